@@ -1,0 +1,176 @@
+/**
+ * Architecture → parameter and FLOP counts.
+ *
+ * FLOP convention (also in the README):
+ * - Each multiply-accumulate is 2 FLOPs; training = forward + backward = 3 × forward (backward is 2 × forward).
+ * - Matmuls are counted with the weights a token actually uses (MoE: top-k routed + shared experts + router).
+ * - Attention scores (QKᵀ and A·V) are counted non-causal, i.e. the full s×s product, as Megatron-LM
+ *   (Narayanan et al. 2021, eq. 3) and PaLM's MFU (Chowdhery et al. 2022, App. B) do; the causal figure
+ *   (half of that work) is kept beside it in `modelFlopsPerTokenCausal`.
+ * - The output head (logits) is counted; biases, norms, softmax and activations are not (< 0.1 %).
+ * - "Model FLOPs" exclude recomputation; "hardware FLOPs" (see `hardwareFlopsPerToken`) add it.
+ * - Kaplan's / the GPT-3 paper's C = 6·N·D (no attention, all parameters) is `sixNDComputeFlops` in scaling.ts.
+ */
+import { InvalidInputError, requireInteger } from './errors.js';
+import type { ModelArchitecture, ModelCounts, RecomputeMode } from './types.js';
+
+/** Rejects architectures that cannot exist; messages name the field, the value and what is allowed. */
+export function validateArchitecture(arch: ModelArchitecture, path = 'model'): void {
+  requireInteger(`${path}.layers`, arch.layers, 1, 100_000);
+  requireInteger(`${path}.hiddenSize`, arch.hiddenSize, 1, 10_000_000);
+  requireInteger(`${path}.attentionHeads`, arch.attentionHeads, 1, 1_000_000);
+  requireInteger(`${path}.kvHeads`, arch.kvHeads, 1, 1_000_000);
+  requireInteger(`${path}.ffnHiddenSize`, arch.ffnHiddenSize, 1, 100_000_000);
+  requireInteger(`${path}.vocabSize`, arch.vocabSize, 1, 100_000_000);
+  requireInteger(`${path}.sequenceLength`, arch.sequenceLength, 1, 100_000_000);
+  requireInteger(`${path}.experts`, arch.experts, 1, 1_000_000);
+  requireInteger(`${path}.expertsPerToken`, arch.expertsPerToken, 1, arch.experts);
+  requireInteger(`${path}.sharedExperts`, arch.sharedExperts, 0, 1_000_000);
+  if (arch.hiddenSize % arch.attentionHeads !== 0) {
+    throw new InvalidInputError(
+      `${path}.hiddenSize`,
+      arch.hiddenSize,
+      `a multiple of attentionHeads (${arch.attentionHeads})`,
+    );
+  }
+  if (arch.kvHeads > arch.attentionHeads || arch.attentionHeads % arch.kvHeads !== 0) {
+    throw new InvalidInputError(
+      `${path}.kvHeads`,
+      arch.kvHeads,
+      `a divisor of attentionHeads (${arch.attentionHeads})`,
+    );
+  }
+}
+
+/** Matmul weights of one layer's attention: Q and O are h×h, K and V are h×(kvHeads·headDim) each (GQA, Ainslie et al. 2023). */
+function attentionMatmulWeights(arch: ModelArchitecture): number {
+  const h = arch.hiddenSize;
+  const kvDim = (h / arch.attentionHeads) * arch.kvHeads;
+  return 2 * h * h + 2 * h * kvDim;
+}
+
+/** Matmul weights of one expert / dense MLP: 2·h·f plain (Vaswani et al. 2017), 3·h·f gated (SwiGLU, Shazeer 2020). */
+function mlpMatmulWeights(arch: ModelArchitecture): number {
+  return (arch.gatedMlp ? 3 : 2) * arch.hiddenSize * arch.ffnHiddenSize;
+}
+
+/** Parameters of one norm: gain (+ bias for LayerNorm). */
+function normParameters(arch: ModelArchitecture): number {
+  return arch.normalization === 'LAYERNORM' ? 2 * arch.hiddenSize : arch.hiddenSize;
+}
+
+/** Derive parameter and FLOP counts from an architecture (validated first). */
+export function computeModelCounts(arch: ModelArchitecture): ModelCounts {
+  validateArchitecture(arch);
+  const h = arch.hiddenSize;
+  const s = arch.sequenceLength;
+  const L = arch.layers;
+  const f = arch.ffnHiddenSize;
+  const kvDim = (h / arch.attentionHeads) * arch.kvHeads;
+  const isMoe = arch.experts > 1;
+
+  // Attention block: QKV + output projection (+ biases: h + 2·kvDim + h) + its pre/post norm.
+  const attentionBiases = arch.linearBiases ? 2 * h + 2 * kvDim : 0;
+  const attentionParametersPerLayer = attentionMatmulWeights(arch) + attentionBiases + normParameters(arch);
+
+  // One MLP: plain 2hf (+ f + h biases) or gated 3hf (+ 2f + h biases).
+  const mlpBiases = arch.linearBiases ? (arch.gatedMlp ? 2 * f + h : f + h) : 0;
+  const oneMlp = mlpMatmulWeights(arch) + mlpBiases;
+  // MoE layer: all routed experts + shared experts + router h×E (Fedus et al. 2021, Switch Transformer §2.1).
+  const routerWeights = isMoe ? h * arch.experts : 0;
+  const mlpCopies = arch.experts + arch.sharedExperts;
+  const mlpParametersPerLayer = mlpCopies * oneMlp + routerWeights + normParameters(arch);
+  const activeMlpPerLayer =
+    (arch.expertsPerToken + arch.sharedExperts) * oneMlp + routerWeights + normParameters(arch);
+
+  const parametersPerLayer = attentionParametersPerLayer + mlpParametersPerLayer;
+  const activeParametersPerLayer = attentionParametersPerLayer + activeMlpPerLayer;
+
+  const tokenEmbedding = arch.vocabSize * h;
+  const positionEmbedding = arch.positionEmbedding === 'LEARNED' ? s * h : 0;
+  const inputEmbeddingParameters = tokenEmbedding + positionEmbedding;
+  const outputHeadParameters = arch.tiedEmbeddings ? 0 : arch.vocabSize * h;
+  const finalNormParameters = normParameters(arch);
+
+  const embeddingParameters = inputEmbeddingParameters + outputHeadParameters;
+  const nonEmbeddingParameters = L * parametersPerLayer + finalNormParameters;
+  const activeNonEmbeddingParameters = L * activeParametersPerLayer + finalNormParameters;
+
+  // Forward FLOPs per token and layer: 2 × active matmul weights + attention scores 2·2·s·h (QKᵀ and A·V,
+  // non-causal; Narayanan et al. 2021 eq. 3 counts 4·s·h per token and layer forward).
+  const activeMatmulPerLayer =
+    attentionMatmulWeights(arch) + (arch.expertsPerToken + arch.sharedExperts) * mlpMatmulWeights(arch) + routerWeights;
+  const attentionScoreFlops = 4 * s * h;
+  const forwardFlopsPerTokenPerLayer = 2 * activeMatmulPerLayer + attentionScoreFlops;
+  // Output head: 2·V·h per token (Narayanan et al. 2021 eq. 3, the V/(16lh) term).
+  const forwardFlopsPerTokenHead = 2 * arch.vocabSize * h;
+  const forwardFlops = L * forwardFlopsPerTokenPerLayer + forwardFlopsPerTokenHead;
+  const forwardFlopsCausal = forwardFlops - L * (attentionScoreFlops / 2);
+
+  return {
+    totalParameters: embeddingParameters + nonEmbeddingParameters,
+    embeddingParameters,
+    nonEmbeddingParameters,
+    activeParameters: embeddingParameters + activeNonEmbeddingParameters,
+    activeNonEmbeddingParameters,
+    parametersPerLayer,
+    attentionParametersPerLayer,
+    mlpParametersPerLayer,
+    inputEmbeddingParameters,
+    outputHeadParameters,
+    finalNormParameters,
+    // Training = forward + backward (2 × forward) (Kaplan et al. 2020 §2.1; Narayanan et al. 2021 §5.1).
+    modelFlopsPerToken: 3 * forwardFlops,
+    modelFlopsPerTokenCausal: 3 * forwardFlopsCausal,
+    forwardFlopsPerTokenPerLayer,
+    forwardFlopsPerTokenHead,
+  };
+}
+
+/**
+ * Hardware FLOPs per token: model FLOPs plus what recomputation re-executes.
+ * FULL re-runs every layer's forward (Narayanan et al. 2021 eq. 3: 4 × forward instead of 3);
+ * SELECTIVE re-runs only the attention-score part, 4·s·h per layer (Korthikanti et al. 2022 §5, Table 4).
+ */
+export function hardwareFlopsPerToken(
+  counts: ModelCounts,
+  arch: ModelArchitecture,
+  recompute: RecomputeMode,
+): number {
+  if (recompute === 'FULL') return counts.modelFlopsPerToken + arch.layers * counts.forwardFlopsPerTokenPerLayer;
+  if (recompute === 'SELECTIVE') {
+    return counts.modelFlopsPerToken + arch.layers * 4 * arch.sequenceLength * arch.hiddenSize;
+  }
+  return counts.modelFlopsPerToken;
+}
+
+/** Fill the optional architecture fields with the usual defaults (GPT-style dense model). */
+export function architectureWithDefaults(
+  partial: Partial<ModelArchitecture> &
+    Pick<ModelArchitecture, 'layers' | 'hiddenSize' | 'attentionHeads' | 'vocabSize' | 'sequenceLength'>,
+): ModelArchitecture {
+  const gatedMlp = partial.gatedMlp ?? false;
+  return {
+    id: partial.id ?? 'custom',
+    name: partial.name ?? 'Custom model',
+    layers: partial.layers,
+    hiddenSize: partial.hiddenSize,
+    attentionHeads: partial.attentionHeads,
+    kvHeads: partial.kvHeads ?? partial.attentionHeads,
+    // Plain MLPs use 4h (Vaswani et al. 2017); gated ones ≈ 8h/3 to keep the same parameter count (Shazeer 2020).
+    ffnHiddenSize: partial.ffnHiddenSize ?? (gatedMlp ? Math.round((8 * partial.hiddenSize) / 3) : 4 * partial.hiddenSize),
+    gatedMlp,
+    vocabSize: partial.vocabSize,
+    sequenceLength: partial.sequenceLength,
+    // GPT-2/3, BLOOM and OPT tie input and output embeddings; LLaMA-style (gated) models do not.
+    tiedEmbeddings: partial.tiedEmbeddings ?? !gatedMlp,
+    positionEmbedding: partial.positionEmbedding ?? (gatedMlp ? 'ROTARY' : 'LEARNED'),
+    normalization: partial.normalization ?? (gatedMlp ? 'RMSNORM' : 'LAYERNORM'),
+    linearBiases: partial.linearBiases ?? !gatedMlp,
+    experts: partial.experts ?? 1,
+    expertsPerToken: partial.expertsPerToken ?? 1,
+    sharedExperts: partial.sharedExperts ?? 0,
+    ...(partial.source === undefined ? {} : { source: partial.source }),
+    ...(partial.publishedParameters === undefined ? {} : { publishedParameters: partial.publishedParameters }),
+  };
+}

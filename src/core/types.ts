@@ -1,0 +1,247 @@
+/**
+ * The shared vocabulary of the zeroplan core. Pure data: no GraphQL, no I/O, no clock.
+ * Units are in the names: `…Bytes` (bytes, not GB), `…Seconds`, `…Flops` (floating-point operations),
+ * `…FlopsPerSecond`, `…Usd`, `…Watts`. Counts of parameters and tokens are plain numbers.
+ */
+
+/** Numeric format of weights/activations in the forward and backward pass (mixed precision keeps fp32 masters). */
+export type Precision = 'FP32' | 'FP16' | 'BF16' | 'FP8';
+
+/** Optimizer; decides K, the optimizer-state bytes per parameter (ZeRO paper §3.1). */
+export type OptimizerKind = 'ADAM' | 'ADAMW' | 'SGD_MOMENTUM' | 'ADAFACTOR' | 'ADAM_8BIT';
+
+/** Activation recomputation (Korthikanti et al. 2022). */
+export type RecomputeMode = 'NONE' | 'SELECTIVE' | 'FULL';
+
+/**
+ * What lives off the GPU (ZeRO-Offload / ZeRO-Infinity).
+ * OPTIMIZER_*: fp32 optimizer states (and their update) on the host.
+ * PARAMETERS_*: optimizer states and the 16-bit parameters (requires ZeRO stage 3, as ZeRO-Infinity does).
+ */
+export type OffloadTarget = 'NONE' | 'OPTIMIZER_CPU' | 'OPTIMIZER_NVME' | 'PARAMETERS_CPU' | 'PARAMETERS_NVME';
+
+export type ZeroStage = 0 | 1 | 2 | 3;
+
+export type PositionEmbedding = 'LEARNED' | 'ROTARY' | 'ALIBI' | 'NONE';
+
+export type Normalization = 'LAYERNORM' | 'RMSNORM';
+
+/** One accelerator type. Every figure is per GPU; bandwidths are unidirectional bytes per second. */
+export interface GpuSpec {
+  /** Stable lowercase id, e.g. `a100-80gb`. */
+  id: string;
+  name: string;
+  vendor: string;
+  memoryBytes: number;
+  memoryBandwidthBytesPerSecond: number;
+  /** Dense (no sparsity) tensor-core peak per precision; `FP8: null` where the chip has none. TF32 is used for FP32 training. */
+  peakFlopsPerSecond: { FP32: number; TF32: number; BF16: number; FP16: number; FP8: number | null };
+  /** NVLink / xGMI bandwidth per GPU, one direction. */
+  intraNodeBandwidthBytesPerSecond: number;
+  /** Typical scale-out (InfiniBand / RoCE) bandwidth per GPU, one direction. */
+  interNodeBandwidthBytesPerSecond: number;
+  tdpWatts: number;
+  /** Editable default rental price per GPU-hour. */
+  gpuHourUsd: number;
+  /** GPUs per node in the usual server (DGX/HGX = 8). */
+  gpusPerNode: number;
+}
+
+/** A transformer architecture as published. Dense models have `experts = 1, expertsPerToken = 1, sharedExperts = 0`. */
+export interface ModelArchitecture {
+  id: string;
+  name: string;
+  layers: number;
+  hiddenSize: number;
+  attentionHeads: number;
+  /** Key/value heads: = attentionHeads for MHA, fewer for GQA, 1 for MQA. */
+  kvHeads: number;
+  ffnHiddenSize: number;
+  /** SwiGLU-style gated MLP (three matrices) instead of a plain GELU MLP (two). */
+  gatedMlp: boolean;
+  vocabSize: number;
+  sequenceLength: number;
+  tiedEmbeddings: boolean;
+  positionEmbedding: PositionEmbedding;
+  normalization: Normalization;
+  /** Whether linear layers carry biases (GPT-2/3, BLOOM, OPT: yes; LLaMA: no). */
+  linearBiases: boolean;
+  /** Routed experts per MoE layer (1 = dense). */
+  experts: number;
+  /** Routed experts each token visits (top-k). */
+  expertsPerToken: number;
+  /** Always-on shared experts per MoE layer (DeepSeek-style); 0 for most models. */
+  sharedExperts: number;
+  /** Where the published parameter count comes from, for presets. */
+  source?: string;
+  /** The published total parameter count, for presets. */
+  publishedParameters?: number;
+}
+
+/** Counts derived from an architecture (see model.ts for the formulas and the FLOP convention). */
+export interface ModelCounts {
+  totalParameters: number;
+  /** Token embedding + learned position embedding + an untied output head. */
+  embeddingParameters: number;
+  nonEmbeddingParameters: number;
+  /** Parameters one token touches (MoE: top-k + shared experts, not all experts). */
+  activeParameters: number;
+  activeNonEmbeddingParameters: number;
+  /** Parameters of one transformer layer (all experts). */
+  parametersPerLayer: number;
+  /** Parameters of one layer's attention block (incl. its norm). */
+  attentionParametersPerLayer: number;
+  /** Parameters of one layer's MLP/MoE block incl. router and its norm (all experts). */
+  mlpParametersPerLayer: number;
+  /** Input embedding (token + position) parameters, on the first pipeline stage. */
+  inputEmbeddingParameters: number;
+  /** Output head parameters (0 when tied: the first stage's copy serves, but the last stage holds a replica for PP > 1). */
+  outputHeadParameters: number;
+  /** Final norm parameters (last stage). */
+  finalNormParameters: number;
+  /**
+   * Training FLOPs per token, model FLOPs convention (no recompute): 3 × forward, matmuls with active parameters,
+   * attention scores counted non-causal (full s×s, as Megatron-LM and PaLM's MFU do), output head included.
+   */
+  modelFlopsPerToken: number;
+  /** Same, with attention counted causal (half the s×s work). */
+  modelFlopsPerTokenCausal: number;
+  /** Forward FLOPs per token of one transformer layer (for recompute accounting), non-causal. */
+  forwardFlopsPerTokenPerLayer: number;
+  /** Forward FLOPs per token of the output head. */
+  forwardFlopsPerTokenHead: number;
+}
+
+/** The cluster a plan runs on. */
+export interface ClusterSpec {
+  id: string;
+  name: string;
+  gpu: GpuSpec;
+  gpusPerNode: number;
+  nodes: number;
+  /** Price per GPU-hour for this cluster (defaults to the GPU's). */
+  gpuHourUsd: number;
+  /** Power usage effectiveness of the data centre (energy = TDP × PUE × time). */
+  pue: number;
+}
+
+/** A resolved parallel layout and training recipe. */
+export interface ParallelLayout {
+  tensorParallel: number;
+  pipelineParallel: number;
+  dataParallel: number;
+  /** Expert parallel degree for MoE (divides dataParallel × tensorParallel ranks' expert copies); 1 for dense. */
+  expertParallel: number;
+  zeroStage: ZeroStage;
+  microBatchSize: number;
+  globalBatchSize: number;
+  sequenceParallel: boolean;
+  /** Virtual pipeline stages per GPU (interleaved 1F1B); 1 = plain 1F1B. */
+  pipelineInterleave: number;
+  recompute: RecomputeMode;
+  precision: Precision;
+  optimizer: OptimizerKind;
+  offload: OffloadTarget;
+  /** FlashAttention: no s² attention-score activations are stored. */
+  flashAttention: boolean;
+}
+
+/** Knobs a user may override; every one has a documented default in plan.ts. */
+export interface PlanOptions {
+  /** Fixed framework/CUDA-context/NCCL/allocator overhead per GPU. */
+  frameworkOverheadBytes?: number;
+  /** Fraction of GPU memory kept free when deciding `fits` (fragmentation, spikes). */
+  memoryHeadroomFraction?: number;
+  /** Multiply the calibrated matmul efficiency by this factor (1 = calibrated). */
+  computeEfficiencyScale?: number;
+  /** Replace the efficiency model by a fixed fraction of peak. */
+  computeEfficiencyOverride?: number;
+  /** Achieved fraction of link bandwidth for collectives. */
+  intraNodeCollectiveEfficiency?: number;
+  interNodeCollectiveEfficiency?: number;
+  /** Tokens to train on; with it the estimate includes a run (steps, days, cost, energy). */
+  trainingTokens?: number;
+}
+
+export interface MemoryEstimate {
+  /** Device bytes on the most-loaded GPU, by kind. */
+  parametersBytes: number;
+  gradientsBytes: number;
+  optimizerStatesBytes: number;
+  activationsBytes: number;
+  /** Communication buffers, logits and other transient tensors. */
+  temporaryBytes: number;
+  /** Framework/allocator overhead (user-settable). */
+  overheadBytes: number;
+  totalBytes: number;
+  capacityBytes: number;
+  /** Host (CPU RAM) or NVMe bytes per GPU under offload. */
+  hostBytes: number;
+  nvmeBytes: number;
+  /** Which pipeline stage is the most loaded (0-based). */
+  mostLoadedStage: number;
+}
+
+export interface CommunicationEstimate {
+  /** Bytes each GPU sends per step, by collective. */
+  dataParallelBytes: number;
+  tensorParallelBytes: number;
+  pipelineParallelBytes: number;
+  expertParallelBytes: number;
+  /** Time each collective takes per step if nothing overlapped. */
+  dataParallelSeconds: number;
+  tensorParallelSeconds: number;
+  pipelineParallelSeconds: number;
+  expertParallelSeconds: number;
+  /** Part of the above on the critical path after the overlap model. */
+  exposedSeconds: number;
+}
+
+export interface PerformanceEstimate {
+  stepSeconds: number;
+  /** Breakdown of stepSeconds: compute + bubble + exposed communication + optimizer = step. */
+  computeSeconds: number;
+  bubbleSeconds: number;
+  exposedCommunicationSeconds: number;
+  optimizerSeconds: number;
+  bubbleFraction: number;
+  /** Matmul efficiency used (fraction of peak). */
+  computeEfficiency: number;
+  tokensPerSecond: number;
+  modelFlopsPerStep: number;
+  hardwareFlopsPerStep: number;
+  modelFlopsPerSecondPerGpu: number;
+  hardwareFlopsPerSecondPerGpu: number;
+  modelFlopsUtilization: number;
+  hardwareFlopsUtilization: number;
+}
+
+export interface RunEstimate {
+  trainingTokens: number;
+  steps: number;
+  seconds: number;
+  days: number;
+  gpuHours: number;
+  costUsd: number;
+  energyKwh: number;
+  /** Total training compute, model FLOPs convention. */
+  modelFlops: number;
+}
+
+export type DiagnosticSeverity = 'INFO' | 'WARNING' | 'ERROR';
+
+export interface Diagnostic {
+  severity: DiagnosticSeverity;
+  /** Stable machine code, e.g. `OUT_OF_MEMORY`, `TP_ACROSS_NODES`. */
+  code: string;
+  message: string;
+}
+
+export interface PlanEstimate {
+  memory: MemoryEstimate;
+  communication: CommunicationEstimate;
+  performance: PerformanceEstimate;
+  run: RunEstimate | null;
+  fits: boolean;
+  diagnostics: Diagnostic[];
+}
