@@ -26,6 +26,7 @@ export function validateArchitecture(arch: ModelArchitecture, path = 'model'): v
   requireInteger(`${path}.experts`, arch.experts, 1, 1_000_000);
   requireInteger(`${path}.expertsPerToken`, arch.expertsPerToken, 1, arch.experts);
   requireInteger(`${path}.sharedExperts`, arch.sharedExperts, 0, 1_000_000);
+  if (arch.positionOffset !== undefined) requireInteger(`${path}.positionOffset`, arch.positionOffset, 0, 1_000_000);
   if (arch.hiddenSize % arch.attentionHeads !== 0) {
     throw new InvalidInputError(
       `${path}.hiddenSize`,
@@ -42,11 +43,15 @@ export function validateArchitecture(arch: ModelArchitecture, path = 'model'): v
   }
 }
 
-/** Matmul weights of one layer's attention: Q and O are h×h, K and V are h×(kvHeads·headDim) each (GQA, Ainslie et al. 2023). */
+/**
+ * Matmul weights of one layer's attention: Q and O are h×h, K and V are h×(kvHeads·headDim) each (GQA, Ainslie et
+ * al. 2023); Transformer-XL relative attention adds the h×h projection W_R of the relative encodings (Dai et al. 2019 §3.3).
+ */
 function attentionMatmulWeights(arch: ModelArchitecture): number {
   const h = arch.hiddenSize;
   const kvDim = (h / arch.attentionHeads) * arch.kvHeads;
-  return 2 * h * h + 2 * h * kvDim;
+  const relativeProjection = arch.positionEmbedding === 'RELATIVE' ? h * h : 0;
+  return 2 * h * h + 2 * h * kvDim + relativeProjection;
 }
 
 /** Matmul weights of one expert / dense MLP: 2·h·f plain (Vaswani et al. 2017), 3·h·f gated (SwiGLU, Shazeer 2020). */
@@ -71,7 +76,10 @@ export function computeModelCounts(arch: ModelArchitecture): ModelCounts {
 
   // Attention block: QKV + output projection (+ biases: h + 2·kvDim + h) + its pre/post norm.
   const attentionBiases = arch.linearBiases ? 2 * h + 2 * kvDim : 0;
-  const attentionParametersPerLayer = attentionMatmulWeights(arch) + attentionBiases + normParameters(arch);
+  // Transformer-XL's content and position biases u and v, one h-vector each per layer (Dai et al. 2019 §3.3).
+  const relativeBiases = arch.positionEmbedding === 'RELATIVE' ? 2 * h : 0;
+  const attentionParametersPerLayer =
+    attentionMatmulWeights(arch) + attentionBiases + relativeBiases + normParameters(arch);
 
   // One MLP: plain 2hf (+ f + h biases) or gated 3hf (+ 2f + h biases).
   const mlpBiases = arch.linearBiases ? (arch.gatedMlp ? 2 * f + h : f + h) : 0;
@@ -87,8 +95,11 @@ export function computeModelCounts(arch: ModelArchitecture): ModelCounts {
   const activeParametersPerLayer = attentionParametersPerLayer + activeMlpPerLayer;
 
   const tokenEmbedding = arch.vocabSize * h;
-  const positionEmbedding = arch.positionEmbedding === 'LEARNED' ? s * h : 0;
-  const inputEmbeddingParameters = tokenEmbedding + positionEmbedding;
+  // OPT's learned table has sequenceLength + 2 rows (Zhang et al. 2022; the HF OPT checkpoints' offset of 2).
+  const positionEmbedding = arch.positionEmbedding === 'LEARNED' ? (s + (arch.positionOffset ?? 0)) * h : 0;
+  // BLOOM normalises the embedding output with a LayerNorm (Le Scao et al. 2022 §3.2.4, "embedding LayerNorm").
+  const embeddingNorm = arch.embeddingNorm === true ? normParameters(arch) : 0;
+  const inputEmbeddingParameters = tokenEmbedding + positionEmbedding + embeddingNorm;
   const outputHeadParameters = arch.tiedEmbeddings ? 0 : arch.vocabSize * h;
   const finalNormParameters = normParameters(arch);
 
@@ -100,7 +111,8 @@ export function computeModelCounts(arch: ModelArchitecture): ModelCounts {
   // non-causal; Narayanan et al. 2021 eq. 3 counts 4·s·h per token and layer forward).
   const activeMatmulPerLayer =
     attentionMatmulWeights(arch) + (arch.expertsPerToken + arch.sharedExperts) * mlpMatmulWeights(arch) + routerWeights;
-  const attentionScoreFlops = 4 * s * h;
+  // Relative attention adds a second score product Q·(W_R·R)ᵀ, 2·s·h more (Dai et al. 2019 eq. in §3.3).
+  const attentionScoreFlops = (arch.positionEmbedding === 'RELATIVE' ? 6 : 4) * s * h;
   const forwardFlopsPerTokenPerLayer = 2 * activeMatmulPerLayer + attentionScoreFlops;
   // Output head: 2·V·h per token (Narayanan et al. 2021 eq. 3, the V/(16lh) term).
   const forwardFlopsPerTokenHead = 2 * arch.vocabSize * h;
@@ -170,6 +182,8 @@ export function architectureWithDefaults(
     experts: partial.experts ?? 1,
     expertsPerToken: partial.expertsPerToken ?? 1,
     sharedExperts: partial.sharedExperts ?? 0,
+    ...(partial.embeddingNorm === undefined ? {} : { embeddingNorm: partial.embeddingNorm }),
+    ...(partial.positionOffset === undefined ? {} : { positionOffset: partial.positionOffset }),
     ...(partial.source === undefined ? {} : { source: partial.source }),
     ...(partial.publishedParameters === undefined ? {} : { publishedParameters: partial.publishedParameters }),
   };

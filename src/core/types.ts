@@ -22,7 +22,11 @@ export type OffloadTarget = 'NONE' | 'OPTIMIZER_CPU' | 'OPTIMIZER_NVME' | 'PARAM
 
 export type ZeroStage = 0 | 1 | 2 | 3;
 
-export type PositionEmbedding = 'LEARNED' | 'ROTARY' | 'ALIBI' | 'NONE';
+/**
+ * RELATIVE = Transformer-XL relative encodings (Dai et al. 2019), used by Gopher and Chinchilla: a learned h×h
+ * projection of sinusoidal relative positions per layer plus two h-vectors (u, v), and a second s×s score product.
+ */
+export type PositionEmbedding = 'LEARNED' | 'ROTARY' | 'ALIBI' | 'RELATIVE' | 'NONE';
 
 export type Normalization = 'LAYERNORM' | 'RMSNORM';
 
@@ -72,6 +76,10 @@ export interface ModelArchitecture {
   expertsPerToken: number;
   /** Always-on shared experts per MoE layer (DeepSeek-style); 0 for most models. */
   sharedExperts: number;
+  /** LayerNorm right after the token embedding (BLOOM: Le Scao et al. 2022 §3.2.4); counted with the input embedding. Default false. */
+  embeddingNorm?: boolean;
+  /** Extra rows of a LEARNED position table beyond sequenceLength (OPT reserves 2 for its padding offset). Default 0. */
+  positionOffset?: number;
   /** Where the published parameter count comes from, for presets. */
   source?: string;
   /** The published total parameter count, for presets. */
