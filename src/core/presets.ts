@@ -1,0 +1,211 @@
+/**
+ * Published model architectures. Each preset states its source and the published parameter count; the test
+ * suite checks that `computeModelCounts` reproduces that count (see `publishedParametersTolerance`).
+ *
+ * Where a paper prints only a rounded size (GPT-3's "2.7B", Megatron's "1.7B") the published figure is that
+ * rounded number; where the owner released checkpoints, the exact checkpoint count is the published figure and
+ * the paper's nominal size is named in `source`.
+ */
+import { architectureWithDefaults } from './model.js';
+import type { ModelArchitecture } from './types.js';
+
+const GPT2_VOCAB = 50_257;
+/** Megatron-LM pads GPT-2's vocabulary to 51,200 (Narayanan et al. 2021 §5.1). */
+const MEGATRON_VOCAB = 51_200;
+const LLAMA2_VOCAB = 32_000;
+const LLAMA3_VOCAB = 128_256;
+
+/** GPT-2/3-style decoder: plain 4h GELU MLP, LayerNorm, biases, learned positions, tied embeddings. */
+function gptStyle(
+  id: string,
+  name: string,
+  layers: number,
+  hiddenSize: number,
+  attentionHeads: number,
+  vocabSize: number,
+  sequenceLength: number,
+  publishedParameters: number,
+  source: string,
+  extra: Partial<ModelArchitecture> = {},
+): ModelArchitecture {
+  return architectureWithDefaults({
+    id,
+    name,
+    layers,
+    hiddenSize,
+    attentionHeads,
+    vocabSize,
+    sequenceLength,
+    publishedParameters,
+    source,
+    ...extra,
+  });
+}
+
+/** LLaMA-style decoder: SwiGLU MLP, RMSNorm, no biases, rotary positions, untied output head. */
+function llamaStyle(
+  id: string,
+  name: string,
+  layers: number,
+  hiddenSize: number,
+  attentionHeads: number,
+  kvHeads: number,
+  ffnHiddenSize: number,
+  vocabSize: number,
+  sequenceLength: number,
+  publishedParameters: number,
+  source: string,
+  extra: Partial<ModelArchitecture> = {},
+): ModelArchitecture {
+  return architectureWithDefaults({
+    id,
+    name,
+    layers,
+    hiddenSize,
+    attentionHeads,
+    kvHeads,
+    ffnHiddenSize,
+    gatedMlp: true,
+    vocabSize,
+    sequenceLength,
+    publishedParameters,
+    source,
+    ...extra,
+  });
+}
+
+const GPT3_TABLE = 'Brown et al. 2020 (GPT-3), Table 2.1';
+const MEGATRON_TABLE = 'Narayanan et al. 2021 (Megatron-LM at scale), Table 1';
+
+/** Parameters of the article's hypothetical next generation: N₃·(N₃/N₂) = 175B × 175B / 1.5B. */
+const ARTICLE_NEXT_GENERATION_PARAMETERS = (175e9 * 175e9) / 1.5e9;
+
+export const MODEL_PRESETS: readonly ModelArchitecture[] = Object.freeze(
+  [
+    gptStyle('gpt2-1.5b', 'GPT-2 1.5B', 48, 1600, 25, GPT2_VOCAB, 1024, 1_557_611_200,
+      "Radford et al. 2019 Table 2 (48 layers, d_model 1,600, context 1,024; the paper prints 1,542M); count of OpenAI's released gpt2-xl checkpoint"),
+    gptStyle('gpt3-125m', 'GPT-3 Small 125M', 12, 768, 12, GPT2_VOCAB, 2048, 125e6, GPT3_TABLE),
+    gptStyle('gpt3-350m', 'GPT-3 Medium 350M', 24, 1024, 16, GPT2_VOCAB, 2048, 350e6,
+      `${GPT3_TABLE}; the printed 350M is a nominal size: the architecture has 355.6M by any counting convention`),
+    gptStyle('gpt3-760m', 'GPT-3 Large 760M', 24, 1536, 16, GPT2_VOCAB, 2048, 760e6, GPT3_TABLE),
+    // Table 2.1 prints 24 heads of 128 for d_model 2,048 (24 × 128 ≠ 2,048); we keep d_head 128 → 16 heads.
+    gptStyle('gpt3-1.3b', 'GPT-3 XL 1.3B', 24, 2048, 16, GPT2_VOCAB, 2048, 1.3e9,
+      `${GPT3_TABLE} (printed 24 heads × 128 ≠ d_model 2,048; we use 16 heads of 128)`),
+    gptStyle('gpt3-2.7b', 'GPT-3 2.7B', 32, 2560, 32, GPT2_VOCAB, 2048, 2.7e9, GPT3_TABLE),
+    gptStyle('gpt3-6.7b', 'GPT-3 6.7B', 32, 4096, 32, GPT2_VOCAB, 2048, 6.7e9, GPT3_TABLE),
+    // Table 2.1 prints d_model 5,140 with 40 heads of 128 (= 5,120); we keep 40 × 128 = 5,120, as re-implementations do.
+    gptStyle('gpt3-13b', 'GPT-3 13B', 40, 5120, 40, GPT2_VOCAB, 2048, 13.0e9,
+      `${GPT3_TABLE} (printed d_model 5,140 ≠ 40 heads × 128; we use 5,120, which gives 12.85B vs the printed 13.0B)`),
+    gptStyle('gpt3-175b', 'GPT-3 175B', 96, 12288, 96, GPT2_VOCAB, 2048, 175.0e9, GPT3_TABLE),
+    gptStyle('mt-nlg-530b', 'Megatron-Turing NLG 530B', 105, 20480, 128, GPT2_VOCAB, 2048, 530e9,
+      'Smith et al. 2022 (MT-NLG), §3.1: 105 layers, hidden 20,480, 128 heads, sequence 2,048'),
+    // Gopher/Chinchilla: RMSNorm, Transformer-XL relative positions (W_R adds h² per layer), tied embeddings
+    // (the family's 44M model only adds up tied), SentencePiece vocabulary of 32,000.
+    architectureWithDefaults({
+      id: 'gopher-280b', name: 'Gopher 280B', layers: 80, hiddenSize: 16384, attentionHeads: 128, vocabSize: 32_000,
+      sequenceLength: 2048, normalization: 'RMSNORM', positionEmbedding: 'RELATIVE', tiedEmbeddings: true,
+      linearBiases: false, publishedParameters: 280e9,
+      source: 'Rae et al. 2021 (Gopher), Table 1: 80 layers, d_model 16,384, 128 heads, key/value size 128; relative positions (§2)',
+    }),
+    architectureWithDefaults({
+      id: 'chinchilla-70b', name: 'Chinchilla 70B', layers: 80, hiddenSize: 8192, attentionHeads: 64, vocabSize: 32_000,
+      sequenceLength: 2048, normalization: 'RMSNORM', positionEmbedding: 'RELATIVE', tiedEmbeddings: true,
+      linearBiases: false, publishedParameters: 70e9,
+      source: 'Hoffmann et al. 2022 (Chinchilla), Table 4: 80 layers, d_model 8,192, 64 heads, key/value size 128',
+    }),
+    gptStyle('bloom-176b', 'BLOOM 176B', 70, 14336, 112, 250_880, 2048, 176_247_271_424,
+      'Le Scao et al. 2022 (BLOOM), Table 3 (70 layers, hidden 14,336, 112 heads, ALiBi, embedding LayerNorm); exact count from the released checkpoint\'s model card',
+      { positionEmbedding: 'ALIBI', embeddingNorm: true }),
+    gptStyle('opt-175b', 'OPT-175B', 96, 12288, 96, 50_272, 2048, 175e9,
+      'Zhang et al. 2022 (OPT), Table 1: 96 layers, 96 heads, d_model 12,288; learned positions with an offset of 2 rows',
+      { positionOffset: 2 }),
+    llamaStyle('llama2-7b', 'Llama 2 7B', 32, 4096, 32, 32, 11008, LLAMA2_VOCAB, 4096, 6_738_415_616,
+      'Touvron et al. 2023 (Llama 2), Table 1 / released checkpoint (6.74B)'),
+    llamaStyle('llama2-13b', 'Llama 2 13B', 40, 5120, 40, 40, 13824, LLAMA2_VOCAB, 4096, 13_015_864_320,
+      'Touvron et al. 2023 (Llama 2), Table 1 / released checkpoint (13.0B)'),
+    llamaStyle('llama2-70b', 'Llama 2 70B', 80, 8192, 64, 8, 28672, LLAMA2_VOCAB, 4096, 68_976_648_192,
+      'Touvron et al. 2023 (Llama 2), nominal 70B with GQA (8 KV heads); exact count of the released checkpoint (68.98B)'),
+    llamaStyle('llama3-8b', 'Llama 3 8B', 32, 4096, 32, 8, 14336, LLAMA3_VOCAB, 8192, 8_030_261_248,
+      'Llama 3 paper (Dubey et al. 2024), Table 3; exact count of the released checkpoint (8.03B)'),
+    llamaStyle('llama3-70b', 'Llama 3 70B', 80, 8192, 64, 8, 28672, LLAMA3_VOCAB, 8192, 70.6e9,
+      'Llama 3 paper (Dubey et al. 2024), Table 3; released checkpoint 70.6B'),
+    llamaStyle('llama3-405b', 'Llama 3 405B', 126, 16384, 128, 8, 53248, LLAMA3_VOCAB, 8192, 405e9,
+      'Llama 3 paper (Dubey et al. 2024), Table 3: 126 layers, 16,384 hidden, 128 heads, 8 KV heads, FFN 53,248'),
+    llamaStyle('mixtral-8x7b', 'Mixtral 8x7B', 32, 4096, 32, 8, 14336, LLAMA2_VOCAB, 32768, 46_702_792_704,
+      'Jiang et al. 2024 (Mixtral of Experts), Table 1: 8 experts, top-2; "47B total, 13B active"; exact count of the released checkpoint',
+      { experts: 8, expertsPerToken: 2 }),
+    gptStyle('megatron-1.7b', 'Megatron-LM 1.7B', 24, 2304, 24, MEGATRON_VOCAB, 2048, 1.7e9, MEGATRON_TABLE),
+    gptStyle('megatron-3.6b', 'Megatron-LM 3.6B', 30, 3072, 32, MEGATRON_VOCAB, 2048, 3.6e9, MEGATRON_TABLE),
+    gptStyle('megatron-7.5b', 'Megatron-LM 7.5B', 36, 4096, 32, MEGATRON_VOCAB, 2048, 7.5e9, MEGATRON_TABLE),
+    gptStyle('megatron-18.4b', 'Megatron-LM 18.4B', 40, 6144, 48, MEGATRON_VOCAB, 2048, 18.4e9, MEGATRON_TABLE),
+    gptStyle('megatron-39.1b', 'Megatron-LM 39.1B', 48, 8192, 64, MEGATRON_VOCAB, 2048, 39.1e9, MEGATRON_TABLE),
+    gptStyle('megatron-76.1b', 'Megatron-LM 76.1B', 60, 10240, 80, MEGATRON_VOCAB, 2048, 76.1e9, MEGATRON_TABLE),
+    gptStyle('megatron-145.6b', 'Megatron-LM 145.6B', 80, 12288, 96, MEGATRON_VOCAB, 2048, 145.6e9, MEGATRON_TABLE),
+    gptStyle('megatron-310.1b', 'Megatron-LM 310.1B', 96, 16384, 128, MEGATRON_VOCAB, 2048, 310.1e9, MEGATRON_TABLE),
+    gptStyle('megatron-529.6b', 'Megatron-LM 529.6B', 105, 20480, 128, MEGATRON_VOCAB, 2048, 529.6e9, MEGATRON_TABLE),
+    gptStyle('megatron-1t', 'Megatron-LM 1T', 128, 25600, 160, MEGATRON_VOCAB, 2048, 1008.0e9, MEGATRON_TABLE),
+    // The article's "GPT-4": GPT-3's shape scaled up — head size 128 and GPT-2's vocabulary kept, width 5 × GPT-3's
+    // (61,440 = 480 heads × 128), 450 layers: 12·450·61,440² + embeddings ≈ 20.39T ≈ 175B²/1.5B = 20.42T.
+    gptStyle('gpt4-20t-article', 'Hypothetical "GPT-4" (article, ≈ 20T)', 450, 61440, 480, GPT2_VOCAB, 2048,
+      ARTICLE_NEXT_GENERATION_PARAMETERS,
+      'The article\'s extrapolation: N = 175B × (175B / 1.5B) ≈ 20.4T; architecture chosen here (GPT-3 shape, 5× width, 450 layers)'),
+  ].map((preset) => Object.freeze(preset)),
+);
+
+/** Preset lookup by stable id (case-insensitive). */
+export function findModelPreset(id: string): ModelArchitecture | undefined {
+  const key = id.toLowerCase();
+  return MODEL_PRESETS.find((preset) => preset.id === key);
+}
+
+/**
+ * Precision of each rounded published count: the printed figure is exact to half a unit of its last digit
+ * (e.g. "1.7B" = 1.65…1.75B). Exact checkpoint counts and ids not listed here have no rounding.
+ */
+const PRINTED_RESOLUTION: Readonly<Record<string, number>> = {
+  'gpt3-125m': 1e6,
+  'gpt3-760m': 1e7,
+  'gpt3-1.3b': 1e8,
+  'gpt3-2.7b': 1e8,
+  'gpt3-6.7b': 1e8,
+  'gpt3-175b': 1e8,
+  'mt-nlg-530b': 1e9,
+  'gopher-280b': 1e9,
+  'chinchilla-70b': 1e9,
+  'opt-175b': 1e9,
+  'llama3-70b': 1e8,
+  'llama3-405b': 1e9,
+  'megatron-1.7b': 1e8,
+  'megatron-3.6b': 1e8,
+  'megatron-7.5b': 1e8,
+  'megatron-18.4b': 1e8,
+  'megatron-39.1b': 1e8,
+  'megatron-76.1b': 1e8,
+  'megatron-145.6b': 1e8,
+  'megatron-310.1b': 1e8,
+  'megatron-529.6b': 1e8,
+  'megatron-1t': 1e8,
+};
+
+/**
+ * Printed figures that no convention reproduces to their printing precision, with the gap we accept and why:
+ * - gpt3-350m: 24 × 12·1,024² + embeddings is 355.6M (1.6 % above the nominal "350M").
+ * - gpt3-13b: Table 2.1's d_model 5,140 contradicts its own 40 heads × 128; with 5,120 the count is 12.85B (−1.2 %).
+ */
+const NOMINAL_TOLERANCE: Readonly<Record<string, number>> = {
+  'gpt3-350m': 0.02,
+  'gpt3-13b': 0.015,
+};
+
+/**
+ * Relative tolerance for comparing our count with `publishedParameters`: 0.5 %, widened to half a unit of the
+ * last printed digit for rounded figures, and to a stated gap for the two nominal GPT-3 sizes above.
+ */
+export function publishedParametersTolerance(preset: ModelArchitecture): number {
+  const published = preset.publishedParameters;
+  if (published === undefined) return 0.005;
+  const nominal = NOMINAL_TOLERANCE[preset.id];
+  if (nominal !== undefined) return nominal;
+  const resolution = PRINTED_RESOLUTION[preset.id];
+  return resolution === undefined ? 0.005 : Math.max(0.005, resolution / 2 / published);
+}
