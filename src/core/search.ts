@@ -1,0 +1,985 @@
+/**
+ * Plan search: the best parallel layout for a model on a cluster, exhaustively over the space below, in seconds.
+ *
+ * The space (one candidate = one ParallelLayout):
+ *   global batch (the given one, or several) × GPU count (exactly N, or any count ≤ N) × tensor parallel t
+ *   (divisors of the attention heads; within a node t divides gpusPerNode, beyond a node t is a multiple of it, only
+ *   when allowed) × pipeline parallel p (divisors of the layers: even splits only) × data parallel d (EXACT: the
+ *   GPUs left, N/(t·p); UP_TO: every divisor of the global batch with t·p·d ≤ N) × expert parallel (MoE: divisors of
+ *   the experts) × sequence parallel (only when t > 1) × interleave v (divisors of the layers per stage, p > 1) ×
+ *   micro-batch b (divisors of the per-replica batch) × ZeRO stage × offload (parameter offload only with ZeRO-3) ×
+ *   recompute × FlashAttention. Every combination is checked by resolveLayout (the planner's own validation).
+ *
+ * Pruning (see docs/search.md for the proofs); the result equals the exhaustive search (`prune: false`):
+ *   1. memory first: device memory never decreases with the micro-batch, so a combination that does not fit at b is
+ *      not evaluated at any larger b (counted infeasible);
+ *   2. bounds: a layout's step time is at least the compute + bubble of its (shape, micro-batch, recompute) group,
+ *      which evaluatePlan reports; groups whose bound cannot enter the top-k nor the Pareto frontier are skipped.
+ * Final numbers are always evaluatePlan's; nothing here re-implements the model.
+ *
+ * Pure: no I/O and no clock — the caller injects `now` and `shouldStop` (src/server/search-runner.ts does).
+ */
+import { InvalidInputError, requireFinite, requireInteger } from './errors.js';
+import type {
+  ClusterSpec,
+  ModelArchitecture,
+  ModelCounts,
+  OffloadTarget,
+  OptimizerKind,
+  ParallelLayout,
+  PlanEstimate,
+  PlanOptions,
+  Precision,
+  RecomputeMode,
+  ZeroStage,
+} from './types.js';
+
+export type SearchObjective = 'TIME' | 'COST' | 'MFU' | 'TIME_WITHIN_BUDGET';
+export type GpuBudgetMode = 'EXACT' | 'UP_TO';
+export type SearchStopReason = 'COMPLETE' | 'TIME_LIMIT' | 'CANCELLED';
+
+export const SEARCH_OBJECTIVES: readonly SearchObjective[] = ['TIME', 'COST', 'MFU', 'TIME_WITHIN_BUDGET'];
+export const ALL_ZERO_STAGES: readonly ZeroStage[] = [0, 1, 2, 3];
+export const ALL_RECOMPUTE_MODES: readonly RecomputeMode[] = ['NONE', 'SELECTIVE', 'FULL'];
+export const ALL_OFFLOAD_TARGETS: readonly OffloadTarget[] = [
+  'NONE',
+  'OPTIMIZER_CPU',
+  'OPTIMIZER_NVME',
+  'PARAMETERS_CPU',
+  'PARAMETERS_NVME',
+];
+
+/** Defaults: a search stops after 10 s (keeping the best so far) and refuses spaces above 50 million candidates. */
+export const DEFAULT_SEARCH_TIME_LIMIT_SECONDS = 10;
+export const DEFAULT_MAX_SEARCH_CANDIDATES = 50_000_000;
+export const MAX_SEARCH_TOP = 1000;
+/** The Pareto frontier is returned sorted by time and cut to this many points (`paretoSize` tells the full size). */
+export const DEFAULT_MAX_PARETO = 50;
+
+/** What to search and how. Lists restrict ("pin") a dimension to the given values; absent = the whole dimension. */
+export interface PlanSearchOptions {
+  globalBatchSize: number;
+  /** Extra global batch sizes to try (a range); `globalBatchSize` is always included and is the time reference. */
+  globalBatchSizes?: readonly number[];
+  /** Tokens to train on; with it times and costs are for the whole run, otherwise for one reference step. */
+  trainingTokens?: number;
+  objective?: SearchObjective;
+  /** Upper bound on the run's cost for TIME_WITHIN_BUDGET (requires trainingTokens). */
+  budgetUsd?: number;
+  /** How many best layouts to return (default 10). */
+  top?: number;
+  /** GPUs to use (default: the whole cluster). */
+  gpuBudget?: number;
+  /** EXACT: use exactly gpuBudget GPUs; UP_TO: any count up to it (default EXACT). */
+  gpuBudgetMode?: GpuBudgetMode;
+  /** Allow tensor-parallel groups larger than a node (multiples of gpusPerNode); default false. */
+  allowTensorParallelAcrossNodes?: boolean;
+  /** Fraction of GPU memory kept free when deciding whether a layout fits (passed to evaluatePlan). */
+  memoryHeadroomFraction?: number;
+  tensorParallel?: readonly number[];
+  pipelineParallel?: readonly number[];
+  dataParallel?: readonly number[];
+  expertParallel?: readonly number[];
+  microBatchSizes?: readonly number[];
+  zeroStages?: readonly ZeroStage[];
+  recomputeModes?: readonly RecomputeMode[];
+  sequenceParallel?: readonly boolean[];
+  pipelineInterleaves?: readonly number[];
+  offloads?: readonly OffloadTarget[];
+  /** FlashAttention on/off; default [true] (both only when asked: it never slows a step in the model). */
+  flashAttention?: readonly boolean[];
+  precision?: Precision;
+  optimizer?: OptimizerKind;
+  /** Other evaluatePlan knobs (efficiencies, overhead), applied to every candidate. */
+  planOptions?: PlanOptions;
+  /** false = exhaustive reference: evaluate every candidate (tests compare it with the pruned search). */
+  prune?: boolean;
+  /** Stop after this many seconds (needs hooks.now) and return the best so far, flagged `truncated`. */
+  timeLimitSeconds?: number;
+  /** Refuse spaces larger than this (default 50 million). */
+  maxCandidates?: number;
+  /** Cut the returned Pareto frontier to this many points (default 50). */
+  maxPareto?: number;
+}
+
+export interface PlanSearchProgress {
+  candidates: number;
+  /** Candidates accounted for so far (evaluated, or proven infeasible/dominated). */
+  covered: number;
+  evaluated: number;
+  feasible: number;
+  elapsedSeconds: number;
+  best: SearchCandidate[];
+  pareto: SearchCandidate[];
+}
+
+export interface PlanSearchHooks {
+  /** Injected clock in seconds (the core has none); needed for timeLimitSeconds and elapsedSeconds. */
+  now?: () => number;
+  /** Polled between groups of candidates; true = stop and return the best so far (stopReason CANCELLED). */
+  shouldStop?: () => boolean;
+  onProgress?: (progress: PlanSearchProgress) => void;
+  /** Call onProgress about every this many seconds (default 0.25; needs `now`), else every 256 groups. */
+  progressIntervalSeconds?: number;
+}
+
+/** One evaluated layout with the metrics the search ranks by. */
+export interface SearchCandidate {
+  layout: ParallelLayout;
+  estimate: PlanEstimate;
+  gpus: number;
+  /** Training time (whole run with trainingTokens, else the time to process one reference step's tokens). */
+  timeSeconds: number;
+  /** Cost of that time on `gpus` GPUs. */
+  costUsd: number;
+  /** Free device memory on the most-loaded GPU (capacity − total). */
+  headroomBytes: number;
+  /** The value minimised for the objective (MFU: −MFU). */
+  score: number;
+}
+
+/** Why the best layout beats the runner-up: the differences in layout and in the step and memory breakdowns. */
+export interface WinnerComparison {
+  /** Layout fields that differ: `field: winner vs runner-up`. */
+  layoutDifferences: string[];
+  stepSecondsDelta: number;
+  computeSecondsDelta: number;
+  bubbleSecondsDelta: number;
+  exposedCommunicationSecondsDelta: number;
+  optimizerSecondsDelta: number;
+  memoryBytesDelta: number;
+  timeSecondsDelta: number;
+  costUsdDelta: number;
+}
+
+export interface PlanSearchOutcome {
+  objective: SearchObjective;
+  /** Size of the full space (every valid layout), whatever was pruned. */
+  candidates: number;
+  /** Candidates run through evaluatePlan. */
+  evaluated: number;
+  /** Candidates whose memory alone was checked (memory-first pruning). */
+  memoryChecked: number;
+  /** Candidates of the full space that fit in memory (exact: infeasible ones are proven so, not guessed). */
+  feasible: number;
+  /** Candidates accounted for (= candidates unless truncated). */
+  covered: number;
+  best: SearchCandidate[];
+  pareto: SearchCandidate[];
+  /** Size of the whole Pareto frontier (the list above may be cut to maxPareto). */
+  paretoSize: number;
+  winnerReason: string | null;
+  comparison: WinnerComparison | null;
+  elapsedSeconds: number;
+  truncated: boolean;
+  stopReason: SearchStopReason;
+}
+
+// ───────────────────────────── the space ─────────────────────────────
+
+/** The options with every default filled in and every pin validated. */
+interface NormalizedSearch {
+  objective: SearchObjective;
+  top: number;
+  budgetUsd: number | null;
+  trainingTokens: number | null;
+  /** Tokens of one step at the reference global batch (time unit without trainingTokens). */
+  referenceTokens: number;
+  globalBatchSizes: number[];
+  gpuBudget: number;
+  gpuBudgetMode: GpuBudgetMode;
+  allowTensorParallelAcrossNodes: boolean;
+  tensorParallel: number[];
+  pipelineParallel: number[];
+  dataParallel: Set<number> | null;
+  expertParallel: Set<number> | null;
+  microBatchSizes: Set<number> | null;
+  pipelineInterleaves: Set<number> | null;
+  zeroStages: ZeroStage[];
+  recomputeModes: RecomputeMode[];
+  sequenceParallel: boolean[];
+  offloads: OffloadTarget[];
+  flashAttention: boolean[];
+  precision: Precision;
+  optimizer: OptimizerKind;
+  planOptions: PlanOptions;
+  prune: boolean;
+  timeLimitSeconds: number;
+  maxCandidates: number;
+  maxPareto: number;
+}
+
+/** Divisors of n in ascending order. */
+export function divisorsOf(n: number): number[] {
+  const small: number[] = [];
+  const large: number[] = [];
+  for (let i = 1; i * i <= n; i++) {
+    if (n % i === 0) {
+      small.push(i);
+      if (i * i !== n) large.push(n / i);
+    }
+  }
+  return small.concat(large.reverse());
+}
+
+function pinList<T>(field: string, values: readonly T[] | undefined, all: readonly T[], describe: string): T[] {
+  if (values === undefined || values === null) return [...all];
+  if (!Array.isArray(values) || values.length === 0) {
+    throw new InvalidInputError(field, values, `a non-empty list of ${describe}`);
+  }
+  for (const value of values) {
+    if (!all.includes(value)) throw new InvalidInputError(field, value, `one of ${all.join(', ')}`);
+  }
+  // Keep the dimension's canonical order (the enumeration order), without duplicates.
+  return all.filter((value) => values.includes(value));
+}
+
+function integerPins(field: string, values: readonly number[] | undefined, max: number): Set<number> | null {
+  if (values === undefined || values === null) return null;
+  if (!Array.isArray(values) || values.length === 0) {
+    throw new InvalidInputError(field, values, 'a non-empty list of positive integers');
+  }
+  values.forEach((value, i) => requireInteger(`${field}[${i}]`, value, 1, max));
+  return new Set(values);
+}
+
+function normalizeOptions(arch: ModelArchitecture, cluster: ClusterSpec, input: PlanSearchOptions): NormalizedSearch {
+  if (input === null || typeof input !== 'object') {
+    throw new InvalidInputError('input', input, 'an object with at least globalBatchSize');
+  }
+  const clusterGpus = cluster.gpusPerNode * cluster.nodes;
+  const globalBatchSize = requireInteger('globalBatchSize', input.globalBatchSize, 1, 100_000_000);
+  const extra = integerPins('globalBatchSizes', input.globalBatchSizes, 100_000_000);
+  const globalBatchSizes = [...new Set([globalBatchSize, ...(extra ?? [])])].sort((a, b) => a - b);
+
+  const objective = input.objective ?? 'TIME';
+  if (!SEARCH_OBJECTIVES.includes(objective)) {
+    throw new InvalidInputError('objective', objective, `one of ${SEARCH_OBJECTIVES.join(', ')}`);
+  }
+  const trainingTokens =
+    input.trainingTokens === undefined || input.trainingTokens === null
+      ? null
+      : requireFinite('trainingTokens', input.trainingTokens, 1, 1e18);
+  let budgetUsd: number | null = null;
+  if (input.budgetUsd !== undefined && input.budgetUsd !== null) {
+    budgetUsd = requireFinite('budgetUsd', input.budgetUsd, 0, 1e15);
+  }
+  if (objective === 'TIME_WITHIN_BUDGET') {
+    if (budgetUsd === null) {
+      throw new InvalidInputError('budgetUsd', input.budgetUsd ?? null, 'a budget in USD when objective is TIME_WITHIN_BUDGET');
+    }
+    if (trainingTokens === null) {
+      throw new InvalidInputError(
+        'trainingTokens',
+        input.trainingTokens ?? null,
+        'a token count when objective is TIME_WITHIN_BUDGET (the budget is for the whole run)',
+      );
+    }
+  }
+  const top = requireInteger('top', input.top ?? 10, 1, MAX_SEARCH_TOP);
+  const gpuBudget = requireInteger('gpuBudget', input.gpuBudget ?? clusterGpus, 1, clusterGpus);
+  const gpuBudgetMode = input.gpuBudgetMode ?? 'EXACT';
+  if (gpuBudgetMode !== 'EXACT' && gpuBudgetMode !== 'UP_TO') {
+    throw new InvalidInputError('gpuBudgetMode', gpuBudgetMode, 'one of EXACT, UP_TO');
+  }
+  const allowAcross = input.allowTensorParallelAcrossNodes ?? false;
+  if (typeof allowAcross !== 'boolean') {
+    throw new InvalidInputError('allowTensorParallelAcrossNodes', allowAcross, 'true or false');
+  }
+
+  // Tensor parallel: divisors of the heads; inside a node t divides gpusPerNode (groups never straddle nodes),
+  // beyond a node t is a whole number of nodes (Narayanan et al. 2021 §3.3: TP across nodes is rarely worth it).
+  const gpn = cluster.gpusPerNode;
+  const tpPins = integerPins('tensorParallel', input.tensorParallel, 1_000_000);
+  const tensorParallel = divisorsOf(arch.attentionHeads).filter(
+    (t) =>
+      t <= gpuBudget &&
+      (tpPins === null || tpPins.has(t)) &&
+      ((t <= gpn && gpn % t === 0) || (allowAcross && t > gpn && t % gpn === 0)),
+  );
+  if (tpPins !== null) {
+    for (const t of tpPins) {
+      if (!tensorParallel.includes(t)) {
+        const rule = allowAcross
+          ? `a divisor of attentionHeads (${arch.attentionHeads}) that divides gpusPerNode (${gpn}) or is a multiple of it, ≤ gpuBudget (${gpuBudget})`
+          : `a divisor of attentionHeads (${arch.attentionHeads}) that divides gpusPerNode (${gpn}) (set allowTensorParallelAcrossNodes for more)`;
+        throw new InvalidInputError('tensorParallel', t, rule);
+      }
+    }
+  }
+  // Pipeline parallel: even splits only (every stage holds layers/p layers), as Megatron-LM requires.
+  const ppPins = integerPins('pipelineParallel', input.pipelineParallel, 1_000_000);
+  const pipelineParallel = divisorsOf(arch.layers).filter((p) => p <= gpuBudget && (ppPins === null || ppPins.has(p)));
+  if (ppPins !== null) {
+    for (const p of ppPins) {
+      if (!pipelineParallel.includes(p)) {
+        throw new InvalidInputError('pipelineParallel', p, `a divisor of layers (${arch.layers}) ≤ gpuBudget (${gpuBudget})`);
+      }
+    }
+  }
+
+  const memoryHeadroomFraction =
+    input.memoryHeadroomFraction === undefined || input.memoryHeadroomFraction === null
+      ? undefined
+      : requireFinite('memoryHeadroomFraction', input.memoryHeadroomFraction, 0, 0.95);
+  const planOptions: PlanOptions = { ...(input.planOptions ?? {}) };
+  if (memoryHeadroomFraction !== undefined) planOptions.memoryHeadroomFraction = memoryHeadroomFraction;
+  if (trainingTokens !== null) planOptions.trainingTokens = trainingTokens;
+  else delete planOptions.trainingTokens;
+
+  const timeLimitSeconds = requireFinite(
+    'timeLimitSeconds',
+    input.timeLimitSeconds ?? DEFAULT_SEARCH_TIME_LIMIT_SECONDS,
+    0.001,
+    24 * 3600,
+  );
+  const maxCandidates = requireInteger('maxCandidates', input.maxCandidates ?? DEFAULT_MAX_SEARCH_CANDIDATES, 1, 1e12);
+  const maxPareto = requireInteger('maxPareto', input.maxPareto ?? DEFAULT_MAX_PARETO, 1, 100_000);
+
+  const precisions: readonly Precision[] = ['FP32', 'FP16', 'BF16', 'FP8'];
+  const precision = input.precision ?? 'BF16';
+  if (!precisions.includes(precision)) throw new InvalidInputError('precision', precision, `one of ${precisions.join(', ')}`);
+  const optimizers: readonly OptimizerKind[] = ['ADAM', 'ADAMW', 'SGD_MOMENTUM', 'ADAFACTOR', 'ADAM_8BIT'];
+  const optimizer = input.optimizer ?? 'ADAM';
+  if (!optimizers.includes(optimizer)) throw new InvalidInputError('optimizer', optimizer, `one of ${optimizers.join(', ')}`);
+
+  return {
+    objective,
+    top,
+    budgetUsd,
+    trainingTokens,
+    referenceTokens: globalBatchSize * arch.sequenceLength,
+    globalBatchSizes,
+    gpuBudget,
+    gpuBudgetMode,
+    allowTensorParallelAcrossNodes: allowAcross,
+    tensorParallel,
+    pipelineParallel,
+    dataParallel: integerPins('dataParallel', input.dataParallel, 100_000_000),
+    expertParallel: integerPins('expertParallel', input.expertParallel, 1_000_000),
+    microBatchSizes: integerPins('microBatchSizes', input.microBatchSizes, 100_000_000),
+    pipelineInterleaves: integerPins('pipelineInterleaves', input.pipelineInterleaves, 1_000_000),
+    zeroStages: pinList('zeroStages', input.zeroStages, ALL_ZERO_STAGES, 'ZeRO stages 0–3'),
+    recomputeModes: pinList('recomputeModes', input.recomputeModes, ALL_RECOMPUTE_MODES, 'recompute modes'),
+    sequenceParallel: pinList('sequenceParallel', input.sequenceParallel, [false, true], 'booleans'),
+    offloads: pinList('offloads', input.offloads, ALL_OFFLOAD_TARGETS, 'offload targets'),
+    flashAttention: pinList('flashAttention', input.flashAttention ?? [true], [false, true], 'booleans'),
+    precision,
+    optimizer,
+    planOptions,
+    prune: input.prune ?? true,
+    timeLimitSeconds,
+    maxCandidates,
+    maxPareto,
+  };
+}
+
+/** A parallel shape: everything but the micro-batch, interleave and the per-GPU recipe. */
+interface Shape {
+  globalBatchSize: number;
+  gpus: number;
+  t: number;
+  p: number;
+  d: number;
+  e: number;
+  sp: boolean;
+}
+
+/** The per-GPU recipe of a candidate: ZeRO stage, offload, recompute and FlashAttention. */
+interface Recipe {
+  zero: ZeroStage;
+  offload: OffloadTarget;
+  recompute: RecomputeMode;
+  flash: boolean;
+  /** Position in the canonical recipe order (tie-breaks). */
+  index: number;
+}
+
+/** A shape with its interleave and micro-batch, and the recipes valid for it. */
+interface Group {
+  shape: Shape;
+  v: number;
+  b: number;
+  recipes: Recipe[];
+  /** Position in the canonical enumeration order (tie-breaks between equal metrics). */
+  ordinal: number;
+}
+
+function enumerateShapes(arch: ModelArchitecture, s: NormalizedSearch): Shape[] {
+  const shapes: Shape[] = [];
+  const experts = arch.experts > 1 ? divisorsOf(arch.experts).filter((e) => s.expertParallel === null || s.expertParallel.has(e)) : s.expertParallel === null || s.expertParallel.has(1) ? [1] : [];
+  for (const globalBatchSize of s.globalBatchSizes) {
+    const batchDivisors = divisorsOf(globalBatchSize);
+    for (const t of s.tensorParallel) {
+      for (const p of s.pipelineParallel) {
+        const models = t * p;
+        let dataDegrees: number[];
+        if (s.gpuBudgetMode === 'EXACT') {
+          // Data parallel takes the GPUs left; each replica's batch must be whole.
+          dataDegrees = s.gpuBudget % models === 0 && globalBatchSize % (s.gpuBudget / models) === 0 ? [s.gpuBudget / models] : [];
+        } else {
+          dataDegrees = batchDivisors.filter((d) => models * d <= s.gpuBudget);
+        }
+        for (const d of dataDegrees) {
+          if (s.dataParallel !== null && !s.dataParallel.has(d)) continue;
+          for (const e of experts) {
+            for (const sp of s.sequenceParallel) {
+              // Sequence parallel only means something with t > 1 (Korthikanti et al. 2022 §4.2.2).
+              if (sp && t === 1) continue;
+              shapes.push({ globalBatchSize, gpus: models * d, t, p, d, e, sp });
+            }
+          }
+        }
+      }
+    }
+  }
+  return shapes;
+}
+
+function enumerateRecipes(s: NormalizedSearch): Recipe[] {
+  const recipes: Recipe[] = [];
+  for (const zero of s.zeroStages) {
+    for (const offload of s.offloads) {
+      // Parameter offload needs sharded parameters (ZeRO-Infinity, Rajbhandari et al. 2021 §5).
+      if ((offload === 'PARAMETERS_CPU' || offload === 'PARAMETERS_NVME') && zero !== 3) continue;
+      for (const recompute of s.recomputeModes) {
+        for (const flash of s.flashAttention) {
+          recipes.push({ zero, offload, recompute, flash, index: recipes.length });
+        }
+      }
+    }
+  }
+  return recipes;
+}
+
+function makeLayout(shape: Shape, v: number, b: number, recipe: Recipe, s: NormalizedSearch): ParallelLayout {
+  return {
+    tensorParallel: shape.t,
+    pipelineParallel: shape.p,
+    dataParallel: shape.d,
+    expertParallel: shape.e,
+    zeroStage: recipe.zero,
+    microBatchSize: b,
+    globalBatchSize: shape.globalBatchSize,
+    sequenceParallel: shape.sp,
+    pipelineInterleave: v,
+    recompute: recipe.recompute,
+    precision: s.precision,
+    optimizer: s.optimizer,
+    offload: recipe.offload,
+    flashAttention: recipe.flash,
+  };
+}
+
+// ───────────────────────────── ranking ─────────────────────────────
+
+/** A candidate with its canonical position, for deterministic tie-breaks whatever the evaluation order. */
+interface Ranked extends SearchCandidate {
+  ordinal: number;
+  recipeIndex: number;
+}
+
+function canonicalCompare(a: Ranked, b: Ranked): number {
+  return a.ordinal - b.ordinal || a.recipeIndex - b.recipeIndex;
+}
+
+/** Objective order: score, then time, then cost, then canonical position. */
+function rankCompare(a: Ranked, b: Ranked): number {
+  return a.score - b.score || a.timeSeconds - b.timeSeconds || a.costUsd - b.costUsd || canonicalCompare(a, b);
+}
+
+/** a Pareto-dominates b on (time ↓, cost ↓, headroom ↑); among equal points the canonically first one wins. */
+function dominates(a: Ranked, b: Ranked): boolean {
+  if (a.timeSeconds > b.timeSeconds || a.costUsd > b.costUsd || a.headroomBytes < b.headroomBytes) return false;
+  if (a.timeSeconds < b.timeSeconds || a.costUsd < b.costUsd || a.headroomBytes > b.headroomBytes) return true;
+  return canonicalCompare(a, b) < 0;
+}
+
+/** Keeps the top-k by the objective and the Pareto frontier of everything offered. */
+class Collector {
+  readonly best: Ranked[] = [];
+  readonly pareto: Ranked[] = [];
+  constructor(
+    private readonly top: number,
+    private readonly budgetUsd: number | null,
+  ) {}
+
+  /** The k-th best score so far (Infinity until k candidates are in). */
+  get threshold(): number {
+    return this.best.length < this.top ? Infinity : this.best[this.best.length - 1]!.score;
+  }
+
+  /** Whether a point with these lower bounds on time and cost and this upper bound on headroom could enter the frontier. */
+  paretoAdmits(timeSeconds: number, costUsd: number, headroomBytes: number): boolean {
+    for (const q of this.pareto) {
+      // Strict in one metric: then no point with these bounds can equal q, so tie-breaks cannot matter.
+      if (
+        q.timeSeconds <= timeSeconds &&
+        q.costUsd <= costUsd &&
+        q.headroomBytes >= headroomBytes &&
+        (q.timeSeconds < timeSeconds || q.costUsd < costUsd || q.headroomBytes > headroomBytes)
+      ) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  offer(c: Ranked): void {
+    if (this.budgetUsd === null || c.costUsd <= this.budgetUsd) this.offerBest(c);
+    this.offerPareto(c);
+  }
+
+  private offerBest(c: Ranked): void {
+    const list = this.best;
+    if (list.length >= this.top && rankCompare(c, list[list.length - 1]!) >= 0) return;
+    let i = list.length;
+    while (i > 0 && rankCompare(c, list[i - 1]!) < 0) i--;
+    list.splice(i, 0, c);
+    if (list.length > this.top) list.pop();
+  }
+
+  private offerPareto(c: Ranked): void {
+    const front = this.pareto;
+    for (const q of front) if (dominates(q, c)) return;
+    let w = 0;
+    for (let r = 0; r < front.length; r++) {
+      const q = front[r]!;
+      if (!dominates(c, q)) front[w++] = q;
+    }
+    front.length = w;
+    front.push(c);
+  }
+}
+
+function rankCandidate(
+  layout: ParallelLayout,
+  estimate: PlanEstimate,
+  gpus: number,
+  ordinal: number,
+  recipeIndex: number,
+  cluster: ClusterSpec,
+  s: NormalizedSearch,
+  sequenceLength: number,
+): Ranked {
+  const perf = estimate.performance;
+  let timeSeconds: number;
+  let costUsd: number;
+  if (estimate.run !== null && s.trainingTokens !== null) {
+    timeSeconds = estimate.run.seconds;
+    costUsd = estimate.run.costUsd;
+  } else {
+    const tokensPerStep = layout.globalBatchSize * sequenceLength;
+    // Without a token budget: the time to process one reference step's tokens (= the step time at that batch).
+    timeSeconds = tokensPerStep === s.referenceTokens ? perf.stepSeconds : (perf.stepSeconds * s.referenceTokens) / tokensPerStep;
+    // Cost = GPUs × price per GPU-hour × hours.
+    costUsd = (gpus * cluster.gpuHourUsd * timeSeconds) / 3600;
+  }
+  const headroomBytes = estimate.memory.capacityBytes - estimate.memory.totalBytes;
+  let score: number;
+  switch (s.objective) {
+    case 'COST':
+      score = costUsd;
+      break;
+    case 'MFU':
+      score = -perf.modelFlopsUtilization;
+      break;
+    default:
+      score = timeSeconds;
+  }
+  return { layout, estimate, gpus, timeSeconds, costUsd, headroomBytes, score, ordinal, recipeIndex };
+}
+
+function publicCandidate(c: Ranked): SearchCandidate {
+  const { layout, estimate, gpus, timeSeconds, costUsd, headroomBytes, score } = c;
+  return { layout, estimate, gpus, timeSeconds, costUsd, headroomBytes, score };
+}
+
+const GIB = 1024 ** 3;
+
+function describeLayout(l: ParallelLayout): string {
+  const parts = [`TP ${l.tensorParallel}`, `PP ${l.pipelineParallel}`, `DP ${l.dataParallel}`];
+  if (l.expertParallel > 1) parts.push(`EP ${l.expertParallel}`);
+  parts.push(`micro-batch ${l.microBatchSize}`);
+  if (l.pipelineInterleave > 1) parts.push(`interleave ${l.pipelineInterleave}`);
+  parts.push(`ZeRO-${l.zeroStage}`, `recompute ${l.recompute}`);
+  if (l.sequenceParallel) parts.push('sequence parallel');
+  if (l.offload !== 'NONE') parts.push(`offload ${l.offload}`);
+  return parts.join(', ');
+}
+
+const LAYOUT_FIELDS: readonly (keyof ParallelLayout)[] = [
+  'globalBatchSize',
+  'tensorParallel',
+  'pipelineParallel',
+  'dataParallel',
+  'expertParallel',
+  'microBatchSize',
+  'pipelineInterleave',
+  'zeroStage',
+  'recompute',
+  'sequenceParallel',
+  'offload',
+  'flashAttention',
+];
+
+function signed(value: number, digits: number): string {
+  return `${value >= 0 ? '+' : '−'}${Math.abs(value).toFixed(digits)}`;
+}
+
+/** Why the winner beats the runner-up, from their evaluatePlan breakdowns. */
+export function compareWinner(
+  winner: SearchCandidate,
+  runnerUp: SearchCandidate,
+  objective: SearchObjective,
+): { comparison: WinnerComparison; reason: string } {
+  const w = winner.estimate.performance;
+  const r = runnerUp.estimate.performance;
+  const layoutDifferences = LAYOUT_FIELDS.filter((f) => winner.layout[f] !== runnerUp.layout[f]).map(
+    (f) => `${f}: ${String(winner.layout[f])} vs ${String(runnerUp.layout[f])}`,
+  );
+  if (winner.gpus !== runnerUp.gpus) layoutDifferences.unshift(`gpus: ${winner.gpus} vs ${runnerUp.gpus}`);
+  const comparison: WinnerComparison = {
+    layoutDifferences,
+    stepSecondsDelta: w.stepSeconds - r.stepSeconds,
+    computeSecondsDelta: w.computeSeconds - r.computeSeconds,
+    bubbleSecondsDelta: w.bubbleSeconds - r.bubbleSeconds,
+    exposedCommunicationSecondsDelta: w.exposedCommunicationSeconds - r.exposedCommunicationSeconds,
+    optimizerSecondsDelta: w.optimizerSeconds - r.optimizerSeconds,
+    memoryBytesDelta: winner.estimate.memory.totalBytes - runnerUp.estimate.memory.totalBytes,
+    timeSecondsDelta: winner.timeSeconds - runnerUp.timeSeconds,
+    costUsdDelta: winner.costUsd - runnerUp.costUsd,
+  };
+  const terms: [string, number][] = [
+    ['compute', comparison.computeSecondsDelta],
+    ['pipeline bubble', comparison.bubbleSecondsDelta],
+    ['exposed communication', comparison.exposedCommunicationSecondsDelta],
+    ['optimizer step', comparison.optimizerSecondsDelta],
+  ];
+  const decisive = [...terms].sort((a, b) => a[1] - b[1])[0]!;
+  const metric =
+    objective === 'MFU'
+      ? `MFU ${(w.modelFlopsUtilization * 100).toFixed(1)} % vs ${(r.modelFlopsUtilization * 100).toFixed(1)} %`
+      : objective === 'COST'
+        ? `cost $${winner.costUsd.toFixed(2)} vs $${runnerUp.costUsd.toFixed(2)}`
+        : `time ${winner.timeSeconds.toPrecision(4)} s vs ${runnerUp.timeSeconds.toPrecision(4)} s`;
+  const differs = layoutDifferences.length > 0 ? layoutDifferences.join('; ') : 'nothing (equal layouts)';
+  const reason =
+    `${describeLayout(winner.layout)} beats the runner-up (${differs}): ${metric}. ` +
+    `Step ${w.stepSeconds.toFixed(3)} s vs ${r.stepSeconds.toFixed(3)} s = ` +
+    terms.map(([name, delta]) => `${name} ${signed(delta, 3)} s`).join(', ') +
+    `; the largest gain is ${decisive[1] < 0 ? decisive[0] : 'none (ties broken by cost, then canonical order)'}. ` +
+    `Memory ${(winner.estimate.memory.totalBytes / GIB).toFixed(1)} GiB vs ${(runnerUp.estimate.memory.totalBytes / GIB).toFixed(1)} GiB per GPU.`;
+  return { comparison, reason };
+}
+
+// ───────────────────────────── the search ─────────────────────────────
+
+/**
+ * The planner as the search sees it. `planLayoutEvaluator` binds it to plan.ts (resolveLayout, evaluatePlan and the
+ * memory model); tests may pass another to exercise the search machinery.
+ */
+export interface LayoutEvaluator {
+  /** Whether the planner's validation (resolveLayout) accepts the layout. */
+  isValid(layout: ParallelLayout): boolean;
+  /** Device bytes of the most-loaded GPU and whether they fit — the same numbers evaluatePlan reports. */
+  memory(layout: ParallelLayout): { totalBytes: number; capacityBytes: number; fits: boolean };
+  /** The full estimate (evaluatePlan). */
+  evaluate(layout: ParallelLayout): PlanEstimate;
+}
+
+class Stopper {
+  readonly start: number;
+  stopReason: SearchStopReason = 'COMPLETE';
+  private lastProgress: number;
+  private groupsSinceProgress = 0;
+  constructor(
+    private readonly hooks: PlanSearchHooks,
+    private readonly timeLimitSeconds: number,
+  ) {
+    this.start = hooks.now ? hooks.now() : 0;
+    this.lastProgress = this.start;
+  }
+  elapsed(): number {
+    return this.hooks.now ? this.hooks.now() - this.start : 0;
+  }
+  /** Polled between groups: true once cancelled or out of time. */
+  shouldStop(): boolean {
+    if (this.stopReason !== 'COMPLETE') return true;
+    if (this.hooks.shouldStop?.()) this.stopReason = 'CANCELLED';
+    else if (this.hooks.now && this.elapsed() > this.timeLimitSeconds) this.stopReason = 'TIME_LIMIT';
+    return this.stopReason !== 'COMPLETE';
+  }
+  progressDue(): boolean {
+    if (!this.hooks.onProgress) return false;
+    if (this.hooks.now) {
+      const t = this.hooks.now();
+      if (t - this.lastProgress < (this.hooks.progressIntervalSeconds ?? 0.25)) return false;
+      this.lastProgress = t;
+      return true;
+    }
+    return ++this.groupsSinceProgress % 256 === 0;
+  }
+}
+
+interface SearchState {
+  candidates: number;
+  evaluated: number;
+  memoryChecked: number;
+  feasible: number;
+  covered: number;
+}
+
+function reportProgress(hooks: PlanSearchHooks, state: SearchState, collector: Collector, stopper: Stopper, maxPareto: number): void {
+  hooks.onProgress?.({
+    candidates: state.candidates,
+    covered: state.covered,
+    evaluated: state.evaluated,
+    feasible: state.feasible,
+    elapsedSeconds: stopper.elapsed(),
+    best: collector.best.map(publicCandidate),
+    pareto: sortedPareto(collector).slice(0, maxPareto).map(publicCandidate),
+  });
+}
+
+function sortedPareto(collector: Collector): Ranked[] {
+  return [...collector.pareto].sort(
+    (a, b) => a.timeSeconds - b.timeSeconds || a.costUsd - b.costUsd || b.headroomBytes - a.headroomBytes || canonicalCompare(a, b),
+  );
+}
+
+/** Groups (shape × interleave × micro-batch) in canonical order, each with the recipes the planner accepts. */
+function buildGroups(arch: ModelArchitecture, s: NormalizedSearch, evaluator: LayoutEvaluator, recipes: Recipe[]): Group[] {
+  const groups: Group[] = [];
+  let candidates = 0;
+  for (const shape of enumerateShapes(arch, s)) {
+    const interleaves =
+      shape.p > 1
+        ? divisorsOf(arch.layers / shape.p).filter((v) => s.pipelineInterleaves === null || s.pipelineInterleaves.has(v))
+        : s.pipelineInterleaves === null || s.pipelineInterleaves.has(1)
+          ? [1]
+          : [];
+    const micro = divisorsOf(shape.globalBatchSize / shape.d).filter((b) => s.microBatchSizes === null || s.microBatchSizes.has(b));
+    for (const v of interleaves) {
+      for (const b of micro) {
+        const valid = recipes.filter((recipe) => evaluator.isValid(makeLayout(shape, v, b, recipe, s)));
+        if (valid.length === 0) continue;
+        candidates += valid.length;
+        if (candidates > s.maxCandidates) {
+          throw new InvalidInputError(
+            'input',
+            `a search space of more than ${s.maxCandidates} candidates`,
+            `at most ${s.maxCandidates} candidates: pin some dimensions (tensorParallel, pipelineParallel, microBatchSizes, zeroStages, offloads, …) or raise maxCandidates`,
+          );
+        }
+        groups.push({ shape, v, b, recipes: valid, ordinal: groups.length });
+      }
+    }
+  }
+  return groups;
+}
+
+/** Search the space for the best layouts; see the file comment for the space and the pruning. */
+export function searchPlansWith(
+  arch: ModelArchitecture,
+  cluster: ClusterSpec,
+  input: PlanSearchOptions,
+  evaluator: LayoutEvaluator,
+  hooks: PlanSearchHooks = {},
+): PlanSearchOutcome {
+  const s = normalizeOptions(arch, cluster, input);
+  const stopper = new Stopper(hooks, s.timeLimitSeconds);
+  const recipes = enumerateRecipes(s);
+  const groups = buildGroups(arch, s, evaluator, recipes);
+  const state: SearchState = { candidates: 0, evaluated: 0, memoryChecked: 0, feasible: 0, covered: 0 };
+  for (const g of groups) state.candidates += g.recipes.length;
+  const collector = new Collector(s.top, s.objective === 'TIME_WITHIN_BUDGET' ? s.budgetUsd : null);
+  const rank = (layout: ParallelLayout, estimate: PlanEstimate, g: Group, recipe: Recipe): Ranked =>
+    rankCandidate(layout, estimate, g.shape.gpus, g.ordinal, recipe.index, cluster, s, arch.sequenceLength);
+
+  if (!s.prune) exhaustive(groups, s, evaluator, collector, state, stopper, hooks, rank);
+  else pruned(groups, s, evaluator, collector, state, stopper, hooks, rank);
+
+  const best = collector.best.map(publicCandidate);
+  const front = sortedPareto(collector);
+  let winnerReason: string | null = null;
+  let comparison: WinnerComparison | null = null;
+  if (best.length >= 2) {
+    const explained = compareWinner(best[0]!, best[1]!, s.objective);
+    winnerReason = explained.reason;
+    comparison = explained.comparison;
+  } else if (best.length === 1) {
+    winnerReason = `${describeLayout(best[0]!.layout)} is the only feasible layout.`;
+  }
+  return {
+    objective: s.objective,
+    candidates: state.candidates,
+    evaluated: state.evaluated,
+    memoryChecked: state.memoryChecked,
+    feasible: state.feasible,
+    covered: state.covered,
+    best,
+    pareto: front.slice(0, s.maxPareto).map(publicCandidate),
+    paretoSize: front.length,
+    winnerReason,
+    comparison,
+    elapsedSeconds: stopper.elapsed(),
+    truncated: stopper.stopReason !== 'COMPLETE',
+    stopReason: stopper.stopReason,
+  };
+}
+
+type RankFn = (layout: ParallelLayout, estimate: PlanEstimate, g: Group, recipe: Recipe) => Ranked;
+
+/** The reference: every candidate through evaluatePlan, nothing skipped. */
+function exhaustive(
+  groups: Group[],
+  s: NormalizedSearch,
+  evaluator: LayoutEvaluator,
+  collector: Collector,
+  state: SearchState,
+  stopper: Stopper,
+  hooks: PlanSearchHooks,
+  rank: RankFn,
+): void {
+  for (const g of groups) {
+    if (stopper.shouldStop()) return;
+    for (const recipe of g.recipes) {
+      const layout = makeLayout(g.shape, g.v, g.b, recipe, s);
+      const estimate = evaluator.evaluate(layout);
+      state.evaluated++;
+      state.covered++;
+      if (!estimate.fits) continue;
+      state.feasible++;
+      collector.offer(rank(layout, estimate, g, recipe));
+    }
+    if (stopper.progressDue()) reportProgress(hooks, state, collector, stopper, s.maxPareto);
+  }
+}
+
+/** A (group, recompute, FlashAttention) set: its members differ only in ZeRO stage and offload. */
+interface Subgroup {
+  group: Group;
+  /** Feasible members in canonical order, with their device bytes. */
+  recipes: Recipe[];
+  headroomBytes: number[];
+  /** Lower bounds from the representative's breakdown (filled in pass 2). */
+  scoreBound: number;
+  timeBound: number;
+  costBound: number;
+}
+
+/** Relative slack on bounds so that floating-point rounding can never prune an optimum. */
+const BOUND_SLACK = 1 - 1e-9;
+
+/**
+ * Pruned search, three passes:
+ *  1. memory: per (shape, interleave, recipe) the micro-batch rises until the layout no longer fits; larger ones are
+ *     proven infeasible without evaluation (device memory is non-decreasing in the micro-batch);
+ *  2. one evaluatePlan per (group, recompute, FlashAttention) set gives its compute + bubble seconds, which ZeRO stage
+ *     and offload do not change: a lower bound on every member's step time (step = compute + bubble + exposed
+ *     communication + optimizer, all ≥ 0), hence on its time and cost and an upper bound on its MFU;
+ *  3. sets in order of their bound; a member is evaluated only if its bound could enter the top-k or its
+ *     (time, cost) bounds with its exact headroom are not dominated by the frontier so far.
+ */
+function pruned(
+  groups: Group[],
+  s: NormalizedSearch,
+  evaluator: LayoutEvaluator,
+  collector: Collector,
+  state: SearchState,
+  stopper: Stopper,
+  hooks: PlanSearchHooks,
+  rank: RankFn,
+): void {
+  const subgroups: Subgroup[] = [];
+  const maxRecipe = groups.reduce((m, g) => Math.max(m, ...g.recipes.map((r) => r.index)), 0) + 1;
+  const dead = new Uint8Array(maxRecipe);
+  // Pass 1: memory first.
+  for (let i = 0; i < groups.length; i++) {
+    const g = groups[i]!;
+    const prev = i > 0 ? groups[i - 1]! : null;
+    if (prev === null || prev.shape !== g.shape || prev.v !== g.v) {
+      if (stopper.shouldStop()) return;
+      dead.fill(0);
+    }
+    const byKey = new Map<string, Subgroup>();
+    for (const recipe of g.recipes) {
+      if (dead[recipe.index]) {
+        state.covered++;
+        continue;
+      }
+      const memory = evaluator.memory(makeLayout(g.shape, g.v, g.b, recipe, s));
+      state.memoryChecked++;
+      if (!memory.fits) {
+        dead[recipe.index] = 1;
+        state.covered++;
+        continue;
+      }
+      state.feasible++;
+      const key = `${recipe.recompute}|${recipe.flash}`;
+      let sub = byKey.get(key);
+      if (sub === undefined) {
+        sub = { group: g, recipes: [], headroomBytes: [], scoreBound: 0, timeBound: 0, costBound: 0 };
+        byKey.set(key, sub);
+        subgroups.push(sub);
+      }
+      sub.recipes.push(recipe);
+      sub.headroomBytes.push(memory.capacityBytes - memory.totalBytes);
+    }
+  }
+  // Pass 2: the representative (first feasible member) of each set, fully evaluated, gives the set's bounds.
+  for (let i = 0; i < subgroups.length; i++) {
+    if (i % 64 === 0 && stopper.shouldStop()) return;
+    const sub = subgroups[i]!;
+    const g = sub.group;
+    const recipe = sub.recipes[0]!;
+    const layout = makeLayout(g.shape, g.v, g.b, recipe, s);
+    const estimate = evaluator.evaluate(layout);
+    state.evaluated++;
+    state.covered++;
+    const ranked = rank(layout, estimate, g, recipe);
+    collector.offer(ranked);
+    const perf = estimate.performance;
+    const stepBound = (perf.computeSeconds + perf.bubbleSeconds) * BOUND_SLACK;
+    // Time, cost and 1/MFU are proportional to the step time within a set (same batch, tokens and GPUs).
+    const scale = stepBound / perf.stepSeconds;
+    sub.timeBound = ranked.timeSeconds * scale;
+    sub.costBound = ranked.costUsd * scale;
+    sub.scoreBound = s.objective === 'MFU' ? ranked.score / scale : s.objective === 'COST' ? sub.costBound : sub.timeBound;
+  }
+  // Pass 3: best bounds first, so the top-k threshold and the frontier tighten early.
+  const order = subgroups.map((_, i) => i).sort((a, b) => subgroups[a]!.scoreBound - subgroups[b]!.scoreBound || a - b);
+  for (let k = 0; k < order.length; k++) {
+    if (stopper.shouldStop()) return;
+    const sub = subgroups[order[k]!]!;
+    const g = sub.group;
+    const bestPossible =
+      sub.scoreBound <= collector.threshold && (s.objective !== 'TIME_WITHIN_BUDGET' || sub.costBound <= s.budgetUsd!);
+    for (let j = 1; j < sub.recipes.length; j++) {
+      state.covered++;
+      if (!bestPossible && !collector.paretoAdmits(sub.timeBound, sub.costBound, sub.headroomBytes[j]!)) continue;
+      const recipe = sub.recipes[j]!;
+      const layout = makeLayout(g.shape, g.v, g.b, recipe, s);
+      const estimate = evaluator.evaluate(layout);
+      state.evaluated++;
+      collector.offer(rank(layout, estimate, g, recipe));
+    }
+    if (stopper.progressDue()) reportProgress(hooks, state, collector, stopper, s.maxPareto);
+  }
+}
+
+/**
+ * An upper bound on the space size without running the planner's validation (cheap): lets a caller decide
+ * whether to run a search inline or in a worker. Throws the same input errors as the search.
+ */
+export function estimateSearchSpace(arch: ModelArchitecture, cluster: ClusterSpec, input: PlanSearchOptions): number {
+  const s = normalizeOptions(arch, cluster, input);
+  const recipes = enumerateRecipes(s).length;
+  let total = 0;
+  for (const shape of enumerateShapes(arch, s)) {
+    const interleaves = shape.p > 1 ? divisorsOf(arch.layers / shape.p).length : 1;
+    total += interleaves * divisorsOf(shape.globalBatchSize / shape.d).length * recipes;
+  }
+  return total;
+}
