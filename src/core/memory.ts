@@ -1,0 +1,533 @@
+/**
+ * Memory per GPU: model states under ZeRO 0–3 composed with tensor (t), pipeline (p) and expert (e) parallelism,
+ * activations (Korthikanti et al. 2022), temporary buffers, offload, framework overhead, and the per-stage breakdown.
+ *
+ * Units: bytes (`…Bytes`), never GB. The ZeRO paper's "GB" are 10⁹ bytes; Korthikanti's worked example uses GiB.
+ *
+ * Sharding conventions (Megatron-LM + ZeRO, the way Megatron-DeepSpeed composes them):
+ * - A pipeline stage holds its layers; the input embedding lives on the first stage, the final norm and the
+ *   output head on the last. With tied embeddings and p > 1 the last stage keeps a replica of the word embedding
+ *   (Megatron-LM does, and all-reduces its gradient with the first stage); with p = 1 the one copy serves both.
+ * - Tensor parallelism divides every weight of a stage by t (vocab-parallel embedding, column/row-parallel linears;
+ *   the replicated norm/bias vectors are < 0.1 % and are divided too).
+ * - MoE experts are divided by t (expert tensor parallel = t) and by e (expert parallel); expert weights are
+ *   replicated over d/e data-parallel ranks, so ZeRO shards them over d/e, the dense weights over d.
+ * - ZeRO (Rajbhandari et al. 2020 §5): stage 1 shards the optimizer states, 2 also the gradients, 3 also the
+ *   16-bit parameters, each over the data-parallel group.
+ */
+import { InvalidInputError, requireFinite, requireInteger } from './errors.js';
+import {
+  activationElementBytesFor,
+  gradientBytesFor,
+  optimizerStateBytesFor,
+  parameterBytesFor,
+} from './precision.js';
+import type {
+  ClusterSpec,
+  GpuSpec,
+  MemoryEstimate,
+  ModelArchitecture,
+  ModelCounts,
+  OptimizerKind,
+  ParallelLayout,
+  PlanOptions,
+  Precision,
+  RecomputeMode,
+  ZeroStage,
+} from './types.js';
+
+const GIB = 2 ** 30;
+
+/**
+ * Default framework overhead per GPU, 2 GiB: the CUDA context with PyTorch's kernels (≈ 0.5–1 GiB on A100/H100),
+ * NCCL communicator buffers for the TP/PP/DP groups (NCCL_BUFFSIZE 4 MiB × channels × peers: ≈ 0.3–1 GiB) and
+ * cuBLAS/cuDNN workspaces. Allocator fragmentation is covered separately by the headroom fraction. User-settable
+ * via PlanOptions.frameworkOverheadBytes.
+ */
+export const DEFAULT_FRAMEWORK_OVERHEAD_BYTES = 2 * GIB;
+
+/**
+ * Default fraction of GPU memory kept free when deciding `fits`: PyTorch's caching allocator typically loses
+ * 3–10 % of reserved memory to fragmentation; 5 % plus the fixed overhead is a middle ground.
+ */
+export const DEFAULT_MEMORY_HEADROOM_FRACTION = 0.05;
+
+/**
+ * Gradient buckets in flight under ZeRO-1/2 (reduce-scatter while the next bucket fills): 2 buckets of
+ * max(40M, 1M·d) elements, Megatron-LM's distributed-optimizer bucket size (param_and_grad_buffer.py default).
+ * Plain data parallelism (stage 0) reduces views of the contiguous gradient buffer: no extra bytes.
+ */
+const DP_BUCKETS_IN_FLIGHT = 2;
+const DP_BUCKET_MIN_ELEMENTS = 40_000_000;
+const DP_BUCKET_ELEMENTS_PER_RANK = 1_000_000;
+
+/**
+ * ZeRO-3 working set: the layer being computed and one prefetched layer gathered in full (DeepSpeed's
+ * stage3_prefetch), plus one layer's unsharded gradients before their reduce-scatter.
+ */
+const ZERO3_GATHERED_LAYERS = 2;
+const ZERO3_UNSHARDED_GRADIENT_LAYERS = 1;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Model states (ZeRO paper, Figure 1 and §5)
+
+export interface ZeroStageMemory {
+  stage: ZeroStage;
+  parametersBytes: number;
+  gradientsBytes: number;
+  optimizerStatesBytes: number;
+  totalBytes: number;
+}
+
+/**
+ * Model-state bytes per device for each ZeRO stage (ZeRO paper Figure 1): (2+2+K)Ψ, 2Ψ+2Ψ+KΨ/N_d,
+ * 2Ψ+(2+K)Ψ/N_d, (2+2+K)Ψ/N_d — with the byte counts of `precision` and `optimizer` (K = 12 for mixed Adam).
+ */
+export function modelStateMemoryByZeroStage(
+  parameters: number,
+  dataParallel: number,
+  optimizer: OptimizerKind = 'ADAM',
+  precision: Precision = 'BF16',
+): ZeroStageMemory[] {
+  requireFinite('parameters', parameters, 0);
+  requireInteger('dataParallel', dataParallel, 1);
+  const pb = parameterBytesFor(precision);
+  const gb = gradientBytesFor(precision);
+  const k = optimizerStateBytesFor(optimizer, precision);
+  const out: ZeroStageMemory[] = [];
+  for (const stage of [0, 1, 2, 3] as const) {
+    const parametersBytes = (pb * parameters) / (stage >= 3 ? dataParallel : 1);
+    const gradientsBytes = (gb * parameters) / (stage >= 2 ? dataParallel : 1);
+    const optimizerStatesBytes = (k * parameters) / (stage >= 1 ? dataParallel : 1);
+    out.push({
+      stage,
+      parametersBytes,
+      gradientsBytes,
+      optimizerStatesBytes,
+      totalBytes: parametersBytes + gradientsBytes + optimizerStatesBytes,
+    });
+  }
+  return out;
+}
+
+/** Model-state bytes per parameter held by a GPU (before sharding) after ZeRO sharding over `dataParallel`. */
+export function modelStateBytesPerParameter(
+  zeroStage: ZeroStage,
+  dataParallel: number,
+  optimizer: OptimizerKind = 'ADAM',
+  precision: Precision = 'BF16',
+): number {
+  // ZeRO paper §5: P_os shards K, P_g also the 2 gradient bytes, P_p also the 2 parameter bytes.
+  return (
+    parameterBytesFor(precision) / (zeroStage >= 3 ? dataParallel : 1) +
+    gradientBytesFor(precision) / (zeroStage >= 2 ? dataParallel : 1) +
+    optimizerStateBytesFor(optimizer, precision) / (zeroStage >= 1 ? dataParallel : 1)
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Activations (Korthikanti et al. 2022, "Reducing Activation Recomputation in Large Transformer Models" §4)
+
+/**
+ * Activation bytes one transformer layer stores for one micro-batch, generalised from Korthikanti et al. 2022 §4.1
+ * (GPT: s·b·h·(34 + 5·a·s/h)) to GQA, any FFN width, gated MLPs and MoE. Per layer, 16-bit elements:
+ * - replicated across TP ranks unless sequence parallel (the "10" of 10 + 24/t): both norm inputs 4sbh, the QKV
+ *   input 2sbh, the MLP input 2sbh, two 1-byte dropout masks 2sbh;
+ * - split by t: Q 2sbh, K and V 2·2·sb·h_kv (GQA shrinks them), the output-projection input 2sbh; MLP: plain
+ *   fc1 output + GELU output 4·sbf, gated gate + up + product 6·sbf; MoE: × (top-k + shared) plus the k dispatched
+ *   copies of the token 2·k·sbh (expert tensor parallel = t);
+ * - attention scores 5·a·s²·b (softmax 2, its dropout mask 1, dropout output 2), split by t; gone with
+ *   FlashAttention (Dao et al. 2022 keeps only the O(s) log-sum-exp, not counted) and with selective recompute.
+ * FULL recompute stores only the layer input 2sbh (Korthikanti Table 2). We divide it by t only with sequence
+ * parallel (the input is then sequence-sharded); without SP every TP rank holds the whole input, as the paper says.
+ * FP32 training doubles every element (2-byte elements scaled by elementBytes / 2). Dropout is always counted
+ * (the paper's GPT recipe); models trained without dropout store ≈ 2sbh + 3as²b less.
+ */
+export function activationBytesPerLayerFor(
+  sequenceLength: number,
+  microBatchSize: number,
+  hiddenSize: number,
+  attentionHeads: number,
+  kvHeads: number,
+  ffnHiddenSize: number,
+  gatedMlp: boolean,
+  activeExperts: number,
+  moe: boolean,
+  tensorParallel: number,
+  sequenceParallel: boolean,
+  recompute: RecomputeMode,
+  flashAttention: boolean,
+  elementBytes: number,
+): number {
+  const sb = sequenceLength * microBatchSize;
+  const sbh = sb * hiddenSize;
+  const scale = elementBytes / 2;
+  const spDivisor = sequenceParallel ? tensorParallel : 1;
+  if (recompute === 'FULL') {
+    // Korthikanti et al. 2022 Table 2, "full recompute": 2sbh per layer (only the layer input).
+    return (scale * 2 * sbh) / spDivisor;
+  }
+  const kvHidden = (hiddenSize / attentionHeads) * kvHeads;
+  // Korthikanti §4.1: 10sbh outside the parallel regions (norms, QKV/MLP inputs, dropout masks).
+  const replicated = 10 * sbh;
+  // Korthikanti §4.1 attention: Q, K, V (4sbh for MHA; GQA shrinks K, V) + projection input 2sbh.
+  const attention = 4 * sbh + 4 * sb * kvHidden;
+  const oneMlp = (gatedMlp ? 6 : 4) * sb * ffnHiddenSize;
+  // Korthikanti §4.1 MLP: 16sbh = fc1 out + GELU out for f = 4h; MoE: per routed copy, plus the dispatched inputs.
+  const mlp = moe ? activeExperts * (oneMlp + 2 * sbh) : oneMlp;
+  // Korthikanti §4.1: 5as²b of attention scores; dropped by FlashAttention or selective recompute.
+  const scores = flashAttention || recompute === 'SELECTIVE' ? 0 : 5 * attentionHeads * sequenceLength * sb;
+  return scale * (replicated / spDivisor + (attention + mlp + scores) / tensorParallel);
+}
+
+/** Activation bytes per layer and micro-batch for an architecture and layout (hot path; no allocation). */
+export function activationBytesPerLayer(
+  arch: ModelArchitecture,
+  layout: ParallelLayout,
+  recompute: RecomputeMode = layout.recompute,
+): number {
+  const moe = arch.experts > 1;
+  return activationBytesPerLayerFor(
+    arch.sequenceLength,
+    layout.microBatchSize,
+    arch.hiddenSize,
+    arch.attentionHeads,
+    arch.kvHeads,
+    arch.ffnHiddenSize,
+    arch.gatedMlp,
+    moe ? arch.expertsPerToken + arch.sharedExperts : 1,
+    moe,
+    layout.tensorParallel,
+    layout.sequenceParallel && layout.tensorParallel > 1,
+    recompute,
+    layout.flashAttention,
+    activationElementBytesFor(layout.precision),
+  );
+}
+
+/** Korthikanti et al. 2022 §4 formulas for a GPT-shaped layer (f = 4h, MHA, plain MLP), per micro-batch. */
+export function korthikantiActivationBytesPerLayer(input: {
+  sequenceLength: number;
+  microBatchSize: number;
+  hiddenSize: number;
+  attentionHeads: number;
+  tensorParallel?: number;
+  sequenceParallel?: boolean;
+  recompute?: RecomputeMode;
+  flashAttention?: boolean;
+}): number {
+  const h = input.hiddenSize;
+  return activationBytesPerLayerFor(
+    input.sequenceLength,
+    input.microBatchSize,
+    h,
+    input.attentionHeads,
+    input.attentionHeads,
+    4 * h,
+    false,
+    1,
+    false,
+    input.tensorParallel ?? 1,
+    input.sequenceParallel ?? false,
+    input.recompute ?? 'NONE',
+    input.flashAttention ?? false,
+    2,
+  );
+}
+
+/** Transformer layers on pipeline stage `stage` (the first L mod p stages take one extra layer). */
+export function layersOnStage(layers: number, pipelineParallel: number, stage: number): number {
+  const base = Math.floor(layers / pipelineParallel);
+  return base + (stage < layers % pipelineParallel ? 1 : 0);
+}
+
+/**
+ * Layer × micro-batch activation sets alive on pipeline stage `stage` at the peak of one step.
+ * - p = 1: one micro-batch (gradient accumulation frees each micro-batch after its backward).
+ * - 1F1B (Narayanan et al. 2021 §2.2.1): stage i holds min(p − i, m) micro-batches of its layers — the first stage p.
+ * - Interleaved 1F1B with v model chunks (Megatron-LM's schedule: 2(p − i − 1) + (v − 1)·p warm-up chunks, + 1):
+ *   stage 0 holds L·(1 + (p − 1)/(p·v)) layer-micro-batches (Korthikanti et al. 2022 §4.2.3).
+ */
+export function activationLayerMicroBatchesOnStage(
+  layers: number,
+  pipelineParallel: number,
+  interleave: number,
+  microBatches: number,
+  stage: number,
+): number {
+  const p = pipelineParallel;
+  if (p === 1) return layers;
+  if (interleave <= 1) {
+    return layersOnStage(layers, p, stage) * Math.min(p - stage, microBatches);
+  }
+  // Megatron-LM interleaved schedule: warm-up chunks 2(p − i − 1) + (v − 1)p, then one in steady state.
+  const chunks = Math.min(2 * (p - stage - 1) + (interleave - 1) * p + 1, microBatches * interleave);
+  return (chunks * layers) / (p * interleave);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Per-stage memory
+
+export interface StageMemory {
+  stage: number;
+  layers: number;
+  /** Parameters held on this GPU before ZeRO sharding (after t, p and e division). */
+  parametersPerGpu: number;
+  parametersBytes: number;
+  gradientsBytes: number;
+  optimizerStatesBytes: number;
+  activationsBytes: number;
+  temporaryBytes: number;
+  overheadBytes: number;
+  totalBytes: number;
+  hostBytes: number;
+  nvmeBytes: number;
+}
+
+/** Parameters of one routed/shared expert MLP (matches model.ts: 2hf/3hf + biases). */
+function expertParametersPerLayer(arch: ModelArchitecture): number {
+  if (arch.experts <= 1) return 0;
+  const h = arch.hiddenSize;
+  const f = arch.ffnHiddenSize;
+  const weights = (arch.gatedMlp ? 3 : 2) * h * f;
+  const biases = arch.linearBiases ? (arch.gatedMlp ? 2 * f + h : f + h) : 0;
+  // Routed experts only; shared experts behave like a dense MLP (replicated over d, sharded by t).
+  return arch.experts * (weights + biases);
+}
+
+/**
+ * Memory of one GPU of pipeline stage `stage`. Hot path: scalar arithmetic, one result object.
+ * `microBatches` = micro-batches per step per pipeline (global batch / (micro-batch · d)).
+ */
+export function stageMemory(
+  arch: ModelArchitecture,
+  counts: ModelCounts,
+  cluster: ClusterSpec,
+  layout: ParallelLayout,
+  options: PlanOptions | undefined,
+  stage: number,
+): StageMemory {
+  const t = layout.tensorParallel;
+  const p = layout.pipelineParallel;
+  const d = layout.dataParallel;
+  const e = layout.expertParallel > 0 ? layout.expertParallel : 1;
+  const zero = layout.zeroStage;
+  const first = stage === 0;
+  const last = stage === p - 1;
+  const layers = layersOnStage(arch.layers, p, stage);
+  const microBatches = layout.globalBatchSize / (layout.microBatchSize * d);
+
+  // Parameters on this stage: layers + input embedding (first) + final norm and output head or tied replica (last).
+  const expertLayer = expertParametersPerLayer(arch);
+  const denseLayer = counts.parametersPerLayer - expertLayer;
+  const headOnLast = counts.outputHeadParameters > 0 ? counts.outputHeadParameters : p > 1 ? arch.vocabSize * arch.hiddenSize : 0;
+  const denseStage =
+    layers * denseLayer +
+    (first ? counts.inputEmbeddingParameters : 0) +
+    (last ? counts.finalNormParameters + headOnLast : 0);
+  const denseGpu = denseStage / t;
+  const expertGpu = (layers * expertLayer) / (t * e);
+  const expertDp = d / e;
+
+  const pb = parameterBytesFor(layout.precision);
+  const gb = gradientBytesFor(layout.precision);
+  const k = optimizerStateBytesFor(layout.optimizer, layout.precision);
+  // ZeRO paper §5: stage ≥ 1 shards K, ≥ 2 the gradients, 3 the parameters over the data-parallel group.
+  const shardedParams = denseGpu / d + expertGpu / expertDp;
+  const fullParams = denseGpu + expertGpu;
+  let parametersBytes = pb * (zero >= 3 ? shardedParams : fullParams);
+  let gradientsBytes = gb * (zero >= 2 ? shardedParams : fullParams);
+  let optimizerStatesBytes = k * (zero >= 1 ? shardedParams : fullParams);
+
+  // Offload (ZeRO-Offload, Ren et al. 2021; ZeRO-Infinity, Rajbhandari et al. 2021).
+  let hostBytes = 0;
+  let nvmeBytes = 0;
+  const offload = layout.offload;
+  if (offload === 'OPTIMIZER_CPU' || offload === 'OPTIMIZER_NVME') {
+    // ZeRO-Offload §4: optimizer states (and, with partitioned gradients, the gradient shard) live on the host.
+    if (offload === 'OPTIMIZER_CPU') hostBytes += optimizerStatesBytes;
+    else nvmeBytes += optimizerStatesBytes;
+    optimizerStatesBytes = 0;
+    if (zero >= 2) {
+      hostBytes += gradientsBytes;
+      gradientsBytes = 0;
+    }
+  } else if (offload === 'PARAMETERS_CPU' || offload === 'PARAMETERS_NVME') {
+    // ZeRO-Infinity §5: parameters and optimizer states on CPU or NVMe, gradients on the host; the device keeps
+    // only the working set (temporary buffers below).
+    if (offload === 'PARAMETERS_CPU') hostBytes += parametersBytes + optimizerStatesBytes;
+    else nvmeBytes += parametersBytes + optimizerStatesBytes;
+    hostBytes += gradientsBytes;
+    parametersBytes = 0;
+    gradientsBytes = 0;
+    optimizerStatesBytes = 0;
+  }
+
+  // Activations: in-flight layer-micro-batches × per-layer bytes, plus the one layer being recomputed.
+  const perLayer = activationBytesPerLayer(arch, layout);
+  const inFlight = activationLayerMicroBatchesOnStage(arch.layers, p, layout.pipelineInterleave, microBatches, stage);
+  let activationsBytes = inFlight * perLayer;
+  if (layout.recompute === 'FULL') {
+    // During backward one layer's activations are rebuilt in full (Korthikanti et al. 2022 §5).
+    activationsBytes += activationBytesPerLayer(arch, layout, 'NONE');
+  } else if (layout.recompute === 'SELECTIVE' && !layout.flashAttention) {
+    // One layer's attention scores are rebuilt during its backward.
+    activationsBytes +=
+      activationBytesPerLayer(arch, layout, 'NONE') - activationBytesPerLayer(arch, layout, 'SELECTIVE');
+  }
+
+  // Temporary buffers.
+  let temporaryBytes = 0;
+  if (last) {
+    // Logits of one micro-batch in fp32 for the cross-entropy, vocab-parallel: 4·s·b·V/t (Korthikanti §4.1 output layer).
+    temporaryBytes += (4 * arch.sequenceLength * layout.microBatchSize * arch.vocabSize) / t;
+  }
+  if (zero === 1 || zero === 2) {
+    // Gradient buckets in flight for the reduce-scatter (Megatron distributed-optimizer bucket size).
+    const bucketElements = Math.min(fullParams, Math.max(DP_BUCKET_MIN_ELEMENTS, DP_BUCKET_ELEMENTS_PER_RANK * d));
+    temporaryBytes += DP_BUCKETS_IN_FLIGHT * bucketElements * gb;
+  } else if (zero === 3) {
+    // ZeRO-3 working set: gathered layers (current + prefetched) and one layer's unsharded gradients.
+    const layerGpu = denseLayer / t + expertLayer / (t * e);
+    temporaryBytes += layerGpu * (ZERO3_GATHERED_LAYERS * pb + ZERO3_UNSHARDED_GRADIENT_LAYERS * gb);
+  }
+
+  const overheadBytes = options?.frameworkOverheadBytes ?? DEFAULT_FRAMEWORK_OVERHEAD_BYTES;
+  return {
+    stage,
+    layers,
+    parametersPerGpu: fullParams,
+    parametersBytes,
+    gradientsBytes,
+    optimizerStatesBytes,
+    activationsBytes,
+    temporaryBytes,
+    overheadBytes,
+    totalBytes: parametersBytes + gradientsBytes + optimizerStatesBytes + activationsBytes + temporaryBytes + overheadBytes,
+    hostBytes,
+    nvmeBytes,
+  };
+}
+
+/** Memory of the most-loaded GPU: the max over the first and last stage (middle stages never exceed stage 0). */
+export function estimateMemory(
+  arch: ModelArchitecture,
+  counts: ModelCounts,
+  cluster: ClusterSpec,
+  layout: ParallelLayout,
+  options?: PlanOptions,
+): MemoryEstimate {
+  const firstStage = stageMemory(arch, counts, cluster, layout, options, 0);
+  const p = layout.pipelineParallel;
+  let worst = firstStage;
+  let worstIndex = 0;
+  if (p > 1) {
+    const lastStage = stageMemory(arch, counts, cluster, layout, options, p - 1);
+    if (lastStage.totalBytes > firstStage.totalBytes) {
+      worst = lastStage;
+      worstIndex = p - 1;
+    }
+  }
+  return {
+    parametersBytes: worst.parametersBytes,
+    gradientsBytes: worst.gradientsBytes,
+    optimizerStatesBytes: worst.optimizerStatesBytes,
+    activationsBytes: worst.activationsBytes,
+    temporaryBytes: worst.temporaryBytes,
+    overheadBytes: worst.overheadBytes,
+    totalBytes: worst.totalBytes,
+    capacityBytes: cluster.gpu.memoryBytes,
+    hostBytes: worst.hostBytes,
+    nvmeBytes: worst.nvmeBytes,
+    mostLoadedStage: worstIndex,
+  };
+}
+
+/** Memory of every pipeline stage (one GPU per stage; all GPUs of a stage are alike). Not for the hot path. */
+export function memoryByPipelineStage(
+  arch: ModelArchitecture,
+  counts: ModelCounts,
+  cluster: ClusterSpec,
+  layout: ParallelLayout,
+  options?: PlanOptions,
+): StageMemory[] {
+  const out: StageMemory[] = [];
+  for (let stage = 0; stage < layout.pipelineParallel; stage++) {
+    out.push(stageMemory(arch, counts, cluster, layout, options, stage));
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Largest trainable model (ZeRO paper Table 2 in arXiv v3)
+
+export interface MaxTrainableActivations {
+  hiddenSize: number;
+  attentionHeads: number;
+  sequenceLength: number;
+  microBatchSize?: number;
+  recompute?: RecomputeMode;
+  sequenceParallel?: boolean;
+  flashAttention?: boolean;
+  /** With a vocabulary the first stage's embedding (V·h/t parameters) is charged too; default: not counted. */
+  vocabSize?: number;
+  /** Fixed bytes per GPU taken off the capacity (default: DEFAULT_FRAMEWORK_OVERHEAD_BYTES). */
+  frameworkOverheadBytes?: number;
+}
+
+/**
+ * Largest parameter count whose memory fits one GPU.
+ * Model states only (the ZeRO paper's Table 2 columns): Ψ_max = M·t·p / (bytes per parameter after ZeRO over
+ * d = gpus/(t·p)). With `includeActivations`, a GPT-shaped model of the given hidden size (12h² + 13h parameters
+ * per layer, so L = Ψ/(12h² + 13h)) must also hold its activations on the first stage, which under 1F1B stores
+ * p micro-batches × L/p layers = L layer-micro-batches (Korthikanti et al. 2022 §4.2.3), plus the framework overhead.
+ */
+export function maxTrainableParameters(input: {
+  gpu: GpuSpec;
+  gpus: number;
+  zeroStage: ZeroStage;
+  tensorParallel?: number;
+  pipelineParallel?: number;
+  optimizer?: OptimizerKind;
+  precision?: Precision;
+  includeActivations?: MaxTrainableActivations;
+}): number {
+  const t = requireInteger('tensorParallel', input.tensorParallel ?? 1, 1);
+  const p = requireInteger('pipelineParallel', input.pipelineParallel ?? 1, 1);
+  const gpus = requireInteger('gpus', input.gpus, 1);
+  if (gpus % (t * p) !== 0) {
+    throw new InvalidInputError('gpus', gpus, `a multiple of tensorParallel × pipelineParallel (${t * p})`);
+  }
+  if (![0, 1, 2, 3].includes(input.zeroStage)) {
+    throw new InvalidInputError('zeroStage', input.zeroStage, 'one of 0, 1, 2, 3');
+  }
+  const d = gpus / (t * p);
+  const precision = input.precision ?? 'BF16';
+  const optimizer = input.optimizer ?? 'ADAM';
+  const capacity = input.gpu.memoryBytes;
+  // Bytes per model parameter on one GPU: parameters are split t·p ways, then ZeRO splits the states d ways.
+  const stateBytesPerParameter = modelStateBytesPerParameter(input.zeroStage, d, optimizer, precision) / (t * p);
+  const act = input.includeActivations;
+  if (act === undefined) return capacity / stateBytesPerParameter;
+
+  const h = requireInteger('includeActivations.hiddenSize', act.hiddenSize, 1);
+  const a = requireInteger('includeActivations.attentionHeads', act.attentionHeads, 1);
+  const s = requireInteger('includeActivations.sequenceLength', act.sequenceLength, 1);
+  const b = requireInteger('includeActivations.microBatchSize', act.microBatchSize ?? 1, 1);
+  const recompute = act.recompute ?? 'NONE';
+  const sp = (act.sequenceParallel ?? false) && t > 1;
+  const flash = act.flashAttention ?? false;
+  const elementBytes = activationElementBytesFor(precision);
+  const perLayer = activationBytesPerLayerFor(s, b, h, a, a, 4 * h, false, 1, false, t, sp, recompute, flash, elementBytes);
+  const workingLayer =
+    recompute === 'NONE'
+      ? 0
+      : activationBytesPerLayerFor(s, b, h, a, a, 4 * h, false, 1, false, t, sp, 'NONE', flash, elementBytes) - perLayer;
+  // GPT block: 12h² + 13h parameters (attention 4h² + 4h, MLP 8h² + 5h, two LayerNorms 4h).
+  const parametersPerLayer = 12 * h * h + 13 * h;
+  const embeddingBytes = ((act.vocabSize ?? 0) * h / t) * modelStateBytesPerParameter(input.zeroStage, d, optimizer, precision);
+  const overhead = act.frameworkOverheadBytes ?? DEFAULT_FRAMEWORK_OVERHEAD_BYTES;
+  const available = capacity - overhead - workingLayer - embeddingBytes;
+  if (available <= 0) return 0;
+  return available / (stateBytesPerParameter + perLayer / parametersPerLayer);
+}
