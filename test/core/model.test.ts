@@ -1,0 +1,223 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { InvalidInputError } from '../../src/core/errors.js';
+import { architectureWithDefaults, computeModelCounts, hardwareFlopsPerToken } from '../../src/core/model.js';
+import { findModelPreset } from '../../src/core/presets.js';
+import type { ModelArchitecture } from '../../src/core/types.js';
+
+function preset(id: string): ModelArchitecture {
+  const found = findModelPreset(id);
+  if (!found) throw new Error(`missing preset ${id}`);
+  return found;
+}
+
+function fieldOf(fn: () => unknown): string | undefined {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof InvalidInputError) return error.field;
+    throw error;
+  }
+  return undefined;
+}
+
+/** Share of the per-layer non-causal training FLOPs that the causal convention drops. */
+function causalGapPerLayer(arch: ModelArchitecture): number {
+  const c = computeModelCounts(arch);
+  return (c.modelFlopsPerToken - c.modelFlopsPerTokenCausal) / (3 * arch.layers * c.forwardFlopsPerTokenPerLayer);
+}
+
+describe('FLOP convention (peer-tools.md item 7)', () => {
+  it('per layer: non-causal 6·(12h² + 2hs) vs causal 6·(12h² + hs)', () => {
+    const gpt3 = preset('gpt3-175b');
+    const c = computeModelCounts(gpt3);
+    const h = 12288;
+    const s = 2048;
+    expect(3 * c.forwardFlopsPerTokenPerLayer).toBe(6 * (12 * h * h + 2 * h * s));
+    const causalPerLayer = (c.modelFlopsPerTokenCausal - 3 * c.forwardFlopsPerTokenHead) / gpt3.layers;
+    expect(causalPerLayer).toBe(6 * (12 * h * h + h * s));
+  });
+
+  it('the gap is 1.35 % for GPT-3 at s = 2,048 and 28.6 % for h = 4,096 at s = 32k (tolerance 0.01 points)', () => {
+    expect(causalGapPerLayer(preset('gpt3-175b'))).toBeCloseTo(0.0135, 4);
+    const longContext = architectureWithDefaults({
+      layers: 32,
+      hiddenSize: 4096,
+      attentionHeads: 32,
+      vocabSize: 50_257,
+      sequenceLength: 32_768,
+    });
+    expect(causalGapPerLayer(longContext)).toBeCloseTo(0.286, 3);
+  });
+
+  it('model FLOPs ≈ 6N plus attention for GPT-3 (C = 6ND within 3 %: 3.14e23 for 300B tokens)', () => {
+    const c = computeModelCounts(preset('gpt3-175b'));
+    // Brown et al. 2020 Table D.1: 3.14e23 FLOPs for 300B tokens (which counts 6ND, no attention).
+    const total = c.modelFlopsPerTokenCausal * 300e9;
+    expect(Math.abs(total / 3.14e23 - 1)).toBeLessThan(0.03);
+    expect(c.modelFlopsPerToken).toBeGreaterThan(6 * c.nonEmbeddingParameters);
+  });
+
+  it('FULL recompute adds one forward: hardware = model × 4/3 on the layers (+33 %), equal to Narayanan eq. 3', () => {
+    const gpt3 = preset('gpt3-175b');
+    const c = computeModelCounts(gpt3);
+    const full = hardwareFlopsPerToken(c, gpt3, 'FULL');
+    const layersModel = c.modelFlopsPerToken - 3 * c.forwardFlopsPerTokenHead;
+    const layersHardware = full - 3 * c.forwardFlopsPerTokenHead;
+    expect(layersHardware / layersModel).toBeCloseTo(4 / 3, 12);
+    expect(full / c.modelFlopsPerToken).toBeGreaterThan(1.32);
+    expect(full / c.modelFlopsPerToken).toBeLessThan(4 / 3);
+    // Narayanan et al. 2021 eq. 3, per token: 96·l·h²·(1 + s/(6h) + V/(16lh)).
+    const { layers: l, hiddenSize: h, sequenceLength: s, vocabSize: V } = gpt3;
+    const megatron = 96 * l * h * h * (1 + s / (6 * h) + V / (16 * l * h));
+    expect(full / megatron).toBeCloseTo(1, 12);
+    expect(hardwareFlopsPerToken(c, gpt3, 'NONE')).toBe(c.modelFlopsPerToken);
+    const selective = hardwareFlopsPerToken(c, gpt3, 'SELECTIVE');
+    expect(selective).toBeGreaterThan(c.modelFlopsPerToken);
+    expect(selective).toBeLessThan(full);
+  });
+
+  it('MoE counts top-k active experts, not all experts (Mixtral 8x7B: 46.7B total, 12.9B active)', () => {
+    const mixtral = preset('mixtral-8x7b');
+    const c = computeModelCounts(mixtral);
+    // Jiang et al. 2024: "47B parameters, 13B active"; Mistral AI: 46.7B and 12.9B (tolerance 1 %).
+    expect(Math.abs(c.totalParameters / 46.7e9 - 1)).toBeLessThan(0.01);
+    expect(Math.abs(c.activeParameters / 12.9e9 - 1)).toBeLessThan(0.01);
+    // FLOPs follow the active count: ≈ 6 × active non-embedding + attention + head, far below 6 × total.
+    const h = 4096;
+    const f = 14336;
+    const s = mixtral.sequenceLength;
+    const activeMatmulPerLayer = 2 * h * h + 2 * h * 1024 + 2 * 3 * h * f + h * 8;
+    const expected = 3 * (mixtral.layers * (2 * activeMatmulPerLayer + 4 * s * h) + 2 * 32_000 * h);
+    expect(c.modelFlopsPerToken).toBe(expected);
+    // Counting all 8 experts (the peers' mistake) would charge 6 more expert MLPs per layer.
+    const allExperts = computeModelCounts({ ...mixtral, expertsPerToken: 8 });
+    expect(allExperts.modelFlopsPerToken - c.modelFlopsPerToken).toBe(mixtral.layers * 6 * 6 * 3 * h * f);
+    // Top-2 of 8 costs exactly one more expert MLP per layer than top-1 (3·h·f weights, 6 FLOPs each).
+    const top1 = computeModelCounts({ ...mixtral, expertsPerToken: 1 });
+    expect(c.modelFlopsPerToken - top1.modelFlopsPerToken).toBe(mixtral.layers * 6 * 3 * 4096 * 14336);
+    expect(top1.totalParameters).toBe(c.totalParameters);
+  });
+
+  it('GQA shrinks K and V: Llama 2 70B with 8 KV heads vs 64', () => {
+    const gqa = preset('llama2-70b');
+    const mha = { ...gqa, kvHeads: 64 };
+    const h = 8192;
+    const kvDimGqa = (h / 64) * 8;
+    const diff = computeModelCounts(mha).totalParameters - computeModelCounts(gqa).totalParameters;
+    expect(diff).toBe(80 * 2 * h * (h - kvDimGqa));
+    expect(computeModelCounts(mha).modelFlopsPerToken).toBeGreaterThan(computeModelCounts(gqa).modelFlopsPerToken);
+  });
+
+  it('relative positions (Gopher) add W_R and a second score product', () => {
+    const gopher = preset('gopher-280b');
+    const rel = computeModelCounts(gopher);
+    const none = computeModelCounts({ ...gopher, positionEmbedding: 'NONE' });
+    const h = 16384;
+    const s = 2048;
+    expect(rel.forwardFlopsPerTokenPerLayer - none.forwardFlopsPerTokenPerLayer).toBe(2 * h * h + 2 * s * h);
+  });
+
+  it('tied vs untied and learned positions land in the embedding counts', () => {
+    const gpt2 = preset('gpt2-1.5b');
+    const c = computeModelCounts(gpt2);
+    expect(c.embeddingParameters).toBe(50_257 * 1600 + 1024 * 1600);
+    expect(c.outputHeadParameters).toBe(0);
+    const untied = computeModelCounts({ ...gpt2, tiedEmbeddings: false });
+    expect(untied.totalParameters - c.totalParameters).toBe(50_257 * 1600);
+    expect(c.totalParameters).toBe(c.embeddingParameters + c.nonEmbeddingParameters);
+    expect(c.embeddingParameters).toBe(c.inputEmbeddingParameters + c.outputHeadParameters);
+  });
+});
+
+describe('validation names the field', () => {
+  const base = preset('gpt3-175b');
+  it.each([
+    ['hidden not divisible by heads', { hiddenSize: 12_289 }, 'model.hiddenSize'],
+    ['kvHeads not dividing heads', { kvHeads: 7 }, 'model.kvHeads'],
+    ['kvHeads above heads', { kvHeads: 192 }, 'model.kvHeads'],
+    ['NaN layers', { layers: Number.NaN }, 'model.layers'],
+    ['zero hidden', { hiddenSize: 0 }, 'model.hiddenSize'],
+    ['zero heads', { attentionHeads: 0 }, 'model.attentionHeads'],
+    ['fractional vocabulary', { vocabSize: 50_257.5 }, 'model.vocabSize'],
+    ['top-k above experts', { experts: 8, expertsPerToken: 9 }, 'model.expertsPerToken'],
+    ['negative position offset', { positionOffset: -2 }, 'model.positionOffset'],
+  ] as const)('%s', (_name, patch, field) => {
+    expect(fieldOf(() => computeModelCounts({ ...base, ...patch }))).toBe(field);
+  });
+});
+
+describe('properties (fast-check)', () => {
+  const arbArch = fc
+    .record({
+      layers: fc.integer({ min: 1, max: 200 }),
+      heads: fc.integer({ min: 1, max: 128 }),
+      headDim: fc.constantFrom(32, 64, 80, 128, 256),
+      kvDivisor: fc.integer({ min: 0, max: 7 }),
+      ffnMultiple: fc.integer({ min: 1, max: 8 }),
+      gatedMlp: fc.boolean(),
+      vocabSize: fc.integer({ min: 1, max: 300_000 }),
+      sequenceLength: fc.integer({ min: 1, max: 131_072 }),
+      tied: fc.boolean(),
+      position: fc.constantFrom('LEARNED', 'ROTARY', 'ALIBI', 'RELATIVE', 'NONE' as const),
+      experts: fc.integer({ min: 1, max: 64 }),
+      topKFraction: fc.double({ min: 0, max: 1, noNaN: true }),
+      sharedExperts: fc.integer({ min: 0, max: 2 }),
+    })
+    .map((r): ModelArchitecture => {
+      // kvHeads: the largest divisor of heads not above heads / 2^kvDivisor.
+      let kvHeads = Math.max(1, Math.floor(r.heads / 2 ** r.kvDivisor));
+      while (r.heads % kvHeads !== 0) kvHeads--;
+      const hiddenSize = r.heads * r.headDim;
+      return architectureWithDefaults({
+        layers: r.layers,
+        hiddenSize,
+        attentionHeads: r.heads,
+        kvHeads,
+        ffnHiddenSize: r.ffnMultiple * hiddenSize,
+        gatedMlp: r.gatedMlp,
+        vocabSize: r.vocabSize,
+        sequenceLength: r.sequenceLength,
+        tiedEmbeddings: r.tied,
+        positionEmbedding: r.position,
+        experts: r.experts,
+        expertsPerToken: Math.max(1, Math.ceil(r.topKFraction * r.experts)),
+        sharedExperts: r.experts > 1 ? r.sharedExperts : 0,
+      });
+    });
+
+  it('counts are positive, finite and consistent for any valid architecture', () => {
+    fc.assert(
+      fc.property(arbArch, (arch) => {
+        const c = computeModelCounts(arch);
+        const values = Object.values(c);
+        if (!values.every((v) => Number.isFinite(v) && v >= 0)) return false;
+        return (
+          c.totalParameters > 0 &&
+          c.totalParameters === c.embeddingParameters + c.nonEmbeddingParameters &&
+          c.activeParameters <= c.totalParameters &&
+          c.activeNonEmbeddingParameters <= c.nonEmbeddingParameters &&
+          c.modelFlopsPerTokenCausal < c.modelFlopsPerToken &&
+          c.modelFlopsPerToken >= 6 * c.activeNonEmbeddingParameters * 0.99 &&
+          hardwareFlopsPerToken(c, arch, 'FULL') >= hardwareFlopsPerToken(c, arch, 'SELECTIVE') &&
+          hardwareFlopsPerToken(c, arch, 'SELECTIVE') >= hardwareFlopsPerToken(c, arch, 'NONE')
+        );
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('more layers, a wider FFN or more experts never reduce the parameter count', () => {
+    fc.assert(
+      fc.property(arbArch, (arch) => {
+        const base = computeModelCounts(arch).totalParameters;
+        return (
+          computeModelCounts({ ...arch, layers: arch.layers + 1 }).totalParameters > base &&
+          computeModelCounts({ ...arch, ffnHiddenSize: arch.ffnHiddenSize + 1 }).totalParameters > base &&
+          computeModelCounts({ ...arch, experts: arch.experts + 1 }).totalParameters > base
+        );
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
