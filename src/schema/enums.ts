@@ -1,0 +1,82 @@
+/** Enums shared by several type families. Values are the core's string literals, so no mapping is needed. */
+import type { OffloadTarget, OptimizerKind, Precision, RecomputeMode } from '../core/types.js';
+import { builder } from './builder.js';
+
+export const PrecisionEnum = builder.enumType('Precision', {
+  description: 'Numeric format of the forward/backward matmuls (mixed precision keeps fp32 master weights).',
+  values: {
+    FP32: { description: 'fp32 training on TF32 tensor cores where the GPU has them.' },
+    FP16: { description: 'fp16 mixed precision (loss scaling).' },
+    BF16: { description: 'bf16 mixed precision (the default of current LLM training).' },
+    FP8: { description: 'fp8 matmuls (Hopper and later); an input error on GPUs without FP8 tensor cores.' },
+  } satisfies Record<Precision, { description: string }>,
+});
+
+export const OptimizerEnum = builder.enumType('Optimizer', {
+  description: 'Optimizer; sets the optimizer-state bytes per parameter (K in the ZeRO paper, §3.1).',
+  values: {
+    ADAM: { description: 'Adam: fp32 master weights, momentum and variance, K = 12 bytes per parameter under mixed precision (8 in FP32).' },
+    ADAMW: { description: 'AdamW (decoupled weight decay): same state as Adam, K = 12 bytes per parameter under mixed precision.' },
+    SGD_MOMENTUM: { description: 'SGD with momentum: fp32 master weights and momentum, K = 8 bytes per parameter under mixed precision.' },
+    ADAFACTOR: { description: 'Adafactor without first moment: factored second moments (negligible) plus fp32 master weights, K ≈ 4 bytes per parameter under mixed precision.' },
+    ADAM_8BIT: { description: '8-bit Adam (Dettmers et al. 2022): two 1-byte states plus fp32 master weights, K ≈ 6 bytes per parameter under mixed precision.' },
+  } satisfies Record<OptimizerKind, { description: string }>,
+});
+
+export const RecomputeModeEnum = builder.enumType('RecomputeMode', {
+  description: 'Activation recomputation (Korthikanti et al. 2022): trades extra forward FLOPs for activation memory.',
+  values: {
+    NONE: { description: 'Keep every activation for the backward pass.' },
+    SELECTIVE: { description: 'Recompute only the attention-score part (small FLOP cost, large memory saving).' },
+    FULL: { description: 'Keep only layer inputs and recompute each layer forward (one extra forward pass).' },
+  } satisfies Record<RecomputeMode, { description: string }>,
+});
+
+export const OffloadEnum = builder.enumType('Offload', {
+  description: 'What lives off the GPU (ZeRO-Offload / ZeRO-Infinity).',
+  values: {
+    NONE: { description: 'Everything on the GPU.' },
+    OPTIMIZER_CPU: { description: 'fp32 optimizer states and their update in host (CPU) memory (ZeRO-Offload).' },
+    OPTIMIZER_NVME: { description: 'fp32 optimizer states on NVMe (ZeRO-Infinity).' },
+    PARAMETERS_CPU: { description: 'Optimizer states and 16-bit parameters in host memory; requires zeroStage 3.' },
+    PARAMETERS_NVME: { description: 'Optimizer states and 16-bit parameters on NVMe; requires zeroStage 3.' },
+  } satisfies Record<OffloadTarget, { description: string }>,
+});
+
+export const ScalingLawEnum = builder.enumType('ScalingLaw', {
+  description:
+    'A published compute-optimal scaling law. CHINCHILLA allocates compute as the paper\'s Table 3 (approaches 1–2); CHINCHILLA_PARAMETRIC and EPOCH use the approach-3 fit and its 2024 replication (Besiroglu et al.) for both loss and allocation.',
+  values: {
+    KAPLAN: { description: 'Kaplan et al. 2020: N_opt ∝ C^0.73; loss from the L(N, D) fit (non-embedding parameters).' },
+    CHINCHILLA: { description: 'Hoffmann et al. 2022, approaches 1–2: N_opt ∝ C^0.5, about 20 tokens per parameter.' },
+    CHINCHILLA_PARAMETRIC: { description: 'Hoffmann et al. 2022, approach 3: L(N, D) = E + A/N^α + B/D^β.' },
+    EPOCH: { description: 'Besiroglu et al. 2024, the replication of Chinchilla approach 3.' },
+  },
+});
+
+export const DiagnosticSeverityEnum = builder.enumType('DiagnosticSeverity', {
+  description: 'How serious a diagnostic is.',
+  values: {
+    INFO: { description: 'Worth knowing; the plan is fine.' },
+    WARNING: { description: 'The plan runs but is probably not what you want (slow, wasteful, risky).' },
+    ERROR: { description: 'The plan cannot run as described (e.g. out of memory).' },
+  },
+});
+
+export const SavedItemKindEnum = builder.enumType('SavedItemKind', {
+  description: 'Kinds of user-saved items.',
+  values: {
+    MODEL: { description: 'A saved model architecture (ids start with `m_`).' },
+    CLUSTER: { description: 'A saved cluster (ids start with `c_`).' },
+    PLAN: { description: 'A saved training plan (ids start with `p_`).' },
+  },
+});
+
+export const SavedItemChangeEnum = builder.enumType('SavedItemChange', {
+  description: 'What happened to a saved item.',
+  values: {
+    CREATED: { description: 'The item was created.' },
+    UPDATED: { description: 'The item was changed.' },
+    DELETED: { description: 'The item was deleted.' },
+  },
+});

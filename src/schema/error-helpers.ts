@@ -1,0 +1,85 @@
+/**
+ * How failures become GraphQL errors. Every expected failure carries `extensions.code` and a message that names the
+ * field, the value and what is allowed; anything else is masked by `maskError` (used by yoga on HTTP and WebSocket).
+ *
+ * Codes: BAD_USER_INPUT (invalid argument or input field; also `field` and `allowed` in extensions), NOT_FOUND
+ * (an id that names nothing), FORBIDDEN (changing a read-only preset), QUERY_TOO_COMPLEX (depth/breadth/cost or
+ * token limit), GRAPHQL_PARSE_FAILED / GRAPHQL_VALIDATION_FAILED (malformed documents), INTERNAL_SERVER_ERROR
+ * (masked unexpected error).
+ */
+import { GraphQLError } from 'graphql';
+import { InvalidInputError } from '../core/errors.js';
+
+/** A short, safe rendering of a user value for messages (strings quoted, long values cut). */
+export function describeValue(value: unknown): string {
+  let text: string;
+  if (typeof value === 'string') text = JSON.stringify(value);
+  else if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') text = String(value);
+  else if (value === undefined) text = '(missing)';
+  else {
+    try {
+      text = JSON.stringify(value) ?? String(value);
+    } catch {
+      text = String(value);
+    }
+  }
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+export function badUserInput(field: string, value: unknown, allowed: string): GraphQLError {
+  return new GraphQLError(`${field} = ${describeValue(value)} is invalid: expected ${allowed}`, {
+    extensions: { code: 'BAD_USER_INPUT', field, allowed },
+  });
+}
+
+export function notFound(field: string, id: string, allowed: string): GraphQLError {
+  return new GraphQLError(`${field} = ${describeValue(id)} was not found: expected ${allowed}`, {
+    extensions: { code: 'NOT_FOUND', field, allowed },
+  });
+}
+
+export function forbidden(field: string, id: string, why: string): GraphQLError {
+  return new GraphQLError(`${field} = ${describeValue(id)} cannot be changed: ${why}`, {
+    extensions: { code: 'FORBIDDEN', field },
+  });
+}
+
+/** InvalidInputError from the core → BAD_USER_INPUT, prefixing the field with the argument path when given. */
+export function fromInvalidInput(error: InvalidInputError, prefix?: string): GraphQLError {
+  const field = prefix && !error.field.startsWith(`${prefix}.`) ? `${prefix}.${error.field}` : error.field;
+  return badUserInput(field, error.value, error.allowed);
+}
+
+/**
+ * yoga `maskedErrors.maskError`: keeps GraphQL errors that carry a code, turns the core's InvalidInputError into
+ * BAD_USER_INPUT (keeping path and locations), and hides everything else behind INTERNAL_SERVER_ERROR.
+ */
+export function maskError(error: unknown, message: string): Error {
+  const graphQLError = error instanceof GraphQLError ? error : undefined;
+  const original = graphQLError?.originalError ?? (graphQLError ? undefined : error);
+  const located = {
+    ...(graphQLError?.nodes ? { nodes: graphQLError.nodes } : {}),
+    ...(graphQLError?.source ? { source: graphQLError.source } : {}),
+    ...(graphQLError?.positions ? { positions: graphQLError.positions } : {}),
+    ...(graphQLError?.path ? { path: graphQLError.path } : {}),
+  };
+  if (original instanceof InvalidInputError) {
+    const mapped = fromInvalidInput(original);
+    return new GraphQLError(mapped.message, { ...located, extensions: mapped.extensions });
+  }
+  if (original instanceof GraphQLError) {
+    return new GraphQLError(original.message, {
+      ...located,
+      extensions: { code: 'BAD_USER_INPUT', ...original.extensions },
+    });
+  }
+  if (graphQLError && original === undefined) {
+    // Errors graphql-js or a plugin raised on purpose (validation, coercion, limits): keep, make sure of a code.
+    if (graphQLError.extensions?.code) return graphQLError;
+    return new GraphQLError(graphQLError.message, {
+      ...located,
+      extensions: { ...graphQLError.extensions, code: 'BAD_USER_INPUT' },
+    });
+  }
+  return new GraphQLError(message, { ...located, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+}

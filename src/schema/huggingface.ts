@@ -1,0 +1,153 @@
+/**
+ * Pasted Hugging Face `config.json` → ModelArchitecture. Pure parsing; errors are the core's InvalidInputError
+ * (field `config.<key>`), which the API reports as BAD_USER_INPUT.
+ *
+ * Key families (transformers' configuration classes):
+ * - LLaMA / Mistral / Mixtral / Qwen2 / Qwen3 / Gemma / GPT-NeoX: num_hidden_layers, hidden_size, num_attention_heads,
+ *   num_key_value_heads, intermediate_size, vocab_size, max_position_embeddings, tie_word_embeddings;
+ * - MoE: Mixtral num_local_experts, Qwen-MoE num_experts (+ moe_intermediate_size), DeepSeek n_routed_experts /
+ *   n_shared_experts; num_experts_per_tok;
+ * - GPT-2: n_layer, n_embd, n_head, n_positions (or n_ctx), n_inner (null → 4·n_embd), vocab_size.
+ */
+import { InvalidInputError } from '../core/errors.js';
+import { architectureWithDefaults } from '../core/model.js';
+import type { ModelArchitecture } from '../core/types.js';
+
+/** Longest accepted config text (real configs are 1–5 kB). */
+export const MAX_CONFIG_CHARS = 100_000;
+
+/** model_type values whose MLP is a plain two-matrix GELU MLP with biases (not gated). */
+const PLAIN_MLP_TYPES = new Set(['gpt2', 'gpt_neox', 'gptj', 'gpt_bigcode', 'opt', 'bloom', 'falcon', 'phi', 'starcoder2']);
+/** Activations that transformers' gated MLPs use (act_fn(gate) · up). */
+const GATED_ACTIVATIONS = new Set(['silu', 'swish', 'swiglu', 'geglu']);
+
+type Json = Record<string, unknown>;
+
+function parseObject(text: string): Json {
+  if (typeof text !== 'string' || text.length > MAX_CONFIG_CHARS) {
+    throw new InvalidInputError('config', typeof text === 'string' ? `${text.length} characters` : text, `at most ${MAX_CONFIG_CHARS} characters of JSON`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : 'parse error';
+    throw new InvalidInputError('config', text.slice(0, 40), `a JSON object (the contents of a Hugging Face config.json); JSON.parse said: ${reason}`);
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new InvalidInputError('config', parsed, 'a JSON object (the contents of a Hugging Face config.json)');
+  }
+  // Some configs nest the language model (multimodal wrappers); take the text model's keys when present.
+  const obj = parsed as Json;
+  const text_config = obj.text_config;
+  if (text_config !== null && typeof text_config === 'object' && !Array.isArray(text_config) && !('num_hidden_layers' in obj)) {
+    return { ...(text_config as Json), _name_or_path: obj._name_or_path, architectures: obj.architectures };
+  }
+  return obj;
+}
+
+/** First present key among `names`; undefined when none is. */
+function pick(config: Json, names: readonly string[]): { key: string; value: unknown } | undefined {
+  for (const key of names) {
+    if (config[key] !== undefined && config[key] !== null) return { key, value: config[key] };
+  }
+  return undefined;
+}
+
+function asPositiveInteger(key: string, value: unknown, min = 1): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > 100_000_000) {
+    throw new InvalidInputError(`config.${key}`, value, `an integer in [${min}, 100000000]`);
+  }
+  return value;
+}
+
+function asBoolean(key: string, value: unknown): boolean {
+  if (typeof value !== 'boolean') throw new InvalidInputError(`config.${key}`, value, 'true or false');
+  return value;
+}
+
+interface RequiredKey {
+  /** The usual name first, then aliases. */
+  names: readonly string[];
+  meaning: string;
+}
+
+const REQUIRED: Record<'layers' | 'hiddenSize' | 'attentionHeads' | 'vocabSize' | 'sequenceLength', RequiredKey> = {
+  layers: { names: ['num_hidden_layers', 'n_layer', 'num_layers'], meaning: 'number of transformer layers' },
+  hiddenSize: { names: ['hidden_size', 'n_embd', 'd_model'], meaning: 'model width' },
+  attentionHeads: { names: ['num_attention_heads', 'n_head', 'num_heads'], meaning: 'attention heads' },
+  vocabSize: { names: ['vocab_size', 'padded_vocab_size'], meaning: 'vocabulary size' },
+  sequenceLength: {
+    names: ['max_position_embeddings', 'n_positions', 'n_ctx', 'seq_length', 'max_sequence_length'],
+    meaning: 'context length',
+  },
+};
+
+/** Parse a pasted config.json into an architecture (validated by the caller through computeModelCounts). */
+export function architectureFromHuggingFaceConfig(text: string): ModelArchitecture {
+  const config = parseObject(text);
+
+  const missing: string[] = [];
+  const required = {} as Record<keyof typeof REQUIRED, number>;
+  for (const [field, spec] of Object.entries(REQUIRED) as [keyof typeof REQUIRED, RequiredKey][]) {
+    const found = pick(config, spec.names);
+    if (!found) missing.push(`${spec.names[0]} (${spec.meaning}${spec.names.length > 1 ? `; also read as ${spec.names.slice(1).join(' or ')}` : ''})`);
+    else required[field] = asPositiveInteger(found.key, found.value);
+  }
+  if (missing.length > 0) {
+    const first = REQUIRED[Object.keys(REQUIRED).find((k) => !pick(config, REQUIRED[k as keyof typeof REQUIRED].names)) as keyof typeof REQUIRED];
+    throw new InvalidInputError(
+      `config.${first.names[0]}`,
+      undefined,
+      `config.json to contain ${missing.length === 1 ? 'this missing key' : 'these missing keys'}: ${missing.join(', ')}`,
+    );
+  }
+
+  const modelType = typeof config.model_type === 'string' ? config.model_type.toLowerCase() : '';
+  const isGpt2Style = pick(config, ['n_layer', 'n_embd']) !== undefined;
+  const activation = pick(config, ['hidden_act', 'activation_function', 'hidden_activation'])?.value;
+  const gatedMlp =
+    !isGpt2Style &&
+    !PLAIN_MLP_TYPES.has(modelType) &&
+    (GATED_ACTIVATIONS.has(String(activation ?? 'silu').toLowerCase()) || modelType.startsWith('gemma'));
+
+  const kv = pick(config, ['num_key_value_heads', 'num_kv_heads', 'multi_query_group_num']);
+  const experts = pick(config, ['num_local_experts', 'num_experts', 'n_routed_experts']);
+  const expertsPerToken = pick(config, ['num_experts_per_tok', 'moe_topk', 'top_k']);
+  const sharedExperts = pick(config, ['n_shared_experts', 'num_shared_experts']);
+  const isMoe = experts !== undefined && asPositiveInteger(experts.key, experts.value) > 1;
+  // MoE configs give the per-expert width separately (Qwen-MoE, DeepSeek); Mixtral's intermediate_size is per expert.
+  const ffn = isMoe
+    ? pick(config, ['moe_intermediate_size', 'intermediate_size', 'ffn_hidden_size'])
+    : pick(config, ['intermediate_size', 'n_inner', 'ffn_hidden_size', 'ffn_dim']);
+  const tie = pick(config, ['tie_word_embeddings']);
+  const bias = pick(config, ['attention_bias', 'bias', 'use_bias']);
+  const modelName = pick(config, ['_name_or_path', 'name_or_path'])?.value;
+  const architectures = Array.isArray(config.architectures) ? config.architectures : [];
+
+  return architectureWithDefaults({
+    id: 'custom',
+    name:
+      typeof modelName === 'string' && modelName.trim() !== ''
+        ? modelName.slice(0, 200)
+        : typeof architectures[0] === 'string'
+          ? String(architectures[0]).slice(0, 200)
+          : `Hugging Face ${modelType || 'model'}`,
+    ...required,
+    ...(kv ? { kvHeads: asPositiveInteger(kv.key, kv.value) } : {}),
+    ...(ffn ? { ffnHiddenSize: asPositiveInteger(ffn.key, ffn.value) } : {}),
+    gatedMlp,
+    // transformers defaults tie_word_embeddings to true; LLaMA-family configs set it false explicitly.
+    tiedEmbeddings: tie ? asBoolean(tie.key, tie.value) : isGpt2Style || !gatedMlp,
+    positionEmbedding: isGpt2Style || modelType === 'opt' ? 'LEARNED' : modelType === 'bloom' ? 'ALIBI' : 'ROTARY',
+    normalization: gatedMlp ? 'RMSNORM' : 'LAYERNORM',
+    linearBiases: bias ? asBoolean(bias.key, bias.value) : !gatedMlp,
+    ...(isMoe && experts
+      ? {
+          experts: asPositiveInteger(experts.key, experts.value),
+          expertsPerToken: expertsPerToken ? asPositiveInteger(expertsPerToken.key, expertsPerToken.value) : 2,
+          sharedExperts: sharedExperts ? asPositiveInteger(sharedExperts.key, sharedExperts.value, 0) : 0,
+        }
+      : {}),
+  });
+}

@@ -1,0 +1,321 @@
+/**
+ * Model: presets (read-only, from src/core/presets.ts), saved models (SQLite, ids `m_…`), unsaved specs
+ * (`ModelInput`, id `custom`) and pasted Hugging Face configs.
+ */
+import { z } from 'zod';
+import { InvalidInputError } from '../core/errors.js';
+import { architectureWithDefaults, computeModelCounts, hardwareFlopsPerToken, validateArchitecture } from '../core/model.js';
+import { findModelPreset, MODEL_PRESETS } from '../core/presets.js';
+import type { ModelArchitecture, ModelCounts } from '../core/types.js';
+import { builder } from './builder.js';
+import { idSchema } from './validation.js';
+import type { SavedRecord, SchemaContext } from './context.js';
+import { RecomputeModeEnum } from './enums.js';
+import { forbidden, fromInvalidInput, notFound } from './error-helpers.js';
+import { architectureFromHuggingFaceConfig, MAX_CONFIG_CHARS } from './huggingface.js';
+import { publishSavedItemChange } from './saved-items.js';
+
+/** What a Model field resolves from: the architecture, its counts, and where it came from. */
+export interface ModelView {
+  arch: ModelArchitecture;
+  counts: ModelCounts;
+  preset: boolean;
+  createdAt: string | null;
+  updatedAt: string | null;
+}
+
+/** The saved JSON document of a model: the full architecture without id and name (those are columns). */
+type SavedModelData = Omit<ModelArchitecture, 'id' | 'name'>;
+
+/** Saved ids start with this prefix, so they never collide with preset ids (lowercase words and digits). */
+export const SAVED_MODEL_PREFIX = 'm_';
+
+/** Run a core call, turning its InvalidInputError into BAD_USER_INPUT under `prefix` (e.g. `input`). */
+export function callCore<T>(prefix: string | undefined, fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    if (error instanceof InvalidInputError) throw fromInvalidInput(error, prefix);
+    throw error;
+  }
+}
+
+// Presets are immutable: compute their counts once, look them up in O(1).
+const presetViews = new Map<string, ModelView>();
+function presetView(arch: ModelArchitecture): ModelView {
+  let view = presetViews.get(arch.id);
+  if (!view) {
+    view = { arch, counts: computeModelCounts(arch), preset: true, createdAt: null, updatedAt: null };
+    presetViews.set(arch.id, view);
+  }
+  return view;
+}
+
+export function isPresetModelId(id: string): boolean {
+  return findModelPreset(id) !== undefined;
+}
+
+function viewFromSaved(record: SavedRecord<SavedModelData>): ModelView {
+  const arch: ModelArchitecture = { ...record.data, id: record.id, name: record.name };
+  return { arch, counts: computeModelCounts(arch), preset: false, createdAt: record.createdAt, updatedAt: record.updatedAt };
+}
+
+/** A preset or saved model by id; undefined when neither exists. */
+export function findModel(ctx: SchemaContext, id: string): ModelView | undefined {
+  const preset = findModelPreset(id);
+  if (preset) return presetView(preset);
+  if (!id.startsWith(SAVED_MODEL_PREFIX)) return undefined;
+  const record = ctx.store.get<SavedModelData>('MODEL', id);
+  return record ? viewFromSaved(record) : undefined;
+}
+
+/** Like findModel, but NOT_FOUND (naming the field and the preset ids) when unknown. */
+export function requireModel(ctx: SchemaContext, id: string, field: string): ModelView {
+  const view = findModel(ctx, id);
+  if (!view) {
+    throw notFound(field, id, `a preset id (${MODEL_PRESETS.map((m) => m.id).join(', ')}) or a saved model id (m_…)`);
+  }
+  return view;
+}
+
+/** GraphQL input shape of ModelInput (nulls allowed for omitted optional fields). */
+export interface ModelInputShape {
+  name?: string | null;
+  layers: number;
+  hiddenSize: number;
+  attentionHeads: number;
+  kvHeads?: number | null;
+  ffnHiddenSize?: number | null;
+  gatedMlp?: boolean | null;
+  vocabSize: number;
+  sequenceLength: number;
+  tiedEmbeddings?: boolean | null;
+  experts?: number | null;
+  expertsPerToken?: number | null;
+  sharedExperts?: number | null;
+  positionEmbedding?: ModelArchitecture['positionEmbedding'] | null;
+  normalization?: ModelArchitecture['normalization'] | null;
+  linearBiases?: boolean | null;
+}
+
+function withoutNulls<T extends object>(obj: T): { [K in keyof T]?: Exclude<T[K], null> } {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(obj)) if (value !== null && value !== undefined) out[key] = value;
+  return out as { [K in keyof T]?: Exclude<T[K], null> };
+}
+
+/** ModelInput → validated architecture + counts (errors name `${path}.<field>`). */
+export function modelFromInput(input: ModelInputShape, path: string, id = 'custom'): ModelView {
+  const arch = architectureWithDefaults({ ...withoutNulls(input), id, name: input.name ?? 'Custom model' } as Parameters<
+    typeof architectureWithDefaults
+  >[0]);
+  return callCore(undefined, () => {
+    validateArchitecture(arch, path);
+    return { arch, counts: computeModelCounts(arch), preset: false, createdAt: null, updatedAt: null };
+  });
+}
+
+const PositionEmbeddingEnum = builder.enumType('PositionEmbedding', {
+  description: 'How token positions enter the model.',
+  values: {
+    LEARNED: { description: 'A learned table of sequenceLength × hiddenSize parameters (GPT-2/3, OPT).' },
+    ROTARY: { description: 'Rotary embeddings, no parameters (LLaMA, GPT-NeoX).' },
+    ALIBI: { description: 'ALiBi attention biases, no parameters (BLOOM).' },
+    RELATIVE: { description: 'Transformer-XL relative encodings with an h×h projection per layer (Gopher, Chinchilla).' },
+    NONE: { description: 'No position information.' },
+  } satisfies Record<ModelArchitecture['positionEmbedding'], { description: string }>,
+});
+
+const NormalizationEnum = builder.enumType('Normalization', {
+  description: 'Normalisation layer type (decides 1 or 2 parameter vectors per norm).',
+  values: {
+    LAYERNORM: { description: 'LayerNorm with gain and bias.' },
+    RMSNORM: { description: 'RMSNorm with gain only.' },
+  } satisfies Record<ModelArchitecture['normalization'], { description: string }>,
+});
+
+const NAME_MESSAGE = 'a non-empty name of at most 200 characters';
+export const nameSchema = z.string({ message: NAME_MESSAGE }).trim().min(1, { message: NAME_MESSAGE }).max(200, { message: NAME_MESSAGE });
+
+export const ModelInputRef = builder.inputType('ModelInput', {
+  description:
+    'A transformer architecture. Omitted fields take the usual defaults: kvHeads = attentionHeads, ffnHiddenSize = 4·hiddenSize (8/3·hiddenSize when gatedMlp), tiedEmbeddings = !gatedMlp, dense (experts = 1).',
+  fields: (t) => ({
+    name: t.string({ description: 'Display name (at most 200 characters).', validate: nameSchema }),
+    layers: t.int({ required: true, description: 'Transformer layers (blocks).' }),
+    hiddenSize: t.int({ required: true, description: 'Model width h; a multiple of attentionHeads.' }),
+    attentionHeads: t.int({ required: true, description: 'Query heads.' }),
+    kvHeads: t.int({ description: 'Key/value heads (GQA/MQA); a divisor of attentionHeads. Default: attentionHeads.' }),
+    ffnHiddenSize: t.int({ description: 'MLP inner width (per expert for MoE).' }),
+    gatedMlp: t.boolean({ description: 'SwiGLU-style gated MLP (three matrices) instead of two.' }),
+    vocabSize: t.int({ required: true, description: 'Vocabulary size (tokens).' }),
+    sequenceLength: t.int({ required: true, description: 'Training context length in tokens.' }),
+    tiedEmbeddings: t.boolean({ description: 'Input embedding and output head share weights.' }),
+    experts: t.int({ description: 'Routed experts per MoE layer (1 = dense).' }),
+    expertsPerToken: t.int({ description: 'Routed experts each token visits (top-k), ≤ experts.' }),
+    sharedExperts: t.int({ description: 'Always-on shared experts per MoE layer (DeepSeek-style). Default 0.' }),
+    positionEmbedding: t.field({ type: PositionEmbeddingEnum, description: 'Position encoding. Default: ROTARY when gatedMlp, else LEARNED.' }),
+    normalization: t.field({ type: NormalizationEnum, description: 'Norm type. Default: RMSNORM when gatedMlp, else LAYERNORM.' }),
+    linearBiases: t.boolean({ description: 'Linear layers carry biases. Default: !gatedMlp.' }),
+  }),
+});
+
+export const ModelRef = builder.objectRef<ModelView>('Model').implement({
+  description:
+    'A transformer model: its architecture and the parameter and FLOP counts derived from it. Counts are plain numbers of parameters; FLOPs count a multiply-add as 2.',
+  fields: (t) => ({
+    id: t.id({
+      description: 'Preset id (e.g. `gpt3-175b`), saved id (`m_…`), or `custom` for an unsaved spec.',
+      resolve: (m) => m.arch.id,
+    }),
+    name: t.string({ description: 'Display name.', resolve: (m) => m.arch.name }),
+    preset: t.boolean({ description: 'True for the built-in read-only presets.', resolve: (m) => m.preset }),
+    source: t.string({ nullable: true, description: 'Where a preset\'s architecture comes from (paper, model card).', resolve: (m) => m.arch.source ?? null }),
+    publishedParameters: t.float({
+      nullable: true,
+      description: 'The published total parameter count of a preset (compare with `parameters`).',
+      resolve: (m) => m.arch.publishedParameters ?? null,
+    }),
+    createdAt: t.field({ type: 'DateTime', nullable: true, description: 'When a saved model was created; null for presets and unsaved specs.', resolve: (m) => m.createdAt }),
+    updatedAt: t.field({ type: 'DateTime', nullable: true, description: 'When a saved model was last changed; null for presets and unsaved specs.', resolve: (m) => m.updatedAt }),
+    parameters: t.float({ description: 'Total parameters (all experts, embeddings included).', resolve: (m) => m.counts.totalParameters }),
+    nonEmbeddingParameters: t.float({
+      description: 'Parameters outside the token/position embeddings and the untied output head (Kaplan et al. 2020\'s N).',
+      resolve: (m) => m.counts.nonEmbeddingParameters,
+    }),
+    embeddingParameters: t.float({ description: 'Token and position embeddings plus an untied output head.', resolve: (m) => m.counts.embeddingParameters }),
+    activeParameters: t.float({ description: 'Parameters one token uses (MoE: top-k and shared experts only; = parameters for dense models).', resolve: (m) => m.counts.activeParameters }),
+    activeNonEmbeddingParameters: t.float({ description: 'Active parameters outside the embeddings.', resolve: (m) => m.counts.activeNonEmbeddingParameters }),
+    parametersPerLayer: t.float({ description: 'Parameters of one transformer layer (all experts).', resolve: (m) => m.counts.parametersPerLayer }),
+    flopsPerToken: t.float({
+      description: 'Training FLOPs per token, model-FLOPs convention: 3 × forward, attention scores non-causal (Megatron-LM, PaLM MFU), output head included, no recomputation.',
+      resolve: (m) => m.counts.modelFlopsPerToken,
+    }),
+    flopsPerTokenCausal: t.float({
+      description: 'Training FLOPs per token with causal attention (half the s×s score work).',
+      resolve: (m) => m.counts.modelFlopsPerTokenCausal,
+    }),
+    hardwareFlopsPerToken: t.float({
+      description: 'Training FLOPs per token the GPUs execute, i.e. flopsPerToken plus what `recompute` re-runs.',
+      args: { recompute: t.arg({ type: RecomputeModeEnum, required: true, defaultValue: 'NONE', description: 'Recomputation mode.' }) },
+      resolve: (m, { recompute }) => hardwareFlopsPerToken(m.counts, m.arch, recompute),
+    }),
+    sixNFlopsPerToken: t.float({
+      description: 'Kaplan\'s rule of thumb 6·N FLOPs per token (N = active parameters), for comparison with flopsPerToken.',
+      resolve: (m) => 6 * m.counts.activeParameters,
+    }),
+    layers: t.int({ description: 'Transformer layers.', resolve: (m) => m.arch.layers }),
+    hiddenSize: t.int({ description: 'Model width h.', resolve: (m) => m.arch.hiddenSize }),
+    attentionHeads: t.int({ description: 'Query heads.', resolve: (m) => m.arch.attentionHeads }),
+    kvHeads: t.int({ description: 'Key/value heads.', resolve: (m) => m.arch.kvHeads }),
+    ffnHiddenSize: t.int({ description: 'MLP inner width (per expert).', resolve: (m) => m.arch.ffnHiddenSize }),
+    gatedMlp: t.boolean({ description: 'Gated (SwiGLU-style) MLP.', resolve: (m) => m.arch.gatedMlp }),
+    vocabSize: t.int({ description: 'Vocabulary size in tokens.', resolve: (m) => m.arch.vocabSize }),
+    sequenceLength: t.int({ description: 'Training context length in tokens.', resolve: (m) => m.arch.sequenceLength }),
+    tiedEmbeddings: t.boolean({ description: 'Input embedding and output head share weights.', resolve: (m) => m.arch.tiedEmbeddings }),
+    positionEmbedding: t.field({ type: PositionEmbeddingEnum, description: 'Position encoding.', resolve: (m) => m.arch.positionEmbedding }),
+    normalization: t.field({ type: NormalizationEnum, description: 'Norm type.', resolve: (m) => m.arch.normalization }),
+    linearBiases: t.boolean({ description: 'Linear layers carry biases.', resolve: (m) => m.arch.linearBiases }),
+    experts: t.int({ description: 'Routed experts per layer (1 = dense).', resolve: (m) => m.arch.experts }),
+    expertsPerToken: t.int({ description: 'Routed experts per token (top-k).', resolve: (m) => m.arch.expertsPerToken }),
+    sharedExperts: t.int({ description: 'Shared experts per MoE layer.', resolve: (m) => m.arch.sharedExperts }),
+  }),
+});
+
+
+builder.queryFields((t) => ({
+  models: t.field({
+    type: [ModelRef],
+    description: 'Every model: presets first (in catalog order), then saved models (oldest first).',
+    resolve: (_root, _args, ctx) => [
+      ...MODEL_PRESETS.map(presetView),
+      ...ctx.store.list<SavedModelData>('MODEL').map(viewFromSaved),
+    ],
+  }),
+  model: t.field({
+    type: ModelRef,
+    nullable: true,
+    description: 'A preset or saved model by id; null when unknown.',
+    args: { id: t.arg.id({ required: true, description: 'Preset id (e.g. `gpt3-175b`) or saved id (`m_…`).', validate: idSchema }) },
+    resolve: (_root, { id }, ctx) => findModel(ctx, id) ?? null,
+  }),
+  modelFromHuggingFaceConfig: t.field({
+    type: ModelRef,
+    description:
+      'Parses a pasted Hugging Face config.json (LLaMA/Mistral/Mixtral/Qwen/GPT-NeoX/GPT-2 keys) into a model; saves nothing. Missing keys and malformed JSON give BAD_USER_INPUT naming the key.',
+    args: { config: t.arg.string({ required: true, description: `The config.json text (at most ${MAX_CONFIG_CHARS} characters).` }) },
+    resolve: (_root, { config }) => {
+      const arch = callCore(undefined, () => architectureFromHuggingFaceConfig(config));
+      return callCore(undefined, () => {
+        validateArchitecture(arch, 'config');
+        return { arch, counts: computeModelCounts(arch), preset: false, createdAt: null, updatedAt: null };
+      });
+    },
+  }),
+}));
+
+function saveModel(ctx: SchemaContext, arch: ModelArchitecture, name: string): ModelView {
+  const { id: _id, name: _name, ...data } = arch;
+  const record = ctx.store.insert<SavedModelData>('MODEL', name, data);
+  publishSavedItemChange(ctx, { kind: 'MODEL', id: record.id, name: record.name, change: 'CREATED' });
+  return viewFromSaved(record);
+}
+
+function requireSavedModelId(ctx: SchemaContext, id: string, field: string): SavedRecord<SavedModelData> {
+  if (isPresetModelId(id)) throw forbidden(field, id, 'presets are read-only; save a copy with createModel');
+  const record = id.startsWith(SAVED_MODEL_PREFIX) ? ctx.store.get<SavedModelData>('MODEL', id) : undefined;
+  if (!record) throw notFound(field, id, 'the id of a saved model (m_…)');
+  return record;
+}
+
+builder.mutationFields((t) => ({
+  createModel: t.field({
+    type: ModelRef,
+    description: 'Saves a model architecture; it gets an id `m_…` and appears in `models`.',
+    args: { input: t.arg({ type: ModelInputRef, required: true, description: 'The architecture.' }) },
+    resolve: (_root, { input }, ctx) => {
+      const view = modelFromInput(input, 'input');
+      return saveModel(ctx, view.arch, input.name ?? 'Custom model');
+    },
+  }),
+  createModelFromHuggingFaceConfig: t.field({
+    type: ModelRef,
+    description: 'Parses a pasted Hugging Face config.json and saves the model (id `m_…`).',
+    args: {
+      config: t.arg.string({ required: true, description: 'The config.json text.' }),
+      name: t.arg.string({ description: 'Display name; default: the config\'s `_name_or_path` or architecture.', validate: nameSchema }),
+    },
+    resolve: (_root, { config, name }, ctx) => {
+      const arch = callCore(undefined, () => architectureFromHuggingFaceConfig(config));
+      callCore(undefined, () => validateArchitecture(arch, 'config'));
+      return saveModel(ctx, arch, name ?? arch.name);
+    },
+  }),
+  updateModel: t.field({
+    type: ModelRef,
+    description: 'Replaces a saved model\'s architecture (and name). Presets are read-only (FORBIDDEN).',
+    args: {
+      id: t.arg.id({ required: true, description: 'Saved model id (`m_…`).', validate: idSchema }),
+      input: t.arg({ type: ModelInputRef, required: true, description: 'The new architecture.' }),
+    },
+    resolve: (_root, { id, input }, ctx) => {
+      const existing = requireSavedModelId(ctx, id, 'id');
+      const view = modelFromInput(input, 'input', id);
+      const { id: _id, name: _name, ...data } = view.arch;
+      const record = ctx.store.update<SavedModelData>('MODEL', id, input.name ?? existing.name, data);
+      if (!record) throw notFound('id', id, 'the id of a saved model (m_…)');
+      publishSavedItemChange(ctx, { kind: 'MODEL', id, name: record.name, change: 'UPDATED' });
+      return viewFromSaved(record);
+    },
+  }),
+  deleteModel: t.id({
+    description: 'Deletes a saved model and returns its id. Presets are read-only (FORBIDDEN); unknown ids give NOT_FOUND.',
+    args: { id: t.arg.id({ required: true, description: 'Saved model id (`m_…`).', validate: idSchema }) },
+    resolve: (_root, { id }, ctx) => {
+      const record = requireSavedModelId(ctx, id, 'id');
+      ctx.store.delete('MODEL', id);
+      publishSavedItemChange(ctx, { kind: 'MODEL', id, name: record.name, change: 'DELETED' });
+      return id;
+    },
+  }),
+}));

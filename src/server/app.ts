@@ -1,0 +1,220 @@
+/**
+ * The application factory: one yoga instance (HTTP queries, mutations, SSE subscriptions, GraphiQL) and one
+ * graphql-ws server (WebSocket subscriptions, graphql-transport-ws) on the same path, sharing one schema, one
+ * database, one pubsub and — through `yoga.getEnveloped` — the same limits, error masking and context on both
+ * transports.
+ *
+ * Extending (other areas): pass `modules` (see AppModule). A module may add migrations, services in the context,
+ * and a close hook that runs on `stop()` before the database closes.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { GraphQLError, type ExecutionArgs } from 'graphql';
+import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import { maskError } from '../schema/error-helpers.js';
+import type { BoundedPubSub, PubSubTopics, SchemaContext } from '../schema/context.js';
+import { schema } from '../schema/index.js';
+import { CORE_MIGRATIONS, openDatabase, type Db, type Migration } from './db.js';
+import { GRAPHIQL_EXAMPLES } from './examples.js';
+import { checkDocumentSize, useRequestLimits } from './limits.js';
+import { createBoundedPubSub } from './pubsub.js';
+import { createSqliteStore } from './store.js';
+import { DEFAULT_HOST, DEFAULT_PORT } from './config.js';
+
+export const GRAPHQL_PATH = '/graphql';
+/** Largest accepted HTTP body / WebSocket message (a pasted config.json is a few kB). */
+export const MAX_BODY_BYTES = 1_000_000;
+/** How long stop() waits for clients to go before cutting connections. */
+export const SHUTDOWN_GRACE_MS = 2_000;
+
+export interface AppServices {
+  db: Db;
+  pubsub: BoundedPubSub<PubSubTopics>;
+}
+
+export interface AppModule {
+  /** For logs and errors. */
+  name: string;
+  /** Run after the API's own migrations, in order (ids must be unique across modules). */
+  migrations?: readonly Migration[];
+  /** Called once when the app is created; may add context fields and a close hook. */
+  setup?(services: AppServices): AppModuleInstance | void;
+}
+
+export interface AppModuleInstance {
+  /** Merged into every request's context (HTTP and WebSocket). */
+  context?: Partial<SchemaContext> & Record<string, unknown>;
+  /** Called by stop() before the database closes (stop workers, flush state). */
+  close?(): Promise<void> | void;
+}
+
+export interface AppOptions {
+  /** SQLite file (its directory is created) or `:memory:`. */
+  databasePath: string;
+  modules?: readonly AppModule[];
+  /** Yoga's logger; default false (main.ts turns it on). */
+  logging?: boolean;
+  /** Serve GraphiQL on GET /graphql from a browser (default true). */
+  graphiql?: boolean;
+}
+
+export interface App {
+  yoga: YogaServerInstance<Record<string, never>, SchemaContext>;
+  db: Db;
+  pubsub: BoundedPubSub<PubSubTopics>;
+  /** Starts HTTP + WebSocket; port 0 picks a free port. An app starts once; create a new one to restart. */
+  start(port?: number, host?: string): Promise<{ url: string; port: number }>;
+  /** Graceful: closes WebSocket clients (1001), ends subscriptions, drains HTTP, closes modules and the database. */
+  stop(): Promise<void>;
+}
+
+export function createApp(options: AppOptions): App {
+  const modules = options.modules ?? [];
+  const db = openDatabase(options.databasePath, [...CORE_MIGRATIONS, ...modules.flatMap((m) => m.migrations ?? [])]);
+  const pubsub = createBoundedPubSub<PubSubTopics>();
+  const instances = modules.map((m) => m.setup?.({ db, pubsub }) ?? {});
+  const context: SchemaContext = Object.assign(
+    { store: createSqliteStore(db), pubsub },
+    ...instances.map((i) => i.context ?? {}),
+  ) as SchemaContext;
+
+  const yoga = createYoga<Record<string, never>, SchemaContext>({
+    schema,
+    graphqlEndpoint: GRAPHQL_PATH,
+    context: () => context,
+    logging: options.logging ?? false,
+    landingPage: false,
+    maskedErrors: { maskError: (error, message) => maskError(error, message) },
+    graphiql:
+      options.graphiql === false
+        ? false
+        : { title: 'zeroplan', defaultQuery: GRAPHIQL_EXAMPLES, subscriptionsProtocol: 'WS' },
+    plugins: [useRequestLimits()],
+  });
+
+  let server: Server | undefined;
+  let wss: WebSocketServer | undefined;
+  let wsDispose: (() => Promise<void> | void) | undefined;
+  let stopping: Promise<void> | undefined;
+
+  const handle = (req: IncomingMessage, res: ServerResponse): void => {
+    const length = Number(req.headers['content-length'] ?? 0);
+    if (length > MAX_BODY_BYTES) {
+      res.writeHead(413, { 'content-type': 'application/json', connection: 'close' });
+      res.end(JSON.stringify({ errors: [{ message: `Request body of ${length} bytes exceeds the limit ${MAX_BODY_BYTES}`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] }));
+      return;
+    }
+    if (req.url === '/' && req.method === 'GET') {
+      res.writeHead(302, { location: GRAPHQL_PATH });
+      res.end();
+      return;
+    }
+    void yoga(req, res);
+  };
+
+  return {
+    yoga,
+    db,
+    pubsub,
+
+    async start(port = DEFAULT_PORT, host = DEFAULT_HOST) {
+      if (server || stopping) throw new Error('this app was already started; create a new app to start again');
+      const http = createServer(handle);
+      // Keep-alive sockets of the bench and of browsers must not hold stop() open.
+      http.keepAliveTimeout = 5_000;
+      server = http;
+      wss = new WebSocketServer({ server: http, path: GRAPHQL_PATH, maxPayload: MAX_BODY_BYTES });
+      wsDispose = startGraphqlWs(wss, yoga).dispose;
+      await new Promise<void>((resolve, reject) => {
+        http.once('error', reject);
+        http.listen(port, host, () => {
+          http.off('error', reject);
+          resolve();
+        });
+      });
+      const address = http.address() as AddressInfo;
+      const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+      return { url: `http://${shownHost}:${address.port}${GRAPHQL_PATH}`, port: address.port };
+    },
+
+    stop() {
+      stopping ??= (async () => {
+        // 1. End live subscriptions so SSE responses and WebSocket operations complete cleanly.
+        pubsub.close();
+        if (wss) {
+          for (const client of wss.clients) client.close(1001, 'Server shutting down');
+          await wsDispose?.();
+        }
+        if (server) {
+          const http = server;
+          const closed = new Promise<void>((resolve) => http.close(() => resolve()));
+          http.closeIdleConnections();
+          const timer = setTimeout(() => {
+            http.closeAllConnections();
+            for (const client of wss?.clients ?? []) client.terminate();
+          }, SHUTDOWN_GRACE_MS);
+          timer.unref();
+          await closed;
+          clearTimeout(timer);
+        }
+        for (const instance of instances.reverse()) await instance.close?.();
+        await yoga.dispose();
+        db.close();
+      })();
+      return stopping;
+    },
+  };
+}
+
+type EnvelopedArgs = ExecutionArgs & {
+  execute: (args: ExecutionArgs) => unknown;
+  subscribe: (args: ExecutionArgs) => unknown;
+};
+
+/** graphql-ws over yoga's envelop, so WebSocket operations get the same plugins as HTTP (after yoga's example). */
+function startGraphqlWs(wss: WebSocketServer, yoga: App["yoga"]): { dispose: () => void | Promise<void> } {
+  return useServer(
+    {
+      execute: (args) => (args as EnvelopedArgs).execute(args) as never,
+      subscribe: (args) => (args as EnvelopedArgs).subscribe(args) as never,
+      onSubscribe: async (ctx, _id, payload) => {
+        const sizeError = checkDocumentSize(payload.query);
+        if (sizeError) return [sizeError];
+        try {
+          const { schema: envelopedSchema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
+            ...ctx,
+            req: ctx.extra.request,
+            socket: ctx.extra.socket,
+            params: payload,
+          });
+          let document;
+          try {
+            document = parse(payload.query);
+          } catch (error) {
+            if (error instanceof GraphQLError) {
+              return [new GraphQLError(error.message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
+            }
+            throw error;
+          }
+          const errors = validate(envelopedSchema, document);
+          if (errors.length > 0) return errors;
+          const args: EnvelopedArgs = {
+            schema: envelopedSchema,
+            operationName: payload.operationName ?? null,
+            document,
+            variableValues: payload.variables ?? null,
+            contextValue: await contextFactory(),
+            execute,
+            subscribe,
+          };
+          return args;
+        } catch (error) {
+          return [maskError(error, 'Unexpected error.') as GraphQLError];
+        }
+      },
+    },
+    wss,
+  );
+}

@@ -1,0 +1,29 @@
+/** Server settings from the environment: PORT (4000), HOST (127.0.0.1), DATABASE_PATH (./data/zeroplan.db). */
+import { resolve } from 'node:path';
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  databasePath: string;
+}
+
+export const DEFAULT_PORT = 4000;
+export const DEFAULT_HOST = '127.0.0.1';
+export const DEFAULT_DATABASE_PATH = './data/zeroplan.db';
+
+/** Reads the config; a malformed PORT is an error at start-up rather than a silent fallback. */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const rawPort = env.PORT?.trim();
+  let port = DEFAULT_PORT;
+  if (rawPort) {
+    port = Number(rawPort);
+    if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+      throw new Error(`PORT = ${JSON.stringify(rawPort)} is invalid: expected an integer in [0, 65535]`);
+    }
+  }
+  const host = env.HOST?.trim() || DEFAULT_HOST;
+  // ':memory:' is passed through for throwaway servers; anything else is a file path.
+  const rawPath = env.DATABASE_PATH?.trim() || DEFAULT_DATABASE_PATH;
+  const databasePath = rawPath === ':memory:' ? rawPath : resolve(rawPath);
+  return { port, host, databasePath };
+}

@@ -1,0 +1,28 @@
+/** `npm start`: serve the API (GraphiQL at /graphql) with settings from PORT, HOST and DATABASE_PATH. */
+import { createApp } from './app.js';
+import { readConfig } from './config.js';
+
+const config = readConfig();
+const app = createApp({ databasePath: config.databasePath, logging: true });
+const { url } = await app.start(config.port, config.host);
+console.log(`zeroplan listening on ${url} (GraphiQL in a browser; database ${config.databasePath})`);
+
+let shuttingDown = false;
+async function shutdown(signal: string): Promise<void> {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  console.log(`${signal} received: closing connections`);
+  // A second signal, or a stuck close, ends the process anyway.
+  const force = setTimeout(() => process.exit(1), 10_000);
+  force.unref();
+  try {
+    await app.stop();
+    console.log('zeroplan stopped');
+    process.exit(0);
+  } catch (error) {
+    console.error('error during shutdown', error);
+    process.exit(1);
+  }
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));
