@@ -151,7 +151,9 @@ export function hardwareFlopsPerToken(
 ): number {
   if (recompute === 'FULL') return counts.modelFlopsPerToken + arch.layers * counts.forwardFlopsPerTokenPerLayer;
   if (recompute === 'SELECTIVE') {
-    return counts.modelFlopsPerToken + arch.layers * 4 * arch.sequenceLength * arch.hiddenSize;
+    // Relative attention's score work is 6·s·h (see computeModelCounts); the others' 4·s·h.
+    const scoreFactor = arch.positionEmbedding === 'RELATIVE' ? 6 : 4;
+    return counts.modelFlopsPerToken + arch.layers * scoreFactor * arch.sequenceLength * arch.hiddenSize;
   }
   return counts.modelFlopsPerToken;
 }
