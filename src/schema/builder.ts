@@ -32,7 +32,10 @@ export const builder = new SchemaBuilder<{
     /** ISO-8601 UTC timestamp. */
     DateTime: { Input: string; Output: string };
   };
+  // Fields are non-null unless marked `nullable: true` (the contract's `!`s).
+  DefaultFieldNullability: false;
 }>({
+  defaultFieldNullability: false,
   plugins: [ErrorsPlugin, SimpleObjectsPlugin, ValidationPlugin, ComplexityPlugin],
   errors: { defaultTypes: [] },
   validation: {

@@ -26,16 +26,26 @@ export function describeValue(value: unknown): string {
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
-export function badUserInput(field: string, value: unknown, allowed: string): GraphQLError {
-  return new GraphQLError(`${field} = ${describeValue(value)} is invalid: expected ${allowed}`, {
-    extensions: { code: 'BAD_USER_INPUT', field, allowed },
-  });
+/** The raw rejected value rides along (not serialised) so typed-result fields can report it. */
+export const REJECTED_VALUE = Symbol('rejectedValue');
+
+function withValue(error: GraphQLError, value: unknown): GraphQLError {
+  Object.defineProperty(error, REJECTED_VALUE, { value, enumerable: false });
+  return error;
+}
+
+export function badUserInput(field: string, value: unknown, allowed: string, message?: string): GraphQLError {
+  const text = message ?? `${field} = ${describeValue(value)} is invalid: expected ${allowed}`;
+  return withValue(new GraphQLError(text, { extensions: { code: 'BAD_USER_INPUT', field, allowed } }), value);
 }
 
 export function notFound(field: string, id: string, allowed: string): GraphQLError {
-  return new GraphQLError(`${field} = ${describeValue(id)} was not found: expected ${allowed}`, {
-    extensions: { code: 'NOT_FOUND', field, allowed },
-  });
+  return withValue(
+    new GraphQLError(`${field} = ${describeValue(id)} was not found: expected ${allowed}`, {
+      extensions: { code: 'NOT_FOUND', field, allowed },
+    }),
+    id,
+  );
 }
 
 export function forbidden(field: string, id: string, why: string): GraphQLError {

@@ -13,7 +13,7 @@ import './model.js';
 import './cluster.js';
 import './memory.js';
 import './scaling.js';
-// import './plan.js';
+import './plan.js';
 import './saved-items.js';
 
 let built: GraphQLSchema | undefined;

@@ -1,0 +1,531 @@
+/**
+ * TrainingPlan: one model on one cluster with one parallel layout — memory, communication, performance, run and
+ * scaling-law loss, from the core's planner. Also saved plans (ids `p_…`).
+ *
+ * Reuse (simulation, plan search): `TrainingPlanInputRef` is the input type to embed (e.g. `SimulationInput.plan`),
+ * `resolvePlanInput(ctx, input, path)` turns it into model, cluster, layout and options (throwing BAD_USER_INPUT /
+ * NOT_FOUND GraphQL errors), `evaluatePlanInput` adds the estimate, and `TrainingPlanRef` renders a
+ * `TrainingPlanView` — build one for any layout with `makeTrainingPlanView`.
+ */
+import { memoryByPipelineStage, type StageMemory } from '../core/memory.js';
+import { evaluatePlan, resolveLayout } from '../core/plan.js';
+import { predictedLoss } from '../core/scaling.js';
+import type {
+  CommunicationEstimate,
+  Diagnostic,
+  ModelArchitecture,
+  OffloadTarget,
+  OptimizerKind,
+  ParallelLayout,
+  PerformanceEstimate,
+  PlanEstimate,
+  PlanOptions,
+  Precision,
+  RecomputeMode,
+  RunEstimate,
+  ZeroStage,
+} from '../core/types.js';
+import { builder } from './builder.js';
+import { ClusterInputRef, ClusterRef, clusterFromInput, requireCluster, type ClusterInputShape, type ClusterView } from './cluster.js';
+import type { SavedRecord, SchemaContext } from './context.js';
+import { DiagnosticSeverityEnum, OffloadEnum, OptimizerEnum, PrecisionEnum, RecomputeModeEnum, ScalingLawEnum } from './enums.js';
+import { badUserInput, notFound, REJECTED_VALUE } from './error-helpers.js';
+import { InputErrorRef } from './errors.js';
+import { InvalidInputError } from '../core/errors.js';
+import { computeModelCounts, validateArchitecture } from '../core/model.js';
+import { callCore, ModelInputRef, ModelRef, modelFromInput, nameSchema, requireModel, type ModelInputShape, type ModelView } from './model.js';
+import { publishSavedItemChange } from './saved-items.js';
+import { finiteOrNull } from './scaling.js';
+import { floatIn, idSchema, intIn, MAX_GPUS, MAX_TRAINING_TOKENS } from './validation.js';
+import { requireGpu } from './gpu.js';
+import { makeCluster } from '../core/hardware.js';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Input
+
+/** GraphQL shape of PlanOptionsInput. */
+export interface PlanOptionsInputShape {
+  frameworkOverheadBytes?: number | null;
+  memoryHeadroomFraction?: number | null;
+  computeEfficiencyScale?: number | null;
+  computeEfficiencyOverride?: number | null;
+  intraNodeCollectiveEfficiency?: number | null;
+  interNodeCollectiveEfficiency?: number | null;
+}
+
+/** GraphQL shape of TrainingPlanInput (defaults already applied by GraphQL). */
+export interface TrainingPlanInputShape {
+  model?: string | null;
+  modelSpec?: ModelInputShape | null;
+  cluster?: string | null;
+  clusterSpec?: ClusterInputShape | null;
+  globalBatchSize: number;
+  microBatchSize?: number | null;
+  trainingTokens?: number | null;
+  tensorParallel?: number | null;
+  pipelineParallel?: number | null;
+  dataParallel?: number | null;
+  expertParallel?: number | null;
+  zeroStage?: number | null;
+  sequenceParallel?: boolean | null;
+  pipelineInterleave?: number | null;
+  recompute?: RecomputeMode | null;
+  precision?: Precision | null;
+  optimizer?: OptimizerKind | null;
+  offload?: OffloadTarget | null;
+  flashAttention?: boolean | null;
+  options?: PlanOptionsInputShape | null;
+}
+
+export const PlanOptionsInputRef = builder.inputType('PlanOptionsInput', {
+  description: 'Planner knobs; every one has a documented default (docs/api.md and src/core/plan.ts).',
+  fields: (t) => ({
+    frameworkOverheadBytes: t.float({ description: 'Fixed framework/CUDA-context/NCCL overhead per GPU, in bytes (0–10¹²).', validate: floatIn(0, 1e12) }),
+    memoryHeadroomFraction: t.float({ description: 'Fraction of GPU memory kept free when deciding `fits` (0–0.9).', validate: floatIn(0, 0.9) }),
+    computeEfficiencyScale: t.float({ description: 'Multiplies the calibrated matmul efficiency (0.01–2).', validate: floatIn(0.01, 2) }),
+    computeEfficiencyOverride: t.float({ description: 'Replaces the efficiency model by a fixed fraction of peak (0.01–1).', validate: floatIn(0.01, 1) }),
+    intraNodeCollectiveEfficiency: t.float({ description: 'Achieved fraction of NVLink bandwidth for collectives (0.01–1).', validate: floatIn(0.01, 1) }),
+    interNodeCollectiveEfficiency: t.float({ description: 'Achieved fraction of network bandwidth for collectives (0.01–1).', validate: floatIn(0.01, 1) }),
+  }),
+});
+
+export const TrainingPlanInputRef = builder.inputType('TrainingPlanInput', {
+  description:
+    'A model (exactly one of `model` or `modelSpec`), a cluster (exactly one of `cluster` or `clusterSpec`), and a parallel layout. tensorParallel × pipelineParallel × dataParallel GPUs are used; dataParallel defaults to all remaining GPUs.',
+  fields: (t) => ({
+    model: t.id({ description: 'Preset (e.g. `gpt3-175b`) or saved (`m_…`) model id.', validate: idSchema }),
+    modelSpec: t.field({ type: ModelInputRef, description: 'An unsaved architecture instead of `model`.' }),
+    cluster: t.id({ description: 'Preset (e.g. `a100-80gb-x1024`) or saved (`c_…`) cluster id.', validate: idSchema }),
+    clusterSpec: t.field({ type: ClusterInputRef, description: 'An unsaved cluster instead of `cluster`.' }),
+    globalBatchSize: t.int({ required: true, description: 'Sequences per optimizer step (a multiple of microBatchSize × dataParallel).', validate: intIn(1, 100_000_000) }),
+    microBatchSize: t.int({ defaultValue: 1, description: 'Sequences per micro-batch per GPU.', validate: intIn(1, 1_000_000) }),
+    trainingTokens: t.float({ description: `Tokens to train on (≤ ${MAX_TRAINING_TOKENS}); with it the plan has a \`run\` and a \`predictedLoss\`.`, validate: floatIn(1, MAX_TRAINING_TOKENS) }),
+    tensorParallel: t.int({ defaultValue: 1, description: 'Tensor-parallel degree (divides attention heads).', validate: intIn(1, MAX_GPUS) }),
+    pipelineParallel: t.int({ defaultValue: 1, description: 'Pipeline-parallel stages (at most the layer count).', validate: intIn(1, MAX_GPUS) }),
+    dataParallel: t.int({ description: 'Data-parallel degree; default: GPUs / (tensorParallel × pipelineParallel).', validate: intIn(1, MAX_GPUS) }),
+    expertParallel: t.int({ description: 'Expert-parallel degree for MoE models (default 1).', validate: intIn(1, MAX_GPUS) }),
+    zeroStage: t.int({ defaultValue: 0, description: 'ZeRO stage 0–3 (what is sharded over data parallelism).', validate: intIn(0, 3) }),
+    sequenceParallel: t.boolean({ defaultValue: false, description: 'Megatron sequence parallelism (shards norm/dropout activations over tensorParallel).' }),
+    pipelineInterleave: t.int({ defaultValue: 1, description: 'Virtual pipeline stages per GPU (interleaved 1F1B); 1 = plain 1F1B.', validate: intIn(1, 1_000) }),
+    recompute: t.field({ type: RecomputeModeEnum, defaultValue: 'NONE', description: 'Activation recomputation.' }),
+    precision: t.field({ type: PrecisionEnum, defaultValue: 'BF16', description: 'Training precision.' }),
+    optimizer: t.field({ type: OptimizerEnum, defaultValue: 'ADAM', description: 'Optimizer.' }),
+    offload: t.field({ type: OffloadEnum, defaultValue: 'NONE', description: 'What to offload to host memory or NVMe.' }),
+    flashAttention: t.boolean({ description: 'FlashAttention (no s² score activations stored). Default: the planner\'s.' }),
+    options: t.field({ type: PlanOptionsInputRef, description: 'Planner knobs (overheads, headroom, efficiencies).' }),
+  }),
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Resolution helpers (reused by simulation and plan search)
+
+export interface ResolvedPlanInput {
+  model: ModelView;
+  cluster: ClusterView;
+  layout: ParallelLayout;
+  options: PlanOptions;
+}
+
+export interface TrainingPlanView extends ResolvedPlanInput {
+  estimate: PlanEstimate;
+}
+
+function exactlyOne(path: string, a: string, b: string, hasA: boolean, hasB: boolean, allowed: string): void {
+  if (hasA && hasB) {
+    throw badUserInput(`${path}.${b}`, 'given together with ' + a, allowed, `${path}.${a} and ${path}.${b} are both given: expected ${allowed}`);
+  }
+  if (!hasA && !hasB) {
+    throw badUserInput(`${path}.${a}`, null, allowed, `${path}.${a} is missing: expected ${allowed}`);
+  }
+}
+
+/** TrainingPlanInput → model, cluster, resolved layout and options. Errors are GraphQL errors naming `${path}.…`. */
+export function resolvePlanInput(ctx: SchemaContext, input: TrainingPlanInputShape, path = 'input'): ResolvedPlanInput {
+  exactlyOne(path, 'model', 'modelSpec', input.model != null, input.modelSpec != null,
+    'exactly one of model (a preset or saved model id) or modelSpec (an unsaved architecture)');
+  exactlyOne(path, 'cluster', 'clusterSpec', input.cluster != null, input.clusterSpec != null,
+    'exactly one of cluster (a preset or saved cluster id) or clusterSpec (an unsaved cluster)');
+  const model = input.model != null ? requireModel(ctx, input.model, `${path}.model`) : modelFromInput(input.modelSpec!, `${path}.modelSpec`);
+  const cluster = input.cluster != null ? requireCluster(ctx, input.cluster, `${path}.cluster`) : clusterFromInput(input.clusterSpec!, `${path}.clusterSpec`);
+  return resolvePlanParts(model, cluster, input, path);
+}
+
+/** A chosen model and cluster + the layout fields of a TrainingPlanInput → resolved layout and options. */
+export function resolvePlanParts(model: ModelView, cluster: ClusterView, input: TrainingPlanInputShape, path = 'input'): ResolvedPlanInput {
+  const options = optionsFromInput(input);
+  const partial: Partial<ParallelLayout> & { globalBatchSize: number } = { globalBatchSize: input.globalBatchSize };
+  if (input.microBatchSize != null) partial.microBatchSize = input.microBatchSize;
+  if (input.tensorParallel != null) partial.tensorParallel = input.tensorParallel;
+  if (input.pipelineParallel != null) partial.pipelineParallel = input.pipelineParallel;
+  if (input.dataParallel != null) partial.dataParallel = input.dataParallel;
+  if (input.expertParallel != null) partial.expertParallel = input.expertParallel;
+  if (input.zeroStage != null) partial.zeroStage = input.zeroStage as ZeroStage;
+  if (input.sequenceParallel != null) partial.sequenceParallel = input.sequenceParallel;
+  if (input.pipelineInterleave != null) partial.pipelineInterleave = input.pipelineInterleave;
+  if (input.recompute != null) partial.recompute = input.recompute;
+  if (input.precision != null) partial.precision = input.precision;
+  if (input.optimizer != null) partial.optimizer = input.optimizer;
+  if (input.offload != null) partial.offload = input.offload;
+  if (input.flashAttention != null) partial.flashAttention = input.flashAttention;
+  const layout = callCore(path, () => resolveLayout(model.arch, cluster.spec, partial, path));
+  return { model, cluster, layout, options };
+}
+
+function optionsFromInput(input: TrainingPlanInputShape): PlanOptions {
+  const options: PlanOptions = {};
+  if (input.trainingTokens != null) options.trainingTokens = input.trainingTokens;
+  const o = input.options;
+  if (o) {
+    for (const key of Object.keys(o) as (keyof PlanOptionsInputShape)[]) {
+      const value = o[key];
+      if (typeof value === 'number') options[key] = value;
+    }
+  }
+  return options;
+}
+
+/** Any model, cluster and layout → a TrainingPlan view (evaluates when no estimate is given). */
+export function makeTrainingPlanView(resolved: ResolvedPlanInput, estimate?: PlanEstimate): TrainingPlanView {
+  return {
+    ...resolved,
+    estimate:
+      estimate ??
+      callCore(undefined, () =>
+        evaluatePlan(resolved.model.arch, resolved.model.counts, resolved.cluster.spec, resolved.layout, resolved.options),
+      ),
+  };
+}
+
+/** TrainingPlanInput → everything, estimate included: the one call behind `trainingPlan`. */
+export function evaluatePlanInput(ctx: SchemaContext, input: TrainingPlanInputShape, path = 'input'): TrainingPlanView {
+  return makeTrainingPlanView(resolvePlanInput(ctx, input, path));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Output types
+
+const ParallelismRef = builder.objectRef<ParallelLayout>('Parallelism').implement({
+  description: 'The resolved parallel layout and training recipe (defaults filled in).',
+  fields: (t) => ({
+    tensorParallel: t.exposeInt('tensorParallel', { description: 'Tensor-parallel degree t.' }),
+    pipelineParallel: t.exposeInt('pipelineParallel', { description: 'Pipeline-parallel stages p.' }),
+    dataParallel: t.exposeInt('dataParallel', { description: 'Data-parallel degree d.' }),
+    expertParallel: t.exposeInt('expertParallel', { description: 'Expert-parallel degree (1 for dense models).' }),
+    gpuCount: t.int({ description: 'GPUs the layout uses, t × p × d.', resolve: (l) => l.tensorParallel * l.pipelineParallel * l.dataParallel }),
+    zeroStage: t.exposeInt('zeroStage', { description: 'ZeRO stage 0–3.' }),
+    microBatchSize: t.exposeInt('microBatchSize', { description: 'Sequences per micro-batch per GPU.' }),
+    globalBatchSize: t.exposeInt('globalBatchSize', { description: 'Sequences per optimizer step.' }),
+    gradientAccumulationSteps: t.int({
+      description: 'Micro-batches per pipeline per step, globalBatchSize / (microBatchSize × d).',
+      resolve: (l) => Math.round(l.globalBatchSize / (l.microBatchSize * l.dataParallel)),
+    }),
+    sequenceParallel: t.exposeBoolean('sequenceParallel', { description: 'Megatron sequence parallelism.' }),
+    pipelineInterleave: t.exposeInt('pipelineInterleave', { description: 'Virtual pipeline stages per GPU.' }),
+    recompute: t.field({ type: RecomputeModeEnum, description: 'Activation recomputation.', resolve: (l) => l.recompute }),
+    precision: t.field({ type: PrecisionEnum, description: 'Training precision.', resolve: (l) => l.precision }),
+    optimizer: t.field({ type: OptimizerEnum, description: 'Optimizer.', resolve: (l) => l.optimizer }),
+    offload: t.field({ type: OffloadEnum, description: 'Offload target.', resolve: (l) => l.offload }),
+    flashAttention: t.exposeBoolean('flashAttention', { description: 'FlashAttention (no s² score activations stored).' }),
+  }),
+});
+
+const StageMemoryRef = builder.objectRef<StageMemory>('StageMemory').implement({
+  description: 'Device memory of one GPU of one pipeline stage (all GPUs of a stage are alike), in bytes.',
+  fields: (t) => ({
+    stage: t.exposeInt('stage', { description: 'Pipeline stage, 0-based (0 holds the input embedding, the last the output head).' }),
+    layers: t.exposeFloat('layers', { description: 'Transformer layers on this stage.' }),
+    parametersPerGpu: t.exposeFloat('parametersPerGpu', { description: 'Parameters held per GPU before ZeRO sharding.' }),
+    parametersBytes: t.exposeFloat('parametersBytes', { description: 'Parameter bytes per GPU.' }),
+    gradientsBytes: t.exposeFloat('gradientsBytes', { description: 'Gradient bytes per GPU.' }),
+    optimizerStatesBytes: t.exposeFloat('optimizerStatesBytes', { description: 'Optimizer-state bytes per GPU.' }),
+    activationsBytes: t.exposeFloat('activationsBytes', { description: 'Stored activation bytes per GPU at the peak of the schedule.' }),
+    temporaryBytes: t.exposeFloat('temporaryBytes', { description: 'Communication buffers, logits and other transient bytes.' }),
+    overheadBytes: t.exposeFloat('overheadBytes', { description: 'Framework/allocator overhead bytes.' }),
+    totalBytes: t.exposeFloat('totalBytes', { description: 'Sum of the above, in bytes per GPU.' }),
+    hostBytes: t.exposeFloat('hostBytes', { description: 'Host (CPU) memory bytes per GPU under offload.' }),
+    nvmeBytes: t.exposeFloat('nvmeBytes', { description: 'NVMe bytes per GPU under offload.' }),
+  }),
+});
+
+const MemoryEstimateRef = builder.objectRef<TrainingPlanView>('MemoryEstimate').implement({
+  description: 'Device memory of the most-loaded GPU, by kind, in bytes; `stages` breaks it down per pipeline stage.',
+  fields: (t) => ({
+    parametersBytes: t.float({ description: 'Parameter bytes per GPU.', resolve: (p) => p.estimate.memory.parametersBytes }),
+    gradientsBytes: t.float({ description: 'Gradient bytes per GPU.', resolve: (p) => p.estimate.memory.gradientsBytes }),
+    optimizerStatesBytes: t.float({ description: 'Optimizer-state bytes per GPU (fp32 master weights included).', resolve: (p) => p.estimate.memory.optimizerStatesBytes }),
+    activationsBytes: t.float({ description: 'Stored activation bytes per GPU.', resolve: (p) => p.estimate.memory.activationsBytes }),
+    temporaryBytes: t.float({ description: 'Communication buffers, logits and other transient bytes per GPU.', resolve: (p) => p.estimate.memory.temporaryBytes }),
+    overheadBytes: t.float({ description: 'Framework/CUDA/NCCL overhead bytes per GPU.', resolve: (p) => p.estimate.memory.overheadBytes }),
+    otherBytes: t.float({ description: 'temporaryBytes + overheadBytes.', resolve: (p) => p.estimate.memory.temporaryBytes + p.estimate.memory.overheadBytes }),
+    totalBytes: t.float({ description: 'All device bytes of the most-loaded GPU.', resolve: (p) => p.estimate.memory.totalBytes }),
+    capacityBytes: t.float({ description: 'Device memory of one GPU in bytes.', resolve: (p) => p.estimate.memory.capacityBytes }),
+    headroomBytes: t.float({ description: 'capacityBytes − totalBytes (negative when it does not fit).', resolve: (p) => p.estimate.memory.capacityBytes - p.estimate.memory.totalBytes }),
+    utilization: t.float({ description: 'totalBytes / capacityBytes (a fraction; > 1 does not fit).', resolve: (p) => p.estimate.memory.totalBytes / p.estimate.memory.capacityBytes }),
+    hostBytes: t.float({ description: 'Host (CPU) memory bytes per GPU under offload.', resolve: (p) => p.estimate.memory.hostBytes }),
+    nvmeBytes: t.float({ description: 'NVMe bytes per GPU under offload.', resolve: (p) => p.estimate.memory.nvmeBytes }),
+    mostLoadedStage: t.int({ description: 'Pipeline stage (0-based) of the most-loaded GPU.', resolve: (p) => p.estimate.memory.mostLoadedStage }),
+    stages: t.field({
+      type: [StageMemoryRef],
+      description: 'Memory per pipeline stage, first to last (one entry per stage).',
+      complexity: { field: 5, multiplier: 10 },
+      resolve: (p) =>
+        callCore(undefined, () => memoryByPipelineStage(p.model.arch, p.model.counts, p.cluster.spec, p.layout, p.options)),
+    }),
+  }),
+});
+
+const PerformanceEstimateRef = builder.objectRef<PerformanceEstimate>('PerformanceEstimate').implement({
+  description: 'Step time and throughput. stepSeconds = computeSeconds + bubbleSeconds + exposedCommunicationSeconds + optimizerSeconds.',
+  fields: (t) => ({
+    stepSeconds: t.exposeFloat('stepSeconds', { description: 'Seconds per optimizer step.' }),
+    computeSeconds: t.exposeFloat('computeSeconds', { description: 'Seconds of matmul work per step.' }),
+    bubbleSeconds: t.exposeFloat('bubbleSeconds', { description: 'Seconds of pipeline bubble per step.' }),
+    exposedCommunicationSeconds: t.exposeFloat('exposedCommunicationSeconds', { description: 'Communication seconds not hidden behind compute.' }),
+    optimizerSeconds: t.exposeFloat('optimizerSeconds', { description: 'Seconds of the optimizer update per step.' }),
+    bubbleFraction: t.exposeFloat('bubbleFraction', { description: 'bubbleSeconds / stepSeconds.' }),
+    computeEfficiency: t.exposeFloat('computeEfficiency', { description: 'Matmul efficiency used, as a fraction of peak.' }),
+    tokensPerSecond: t.exposeFloat('tokensPerSecond', { description: 'Training tokens per second over the whole cluster.' }),
+    modelFlopsPerStep: t.exposeFloat('modelFlopsPerStep', { description: 'Model FLOPs per step (no recomputation).' }),
+    hardwareFlopsPerStep: t.exposeFloat('hardwareFlopsPerStep', { description: 'Hardware FLOPs per step (with recomputation).' }),
+    modelFlopsPerSecondPerGpu: t.exposeFloat('modelFlopsPerSecondPerGpu', { description: 'Model FLOP/s per GPU.' }),
+    hardwareFlopsPerSecondPerGpu: t.exposeFloat('hardwareFlopsPerSecondPerGpu', { description: 'Hardware FLOP/s per GPU.' }),
+    modelTflopsPerGpu: t.float({ description: 'Model TFLOP/s per GPU (10¹² FLOP/s).', resolve: (p) => p.modelFlopsPerSecondPerGpu / 1e12 }),
+    hardwareTflopsPerGpu: t.float({ description: 'Hardware TFLOP/s per GPU (10¹² FLOP/s), the figure Megatron-LM papers report.', resolve: (p) => p.hardwareFlopsPerSecondPerGpu / 1e12 }),
+    modelFlopsUtilization: t.exposeFloat('modelFlopsUtilization', { description: 'MFU: model FLOP/s per GPU / peak (a fraction).' }),
+    hardwareFlopsUtilization: t.exposeFloat('hardwareFlopsUtilization', { description: 'HFU: hardware FLOP/s per GPU / peak (a fraction).' }),
+  }),
+});
+
+const CommunicationEstimateRef = builder.objectRef<CommunicationEstimate>('CommunicationEstimate').implement({
+  description: 'Bytes each GPU sends per step by collective, the seconds each would take alone, and what is left exposed.',
+  fields: (t) => ({
+    dataParallelBytes: t.exposeFloat('dataParallelBytes', { description: 'Data-parallel gradient/parameter collective bytes per GPU per step.' }),
+    tensorParallelBytes: t.exposeFloat('tensorParallelBytes', { description: 'Tensor-parallel all-reduce/all-gather bytes per GPU per step.' }),
+    pipelineParallelBytes: t.exposeFloat('pipelineParallelBytes', { description: 'Pipeline send/receive bytes per GPU per step.' }),
+    expertParallelBytes: t.exposeFloat('expertParallelBytes', { description: 'Expert-parallel all-to-all bytes per GPU per step.' }),
+    dataParallelSeconds: t.exposeFloat('dataParallelSeconds', { description: 'Seconds of data-parallel communication per step, if not overlapped.' }),
+    tensorParallelSeconds: t.exposeFloat('tensorParallelSeconds', { description: 'Seconds of tensor-parallel communication per step, if not overlapped.' }),
+    pipelineParallelSeconds: t.exposeFloat('pipelineParallelSeconds', { description: 'Seconds of pipeline communication per step, if not overlapped.' }),
+    expertParallelSeconds: t.exposeFloat('expertParallelSeconds', { description: 'Seconds of expert-parallel communication per step, if not overlapped.' }),
+    exposedSeconds: t.exposeFloat('exposedSeconds', { description: 'Seconds of communication on the critical path after overlap.' }),
+  }),
+});
+
+const RunEstimateRef = builder.objectRef<RunEstimate>('RunEstimate').implement({
+  description: 'The whole training run at the estimated step time (no failures; see simulations for those).',
+  fields: (t) => ({
+    trainingTokens: t.exposeFloat('trainingTokens', { description: 'Tokens trained on.' }),
+    steps: t.exposeFloat('steps', { description: 'Optimizer steps.' }),
+    seconds: t.exposeFloat('seconds', { description: 'Wall-clock seconds.' }),
+    days: t.exposeFloat('days', { description: 'Wall-clock days.' }),
+    gpuHours: t.exposeFloat('gpuHours', { description: 'GPU-hours (GPUs used × hours).' }),
+    costUsd: t.exposeFloat('costUsd', { description: 'Cost in US dollars at the cluster\'s price per GPU-hour.' }),
+    energyKwh: t.exposeFloat('energyKwh', { description: 'Energy in kWh (GPU TDP × PUE × time).' }),
+    modelFlops: t.exposeFloat('modelFlops', { description: 'Total training compute in model FLOPs.' }),
+  }),
+});
+
+export const DiagnosticRef = builder.objectRef<Diagnostic>('Diagnostic').implement({
+  description: 'Something the planner noticed about a plan (out of memory, TP across nodes, idle GPUs, …).',
+  fields: (t) => ({
+    severity: t.field({ type: DiagnosticSeverityEnum, description: 'How serious.', resolve: (d) => d.severity }),
+    code: t.exposeString('code', { description: 'Stable machine code, e.g. `OUT_OF_MEMORY`, `TP_ACROSS_NODES`.' }),
+    message: t.exposeString('message', { description: 'Human-readable explanation with the numbers involved.' }),
+  }),
+});
+
+export const TrainingPlanRef = builder.objectRef<TrainingPlanView>('TrainingPlan').implement({
+  description: 'A model on a cluster with a parallel layout: whether it fits, its memory, communication, speed and (with trainingTokens) the run\'s time, cost and predicted loss.',
+  fields: (t) => ({
+    model: t.field({ type: ModelRef, description: 'The model.', resolve: (p) => p.model }),
+    cluster: t.field({ type: ClusterRef, description: 'The cluster.', resolve: (p) => p.cluster }),
+    fits: t.boolean({ description: 'True when the most-loaded GPU\'s memory fits its capacity minus the headroom.', resolve: (p) => p.estimate.fits }),
+    diagnostics: t.field({ type: [DiagnosticRef], description: 'What the planner noticed, most serious first.', resolve: (p) => p.estimate.diagnostics }),
+    parallelism: t.field({ type: ParallelismRef, description: 'The resolved layout.', resolve: (p) => p.layout }),
+    memory: t.field({ type: MemoryEstimateRef, description: 'Device memory of the most-loaded GPU.', resolve: (p) => p }),
+    performance: t.field({ type: PerformanceEstimateRef, description: 'Step time, throughput and utilisation.', resolve: (p) => p.estimate.performance }),
+    communication: t.field({ type: CommunicationEstimateRef, description: 'Communication volume and time per step.', resolve: (p) => p.estimate.communication }),
+    run: t.field({ type: RunEstimateRef, nullable: true, description: 'The whole run; null without trainingTokens.', resolve: (p) => p.estimate.run }),
+    predictedLoss: t.float({
+      nullable: true,
+      description: 'Final loss in nats per token that `law` predicts for this model after trainingTokens (KAPLAN uses non-embedding parameters, the others all parameters); null without trainingTokens.',
+      args: { law: t.arg({ type: ScalingLawEnum, required: true, defaultValue: 'CHINCHILLA', description: 'Which scaling law.' }) },
+      resolve: (p, { law }) => {
+        const tokens = p.options.trainingTokens;
+        if (tokens === undefined) return null;
+        const parameters = law === 'KAPLAN' ? p.model.counts.nonEmbeddingParameters : p.model.counts.totalParameters;
+        return finiteOrNull(callCore(undefined, () => predictedLoss(law, parameters, tokens)));
+      },
+    }),
+  }),
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Queries
+
+builder.queryFields((t) => ({
+  trainingPlan: t.field({
+    type: TrainingPlanRef,
+    description: 'Estimates one training plan. Invalid layouts (TP not dividing heads, GPUs not multiplying out, …) give BAD_USER_INPUT naming the field.',
+    args: { input: t.arg({ type: TrainingPlanInputRef, required: true, description: 'Model, cluster and layout.' }) },
+    complexity: 20,
+    resolve: (_root, { input }, ctx) => evaluatePlanInput(ctx, input, 'input'),
+  }),
+  trainingPlanOrError: t.field({
+    type: TrainingPlanRef,
+    description: 'Like trainingPlan, but an invalid input is returned as an `InputError` member of the result union instead of a GraphQL error (for form-style clients).',
+    args: { input: t.arg({ type: TrainingPlanInputRef, required: true, description: 'Model, cluster and layout.' }) },
+    complexity: 20,
+    errors: { types: [InvalidInputError], directResult: true, union: { name: 'TrainingPlanResult', description: 'A training plan, or the input error that prevented it.' } },
+    resolve: (_root, { input }, ctx) => {
+      try {
+        return evaluatePlanInput(ctx, input, 'input');
+      } catch (error) {
+        throw asInvalidInput(error);
+      }
+    },
+  }),
+}));
+
+/** GraphQL BAD_USER_INPUT / NOT_FOUND errors back to InvalidInputError, for the typed-result fields. */
+function asInvalidInput(error: unknown): unknown {
+  const ext = (error as { extensions?: Record<string, unknown> } | null)?.extensions;
+  if (ext && (ext.code === 'BAD_USER_INPUT' || ext.code === 'NOT_FOUND') && typeof ext.field === 'string') {
+    const value = (error as Record<symbol, unknown>)[REJECTED_VALUE];
+    const converted = new InvalidInputError(ext.field, value, String(ext.allowed ?? ''));
+    Object.defineProperty(converted, 'message', { value: (error as Error).message });
+    return converted;
+  }
+  return error;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Saved plans
+
+/** The saved document: a snapshot of model and cluster, so the plan survives edits/deletion of what it used. */
+interface SavedPlanData {
+  model: ModelArchitecture;
+  cluster: { id: string; name: string; gpu: string; gpusPerNode: number; nodes: number; gpuHourUsd: number; pue: number };
+  /** The TrainingPlanInput without model/cluster ids or specs. */
+  layout: Omit<TrainingPlanInputShape, 'model' | 'modelSpec' | 'cluster' | 'clusterSpec'>;
+}
+
+interface SavedPlanView {
+  record: SavedRecord<SavedPlanData>;
+}
+
+export const SAVED_PLAN_PREFIX = 'p_';
+
+function planFromSaved(record: SavedRecord<SavedPlanData>): TrainingPlanView {
+  const d = record.data;
+  // The snapshot is a complete architecture: validate and count it as saved (no defaults re-applied).
+  const model: ModelView = callCore('plan.model', () => {
+    validateArchitecture(d.model, 'plan.model');
+    return { arch: d.model, counts: computeModelCounts(d.model), preset: false, createdAt: null, updatedAt: null };
+  });
+  const spec = callCore('plan.cluster', () => makeCluster({ ...d.cluster, gpu: requireGpu(d.cluster.gpu, 'plan.cluster.gpu') }));
+  const cluster: ClusterView = { spec, preset: false, createdAt: null, updatedAt: null };
+  return makeTrainingPlanView(resolvePlanParts(model, cluster, d.layout as TrainingPlanInputShape, 'plan'));
+}
+
+const SavedPlanRef = builder.objectRef<SavedPlanView>('SavedPlan').implement({
+  description: 'A saved training plan: a snapshot of its model, cluster and layout (later edits to the saved model or cluster do not change it).',
+  fields: (t) => ({
+    id: t.id({ description: 'Saved plan id (`p_…`).', resolve: (p) => p.record.id }),
+    name: t.string({ description: 'Display name.', resolve: (p) => p.record.name }),
+    createdAt: t.field({ type: 'DateTime', description: 'When it was saved.', resolve: (p) => p.record.createdAt }),
+    updatedAt: t.field({ type: 'DateTime', description: 'When it was last changed.', resolve: (p) => p.record.updatedAt }),
+    plan: t.field({
+      type: TrainingPlanRef,
+      nullable: true,
+      description: 'The plan, re-estimated with the current planner; null (with an error) if the snapshot no longer validates.',
+      complexity: 20,
+      resolve: (p) => planFromSaved(p.record),
+    }),
+  }),
+});
+
+const SavePlanInputRef = builder.inputType('SavePlanInput', {
+  description: 'A plan to save: its name and its TrainingPlanInput.',
+  fields: (t) => ({
+    name: t.string({ description: 'Display name (default: "<model> on <cluster>").', validate: nameSchema }),
+    plan: t.field({ type: TrainingPlanInputRef, required: true, description: 'The plan (it must be valid to be saved).' }),
+  }),
+});
+
+function snapshot(view: TrainingPlanView, input: TrainingPlanInputShape): SavedPlanData {
+  const { model: _m, modelSpec: _ms, cluster: _c, clusterSpec: _cs, ...layout } = input;
+  const spec = view.cluster.spec;
+  return {
+    model: view.model.arch,
+    cluster: { id: spec.id, name: spec.name, gpu: spec.gpu.id, gpusPerNode: spec.gpusPerNode, nodes: spec.nodes, gpuHourUsd: spec.gpuHourUsd, pue: spec.pue },
+    layout,
+  };
+}
+
+function requireSavedPlan(ctx: SchemaContext, id: string, field: string): SavedRecord<SavedPlanData> {
+  const record = id.startsWith(SAVED_PLAN_PREFIX) ? ctx.store.get<SavedPlanData>('PLAN', id) : undefined;
+  if (!record) throw notFound(field, id, 'the id of a saved plan (p_…)');
+  return record;
+}
+
+builder.queryFields((t) => ({
+  plans: t.field({
+    type: [SavedPlanRef],
+    description: 'Saved plans, oldest first.',
+    resolve: (_root, _args, ctx) => ctx.store.list<SavedPlanData>('PLAN').map((record) => ({ record })),
+  }),
+  plan: t.field({
+    type: SavedPlanRef,
+    nullable: true,
+    description: 'A saved plan by id; null when unknown.',
+    args: { id: t.arg.id({ required: true, description: 'Saved plan id (`p_…`).', validate: idSchema }) },
+    resolve: (_root, { id }, ctx) => {
+      const record = id.startsWith(SAVED_PLAN_PREFIX) ? ctx.store.get<SavedPlanData>('PLAN', id) : undefined;
+      return record ? { record } : null;
+    },
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  savePlan: t.field({
+    type: SavedPlanRef,
+    description: 'Validates, estimates and saves a plan (id `p_…`), snapshotting its model and cluster.',
+    args: { input: t.arg({ type: SavePlanInputRef, required: true, description: 'Name and plan.' }) },
+    complexity: 20,
+    resolve: (_root, { input }, ctx) => {
+      const view = evaluatePlanInput(ctx, input.plan, 'input.plan');
+      const name = input.name ?? `${view.model.arch.name} on ${view.cluster.spec.name}`;
+      const record = ctx.store.insert<SavedPlanData>('PLAN', name, snapshot(view, input.plan));
+      publishSavedItemChange(ctx, { kind: 'PLAN', id: record.id, name, change: 'CREATED' });
+      return { record };
+    },
+  }),
+  updatePlan: t.field({
+    type: SavedPlanRef,
+    description: 'Replaces a saved plan (validated like savePlan).',
+    args: {
+      id: t.arg.id({ required: true, description: 'Saved plan id (`p_…`).', validate: idSchema }),
+      input: t.arg({ type: SavePlanInputRef, required: true, description: 'Name and plan.' }),
+    },
+    complexity: 20,
+    resolve: (_root, { id, input }, ctx) => {
+      const existing = requireSavedPlan(ctx, id, 'id');
+      const view = evaluatePlanInput(ctx, input.plan, 'input.plan');
+      const record = ctx.store.update<SavedPlanData>('PLAN', id, input.name ?? existing.name, snapshot(view, input.plan));
+      if (!record) throw notFound('id', id, 'the id of a saved plan (p_…)');
+      publishSavedItemChange(ctx, { kind: 'PLAN', id, name: record.name, change: 'UPDATED' });
+      return { record };
+    },
+  }),
+  deletePlan: t.id({
+    description: 'Deletes a saved plan and returns its id; unknown ids give NOT_FOUND.',
+    args: { id: t.arg.id({ required: true, description: 'Saved plan id (`p_…`).', validate: idSchema }) },
+    resolve: (_root, { id }, ctx) => {
+      const record = requireSavedPlan(ctx, id, 'id');
+      ctx.store.delete('PLAN', id);
+      publishSavedItemChange(ctx, { kind: 'PLAN', id, name: record.name, change: 'DELETED' });
+      return id;
+    },
+  }),
+}));
