@@ -1,0 +1,144 @@
+/**
+ * Communication volumes and α–β times of the collectives of one training step.
+ *
+ * Conventions:
+ * - "Bytes" are what one GPU sends over its links for the collective (ring algorithms: an all-reduce of S bytes
+ *   sends 2·(n−1)/n·S, a reduce-scatter or all-gather (n−1)/n·S; Patarasuk & Yuan 2009, NCCL's "bus bandwidth").
+ * - Rank order is Megatron-LM's: tensor-parallel ranks are adjacent (inside a node when t ≤ GPUs per node),
+ *   data-parallel ranks stride t, pipeline ranks stride t·d. A group whose ranks span nodes runs hierarchically:
+ *   reduce-scatter inside each node over NVLink, the inter-node collective on 1/k of the data per GPU (every GPU
+ *   has its own NIC, as on DGX/HGX), all-gather inside the node.
+ * - Link bandwidths are per GPU and per direction (GpuSpec), multiplied by a collective efficiency
+ *   (PlanOptions.intraNodeCollectiveEfficiency / interNodeCollectiveEfficiency, defaults below).
+ */
+import type { ClusterSpec, PlanOptions, ZeroStage } from './types.js';
+
+/**
+ * Default achieved fraction of NVLink bandwidth for NCCL collectives: nccl-tests all_reduce bus bandwidth on
+ * DGX A100 reaches ≈ 230 GB/s of the 300 GB/s per direction for large messages, less for tens of MB: 0.75.
+ */
+export const DEFAULT_INTRA_NODE_COLLECTIVE_EFFICIENCY = 0.75;
+/** Default achieved fraction of InfiniBand/RoCE line rate across nodes (≈ 20 of 25 GB/s per HDR NIC): 0.8. */
+export const DEFAULT_INTER_NODE_COLLECTIVE_EFFICIENCY = 0.8;
+/** α per ring step inside a node (NVLink/NVSwitch, NCCL LL protocol ≈ 1 µs per hop). */
+export const INTRA_NODE_LATENCY_SECONDS = 1e-6;
+/** α per ring step across nodes (InfiniBand/RoCE verbs + switch hops ≈ 5 µs per hop). */
+export const INTER_NODE_LATENCY_SECONDS = 5e-6;
+
+/** How many members of a communication group share one node, from the rank order (TP inner, then DP, then PP). */
+export function groupMembersPerNode(groupSize: number, stride: number, gpusPerNode: number): number {
+  if (stride >= gpusPerNode) return 1;
+  // Ranks of the group inside one node: the node holds gpusPerNode/stride consecutive members.
+  return Math.max(1, Math.min(groupSize, Math.floor(gpusPerNode / stride)));
+}
+
+/**
+ * Time of a ring-style collective over `groupSize` ranks with `perNode` of them per node. `passes` = 2 for an
+ * all-reduce (reduce-scatter + all-gather), 1 for a reduce-scatter or an all-gather. `bytes` is the full buffer S.
+ * Hierarchical when the group spans nodes: intra-node passes on S, inter-node passes on S/k per GPU.
+ */
+export function collectiveSeconds(
+  bytes: number,
+  groupSize: number,
+  perNode: number,
+  passes: number,
+  cluster: ClusterSpec,
+  options: PlanOptions | undefined,
+): number {
+  if (groupSize <= 1 || bytes <= 0) return 0;
+  const intraBw =
+    cluster.gpu.intraNodeBandwidthBytesPerSecond *
+    (options?.intraNodeCollectiveEfficiency ?? DEFAULT_INTRA_NODE_COLLECTIVE_EFFICIENCY);
+  const interBw =
+    cluster.gpu.interNodeBandwidthBytesPerSecond *
+    (options?.interNodeCollectiveEfficiency ?? DEFAULT_INTER_NODE_COLLECTIVE_EFFICIENCY);
+  const k = perNode >= groupSize ? groupSize : perNode;
+  if (k >= groupSize) {
+    // Ring inside one node: passes·(n−1)/n·S over NVLink (α–β, Thakur et al. 2005).
+    return passes * ((groupSize - 1) / groupSize) * (bytes / intraBw + groupSize * INTRA_NODE_LATENCY_SECONDS);
+  }
+  const nodes = groupSize / k;
+  // Hierarchical (NCCL tree/ring across nodes): intra part on S, inter part on S/k per GPU.
+  const intra = k > 1 ? ((k - 1) / k) * (bytes / intraBw + k * INTRA_NODE_LATENCY_SECONDS) : 0;
+  const inter = ((nodes - 1) / nodes) * (bytes / k / interBw + nodes * INTER_NODE_LATENCY_SECONDS);
+  return passes * (intra + inter);
+}
+
+/** Bytes one GPU sends in a ring collective of S bytes over n ranks (`passes` as above). */
+export function collectiveBytes(bytes: number, groupSize: number, passes: number): number {
+  return groupSize <= 1 ? 0 : passes * ((groupSize - 1) / groupSize) * bytes;
+}
+
+/**
+ * All-to-all of S bytes per GPU over n ranks (MoE dispatch/combine): (n−1)/n·S leaves the GPU; the off-node share
+ * (n−k)/n goes over the NIC, the rest over NVLink, concurrently (time = the slower of the two + n·α).
+ */
+export function allToAllSeconds(
+  bytes: number,
+  groupSize: number,
+  perNode: number,
+  cluster: ClusterSpec,
+  options: PlanOptions | undefined,
+): number {
+  if (groupSize <= 1 || bytes <= 0) return 0;
+  const intraBw =
+    cluster.gpu.intraNodeBandwidthBytesPerSecond *
+    (options?.intraNodeCollectiveEfficiency ?? DEFAULT_INTRA_NODE_COLLECTIVE_EFFICIENCY);
+  const interBw =
+    cluster.gpu.interNodeBandwidthBytesPerSecond *
+    (options?.interNodeCollectiveEfficiency ?? DEFAULT_INTER_NODE_COLLECTIVE_EFFICIENCY);
+  const k = Math.min(perNode, groupSize);
+  const intraTime = (((k - 1) / groupSize) * bytes) / intraBw;
+  const interTime = (((groupSize - k) / groupSize) * bytes) / interBw;
+  const latency = (groupSize - 1) * (k < groupSize ? INTER_NODE_LATENCY_SECONDS : INTRA_NODE_LATENCY_SECONDS);
+  return Math.max(intraTime, interTime) + latency;
+}
+
+/** Point-to-point transfer of S bytes to a neighbour, over NVLink when it shares the node, else the network. */
+export function pointToPointSeconds(
+  bytes: number,
+  sameNode: boolean,
+  cluster: ClusterSpec,
+  options: PlanOptions | undefined,
+): number {
+  if (bytes <= 0) return 0;
+  if (sameNode) {
+    const bw =
+      cluster.gpu.intraNodeBandwidthBytesPerSecond *
+      (options?.intraNodeCollectiveEfficiency ?? DEFAULT_INTRA_NODE_COLLECTIVE_EFFICIENCY);
+    return bytes / bw + INTRA_NODE_LATENCY_SECONDS;
+  }
+  const bw =
+    cluster.gpu.interNodeBandwidthBytesPerSecond *
+    (options?.interNodeCollectiveEfficiency ?? DEFAULT_INTER_NODE_COLLECTIVE_EFFICIENCY);
+  return bytes / bw + INTER_NODE_LATENCY_SECONDS;
+}
+
+/**
+ * Data-parallel elements moved per device per step for Ψ parameters over N_d ranks (ZeRO paper §7):
+ * baseline all-reduce 2Ψ, P_os and P_os+g 2Ψ (reduce-scatter of gradients + all-gather of parameters),
+ * P_os+g+p 3Ψ (parameter all-gather in forward and in backward + gradient reduce-scatter): 1.5×. Exact ring
+ * volumes carry the (N_d − 1)/N_d factor. With gradient accumulation over m micro-batches, stage 2 reduce-scatters
+ * every micro-batch's gradients (m·Ψ + Ψ) and stage 3 repeats all three per micro-batch (3·m·Ψ), because the
+ * partitioned gradients/parameters cannot be held in full between micro-batches.
+ */
+export function zeroCommunicationElements(
+  parameters: number,
+  dataParallel: number,
+  zeroStage: ZeroStage,
+  microBatchesPerStep = 1,
+): number {
+  if (dataParallel <= 1) return 0;
+  const ring = ((dataParallel - 1) / dataParallel) * parameters;
+  switch (zeroStage) {
+    case 0:
+    case 1:
+      return 2 * ring;
+    case 2:
+      return (microBatchesPerStep + 1) * ring;
+    case 3:
+      return 3 * microBatchesPerStep * ring;
+    default:
+      return 2 * ring;
+  }
+}

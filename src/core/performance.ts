@@ -1,0 +1,387 @@
+/**
+ * Step time, throughput, MFU/HFU and the run (days, GPU-hours, cost, energy).
+ *
+ * Time model of one pipeline stage for one micro-batch (forward + backward), per GPU:
+ *   matmul FLOPs / (peak · e_mm)  +  attention-score FLOPs / (peak · e_att)  +  element-wise bytes / (HBM · e_hbm)
+ * - e_mm(tokens, width) = E_MAX / (1 + D0/tokens + D0/width): a saturating function of the two smallest GEMM
+ *   dimensions per GPU — tokens of the micro-batch (b·s, or tokens per expert for MoE) and the narrowest weight
+ *   dimension min(h, f)/t. Large GEMMs approach E_MAX; narrow ones (small h/t, tiny micro-batches) fall off.
+ * - e_att uses the same law on (s, head dimension) for the QKᵀ and A·V batched products. FlashAttention is
+ *   assumed causal: it skips the masked half of the s×s work and stores/streams no s×s tensors.
+ * - Element-wise traffic (norms, bias-GELU/SwiGLU, bias-dropout-add, softmax + dropout on the s×s scores,
+ *   logits/cross-entropy) is memory-bound: bytes from the activation accounting in memory.ts, backward ≈ 2 ×
+ *   forward, recompute re-runs the forward.
+ * E_MAX, D0 and E_HBM are CALIBRATED on the Megatron-LM weak-scaling rows (Narayanan et al. 2021, Table 1;
+ * see docs/core-plan.md for the table of published vs ours). Users override with
+ * PlanOptions.computeEfficiencyOverride (a fixed fraction of peak for all FLOPs, nothing else) or scale with
+ * computeEfficiencyScale.
+ *
+ * Step = m·(stage compute + TP + EP communication) + bubble + exposed PP/DP communication + optimizer step, with
+ *   bubble = (p − 1)/v · (stage time per micro-batch)   (Narayanan et al. 2021 §2.2, eq. for interleaved 1F1B),
+ *   m = global batch / (micro-batch · d) micro-batches per pipeline per step.
+ * Overlap model (stated): TP and EP collectives are exposed (they sit between dependent GEMMs); DP gradient
+ * reduction overlaps with the backward of the last micro-batch (only what exceeds it is exposed); ZeRO-1/2's
+ * parameter all-gather overlaps with the next step's first forward; ZeRO-2's per-micro-batch reduce-scatter and
+ * ZeRO-3's per-micro-batch all-gathers overlap with that micro-batch's backward/forward; pipeline point-to-point
+ * transfers overlap in steady state and are exposed only at the fill and drain (one activation and one gradient
+ * per stage edge: 2·(p − 1) transfers).
+ */
+import {
+  allToAllSeconds,
+  collectiveBytes,
+  collectiveSeconds,
+  groupMembersPerNode,
+  pointToPointSeconds,
+} from './communication.js';
+import { peakFlopsFor } from './hardware.js';
+import { layersOnStage } from './memory.js';
+import { hardwareFlopsPerToken } from './model.js';
+import {
+  activationElementBytesFor,
+  gradientBytesFor,
+  optimizerStateBytesFor,
+  optimizerStepTrafficBytesFor,
+  parameterBytesFor,
+} from './precision.js';
+import type {
+  ClusterSpec,
+  CommunicationEstimate,
+  ModelArchitecture,
+  ModelCounts,
+  ParallelLayout,
+  PerformanceEstimate,
+  PlanOptions,
+  RunEstimate,
+} from './types.js';
+
+/** Calibrated ceiling of GEMM efficiency (fraction of dense peak) for very large per-GPU matrices. */
+export const MATMUL_EFFICIENCY_MAX = 0.68;
+/** Calibrated half-saturation dimension: each GEMM dimension d costs a factor 1/(1 + D0/d) of efficiency. */
+export const MATMUL_HALF_SATURATION_DIMENSION = 32;
+/** Achieved fraction of HBM bandwidth in fused element-wise kernels (STREAM-like kernels reach ≈ 0.8–0.9). */
+export const ELEMENTWISE_BANDWIDTH_EFFICIENCY = 0.8;
+
+/**
+ * Forward element-wise bytes per token·hidden element outside the TP-split regions: two LayerNorms (read + write,
+ * 2 + 2 bytes each) and two fused bias-dropout-add (read x and residual, write out, 1-byte mask: 7 bytes each).
+ */
+const REPLICATED_ELEMENTWISE_BYTES_PER_SBH = 22;
+/** Fused scale-mask-softmax (read 2, write 2) and attention dropout (read 2, write 2, mask 1) per score element. */
+const SOFTMAX_ELEMENTWISE_BYTES_PER_SCORE = 9;
+/** Logits: 16-bit write, fp32 cast, softmax and its backward: ≈ 32 bytes per logit per micro-batch. */
+const HEAD_ELEMENTWISE_BYTES_PER_LOGIT = 32;
+
+/** Host (CPU) memory bandwidth per GPU the CPU optimizer achieves (DGX A100: 2 × 205 GB/s for 8 GPUs, ≈ 50 %). */
+export const HOST_OPTIMIZER_BYTES_PER_SECOND = 25e9;
+/** PCIe Gen4 x16 achieved per GPU and direction (32 GB/s theoretical). */
+export const PCIE_BYTES_PER_SECOND = 24e9;
+/** NVMe bandwidth per GPU (ZeRO-Infinity reports ≈ 25 GB/s per 16-GPU DGX-2 node of NVMe: ≈ 1.6 GB/s per GPU). */
+export const NVME_BYTES_PER_SECOND = 2e9;
+
+/** GEMM efficiency for the two smallest dimensions of a per-GPU matrix product (see the file comment). */
+export function matmulEfficiency(tokens: number, width: number): number {
+  return MATMUL_EFFICIENCY_MAX / (1 + MATMUL_HALF_SATURATION_DIMENSION / tokens + MATMUL_HALF_SATURATION_DIMENSION / width);
+}
+
+export interface StepEstimate {
+  performance: PerformanceEstimate;
+  communication: CommunicationEstimate;
+}
+
+/** Step time, throughput and communication of one plan. Hot path: scalar arithmetic, three result objects. */
+export function estimateStep(
+  arch: ModelArchitecture,
+  counts: ModelCounts,
+  cluster: ClusterSpec,
+  layout: ParallelLayout,
+  options?: PlanOptions,
+): StepEstimate {
+  const gpu = cluster.gpu;
+  const G = cluster.gpusPerNode;
+  const t = layout.tensorParallel;
+  const p = layout.pipelineParallel;
+  const d = layout.dataParallel;
+  const e = layout.expertParallel > 0 ? layout.expertParallel : 1;
+  const v = p > 1 ? layout.pipelineInterleave : 1;
+  const b = layout.microBatchSize;
+  const s = arch.sequenceLength;
+  const h = arch.hiddenSize;
+  const L = arch.layers;
+  const gpus = t * p * d;
+  const m = layout.globalBatchSize / (b * d);
+  const recompute = layout.recompute;
+  const precision = layout.precision;
+  const flash = layout.flashAttention;
+  const sp = layout.sequenceParallel && t > 1;
+  const spDivisor = sp ? t : 1;
+  const moe = arch.experts > 1;
+  const k = moe ? arch.expertsPerToken : 1;
+  const elementBytes = activationElementBytesFor(precision);
+  const elementScale = elementBytes / 2;
+
+  // Peaks: GEMMs run at the training precision (FP8 in FP8 runs); attention scores stay in 16-bit.
+  const peakMatmul = peakFlopsFor(gpu, precision);
+  const peakAttention = precision === 'FP8' ? gpu.peakFlopsPerSecond.BF16 : peakMatmul;
+  const hbm = gpu.memoryBandwidthBytesPerSecond * ELEMENTWISE_BANDWIDTH_EFFICIENCY;
+  const override = options?.computeEfficiencyOverride;
+  const scale = options?.computeEfficiencyScale ?? 1;
+
+  // --- FLOPs per layer and micro-batch, per GPU -------------------------------------------------------------
+  const tokens = s * b;
+  const scoreFlopsPerToken = (arch.positionEmbedding === 'RELATIVE' ? 6 : 4) * s * h;
+  const oneMlpMatmul = (arch.gatedMlp ? 3 : 2) * h * arch.ffnHiddenSize;
+  const expertFlopsPerToken = moe ? 2 * k * oneMlpMatmul : 0;
+  const denseFlopsPerToken = counts.forwardFlopsPerTokenPerLayer - scoreFlopsPerToken - expertFlopsPerToken;
+  // Backward = 2 × forward; FULL recompute re-runs the forward (Narayanan et al. 2021 eq. 3: 4× instead of 3×);
+  // SELECTIVE re-runs only the attention scores (Korthikanti et al. 2022 §5).
+  const matmulPasses = recompute === 'FULL' ? 4 : 3;
+  const scorePasses = recompute === 'NONE' ? 3 : 4;
+  const layerDenseFlops = (matmulPasses * tokens * denseFlopsPerToken) / t;
+  const layerExpertFlops = (matmulPasses * tokens * expertFlopsPerToken) / t;
+  const layerScoreFlops = (scorePasses * tokens * scoreFlopsPerToken) / t;
+  const headFlops = (3 * tokens * counts.forwardFlopsPerTokenHead) / t;
+
+  let layerSeconds: number;
+  let headSeconds: number;
+  if (override !== undefined) {
+    // A fixed fraction of peak for every FLOP; no separate memory-bound term.
+    const rate = peakMatmul * override;
+    layerSeconds = (layerDenseFlops + layerExpertFlops + layerScoreFlops) / rate;
+    headSeconds = headFlops / rate;
+  } else {
+    const width = Math.min(h, arch.ffnHiddenSize) / t;
+    const eDense = Math.min(1, scale * matmulEfficiency(tokens, width));
+    // Tokens each local expert sees: b·s·k routed copies spread over E/e local experts gathered from e ranks.
+    const eExpert = moe ? Math.min(1, scale * matmulEfficiency((tokens * k * e) / arch.experts, width)) : eDense;
+    const headDim = h / arch.attentionHeads;
+    const eAttention = Math.min(1, scale * matmulEfficiency(s, headDim));
+    // FlashAttention (causal) skips fully masked blocks: half of the counted s×s work is executed.
+    const executedScoreFlops = flash ? layerScoreFlops / 2 : layerScoreFlops;
+    const kvHidden = headDim * arch.kvHeads;
+    const sbh = tokens * h;
+    // Forward element-wise bytes (16-bit elements scaled for fp32).
+    const replicatedBytes = (REPLICATED_ELEMENTWISE_BYTES_PER_SBH * sbh) / spDivisor;
+    const mlpCopies = moe ? k + arch.sharedExperts : 1;
+    const parallelBytes =
+      (4 * tokens * (h + 2 * kvHidden) + (arch.gatedMlp ? 6 : 4) * tokens * arch.ffnHiddenSize * mlpCopies) / t;
+    // MoE token dispatch and combine: read + write of k copies of each token, twice.
+    const dispatchBytes = moe ? (8 * k * sbh) / spDivisor : 0;
+    const softmaxBytes = flash ? 0 : (SOFTMAX_ELEMENTWISE_BYTES_PER_SCORE * arch.attentionHeads * s * tokens) / t;
+    const elementwisePasses = recompute === 'FULL' ? 4 : 3;
+    const softmaxPasses = recompute === 'NONE' ? 3 : 4;
+    const elementwiseBytes =
+      elementScale * (elementwisePasses * (replicatedBytes + parallelBytes + dispatchBytes) + softmaxPasses * softmaxBytes);
+    layerSeconds =
+      layerDenseFlops / (peakMatmul * eDense) +
+      layerExpertFlops / (peakMatmul * eExpert) +
+      executedScoreFlops / (peakAttention * eAttention) +
+      elementwiseBytes / hbm;
+    const eHead = Math.min(1, scale * matmulEfficiency(tokens, h));
+    headSeconds =
+      headFlops / (peakMatmul * eHead) + (HEAD_ELEMENTWISE_BYTES_PER_LOGIT * tokens * arch.vocabSize) / t / hbm;
+  }
+
+  // Slowest stage: the first (most layers) or the last (its layers + the output head).
+  const firstLayers = layersOnStage(L, p, 0);
+  const lastLayers = layersOnStage(L, p, p - 1);
+  const firstCompute = firstLayers * layerSeconds + (p === 1 ? headSeconds : 0);
+  const lastCompute = lastLayers * layerSeconds + headSeconds;
+  const lastIsSlowest = p > 1 && lastCompute > firstCompute;
+  const stageLayers = lastIsSlowest ? lastLayers : firstLayers;
+  const computePerMicroBatch = lastIsSlowest ? lastCompute : firstCompute;
+  const stageFlopsPerMicroBatch =
+    stageLayers * (layerDenseFlops + layerExpertFlops + layerScoreFlops) + (lastIsSlowest || p === 1 ? headFlops : 0);
+
+  // --- Tensor parallel: 2 all-reduces per layer forward, 2 backward, +2 when the forward is recomputed
+  // (Shoeybi et al. 2019 §3; with sequence parallel: reduce-scatter + all-gather, same bytes, Korthikanti §4.2.2).
+  const tpCollectivesPerLayer = recompute === 'FULL' ? 6 : 4;
+  const tpMessageBytes = tokens * h * elementBytes;
+  const tpPerNode = Math.min(t, G);
+  const tpSecondsPerMicroBatch =
+    stageLayers * tpCollectivesPerLayer * collectiveSeconds(tpMessageBytes, t, tpPerNode, 2, cluster, options);
+  const tensorParallelBytes = m * stageLayers * tpCollectivesPerLayer * collectiveBytes(tpMessageBytes, t, 2);
+
+  // --- Expert parallel all-to-all: dispatch + combine forward and backward (+ recomputed forward).
+  let epSecondsPerMicroBatch = 0;
+  let expertParallelBytes = 0;
+  if (moe && e > 1) {
+    const a2aPerLayer = recompute === 'FULL' ? 6 : 4;
+    const a2aBytes = (tokens * k * h * elementBytes) / spDivisor;
+    epSecondsPerMicroBatch =
+      stageLayers * a2aPerLayer * allToAllSeconds(a2aBytes, e, groupMembersPerNode(e, t, G), cluster, options);
+    expertParallelBytes = m * stageLayers * a2aPerLayer * ((e - 1) / e) * a2aBytes;
+  }
+
+  // --- Pipeline point-to-point: activation forward, gradient backward, per micro-batch and virtual stage; with
+  // t > 1 each TP rank sends 1/t and the receivers all-gather over NVLink (Narayanan et al. 2021 §4.1).
+  let ppTransferSeconds = 0;
+  let pipelineParallelBytes = 0;
+  let pipelineParallelSeconds = 0;
+  if (p > 1) {
+    const p2pBytes = (tokens * h * elementBytes) / t;
+    const neighbourInNode = t * d < G;
+    ppTransferSeconds =
+      pointToPointSeconds(p2pBytes, neighbourInNode, cluster, options) +
+      (t > 1 ? collectiveSeconds(tokens * h * elementBytes, t, tpPerNode, 1, cluster, options) : 0);
+    pipelineParallelBytes = 2 * m * v * p2pBytes;
+    pipelineParallelSeconds = 2 * m * v * ppTransferSeconds;
+  }
+  const ppExposed = 2 * (p - 1) * ppTransferSeconds;
+
+  // --- Data parallel (ZeRO paper §7 volumes) on the stage with the most parameters.
+  const pb = parameterBytesFor(precision);
+  const gb = gradientBytesFor(precision);
+  // Expert parameters per layer: the routed experts' MLPs (router, norm and shared experts stay dense).
+  const routedExpertParams = moe
+    ? arch.experts *
+      (oneMlpMatmul + (arch.linearBiases ? (arch.gatedMlp ? 2 * arch.ffnHiddenSize + h : arch.ffnHiddenSize + h) : 0))
+    : 0;
+  const denseLayerParams = counts.parametersPerLayer - routedExpertParams;
+  const headOnLast =
+    counts.outputHeadParameters > 0 ? counts.outputHeadParameters : p > 1 ? arch.vocabSize * h : 0;
+  const firstDense = firstLayers * denseLayerParams + counts.inputEmbeddingParameters + (p === 1 ? counts.finalNormParameters + headOnLast : 0);
+  const lastDense = lastLayers * denseLayerParams + counts.finalNormParameters + headOnLast;
+  const denseParams = (p > 1 && lastDense > firstDense ? lastDense : firstDense) / t;
+  const expertParams = (firstLayers * routedExpertParams) / (t * e);
+  const expertDp = d / e;
+
+  const backwardShare = (matmulPasses - 1) / matmulPasses;
+  const backwardWindow = computePerMicroBatch * backwardShare;
+  const forwardWindow = computePerMicroBatch - backwardWindow;
+  const dpPerNode = groupMembersPerNode(d, t, G);
+  const expertDpPerNode = groupMembersPerNode(expertDp, t * e, G);
+  const zero = layout.zeroStage;
+  let dataParallelSeconds = 0;
+  let dataParallelBytes = 0;
+  let dpExposed = 0;
+  for (let part = 0; part < 2; part++) {
+    const params = part === 0 ? denseParams : expertParams;
+    const n = part === 0 ? d : expertDp;
+    const perNode = part === 0 ? dpPerNode : expertDpPerNode;
+    if (params <= 0 || n <= 1) continue;
+    if (zero === 0) {
+      const allReduce = collectiveSeconds(params * gb, n, perNode, 2, cluster, options);
+      dataParallelSeconds += allReduce;
+      dataParallelBytes += collectiveBytes(params * gb, n, 2);
+      dpExposed += Math.max(0, allReduce - backwardWindow);
+    } else {
+      const reduceScatter = collectiveSeconds(params * gb, n, perNode, 1, cluster, options);
+      const allGather = collectiveSeconds(params * pb, n, perNode, 1, cluster, options);
+      const rsBytes = collectiveBytes(params * gb, n, 1);
+      const agBytes = collectiveBytes(params * pb, n, 1);
+      if (zero === 1) {
+        dataParallelSeconds += reduceScatter + allGather;
+        dataParallelBytes += rsBytes + agBytes;
+        dpExposed += Math.max(0, reduceScatter - backwardWindow) + Math.max(0, allGather - forwardWindow);
+      } else if (zero === 2) {
+        dataParallelSeconds += m * reduceScatter + allGather;
+        dataParallelBytes += m * rsBytes + agBytes;
+        dpExposed += m * Math.max(0, reduceScatter - backwardWindow) + Math.max(0, allGather - forwardWindow);
+      } else {
+        dataParallelSeconds += m * (2 * allGather + reduceScatter);
+        dataParallelBytes += m * (2 * agBytes + rsBytes);
+        dpExposed +=
+          m * (Math.max(0, allGather - forwardWindow) + Math.max(0, allGather + reduceScatter - backwardWindow));
+      }
+    }
+  }
+
+  // --- Optimizer step (memory-bound update of this GPU's shard) and offload traffic.
+  const shardParams = zero >= 1 ? denseParams / d + expertParams / expertDp : denseParams + expertParams;
+  const traffic = optimizerStepTrafficBytesFor(layout.optimizer, precision);
+  let optimizerSeconds: number;
+  let offloadExposed = 0;
+  const offload = layout.offload;
+  if (offload === 'NONE') {
+    optimizerSeconds = (shardParams * traffic) / hbm;
+  } else {
+    // ZeRO-Offload §4: gradients to the host, CPU update, parameters back over PCIe.
+    optimizerSeconds = (shardParams * traffic) / HOST_OPTIMIZER_BYTES_PER_SECOND + (shardParams * (gb + pb)) / PCIE_BYTES_PER_SECOND;
+    if (offload === 'OPTIMIZER_NVME' || offload === 'PARAMETERS_NVME') {
+      // ZeRO-Infinity §5: optimizer states read and written from NVMe every step.
+      const kBytes = optimizerStateBytesFor(layout.optimizer, precision);
+      optimizerSeconds += (2 * kBytes * shardParams) / NVME_BYTES_PER_SECOND;
+    }
+    if (offload === 'PARAMETERS_CPU' || offload === 'PARAMETERS_NVME') {
+      // Parameters streamed in for forward and backward, gradients out, every micro-batch; overlapped with compute.
+      let perMicroBatch = (shardParams * (2 * pb + gb)) / PCIE_BYTES_PER_SECOND;
+      if (offload === 'PARAMETERS_NVME') perMicroBatch += (2 * pb * shardParams) / NVME_BYTES_PER_SECOND;
+      offloadExposed = m * Math.max(0, perMicroBatch - computePerMicroBatch);
+    }
+  }
+
+  // --- Step.
+  const stagePerMicroBatch = computePerMicroBatch + tpSecondsPerMicroBatch + epSecondsPerMicroBatch;
+  const computeSeconds = m * computePerMicroBatch;
+  // Narayanan et al. 2021 §2.2.1–2.2.2: bubble = (p − 1)/v micro-batch slots of the stage.
+  const bubbleSeconds = ((p - 1) / v) * stagePerMicroBatch;
+  const exposedCommunicationSeconds =
+    m * (tpSecondsPerMicroBatch + epSecondsPerMicroBatch) + ppExposed + dpExposed + offloadExposed;
+  const stepSeconds = computeSeconds + bubbleSeconds + exposedCommunicationSeconds + optimizerSeconds;
+
+  const tokensPerStep = layout.globalBatchSize * s;
+  const modelFlopsPerStep = counts.modelFlopsPerToken * tokensPerStep;
+  const hardwareFlopsPerStep = hardwareFlopsPerToken(counts, arch, recompute) * tokensPerStep;
+  const modelFlopsPerSecondPerGpu = modelFlopsPerStep / (stepSeconds * gpus);
+  const hardwareFlopsPerSecondPerGpu = hardwareFlopsPerStep / (stepSeconds * gpus);
+
+  return {
+    performance: {
+      stepSeconds,
+      computeSeconds,
+      bubbleSeconds,
+      exposedCommunicationSeconds,
+      optimizerSeconds,
+      bubbleFraction: bubbleSeconds / stepSeconds,
+      // Achieved fraction of peak on the slowest stage's compute (GEMMs, attention and element-wise time).
+      computeEfficiency: stageFlopsPerMicroBatch / (peakMatmul * computePerMicroBatch),
+      tokensPerSecond: tokensPerStep / stepSeconds,
+      modelFlopsPerStep,
+      hardwareFlopsPerStep,
+      modelFlopsPerSecondPerGpu,
+      hardwareFlopsPerSecondPerGpu,
+      modelFlopsUtilization: modelFlopsPerSecondPerGpu / peakMatmul,
+      hardwareFlopsUtilization: hardwareFlopsPerSecondPerGpu / peakMatmul,
+    },
+    communication: {
+      dataParallelBytes,
+      tensorParallelBytes,
+      pipelineParallelBytes,
+      expertParallelBytes,
+      dataParallelSeconds,
+      tensorParallelSeconds: m * tpSecondsPerMicroBatch,
+      pipelineParallelSeconds,
+      expertParallelSeconds: m * epSecondsPerMicroBatch,
+      exposedSeconds: exposedCommunicationSeconds,
+    },
+  };
+}
+
+/**
+ * A training run of `trainingTokens` at the plan's step time: steps = ⌈tokens / (global batch · s)⌉,
+ * GPU-hours = GPUs · seconds / 3600, cost = GPU-hours · price, energy = GPUs · TDP · PUE · seconds (kWh).
+ */
+export function estimateRun(
+  performance: PerformanceEstimate,
+  counts: ModelCounts,
+  cluster: ClusterSpec,
+  layout: ParallelLayout,
+  sequenceLength: number,
+  trainingTokens: number,
+): RunEstimate {
+  const gpus = layout.tensorParallel * layout.pipelineParallel * layout.dataParallel;
+  const steps = Math.ceil(trainingTokens / (layout.globalBatchSize * sequenceLength));
+  const seconds = steps * performance.stepSeconds;
+  const gpuHours = (gpus * seconds) / 3600;
+  return {
+    trainingTokens,
+    steps,
+    seconds,
+    days: seconds / 86_400,
+    gpuHours,
+    costUsd: gpuHours * cluster.gpuHourUsd,
+    // Energy at TDP × PUE (an upper bound on IT power: GPUs rarely sit at TDP; host power not counted).
+    energyKwh: (gpus * cluster.gpu.tdpWatts * cluster.pue * seconds) / 3.6e6,
+    modelFlops: counts.modelFlopsPerToken * trainingTokens,
+  };
+}

@@ -1,0 +1,298 @@
+/**
+ * A training plan: layout resolution (defaults + validation) and the full evaluation (memory, communication,
+ * step time, run, fit, diagnostics).
+ *
+ * Defaults (resolveLayout): TP 1, PP 1, DP = GPUs / (TP·PP), EP 1, ZeRO 0, micro-batch 1, no sequence parallel,
+ * no interleaving, no recompute, Adam, no offload, FlashAttention ON (every current stack has it; the Megatron-LM
+ * 2021 runs predate it — set flashAttention: false to reproduce them), precision BF16 — or FP16 on GPUs whose BF16
+ * rate is below their FP16 rate (V100 has no BF16 tensor cores).
+ * Rules (each violation is an InvalidInputError naming the field, the value and what is allowed):
+ * - TP·PP·DP must equal the cluster's GPUs (gpusPerNode × nodes): a plan that leaves GPUs idle is an input error.
+ * - TP divides attentionHeads; TP divides kvHeads or kvHeads divides TP (K/V heads are then replicated TP/kvHeads
+ *   times, as Megatron-LM does for GQA; the replicas' extra bytes are not counted).
+ * - PP ≤ layers (the first L mod PP stages take one extra layer).
+ * - global batch divisible by micro-batch × DP.
+ * - interleave v > 1 needs PP ≥ 2, layers divisible by PP·v and micro-batches per pipeline divisible by PP
+ *   (Megatron-LM's interleaved-schedule rules).
+ * - EP divides DP and the number of experts; EP > 1 needs an MoE model.
+ * - PARAMETERS_* offload needs ZeRO stage 3 (ZeRO-Infinity); FP8 needs a GPU with FP8 tensor cores.
+ * - sequence parallel with TP = 1 is a no-op and resolves to false.
+ */
+import { InvalidInputError, requireFinite, requireInteger } from './errors.js';
+import { DEFAULT_FRAMEWORK_OVERHEAD_BYTES, DEFAULT_MEMORY_HEADROOM_FRACTION, estimateMemory } from './memory.js';
+import { estimateRun, estimateStep } from './performance.js';
+import type {
+  ClusterSpec,
+  Diagnostic,
+  ModelArchitecture,
+  ModelCounts,
+  OffloadTarget,
+  OptimizerKind,
+  ParallelLayout,
+  PlanEstimate,
+  PlanOptions,
+  Precision,
+  RecomputeMode,
+  ZeroStage,
+} from './types.js';
+
+export { DEFAULT_FRAMEWORK_OVERHEAD_BYTES, DEFAULT_MEMORY_HEADROOM_FRACTION };
+
+/** Bubble fraction above which LARGE_BUBBLE is reported. */
+export const LARGE_BUBBLE_FRACTION = 0.2;
+/** MFU below which LOW_MFU is reported (well-tuned dense training reaches 0.35–0.55). */
+export const LOW_MFU = 0.25;
+/** Share of the step spent in exposed communication above which COMMUNICATION_BOUND is reported. */
+export const COMMUNICATION_BOUND_FRACTION = 0.3;
+
+const PRECISIONS: readonly Precision[] = ['FP32', 'FP16', 'BF16', 'FP8'];
+const OPTIMIZERS: readonly OptimizerKind[] = ['ADAM', 'ADAMW', 'SGD_MOMENTUM', 'ADAFACTOR', 'ADAM_8BIT'];
+const RECOMPUTES: readonly RecomputeMode[] = ['NONE', 'SELECTIVE', 'FULL'];
+const OFFLOADS: readonly OffloadTarget[] = ['NONE', 'OPTIMIZER_CPU', 'OPTIMIZER_NVME', 'PARAMETERS_CPU', 'PARAMETERS_NVME'];
+
+function requireOneOf<T>(field: string, value: T, allowed: readonly T[]): T {
+  if (!allowed.includes(value)) throw new InvalidInputError(field, value, `one of ${allowed.join(', ')}`);
+  return value;
+}
+
+function requireBoolean(field: string, value: unknown): boolean {
+  if (typeof value !== 'boolean') throw new InvalidInputError(field, value, 'true or false');
+  return value;
+}
+
+/** Fill the defaults of a partial layout and validate it against the model and the cluster. */
+export function resolveLayout(
+  arch: ModelArchitecture,
+  cluster: ClusterSpec,
+  input: Partial<ParallelLayout> & { globalBatchSize: number },
+  path = 'plan',
+): ParallelLayout {
+  const f = (name: string): string => `${path}.${name}`;
+  const gpus = cluster.gpusPerNode * cluster.nodes;
+  requireInteger('cluster.gpus', gpus, 1);
+
+  const tensorParallel = requireInteger(f('tensorParallel'), input.tensorParallel ?? 1, 1, gpus);
+  const pipelineParallel = requireInteger(f('pipelineParallel'), input.pipelineParallel ?? 1, 1, gpus);
+  if (arch.attentionHeads % tensorParallel !== 0) {
+    throw new InvalidInputError(f('tensorParallel'), tensorParallel, `a divisor of attentionHeads (${arch.attentionHeads})`);
+  }
+  if (arch.kvHeads % tensorParallel !== 0 && tensorParallel % arch.kvHeads !== 0) {
+    throw new InvalidInputError(
+      f('tensorParallel'),
+      tensorParallel,
+      `a divisor or a multiple of kvHeads (${arch.kvHeads}) that divides attentionHeads (${arch.attentionHeads})`,
+    );
+  }
+  if (pipelineParallel > arch.layers) {
+    throw new InvalidInputError(f('pipelineParallel'), pipelineParallel, `at most the number of layers (${arch.layers})`);
+  }
+  const modelParallel = tensorParallel * pipelineParallel;
+  let dataParallel: number;
+  if (input.dataParallel === undefined) {
+    if (gpus % modelParallel !== 0) {
+      throw new InvalidInputError(
+        f(pipelineParallel > 1 ? 'pipelineParallel' : 'tensorParallel'),
+        pipelineParallel > 1 ? pipelineParallel : tensorParallel,
+        `a value with tensorParallel × pipelineParallel dividing the cluster's ${gpus} GPUs (now ${modelParallel})`,
+      );
+    }
+    dataParallel = gpus / modelParallel;
+  } else {
+    dataParallel = requireInteger(f('dataParallel'), input.dataParallel, 1, gpus);
+    if (modelParallel * dataParallel !== gpus) {
+      throw new InvalidInputError(
+        f('dataParallel'),
+        dataParallel,
+        `tensorParallel × pipelineParallel × dataParallel = the cluster's ${gpus} GPUs` +
+          (gpus % modelParallel === 0 ? ` (dataParallel = ${gpus / modelParallel})` : ` (TP × PP = ${modelParallel} does not divide ${gpus})`),
+      );
+    }
+  }
+
+  const expertParallel = requireInteger(f('expertParallel'), input.expertParallel ?? 1, 1, gpus);
+  if (expertParallel > 1) {
+    if (arch.experts <= 1) throw new InvalidInputError(f('expertParallel'), expertParallel, '1 for a dense model (experts = 1)');
+    if (dataParallel % expertParallel !== 0 || arch.experts % expertParallel !== 0) {
+      throw new InvalidInputError(
+        f('expertParallel'),
+        expertParallel,
+        `a common divisor of dataParallel (${dataParallel}) and experts (${arch.experts})`,
+      );
+    }
+  }
+
+  const zeroStage = input.zeroStage ?? 0;
+  if (zeroStage !== 0 && zeroStage !== 1 && zeroStage !== 2 && zeroStage !== 3) {
+    throw new InvalidInputError(f('zeroStage'), zeroStage, 'one of 0, 1, 2, 3');
+  }
+  const microBatchSize = requireInteger(f('microBatchSize'), input.microBatchSize ?? 1, 1, 1_000_000);
+  const globalBatchSize = requireInteger(f('globalBatchSize'), input.globalBatchSize, 1, 1_000_000_000);
+  if (globalBatchSize % (microBatchSize * dataParallel) !== 0) {
+    throw new InvalidInputError(
+      f('globalBatchSize'),
+      globalBatchSize,
+      `a multiple of microBatchSize × dataParallel (${microBatchSize} × ${dataParallel} = ${microBatchSize * dataParallel})`,
+    );
+  }
+  const microBatches = globalBatchSize / (microBatchSize * dataParallel);
+
+  const pipelineInterleave = requireInteger(f('pipelineInterleave'), input.pipelineInterleave ?? 1, 1, 1024);
+  if (pipelineInterleave > 1) {
+    if (pipelineParallel < 2) {
+      throw new InvalidInputError(f('pipelineInterleave'), pipelineInterleave, '1 unless pipelineParallel ≥ 2');
+    }
+    if (arch.layers % (pipelineParallel * pipelineInterleave) !== 0) {
+      throw new InvalidInputError(
+        f('pipelineInterleave'),
+        pipelineInterleave,
+        `a value with layers (${arch.layers}) divisible by pipelineParallel × pipelineInterleave`,
+      );
+    }
+    if (microBatches % pipelineParallel !== 0) {
+      throw new InvalidInputError(
+        f('globalBatchSize'),
+        globalBatchSize,
+        `micro-batches per pipeline (${microBatches}) divisible by pipelineParallel (${pipelineParallel}) for the interleaved schedule`,
+      );
+    }
+  }
+
+  const recompute = requireOneOf(f('recompute'), input.recompute ?? 'NONE', RECOMPUTES);
+  const optimizer = requireOneOf(f('optimizer'), input.optimizer ?? 'ADAM', OPTIMIZERS);
+  const offload = requireOneOf(f('offload'), input.offload ?? 'NONE', OFFLOADS);
+  const peak = cluster.gpu.peakFlopsPerSecond;
+  const precision = requireOneOf(f('precision'), input.precision ?? (peak.BF16 < peak.FP16 ? 'FP16' : 'BF16'), PRECISIONS);
+  if (precision === 'FP8' && peak.FP8 === null) {
+    throw new InvalidInputError(f('precision'), precision, `FP32, BF16 or FP16 (${cluster.gpu.name} has no FP8 tensor cores)`);
+  }
+  if ((offload === 'PARAMETERS_CPU' || offload === 'PARAMETERS_NVME') && zeroStage !== 3) {
+    throw new InvalidInputError(f('offload'), offload, `NONE, OPTIMIZER_CPU or OPTIMIZER_NVME unless zeroStage = 3 (ZeRO-Infinity)`);
+  }
+  const sequenceParallel = requireBoolean(f('sequenceParallel'), input.sequenceParallel ?? false) && tensorParallel > 1;
+  const flashAttention = requireBoolean(f('flashAttention'), input.flashAttention ?? true);
+
+  return {
+    tensorParallel,
+    pipelineParallel,
+    dataParallel,
+    expertParallel,
+    zeroStage: zeroStage as ZeroStage,
+    microBatchSize,
+    globalBatchSize,
+    sequenceParallel,
+    pipelineInterleave,
+    recompute,
+    precision,
+    optimizer,
+    offload,
+    flashAttention,
+  };
+}
+
+/** Cheap checks of the options (hot path: only comparisons). */
+function checkOptions(options: PlanOptions): void {
+  if (options.frameworkOverheadBytes !== undefined) requireFinite('options.frameworkOverheadBytes', options.frameworkOverheadBytes, 0, 1e15);
+  if (options.memoryHeadroomFraction !== undefined) requireFinite('options.memoryHeadroomFraction', options.memoryHeadroomFraction, 0, 0.99);
+  if (options.computeEfficiencyScale !== undefined) requireFinite('options.computeEfficiencyScale', options.computeEfficiencyScale, 0.01, 10);
+  if (options.computeEfficiencyOverride !== undefined) requireFinite('options.computeEfficiencyOverride', options.computeEfficiencyOverride, 0.001, 1);
+  if (options.intraNodeCollectiveEfficiency !== undefined) requireFinite('options.intraNodeCollectiveEfficiency', options.intraNodeCollectiveEfficiency, 0.001, 1);
+  if (options.interNodeCollectiveEfficiency !== undefined) requireFinite('options.interNodeCollectiveEfficiency', options.interNodeCollectiveEfficiency, 0.001, 1);
+  if (options.trainingTokens !== undefined) requireFinite('options.trainingTokens', options.trainingTokens, 1, 1e18);
+}
+
+const GIB = 2 ** 30;
+
+/**
+ * Evaluate a resolved plan: memory of the most-loaded GPU, communication, step time and throughput, the run (when
+ * options.trainingTokens is set), whether it fits (total ≤ capacity × (1 − headroom)) and diagnostics.
+ * Hot path (≥ 10⁶ evaluations/s): O(1) in PP, no closures or maps; diagnostics strings only when triggered.
+ */
+export function evaluatePlan(
+  arch: ModelArchitecture,
+  counts: ModelCounts,
+  cluster: ClusterSpec,
+  layout: ParallelLayout,
+  options?: PlanOptions,
+): PlanEstimate {
+  const gpus = cluster.gpusPerNode * cluster.nodes;
+  if (layout.tensorParallel * layout.pipelineParallel * layout.dataParallel !== gpus) {
+    throw new InvalidInputError(
+      'plan.dataParallel',
+      layout.dataParallel,
+      `tensorParallel × pipelineParallel × dataParallel = the cluster's ${gpus} GPUs (use resolveLayout)`,
+    );
+  }
+  if (options !== undefined) checkOptions(options);
+
+  const memory = estimateMemory(arch, counts, cluster, layout, options);
+  const step = estimateStep(arch, counts, cluster, layout, options);
+  const performance = step.performance;
+  const trainingTokens = options?.trainingTokens;
+  const run =
+    trainingTokens === undefined
+      ? null
+      : estimateRun(performance, counts, cluster, layout, arch.sequenceLength, trainingTokens);
+  const headroom = options?.memoryHeadroomFraction ?? DEFAULT_MEMORY_HEADROOM_FRACTION;
+  const usableBytes = memory.capacityBytes * (1 - headroom);
+  const fits = memory.totalBytes <= usableBytes;
+
+  const diagnostics: Diagnostic[] = [];
+  if (!fits) {
+    diagnostics.push({
+      severity: 'ERROR',
+      code: 'OUT_OF_MEMORY',
+      message:
+        `The most-loaded GPU (pipeline stage ${memory.mostLoadedStage}) needs ${(memory.totalBytes / GIB).toFixed(1)} GiB ` +
+        `but ${(usableBytes / GIB).toFixed(1)} GiB are usable (${(memory.capacityBytes / GIB).toFixed(1)} GiB × ` +
+        `(1 − ${headroom} headroom)): raise ZeRO stage, TP/PP, recompute, or lower the micro-batch.`,
+    });
+  }
+  if (layout.tensorParallel > cluster.gpusPerNode) {
+    diagnostics.push({
+      severity: 'WARNING',
+      code: 'TP_ACROSS_NODES',
+      message: `Tensor parallel ${layout.tensorParallel} exceeds the ${cluster.gpusPerNode} GPUs of a node: its per-layer all-reduces cross the network.`,
+    });
+  }
+  if (performance.bubbleFraction > LARGE_BUBBLE_FRACTION) {
+    diagnostics.push({
+      severity: 'WARNING',
+      code: 'LARGE_BUBBLE',
+      message:
+        `Pipeline bubble is ${(performance.bubbleFraction * 100).toFixed(0)} % of the step ((p − 1)/(v·m) with ` +
+        `p = ${layout.pipelineParallel}, m = ${layout.globalBatchSize / (layout.microBatchSize * layout.dataParallel)}): ` +
+        `more micro-batches or interleaving would shrink it.`,
+    });
+  }
+  if (performance.modelFlopsUtilization < LOW_MFU) {
+    diagnostics.push({
+      severity: 'WARNING',
+      code: 'LOW_MFU',
+      message: `Model FLOPs utilization is ${(performance.modelFlopsUtilization * 100).toFixed(1)} % (below ${LOW_MFU * 100} %).`,
+    });
+  }
+  if (performance.exposedCommunicationSeconds > COMMUNICATION_BOUND_FRACTION * performance.stepSeconds) {
+    diagnostics.push({
+      severity: 'WARNING',
+      code: 'COMMUNICATION_BOUND',
+      message: `Exposed communication is ${((performance.exposedCommunicationSeconds / performance.stepSeconds) * 100).toFixed(0)} % of the step.`,
+    });
+  }
+  if (layout.zeroStage >= 2 && layout.pipelineParallel > 1) {
+    diagnostics.push({
+      severity: 'WARNING',
+      code: 'ZERO_WITH_PIPELINE',
+      message:
+        `ZeRO stage ${layout.zeroStage} with pipeline parallelism reduces gradients every micro-batch; DeepSpeed's ` +
+        `pipeline engine supports only stages 0–1.`,
+    });
+  }
+  if (layout.offload !== 'NONE' && performance.optimizerSeconds > 0.2 * performance.stepSeconds) {
+    diagnostics.push({
+      severity: 'WARNING',
+      code: 'OFFLOAD_BOUND',
+      message: `The offloaded optimizer step takes ${(performance.optimizerSeconds / performance.stepSeconds * 100).toFixed(0)} % of the step.`,
+    });
+  }
+  return { memory, communication: step.communication, performance, run, fits, diagnostics };
+}

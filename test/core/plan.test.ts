@@ -1,0 +1,188 @@
+/**
+ * resolveLayout (defaults, validation) and evaluatePlan (breakdown consistency, fit, diagnostics).
+ */
+import { describe, expect, it } from 'vitest';
+import { InvalidInputError } from '../../src/core/errors.js';
+import { findGpu, makeCluster } from '../../src/core/hardware.js';
+import { memoryByPipelineStage } from '../../src/core/memory.js';
+import { computeModelCounts } from '../../src/core/model.js';
+import { evaluatePlan, resolveLayout } from '../../src/core/plan.js';
+import { findModelPreset } from '../../src/core/presets.js';
+import type { GpuSpec, ModelArchitecture } from '../../src/core/types.js';
+
+const a100 = findGpu('a100-80gb') as GpuSpec;
+const gpt3 = findModelPreset('gpt3-175b') as ModelArchitecture;
+const llama70 = findModelPreset('llama3-70b') as ModelArchitecture;
+const cluster1024 = makeCluster({ gpu: a100, gpusPerNode: 8, nodes: 128 });
+
+function expectInvalid(fn: () => unknown, field: string): void {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect((error as InvalidInputError).field).toBe(field);
+    return;
+  }
+  throw new Error(`expected InvalidInputError on ${field}`);
+}
+
+describe('resolveLayout defaults', () => {
+  it('TP 1, PP 1, DP = all GPUs, ZeRO 0, micro-batch 1, BF16, Adam, no offload, FlashAttention on', () => {
+    const layout = resolveLayout(gpt3, cluster1024, { globalBatchSize: 1024 });
+    expect(layout).toMatchObject({
+      tensorParallel: 1,
+      pipelineParallel: 1,
+      dataParallel: 1024,
+      expertParallel: 1,
+      zeroStage: 0,
+      microBatchSize: 1,
+      sequenceParallel: false,
+      pipelineInterleave: 1,
+      recompute: 'NONE',
+      precision: 'BF16',
+      optimizer: 'ADAM',
+      offload: 'NONE',
+      flashAttention: true,
+    });
+  });
+  it('V100 defaults to FP16 (no BF16 tensor cores)', () => {
+    const v100 = makeCluster({ gpu: findGpu('v100-32gb') as GpuSpec, gpusPerNode: 16, nodes: 4 });
+    expect(resolveLayout(gpt3, v100, { globalBatchSize: 64 }).precision).toBe('FP16');
+  });
+  it('sequence parallel with TP = 1 is a no-op', () => {
+    expect(resolveLayout(gpt3, cluster1024, { globalBatchSize: 1024, sequenceParallel: true }).sequenceParallel).toBe(false);
+    expect(
+      resolveLayout(gpt3, cluster1024, { globalBatchSize: 1024, tensorParallel: 8, sequenceParallel: true }).sequenceParallel,
+    ).toBe(true);
+  });
+});
+
+describe('resolveLayout validation names the field', () => {
+  it('TP must divide the attention heads (96)', () => {
+    expectInvalid(() => resolveLayout(gpt3, cluster1024, { globalBatchSize: 1024, tensorParallel: 5 }), 'plan.tensorParallel');
+  });
+  it('GQA: TP 16 over 8 KV heads replicates them (allowed); TP must still divide the heads', () => {
+    const c = makeCluster({ gpu: a100, gpusPerNode: 8, nodes: 16 });
+    expect(resolveLayout(llama70, c, { globalBatchSize: 64, tensorParallel: 16 }).tensorParallel).toBe(16);
+  });
+  it('TP·PP·DP must equal the cluster GPUs', () => {
+    expectInvalid(
+      () => resolveLayout(gpt3, cluster1024, { globalBatchSize: 1024, tensorParallel: 8, pipelineParallel: 8, dataParallel: 8 }),
+      'plan.dataParallel',
+    );
+    const c = makeCluster({ gpu: a100, gpusPerNode: 8, nodes: 3 });
+    expectInvalid(() => resolveLayout(gpt3, c, { globalBatchSize: 96, tensorParallel: 16 }), 'plan.tensorParallel');
+  });
+  it('PP ≤ layers, global batch divisible by micro-batch × DP', () => {
+    const c = makeCluster({ gpu: a100, gpusPerNode: 8, nodes: 16 });
+    expectInvalid(() => resolveLayout(gpt3, c, { globalBatchSize: 128, pipelineParallel: 128 }), 'plan.pipelineParallel');
+    expectInvalid(() => resolveLayout(gpt3, cluster1024, { globalBatchSize: 1000 }), 'plan.globalBatchSize');
+  });
+  it('interleaving needs PP ≥ 2, layers divisible by PP·v and micro-batches divisible by PP', () => {
+    expectInvalid(() => resolveLayout(gpt3, cluster1024, { globalBatchSize: 1024, pipelineInterleave: 2 }), 'plan.pipelineInterleave');
+    expectInvalid(
+      () => resolveLayout(gpt3, cluster1024, { globalBatchSize: 1536, tensorParallel: 8, pipelineParallel: 8, pipelineInterleave: 5 }),
+      'plan.pipelineInterleave',
+    );
+    expectInvalid(
+      () => resolveLayout(gpt3, cluster1024, { globalBatchSize: 16 * 12, tensorParallel: 8, pipelineParallel: 8, pipelineInterleave: 2 }),
+      'plan.globalBatchSize',
+    );
+  });
+  it('parameter offload needs ZeRO-3; FP8 needs FP8 tensor cores; zeroStage in 0..3; NaN and zero rejected', () => {
+    expectInvalid(() => resolveLayout(gpt3, cluster1024, { globalBatchSize: 1024, offload: 'PARAMETERS_CPU', zeroStage: 2 }), 'plan.offload');
+    expectInvalid(() => resolveLayout(gpt3, cluster1024, { globalBatchSize: 1024, precision: 'FP8' }), 'plan.precision');
+    expectInvalid(() => resolveLayout(gpt3, cluster1024, { globalBatchSize: 1024, zeroStage: 4 as never }), 'plan.zeroStage');
+    expectInvalid(() => resolveLayout(gpt3, cluster1024, { globalBatchSize: Number.NaN }), 'plan.globalBatchSize');
+    expectInvalid(() => resolveLayout(gpt3, cluster1024, { globalBatchSize: 1024, microBatchSize: 0 }), 'plan.microBatchSize');
+    expectInvalid(() => resolveLayout(gpt3, cluster1024, { globalBatchSize: 1024, tensorParallel: Infinity }), 'plan.tensorParallel');
+  });
+  it('expert parallel needs an MoE model and must divide DP and the experts', () => {
+    expectInvalid(() => resolveLayout(gpt3, cluster1024, { globalBatchSize: 1024, expertParallel: 2 }), 'plan.expertParallel');
+    const mixtral = findModelPreset('mixtral-8x7b') as ModelArchitecture;
+    expectInvalid(() => resolveLayout(mixtral, cluster1024, { globalBatchSize: 1024, expertParallel: 16 }), 'plan.expertParallel');
+    expect(resolveLayout(mixtral, cluster1024, { globalBatchSize: 1024, expertParallel: 8 }).expertParallel).toBe(8);
+  });
+  it('evaluatePlan rejects a hand-built layout whose GPUs do not multiply out', () => {
+    const layout = resolveLayout(gpt3, cluster1024, { globalBatchSize: 1536, tensorParallel: 8, pipelineParallel: 8 });
+    expectInvalid(() => evaluatePlan(gpt3, computeModelCounts(gpt3), cluster1024, { ...layout, dataParallel: 8 }), 'plan.dataParallel');
+    expectInvalid(
+      () => evaluatePlan(gpt3, computeModelCounts(gpt3), cluster1024, layout, { computeEfficiencyOverride: Number.NaN }),
+      'options.computeEfficiencyOverride',
+    );
+  });
+});
+
+describe('evaluatePlan', () => {
+  const counts = computeModelCounts(gpt3);
+  const standard = resolveLayout(gpt3, cluster1024, {
+    tensorParallel: 8,
+    pipelineParallel: 8,
+    globalBatchSize: 1536,
+    recompute: 'FULL',
+    flashAttention: false,
+  });
+  const estimate = evaluatePlan(gpt3, counts, cluster1024, standard, { trainingTokens: 300e9 });
+
+  it('step = compute + bubble + exposed communication + optimizer', () => {
+    const p = estimate.performance;
+    expect(p.computeSeconds + p.bubbleSeconds + p.exposedCommunicationSeconds + p.optimizerSeconds).toBeCloseTo(p.stepSeconds, 9);
+    expect(estimate.communication.exposedSeconds).toBeCloseTo(p.exposedCommunicationSeconds, 12);
+  });
+  it('memory total = sum of the parts and equals the most-loaded stage of the breakdown', () => {
+    const m = estimate.memory;
+    expect(m.parametersBytes + m.gradientsBytes + m.optimizerStatesBytes + m.activationsBytes + m.temporaryBytes + m.overheadBytes).toBeCloseTo(m.totalBytes, 0);
+    const stages = memoryByPipelineStage(gpt3, counts, cluster1024, standard);
+    expect(Math.max(...stages.map((s) => s.totalBytes))).toBeCloseTo(m.totalBytes, 0);
+    expect(stages[m.mostLoadedStage]!.totalBytes).toBeCloseTo(m.totalBytes, 0);
+  });
+  it('run: steps, GPU-hours, cost and energy follow from the step time', () => {
+    const run = estimate.run!;
+    expect(run.steps).toBe(Math.ceil(300e9 / (1536 * 2048)));
+    expect(run.gpuHours).toBeCloseTo((1024 * run.seconds) / 3600, 6);
+    expect(run.costUsd).toBeCloseTo(run.gpuHours * cluster1024.gpuHourUsd, 6);
+    // kWh = GPUs × TDP × PUE × hours / 1000.
+    expect(run.energyKwh).toBeCloseTo((1024 * 400 * cluster1024.pue * run.seconds) / 3600 / 1000, 3);
+    expect(run.days).toBeCloseTo(run.seconds / 86400, 9);
+  });
+  it('no run without trainingTokens; fits on 80 GB; no diagnostics on the standard case', () => {
+    expect(evaluatePlan(gpt3, counts, cluster1024, standard).run).toBeNull();
+    expect(estimate.fits).toBe(true);
+    expect(estimate.diagnostics.map((d) => d.code)).toEqual([]);
+  });
+  it('OUT_OF_MEMORY when GPT-3 runs without model parallelism', () => {
+    const dpOnly = resolveLayout(gpt3, cluster1024, { globalBatchSize: 1024 });
+    const e = evaluatePlan(gpt3, counts, cluster1024, dpOnly);
+    expect(e.fits).toBe(false);
+    const oom = e.diagnostics.find((d) => d.code === 'OUT_OF_MEMORY')!;
+    expect(oom.severity).toBe('ERROR');
+    expect(oom.message).toMatch(/GiB/);
+  });
+  it('TP_ACROSS_NODES and LARGE_BUBBLE', () => {
+    const layout = resolveLayout(gpt3, cluster1024, { globalBatchSize: 64, tensorParallel: 16, pipelineParallel: 16 });
+    const codes = evaluatePlan(gpt3, counts, cluster1024, layout).diagnostics.map((d) => d.code);
+    expect(codes).toContain('TP_ACROSS_NODES');
+    expect(codes).toContain('LARGE_BUBBLE');
+  });
+  it('a higher headroom can turn a fitting plan into OUT_OF_MEMORY', () => {
+    const tight = evaluatePlan(gpt3, counts, cluster1024, standard, { memoryHeadroomFraction: 0.5 });
+    expect(tight.fits).toBe(false);
+  });
+  it('computeEfficiencyOverride sets compute time to hardware FLOPs / (peak × override)', () => {
+    const e = evaluatePlan(gpt3, counts, cluster1024, standard, { computeEfficiencyOverride: 0.5 });
+    expect(e.performance.computeEfficiency).toBeCloseTo(0.5, 2);
+    const scaled = evaluatePlan(gpt3, counts, cluster1024, standard, { computeEfficiencyScale: 0.5 });
+    expect(scaled.performance.computeSeconds).toBeGreaterThan(estimate.performance.computeSeconds * 1.5);
+  });
+  it('offload moves optimizer states to the host and reports it', () => {
+    const layout = resolveLayout(gpt3, cluster1024, {
+      tensorParallel: 8, pipelineParallel: 8, globalBatchSize: 1536, recompute: 'FULL', zeroStage: 1, offload: 'OPTIMIZER_CPU',
+    });
+    const e = evaluatePlan(gpt3, counts, cluster1024, layout);
+    expect(e.memory.optimizerStatesBytes).toBe(0);
+    expect(e.memory.hostBytes).toBeGreaterThan(0);
+    const nvme = evaluatePlan(gpt3, counts, cluster1024, { ...layout, offload: 'OPTIMIZER_NVME' });
+    expect(nvme.memory.nvmeBytes).toBeCloseTo(e.memory.hostBytes, 0);
+    expect(nvme.performance.optimizerSeconds).toBeGreaterThan(e.performance.optimizerSeconds);
+  });
+});
