@@ -1,0 +1,253 @@
+/**
+ * Every query, in-process through yoga.fetch with the codegen documents, checked against published figures
+ * (source and tolerance beside each) or against the formula it must follow.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  ClusterDocument,
+  ClustersDocument,
+  ComputeOptimalDocument,
+  ExtrapolationDocument,
+  GpuDocument,
+  GpusDocument,
+  MaxTrainableParametersDocument,
+  ModelDocument,
+  ModelFromHuggingFaceConfigDocument,
+  ModelsDocument,
+  ModelStateMemoryDocument,
+  ScalingLawLossDocument,
+} from '../gql/graphql.js';
+import { createTestApp, execute, onlyError, relativeError, removeDir, type TestApp } from '../server/helpers.js';
+
+let t: TestApp;
+beforeAll(() => {
+  t = createTestApp();
+});
+afterAll(async () => {
+  await t.dispose();
+  removeDir(t.dir);
+});
+
+describe('gpus and gpu', () => {
+  it('lists the catalog with datasheet figures', async () => {
+    const { data, errors } = await execute(t.app, GpusDocument);
+    expect(errors).toBeUndefined();
+    const a100 = data!.gpus.find((g) => g.id === 'a100-80gb')!;
+    // NVIDIA A100 datasheet: 80 GB, 312 TFLOP/s dense BF16, no FP8, 400 W.
+    expect(a100.memoryBytes).toBe(80e9);
+    expect(a100.bf16PeakFlopsPerSecond).toBe(312e12);
+    expect(a100.fp8PeakFlopsPerSecond).toBeNull();
+    expect(a100.tdpWatts).toBe(400);
+    expect(new Set(data!.gpus.map((g) => g.id)).size).toBe(data!.gpus.length);
+  });
+
+  it('gives the training peak per precision and refuses FP8 where there is none', async () => {
+    const bf16 = await execute(t.app, GpuDocument, { id: 'H100-SXM', precision: 'BF16' });
+    // H100 SXM datasheet: 989.4 TFLOP/s dense BF16 (1,979 with sparsity).
+    expect(bf16.data!.gpu!.peakFlopsPerSecond).toBeCloseTo(989.4e12, -9);
+    const fp8 = await execute(t.app, GpuDocument, { id: 'a100-80gb', precision: 'FP8' });
+    const error = onlyError(fp8);
+    expect(error.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(error.message).toMatch(/precision = "FP8".*FP32, BF16 or FP16/);
+    const unknown = await execute(t.app, GpuDocument, { id: 'tpu-v9', precision: 'BF16' });
+    expect(unknown.data!.gpu).toBeNull();
+  });
+});
+
+describe('models and model', () => {
+  it('lists presets first, each with counts', async () => {
+    const { data, errors } = await execute(t.app, ModelsDocument);
+    expect(errors).toBeUndefined();
+    expect(data!.models.length).toBeGreaterThan(10);
+    expect(data!.models.every((m) => m.preset)).toBe(true);
+    const ids = data!.models.map((m) => m.id);
+    expect(ids).toContain('gpt3-175b');
+    expect(ids).toContain('llama3-405b');
+    expect(ids).toContain('mixtral-8x7b');
+  });
+
+  it('GPT-3 175B: parameters and the Megatron-LM FLOP formula', async () => {
+    const { data } = await execute(t.app, ModelDocument, { id: 'gpt3-175b' });
+    const m = data!.model!;
+    // Brown et al. 2020 Table 2.1: ≈ 174.6B parameters (tolerance 0.5 %).
+    expect(relativeError(m.parameters, 174.6e9)).toBeLessThan(0.005);
+    const [l, h, s, V] = [96, 12288, 2048, 50257];
+    expect([m.layers, m.hiddenSize, m.sequenceLength, m.vocabSize]).toEqual([l, h, s, V]);
+    // Narayanan et al. 2021 eq. 3 per token: 96·l·h²·(1 + s/6h + V/16lh) with full recompute, i.e. 72·l·h²·(1 + s/6h
+    // + V/12lh) without (3 passes instead of 4) (tolerance 0.1 %).
+    expect(relativeError(m.flopsPerToken, 72 * l * h * h * (1 + s / (6 * h) + V / (12 * l * h)))).toBeLessThan(1e-3);
+    expect(relativeError(m.hardwareFlopsPerToken, 96 * l * h * h * (1 + s / (6 * h) + V / (16 * l * h)))).toBeLessThan(1e-3);
+    expect(m.flopsPerTokenCausal).toBeLessThan(m.flopsPerToken);
+    expect(m.sixNFlopsPerToken).toBeCloseTo(6 * m.activeParameters, 0);
+    expect(m.activeParameters).toBe(m.parameters);
+    expect(m.preset).toBe(true);
+    expect(m.createdAt).toBeNull();
+  });
+
+  it('returns null for an unknown id', async () => {
+    const { data, errors } = await execute(t.app, ModelDocument, { id: 'gpt5-9000b' });
+    expect(errors).toBeUndefined();
+    expect(data!.model).toBeNull();
+  });
+});
+
+describe('modelFromHuggingFaceConfig', () => {
+  // Llama-2-7b-hf config.json (meta-llama on Hugging Face); 6,738,415,616 parameters (LLaMA-2 7B: 6.74B).
+  const llama2 = {
+    architectures: ['LlamaForCausalLM'], model_type: 'llama', hidden_act: 'silu', hidden_size: 4096,
+    intermediate_size: 11008, max_position_embeddings: 4096, num_attention_heads: 32, num_hidden_layers: 32,
+    num_key_value_heads: 32, rms_norm_eps: 1e-5, tie_word_embeddings: false, vocab_size: 32000,
+  };
+
+  it('LLaMA keys: Llama 2 7B has 6,738,415,616 parameters', async () => {
+    const { data, errors } = await execute(t.app, ModelFromHuggingFaceConfigDocument, { config: JSON.stringify(llama2) });
+    expect(errors).toBeUndefined();
+    const m = data!.modelFromHuggingFaceConfig;
+    expect(m.parameters).toBe(6_738_415_616);
+    expect(m.gatedMlp).toBe(true);
+    expect(m.tiedEmbeddings).toBe(false);
+    expect(m.id).toBe('custom');
+  });
+
+  it('Mixtral keys: 8 experts, top-2 — 46.7B total, 12.9B active (Mistral AI, 2023; tolerance 1 %)', async () => {
+    const mixtral = {
+      architectures: ['MixtralForCausalLM'], model_type: 'mixtral', hidden_act: 'silu', hidden_size: 4096,
+      intermediate_size: 14336, max_position_embeddings: 32768, num_attention_heads: 32, num_hidden_layers: 32,
+      num_key_value_heads: 8, num_local_experts: 8, num_experts_per_tok: 2, tie_word_embeddings: false, vocab_size: 32000,
+    };
+    const { data } = await execute(t.app, ModelFromHuggingFaceConfigDocument, { config: JSON.stringify(mixtral) });
+    const m = data!.modelFromHuggingFaceConfig;
+    expect([m.experts, m.expertsPerToken, m.kvHeads]).toEqual([8, 2, 8]);
+    expect(relativeError(m.parameters, 46.7e9)).toBeLessThan(0.01);
+    expect(relativeError(m.activeParameters, 12.9e9)).toBeLessThan(0.01);
+  });
+
+  it('GPT-2 keys: GPT-2 XL has 1,557,611,200 parameters (tied embeddings, learned positions)', async () => {
+    const gpt2 = { model_type: 'gpt2', n_layer: 48, n_embd: 1600, n_head: 25, n_positions: 1024, n_ctx: 1024, vocab_size: 50257, activation_function: 'gelu_new', n_inner: null };
+    const { data } = await execute(t.app, ModelFromHuggingFaceConfigDocument, { config: JSON.stringify(gpt2) });
+    const m = data!.modelFromHuggingFaceConfig;
+    expect(m.parameters).toBe(1_557_611_200);
+    expect(m.positionEmbedding).toBe('LEARNED');
+    expect(m.gatedMlp).toBe(false);
+  });
+
+  it('GPT-NeoX keys: Pythia-6.9B (untied, rotary, GELU MLP) ≈ 6.857B parameters (EleutherAI model card; 0.5 %)', async () => {
+    const neox = {
+      model_type: 'gpt_neox', hidden_act: 'gelu', hidden_size: 4096, intermediate_size: 16384, num_attention_heads: 32,
+      num_hidden_layers: 32, max_position_embeddings: 2048, tie_word_embeddings: false, vocab_size: 50432,
+    };
+    const { data } = await execute(t.app, ModelFromHuggingFaceConfigDocument, { config: JSON.stringify(neox) });
+    const m = data!.modelFromHuggingFaceConfig;
+    expect(m.gatedMlp).toBe(false);
+    expect(relativeError(m.parameters, 6_857_302_016)).toBeLessThan(0.005);
+  });
+
+  it('names every missing key', async () => {
+    const { hidden_size: _h, num_hidden_layers: _l, ...partial } = llama2;
+    const error = onlyError(await execute(t.app, ModelFromHuggingFaceConfigDocument, { config: JSON.stringify(partial) }));
+    expect(error.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(error.message).toContain('num_hidden_layers');
+    expect(error.message).toContain('hidden_size');
+    expect(error.message).not.toContain('vocab_size');
+  });
+
+  it('rejects malformed JSON and non-objects', async () => {
+    for (const config of ['{"hidden_size": 4096,', '[1, 2]', 'null', '']) {
+      const error = onlyError(await execute(t.app, ModelFromHuggingFaceConfigDocument, { config }));
+      expect(error.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(error.extensions?.field).toBe('config');
+    }
+    const badValue = onlyError(await execute(t.app, ModelFromHuggingFaceConfigDocument, { config: JSON.stringify({ ...llama2, num_hidden_layers: -3 }) }));
+    expect(badValue.message).toMatch(/config\.num_hidden_layers = -3/);
+  });
+});
+
+describe('clusters and cluster', () => {
+  it('lists presets with their GPU counts', async () => {
+    const { data } = await execute(t.app, ClustersDocument);
+    const megatron = data!.clusters.find((c) => c.id === 'a100-80gb-x1024')!;
+    // Narayanan et al. 2021: 128 DGX A100 nodes × 8 GPUs.
+    expect([megatron.nodes, megatron.gpusPerNode, megatron.gpuCount]).toEqual([128, 8, 1024]);
+    expect(megatron.memoryBytes).toBe(1024 * 80e9);
+    expect(megatron.peakFlopsPerSecond).toBe(1024 * 312e12);
+    expect(megatron.hourUsd).toBeCloseTo(1024 * megatron.gpuHourUsd, 6);
+    expect(megatron.powerWatts).toBeCloseTo(1024 * 400 * megatron.pue, 6);
+  });
+
+  it('finds one by id; null when unknown', async () => {
+    expect((await execute(t.app, ClusterDocument, { id: 'h100-sxm-x16384' })).data!.cluster!.gpuCount).toBe(16384);
+    expect((await execute(t.app, ClusterDocument, { id: 'nope' })).data!.cluster).toBeNull();
+  });
+});
+
+describe('modelStateMemory and maxTrainableParameters (ZeRO paper)', () => {
+  it('reproduces Figure 1: 7.5B parameters, N_d = 64 → 120 / 31.4 / 16.6 / 1.9 GB (tolerance 0.1 GB)', async () => {
+    const { data } = await execute(t.app, ModelStateMemoryDocument, { parameters: 7.5e9, dataParallel: 64 });
+    const totals = data!.modelStateMemory.map((s) => s.totalBytes / 1e9);
+    [120, 31.4, 16.6, 1.9].forEach((expected, i) => expect(Math.abs(totals[i]! - expected)).toBeLessThan(0.1));
+    expect(data!.modelStateMemory.map((s) => s.stage)).toEqual([0, 1, 2, 3]);
+  });
+
+  it('reproduces the max-model-size table: V100-32GB, 1,024 GPUs MP 16 → 121.6B (P_os); 64 GPUs → 128B (P_os+g+p) (tolerance 2 %)', async () => {
+    const stage1 = await execute(t.app, MaxTrainableParametersDocument, { gpu: 'v100-32gb', gpus: 1024, zeroStage: 1, tensorParallel: 16 });
+    const stage3 = await execute(t.app, MaxTrainableParametersDocument, { gpu: 'v100-32gb', gpus: 64, zeroStage: 3 });
+    const baseline = await execute(t.app, MaxTrainableParametersDocument, { gpu: 'v100-32gb', gpus: 64, zeroStage: 0 });
+    expect(relativeError(stage1.data!.maxTrainableParameters, 121.6e9)).toBeLessThan(0.02);
+    expect(relativeError(stage3.data!.maxTrainableParameters, 128e9)).toBeLessThan(0.02);
+    expect(relativeError(baseline.data!.maxTrainableParameters, 2e9)).toBeLessThan(0.02);
+  });
+
+  it('names the field for bad arguments', async () => {
+    const zero = onlyError(await execute(t.app, MaxTrainableParametersDocument, { gpu: 'v100-32gb', gpus: 1000, zeroStage: 3, tensorParallel: 16 }));
+    expect(zero.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(zero.message).toMatch(/^gpus = 1000 is invalid: expected a multiple of tensorParallel × pipelineParallel \(16\)/);
+    const stage = onlyError(await execute(t.app, MaxTrainableParametersDocument, { gpu: 'v100-32gb', gpus: 64, zeroStage: 4 }));
+    expect(stage.message).toBe('zeroStage = 4 is invalid: expected an integer in [0, 3]');
+    const gpu = onlyError(await execute(t.app, MaxTrainableParametersDocument, { gpu: 'v200', gpus: 64, zeroStage: 1 }));
+    expect(gpu.extensions?.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('scaling laws', () => {
+  it('computeOptimal CHINCHILLA: 5.76e23 FLOPs → ≈ 67B parameters (Hoffmann et al. 2022 Table 3; tolerance 10 %)', async () => {
+    const { data } = await execute(t.app, ComputeOptimalDocument, { computeFlops: 5.76e23, law: 'CHINCHILLA' });
+    const c = data!.computeOptimal;
+    expect(relativeError(c.parameters, 67e9)).toBeLessThan(0.1);
+    // C = 6·N·D by definition of the allocation.
+    expect(relativeError(6 * c.parameters * c.tokens, 5.76e23)).toBeLessThan(1e-9);
+    expect(c.computePfDays).toBeCloseTo(5.76e23 / 8.64e19, 3);
+    expect(c.law).toBe('CHINCHILLA');
+  });
+
+  it('defaults to CHINCHILLA and rejects non-positive budgets', async () => {
+    const { data } = await execute(t.app, ComputeOptimalDocument, { computeFlops: 1e21 });
+    expect(data!.computeOptimal.law).toBe('CHINCHILLA');
+    const error = onlyError(await execute(t.app, ComputeOptimalDocument, { computeFlops: -5 }));
+    expect(error.message).toMatch(/^computeFlops = -5 is invalid/);
+  });
+
+  it('scalingLawLoss: Kaplan L(N, D) with the Eq. 1.5 constants gives ≈ 1.661 at 175B, 300B (tolerance 0.5 %)', async () => {
+    const { data } = await execute(t.app, ScalingLawLossDocument, { parameters: 175e9, tokens: 300e9, law: 'KAPLAN' });
+    expect(relativeError(data!.scalingLawLoss!, 1.661)).toBeLessThan(0.005);
+  });
+
+  it('extrapolation reproduces the article: 20.4T parameters, loss 1.117, 3.43e7 PF-days, 16.8T tokens, $1.4B on A100s (tolerance 2 %)', async () => {
+    const { data } = await execute(t.app, ExtrapolationDocument, {});
+    const x = data!.extrapolation;
+    expect(relativeError(x.nextParameters, 20.4e12)).toBeLessThan(0.02);
+    expect(relativeError(x.nextLoss, 1.117)).toBeLessThan(0.02);
+    expect(relativeError(x.nextComputePfDays, 3.43e7)).toBeLessThan(0.02);
+    expect(relativeError(x.nextTokens, 16.8e12)).toBeLessThan(0.02);
+    expect(relativeError(x.nextCostA100Usd, 1.4e9)).toBeLessThan(0.03);
+    expect(x.chinchilla.parameters).toBeLessThan(x.nextParameters);
+    expect(x.chinchilla.tokens).toBeGreaterThan(x.nextTokens);
+  });
+
+  it('extrapolation takes overrides: a 10× cheaper GPT-3 makes the next one 10× cheaper', async () => {
+    const base = (await execute(t.app, ExtrapolationDocument, {})).data!.extrapolation;
+    const cheap = (await execute(t.app, ExtrapolationDocument, { assumptions: { currentCostUsd: 4.6e5 } })).data!.extrapolation;
+    expect(cheap.nextCostV100Usd).toBeCloseTo(base.nextCostV100Usd / 10, -3);
+    const bad = onlyError(await execute(t.app, ExtrapolationDocument, { assumptions: { currentParameters: 0 } }));
+    expect(bad.extensions?.field).toBe('assumptions.currentParameters');
+  });
+});
