@@ -53,20 +53,18 @@ export const DEFAULT_FRAMEWORK_OVERHEAD_BYTES = 2 * GIB;
 export const DEFAULT_MEMORY_HEADROOM_FRACTION = 0.05;
 
 /**
- * Gradient buckets in flight under ZeRO-1/2 (reduce-scatter while the next bucket fills): 2 buckets of
- * max(40M, 1M·d) elements, Megatron-LM's distributed-optimizer bucket size (param_and_grad_buffer.py default).
- * Plain data parallelism (stage 0) reduces views of the contiguous gradient buffer: no extra bytes.
+ * ZeRO-2/3 gradient staging: gradients are accumulated into a reduce bucket before their reduce-scatter
+ * (DeepSpeed's reduce_bucket_size, default 5·10⁸ elements). Never more than the non-local part of the gradients,
+ * Ψ·(1 − 1/d): a bucket as large as all gradients would be ZeRO-1. Stage 0/1 keep full gradients, reduced in
+ * place (Megatron-LM's contiguous gradient buffer): no extra bytes.
  */
-const DP_BUCKETS_IN_FLIGHT = 2;
-const DP_BUCKET_MIN_ELEMENTS = 40_000_000;
-const DP_BUCKET_ELEMENTS_PER_RANK = 1_000_000;
+const REDUCE_BUCKET_ELEMENTS = 5e8;
 
 /**
- * ZeRO-3 working set: the layer being computed and one prefetched layer gathered in full (DeepSpeed's
- * stage3_prefetch), plus one layer's unsharded gradients before their reduce-scatter.
+ * ZeRO-3 parameter working set: the layer being computed and one prefetched layer gathered in full (DeepSpeed's
+ * stage-3 prefetch), again never more than the non-local parameters.
  */
 const ZERO3_GATHERED_LAYERS = 2;
-const ZERO3_UNSHARDED_GRADIENT_LAYERS = 1;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Model states (ZeRO paper, Figure 1 and §5)
@@ -368,8 +366,8 @@ export function stageMemory(
   const inFlight = activationLayerMicroBatchesOnStage(arch.layers, p, layout.pipelineInterleave, microBatches, stage);
   let activationsBytes = inFlight * perLayer;
   if (layout.recompute === 'FULL') {
-    // During backward one layer's activations are rebuilt in full (Korthikanti et al. 2022 §5).
-    activationsBytes += activationBytesPerLayer(arch, layout, 'NONE');
+    // During backward one layer's activations are rebuilt in full around its stored input (Korthikanti §5).
+    activationsBytes += activationBytesPerLayer(arch, layout, 'NONE') - perLayer;
   } else if (layout.recompute === 'SELECTIVE' && !layout.flashAttention) {
     // One layer's attention scores are rebuilt during its backward.
     activationsBytes +=
@@ -382,14 +380,15 @@ export function stageMemory(
     // Logits of one micro-batch in fp32 for the cross-entropy, vocab-parallel: 4·s·b·V/t (Korthikanti §4.1 output layer).
     temporaryBytes += (4 * arch.sequenceLength * layout.microBatchSize * arch.vocabSize) / t;
   }
-  if (zero === 1 || zero === 2) {
-    // Gradient buckets in flight for the reduce-scatter (Megatron distributed-optimizer bucket size).
-    const bucketElements = Math.min(fullParams, Math.max(DP_BUCKET_MIN_ELEMENTS, DP_BUCKET_ELEMENTS_PER_RANK * d));
-    temporaryBytes += DP_BUCKETS_IN_FLIGHT * bucketElements * gb;
-  } else if (zero === 3) {
-    // ZeRO-3 working set: gathered layers (current + prefetched) and one layer's unsharded gradients.
-    const layerGpu = denseLayer / t + expertLayer / (t * e);
-    temporaryBytes += layerGpu * (ZERO3_GATHERED_LAYERS * pb + ZERO3_UNSHARDED_GRADIENT_LAYERS * gb);
+  if (zero >= 2 && d > 1) {
+    // Reduce bucket of unsharded gradients (DeepSpeed ZeRO-2/3), capped at the non-local gradients.
+    const nonLocal = 1 - 1 / d;
+    temporaryBytes += gb * Math.min(REDUCE_BUCKET_ELEMENTS, fullParams * nonLocal);
+    if (zero === 3) {
+      // Gathered layers (current + prefetched), capped at the non-local parameters of the stage.
+      const layerGpu = denseLayer / t + expertLayer / (t * e);
+      temporaryBytes += pb * Math.min(ZERO3_GATHERED_LAYERS * layerGpu, fullParams) * nonLocal;
+    }
   }
 
   const overheadBytes = options?.frameworkOverheadBytes ?? DEFAULT_FRAMEWORK_OVERHEAD_BYTES;
