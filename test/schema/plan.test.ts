@@ -1,0 +1,145 @@
+/** trainingPlan / trainingPlanOrError in-process, against the Megatron-LM paper and the plan's own arithmetic. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TrainingPlanDocument, TrainingPlanOrErrorDocument, TrainingPlanStagesDocument, type TrainingPlanInput } from '../gql/graphql.js';
+import { createTestApp, execute, onlyError, relativeError, removeDir, type TestApp } from '../server/helpers.js';
+
+let t: TestApp;
+beforeAll(() => {
+  t = createTestApp();
+});
+afterAll(async () => {
+  await t.dispose();
+  removeDir(t.dir);
+});
+
+/** GPT-3 175B on 1,024 A100-80GB with the Megatron-LM recipe (Narayanan et al. 2021: TP 8, PP 8, full recompute). */
+const megatronGpt3: TrainingPlanInput = {
+  model: 'gpt3-175b',
+  cluster: 'a100-80gb-x1024',
+  globalBatchSize: 1536,
+  tensorParallel: 8,
+  pipelineParallel: 8,
+  recompute: 'FULL',
+  trainingTokens: 300e9,
+};
+
+describe('trainingPlan', () => {
+  it('GPT-3 175B on 1,024 A100s: fits, resolves d = 16, and takes ≈ 34 days (Narayanan et al. 2021 §5.1; tolerance 10 %)', async () => {
+    const { data, errors } = await execute(t.app, TrainingPlanDocument, { input: megatronGpt3 });
+    expect(errors).toBeUndefined();
+    const plan = data!.trainingPlan;
+    expect(plan.fits).toBe(true);
+    expect(plan.model.id).toBe('gpt3-175b');
+    expect(plan.cluster.gpuCount).toBe(1024);
+    const p = plan.parallelism;
+    expect([p.tensorParallel, p.pipelineParallel, p.dataParallel, p.gpuCount]).toEqual([8, 8, 16, 1024]);
+    expect(p.gradientAccumulationSteps).toBe(1536 / 16);
+    expect([p.zeroStage, p.microBatchSize, p.recompute, p.precision, p.optimizer, p.offload]).toEqual([0, 1, 'FULL', 'BF16', 'ADAM', 'NONE']);
+    const run = plan.run!;
+    expect(relativeError(run.days, 34)).toBeLessThan(0.1);
+    // The run follows from the step: steps = tokens / (batch × sequence); seconds = steps × stepSeconds.
+    expect(run.steps).toBe(Math.ceil(300e9 / (1536 * 2048)));
+    expect(relativeError(run.seconds, run.steps * plan.performance.stepSeconds)).toBeLessThan(1e-9);
+    expect(relativeError(run.gpuHours, (run.seconds / 3600) * 1024)).toBeLessThan(1e-9);
+    // Narayanan's time ≈ 8·T·P / (n·X) with X the plan's own hardware TFLOP/s (tolerance 3 %: the exact FLOP count
+    // has the s/6h and V/16lh terms the 8·T·P shortcut drops).
+    const x = plan.performance.hardwareTflopsPerGpu * 1e12;
+    expect(relativeError(run.seconds, (8 * 300e9 * plan.model.parameters) / (1024 * x))).toBeLessThan(0.05);
+    expect(plan.performance.modelTflopsPerGpu).toBeLessThan(plan.performance.hardwareTflopsPerGpu);
+    expect(plan.performance.modelFlopsUtilization).toBeCloseTo(plan.performance.modelTflopsPerGpu / 312, 6);
+    const m = plan.memory;
+    expect(m.capacityBytes).toBe(80e9);
+    expect(m.headroomBytes).toBeCloseTo(m.capacityBytes - m.totalBytes, 0);
+    expect(m.otherBytes).toBeCloseTo(m.temporaryBytes + m.overheadBytes, 0);
+    expect(m.totalBytes).toBeCloseTo(m.parametersBytes + m.gradientsBytes + m.optimizerStatesBytes + m.activationsBytes + m.otherBytes, 0);
+    // 16 bytes per parameter of model states for mixed Adam (ZeRO §3.1) on 1/64 of the layers.
+    expect(m.optimizerStatesBytes / m.parametersBytes).toBeCloseTo(12 / 2, 6);
+    expect(plan.chinchillaLoss).toBeGreaterThan(1.69); // Chinchilla's irreducible E = 1.69 bounds every prediction
+    expect(plan.kaplanLoss).toBeGreaterThan(1.5);
+  });
+
+  it('has no run and no loss without trainingTokens', async () => {
+    const { trainingTokens: _, ...input } = megatronGpt3;
+    const { data } = await execute(t.app, TrainingPlanDocument, { input });
+    expect(data!.trainingPlan.run).toBeNull();
+    expect(data!.trainingPlan.chinchillaLoss).toBeNull();
+  });
+
+  it('breaks memory down per pipeline stage; the most-loaded stage is the reported one', async () => {
+    const { data } = await execute(t.app, TrainingPlanStagesDocument, { input: megatronGpt3 });
+    const memory = data!.trainingPlan.memory;
+    expect(memory.stages.map((s) => s.stage)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(memory.stages.reduce((sum, s) => sum + s.layers, 0)).toBe(96);
+    const max = Math.max(...memory.stages.map((s) => s.totalBytes));
+    expect(memory.totalBytes).toBe(max);
+    expect(memory.stages[memory.mostLoadedStage]!.totalBytes).toBe(max);
+  });
+
+  it('DP alone does not fit GPT-3 175B: fits = false with an out-of-memory diagnostic', async () => {
+    const { data } = await execute(t.app, TrainingPlanDocument, { input: { ...megatronGpt3, globalBatchSize: 2048, tensorParallel: 1, pipelineParallel: 1 } });
+    const plan = data!.trainingPlan;
+    expect(plan.fits).toBe(false);
+    expect(plan.memory.headroomBytes).toBeLessThan(0);
+    expect(plan.diagnostics.some((d) => d.severity === 'ERROR')).toBe(true);
+  });
+
+  it('takes an unsaved model and cluster', async () => {
+    const input: TrainingPlanInput = {
+      modelSpec: { name: 'Tiny', layers: 4, hiddenSize: 256, attentionHeads: 8, vocabSize: 1000, sequenceLength: 512 },
+      clusterSpec: { gpu: 'h100-sxm', gpusPerNode: 8, nodes: 1, gpuHourUsd: 3 },
+      globalBatchSize: 64,
+      trainingTokens: 1e9,
+    };
+    const { data, errors } = await execute(t.app, TrainingPlanDocument, { input });
+    expect(errors).toBeUndefined();
+    const plan = data!.trainingPlan;
+    expect(plan.model.id).toBe('custom');
+    expect(plan.parallelism.dataParallel).toBe(8);
+    expect(relativeError(plan.run!.costUsd, plan.run!.gpuHours * 3)).toBeLessThan(1e-9);
+  });
+
+  const bad: [string, Partial<TrainingPlanInput>, string, RegExp][] = [
+    ['TP that does not divide the heads', { tensorParallel: 7 }, 'input.tensorParallel', /= 7 is invalid: expected a divisor of attentionHeads \(96\)/],
+    ['GPUs that do not multiply out', { dataParallel: 15 }, 'input.dataParallel', /= 15 is invalid/],
+    ['a zero micro-batch', { microBatchSize: 0 }, 'input.microBatchSize', /= 0 is invalid: expected an integer in \[1, /],
+    ['absurd training tokens', { trainingTokens: 1e30 }, 'input.trainingTokens', /= 1e\+30 is invalid: expected a finite number in \[1, 1e16\]/],
+    ['ZeRO stage 5', { zeroStage: 5 }, 'input.zeroStage', /expected an integer in \[0, 3\]/],
+    ['an unknown model', { model: 'gpt-9' }, 'input.model', /"gpt-9" was not found/],
+    ['an unknown cluster', { cluster: 'moon-base' }, 'input.cluster', /"moon-base" was not found/],
+    ['two models', { modelSpec: { layers: 1, hiddenSize: 8, attentionHeads: 1, vocabSize: 8, sequenceLength: 8 } }, 'input.modelSpec', /both given/],
+    ['no cluster', { cluster: null }, 'input.cluster', /is missing: expected exactly one of cluster/],
+    ['a bad unsaved GPU', { cluster: null, clusterSpec: { gpu: 'abacus', gpusPerNode: 8, nodes: 1 } }, 'input.clusterSpec.gpu', /"abacus" was not found/],
+    ['too many nodes', { cluster: null, clusterSpec: { gpu: 'a100-80gb', gpusPerNode: 8, nodes: 10_000_000 } }, 'input.clusterSpec.nodes', /is invalid/],
+  ];
+  it.each(bad)('refuses %s with a message naming the field, value and what is allowed', async (_name, patch, field, message) => {
+    const response = await execute(t.app, TrainingPlanDocument, { input: { ...megatronGpt3, ...patch } });
+    expect(response.status).toBe(200);
+    const error = onlyError(response);
+    expect(['BAD_USER_INPUT', 'NOT_FOUND']).toContain(error.extensions?.code);
+    expect(error.extensions?.field).toBe(field);
+    expect(error.message).toContain(field);
+    expect(error.message).toMatch(message);
+    expect(error.message).toMatch(/expected /);
+  });
+});
+
+describe('trainingPlanOrError', () => {
+  it('returns the plan as a union member', async () => {
+    const { data } = await execute(t.app, TrainingPlanOrErrorDocument, { input: megatronGpt3 });
+    const result = data!.trainingPlanOrError;
+    expect(result.__typename).toBe('TrainingPlan');
+    if (result.__typename === 'TrainingPlan') expect(result.parallelism.dataParallel).toBe(16);
+  });
+
+  it('returns an InputError member instead of a GraphQL error', async () => {
+    const { data, errors } = await execute(t.app, TrainingPlanOrErrorDocument, { input: { ...megatronGpt3, tensorParallel: 5 } });
+    expect(errors).toBeUndefined();
+    const result = data!.trainingPlanOrError;
+    expect(result.__typename).toBe('InputError');
+    if (result.__typename === 'InputError') {
+      expect(result.field).toBe('input.tensorParallel');
+      expect(result.value).toBe('5');
+      expect(result.allowed).toBe('a divisor of attentionHeads (96)');
+    }
+  });
+});
