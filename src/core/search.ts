@@ -393,6 +393,8 @@ interface Recipe {
   flash: boolean;
   /** Position in the canonical recipe order (tie-breaks). */
   index: number;
+  /** Index of its (recompute, FlashAttention) pair: members of one pruning set share it. */
+  setIndex: number;
 }
 
 /** A shape with its interleave and micro-batch, and the recipes valid for it. */
@@ -442,14 +444,30 @@ function enumerateRecipes(s: NormalizedSearch): Recipe[] {
     for (const offload of s.offloads) {
       // Parameter offload needs sharded parameters (ZeRO-Infinity, Rajbhandari et al. 2021 §5).
       if ((offload === 'PARAMETERS_CPU' || offload === 'PARAMETERS_NVME') && zero !== 3) continue;
-      for (const recompute of s.recomputeModes) {
-        for (const flash of s.flashAttention) {
-          recipes.push({ zero, offload, recompute, flash, index: recipes.length });
+      for (const [r, recompute] of s.recomputeModes.entries()) {
+        for (const [f, flash] of s.flashAttention.entries()) {
+          recipes.push({ zero, offload, recompute, flash, index: recipes.length, setIndex: r * s.flashAttention.length + f });
         }
       }
     }
   }
   return recipes;
+}
+
+/** Overwrite a scratch layout in place (precision and optimizer never change within a search). */
+function fillLayout(layout: ParallelLayout, shape: Shape, v: number, b: number, recipe: Recipe): void {
+  layout.tensorParallel = shape.t;
+  layout.pipelineParallel = shape.p;
+  layout.dataParallel = shape.d;
+  layout.expertParallel = shape.e;
+  layout.zeroStage = recipe.zero;
+  layout.microBatchSize = b;
+  layout.globalBatchSize = shape.globalBatchSize;
+  layout.sequenceParallel = shape.sp;
+  layout.pipelineInterleave = v;
+  layout.recompute = recipe.recompute;
+  layout.offload = recipe.offload;
+  layout.flashAttention = recipe.flash;
 }
 
 function makeLayout(shape: Shape, v: number, b: number, recipe: Recipe, s: NormalizedSearch): ParallelLayout {
@@ -894,7 +912,11 @@ function pruned(
 ): void {
   const subgroups: Subgroup[] = [];
   const maxRecipe = groups.reduce((m, g) => Math.max(m, ...g.recipes.map((r) => r.index)), 0) + 1;
+  const sets = s.recomputeModes.length * s.flashAttention.length;
   const dead = new Uint8Array(maxRecipe);
+  const open: (Subgroup | null)[] = new Array<Subgroup | null>(sets).fill(null);
+  // One scratch layout for the memory checks (the memory model reads it and keeps nothing).
+  let scratch: ParallelLayout | null = null;
   // Pass 1: memory first.
   for (let i = 0; i < groups.length; i++) {
     const g = groups[i]!;
@@ -903,13 +925,15 @@ function pruned(
       if (stopper.shouldStop()) return;
       dead.fill(0);
     }
-    const byKey = new Map<string, Subgroup>();
+    open.fill(null);
     for (const recipe of g.recipes) {
       if (dead[recipe.index]) {
         state.covered++;
         continue;
       }
-      const memory = evaluator.memory(makeLayout(g.shape, g.v, g.b, recipe, s));
+      if (scratch === null) scratch = makeLayout(g.shape, g.v, g.b, recipe, s);
+      else fillLayout(scratch, g.shape, g.v, g.b, recipe);
+      const memory = evaluator.memory(scratch);
       state.memoryChecked++;
       if (!memory.fits) {
         dead[recipe.index] = 1;
@@ -917,11 +941,10 @@ function pruned(
         continue;
       }
       state.feasible++;
-      const key = `${recipe.recompute}|${recipe.flash}`;
-      let sub = byKey.get(key);
-      if (sub === undefined) {
+      let sub = open[recipe.setIndex]!;
+      if (sub === null) {
         sub = { group: g, recipes: [], headroomBytes: [], scoreBound: 0, timeBound: 0, costBound: 0 };
-        byKey.set(key, sub);
+        open[recipe.setIndex] = sub;
         subgroups.push(sub);
       }
       sub.recipes.push(recipe);
@@ -941,7 +964,11 @@ function pruned(
     const ranked = rank(layout, estimate, g, recipe);
     collector.offer(ranked);
     const perf = estimate.performance;
-    const stepBound = (perf.computeSeconds + perf.bubbleSeconds) * BOUND_SLACK;
+    // What ZeRO stage and offload cannot change: compute, bubble and the TP/EP collectives (exposed by the stated
+    // overlap model, performance.ts); they only add DP reduction, offload traffic and optimizer time on top.
+    const comm = estimate.communication;
+    const stepBound =
+      (perf.computeSeconds + perf.bubbleSeconds + comm.tensorParallelSeconds + comm.expertParallelSeconds) * BOUND_SLACK;
     // Time, cost and 1/MFU are proportional to the step time within a set (same batch, tokens and GPUs).
     const scale = stepBound / perf.stepSeconds;
     sub.timeBound = ranked.timeSeconds * scale;
