@@ -380,14 +380,18 @@ export function stageMemory(
     // Logits of one micro-batch in fp32 for the cross-entropy, vocab-parallel: 4·s·b·V/t (Korthikanti §4.1 output layer).
     temporaryBytes += (4 * arch.sequenceLength * layout.microBatchSize * arch.vocabSize) / t;
   }
-  if (zero >= 2 && d > 1) {
-    // Reduce bucket of unsharded gradients (DeepSpeed ZeRO-2/3), capped at the non-local gradients.
-    const nonLocal = 1 - 1 / d;
-    temporaryBytes += gb * Math.min(REDUCE_BUCKET_ELEMENTS, fullParams * nonLocal);
+  if (zero >= 2) {
+    // Reduce bucket of unsharded gradients (DeepSpeed ZeRO-2/3). Capped at the non-local gradients when they stay
+    // on the device (a bucket as large as them would be ZeRO-1); with gradients offloaded it stages them all.
+    const nonLocal = fullParams - shardedParams;
+    const gradientsOffloaded = offload !== 'NONE';
+    temporaryBytes += gb * Math.min(REDUCE_BUCKET_ELEMENTS, gradientsOffloaded ? fullParams : nonLocal);
     if (zero === 3) {
-      // Gathered layers (current + prefetched), capped at the non-local parameters of the stage.
+      // Gathered layers (current + prefetched), capped at the stage's non-local parameters (all of them when
+      // the parameters live on the host or NVMe).
       const layerGpu = denseLayer / t + expertLayer / (t * e);
-      temporaryBytes += pb * Math.min(ZERO3_GATHERED_LAYERS * layerGpu, fullParams) * nonLocal;
+      const parametersOffloaded = offload === 'PARAMETERS_CPU' || offload === 'PARAMETERS_NVME';
+      temporaryBytes += pb * Math.min(ZERO3_GATHERED_LAYERS * layerGpu, parametersOffloaded ? fullParams : nonLocal);
     }
   }
 

@@ -1,0 +1,204 @@
+/**
+ * Invariants of the plan model over random valid inputs (fast-check).
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { InvalidInputError } from '../../src/core/errors.js';
+import { findGpu, makeCluster } from '../../src/core/hardware.js';
+import { memoryByPipelineStage } from '../../src/core/memory.js';
+import { architectureWithDefaults, computeModelCounts } from '../../src/core/model.js';
+import { evaluatePlan, resolveLayout } from '../../src/core/plan.js';
+import type { ClusterSpec, GpuSpec, ModelArchitecture, ParallelLayout, RecomputeMode, ZeroStage } from '../../src/core/types.js';
+
+const GPUS = ['a100-40gb', 'a100-80gb', 'h100-sxm', 'v100-32gb'].map((id) => findGpu(id) as GpuSpec);
+
+interface Scenario {
+  arch: ModelArchitecture;
+  cluster: ClusterSpec;
+  input: Partial<ParallelLayout> & { globalBatchSize: number };
+  microBatches: number;
+}
+
+/** Random but valid model + cluster + layout input (heads multiple of 8, GPUs multiple of 32). */
+const scenario: fc.Arbitrary<Scenario> = fc
+  .record({
+    layers: fc.integer({ min: 1, max: 64 }),
+    heads: fc.constantFrom(8, 16, 32, 64),
+    headDim: fc.constantFrom(32, 64, 128),
+    kvDivisor: fc.constantFrom(1, 2, 8),
+    gated: fc.boolean(),
+    vocab: fc.integer({ min: 1000, max: 160_000 }),
+    seq: fc.constantFrom(128, 512, 2048, 8192),
+    experts: fc.constantFrom(1, 1, 4, 8),
+    topK: fc.constantFrom(1, 2),
+    gpu: fc.constantFrom(...GPUS),
+    nodeGroups: fc.integer({ min: 1, max: 8 }),
+    t: fc.constantFrom(1, 2, 4, 8),
+    p: fc.constantFrom(1, 2, 4),
+    microBatch: fc.constantFrom(1, 2, 4),
+    microBatches: fc.integer({ min: 1, max: 32 }),
+    zero: fc.constantFrom<ZeroStage>(0, 1, 2, 3),
+    recompute: fc.constantFrom<RecomputeMode>('NONE', 'SELECTIVE', 'FULL'),
+    sp: fc.boolean(),
+    flash: fc.boolean(),
+    offload: fc.constantFrom('NONE', 'NONE', 'OPTIMIZER_CPU', 'OPTIMIZER_NVME', 'PARAMETERS_CPU', 'PARAMETERS_NVME' as const),
+    optimizer: fc.constantFrom('ADAM', 'ADAMW', 'SGD_MOMENTUM', 'ADAFACTOR', 'ADAM_8BIT' as const),
+    precision: fc.constantFrom('BF16', 'FP16', 'FP32', 'FP8' as const),
+  })
+  .map((r) => {
+    const arch = architectureWithDefaults({
+      layers: r.layers,
+      hiddenSize: r.heads * r.headDim,
+      attentionHeads: r.heads,
+      kvHeads: r.heads / r.kvDivisor,
+      gatedMlp: r.gated,
+      vocabSize: r.vocab,
+      sequenceLength: r.seq,
+      experts: r.experts,
+      expertsPerToken: Math.min(r.topK, r.experts),
+    });
+    const cluster = makeCluster({ gpu: r.gpu, gpusPerNode: 8, nodes: 4 * r.nodeGroups });
+    const gpus = 32 * r.nodeGroups;
+    const p = r.p <= r.layers ? r.p : r.layers >= 2 ? 2 : 1;
+    const d = gpus / (r.t * p);
+    const precision = r.precision === 'FP8' && r.gpu.peakFlopsPerSecond.FP8 === null ? 'BF16' : r.precision;
+    const offload = r.offload.startsWith('PARAMETERS') && r.zero !== 3 ? 'NONE' : r.offload;
+    return {
+      arch,
+      cluster,
+      microBatches: r.microBatches,
+      input: {
+        tensorParallel: r.t,
+        pipelineParallel: p,
+        globalBatchSize: d * r.microBatch * r.microBatches,
+        microBatchSize: r.microBatch,
+        zeroStage: r.zero,
+        recompute: r.recompute,
+        sequenceParallel: r.sp,
+        flashAttention: r.flash,
+        offload,
+        optimizer: r.optimizer,
+        precision,
+        expertParallel: r.experts > 1 && d % r.experts === 0 ? r.experts : 1,
+      },
+    };
+  });
+
+function positiveFinite(value: number): boolean {
+  return Number.isFinite(value) && value > 0;
+}
+
+describe('properties', () => {
+  it('times, costs and bytes are finite and positive (non-negative where they may vanish) for every valid input', () => {
+    fc.assert(
+      fc.property(scenario, ({ arch, cluster, input }) => {
+        const layout = resolveLayout(arch, cluster, input);
+        const e = evaluatePlan(arch, computeModelCounts(arch), cluster, layout, { trainingTokens: 1e9 });
+        const p = e.performance;
+        for (const v of [p.stepSeconds, p.computeSeconds, p.tokensPerSecond, p.modelFlopsPerStep, p.hardwareFlopsPerStep, p.modelFlopsUtilization, p.computeEfficiency]) {
+          expect(positiveFinite(v)).toBe(true);
+        }
+        for (const v of [p.bubbleSeconds, p.exposedCommunicationSeconds, p.optimizerSeconds, ...Object.values(e.communication)]) {
+          expect(Number.isFinite(v) && v >= 0).toBe(true);
+        }
+        for (const v of [e.run!.seconds, e.run!.days, e.run!.gpuHours, e.run!.costUsd, e.run!.energyKwh, e.run!.steps]) {
+          expect(positiveFinite(v)).toBe(true);
+        }
+        expect(positiveFinite(e.memory.totalBytes)).toBe(true);
+        for (const v of Object.values(e.memory)) expect(Number.isFinite(v) && v >= 0).toBe(true);
+        expect(p.modelFlopsUtilization).toBeLessThan(1);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('memory never grows with a higher ZeRO stage', () => {
+    fc.assert(
+      fc.property(scenario, ({ arch, cluster, input }) => {
+        const counts = computeModelCounts(arch);
+        const offload = input.offload?.startsWith('PARAMETERS') ? 'NONE' : input.offload;
+        let previous = Infinity;
+        for (const zeroStage of [0, 1, 2, 3] as ZeroStage[]) {
+          const layout = resolveLayout(arch, cluster, { ...input, zeroStage, offload });
+          const total = evaluatePlan(arch, counts, cluster, layout).memory.totalBytes;
+          expect(total).toBeLessThanOrEqual(previous * (1 + 1e-12));
+          previous = total;
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('memory never grows with a larger data-parallel degree (same TP, PP, micro-batch and global batch)', () => {
+    fc.assert(
+      fc.property(scenario, fc.constantFrom(2, 3, 4), ({ arch, cluster, input }, factor) => {
+        const counts = computeModelCounts(arch);
+        const bigger = makeCluster({ gpu: cluster.gpu, gpusPerNode: 8, nodes: cluster.nodes * factor });
+        const layout = resolveLayout(arch, cluster, { ...input, globalBatchSize: input.globalBatchSize * factor, expertParallel: 1 });
+        const biggerLayout = resolveLayout(arch, bigger, { ...input, globalBatchSize: input.globalBatchSize * factor, expertParallel: 1 });
+        expect(biggerLayout.dataParallel).toBe(layout.dataParallel * factor);
+        const small = evaluatePlan(arch, counts, cluster, layout).memory.totalBytes;
+        const large = evaluatePlan(arch, counts, bigger, biggerLayout).memory.totalBytes;
+        expect(large).toBeLessThanOrEqual(small * (1 + 1e-12));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('more recompute never increases activation memory, on any pipeline stage', () => {
+    fc.assert(
+      fc.property(scenario, ({ arch, cluster, input }) => {
+        const counts = computeModelCounts(arch);
+        const stagesFor = (recompute: RecomputeMode) =>
+          memoryByPipelineStage(arch, counts, cluster, resolveLayout(arch, cluster, { ...input, recompute }));
+        const [none, selective, full] = (['NONE', 'SELECTIVE', 'FULL'] as const).map(stagesFor);
+        none!.forEach((stage, i) => {
+          expect(selective![i]!.activationsBytes).toBeLessThanOrEqual(stage.activationsBytes * (1 + 1e-12));
+          expect(full![i]!.activationsBytes).toBeLessThanOrEqual(selective![i]!.activationsBytes * (1 + 1e-12));
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('invalid inputs are rejected with an InvalidInputError naming the field', () => {
+    const fieldOf = (fn: () => unknown): string | undefined => {
+      try {
+        fn();
+      } catch (error) {
+        if (error instanceof InvalidInputError) return error.field;
+        throw error;
+      }
+      return undefined;
+    };
+    fc.assert(
+      fc.property(
+        scenario,
+        fc.constantFrom('tensorParallel', 'microBatchSize', 'globalBatchSize', 'pipelineParallel', 'dataParallel'),
+        fc.constantFrom(Number.NaN, Infinity, -1, 0, 0.5),
+        ({ arch, cluster, input }, field, bad) => {
+          expect(fieldOf(() => resolveLayout(arch, cluster, { ...input, [field]: bad }))).toBe(`plan.${field}`);
+        },
+      ),
+      { numRuns: 200 },
+    );
+    fc.assert(
+      fc.property(scenario, ({ arch, cluster, input }) => {
+        // TP not dividing the heads (heads are multiples of 8 here; 3 and 5 divide none of them).
+        expect(fieldOf(() => resolveLayout(arch, cluster, { ...input, tensorParallel: 3 }))).toBe('plan.tensorParallel');
+        // GPUs not multiplying out.
+        const layout = resolveLayout(arch, cluster, input);
+        expect(fieldOf(() => resolveLayout(arch, cluster, { ...input, dataParallel: layout.dataParallel + 1 }))).toBe('plan.dataParallel');
+        expect(fieldOf(() => evaluatePlan(arch, computeModelCounts(arch), cluster, { ...layout, dataParallel: layout.dataParallel * 2 }))).toBe(
+          'plan.dataParallel',
+        );
+      }),
+      { numRuns: 100 },
+    );
+    // Zero GPUs and a hidden size the heads do not divide.
+    expect(fieldOf(() => makeCluster({ gpu: GPUS[0]!, gpusPerNode: 8, nodes: 0 }))).toBe('nodes');
+    expect(fieldOf(() => makeCluster({ gpu: GPUS[0]!, gpusPerNode: 0, nodes: 4 }))).toBe('gpusPerNode');
+    const bad = architectureWithDefaults({ layers: 4, hiddenSize: 1000, attentionHeads: 3, vocabSize: 100, sequenceLength: 64 });
+    expect(fieldOf(() => computeModelCounts(bad))).toBe('model.hiddenSize');
+  });
+});
