@@ -34,21 +34,47 @@ builder.subscriptionField('savedItemsChanged', (t) =>
     args: {
       kinds: t.arg({ type: [SavedItemKindEnum], description: 'Only these kinds (default: all).' }),
     },
-    subscribe: async function* (_root, { kinds }, ctx) {
+    subscribe: (_root, { kinds }, ctx) => {
       const wanted = kinds && kinds.length > 0 ? new Set(kinds) : undefined;
-      const deliveries = ctx.pubsub.subscribe('savedItemsChanged', { bufferSize: SAVED_ITEMS_BUFFER });
       let missed = 0;
-      try {
-        for await (const { payload, missed: dropped } of deliveries) {
-          missed += dropped;
-          if (wanted && !wanted.has(payload.kind)) continue;
-          yield { ...payload, missedEvents: missed };
-          missed = 0;
-        }
-      } finally {
-        await deliveries.return?.();
-      }
+      return mapDeliveries(ctx.pubsub.subscribe('savedItemsChanged', { bufferSize: SAVED_ITEMS_BUFFER }), ({ payload, missed: dropped }) => {
+        missed += dropped;
+        if (wanted && !wanted.has(payload.kind)) return undefined;
+        const event = { ...payload, missedEvents: missed };
+        missed = 0;
+        return event;
+      });
     },
     resolve: (event) => event,
   }),
 );
+
+/**
+ * Maps (and filters, when `map` returns undefined) an async iterator without an async generator: a generator's
+ * return() waits for its pending await, so a client that leaves while no event is coming would never release its
+ * pubsub subscription. Here return() reaches the source at once.
+ */
+export function mapDeliveries<T, U>(source: AsyncIterableIterator<T>, map: (value: T) => U | undefined): AsyncIterableIterator<U> {
+  const iterator: AsyncIterableIterator<U> = {
+    async next() {
+      for (;;) {
+        const result = await source.next();
+        if (result.done) return { value: undefined, done: true };
+        const mapped = map(result.value);
+        if (mapped !== undefined) return { value: mapped, done: false };
+      }
+    },
+    async return() {
+      await source.return?.();
+      return { value: undefined, done: true };
+    },
+    async throw(error?: unknown) {
+      await source.return?.();
+      throw error;
+    },
+    [Symbol.asyncIterator]() {
+      return iterator;
+    },
+  };
+  return iterator;
+}
