@@ -84,11 +84,14 @@ export interface ZeroStageMemory {
 export function modelStateMemoryByZeroStage(
   parameters: number,
   dataParallel: number,
-  optimizer: OptimizerKind = 'ADAM',
-  precision: Precision = 'BF16',
+  optimizerKind?: OptimizerKind | null,
+  precisionKind?: Precision | null,
 ): ZeroStageMemory[] {
   requireFinite('parameters', parameters, 0);
   requireInteger('dataParallel', dataParallel, 1);
+  // null (an omitted GraphQL argument) means the default, as undefined does.
+  const optimizer = optimizerKind ?? 'ADAM';
+  const precision = requirePrecision(precisionKind ?? 'BF16');
   const pb = parameterBytesFor(precision);
   const gb = gradientBytesFor(precision);
   const k = optimizerStateBytesFor(optimizer, precision);
@@ -106,6 +109,13 @@ export function modelStateMemoryByZeroStage(
     });
   }
   return out;
+}
+
+function requirePrecision(precision: Precision): Precision {
+  if (precision !== 'FP32' && precision !== 'FP16' && precision !== 'BF16' && precision !== 'FP8') {
+    throw new InvalidInputError('precision', precision, 'one of FP32, FP16, BF16, FP8');
+  }
+  return precision;
 }
 
 /** Model-state bytes per parameter held by a GPU (before sharding) after ZeRO sharding over `dataParallel`. */
@@ -505,8 +515,9 @@ export function maxTrainableParameters(input: {
     throw new InvalidInputError('zeroStage', input.zeroStage, 'one of 0, 1, 2, 3');
   }
   const d = gpus / (t * p);
-  const precision = input.precision ?? 'BF16';
+  const precision = requirePrecision(input.precision ?? 'BF16');
   const optimizer = input.optimizer ?? 'ADAM';
+  optimizerStateBytesFor(optimizer, precision); // validates the optimizer
   const capacity = input.gpu.memoryBytes;
   // Bytes per model parameter on one GPU: parameters are split t·p ways, then ZeRO splits the states d ways.
   const stateBytesPerParameter = modelStateBytesPerParameter(input.zeroStage, d, optimizer, precision) / (t * p);
