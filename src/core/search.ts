@@ -20,6 +20,8 @@
  * Pure: no I/O and no clock — the caller injects `now` and `shouldStop` (src/server/search-runner.ts does).
  */
 import { InvalidInputError, requireFinite, requireInteger } from './errors.js';
+import { DEFAULT_MEMORY_HEADROOM_FRACTION, estimateMemory } from './memory.js';
+import { evaluatePlan, resolveLayout } from './plan.js';
 import type {
   ClusterSpec,
   ModelArchitecture,
@@ -72,6 +74,8 @@ export interface PlanSearchOptions {
   gpuBudget?: number;
   /** EXACT: use exactly gpuBudget GPUs; UP_TO: any count up to it (default EXACT). */
   gpuBudgetMode?: GpuBudgetMode;
+  /** Only pipeline degrees that divide the layers (Megatron-LM's classic rule); default false (uneven splits too). */
+  evenPipelineStages?: boolean;
   /** Allow tensor-parallel groups larger than a node (multiples of gpusPerNode); default false. */
   allowTensorParallelAcrossNodes?: boolean;
   /** Fraction of GPU memory kept free when deciding whether a layout fits (passed to evaluatePlan). */
@@ -202,7 +206,6 @@ interface NormalizedSearch {
   flashAttention: boolean[];
   precision: Precision;
   optimizer: OptimizerKind;
-  planOptions: PlanOptions;
   prune: boolean;
   timeLimitSeconds: number;
   maxCandidates: number;
@@ -278,6 +281,13 @@ function normalizeOptions(arch: ModelArchitecture, cluster: ClusterSpec, input: 
   }
   const top = requireInteger('top', input.top ?? 10, 1, MAX_SEARCH_TOP);
   const gpuBudget = requireInteger('gpuBudget', input.gpuBudget ?? clusterGpus, 1, clusterGpus);
+  if (!representableGpus(cluster, gpuBudget)) {
+    throw new InvalidInputError(
+      'gpuBudget',
+      gpuBudget,
+      `whole nodes (a multiple of gpusPerNode = ${cluster.gpusPerNode}) or part of one node (fewer than ${cluster.gpusPerNode}), at most ${clusterGpus}`,
+    );
+  }
   const gpuBudgetMode = input.gpuBudgetMode ?? 'EXACT';
   if (gpuBudgetMode !== 'EXACT' && gpuBudgetMode !== 'UP_TO') {
     throw new InvalidInputError('gpuBudgetMode', gpuBudgetMode, 'one of EXACT, UP_TO');
@@ -294,6 +304,8 @@ function normalizeOptions(arch: ModelArchitecture, cluster: ClusterSpec, input: 
   const tensorParallel = divisorsOf(arch.attentionHeads).filter(
     (t) =>
       t <= gpuBudget &&
+      // K/V heads split over TP ranks or replicated (plan.ts rule, Megatron-LM's GQA handling).
+      (arch.kvHeads % t === 0 || t % arch.kvHeads === 0) &&
       (tpPins === null || tpPins.has(t)) &&
       ((t <= gpn && gpn % t === 0) || (allowAcross && t > gpn && t % gpn === 0)),
   );
@@ -307,25 +319,30 @@ function normalizeOptions(arch: ModelArchitecture, cluster: ClusterSpec, input: 
       }
     }
   }
-  // Pipeline parallel: even splits only (every stage holds layers/p layers), as Megatron-LM requires.
+  // Pipeline parallel: any p ≤ layers (the planner gives the first L mod p stages one extra layer, and times the
+  // slowest stage), or divisors of the layers only with evenPipelineStages.
+  const evenPipelineStages = input.evenPipelineStages ?? false;
+  if (typeof evenPipelineStages !== 'boolean') throw new InvalidInputError('evenPipelineStages', evenPipelineStages, 'true or false');
   const ppPins = integerPins('pipelineParallel', input.pipelineParallel, 1_000_000);
-  const pipelineParallel = divisorsOf(arch.layers).filter((p) => p <= gpuBudget && (ppPins === null || ppPins.has(p)));
+  const pipelineParallel: number[] = [];
+  for (let p = 1; p <= Math.min(arch.layers, gpuBudget); p++) {
+    if ((ppPins === null || ppPins.has(p)) && (!evenPipelineStages || arch.layers % p === 0)) pipelineParallel.push(p);
+  }
   if (ppPins !== null) {
     for (const p of ppPins) {
       if (!pipelineParallel.includes(p)) {
-        throw new InvalidInputError('pipelineParallel', p, `a divisor of layers (${arch.layers}) ≤ gpuBudget (${gpuBudget})`);
+        throw new InvalidInputError(
+          'pipelineParallel',
+          p,
+          `${evenPipelineStages ? 'a divisor of' : 'at most'} layers (${arch.layers}) and at most gpuBudget (${gpuBudget})`,
+        );
       }
     }
   }
 
-  const memoryHeadroomFraction =
-    input.memoryHeadroomFraction === undefined || input.memoryHeadroomFraction === null
-      ? undefined
-      : requireFinite('memoryHeadroomFraction', input.memoryHeadroomFraction, 0, 0.95);
-  const planOptions: PlanOptions = { ...(input.planOptions ?? {}) };
-  if (memoryHeadroomFraction !== undefined) planOptions.memoryHeadroomFraction = memoryHeadroomFraction;
-  if (trainingTokens !== null) planOptions.trainingTokens = trainingTokens;
-  else delete planOptions.trainingTokens;
+  if (input.memoryHeadroomFraction !== undefined && input.memoryHeadroomFraction !== null) {
+    requireFinite('memoryHeadroomFraction', input.memoryHeadroomFraction, 0, 0.95);
+  }
 
   const timeLimitSeconds = requireFinite(
     'timeLimitSeconds',
@@ -366,7 +383,6 @@ function normalizeOptions(arch: ModelArchitecture, cluster: ClusterSpec, input: 
     flashAttention: pinList('flashAttention', input.flashAttention ?? [true], [false, true], 'booleans'),
     precision,
     optimizer,
-    planOptions,
     prune: input.prune ?? true,
     timeLimitSeconds,
     maxCandidates,
@@ -407,7 +423,32 @@ interface Group {
   ordinal: number;
 }
 
-function enumerateShapes(arch: ModelArchitecture, s: NormalizedSearch): Shape[] {
+/** GPU counts the planner can place: whole nodes, or part of a single node. */
+function representableGpus(cluster: ClusterSpec, gpus: number): boolean {
+  return gpus % cluster.gpusPerNode === 0 || gpus < cluster.gpusPerNode;
+}
+
+/**
+ * The cluster a layout on `gpus` GPUs runs on: the given one, its first gpus/gpusPerNode nodes, or part of one node
+ * (evaluatePlan requires TP·PP·DP = the cluster's GPUs).
+ */
+export function subCluster(cluster: ClusterSpec, gpus: number): ClusterSpec {
+  const total = cluster.gpusPerNode * cluster.nodes;
+  if (gpus === total) return cluster;
+  if (!representableGpus(cluster, gpus) || gpus > total) {
+    throw new InvalidInputError('gpus', gpus, `whole nodes of ${cluster.gpusPerNode} GPUs or part of one node, at most ${total}`);
+  }
+  const partial = gpus < cluster.gpusPerNode;
+  return {
+    ...cluster,
+    id: `${cluster.id}-${gpus}`,
+    name: `${cluster.name} (${gpus} GPUs)`,
+    gpusPerNode: partial ? gpus : cluster.gpusPerNode,
+    nodes: partial ? 1 : gpus / cluster.gpusPerNode,
+  };
+}
+
+function enumerateShapes(arch: ModelArchitecture, cluster: ClusterSpec, s: NormalizedSearch): Shape[] {
   const shapes: Shape[] = [];
   const experts = arch.experts > 1 ? divisorsOf(arch.experts).filter((e) => s.expertParallel === null || s.expertParallel.has(e)) : s.expertParallel === null || s.expertParallel.has(1) ? [1] : [];
   for (const globalBatchSize of s.globalBatchSizes) {
@@ -420,7 +461,8 @@ function enumerateShapes(arch: ModelArchitecture, s: NormalizedSearch): Shape[] 
           // Data parallel takes the GPUs left; each replica's batch must be whole.
           dataDegrees = s.gpuBudget % models === 0 && globalBatchSize % (s.gpuBudget / models) === 0 ? [s.gpuBudget / models] : [];
         } else {
-          dataDegrees = batchDivisors.filter((d) => models * d <= s.gpuBudget);
+          // Any data-parallel degree dividing the batch, on a GPU count a cluster can have (whole nodes, or one partial node).
+          dataDegrees = batchDivisors.filter((d) => models * d <= s.gpuBudget && representableGpus(cluster, models * d));
         }
         for (const d of dataDegrees) {
           if (s.dataParallel !== null && !s.dataParallel.has(d)) continue;
@@ -468,6 +510,11 @@ function fillLayout(layout: ParallelLayout, shape: Shape, v: number, b: number, 
   layout.recompute = recipe.recompute;
   layout.offload = recipe.offload;
   layout.flashAttention = recipe.flash;
+}
+
+/** Interleave degrees: v with layers divisible by p·v (Megatron-LM's interleaved schedule), 1 without a pipeline. */
+function interleavesFor(arch: ModelArchitecture, p: number): number[] {
+  return p > 1 && arch.layers % p === 0 ? divisorsOf(arch.layers / p) : [1];
 }
 
 function makeLayout(shape: Shape, v: number, b: number, recipe: Recipe, s: NormalizedSearch): ParallelLayout {
@@ -766,21 +813,42 @@ function sortedPareto(collector: Collector): Ranked[] {
   );
 }
 
-/** Groups (shape × interleave × micro-batch) in canonical order, each with the recipes the planner accepts. */
-function buildGroups(arch: ModelArchitecture, s: NormalizedSearch, evaluator: LayoutEvaluator, recipes: Recipe[]): Group[] {
+/** A recipe every rule accepts, used to validate a (shape, interleave, micro-batch) group on its own. */
+const NEUTRAL_RECIPE: Recipe = { zero: 0, offload: 'NONE', recompute: 'NONE', flash: true, index: -1, setIndex: -1 };
+
+/**
+ * Groups (shape × interleave × micro-batch) in canonical order, each with the recipes the planner accepts.
+ * `perCandidate` (the exhaustive reference) validates every candidate; otherwise validation is factored: the
+ * planner's rules on ZeRO stage, offload, recompute and FlashAttention do not involve the shape (plan.ts), so each
+ * group is validated once with a neutral recipe and each recipe once — the tests check both give the same space.
+ */
+function buildGroups(
+  arch: ModelArchitecture,
+  cluster: ClusterSpec,
+  s: NormalizedSearch,
+  evaluator: LayoutEvaluator,
+  recipes: Recipe[],
+  perCandidate: boolean,
+): Group[] {
   const groups: Group[] = [];
   let candidates = 0;
-  for (const shape of enumerateShapes(arch, s)) {
-    const interleaves =
-      shape.p > 1
-        ? divisorsOf(arch.layers / shape.p).filter((v) => s.pipelineInterleaves === null || s.pipelineInterleaves.has(v))
-        : s.pipelineInterleaves === null || s.pipelineInterleaves.has(1)
-          ? [1]
-          : [];
+  let validRecipes: Recipe[] | null = null;
+  for (const shape of enumerateShapes(arch, cluster, s)) {
+    const interleaves = interleavesFor(arch, shape.p).filter((v) => s.pipelineInterleaves === null || s.pipelineInterleaves.has(v));
     const micro = divisorsOf(shape.globalBatchSize / shape.d).filter((b) => s.microBatchSizes === null || s.microBatchSizes.has(b));
     for (const v of interleaves) {
       for (const b of micro) {
-        const valid = recipes.filter((recipe) => evaluator.isValid(makeLayout(shape, v, b, recipe, s)));
+        // The interleaved schedule needs the micro-batches per pipeline divisible by p (plan.ts, Megatron-LM's rule);
+        // skipped here because resolveLayout would reject it anyway, and a rejection (an exception) costs microseconds.
+        if (v > 1 && (shape.globalBatchSize / (b * shape.d)) % shape.p !== 0) continue;
+        let valid: Recipe[];
+        if (perCandidate) {
+          valid = recipes.filter((recipe) => evaluator.isValid(makeLayout(shape, v, b, recipe, s)));
+        } else {
+          if (!evaluator.isValid(makeLayout(shape, v, b, NEUTRAL_RECIPE, s))) continue;
+          validRecipes ??= recipes.filter((recipe) => evaluator.isValid(makeLayout(shape, v, b, recipe, s)));
+          valid = validRecipes;
+        }
         if (valid.length === 0) continue;
         candidates += valid.length;
         if (candidates > s.maxCandidates) {
@@ -808,7 +876,7 @@ export function searchPlansWith(
   const s = normalizeOptions(arch, cluster, input);
   const stopper = new Stopper(hooks, s.timeLimitSeconds);
   const recipes = enumerateRecipes(s);
-  const groups = buildGroups(arch, s, evaluator, recipes);
+  const groups = buildGroups(arch, cluster, s, evaluator, recipes, !s.prune);
   const state: SearchState = { candidates: 0, evaluated: 0, memoryChecked: 0, feasible: 0, covered: 0 };
   for (const g of groups) state.candidates += g.recipes.length;
   const collector = new Collector(s.top, s.objective === 'TIME_WITHIN_BUDGET' ? s.budgetUsd : null);
@@ -1004,9 +1072,83 @@ export function estimateSearchSpace(arch: ModelArchitecture, cluster: ClusterSpe
   const s = normalizeOptions(arch, cluster, input);
   const recipes = enumerateRecipes(s).length;
   let total = 0;
-  for (const shape of enumerateShapes(arch, s)) {
-    const interleaves = shape.p > 1 ? divisorsOf(arch.layers / shape.p).length : 1;
+  for (const shape of enumerateShapes(arch, cluster, s)) {
+    const interleaves = interleavesFor(arch, shape.p).length;
     total += interleaves * divisorsOf(shape.globalBatchSize / shape.d).length * recipes;
   }
   return total;
+}
+
+/**
+ * The planner binding: resolveLayout for validity, estimateMemory with evaluatePlan's fit rule (total ≤ capacity ×
+ * (1 − headroom), plan.ts) for the memory-first pass, and evaluatePlan for everything ranked. Layouts on fewer GPUs
+ * than the cluster (gpuBudget) run on the matching sub-cluster.
+ */
+export function planLayoutEvaluator(
+  arch: ModelArchitecture,
+  counts: ModelCounts,
+  cluster: ClusterSpec,
+  options: PlanOptions = {},
+): LayoutEvaluator {
+  const clusters = new Map<number, ClusterSpec>();
+  const clusterFor = (layout: ParallelLayout): ClusterSpec => {
+    const gpus = layout.tensorParallel * layout.pipelineParallel * layout.dataParallel;
+    let c = clusters.get(gpus);
+    if (c === undefined) {
+      c = subCluster(cluster, gpus);
+      clusters.set(gpus, c);
+    }
+    return c;
+  };
+  const usableFraction = 1 - (options.memoryHeadroomFraction ?? DEFAULT_MEMORY_HEADROOM_FRACTION);
+  return {
+    isValid(layout) {
+      let resolved: ParallelLayout;
+      try {
+        resolved = resolveLayout(arch, clusterFor(layout), layout);
+      } catch (error) {
+        if (error instanceof InvalidInputError) return false;
+        throw error;
+      }
+      // A layout the planner would normalise (e.g. sequence parallel at TP 1) is a duplicate, not a new candidate.
+      for (const key of Object.keys(layout) as (keyof ParallelLayout)[]) if (resolved[key] !== layout[key]) return false;
+      return true;
+    },
+    memory(layout) {
+      const memory = estimateMemory(arch, counts, clusterFor(layout), layout, options);
+      return {
+        totalBytes: memory.totalBytes,
+        capacityBytes: memory.capacityBytes,
+        fits: memory.totalBytes <= memory.capacityBytes * usableFraction,
+      };
+    },
+    evaluate(layout) {
+      return evaluatePlan(arch, counts, clusterFor(layout), layout, options);
+    },
+  };
+}
+
+/**
+ * Search the best layouts of `arch` on `cluster` (see the file comment). Throws InvalidInputError for bad options
+ * or a space above maxCandidates; stops early (truncated) on hooks.shouldStop or the time limit.
+ */
+export function searchPlans(
+  arch: ModelArchitecture,
+  counts: ModelCounts,
+  cluster: ClusterSpec,
+  input: PlanSearchOptions,
+  hooks: PlanSearchHooks = {},
+): PlanSearchOutcome {
+  return searchPlansWith(arch, cluster, input, planLayoutEvaluator(arch, counts, cluster, searchPlanOptions(input)), hooks);
+}
+
+/** The evaluatePlan options every candidate of a search is evaluated with (planOptions + headroom + tokens). */
+export function searchPlanOptions(input: PlanSearchOptions): PlanOptions {
+  const options: PlanOptions = { ...(input?.planOptions ?? {}) };
+  delete options.trainingTokens;
+  if (input?.memoryHeadroomFraction !== undefined && input.memoryHeadroomFraction !== null) {
+    options.memoryHeadroomFraction = input.memoryHeadroomFraction;
+  }
+  if (input?.trainingTokens !== undefined && input.trainingTokens !== null) options.trainingTokens = input.trainingTokens;
+  return options;
 }
