@@ -3,6 +3,7 @@
  * them (SQLite store, bounded pubsub). To give resolvers a new service, add an optional field here and fill it
  * in through `createApp({ modules })` (see src/server/app.ts).
  */
+import type { SimulationEventRecord, SimulationService } from './simulation.js';
 
 /** The kinds of user-saved items. Presets are not saved items: they live in the core and are read-only. */
 export type SavedItemKind = 'MODEL' | 'CLUSTER' | 'PLAN';
@@ -43,6 +44,8 @@ export interface SavedItemEvent {
 /** Topics of the application pubsub and their payloads. Add a topic here to publish a new event family. */
 export interface PubSubTopics {
   savedItemsChanged: Omit<SavedItemEvent, 'missedEvents'>;
+  /** Stored simulation events, keyed by simulation id (src/server/simulation-module.ts). */
+  simulationEvents: SimulationEventRecord;
 }
 
 /** One delivered message: the payload and how many earlier messages this subscriber lost to overflow. */
@@ -72,4 +75,6 @@ export interface BoundedPubSub<Topics extends object> {
 export interface SchemaContext {
   store: SavedItemsStore;
   pubsub: BoundedPubSub<PubSubTopics>;
+  /** Simulation runs (installed by simulationModule() in src/server/simulation-module.ts). */
+  simulations?: SimulationService;
 }

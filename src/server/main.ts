@@ -1,9 +1,10 @@
 /** `npm start`: serve the API (GraphiQL at /graphql) with settings from PORT, HOST and DATABASE_PATH. */
 import { createApp } from './app.js';
 import { readConfig } from './config.js';
+import { simulationModule } from './simulation-module.js';
 
 const config = readConfig();
-const app = createApp({ databasePath: config.databasePath, logging: true });
+const app = createApp({ databasePath: config.databasePath, logging: true, modules: [simulationModule()] });
 const { url } = await app.start(config.port, config.host);
 console.log(`zeroplan listening on ${url} (GraphiQL in a browser; database ${config.databasePath})`);
 

@@ -1,0 +1,649 @@
+/**
+ * Simulation of a whole training run under failures (src/simulation/engine.ts), run in worker threads and
+ * streamed over subscriptions. Thin resolvers: a TrainingPlanInput gives the nominal step time (core planner via
+ * plan.ts), a ReliabilityInput a preset plus overrides; the service in src/server/simulation-module.ts runs,
+ * persists and streams. `simulationEvents(id, after)` replays stored events with seq > after, then continues live.
+ */
+import type { ScalingLawName } from '../core/scaling.js';
+import {
+  CHECKPOINT_BYTES_PER_PARAMETER,
+  resolveSimulation,
+  validateReliability,
+  type ReplicaResult,
+  type SimulationSetup,
+  type SimulationSummary,
+} from '../simulation/engine.js';
+import {
+  findReliabilityPreset,
+  presetParams,
+  RELIABILITY_PRESETS,
+  type ReliabilityParams,
+  type ReliabilityPreset,
+} from '../simulation/presets.js';
+import type { SimulationJob } from '../simulation/runner.js';
+import { builder } from './builder.js';
+import type { SchemaContext } from './context.js';
+import { ScalingLawEnum } from './enums.js';
+import { badUserInput, notFound } from './error-helpers.js';
+import { callCore } from './model.js';
+import { evaluatePlanInput, TrainingPlanInputRef, type TrainingPlanInputShape } from './plan.js';
+import { floatIn, idSchema, intIn } from './validation.js';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Service contract (implemented by src/server/simulation-module.ts)
+
+export type SimulationStatus = 'QUEUED' | 'RUNNING' | 'COMPLETED' | 'CANCELLED' | 'FAILED' | 'INTERRUPTED';
+
+/** What is stored to (re-)run a simulation: the engine job and a description of the plan it came from. */
+export interface SimulationRequest {
+  job: Omit<SimulationJob, 'id'>;
+  preset: string;
+  plan: { model: string; cluster: string; gpuCount: number; stepSeconds: number; tokensPerStep: number; totalSteps: number };
+}
+
+export interface SimulationRecord {
+  id: string;
+  status: SimulationStatus;
+  request: SimulationRequest;
+  summary: SimulationSummary | null;
+  error: string | null;
+  lastSeq: number;
+  rerunOf: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+/** One stored event: `type` is the engine's (PROGRESS, INTERRUPTION, …) or a terminal CANCELLED/FAILED/INTERRUPTED. */
+export interface SimulationEventRecord {
+  simulationId: string;
+  seq: number;
+  type: string;
+  simulatedSeconds: number;
+  data: Record<string, unknown>;
+}
+
+export interface SimulationService {
+  start(request: SimulationRequest, rerunOf?: string): SimulationRecord;
+  /** `pace`: undefined keeps the stored pace, null = as fast as possible. */
+  rerun(id: string, pace?: number | null): SimulationRecord;
+  cancel(id: string): SimulationRecord;
+  get(id: string): SimulationRecord | undefined;
+  list(limit?: number): SimulationRecord[];
+  events(id: string, after: number, limit: number): SimulationEventRecord[];
+  /** Stored events with seq > after, then live ones; ends after a terminal event. */
+  subscribe(id: string, after: number): AsyncIterable<SimulationEventRecord>;
+}
+
+function service(ctx: SchemaContext): SimulationService {
+  const s = (ctx as SchemaContext & { simulations?: SimulationService }).simulations;
+  if (!s) throw new Error('the simulation module is not installed in this server (createApp({ modules: [simulationModule()] }))');
+  return s;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Enums and inputs
+
+const SimulationStatusEnum = builder.enumType('SimulationStatus', {
+  description: 'Where a simulation is in its life.',
+  values: {
+    QUEUED: { description: 'Waiting for a free worker.' },
+    RUNNING: { description: 'Running in a worker thread.' },
+    COMPLETED: { description: 'All replicas done; `summary` is set.' },
+    CANCELLED: { description: 'Stopped by cancelSimulation.' },
+    FAILED: { description: 'The engine or its worker failed; see `error`.' },
+    INTERRUPTED: { description: 'The server stopped while it was queued or running; re-run it with rerunSimulation (same seed, same events).' },
+  } satisfies Record<SimulationStatus, { description: string }>,
+});
+
+const FailureModelEnum = builder.enumType('FailureModel', {
+  description: 'How unexpected failures arrive.',
+  values: {
+    POISSON: { description: 'Superposition of independent components: a Poisson process of rate N·λ (job MTTF = MTBF/N).' },
+    WEIBULL: { description: 'One Weibull renewal clock per node (shape weibullShape), started from its equilibrium residual life unless weibullStart = FRESH.' },
+  },
+});
+
+const WeibullStartEnum = builder.enumType('WeibullStart', {
+  description: 'Age of the nodes at t = 0 under the WEIBULL model.',
+  values: {
+    EQUILIBRIUM: { description: 'A fleet in service: residual lives from the equilibrium distribution (correct default).' },
+    FRESH: { description: 'Every node new at t = 0; with shape < 1 this nearly doubles early failures (a known modelling trap, kept for comparison).' },
+  },
+});
+
+const CheckpointModeEnum = builder.enumType('CheckpointMode', {
+  description: 'How checkpoints block training.',
+  values: {
+    SYNC: { description: 'The whole write blocks (bytes / storage write bandwidth).' },
+    ASYNC: { description: 'Only the device→host copy blocks; the write persists in the background and is durable only when done.' },
+  },
+});
+
+const CheckpointIntervalPolicyEnum = builder.enumType('CheckpointIntervalPolicy', {
+  description: 'Which optimum to use when no checkpoint interval is given.',
+  values: {
+    DALY: { description: 'Daly (2006) higher-order optimum (default).' },
+    YOUNG: { description: 'Young (1974) τ = √(2δM).' },
+  },
+});
+
+const DAY = 86_400;
+
+interface ReliabilityInputShape {
+  preset?: string | null;
+  unexpectedFailuresPerGpuHour?: number | null;
+  failureModel?: 'POISSON' | 'WEIBULL' | null;
+  weibullShape?: number | null;
+  weibullStart?: 'EQUILIBRIUM' | 'FRESH' | null;
+  plannedInterruptionsPerDay?: number | null;
+  plannedDowntimeSeconds?: number | null;
+  detectionSeconds?: number | null;
+  restartMedianSeconds?: number | null;
+  restartSigma?: number | null;
+  spareNodeFraction?: number | null;
+  spareNodes?: number | null;
+  repairMedianSeconds?: number | null;
+  repairSigma?: number | null;
+  manualRepairFraction?: number | null;
+  manualRepairMedianSeconds?: number | null;
+  stragglerJitterFraction?: number | null;
+  failSlowEpisodesPerGpuHour?: number | null;
+  failSlowMedianSeconds?: number | null;
+  failSlowSlowdownFraction?: number | null;
+  diurnalAmplitudeFraction?: number | null;
+  checkpointMode?: 'SYNC' | 'ASYNC' | null;
+  storageWriteBytesPerSecond?: number | null;
+  storageReadBytesPerSecond?: number | null;
+  deviceToHostBytesPerSecondPerGpu?: number | null;
+}
+
+const ReliabilityInputRef = builder.inputType('ReliabilityInput', {
+  description: 'A reliability preset (default `llama3-405b`) and any overrides of its parameters.',
+  fields: (t) => ({
+    preset: t.id({ description: 'Preset id: llama3-405b, bloom-176b, opt-175b or modern-optimised (see reliabilityPresets).', validate: idSchema }),
+    unexpectedFailuresPerGpuHour: t.float({ description: 'Job-interrupting unexpected failures per GPU-hour (Llama 3: 1.97e-5).', validate: floatIn(0, 1) }),
+    failureModel: t.field({ type: FailureModelEnum, description: 'POISSON (default) or WEIBULL per node.' }),
+    weibullShape: t.float({ description: 'Weibull shape k (< 1: infant mortality).', validate: floatIn(0.1, 10) }),
+    weibullStart: t.field({ type: WeibullStartEnum, description: 'EQUILIBRIUM (default) or FRESH.' }),
+    plannedInterruptionsPerDay: t.float({ description: 'Planned stops per day (Llama 3: 47 in 54 days).', validate: floatIn(0, 100) }),
+    plannedDowntimeSeconds: t.float({ description: 'Extra downtime of a planned stop beyond the restart.', validate: floatIn(0, 30 * DAY) }),
+    detectionSeconds: t.float({ description: 'Failure detection time (hang causes use the 10-minute NCCL watchdog).', validate: floatIn(0, DAY) }),
+    restartMedianSeconds: t.float({ description: 'Median job re-initialisation time (lognormal).', validate: floatIn(0, DAY) }),
+    restartSigma: t.float({ description: 'Log-space σ of the restart time.', validate: floatIn(0, 3) }),
+    spareNodeFraction: t.float({ description: 'Hot spare nodes as a fraction of the job\'s nodes.', validate: floatIn(0, 1) }),
+    spareNodes: t.int({ description: 'Hot spare nodes (overrides spareNodeFraction).', validate: intIn(0, 1_000_000) }),
+    repairMedianSeconds: t.float({ description: 'Median automatic node repair time (lognormal).', validate: floatIn(0, 365 * DAY) }),
+    repairSigma: t.float({ description: 'Log-space σ of repair times.', validate: floatIn(0, 3) }),
+    manualRepairFraction: t.float({ description: 'Fraction of repairs that are manual.', validate: floatIn(0, 1) }),
+    manualRepairMedianSeconds: t.float({ description: 'Median manual repair time.', validate: floatIn(0, 365 * DAY) }),
+    stragglerJitterFraction: t.float({ description: 'Mean per-rank excess step time (exponential), as a fraction of a step.', validate: floatIn(0, 0.5) }),
+    failSlowEpisodesPerGpuHour: t.float({ description: 'Fail-slow episodes per GPU-hour.', validate: floatIn(0, 0.01) }),
+    failSlowMedianSeconds: t.float({ description: 'Median fail-slow episode length.', validate: floatIn(1, 30 * DAY) }),
+    failSlowSlowdownFraction: t.float({ description: 'Step-time increase during a fail-slow episode.', validate: floatIn(0, 10) }),
+    diurnalAmplitudeFraction: t.float({ description: 'Diurnal step-time swing (Llama 3: 1–2 %).', validate: floatIn(0, 0.5) }),
+    checkpointMode: t.field({ type: CheckpointModeEnum, description: 'SYNC or ASYNC checkpoints.' }),
+    storageWriteBytesPerSecond: t.float({ description: 'Aggregate checkpoint write bandwidth (Llama 3: 2 TB/s).', validate: floatIn(1e6, 1e15) }),
+    storageReadBytesPerSecond: t.float({ description: 'Aggregate checkpoint read bandwidth.', validate: floatIn(1e6, 1e15) }),
+    deviceToHostBytesPerSecondPerGpu: t.float({ description: 'Device→host copy bandwidth per GPU (blocking part of ASYNC).', validate: floatIn(1e6, 1e13) }),
+  }),
+});
+
+interface SimulationInputShape {
+  plan: TrainingPlanInputShape;
+  reliability?: ReliabilityInputShape | null;
+  horizonSeconds?: number | null;
+  replicas?: number | null;
+  seed?: number | null;
+  pace?: number | null;
+  checkpointIntervalSeconds?: number | null;
+  checkpointIntervalPolicy?: 'DALY' | 'YOUNG' | null;
+  checkpointBytes?: number | null;
+  detailedReplicas?: number | null;
+  progressIntervalSeconds?: number | null;
+  lossLaw?: ScalingLawName | null;
+}
+
+const SimulationInputRef = builder.inputType('SimulationInput', {
+  description: 'A training plan (trainingTokens required) and the reliability of the cluster it runs on.',
+  fields: (t) => ({
+    plan: t.field({ type: TrainingPlanInputRef, required: true, description: 'The plan; its step time, batch and trainingTokens set the run.' }),
+    reliability: t.field({ type: ReliabilityInputRef, description: 'Preset and overrides (default: llama3-405b).' }),
+    horizonSeconds: t.float({ description: 'Stop at this simulated time even if tokens remain (e.g. 4,665,600 = 54 days).', validate: floatIn(1, 10 * 365 * DAY) }),
+    replicas: t.int({ defaultValue: 1, description: 'Monte Carlo replicas (seeds seed·replica).', validate: intIn(1, 1000) }),
+    seed: t.int({ defaultValue: 1, description: 'Random seed; same seed and input → the same events.', validate: intIn(0, 2_147_483_647) }),
+    pace: t.float({ description: 'Simulated seconds per wall second for the detailed replicas; null = as fast as possible.', validate: floatIn(1e-3, 1e12) }),
+    checkpointIntervalSeconds: t.float({ description: 'Compute time between checkpoints; default: the preset\'s, else the Daly/Young optimum.', validate: floatIn(1, 30 * DAY) }),
+    checkpointIntervalPolicy: t.field({ type: CheckpointIntervalPolicyEnum, defaultValue: 'DALY', description: 'Optimum used when no interval is given.' }),
+    checkpointBytes: t.float({ description: `Bytes per checkpoint; default ${CHECKPOINT_BYTES_PER_PARAMETER} bytes per parameter (mixed-precision Adam state).`, validate: floatIn(0, 1e16) }),
+    detailedReplicas: t.int({ defaultValue: 1, description: 'Replicas that stream progress/interruption/recovery/checkpoint events (the rest only their result).', validate: intIn(0, 10) }),
+    progressIntervalSeconds: t.float({ description: 'Simulated seconds between progress events (default ≈ 1/100 of the run).', validate: floatIn(1, 365 * DAY) }),
+    lossLaw: t.field({ type: ScalingLawEnum, defaultValue: 'CHINCHILLA', description: 'Scaling law for the predicted loss along the run.' }),
+  }),
+});
+
+function reliabilityFromInput(input: ReliabilityInputShape | null | undefined): { preset: string; params: ReliabilityParams } {
+  const preset = input?.preset ?? 'llama3-405b';
+  if (!findReliabilityPreset(preset)) {
+    throw notFound('input.reliability.preset', preset, `one of ${RELIABILITY_PRESETS.map((p) => p.id).join(', ')}`);
+  }
+  const params = presetParams(preset) as unknown as Record<string, unknown>;
+  for (const [key, value] of Object.entries(input ?? {})) {
+    if (key !== 'preset' && value !== null && value !== undefined) params[key] = value;
+  }
+  const resolved = params as unknown as ReliabilityParams;
+  callCore(undefined, () => validateReliability(resolved, 'input.reliability'));
+  return { preset, params: resolved };
+}
+
+/** SimulationInput → the stored request (engine job + plan description). Validates everything up front. */
+export function simulationRequestFromInput(ctx: SchemaContext, input: SimulationInputShape): SimulationRequest {
+  if (input.plan.trainingTokens == null) {
+    throw badUserInput('input.plan.trainingTokens', null, 'a number of training tokens (a simulation needs the run length)');
+  }
+  const view = evaluatePlanInput(ctx, input.plan, 'input.plan');
+  const { layout, model, cluster, estimate } = view;
+  const tokensPerStep = layout.globalBatchSize * model.arch.sequenceLength;
+  const totalSteps = Math.ceil(input.plan.trainingTokens / tokensPerStep);
+  const gpuCount = layout.tensorParallel * layout.pipelineParallel * layout.dataParallel;
+  const { preset, params } = reliabilityFromInput(input.reliability);
+  const law = input.lossLaw ?? 'CHINCHILLA';
+  const setup: Omit<SimulationSetup, 'predictedLoss'> = {
+    nominalStepSeconds: estimate.performance.stepSeconds,
+    tokensPerStep,
+    totalSteps,
+    gpuCount,
+    gpusPerNode: cluster.spec.gpusPerNode,
+    gpuHourUsd: cluster.spec.gpuHourUsd,
+    // ≈ 16 bytes per parameter: bf16 weights + fp32 master weights + Adam m and v (6.5 TB for 405B; reliability-data.md).
+    checkpointBytes: input.checkpointBytes ?? CHECKPOINT_BYTES_PER_PARAMETER * model.counts.totalParameters,
+    reliability: params,
+    checkpointIntervalSeconds: input.checkpointIntervalSeconds ?? null,
+    checkpointIntervalPolicy: input.checkpointIntervalPolicy ?? 'DALY',
+    horizonSeconds: input.horizonSeconds ?? null,
+    seed: input.seed ?? 1,
+    replicas: input.replicas ?? 1,
+    detailedReplicas: Math.min(input.detailedReplicas ?? 1, input.replicas ?? 1),
+    progressIntervalSeconds: input.progressIntervalSeconds ?? null,
+  };
+  // Validate now so a bad input is a BAD_USER_INPUT error here, not a FAILED simulation later.
+  callCore('input', () => resolveSimulation(setup));
+  return {
+    job: {
+      setup,
+      loss: { law, parameters: law === 'KAPLAN' ? model.counts.nonEmbeddingParameters : model.counts.totalParameters },
+      pace: input.pace ?? null,
+    },
+    preset,
+    plan: { model: model.arch.id, cluster: cluster.spec.id, gpuCount, stepSeconds: setup.nominalStepSeconds, tokensPerStep, totalSteps },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Output types
+
+interface Quantiles {
+  mean: number;
+  p10: number;
+  p50: number;
+  p90: number;
+}
+
+const QuantilesRef = builder.objectRef<Quantiles>('SimulationQuantiles').implement({
+  description: 'Mean and 10th/50th/90th percentiles over replicas.',
+  fields: (t) => ({
+    mean: t.exposeFloat('mean', { description: 'Mean.' }),
+    p10: t.exposeFloat('p10', { description: '10th percentile.' }),
+    p50: t.exposeFloat('p50', { description: 'Median.' }),
+    p90: t.exposeFloat('p90', { description: '90th percentile.' }),
+  }),
+});
+
+type Badput = SimulationSummary['badput'];
+const BadputRef = builder.objectRef<Badput>('SimulationBadput').implement({
+  description: 'Wall-clock seconds lost per badput bucket (after Google\'s ml-goodput-measurement); with productive time they add up to the wall clock.',
+  fields: (t) => ({
+    checkpointSaveSeconds: t.exposeFloat('checkpointSaveSeconds', { description: 'Blocking checkpoint writes (and the checkpoint before a planned stop).' }),
+    checkpointRestoreSeconds: t.exposeFloat('checkpointRestoreSeconds', { description: 'Checkpoint reloads after restarts.' }),
+    lostProgressSeconds: t.exposeFloat('lostProgressSeconds', { description: 'Compute redone because it was after the last durable checkpoint.' }),
+    recoverySeconds: t.exposeFloat('recoverySeconds', { description: 'Detection, waiting for a node, re-initialisation, planned downtime.' }),
+  }),
+});
+
+type CauseCount = SimulationSummary['interruptionsByCause'][number];
+const CauseCountRef = builder.objectRef<CauseCount>('SimulationCauseCount').implement({
+  description: 'Mean interruptions of one cause per replica.',
+  fields: (t) => ({
+    cause: t.exposeString('cause', { description: 'Cause id, e.g. FAULTY_GPU or PLANNED.' }),
+    label: t.exposeString('label', { description: 'Readable cause.' }),
+    mean: t.exposeFloat('mean', { description: 'Mean count per replica.' }),
+  }),
+});
+
+const SummaryRef = builder.objectRef<SimulationSummary>('SimulationSummary').implement({
+  description: 'The outcome of a simulation: means over replicas unless noted.',
+  fields: (t) => ({
+    replicas: t.exposeInt('replicas', { description: 'Replicas simulated.' }),
+    finishedReplicas: t.exposeInt('finishedReplicas', { description: 'Replicas that trained every token before the horizon.' }),
+    simulatedSeconds: t.exposeFloat('simulatedSeconds', { description: 'Mean simulated wall-clock time (time to train, or the horizon).' }),
+    timeToTrainSeconds: t.field({ type: QuantilesRef, description: 'Wall-clock time per replica: mean and p10/p50/p90.', resolve: (s) => s.timeToTrainSeconds }),
+    goodputQuantiles: t.field({ type: QuantilesRef, description: 'Goodput per replica: mean and p10/p50/p90.', resolve: (s) => s.goodputQuantiles }),
+    interruptions: t.exposeFloat('interruptions', { description: 'Job interruptions (planned + unexpected).' }),
+    plannedInterruptions: t.exposeFloat('plannedInterruptions', { description: 'Planned stops.' }),
+    unexpectedInterruptions: t.exposeFloat('unexpectedInterruptions', { description: 'Unexpected failures (also those striking during a recovery).' }),
+    interruptionsByCause: t.field({ type: [CauseCountRef], description: 'Interruptions by cause, most frequent first.', resolve: (s) => s.interruptionsByCause }),
+    lostWorkSeconds: t.exposeFloat('lostWorkSeconds', { description: 'Nominal compute seconds of work redone.' }),
+    badput: t.field({ type: BadputRef, description: 'Badput buckets.', resolve: (s) => s.badput }),
+    nodeWaitSeconds: t.exposeFloat('nodeWaitSeconds', { description: 'Time spent waiting for a repaired node (no hot spare left).' }),
+    productiveSeconds: t.exposeFloat('productiveSeconds', { description: 'Wall-clock time computing work that was kept.' }),
+    checkpointsWritten: t.exposeFloat('checkpointsWritten', { description: 'Durable checkpoints written.' }),
+    effectiveTrainingTimeRatio: t.exposeFloat('effectiveTrainingTimeRatio', { description: 'ETTR: productive time / wall clock (time-based; Meta, ByteDance).' }),
+    goodput: t.exposeFloat('goodput', { description: 'Useful steps × nominal step time / wall clock (work-based; falls with slow-downs too).' }),
+    tokensTrained: t.exposeFloat('tokensTrained', { description: 'Tokens trained by the end (or the horizon).' }),
+    gpuHours: t.exposeFloat('gpuHours', { description: 'GPU-hours reserved (job GPUs + hot spares) for the wall clock.' }),
+    costUsd: t.exposeFloat('costUsd', { description: 'gpuHours × the cluster\'s price.' }),
+    wastedCostUsd: t.exposeFloat('wastedCostUsd', { description: 'costUsd × (1 − goodput).' }),
+    predictedLoss: t.exposeFloat('predictedLoss', { nullable: true, description: 'Predicted loss at the tokens trained (lossLaw).' }),
+    checkpointIntervalSeconds: t.exposeFloat('checkpointIntervalSeconds', { description: 'Checkpoint interval used (whole steps).' }),
+    checkpointIntervalSteps: t.exposeInt('checkpointIntervalSteps', { description: 'Steps between checkpoints.' }),
+    checkpointIntervalSource: t.exposeString('checkpointIntervalSource', { description: 'USER, PRESET, DALY or YOUNG.' }),
+    checkpointBlockingSeconds: t.exposeFloat('checkpointBlockingSeconds', { description: 'Blocking part of a checkpoint.' }),
+    checkpointPersistSeconds: t.exposeFloat('checkpointPersistSeconds', { description: 'Background persist window (ASYNC).' }),
+    restoreSeconds: t.exposeFloat('restoreSeconds', { description: 'Checkpoint reload time.' }),
+    jobMtbfSeconds: t.exposeFloat('jobMtbfSeconds', { description: 'Job mean time between unexpected failures, 1/(N·λ).' }),
+    spareNodes: t.exposeInt('spareNodes', { description: 'Hot spare nodes.' }),
+  }),
+});
+
+
+const ReplicaResultRef = builder.objectRef<ReplicaResult>('SimulationReplicaResult').implement({
+  description: 'One replica\'s outcome.',
+  fields: (t) => ({
+    replica: t.exposeInt('replica', { description: 'Replica index (from 0).' }),
+    simulatedSeconds: t.exposeFloat('simulatedSeconds', { description: 'Its wall-clock time.' }),
+    finished: t.exposeBoolean('finished', { description: 'Trained every token before the horizon.' }),
+    interruptions: t.exposeInt('interruptions', { description: 'Interruptions.' }),
+    plannedInterruptions: t.exposeInt('plannedInterruptions', { description: 'Planned stops.' }),
+    unexpectedInterruptions: t.exposeInt('unexpectedInterruptions', { description: 'Unexpected failures.' }),
+    lostWorkSeconds: t.exposeFloat('lostWorkSeconds', { description: 'Work redone (nominal seconds).' }),
+    effectiveTrainingTimeRatio: t.exposeFloat('effectiveTrainingTimeRatio', { description: 'ETTR.' }),
+    goodput: t.exposeFloat('goodput', { description: 'Goodput.' }),
+    costUsd: t.exposeFloat('costUsd', { description: 'Cost.' }),
+    tokensTrained: t.exposeFloat('tokensTrained', { description: 'Tokens trained.' }),
+    predictedLoss: t.exposeFloat('predictedLoss', { nullable: true, description: 'Predicted loss at its end.' }),
+  }),
+});
+
+interface RunningStats {
+  replicasDone: number;
+  timeToTrainSeconds: Quantiles;
+  goodput: Quantiles;
+}
+
+const RunningStatsRef = builder.objectRef<RunningStats>('SimulationRunningStats').implement({
+  description: 'Statistics over the replicas finished so far (they converge as the Monte Carlo proceeds).',
+  fields: (t) => ({
+    replicasDone: t.exposeInt('replicasDone', { description: 'Replicas finished.' }),
+    timeToTrainSeconds: t.field({ type: QuantilesRef, description: 'Time to train so far.', resolve: (r) => r.timeToTrainSeconds }),
+    goodput: t.field({ type: QuantilesRef, description: 'Goodput so far.', resolve: (r) => r.goodput }),
+  }),
+});
+
+// Event interface and members. Records carry the engine event's fields in `data`.
+const num = (r: SimulationEventRecord, key: string): number => r.data[key] as number;
+
+const EVENT_TYPE_NAMES: Record<string, string> = {
+  PROGRESS: 'SimulationProgress',
+  INTERRUPTION: 'SimulationInterruption',
+  RECOVERY: 'SimulationRecovery',
+  CHECKPOINT_SAMPLED: 'SimulationCheckpointSampled',
+  REPLICA_COMPLETED: 'SimulationReplicaCompleted',
+  COMPLETED: 'SimulationCompleted',
+  CANCELLED: 'SimulationCancelled',
+  FAILED: 'SimulationFailed',
+  INTERRUPTED: 'SimulationInterrupted',
+};
+
+export const SimulationEventRef = builder.interfaceRef<SimulationEventRecord>('SimulationEvent').implement({
+  description: 'One event of a simulation. `seq` is gap-free from 1 per simulation; the last event is terminal (completed, cancelled, failed or interrupted).',
+  resolveType: (r) => EVENT_TYPE_NAMES[r.type] ?? 'SimulationProgress',
+  fields: (t) => ({
+    seq: t.exposeInt('seq', { description: 'Position in the simulation\'s event log, from 1, without gaps.' }),
+    simulatedSeconds: t.exposeFloat('simulatedSeconds', { description: 'Simulated wall-clock time of the event (within its replica).' }),
+    simulationId: t.exposeID('simulationId', { description: 'The simulation.' }),
+  }),
+});
+
+builder.objectRef<SimulationEventRecord>('SimulationProgress').implement({
+  description: 'Progress of a detailed replica, every progressIntervalSeconds of simulated time.',
+  interfaces: [SimulationEventRef],
+  fields: (t) => ({
+    replica: t.int({ description: 'Replica (from 0).', resolve: (r) => num(r, 'replica') }),
+    step: t.float({ description: 'Steps trained (kept or not yet lost).', resolve: (r) => num(r, 'step') }),
+    tokens: t.float({ description: 'Tokens trained.', resolve: (r) => num(r, 'tokens') }),
+    fractionComplete: t.float({ description: 'Fraction of the run\'s steps done.', resolve: (r) => num(r, 'fractionComplete') }),
+    effectiveTrainingTimeRatio: t.float({ description: 'ETTR so far.', resolve: (r) => num(r, 'effectiveTrainingTimeRatio') }),
+    goodput: t.float({ description: 'Goodput so far.', resolve: (r) => num(r, 'goodput') }),
+    predictedLoss: t.float({ nullable: true, description: 'Predicted loss at the tokens trained.', resolve: (r) => (r.data.predictedLoss as number | null) ?? null }),
+  }),
+});
+
+builder.objectRef<SimulationEventRecord>('SimulationInterruption').implement({
+  description: 'A job interruption: an unexpected failure (with its cause) or a planned stop.',
+  interfaces: [SimulationEventRef],
+  fields: (t) => ({
+    replica: t.int({ description: 'Replica (from 0).', resolve: (r) => num(r, 'replica') }),
+    index: t.int({ description: 'Interruption number in this replica (from 1).', resolve: (r) => num(r, 'index') }),
+    cause: t.string({ description: 'Cause id (e.g. FAULTY_GPU, GPU_HBM3, SOFTWARE_BUG) or PLANNED.', resolve: (r) => r.data.cause as string }),
+    planned: t.boolean({ description: 'A planned stop (checkpoint first, no work lost).', resolve: (r) => r.data.planned as boolean }),
+    duringRecovery: t.boolean({ description: 'It struck while the job was already down (the recovery restarts).', resolve: (r) => r.data.duringRecovery as boolean }),
+    lostWorkSeconds: t.float({ description: 'Nominal compute seconds lost since the last durable checkpoint.', resolve: (r) => num(r, 'lostWorkSeconds') }),
+    rolledBackToStep: t.float({ description: 'Step of the durable checkpoint the job restarts from.', resolve: (r) => num(r, 'rolledBackToStep') }),
+    spareNodes: t.int({ description: 'Hot spares left.', resolve: (r) => num(r, 'spareNodes') }),
+  }),
+});
+
+builder.objectRef<SimulationEventRecord>('SimulationRecovery').implement({
+  description: 'The job is training again after an outage.',
+  interfaces: [SimulationEventRef],
+  fields: (t) => ({
+    replica: t.int({ description: 'Replica (from 0).', resolve: (r) => num(r, 'replica') }),
+    downtimeSeconds: t.float({ description: 'Length of the outage.', resolve: (r) => num(r, 'downtimeSeconds') }),
+    nodeWaitSeconds: t.float({ description: 'Part of it spent waiting for a repaired node.', resolve: (r) => num(r, 'nodeWaitSeconds') }),
+    step: t.float({ description: 'Step it resumes from.', resolve: (r) => num(r, 'step') }),
+    spareNodes: t.int({ description: 'Hot spares left.', resolve: (r) => num(r, 'spareNodes') }),
+  }),
+});
+
+builder.objectRef<SimulationEventRecord>('SimulationCheckpointSampled').implement({
+  description: 'The latest durable checkpoint, sampled at progress events when it changed (checkpoints themselves are not events).',
+  interfaces: [SimulationEventRef],
+  fields: (t) => ({
+    replica: t.int({ description: 'Replica (from 0).', resolve: (r) => num(r, 'replica') }),
+    step: t.float({ description: 'Step of the latest durable checkpoint.', resolve: (r) => num(r, 'step') }),
+    checkpointsWritten: t.int({ description: 'Durable checkpoints so far.', resolve: (r) => num(r, 'checkpointsWritten') }),
+  }),
+});
+
+builder.objectRef<SimulationEventRecord>('SimulationReplicaCompleted').implement({
+  description: 'One Monte Carlo replica finished; carries its result and the running statistics.',
+  interfaces: [SimulationEventRef],
+  fields: (t) => ({
+    replica: t.int({ description: 'Replica (from 0).', resolve: (r) => num(r, 'replica') }),
+    result: t.field({ type: ReplicaResultRef, description: 'This replica\'s outcome.', resolve: (r) => r.data.result as ReplicaResult }),
+    running: t.field({ type: RunningStatsRef, description: 'Mean and p10/p50/p90 over replicas so far.', resolve: (r) => r.data.running as RunningStats }),
+  }),
+});
+
+builder.objectRef<SimulationEventRecord>('SimulationCompleted').implement({
+  description: 'Terminal: all replicas done.',
+  interfaces: [SimulationEventRef],
+  fields: (t) => ({
+    summary: t.field({ type: SummaryRef, description: 'The summary (means over replicas).', resolve: (r) => r.data.summary as SimulationSummary }),
+  }),
+});
+
+builder.objectRef<SimulationEventRecord>('SimulationCancelled').implement({
+  description: 'Terminal: cancelled by cancelSimulation.',
+  interfaces: [SimulationEventRef],
+  fields: (t) => ({
+    cancelled: t.boolean({ description: 'Always true.', resolve: () => true }),
+  }),
+});
+
+builder.objectRef<SimulationEventRecord>('SimulationFailed').implement({
+  description: 'Terminal: the simulation failed.',
+  interfaces: [SimulationEventRef],
+  fields: (t) => ({
+    message: t.string({ description: 'What went wrong.', resolve: (r) => String(r.data.message ?? '') }),
+  }),
+});
+
+builder.objectRef<SimulationEventRecord>('SimulationInterrupted').implement({
+  description: 'Terminal: the server stopped while the simulation was queued or running (re-run it with rerunSimulation).',
+  interfaces: [SimulationEventRef],
+  fields: (t) => ({
+    reason: t.string({ description: 'Why.', resolve: (r) => String(r.data.reason ?? '') }),
+  }),
+});
+
+const SimulationRef = builder.objectRef<SimulationRecord>('Simulation').implement({
+  description: 'A simulation of a whole training run under failures (Monte Carlo over `replicas` seeds).',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'Id (`s_…`).' }),
+    status: t.field({ type: SimulationStatusEnum, description: 'Lifecycle status.', resolve: (s) => s.status }),
+    summary: t.field({ type: SummaryRef, nullable: true, description: 'Set when COMPLETED.', resolve: (s) => s.summary }),
+    error: t.exposeString('error', { nullable: true, description: 'Why it FAILED or was INTERRUPTED.' }),
+    lastSeq: t.exposeInt('lastSeq', { description: 'Seq of its latest stored event (0 before the first).' }),
+    seed: t.int({ description: 'Random seed.', resolve: (s) => s.request.job.setup.seed }),
+    replicas: t.int({ description: 'Replicas.', resolve: (s) => s.request.job.setup.replicas }),
+    pace: t.float({ nullable: true, description: 'Simulated seconds per wall second (null: as fast as possible).', resolve: (s) => s.request.job.pace }),
+    reliabilityPreset: t.string({ description: 'Reliability preset the parameters started from.', resolve: (s) => s.request.preset }),
+    gpuCount: t.int({ description: 'GPUs of the job.', resolve: (s) => s.request.plan.gpuCount }),
+    nominalStepSeconds: t.float({ description: 'Failure-free step time from the plan.', resolve: (s) => s.request.plan.stepSeconds }),
+    totalSteps: t.float({ description: 'Steps for the plan\'s trainingTokens.', resolve: (s) => s.request.plan.totalSteps }),
+    checkpointBytes: t.float({ description: 'Bytes per checkpoint.', resolve: (s) => s.request.job.setup.checkpointBytes }),
+    rerunOf: t.exposeID('rerunOf', { nullable: true, description: 'The simulation this one re-runs.' }),
+    createdAt: t.field({ type: 'DateTime', description: 'When it was started.', resolve: (s) => s.createdAt }),
+    startedAt: t.field({ type: 'DateTime', nullable: true, description: 'When a worker picked it up.', resolve: (s) => s.startedAt }),
+    finishedAt: t.field({ type: 'DateTime', nullable: true, description: 'When it ended.', resolve: (s) => s.finishedAt }),
+    events: t.field({
+      type: [SimulationEventRef],
+      description: 'Stored events with seq > after (at most `limit`), for clients that poll instead of subscribing.',
+      args: {
+        after: t.arg.int({ defaultValue: 0, description: 'Return events after this seq.', validate: intIn(0, 2_147_483_647) }),
+        limit: t.arg.int({ defaultValue: 100, description: 'Most events returned (1–1000).', validate: intIn(1, 1000) }),
+      },
+      complexity: 20,
+      resolve: (s, { after, limit }, ctx) => service(ctx).events(s.id, after ?? 0, limit ?? 100),
+    }),
+  }),
+});
+
+const ReliabilityParametersRef = builder.objectRef<ReliabilityParams>('ReliabilityParameters').implement({
+  description: 'The numbers behind a reliability preset (same names as ReliabilityInput).',
+  fields: (t) => ({
+    unexpectedFailuresPerGpuHour: t.exposeFloat('unexpectedFailuresPerGpuHour', { description: 'Per GPU-hour.' }),
+    failureModel: t.field({ type: FailureModelEnum, description: 'Arrival model.', resolve: (p) => p.failureModel }),
+    weibullShape: t.exposeFloat('weibullShape', { description: 'Weibull shape (WEIBULL model).' }),
+    plannedInterruptionsPerDay: t.exposeFloat('plannedInterruptionsPerDay', { description: 'Planned stops per day.' }),
+    detectionSeconds: t.exposeFloat('detectionSeconds', { description: 'Default detection time.' }),
+    restartMedianSeconds: t.exposeFloat('restartMedianSeconds', { description: 'Median restart.' }),
+    spareNodeFraction: t.exposeFloat('spareNodeFraction', { description: 'Hot spares / nodes.' }),
+    repairMedianSeconds: t.exposeFloat('repairMedianSeconds', { description: 'Median automatic repair.' }),
+    manualRepairFraction: t.exposeFloat('manualRepairFraction', { description: 'Manual repairs fraction.' }),
+    diurnalAmplitudeFraction: t.exposeFloat('diurnalAmplitudeFraction', { description: 'Diurnal swing.' }),
+    checkpointMode: t.field({ type: CheckpointModeEnum, description: 'SYNC or ASYNC.', resolve: (p) => p.checkpointMode }),
+    storageWriteBytesPerSecond: t.exposeFloat('storageWriteBytesPerSecond', { description: 'Checkpoint write bandwidth.' }),
+    checkpointIntervalSeconds: t.exposeFloat('checkpointIntervalSeconds', { nullable: true, description: 'Prescribed interval (null: Daly optimum).' }),
+  }),
+});
+
+const ReliabilityPresetRef = builder.objectRef<ReliabilityPreset>('ReliabilityPreset').implement({
+  description: 'A reliability preset with its sources.',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'Preset id.' }),
+    name: t.exposeString('name', { description: 'Name.' }),
+    description: t.exposeString('description', { description: 'What it models.' }),
+    sources: t.exposeStringList('sources', { description: 'Where the numbers come from.' }),
+    parameters: t.field({ type: ReliabilityParametersRef, description: 'Its parameters.', resolve: (p) => p.params }),
+  }),
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Root fields
+
+const requireId = (ctx: SchemaContext, id: string): SimulationRecord => {
+  const rec = service(ctx).get(id);
+  if (!rec) throw notFound('id', id, 'the id of a simulation');
+  return rec;
+};
+
+builder.queryFields((t) => ({
+  simulation: t.field({
+    type: SimulationRef,
+    nullable: true,
+    description: 'One simulation, or null.',
+    args: { id: t.arg.id({ required: true, description: 'Simulation id.', validate: idSchema }) },
+    resolve: (_root, { id }, ctx) => service(ctx).get(id) ?? null,
+  }),
+  simulations: t.field({
+    type: [SimulationRef],
+    description: 'Simulations, newest first.',
+    args: { limit: t.arg.int({ defaultValue: 100, description: 'Most returned (1–1000).', validate: intIn(1, 1000) }) },
+    resolve: (_root, { limit }, ctx) => service(ctx).list(limit ?? 100),
+  }),
+  reliabilityPresets: t.field({
+    type: [ReliabilityPresetRef],
+    description: 'Reliability presets (Llama-3-like, BLOOM-like, OPT-like, modern optimised) with their sources.',
+    resolve: () => [...RELIABILITY_PRESETS],
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  startSimulation: t.field({
+    type: SimulationRef,
+    description: 'Queues a simulation of the plan\'s whole run; follow it with the simulationEvents subscription.',
+    args: { input: t.arg({ type: SimulationInputRef, required: true, description: 'Plan, reliability and Monte Carlo settings.' }) },
+    complexity: 20,
+    resolve: (_root, { input }, ctx) => service(ctx).start(simulationRequestFromInput(ctx, input as SimulationInputShape)),
+  }),
+  cancelSimulation: t.field({
+    type: SimulationRef,
+    description: 'Cancels a queued or running simulation (its worker stops at once); finished ones are returned unchanged.',
+    args: { id: t.arg.id({ required: true, description: 'Simulation id.', validate: idSchema }) },
+    resolve: (_root, { id }, ctx) => {
+      requireId(ctx, id);
+      return service(ctx).cancel(id);
+    },
+  }),
+  rerunSimulation: t.field({
+    type: SimulationRef,
+    description: 'Starts a new simulation with the same stored input and seed (e.g. after INTERRUPTED); same seed → same events.',
+    args: {
+      id: t.arg.id({ required: true, description: 'Simulation to re-run.', validate: idSchema }),
+      pace: t.arg.float({ description: 'New pace; omit to keep the stored one, null = as fast as possible.', validate: floatIn(1e-3, 1e12) }),
+    },
+    resolve: (_root, args, ctx) => {
+      requireId(ctx, args.id);
+      return service(ctx).rerun(args.id, 'pace' in args ? (args.pace ?? null) : undefined);
+    },
+  }),
+}));
+
+builder.subscriptionField('simulationEvents', (t) =>
+  t.field({
+    type: SimulationEventRef,
+    description:
+      'Events of one simulation: the stored ones with seq > after (all with after = 0 or null), then live ones, with no gap or duplicate; ends after the terminal event. Reconnect with after = the last seq you saw.',
+    args: {
+      id: t.arg.id({ required: true, description: 'Simulation id.', validate: idSchema }),
+      after: t.arg.int({ description: 'Replay events with seq greater than this.', validate: intIn(0, 2_147_483_647) }),
+    },
+    subscribe: (_root, { id, after }, ctx) => {
+      requireId(ctx, id);
+      return service(ctx).subscribe(id, after ?? 0);
+    },
+    resolve: (record) => record,
+  }),
+);

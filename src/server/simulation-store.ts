@@ -1,0 +1,211 @@
+/**
+ * Simulations and their events in SQLite. Events are appended in batches (one transaction per batch) with a
+ * gap-free `seq` per simulation starting at 1; `last_seq` on the simulation row is the high-water mark.
+ * On start-up, a simulation left QUEUED or RUNNING by a stopped or crashed server is marked INTERRUPTED and gets a
+ * terminal INTERRUPTED event, so it is never silently lost (it can be re-run from its stored request and seed).
+ */
+import { randomBytes } from 'node:crypto';
+import type {
+  SimulationEventRecord,
+  SimulationRecord,
+  SimulationRequest,
+  SimulationStatus,
+} from '../schema/simulation.js';
+import type { SimulationSummary } from '../simulation/engine.js';
+import type { Db, Migration } from './db.js';
+
+export const SIMULATION_MIGRATIONS: readonly Migration[] = [
+  {
+    id: 'sim_0001_simulations',
+    up(db) {
+      db.exec(`
+        CREATE TABLE simulations (
+          id TEXT PRIMARY KEY,
+          status TEXT NOT NULL CHECK (status IN ('QUEUED', 'RUNNING', 'COMPLETED', 'CANCELLED', 'FAILED', 'INTERRUPTED')),
+          request TEXT NOT NULL,
+          summary TEXT,
+          error TEXT,
+          last_seq INTEGER NOT NULL DEFAULT 0,
+          rerun_of TEXT,
+          created_at TEXT NOT NULL,
+          started_at TEXT,
+          finished_at TEXT,
+          ord INTEGER NOT NULL
+        );
+        CREATE INDEX simulations_ord ON simulations (ord);
+        CREATE TABLE simulation_events (
+          simulation_id TEXT NOT NULL REFERENCES simulations (id) ON DELETE CASCADE,
+          seq INTEGER NOT NULL,
+          type TEXT NOT NULL,
+          simulated_seconds REAL NOT NULL,
+          data TEXT NOT NULL,
+          PRIMARY KEY (simulation_id, seq)
+        ) WITHOUT ROWID;
+      `);
+    },
+  },
+];
+
+/** An event to append (seq is assigned by the store). */
+export interface NewSimulationEvent {
+  type: string;
+  simulatedSeconds: number;
+  data: unknown;
+}
+
+export interface SimulationStore {
+  create(request: SimulationRequest, rerunOf?: string | null): SimulationRecord;
+  get(id: string): SimulationRecord | undefined;
+  list(limit?: number): SimulationRecord[];
+  setStatus(
+    id: string,
+    status: SimulationStatus,
+    extra?: { summary?: SimulationSummary; error?: string },
+  ): SimulationRecord | undefined;
+  /** Appends events in one transaction; returns them with their seq. */
+  appendEvents(id: string, events: readonly NewSimulationEvent[]): SimulationEventRecord[];
+  /** Events with seq > after, at most `limit`, in seq order. */
+  events(id: string, after: number, limit: number): SimulationEventRecord[];
+  /** QUEUED/RUNNING → INTERRUPTED with a terminal event (server start). Returns the ids. */
+  interruptUnfinished(reason: string): string[];
+}
+
+interface SimulationRow {
+  id: string;
+  status: SimulationStatus;
+  request: string;
+  summary: string | null;
+  error: string | null;
+  last_seq: number;
+  rerun_of: string | null;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+}
+
+interface EventRow {
+  simulation_id: string;
+  seq: number;
+  type: string;
+  simulated_seconds: number;
+  data: string;
+}
+
+/** `s_` + 12 lowercase base-32 characters (60 random bits). */
+export function newSimulationId(): string {
+  const alphabet = 'abcdefghijklmnopqrstuvwxyz234567';
+  let out = 's_';
+  for (const byte of randomBytes(12)) out += alphabet[byte & 31];
+  return out;
+}
+
+function toRecord(row: SimulationRow): SimulationRecord {
+  return {
+    id: row.id,
+    status: row.status,
+    request: JSON.parse(row.request) as SimulationRequest,
+    summary: row.summary ? (JSON.parse(row.summary) as SimulationSummary) : null,
+    error: row.error,
+    lastSeq: row.last_seq,
+    rerunOf: row.rerun_of,
+    createdAt: row.created_at,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+  };
+}
+
+function toEvent(row: EventRow): SimulationEventRecord {
+  return {
+    simulationId: row.simulation_id,
+    seq: row.seq,
+    type: row.type,
+    simulatedSeconds: row.simulated_seconds,
+    data: JSON.parse(row.data) as Record<string, unknown>,
+  };
+}
+
+export const TERMINAL_STATUSES: ReadonlySet<SimulationStatus> = new Set(['COMPLETED', 'CANCELLED', 'FAILED', 'INTERRUPTED']);
+
+export function createSimulationStore(db: Db): SimulationStore {
+  const insert = db.prepare(
+    `INSERT INTO simulations (id, status, request, last_seq, rerun_of, created_at, ord)
+     VALUES (@id, 'QUEUED', @request, 0, @rerunOf, @now, (SELECT COALESCE(MAX(ord), 0) + 1 FROM simulations))`,
+  );
+  const get = db.prepare('SELECT * FROM simulations WHERE id = ?');
+  const list = db.prepare('SELECT * FROM simulations ORDER BY ord DESC LIMIT ?');
+  const setStatus = db.prepare(
+    `UPDATE simulations SET status = @status,
+       summary = COALESCE(@summary, summary), error = COALESCE(@error, error),
+       started_at = CASE WHEN @status = 'RUNNING' THEN @now ELSE started_at END,
+       finished_at = CASE WHEN @terminal = 1 THEN @now ELSE finished_at END
+     WHERE id = @id`,
+  );
+  const lastSeq = db.prepare('SELECT last_seq FROM simulations WHERE id = ?').pluck();
+  const setLastSeq = db.prepare('UPDATE simulations SET last_seq = ? WHERE id = ?');
+  const insertEvent = db.prepare(
+    'INSERT INTO simulation_events (simulation_id, seq, type, simulated_seconds, data) VALUES (?, ?, ?, ?, ?)',
+  );
+  const selectEvents = db.prepare(
+    'SELECT * FROM simulation_events WHERE simulation_id = ? AND seq > ? ORDER BY seq LIMIT ?',
+  );
+  const unfinished = db.prepare("SELECT id FROM simulations WHERE status IN ('QUEUED', 'RUNNING')").pluck();
+
+  const append = db.transaction((id: string, events: readonly NewSimulationEvent[]): SimulationEventRecord[] => {
+    let seq = lastSeq.get(id) as number | undefined;
+    if (seq === undefined) throw new Error(`unknown simulation ${id}`);
+    const out: SimulationEventRecord[] = [];
+    for (const e of events) {
+      seq += 1;
+      insertEvent.run(id, seq, e.type, e.simulatedSeconds, JSON.stringify(e.data));
+      out.push({ simulationId: id, seq, type: e.type, simulatedSeconds: e.simulatedSeconds, data: e.data as Record<string, unknown> });
+    }
+    setLastSeq.run(seq, id);
+    return out;
+  });
+
+  const store: SimulationStore = {
+    create(request, rerunOf = null) {
+      const id = newSimulationId();
+      insert.run({ id, request: JSON.stringify(request), rerunOf, now: new Date().toISOString() });
+      return toRecord(get.get(id) as SimulationRow);
+    },
+    get(id) {
+      const row = get.get(id) as SimulationRow | undefined;
+      return row ? toRecord(row) : undefined;
+    },
+    list(limit = 100) {
+      return (list.all(limit) as SimulationRow[]).map(toRecord);
+    },
+    setStatus(id, status, extra = {}) {
+      setStatus.run({
+        id,
+        status,
+        summary: extra.summary ? JSON.stringify(extra.summary) : null,
+        error: extra.error ?? null,
+        terminal: TERMINAL_STATUSES.has(status) ? 1 : 0,
+        now: new Date().toISOString(),
+      });
+      return store.get(id);
+    },
+    appendEvents(id, events) {
+      return events.length === 0 ? [] : append(id, events);
+    },
+    events(id, after, limit) {
+      return (selectEvents.all(id, after, limit) as EventRow[]).map(toEvent);
+    },
+    interruptUnfinished(reason) {
+      const ids = unfinished.all() as string[];
+      for (const id of ids) {
+        db.transaction(() => {
+          store.setStatus(id, 'INTERRUPTED', { error: reason });
+          const last = store.events(id, (lastSeq.get(id) as number) - 1, 1)[0];
+          store.appendEvents(id, [
+            { type: 'INTERRUPTED', simulatedSeconds: last?.simulatedSeconds ?? 0, data: { reason } },
+          ]);
+        })();
+      }
+      return ids;
+    },
+  };
+  return store;
+}
