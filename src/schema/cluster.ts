@@ -143,8 +143,8 @@ export const ClusterRef = builder.objectRef<ClusterView>('Cluster').implement({
     memoryBytes: t.float({ description: 'Total GPU memory of the cluster in bytes.', resolve: (c) => c.spec.gpu.memoryBytes * c.spec.nodes * c.spec.gpusPerNode }),
     peakFlopsPerSecond: t.float({
       description: 'Total dense peak of the cluster in FLOP/s for training in `precision`.',
-      args: { precision: t.arg({ type: PrecisionEnum, required: true, defaultValue: 'BF16', description: 'Training precision.' }) },
-      resolve: (c, { precision }) => callCore(undefined, () => peakFlopsFor(c.spec.gpu, precision)) * c.spec.nodes * c.spec.gpusPerNode,
+      args: { precision: t.arg({ type: PrecisionEnum, defaultValue: 'BF16', description: 'Training precision.' }) },
+      resolve: (c, { precision }) => callCore(undefined, () => peakFlopsFor(c.spec.gpu, precision ?? 'BF16')) * c.spec.nodes * c.spec.gpusPerNode,
     }),
     powerWatts: t.float({ description: 'GPU board power of the whole cluster times PUE, in watts (TDP × GPUs × PUE).', resolve: (c) => c.spec.gpu.tdpWatts * c.spec.nodes * c.spec.gpusPerNode * c.spec.pue }),
   }),

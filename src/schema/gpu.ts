@@ -21,10 +21,10 @@ export const GpuRef = builder.objectRef<GpuSpec>('Gpu').implement({
     peakFlopsPerSecond: t.float({
       description:
         'Dense tensor-core peak in FLOP/s for training in `precision` (FP32 training uses TF32). Errors with BAD_USER_INPUT for FP8 on a GPU without FP8.',
-      args: { precision: t.arg({ type: PrecisionEnum, required: true, defaultValue: 'BF16', description: 'Training precision.' }) },
+      args: { precision: t.arg({ type: PrecisionEnum, defaultValue: 'BF16', description: 'Training precision.' }) },
       resolve: (gpu, { precision }) => {
         try {
-          return peakFlopsFor(gpu, precision);
+          return peakFlopsFor(gpu, precision ?? 'BF16');
         } catch (error) {
           if (error instanceof InvalidInputError) throw fromInvalidInput(error);
           throw error;

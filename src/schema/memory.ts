@@ -27,10 +27,10 @@ builder.queryFields((t) => ({
     args: {
       parameters: t.arg.float({ required: true, description: 'Model parameters Ψ.', validate: floatIn(0, MAX_PARAMETERS) }),
       dataParallel: t.arg.int({ required: true, description: 'Data-parallel degree N_d the states are sharded over.', validate: intIn(1, MAX_GPUS) }),
-      optimizer: t.arg({ type: OptimizerEnum, required: true, defaultValue: 'ADAM', description: 'Optimizer (sets K).' }),
-      precision: t.arg({ type: PrecisionEnum, required: true, defaultValue: 'BF16', description: 'Training precision.' }),
+      optimizer: t.arg({ type: OptimizerEnum, defaultValue: 'ADAM', description: 'Optimizer (sets K).' }),
+      precision: t.arg({ type: PrecisionEnum, defaultValue: 'BF16', description: 'Training precision.' }),
     },
-    resolve: (_root, args) => callCore(undefined, () => modelStateMemoryByZeroStage(args.parameters, args.dataParallel, args.optimizer, args.precision)),
+    resolve: (_root, args) => callCore(undefined, () => modelStateMemoryByZeroStage(args.parameters, args.dataParallel, args.optimizer ?? 'ADAM', args.precision ?? 'BF16')),
   }),
   maxTrainableParameters: t.float({
     description:
@@ -39,10 +39,10 @@ builder.queryFields((t) => ({
       gpu: t.arg.id({ required: true, description: 'Catalog GPU id, e.g. `v100-32gb`.' }),
       gpus: t.arg.int({ required: true, description: 'GPUs in total (a multiple of tensorParallel × pipelineParallel).', validate: intIn(1, MAX_GPUS) }),
       zeroStage: t.arg.int({ required: true, description: 'ZeRO stage 0–3.', validate: intIn(0, 3) }),
-      tensorParallel: t.arg.int({ required: true, defaultValue: 1, description: 'Tensor-parallel degree.', validate: intIn(1, MAX_GPUS) }),
-      pipelineParallel: t.arg.int({ required: true, defaultValue: 1, description: 'Pipeline-parallel degree.', validate: intIn(1, MAX_GPUS) }),
-      optimizer: t.arg({ type: OptimizerEnum, required: true, defaultValue: 'ADAM', description: 'Optimizer (sets K).' }),
-      precision: t.arg({ type: PrecisionEnum, required: true, defaultValue: 'BF16', description: 'Training precision.' }),
+      tensorParallel: t.arg.int({ defaultValue: 1, description: 'Tensor-parallel degree.', validate: intIn(1, MAX_GPUS) }),
+      pipelineParallel: t.arg.int({ defaultValue: 1, description: 'Pipeline-parallel degree.', validate: intIn(1, MAX_GPUS) }),
+      optimizer: t.arg({ type: OptimizerEnum, defaultValue: 'ADAM', description: 'Optimizer (sets K).' }),
+      precision: t.arg({ type: PrecisionEnum, defaultValue: 'BF16', description: 'Training precision.' }),
     },
     resolve: (_root, args) =>
       callCore(undefined, () =>
@@ -50,10 +50,10 @@ builder.queryFields((t) => ({
           gpu: requireGpu(args.gpu, 'gpu'),
           gpus: args.gpus,
           zeroStage: args.zeroStage as ZeroStage,
-          tensorParallel: args.tensorParallel,
-          pipelineParallel: args.pipelineParallel,
-          optimizer: args.optimizer,
-          precision: args.precision,
+          tensorParallel: args.tensorParallel ?? 1,
+          pipelineParallel: args.pipelineParallel ?? 1,
+          optimizer: args.optimizer ?? 'ADAM',
+          precision: args.precision ?? 'BF16',
         }),
       ),
   }),

@@ -197,8 +197,8 @@ export const ModelRef = builder.objectRef<ModelView>('Model').implement({
     }),
     hardwareFlopsPerToken: t.float({
       description: 'Training FLOPs per token the GPUs execute, i.e. flopsPerToken plus what `recompute` re-runs.',
-      args: { recompute: t.arg({ type: RecomputeModeEnum, required: true, defaultValue: 'NONE', description: 'Recomputation mode.' }) },
-      resolve: (m, { recompute }) => hardwareFlopsPerToken(m.counts, m.arch, recompute),
+      args: { recompute: t.arg({ type: RecomputeModeEnum, defaultValue: 'NONE', description: 'Recomputation mode.' }) },
+      resolve: (m, { recompute }) => hardwareFlopsPerToken(m.counts, m.arch, recompute ?? 'NONE'),
     }),
     sixNFlopsPerToken: t.float({
       description: 'Kaplan\'s rule of thumb 6·N FLOPs per token (N = active parameters), for comparison with flopsPerToken.',

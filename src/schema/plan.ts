@@ -349,8 +349,9 @@ export const TrainingPlanRef = builder.objectRef<TrainingPlanView>('TrainingPlan
     predictedLoss: t.float({
       nullable: true,
       description: 'Final loss in nats per token that `law` predicts for this model after trainingTokens (KAPLAN uses non-embedding parameters, the others all parameters); null without trainingTokens.',
-      args: { law: t.arg({ type: ScalingLawEnum, required: true, defaultValue: 'CHINCHILLA', description: 'Which scaling law.' }) },
-      resolve: (p, { law }) => {
+      args: { law: t.arg({ type: ScalingLawEnum, defaultValue: 'CHINCHILLA', description: 'Which scaling law.' }) },
+      resolve: (p, { law: given }) => {
+        const law = given ?? 'CHINCHILLA';
         const tokens = p.options.trainingTokens;
         if (tokens === undefined) return null;
         const parameters = law === 'KAPLAN' ? p.model.counts.nonEmbeddingParameters : p.model.counts.totalParameters;

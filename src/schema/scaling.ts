@@ -91,9 +91,9 @@ builder.queryFields((t) => ({
     description: 'Compute-optimal parameters and tokens for a budget of `computeFlops` FLOPs under `law`.',
     args: {
       computeFlops: t.arg.float({ required: true, description: 'Training compute budget in FLOPs (1 to 10⁴⁰).', validate: floatIn(1, 1e40) }),
-      law: t.arg({ type: ScalingLawEnum, required: true, defaultValue: 'CHINCHILLA', description: 'Which scaling law.' }),
+      law: t.arg({ type: ScalingLawEnum, defaultValue: 'CHINCHILLA', description: 'Which scaling law.' }),
     },
-    resolve: (_root, { computeFlops, law }) => ({ ...callCore(undefined, () => computeOptimalAllocation(computeFlops, law)), law }),
+    resolve: (_root, { computeFlops, law }) => ({ ...callCore(undefined, () => computeOptimalAllocation(computeFlops, law ?? 'CHINCHILLA')), law: law ?? 'CHINCHILLA' }),
   }),
   scalingLawLoss: t.float({
     nullable: true,
@@ -101,9 +101,9 @@ builder.queryFields((t) => ({
     args: {
       parameters: t.arg.float({ required: true, description: 'Parameters.', validate: floatIn(1, MAX_PARAMETERS) }),
       tokens: t.arg.float({ required: true, description: 'Training tokens.', validate: floatIn(1, MAX_TRAINING_TOKENS) }),
-      law: t.arg({ type: ScalingLawEnum, required: true, defaultValue: 'CHINCHILLA', description: 'Which scaling law.' }),
+      law: t.arg({ type: ScalingLawEnum, defaultValue: 'CHINCHILLA', description: 'Which scaling law.' }),
     },
-    resolve: (_root, { parameters, tokens, law }) => finiteOrNull(callCore(undefined, () => predictedLoss(law, parameters, tokens))),
+    resolve: (_root, { parameters, tokens, law }) => finiteOrNull(callCore(undefined, () => predictedLoss(law ?? 'CHINCHILLA', parameters, tokens))),
   }),
   extrapolation: t.field({
     type: ExtrapolationRef,
