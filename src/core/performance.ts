@@ -58,6 +58,15 @@ import type {
 export const MATMUL_EFFICIENCY_MAX = 0.68;
 /** Calibrated half-saturation dimension: each GEMM dimension d costs a factor 1/(1 + D0/d) of efficiency. */
 export const MATMUL_HALF_SATURATION_DIMENSION = 32;
+/**
+ * FP8 GEMMs reach a smaller fraction of their (2×) peak than BF16 GEMMs (per-tensor scaling, cuBLASLt FP8 kernels),
+ * calibrated on NVIDIA NeMo 24.09's H100 FP8 pre-training table (Llama-2 7B/70B, GPT-3 175B: 768–888 model TFLOP/s,
+ * see docs/core-plan.md). Multiplies e_mm in FP8 plans.
+ */
+export const FP8_MATMUL_EFFICIENCY_FACTOR = 0.75;
+/** FP8 casts: each GEMM input (activations forward, output gradients backward) read in 16 bits and written in 8. */
+const FP8_CAST_BYTES_PER_ELEMENT = 3;
+
 /** Achieved fraction of HBM bandwidth in fused element-wise kernels (STREAM-like kernels reach ≈ 0.8–0.9). */
 export const ELEMENTWISE_BANDWIDTH_EFFICIENCY = 0.8;
 
@@ -150,9 +159,12 @@ export function estimateStep(
     headSeconds = headFlops / rate;
   } else {
     const width = Math.min(h, arch.ffnHiddenSize) / t;
-    const eDense = Math.min(1, scale * matmulEfficiency(tokens, width));
+    const precisionFactor = precision === 'FP8' ? FP8_MATMUL_EFFICIENCY_FACTOR : 1;
+    const eDense = Math.min(1, scale * precisionFactor * matmulEfficiency(tokens, width));
     // Tokens each local expert sees: b·s·k routed copies spread over E/e local experts gathered from e ranks.
-    const eExpert = moe ? Math.min(1, scale * matmulEfficiency((tokens * k * e) / arch.experts, width)) : eDense;
+    const eExpert = moe
+      ? Math.min(1, scale * precisionFactor * matmulEfficiency((tokens * k * e) / arch.experts, width))
+      : eDense;
     const headDim = h / arch.attentionHeads;
     const eAttention = Math.min(1, scale * matmulEfficiency(s, headDim));
     // FlashAttention (causal) skips fully masked blocks: half of the counted s×s work is executed.
@@ -167,10 +179,16 @@ export function estimateStep(
     // MoE token dispatch and combine: read + write of k copies of each token, twice.
     const dispatchBytes = moe ? (8 * k * sbh) / spDivisor : 0;
     const softmaxBytes = flash ? 0 : (SOFTMAX_ELEMENTWISE_BYTES_PER_SCORE * arch.attentionHeads * s * tokens) / t;
+    // FP8: quantise the inputs of QKV and fc1 (h wide, replicated without SP), the projection (h/t) and fc2 (f/t).
+    const castBytes =
+      precision === 'FP8'
+        ? FP8_CAST_BYTES_PER_ELEMENT * tokens * ((2 * h) / spDivisor + (h + arch.ffnHiddenSize * mlpCopies) / t)
+        : 0;
     const elementwisePasses = recompute === 'FULL' ? 4 : 3;
     const softmaxPasses = recompute === 'NONE' ? 3 : 4;
     const elementwiseBytes =
-      elementScale * (elementwisePasses * (replicatedBytes + parallelBytes + dispatchBytes) + softmaxPasses * softmaxBytes);
+      elementScale * (elementwisePasses * (replicatedBytes + parallelBytes + dispatchBytes) + softmaxPasses * softmaxBytes) +
+      elementwisePasses * castBytes;
     layerSeconds =
       layerDenseFlops / (peakMatmul * eDense) +
       layerExpertFlops / (peakMatmul * eExpert) +
