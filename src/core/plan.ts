@@ -287,6 +287,15 @@ export function evaluatePlan(
         `pipeline engine supports only stages 0–1.`,
     });
   }
+  if (arch.layers % layout.pipelineParallel !== 0) {
+    diagnostics.push({
+      severity: 'INFO',
+      code: 'UNEVEN_PIPELINE',
+      message:
+        `${arch.layers} layers do not split evenly over ${layout.pipelineParallel} stages: the first ` +
+        `${arch.layers % layout.pipelineParallel} stages take one extra layer and set the pace.`,
+    });
+  }
   if (layout.offload !== 'NONE' && performance.optimizerSeconds > 0.2 * performance.stepSeconds) {
     diagnostics.push({
       severity: 'WARNING',

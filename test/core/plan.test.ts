@@ -164,6 +164,12 @@ describe('evaluatePlan', () => {
     expect(codes).toContain('TP_ACROSS_NODES');
     expect(codes).toContain('LARGE_BUBBLE');
   });
+  it('UNEVEN_PIPELINE when the layers do not split evenly (96 layers over 64 stages)', () => {
+    const layout = resolveLayout(gpt3, cluster1024, { globalBatchSize: 512, tensorParallel: 2, pipelineParallel: 64 });
+    const uneven = evaluatePlan(gpt3, counts, cluster1024, layout).diagnostics.find((d) => d.code === 'UNEVEN_PIPELINE');
+    expect(uneven?.severity).toBe('INFO');
+    expect(uneven?.message).toMatch(/first 32 stages/);
+  });
   it('a higher headroom can turn a fitting plan into OUT_OF_MEMORY', () => {
     const tight = evaluatePlan(gpt3, counts, cluster1024, standard, { memoryHeadroomFraction: 0.5 });
     expect(tight.fits).toBe(false);
