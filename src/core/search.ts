@@ -991,6 +991,7 @@ function pruned(
     const prev = i > 0 ? groups[i - 1]! : null;
     if (prev === null || prev.shape !== g.shape || prev.v !== g.v) {
       if (stopper.shouldStop()) return;
+      if (stopper.progressDue()) reportProgress(hooks, state, collector, stopper, s.maxPareto);
       dead.fill(0);
     }
     open.fill(null);
@@ -1021,7 +1022,10 @@ function pruned(
   }
   // Pass 2: the representative (first feasible member) of each set, fully evaluated, gives the set's bounds.
   for (let i = 0; i < subgroups.length; i++) {
-    if (i % 64 === 0 && stopper.shouldStop()) return;
+    if (i % 64 === 0) {
+      if (stopper.shouldStop()) return;
+      if (stopper.progressDue()) reportProgress(hooks, state, collector, stopper, s.maxPareto);
+    }
     const sub = subgroups[i]!;
     const g = sub.group;
     const recipe = sub.recipes[0]!;

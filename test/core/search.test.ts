@@ -1,0 +1,486 @@
+/**
+ * Plan search: the pruned search equals the exhaustive one, the space is the planner's, the premises of the pruning
+ * hold, and the optima make sense against published runs.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { InvalidInputError } from '../../src/core/errors.js';
+import { customGpu, findGpu, makeCluster } from '../../src/core/hardware.js';
+import { architectureWithDefaults, computeModelCounts } from '../../src/core/model.js';
+import { evaluatePlan, resolveLayout } from '../../src/core/plan.js';
+import { findModelPreset } from '../../src/core/presets.js';
+import {
+  divisorsOf,
+  planLayoutEvaluator,
+  searchPlans,
+  type PlanSearchOptions,
+  type PlanSearchOutcome,
+  type SearchCandidate,
+} from '../../src/core/search.js';
+import type { ClusterSpec, GpuSpec, ModelArchitecture, OffloadTarget, ParallelLayout, RecomputeMode, ZeroStage } from '../../src/core/types.js';
+
+const a100 = findGpu('a100-80gb') as GpuSpec;
+const gpt3 = findModelPreset('gpt3-175b') as ModelArchitecture;
+const gpt3Counts = computeModelCounts(gpt3);
+const cluster1024 = makeCluster({ gpu: a100, gpusPerNode: 8, nodes: 128 });
+
+function fieldOf(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(InvalidInputError);
+    return (error as InvalidInputError).field;
+  }
+  throw new Error('expected an InvalidInputError');
+}
+
+const layoutKey = (l: ParallelLayout): string => JSON.stringify(l);
+const keys = (list: SearchCandidate[]): string[] => list.map((c) => layoutKey(c.layout));
+
+// ─────────────────────────── small random problems ───────────────────────────
+
+interface Problem {
+  arch: ModelArchitecture;
+  cluster: ClusterSpec;
+  options: PlanSearchOptions;
+}
+
+const problemArb: fc.Arbitrary<Problem> = fc
+  .record({
+    layers: fc.integer({ min: 1, max: 12 }),
+    heads: fc.constantFrom(1, 2, 4, 6, 8, 16),
+    headDim: fc.constantFrom(16, 32, 64),
+    kvDivisor: fc.constantFrom(1, 2, 4),
+    gated: fc.boolean(),
+    vocab: fc.integer({ min: 100, max: 8000 }),
+    seq: fc.constantFrom(64, 128, 256, 512),
+    moe: fc.constantFrom(1, 1, 2, 4),
+    gpusPerNode: fc.constantFrom(1, 2, 4, 8),
+    nodes: fc.integer({ min: 1, max: 4 }),
+    memoryBytes: fc.integer({ min: 50_000_000, max: 3_000_000_000 }),
+    globalBatchSize: fc.integer({ min: 1, max: 48 }),
+    objective: fc.constantFrom('TIME', 'COST', 'MFU', 'TIME_WITHIN_BUDGET'),
+    top: fc.integer({ min: 1, max: 6 }),
+    upTo: fc.boolean(),
+    across: fc.boolean(),
+    flashBoth: fc.boolean(),
+    tokens: fc.boolean(),
+    budgetScale: fc.double({ min: 0.5, max: 3, noNaN: true }),
+  })
+  .map((r) => {
+    const kvHeads = r.heads % r.kvDivisor === 0 ? r.heads / r.kvDivisor : r.heads;
+    const arch = architectureWithDefaults({
+      layers: r.layers,
+      hiddenSize: r.heads * r.headDim,
+      attentionHeads: r.heads,
+      kvHeads,
+      gatedMlp: r.gated,
+      vocabSize: r.vocab,
+      sequenceLength: r.seq,
+      experts: r.moe,
+      expertsPerToken: r.moe > 1 ? 2 : 1,
+    });
+    // A small custom GPU so that memory actually prunes (the model is tiny).
+    const gpu = customGpu({ id: 'tiny', name: 'Tiny', memoryBytes: r.memoryBytes, peakFlopsPerSecond: a100.peakFlopsPerSecond });
+    const cluster = makeCluster({ gpu, gpusPerNode: r.gpusPerNode, nodes: r.nodes });
+    const tokens = r.tokens || r.objective === 'TIME_WITHIN_BUDGET' ? 1e9 : undefined;
+    const options: PlanSearchOptions = {
+      globalBatchSize: r.globalBatchSize,
+      objective: r.objective as PlanSearchOptions['objective'],
+      top: r.top,
+      gpuBudgetMode: r.upTo ? 'UP_TO' : 'EXACT',
+      allowTensorParallelAcrossNodes: r.across,
+      flashAttention: r.flashBoth ? [false, true] : [true],
+      planOptions: { frameworkOverheadBytes: 0 },
+      maxPareto: 1000,
+      ...(tokens === undefined ? {} : { trainingTokens: tokens }),
+    };
+    return { arch, cluster, options, budgetScale: r.budgetScale };
+  })
+  .map((p) => {
+    if (p.options.objective !== 'TIME_WITHIN_BUDGET') return p;
+    // A budget around the cheapest feasible layout's cost, so that it binds sometimes.
+    const probe = searchPlans(p.arch, computeModelCounts(p.arch), p.cluster, { ...p.options, objective: 'COST', top: 1 });
+    const cheapest = probe.best[0]?.costUsd ?? 1;
+    return { ...p, options: { ...p.options, budgetUsd: cheapest * p.budgetScale } };
+  });
+
+function run(p: Problem, prune: boolean): PlanSearchOutcome {
+  return searchPlans(p.arch, computeModelCounts(p.arch), p.cluster, { ...p.options, prune });
+}
+
+describe('pruned search = exhaustive search (randomised small spaces)', () => {
+  it('same space, same feasible count, same top-k in the same order, same Pareto frontier', () => {
+    fc.assert(
+      fc.property(problemArb, (p) => {
+        const exhaustive = run(p, false);
+        const pruned = run(p, true);
+        expect(pruned.candidates).toBe(exhaustive.candidates);
+        expect(exhaustive.evaluated).toBe(exhaustive.candidates);
+        expect(pruned.feasible).toBe(exhaustive.feasible);
+        expect(keys(pruned.best)).toEqual(keys(exhaustive.best));
+        expect(pruned.best.map((c) => c.score)).toEqual(exhaustive.best.map((c) => c.score));
+        expect(pruned.paretoSize).toBe(exhaustive.paretoSize);
+        expect(keys(pruned.pareto)).toEqual(keys(exhaustive.pareto));
+        expect(pruned.winnerReason).toBe(exhaustive.winnerReason);
+        expect(pruned.evaluated).toBeLessThanOrEqual(exhaustive.evaluated);
+        expect(pruned.truncated).toBe(false);
+      }),
+      { numRuns: 60, seed: 20261127 },
+    );
+  });
+
+  it('prunes: on GPT-3 175B / 1,024 GPUs it evaluates a small fraction of the space', () => {
+    const out = searchPlans(gpt3, gpt3Counts, cluster1024, { globalBatchSize: 1536 });
+    expect(out.candidates).toBeGreaterThan(30_000);
+    expect(out.evaluated).toBeLessThan(out.candidates * 0.2);
+    expect(out.covered).toBe(out.candidates);
+    expect(out.feasible).toBeGreaterThan(0);
+    expect(out.feasible).toBeLessThan(out.candidates);
+  });
+});
+
+// ─────────────────────────── the space ───────────────────────────
+
+describe('the space is exactly the planner’s valid layouts', () => {
+  const recipeDims = {
+    zeroStages: [0, 3] as ZeroStage[],
+    offloads: ['NONE', 'PARAMETERS_CPU'] as OffloadTarget[],
+    recomputeModes: ['NONE'] as RecomputeMode[],
+  };
+  it('counts what a naive enumeration validated by resolveLayout counts', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          layers: fc.integer({ min: 1, max: 8 }),
+          heads: fc.constantFrom(1, 2, 4, 8),
+          gpusPerNode: fc.constantFrom(1, 2, 4),
+          nodes: fc.integer({ min: 1, max: 3 }),
+          gbs: fc.integer({ min: 1, max: 16 }),
+          across: fc.boolean(),
+        }),
+        (r) => {
+          const arch = architectureWithDefaults({ layers: r.layers, hiddenSize: 32 * r.heads, attentionHeads: r.heads, vocabSize: 500, sequenceLength: 64 });
+          const cluster = makeCluster({ gpu: a100, gpusPerNode: r.gpusPerNode, nodes: r.nodes });
+          const n = r.gpusPerNode * r.nodes;
+          let expected = 0;
+          for (let t = 1; t <= n; t++) {
+            const inNode = t <= r.gpusPerNode && r.gpusPerNode % t === 0;
+            const beyond = r.across && t > r.gpusPerNode && t % r.gpusPerNode === 0;
+            if (!inNode && !beyond) continue;
+            for (let p = 1; p <= n; p++) {
+              for (const sp of [false, true]) {
+                for (let v = 1; v <= r.layers; v++) {
+                  for (let b = 1; b <= r.gbs; b++) {
+                    for (const zero of recipeDims.zeroStages) {
+                      for (const offload of recipeDims.offloads) {
+                        const input = {
+                          globalBatchSize: r.gbs, tensorParallel: t, pipelineParallel: p, sequenceParallel: sp,
+                          pipelineInterleave: v, microBatchSize: b, zeroStage: zero, offload, recompute: 'NONE' as const, flashAttention: true,
+                        };
+                        try {
+                          const l = resolveLayout(arch, cluster, input);
+                          if (l.sequenceParallel !== sp) continue; // normalised duplicate
+                          expected++;
+                        } catch (error) {
+                          if (!(error instanceof InvalidInputError)) throw error;
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+          const out = searchPlans(arch, computeModelCounts(arch), cluster, {
+            globalBatchSize: r.gbs,
+            allowTensorParallelAcrossNodes: r.across,
+            ...recipeDims,
+          });
+          expect(out.candidates).toBe(expected);
+        },
+      ),
+      { numRuns: 25, seed: 7 },
+    );
+  });
+
+  it('GPT-3 175B on 1,024 GPUs: TP ∈ {1,2,4,8}, PP up to 64 (uneven splits), DP the rest', () => {
+    const out = searchPlans(gpt3, gpt3Counts, cluster1024, { globalBatchSize: 1536, top: 1000 });
+    for (const c of [...out.best, ...out.pareto]) {
+      const l = c.layout;
+      expect([1, 2, 4, 8]).toContain(l.tensorParallel);
+      expect(l.tensorParallel * l.pipelineParallel * l.dataParallel).toBe(1024);
+      expect(1536 % (l.microBatchSize * l.dataParallel)).toBe(0);
+      expect(c.estimate.fits).toBe(true);
+    }
+    // With evenPipelineStages only divisors of the 96 layers remain.
+    const even = searchPlans(gpt3, gpt3Counts, cluster1024, { globalBatchSize: 1536, evenPipelineStages: true, top: 1000 });
+    expect(even.candidates).toBeLessThan(out.candidates);
+    for (const c of even.best) expect(96 % c.layout.pipelineParallel).toBe(0);
+  });
+});
+
+// ─────────────────────────── premises of the pruning ───────────────────────────
+
+describe('premises of the pruning hold in the planner', () => {
+  const layoutArb = fc.record({
+    t: fc.constantFrom(1, 2, 4, 8),
+    p: fc.constantFrom(1, 2, 4, 8, 16),
+    zero: fc.constantFrom(0, 1, 2, 3) as fc.Arbitrary<ZeroStage>,
+    recompute: fc.constantFrom('NONE', 'SELECTIVE', 'FULL') as fc.Arbitrary<RecomputeMode>,
+    sp: fc.boolean(),
+    flash: fc.boolean(),
+    offload: fc.constantFrom('NONE', 'OPTIMIZER_CPU', 'OPTIMIZER_NVME', 'PARAMETERS_CPU', 'PARAMETERS_NVME') as fc.Arbitrary<OffloadTarget>,
+  });
+  const evaluator = planLayoutEvaluator(gpt3, gpt3Counts, cluster1024, {});
+
+  it('device memory never decreases with the micro-batch (memory-first pruning)', () => {
+    fc.assert(
+      fc.property(layoutArb, (r) => {
+        const zero = r.offload.startsWith('PARAMETERS') ? 3 : r.zero;
+        const d = 1024 / (r.t * r.p);
+        fc.pre(1536 % d === 0);
+        let previous = -Infinity;
+        for (const b of divisorsOf(1536 / d)) {
+          const l = resolveLayout(gpt3, cluster1024, {
+            globalBatchSize: 1536, tensorParallel: r.t, pipelineParallel: r.p, microBatchSize: b, zeroStage: zero,
+            recompute: r.recompute, sequenceParallel: r.sp, flashAttention: r.flash, offload: r.offload,
+          });
+          const total = evaluatePlan(gpt3, gpt3Counts, cluster1024, l).memory.totalBytes;
+          expect(total).toBeGreaterThanOrEqual(previous);
+          previous = total;
+        }
+      }),
+      { numRuns: 80, seed: 1 },
+    );
+  });
+
+  it('ZeRO stage and offload leave compute, bubble and TP/EP time unchanged; the rest of the step is ≥ 0', () => {
+    fc.assert(
+      fc.property(layoutArb, fc.constantFrom(1, 2, 4), (r, b) => {
+        fc.pre(1536 % ((b * 1024) / (r.t * r.p)) === 0);
+        const base = { globalBatchSize: 1536, tensorParallel: r.t, pipelineParallel: r.p, microBatchSize: b, recompute: r.recompute, sequenceParallel: r.sp, flashAttention: r.flash };
+        const reference = evaluatePlan(gpt3, gpt3Counts, cluster1024, resolveLayout(gpt3, cluster1024, base));
+        const fixed = (e: typeof reference): number[] => [
+          e.performance.computeSeconds,
+          e.performance.bubbleSeconds,
+          e.communication.tensorParallelSeconds,
+          e.communication.expertParallelSeconds,
+        ];
+        const zero = r.offload.startsWith('PARAMETERS') ? 3 : r.zero;
+        const e = evaluatePlan(gpt3, gpt3Counts, cluster1024, resolveLayout(gpt3, cluster1024, { ...base, zeroStage: zero, offload: r.offload }));
+        expect(fixed(e)).toEqual(fixed(reference));
+        const perf = e.performance;
+        const rest = perf.stepSeconds - perf.computeSeconds - perf.bubbleSeconds - e.communication.tensorParallelSeconds - e.communication.expertParallelSeconds;
+        expect(rest).toBeGreaterThanOrEqual(-1e-9 * perf.stepSeconds);
+      }),
+      { numRuns: 80, seed: 2 },
+    );
+  });
+
+  it('the memory check agrees with evaluatePlan (bytes and fit) under a user headroom', () => {
+    const options = { memoryHeadroomFraction: 0.2 };
+    const ev = planLayoutEvaluator(gpt3, gpt3Counts, cluster1024, options);
+    fc.assert(
+      fc.property(layoutArb, fc.constantFrom(1, 2, 4, 8), (r, b) => {
+        fc.pre(1536 % ((b * 1024) / (r.t * r.p)) === 0);
+        const zero = r.offload.startsWith('PARAMETERS') ? 3 : r.zero;
+        const l = resolveLayout(gpt3, cluster1024, {
+          globalBatchSize: 1536, tensorParallel: r.t, pipelineParallel: r.p, microBatchSize: b, zeroStage: zero,
+          recompute: r.recompute, sequenceParallel: r.sp, flashAttention: r.flash, offload: r.offload,
+        });
+        const full = evaluatePlan(gpt3, gpt3Counts, cluster1024, l, options);
+        const quick = ev.memory(l);
+        expect(quick.totalBytes).toBe(full.memory.totalBytes);
+        expect(quick.fits).toBe(full.fits);
+        expect(evaluator.isValid(l)).toBe(true);
+      }),
+      { numRuns: 80, seed: 3 },
+    );
+  });
+});
+
+// ─────────────────────────── optima vs published runs ───────────────────────────
+
+describe('GPT-3 175B on 1,024 A100-80GB, global batch 1,536', () => {
+  // Narayanan et al. 2021 (Megatron-LM, SC'21), Table 1: 175B on 1,024 A100s, t = 8, p = 8, batch 1,536:
+  // 140 TFLOP/s per GPU (44 % of peak), counted with full recompute (their eq. 3: hardware FLOPs).
+  const publishedTflops = 140;
+  // The 2021 recipe: full recompute, no sequence parallel (2022), no FlashAttention (2022), plain data parallel,
+  // no offload.
+  const recipe: PlanSearchOptions = {
+    globalBatchSize: 1536,
+    recomputeModes: ['FULL'],
+    sequenceParallel: [false],
+    flashAttention: [false],
+    zeroStages: [0],
+    offloads: ['NONE'],
+  };
+  const restricted = searchPlans(gpt3, gpt3Counts, cluster1024, recipe);
+  const unrestricted = searchPlans(gpt3, gpt3Counts, cluster1024, { globalBatchSize: 1536 });
+
+  it('restricted to the 2021 recipe, the optimum is Megatron-like: TP 8 inside a node, PP ≥ 4', () => {
+    const best = restricted.best[0]!.layout;
+    expect(best.tensorParallel).toBe(8);
+    expect(best.pipelineParallel).toBeGreaterThanOrEqual(4);
+  });
+
+  it('its hardware TFLOP/s per GPU is within 15 % of the published ≈ 140', () => {
+    const tflops = restricted.best[0]!.estimate.performance.hardwareFlopsPerSecondPerGpu / 1e12;
+    expect(Math.abs(tflops - publishedTflops) / publishedTflops).toBeLessThanOrEqual(0.15);
+  });
+
+  it('unrestricted, the optimum is at least as fast, fits, and the reason names the runner-up’s differences', () => {
+    const fast = unrestricted.best[0]!;
+    expect(fast.timeSeconds).toBeLessThanOrEqual(restricted.best[0]!.timeSeconds);
+    expect(fast.estimate.fits).toBe(true);
+    expect(unrestricted.winnerReason).toMatch(/beats the runner-up/);
+    const c = unrestricted.comparison!;
+    // The deltas are the breakdown's: they add up to the step-time difference.
+    const sum = c.computeSecondsDelta + c.bubbleSecondsDelta + c.exposedCommunicationSecondsDelta + c.optimizerSecondsDelta;
+    expect(sum).toBeCloseTo(c.stepSecondsDelta, 9);
+    expect(c.stepSecondsDelta).toBeLessThanOrEqual(0);
+  });
+
+  it('the Pareto frontier is non-dominated and holds the fastest layout', () => {
+    const front = unrestricted.pareto;
+    expect(front.length).toBeGreaterThan(1);
+    for (const a of front) {
+      for (const b of front) {
+        if (a === b) continue;
+        const dominates = a.timeSeconds <= b.timeSeconds && a.costUsd <= b.costUsd && a.headroomBytes >= b.headroomBytes;
+        expect(dominates && (a.timeSeconds < b.timeSeconds || a.costUsd < b.costUsd || a.headroomBytes > b.headroomBytes)).toBe(false);
+      }
+    }
+    expect(front[0]!.timeSeconds).toBe(unrestricted.best[0]!.timeSeconds);
+  });
+});
+
+describe('Llama 2 7B on one node of 8 A100-80GB', () => {
+  const llama = findModelPreset('llama2-7b') as ModelArchitecture;
+  const counts = computeModelCounts(llama);
+  const node = makeCluster({ gpu: a100, gpusPerNode: 8, nodes: 1 });
+  const out = searchPlans(llama, counts, node, { globalBatchSize: 512 });
+
+  it('picks pure data parallel with a ZeRO stage: plain DP does not fit, ZeRO makes it fit', () => {
+    const best = out.best[0]!.layout;
+    expect(best.tensorParallel).toBe(1);
+    expect(best.pipelineParallel).toBe(1);
+    expect(best.dataParallel).toBe(8);
+    expect(best.zeroStage).toBeGreaterThanOrEqual(1);
+    expect(best.offload).toBe('NONE');
+    // Why ZeRO: 6.74B parameters × 16 bytes (ZeRO paper K = 12 + 2 + 2) ≈ 108 GB > 80 GB without sharding.
+    const plain = resolveLayout(llama, node, { ...best, zeroStage: 0 });
+    expect(evaluatePlan(llama, counts, node, plain).fits).toBe(false);
+  });
+});
+
+// ─────────────────────────── objectives, limits, errors ───────────────────────────
+
+describe('objectives', () => {
+  const llama = findModelPreset('llama2-7b') as ModelArchitecture;
+  const counts = computeModelCounts(llama);
+  const cluster = makeCluster({ gpu: a100, gpusPerNode: 8, nodes: 4 });
+  const base: PlanSearchOptions = { globalBatchSize: 256, trainingTokens: 2e12, gpuBudgetMode: 'UP_TO', top: 5 };
+
+  it('COST with a GPU budget up to N trades speed for price; TIME uses every GPU it can', () => {
+    const time = searchPlans(llama, counts, cluster, { ...base, objective: 'TIME' });
+    const cost = searchPlans(llama, counts, cluster, { ...base, objective: 'COST' });
+    expect(cost.best[0]!.costUsd).toBeLessThanOrEqual(time.best[0]!.costUsd);
+    expect(time.best[0]!.timeSeconds).toBeLessThanOrEqual(cost.best[0]!.timeSeconds);
+    expect(time.best[0]!.gpus).toBe(32);
+    // Cost = GPU-hours × price (the run estimate's).
+    const run = cost.best[0]!.estimate.run!;
+    expect(cost.best[0]!.costUsd).toBeCloseTo(run.gpuHours * cluster.gpuHourUsd, 6);
+  });
+
+  it('MFU ranks by model FLOPs utilisation', () => {
+    const mfu = searchPlans(llama, counts, cluster, { ...base, objective: 'MFU' });
+    const values = mfu.best.map((c) => c.estimate.performance.modelFlopsUtilization);
+    expect([...values].sort((a, b) => b - a)).toEqual(values);
+  });
+
+  it('TIME_WITHIN_BUDGET: the fastest layout whose run costs at most the budget', () => {
+    const cost = searchPlans(llama, counts, cluster, { ...base, objective: 'COST', top: 1 });
+    const budgetUsd = cost.best[0]!.costUsd * 1.1;
+    const within = searchPlans(llama, counts, cluster, { ...base, objective: 'TIME_WITHIN_BUDGET', budgetUsd });
+    for (const c of within.best) expect(c.costUsd).toBeLessThanOrEqual(budgetUsd);
+    expect(within.best[0]!.timeSeconds).toBeLessThanOrEqual(cost.best[0]!.timeSeconds);
+    const tooPoor = searchPlans(llama, counts, cluster, { ...base, objective: 'TIME_WITHIN_BUDGET', budgetUsd: cost.best[0]!.costUsd * 0.5 });
+    expect(tooPoor.best).toEqual([]);
+    expect(tooPoor.winnerReason).toBeNull();
+  });
+
+  it('pins restrict the space (ZeRO-3 only, no offload)', () => {
+    const out = searchPlans(llama, counts, cluster, { ...base, zeroStages: [3], offloads: ['NONE'], top: 50 });
+    for (const c of out.best) {
+      expect(c.layout.zeroStage).toBe(3);
+      expect(c.layout.offload).toBe('NONE');
+    }
+  });
+
+  it('memory headroom: a larger headroom never admits more layouts', () => {
+    const loose = searchPlans(gpt3, gpt3Counts, cluster1024, { globalBatchSize: 1536, memoryHeadroomFraction: 0 });
+    const tight = searchPlans(gpt3, gpt3Counts, cluster1024, { globalBatchSize: 1536, memoryHeadroomFraction: 0.3 });
+    expect(tight.feasible).toBeLessThan(loose.feasible);
+    for (const c of tight.best) expect(c.estimate.memory.totalBytes).toBeLessThanOrEqual(0.7 * c.estimate.memory.capacityBytes);
+  });
+});
+
+describe('limits and cancellation', () => {
+  it('shouldStop stops early with the best so far (CANCELLED)', () => {
+    let polls = 0;
+    const out = searchPlans(gpt3, gpt3Counts, cluster1024, { globalBatchSize: 1536 }, { shouldStop: () => ++polls > 40 });
+    expect(out.truncated).toBe(true);
+    expect(out.stopReason).toBe('CANCELLED');
+    expect(out.covered).toBeLessThan(out.candidates);
+  });
+
+  it('the time limit uses the injected clock (TIME_LIMIT), and progress is reported', () => {
+    let clock = 0;
+    const progress: number[] = [];
+    const out = searchPlans(
+      gpt3,
+      gpt3Counts,
+      cluster1024,
+      { globalBatchSize: 1536, timeLimitSeconds: 50 },
+      {
+        now: () => (clock += 1),
+        progressIntervalSeconds: 5,
+        onProgress: (p) => progress.push(p.covered),
+      },
+    );
+    expect(out.stopReason).toBe('TIME_LIMIT');
+    expect(out.truncated).toBe(true);
+    expect(out.elapsedSeconds).toBeGreaterThan(50);
+    expect(progress.length).toBeGreaterThan(0);
+    expect([...progress].sort((a, b) => a - b)).toEqual(progress);
+  });
+
+  it('refuses a space above maxCandidates with an error naming the way out', () => {
+    expect(fieldOf(() => searchPlans(gpt3, gpt3Counts, cluster1024, { globalBatchSize: 1536, maxCandidates: 1000 }))).toBe('input');
+  });
+});
+
+describe('input errors name the field', () => {
+  const go = (o: Partial<PlanSearchOptions>) => () =>
+    searchPlans(gpt3, gpt3Counts, cluster1024, { globalBatchSize: 1536, ...o } as PlanSearchOptions);
+  it.each([
+    [{ globalBatchSize: 0 }, 'globalBatchSize'],
+    [{ zeroStages: [4 as ZeroStage] }, 'zeroStages'],
+    [{ zeroStages: [] }, 'zeroStages'],
+    [{ tensorParallel: [3] }, 'tensorParallel'],
+    [{ tensorParallel: [16] }, 'tensorParallel'],
+    [{ pipelineParallel: [97] }, 'pipelineParallel'],
+    [{ objective: 'FASTEST' as never }, 'objective'],
+    [{ objective: 'TIME_WITHIN_BUDGET', trainingTokens: 3e11 }, 'budgetUsd'],
+    [{ objective: 'TIME_WITHIN_BUDGET', budgetUsd: 1e6 }, 'trainingTokens'],
+    [{ gpuBudget: 1025 }, 'gpuBudget'],
+    [{ gpuBudget: 12 }, 'gpuBudget'],
+    [{ top: 0 }, 'top'],
+    [{ memoryHeadroomFraction: Number.NaN }, 'memoryHeadroomFraction'],
+    [{ offloads: ['DISK' as OffloadTarget] }, 'offloads'],
+  ])('%o → %s', (o, field) => {
+    expect(fieldOf(go(o as Partial<PlanSearchOptions>))).toBe(field);
+  });
+});
