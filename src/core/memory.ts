@@ -314,6 +314,9 @@ export function stageMemory(
   layout: ParallelLayout,
   options: PlanOptions | undefined,
   stage: number,
+  /** Precomputed activationBytesPerLayer(arch, layout) and (…, 'NONE'), to share between stages. */
+  perLayerBytes?: number,
+  perLayerNoRecomputeBytes?: number,
 ): StageMemory {
   const t = layout.tensorParallel;
   const p = layout.pipelineParallel;
@@ -372,16 +375,13 @@ export function stageMemory(
   }
 
   // Activations: in-flight layer-micro-batches × per-layer bytes, plus the one layer being recomputed.
-  const perLayer = activationBytesPerLayer(arch, layout);
+  const perLayer = perLayerBytes ?? activationBytesPerLayer(arch, layout);
   const inFlight = activationLayerMicroBatchesOnStage(arch.layers, p, layout.pipelineInterleave, microBatches, stage);
   let activationsBytes = inFlight * perLayer;
-  if (layout.recompute === 'FULL') {
-    // During backward one layer's activations are rebuilt in full around its stored input (Korthikanti §5).
-    activationsBytes += activationBytesPerLayer(arch, layout, 'NONE') - perLayer;
-  } else if (layout.recompute === 'SELECTIVE' && !layout.flashAttention) {
-    // One layer's attention scores are rebuilt during its backward.
-    activationsBytes +=
-      activationBytesPerLayer(arch, layout, 'NONE') - activationBytesPerLayer(arch, layout, 'SELECTIVE');
+  if (layout.recompute !== 'NONE') {
+    // During backward one layer is rebuilt in full around what it stored (Korthikanti §5): FULL rebuilds everything
+    // but its input, SELECTIVE the attention scores (nothing with FlashAttention, where NONE = SELECTIVE).
+    activationsBytes += (perLayerNoRecomputeBytes ?? activationBytesPerLayer(arch, layout, 'NONE')) - perLayer;
   }
 
   // Temporary buffers.
@@ -430,12 +430,14 @@ export function estimateMemory(
   layout: ParallelLayout,
   options?: PlanOptions,
 ): MemoryEstimate {
-  const firstStage = stageMemory(arch, counts, cluster, layout, options, 0);
+  const perLayer = activationBytesPerLayer(arch, layout);
+  const perLayerNone = layout.recompute === 'NONE' ? perLayer : activationBytesPerLayer(arch, layout, 'NONE');
+  const firstStage = stageMemory(arch, counts, cluster, layout, options, 0, perLayer, perLayerNone);
   const p = layout.pipelineParallel;
   let worst = firstStage;
   let worstIndex = 0;
   if (p > 1) {
-    const lastStage = stageMemory(arch, counts, cluster, layout, options, p - 1);
+    const lastStage = stageMemory(arch, counts, cluster, layout, options, p - 1, perLayer, perLayerNone);
     if (lastStage.totalBytes > firstStage.totalBytes) {
       worst = lastStage;
       worstIndex = p - 1;
