@@ -16,6 +16,7 @@ import './scaling.js';
 import './plan.js';
 import './saved-items.js';
 import './simulation.js';
+import './search.js';
 
 let built: GraphQLSchema | undefined;
 

@@ -2,9 +2,10 @@
 import { createApp } from './app.js';
 import { readConfig } from './config.js';
 import { simulationModule } from './simulation-module.js';
+import { searchModule } from './search-runner.js';
 
 const config = readConfig();
-const app = createApp({ databasePath: config.databasePath, logging: true, modules: [simulationModule()] });
+const app = createApp({ databasePath: config.databasePath, logging: true, modules: [simulationModule(), searchModule()] });
 const { url } = await app.start(config.port, config.host);
 console.log(`zeroplan listening on ${url} (GraphiQL in a browser; database ${config.databasePath})`);
 

@@ -1,8 +1,10 @@
 /**
  * Runs plan searches without blocking the server: small spaces inline, large ones in a worker thread
  * (search-worker.ts) with a time limit, cancellation (AbortSignal → a shared stop flag the search polls) and a
- * cap on concurrent searches. Under tsx the worker is started with `--import tsx` so it can load TypeScript.
+ * cap on concurrent searches. Under tsx and vitest the worker registers tsx's loader first (see startWorker).
  */
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { InvalidInputError } from '../core/errors.js';
 import {
@@ -14,6 +16,8 @@ import {
   type PlanSearchProgress,
 } from '../core/search.js';
 import type { ClusterSpec, ModelArchitecture, ModelCounts } from '../core/types.js';
+import type { PlanSearchService } from '../schema/search.js';
+import type { AppModule } from './app.js';
 
 /** Everything a search needs, all structured-cloneable. */
 export interface SearchJob {
@@ -86,23 +90,28 @@ function runInline(job: SearchJob, options: RunSearchOptions): PlanSearchOutcome
   });
 }
 
-function workerUrl(): { url: URL; execArgv: string[] } {
-  // Running from TypeScript sources (tsx, vitest): the worker is a .ts file and needs tsx's loader.
-  const fromSource = import.meta.url.endsWith('.ts');
-  return {
-    url: new URL(fromSource ? './search-worker.ts' : './search-worker.js', import.meta.url),
-    execArgv: fromSource ? ['--import', 'tsx'] : [],
-  };
+/**
+ * Starts the worker. From the TypeScript sources (tsx, vitest) Node 20 ignores `execArgv: ['--import', 'tsx']` in
+ * worker threads, so an eval'd module first registers tsx's ESM loader (tsx/esm/api) in the worker, then imports
+ * search-worker.ts; a compiled build loads search-worker.js directly.
+ */
+function startWorker(workerData: unknown): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./search-worker.js', import.meta.url), { workerData });
+  // require.resolve finds the CommonJS build of the API; its ESM twin (.mjs) lives next to it.
+  const api = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  const entry = new URL('./search-worker.ts', import.meta.url).href;
+  const source = [
+    `import { parentPort } from 'node:worker_threads';`,
+    `try { const { register } = await import(${JSON.stringify(api)}); register(); await import(${JSON.stringify(entry)}); }`,
+    `catch (error) { parentPort.postMessage({ type: 'error', message: 'plan search worker failed to start: ' + String(error?.stack ?? error) }); }`,
+  ].join('\n');
+  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(source)}`), { workerData });
 }
 
 function runInWorker(job: SearchJob, options: RunSearchOptions): Promise<PlanSearchOutcome> {
   const stopFlag = new SharedArrayBuffer(4);
   const stop = new Int32Array(stopFlag);
-  const { url, execArgv } = workerUrl();
-  const worker = new Worker(url, {
-    execArgv,
-    workerData: { job, stopFlag, progressIntervalSeconds: options.progressIntervalSeconds ?? 0.25 },
-  });
+  const worker = startWorker({ job, stopFlag, progressIntervalSeconds: options.progressIntervalSeconds ?? 0.25 });
   const limitSeconds = job.options.timeLimitSeconds ?? DEFAULT_SEARCH_TIME_LIMIT_SECONDS;
   return new Promise<PlanSearchOutcome>((resolve, reject) => {
     let settled = false;
@@ -154,4 +163,42 @@ export async function runPlanSearch(job: SearchJob, options: RunSearchOptions = 
   } finally {
     release();
   }
+}
+
+/**
+ * The server module behind `planSearch` / `planSearchProgress`: installs the PlanSearchService (schema/search.ts)
+ * in the context; on stop() every running search is cancelled. Install with `createApp({ modules: [searchModule()] })`.
+ */
+export function searchModule(defaults: Pick<RunSearchOptions, 'mode' | 'progressIntervalSeconds'> = {}): AppModule {
+  return {
+    name: 'plan-search',
+    setup() {
+      const running = new Set<AbortController>();
+      const planSearches: PlanSearchService = {
+        async run(job, hooks) {
+          const controller = new AbortController();
+          const onAbort = (): void => controller.abort();
+          if (hooks.signal?.aborted) controller.abort();
+          hooks.signal?.addEventListener('abort', onAbort, { once: true });
+          running.add(controller);
+          try {
+            return await runPlanSearch(job, {
+              ...defaults,
+              signal: controller.signal,
+              ...(hooks.onProgress ? { onProgress: hooks.onProgress } : {}),
+            });
+          } finally {
+            running.delete(controller);
+            hooks.signal?.removeEventListener('abort', onAbort);
+          }
+        },
+      };
+      return {
+        context: { planSearches },
+        close() {
+          for (const controller of running) controller.abort();
+        },
+      };
+    },
+  };
 }
