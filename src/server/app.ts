@@ -28,6 +28,8 @@ export const GRAPHQL_PATH = '/graphql';
 export const MAX_BODY_BYTES = 1_000_000;
 /** How long stop() waits for clients to go before cutting connections. */
 export const SHUTDOWN_GRACE_MS = 2_000;
+/** Most operations one WebSocket connection may run at once (each holds a bounded pubsub buffer). */
+export const MAX_OPERATIONS_PER_SOCKET = 100;
 
 export interface AppServices {
   db: Db;
@@ -58,6 +60,8 @@ export interface AppOptions {
   logging?: boolean;
   /** Serve GraphiQL on GET /graphql from a browser (default true). */
   graphiql?: boolean;
+  /** Receives every unexpected (masked) error; default: console.error when `logging`, else nothing. */
+  onUnexpectedError?: (error: unknown) => void;
 }
 
 export interface App {
@@ -80,13 +84,20 @@ export function createApp(options: AppOptions): App {
     ...instances.map((i) => i.context ?? {}),
   ) as SchemaContext;
 
+  const report = options.onUnexpectedError ?? (options.logging ? (error: unknown) => console.error('unexpected error:', error) : () => undefined);
+  const masked = (error: unknown, message: string): Error => {
+    const result = maskError(error, message);
+    if ((result as GraphQLError).extensions?.code === 'INTERNAL_SERVER_ERROR') report(error);
+    return result;
+  };
+
   const yoga = createYoga<Record<string, never>, SchemaContext>({
     schema,
     graphqlEndpoint: GRAPHQL_PATH,
     context: () => context,
     logging: options.logging ?? false,
     landingPage: false,
-    maskedErrors: { maskError: (error, message) => maskError(error, message) },
+    maskedErrors: { maskError: (error, message) => masked(error, message) },
     graphiql:
       options.graphiql === false
         ? false
@@ -126,7 +137,7 @@ export function createApp(options: AppOptions): App {
       http.keepAliveTimeout = 5_000;
       server = http;
       wss = new WebSocketServer({ server: http, path: GRAPHQL_PATH, maxPayload: MAX_BODY_BYTES });
-      wsDispose = startGraphqlWs(wss, yoga).dispose;
+      wsDispose = startGraphqlWs(wss, yoga, masked).dispose;
       await new Promise<void>((resolve, reject) => {
         http.once('error', reject);
         http.listen(port, host, () => {
@@ -174,12 +185,19 @@ type EnvelopedArgs = ExecutionArgs & {
 };
 
 /** graphql-ws over yoga's envelop, so WebSocket operations get the same plugins as HTTP (after yoga's example). */
-function startGraphqlWs(wss: WebSocketServer, yoga: App["yoga"]): { dispose: () => void | Promise<void> } {
+function startGraphqlWs(
+  wss: WebSocketServer,
+  yoga: App['yoga'],
+  masked: (error: unknown, message: string) => Error,
+): { dispose: () => void | Promise<void> } {
   return useServer(
     {
       execute: (args) => (args as EnvelopedArgs).execute(args) as never,
       subscribe: (args) => (args as EnvelopedArgs).subscribe(args) as never,
       onSubscribe: async (ctx, _id, payload) => {
+        if (Object.keys(ctx.subscriptions).length > MAX_OPERATIONS_PER_SOCKET) {
+          return [new GraphQLError(`Too many operations on this connection: at most ${MAX_OPERATIONS_PER_SOCKET} at once`, { extensions: { code: 'QUERY_TOO_COMPLEX' } })];
+        }
         const sizeError = checkDocumentSize(payload.query);
         if (sizeError) return [sizeError];
         try {
@@ -211,7 +229,7 @@ function startGraphqlWs(wss: WebSocketServer, yoga: App["yoga"]): { dispose: () 
           };
           return args;
         } catch (error) {
-          return [maskError(error, 'Unexpected error.') as GraphQLError];
+          return [masked(error, 'Unexpected error.') as GraphQLError];
         }
       },
     },
