@@ -1,0 +1,154 @@
+/**
+ * planSearch / planSearchProgress through yoga (in-process): the API returns the core search's answer as
+ * TrainingPlans, runs it in a worker when the search module is installed, streams progress over SSE, and rejects bad
+ * input with BAD_USER_INPUT naming the field.
+ */
+import { print } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findGpu, makeCluster } from '../../src/core/hardware.js';
+import { computeModelCounts } from '../../src/core/model.js';
+import { findModelPreset } from '../../src/core/presets.js';
+import { searchPlans } from '../../src/core/search.js';
+import type { GpuSpec, ModelArchitecture } from '../../src/core/types.js';
+import { searchModule } from '../../src/server/search-runner.js';
+import { PlanSearchDocument, PlanSearchProgressDocument, type PlanSearchInput, type PlanSearchProgressSubscription } from '../gql/graphql.js';
+import { createTestApp, execute, onlyError, removeDir, type TestApp } from '../server/helpers.js';
+
+let withWorker: TestApp;
+let inline: TestApp;
+beforeAll(() => {
+  withWorker = createTestApp({ modules: [searchModule({ mode: 'worker', progressIntervalSeconds: 0.01 })] });
+  inline = createTestApp();
+});
+afterAll(async () => {
+  for (const t of [withWorker, inline]) {
+    await t.dispose();
+    removeDir(t.dir);
+  }
+});
+
+const gpt3 = findModelPreset('gpt3-175b') as ModelArchitecture;
+const cluster1024 = makeCluster({ gpu: findGpu('a100-80gb') as GpuSpec, gpusPerNode: 8, nodes: 128 });
+const gpt3Input: PlanSearchInput = { model: 'gpt3-175b', cluster: 'a100-80gb-x1024', globalBatchSize: 1536, top: 5, trainingTokens: 300e9 };
+
+describe('planSearch', () => {
+  it('GPT-3 175B on 1,024 A100s: the core search’s answer, rendered as TrainingPlans (worker thread)', async () => {
+    const { data, errors } = await execute(withWorker.app, PlanSearchDocument, { input: gpt3Input });
+    expect(errors).toBeUndefined();
+    const r = data!.planSearch;
+    const core = searchPlans(gpt3, computeModelCounts(gpt3), cluster1024, { globalBatchSize: 1536, top: 5, trainingTokens: 300e9 });
+    expect(r.candidates).toBe(core.candidates);
+    expect(r.feasible).toBe(core.feasible);
+    expect(r.truncated).toBe(false);
+    expect(r.stopReason).toBe('COMPLETE');
+    expect(r.objective).toBe('TIME');
+    expect(r.best).toHaveLength(5);
+    expect(r.best.map((p) => p.parallelism)).toEqual(
+      core.best.map((c) => ({
+        tensorParallel: c.layout.tensorParallel, pipelineParallel: c.layout.pipelineParallel, dataParallel: c.layout.dataParallel,
+        expertParallel: c.layout.expertParallel, gpuCount: 1024, zeroStage: c.layout.zeroStage, microBatchSize: c.layout.microBatchSize,
+        globalBatchSize: 1536, sequenceParallel: c.layout.sequenceParallel, pipelineInterleave: c.layout.pipelineInterleave,
+        recompute: c.layout.recompute, offload: c.layout.offload, flashAttention: c.layout.flashAttention,
+      })),
+    );
+    // Ranked by training time; the run's seconds are that time, and every best plan fits.
+    const times = r.ranked.map((x) => x.timeSeconds);
+    expect([...times].sort((a, b) => a - b)).toEqual(times);
+    r.best.forEach((plan, i) => {
+      expect(plan.fits).toBe(true);
+      expect(plan.run!.seconds).toBeCloseTo(r.ranked[i]!.timeSeconds, 6);
+      expect(plan.run!.costUsd).toBeCloseTo(r.ranked[i]!.costUsd, 6);
+      expect(plan.memory.capacityBytes - plan.memory.totalBytes).toBeCloseTo(r.ranked[i]!.headroomBytes, 0);
+    });
+    // The frontier: fastest first, headroom growing as time grows.
+    expect(r.pareto.length).toBe(r.frontier.length);
+    expect(r.paretoSize).toBeGreaterThanOrEqual(r.pareto.length);
+    expect(r.frontier[0]!.timeSeconds).toBe(r.ranked[0]!.timeSeconds);
+    expect(r.winnerReason).toMatch(/beats the runner-up/);
+    const c = r.comparison!;
+    expect(c.computeSecondsDelta + c.bubbleSecondsDelta + c.exposedCommunicationSecondsDelta + c.optimizerSecondsDelta).toBeCloseTo(c.stepSecondsDelta, 9);
+    expect(r.evaluated).toBeLessThan(r.candidates);
+  });
+
+  it('inline (no search module) gives the same answer', async () => {
+    const a = await execute(withWorker.app, PlanSearchDocument, { input: { ...gpt3Input, zeroStages: [1], offloads: ['NONE'] } });
+    const b = await execute(inline.app, PlanSearchDocument, { input: { ...gpt3Input, zeroStages: [1], offloads: ['NONE'] } });
+    expect(b.errors).toBeUndefined();
+    expect(b.data!.planSearch.best.map((p) => p.parallelism)).toEqual(a.data!.planSearch.best.map((p) => p.parallelism));
+    expect(b.data!.planSearch.candidates).toBe(a.data!.planSearch.candidates);
+    for (const plan of b.data!.planSearch.best) expect(plan.parallelism.zeroStage).toBe(1);
+  });
+
+  it('a GPU budget up to N shows layouts on the sub-cluster they were evaluated on', async () => {
+    const { data, errors } = await execute(inline.app, PlanSearchDocument, {
+      input: { model: 'llama2-7b', cluster: 'a100-80gb-x1024', globalBatchSize: 256, trainingTokens: 1e11, gpuBudget: 32, gpuBudgetMode: 'UP_TO', objective: 'COST', top: 3 },
+    });
+    expect(errors).toBeUndefined();
+    for (const [i, plan] of data!.planSearch.best.entries()) {
+      expect(plan.parallelism.gpuCount).toBe(data!.planSearch.ranked[i]!.gpus);
+      expect(plan.cluster.gpuCount).toBe(plan.parallelism.gpuCount);
+      expect(plan.parallelism.gpuCount).toBeLessThanOrEqual(32);
+    }
+  });
+});
+
+describe('bad input → BAD_USER_INPUT naming field, value and what is allowed', () => {
+  const cases: [string, Partial<PlanSearchInput>, string, string][] = [
+    ['ZeRO stage out of range', { zeroStages: [4] }, 'input.zeroStages.0', 'BAD_USER_INPUT'],
+    ['TP that straddles nodes', { tensorParallel: [3] }, 'input.tensorParallel', 'BAD_USER_INPUT'],
+    ['budget objective without a budget', { objective: 'TIME_WITHIN_BUDGET' }, 'input.budgetUsd', 'BAD_USER_INPUT'],
+    ['unknown model', { model: 'gpt-5' }, 'input.model', 'NOT_FOUND'],
+    ['GPU budget not whole nodes', { gpuBudget: 12 }, 'input.gpuBudget', 'BAD_USER_INPUT'],
+    ['time limit above the server cap', { timeLimitSeconds: 3600 }, 'input.timeLimitSeconds', 'BAD_USER_INPUT'],
+    ['top above the API cap', { top: 1000 }, 'input.top', 'BAD_USER_INPUT'],
+  ];
+  it.each(cases)('%s', async (_name, patch, field, code) => {
+    const response = await execute(inline.app, PlanSearchDocument, { input: { ...gpt3Input, ...patch } });
+    const error = onlyError(response);
+    expect(error.extensions?.code).toBe(code);
+    expect(error.extensions?.field).toBe(field);
+    expect(error.message).toContain(field);
+  });
+
+  it('neither model nor modelSpec', async () => {
+    const { model: _omit, ...rest } = gpt3Input;
+    const error = onlyError(await execute(inline.app, PlanSearchDocument, { input: rest }));
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.model' });
+  });
+
+  it('an input error raised inside the worker crosses back as BAD_USER_INPUT', async () => {
+    const error = onlyError(await execute(withWorker.app, PlanSearchDocument, { input: { ...gpt3Input, pipelineParallel: [97] } }));
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.pipelineParallel' });
+  });
+});
+
+describe('planSearchProgress (SSE)', () => {
+  it('streams progress with the best so far, then one final event with the result', async () => {
+    const response = await withWorker.app.yoga.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+      body: JSON.stringify({
+        query: print(PlanSearchProgressDocument),
+        variables: { input: { ...gpt3Input, gpuBudgetMode: 'UP_TO', flashAttention: [false, true] } },
+      }),
+    });
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    const events = text
+      .split('\n')
+      .filter((line) => line.startsWith('data: '))
+      .map((line) => JSON.parse(line.slice(6)) as { data?: PlanSearchProgressSubscription; errors?: unknown })
+      .filter((e) => e.data !== undefined);
+    expect(events.length).toBeGreaterThanOrEqual(1);
+    const payloads = events.map((e) => e.data!.planSearchProgress);
+    const last = payloads[payloads.length - 1]!;
+    expect(last.done).toBe(true);
+    expect(payloads.slice(0, -1).every((p) => !p.done && p.result === null)).toBe(true);
+    expect(last.result!.truncated).toBe(false);
+    expect(last.covered).toBe(last.candidates);
+    expect(last.result!.candidates).toBe(last.candidates);
+    const covered = payloads.map((p) => p.covered);
+    expect([...covered].sort((a, b) => a - b)).toEqual(covered);
+    expect(last.best[0]!.parallelism).toEqual(last.result!.best[0]!.parallelism);
+  });
+});
