@@ -411,6 +411,11 @@ interface Recipe {
   index: number;
   /** Index of its (recompute, FlashAttention) pair: members of one pruning set share it. */
   setIndex: number;
+  /**
+   * An earlier recipe with the same device memory (the CPU twin of an NVMe offload: memory.ts moves the same bytes
+   * to the host or to NVMe and keeps the same on the device), or -1.
+   */
+  memoryTwin: number;
 }
 
 /** A shape with its interleave and micro-batch, and the recipes valid for it. */
@@ -488,10 +493,16 @@ function enumerateRecipes(s: NormalizedSearch): Recipe[] {
       if ((offload === 'PARAMETERS_CPU' || offload === 'PARAMETERS_NVME') && zero !== 3) continue;
       for (const [r, recompute] of s.recomputeModes.entries()) {
         for (const [f, flash] of s.flashAttention.entries()) {
-          recipes.push({ zero, offload, recompute, flash, index: recipes.length, setIndex: r * s.flashAttention.length + f });
+          recipes.push({ zero, offload, recompute, flash, index: recipes.length, setIndex: r * s.flashAttention.length + f, memoryTwin: -1 });
         }
       }
     }
+  }
+  for (const recipe of recipes) {
+    const cpu = recipe.offload === 'OPTIMIZER_NVME' ? 'OPTIMIZER_CPU' : recipe.offload === 'PARAMETERS_NVME' ? 'PARAMETERS_CPU' : null;
+    if (cpu === null) continue;
+    const twin = recipes.find((r) => r.offload === cpu && r.zero === recipe.zero && r.recompute === recipe.recompute && r.flash === recipe.flash);
+    if (twin !== undefined) recipe.memoryTwin = twin.index;
   }
   return recipes;
 }
@@ -747,8 +758,12 @@ export function compareWinner(
 export interface LayoutEvaluator {
   /** Whether the planner's validation (resolveLayout) accepts the layout. */
   isValid(layout: ParallelLayout): boolean;
-  /** Device bytes of the most-loaded GPU and whether they fit — the same numbers evaluatePlan reports. */
-  memory(layout: ParallelLayout): { totalBytes: number; capacityBytes: number; fits: boolean };
+  /** Device bytes of the most-loaded GPU — the number evaluatePlan reports as memory.totalBytes. */
+  memoryBytes(layout: ParallelLayout): number;
+  /** Device capacity of one GPU (every layout of a search runs on the same GPU type). */
+  readonly capacityBytes: number;
+  /** A layout fits when memoryBytes ≤ usableBytes — exactly evaluatePlan's `fits`. */
+  readonly usableBytes: number;
   /** The full estimate (evaluatePlan). */
   evaluate(layout: ParallelLayout): PlanEstimate;
 }
@@ -814,7 +829,7 @@ function sortedPareto(collector: Collector): Ranked[] {
 }
 
 /** A recipe every rule accepts, used to validate a (shape, interleave, micro-batch) group on its own. */
-const NEUTRAL_RECIPE: Recipe = { zero: 0, offload: 'NONE', recompute: 'NONE', flash: true, index: -1, setIndex: -1 };
+const NEUTRAL_RECIPE: Recipe = { zero: 0, offload: 'NONE', recompute: 'NONE', flash: true, index: -1, setIndex: -1, memoryTwin: -1 };
 
 /**
  * Groups (shape × interleave × micro-batch) in canonical order, each with the recipes the planner accepts.
@@ -949,6 +964,8 @@ interface Subgroup {
   /** Feasible members in canonical order, with their device bytes. */
   recipes: Recipe[];
   headroomBytes: number[];
+  /** The largest of them (one frontier check can then rule out the whole set). */
+  maxHeadroomBytes: number;
   /** Lower bounds from the representative's breakdown (filled in pass 2). */
   scoreBound: number;
   timeBound: number;
@@ -979,10 +996,13 @@ function pruned(
   rank: RankFn,
 ): void {
   const subgroups: Subgroup[] = [];
-  const maxRecipe = groups.reduce((m, g) => Math.max(m, ...g.recipes.map((r) => r.index)), 0) + 1;
+  const maxRecipe = groups.reduce((m, g) => Math.max(m, g.recipes[g.recipes.length - 1]?.index ?? 0), 0) + 1;
   const sets = s.recomputeModes.length * s.flashAttention.length;
   const dead = new Uint8Array(maxRecipe);
+  // Device bytes of the current group's recipes (NaN = not computed), for NVMe offloads to reuse their CPU twin's.
+  const bytesOf = new Float64Array(maxRecipe);
   const open: (Subgroup | null)[] = new Array<Subgroup | null>(sets).fill(null);
+  const { capacityBytes, usableBytes } = evaluator;
   // One scratch layout for the memory checks (the memory model reads it and keeps nothing).
   let scratch: ParallelLayout | null = null;
   // Pass 1: memory first.
@@ -995,16 +1015,22 @@ function pruned(
       dead.fill(0);
     }
     open.fill(null);
+    bytesOf.fill(Number.NaN);
     for (const recipe of g.recipes) {
-      if (dead[recipe.index]) {
+      if (dead[recipe.index] || (recipe.memoryTwin >= 0 && dead[recipe.memoryTwin])) {
+        dead[recipe.index] = 1;
         state.covered++;
         continue;
       }
-      if (scratch === null) scratch = makeLayout(g.shape, g.v, g.b, recipe, s);
-      else fillLayout(scratch, g.shape, g.v, g.b, recipe);
-      const memory = evaluator.memory(scratch);
-      state.memoryChecked++;
-      if (!memory.fits) {
+      let totalBytes = recipe.memoryTwin >= 0 ? bytesOf[recipe.memoryTwin]! : Number.NaN;
+      if (Number.isNaN(totalBytes)) {
+        if (scratch === null) scratch = makeLayout(g.shape, g.v, g.b, recipe, s);
+        else fillLayout(scratch, g.shape, g.v, g.b, recipe);
+        totalBytes = evaluator.memoryBytes(scratch);
+        state.memoryChecked++;
+      }
+      bytesOf[recipe.index] = totalBytes;
+      if (totalBytes > usableBytes) {
         dead[recipe.index] = 1;
         state.covered++;
         continue;
@@ -1012,12 +1038,13 @@ function pruned(
       state.feasible++;
       let sub = open[recipe.setIndex]!;
       if (sub === null) {
-        sub = { group: g, recipes: [], headroomBytes: [], scoreBound: 0, timeBound: 0, costBound: 0 };
+        sub = { group: g, recipes: [], headroomBytes: [], maxHeadroomBytes: -Infinity, scoreBound: 0, timeBound: 0, costBound: 0 };
         open[recipe.setIndex] = sub;
         subgroups.push(sub);
       }
       sub.recipes.push(recipe);
-      sub.headroomBytes.push(memory.capacityBytes - memory.totalBytes);
+      sub.headroomBytes.push(capacityBytes - totalBytes);
+      if (capacityBytes - totalBytes > sub.maxHeadroomBytes) sub.maxHeadroomBytes = capacityBytes - totalBytes;
     }
   }
   // Pass 2: the representative (first feasible member) of each set, fully evaluated, gives the set's bounds.
@@ -1055,6 +1082,11 @@ function pruned(
     const g = sub.group;
     const bestPossible =
       sub.scoreBound <= collector.threshold && (s.objective !== 'TIME_WITHIN_BUDGET' || sub.costBound <= s.budgetUsd!);
+    if (!bestPossible && !collector.paretoAdmits(sub.timeBound, sub.costBound, sub.maxHeadroomBytes)) {
+      // Neither the top-k nor the frontier can take any member: the whole set is dominated.
+      state.covered += sub.recipes.length - 1;
+      continue;
+    }
     for (let j = 1; j < sub.recipes.length; j++) {
       state.covered++;
       if (!bestPossible && !collector.paretoAdmits(sub.timeBound, sub.costBound, sub.headroomBytes[j]!)) continue;
@@ -1095,8 +1127,10 @@ export function planLayoutEvaluator(
   options: PlanOptions = {},
 ): LayoutEvaluator {
   const clusters = new Map<number, ClusterSpec>();
+  const total = cluster.gpusPerNode * cluster.nodes;
   const clusterFor = (layout: ParallelLayout): ClusterSpec => {
     const gpus = layout.tensorParallel * layout.pipelineParallel * layout.dataParallel;
+    if (gpus === total) return cluster;
     let c = clusters.get(gpus);
     if (c === undefined) {
       c = subCluster(cluster, gpus);
@@ -1118,14 +1152,12 @@ export function planLayoutEvaluator(
       for (const key of Object.keys(layout) as (keyof ParallelLayout)[]) if (resolved[key] !== layout[key]) return false;
       return true;
     },
-    memory(layout) {
-      const memory = estimateMemory(arch, counts, clusterFor(layout), layout, options);
-      return {
-        totalBytes: memory.totalBytes,
-        capacityBytes: memory.capacityBytes,
-        fits: memory.totalBytes <= memory.capacityBytes * usableFraction,
-      };
+    memoryBytes(layout) {
+      return estimateMemory(arch, counts, clusterFor(layout), layout, options).totalBytes;
     },
+    capacityBytes: cluster.gpu.memoryBytes,
+    // evaluatePlan: fits = total ≤ capacity × (1 − headroom) (plan.ts).
+    usableBytes: cluster.gpu.memoryBytes * usableFraction,
     evaluate(layout) {
       return evaluatePlan(arch, counts, clusterFor(layout), layout, options);
     },

@@ -278,6 +278,23 @@ describe('premises of the pruning hold in the planner', () => {
     );
   });
 
+  it('NVMe offload keeps the same device bytes as its CPU twin (the search reuses the CPU result)', () => {
+    fc.assert(
+      fc.property(layoutArb, fc.constantFrom(1, 2, 4), (r, b) => {
+        fc.pre(1536 % ((b * 1024) / (r.t * r.p)) === 0);
+        const base = {
+          globalBatchSize: 1536, tensorParallel: r.t, pipelineParallel: r.p, microBatchSize: b, recompute: r.recompute,
+          sequenceParallel: r.sp, flashAttention: r.flash,
+        };
+        const bytes = (zeroStage: ZeroStage, offload: OffloadTarget): number =>
+          evaluator.memoryBytes(resolveLayout(gpt3, cluster1024, { ...base, zeroStage, offload }));
+        expect(bytes(r.zero, 'OPTIMIZER_NVME')).toBe(bytes(r.zero, 'OPTIMIZER_CPU'));
+        expect(bytes(3, 'PARAMETERS_NVME')).toBe(bytes(3, 'PARAMETERS_CPU'));
+      }),
+      { numRuns: 60, seed: 4 },
+    );
+  });
+
   it('the memory check agrees with evaluatePlan (bytes and fit) under a user headroom', () => {
     const options = { memoryHeadroomFraction: 0.2 };
     const ev = planLayoutEvaluator(gpt3, gpt3Counts, cluster1024, options);
@@ -290,9 +307,10 @@ describe('premises of the pruning hold in the planner', () => {
           recompute: r.recompute, sequenceParallel: r.sp, flashAttention: r.flash, offload: r.offload,
         });
         const full = evaluatePlan(gpt3, gpt3Counts, cluster1024, l, options);
-        const quick = ev.memory(l);
-        expect(quick.totalBytes).toBe(full.memory.totalBytes);
-        expect(quick.fits).toBe(full.fits);
+        const bytes = ev.memoryBytes(l);
+        expect(bytes).toBe(full.memory.totalBytes);
+        expect(ev.capacityBytes).toBe(full.memory.capacityBytes);
+        expect(bytes <= ev.usableBytes).toBe(full.fits);
         expect(evaluator.isValid(l)).toBe(true);
       }),
       { numRuns: 80, seed: 3 },
