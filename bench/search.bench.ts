@@ -1,0 +1,86 @@
+/**
+ * Plan-search speed (src/core/search.ts), on one core:
+ * - search.gpt3On1024Seconds: wall time of the full GPT-3 175B / 1,024 A100-80GB search (global batch 1,536, the
+ *   default space: TP within a node, any PP, ZeRO 0–3, every offload, recompute, sequence parallel, interleave,
+ *   micro-batch), median of 15 runs after one cold run (reported as …ColdSeconds). Goal < 5 s; Calculon's brute
+ *   force needs ≈ 10 worker-hours for its ≈ 11.7M-candidate space.
+ * - search.candidatesPerSecond: that search's full-space size / its median wall time. Goal ≥ 2,000,000.
+ * - search.wide…: the same model on up to 1,024 GPUs (any whole number of nodes), TP across nodes allowed and
+ *   FlashAttention on/off — a space of millions of candidates, median of 3 runs.
+ * - search.gpt3On1024WorkerSeconds: the same search through the server's runner in a worker thread, start-up
+ *   (loading TypeScript in the worker) included — what a planSearch request costs end to end.
+ * - search.gpt3Megatron2021…: the optimum restricted to the 2021 Megatron-LM recipe (full recompute, no sequence
+ *   parallel, no FlashAttention, plain data parallel): layout and hardware TFLOP/s per GPU (published ≈ 140).
+ */
+import { findGpu, makeCluster } from '../src/core/hardware.js';
+import { computeModelCounts } from '../src/core/model.js';
+import { findModelPreset } from '../src/core/presets.js';
+import { searchPlans, type PlanSearchOptions, type PlanSearchOutcome } from '../src/core/search.js';
+import type { ParallelLayout } from '../src/core/types.js';
+import { runPlanSearch } from '../src/server/search-runner.js';
+import type { Report } from './run.js';
+
+const now = (): number => performance.now() / 1000;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function describe(l: ParallelLayout): string {
+  return `TP ${l.tensorParallel} PP ${l.pipelineParallel} DP ${l.dataParallel} micro-batch ${l.microBatchSize} interleave ${l.pipelineInterleave} ZeRO-${l.zeroStage} ${l.recompute} recompute${l.sequenceParallel ? ' SP' : ''}${l.offload === 'NONE' ? '' : ` offload ${l.offload}`}`;
+}
+
+export async function run(report: Report): Promise<void> {
+  const arch = findModelPreset('gpt3-175b')!;
+  const counts = computeModelCounts(arch);
+  const cluster = makeCluster({ gpu: findGpu('a100-80gb')!, gpusPerNode: 8, nodes: 128 });
+  const timed = (options: PlanSearchOptions): { outcome: PlanSearchOutcome; seconds: number } => {
+    const start = now();
+    const outcome = searchPlans(arch, counts, cluster, { timeLimitSeconds: 600, ...options }, { now });
+    return { outcome, seconds: now() - start };
+  };
+
+  const standard: PlanSearchOptions = { globalBatchSize: 1536 };
+  const cold = timed(standard);
+  const runs = Array.from({ length: 15 }, () => timed(standard));
+  const seconds = median(runs.map((r) => r.seconds));
+  const out = cold.outcome;
+  report('search.gpt3On1024Candidates', out.candidates);
+  report('search.gpt3On1024Evaluated', out.evaluated);
+  report('search.gpt3On1024MemoryChecked', out.memoryChecked);
+  report('search.gpt3On1024Feasible', out.feasible);
+  report('search.gpt3On1024ColdSeconds', cold.seconds);
+  report('search.gpt3On1024Seconds', seconds);
+  report('search.candidatesPerSecond', out.candidates / seconds);
+  report('search.gpt3On1024Best', describe(out.best[0]!.layout));
+  report('search.gpt3On1024BestHardwareTflopsPerGpu', out.best[0]!.estimate.performance.hardwareFlopsPerSecondPerGpu / 1e12);
+
+  const wideOptions: PlanSearchOptions = {
+    globalBatchSize: 1536,
+    gpuBudgetMode: 'UP_TO',
+    allowTensorParallelAcrossNodes: true,
+    flashAttention: [false, true],
+  };
+  const wide = Array.from({ length: 3 }, () => timed(wideOptions));
+  const wideSeconds = median(wide.map((r) => r.seconds));
+  report('search.wideCandidates', wide[0]!.outcome.candidates);
+  report('search.wideEvaluated', wide[0]!.outcome.evaluated);
+  report('search.wideSeconds', wideSeconds);
+  report('search.wideCandidatesPerSecond', wide[0]!.outcome.candidates / wideSeconds);
+
+  const megatron = timed({
+    globalBatchSize: 1536,
+    recomputeModes: ['FULL'],
+    sequenceParallel: [false],
+    flashAttention: [false],
+    zeroStages: [0],
+    offloads: ['NONE'],
+  }).outcome;
+  report('search.gpt3Megatron2021Best', describe(megatron.best[0]!.layout));
+  report('search.gpt3Megatron2021BestHardwareTflopsPerGpu', megatron.best[0]!.estimate.performance.hardwareFlopsPerSecondPerGpu / 1e12);
+
+  const start = now();
+  await runPlanSearch({ arch, counts, cluster, options: standard }, { mode: 'worker' });
+  report('search.gpt3On1024WorkerSeconds', now() - start);
+}
