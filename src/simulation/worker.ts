@@ -20,6 +20,7 @@ interface WorkerInput {
 const input = workerData as WorkerInput;
 const post = (message: WorkerMessage): void => parentPort!.postMessage(message);
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+const PACED_BATCH_MS = 25;
 
 async function main(): Promise<void> {
   const { job } = input;
@@ -50,14 +51,15 @@ async function main(): Promise<void> {
     const event = next.value;
     const pacedEvent = pace !== null && event.type !== 'REPLICA_COMPLETED' && event.type !== 'COMPLETED';
     if (pacedEvent) {
+      // Events due within PACED_BATCH_MS travel together (one message, one database transaction); otherwise
+      // send what is due and sleep until this event's time. No event is late by more than PACED_BATCH_MS.
       const due = wallStart + ((pacedBase + event.simulatedSeconds) / pace) * 1000;
       const wait = due - performance.now();
-      if (wait > 1) {
+      if (wait > PACED_BATCH_MS) {
         flush();
         await sleep(wait);
       }
       batch.push(event);
-      flush();
       continue;
     }
     if (event.type === 'REPLICA_COMPLETED' && pace !== null && event.replica < detailed) {
