@@ -472,6 +472,8 @@ function enumerateShapes(arch: ModelArchitecture, cluster: ClusterSpec, s: Norma
         for (const d of dataDegrees) {
           if (s.dataParallel !== null && !s.dataParallel.has(d)) continue;
           for (const e of experts) {
+            // Expert parallelism lives inside data parallelism (plan.ts): skip what resolveLayout would reject.
+            if (d % e !== 0) continue;
             for (const sp of s.sequenceParallel) {
               // Sequence parallel only means something with t > 1 (Korthikanti et al. 2022 §4.2.2).
               if (sp && t === 1) continue;
