@@ -1,21 +1,23 @@
 /**
  * Plan search: the best parallel layout for a model on a cluster, exhaustively over the space below, in seconds.
  *
- * The space (one candidate = one ParallelLayout):
- *   global batch (the given one, or several) × GPU count (exactly N, or any count ≤ N) × tensor parallel t
- *   (divisors of the attention heads; within a node t divides gpusPerNode, beyond a node t is a multiple of it, only
- *   when allowed) × pipeline parallel p (divisors of the layers: even splits only) × data parallel d (EXACT: the
- *   GPUs left, N/(t·p); UP_TO: every divisor of the global batch with t·p·d ≤ N) × expert parallel (MoE: divisors of
- *   the experts) × sequence parallel (only when t > 1) × interleave v (divisors of the layers per stage, p > 1) ×
- *   micro-batch b (divisors of the per-replica batch) × ZeRO stage × offload (parameter offload only with ZeRO-3) ×
- *   recompute × FlashAttention. Every combination is checked by resolveLayout (the planner's own validation).
+ * The space (one candidate = one ParallelLayout; docs/search.md has the table):
+ *   global batch (the given one, or several) × GPU count (exactly N, or any count ≤ N of whole nodes / one partial
+ *   node) × tensor parallel t (divisors of the attention heads; within a node t divides gpusPerNode, beyond a node t
+ *   is a multiple of it, only when allowed) × pipeline parallel p (1 … layers, uneven splits included unless
+ *   evenPipelineStages) × data parallel d (EXACT: N/(t·p); UP_TO: divisors of the global batch with t·p·d ≤ N) ×
+ *   expert parallel (MoE: divisors of the experts dividing d) × sequence parallel (only when t > 1) × interleave v
+ *   (divisors of layers/p) × micro-batch b (divisors of the per-replica batch) × ZeRO stage × offload (parameter
+ *   offload only with ZeRO-3) × recompute × FlashAttention. Every candidate is one resolveLayout accepts.
  *
- * Pruning (see docs/search.md for the proofs); the result equals the exhaustive search (`prune: false`):
- *   1. memory first: device memory never decreases with the micro-batch, so a combination that does not fit at b is
- *      not evaluated at any larger b (counted infeasible);
- *   2. bounds: a layout's step time is at least the compute + bubble of its (shape, micro-batch, recompute) group,
- *      which evaluatePlan reports; groups whose bound cannot enter the top-k nor the Pareto frontier are skipped.
- * Final numbers are always evaluatePlan's; nothing here re-implements the model.
+ * Pruning (proofs in docs/search.md); the result equals the exhaustive search (`prune: false`), which tests check:
+ *   1. memory first: device memory never decreases with the micro-batch, so once a layout does not fit at b, the
+ *      larger micro-batches are counted infeasible without evaluation (the feasible count stays exact);
+ *   2. bounds: ZeRO stage and offload change neither compute, bubble nor TP/EP time, and add only non-negative terms,
+ *      so one evaluatePlan per (shape, micro-batch, recompute, FlashAttention) set bounds all its members' step time;
+ *   3. best first: sets in order of their bound; a member is evaluated only if it could still enter the top-k or the
+ *      Pareto frontier (time, cost, free memory).
+ * Every number that ranks is evaluatePlan's; nothing here re-implements the model.
  *
  * Pure: no I/O and no clock — the caller injects `now` and `shouldStop` (src/server/search-runner.ts does).
  */
@@ -298,7 +300,8 @@ function normalizeOptions(arch: ModelArchitecture, cluster: ClusterSpec, input: 
   }
 
   // Tensor parallel: divisors of the heads; inside a node t divides gpusPerNode (groups never straddle nodes),
-  // beyond a node t is a whole number of nodes (Narayanan et al. 2021 §3.3: TP across nodes is rarely worth it).
+  // beyond a node t is a whole number of nodes, only on request (Narayanan et al. 2021, Takeaway #1: tensor
+  // parallelism up to the GPUs of a server, pipeline parallelism across servers).
   const gpn = cluster.gpusPerNode;
   const tpPins = integerPins('tensorParallel', input.tensorParallel, 1_000_000);
   const tensorParallel = divisorsOf(arch.attentionHeads).filter(
@@ -312,9 +315,10 @@ function normalizeOptions(arch: ModelArchitecture, cluster: ClusterSpec, input: 
   if (tpPins !== null) {
     for (const t of tpPins) {
       if (!tensorParallel.includes(t)) {
+        const heads = `a divisor of attentionHeads (${arch.attentionHeads}), a divisor or multiple of kvHeads (${arch.kvHeads}),`;
         const rule = allowAcross
-          ? `a divisor of attentionHeads (${arch.attentionHeads}) that divides gpusPerNode (${gpn}) or is a multiple of it, ≤ gpuBudget (${gpuBudget})`
-          : `a divisor of attentionHeads (${arch.attentionHeads}) that divides gpusPerNode (${gpn}) (set allowTensorParallelAcrossNodes for more)`;
+          ? `${heads} that divides gpusPerNode (${gpn}) or is a multiple of it, ≤ gpuBudget (${gpuBudget})`
+          : `${heads} that divides gpusPerNode (${gpn}) (set allowTensorParallelAcrossNodes for more)`;
         throw new InvalidInputError('tensorParallel', t, rule);
       }
     }
@@ -354,8 +358,13 @@ function normalizeOptions(arch: ModelArchitecture, cluster: ClusterSpec, input: 
   const maxPareto = requireInteger('maxPareto', input.maxPareto ?? DEFAULT_MAX_PARETO, 1, 100_000);
 
   const precisions: readonly Precision[] = ['FP32', 'FP16', 'BF16', 'FP8'];
-  const precision = input.precision ?? 'BF16';
+  const peak = cluster.gpu.peakFlopsPerSecond;
+  // The planner's default (plan.ts resolveLayout): BF16, or FP16 on GPUs whose BF16 rate is lower (V100).
+  const precision = input.precision ?? (peak.BF16 < peak.FP16 ? 'FP16' : 'BF16');
   if (!precisions.includes(precision)) throw new InvalidInputError('precision', precision, `one of ${precisions.join(', ')}`);
+  if (precision === 'FP8' && peak.FP8 === null) {
+    throw new InvalidInputError('precision', precision, `FP32, BF16 or FP16 (${cluster.gpu.name} has no FP8 tensor cores)`);
+  }
   const optimizers: readonly OptimizerKind[] = ['ADAM', 'ADAMW', 'SGD_MOMENTUM', 'ADAFACTOR', 'ADAM_8BIT'];
   const optimizer = input.optimizer ?? 'ADAM';
   if (!optimizers.includes(optimizer)) throw new InvalidInputError('optimizer', optimizer, `one of ${optimizers.join(', ')}`);
