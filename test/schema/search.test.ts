@@ -10,7 +10,7 @@ import { computeModelCounts } from '../../src/core/model.js';
 import { findModelPreset } from '../../src/core/presets.js';
 import { searchPlans } from '../../src/core/search.js';
 import type { GpuSpec, ModelArchitecture } from '../../src/core/types.js';
-import { searchModule } from '../../src/server/search-runner.js';
+import { runningSearches, searchModule } from '../../src/server/search-runner.js';
 import { PlanSearchDocument, PlanSearchProgressDocument, type PlanSearchInput, type PlanSearchProgressSubscription } from '../gql/graphql.js';
 import { createTestApp, execute, onlyError, removeDir, type TestApp } from '../server/helpers.js';
 
@@ -150,5 +150,29 @@ describe('planSearchProgress (SSE)', () => {
     const covered = payloads.map((p) => p.covered);
     expect([...covered].sort((a, b) => a - b)).toEqual(covered);
     expect(last.best[0]!.parallelism).toEqual(last.result!.best[0]!.parallelism);
+  });
+
+  it('a client that leaves cancels the search (the worker stops, the slot frees)', async () => {
+    const abort = new AbortController();
+    const response = await withWorker.app.yoga.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+      body: JSON.stringify({
+        query: print(PlanSearchProgressDocument),
+        // A space of ≈ 17 million candidates: seconds of work, so the client leaves while it runs.
+        variables: { input: { ...gpt3Input, gpuBudgetMode: 'UP_TO', allowTensorParallelAcrossNodes: true, flashAttention: [false, true], globalBatchSizes: [512, 1024, 2048] } },
+      }),
+      signal: abort.signal,
+    });
+    const reader = response.body!.getReader();
+    let text = '';
+    while (!text.includes('"planSearchProgress"')) text += new TextDecoder().decode((await reader.read()).value);
+    expect(text).toContain('"done":false');
+    expect(runningSearches()).toBe(1);
+    abort.abort();
+    await reader.cancel().catch(() => undefined);
+    const until = Date.now() + 10_000;
+    while (runningSearches() > 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(runningSearches()).toBe(0);
   });
 });
