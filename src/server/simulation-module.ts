@@ -28,6 +28,8 @@ import type { AppModule } from './app.js';
 import { createSimulationStore, SIMULATION_MIGRATIONS, TERMINAL_STATUSES, type NewSimulationEvent } from './simulation-store.js';
 
 export const SUBSCRIBER_BUFFER = 256;
+/** Stored events per simulation at most (≈ 60 MB); a pathological input (MTBF ≪ restart) fails past it. */
+export const MAX_EVENTS_PER_SIMULATION = 200_000;
 const REPLAY_PAGE = 500;
 export const TERMINAL_EVENT_TYPES: ReadonlySet<string> = new Set(['COMPLETED', 'CANCELLED', 'FAILED', 'INTERRUPTED']);
 
@@ -54,7 +56,17 @@ export function simulationModule(options: RunnerOptions = {}): AppModule {
           onStart: (id) => {
             store.setStatus(id, 'RUNNING');
           },
-          onEvents: (id, events) => append(id, events.map(toNewEvent)),
+          onEvents: (id, events) => {
+            const rec = store.get(id);
+            if (rec && rec.lastSeq + events.length > MAX_EVENTS_PER_SIMULATION) {
+              runner.cancel(id);
+              const message = `more than ${MAX_EVENTS_PER_SIMULATION} events: lower replicas/detailedReplicas, raise progressIntervalSeconds, or set a horizon`;
+              store.setStatus(id, 'FAILED', { error: message });
+              append(id, [{ type: 'FAILED', simulatedSeconds: lastSimulatedSeconds(id), data: { message } }]);
+              return;
+            }
+            append(id, events.map(toNewEvent));
+          },
           onFinish: (id, outcome) => {
             if (outcome.status === 'COMPLETED') {
               // The engine's own COMPLETED event (with the summary) has already been stored and published.
