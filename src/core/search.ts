@@ -570,9 +570,15 @@ function canonicalCompare(a: Ranked, b: Ranked): number {
   return a.ordinal - b.ordinal || a.recipeIndex - b.recipeIndex;
 }
 
-/** Objective order: score, then time, then cost, then canonical position. */
+/** Objective order: score, then time, then cost, then more free memory, then canonical position. */
 function rankCompare(a: Ranked, b: Ranked): number {
-  return a.score - b.score || a.timeSeconds - b.timeSeconds || a.costUsd - b.costUsd || canonicalCompare(a, b);
+  return (
+    a.score - b.score ||
+    a.timeSeconds - b.timeSeconds ||
+    a.costUsd - b.costUsd ||
+    b.headroomBytes - a.headroomBytes ||
+    canonicalCompare(a, b)
+  );
 }
 
 /** a Pareto-dominates b on (time ↓, cost ↓, headroom ↑); among equal points the canonically first one wins. */
@@ -719,6 +725,7 @@ export function compareWinner(
   winner: SearchCandidate,
   runnerUp: SearchCandidate,
   objective: SearchObjective,
+  label = 'the runner-up',
 ): { comparison: WinnerComparison; reason: string } {
   const w = winner.estimate.performance;
   const r = runnerUp.estimate.performance;
@@ -751,11 +758,12 @@ export function compareWinner(
         ? `cost $${winner.costUsd.toFixed(2)} vs $${runnerUp.costUsd.toFixed(2)}`
         : `time ${winner.timeSeconds.toPrecision(4)} s vs ${runnerUp.timeSeconds.toPrecision(4)} s`;
   const differs = layoutDifferences.length > 0 ? layoutDifferences.join('; ') : 'nothing (equal layouts)';
+  const verb = winner.score === runnerUp.score ? 'ties on the objective with' : 'beats';
   const reason =
-    `${describeLayout(winner.layout)} beats the runner-up (${differs}): ${metric}. ` +
+    `${describeLayout(winner.layout)} ${verb} ${label} (${differs}): ${metric}. ` +
     `Step ${w.stepSeconds.toFixed(3)} s vs ${r.stepSeconds.toFixed(3)} s = ` +
     terms.map(([name, delta]) => `${name} ${signed(delta, 3)} s`).join(', ') +
-    `; the largest gain is ${decisive[1] < 0 ? decisive[0] : 'none (ties broken by cost, then canonical order)'}. ` +
+    `; the largest gain is ${decisive[1] < 0 ? decisive[0] : 'none'}. ` +
     `Memory ${(winner.estimate.memory.totalBytes / GIB).toFixed(1)} GiB vs ${(runnerUp.estimate.memory.totalBytes / GIB).toFixed(1)} GiB per GPU.`;
   return { comparison, reason };
 }
@@ -920,6 +928,16 @@ export function searchPlansWith(
     const explained = compareWinner(best[0]!, best[1]!, s.objective);
     winnerReason = explained.reason;
     comparison = explained.comparison;
+    // Layouts the planner prices identically (e.g. offload to CPU vs NVMe when the step hides it) tie; then also
+    // say what the first strictly worse layout in the top-k loses on.
+    const ties = best.findIndex((c) => c.score !== best[0]!.score);
+    if (explained.comparison.stepSecondsDelta === 0 && best[1]!.score === best[0]!.score) {
+      if (ties > 0) {
+        winnerReason += ` (Ties are ordered by cost, then by free memory.) ${compareWinner(best[0]!, best[ties]!, s.objective, 'the first slower layout').reason}`;
+      } else {
+        winnerReason += ` All ${best.length} layouts returned tie on the objective (raise top to see slower ones).`;
+      }
+    }
   } else if (best.length === 1) {
     winnerReason = `${describeLayout(best[0]!.layout)} is the only feasible layout.`;
   }
