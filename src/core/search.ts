@@ -1005,14 +1005,15 @@ interface Subgroup {
 const BOUND_SLACK = 1 - 1e-9;
 
 /**
- * Pruned search, three passes:
+ * Pruned search, three passes (the first two interleaved per group):
  *  1. memory: per (shape, interleave, recipe) the micro-batch rises until the layout no longer fits; larger ones are
  *     proven infeasible without evaluation (device memory is non-decreasing in the micro-batch);
- *  2. one evaluatePlan per (group, recompute, FlashAttention) set gives its compute + bubble seconds, which ZeRO stage
- *     and offload do not change: a lower bound on every member's step time (step = compute + bubble + exposed
- *     communication + optimizer, all ≥ 0), hence on its time and cost and an upper bound on its MFU;
+ *  2. one evaluatePlan per (group, recompute, FlashAttention) set gives its compute + bubble + TP/EP seconds, which
+ *     ZeRO stage and offload do not change (everything else in the step is ≥ 0): a lower bound on every member's step
+ *     time, hence on its time and cost, and an upper bound on its MFU;
  *  3. sets in order of their bound; a member is evaluated only if its bound could enter the top-k or its
- *     (time, cost) bounds with its exact headroom are not dominated by the frontier so far.
+ *     (time, cost) bounds with its exact free memory are not dominated by the frontier so far (one check per set
+ *     with its largest free memory first).
  */
 function pruned(
   groups: Group[],
@@ -1034,6 +1035,29 @@ function pruned(
   const { capacityBytes, usableBytes } = evaluator;
   // One scratch layout for the memory checks (the memory model reads it and keeps nothing).
   let scratch: ParallelLayout | null = null;
+  // Pass 2 (run as each group's memory is known, so progress shows a best-so-far early): the representative (first
+  // feasible member) of each set, fully evaluated, gives the set's bounds.
+  const bound = (sub: Subgroup): void => {
+    const g = sub.group;
+    const recipe = sub.recipes[0]!;
+    const layout = makeLayout(g.shape, g.v, g.b, recipe, s);
+    const estimate = evaluator.evaluate(layout);
+    state.evaluated++;
+    state.covered++;
+    const ranked = rank(layout, estimate, g, recipe);
+    collector.offer(ranked);
+    const perf = estimate.performance;
+    // What ZeRO stage and offload cannot change: compute, bubble and the TP/EP collectives (exposed by the stated
+    // overlap model, performance.ts); they only add DP reduction, offload traffic and optimizer time on top.
+    const comm = estimate.communication;
+    const stepBound =
+      (perf.computeSeconds + perf.bubbleSeconds + comm.tensorParallelSeconds + comm.expertParallelSeconds) * BOUND_SLACK;
+    // Time, cost and 1/MFU are proportional to the step time within a set (same batch, tokens and GPUs).
+    const scale = stepBound / perf.stepSeconds;
+    sub.timeBound = ranked.timeSeconds * scale;
+    sub.costBound = ranked.costUsd * scale;
+    sub.scoreBound = s.objective === 'MFU' ? ranked.score / scale : s.objective === 'COST' ? sub.costBound : sub.timeBound;
+  };
   // Pass 1: memory first.
   for (let i = 0; i < groups.length; i++) {
     const g = groups[i]!;
@@ -1075,33 +1099,7 @@ function pruned(
       sub.headroomBytes.push(capacityBytes - totalBytes);
       if (capacityBytes - totalBytes > sub.maxHeadroomBytes) sub.maxHeadroomBytes = capacityBytes - totalBytes;
     }
-  }
-  // Pass 2: the representative (first feasible member) of each set, fully evaluated, gives the set's bounds.
-  for (let i = 0; i < subgroups.length; i++) {
-    if (i % 64 === 0) {
-      if (stopper.shouldStop()) return;
-      if (stopper.progressDue()) reportProgress(hooks, state, collector, stopper, s.maxPareto);
-    }
-    const sub = subgroups[i]!;
-    const g = sub.group;
-    const recipe = sub.recipes[0]!;
-    const layout = makeLayout(g.shape, g.v, g.b, recipe, s);
-    const estimate = evaluator.evaluate(layout);
-    state.evaluated++;
-    state.covered++;
-    const ranked = rank(layout, estimate, g, recipe);
-    collector.offer(ranked);
-    const perf = estimate.performance;
-    // What ZeRO stage and offload cannot change: compute, bubble and the TP/EP collectives (exposed by the stated
-    // overlap model, performance.ts); they only add DP reduction, offload traffic and optimizer time on top.
-    const comm = estimate.communication;
-    const stepBound =
-      (perf.computeSeconds + perf.bubbleSeconds + comm.tensorParallelSeconds + comm.expertParallelSeconds) * BOUND_SLACK;
-    // Time, cost and 1/MFU are proportional to the step time within a set (same batch, tokens and GPUs).
-    const scale = stepBound / perf.stepSeconds;
-    sub.timeBound = ranked.timeSeconds * scale;
-    sub.costBound = ranked.costUsd * scale;
-    sub.scoreBound = s.objective === 'MFU' ? ranked.score / scale : s.objective === 'COST' ? sub.costBound : sub.timeBound;
+    for (const sub of open) if (sub !== null) bound(sub);
   }
   // Pass 3: best bounds first, so the top-k threshold and the frontier tighten early.
   const order = subgroups.map((_, i) => i).sort((a, b) => subgroups[a]!.scoreBound - subgroups[b]!.scoreBound || a - b);
