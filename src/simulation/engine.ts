@@ -492,7 +492,7 @@ class SpeedProfile {
     if (r.stragglerJitterFraction > 0) {
       // Synchronous training waits for the slowest of N ranks: one draw of the maximum of N exponential excesses
       // per hour block, F⁻¹(U^(1/N)) = −μ·ln(1 − U^(1/N)) (reliability-data.md, traps).
-      const u = new RandomStream(this.sim.setup.seed, this.replica, 'stragglers', hour).nextOpenDouble();
+      const u = RandomStream.uniformAt(this.sim.setup.seed, this.replica, 'stragglers', hour);
       const oneMinus = -detExpm1(detLog(u) / this.sim.setup.gpuCount);
       f *= 1 + r.stragglerJitterFraction * -detLog(oneMinus);
     }

@@ -31,10 +31,22 @@ function fmix32(h: number): number {
   return h >>> 0;
 }
 
-/** Splits a non-negative safe integer seed into two 32-bit words. */
-function seedWords(seed: number): [number, number] {
+const nameHashes = new Map<string, number>();
+
+/** The 32-bit key of stream (seed, replica, name, index): every input mixed in through fmix32. */
+function streamKey(seed: number, replica: number, name: string, index: number): number {
   const s = Math.abs(Math.trunc(seed));
-  return [s >>> 0, Math.floor(s / 4294967296) >>> 0];
+  const lo = s >>> 0;
+  const hi = Math.floor(s / 4294967296) >>> 0;
+  let nameHash = nameHashes.get(name);
+  if (nameHash === undefined) {
+    nameHash = fnv1a32(name);
+    nameHashes.set(name, nameHash);
+  }
+  let key = fmix32(lo ^ fmix32(hi + 0x9e3779b9));
+  key = fmix32(key ^ fmix32((replica >>> 0) + 0x7f4a7c15));
+  key = fmix32(key ^ nameHash);
+  return fmix32(key ^ fmix32((index >>> 0) + 0x632be5ab));
 }
 
 export class RandomStream {
@@ -45,12 +57,8 @@ export class RandomStream {
 
   /** A stream for (seed, replica, name); `index` derives sub-streams (e.g. one per hour block). */
   constructor(seed: number, replica: number, name: string, index = 0) {
-    const [lo, hi] = seedWords(seed);
-    // SplitMix32-style: an additive Weyl sequence over a key mixed from every input, finalised by fmix32.
-    let key = fmix32(lo ^ fmix32(hi + 0x9e3779b9));
-    key = fmix32(key ^ fmix32((replica >>> 0) + 0x7f4a7c15));
-    key = fmix32(key ^ fnv1a32(name));
-    key = fmix32(key ^ fmix32((index >>> 0) + 0x632be5ab));
+    let key = streamKey(seed, replica, name, index);
+    // SplitMix32-style: an additive Weyl sequence over the key, finalised by fmix32.
     const next = (): number => {
       key = (key + 0x9e3779b9) >>> 0;
       return fmix32(key);
@@ -60,6 +68,30 @@ export class RandomStream {
     this.c = next();
     this.d = next();
     if ((this.a | this.b | this.c | this.d) === 0) this.a = 1; // the all-zero state is a fixed point
+  }
+
+  /**
+   * The first `nextOpenDouble()` of the stream (seed, replica, name, index), without allocating a stream:
+   * bit-identical to `new RandomStream(seed, replica, name, index).nextOpenDouble()`. For per-block draws.
+   */
+  static uniformAt(seed: number, replica: number, name: string, index: number): number {
+    const key = streamKey(seed, replica, name, index);
+    let a = fmix32((key + 0x9e3779b9) >>> 0);
+    let b = fmix32((key + 0x3c6ef372) >>> 0);
+    let c = fmix32((key + 0xdaa66d2b) >>> 0);
+    let d = fmix32((key + 0x78dde6e4) >>> 0);
+    if ((a | b | c | d) === 0) a = 1;
+    // Two xoshiro128** steps (see nextUint32).
+    const r1 = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0;
+    const t = b << 9;
+    c ^= a;
+    d ^= b;
+    b ^= c;
+    a ^= d;
+    c ^= t;
+    d = rotl(d, 11);
+    const r2 = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0;
+    return 1 - ((r1 >>> 5) * 67108864 + (r2 >>> 6)) / 9007199254740992;
   }
 
   /** Next 32-bit unsigned integer (xoshiro128**). */

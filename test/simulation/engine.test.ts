@@ -157,6 +157,21 @@ describe('determinism and common random numbers', () => {
     expect(collect({ ...base, seed: 43 }).hash).not.toBe(a.hash);
   });
 
+  it('the event log is byte-identical to the pinned one (deterministic math: any engine, any platform)', () => {
+    // Pinned from ENGINE_VERSION zeroplan-sim/1. If the model changes on purpose, bump ENGINE_VERSION and re-pin.
+    const run = runSimulation(
+      llama3Setup({
+        reliability: { ...presetParams('llama3-405b'), failureModel: 'WEIBULL', weibullShape: 0.7 },
+        seed: 2024,
+        replicas: 3,
+        detailedReplicas: 3,
+      }),
+      { hash: true },
+    );
+    expect(run.eventCount).toBe(3204);
+    expect(run.eventLogHash).toBe('d53342bae2b022d3cb9c998c3fbe9d8b3e2c2e882cb8805b8acc2252e0f5bfc1');
+  });
+
   it('changing only the checkpoint interval leaves every interruption time and cause unchanged', () => {
     const times = (setup: SimulationSetup) =>
       collect(setup)

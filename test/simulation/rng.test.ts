@@ -38,6 +38,14 @@ describe('named random streams', () => {
     expect(draw(1, 0, 'failures')).not.toEqual(draw(1, 1, 'failures'));
   });
 
+  it('uniformAt is the first draw of the named sub-stream, bit for bit, without allocating one', () => {
+    for (let i = 0; i < 5000; i++) {
+      expect(RandomStream.uniformAt(i * 7919, i % 13, 'stragglers', i)).toBe(
+        new RandomStream(i * 7919, i % 13, 'stragglers', i).nextOpenDouble(),
+      );
+    }
+  });
+
   it('uniforms have mean 1/2 and variance 1/12; exponential, gamma and Weibull have their means (±1 %)', () => {
     const s = new RandomStream(7, 0, 'moments');
     const n = 200_000;
