@@ -5,12 +5,12 @@
 import { makeCluster, peakFlopsFor } from '../core/hardware.js';
 import type { ClusterSpec } from '../core/types.js';
 import { builder } from './builder.js';
-import { idSchema } from './validation.js';
+import { checkName, idSchema } from './validation.js';
 import type { SavedRecord, SchemaContext } from './context.js';
 import { PrecisionEnum } from './enums.js';
 import { forbidden, notFound } from './error-helpers.js';
 import { GpuRef, requireGpu } from './gpu.js';
-import { callCore, nameSchema } from './model.js';
+import { callCore } from './model.js';
 import { publishSavedItemChange } from './saved-items.js';
 
 export interface ClusterView {
@@ -98,6 +98,7 @@ export interface ClusterInputShape {
 
 /** ClusterInput → validated ClusterSpec (errors name `${path}.<field>`). */
 export function clusterFromInput(input: ClusterInputShape, path: string, id?: string): ClusterView {
+  checkName(`${path}.name`, input.name);
   const gpu = requireGpu(input.gpu, `${path}.gpu`);
   const spec = callCore(path, () =>
     makeCluster({
@@ -116,7 +117,7 @@ export function clusterFromInput(input: ClusterInputShape, path: string, id?: st
 export const ClusterInputRef = builder.inputType('ClusterInput', {
   description: 'A cluster of `nodes × gpusPerNode` identical catalog GPUs (at most 1,000,000 GPUs).',
   fields: (t) => ({
-    name: t.string({ description: 'Display name (at most 200 characters).', validate: nameSchema }),
+    name: t.string({ description: 'Display name (at most 200 characters).' }),
     gpu: t.id({ required: true, description: 'Catalog GPU id, e.g. `a100-80gb` (see `gpus`).' }),
     gpusPerNode: t.int({ required: true, description: 'GPUs per node (1–1024); tensor parallelism beyond a node crosses the slower network.' }),
     nodes: t.int({ required: true, description: 'Nodes (≥ 1).' }),

@@ -8,7 +8,7 @@ import { architectureWithDefaults, computeModelCounts, hardwareFlopsPerToken, va
 import { findModelPreset, MODEL_PRESETS } from '../core/presets.js';
 import type { ModelArchitecture, ModelCounts } from '../core/types.js';
 import { builder } from './builder.js';
-import { idSchema } from './validation.js';
+import { checkName, idSchema } from './validation.js';
 import type { SavedRecord, SchemaContext } from './context.js';
 import { RecomputeModeEnum } from './enums.js';
 import { forbidden, fromInvalidInput, notFound } from './error-helpers.js';
@@ -106,6 +106,7 @@ function withoutNulls<T extends object>(obj: T): { [K in keyof T]?: Exclude<T[K]
 
 /** ModelInput → validated architecture + counts (errors name `${path}.<field>`). */
 export function modelFromInput(input: ModelInputShape, path: string, id = 'custom'): ModelView {
+  checkName(`${path}.name`, input.name);
   const arch = architectureWithDefaults({ ...withoutNulls(input), id, name: input.name ?? 'Custom model' } as Parameters<
     typeof architectureWithDefaults
   >[0]);
@@ -141,7 +142,7 @@ export const ModelInputRef = builder.inputType('ModelInput', {
   description:
     'A transformer architecture. Omitted fields take the usual defaults: kvHeads = attentionHeads, ffnHiddenSize = 4·hiddenSize (8/3·hiddenSize when gatedMlp), tiedEmbeddings = !gatedMlp, dense (experts = 1).',
   fields: (t) => ({
-    name: t.string({ description: 'Display name (at most 200 characters).', validate: nameSchema }),
+    name: t.string({ description: 'Display name (at most 200 characters).' }),
     layers: t.int({ required: true, description: 'Transformer layers (blocks).' }),
     hiddenSize: t.int({ required: true, description: 'Model width h; a multiple of attentionHeads.' }),
     attentionHeads: t.int({ required: true, description: 'Query heads.' }),

@@ -36,7 +36,7 @@ import { computeModelCounts, validateArchitecture } from '../core/model.js';
 import { callCore, ModelInputRef, ModelRef, modelFromInput, nameSchema, requireModel, type ModelInputShape, type ModelView } from './model.js';
 import { publishSavedItemChange } from './saved-items.js';
 import { finiteOrNull } from './scaling.js';
-import { floatIn, idSchema, intIn, MAX_GPUS, MAX_TRAINING_TOKENS } from './validation.js';
+import { checkFloat, checkId, checkInt, idSchema, MAX_GPUS, MAX_TRAINING_TOKENS } from './validation.js';
 import { requireGpu } from './gpu.js';
 import { makeCluster } from '../core/hardware.js';
 
@@ -80,12 +80,12 @@ export interface TrainingPlanInputShape {
 export const PlanOptionsInputRef = builder.inputType('PlanOptionsInput', {
   description: 'Planner knobs; every one has a documented default (docs/api.md and src/core/plan.ts).',
   fields: (t) => ({
-    frameworkOverheadBytes: t.float({ description: 'Fixed framework/CUDA-context/NCCL overhead per GPU, in bytes (0–10¹²).', validate: floatIn(0, 1e12) }),
-    memoryHeadroomFraction: t.float({ description: 'Fraction of GPU memory kept free when deciding `fits` (0–0.9).', validate: floatIn(0, 0.9) }),
-    computeEfficiencyScale: t.float({ description: 'Multiplies the calibrated matmul efficiency (0.01–2).', validate: floatIn(0.01, 2) }),
-    computeEfficiencyOverride: t.float({ description: 'Replaces the efficiency model by a fixed fraction of peak (0.01–1).', validate: floatIn(0.01, 1) }),
-    intraNodeCollectiveEfficiency: t.float({ description: 'Achieved fraction of NVLink bandwidth for collectives (0.01–1).', validate: floatIn(0.01, 1) }),
-    interNodeCollectiveEfficiency: t.float({ description: 'Achieved fraction of network bandwidth for collectives (0.01–1).', validate: floatIn(0.01, 1) }),
+    frameworkOverheadBytes: t.float({ description: 'Fixed framework/CUDA-context/NCCL overhead per GPU, in bytes (0–10¹²).' }),
+    memoryHeadroomFraction: t.float({ description: 'Fraction of GPU memory kept free when deciding `fits` (0–0.9).' }),
+    computeEfficiencyScale: t.float({ description: 'Multiplies the calibrated matmul efficiency (0.01–2).' }),
+    computeEfficiencyOverride: t.float({ description: 'Replaces the efficiency model by a fixed fraction of peak (0.01–1).' }),
+    intraNodeCollectiveEfficiency: t.float({ description: 'Achieved fraction of NVLink bandwidth for collectives (0.01–1).' }),
+    interNodeCollectiveEfficiency: t.float({ description: 'Achieved fraction of network bandwidth for collectives (0.01–1).' }),
   }),
 });
 
@@ -93,20 +93,20 @@ export const TrainingPlanInputRef = builder.inputType('TrainingPlanInput', {
   description:
     'A model (exactly one of `model` or `modelSpec`), a cluster (exactly one of `cluster` or `clusterSpec`), and a parallel layout. tensorParallel × pipelineParallel × dataParallel GPUs are used; dataParallel defaults to all remaining GPUs.',
   fields: (t) => ({
-    model: t.id({ description: 'Preset (e.g. `gpt3-175b`) or saved (`m_…`) model id.', validate: idSchema }),
+    model: t.id({ description: 'Preset (e.g. `gpt3-175b`) or saved (`m_…`) model id.' }),
     modelSpec: t.field({ type: ModelInputRef, description: 'An unsaved architecture instead of `model`.' }),
-    cluster: t.id({ description: 'Preset (e.g. `a100-80gb-x1024`) or saved (`c_…`) cluster id.', validate: idSchema }),
+    cluster: t.id({ description: 'Preset (e.g. `a100-80gb-x1024`) or saved (`c_…`) cluster id.' }),
     clusterSpec: t.field({ type: ClusterInputRef, description: 'An unsaved cluster instead of `cluster`.' }),
-    globalBatchSize: t.int({ required: true, description: 'Sequences per optimizer step (a multiple of microBatchSize × dataParallel).', validate: intIn(1, 100_000_000) }),
-    microBatchSize: t.int({ defaultValue: 1, description: 'Sequences per micro-batch per GPU.', validate: intIn(1, 1_000_000) }),
-    trainingTokens: t.float({ description: `Tokens to train on (≤ ${MAX_TRAINING_TOKENS}); with it the plan has a \`run\` and a \`predictedLoss\`.`, validate: floatIn(1, MAX_TRAINING_TOKENS) }),
-    tensorParallel: t.int({ defaultValue: 1, description: 'Tensor-parallel degree (divides attention heads).', validate: intIn(1, MAX_GPUS) }),
-    pipelineParallel: t.int({ defaultValue: 1, description: 'Pipeline-parallel stages (at most the layer count).', validate: intIn(1, MAX_GPUS) }),
-    dataParallel: t.int({ description: 'Data-parallel degree; default: GPUs / (tensorParallel × pipelineParallel).', validate: intIn(1, MAX_GPUS) }),
-    expertParallel: t.int({ description: 'Expert-parallel degree for MoE models (default 1).', validate: intIn(1, MAX_GPUS) }),
-    zeroStage: t.int({ defaultValue: 0, description: 'ZeRO stage 0–3 (what is sharded over data parallelism).', validate: intIn(0, 3) }),
+    globalBatchSize: t.int({ required: true, description: 'Sequences per optimizer step (a multiple of microBatchSize × dataParallel).' }),
+    microBatchSize: t.int({ defaultValue: 1, description: 'Sequences per micro-batch per GPU.' }),
+    trainingTokens: t.float({ description: `Tokens to train on (≤ ${MAX_TRAINING_TOKENS}); with it the plan has a \`run\` and a \`predictedLoss\`.` }),
+    tensorParallel: t.int({ defaultValue: 1, description: 'Tensor-parallel degree (divides attention heads).' }),
+    pipelineParallel: t.int({ defaultValue: 1, description: 'Pipeline-parallel stages (at most the layer count).' }),
+    dataParallel: t.int({ description: 'Data-parallel degree; default: GPUs / (tensorParallel × pipelineParallel).' }),
+    expertParallel: t.int({ description: 'Expert-parallel degree for MoE models (default 1).' }),
+    zeroStage: t.int({ defaultValue: 0, description: 'ZeRO stage 0–3 (what is sharded over data parallelism).' }),
     sequenceParallel: t.boolean({ defaultValue: false, description: 'Megatron sequence parallelism (shards norm/dropout activations over tensorParallel).' }),
-    pipelineInterleave: t.int({ defaultValue: 1, description: 'Virtual pipeline stages per GPU (interleaved 1F1B); 1 = plain 1F1B.', validate: intIn(1, 1_000) }),
+    pipelineInterleave: t.int({ defaultValue: 1, description: 'Virtual pipeline stages per GPU (interleaved 1F1B); 1 = plain 1F1B.' }),
     recompute: t.field({ type: RecomputeModeEnum, defaultValue: 'NONE', description: 'Activation recomputation.' }),
     precision: t.field({ type: PrecisionEnum, defaultValue: 'BF16', description: 'Training precision.' }),
     optimizer: t.field({ type: OptimizerEnum, defaultValue: 'ADAM', description: 'Optimizer.' }),
@@ -145,6 +145,8 @@ export function resolvePlanInput(ctx: SchemaContext, input: TrainingPlanInputSha
     'exactly one of model (a preset or saved model id) or modelSpec (an unsaved architecture)');
   exactlyOne(path, 'cluster', 'clusterSpec', input.cluster != null, input.clusterSpec != null,
     'exactly one of cluster (a preset or saved cluster id) or clusterSpec (an unsaved cluster)');
+  checkId(`${path}.model`, input.model);
+  checkId(`${path}.cluster`, input.cluster);
   const model = input.model != null ? requireModel(ctx, input.model, `${path}.model`) : modelFromInput(input.modelSpec!, `${path}.modelSpec`);
   const cluster = input.cluster != null ? requireCluster(ctx, input.cluster, `${path}.cluster`) : clusterFromInput(input.clusterSpec!, `${path}.clusterSpec`);
   return resolvePlanParts(model, cluster, input, path);
@@ -152,6 +154,7 @@ export function resolvePlanInput(ctx: SchemaContext, input: TrainingPlanInputSha
 
 /** A chosen model and cluster + the layout fields of a TrainingPlanInput → resolved layout and options. */
 export function resolvePlanParts(model: ModelView, cluster: ClusterView, input: TrainingPlanInputShape, path = 'input'): ResolvedPlanInput {
+  checkPlanBounds(input, path);
   const options = optionsFromInput(input);
   const partial: Partial<ParallelLayout> & { globalBatchSize: number } = { globalBatchSize: input.globalBatchSize };
   if (input.microBatchSize != null) partial.microBatchSize = input.microBatchSize;
@@ -169,6 +172,29 @@ export function resolvePlanParts(model: ModelView, cluster: ClusterView, input: 
   if (input.flashAttention != null) partial.flashAttention = input.flashAttention;
   const layout = callCore(path, () => resolveLayout(model.arch, cluster.spec, partial, path));
   return { model, cluster, layout, options };
+}
+
+/** Ranges of the layout and option fields (the core checks consistency: divisibility, GPU counts, …). */
+function checkPlanBounds(input: TrainingPlanInputShape, path: string): void {
+  checkInt(`${path}.globalBatchSize`, input.globalBatchSize, 1, 100_000_000);
+  checkInt(`${path}.microBatchSize`, input.microBatchSize, 1, 1_000_000);
+  checkFloat(`${path}.trainingTokens`, input.trainingTokens, 1, MAX_TRAINING_TOKENS);
+  checkInt(`${path}.tensorParallel`, input.tensorParallel, 1, MAX_GPUS);
+  checkInt(`${path}.pipelineParallel`, input.pipelineParallel, 1, MAX_GPUS);
+  checkInt(`${path}.dataParallel`, input.dataParallel, 1, MAX_GPUS);
+  checkInt(`${path}.expertParallel`, input.expertParallel, 1, MAX_GPUS);
+  checkInt(`${path}.zeroStage`, input.zeroStage, 0, 3);
+  checkInt(`${path}.pipelineInterleave`, input.pipelineInterleave, 1, 1_000);
+  const o = input.options;
+  if (o) {
+    const p = `${path}.options`;
+    checkFloat(`${p}.frameworkOverheadBytes`, o.frameworkOverheadBytes, 0, 1e12);
+    checkFloat(`${p}.memoryHeadroomFraction`, o.memoryHeadroomFraction, 0, 0.9);
+    checkFloat(`${p}.computeEfficiencyScale`, o.computeEfficiencyScale, 0.01, 2);
+    checkFloat(`${p}.computeEfficiencyOverride`, o.computeEfficiencyOverride, 0.01, 1);
+    checkFloat(`${p}.intraNodeCollectiveEfficiency`, o.intraNodeCollectiveEfficiency, 0.01, 1);
+    checkFloat(`${p}.interNodeCollectiveEfficiency`, o.interNodeCollectiveEfficiency, 0.01, 1);
+  }
 }
 
 function optionsFromInput(input: TrainingPlanInputShape): PlanOptions {
