@@ -161,13 +161,17 @@ export function createApp(options: AppOptions): App {
         if (server) {
           const http = server;
           const closed = new Promise<void>((resolve) => http.close(() => resolve()));
+          // Keep-alive sockets become idle as their last response ends: close them as they do, cut the rest
+          // after the grace period.
           http.closeIdleConnections();
+          const sweep = setInterval(() => http.closeIdleConnections(), 25);
           const timer = setTimeout(() => {
             http.closeAllConnections();
             for (const client of wss?.clients ?? []) client.terminate();
           }, SHUTDOWN_GRACE_MS);
           timer.unref();
           await closed;
+          clearInterval(sweep);
           clearTimeout(timer);
         }
         for (const instance of instances.reverse()) await instance.close?.();
