@@ -570,12 +570,16 @@ function canonicalCompare(a: Ranked, b: Ranked): number {
   return a.ordinal - b.ordinal || a.recipeIndex - b.recipeIndex;
 }
 
-/** Objective order: score, then time, then cost, then more free memory, then canonical position. */
+/**
+ * Objective order: score, then time, then cost, then no offload before offload (at equal estimated time, host RAM
+ * or NVMe is an extra resource whose contention the planner does not price), then more free memory, then canonical.
+ */
 function rankCompare(a: Ranked, b: Ranked): number {
   return (
     a.score - b.score ||
     a.timeSeconds - b.timeSeconds ||
     a.costUsd - b.costUsd ||
+    Number(a.layout.offload !== 'NONE') - Number(b.layout.offload !== 'NONE') ||
     b.headroomBytes - a.headroomBytes ||
     canonicalCompare(a, b)
   );
@@ -933,7 +937,7 @@ export function searchPlansWith(
     const ties = best.findIndex((c) => c.score !== best[0]!.score);
     if (explained.comparison.stepSecondsDelta === 0 && best[1]!.score === best[0]!.score) {
       if (ties > 0) {
-        winnerReason += ` (Ties are ordered by cost, then by free memory.) ${compareWinner(best[0]!, best[ties]!, s.objective, 'the first slower layout').reason}`;
+        winnerReason += ` (Ties are ordered by cost, no offload first, then by free memory.) ${compareWinner(best[0]!, best[ties]!, s.objective, 'the first slower layout').reason}`;
       } else {
         winnerReason += ` All ${best.length} layouts returned tie on the objective (raise top to see slower ones).`;
       }
