@@ -5,8 +5,9 @@
  * Key families (transformers' configuration classes):
  * - LLaMA / Mistral / Mixtral / Qwen2 / Qwen3 / Gemma / GPT-NeoX: num_hidden_layers, hidden_size, num_attention_heads,
  *   num_key_value_heads, intermediate_size, vocab_size, max_position_embeddings, tie_word_embeddings;
- * - MoE: Mixtral num_local_experts, Qwen-MoE num_experts (+ moe_intermediate_size), DeepSeek n_routed_experts /
- *   n_shared_experts; num_experts_per_tok;
+ * - MoE: Mixtral num_local_experts, Qwen-MoE num_experts (+ moe_intermediate_size, shared_expert_intermediate_size
+ *   counted as that many expert-widths of shared experts), DeepSeek n_routed_experts / n_shared_experts;
+ *   num_experts_per_tok;
  * - GPT-2: n_layer, n_embd, n_head, n_positions (or n_ctx), n_inner (null → 4·n_embd), vocab_size.
  */
 import { InvalidInputError } from '../core/errors.js';
@@ -115,6 +116,8 @@ export function architectureFromHuggingFaceConfig(text: string): ModelArchitectu
   const experts = pick(config, ['num_local_experts', 'num_experts', 'n_routed_experts']);
   const expertsPerToken = pick(config, ['num_experts_per_tok', 'moe_topk', 'top_k']);
   const sharedExperts = pick(config, ['n_shared_experts', 'num_shared_experts']);
+  // Qwen-MoE gives its shared expert as one wider MLP (shared_expert_intermediate_size = k × moe_intermediate_size).
+  const sharedWidth = pick(config, ['shared_expert_intermediate_size']);
   const isMoe = experts !== undefined && asPositiveInteger(experts.key, experts.value) > 1;
   // MoE configs give the per-expert width separately (Qwen-MoE, DeepSeek); Mixtral's intermediate_size is per expert.
   const ffn = isMoe
@@ -146,7 +149,11 @@ export function architectureFromHuggingFaceConfig(text: string): ModelArchitectu
       ? {
           experts: asPositiveInteger(experts.key, experts.value),
           expertsPerToken: expertsPerToken ? asPositiveInteger(expertsPerToken.key, expertsPerToken.value) : 2,
-          sharedExperts: sharedExperts ? asPositiveInteger(sharedExperts.key, sharedExperts.value, 0) : 0,
+          sharedExperts: sharedExperts
+            ? asPositiveInteger(sharedExperts.key, sharedExperts.value, 0)
+            : sharedWidth && ffn
+              ? Math.max(1, Math.round(asPositiveInteger(sharedWidth.key, sharedWidth.value) / asPositiveInteger(ffn.key, ffn.value)))
+              : 0,
         }
       : {}),
   });

@@ -142,6 +142,32 @@ describe('modelFromHuggingFaceConfig', () => {
     expect(relativeError(m.parameters, 6_857_302_016)).toBeLessThan(0.005);
   });
 
+  it('Qwen keys: Qwen2-7B (GQA 28/4, untied) ≈ 7.62B parameters (Qwen2 model card: 7,615,616,512; QKV biases not counted; 0.1 %)', async () => {
+    const qwen2 = {
+      architectures: ['Qwen2ForCausalLM'], model_type: 'qwen2', hidden_act: 'silu', hidden_size: 3584, intermediate_size: 18944,
+      max_position_embeddings: 131072, num_attention_heads: 28, num_hidden_layers: 28, num_key_value_heads: 4,
+      tie_word_embeddings: false, vocab_size: 152064,
+    };
+    const { data } = await execute(t.app, ModelFromHuggingFaceConfigDocument, { config: JSON.stringify(qwen2) });
+    const m = data!.modelFromHuggingFaceConfig;
+    expect(m.kvHeads).toBe(4);
+    expect(relativeError(m.parameters, 7_615_616_512)).toBeLessThan(0.001);
+  });
+
+  it('Qwen-MoE keys: Qwen1.5-MoE-A2.7B (60 experts, top-4, 4-wide shared expert) — 14.3B total, 2.7B active (model card; 1 %)', async () => {
+    const qwenMoe = {
+      architectures: ['Qwen2MoeForCausalLM'], model_type: 'qwen2_moe', hidden_act: 'silu', hidden_size: 2048, intermediate_size: 5632,
+      moe_intermediate_size: 1408, shared_expert_intermediate_size: 5632, num_experts: 60, num_experts_per_tok: 4,
+      max_position_embeddings: 8192, num_attention_heads: 16, num_hidden_layers: 24, num_key_value_heads: 16,
+      tie_word_embeddings: false, vocab_size: 151936,
+    };
+    const { data } = await execute(t.app, ModelFromHuggingFaceConfigDocument, { config: JSON.stringify(qwenMoe) });
+    const m = data!.modelFromHuggingFaceConfig;
+    expect([m.experts, m.expertsPerToken, m.sharedExperts, m.ffnHiddenSize]).toEqual([60, 4, 4, 1408]);
+    expect(relativeError(m.parameters, 14.3e9)).toBeLessThan(0.01);
+    expect(relativeError(m.activeParameters, 2.7e9)).toBeLessThan(0.01);
+  });
+
   it('names every missing key', async () => {
     const { hidden_size: _h, num_hidden_layers: _l, ...partial } = llama2;
     const error = onlyError(await execute(t.app, ModelFromHuggingFaceConfigDocument, { config: JSON.stringify(partial) }));
