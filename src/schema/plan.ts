@@ -360,13 +360,18 @@ export const DiagnosticRef = builder.objectRef<Diagnostic>('Diagnostic').impleme
   }),
 });
 
+const SEVERITY_RANK: Record<Diagnostic['severity'], number> = { ERROR: 0, WARNING: 1, INFO: 2 };
+function bySeverity(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics.length < 2 ? diagnostics : [...diagnostics].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+}
+
 export const TrainingPlanRef = builder.objectRef<TrainingPlanView>('TrainingPlan').implement({
   description: 'A model on a cluster with a parallel layout: whether it fits, its memory, communication, speed and (with trainingTokens) the run\'s time, cost and predicted loss.',
   fields: (t) => ({
     model: t.field({ type: ModelRef, description: 'The model.', resolve: (p) => p.model }),
     cluster: t.field({ type: ClusterRef, description: 'The cluster.', resolve: (p) => p.cluster }),
     fits: t.boolean({ description: 'True when the most-loaded GPU\'s memory fits its capacity minus the headroom.', resolve: (p) => p.estimate.fits }),
-    diagnostics: t.field({ type: [DiagnosticRef], description: 'What the planner noticed, most serious first.', resolve: (p) => p.estimate.diagnostics }),
+    diagnostics: t.field({ type: [DiagnosticRef], description: 'What the planner noticed, most serious first.', resolve: (p) => bySeverity(p.estimate.diagnostics) }),
     parallelism: t.field({ type: ParallelismRef, description: 'The resolved layout.', resolve: (p) => p.layout }),
     memory: t.field({ type: MemoryEstimateRef, description: 'Device memory of the most-loaded GPU.', resolve: (p) => p }),
     performance: t.field({ type: PerformanceEstimateRef, description: 'Step time, throughput and utilisation.', resolve: (p) => p.estimate.performance }),
