@@ -831,6 +831,8 @@ interface SearchState {
   memoryChecked: number;
   feasible: number;
   covered: number;
+  /** Smallest device memory seen: the space's minimum (members never checked need more than a checked one). */
+  minMemoryBytes: number;
 }
 
 function reportProgress(hooks: PlanSearchHooks, state: SearchState, collector: Collector, stopper: Stopper, maxPareto: number): void {
@@ -915,7 +917,7 @@ export function searchPlansWith(
   const stopper = new Stopper(hooks, s.timeLimitSeconds);
   const recipes = enumerateRecipes(s);
   const groups = buildGroups(arch, cluster, s, evaluator, recipes, !s.prune);
-  const state: SearchState = { candidates: 0, evaluated: 0, memoryChecked: 0, feasible: 0, covered: 0 };
+  const state: SearchState = { candidates: 0, evaluated: 0, memoryChecked: 0, feasible: 0, covered: 0, minMemoryBytes: Infinity };
   for (const g of groups) state.candidates += g.recipes.length;
   const collector = new Collector(s.top, s.objective === 'TIME_WITHIN_BUDGET' ? s.budgetUsd : null);
   const rank = (layout: ParallelLayout, estimate: PlanEstimate, g: Group, recipe: Recipe): Ranked =>
@@ -944,6 +946,8 @@ export function searchPlansWith(
     }
   } else if (best.length === 1) {
     winnerReason = `${describeLayout(best[0]!.layout)} is the only feasible layout.`;
+  } else if (stopper.stopReason === 'COMPLETE') {
+    winnerReason = whyNothing(state, front, evaluator, s);
   }
   return {
     objective: s.objective,
@@ -961,6 +965,21 @@ export function searchPlansWith(
     truncated: stopper.stopReason !== 'COMPLETE',
     stopReason: stopper.stopReason,
   };
+}
+
+/** The reason when no layout is returned: an empty space, nothing fits, or nothing within the budget. */
+function whyNothing(state: SearchState, front: Ranked[], evaluator: LayoutEvaluator, s: NormalizedSearch): string {
+  if (state.candidates === 0) return 'No candidate: the pins and the planner\'s rules leave an empty space.';
+  if (state.feasible === 0) {
+    return (
+      `No layout fits: the smallest needs ${(state.minMemoryBytes / GIB).toFixed(1)} GiB per GPU and ` +
+      `${(evaluator.usableBytes / GIB).toFixed(1)} GiB are usable (capacity × (1 − headroom)); add GPUs, allow ` +
+      `recompute, ZeRO or offload, or lower the headroom.`
+    );
+  }
+  // The cheapest feasible layout is on the frontier (nothing is cheaper, so nothing dominates it).
+  const cheapest = front.reduce((a, b) => (b.costUsd < a.costUsd ? b : a));
+  return `No feasible layout costs at most $${s.budgetUsd!.toFixed(2)}: the cheapest (${describeLayout(cheapest.layout)}) costs $${cheapest.costUsd.toFixed(2)}.`;
 }
 
 type RankFn = (layout: ParallelLayout, estimate: PlanEstimate, g: Group, recipe: Recipe) => Ranked;
@@ -983,6 +1002,7 @@ function exhaustive(
       const estimate = evaluator.evaluate(layout);
       state.evaluated++;
       state.covered++;
+      state.minMemoryBytes = Math.min(state.minMemoryBytes, estimate.memory.totalBytes);
       if (!estimate.fits) continue;
       state.feasible++;
       collector.offer(rank(layout, estimate, g, recipe));
@@ -1084,6 +1104,7 @@ function pruned(
         if (scratch === null) scratch = makeLayout(g.shape, g.v, g.b, recipe, s);
         else fillLayout(scratch, g.shape, g.v, g.b, recipe);
         totalBytes = evaluator.memoryBytes(scratch);
+        if (totalBytes < state.minMemoryBytes) state.minMemoryBytes = totalBytes;
         state.memoryChecked++;
       }
       bytesOf[recipe.index] = totalBytes;

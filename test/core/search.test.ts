@@ -426,7 +426,9 @@ describe('objectives', () => {
     expect(within.best[0]!.timeSeconds).toBeLessThanOrEqual(cost.best[0]!.timeSeconds);
     const tooPoor = searchPlans(llama, counts, cluster, { ...base, objective: 'TIME_WITHIN_BUDGET', budgetUsd: cost.best[0]!.costUsd * 0.5 });
     expect(tooPoor.best).toEqual([]);
-    expect(tooPoor.winnerReason).toBeNull();
+    // The cheapest layout is on the frontier; the reason names its cost.
+    expect(tooPoor.winnerReason).toContain(`the cheapest`);
+    expect(tooPoor.winnerReason).toContain(`costs $${cost.best[0]!.costUsd.toFixed(2)}`);
   });
 
   it('pins restrict the space (ZeRO-3 only, no offload)', () => {
@@ -442,6 +444,27 @@ describe('objectives', () => {
     const tight = searchPlans(gpt3, gpt3Counts, cluster1024, { globalBatchSize: 1536, memoryHeadroomFraction: 0.3 });
     expect(tight.feasible).toBeLessThan(loose.feasible);
     for (const c of tight.best) expect(c.estimate.memory.totalBytes).toBeLessThanOrEqual(0.7 * c.estimate.memory.capacityBytes);
+  });
+});
+
+describe('nothing to return', () => {
+  it('an empty space and a space where nothing fits say so (with the smallest memory need)', () => {
+    const empty = searchPlans(gpt3, gpt3Counts, cluster1024, { globalBatchSize: 1536, microBatchSizes: [7] });
+    expect(empty.candidates).toBe(0);
+    expect(empty.winnerReason).toMatch(/empty space/);
+    // 3 GB GPUs: after the 2 GiB framework overhead even ZeRO-3 with parameter offload cannot hold GPT-3's working set.
+    const small = customGpu({ id: 'small', name: 'Small', memoryBytes: 3e9, peakFlopsPerSecond: a100.peakFlopsPerSecond });
+    const node = makeCluster({ gpu: small, gpusPerNode: 8, nodes: 1 });
+    const usable = ((3e9 * 0.95) / 2 ** 30).toFixed(1);
+    for (const prune of [true, false]) {
+      const none = searchPlans(gpt3, gpt3Counts, node, { globalBatchSize: 64, prune });
+      expect(none.feasible).toBe(0);
+      expect(none.best).toEqual([]);
+      expect(none.winnerReason).toMatch(new RegExp(`^No layout fits: the smallest needs [\\d.]+ GiB per GPU and ${usable.replace('.', '\\.')} GiB are usable`));
+    }
+    const a = searchPlans(gpt3, gpt3Counts, node, { globalBatchSize: 64 });
+    const b = searchPlans(gpt3, gpt3Counts, node, { globalBatchSize: 64, prune: false });
+    expect(a.winnerReason).toBe(b.winnerReason);
   });
 });
 
