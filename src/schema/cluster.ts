@@ -2,14 +2,14 @@
  * Cluster: nodes × GPUs of one catalog GPU. Presets (read-only) are the clusters of well-known runs; saved clusters
  * live in SQLite with ids `c_…`; `ClusterInput` describes an unsaved one (id from makeCluster, e.g. `a100-80gb-x1024`).
  */
-import { makeCluster, peakFlopsFor } from '../core/hardware.js';
+import { makeCluster } from '../core/hardware.js';
 import type { ClusterSpec } from '../core/types.js';
 import { builder } from './builder.js';
 import { checkName, idSchema } from './validation.js';
 import type { SavedRecord, SchemaContext } from './context.js';
 import { PrecisionEnum } from './enums.js';
 import { forbidden, notFound } from './error-helpers.js';
-import { GpuRef, requireGpu } from './gpu.js';
+import { GpuRef, requireGpu, trainingPeakOrNull } from './gpu.js';
 import { callCore } from './model.js';
 import { publishSavedItemChange } from './saved-items.js';
 
@@ -143,9 +143,13 @@ export const ClusterRef = builder.objectRef<ClusterView>('Cluster').implement({
     pue: t.float({ description: 'Power usage effectiveness (facility power / IT power).', resolve: (c) => c.spec.pue }),
     memoryBytes: t.float({ description: 'Total GPU memory of the cluster in bytes.', resolve: (c) => c.spec.gpu.memoryBytes * c.spec.nodes * c.spec.gpusPerNode }),
     peakFlopsPerSecond: t.float({
-      description: 'Total dense peak of the cluster in FLOP/s for training in `precision`.',
+      nullable: true,
+      description: 'Total dense peak of the cluster in FLOP/s for training in `precision`; null for FP8 on GPUs without FP8 tensor cores.',
       args: { precision: t.arg({ type: PrecisionEnum, defaultValue: 'BF16', description: 'Training precision.' }) },
-      resolve: (c, { precision }) => callCore(undefined, () => peakFlopsFor(c.spec.gpu, precision ?? 'BF16')) * c.spec.nodes * c.spec.gpusPerNode,
+      resolve: (c, { precision }) => {
+        const peak = trainingPeakOrNull(c.spec.gpu, precision ?? 'BF16');
+        return peak === null ? null : peak * c.spec.nodes * c.spec.gpusPerNode;
+      },
     }),
     powerWatts: t.float({ description: 'GPU board power of the whole cluster times PUE, in watts (TDP × GPUs × PUE).', resolve: (c) => c.spec.gpu.tdpWatts * c.spec.nodes * c.spec.gpusPerNode * c.spec.pue }),
   }),

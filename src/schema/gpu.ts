@@ -1,10 +1,9 @@
 /** Gpu: the accelerator catalog (read-only, from src/core/hardware.ts). */
 import { findGpu, GPU_CATALOG, peakFlopsFor } from '../core/hardware.js';
-import { InvalidInputError } from '../core/errors.js';
-import type { GpuSpec } from '../core/types.js';
+import type { GpuSpec, Precision } from '../core/types.js';
 import { builder } from './builder.js';
 import { PrecisionEnum } from './enums.js';
-import { fromInvalidInput, notFound } from './error-helpers.js';
+import { notFound } from './error-helpers.js';
 
 export const GpuRef = builder.objectRef<GpuSpec>('Gpu').implement({
   description: 'One accelerator type from the catalog. Every figure is per GPU; bandwidths are one direction.',
@@ -19,17 +18,11 @@ export const GpuRef = builder.objectRef<GpuSpec>('Gpu').implement({
       description: 'HBM bandwidth in bytes per second.',
     }),
     peakFlopsPerSecond: t.float({
+      nullable: true,
       description:
-        'Dense tensor-core peak in FLOP/s for training in `precision` (FP32 training uses TF32). Errors with BAD_USER_INPUT for FP8 on a GPU without FP8.',
+        'Dense tensor-core peak in FLOP/s for training in `precision` (FP32 training uses TF32); null for FP8 on a GPU without FP8 tensor cores.',
       args: { precision: t.arg({ type: PrecisionEnum, defaultValue: 'BF16', description: 'Training precision.' }) },
-      resolve: (gpu, { precision }) => {
-        try {
-          return peakFlopsFor(gpu, precision ?? 'BF16');
-        } catch (error) {
-          if (error instanceof InvalidInputError) throw fromInvalidInput(error);
-          throw error;
-        }
-      },
+      resolve: (gpu, { precision }) => trainingPeakOrNull(gpu, precision ?? 'BF16'),
     }),
     fp32PeakFlopsPerSecond: t.float({
       description: 'Non-tensor-core FP32 peak in FLOP/s.',
@@ -65,6 +58,12 @@ export const GpuRef = builder.objectRef<GpuSpec>('Gpu').implement({
     gpusPerNode: t.exposeInt('gpusPerNode', { description: 'GPUs per node in the usual server (DGX/HGX: 8).' }),
   }),
 });
+
+/** The training peak in FLOP/s, or null where the chip has no tensor cores for `precision` (FP8 before Hopper). */
+export function trainingPeakOrNull(gpu: GpuSpec, precision: Precision): number | null {
+  if (precision === 'FP8' && gpu.peakFlopsPerSecond.FP8 === null) return null;
+  return peakFlopsFor(gpu, precision);
+}
 
 /** Catalog lookup that raises NOT_FOUND naming the known ids. */
 export function requireGpu(id: string, field: string): GpuSpec {

@@ -36,7 +36,7 @@ import { computeModelCounts, validateArchitecture } from '../core/model.js';
 import { callCore, ModelInputRef, ModelRef, modelFromInput, nameSchema, requireModel, type ModelInputShape, type ModelView } from './model.js';
 import { publishSavedItemChange } from './saved-items.js';
 import { finiteOrNull } from './scaling.js';
-import { checkFloat, checkId, checkInt, idSchema, MAX_GPUS, MAX_TRAINING_TOKENS } from './validation.js';
+import { checkFloat, checkId, checkInt, idSchema, intIn, MAX_GPUS, MAX_TRAINING_TOKENS } from './validation.js';
 import { requireGpu } from './gpu.js';
 import { makeCluster } from '../core/hardware.js';
 
@@ -292,10 +292,13 @@ const MemoryEstimateRef = builder.objectRef<TrainingPlanView>('MemoryEstimate').
     mostLoadedStage: t.int({ description: 'Pipeline stage (0-based) of the most-loaded GPU.', resolve: (p) => p.estimate.memory.mostLoadedStage }),
     stages: t.field({
       type: [StageMemoryRef],
-      description: 'Memory per pipeline stage, first to last (one entry per stage).',
+      description: 'Memory per pipeline stage, first to last (one entry per stage, at most `limit`).',
+      args: { limit: t.arg.int({ defaultValue: 1024, description: 'Most stages to return (1–100,000).', validate: intIn(1, 100_000) }) },
       complexity: { field: 5, multiplier: 10 },
-      resolve: (p) =>
-        callCore(undefined, () => memoryByPipelineStage(p.model.arch, p.model.counts, p.cluster.spec, p.layout, p.options)),
+      resolve: (p, { limit }) => {
+        const all = callCore(undefined, () => memoryByPipelineStage(p.model.arch, p.model.counts, p.cluster.spec, p.layout, p.options));
+        return all.length > (limit ?? 1024) ? all.slice(0, limit ?? 1024) : all;
+      },
     }),
   }),
 });

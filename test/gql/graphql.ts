@@ -346,7 +346,7 @@ export type GpuQueryVariables = Exact<{
 }>;
 
 
-export type GpuQuery = { gpu: { id: string, name: string, peakFlopsPerSecond: number } | null };
+export type GpuQuery = { gpu: { id: string, name: string, peakFlopsPerSecond: number | null } | null };
 
 export type ModelFieldsFragment = { id: string, name: string, preset: boolean, source: string | null, publishedParameters: number | null, createdAt: string | null, updatedAt: string | null, parameters: number, nonEmbeddingParameters: number, embeddingParameters: number, activeParameters: number, activeNonEmbeddingParameters: number, parametersPerLayer: number, flopsPerToken: number, flopsPerTokenCausal: number, hardwareFlopsPerToken: number, sixNFlopsPerToken: number, layers: number, hiddenSize: number, attentionHeads: number, kvHeads: number, ffnHiddenSize: number, gatedMlp: boolean, vocabSize: number, sequenceLength: number, tiedEmbeddings: boolean, positionEmbedding: PositionEmbedding, normalization: Normalization, linearBiases: boolean, experts: number, expertsPerToken: number, sharedExperts: number };
 
@@ -369,19 +369,19 @@ export type ModelFromHuggingFaceConfigQueryVariables = Exact<{
 
 export type ModelFromHuggingFaceConfigQuery = { modelFromHuggingFaceConfig: { id: string, name: string, preset: boolean, source: string | null, publishedParameters: number | null, createdAt: string | null, updatedAt: string | null, parameters: number, nonEmbeddingParameters: number, embeddingParameters: number, activeParameters: number, activeNonEmbeddingParameters: number, parametersPerLayer: number, flopsPerToken: number, flopsPerTokenCausal: number, hardwareFlopsPerToken: number, sixNFlopsPerToken: number, layers: number, hiddenSize: number, attentionHeads: number, kvHeads: number, ffnHiddenSize: number, gatedMlp: boolean, vocabSize: number, sequenceLength: number, tiedEmbeddings: boolean, positionEmbedding: PositionEmbedding, normalization: Normalization, linearBiases: boolean, experts: number, expertsPerToken: number, sharedExperts: number } };
 
-export type ClusterFieldsFragment = { id: string, name: string, preset: boolean, createdAt: string | null, updatedAt: string | null, gpusPerNode: number, nodes: number, gpuCount: number, gpuHourUsd: number, hourUsd: number, pue: number, memoryBytes: number, peakFlopsPerSecond: number, powerWatts: number, gpu: { id: string } };
+export type ClusterFieldsFragment = { id: string, name: string, preset: boolean, createdAt: string | null, updatedAt: string | null, gpusPerNode: number, nodes: number, gpuCount: number, gpuHourUsd: number, hourUsd: number, pue: number, memoryBytes: number, peakFlopsPerSecond: number | null, powerWatts: number, gpu: { id: string } };
 
 export type ClustersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ClustersQuery = { clusters: Array<{ id: string, name: string, preset: boolean, createdAt: string | null, updatedAt: string | null, gpusPerNode: number, nodes: number, gpuCount: number, gpuHourUsd: number, hourUsd: number, pue: number, memoryBytes: number, peakFlopsPerSecond: number, powerWatts: number, gpu: { id: string } }> };
+export type ClustersQuery = { clusters: Array<{ id: string, name: string, preset: boolean, createdAt: string | null, updatedAt: string | null, gpusPerNode: number, nodes: number, gpuCount: number, gpuHourUsd: number, hourUsd: number, pue: number, memoryBytes: number, peakFlopsPerSecond: number | null, powerWatts: number, gpu: { id: string } }> };
 
 export type ClusterQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type ClusterQuery = { cluster: { id: string, name: string, preset: boolean, createdAt: string | null, updatedAt: string | null, gpusPerNode: number, nodes: number, gpuCount: number, gpuHourUsd: number, hourUsd: number, pue: number, memoryBytes: number, peakFlopsPerSecond: number, powerWatts: number, gpu: { id: string } } | null };
+export type ClusterQuery = { cluster: { id: string, name: string, preset: boolean, createdAt: string | null, updatedAt: string | null, gpusPerNode: number, nodes: number, gpuCount: number, gpuHourUsd: number, hourUsd: number, pue: number, memoryBytes: number, peakFlopsPerSecond: number | null, powerWatts: number, gpu: { id: string } } | null };
 
 export type ModelStateMemoryQueryVariables = Exact<{
   parameters: number;
