@@ -30,7 +30,7 @@ import { ClusterInputRef, ClusterRef, clusterFromInput, requireCluster, type Clu
 import type { SavedRecord, SchemaContext } from './context.js';
 import { DiagnosticSeverityEnum, OffloadEnum, OptimizerEnum, PrecisionEnum, RecomputeModeEnum, ScalingLawEnum } from './enums.js';
 import { badUserInput, notFound, REJECTED_VALUE } from './error-helpers.js';
-import { InputErrorRef } from './errors.js';
+import './errors.js'; // registers InputError for trainingPlanOrError's union
 import { InvalidInputError } from '../core/errors.js';
 import { computeModelCounts, validateArchitecture } from '../core/model.js';
 import { callCore, ModelInputRef, ModelRef, modelFromInput, nameSchema, requireModel, type ModelInputShape, type ModelView } from './model.js';
