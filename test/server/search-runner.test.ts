@@ -8,7 +8,14 @@ import { findGpu, makeCluster } from '../../src/core/hardware.js';
 import { computeModelCounts } from '../../src/core/model.js';
 import { findModelPreset } from '../../src/core/presets.js';
 import type { GpuSpec, ModelArchitecture } from '../../src/core/types.js';
-import { MAX_CONCURRENT_SEARCHES, runningSearches, runPlanSearch, type SearchJob } from '../../src/server/search-runner.js';
+import {
+  closeSearchWorkers,
+  idleSearchWorkers,
+  MAX_CONCURRENT_SEARCHES,
+  runningSearches,
+  runPlanSearch,
+  type SearchJob,
+} from '../../src/server/search-runner.js';
 
 const gpt3 = findModelPreset('gpt3-175b') as ModelArchitecture;
 const job: SearchJob = {
@@ -63,5 +70,17 @@ describe('runPlanSearch', () => {
     expect(peak).toBeGreaterThan(0);
     for (const out of outs) expect(out.candidates).toBe(outs[0]!.candidates);
     expect(runningSearches()).toBe(0);
+  });
+
+  it('idle workers are kept for the next search (at most one per slot) and closed on demand', async () => {
+    await runPlanSearch(job, { mode: 'worker' });
+    expect(idleSearchWorkers()).toBeGreaterThanOrEqual(1);
+    expect(idleSearchWorkers()).toBeLessThanOrEqual(MAX_CONCURRENT_SEARCHES);
+    const before = idleSearchWorkers();
+    const again = await runPlanSearch(job, { mode: 'worker' });
+    expect(again.stopReason).toBe('COMPLETE');
+    expect(idleSearchWorkers()).toBe(before);
+    await closeSearchWorkers();
+    expect(idleSearchWorkers()).toBe(0);
   });
 });
