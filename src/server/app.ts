@@ -136,8 +136,6 @@ export function createApp(options: AppOptions): App {
       // Keep-alive sockets of the bench and of browsers must not hold stop() open.
       http.keepAliveTimeout = 5_000;
       server = http;
-      wss = new WebSocketServer({ server: http, path: GRAPHQL_PATH, maxPayload: MAX_BODY_BYTES });
-      wsDispose = startGraphqlWs(wss, yoga, masked).dispose;
       await new Promise<void>((resolve, reject) => {
         http.once('error', reject);
         http.listen(port, host, () => {
@@ -145,6 +143,9 @@ export function createApp(options: AppOptions): App {
           resolve();
         });
       });
+      // Attached once listening, so that a listen error is reported once (by start) rather than also by ws.
+      wss = new WebSocketServer({ server: http, path: GRAPHQL_PATH, maxPayload: MAX_BODY_BYTES });
+      wsDispose = startGraphqlWs(wss, yoga, masked).dispose;
       const address = http.address() as AddressInfo;
       const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
       return { url: `http://${shownHost}:${address.port}${GRAPHQL_PATH}`, port: address.port };

@@ -6,7 +6,19 @@ import { searchModule } from './search-runner.js';
 
 const config = readConfig();
 const app = createApp({ databasePath: config.databasePath, logging: true, modules: [simulationModule(), searchModule()] });
-const { url } = await app.start(config.port, config.host);
+let url: string;
+try {
+  ({ url } = await app.start(config.port, config.host));
+} catch (error) {
+  const code = (error as NodeJS.ErrnoException).code;
+  console.error(
+    code === 'EADDRINUSE'
+      ? `port ${config.port} on ${config.host} is in use: stop the other server or set PORT`
+      : `cannot listen on ${config.host}:${config.port}: ${(error as Error).message}`,
+  );
+  await app.stop();
+  process.exit(1);
+}
 console.log(`zeroplan listening on ${url} (GraphiQL in a browser; database ${config.databasePath})`);
 
 let shuttingDown = false;
