@@ -22,9 +22,13 @@
  * Overlap model (stated): TP and EP collectives are exposed (they sit between dependent GEMMs); DP gradient
  * reduction overlaps with the backward of the last micro-batch (only what exceeds it is exposed); ZeRO-1/2's
  * parameter all-gather overlaps with the next step's first forward; ZeRO-2's per-micro-batch reduce-scatter and
- * ZeRO-3's per-micro-batch all-gathers overlap with that micro-batch's backward/forward; pipeline point-to-point
- * transfers overlap in steady state and are exposed only at the fill and drain (one activation and one gradient
- * per stage edge: 2·(p − 1) transfers).
+ * ZeRO-3's per-micro-batch all-gathers overlap with that micro-batch's backward/forward. Pipeline point-to-point
+ * transfers (α + bytes/β over the NIC or NVLink, then the scatter-gather all-gather over NVLink) are exposed at the
+ * fill and drain (one activation and one gradient per stage edge: 2·(p − 1) transfers) and, by default, overlap in
+ * steady state (Megatron-Core `overlap_p2p_comm`). With PlanOptions.overlapPipelineCommunication = false (Megatron-LM
+ * 2021: `_communicate` waits on its batched isend/irecv and synchronises the device before the next compute) every
+ * transfer is on the critical path as well: 2·m·v more (one forward, one backward per micro-batch and virtual
+ * stage), so interleaving pays v × the steady-state transfers (Narayanan et al. 2021 §2.2.2).
  */
 import {
   allToAllSeconds,
@@ -244,7 +248,11 @@ export function estimateStep(
     pipelineParallelBytes = 2 * m * v * p2pBytes;
     pipelineParallelSeconds = 2 * m * v * ppTransferSeconds;
   }
-  const ppExposed = 2 * (p - 1) * ppTransferSeconds;
+  // Fill and drain: one activation and one gradient per stage edge wait for their transfer in any schedule.
+  // Non-overlapped (Megatron-LM 2021 p2p_communication.py: batch_isend_irecv, req.wait(), cuda.synchronize()):
+  // all 2·m·v steady-state transfers sit on the critical path too (the bubble's slots carry the fill/drain ones).
+  const ppOverlapped = options?.overlapPipelineCommunication ?? true;
+  const ppExposed = ppOverlapped ? 2 * (p - 1) * ppTransferSeconds : pipelineParallelSeconds + 2 * (p - 1) * ppTransferSeconds;
 
   // --- Data parallel (ZeRO paper §7 volumes) on the stage with the most parameters.
   const pb = parameterBytesFor(precision);

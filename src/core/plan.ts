@@ -17,6 +17,8 @@
  * - EP divides DP and the number of experts; EP > 1 needs an MoE model.
  * - PARAMETERS_* offload needs ZeRO stage 3 (ZeRO-Infinity); FP8 needs a GPU with FP8 tensor cores.
  * - sequence parallel with TP = 1 is a no-op and resolves to false.
+ * Options (evaluatePlan): pipeline point-to-point transfers overlap compute in steady state unless
+ * options.overlapPipelineCommunication = false (Megatron-LM 2021's synchronous send/recv; see performance.ts).
  */
 import { InvalidInputError, requireFinite, requireInteger } from './errors.js';
 import { DEFAULT_FRAMEWORK_OVERHEAD_BYTES, DEFAULT_MEMORY_HEADROOM_FRACTION, estimateMemory } from './memory.js';
@@ -198,6 +200,7 @@ function checkOptions(options: PlanOptions): void {
   if (options.intraNodeCollectiveEfficiency !== undefined) requireFinite('options.intraNodeCollectiveEfficiency', options.intraNodeCollectiveEfficiency, 0.001, 1);
   if (options.interNodeCollectiveEfficiency !== undefined) requireFinite('options.interNodeCollectiveEfficiency', options.interNodeCollectiveEfficiency, 0.001, 1);
   if (options.trainingTokens !== undefined) requireFinite('options.trainingTokens', options.trainingTokens, 1, 1e18);
+  if (options.overlapPipelineCommunication !== undefined) requireBoolean('options.overlapPipelineCommunication', options.overlapPipelineCommunication);
 }
 
 const GIB = 2 ** 30;

@@ -167,6 +167,12 @@ export interface PlanOptions {
   /** Achieved fraction of link bandwidth for collectives. */
   intraNodeCollectiveEfficiency?: number;
   interNodeCollectiveEfficiency?: number;
+  /**
+   * Whether pipeline point-to-point transfers overlap compute in steady state (default true: Megatron-Core's
+   * `overlap_p2p_comm`, DeepSpeed's pipeline engine). false = the 2021 Megatron-LM schedules, whose send/recv were
+   * waited on before the next compute: every transfer of every micro-batch and virtual stage is on the critical path.
+   */
+  overlapPipelineCommunication?: boolean;
   /** Tokens to train on; with it the estimate includes a run (steps, days, cost, energy). */
   trainingTokens?: number;
 }

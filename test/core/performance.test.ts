@@ -2,12 +2,14 @@
  * Step time against published measurements: Megatron-LM at scale (Narayanan et al., SC'21, "Efficient Large-Scale
  * Language Model Training on GPU Clusters"), weak-scaling rows and end-to-end training-time examples.
  * Setting of the paper: A100-80GB, 8 per DGX node, vocabulary 51,200, sequence 2,048, mixed precision, full
- * activation recompute, no FlashAttention (2021). Assumed where the paper is silent: micro-batch 1, interleaved
- * 1F1B with v = 2 where pipelined, plain TP all-reduces (no sequence parallel), ZeRO 0.
+ * activation recompute, no FlashAttention (2021), synchronous pipeline send/recv (Megatron-LM 2021
+ * p2p_communication.py waits on batch_isend_irecv: overlapPipelineCommunication = false). Assumed where the paper is
+ * silent: micro-batch 1, interleaved 1F1B with v = 2 where pipelined, plain TP all-reduces (no sequence parallel), ZeRO 0.
  */
 import { describe, expect, it } from 'vitest';
+import { collectiveSeconds, pointToPointSeconds } from '../../src/core/communication.js';
 import { findGpu, makeCluster } from '../../src/core/hardware.js';
-import { computeModelCounts } from '../../src/core/model.js';
+import { architectureWithDefaults, computeModelCounts } from '../../src/core/model.js';
 import { MATMUL_EFFICIENCY_MAX, matmulEfficiency } from '../../src/core/performance.js';
 import { evaluatePlan, resolveLayout } from '../../src/core/plan.js';
 import { findModelPreset } from '../../src/core/presets.js';
@@ -36,7 +38,8 @@ function megatronRun(
     flashAttention: false,
     precision: 'FP16',
   });
-  return { arch, estimate: evaluatePlan(arch, computeModelCounts(arch), cluster, layout, trainingTokens ? { trainingTokens } : {}) };
+  const options = { overlapPipelineCommunication: false, ...(trainingTokens ? { trainingTokens } : {}) };
+  return { arch, estimate: evaluatePlan(arch, computeModelCounts(arch), cluster, layout, options) };
 }
 
 /** Narayanan et al. 2021 eq. 3: FLOPs per iteration counted with the recompute forward (hardware FLOPs). */
@@ -75,7 +78,10 @@ describe('the standard case: GPT-3 175B on 1,024 A100-80GB, TP 8, PP 8, DP 16, b
     recompute: 'FULL',
     flashAttention: false,
   });
-  const estimate = evaluatePlan(gpt3, computeModelCounts(gpt3), cluster, layout, { trainingTokens: 300e9 });
+  const estimate = evaluatePlan(gpt3, computeModelCounts(gpt3), cluster, layout, {
+    trainingTokens: 300e9,
+    overlapPipelineCommunication: false,
+  });
 
   it('≈ 138–140 hardware TFLOP/s per GPU (Narayanan et al. 2021; within 10 %)', () => {
     const ours = estimate.performance.hardwareFlopsPerSecondPerGpu / 1e12;
@@ -144,6 +150,85 @@ describe('the efficiency model', () => {
     // 18.4B / 8 parameters × 28 bytes of Adam traffic at 80 % of 2,039 GB/s.
     const expected = ((computeModelCounts(findModelPreset('megatron-18.4b')!).totalParameters / 8) * 28) / (0.8 * 2039e9);
     expect(estimate.performance.optimizerSeconds).toBeCloseTo(expected, 2);
+  });
+});
+
+describe('pipeline point-to-point on the critical path (Megatron-LM 2021 synchronous send/recv)', () => {
+  const gpt3 = findModelPreset('gpt3-175b') as ModelArchitecture;
+  const counts = computeModelCounts(gpt3);
+  const cluster = makeCluster({ gpu: a100, gpusPerNode: 8, nodes: 128 });
+  const standard = (pipelineInterleave: number, overlapPipelineCommunication: boolean) =>
+    evaluatePlan(
+      gpt3,
+      counts,
+      cluster,
+      resolveLayout(gpt3, cluster, {
+        tensorParallel: 8,
+        pipelineParallel: 8,
+        pipelineInterleave,
+        globalBatchSize: 1536,
+        recompute: 'FULL',
+        flashAttention: false,
+      }),
+      { overlapPipelineCommunication },
+    );
+
+  it('one transfer = α + (s·b·h·2/t)/β over the NIC + the NVLink all-gather of s·b·h·2 (scatter-gather, §4.1)', () => {
+    // By hand from the datasheets: 6,291,456 B at 80 % of 25 GB/s + 5 µs; ring all-gather over 8 GPUs of 50,331,648 B
+    // at 75 % of 300 GB/s: 7/8 · (S/β + 8 · 1 µs).
+    const transfer = 6_291_456 / 20e9 + 5e-6 + (7 / 8) * (50_331_648 / 225e9 + 8e-6);
+    expect(transfer).toBeCloseTo(522.3e-6, 7);
+    const viaModel = pointToPointSeconds(6_291_456, false, cluster, undefined) + collectiveSeconds(50_331_648, 8, 8, 1, cluster, undefined);
+    expect(viaModel).toBeCloseTo(transfer, 12);
+    // 96 micro-batches × (forward activation + backward gradient) per step.
+    expect(standard(1, false).communication.pipelineParallelSeconds).toBeCloseTo(2 * 96 * transfer, 9);
+  });
+  it('synchronous transfers add all 2·m·v steady-state transfers to the exposed time; compute and bubble do not move', () => {
+    for (const v of [1, 2, 4]) {
+      const overlapped = standard(v, true);
+      const blocking = standard(v, false);
+      const extra = blocking.performance.exposedCommunicationSeconds - overlapped.performance.exposedCommunicationSeconds;
+      expect(extra).toBeCloseTo(blocking.communication.pipelineParallelSeconds, 12);
+      expect(blocking.performance.bubbleSeconds).toBe(overlapped.performance.bubbleSeconds);
+      expect(blocking.performance.computeSeconds).toBe(overlapped.performance.computeSeconds);
+    }
+    // Narayanan et al. 2021 §2.2.2: the interleaved schedule sends v times as much.
+    expect(standard(4, false).communication.pipelineParallelSeconds / standard(1, false).communication.pipelineParallelSeconds).toBeCloseTo(4, 12);
+  });
+  it('Narayanan et al. 2021 Fig. 12 (175B, 96 GPUs, t = 8, p = 12): interleaving gains less as the batch grows', () => {
+    const c96 = makeCluster({ gpu: a100, gpusPerNode: 8, nodes: 12 });
+    const tflops = (globalBatchSize: number, pipelineInterleave: number) =>
+      evaluatePlan(
+        gpt3,
+        counts,
+        c96,
+        resolveLayout(gpt3, c96, { tensorParallel: 8, pipelineParallel: 12, pipelineInterleave, globalBatchSize, recompute: 'FULL', flashAttention: false }),
+        { overlapPipelineCommunication: false },
+      ).performance.hardwareFlopsPerSecondPerGpu;
+    const gains = [12, 24, 36, 48, 60].map((batch) => tflops(batch, 2) / tflops(batch, 1) - 1);
+    for (let i = 1; i < gains.length; i++) expect(gains[i]!).toBeLessThan(gains[i - 1]!);
+    // Interleaving still wins at every batch of the figure ("10+ %" at small batches, the paper's abstract).
+    expect(gains[0]!).toBeGreaterThan(0.1);
+    expect(gains[4]!).toBeGreaterThan(0);
+  });
+  it('Narayanan et al. 2021 Fig. 13 / Takeaway #1 (162.2B on 64 GPUs, batch 32 and 128): (t, p) = (8, 8) is best', () => {
+    // 162.2B by the paper's eq. 2: l = 32, h = 20,480 (128 heads), V = 51,200, s = 2,048.
+    const arch = architectureWithDefaults({ layers: 32, hiddenSize: 20480, attentionHeads: 128, vocabSize: 51200, sequenceLength: 2048 });
+    const archCounts = computeModelCounts(arch);
+    expect(Math.abs(archCounts.totalParameters / 162.2e9 - 1)).toBeLessThan(0.005);
+    const c64 = makeCluster({ gpu: a100, gpusPerNode: 8, nodes: 8 });
+    for (const globalBatchSize of [32, 128]) {
+      const byLayout = [[2, 32], [4, 16], [8, 8], [16, 4], [32, 2]].map(([tensorParallel, pipelineParallel]) =>
+        evaluatePlan(
+          arch,
+          archCounts,
+          c64,
+          resolveLayout(arch, c64, { tensorParallel, pipelineParallel, globalBatchSize, recompute: 'FULL', flashAttention: false }),
+          { overlapPipelineCommunication: false },
+        ).performance.hardwareFlopsPerSecondPerGpu,
+      );
+      expect(Math.max(...byLayout)).toBe(byLayout[2]);
+    }
   });
 });
 

@@ -110,6 +110,13 @@ describe('resolveLayout validation names the field', () => {
       () => evaluatePlan(gpt3, computeModelCounts(gpt3), cluster1024, layout, { computeEfficiencyOverride: Number.NaN }),
       'options.computeEfficiencyOverride',
     );
+    expectInvalid(
+      () =>
+        evaluatePlan(gpt3, computeModelCounts(gpt3), cluster1024, layout, {
+          overlapPipelineCommunication: 'no' as unknown as boolean,
+        }),
+      'options.overlapPipelineCommunication',
+    );
   });
 });
 

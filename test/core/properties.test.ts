@@ -112,6 +112,25 @@ describe('properties', () => {
     );
   });
 
+  it('synchronous pipeline transfers cost exactly their steady-state time: step grows by 2·m·v transfers, nothing else moves', () => {
+    fc.assert(
+      fc.property(scenario, ({ arch, cluster, input }) => {
+        const counts = computeModelCounts(arch);
+        const layout = resolveLayout(arch, cluster, input);
+        const overlapped = evaluatePlan(arch, counts, cluster, layout);
+        const blocking = evaluatePlan(arch, counts, cluster, layout, { overlapPipelineCommunication: false });
+        const extra = blocking.performance.stepSeconds - overlapped.performance.stepSeconds;
+        expect(extra).toBeGreaterThanOrEqual(0);
+        expect(extra).toBeCloseTo(blocking.communication.pipelineParallelSeconds, 9);
+        if (layout.pipelineParallel === 1) expect(extra).toBe(0);
+        expect(blocking.performance.computeSeconds).toBe(overlapped.performance.computeSeconds);
+        expect(blocking.performance.bubbleSeconds).toBe(overlapped.performance.bubbleSeconds);
+        expect(blocking.memory.totalBytes).toBe(overlapped.memory.totalBytes);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('memory never grows with a higher ZeRO stage', () => {
     fc.assert(
       fc.property(scenario, ({ arch, cluster, input }) => {
