@@ -585,11 +585,14 @@ function rankCompare(a: Ranked, b: Ranked): number {
   );
 }
 
-/** a Pareto-dominates b on (time ↓, cost ↓, headroom ↑); among equal points the canonically first one wins. */
+/**
+ * a Pareto-dominates b on (time ↓, cost ↓, headroom ↑); among equal points the canonically first one wins (and a
+ * candidate offered twice is kept once).
+ */
 function dominates(a: Ranked, b: Ranked): boolean {
   if (a.timeSeconds > b.timeSeconds || a.costUsd > b.costUsd || a.headroomBytes < b.headroomBytes) return false;
   if (a.timeSeconds < b.timeSeconds || a.costUsd < b.costUsd || a.headroomBytes > b.headroomBytes) return true;
-  return canonicalCompare(a, b) < 0;
+  return canonicalCompare(a, b) <= 0;
 }
 
 /** Keeps the top-k by the objective and the Pareto frontier of everything offered. */
@@ -630,6 +633,7 @@ class Collector {
   private offerBest(c: Ranked): void {
     const list = this.best;
     if (list.length >= this.top && rankCompare(c, list[list.length - 1]!) >= 0) return;
+    if (list.some((q) => canonicalCompare(q, c) === 0)) return;
     let i = list.length;
     while (i > 0 && rankCompare(c, list[i - 1]!) < 0) i--;
     list.splice(i, 0, c);
