@@ -25,6 +25,11 @@ describe('schema/schema.graphql', () => {
     expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(printedSchema());
   });
 
+  it('test/gql (codegen) is generated from the current SDL and documents (`graphql-codegen --check`)', () => {
+    // Exits non-zero, failing this test, when `npm run codegen` would change test/gql.
+    execFileSync(process.execPath, ['node_modules/@graphql-codegen/cli/cjs/bin.js', '--config', 'codegen.ts', '--check'], { stdio: 'pipe' });
+  }, 60_000);
+
   it('`npm run schema:check` exits 0 now', () => {
     const out = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/print-schema.ts', '--check'], { encoding: 'utf8' });
     expect(out).toContain('up to date');
