@@ -724,8 +724,13 @@ const LAYOUT_FIELDS: readonly (keyof ParallelLayout)[] = [
   'flashAttention',
 ];
 
-function signed(value: number, digits: number): string {
-  return `${value >= 0 ? '+' : '−'}${Math.abs(value).toFixed(digits)}`;
+/** Seconds with 4 significant digits (steps range from milliseconds to minutes). */
+function seconds(value: number): string {
+  return Math.abs(value) >= 1000 ? value.toFixed(0) : value.toPrecision(4);
+}
+
+function signed(value: number): string {
+  return value === 0 ? '0' : `${value > 0 ? '+' : '−'}${seconds(Math.abs(value))}`;
 }
 
 /** Why the winner beats the runner-up, from their evaluatePlan breakdowns. */
@@ -769,8 +774,8 @@ export function compareWinner(
   const verb = winner.score === runnerUp.score ? 'ties on the objective with' : 'beats';
   const reason =
     `${describeLayout(winner.layout)} ${verb} ${label} (${differs}): ${metric}. ` +
-    `Step ${w.stepSeconds.toFixed(3)} s vs ${r.stepSeconds.toFixed(3)} s = ` +
-    terms.map(([name, delta]) => `${name} ${signed(delta, 3)} s`).join(', ') +
+    `Step ${seconds(w.stepSeconds)} s vs ${seconds(r.stepSeconds)} s = ` +
+    terms.map(([name, delta]) => `${name} ${signed(delta)} s`).join(', ') +
     `; the largest gain is ${decisive[1] < 0 ? decisive[0] : 'none'}. ` +
     `Memory ${(winner.estimate.memory.totalBytes / GIB).toFixed(1)} GiB vs ${(runnerUp.estimate.memory.totalBytes / GIB).toFixed(1)} GiB per GPU.`;
   return { comparison, reason };
