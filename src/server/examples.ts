@@ -55,6 +55,15 @@ query Catalog {
   clusters { id name gpuCount preset }
 }
 
+# The best layouts of GPT-3 175B on 1,024 A100s: top 3, the frontier of time vs cost vs free memory, and why.
+query FindBestLayout {
+  planSearch(input: { model: "gpt3-175b", cluster: "a100-80gb-x1024", globalBatchSize: 1536, trainingTokens: 3e11, top: 3 }) {
+    candidates evaluated feasible elapsedSeconds winnerReason
+    ranked { timeSeconds costUsd headroomBytes plan { parallelism { tensorParallel pipelineParallel dataParallel microBatchSize zeroStage recompute sequenceParallel offload } performance { hardwareTflopsPerGpu } } }
+    frontier { timeSeconds costUsd headroomBytes }
+  }
+}
+
 # Live changes to saved items (this tab listens over WebSocket; run a mutation in another tab).
 subscription SavedItemsChanged {
   savedItemsChanged { kind id name change missedEvents }
