@@ -143,3 +143,55 @@ it('answers thousands of random and hostile trainingPlan variables with well-for
   expect(stats.data).toBeGreaterThan(100);
   expect(stats.errors).toBeGreaterThan(800);
 }, 120_000);
+
+const HF_KEYS = [
+  'num_hidden_layers', 'n_layer', 'hidden_size', 'n_embd', 'num_attention_heads', 'n_head', 'num_key_value_heads', 'intermediate_size',
+  'n_inner', 'vocab_size', 'max_position_embeddings', 'n_positions', 'tie_word_embeddings', 'hidden_act', 'model_type',
+  'num_local_experts', 'num_experts', 'num_experts_per_tok', 'moe_intermediate_size', 'shared_expert_intermediate_size',
+  'n_shared_experts', 'attention_bias', 'text_config', '_name_or_path', 'architectures', '__proto__', 'constructor',
+];
+const hfValue = fc.oneof(hostileValue, fc.constantFrom(4096, 32, 8, 32000, 2048, 'llama', 'gpt2', 'silu', 'gelu', true, false), fc.array(fc.string(), { maxLength: 2 }));
+/** Valid LLaMA- or GPT-2-style configs with one key possibly replaced by a hostile value. */
+const plausibleHfConfig = fc
+  .record({
+    heads: fc.constantFrom(1, 4, 8, 32), headDim: fc.constantFrom(16, 64, 128), layers: fc.integer({ min: 1, max: 96 }), vocab: fc.integer({ min: 2, max: 256_000 }),
+    gpt2: fc.boolean(), experts: fc.constantFrom(undefined, 8, 64), spoil: fc.option(fc.tuple(fc.constantFrom(...HF_KEYS), hfValue), { freq: 3, nil: undefined }),
+  })
+  .map(({ heads, headDim, layers, vocab, gpt2, experts, spoil }) => {
+    const h = heads * headDim;
+    const base: Record<string, unknown> = gpt2
+      ? { model_type: 'gpt2', n_layer: layers, n_embd: h, n_head: heads, n_positions: 1024, vocab_size: vocab }
+      : { model_type: 'llama', hidden_act: 'silu', num_hidden_layers: layers, hidden_size: h, num_attention_heads: heads, intermediate_size: 4 * h, vocab_size: vocab, max_position_embeddings: 4096, ...(experts ? { num_local_experts: experts, num_experts_per_tok: 2 } : {}) };
+    if (spoil) base[spoil[0]] = spoil[1];
+    return JSON.stringify(base);
+  });
+const hfConfig = fc.oneof(
+  { weight: 6, arbitrary: plausibleHfConfig },
+  { weight: 4, arbitrary: fc.dictionary(fc.constantFrom(...HF_KEYS), hfValue, { maxKeys: 14 }).map((o) => JSON.stringify(o)) },
+  { weight: 1, arbitrary: fc.json() },
+  { weight: 1, arbitrary: fc.string({ maxLength: 200 }) },
+);
+
+it('answers hundreds of random and hostile config.json texts with a Model or a BAD_USER_INPUT naming the config', async () => {
+  let models = 0;
+  await fc.assert(
+    fc.asyncProperty(hfConfig, async (config) => {
+      const response = await post<{ modelFromHuggingFaceConfig: { parameters: number } }>(t.app, {
+        query: 'query($c: String!) { modelFromHuggingFaceConfig(config: $c) { parameters flopsPerToken } }',
+        variables: { c: config },
+      });
+      expect(response.status).toBe(200);
+      if (response.errors === undefined) {
+        expect(Number.isFinite(response.data!.modelFromHuggingFaceConfig.parameters)).toBe(true);
+        models += 1;
+        return;
+      }
+      const [error] = response.errors;
+      expect(response.errors).toHaveLength(1);
+      expect(error!.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(error!.extensions?.field).toMatch(/^config/);
+    }),
+    { numRuns: 600, seed: 20261127 },
+  );
+  expect(models).toBeGreaterThan(100);
+}, 60_000);
