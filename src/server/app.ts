@@ -2,7 +2,7 @@
  * The application factory: one yoga instance (HTTP queries, mutations, SSE subscriptions, GraphiQL) and one
  * graphql-ws server (WebSocket subscriptions, graphql-transport-ws) on the same path, sharing one schema, one
  * database, one pubsub and — through `yoga.getEnveloped` — the same limits, error masking and context on both
- * transports.
+ * transports. GraphiQL's own assets are served under /graphiql/ (graphiql.ts), not from a CDN.
  *
  * Extending (other areas): pass `modules` (see AppModule). A module may add migrations, services in the context,
  * and a close hook that runs on `stop()` before the database closes.
@@ -18,6 +18,7 @@ import type { BoundedPubSub, PubSubTopics, SchemaContext } from '../schema/conte
 import { schema } from '../schema/index.js';
 import { CORE_MIGRATIONS, openDatabase, type Db, type Migration } from './db.js';
 import { GRAPHIQL_EXAMPLES } from './examples.js';
+import { renderLocalGraphiQL, useGraphiQLAssets } from './graphiql.js';
 import { checkDocumentSize, useRequestLimits } from './limits.js';
 import { createBoundedPubSub } from './pubsub.js';
 import { createSqliteStore } from './store.js';
@@ -102,7 +103,9 @@ export function createApp(options: AppOptions): App {
       options.graphiql === false
         ? false
         : { title: 'zeroplan', defaultQuery: GRAPHIQL_EXAMPLES, subscriptionsProtocol: 'WS' },
-    plugins: [useRequestLimits()],
+    // Assets from this server, not a CDN (works offline).
+    renderGraphiQL: renderLocalGraphiQL,
+    plugins: [useRequestLimits(), ...(options.graphiql === false ? [] : [useGraphiQLAssets()])],
   });
 
   let server: Server | undefined;

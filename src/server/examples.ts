@@ -1,6 +1,6 @@
 /**
  * The document GraphiQL opens with: one named operation per question the issue lists. Pick one with the run
- * button's menu. Kept in sync with the schema by test/server/examples.test.ts (every operation must validate).
+ * button's menu. Kept in sync with the schema by test/schema/schema.test.ts (every operation must validate).
  */
 export const GRAPHIQL_EXAMPLES = /* GraphQL */ `# zeroplan — plan and price LLM training runs. Press ▶ and pick an operation.
 
@@ -61,6 +61,51 @@ query FindBestLayout {
     candidates evaluated feasible elapsedSeconds winnerReason
     ranked { timeSeconds costUsd headroomBytes plan { parallelism { tensorParallel pipelineParallel dataParallel microBatchSize zeroStage recompute sequenceParallel offload } performance { hardwareTflopsPerGpu } } }
     frontier { timeSeconds costUsd headroomBytes }
+  }
+}
+
+# A plan search that streams its best-so-far layouts (about 4 events per second; the last has done = true).
+subscription SearchLive {
+  planSearchProgress(input: { model: "gpt3-175b", cluster: "a100-80gb-x1024", globalBatchSize: 1536, trainingTokens: 3e11, top: 3 }) {
+    done evaluated feasible elapsedSeconds
+    best { parallelism { tensorParallel pipelineParallel dataParallel microBatchSize } performance { stepSeconds } }
+  }
+}
+
+# Play out 54 days of Llama 3 405B on 16,384 H100s under the Llama 3 paper's failure rates (preset llama3-405b),
+# one simulated day per wall second. Copy the returned id into the variables pane: { "id": "s_…" }, then run
+# SimulationEvents to watch interruptions, recoveries and progress arrive.
+mutation StartLlama3Simulation {
+  startSimulation(
+    input: {
+      plan: {
+        model: "llama3-405b"
+        cluster: "h100-sxm-x16384"
+        globalBatchSize: 2048
+        tensorParallel: 8
+        pipelineParallel: 16
+        sequenceParallel: true
+        zeroStage: 1
+        recompute: FULL
+        trainingTokens: 15.6e12
+      }
+      reliability: { preset: "llama3-405b" }
+      horizonSeconds: 4665600
+      pace: 86400
+    }
+  ) {
+    id status gpuCount nominalStepSeconds totalSteps checkpointBytes
+  }
+}
+
+# The events of a simulation (stored ones first, then live; ends after the last). Needs { "id": "s_…" } in variables.
+subscription SimulationEvents($id: ID!) {
+  simulationEvents(id: $id) {
+    __typename seq simulatedSeconds
+    ... on SimulationInterruption { cause planned lostWorkSeconds }
+    ... on SimulationRecovery { downtimeSeconds }
+    ... on SimulationProgress { fractionComplete effectiveTrainingTimeRatio predictedLoss }
+    ... on SimulationCompleted { summary { interruptions plannedInterruptions unexpectedInterruptions effectiveTrainingTimeRatio goodput costUsd } }
   }
 }
 
