@@ -20,6 +20,7 @@ import { CORE_MIGRATIONS, openDatabase, type Db, type Migration } from './db.js'
 import { GRAPHIQL_EXAMPLES } from './examples.js';
 import { renderLocalGraphiQL, useGraphiQLAssets } from './graphiql.js';
 import { checkDocumentSize, useRequestLimits } from './limits.js';
+import { createConsoleLogger, createErrorTriage, type Logger, type LogLevel } from './logging.js';
 import { createBoundedPubSub } from './pubsub.js';
 import { createSqliteStore } from './store.js';
 import { DEFAULT_HOST, DEFAULT_PORT } from './config.js';
@@ -57,11 +58,14 @@ export interface AppOptions {
   /** SQLite file (its directory is created) or `:memory:`. */
   databasePath: string;
   modules?: readonly AppModule[];
-  /** Yoga's logger; default false (main.ts turns it on). */
-  logging?: boolean;
+  /** Log level (true = 'info', false = 'silent'); default false (main.ts turns it on). See logging.ts. */
+  logging?: boolean | LogLevel;
+  /** Where log lines go (default: the console); tests pass their own. */
+  logger?: Logger;
   /** Serve GraphiQL on GET /graphql from a browser (default true). */
   graphiql?: boolean;
-  /** Receives every unexpected (masked) error; default: console.error when `logging`, else nothing. */
+  /** Receives every unexpected (masked) error once; default: logged as an error with its stack. Expected errors
+   * (BAD_USER_INPUT, NOT_FOUND, …) never come here and log at most a debug line. */
   onUnexpectedError?: (error: unknown) => void;
 }
 
@@ -85,10 +89,11 @@ export function createApp(options: AppOptions): App {
     ...instances.map((i) => i.context ?? {}),
   ) as SchemaContext;
 
-  const report = options.onUnexpectedError ?? (options.logging ? (error: unknown) => console.error('unexpected error:', error) : () => undefined);
+  const level: LogLevel = options.logging === true ? 'info' : options.logging === false || options.logging === undefined ? 'silent' : options.logging;
+  const triage = createErrorTriage(options.logger ?? createConsoleLogger(level), options.onUnexpectedError);
   const masked = (error: unknown, message: string): Error => {
     const result = maskError(error, message);
-    if ((result as GraphQLError).extensions?.code === 'INTERNAL_SERVER_ERROR') report(error);
+    triage.classify(error, result);
     return result;
   };
 
@@ -96,7 +101,8 @@ export function createApp(options: AppOptions): App {
     schema,
     graphqlEndpoint: GRAPHQL_PATH,
     context: () => context,
-    logging: options.logging ?? false,
+    // Yoga logs every error whose masked form differs from the original; the triage logger demotes the expected.
+    logging: triage.logger,
     landingPage: false,
     maskedErrors: { maskError: (error, message) => masked(error, message) },
     graphiql:

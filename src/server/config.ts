@@ -1,10 +1,15 @@
-/** Server settings from the environment: PORT (4000), HOST (127.0.0.1), DATABASE_PATH (./data/zeroplan.db). */
+/**
+ * Server settings from the environment: PORT (4000), HOST (127.0.0.1), DATABASE_PATH (./data/zeroplan.db),
+ * LOG_LEVEL (info; debug also with DEBUG=1, yoga's switch).
+ */
 import { resolve } from 'node:path';
+import { LOG_LEVELS, type LogLevel } from './logging.js';
 
 export interface ServerConfig {
   port: number;
   host: string;
   databasePath: string;
+  logLevel: LogLevel;
 }
 
 export const DEFAULT_PORT = 4000;
@@ -25,5 +30,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   // ':memory:' is passed through for throwaway servers; anything else is a file path.
   const rawPath = env.DATABASE_PATH?.trim() || DEFAULT_DATABASE_PATH;
   const databasePath = rawPath === ':memory:' ? rawPath : resolve(rawPath);
-  return { port, host, databasePath };
+  const rawLevel = env.LOG_LEVEL?.trim().toLowerCase();
+  let logLevel: LogLevel = env.DEBUG === '1' ? 'debug' : 'info';
+  if (rawLevel) {
+    if (!(LOG_LEVELS as readonly string[]).includes(rawLevel)) {
+      throw new Error(`LOG_LEVEL = ${JSON.stringify(env.LOG_LEVEL)} is invalid: expected one of ${LOG_LEVELS.join(', ')}`);
+    }
+    logLevel = rawLevel as LogLevel;
+  }
+  return { port, host, databasePath, logLevel };
 }

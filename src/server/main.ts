@@ -1,11 +1,11 @@
-/** `npm start`: serve the API (GraphiQL at /graphql) with settings from PORT, HOST and DATABASE_PATH. */
+/** `npm start`: serve the API (GraphiQL at /graphql) with settings from PORT, HOST, DATABASE_PATH and LOG_LEVEL. */
 import { createApp } from './app.js';
 import { readConfig } from './config.js';
 import { simulationModule } from './simulation-module.js';
 import { searchModule } from './search-runner.js';
 
 const config = readConfig();
-const app = createApp({ databasePath: config.databasePath, logging: true, modules: [simulationModule(), searchModule()] });
+const app = createApp({ databasePath: config.databasePath, logging: config.logLevel, modules: [simulationModule(), searchModule()] });
 let url: string;
 try {
   ({ url } = await app.start(config.port, config.host));

@@ -12,13 +12,20 @@ afterAll(() => removeDir(dir));
 
 describe('readConfig', () => {
   it('defaults to 127.0.0.1:4000 and ./data/zeroplan.db', () => {
-    expect(readConfig({})).toEqual({ port: 4000, host: '127.0.0.1', databasePath: resolve('data/zeroplan.db') });
+    expect(readConfig({})).toEqual({ port: 4000, host: '127.0.0.1', databasePath: resolve('data/zeroplan.db'), logLevel: 'info' });
   });
 
   it('reads PORT, HOST and DATABASE_PATH; refuses a malformed PORT', () => {
-    expect(readConfig({ PORT: '8080', HOST: '0.0.0.0', DATABASE_PATH: '/tmp/x.db' })).toEqual({ port: 8080, host: '0.0.0.0', databasePath: '/tmp/x.db' });
+    expect(readConfig({ PORT: '8080', HOST: '0.0.0.0', DATABASE_PATH: '/tmp/x.db' })).toEqual({ port: 8080, host: '0.0.0.0', databasePath: '/tmp/x.db', logLevel: 'info' });
     expect(() => readConfig({ PORT: 'eighty' })).toThrow(/PORT = "eighty" is invalid/);
     expect(() => readConfig({ PORT: '70000' })).toThrow(/\[0, 65535\]/);
+  });
+
+  it('reads LOG_LEVEL (DEBUG=1 means debug, as in yoga); refuses an unknown level', () => {
+    expect(readConfig({ LOG_LEVEL: 'WARN' }).logLevel).toBe('warn');
+    expect(readConfig({ DEBUG: '1' }).logLevel).toBe('debug');
+    expect(readConfig({ DEBUG: '1', LOG_LEVEL: 'error' }).logLevel).toBe('error');
+    expect(() => readConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL = "loud" is invalid: expected one of debug, info, warn, error, silent/);
   });
 });
 
