@@ -84,6 +84,25 @@ const SOFTMAX_ELEMENTWISE_BYTES_PER_SCORE = 9;
 /** Logits: 16-bit write, fp32 cast, softmax and its backward: ≈ 32 bytes per logit per micro-batch. */
 const HEAD_ELEMENTWISE_BYTES_PER_LOGIT = 32;
 
+/**
+ * Compute slowdown while a collective runs concurrently with it (NCCL kernels take SMs, both stream HBM): compute that
+ * overlaps communication takes 1 + σ times as long. Lee et al. 2025 ("Characterizing Compute-Communication Overlap in
+ * GPU-Accelerated Distributed Deep Learning", arXiv 2507.03114, abstract): 18.9 % on average (40 % at most) over GPT
+ * and Llama workloads on A100, H100, MI250, MI210. PlanOptions.overlapComputeSlowdown overrides it (0 = ideal overlap).
+ */
+export const OVERLAP_COMPUTE_SLOWDOWN = 0.189;
+
+/**
+ * Critical-path cost of `commSeconds` of communication overlapped with `windowSeconds` of compute when compute runs
+ * 1 + σ times slower beside it: if the window's compute finishes first (c ≥ w·(1 + σ)), the excess c − w is exposed;
+ * otherwise compute is stretched by c·σ/(1 + σ). Continuous at c = w·(1 + σ); σ = 0 gives max(0, c − w).
+ */
+export function overlappedCostSeconds(commSeconds: number, windowSeconds: number, slowdown: number): number {
+  const excess = commSeconds - windowSeconds;
+  const contention = (commSeconds * slowdown) / (1 + slowdown);
+  return excess > contention ? excess : contention;
+}
+
 /** Host (CPU) memory bandwidth per GPU the CPU optimizer achieves (DGX A100: 2 × 205 GB/s for 8 GPUs, ≈ 50 %). */
 export const HOST_OPTIMIZER_BYTES_PER_SECOND = 25e9;
 /** PCIe Gen4 x16 achieved per GPU and direction (32 GB/s theoretical). */
@@ -251,8 +270,12 @@ export function estimateStep(
   // Fill and drain: one activation and one gradient per stage edge wait for their transfer in any schedule.
   // Non-overlapped (Megatron-LM 2021 p2p_communication.py: batch_isend_irecv, req.wait(), cuda.synchronize()):
   // all 2·m·v steady-state transfers sit on the critical path too (the bubble's slots carry the fill/drain ones).
+  // Overlapped steady-state transfers still slow the compute beside them (OVERLAP_COMPUTE_SLOWDOWN).
+  const slowdown = options?.overlapComputeSlowdown ?? OVERLAP_COMPUTE_SLOWDOWN;
   const ppOverlapped = options?.overlapPipelineCommunication ?? true;
-  const ppExposed = ppOverlapped ? 2 * (p - 1) * ppTransferSeconds : pipelineParallelSeconds + 2 * (p - 1) * ppTransferSeconds;
+  const ppExposed = ppOverlapped
+    ? 2 * (p - 1) * ppTransferSeconds + (pipelineParallelSeconds * slowdown) / (1 + slowdown)
+    : pipelineParallelSeconds + 2 * (p - 1) * ppTransferSeconds;
 
   // --- Data parallel (ZeRO paper §7 volumes) on the stage with the most parameters.
   const pb = parameterBytesFor(precision);
@@ -277,9 +300,16 @@ export function estimateStep(
   const dpPerNode = groupMembersPerNode(d, t, G);
   const expertDpPerNode = groupMembersPerNode(expertDp, t * e, G);
   const zero = layout.zeroStage;
+  const dpOverlapped = options?.overlapDataParallelCommunication ?? true;
+  // Non-overlapped DP (Megatron-LM distributed optimizer without overlap flags): windows of 0 and no contention.
+  const dpSlowdown = dpOverlapped ? slowdown : 0;
+  const dpBackwardWindow = dpOverlapped ? backwardWindow : 0;
+  const dpForwardWindow = dpOverlapped ? forwardWindow : 0;
   let dataParallelSeconds = 0;
   let dataParallelBytes = 0;
   let dpExposed = 0;
+  // ZeRO-3 gathers of the current micro-batch (host fetch + all-gather with parameter offload), for the offload chain.
+  let zero3GatherSeconds = 0;
   for (let part = 0; part < 2; part++) {
     const params = part === 0 ? denseParams : expertParams;
     const n = part === 0 ? d : expertDp;
@@ -289,26 +319,37 @@ export function estimateStep(
       const allReduce = collectiveSeconds(params * gb, n, perNode, 2, cluster, options);
       dataParallelSeconds += allReduce;
       dataParallelBytes += collectiveBytes(params * gb, n, 2);
-      dpExposed += Math.max(0, allReduce - backwardWindow);
-    } else {
+      dpExposed += overlappedCostSeconds(allReduce, dpBackwardWindow, dpSlowdown);
+    } else if (zero < 3) {
       const reduceScatter = collectiveSeconds(params * gb, n, perNode, 1, cluster, options);
       const allGather = collectiveSeconds(params * pb, n, perNode, 1, cluster, options);
       const rsBytes = collectiveBytes(params * gb, n, 1);
       const agBytes = collectiveBytes(params * pb, n, 1);
-      if (zero === 1) {
-        dataParallelSeconds += reduceScatter + allGather;
-        dataParallelBytes += rsBytes + agBytes;
-        dpExposed += Math.max(0, reduceScatter - backwardWindow) + Math.max(0, allGather - forwardWindow);
-      } else if (zero === 2) {
-        dataParallelSeconds += m * reduceScatter + allGather;
-        dataParallelBytes += m * rsBytes + agBytes;
-        dpExposed += m * Math.max(0, reduceScatter - backwardWindow) + Math.max(0, allGather - forwardWindow);
-      } else {
-        dataParallelSeconds += m * (2 * allGather + reduceScatter);
-        dataParallelBytes += m * (2 * agBytes + rsBytes);
-        dpExposed +=
-          m * (Math.max(0, allGather - forwardWindow) + Math.max(0, allGather + reduceScatter - backwardWindow));
-      }
+      const rsCount = zero === 1 ? 1 : m;
+      dataParallelSeconds += rsCount * reduceScatter + allGather;
+      dataParallelBytes += rsCount * rsBytes + agBytes;
+      dpExposed +=
+        rsCount * overlappedCostSeconds(reduceScatter, dpBackwardWindow, dpSlowdown) +
+        overlappedCostSeconds(allGather, dpForwardWindow, dpSlowdown);
+    } else {
+      // ZeRO-3 / FSDP gather and reduce layer by layer (one collective per layer, each paying its α), prefetching the
+      // next layer; the first layer's gather of each forward and the last reduce-scatter of each backward have no
+      // compute of their micro-batch to hide behind (Rajbhandari et al. 2020 §7.3; FSDP's per-unit all-gather).
+      const layerParams = params / stageLayers;
+      const layerGather = collectiveSeconds(layerParams * pb, n, perNode, 1, cluster, options);
+      const layerReduce = collectiveSeconds(layerParams * gb, n, perNode, 1, cluster, options);
+      const allGather = stageLayers * layerGather;
+      const reduceScatter = stageLayers * layerReduce;
+      dataParallelSeconds += m * (2 * allGather + reduceScatter);
+      dataParallelBytes += m * (2 * collectiveBytes(params * pb, n, 1) + collectiveBytes(params * gb, n, 1));
+      zero3GatherSeconds += allGather;
+      dpExposed += dpOverlapped
+        ? m *
+          (layerGather +
+            layerReduce +
+            overlappedCostSeconds(allGather - layerGather, forwardWindow, slowdown) +
+            overlappedCostSeconds(allGather + reduceScatter - layerReduce, backwardWindow, slowdown))
+        : m * (2 * allGather + reduceScatter);
     }
   }
 
@@ -329,10 +370,15 @@ export function estimateStep(
       optimizerSeconds += (2 * kBytes * shardParams) / NVME_BYTES_PER_SECOND;
     }
     if (offload === 'PARAMETERS_CPU' || offload === 'PARAMETERS_NVME') {
-      // Parameters streamed in for forward and backward, gradients out, every micro-batch; overlapped with compute.
+      // Parameters streamed in for forward and backward, gradients out, every micro-batch (copy engines over PCIe:
+      // no SMs, hence no contention charge). A layer's shard must arrive before its all-gather starts (ZeRO-Infinity
+      // §6: fetch, then gather), so the fetch and the ZeRO-3 gathers form one chain that the pass's compute must hide;
+      // only the part of the chain the gathers above did not already expose is added.
       let perMicroBatch = (shardParams * (2 * pb + gb)) / PCIE_BYTES_PER_SECOND;
       if (offload === 'PARAMETERS_NVME') perMicroBatch += (2 * pb * shardParams) / NVME_BYTES_PER_SECOND;
-      offloadExposed = m * Math.max(0, perMicroBatch - computePerMicroBatch);
+      const chain = perMicroBatch + 2 * zero3GatherSeconds;
+      const gathersAlone = Math.max(0, 2 * zero3GatherSeconds - computePerMicroBatch);
+      offloadExposed = m * Math.max(0, Math.max(0, chain - computePerMicroBatch) - gathersAlone);
     }
   }
 

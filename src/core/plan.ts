@@ -201,6 +201,10 @@ function checkOptions(options: PlanOptions): void {
   if (options.interNodeCollectiveEfficiency !== undefined) requireFinite('options.interNodeCollectiveEfficiency', options.interNodeCollectiveEfficiency, 0.001, 1);
   if (options.trainingTokens !== undefined) requireFinite('options.trainingTokens', options.trainingTokens, 1, 1e18);
   if (options.overlapPipelineCommunication !== undefined) requireBoolean('options.overlapPipelineCommunication', options.overlapPipelineCommunication);
+  if (options.overlapDataParallelCommunication !== undefined) {
+    requireBoolean('options.overlapDataParallelCommunication', options.overlapDataParallelCommunication);
+  }
+  if (options.overlapComputeSlowdown !== undefined) requireFinite('options.overlapComputeSlowdown', options.overlapComputeSlowdown, 0, 1);
 }
 
 const GIB = 2 ** 30;

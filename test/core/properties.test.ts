@@ -7,6 +7,7 @@ import { InvalidInputError } from '../../src/core/errors.js';
 import { findGpu, makeCluster } from '../../src/core/hardware.js';
 import { memoryByPipelineStage } from '../../src/core/memory.js';
 import { architectureWithDefaults, computeModelCounts } from '../../src/core/model.js';
+import { OVERLAP_COMPUTE_SLOWDOWN, overlappedCostSeconds } from '../../src/core/performance.js';
 import { evaluatePlan, resolveLayout } from '../../src/core/plan.js';
 import type { ClusterSpec, GpuSpec, ModelArchitecture, ParallelLayout, RecomputeMode, ZeroStage } from '../../src/core/types.js';
 
@@ -112,7 +113,7 @@ describe('properties', () => {
     );
   });
 
-  it('synchronous pipeline transfers cost exactly their steady-state time: step grows by 2·m·v transfers, nothing else moves', () => {
+  it('synchronous pipeline transfers cost exactly their steady-state time: step grows by 2·m·v transfers less the contention share overlapped ones already paid, nothing else moves', () => {
     fc.assert(
       fc.property(scenario, ({ arch, cluster, input }) => {
         const counts = computeModelCounts(arch);
@@ -121,13 +122,60 @@ describe('properties', () => {
         const blocking = evaluatePlan(arch, counts, cluster, layout, { overlapPipelineCommunication: false });
         const extra = blocking.performance.stepSeconds - overlapped.performance.stepSeconds;
         expect(extra).toBeGreaterThanOrEqual(0);
-        expect(extra).toBeCloseTo(blocking.communication.pipelineParallelSeconds, 9);
+        expect(extra).toBeCloseTo(blocking.communication.pipelineParallelSeconds / (1 + OVERLAP_COMPUTE_SLOWDOWN), 9);
+        // With ideal overlap (σ = 0) the difference is the whole steady-state time, as before.
+        const ideal = evaluatePlan(arch, counts, cluster, layout, { overlapComputeSlowdown: 0 });
+        const idealBlocking = evaluatePlan(arch, counts, cluster, layout, { overlapComputeSlowdown: 0, overlapPipelineCommunication: false });
+        expect(idealBlocking.performance.stepSeconds - ideal.performance.stepSeconds).toBeCloseTo(blocking.communication.pipelineParallelSeconds, 9);
         if (layout.pipelineParallel === 1) expect(extra).toBe(0);
         expect(blocking.performance.computeSeconds).toBe(overlapped.performance.computeSeconds);
         expect(blocking.performance.bubbleSeconds).toBe(overlapped.performance.bubbleSeconds);
         expect(blocking.memory.totalBytes).toBe(overlapped.memory.totalBytes);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('overlap cost: between the ideal excess max(0, c − w) and the whole communication c; continuous at c = w·(1 + σ)', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 100, noNaN: true }),
+        fc.double({ min: 0, max: 100, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (c, w, sigma) => {
+          const cost = overlappedCostSeconds(c, w, sigma);
+          expect(cost).toBeGreaterThanOrEqual(Math.max(0, c - w) - 1e-12);
+          expect(cost).toBeLessThanOrEqual(c + 1e-12);
+          expect(overlappedCostSeconds(c, w, 0)).toBeCloseTo(Math.max(0, c - w), 12);
+          // Compute finishes exactly when the collective does: both branches agree.
+          expect(overlappedCostSeconds(w * (1 + sigma), w, sigma)).toBeCloseTo(w * sigma, 9);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('contention and non-overlapped data parallelism never speed a step up; compute, bubble and memory do not move', () => {
+    fc.assert(
+      fc.property(scenario, ({ arch, cluster, input }) => {
+        const counts = computeModelCounts(arch);
+        const layout = resolveLayout(arch, cluster, input);
+        const base = evaluatePlan(arch, counts, cluster, layout);
+        const ideal = evaluatePlan(arch, counts, cluster, layout, { overlapComputeSlowdown: 0 });
+        const serialDp = evaluatePlan(arch, counts, cluster, layout, { overlapDataParallelCommunication: false });
+        expect(base.performance.stepSeconds).toBeGreaterThanOrEqual(ideal.performance.stepSeconds * (1 - 1e-12));
+        expect(serialDp.performance.stepSeconds).toBeGreaterThanOrEqual(base.performance.stepSeconds * (1 - 1e-12));
+        // Without overlap every data-parallel collective is on the critical path.
+        expect(serialDp.performance.exposedCommunicationSeconds).toBeGreaterThanOrEqual(
+          serialDp.communication.dataParallelSeconds * (1 - 1e-12),
+        );
+        for (const e of [ideal, serialDp]) {
+          expect(e.performance.computeSeconds).toBe(base.performance.computeSeconds);
+          expect(e.performance.bubbleSeconds).toBe(base.performance.bubbleSeconds);
+          expect(e.memory.totalBytes).toBe(base.memory.totalBytes);
+        }
+      }),
+      { numRuns: 200 },
     );
   });
 
