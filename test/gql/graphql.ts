@@ -139,7 +139,7 @@ export type PlanOptionsInput = {
 export type PlanSearchInput = {
   /** Also try tensor-parallel groups of whole nodes. */
   allowTensorParallelAcrossNodes?: boolean | null | undefined;
-  /** Cost ceiling of the run for TIME_WITHIN_BUDGET. */
+  /** Cost ceiling of the run in US dollars for TIME_WITHIN_BUDGET. */
   budgetUsd?: number | null | undefined;
   /** Preset (e.g. `a100-80gb-x1024`) or saved (`c_…`) cluster id. */
   cluster?: string | null | undefined;
@@ -191,7 +191,7 @@ export type PlanSearchInput = {
   sequenceParallel?: Array<boolean> | null | undefined;
   /** Only these tensor-parallel degrees. */
   tensorParallel?: Array<number> | null | undefined;
-  /** Stop after this long and return the best so far (default 10, at most 60). */
+  /** Stop after this many seconds and return the best so far (default 10, at most 60). */
   timeLimitSeconds?: number | null | undefined;
   /** How many best layouts to return (1–100). */
   top?: number | null | undefined;

@@ -12,8 +12,11 @@ import {
   isObjectType,
   parse,
   validate,
+  GraphQLFloat,
+  GraphQLObjectType,
   type GraphQLField,
   type GraphQLInputField,
+  type GraphQLNamedType,
 } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { printedSchema, SCHEMA_FILE } from '../../scripts/print-schema.js';
@@ -131,31 +134,60 @@ describe('descriptions', () => {
     expect(missing).toEqual([]);
   });
 
-  it('fields with a unit in their name say the unit in their description', () => {
-    const units: [RegExp, RegExp][] = [
-      [/Bytes$/, /byte/i],
-      [/Seconds$/, /second/i],
-      [/Usd$/, /dollar/i],
-      [/Watts$/, /watt/i],
-      [/FlopsPerSecond/, /FLOP\/s/],
-      [/Kwh$/, /kWh/],
-    ];
+  /** Name pattern → what its description must say. A trailing `Delta` (differences) keeps the unit. */
+  const UNITS: [RegExp, RegExp][] = [
+    [/Bytes(Delta)?$/, /byte/i],
+    [/BytesPerSecond(PerGpu)?$/, /bytes per second|B\/s/i],
+    [/Seconds(Delta)?$/, /second/i],
+    [/Usd(Delta)?$/, /dollar/i],
+    [/FlopsPerSecond/, /FLOP\/s/],
+    [/Flops(PerToken|PerStep)?$/, /FLOPs/],
+    [/Tflops/, /TFLOP\/s|10¹² FLOP\/s/],
+    [/Watts$/, /watt/i],
+    [/Kwh$/, /kWh/],
+    [/PfDays$/, /petaflop\/s-day|PF-day|PFLOP\/s-day/i],
+    [/Hours$/, /hour/i],
+    [/Days$/, /day/i],
+    [/PerGpuHour$/, /GPU-hour/i],
+    [/PerDay$/, /day/i],
+  ];
+
+  /** Every field, input field and argument of every type whose name carries a unit, with what it lacks. */
+  function missingUnits(types: readonly GraphQLNamedType[]): string[] {
     const wrong: string[] = [];
-    // The API families of issue 3 (simulation and plan-search types belong to their own areas and tests).
-    const apiTypes = new Set([
-      'Gpu', 'Model', 'Cluster', 'TrainingPlan', 'Parallelism', 'MemoryEstimate', 'StageMemory', 'PerformanceEstimate',
-      'CommunicationEstimate', 'RunEstimate', 'Diagnostic', 'ZeroStageMemory', 'ComputeOptimal', 'Extrapolation',
-      'ExtrapolationReallocation', 'SavedPlan', 'SavedItemEvent', 'InputError', 'ModelInput', 'ClusterInput',
-      'TrainingPlanInput', 'PlanOptionsInput', 'ExtrapolationInput', 'SavePlanInput',
-    ]);
-    expect(ours.filter((t) => apiTypes.has(t.name)).length).toBe(apiTypes.size);
-    for (const type of ours.filter((t) => apiTypes.has(t.name))) {
-      if (!(isObjectType(type) || isInputObjectType(type))) continue;
-      for (const field of Object.values(type.getFields())) {
-        for (const [name, unit] of units) if (name.test(field.name) && !unit.test(field.description ?? '')) wrong.push(`${type.name}.${field.name}`);
+    const check = (where: string, name: string, description: string | null | undefined): void => {
+      for (const [pattern, unit] of UNITS) {
+        if (pattern.test(name) && !unit.test(description ?? '')) wrong.push(`${where}: "${description ?? ''}" lacks ${unit}`);
+      }
+    };
+    for (const type of types) {
+      if (!(isObjectType(type) || isInterfaceType(type) || isInputObjectType(type))) continue;
+      for (const field of Object.values(type.getFields()) as (GraphQLField<unknown, unknown> | GraphQLInputField)[]) {
+        check(`${type.name}.${field.name}`, field.name, field.description);
+        for (const arg of 'args' in field ? field.args : []) check(`${type.name}.${field.name}(${arg.name})`, arg.name, arg.description);
       }
     }
-    expect(wrong).toEqual([]);
+    return wrong;
+  }
+
+  it('every field and argument with a unit in its name says the unit in its description (all types, all areas)', () => {
+    const checked = ours.filter((t) => isObjectType(t) || isInterfaceType(t) || isInputObjectType(t));
+    // Every area's families are in the check: the API's, the simulation's and the plan search's.
+    expect(checked.map((t) => t.name)).toEqual(expect.arrayContaining(['TrainingPlan', 'Gpu', 'SimulationSummary', 'ReliabilityInput', 'RankedPlan', 'WinnerComparison']));
+    expect(missingUnits(checked)).toEqual([]);
+  });
+
+  it('the unit check catches a field that hides its unit', () => {
+    const probe = new GraphQLObjectType({
+      name: 'Probe',
+      fields: {
+        waitSeconds: { type: GraphQLFloat, description: 'How long.' },
+        costUsdDelta: { type: GraphQLFloat, description: 'Cost difference.' },
+        writeBytesPerSecond: { type: GraphQLFloat, description: 'Write bandwidth in bytes.' },
+        sizeBytes: { type: GraphQLFloat, description: 'Size in bytes.', args: { limitSeconds: { type: GraphQLFloat, description: 'A limit.' } } },
+      },
+    });
+    expect(missingUnits([probe]).map((w) => w.split(':')[0])).toEqual(['Probe.waitSeconds', 'Probe.costUsdDelta', 'Probe.writeBytesPerSecond', 'Probe.sizeBytes(limitSeconds)']);
   });
 });
 
