@@ -264,3 +264,150 @@ describe('cross-check: NVIDIA NeMo 24.09 H100 FP8 pre-training table (model TFLO
     });
   }
 });
+
+/**
+ * Modern recipes at scale (tolerance 15 %). Each row states what we assume where the source is silent. Context
+ * parallelism is not modelled: the Llama 3 row with CP 16 (131,072-token sequences, 380 TFLOP/s) is left out — its
+ * per-GPU work (1/16 of a causal 131k sequence, load-balanced) and its ring of K/V exchanges map onto no TP/PP/DP layout.
+ */
+describe('cross-check: modern large-scale recipes (tolerance 15 %)', () => {
+  const h100 = findGpu('h100-sxm') as GpuSpec;
+  const within = (ours: number, published: number, tolerance = 0.15) =>
+    expect(Math.abs(ours / published - 1)).toBeLessThanOrEqual(tolerance);
+  const estimate = (
+    id: string,
+    gpu: GpuSpec,
+    gpus: number,
+    input: Parameters<typeof resolveLayout>[2],
+    options: Parameters<typeof evaluatePlan>[4] = {},
+    archChanges: Partial<ModelArchitecture> = {},
+  ) => {
+    const arch = { ...(findModelPreset(id) as ModelArchitecture), ...archChanges };
+    const cluster = makeCluster({ gpu, gpusPerNode: 8, nodes: gpus / 8 });
+    return evaluatePlan(arch, computeModelCounts(arch), cluster, resolveLayout(arch, cluster, input), options);
+  };
+
+  // Llama 3 paper (Dubey et al. 2024), Table 4: 405B, BF16, seq 8,192, 16M tokens per batch (2,048 sequences),
+  // TP 8, CP 1, PP 16; 8,192 GPUs (DP 64) → 430 TFLOP/s (43 % MFU), 16,384 GPUs (DP 128) → 400 (41 %).
+  // Assumed: §3.3.2's balanced pipeline (one layer fewer on the first and last stage, 126 layers in 16 × 8 slots) is
+  // mapped to 128 equal layers — compute and memory of the 2 missing layers stand for the embedding and head — and
+  // model FLOPs are those of the real 126 layers; interleaving v = 4 (2 layers per virtual stage; the paper gives no
+  // v), sequence parallel, no recompute, ZeRO-1, FlashAttention. Our memory model does not fit this on 80 GB
+  // (≈ 99 GiB: we count dropout masks and 1F1B's in-flight activations; see docs).
+  for (const [gpus, published] of [
+    [8192, 430],
+    [16384, 400],
+  ] as const) {
+    it(`Llama 3 405B on ${gpus} H100, TP 8 PP 16 DP ${gpus / 128} → ${published} model TFLOP/s per GPU`, () => {
+      const e = estimate(
+        'llama3-405b',
+        h100,
+        gpus,
+        { tensorParallel: 8, pipelineParallel: 16, pipelineInterleave: 4, globalBatchSize: 2048, sequenceParallel: true, zeroStage: 1 },
+        {},
+        { layers: 128 },
+      );
+      const realModelFlopsPerToken = computeModelCounts(findModelPreset('llama3-405b') as ModelArchitecture).modelFlopsPerToken;
+      within((realModelFlopsPerToken * e.performance.tokensPerSecond) / gpus / 1e12, published);
+    });
+  }
+
+  // MegaScale (Jiang et al., NSDI'24, abstract): 175B on 12,288 GPUs (A100-class), 55.2 % MFU, 1.34× the MFU of
+  // Megatron-LM on the same job → 41.2 %. Assumed (§6 setting): GPT-3 175B shape, seq 2,048, batch 6,144, TP 8,
+  // PP 8, DP 192, sequence parallel, ZeRO-1 (distributed optimizer), no recompute, FlashAttention. MegaScale's own
+  // parallel block, sliding-window attention and TP overlap are not modelled (we expose TP): our modern recipe
+  // (every DP and PP transfer overlapped) must land within 15 % for any interleaving v of 2…6. The Megatron-LM
+  // baseline is stock 1F1B (v = 1) without DP overlap (its distributed optimizer's reduce-scatter after the last
+  // backward and all-gather after the step are on the critical path: MegaScale §3.2).
+  const megascale = (pipelineInterleave: number, overlapDataParallelCommunication: boolean) =>
+    estimate(
+      'gpt3-175b',
+      a100,
+      12288,
+      { tensorParallel: 8, pipelineParallel: 8, pipelineInterleave, globalBatchSize: 6144, sequenceParallel: true, zeroStage: 1 },
+      { overlapDataParallelCommunication },
+    ).performance.modelFlopsUtilization;
+  it('MegaScale 175B on 12,288 GPUs: 55.2 % MFU (interleaving v = 2, 3, 4, 6, everything but TP overlapped)', () => {
+    for (const v of [2, 3, 4, 6]) within(megascale(v, true), 0.552);
+  });
+  it('MegaScale’s Megatron-LM baseline: 55.2 % / 1.34 = 41.2 % MFU (1F1B, DP not overlapped), below the modern recipe', () => {
+    within(megascale(1, false), 0.552 / 1.34);
+    expect(megascale(1, false)).toBeLessThan(megascale(6, true));
+  });
+
+  // BLOOM-176B (Le Scao et al. 2022; stas00/ml-engineering training/hparams.md: ≈ 150 TFLOP/s per A100 at global batch
+  // 2,048): 384 A100-80GB, TP 4, PP 12, DP 8, micro-batch 2, ZeRO-1, full recompute, no FlashAttention, FP16.
+  // Megatron-DeepSpeed counts FLOPs with the recompute forward (hardware FLOPs). Assumed: DeepSpeed's pipeline engine
+  // waits on its send/recv (synchronous p2p), no interleaving.
+  it('BLOOM-176B on 384 A100: ≈ 150 hardware TFLOP/s per GPU', () => {
+    const e = estimate(
+      'bloom-176b',
+      a100,
+      384,
+      { tensorParallel: 4, pipelineParallel: 12, globalBatchSize: 2048, microBatchSize: 2, zeroStage: 1, recompute: 'FULL', flashAttention: false, precision: 'FP16' },
+      { overlapPipelineCommunication: false },
+    );
+    within(e.performance.hardwareFlopsPerSecondPerGpu / 1e12, 150);
+  });
+
+  // OPT-175B (Zhang et al. 2022, §2.4): 992 A100-80GB, FSDP (ZeRO-3) with Megatron TP, "up to 147 TFLOP/s per GPU",
+  // FP16, batch 2M tokens. Assumed: TP 8 (metaseq's 175B setting), DP 124, 992 sequences of 2,048 per step in one
+  // micro-batch of 8, full recompute, no FlashAttention, hardware FLOPs (recompute counted, as BLOOM and Megatron).
+  it('OPT-175B on 992 A100 with FSDP + TP 8: up to 147 hardware TFLOP/s per GPU; ideal overlap would be further off', () => {
+    const input = {
+      tensorParallel: 8,
+      globalBatchSize: 992,
+      microBatchSize: 8,
+      zeroStage: 3 as const,
+      recompute: 'FULL' as const,
+      flashAttention: false,
+      precision: 'FP16' as const,
+    };
+    const ours = estimate('opt-175b', a100, 992, input).performance.hardwareFlopsPerSecondPerGpu / 1e12;
+    within(ours, 147);
+    const ideal = estimate('opt-175b', a100, 992, input, { overlapComputeSlowdown: 0 }).performance.hardwareFlopsPerSecondPerGpu / 1e12;
+    expect(Math.abs(ours - 147)).toBeLessThan(Math.abs(ideal - 147));
+  });
+
+  // FSDP (ZeRO-3) at moderate scale, tokens per second per GPU on A100-80GB. torchtitan docs/performance.md (64 GPUs,
+  // FSDP2, local batch as listed; Llama 3 at seq 8,192, Llama 2 at 4,096) and foundation-model-stack/fms-fsdp
+  // README (128 GPUs, FSDP full shard, SDPA FlashAttention v2). Assumed: our default A100 cluster network (8 × HDR
+  // per node; these rows are compute-bound: a quarter of that bandwidth moves them < 8 %). torchtitan's 8B rows use
+  // op-level selective checkpointing (every other matmul saved), which neither SELECTIVE nor FULL represents: left out.
+  const fsdpRows: Array<[string, string, number, number, number, 'NONE' | 'FULL', number]> = [
+    // source, preset, GPUs, global batch, micro-batch, recompute, published tokens/s/GPU
+    ['torchtitan Llama 3 70B, full AC', 'llama3-70b', 64, 64, 1, 'FULL', 331],
+    ['torchtitan Llama 2 70B, full AC', 'llama2-70b', 64, 128, 2, 'FULL', 353],
+    ['torchtitan Llama 2 13B, no AC', 'llama2-13b', 64, 128, 2, 'NONE', 2162],
+    ['fms-fsdp Llama 2 70B, full AC', 'llama2-70b', 128, 768, 6, 'FULL', 380],
+  ];
+  for (const [source, id, gpus, globalBatchSize, microBatchSize, recompute, published] of fsdpRows) {
+    it(`${source} on ${gpus} A100 (ZeRO-3, batch ${microBatchSize} per GPU) → ${published} tokens/s per GPU`, () => {
+      const e = estimate(id, a100, gpus, { globalBatchSize, microBatchSize, recompute, zeroStage: 3 });
+      within(e.performance.tokensPerSecond / gpus, published);
+    });
+  }
+});
+
+describe('overlapped communication is not free', () => {
+  it('the old ZeRO-3 optimum (GPT-3 on 1,024 A100, TP 4, DP 256, b 3): ≈ 14 s of gathers behind 16 s of compute cost ≥ σ/(1 + σ) of them', () => {
+    const gpt3 = findModelPreset('gpt3-175b') as ModelArchitecture;
+    const cluster = makeCluster({ gpu: a100, gpusPerNode: 8, nodes: 128 });
+    const layout = resolveLayout(gpt3, cluster, {
+      tensorParallel: 4,
+      globalBatchSize: 1536,
+      microBatchSize: 3,
+      sequenceParallel: true,
+      zeroStage: 3,
+    });
+    const e = evaluatePlan(gpt3, computeModelCounts(gpt3), cluster, layout);
+    const { dataParallelSeconds, tensorParallelSeconds } = e.communication;
+    expect(dataParallelSeconds).toBeGreaterThan(13);
+    expect(dataParallelSeconds).toBeLessThan(e.performance.computeSeconds);
+    const contention = (dataParallelSeconds * OVERLAP_COMPUTE_SLOWDOWN) / (1 + OVERLAP_COMPUTE_SLOWDOWN);
+    expect(e.performance.exposedCommunicationSeconds - tensorParallelSeconds).toBeGreaterThanOrEqual(contention);
+    // Ideal overlap (the model before this change) hid all of it but the per-micro-batch first gather and last reduce.
+    const ideal = evaluatePlan(gpt3, computeModelCounts(gpt3), cluster, layout, { overlapComputeSlowdown: 0 });
+    expect(ideal.performance.stepSeconds).toBeLessThan(e.performance.stepSeconds - 2);
+  });
+});
