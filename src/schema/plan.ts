@@ -43,7 +43,7 @@ import { makeCluster } from '../core/hardware.js';
 // ---------------------------------------------------------------------------------------------------------------
 // Input
 
-/** GraphQL shape of PlanOptionsInput. */
+/** GraphQL shape of PlanOptionsInput's numeric knobs (kept numeric-only: callers copy them by key). */
 export interface PlanOptionsInputShape {
   frameworkOverheadBytes?: number | null;
   memoryHeadroomFraction?: number | null;
@@ -51,6 +51,11 @@ export interface PlanOptionsInputShape {
   computeEfficiencyOverride?: number | null;
   intraNodeCollectiveEfficiency?: number | null;
   interNodeCollectiveEfficiency?: number | null;
+}
+
+/** GraphQL shape of PlanOptionsInput: the numeric knobs and the switches. */
+export interface PlanOptionsInputFields extends PlanOptionsInputShape {
+  overlapPipelineCommunication?: boolean | null;
 }
 
 /** GraphQL shape of TrainingPlanInput (defaults already applied by GraphQL). */
@@ -74,7 +79,7 @@ export interface TrainingPlanInputShape {
   optimizer?: OptimizerKind | null;
   offload?: OffloadTarget | null;
   flashAttention?: boolean | null;
-  options?: PlanOptionsInputShape | null;
+  options?: PlanOptionsInputFields | null;
 }
 
 export const PlanOptionsInputRef = builder.inputType('PlanOptionsInput', {
@@ -86,6 +91,10 @@ export const PlanOptionsInputRef = builder.inputType('PlanOptionsInput', {
     computeEfficiencyOverride: t.float({ description: 'Replaces the efficiency model by a fixed fraction of peak (0.01–1).' }),
     intraNodeCollectiveEfficiency: t.float({ description: 'Achieved fraction of NVLink bandwidth for collectives (0.01–1).' }),
     interNodeCollectiveEfficiency: t.float({ description: 'Achieved fraction of network bandwidth for collectives (0.01–1).' }),
+    overlapPipelineCommunication: t.boolean({
+      description:
+        'Whether pipeline send/recv overlaps compute in steady state. Default true = modern Megatron-Core overlap (`overlap_p2p_comm`): only the fill/drain transfers are exposed. false = Megatron-LM 2021 synchronous p2p: every transfer of every micro-batch and virtual stage is on the critical path (Narayanan et al. 2021).',
+    }),
   }),
 });
 
@@ -197,16 +206,26 @@ function checkPlanBounds(input: TrainingPlanInputShape, path: string): void {
   }
 }
 
-function optionsFromInput(input: TrainingPlanInputShape): PlanOptions {
+const NUMERIC_OPTIONS = [
+  'frameworkOverheadBytes', 'memoryHeadroomFraction', 'computeEfficiencyScale', 'computeEfficiencyOverride',
+  'intraNodeCollectiveEfficiency', 'interNodeCollectiveEfficiency',
+] as const satisfies readonly (keyof PlanOptionsInputShape & keyof PlanOptions)[];
+
+/** A PlanOptionsInput → the core's PlanOptions (absent fields keep the planner's defaults). */
+export function planOptionsFromInput(o: PlanOptionsInputFields | null | undefined): PlanOptions {
   const options: PlanOptions = {};
-  if (input.trainingTokens != null) options.trainingTokens = input.trainingTokens;
-  const o = input.options;
-  if (o) {
-    for (const key of Object.keys(o) as (keyof PlanOptionsInputShape)[]) {
-      const value = o[key];
-      if (typeof value === 'number') options[key] = value;
-    }
+  if (!o) return options;
+  for (const key of NUMERIC_OPTIONS) {
+    const value = o[key];
+    if (typeof value === 'number') options[key] = value;
   }
+  if (typeof o.overlapPipelineCommunication === 'boolean') options.overlapPipelineCommunication = o.overlapPipelineCommunication;
+  return options;
+}
+
+function optionsFromInput(input: TrainingPlanInputShape): PlanOptions {
+  const options = planOptionsFromInput(input.options);
+  if (input.trainingTokens != null) options.trainingTokens = input.trainingTokens;
   return options;
 }
 

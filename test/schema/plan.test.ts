@@ -1,6 +1,13 @@
 /** trainingPlan / trainingPlanOrError in-process, against the Megatron-LM paper and the plan's own arithmetic. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TrainingPlanDocument, TrainingPlanOrErrorDocument, TrainingPlanStagesDocument, type TrainingPlanInput } from '../gql/graphql.js';
+import {
+  SavedPlanStepDocument,
+  SavePlanDocument,
+  TrainingPlanDocument,
+  TrainingPlanOrErrorDocument,
+  TrainingPlanStagesDocument,
+  type TrainingPlanInput,
+} from '../gql/graphql.js';
 import { createTestApp, execute, onlyError, relativeError, removeDir, type TestApp } from '../server/helpers.js';
 
 let t: TestApp;
@@ -141,5 +148,57 @@ describe('trainingPlanOrError', () => {
       expect(result.value).toBe('5');
       expect(result.allowed).toBe('a divisor of attentionHeads (96)');
     }
+  });
+});
+
+describe('options.overlapPipelineCommunication', () => {
+  // Narayanan et al. 2021 Table 1, last row: 1T parameters, TP 8 × PP 64 on 3,072 A100-80GB, batch 3,072 →
+  // 163 TFLOP/s per GPU, measured with Megatron-LM 2021's synchronous pipeline send/recv (micro-batch 1, interleaved
+  // v = 2, full recompute, FP16, no FlashAttention as in the core's calibration test). Tolerance 10 %.
+  const megatron1t = (overlapPipelineCommunication?: boolean): TrainingPlanInput => ({
+    model: 'megatron-1t',
+    clusterSpec: { gpu: 'a100-80gb', gpusPerNode: 8, nodes: 384 },
+    globalBatchSize: 3072,
+    microBatchSize: 1,
+    tensorParallel: 8,
+    pipelineParallel: 64,
+    pipelineInterleave: 2,
+    recompute: 'FULL',
+    precision: 'FP16',
+    flashAttention: false,
+    ...(overlapPipelineCommunication === undefined ? {} : { options: { overlapPipelineCommunication } }),
+  });
+  const plan = async (input: TrainingPlanInput) => {
+    const { data, errors } = await execute(t.app, TrainingPlanDocument, { input });
+    expect(errors).toBeUndefined();
+    return data!.trainingPlan;
+  };
+
+  it('false (Megatron-LM 2021 synchronous p2p) reproduces the 1T row: 163 TFLOP/s per GPU (10 %)', async () => {
+    const sync = await plan(megatron1t(false));
+    expect(relativeError(sync.performance.hardwareTflopsPerGpu, 163)).toBeLessThan(0.1);
+    // Every steady-state transfer is on the critical path: at least the whole p2p time is exposed.
+    expect(sync.performance.exposedCommunicationSeconds).toBeGreaterThanOrEqual(sync.communication.pipelineParallelSeconds);
+  });
+
+  it('defaults to true (overlap); false only adds exposed p2p time, nothing else changes', async () => {
+    const [absent, overlapped, sync] = [await plan(megatron1t()), await plan(megatron1t(true)), await plan(megatron1t(false))];
+    expect(absent.performance).toEqual(overlapped.performance);
+    const [a, b] = [overlapped.performance, sync.performance];
+    expect(b.exposedCommunicationSeconds).toBeGreaterThan(a.exposedCommunicationSeconds);
+    expect([b.computeSeconds, b.bubbleSeconds, b.optimizerSeconds]).toEqual([a.computeSeconds, a.bubbleSeconds, a.optimizerSeconds]);
+    expect(b.stepSeconds - a.stepSeconds).toBeCloseTo(b.exposedCommunicationSeconds - a.exposedCommunicationSeconds, 9);
+    expect(sync.communication.pipelineParallelSeconds).toBe(overlapped.communication.pipelineParallelSeconds);
+  });
+
+  it('is kept by a saved plan', async () => {
+    const saved = await execute(t.app, SavePlanDocument, { input: { name: '1T sync p2p', plan: megatron1t(false) } });
+    expect(saved.errors).toBeUndefined();
+    const { data } = await execute(t.app, SavedPlanStepDocument, { id: saved.data!.savePlan.id });
+    const sync = await plan(megatron1t(false));
+    expect(data!.plan!.plan!.performance).toEqual({
+      stepSeconds: sync.performance.stepSeconds,
+      exposedCommunicationSeconds: sync.performance.exposedCommunicationSeconds,
+    });
   });
 });
