@@ -19,7 +19,9 @@
  * Step = m·(stage compute + TP + EP communication) + bubble + exposed PP/DP communication + optimizer step, with
  *   bubble = (p − 1)/v · (stage time per micro-batch)   (Narayanan et al. 2021 §2.2, eq. for interleaved 1F1B),
  *   m = global batch / (micro-batch · d) micro-batches per pipeline per step.
- * Overlap model (stated): TP and EP collectives are exposed (they sit between dependent GEMMs); DP gradient
+ * Overlap model (stated): TP and EP collectives are exposed (they sit between dependent GEMMs) unless
+ * PlanOptions.overlapTensorParallelCommunication (with sequence parallel) pipelines TP with the GEMMs; every overlapped
+ * transfer still costs c·σ/(1 + σ) of compute slowdown (OVERLAP_COMPUTE_SLOWDOWN; overlappedCostSeconds); DP gradient
  * reduction overlaps with the backward of the last micro-batch (only what exceeds it is exposed); ZeRO-1/2's
  * parameter all-gather overlaps with the next step's first forward; ZeRO-2's per-micro-batch reduce-scatter and
  * ZeRO-3's per-micro-batch all-gathers overlap with that micro-batch's backward/forward. Pipeline point-to-point
@@ -240,6 +242,15 @@ export function estimateStep(
   const tpPerNode = Math.min(t, G);
   const tpSecondsPerMicroBatch =
     stageLayers * tpCollectivesPerLayer * collectiveSeconds(tpMessageBytes, t, tpPerNode, 2, cluster, options);
+  // Overlapped communication slows the compute beside it (OVERLAP_COMPUTE_SLOWDOWN).
+  const slowdown = options?.overlapComputeSlowdown ?? OVERLAP_COMPUTE_SLOWDOWN;
+  // TP overlap (Transformer Engine userbuffers, Megatron-Core `tp_comm_overlap`: all-gather/reduce-scatter pipelined with
+  // the GEMMs they feed) needs sequence parallel (Megatron-Bridge gates it on SP); then only the excess over the
+  // micro-batch's compute and the contention share are on the critical path.
+  const tpOverlapped = sp && (options?.overlapTensorParallelCommunication ?? false);
+  const tpCostPerMicroBatch = tpOverlapped
+    ? overlappedCostSeconds(tpSecondsPerMicroBatch, computePerMicroBatch, slowdown)
+    : tpSecondsPerMicroBatch;
   const tensorParallelBytes = m * stageLayers * tpCollectivesPerLayer * collectiveBytes(tpMessageBytes, t, 2);
 
   // --- Expert parallel all-to-all: dispatch + combine forward and backward (+ recomputed forward).
@@ -270,8 +281,7 @@ export function estimateStep(
   // Fill and drain: one activation and one gradient per stage edge wait for their transfer in any schedule.
   // Non-overlapped (Megatron-LM 2021 p2p_communication.py: batch_isend_irecv, req.wait(), cuda.synchronize()):
   // all 2·m·v steady-state transfers sit on the critical path too (the bubble's slots carry the fill/drain ones).
-  // Overlapped steady-state transfers still slow the compute beside them (OVERLAP_COMPUTE_SLOWDOWN).
-  const slowdown = options?.overlapComputeSlowdown ?? OVERLAP_COMPUTE_SLOWDOWN;
+  // Overlapped steady-state transfers still slow the compute beside them.
   const ppOverlapped = options?.overlapPipelineCommunication ?? true;
   const ppExposed = ppOverlapped
     ? 2 * (p - 1) * ppTransferSeconds + (pipelineParallelSeconds * slowdown) / (1 + slowdown)
@@ -383,12 +393,12 @@ export function estimateStep(
   }
 
   // --- Step.
-  const stagePerMicroBatch = computePerMicroBatch + tpSecondsPerMicroBatch + epSecondsPerMicroBatch;
+  const stagePerMicroBatch = computePerMicroBatch + tpCostPerMicroBatch + epSecondsPerMicroBatch;
   const computeSeconds = m * computePerMicroBatch;
   // Narayanan et al. 2021 §2.2.1–2.2.2: bubble = (p − 1)/v micro-batch slots of the stage.
   const bubbleSeconds = ((p - 1) / v) * stagePerMicroBatch;
   const exposedCommunicationSeconds =
-    m * (tpSecondsPerMicroBatch + epSecondsPerMicroBatch) + ppExposed + dpExposed + offloadExposed;
+    m * (tpCostPerMicroBatch + epSecondsPerMicroBatch) + ppExposed + dpExposed + offloadExposed;
   const stepSeconds = computeSeconds + bubbleSeconds + exposedCommunicationSeconds + optimizerSeconds;
 
   const tokensPerStep = layout.globalBatchSize * s;

@@ -204,6 +204,9 @@ function checkOptions(options: PlanOptions): void {
   if (options.overlapDataParallelCommunication !== undefined) {
     requireBoolean('options.overlapDataParallelCommunication', options.overlapDataParallelCommunication);
   }
+  if (options.overlapTensorParallelCommunication !== undefined) {
+    requireBoolean('options.overlapTensorParallelCommunication', options.overlapTensorParallelCommunication);
+  }
   if (options.overlapComputeSlowdown !== undefined) requireFinite('options.overlapComputeSlowdown', options.overlapComputeSlowdown, 0, 1);
 }
 

@@ -185,6 +185,12 @@ export interface PlanOptions {
    * (Lee et al. 2025, arXiv 2507.03114: average 18.9 % on A100/H100/MI250/MI210). 0 = ideal overlap (the old model).
    */
   overlapComputeSlowdown?: number;
+  /**
+   * Whether tensor-parallel collectives are pipelined with the GEMMs they feed (Transformer Engine userbuffers,
+   * Megatron-Core/NeMo `tp_comm_overlap`); default false (exposed, as Megatron-LM). Takes effect only with sequence
+   * parallel (the only mode in which Megatron-Bridge enables it).
+   */
+  overlapTensorParallelCommunication?: boolean;
   /** Tokens to train on; with it the estimate includes a run (steps, days, cost, energy). */
   trainingTokens?: number;
 }

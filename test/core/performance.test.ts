@@ -234,8 +234,9 @@ describe('pipeline point-to-point on the critical path (Megatron-LM 2021 synchro
 
 describe('cross-check: NVIDIA NeMo 24.09 H100 FP8 pre-training table (model TFLOP/s per GPU; tolerance 15 %)', () => {
   // docs.nvidia.com/nemo-framework/user-guide/24.09/performance/performance_summary.html (DGX-H100, FP8).
-  // Assumed: distributed optimizer (ZeRO-1), sequence parallel with TP, FlashAttention, no recompute. NeMo overlaps
-  // TP communication with GEMMs, which our overlap model does not (TP is exposed): the GPT-3 rows come out low.
+  // Assumed: distributed optimizer (ZeRO-1), sequence parallel with TP, FlashAttention, no recompute, and NeMo's TP
+  // communication overlap (`tp_comm_overlap`; Megatron-Bridge ships a userbuffers preset for exactly the GPT-3 row,
+  // `userbuffers_bf16_h100_h12288_tp4_mbs1_seqlen2048`). With TP exposed instead, the 512-GPU row is −15.0 %.
   const h100 = findGpu('h100-sxm') as GpuSpec;
   const rows: Array<[string, number, number, number, number, number, number, number]> = [
     // preset, GPUs, GBS, MBS, TP, PP, VP, published
@@ -259,8 +260,13 @@ describe('cross-check: NVIDIA NeMo 24.09 H100 FP8 pre-training table (model TFLO
         zeroStage: 1,
         precision: 'FP8',
       });
-      const ours = evaluatePlan(arch, computeModelCounts(arch), cluster, layout).performance.modelFlopsPerSecondPerGpu / 1e12;
+      const options = { overlapTensorParallelCommunication: true };
+      const ours = evaluatePlan(arch, computeModelCounts(arch), cluster, layout, options).performance.modelFlopsPerSecondPerGpu / 1e12;
       expect(Math.abs(ours / published - 1)).toBeLessThanOrEqual(0.15);
+      // Overlapping TP never slows a step; without TP (t = 1) it changes nothing.
+      const exposed = evaluatePlan(arch, computeModelCounts(arch), cluster, layout).performance.modelFlopsPerSecondPerGpu / 1e12;
+      if (t === 1) expect(exposed).toBe(ours);
+      else expect(exposed).toBeLessThan(ours);
     });
   }
 });
@@ -314,20 +320,19 @@ describe('cross-check: modern large-scale recipes (tolerance 15 %)', () => {
 
   // MegaScale (Jiang et al., NSDI'24, abstract): 175B on 12,288 GPUs (A100-class), 55.2 % MFU, 1.34× the MFU of
   // Megatron-LM on the same job → 41.2 %. Assumed (§6 setting): GPT-3 175B shape, seq 2,048, batch 6,144, TP 8,
-  // PP 8, DP 192, sequence parallel, ZeRO-1 (distributed optimizer), no recompute, FlashAttention. MegaScale's own
-  // parallel block, sliding-window attention and TP overlap are not modelled (we expose TP): our modern recipe
-  // (every DP and PP transfer overlapped) must land within 15 % for any interleaving v of 2…6. The Megatron-LM
-  // baseline is stock 1F1B (v = 1) without DP overlap (its distributed optimizer's reduce-scatter after the last
-  // backward and all-gather after the step are on the critical path: MegaScale §3.2).
+  // PP 8, DP 192, sequence parallel, ZeRO-1 (distributed optimizer), no recompute, FlashAttention. MegaScale's parallel
+  // block and sliding-window attention are not modelled; its TP, DP and PP overlap (§3.2) are: the modern recipe must
+  // land within 15 % for any interleaving v of 2…6. The Megatron-LM baseline is stock 1F1B (v = 1), TP exposed,
+  // without DP overlap (its distributed optimizer's all-gather and reduce-scatter on the critical path: §3.2).
   const megascale = (pipelineInterleave: number, overlapDataParallelCommunication: boolean) =>
     estimate(
       'gpt3-175b',
       a100,
       12288,
       { tensorParallel: 8, pipelineParallel: 8, pipelineInterleave, globalBatchSize: 6144, sequenceParallel: true, zeroStage: 1 },
-      { overlapDataParallelCommunication },
+      { overlapDataParallelCommunication, overlapTensorParallelCommunication: overlapDataParallelCommunication },
     ).performance.modelFlopsUtilization;
-  it('MegaScale 175B on 12,288 GPUs: 55.2 % MFU (interleaving v = 2, 3, 4, 6, everything but TP overlapped)', () => {
+  it('MegaScale 175B on 12,288 GPUs: 55.2 % MFU (interleaving v = 2, 3, 4, 6, TP, DP and PP overlapped)', () => {
     for (const v of [2, 3, 4, 6]) within(megascale(v, true), 0.552);
   });
   it('MegaScale’s Megatron-LM baseline: 55.2 % / 1.34 = 41.2 % MFU (1F1B, DP not overlapped), below the modern recipe', () => {

@@ -155,7 +155,7 @@ describe('properties', () => {
     );
   });
 
-  it('contention and non-overlapped data parallelism never speed a step up; compute, bubble and memory do not move', () => {
+  it('contention and non-overlapped data parallelism never speed a step up, TP overlap never slows one; compute, bubble and memory do not move', () => {
     fc.assert(
       fc.property(scenario, ({ arch, cluster, input }) => {
         const counts = computeModelCounts(arch);
@@ -169,9 +169,15 @@ describe('properties', () => {
         expect(serialDp.performance.exposedCommunicationSeconds).toBeGreaterThanOrEqual(
           serialDp.communication.dataParallelSeconds * (1 - 1e-12),
         );
-        for (const e of [ideal, serialDp]) {
+        // TP overlap never slows a step and is a no-op without sequence parallel (Megatron-Bridge gates it on SP).
+        const tpOverlap = evaluatePlan(arch, counts, cluster, layout, { overlapTensorParallelCommunication: true });
+        expect(tpOverlap.performance.stepSeconds).toBeLessThanOrEqual(base.performance.stepSeconds * (1 + 1e-12));
+        if (!layout.sequenceParallel) expect(tpOverlap.performance.stepSeconds).toBe(base.performance.stepSeconds);
+        // The bubble's slots carry the stage's TP time, so TP overlap may shrink it; nothing else moves it.
+        expect(tpOverlap.performance.bubbleSeconds).toBeLessThanOrEqual(base.performance.bubbleSeconds * (1 + 1e-12));
+        for (const e of [ideal, serialDp, tpOverlap]) {
           expect(e.performance.computeSeconds).toBe(base.performance.computeSeconds);
-          expect(e.performance.bubbleSeconds).toBe(base.performance.bubbleSeconds);
+          if (e !== tpOverlap) expect(e.performance.bubbleSeconds).toBe(base.performance.bubbleSeconds);
           expect(e.memory.totalBytes).toBe(base.memory.totalBytes);
         }
       }),
