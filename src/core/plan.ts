@@ -18,7 +18,10 @@
  * - PARAMETERS_* offload needs ZeRO stage 3 (ZeRO-Infinity); FP8 needs a GPU with FP8 tensor cores.
  * - sequence parallel with TP = 1 is a no-op and resolves to false.
  * Options (evaluatePlan): pipeline point-to-point transfers overlap compute in steady state unless
- * options.overlapPipelineCommunication = false (Megatron-LM 2021's synchronous send/recv; see performance.ts).
+ * options.overlapPipelineCommunication = false (Megatron-LM 2021's synchronous send/recv; see performance.ts); DP
+ * collectives overlap unless options.overlapDataParallelCommunication = false; TP is exposed unless
+ * options.overlapTensorParallelCommunication (with SP); overlapped communication slows compute by
+ * options.overlapComputeSlowdown (default 0.189).
  */
 import { InvalidInputError, requireFinite, requireInteger } from './errors.js';
 import { DEFAULT_FRAMEWORK_OVERHEAD_BYTES, DEFAULT_MEMORY_HEADROOM_FRACTION, estimateMemory } from './memory.js';
