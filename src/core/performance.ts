@@ -344,7 +344,8 @@ export function estimateStep(
     } else {
       // ZeRO-3 / FSDP gather and reduce layer by layer (one collective per layer, each paying its α), prefetching the
       // next layer; the first layer's gather of each forward and the last reduce-scatter of each backward have no
-      // compute of their micro-batch to hide behind (Rajbhandari et al. 2020 §7.3; FSDP's per-unit all-gather).
+      // compute of their micro-batch to hide behind (FSDP/DeepSpeed gather per module; NeMo "Communication Overlap":
+      // DP communication chunked per layer "exposes only one DP communication chunk").
       const layerParams = params / stageLayers;
       const layerGather = collectiveSeconds(layerParams * pb, n, perNode, 1, cluster, options);
       const layerReduce = collectiveSeconds(layerParams * gb, n, perNode, 1, cluster, options);
