@@ -1,23 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { InvalidInputError } from '../../src/core/errors.js';
 import { DEFAULT_PUE, GPU_CATALOG, customGpu, findGpu, makeCluster, peakFlopsFor } from '../../src/core/hardware.js';
 import type { GpuSpec } from '../../src/core/types.js';
+import { fieldOf } from './field-of.js';
 
 function gpu(id: string): GpuSpec {
   const found = findGpu(id);
   if (!found) throw new Error(`missing ${id}`);
   return found;
-}
-
-function fieldOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof InvalidInputError) return error.field;
-    throw error;
-  }
-  return undefined;
 }
 
 describe('GPU catalog', () => {

@@ -1,24 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { InvalidInputError } from '../../src/core/errors.js';
 import { architectureWithDefaults, computeModelCounts, hardwareFlopsPerToken } from '../../src/core/model.js';
 import { findModelPreset } from '../../src/core/presets.js';
 import type { ModelArchitecture } from '../../src/core/types.js';
+import { fieldOf } from './field-of.js';
 
 function preset(id: string): ModelArchitecture {
   const found = findModelPreset(id);
   if (!found) throw new Error(`missing preset ${id}`);
   return found;
-}
-
-function fieldOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof InvalidInputError) return error.field;
-    throw error;
-  }
-  return undefined;
 }
 
 /** Share of the per-layer non-causal training FLOPs that the causal convention drops. */

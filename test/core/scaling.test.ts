@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { InvalidInputError } from '../../src/core/errors.js';
 import {
   CHINCHILLA_APPROACH3,
   CHINCHILLA_APPROACH3_ROUNDED,
@@ -26,18 +25,9 @@ import {
   predictedLoss,
   sixNDComputeFlops,
 } from '../../src/core/scaling.js';
+import { fieldOf } from './field-of.js';
 
 const rel = (a: number, b: number): number => Math.abs(a / b - 1);
-
-function fieldOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof InvalidInputError) return error.field;
-    throw error;
-  }
-  return undefined;
-}
 
 describe('compute and PF-days', () => {
   it('1 PF-day = 8.64e19 FLOP; GPT-3 3.14e23 FLOPs = 3,640 PF-days (Brown et al. 2020 Table D.1, 3 %)', () => {
