@@ -32,6 +32,22 @@ export function groupMembersPerNode(groupSize: number, stride: number, gpusPerNo
   return Math.max(1, Math.min(groupSize, Math.floor(gpusPerNode / stride)));
 }
 
+/** NVLink/xGMI bandwidth a collective achieves: the link's one-way figure × the stated efficiency. */
+export function achievedIntraNodeBytesPerSecond(cluster: ClusterSpec, options: PlanOptions | undefined): number {
+  return (
+    cluster.gpu.intraNodeBandwidthBytesPerSecond *
+    (options?.intraNodeCollectiveEfficiency ?? DEFAULT_INTRA_NODE_COLLECTIVE_EFFICIENCY)
+  );
+}
+
+/** Network bandwidth per GPU a collective achieves: the NIC's one-way figure × the stated efficiency. */
+export function achievedInterNodeBytesPerSecond(cluster: ClusterSpec, options: PlanOptions | undefined): number {
+  return (
+    cluster.gpu.interNodeBandwidthBytesPerSecond *
+    (options?.interNodeCollectiveEfficiency ?? DEFAULT_INTER_NODE_COLLECTIVE_EFFICIENCY)
+  );
+}
+
 /**
  * Time of a ring-style collective over `groupSize` ranks with `perNode` of them per node. `passes` = 2 for an
  * all-reduce (reduce-scatter + all-gather), 1 for a reduce-scatter or an all-gather. `bytes` is the full buffer S.
@@ -46,12 +62,8 @@ export function collectiveSeconds(
   options: PlanOptions | undefined,
 ): number {
   if (groupSize <= 1 || bytes <= 0) return 0;
-  const intraBw =
-    cluster.gpu.intraNodeBandwidthBytesPerSecond *
-    (options?.intraNodeCollectiveEfficiency ?? DEFAULT_INTRA_NODE_COLLECTIVE_EFFICIENCY);
-  const interBw =
-    cluster.gpu.interNodeBandwidthBytesPerSecond *
-    (options?.interNodeCollectiveEfficiency ?? DEFAULT_INTER_NODE_COLLECTIVE_EFFICIENCY);
+  const intraBw = achievedIntraNodeBytesPerSecond(cluster, options);
+  const interBw = achievedInterNodeBytesPerSecond(cluster, options);
   const k = perNode >= groupSize ? groupSize : perNode;
   if (k >= groupSize) {
     // Ring inside one node: passes·(n−1)/n·S over NVLink (α–β, Thakur et al. 2005).
@@ -81,12 +93,8 @@ export function allToAllSeconds(
   options: PlanOptions | undefined,
 ): number {
   if (groupSize <= 1 || bytes <= 0) return 0;
-  const intraBw =
-    cluster.gpu.intraNodeBandwidthBytesPerSecond *
-    (options?.intraNodeCollectiveEfficiency ?? DEFAULT_INTRA_NODE_COLLECTIVE_EFFICIENCY);
-  const interBw =
-    cluster.gpu.interNodeBandwidthBytesPerSecond *
-    (options?.interNodeCollectiveEfficiency ?? DEFAULT_INTER_NODE_COLLECTIVE_EFFICIENCY);
+  const intraBw = achievedIntraNodeBytesPerSecond(cluster, options);
+  const interBw = achievedInterNodeBytesPerSecond(cluster, options);
   const k = Math.min(perNode, groupSize);
   const intraTime = (((k - 1) / groupSize) * bytes) / intraBw;
   const interTime = (((groupSize - k) / groupSize) * bytes) / interBw;
@@ -103,15 +111,10 @@ export function pointToPointSeconds(
 ): number {
   if (bytes <= 0) return 0;
   if (sameNode) {
-    const bw =
-      cluster.gpu.intraNodeBandwidthBytesPerSecond *
-      (options?.intraNodeCollectiveEfficiency ?? DEFAULT_INTRA_NODE_COLLECTIVE_EFFICIENCY);
+    const bw = achievedIntraNodeBytesPerSecond(cluster, options);
     return bytes / bw + INTRA_NODE_LATENCY_SECONDS;
   }
-  const bw =
-    cluster.gpu.interNodeBandwidthBytesPerSecond *
-    (options?.interNodeCollectiveEfficiency ?? DEFAULT_INTER_NODE_COLLECTIVE_EFFICIENCY);
-  return bytes / bw + INTER_NODE_LATENCY_SECONDS;
+  return bytes / achievedInterNodeBytesPerSecond(cluster, options) + INTER_NODE_LATENCY_SECONDS;
 }
 
 /**
