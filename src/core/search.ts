@@ -23,6 +23,7 @@
  */
 import { InvalidInputError, requireFinite, requireInteger } from './errors.js';
 import { DEFAULT_MEMORY_HEADROOM_FRACTION, estimateMemory } from './memory.js';
+import { OVERLAP_COMPUTE_SLOWDOWN, overlappedCostSeconds } from './performance.js';
 import { evaluatePlan, resolveLayout } from './plan.js';
 import type {
   ClusterSpec,
@@ -212,6 +213,8 @@ interface NormalizedSearch {
   timeLimitSeconds: number;
   maxCandidates: number;
   maxPareto: number;
+  /** σ when planOptions.overlapTensorParallelCommunication pipelines TP (with SP) with the GEMMs, else null (exposed). */
+  tensorParallelOverlapSlowdown: number | null;
 }
 
 /** Divisors of n in ascending order. */
@@ -396,6 +399,10 @@ function normalizeOptions(arch: ModelArchitecture, cluster: ClusterSpec, input: 
     timeLimitSeconds,
     maxCandidates,
     maxPareto,
+    tensorParallelOverlapSlowdown:
+      input.planOptions?.overlapTensorParallelCommunication === true
+        ? (input.planOptions.overlapComputeSlowdown ?? OVERLAP_COMPUTE_SLOWDOWN)
+        : null,
   };
 }
 
@@ -1083,8 +1090,12 @@ function pruned(
     // What ZeRO stage and offload cannot change: compute, bubble and the TP/EP collectives (exposed by the stated
     // overlap model, performance.ts); they only add DP reduction, offload traffic and optimizer time on top.
     const comm = estimate.communication;
-    const stepBound =
-      (perf.computeSeconds + perf.bubbleSeconds + comm.tensorParallelSeconds + comm.expertParallelSeconds) * BOUND_SLACK;
+    // TP as the step charges it: overlapped (with SP) only its cost beside the same compute (performance.ts).
+    const tpSeconds =
+      g.shape.sp && s.tensorParallelOverlapSlowdown !== null
+        ? overlappedCostSeconds(comm.tensorParallelSeconds, perf.computeSeconds, s.tensorParallelOverlapSlowdown)
+        : comm.tensorParallelSeconds;
+    const stepBound = (perf.computeSeconds + perf.bubbleSeconds + tpSeconds + comm.expertParallelSeconds) * BOUND_SLACK;
     // Time, cost and 1/MFU are proportional to the step time within a set (same batch, tokens and GPUs).
     const scale = stepBound / perf.stepSeconds;
     sub.timeBound = ranked.timeSeconds * scale;
