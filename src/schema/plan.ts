@@ -43,7 +43,7 @@ import { makeCluster } from '../core/hardware.js';
 // ---------------------------------------------------------------------------------------------------------------
 // Input
 
-/** GraphQL shape of PlanOptionsInput's numeric knobs (kept numeric-only: callers copy them by key). */
+/** GraphQL shape of PlanOptionsInput's numeric knobs. */
 export interface PlanOptionsInputShape {
   frameworkOverheadBytes?: number | null;
   memoryHeadroomFraction?: number | null;
@@ -51,11 +51,14 @@ export interface PlanOptionsInputShape {
   computeEfficiencyOverride?: number | null;
   intraNodeCollectiveEfficiency?: number | null;
   interNodeCollectiveEfficiency?: number | null;
+  overlapComputeSlowdown?: number | null;
 }
 
-/** GraphQL shape of PlanOptionsInput: the numeric knobs and the switches. */
+/** GraphQL shape of PlanOptionsInput: the numeric knobs and the switches (turn it into PlanOptions with planOptionsFromInput). */
 export interface PlanOptionsInputFields extends PlanOptionsInputShape {
   overlapPipelineCommunication?: boolean | null;
+  overlapDataParallelCommunication?: boolean | null;
+  overlapTensorParallelCommunication?: boolean | null;
 }
 
 /** GraphQL shape of TrainingPlanInput (defaults already applied by GraphQL). */
@@ -94,6 +97,18 @@ export const PlanOptionsInputRef = builder.inputType('PlanOptionsInput', {
     overlapPipelineCommunication: t.boolean({
       description:
         'Whether pipeline send/recv overlaps compute in steady state. Default true = modern Megatron-Core overlap (`overlap_p2p_comm`): only the fill/drain transfers are exposed. false = Megatron-LM 2021 synchronous p2p: every transfer of every micro-batch and virtual stage is on the critical path (Narayanan et al. 2021).',
+    }),
+    overlapDataParallelCommunication: t.boolean({
+      description:
+        'Whether data-parallel gradient reduction and ZeRO parameter gathers overlap compute. Default true = DDP gradient buckets, Megatron-Core `overlap_grad_reduce`/`overlap_param_gather`, DeepSpeed/FSDP prefetch: only what exceeds the compute beside it (plus the contention share) is exposed. false = Megatron-LM\'s distributed optimizer without those flags: every DP collective is on the critical path.',
+    }),
+    overlapTensorParallelCommunication: t.boolean({
+      description:
+        'Whether tensor-parallel collectives are pipelined with the GEMMs they feed (Transformer Engine userbuffers, Megatron-Core/NeMo `tp_comm_overlap`). Default false = exposed, as in Megatron-LM. Takes effect only with sequenceParallel (the only mode in which Megatron-Bridge enables it).',
+    }),
+    overlapComputeSlowdown: t.float({
+      description:
+        'Fraction σ by which compute slows while a collective overlaps it (SM and HBM contention), 0–1: c seconds of communication behind w seconds of compute cost max(c − w, c·σ/(1 + σ)). Default 0.189, the average Lee et al. 2025 measured on A100/H100/MI250/MI210 (arXiv 2507.03114); 0 = ideal overlap.',
     }),
   }),
 });
@@ -194,22 +209,35 @@ function checkPlanBounds(input: TrainingPlanInputShape, path: string): void {
   checkInt(`${path}.expertParallel`, input.expertParallel, 1, MAX_GPUS);
   checkInt(`${path}.zeroStage`, input.zeroStage, 0, 3);
   checkInt(`${path}.pipelineInterleave`, input.pipelineInterleave, 1, 1_000);
-  const o = input.options;
+  checkPlanOptionsInput(input.options, `${path}.options`);
+}
+
+/** Ranges of the PlanOptionsInput knobs (BAD_USER_INPUT naming `${p}.<field>`); plan search checks its options with it too. */
+export function checkPlanOptionsInput(o: PlanOptionsInputFields | null | undefined, p: string): void {
   if (o) {
-    const p = `${path}.options`;
     checkFloat(`${p}.frameworkOverheadBytes`, o.frameworkOverheadBytes, 0, 1e12);
     checkFloat(`${p}.memoryHeadroomFraction`, o.memoryHeadroomFraction, 0, 0.9);
     checkFloat(`${p}.computeEfficiencyScale`, o.computeEfficiencyScale, 0.01, 2);
     checkFloat(`${p}.computeEfficiencyOverride`, o.computeEfficiencyOverride, 0.01, 1);
     checkFloat(`${p}.intraNodeCollectiveEfficiency`, o.intraNodeCollectiveEfficiency, 0.01, 1);
     checkFloat(`${p}.interNodeCollectiveEfficiency`, o.interNodeCollectiveEfficiency, 0.01, 1);
+    checkFloat(`${p}.overlapComputeSlowdown`, o.overlapComputeSlowdown, 0, 1);
   }
 }
 
 const NUMERIC_OPTIONS = [
   'frameworkOverheadBytes', 'memoryHeadroomFraction', 'computeEfficiencyScale', 'computeEfficiencyOverride',
-  'intraNodeCollectiveEfficiency', 'interNodeCollectiveEfficiency',
+  'intraNodeCollectiveEfficiency', 'interNodeCollectiveEfficiency', 'overlapComputeSlowdown',
 ] as const satisfies readonly (keyof PlanOptionsInputShape & keyof PlanOptions)[];
+
+const BOOLEAN_OPTIONS = [
+  'overlapPipelineCommunication', 'overlapDataParallelCommunication', 'overlapTensorParallelCommunication',
+] as const satisfies readonly (Exclude<keyof PlanOptionsInputFields, keyof PlanOptionsInputShape> & keyof PlanOptions)[];
+
+// Every PlanOptionsInput field is copied: a field added to the input but not to one of the lists fails to compile here.
+type Uncopied = Exclude<keyof PlanOptionsInputFields, (typeof NUMERIC_OPTIONS)[number] | (typeof BOOLEAN_OPTIONS)[number]>;
+const everyOptionCopied: [Uncopied] extends [never] ? true : Uncopied = true;
+void everyOptionCopied;
 
 /** A PlanOptionsInput → the core's PlanOptions (absent fields keep the planner's defaults). */
 export function planOptionsFromInput(o: PlanOptionsInputFields | null | undefined): PlanOptions {
@@ -219,7 +247,10 @@ export function planOptionsFromInput(o: PlanOptionsInputFields | null | undefine
     const value = o[key];
     if (typeof value === 'number') options[key] = value;
   }
-  if (typeof o.overlapPipelineCommunication === 'boolean') options.overlapPipelineCommunication = o.overlapPipelineCommunication;
+  for (const key of BOOLEAN_OPTIONS) {
+    const value = o[key];
+    if (typeof value === 'boolean') options[key] = value;
+  }
   return options;
 }
 

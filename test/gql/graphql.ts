@@ -133,8 +133,14 @@ export type PlanOptionsInput = {
   intraNodeCollectiveEfficiency?: number | null | undefined;
   /** Fraction of GPU memory kept free when deciding `fits` (0–0.9). */
   memoryHeadroomFraction?: number | null | undefined;
+  /** Fraction σ by which compute slows while a collective overlaps it (SM and HBM contention), 0–1: c seconds of communication behind w seconds of compute cost max(c − w, c·σ/(1 + σ)). Default 0.189, the average Lee et al. 2025 measured on A100/H100/MI250/MI210 (arXiv 2507.03114); 0 = ideal overlap. */
+  overlapComputeSlowdown?: number | null | undefined;
+  /** Whether data-parallel gradient reduction and ZeRO parameter gathers overlap compute. Default true = DDP gradient buckets, Megatron-Core `overlap_grad_reduce`/`overlap_param_gather`, DeepSpeed/FSDP prefetch: only what exceeds the compute beside it (plus the contention share) is exposed. false = Megatron-LM's distributed optimizer without those flags: every DP collective is on the critical path. */
+  overlapDataParallelCommunication?: boolean | null | undefined;
   /** Whether pipeline send/recv overlaps compute in steady state. Default true = modern Megatron-Core overlap (`overlap_p2p_comm`): only the fill/drain transfers are exposed. false = Megatron-LM 2021 synchronous p2p: every transfer of every micro-batch and virtual stage is on the critical path (Narayanan et al. 2021). */
   overlapPipelineCommunication?: boolean | null | undefined;
+  /** Whether tensor-parallel collectives are pipelined with the GEMMs they feed (Transformer Engine userbuffers, Megatron-Core/NeMo `tp_comm_overlap`). Default false = exposed, as in Megatron-LM. Takes effect only with sequenceParallel (the only mode in which Megatron-Bridge enables it). */
+  overlapTensorParallelCommunication?: boolean | null | undefined;
 };
 
 /** What to search: a model (exactly one of `model` or `modelSpec`), a cluster (exactly one of `cluster` or `clusterSpec`), the global batch, the objective, and optional pins (lists restrict a dimension to the given values). See docs/search.md for the space. */

@@ -202,3 +202,87 @@ describe('options.overlapPipelineCommunication', () => {
     });
   });
 });
+
+describe('options.overlapDataParallelCommunication, overlapTensorParallelCommunication, overlapComputeSlowdown', () => {
+  // MegaScale (Jiang et al., NSDI'24, abstract): GPT-3 175B on 12,288 A100-class GPUs at 55.2 % MFU with TP, DP and PP
+  // overlapped, 1.34× Megatron-LM's MFU on the same job (→ 41.2 %). Assumed as in the core's calibration
+  // (test/core/performance.test.ts): batch 6,144, TP 8, PP 8, DP 192, SP, ZeRO-1, no recompute, FlashAttention; the
+  // baseline is stock 1F1B (v = 1) with TP and DP exposed. Tolerance 15 % (the core test's).
+  const megascale = (pipelineInterleave: number, overlapped: boolean | undefined): TrainingPlanInput => ({
+    model: 'gpt3-175b',
+    clusterSpec: { gpu: 'a100-80gb', gpusPerNode: 8, nodes: 1536 },
+    globalBatchSize: 6144,
+    tensorParallel: 8,
+    pipelineParallel: 8,
+    pipelineInterleave,
+    sequenceParallel: true,
+    zeroStage: 1,
+    flashAttention: true,
+    ...(overlapped === undefined ? {} : { options: { overlapDataParallelCommunication: overlapped, overlapTensorParallelCommunication: overlapped } }),
+  });
+  const plan = async (input: TrainingPlanInput) => {
+    const { data, errors } = await execute(t.app, TrainingPlanDocument, { input });
+    expect(errors).toBeUndefined();
+    return data!.trainingPlan;
+  };
+
+  it('MegaScale 175B on 12,288 GPUs: TP and DP overlapped (v = 4) → 55.2 % MFU; Megatron-LM baseline (v = 1, exposed) → 41.2 % (15 %)', async () => {
+    const modern = await plan(megascale(4, true));
+    expect(relativeError(modern.performance.modelFlopsUtilization, 0.552)).toBeLessThanOrEqual(0.15);
+    const baseline = await plan(megascale(1, false));
+    expect(relativeError(baseline.performance.modelFlopsUtilization, 0.552 / 1.34)).toBeLessThanOrEqual(0.15);
+    expect(baseline.performance.modelFlopsUtilization).toBeLessThan(modern.performance.modelFlopsUtilization);
+  });
+
+  it('overlapDataParallelCommunication: false exposes every DP collective; compute, bubble and optimizer are unchanged', async () => {
+    const input = megascale(1, undefined);
+    const [absent, overlapped, exposed] = [
+      await plan(input),
+      await plan({ ...input, options: { overlapDataParallelCommunication: true } }),
+      await plan({ ...input, options: { overlapDataParallelCommunication: false } }),
+    ];
+    expect(absent.performance).toEqual(overlapped.performance); // default true
+    const [a, b] = [overlapped.performance, exposed.performance];
+    expect([b.computeSeconds, b.bubbleSeconds, b.optimizerSeconds]).toEqual([a.computeSeconds, a.bubbleSeconds, a.optimizerSeconds]);
+    expect(b.exposedCommunicationSeconds).toBeGreaterThan(a.exposedCommunicationSeconds);
+    // At most the whole DP time is added, and at least all of it is exposed.
+    expect(b.exposedCommunicationSeconds - a.exposedCommunicationSeconds).toBeLessThanOrEqual(exposed.communication.dataParallelSeconds * (1 + 1e-12));
+    expect(b.exposedCommunicationSeconds).toBeGreaterThanOrEqual(exposed.communication.dataParallelSeconds);
+  });
+
+  it('overlapTensorParallelCommunication: true hides TP behind the GEMMs with sequence parallel, and does nothing without it', async () => {
+    const input = megascale(1, undefined);
+    const [absent, exposedTp, overlappedTp] = [
+      await plan(input),
+      await plan({ ...input, options: { overlapTensorParallelCommunication: false } }),
+      await plan({ ...input, options: { overlapTensorParallelCommunication: true } }),
+    ];
+    expect(absent.performance).toEqual(exposedTp.performance); // default false
+    expect(overlappedTp.performance.stepSeconds).toBeLessThan(exposedTp.performance.stepSeconds);
+    // Exposed TP is all of it; overlapped, only the contention share c·σ/(1 + σ) (it fits in the compute window).
+    const tp = overlappedTp.communication.tensorParallelSeconds;
+    const saved = exposedTp.performance.exposedCommunicationSeconds - overlappedTp.performance.exposedCommunicationSeconds;
+    expect(saved).toBeCloseTo(tp - (tp * 0.189) / 1.189, 6);
+    const noSp = { ...input, sequenceParallel: false };
+    const [plain, asked] = [await plan(noSp), await plan({ ...noSp, options: { overlapTensorParallelCommunication: true } })];
+    expect(asked.performance).toEqual(plain.performance);
+  });
+
+  it('overlapComputeSlowdown defaults to 0.189 (Lee et al. 2025); 0 (ideal overlap) charges only what exceeds the compute', async () => {
+    const input = megascale(4, true);
+    const [absent, measured, ideal] = [
+      await plan(input),
+      await plan({ ...input, options: { ...input.options, overlapComputeSlowdown: 0.189 } }),
+      await plan({ ...input, options: { ...input.options, overlapComputeSlowdown: 0 } }),
+    ];
+    expect(absent.performance).toEqual(measured.performance);
+    expect(ideal.performance.exposedCommunicationSeconds).toBeLessThan(measured.performance.exposedCommunicationSeconds);
+    expect([ideal.performance.computeSeconds, ideal.performance.optimizerSeconds]).toEqual([measured.performance.computeSeconds, measured.performance.optimizerSeconds]);
+  });
+
+  it.each([-0.1, 1.5])('overlapComputeSlowdown %s is out of range 0–1 → BAD_USER_INPUT naming the field', async (value) => {
+    const error = onlyError(await execute(t.app, TrainingPlanDocument, { input: { ...megatronGpt3, options: { overlapComputeSlowdown: value } } }));
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.options.overlapComputeSlowdown' });
+    expect(error.message).toContain('input.options.overlapComputeSlowdown');
+  });
+});
