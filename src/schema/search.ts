@@ -24,7 +24,15 @@ import type { SchemaContext } from './context.js';
 import { OffloadEnum, OptimizerEnum, PrecisionEnum, RecomputeModeEnum } from './enums.js';
 import { badUserInput, fromInvalidInput } from './error-helpers.js';
 import { callCore, ModelInputRef, modelFromInput, requireModel, type ModelInputShape, type ModelView } from './model.js';
-import { makeTrainingPlanView, PlanOptionsInputRef, TrainingPlanRef, type PlanOptionsInputShape, type TrainingPlanView } from './plan.js';
+import {
+  checkPlanOptionsInput,
+  makeTrainingPlanView,
+  planOptionsFromInput,
+  PlanOptionsInputRef,
+  TrainingPlanRef,
+  type PlanOptionsInputFields,
+  type TrainingPlanView,
+} from './plan.js';
 import { floatIn, idSchema, intIn, MAX_GPUS, MAX_TRAINING_TOKENS } from './validation.js';
 
 /** Longest a search may run through the API (the core default is 10 s). */
@@ -125,7 +133,7 @@ interface PlanSearchInputShape {
   flashAttention?: boolean[] | null;
   precision?: PlanSearchOptions['precision'] | null;
   optimizer?: PlanSearchOptions['optimizer'] | null;
-  options?: PlanOptionsInputShape | null;
+  options?: PlanOptionsInputFields | null;
   timeLimitSeconds?: number | null;
   maxPareto?: number | null;
 }
@@ -209,12 +217,9 @@ function resolveSearchInput(ctx: SchemaContext, input: PlanSearchInputShape): Re
   }
   if (input.zeroStages != null) options.zeroStages = input.zeroStages as ZeroStage[];
   if (input.options) {
-    const planOptions: PlanOptions = {};
-    for (const key of Object.keys(input.options) as (keyof PlanOptionsInputShape)[]) {
-      const value = input.options[key];
-      if (typeof value === 'number') planOptions[key] = value;
-    }
-    options.planOptions = planOptions;
+    // Every knob, switches included (the same conversion and ranges as trainingPlan's options).
+    checkPlanOptionsInput(input.options, `${path}.options`);
+    options.planOptions = planOptionsFromInput(input.options);
   }
   return {
     model,

@@ -12,7 +12,7 @@ import { searchPlans } from '../../src/core/search.js';
 import type { GpuSpec, ModelArchitecture } from '../../src/core/types.js';
 import { runningSearches, searchModule } from '../../src/server/search-runner.js';
 import { PlanSearchDocument, PlanSearchProgressDocument, type PlanSearchInput, type PlanSearchProgressSubscription } from '../gql/graphql.js';
-import { createTestApp, execute, onlyError, removeDir, type TestApp } from '../server/helpers.js';
+import { createTestApp, execute, onlyError, relativeError, removeDir, type TestApp } from '../server/helpers.js';
 
 let withWorker: TestApp;
 let inline: TestApp;
@@ -92,6 +92,58 @@ describe('planSearch', () => {
   });
 });
 
+describe('planSearch options: every PlanOptionsInput knob reaches the search', () => {
+  const gpt3Counts = computeModelCounts(gpt3);
+  // Narayanan et al. 2021 (Megatron-LM, SC'21) Table 1: 175B on 1,024 A100s, batch 1,536 → 140 TFLOP/s per GPU
+  // (hardware FLOPs), with the 2021 recipe: full recompute, no SP, no FlashAttention, plain DP, no offload, and
+  // synchronous pipeline send/recv (overlapPipelineCommunication: false). Tolerance 15 % (test/core/search.test.ts).
+  const recipe2021: PlanSearchInput = {
+    model: 'gpt3-175b', cluster: 'a100-80gb-x1024', globalBatchSize: 1536, top: 3,
+    recomputeModes: ['FULL'], sequenceParallel: [false], flashAttention: [false], zeroStages: [0], offloads: ['NONE'],
+  };
+  const coreRecipe = {
+    globalBatchSize: 1536, top: 3, recomputeModes: ['FULL' as const], sequenceParallel: [false], flashAttention: [false],
+    zeroStages: [0 as const], offloads: ['NONE' as const],
+  };
+
+  it('overlapPipelineCommunication: false (the 2021 recipe) gives the core search’s best, ≈ 140 TFLOP/s, unlike the default', async () => {
+    const sync = await execute(withWorker.app, PlanSearchDocument, { input: { ...recipe2021, options: { overlapPipelineCommunication: false } } });
+    const overlapped = await execute(inline.app, PlanSearchDocument, { input: recipe2021 });
+    expect(sync.errors).toBeUndefined();
+    expect(overlapped.errors).toBeUndefined();
+    const core = searchPlans(gpt3, gpt3Counts, cluster1024, { ...coreRecipe, planOptions: { overlapPipelineCommunication: false } });
+    const coreDefault = searchPlans(gpt3, gpt3Counts, cluster1024, coreRecipe);
+    const best = sync.data!.planSearch.best[0]!;
+    const coreTflops = core.best[0]!.estimate.performance.hardwareFlopsPerSecondPerGpu / 1e12;
+    expect(best.performance.hardwareTflopsPerGpu).toBeCloseTo(coreTflops, 9);
+    expect(best.performance.stepSeconds).toBeCloseTo(core.best[0]!.estimate.performance.stepSeconds, 9);
+    expect(best.parallelism.tensorParallel * best.parallelism.pipelineParallel).toBe(core.best[0]!.layout.tensorParallel * core.best[0]!.layout.pipelineParallel);
+    expect(relativeError(best.performance.hardwareTflopsPerGpu, 140)).toBeLessThanOrEqual(0.15);
+    // The switch is not dropped: the default (overlapped p2p) search is the core's default one, and faster.
+    const fast = overlapped.data!.planSearch.best[0]!;
+    expect(fast.performance.hardwareTflopsPerGpu).toBeCloseTo(coreDefault.best[0]!.estimate.performance.hardwareFlopsPerSecondPerGpu / 1e12, 9);
+    expect(fast.performance.hardwareTflopsPerGpu).not.toBeCloseTo(best.performance.hardwareTflopsPerGpu, 3);
+    expect(fast.performance.stepSeconds).toBeLessThan(best.performance.stepSeconds);
+  });
+
+  it('overlapTensorParallelCommunication + overlapComputeSlowdown: the pruned API search equals the exhaustive core search', async () => {
+    // 128 A100s, batch 512: with TP overlapped the pruning bound must use the TP time the step charges.
+    const options = { overlapTensorParallelCommunication: true, overlapComputeSlowdown: 0.1 };
+    const { data, errors } = await execute(withWorker.app, PlanSearchDocument, {
+      input: { model: 'gpt3-175b', clusterSpec: { gpu: 'a100-80gb', gpusPerNode: 8, nodes: 16 }, globalBatchSize: 512, top: 3, options },
+    });
+    expect(errors).toBeUndefined();
+    const cluster128 = makeCluster({ gpu: findGpu('a100-80gb') as GpuSpec, gpusPerNode: 8, nodes: 16 });
+    const exhaustive = searchPlans(gpt3, gpt3Counts, cluster128, { globalBatchSize: 512, top: 3, planOptions: options, prune: false, timeLimitSeconds: 600 });
+    const withoutOptions = searchPlans(gpt3, gpt3Counts, cluster128, { globalBatchSize: 512, top: 1 });
+    const r = data!.planSearch;
+    expect(r.ranked.map((x) => x.timeSeconds)).toEqual(exhaustive.best.map((c) => c.timeSeconds));
+    expect(r.best.map((p) => [p.parallelism.tensorParallel, p.parallelism.pipelineParallel, p.parallelism.sequenceParallel, p.parallelism.microBatchSize]))
+      .toEqual(exhaustive.best.map((c) => [c.layout.tensorParallel, c.layout.pipelineParallel, c.layout.sequenceParallel, c.layout.microBatchSize]));
+    expect(r.ranked[0]!.timeSeconds).toBeLessThan(withoutOptions.best[0]!.timeSeconds);
+  });
+});
+
 describe('bad input → BAD_USER_INPUT naming field, value and what is allowed', () => {
   const cases: [string, Partial<PlanSearchInput>, string, string][] = [
     ['ZeRO stage out of range', { zeroStages: [4] }, 'input.zeroStages.0', 'BAD_USER_INPUT'],
@@ -101,6 +153,7 @@ describe('bad input → BAD_USER_INPUT naming field, value and what is allowed',
     ['GPU budget not whole nodes', { gpuBudget: 12 }, 'input.gpuBudget', 'BAD_USER_INPUT'],
     ['time limit above the server cap', { timeLimitSeconds: 3600 }, 'input.timeLimitSeconds', 'BAD_USER_INPUT'],
     ['top above the API cap', { top: 1000 }, 'input.top', 'BAD_USER_INPUT'],
+    ['compute slowdown above 1', { options: { overlapComputeSlowdown: 2 } }, 'input.options.overlapComputeSlowdown', 'BAD_USER_INPUT'],
   ];
   it.each(cases)('%s', async (_name, patch, field, code) => {
     const response = await execute(inline.app, PlanSearchDocument, { input: { ...gpt3Input, ...patch } });
