@@ -66,6 +66,10 @@ const problemArb: fc.Arbitrary<Problem> = fc
     flashBoth: fc.boolean(),
     tokens: fc.boolean(),
     syncPipeline: fc.boolean(),
+    // Every planner option the pruning bounds must respect (a TP-overlap bound once pruned real optima).
+    overlapData: fc.boolean(),
+    overlapTensor: fc.boolean(),
+    slowdown: fc.constantFrom(0, 0.189, 0.5),
     budgetScale: fc.double({ min: 0.5, max: 3, noNaN: true }),
   })
   .map((r) => {
@@ -92,7 +96,13 @@ const problemArb: fc.Arbitrary<Problem> = fc
       gpuBudgetMode: r.upTo ? 'UP_TO' : 'EXACT',
       allowTensorParallelAcrossNodes: r.across,
       flashAttention: r.flashBoth ? [false, true] : [true],
-      planOptions: { frameworkOverheadBytes: 0, overlapPipelineCommunication: !r.syncPipeline },
+      planOptions: {
+        frameworkOverheadBytes: 0,
+        overlapPipelineCommunication: !r.syncPipeline,
+        overlapDataParallelCommunication: r.overlapData,
+        overlapTensorParallelCommunication: r.overlapTensor,
+        overlapComputeSlowdown: r.slowdown,
+      },
       maxPareto: 1000,
       ...(tokens === undefined ? {} : { trainingTokens: tokens }),
     };
