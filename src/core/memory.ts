@@ -148,8 +148,16 @@ export function modelStateBytesPerParameter(
  *   FlashAttention (Dao et al. 2022 keeps only the O(s) log-sum-exp, not counted) and with selective recompute.
  * FULL recompute stores only the layer input 2sbh (Korthikanti Table 2). We divide it by t only with sequence
  * parallel (the input is then sequence-sharded); without SP every TP rank holds the whole input, as the paper says.
- * FP32 training doubles every element (2-byte elements scaled by elementBytes / 2). Dropout is always counted
- * (the paper's GPT recipe); models trained without dropout store ≈ 2sbh + 3as²b less.
+ * FP32 training doubles every element (2-byte elements scaled by elementBytes / 2).
+ *
+ * Dropout (`dropout`, default true: the paper's GPT recipe). Korthikanti's 34 = attention 11 (QKV input 2, Q and K 4,
+ * V 2, projection input 2, attention-output dropout mask 1) + MLP 19 (fc1 input 2, GELU input 8, GELU output 8,
+ * MLP-output dropout mask 1) + two norm inputs 4; of these only the two 1-byte masks (2sbh, both in the replicated
+ * 10) belong to dropout. Of 5as/h (5as²b): softmax output 2 (kept: the softmax backward needs it), attention-dropout
+ * mask 1, dropout output 2 (the input of the scores·V matmul). With dropout 0 the masks do not exist and the scores·V
+ * matmul reads the stored softmax output itself, so a layer stores sbh·(32 + 2as/h): 2sbh + 3as²b less.
+ * (PyTorch's dropout with p = 0 returns its input: no mask, no copy.) FlashAttention regenerates its dropout mask
+ * from the RNG seed and FULL recompute re-runs dropout, so neither changes with it.
  */
 export function activationBytesPerLayerFor(
   sequenceLength: number,
@@ -166,6 +174,7 @@ export function activationBytesPerLayerFor(
   recompute: RecomputeMode,
   flashAttention: boolean,
   elementBytes: number,
+  dropout = true,
 ): number {
   const sb = sequenceLength * microBatchSize;
   const sbh = sb * hiddenSize;
@@ -176,15 +185,17 @@ export function activationBytesPerLayerFor(
     return (scale * 2 * sbh) / spDivisor;
   }
   const kvHidden = (hiddenSize / attentionHeads) * kvHeads;
-  // Korthikanti §4.1: 10sbh outside the parallel regions (norms, QKV/MLP inputs, dropout masks).
-  const replicated = 10 * sbh;
+  // Korthikanti §4.1: 10sbh outside the parallel regions (norms 4, QKV/MLP inputs 4, two 1-byte dropout masks 2).
+  const replicated = (dropout ? 10 : 8) * sbh;
   // Korthikanti §4.1 attention: Q, K, V (4sbh for MHA; GQA shrinks K, V) + projection input 2sbh.
   const attention = 4 * sbh + 4 * sb * kvHidden;
   const oneMlp = (gatedMlp ? 6 : 4) * sb * ffnHiddenSize;
   // Korthikanti §4.1 MLP: 16sbh = fc1 out + GELU out for f = 4h; MoE: per routed copy, plus the dispatched inputs.
   const mlp = moe ? activeExperts * (oneMlp + 2 * sbh) : oneMlp;
-  // Korthikanti §4.1: 5as²b of attention scores; dropped by FlashAttention or selective recompute.
-  const scores = flashAttention || recompute === 'SELECTIVE' ? 0 : 5 * attentionHeads * sequenceLength * sb;
+  // Korthikanti §4.1: 5as²b of attention scores (softmax 2 + mask 1 + dropout output 2; 2 without dropout);
+  // dropped by FlashAttention or selective recompute.
+  const scoreBytes = dropout ? 5 : 2;
+  const scores = flashAttention || recompute === 'SELECTIVE' ? 0 : scoreBytes * attentionHeads * sequenceLength * sb;
   return scale * (replicated / spDivisor + (attention + mlp + scores) / tensorParallel);
 }
 
@@ -210,6 +221,7 @@ export function activationBytesPerLayer(
     recompute,
     layout.flashAttention,
     activationElementBytesFor(layout.precision),
+    arch.dropout ?? true,
   );
 }
 
@@ -223,6 +235,8 @@ export function korthikantiActivationBytesPerLayer(input: {
   sequenceParallel?: boolean;
   recompute?: RecomputeMode;
   flashAttention?: boolean;
+  /** Default true (the paper's GPT recipe). */
+  dropout?: boolean;
 }): number {
   const h = input.hiddenSize;
   return activationBytesPerLayerFor(
@@ -240,6 +254,7 @@ export function korthikantiActivationBytesPerLayer(input: {
     input.recompute ?? 'NONE',
     input.flashAttention ?? false,
     2,
+    input.dropout ?? true,
   );
 }
 
@@ -484,6 +499,8 @@ export interface MaxTrainableActivations {
   recompute?: RecomputeMode;
   sequenceParallel?: boolean;
   flashAttention?: boolean;
+  /** Dropout masks stored (default true, as the GPT models of the ZeRO paper). */
+  dropout?: boolean;
   /** With a vocabulary the first stage's embedding (V·h/t parameters) is charged too; default: not counted. */
   vocabSize?: number;
   /** Fixed bytes per GPU taken off the capacity (default: DEFAULT_FRAMEWORK_OVERHEAD_BYTES). */
@@ -534,11 +551,12 @@ export function maxTrainableParameters(input: {
   const sp = (act.sequenceParallel ?? false) && t > 1;
   const flash = act.flashAttention ?? false;
   const elementBytes = activationElementBytesFor(precision);
-  const perLayer = activationBytesPerLayerFor(s, b, h, a, a, 4 * h, false, 1, false, t, sp, recompute, flash, elementBytes);
+  const dropout = act.dropout ?? true;
+  const perLayer = activationBytesPerLayerFor(s, b, h, a, a, 4 * h, false, 1, false, t, sp, recompute, flash, elementBytes, dropout);
   const workingLayer =
     recompute === 'NONE'
       ? 0
-      : activationBytesPerLayerFor(s, b, h, a, a, 4 * h, false, 1, false, t, sp, 'NONE', flash, elementBytes) - perLayer;
+      : activationBytesPerLayerFor(s, b, h, a, a, 4 * h, false, 1, false, t, sp, 'NONE', flash, elementBytes, dropout) - perLayer;
   // GPT block: 12h² + 13h parameters (attention 4h² + 4h, MLP 8h² + 5h, two LayerNorms 4h).
   const parametersPerLayer = 12 * h * h + 13 * h;
   const embeddingBytes = ((act.vocabSize ?? 0) * h / t) * modelStateBytesPerParameter(input.zeroStage, d, optimizer, precision);

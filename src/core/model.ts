@@ -186,6 +186,7 @@ export function architectureWithDefaults(
     sharedExperts: partial.sharedExperts ?? 0,
     ...(partial.embeddingNorm === undefined ? {} : { embeddingNorm: partial.embeddingNorm }),
     ...(partial.positionOffset === undefined ? {} : { positionOffset: partial.positionOffset }),
+    ...(partial.dropout === undefined ? {} : { dropout: partial.dropout }),
     ...(partial.source === undefined ? {} : { source: partial.source }),
     ...(partial.publishedParameters === undefined ? {} : { publishedParameters: partial.publishedParameters }),
   };

@@ -15,7 +15,12 @@ const MEGATRON_VOCAB = 51_200;
 const LLAMA2_VOCAB = 32_000;
 const LLAMA3_VOCAB = 128_256;
 
-/** GPT-2/3-style decoder: plain 4h GELU MLP, LayerNorm, biases, learned positions, tied embeddings. */
+/**
+ * GPT-2/3-style decoder: plain 4h GELU MLP, LayerNorm, biases, learned positions, tied embeddings, dropout (stored
+ * masks): GPT-2's released config (resid/attn/embd_pdrop 0.1), OPT §2.2 ("a dropout of 0.1 throughout"), Megatron-LM's
+ * defaults (hidden/attention dropout 0.1) used by Narayanan et al. 2021, MT-NLG and BLOOM (bigscience tr11-176B-ml.slurm
+ * sets no dropout flag: Megatron-DeepSpeed's 0.1). GPT-3's paper is silent; Korthikanti et al. 2022 assume dropout.
+ */
 function gptStyle(
   id: string,
   name: string,
@@ -38,11 +43,17 @@ function gptStyle(
     sequenceLength,
     publishedParameters,
     source,
+    dropout: true,
     ...extra,
   });
 }
 
-/** LLaMA-style decoder: SwiGLU MLP, RMSNorm, no biases, rotary positions, untied output head. */
+/**
+ * LLaMA-style decoder: SwiGLU MLP, RMSNorm, no biases, rotary positions, untied output head, no dropout: Meta's
+ * reference model.py (facebookresearch/llama, llama-models) and Mistral's mistral-src define no dropout layer, and the
+ * released Llama 2/3 and Mixtral configs set attention_dropout 0.0 (the papers list no dropout among their
+ * hyper-parameters). Every llamaStyle preset below is one of these.
+ */
 function llamaStyle(
   id: string,
   name: string,
@@ -70,6 +81,7 @@ function llamaStyle(
     sequenceLength,
     publishedParameters,
     source,
+    dropout: false,
     ...extra,
   });
 }
@@ -100,7 +112,8 @@ export const MODEL_PRESETS: readonly ModelArchitecture[] = Object.freeze(
     gptStyle('mt-nlg-530b', 'Megatron-Turing NLG 530B', 105, 20480, 128, GPT2_VOCAB, 2048, 530e9,
       'Smith et al. 2022 (MT-NLG), §3.1: 105 layers, hidden 20,480, 128 heads, sequence 2,048'),
     // Gopher/Chinchilla: RMSNorm, Transformer-XL relative positions (W_R adds h² per layer), tied embeddings
-    // (the family's 44M model only adds up tied), SentencePiece vocabulary of 32,000.
+    // (the family's 44M model only adds up tied), SentencePiece vocabulary of 32,000. Dropout: neither paper states
+    // it (we found no source either way), so the Korthikanti default (masks stored) is kept.
     architectureWithDefaults({
       id: 'gopher-280b', name: 'Gopher 280B', layers: 80, hiddenSize: 16384, attentionHeads: 128, vocabSize: 32_000,
       sequenceLength: 2048, normalization: 'RMSNORM', positionEmbedding: 'RELATIVE', tiedEmbeddings: true,

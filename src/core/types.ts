@@ -80,6 +80,12 @@ export interface ModelArchitecture {
   embeddingNorm?: boolean;
   /** Extra rows of a LEARNED position table beyond sequenceLength (OPT reserves 2 for its padding offset). Default 0. */
   positionOffset?: number;
+  /**
+   * Whether training applies dropout (attention-probability and hidden dropout), so that its masks are stored for the
+   * backward pass. Default true: Korthikanti et al. 2022's 34 + 5as/h assumes GPT-style dropout. LLaMA-style recipes
+   * train with dropout 0 (no masks). See memory.ts `activationBytesPerLayerFor`.
+   */
+  dropout?: boolean;
   /** Where the published parameter count comes from, for presets. */
   source?: string;
   /** The published total parameter count, for presets. */

@@ -12,6 +12,7 @@ import {
   stageMemory,
 } from '../../src/core/memory.js';
 import { architectureWithDefaults, computeModelCounts } from '../../src/core/model.js';
+import { findModelPreset } from '../../src/core/presets.js';
 import type { GpuSpec, ParallelLayout, RecomputeMode } from '../../src/core/types.js';
 
 const GIB = 2 ** 30;
@@ -119,6 +120,40 @@ describe('activation memory beyond the paper', () => {
     expect(last.temporaryBytes - mid.temporaryBytes).toBeCloseTo((4 * 2048 * 50257) / 8, 0);
     // Activations decrease along the pipeline (stage i holds p − i micro-batches).
     for (let i = 1; i < 8; i++) expect(stages[i]!.activationsBytes).toBeLessThan(stages[i - 1]!.activationsBytes);
+  });
+  it('dropout 0 removes exactly the masks: 2sbh (two 1-byte hidden masks) + 3as²b (mask + dropout output) per layer', () => {
+    const [s, h, a] = [2048, 12288, 96];
+    const sbh = s * h;
+    const scores = a * s * s;
+    for (const tensorParallel of [1, 8]) {
+      for (const sequenceParallel of [false, true]) {
+        const sp = sequenceParallel && tensorParallel > 1 ? tensorParallel : 1;
+        const input = { ...shape, tensorParallel, sequenceParallel };
+        const diff = korthikantiActivationBytesPerLayer(input) - korthikantiActivationBytesPerLayer({ ...input, dropout: false });
+        // The masks sit in the replicated 10sbh (split only by SP); the score terms are split by t.
+        expect(diff).toBe((2 * sbh) / sp + (3 * scores) / tensorParallel);
+        // With FlashAttention (mask regenerated from the RNG seed) only the two hidden masks remain to drop.
+        const flash = { ...input, flashAttention: true };
+        expect(korthikantiActivationBytesPerLayer(flash) - korthikantiActivationBytesPerLayer({ ...flash, dropout: false })).toBe(
+          (2 * sbh) / sp,
+        );
+        // Full recompute stores only the layer input: no change.
+        const full = { ...input, recompute: 'FULL' as const };
+        expect(korthikantiActivationBytesPerLayer({ ...full, dropout: false })).toBe(korthikantiActivationBytesPerLayer(full));
+      }
+    }
+    // Unparallelised GPT-3 layer: sbh(34 + 5as/h) → sbh(32 + 2as/h).
+    expect(korthikantiActivationBytesPerLayer({ ...shape, dropout: false })).toBe(sbh * (32 + (2 * a * s) / h));
+  });
+  it('dropout is read from the architecture: the LLaMA presets have none, the GPT ones do', () => {
+    const l = layout({ tensorParallel: 8, pipelineParallel: 1, dataParallel: 8 });
+    const withMasks = activationBytesPerLayer({ ...gpt3, dropout: true }, l);
+    expect(activationBytesPerLayer(gpt3, l)).toBe(withMasks); // default true
+    expect(withMasks - activationBytesPerLayer({ ...gpt3, dropout: false }, l)).toBe(2 * 2048 * 12288 + (3 * 96 * 2048 * 2048) / 8);
+    for (const id of ['llama2-7b', 'llama2-70b', 'llama3-8b', 'llama3-405b', 'mixtral-8x7b']) expect(findModelPreset(id)?.dropout).toBe(false);
+    for (const id of ['gpt2-1.5b', 'gpt3-175b', 'opt-175b', 'bloom-176b', 'mt-nlg-530b', 'megatron-1t']) expect(findModelPreset(id)?.dropout).toBe(true);
+    // Gopher/Chinchilla: unstated, the default (masks stored).
+    expect(findModelPreset('gopher-280b')?.dropout ?? true).toBe(true);
   });
   it('more recompute never stores more', () => {
     const order: RecomputeMode[] = ['NONE', 'SELECTIVE', 'FULL'];

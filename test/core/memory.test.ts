@@ -3,10 +3,18 @@
  * (Rajbhandari, Rasley, Ruwase, He; SC'20, arXiv 1910.02054 v3). GB = 10⁹ bytes, the paper's unit.
  */
 import { describe, expect, it } from 'vitest';
-import { findGpu } from '../../src/core/hardware.js';
-import { maxTrainableParameters, modelStateMemoryByZeroStage } from '../../src/core/memory.js';
+import { findGpu, makeCluster } from '../../src/core/hardware.js';
+import {
+  DEFAULT_MEMORY_HEADROOM_FRACTION,
+  maxTrainableParameters,
+  modelStateMemoryByZeroStage,
+  stageMemory,
+} from '../../src/core/memory.js';
+import { computeModelCounts } from '../../src/core/model.js';
+import { resolveLayout } from '../../src/core/plan.js';
 import { bytesPerParameter, optimizerStateBytesFor } from '../../src/core/precision.js';
-import type { GpuSpec, ZeroStage } from '../../src/core/types.js';
+import { findModelPreset } from '../../src/core/presets.js';
+import type { GpuSpec, ModelArchitecture, ZeroStage } from '../../src/core/types.js';
 
 const GB = 1e9;
 
@@ -150,5 +158,56 @@ describe('bytes per parameter by optimizer and precision', () => {
   });
   it('FP8 (Transformer Engine) keeps BF16 weights and fp32 masters: same model states as BF16', () => {
     expect(bytesPerParameter('FP8', 'ADAM')).toEqual(bytesPerParameter('BF16', 'ADAM'));
+  });
+});
+
+/**
+ * Llama 3 paper (Dubey et al. 2024) §3.3.2 and Table 4: 405B pre-trained on 16,384 H100-80GB with TP 8, CP 1, PP 16,
+ * DP 128, sequences of 8,192, 16 sequences per DP rank, "without activation checkpointing"; FSDP "shards optimizer
+ * states and gradients, but for model shards we do not reshard after forward" (= ZeRO-2 during a step); one layer
+ * fewer on the first and last stage (126 layers in 16 × 8 slots: the first stage holds 7 layers and the embedding).
+ * Published fact reproduced: that first stage fits in 80 GB. Assumed: micro-batch 1 (16 micro-batches = PP, so the
+ * first stage holds all 16 in flight under 1F1B and under any interleaving), sequence parallel, FlashAttention,
+ * BF16 + Adam, no dropout (Llama recipe).
+ */
+describe('Llama 3 405B, published 16,384-GPU layout: the first pipeline stage fits in 80 GB', () => {
+  const h100 = findGpu('h100-sxm') as GpuSpec;
+  const preset = findModelPreset('llama3-405b') as ModelArchitecture;
+  // 7 layers on each of 16 stages: stage 0 is then exactly the paper's first stage (7 layers + embedding).
+  const firstStage = (zeroStage: ZeroStage, dropout: boolean) => {
+    const arch = { ...preset, layers: 7 * 16, dropout };
+    const cluster = makeCluster({ gpu: h100, gpusPerNode: 8, nodes: 16384 / 8 });
+    const layout = resolveLayout(arch, cluster, {
+      tensorParallel: 8,
+      pipelineParallel: 16,
+      globalBatchSize: 2048,
+      microBatchSize: 1,
+      sequenceParallel: true,
+      flashAttention: true,
+      recompute: 'NONE',
+      zeroStage,
+      precision: 'BF16',
+      optimizer: 'ADAM',
+    });
+    expect(layout.dataParallel).toBe(128);
+    return stageMemory(arch, computeModelCounts(arch), cluster, layout, undefined, 0);
+  };
+  const usable = h100.memoryBytes * (1 - DEFAULT_MEMORY_HEADROOM_FRACTION);
+
+  it('FSDP (ZeRO-2), no dropout: ≈ 69 GB, within 80 GB less the 5 % headroom', () => {
+    const m = firstStage(2, false);
+    // 16 micro-batches × 7 layers; per layer with SP (all / t): s·b·(8h + 4h + 4·h_kv + 6f)/8 bytes.
+    const [s, h, kv, f] = [8192, 16384, 1024, 53248];
+    expect(m.activationsBytes).toBe(16 * 7 * ((s * (8 * h + 4 * h + 4 * kv + 6 * f)) / 8));
+    expect(m.totalBytes).toBeLessThanOrEqual(usable);
+    expect(m.totalBytes / GB).toBeGreaterThan(60); // activations alone are 59.7 GB: the fit is not slack
+  });
+
+  it('the GPT recipe would not fit the same stage: dropout masks and unsharded gradients (ZeRO-1) add ≈ 9 GB', () => {
+    const published = firstStage(2, false);
+    const gptRecipe = firstStage(1, true);
+    expect(gptRecipe.totalBytes).toBeGreaterThan(usable);
+    // The masks alone: 2sbh/t per layer-micro-batch (hidden masks; FlashAttention regenerates the attention mask).
+    expect(firstStage(2, true).activationsBytes - published.activationsBytes).toBe(16 * 7 * ((2 * 8192 * 16384) / 8));
   });
 });

@@ -218,6 +218,28 @@ describe('properties', () => {
     );
   });
 
+  it('training without dropout needs less memory on every stage, and only activations change', () => {
+    fc.assert(
+      fc.property(scenario, ({ arch, cluster, input }) => {
+        const withMasks = { ...arch, dropout: true };
+        const without = { ...arch, dropout: false };
+        const counts = computeModelCounts(arch);
+        const layout = resolveLayout(arch, cluster, input);
+        const a = memoryByPipelineStage(withMasks, counts, cluster, layout);
+        const b = memoryByPipelineStage(without, counts, cluster, layout);
+        a.forEach((stage, i) => {
+          const other = b[i]!;
+          expect(other.totalBytes).toBeLessThanOrEqual(stage.totalBytes);
+          const rest = stage.totalBytes - stage.activationsBytes;
+          expect(Math.abs(other.totalBytes - other.activationsBytes - rest)).toBeLessThanOrEqual(1e-12 * stage.totalBytes);
+          // Strictly less even with FULL recompute: the one layer rebuilt during backward holds its masks.
+          expect(other.activationsBytes).toBeLessThan(stage.activationsBytes);
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('more recompute never increases activation memory, on any pipeline stage', () => {
     fc.assert(
       fc.property(scenario, ({ arch, cluster, input }) => {
