@@ -9,6 +9,8 @@
  *   counted as that many expert-widths of shared experts), DeepSeek n_routed_experts / n_shared_experts;
  *   num_experts_per_tok;
  * - GPT-2: n_layer, n_embd, n_head, n_positions (or n_ctx), n_inner (null → 4·n_embd), vocab_size.
+ * - Dropout rates (DROPOUT_KEYS): any rate > 0 → dropout (masks stored); all present rates 0 → none; no key → the
+ *   core's default (dropout).
  */
 import { InvalidInputError } from '../core/errors.js';
 import { architectureWithDefaults } from '../core/model.js';
@@ -21,6 +23,22 @@ export const MAX_CONFIG_CHARS = 100_000;
 const PLAIN_MLP_TYPES = new Set(['gpt2', 'gpt_neox', 'gptj', 'gpt_bigcode', 'opt', 'bloom', 'falcon', 'phi', 'starcoder2']);
 /** Activations that transformers' gated MLPs use (act_fn(gate) · up). */
 const GATED_ACTIVATIONS = new Set(['silu', 'swish', 'swiglu', 'geglu']);
+
+/**
+ * Dropout-rate keys of transformers' configs: LLaMA/Mistral/Qwen attention_dropout; BLOOM/Falcon/GPT-NeoX
+ * hidden_dropout; GPT-2/Phi resid_pdrop, attn_pdrop; OPT dropout, activation_dropout; BERT-style *_dropout_prob.
+ * (embd_pdrop is left out: an embedding dropout mask is not a per-layer activation.)
+ */
+const DROPOUT_KEYS = [
+  'attention_dropout',
+  'hidden_dropout',
+  'resid_pdrop',
+  'attn_pdrop',
+  'dropout',
+  'activation_dropout',
+  'attention_probs_dropout_prob',
+  'hidden_dropout_prob',
+] as const;
 
 type Json = Record<string, unknown>;
 
@@ -65,6 +83,25 @@ function asPositiveInteger(key: string, value: unknown, min = 1): number {
 function asBoolean(key: string, value: unknown): boolean {
   if (typeof value !== 'boolean') throw new InvalidInputError(`config.${key}`, value, 'true or false');
   return value;
+}
+
+/**
+ * Whether the config trains with dropout: true when any present rate is > 0 (our model stores all masks or none, so
+ * a partial dropout counts as dropout — the larger memory); false when every present rate is 0; undefined (the
+ * core's default, dropout) when the config names none.
+ */
+function dropoutFromConfig(config: Json): boolean | undefined {
+  let seen = false;
+  for (const key of DROPOUT_KEYS) {
+    const value = config[key];
+    if (value === undefined || value === null) continue;
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value >= 1) {
+      throw new InvalidInputError(`config.${key}`, value, 'a dropout rate in [0, 1)');
+    }
+    if (value > 0) return true;
+    seen = true;
+  }
+  return seen ? false : undefined;
 }
 
 interface RequiredKey {
@@ -127,6 +164,7 @@ export function architectureFromHuggingFaceConfig(text: string): ModelArchitectu
   const bias = pick(config, ['attention_bias', 'bias', 'use_bias']);
   const modelName = pick(config, ['_name_or_path', 'name_or_path'])?.value;
   const architectures = Array.isArray(config.architectures) ? config.architectures : [];
+  const dropout = dropoutFromConfig(config);
 
   return architectureWithDefaults({
     id: 'custom',
@@ -145,6 +183,7 @@ export function architectureFromHuggingFaceConfig(text: string): ModelArchitectu
     positionEmbedding: isGpt2Style || modelType === 'opt' ? 'LEARNED' : modelType === 'bloom' ? 'ALIBI' : 'ROTARY',
     normalization: gatedMlp ? 'RMSNORM' : 'LAYERNORM',
     linearBiases: bias ? asBoolean(bias.key, bias.value) : !gatedMlp,
+    ...(dropout === undefined ? {} : { dropout }),
     ...(isMoe && experts
       ? {
           experts: asPositiveInteger(experts.key, experts.value),

@@ -54,6 +54,8 @@ export type GpuBudgetMode =
 export type ModelInput = {
   /** Query heads. */
   attentionHeads: number;
+  /** Training applies dropout, so its masks are stored for the backward pass (Korthikanti et al. 2022). Default true; false for LLaMA-style recipes (no masks: 2·s·b·h bytes less per layer and micro-batch, plus 3·a·s²·b without FlashAttention). */
+  dropout?: boolean | null | undefined;
   /** Routed experts per MoE layer (1 = dense). */
   experts?: number | null | undefined;
   /** Routed experts each token visits (top-k), ≤ experts. */
