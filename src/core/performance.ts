@@ -81,8 +81,12 @@ export const ELEMENTWISE_BANDWIDTH_EFFICIENCY = 0.8;
  * 2 + 2 bytes each) and two fused bias-dropout-add (read x and residual, write out, 1-byte mask: 7 bytes each).
  */
 const REPLICATED_ELEMENTWISE_BYTES_PER_SBH = 22;
+/** Same without dropout (LLaMA-style recipes): the two 1-byte masks are neither written nor read. */
+const REPLICATED_ELEMENTWISE_BYTES_PER_SBH_NO_DROPOUT = 20;
 /** Fused scale-mask-softmax (read 2, write 2) and attention dropout (read 2, write 2, mask 1) per score element. */
 const SOFTMAX_ELEMENTWISE_BYTES_PER_SCORE = 9;
+/** Without attention dropout only the fused scale-mask-softmax remains (read 2, write 2). */
+const SOFTMAX_ELEMENTWISE_BYTES_PER_SCORE_NO_DROPOUT = 4;
 /** Logits: 16-bit write, fp32 cast, softmax and its backward: ≈ 32 bytes per logit per micro-batch. */
 const HEAD_ELEMENTWISE_BYTES_PER_LOGIT = 32;
 
@@ -197,13 +201,19 @@ export function estimateStep(
     const kvHidden = headDim * arch.kvHeads;
     const sbh = tokens * h;
     // Forward element-wise bytes (16-bit elements scaled for fp32).
-    const replicatedBytes = (REPLICATED_ELEMENTWISE_BYTES_PER_SBH * sbh) / spDivisor;
+    const dropout = arch.dropout !== false;
+    const replicatedBytes =
+      ((dropout ? REPLICATED_ELEMENTWISE_BYTES_PER_SBH : REPLICATED_ELEMENTWISE_BYTES_PER_SBH_NO_DROPOUT) * sbh) /
+      spDivisor;
     const mlpCopies = moe ? k + arch.sharedExperts : 1;
     const parallelBytes =
       (4 * tokens * (h + 2 * kvHidden) + (arch.gatedMlp ? 6 : 4) * tokens * arch.ffnHiddenSize * mlpCopies) / t;
     // MoE token dispatch and combine: read + write of k copies of each token, twice.
     const dispatchBytes = moe ? (8 * k * sbh) / spDivisor : 0;
-    const softmaxBytes = flash ? 0 : (SOFTMAX_ELEMENTWISE_BYTES_PER_SCORE * arch.attentionHeads * s * tokens) / t;
+    const softmaxBytesPerScore = dropout
+      ? SOFTMAX_ELEMENTWISE_BYTES_PER_SCORE
+      : SOFTMAX_ELEMENTWISE_BYTES_PER_SCORE_NO_DROPOUT;
+    const softmaxBytes = flash ? 0 : (softmaxBytesPerScore * arch.attentionHeads * s * tokens) / t;
     // FP8: quantise the inputs of QKV and fc1 (h wide, replicated without SP), the projection (h/t) and fc2 (f/t).
     const castBytes =
       precision === 'FP8'

@@ -417,3 +417,30 @@ describe('overlapped communication is not free', () => {
     expect(ideal.performance.stepSeconds).toBeLessThan(e.performance.stepSeconds - 2);
   });
 });
+
+describe('dropout-free recipes move fewer element-wise bytes', () => {
+  // Without dropout the two 1-byte hidden masks and the attention-dropout pass (read 2, write 2, mask 1 per score)
+  // disappear (Korthikanti et al. 2022 §4.1 lists them); matmul FLOPs are unchanged.
+  const llama = findModelPreset('llama2-7b') as ModelArchitecture;
+  const cluster = makeCluster({ gpu: a100, gpusPerNode: 8, nodes: 1 });
+  const step = (dropout: boolean, flashAttention: boolean, computeEfficiencyOverride?: number): number => {
+    const arch = { ...llama, dropout };
+    const layout = resolveLayout(arch, cluster, { globalBatchSize: 64, zeroStage: 1, flashAttention });
+    const options = computeEfficiencyOverride === undefined ? {} : { computeEfficiencyOverride };
+    return evaluatePlan(arch, computeModelCounts(arch), cluster, layout, options).performance.computeSeconds;
+  };
+
+  it('is faster without dropout, more so when the s×s scores are materialised', () => {
+    const savedWithFlash = step(true, true) - step(false, true);
+    const savedWithoutFlash = step(true, false) - step(false, false);
+    expect(savedWithFlash).toBeGreaterThan(0);
+    expect(savedWithoutFlash).toBeGreaterThan(savedWithFlash);
+    // Dropout removes 5 of the 9 bytes per score element; FlashAttention removes all of them (and half the score
+    // FLOPs), so dropping dropout must save less than switching FlashAttention on.
+    expect(savedWithoutFlash).toBeLessThan(step(true, false) - step(true, true));
+  });
+
+  it('changes nothing when efficiency is a fixed fraction of peak (no memory-bound term)', () => {
+    expect(step(false, false, 0.5)).toBe(step(true, false, 0.5));
+  });
+});
