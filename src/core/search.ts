@@ -469,13 +469,25 @@ export function subCluster(cluster: ClusterSpec, gpus: number): ClusterSpec {
   };
 }
 
-function enumerateShapes(arch: ModelArchitecture, cluster: ClusterSpec, s: NormalizedSearch): Shape[] {
+/**
+ * Shapes in canonical order. `bound` stops early (a prefix of the list): after more than `maxShapes` shapes, or
+ * once `shouldStop()` says so — a hostile space can hold millions of shapes, which take seconds just to list.
+ */
+function enumerateShapes(
+  arch: ModelArchitecture,
+  cluster: ClusterSpec,
+  s: NormalizedSearch,
+  bound: { maxShapes?: number; shouldStop?: () => boolean } = {},
+): Shape[] {
   const shapes: Shape[] = [];
+  const maxShapes = bound.maxShapes ?? Infinity;
+  let visited = 0;
   const experts = arch.experts > 1 ? divisorsOf(arch.experts).filter((e) => s.expertParallel === null || s.expertParallel.has(e)) : s.expertParallel === null || s.expertParallel.has(1) ? [1] : [];
   for (const globalBatchSize of s.globalBatchSizes) {
     const batchDivisors = divisorsOf(globalBatchSize);
     for (const t of s.tensorParallel) {
       for (const p of s.pipelineParallel) {
+        if (shapes.length > maxShapes || (bound.shouldStop && ++visited % 64 === 0 && bound.shouldStop())) return shapes;
         const models = t * p;
         let dataDegrees: number[];
         if (s.gpuBudgetMode === 'EXACT') {
@@ -885,15 +897,20 @@ function buildGroups(
   evaluator: LayoutEvaluator,
   recipes: Recipe[],
   perCandidate: boolean,
+  stopper: Stopper,
 ): Group[] {
   const groups: Group[] = [];
   let candidates = 0;
   let validRecipes: Recipe[] | null = null;
-  for (const shape of enumerateShapes(arch, cluster, s)) {
+  let visited = 0;
+  for (const shape of enumerateShapes(arch, cluster, s, { shouldStop: () => stopper.shouldStop() })) {
     const interleaves = interleavesFor(arch, shape.p).filter((v) => s.pipelineInterleaves === null || s.pipelineInterleaves.has(v));
     const micro = divisorsOf(shape.globalBatchSize / shape.d).filter((b) => s.microBatchSizes === null || s.microBatchSizes.has(b));
     for (const v of interleaves) {
       for (const b of micro) {
+        // Validating a huge space alone can outlast the time limit (or the client): stop building, and the search
+        // then returns what it has, truncated, like any search that ran out of time.
+        if (++visited % 256 === 0 && stopper.shouldStop()) return groups;
         // The interleaved schedule needs the micro-batches per pipeline divisible by p (plan.ts, Megatron-LM's rule);
         // skipped here because resolveLayout would reject it anyway, and a rejection (an exception) costs microseconds.
         if (v > 1 && (shape.globalBatchSize / (b * shape.d)) % shape.p !== 0) continue;
@@ -911,7 +928,7 @@ function buildGroups(
           throw new InvalidInputError(
             'input',
             `a search space of more than ${s.maxCandidates} candidates`,
-            `at most ${s.maxCandidates} candidates: pin some dimensions (tensorParallel, pipelineParallel, microBatchSizes, zeroStages, offloads, …) or raise maxCandidates`,
+            `at most ${s.maxCandidates} candidates: pin some dimensions (tensorParallel, pipelineParallel, microBatchSizes, zeroStages, offloads, …) or lower gpuBudget`,
           );
         }
         groups.push({ shape, v, b, recipes: valid, ordinal: groups.length });
@@ -932,7 +949,7 @@ export function searchPlansWith(
   const s = normalizeOptions(arch, cluster, input);
   const stopper = new Stopper(hooks, s.timeLimitSeconds);
   const recipes = enumerateRecipes(s);
-  const groups = buildGroups(arch, cluster, s, evaluator, recipes, !s.prune);
+  const groups = buildGroups(arch, cluster, s, evaluator, recipes, !s.prune, stopper);
   const state: SearchState = { candidates: 0, evaluated: 0, memoryChecked: 0, feasible: 0, covered: 0, minMemoryBytes: Infinity };
   for (const g of groups) state.candidates += g.recipes.length;
   const collector = new Collector(s.top, s.objective === 'TIME_WITHIN_BUDGET' ? s.budgetUsd : null);
@@ -1174,15 +1191,18 @@ function pruned(
 
 /**
  * An upper bound on the space size without running the planner's validation (cheap): lets a caller decide
- * whether to run a search inline or in a worker. Throws the same input errors as the search.
+ * whether to run a search inline or in a worker. Throws the same input errors as the search. With `limit`, stops
+ * as soon as the bound exceeds it (the answer is then some number > limit): cheap even for hostile spaces.
  */
-export function estimateSearchSpace(arch: ModelArchitecture, cluster: ClusterSpec, input: PlanSearchOptions): number {
+export function estimateSearchSpace(arch: ModelArchitecture, cluster: ClusterSpec, input: PlanSearchOptions, limit = Infinity): number {
   const s = normalizeOptions(arch, cluster, input);
   const recipes = enumerateRecipes(s).length;
   let total = 0;
-  for (const shape of enumerateShapes(arch, cluster, s)) {
+  // Every shape counts at least once, so more than `limit` shapes already exceed it: stop there (cheap answer).
+  for (const shape of enumerateShapes(arch, cluster, s, { maxShapes: limit })) {
     const interleaves = interleavesFor(arch, shape.p).length;
     total += interleaves * divisorsOf(shape.globalBatchSize / shape.d).length * recipes;
+    if (total > limit) return total;
   }
   return total;
 }

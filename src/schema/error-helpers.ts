@@ -56,8 +56,15 @@ export function forbidden(field: string, id: string, why: string): GraphQLError 
 
 /** InvalidInputError from the core → BAD_USER_INPUT, prefixing the field with the argument path when given. */
 export function fromInvalidInput(error: InvalidInputError, prefix?: string): GraphQLError {
-  const field = prefix && !error.field.startsWith(`${prefix}.`) ? `${prefix}.${error.field}` : error.field;
+  const field = prefix && error.field !== prefix && !error.field.startsWith(`${prefix}.`) ? `${prefix}.${error.field}` : error.field;
   return badUserInput(field, error.value, error.allowed);
+}
+
+/** `field` (and `allowed`) of a graphql-js variable coercion message, e.g. `i.timeLimitSeconds` (empty if none). */
+function variableField(message: string): { field?: string; allowed?: string } {
+  const match = /^Variable "\$([^"]+)" got invalid value .*?(?: at "([^"]+)")?; (.*)$/s.exec(message);
+  if (!match) return {};
+  return { field: match[2] ?? match[1]!, allowed: match[3]! };
 }
 
 /**
@@ -78,9 +85,12 @@ export function maskError(error: unknown, message: string): Error {
     return new GraphQLError(mapped.message, { ...located, extensions: mapped.extensions });
   }
   if (original instanceof GraphQLError) {
-    return new GraphQLError(original.message, {
+    // The outer message is the one with context: graphql-js wraps a scalar's coercion error as `Variable "$i" got
+    // invalid value "NaN" at "i.timeLimitSeconds"; Float cannot …` — keep it, so the field and value are named.
+    const text = graphQLError?.message ?? original.message;
+    return new GraphQLError(text, {
       ...located,
-      extensions: { code: 'BAD_USER_INPUT', ...original.extensions },
+      extensions: { code: 'BAD_USER_INPUT', ...variableField(text), ...original.extensions },
     });
   }
   if (graphQLError && original === undefined) {

@@ -4,6 +4,8 @@
  * plan.ts), a ReliabilityInput a preset plus overrides; the service in src/server/simulation-module.ts runs,
  * persists and streams. `simulationEvents(id, after)` replays stored events with seq > after, then continues live.
  */
+import type { GraphQLError } from 'graphql';
+import { InvalidInputError } from '../core/errors.js';
 import type { ScalingLawName } from '../core/scaling.js';
 import {
   CHECKPOINT_BYTES_PER_PARAMETER,
@@ -24,7 +26,7 @@ import type { SimulationJob } from '../simulation/runner.js';
 import { builder } from './builder.js';
 import type { SchemaContext } from './context.js';
 import { ScalingLawEnum } from './enums.js';
-import { badUserInput, notFound } from './error-helpers.js';
+import { badUserInput, fromInvalidInput, notFound } from './error-helpers.js';
 import { callCore } from './model.js';
 import { evaluatePlanInput, TrainingPlanInputRef, type TrainingPlanInputShape } from './plan.js';
 import { floatIn, idSchema, intIn } from './validation.js';
@@ -236,6 +238,37 @@ function reliabilityFromInput(input: ReliabilityInputShape | null | undefined): 
   return { preset, params: resolved };
 }
 
+/** The engine's error about a derived quantity, restated as the input field a client can change. */
+function derivedInputError(error: InvalidInputError, input: SimulationInputShape, setup: Omit<SimulationSetup, 'predictedLoss'>): GraphQLError {
+  const fmt = (x: number) => x.toPrecision(3);
+  switch (error.field) {
+    case 'totalSteps':
+      return badUserInput(
+        'input.plan.trainingTokens',
+        input.plan.trainingTokens,
+        `at most ${fmt(1e12 * setup.tokensPerStep)} tokens for this plan (10¹² optimizer steps of globalBatchSize × sequenceLength = ${setup.tokensPerStep} tokens)`,
+      );
+    case 'tokensPerStep':
+      return badUserInput('input.plan.globalBatchSize', input.plan.globalBatchSize, `globalBatchSize × sequenceLength ≤ 10¹⁵ tokens per step (now ${fmt(setup.tokensPerStep)})`);
+    case 'nominalStepSeconds':
+      return badUserInput(
+        'input.plan',
+        `a step of ${fmt(setup.nominalStepSeconds)} s`,
+        'a plan whose failure-free step takes 1 µs to 1 day (change globalBatchSize, the model or the GPUs)',
+      );
+    case 'checkpointBlockingSeconds':
+    case 'checkpointPersistSeconds':
+    case 'restoreSeconds':
+      return badUserInput(
+        'input.checkpointBytes',
+        setup.checkpointBytes,
+        `a checkpoint that writes and reads back within 30 days at the storage and device→host bandwidths of input.reliability (${error.field} would be ${fmt(Number(error.value))} s)`,
+      );
+    default:
+      return fromInvalidInput(error, 'input');
+  }
+}
+
 /** SimulationInput → the stored request (engine job + plan description). Validates everything up front. */
 export function simulationRequestFromInput(ctx: SchemaContext, input: SimulationInputShape): SimulationRequest {
   if (input.plan.trainingTokens == null) {
@@ -266,8 +299,14 @@ export function simulationRequestFromInput(ctx: SchemaContext, input: Simulation
     detailedReplicas: Math.min(input.detailedReplicas ?? 1, input.replicas ?? 1),
     progressIntervalSeconds: input.progressIntervalSeconds ?? null,
   };
-  // Validate now so a bad input is a BAD_USER_INPUT error here, not a FAILED simulation later.
-  callCore('input', () => resolveSimulation(setup));
+  // Validate now so a bad input is a BAD_USER_INPUT error here, not a FAILED simulation later. The engine checks
+  // quantities derived from the plan (steps, step time, checkpoint times); report them as the fields that set them.
+  try {
+    resolveSimulation(setup);
+  } catch (error) {
+    if (error instanceof InvalidInputError) throw derivedInputError(error, input, setup);
+    throw error;
+  }
   return {
     job: {
       setup,

@@ -232,7 +232,7 @@ export async function runPlanSearch(job: SearchJob, options: RunSearchOptions = 
   const mode =
     options.mode === 'inline' || options.mode === 'worker'
       ? options.mode
-      : estimateSearchSpace(job.arch, job.cluster, job.options) <= INLINE_SEARCH_MAX_CANDIDATES
+      : estimateSearchSpace(job.arch, job.cluster, job.options, INLINE_SEARCH_MAX_CANDIDATES) <= INLINE_SEARCH_MAX_CANDIDATES
         ? 'inline'
         : 'worker';
   await acquire(options.signal);
