@@ -300,7 +300,7 @@ const PlanSearchResultRef = builder.objectRef<PlanSearchResultView>('PlanSearchR
   description: 'The best layouts, the Pareto frontier (time vs cost vs memory headroom), and how much of the space was covered.',
   fields: (t) => ({
     objective: t.field({ type: SearchObjectiveEnum, description: 'The objective ranked by.', resolve: (r) => r.outcome.objective }),
-    candidates: t.float({ description: 'Size of the full space (every valid layout), pruned or not.', resolve: (r) => r.outcome.candidates }),
+    candidates: t.float({ description: 'Size of the full space (every valid layout), pruned or not; only the part listed so far when the time limit stopped the listing of a huge space (truncated).', resolve: (r) => r.outcome.candidates }),
     evaluated: t.float({ description: 'Candidates run through the full planner (evaluatePlan).', resolve: (r) => r.outcome.evaluated }),
     memoryChecked: t.float({ description: 'Candidates whose memory alone was checked (memory-first pruning).', resolve: (r) => r.outcome.memoryChecked }),
     feasible: t.float({ description: 'Candidates of the full space that fit in memory (exact).', resolve: (r) => r.outcome.feasible }),
