@@ -104,13 +104,13 @@ await rec('sim progress 0', { i: { plan, progressIntervalSeconds: 0 } }, 'progre
 await rec('sim ckpt interval 1e-300', { i: { plan, checkpointIntervalSeconds: 1e-300 } }, 'checkpointIntervalSeconds');
 await rec('sim ckpt interval -1', { i: { plan, checkpointIntervalSeconds: -1 } }, 'checkpointIntervalSeconds');
 await rec('sim ckpt bytes 1e308', { i: { plan, checkpointBytes: 1e308 } }, 'checkpointBytes');
-await rec('sim ckpt bytes 0', { i: { plan, checkpointBytes: 0 } }, 'checkpointBytes');
+await rec('sim ckpt bytes 0 (1e16 tokens refused first)', { i: { plan, checkpointBytes: 0 } }, 'trainingTokens');
 await rec('sim MTBF~0', { i: { plan, reliability: { unexpectedFailuresPerGpuHour: 1e6 } } }, 'unexpectedFailuresPerGpuHour');
 await rec('sim failures 1e308', { i: { plan, reliability: { unexpectedFailuresPerGpuHour: 1e308 } } }, 'unexpectedFailuresPerGpuHour');
 await rec('sim failures -1', { i: { plan, reliability: { unexpectedFailuresPerGpuHour: -1 } } }, 'unexpectedFailuresPerGpuHour');
 await rec('sim restart >> MTBF', { i: { plan, reliability: { unexpectedFailuresPerGpuHour: 1, restartMedianSeconds: 1e9 } } }, 'restartMedianSeconds');
 await rec('sim restart 1e308', { i: { plan, reliability: { restartMedianSeconds: 1e308 } } }, 'restartMedianSeconds');
-await rec('sim spares 0', { i: { plan, reliability: { spareNodes: 0, spareNodeFraction: 0 } } }, 'spareNodes');
+await rec('sim spares 0 (1e16 tokens refused first)', { i: { plan, reliability: { spareNodes: 0, spareNodeFraction: 0 } } }, 'trainingTokens');
 await rec('sim spares huge', { i: { plan, reliability: { spareNodes: 2147483647 } } }, 'spareNodes');
 await rec('sim spares -1', { i: { plan, reliability: { spareNodes: -1 } } }, 'spareNodes');
 await rec('sim spareFraction 1e308', { i: { plan, reliability: { spareNodeFraction: 1e308 } } }, 'spareNodeFraction');
@@ -150,7 +150,7 @@ await send('simulation unknown', SE, { id: 'nope' });
 if (ids[0]) {
   await send('events after -1', SE, { id: ids[0], a: -1 }, 'after');
   await send('events after 2^31-1', SE, { id: ids[0], a: 2147483647 }, 'after');
-  await send('events after 2^31', SE, { id: ids[0], a: 2147483648 }, 'after');
+  await send('events after 2^31', SE, { id: ids[0], a: 2147483648 }, 'a');
   await send('events limit 0', `query($id: ID!){ simulation(id:$id){ events(limit: 0){ seq } } }`, { id: ids[0] }, 'limit');
   await send('events limit 1e6', `query($id: ID!){ simulation(id:$id){ events(limit: 1000000){ seq } } }`, { id: ids[0] }, 'limit');
 }
@@ -247,7 +247,7 @@ for (const [n, v, f] of [['p 0', { p: 0, d: 1 }, 'parameters'], ['p -1', { p: -1
 const CO = `query($c: Float!, $l: ScalingLaw){ computeOptimal(computeFlops:$c, law:$l){ parameters tokens } }`;
 for (const law of ['KAPLAN', 'CHINCHILLA', 'CHINCHILLA_PARAMETRIC', 'EPOCH']) for (const c of [0, -1, 1e308, 5e-324, 1, 1e40]) await send(`co ${law} ${c}`, CO, { c, l: law }, 'computeFlops');
 const SL = `query($p: Float!, $t: Float!, $l: ScalingLaw){ scalingLawLoss(parameters:$p, tokens:$t, law:$l) }`;
-for (const law of ['KAPLAN', 'CHINCHILLA', 'CHINCHILLA_PARAMETRIC', 'EPOCH']) for (const [p, tk] of [[0, 1], [1, 0], [-1, 1], [1e308, 1e308], [5e-324, 5e-324]]) await send(`sl ${law} ${p} ${tk}`, SL, { p, t: tk, l: law }, p! <= 0 || p! > 1e20 ? 'parameters' : 'tokens');
+for (const law of ['KAPLAN', 'CHINCHILLA', 'CHINCHILLA_PARAMETRIC', 'EPOCH']) for (const [p, tk] of [[0, 1], [1, 0], [-1, 1], [1e308, 1e308], [5e-324, 5e-324]]) await send(`sl ${law} ${p} ${tk}`, SL, { p, t: tk, l: law }, p! < 1 || p! > 1e16 ? 'parameters' : 'tokens');
 const EX = `query($a: ExtrapolationInput){ extrapolation(assumptions:$a){ __typename } }`;
 for (const k of ['a100SpeedupOverV100', 'bytesPerToken', 'currentCostUsd', 'currentParameters', 'previousParameters']) for (const v of [0, -1, 1e308, 5e-324]) await send(`ex ${k} ${v}`, EX, { a: { [k]: v } }, k);
 const EXall = `query($a: ExtrapolationInput){ extrapolation(assumptions:$a){ ${''}__typename } }`;
