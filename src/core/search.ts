@@ -1002,7 +1002,19 @@ export function searchPlansWith(
 
 /** The reason when no layout is returned: an empty space, nothing fits, or nothing within the budget. */
 function whyNothing(state: SearchState, front: Ranked[], evaluator: LayoutEvaluator, s: NormalizedSearch): string {
-  if (state.candidates === 0) return 'No candidate: the pins and the planner\'s rules leave an empty space.';
+  if (state.candidates === 0) {
+    // The usual cause: too few sequences per step for this many GPUs (DP × micro-batch must divide the batch).
+    const largestModelParallel = Math.max(...s.tensorParallel) * Math.max(...s.pipelineParallel);
+    const smallestDataParallel = Math.ceil(s.gpuBudget / largestModelParallel);
+    const largestBatch = Math.max(...s.globalBatchSizes);
+    const batchHint =
+      s.gpuBudgetMode === 'EXACT' && largestBatch < smallestDataParallel
+        ? ` With exactly ${s.gpuBudget} GPUs and TP × PP at most ${largestModelParallel}, data parallelism is at ` +
+          `least ${smallestDataParallel}, more than a global batch of ${largestBatch} sequences per step can feed: raise ` +
+          `the global batch, or search up to ${s.gpuBudget} GPUs (gpuBudgetMode UP_TO).`
+        : ' Relax the pins (tensor/pipeline/data parallel, micro-batch sizes) or change the global batch.';
+    return `No candidate: the pins and the planner's rules leave an empty space.${batchHint}`;
+  }
   if (state.feasible === 0) {
     return (
       `No layout fits: the smallest needs ${(state.minMemoryBytes / GIB).toFixed(1)} GiB per GPU and ` +

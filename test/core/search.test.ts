@@ -556,3 +556,21 @@ describe('input errors name the field', () => {
     expect(fieldOf(go(o as Partial<PlanSearchOptions>))).toBe(field);
   });
 });
+
+describe('an empty space says why', () => {
+  it('a global batch too small for the GPU count names the batch, the minimum data parallelism and the way out', () => {
+    const llama = findModelPreset('llama3-8b') as ModelArchitecture;
+    const h100 = findGpu('h100-sxm') as GpuSpec;
+    const cluster = makeCluster({ gpu: h100, gpusPerNode: 8, nodes: 2048 });
+    const out = searchPlans(llama, computeModelCounts(llama), cluster, { globalBatchSize: 1 });
+    expect(out.candidates).toBe(0);
+    expect(out.best).toHaveLength(0);
+    // 16,384 GPUs over at most TP 8 × PP 32 (divisors of 32 layers) leave DP ≥ 64 > 1 sequence per step.
+    expect(out.winnerReason).toContain('data parallelism is at least 64');
+    expect(out.winnerReason).toContain('global batch of 1');
+    expect(out.winnerReason).toContain('UP_TO');
+    // Searching up to the budget finds layouts on fewer GPUs instead.
+    const upTo = searchPlans(llama, computeModelCounts(llama), cluster, { globalBatchSize: 1, gpuBudgetMode: 'UP_TO' });
+    expect(upTo.best.length).toBeGreaterThan(0);
+  });
+});
