@@ -21,6 +21,16 @@ const TFLOPS = 1e12;
 /** Gigabits per second → bytes per second. */
 const gbit = (gigabitsPerSecond: number): number => (gigabitsPerSecond * 1e9) / 8;
 
+// H100 datasheet (SXM), dense = half the "with sparsity" figures: FP32 67, TF32 494.7, BF16/FP16 989.4,
+// FP8 1,978.9 TFLOPS. Shared by H100 SXM and H200 SXM (same Hopper tensor cores).
+const HOPPER_SXM_DENSE_PEAKS = {
+  FP32: 67 * TFLOPS,
+  TF32: 494.7 * TFLOPS,
+  BF16: 989.4 * TFLOPS,
+  FP16: 989.4 * TFLOPS,
+  FP8: 1978.9 * TFLOPS,
+} as const;
+
 export const GPU_CATALOG: readonly GpuSpec[] = Object.freeze([
   {
     id: 'v100-32gb',
@@ -96,15 +106,7 @@ export const GPU_CATALOG: readonly GpuSpec[] = Object.freeze([
     // NVIDIA H100 Tensor Core GPU datasheet (SXM): 80 GB HBM3, 3.35 TB/s.
     memoryBytes: 80 * GB,
     memoryBandwidthBytesPerSecond: 3.35 * TB,
-    // H100 datasheet (SXM), dense = half the "with sparsity" figures: FP32 67, TF32 494.7, BF16/FP16 989.4,
-    // FP8 1,978.9 TFLOPS.
-    peakFlopsPerSecond: {
-      FP32: 67 * TFLOPS,
-      TF32: 494.7 * TFLOPS,
-      BF16: 989.4 * TFLOPS,
-      FP16: 989.4 * TFLOPS,
-      FP8: 1978.9 * TFLOPS,
-    },
+    peakFlopsPerSecond: HOPPER_SXM_DENSE_PEAKS,
     // H100 datasheet: NVLink 900 GB/s (bidirectional) → 450 GB/s one direction.
     intraNodeBandwidthBytesPerSecond: 450 * GB,
     // DGX H100 datasheet: 8 × 400 Gb/s ConnectX-7 (NDR) for 8 GPUs.
@@ -122,15 +124,8 @@ export const GPU_CATALOG: readonly GpuSpec[] = Object.freeze([
     // NVIDIA H200 datasheet (SXM): 141 GB HBM3e, 4.8 TB/s.
     memoryBytes: 141 * GB,
     memoryBandwidthBytesPerSecond: 4.8 * TB,
-    // H200 datasheet (SXM): same tensor cores as H100 SXM — FP32 67, TF32 494.7 (989 sparse), BF16/FP16 989.4,
-    // FP8 1,978.9 TFLOPS dense.
-    peakFlopsPerSecond: {
-      FP32: 67 * TFLOPS,
-      TF32: 494.7 * TFLOPS,
-      BF16: 989.4 * TFLOPS,
-      FP16: 989.4 * TFLOPS,
-      FP8: 1978.9 * TFLOPS,
-    },
+    // H200 datasheet (SXM): the same tensor cores and dense peaks as H100 SXM.
+    peakFlopsPerSecond: HOPPER_SXM_DENSE_PEAKS,
     // H200 datasheet: NVLink 900 GB/s (bidirectional) → 450 GB/s one direction.
     intraNodeBandwidthBytesPerSecond: 450 * GB,
     // HGX H200 / DGX H200: 8 × 400 Gb/s NDR for 8 GPUs.
