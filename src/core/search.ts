@@ -23,7 +23,7 @@
  */
 import { InvalidInputError, requireFinite, requireInteger } from './errors.js';
 import { DEFAULT_MEMORY_HEADROOM_FRACTION, estimateMemory } from './memory.js';
-import { OVERLAP_COMPUTE_SLOWDOWN, overlappedCostSeconds } from './performance.js';
+import { OVERLAP_COMPUTE_SLOWDOWN, overlappedCostSeconds, STEP_TIME_MODEL_ACCURACY_FRACTION } from './performance.js';
 import { evaluatePlan, resolveLayout } from './plan.js';
 import type {
   ClusterSpec,
@@ -143,6 +143,11 @@ export interface SearchCandidate {
   headroomBytes: number;
   /** The value minimised for the objective (MFU: −MFU). */
   score: number;
+  /**
+   * How much worse than the best layout on the objective, as a fraction (time or cost / the best's − 1; MFU: the
+   * best's MFU / this one's − 1); 0 for the best itself.
+   */
+  gapToBest: number;
 }
 
 /** Why the best layout beats the runner-up: the differences in layout and in the step and memory breakdowns. */
@@ -177,6 +182,13 @@ export interface PlanSearchOutcome {
   paretoSize: number;
   winnerReason: string | null;
   comparison: WinnerComparison | null;
+  /** The model's stated accuracy against published runs (STEP_TIME_MODEL_ACCURACY_FRACTION). */
+  modelAccuracyFraction: number;
+  /**
+   * How many of `best` are within that accuracy of the best (gapToBest ≤ modelAccuracyFraction), the best included:
+   * layouts the model cannot rank against each other.
+   */
+  nearOptimal: number;
   elapsedSeconds: number;
   truncated: boolean;
   stopReason: SearchStopReason;
@@ -580,7 +592,7 @@ function makeLayout(shape: Shape, v: number, b: number, recipe: Recipe, s: Norma
 // ───────────────────────────── ranking ─────────────────────────────
 
 /** A candidate with its canonical position, for deterministic tie-breaks whatever the evaluation order. */
-interface Ranked extends SearchCandidate {
+interface Ranked extends Omit<SearchCandidate, 'gapToBest'> {
   ordinal: number;
   recipeIndex: number;
 }
@@ -710,12 +722,28 @@ function rankCandidate(
   return { layout, estimate, gpus, timeSeconds, costUsd, headroomBytes, score, ordinal, recipeIndex };
 }
 
-function publicCandidate(c: Ranked): SearchCandidate {
+/** Objective gap of `score` to `bestScore` as a fraction (scores are minimised; MFU scores are −MFU < 0). */
+function gapFraction(score: number, bestScore: number): number {
+  if (score === bestScore) return 0;
+  return bestScore < 0 ? bestScore / score - 1 : score / bestScore - 1;
+}
+
+function publicCandidate(c: Ranked, bestScore: number): SearchCandidate {
   const { layout, estimate, gpus, timeSeconds, costUsd, headroomBytes, score } = c;
-  return { layout, estimate, gpus, timeSeconds, costUsd, headroomBytes, score };
+  return { layout, estimate, gpus, timeSeconds, costUsd, headroomBytes, score, gapToBest: gapFraction(score, bestScore) };
+}
+
+/** The candidates as public ones, each with its gap to the best of `collector` (itself when it is empty). */
+function publicList(list: readonly Ranked[], collector: Collector): SearchCandidate[] {
+  const top = collector.best[0];
+  return list.map((c) => publicCandidate(c, top ? top.score : c.score));
 }
 
 const GIB = 1024 ** 3;
+
+function percent(fraction: number): string {
+  return `${(fraction * 100).toFixed(1)} %`;
+}
 
 function describeLayout(l: ParallelLayout): string {
   const parts = [`TP ${l.tensorParallel}`, `PP ${l.pipelineParallel}`, `DP ${l.dataParallel}`];
@@ -870,8 +898,8 @@ function reportProgress(hooks: PlanSearchHooks, state: SearchState, collector: C
     evaluated: state.evaluated,
     feasible: state.feasible,
     elapsedSeconds: stopper.elapsed(),
-    best: collector.best.map(publicCandidate),
-    pareto: sortedPareto(collector).slice(0, maxPareto).map(publicCandidate),
+    best: publicList(collector.best, collector),
+    pareto: publicList(sortedPareto(collector).slice(0, maxPareto), collector),
   });
 }
 
@@ -959,10 +987,11 @@ export function searchPlansWith(
   if (!s.prune) exhaustive(groups, s, evaluator, collector, state, stopper, hooks, rank);
   else pruned(groups, s, evaluator, collector, state, stopper, hooks, rank);
 
-  const best = collector.best.map(publicCandidate);
+  const best = publicList(collector.best, collector);
   const front = sortedPareto(collector);
   let winnerReason: string | null = null;
   let comparison: WinnerComparison | null = null;
+  const nearOptimal = best.filter((c) => c.gapToBest <= STEP_TIME_MODEL_ACCURACY_FRACTION).length;
   if (best.length >= 2) {
     const explained = compareWinner(best[0]!, best[1]!, s.objective);
     winnerReason = explained.reason;
@@ -977,6 +1006,15 @@ export function searchPlansWith(
         winnerReason += ` All ${best.length} layouts returned tie on the objective (raise top to see slower ones).`;
       }
     }
+    // Say when the margin is below what the model can resolve (its accuracy against published runs).
+    const margin = best.find((c) => c.gapToBest > 0)?.gapToBest;
+    if (margin !== undefined && margin <= STEP_TIME_MODEL_ACCURACY_FRACTION) {
+      const close = nearOptimal === best.length ? `all ${best.length} returned layouts are` : `${nearOptimal} of the ${best.length} returned layouts are`;
+      winnerReason +=
+        ` The margin (${percent(margin)}) is inside the model's ±${percent(STEP_TIME_MODEL_ACCURACY_FRACTION)} accuracy against` +
+        ` published runs and ${close} that close to the best: the model cannot rank them reliably, so choose among them on other` +
+        ` grounds (a layout proven on your cluster, fewer pipeline stages, more free memory).`;
+    }
   } else if (best.length === 1) {
     winnerReason = `${describeLayout(best[0]!.layout)} is the only feasible layout.`;
   } else if (stopper.stopReason === 'COMPLETE') {
@@ -990,10 +1028,12 @@ export function searchPlansWith(
     feasible: state.feasible,
     covered: state.covered,
     best,
-    pareto: front.slice(0, s.maxPareto).map(publicCandidate),
+    pareto: publicList(front.slice(0, s.maxPareto), collector),
     paretoSize: front.length,
     winnerReason,
     comparison,
+    modelAccuracyFraction: STEP_TIME_MODEL_ACCURACY_FRACTION,
+    nearOptimal,
     elapsedSeconds: stopper.elapsed(),
     truncated: stopper.stopReason !== 'COMPLETE',
     stopReason: stopper.stopReason,

@@ -278,6 +278,11 @@ const RankedPlanRef = builder.objectRef<RankedPlanView>('RankedPlan').implement(
     costUsd: t.float({ description: 'Cost of that time in US dollars on `gpus` GPUs at the cluster\'s price.', resolve: (r) => r.candidate.costUsd }),
     headroomBytes: t.float({ description: 'Free device memory in bytes on the most-loaded GPU (capacity − total).', resolve: (r) => r.candidate.headroomBytes }),
     score: t.float({ description: 'The value minimised for the objective (MFU: −MFU).', resolve: (r) => r.candidate.score }),
+    gapToBest: t.float({
+      description:
+        'How much worse than the best layout on the objective, as a fraction (time or cost ÷ the best’s − 1; MFU: the best’s MFU ÷ this one’s − 1); 0 for the best. Layouts with gapToBest ≤ PlanSearchResult.modelAccuracyFraction cannot be ranked by the model.',
+      resolve: (r) => r.candidate.gapToBest,
+    }),
   }),
 });
 
@@ -312,6 +317,15 @@ const PlanSearchResultRef = builder.objectRef<PlanSearchResultView>('PlanSearchR
     paretoSize: t.int({ description: 'Size of the whole frontier.', resolve: (r) => r.outcome.paretoSize }),
     winnerReason: t.string({ nullable: true, description: 'Why the best beats the runner-up, from their breakdowns.', resolve: (r) => r.outcome.winnerReason }),
     comparison: t.field({ type: WinnerComparisonRef, nullable: true, description: 'The same as numbers.', resolve: (r) => r.outcome.comparison }),
+    modelAccuracyFraction: t.float({
+      description:
+        'The step-time model’s accuracy against published runs (largest |ours ÷ published − 1| of per-GPU throughput over the Megatron-LM 2021 weak-scaling runs): layouts closer than this to each other are ties as far as the model can tell.',
+      resolve: (r) => r.outcome.modelAccuracyFraction,
+    }),
+    nearOptimal: t.int({
+      description: 'How many of `best` are within modelAccuracyFraction of the best (the best included): the layouts the model cannot rank against each other.',
+      resolve: (r) => r.outcome.nearOptimal,
+    }),
     elapsedSeconds: t.float({ description: 'Wall time of the search itself, in seconds.', resolve: (r) => r.outcome.elapsedSeconds }),
     truncated: t.boolean({ description: 'True when the time limit or a cancellation stopped it early.', resolve: (r) => r.outcome.truncated }),
     stopReason: t.field({ type: SearchStopReasonEnum, description: 'Why it ended.', resolve: (r) => r.outcome.stopReason }),

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../../src/core/errors.js';
 import { customGpu, findGpu, makeCluster } from '../../src/core/hardware.js';
 import { architectureWithDefaults, computeModelCounts } from '../../src/core/model.js';
+import { STEP_TIME_MODEL_ACCURACY_FRACTION } from '../../src/core/performance.js';
 import { evaluatePlan, resolveLayout } from '../../src/core/plan.js';
 import { findModelPreset } from '../../src/core/presets.js';
 import {
@@ -332,56 +333,79 @@ describe('premises of the pruning hold in the planner', () => {
 // ─────────────────────────── optima vs published runs ───────────────────────────
 
 describe('GPT-3 175B on 1,024 A100-80GB, global batch 1,536', () => {
-  // Narayanan et al. 2021 (Megatron-LM, SC'21), Table 1: 175B on 1,024 A100s, t = 8, p = 8, batch 1,536:
-  // 140 TFLOP/s per GPU (44 % of peak), counted with full recompute (their eq. 3: hardware FLOPs).
+  // The published run: NVIDIA/Megatron-LM README (January 2021) and examples/pretrain_gpt3_175B.sh — TP 8, PP 16,
+  // DP 8, micro-batch 1, fp16, full recompute: ≈ 32 s per iteration, 138 TFLOP/s per GPU; Narayanan et al. 2021 §5.1
+  // quotes ≈ 140 for the same setting. The Megatron-LM of that run: full recompute, no sequence parallel (2022), no
+  // FlashAttention (2022), no distributed optimizer (ZeRO 0), synchronous pipeline send/receive, gradients all-reduced
+  // after the backward (local DDP), plain 1F1B (the interleaved schedule was added in February 2021).
   const publishedTflops = 140;
-  // The 2021 recipe: full recompute, no sequence parallel (2022), no FlashAttention (2022), plain data parallel,
-  // no offload, and Megatron-LM 2021's synchronous pipeline send/receive (the planner's option for it).
-  const recipe: PlanSearchOptions = {
+  const recipe2021: PlanSearchOptions = {
     globalBatchSize: 1536,
     recomputeModes: ['FULL'],
     sequenceParallel: [false],
     flashAttention: [false],
     zeroStages: [0],
     offloads: ['NONE'],
-    planOptions: { overlapPipelineCommunication: false },
+    precision: 'FP16',
+    pipelineInterleaves: [1],
+    planOptions: { overlapPipelineCommunication: false, overlapDataParallelCommunication: false },
+    top: 60,
   };
-  const restricted = searchPlans(gpt3, gpt3Counts, cluster1024, recipe);
+  const restricted = searchPlans(gpt3, gpt3Counts, cluster1024, recipe2021);
+  // The paper's own interleaved schedule (April 2021) on top of that recipe.
+  const interleaved = searchPlans(gpt3, gpt3Counts, cluster1024, { ...recipe2021, pipelineInterleaves: undefined });
   const unrestricted = searchPlans(gpt3, gpt3Counts, cluster1024, { globalBatchSize: 1536 });
+  const megatronShaped = (l: ParallelLayout) =>
+    cluster1024.gpusPerNode % l.tensorParallel === 0 && l.tensorParallel >= 4 && l.pipelineParallel >= 4;
+  const nearOptimal = (outcome: typeof restricted) => outcome.best.filter((c) => c.gapToBest <= outcome.modelAccuracyFraction);
 
-  // Where we differ from the paper: at this batch (96 micro-batches per pipeline) the bubble is small and the
-  // planner prefers TP 4 × PP 16 (interleaved) to the published TP 8 × PP 8 by ≈ 6 %, because TP 4 halves the
-  // per-stage TP all-reduces. The planner does reproduce the paper's own TP-vs-PP experiment (Fig. 13: (8, 8) best
-  // at batch ≤ 128 without data parallelism, test/core/performance.test.ts). docs/search.md has the full table.
-  it('restricted to the 2021 recipe, the optimum is Megatron-shaped: TP inside a node, PP ≥ 4 across nodes', () => {
-    const best = restricted.best[0]!.layout;
-    expect(cluster1024.gpusPerNode % best.tensorParallel).toBe(0);
-    expect(best.tensorParallel).toBeGreaterThanOrEqual(4);
-    expect(best.pipelineParallel).toBeGreaterThanOrEqual(4);
-    expect(best.dataParallel * best.tensorParallel * best.pipelineParallel).toBe(1024);
-  });
-
-  it('the published layout (TP 8, PP 8, DP 16) is feasible in that space and within 10 % of its optimum', () => {
-    const megatron = restricted.best.find((r) => r.layout.tensorParallel === 8 && r.layout.pipelineParallel === 8);
-    const published = megatron ?? searchPlans(gpt3, gpt3Counts, cluster1024, {
-      ...recipe, tensorParallel: [8], pipelineParallel: [8],
-    }).best[0]!;
-    expect(published.layout.tensorParallel).toBe(8);
-    expect(published.layout.pipelineParallel).toBe(8);
-    expect(published.estimate.fits).toBe(true);
-    const gap = published.timeSeconds / restricted.best[0]!.timeSeconds - 1;
-    expect(gap).toBeGreaterThanOrEqual(0);
-    expect(gap).toBeLessThanOrEqual(0.1);
-  });
-
-  it('its hardware TFLOP/s per GPU is within 15 % of the published ≈ 140', () => {
-    const tflops = restricted.best[0]!.estimate.performance.hardwareFlopsPerSecondPerGpu / 1e12;
+  it('restricted to that recipe, the optimum is Megatron-shaped (TP 4–8 inside a node, PP ≥ 4) and within 15 % of ≈ 140 TFLOP/s', () => {
+    const best = restricted.best[0]!;
+    expect(megatronShaped(best.layout)).toBe(true);
+    expect(best.layout.dataParallel * best.layout.tensorParallel * best.layout.pipelineParallel).toBe(1024);
+    const tflops = best.estimate.performance.hardwareFlopsPerSecondPerGpu / 1e12;
     expect(Math.abs(tflops - publishedTflops) / publishedTflops).toBeLessThanOrEqual(0.15);
+  });
+
+  it('every layout the model cannot separate from the optimum is Megatron-shaped, and the published TP 8 layouts are among them', () => {
+    // Where our optimum differs from the paper: TP 4 × PP 16 comes out 1.1 % ahead of TP 8 × PP 8 and 2.6 % ahead of the
+    // published TP 8 × PP 16 — inside the model's ±7 % accuracy on the ten published Megatron runs, so the search
+    // reports them as near-optimal rather than ranking them. Outside that band the model agrees with the paper's
+    // Takeaway #1: TP below 4 or TP 8 × PP 64 lose by 13–34 %.
+    const near = nearOptimal(restricted);
+    expect(restricted.nearOptimal).toBe(near.length);
+    expect(near.length).toBeGreaterThanOrEqual(3);
+    expect(near.length).toBeLessThan(restricted.best.length);
+    for (const c of near) expect(megatronShaped(c.layout)).toBe(true);
+    const gapOf = (t: number, p: number) => near.find((c) => c.layout.tensorParallel === t && c.layout.pipelineParallel === p)?.gapToBest;
+    expect(gapOf(8, 16)).toBeDefined();
+    expect(gapOf(8, 8)).toBeDefined();
+    // Not Megatron-shaped: the best TP 2 layout is further away than the model's accuracy.
+    const bestTp2 = restricted.best.find((c) => c.layout.tensorParallel <= 2)!;
+    expect(bestTp2.gapToBest).toBeGreaterThan(restricted.modelAccuracyFraction);
+    // The reason says so instead of pretending to a 1 % ranking.
+    expect(restricted.winnerReason).toMatch(/inside the model's ±7\.0 % accuracy/);
+  });
+
+  it('the published layout (TP 8, PP 16, DP 8) matches the measured ≈ 32 s per iteration within 10 %', () => {
+    const published = restricted.best.find((c) => c.layout.tensorParallel === 8 && c.layout.pipelineParallel === 16 && c.layout.microBatchSize === 1)!;
+    expect(published.layout.dataParallel).toBe(8);
+    expect(published.estimate.fits).toBe(true);
+    expect(Math.abs(published.estimate.performance.stepSeconds / 32 - 1)).toBeLessThanOrEqual(0.1);
+  });
+
+  it('with the interleaved schedule the optimum gains ≥ 5 % and stays Megatron-shaped (deeper pipelines pay off)', () => {
+    const plain = restricted.best[0]!.timeSeconds;
+    const best = interleaved.best[0]!;
+    expect(best.layout.pipelineInterleave).toBeGreaterThan(1);
+    expect(megatronShaped(best.layout)).toBe(true);
+    expect(plain / best.timeSeconds - 1).toBeGreaterThanOrEqual(0.05);
   });
 
   it('unrestricted, the optimum is at least as fast, fits, and the reason names the runner-up’s differences', () => {
     const fast = unrestricted.best[0]!;
     expect(fast.timeSeconds).toBeLessThanOrEqual(restricted.best[0]!.timeSeconds);
+    expect(fast.timeSeconds).toBeLessThanOrEqual(interleaved.best[0]!.timeSeconds);
     expect(fast.estimate.fits).toBe(true);
     expect(unrestricted.winnerReason).toMatch(/beats the runner-up/);
     const c = unrestricted.comparison!;
@@ -441,6 +465,26 @@ describe('objectives', () => {
     // Cost = GPU-hours × price (the run estimate's).
     const run = cost.best[0]!.estimate.run!;
     expect(cost.best[0]!.costUsd).toBeCloseTo(run.gpuHours * cluster.gpuHourUsd, 6);
+  });
+
+  it('gapToBest is the relative gap on the objective (time, cost, MFU); nearOptimal counts those within the model accuracy', () => {
+    for (const objective of ['TIME', 'COST', 'MFU'] as const) {
+      const out = searchPlans(llama, counts, cluster, { ...base, objective, top: 20 });
+      const first = out.best[0]!;
+      expect(first.gapToBest).toBe(0);
+      for (const c of out.best) {
+        const expected =
+          objective === 'TIME' ? c.timeSeconds / first.timeSeconds - 1
+            : objective === 'COST' ? c.costUsd / first.costUsd - 1
+              : first.estimate.performance.modelFlopsUtilization / c.estimate.performance.modelFlopsUtilization - 1;
+        expect(c.gapToBest).toBeCloseTo(expected, 12);
+        expect(c.gapToBest).toBeGreaterThanOrEqual(0);
+      }
+      expect(out.modelAccuracyFraction).toBe(STEP_TIME_MODEL_ACCURACY_FRACTION);
+      expect(out.nearOptimal).toBe(out.best.filter((c) => c.gapToBest <= STEP_TIME_MODEL_ACCURACY_FRACTION).length);
+      // Frontier members carry their gap to the same best.
+      for (const c of out.pareto) expect(c.gapToBest).toBeGreaterThanOrEqual(0);
+    }
   });
 
   it('MFU ranks by model FLOPs utilisation', () => {

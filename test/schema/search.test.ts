@@ -65,6 +65,11 @@ describe('planSearch', () => {
     expect(r.paretoSize).toBeGreaterThanOrEqual(r.pareto.length);
     expect(r.frontier[0]!.timeSeconds).toBe(r.ranked[0]!.timeSeconds);
     expect(r.winnerReason).toMatch(/beats the runner-up/);
+    // The model's stated accuracy and the layouts within it, as the core computed them.
+    expect(r.modelAccuracyFraction).toBe(core.modelAccuracyFraction);
+    expect(r.nearOptimal).toBe(core.nearOptimal);
+    expect(r.ranked.map((x) => x.gapToBest)).toEqual(core.best.map((c) => c.gapToBest));
+    expect(r.ranked[0]!.gapToBest).toBe(0);
     const c = r.comparison!;
     expect(c.computeSecondsDelta + c.bubbleSecondsDelta + c.exposedCommunicationSecondsDelta + c.optimizerSecondsDelta).toBeCloseTo(c.stepSecondsDelta, 9);
     expect(r.evaluated).toBeLessThan(r.candidates);
