@@ -58,8 +58,8 @@ query Catalog {
 # The best layouts of GPT-3 175B on 1,024 A100s: top 3, the frontier of time vs cost vs free memory, and why.
 query FindBestLayout {
   planSearch(input: { model: "gpt3-175b", cluster: "a100-80gb-x1024", globalBatchSize: 1536, trainingTokens: 3e11, top: 3 }) {
-    candidates evaluated feasible elapsedSeconds winnerReason
-    ranked { timeSeconds costUsd headroomBytes plan { parallelism { tensorParallel pipelineParallel dataParallel microBatchSize zeroStage recompute sequenceParallel offload } performance { hardwareTflopsPerGpu } } }
+    candidates evaluated feasible elapsedSeconds winnerReason modelAccuracyFraction nearOptimal
+    ranked { timeSeconds costUsd headroomBytes gapToBest plan { parallelism { tensorParallel pipelineParallel dataParallel microBatchSize zeroStage recompute sequenceParallel offload } performance { hardwareTflopsPerGpu } } }
     frontier { timeSeconds costUsd headroomBytes }
   }
 }
