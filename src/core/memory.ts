@@ -16,6 +16,7 @@
  *   16-bit parameters, each over the data-parallel group.
  */
 import { InvalidInputError, requireFinite, requireInteger } from './errors.js';
+import { replicatedKvParametersPerRank } from './model.js';
 import {
   activationElementBytesFor,
   gradientBytesFor,
@@ -184,11 +185,13 @@ export function activationBytesPerLayerFor(
     // Korthikanti et al. 2022 Table 2, "full recompute": 2sbh per layer (only the layer input).
     return (scale * 2 * sbh) / spDivisor;
   }
-  const kvHidden = (hiddenSize / attentionHeads) * kvHeads;
+  const headDim = hiddenSize / attentionHeads;
+  // K and V width per rank: kvHeads/t heads, or one replicated head when t > kvHeads (Megatron-LM query groups).
+  const kvHiddenPerRank = kvHeads >= tensorParallel ? (headDim * kvHeads) / tensorParallel : headDim;
   // Korthikanti §4.1: 10sbh outside the parallel regions (norms 4, QKV/MLP inputs 4, two 1-byte dropout masks 2).
   const replicated = (dropout ? 10 : 8) * sbh;
   // Korthikanti §4.1 attention: Q, K, V (4sbh for MHA; GQA shrinks K, V) + projection input 2sbh.
-  const attention = 4 * sbh + 4 * sb * kvHidden;
+  const attentionPerRank = (4 * sbh) / tensorParallel + 4 * sb * kvHiddenPerRank;
   const oneMlp = (gatedMlp ? 6 : 4) * sb * ffnHiddenSize;
   // Korthikanti §4.1 MLP: 16sbh = fc1 out + GELU out for f = 4h; MoE: per routed copy, plus the dispatched inputs.
   const mlp = moe ? activeExperts * (oneMlp + 2 * sbh) : oneMlp;
@@ -196,7 +199,7 @@ export function activationBytesPerLayerFor(
   // dropped by FlashAttention or selective recompute.
   const scoreBytes = dropout ? 5 : 2;
   const scores = flashAttention || recompute === 'SELECTIVE' ? 0 : scoreBytes * attentionHeads * sequenceLength * sb;
-  return scale * (replicated / spDivisor + (attention + mlp + scores) / tensorParallel);
+  return scale * (replicated / spDivisor + attentionPerRank + (mlp + scores) / tensorParallel);
 }
 
 /** Activation bytes per layer and micro-batch for an architecture and layout (hot path; no allocation). */
@@ -351,7 +354,8 @@ export function stageMemory(
     layers * denseLayer +
     (first ? counts.inputEmbeddingParameters : 0) +
     (last ? counts.finalNormParameters + headOnLast : 0);
-  const denseGpu = denseStage / t;
+  const replicatedKv = replicatedKvParametersPerRank(arch, t);
+  const denseGpu = denseStage / t + layers * replicatedKv;
   const expertGpu = (layers * expertLayer) / (t * e);
   const expertDp = d / e;
 
@@ -414,7 +418,7 @@ export function stageMemory(
     if (zero === 3) {
       // Gathered layers (current + prefetched), capped at the stage's non-local parameters (all of them when
       // the parameters live on the host or NVMe).
-      const layerGpu = denseLayer / t + expertLayer / (t * e);
+      const layerGpu = denseLayer / t + replicatedKv + expertLayer / (t * e);
       const parametersOffloaded = offload === 'PARAMETERS_CPU' || offload === 'PARAMETERS_NVME';
       temporaryBytes += pb * Math.min(ZERO3_GATHERED_LAYERS * layerGpu, parametersOffloaded ? fullParams : nonLocal);
     }

@@ -54,6 +54,18 @@ function attentionMatmulWeights(arch: ModelArchitecture): number {
   return 2 * h * h + 2 * h * kvDim + relativeProjection;
 }
 
+/**
+ * K/V weights each tensor-parallel rank holds beyond an even 1/t split when t > kvHeads: Megatron-LM gives every rank
+ * whole query groups, so with fewer K/V heads than ranks each rank keeps one K and one V head (the t/kvHeads replicas
+ * of a head are identical; Megatron-LM `num_query_groups`, GQA: Ainslie et al. 2023). Per rank: 2·headDim·(h + bias)
+ * instead of 2·kvDim·(h + bias)/t. Zero when kvHeads ≥ t (the heads split evenly).
+ */
+export function replicatedKvParametersPerRank(arch: ModelArchitecture, tensorParallel: number, includeBiases = true): number {
+  if (tensorParallel <= arch.kvHeads) return 0;
+  const headDim = arch.hiddenSize / arch.attentionHeads;
+  return 2 * headDim * (arch.hiddenSize + (includeBiases && arch.linearBiases ? 1 : 0)) * (1 - arch.kvHeads / tensorParallel);
+}
+
 /** Matmul weights of one expert / dense MLP: 2·h·f plain (Vaswani et al. 2017), 3·h·f gated (SwiGLU, Shazeer 2020). */
 function mlpMatmulWeights(arch: ModelArchitecture): number {
   return (arch.gatedMlp ? 3 : 2) * arch.hiddenSize * arch.ffnHiddenSize;

@@ -41,7 +41,7 @@ import {
 } from './communication.js';
 import { peakFlopsFor } from './hardware.js';
 import { layersOnStage } from './memory.js';
-import { hardwareFlopsPerToken } from './model.js';
+import { hardwareFlopsPerToken, replicatedKvParametersPerRank } from './model.js';
 import {
   activationElementBytesFor,
   gradientBytesFor,
@@ -183,7 +183,10 @@ export function estimateStep(
   // SELECTIVE re-runs only the attention scores (Korthikanti et al. 2022 §5).
   const matmulPasses = recompute === 'FULL' ? 4 : 3;
   const scorePasses = recompute === 'NONE' ? 3 : 4;
-  const layerDenseFlops = (matmulPasses * tokens * denseFlopsPerToken) / t;
+  // With t > kvHeads every rank computes a whole replicated K and V head (Megatron-LM query groups): extra GEMM work.
+  const replicatedKv = replicatedKvParametersPerRank(arch, t);
+  const layerDenseFlops =
+    (matmulPasses * tokens * denseFlopsPerToken) / t + matmulPasses * tokens * 2 * replicatedKvParametersPerRank(arch, t, false);
   const layerExpertFlops = (matmulPasses * tokens * expertFlopsPerToken) / t;
   const layerScoreFlops = (scorePasses * tokens * scoreFlopsPerToken) / t;
   const headFlops = (3 * tokens * counts.forwardFlopsPerTokenHead) / t;
@@ -215,8 +218,9 @@ export function estimateStep(
       ((dropout ? REPLICATED_ELEMENTWISE_BYTES_PER_SBH : REPLICATED_ELEMENTWISE_BYTES_PER_SBH_NO_DROPOUT) * sbh) /
       spDivisor;
     const mlpCopies = moe ? k + arch.sharedExperts : 1;
+    const kvHiddenPerRank = arch.kvHeads >= t ? kvHidden / t : headDim;
     const parallelBytes =
-      (4 * tokens * (h + 2 * kvHidden) + (arch.gatedMlp ? 6 : 4) * tokens * arch.ffnHiddenSize * mlpCopies) / t;
+      (4 * tokens * h + (arch.gatedMlp ? 6 : 4) * tokens * arch.ffnHiddenSize * mlpCopies) / t + 8 * tokens * kvHiddenPerRank;
     // MoE token dispatch and combine: read + write of k copies of each token, twice.
     const dispatchBytes = moe ? (8 * k * sbh) / spDivisor : 0;
     const softmaxBytesPerScore = dropout
@@ -319,7 +323,9 @@ export function estimateStep(
     counts.outputHeadParameters > 0 ? counts.outputHeadParameters : p > 1 ? arch.vocabSize * h : 0;
   const firstDense = firstLayers * denseLayerParams + counts.inputEmbeddingParameters + (p === 1 ? counts.finalNormParameters + headOnLast : 0);
   const lastDense = lastLayers * denseLayerParams + counts.finalNormParameters + headOnLast;
-  const denseParams = (p > 1 && lastDense > firstDense ? lastDense : firstDense) / t;
+  const firstDenseGpu = firstDense / t + firstLayers * replicatedKv;
+  const lastDenseGpu = lastDense / t + lastLayers * replicatedKv;
+  const denseParams = p > 1 && lastDenseGpu > firstDenseGpu ? lastDenseGpu : firstDenseGpu;
   const expertParams = (firstLayers * routedExpertParams) / (t * e);
   const expertDp = d / e;
 

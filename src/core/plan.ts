@@ -9,7 +9,7 @@
  * Rules (each violation is an InvalidInputError naming the field, the value and what is allowed):
  * - TP·PP·DP must equal the cluster's GPUs (gpusPerNode × nodes): a plan that leaves GPUs idle is an input error.
  * - TP divides attentionHeads; TP divides kvHeads or kvHeads divides TP (K/V heads are then replicated TP/kvHeads
- *   times, as Megatron-LM does for GQA; the replicas' extra bytes are not counted).
+ *   times, one per rank, as Megatron-Core does for GQA; memory and step time count the replicas).
  * - PP ≤ layers (the first L mod PP stages take one extra layer).
  * - global batch divisible by micro-batch × DP.
  * - interleave v > 1 needs PP ≥ 2, layers divisible by PP·v and micro-batches per pipeline divisible by PP

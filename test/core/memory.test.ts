@@ -10,7 +10,7 @@ import {
   modelStateMemoryByZeroStage,
   stageMemory,
 } from '../../src/core/memory.js';
-import { computeModelCounts } from '../../src/core/model.js';
+import { architectureWithDefaults, computeModelCounts, replicatedKvParametersPerRank } from '../../src/core/model.js';
 import { resolveLayout } from '../../src/core/plan.js';
 import { bytesPerParameter, optimizerStateBytesFor } from '../../src/core/precision.js';
 import { findModelPreset } from '../../src/core/presets.js';
@@ -209,5 +209,35 @@ describe('Llama 3 405B, published 16,384-GPU layout: the first pipeline stage fi
     expect(gptRecipe.totalBytes).toBeGreaterThan(usable);
     // The masks alone: 2sbh/t per layer-micro-batch (hidden masks; FlashAttention regenerates the attention mask).
     expect(firstStage(2, true).activationsBytes - published.activationsBytes).toBe(16 * 7 * ((2 * 8192 * 16384) / 8));
+  });
+});
+
+describe('GQA/MQA with more tensor-parallel ranks than K/V heads: each rank keeps one whole K and V head', () => {
+  // Megatron-Core attention.py: when num_query_groups < TP size, every rank holds one query group (one K and one V
+  // head of headDim columns each) instead of kvHeads/t of them; the replicas' weights, gradients and optimizer
+  // states are real bytes on every rank.
+  const a100 = findGpu('a100-80gb') as GpuSpec;
+  const cluster = makeCluster({ gpu: a100, gpusPerNode: 8, nodes: 1 });
+  const mqa = architectureWithDefaults({ layers: 8, hiddenSize: 4096, attentionHeads: 32, kvHeads: 1, vocabSize: 32000, sequenceLength: 2048, linearBiases: false });
+  const sameWithKv8 = { ...mqa, kvHeads: 8 };
+  const parametersOnGpu = (arch: ModelArchitecture) => {
+    const layout = resolveLayout(arch, cluster, { tensorParallel: 8, globalBatchSize: 8, zeroStage: 0, precision: 'BF16', recompute: 'FULL' });
+    return stageMemory(arch, computeModelCounts(arch), cluster, layout, undefined, 0).parametersBytes;
+  };
+
+  it('MQA at TP 8: per GPU = parameters/8 + 8 layers × 2 × 128 × 4,096 × (1 − 1/8) replicated K/V weights, 2 bytes each', () => {
+    const counts = computeModelCounts(mqa);
+    const replicatedPerLayer = 2 * 128 * 4096 * (1 - 1 / 8);
+    expect(replicatedKvParametersPerRank(mqa, 8)).toBe(replicatedPerLayer);
+    expect(parametersOnGpu(mqa)).toBeCloseTo(2 * (counts.totalParameters / 8 + 8 * replicatedPerLayer), 0);
+  });
+  it('with kvHeads = t nothing is replicated, and MQA then holds exactly what one K/V head per rank needs', () => {
+    expect(replicatedKvParametersPerRank(sameWithKv8, 8)).toBe(0);
+    expect(replicatedKvParametersPerRank(mqa, 1)).toBe(0);
+    // Each rank's K/V weights are the same as with 8 K/V heads split 8 ways: one head of 128 columns each.
+    const kvPerRankMqa = (2 * 128 * 4096 * 1) / 8 + replicatedKvParametersPerRank(mqa, 8);
+    const kvPerRankKv8 = (2 * 128 * 4096 * 8) / 8;
+    expect(kvPerRankMqa).toBe(kvPerRankKv8);
+    expect(parametersOnGpu(mqa)).toBeCloseTo(parametersOnGpu(sameWithKv8), 0);
   });
 });

@@ -223,6 +223,23 @@ describe('the efficiency model', () => {
     const stagePerMicroBatch = plain.bubbleSeconds / 7;
     expect(plain.computeSeconds / 96).toBeLessThan(stagePerMicroBatch);
   });
+  it('K/V heads replicated beyond kvHeads cost their GEMMs on every rank: MQA at TP 8 computes what 8 K/V heads would', () => {
+    // Megatron-Core attention.py: with fewer query groups than TP ranks each rank computes one K and one V head.
+    const mqa = architectureWithDefaults({ layers: 8, hiddenSize: 4096, attentionHeads: 32, kvHeads: 1, vocabSize: 32000, sequenceLength: 2048 });
+    const kv8 = { ...mqa, kvHeads: 8 };
+    const node = makeCluster({ gpu: a100, gpusPerNode: 8, nodes: 1 });
+    const step = (arch: ModelArchitecture, tensorParallel: number, computeEfficiencyOverride?: number) =>
+      evaluatePlan(arch, computeModelCounts(arch), node, resolveLayout(arch, node, { tensorParallel, globalBatchSize: 8 }),
+        computeEfficiencyOverride === undefined ? undefined : { computeEfficiencyOverride }).performance;
+    for (const override of [undefined, 0.5]) {
+      // Same GEMMs and bytes per rank at TP 8 ...
+      expect(step(mqa, 8, override).computeSeconds).toBeCloseTo(step(kv8, 8, override).computeSeconds, 12);
+      // ... while without TP MQA does less work.
+      expect(step(mqa, 1, override).computeSeconds).toBeLessThan(step(kv8, 1, override).computeSeconds);
+    }
+    // The replicas are wasted work: fewer useful (hardware) FLOPs per second than the same step with 8 K/V heads.
+    expect(step(mqa, 8).hardwareFlopsPerSecondPerGpu).toBeLessThan(step(kv8, 8).hardwareFlopsPerSecondPerGpu);
+  });
   it('FlashAttention speeds up long-sequence training', () => {
     const arch = findModelPreset('llama2-7b') as ModelArchitecture;
     const cluster = makeCluster({ gpu: a100, gpusPerNode: 8, nodes: 8 });
