@@ -39,11 +39,11 @@ import type {
   ZeroStage,
 } from './types.js';
 
-export type SearchObjective = 'TIME' | 'COST' | 'MFU' | 'TIME_WITHIN_BUDGET';
+export type SearchObjective = 'TIME' | 'COST' | 'MFU' | 'TIME_WITHIN_BUDGET' | 'MIN_GPUS';
 export type GpuBudgetMode = 'EXACT' | 'UP_TO';
 export type SearchStopReason = 'COMPLETE' | 'TIME_LIMIT' | 'CANCELLED';
 
-export const SEARCH_OBJECTIVES: readonly SearchObjective[] = ['TIME', 'COST', 'MFU', 'TIME_WITHIN_BUDGET'];
+export const SEARCH_OBJECTIVES: readonly SearchObjective[] = ['TIME', 'COST', 'MFU', 'TIME_WITHIN_BUDGET', 'MIN_GPUS'];
 export const ALL_ZERO_STAGES: readonly ZeroStage[] = [0, 1, 2, 3];
 export const ALL_RECOMPUTE_MODES: readonly RecomputeMode[] = ['NONE', 'SELECTIVE', 'FULL'];
 export const ALL_OFFLOAD_TARGETS: readonly OffloadTarget[] = [
@@ -305,9 +305,17 @@ function normalizeOptions(arch: ModelArchitecture, cluster: ClusterSpec, input: 
       `whole nodes (a multiple of gpusPerNode = ${cluster.gpusPerNode}) or part of one node (fewer than ${cluster.gpusPerNode}), at most ${clusterGpus}`,
     );
   }
-  const gpuBudgetMode = input.gpuBudgetMode ?? 'EXACT';
+  // MIN_GPUS asks for the fewest GPUs that fit, so it searches every count up to the budget.
+  const gpuBudgetMode = input.gpuBudgetMode ?? (objective === 'MIN_GPUS' ? 'UP_TO' : 'EXACT');
   if (gpuBudgetMode !== 'EXACT' && gpuBudgetMode !== 'UP_TO') {
     throw new InvalidInputError('gpuBudgetMode', gpuBudgetMode, 'one of EXACT, UP_TO');
+  }
+  if (objective === 'MIN_GPUS' && gpuBudgetMode !== 'UP_TO') {
+    throw new InvalidInputError(
+      'gpuBudgetMode',
+      gpuBudgetMode,
+      'UP_TO (or left out) when objective is MIN_GPUS: the search looks for the fewest GPUs up to gpuBudget',
+    );
   }
   const allowAcross = input.allowTensorParallelAcrossNodes ?? false;
   if (typeof allowAcross !== 'boolean') {
@@ -716,6 +724,10 @@ function rankCandidate(
     case 'MFU':
       score = -perf.modelFlopsUtilization;
       break;
+    case 'MIN_GPUS':
+      // Fewest GPUs; among equal counts rankCompare orders by time, then cost.
+      score = gpus;
+      break;
     default:
       score = timeSeconds;
   }
@@ -812,7 +824,9 @@ export function compareWinner(
   ];
   const decisive = [...terms].sort((a, b) => a[1] - b[1])[0]!;
   const metric =
-    objective === 'MFU'
+    objective === 'MIN_GPUS'
+      ? `${winner.gpus} vs ${runnerUp.gpus} GPUs, time ${winner.timeSeconds.toPrecision(4)} s vs ${runnerUp.timeSeconds.toPrecision(4)} s`
+      : objective === 'MFU'
       ? `MFU ${(w.modelFlopsUtilization * 100).toFixed(1)} % vs ${(r.modelFlopsUtilization * 100).toFixed(1)} %`
       : objective === 'COST'
         ? `cost $${winner.costUsd.toFixed(2)} vs $${runnerUp.costUsd.toFixed(2)}`
@@ -1008,7 +1022,8 @@ export function searchPlansWith(
     }
     // Say when the margin is below what the model can resolve (its accuracy against published runs).
     const margin = best.find((c) => c.gapToBest > 0)?.gapToBest;
-    if (margin !== undefined && margin <= STEP_TIME_MODEL_ACCURACY_FRACTION) {
+    // (Not for MIN_GPUS: its gap is in GPUs, which the time model's accuracy says nothing about.)
+    if (margin !== undefined && margin <= STEP_TIME_MODEL_ACCURACY_FRACTION && s.objective !== 'MIN_GPUS') {
       const close = nearOptimal === best.length ? `all ${best.length} returned layouts are` : `${nearOptimal} of the ${best.length} returned layouts are`;
       winnerReason +=
         ` The margin (${percent(margin)}) is inside the model's ±${percent(STEP_TIME_MODEL_ACCURACY_FRACTION)} accuracy against` +
@@ -1169,7 +1184,15 @@ function pruned(
     const scale = stepBound / perf.stepSeconds;
     sub.timeBound = ranked.timeSeconds * scale;
     sub.costBound = ranked.costUsd * scale;
-    sub.scoreBound = s.objective === 'MFU' ? ranked.score / scale : s.objective === 'COST' ? sub.costBound : sub.timeBound;
+    // MIN_GPUS: every member uses the set's GPU count, an exact bound.
+    sub.scoreBound =
+      s.objective === 'MFU'
+        ? ranked.score / scale
+        : s.objective === 'COST'
+          ? sub.costBound
+          : s.objective === 'MIN_GPUS'
+            ? ranked.score
+            : sub.timeBound;
   };
   // Pass 1: memory first.
   for (let i = 0; i < groups.length; i++) {

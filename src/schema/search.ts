@@ -84,6 +84,10 @@ const SearchObjectiveEnum = builder.enumType('SearchObjective', {
     COST: { description: 'Minimum cost (GPU-hours × price): with gpuBudgetMode UP_TO this may use fewer GPUs.' },
     MFU: { description: 'Maximum model FLOPs utilisation.' },
     TIME_WITHIN_BUDGET: { description: 'Minimum time among layouts whose run costs at most budgetUsd (needs trainingTokens).' },
+    MIN_GPUS: {
+      description:
+        'The fewest GPUs the model fits on (with the memory headroom), fastest first among equal counts: searches every count up to gpuBudget (gpuBudgetMode UP_TO, the default for this objective).',
+    },
   },
 });
 
@@ -155,7 +159,10 @@ const PlanSearchInputRef = builder.inputType('PlanSearchInput', {
     budgetUsd: t.float({ description: 'Cost ceiling of the run in US dollars for TIME_WITHIN_BUDGET.', validate: floatIn(0, 1e15) }),
     top: t.int({ defaultValue: 10, description: `How many best layouts to return (1–${MAX_API_SEARCH_TOP}).`, validate: intIn(1, MAX_API_SEARCH_TOP) }),
     gpuBudget: t.int({ description: 'GPUs to use (default: the whole cluster); whole nodes or part of one node.', validate: intIn(1, MAX_GPUS) }),
-    gpuBudgetMode: t.field({ type: GpuBudgetModeEnum, defaultValue: 'EXACT', description: 'Exactly gpuBudget GPUs, or up to it.' }),
+    gpuBudgetMode: t.field({
+      type: GpuBudgetModeEnum,
+      description: 'Exactly gpuBudget GPUs, or up to it. Default EXACT; UP_TO for objective MIN_GPUS (the only mode it accepts).',
+    }),
     allowTensorParallelAcrossNodes: t.boolean({ defaultValue: false, description: 'Also try tensor-parallel groups of whole nodes.' }),
     evenPipelineStages: t.boolean({ defaultValue: false, description: 'Only pipeline degrees that divide the layers.' }),
     memoryHeadroomFraction: t.float({ description: 'Fraction of GPU memory kept free when deciding a layout fits (0–0.9).', validate: floatIn(0, 0.9) }),

@@ -60,7 +60,7 @@ const problemArb: fc.Arbitrary<Problem> = fc
     nodes: fc.integer({ min: 1, max: 4 }),
     memoryBytes: fc.integer({ min: 50_000_000, max: 3_000_000_000 }),
     globalBatchSize: fc.integer({ min: 1, max: 48 }),
-    objective: fc.constantFrom('TIME', 'COST', 'MFU', 'TIME_WITHIN_BUDGET'),
+    objective: fc.constantFrom('TIME', 'COST', 'MFU', 'TIME_WITHIN_BUDGET', 'MIN_GPUS'),
     top: fc.integer({ min: 1, max: 6 }),
     upTo: fc.boolean(),
     across: fc.boolean(),
@@ -94,7 +94,7 @@ const problemArb: fc.Arbitrary<Problem> = fc
       globalBatchSize: r.globalBatchSize,
       objective: r.objective as PlanSearchOptions['objective'],
       top: r.top,
-      gpuBudgetMode: r.upTo ? 'UP_TO' : 'EXACT',
+      gpuBudgetMode: r.upTo || r.objective === 'MIN_GPUS' ? 'UP_TO' : 'EXACT',
       allowTensorParallelAcrossNodes: r.across,
       flashAttention: r.flashBoth ? [false, true] : [true],
       planOptions: {
@@ -448,6 +448,46 @@ describe('Llama 2 7B on one node of 8 A100-80GB', () => {
   });
 });
 
+describe('MIN_GPUS: the fewest GPUs a model fits on ("tell me before I OOM, and the minimum GPU count")', () => {
+  const llama13 = findModelPreset('llama2-13b') as ModelArchitecture;
+  const counts13 = computeModelCounts(llama13);
+  const v100 = findGpu('v100-32gb') as GpuSpec;
+  const node16 = makeCluster({ gpu: v100, gpusPerNode: 16, nodes: 1 });
+  const base: PlanSearchOptions = { globalBatchSize: 16, objective: 'MIN_GPUS', top: 5 };
+  const withoutOffload = searchPlans(llama13, counts13, node16, { ...base, offloads: ['NONE'] });
+
+  it('returns the smallest count on which any layout fits: every smaller count has no feasible layout', () => {
+    const fewest = withoutOffload.best[0]!.gpus;
+    // 13.0B parameters × 16 bytes (K = 12) = 208 GB of model states cannot fit fewer than seven 32 GB GPUs.
+    expect(fewest).toBeGreaterThanOrEqual(7);
+    for (let gpus = 1; gpus < fewest; gpus++) {
+      const exact = searchPlans(llama13, counts13, node16, { ...base, objective: 'TIME', offloads: ['NONE'], gpuBudget: gpus, gpuBudgetMode: 'EXACT' });
+      expect(exact.feasible).toBe(0);
+    }
+    const atFewest = searchPlans(llama13, counts13, node16, { ...base, objective: 'TIME', offloads: ['NONE'], gpuBudget: fewest, gpuBudgetMode: 'EXACT' });
+    expect(atFewest.feasible).toBeGreaterThan(0);
+    // Among layouts on the fewest GPUs, the fastest comes first (the TIME search at that count agrees).
+    expect(withoutOffload.best[0]!.timeSeconds).toBe(atFewest.best[0]!.timeSeconds);
+    for (const c of withoutOffload.best) expect(c.gpus).toBeGreaterThanOrEqual(fewest);
+  });
+
+  it('offloading (ZeRO-Offload/Infinity) brings a 13B model onto a single 32 GB V100, as Ren et al. 2021 report', () => {
+    // Ren et al. 2021 (ZeRO-Offload), abstract: "train models with over 13 billion parameters on a single GPU".
+    const withOffload = searchPlans(llama13, counts13, node16, base);
+    const best = withOffload.best[0]!;
+    expect(best.gpus).toBe(1);
+    expect(best.layout.offload).not.toBe('NONE');
+    expect(best.gpus).toBeLessThan(withoutOffload.best[0]!.gpus);
+  });
+
+  it('defaults to UP_TO, reports the gap in GPUs, and refuses EXACT', () => {
+    const fewest = withoutOffload.best[0]!.gpus;
+    for (const c of withoutOffload.best) expect(c.gapToBest).toBeCloseTo(c.gpus / fewest - 1, 12);
+    expect(withoutOffload.winnerReason).toMatch(/GPUs/);
+    expect(() => searchPlans(llama13, counts13, node16, { ...base, gpuBudgetMode: 'EXACT' })).toThrow(/UP_TO/);
+  });
+});
+
 // ─────────────────────────── objectives, limits, errors ───────────────────────────
 
 describe('objectives', () => {
@@ -591,6 +631,7 @@ describe('input errors name the field', () => {
     [{ objective: 'FASTEST' as never }, 'objective'],
     [{ objective: 'TIME_WITHIN_BUDGET', trainingTokens: 3e11 }, 'budgetUsd'],
     [{ objective: 'TIME_WITHIN_BUDGET', budgetUsd: 1e6 }, 'trainingTokens'],
+    [{ objective: 'MIN_GPUS', gpuBudgetMode: 'EXACT' }, 'gpuBudgetMode'],
     [{ gpuBudget: 1025 }, 'gpuBudget'],
     [{ gpuBudget: 12 }, 'gpuBudget'],
     [{ top: 0 }, 'top'],

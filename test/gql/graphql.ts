@@ -169,7 +169,7 @@ export type PlanSearchInput = {
   globalBatchSizes?: Array<number> | null | undefined;
   /** GPUs to use (default: the whole cluster); whole nodes or part of one node. */
   gpuBudget?: number | null | undefined;
-  /** Exactly gpuBudget GPUs, or up to it. */
+  /** Exactly gpuBudget GPUs, or up to it. Default EXACT; UP_TO for objective MIN_GPUS (the only mode it accepts). */
   gpuBudgetMode?: GpuBudgetMode | null | undefined;
   /** Cut the returned Pareto frontier to this many layouts (default 50). */
   maxPareto?: number | null | undefined;
@@ -287,6 +287,8 @@ export type SearchObjective =
   | 'COST'
   /** Maximum model FLOPs utilisation. */
   | 'MFU'
+  /** The fewest GPUs the model fits on (with the memory headroom), fastest first among equal counts: searches every count up to gpuBudget (gpuBudgetMode UP_TO, the default for this objective). */
+  | 'MIN_GPUS'
   /** Minimum training time (the run with trainingTokens, else the time of one step at globalBatchSize). */
   | 'TIME'
   /** Minimum time among layouts whose run costs at most budgetUsd (needs trainingTokens). */

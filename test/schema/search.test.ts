@@ -174,6 +174,20 @@ describe('bad input → BAD_USER_INPUT naming field, value and what is allowed',
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.model' });
   });
 
+  it('MIN_GPUS: the fewest GPUs that fit (UP_TO by default), as the core answers; EXACT is refused naming the field', async () => {
+    const input: PlanSearchInput = { model: 'llama2-13b', cluster: 'a100-80gb-x8', globalBatchSize: 16, objective: 'MIN_GPUS', offloads: ['NONE'], top: 3 };
+    const { data } = await execute(inline.app, PlanSearchDocument, { input });
+    const llama13 = findModelPreset('llama2-13b') as ModelArchitecture;
+    const core = searchPlans(llama13, computeModelCounts(llama13), makeCluster({ gpu: findGpu('a100-80gb') as GpuSpec, gpusPerNode: 8, nodes: 1 }), {
+      globalBatchSize: 16, objective: 'MIN_GPUS', offloads: ['NONE'], top: 3,
+    });
+    expect(data!.planSearch.ranked.map((r) => r.gpus)).toEqual(core.best.map((c) => c.gpus));
+    expect(data!.planSearch.ranked[0]!.gpus).toBeLessThan(8);
+    const error = onlyError(await execute(inline.app, PlanSearchDocument, { input: { ...input, gpuBudgetMode: 'EXACT' } }));
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.gpuBudgetMode' });
+    expect(error.message).toMatch(/UP_TO/);
+  });
+
   it('an input error raised inside the worker crosses back as BAD_USER_INPUT', async () => {
     const error = onlyError(await execute(withWorker.app, PlanSearchDocument, { input: { ...gpt3Input, pipelineParallel: [97] } }));
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.pipelineParallel' });
