@@ -64,6 +64,14 @@ query FindBestLayout {
   }
 }
 
+# How few GPUs can train Llama 2 13B? The fewest 32 GB V100s it fits on, without offload (set offloads to see ZeRO-Offload's single GPU).
+query FewestGpus {
+  planSearch(input: { model: "llama2-13b", clusterSpec: { gpu: "v100-32gb", gpusPerNode: 16, nodes: 1 }, globalBatchSize: 16, objective: MIN_GPUS, offloads: [NONE], top: 3 }) {
+    winnerReason
+    ranked { gpus timeSeconds headroomBytes plan { parallelism { tensorParallel pipelineParallel dataParallel zeroStage recompute offload } memory { totalBytes capacityBytes } } }
+  }
+}
+
 # A plan search that streams its best-so-far layouts (about 4 events per second; the last has done = true).
 subscription SearchLive {
   planSearchProgress(input: { model: "gpt3-175b", cluster: "a100-80gb-x1024", globalBatchSize: 1536, trainingTokens: 3e11, top: 3 }) {
