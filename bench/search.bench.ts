@@ -12,9 +12,10 @@
  * - search.gpt3On1024WorkerSeconds: the same search through the server's runner in a worker thread, start-up
  *   (loading TypeScript in the worker) included — what the first planSearch request costs end to end; …Warm… is
  *   the median of 5 later ones on the kept worker.
- * - search.gpt3Megatron2021…: the optimum restricted to the 2021 Megatron-LM recipe (full recompute, no sequence
- *   parallel, no FlashAttention, plain data parallel, synchronous pipeline p2p): layout and hardware TFLOP/s per GPU
- *   (published ≈ 140 at TP 8, PP 8).
+ * - search.gpt3Megatron2021…: the optimum restricted to the Megatron-LM recipe of the published 1,024-GPU run (January
+ *   2021: full recompute, no sequence parallel, no FlashAttention, ZeRO 0, FP16, plain 1F1B, synchronous pipeline
+ *   p2p, gradients all-reduced after the backward): layout, hardware TFLOP/s per GPU (published: 138–140 at TP 8 ×
+ *   PP 16), how many layouts lie within the model's accuracy of it, and the published layout's gap to it.
  */
 import { findGpu, makeCluster } from '../src/core/hardware.js';
 import { computeModelCounts } from '../src/core/model.js';
@@ -81,10 +82,16 @@ export async function run(report: Report): Promise<void> {
     flashAttention: [false],
     zeroStages: [0],
     offloads: ['NONE'],
-    planOptions: { overlapPipelineCommunication: false },
+    precision: 'FP16',
+    pipelineInterleaves: [1],
+    planOptions: { overlapPipelineCommunication: false, overlapDataParallelCommunication: false },
+    top: 60,
   }).outcome;
   report('search.gpt3Megatron2021Best', describe(megatron.best[0]!.layout));
   report('search.gpt3Megatron2021BestHardwareTflopsPerGpu', megatron.best[0]!.estimate.performance.hardwareFlopsPerSecondPerGpu / 1e12);
+  report('search.gpt3Megatron2021NearOptimal', megatron.nearOptimal);
+  const published = megatron.best.find((c) => c.layout.tensorParallel === 8 && c.layout.pipelineParallel === 16 && c.layout.microBatchSize === 1);
+  report('search.gpt3Megatron2021PublishedLayoutGap', published ? published.gapToBest : 'not in the top 60');
 
   // A mixture of experts: Mixtral 8×7B on 64 H100s (expert parallel joins the space).
   const mixtral = findModelPreset('mixtral-8x7b');
