@@ -1,0 +1,287 @@
+/**
+ * Pre-flight event budget: how many events a simulation will store, predicted from its input before it runs.
+ *
+ * The server stores every event the engine emits (src/server/simulation-module.ts stores each batch the runner
+ * hands it, and the runner forwards the engine's generator unchanged). engine.ts emits, per replica:
+ * - detailed replicas only (replica < detailedReplicas): one PROGRESS per progress tick, one CHECKPOINT_SAMPLED at
+ *   a tick when the durable step changed since the previous sample, one INTERRUPTION per unexpected failure (also
+ *   during a recovery) and per planned stop (also during a recovery), one RECOVERY per outage that ends;
+ * - every replica: one REPLICA_COMPLETED; and one COMPLETED at the end.
+ * All detailed counts scale with the replica's simulated wall time D, so the estimate first predicts D (the expected
+ * time to train under failures, capped by the horizon or the engine's safety limit), then counts events over it.
+ *
+ * This is an expected value, deliberately on the high side (see each approximation), times SAFETY_FACTOR. It is
+ * cheap (no random draws, no loops over events), pure (no I/O, no clock), and never runs the engine.
+ */
+import { detGamma } from './detmath.js';
+import { resolveSimulation, type ResolvedSimulation, type SimulationSetup } from './engine.js';
+
+/** Stored events per simulation at most (≈ 60 MB of SQLite rows); the server refuses and stops anything above. */
+export const MAX_STORED_EVENTS_PER_SIMULATION = 200_000;
+
+/**
+ * Multiplies the expected count. Over the presets and random valid inputs in test/simulation/event-budget.test.ts
+ * the expected count is within −10 %/+60 % of the actual one; 1.2 covers Poisson noise of a single detailed replica
+ * (a 5σ excess of a count of 1,000 is ≈ 16 %) and the run-to-run spread of the time to train.
+ */
+export const SAFETY_FACTOR = 1.2;
+
+export type EventBudgetContributor = 'PROGRESS' | 'FAILURES' | 'PLANNED' | 'REPLICA_RESULTS';
+
+export interface EventBudgetEstimate {
+  /** Expected stored events × SAFETY_FACTOR (what the pre-flight check compares with the limit). */
+  events: number;
+  /** Expected stored events (no safety factor). */
+  expectedEvents: number;
+  /** Expected simulated wall time of one replica, in seconds (time to train, capped by the horizon/safety limit). */
+  replicaSeconds: number;
+  /** Expected time to train in seconds under failures, uncapped (Infinity: the run cannot finish). */
+  timeToTrainSeconds: number;
+  /** True when the expected time to train exceeds the horizon or the engine's safety limit. */
+  capped: boolean;
+  detailedReplicas: number;
+  /** Expected events of one detailed replica, by kind. */
+  perDetailedReplica: {
+    progress: number;
+    checkpointSampled: number;
+    unexpectedInterruptions: number;
+    plannedInterruptions: number;
+    recoveries: number;
+  };
+  /** Expected events (no safety factor) by what causes them, over the whole simulation. */
+  contributors: Record<EventBudgetContributor, number>;
+  /** The largest contributor. */
+  dominant: EventBudgetContributor;
+  /** Mean recovery after an unexpected failure in seconds (detection + re-init + reload; node waits apart). */
+  recoverySeconds: number;
+  /** Share of the time the job has all its nodes (not waiting for a repaired one). */
+  nodesUpShare: number;
+  jobMtbfSeconds: number;
+}
+
+/** Mean of a lognormal with this median and log-space σ: median·e^(σ²/2). */
+const lognormalMean = (median: number, sigma: number): number => median * Math.exp((sigma * sigma) / 2);
+
+/** P(X ≤ k) for X ~ Poisson(a): the chance that at most k nodes are out for repair (M/G/∞ occupancy). */
+function poissonCdf(a: number, k: number): number {
+  if (!(a > 0)) return 1;
+  const sd = Math.sqrt(a);
+  if (k >= a + 12 * sd + 20) return 1;
+  if (k <= a - 12 * sd - 20) return 0;
+  if (a > 100) return normalCdf((k + 0.5 - a) / sd); // normal approximation with continuity correction
+  // Sum the terms in log space so that e^(−a) does not underflow before the sum reaches the mode.
+  let logTerm = -a;
+  let sum = 0;
+  for (let i = 0; i <= k; i++) {
+    sum += Math.exp(logTerm);
+    logTerm += Math.log(a) - Math.log(i + 1);
+  }
+  return Math.min(1, sum);
+}
+
+/** Standard normal CDF Φ(x) = (1 + erf(x/√2))/2, erf by Abramowitz & Stegun 7.1.26 (|error| < 1.5e-7). */
+function normalCdf(x: number): number {
+  const z = Math.abs(x) / Math.SQRT2;
+  const t = 1 / (1 + 0.3275911 * z);
+  const poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
+  const erf = 1 - poly * Math.exp(-z * z);
+  return x >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
+}
+
+/** E[min(X, t)] for a lognormal X of this median and σ: E[X]·Φ((ln t − μ − σ²)/σ) + t·(1 − Φ((ln t − μ)/σ)). */
+function lognormalMeanCappedAt(median: number, sigma: number, t: number): number {
+  if (!(median > 0)) return 0;
+  if (sigma === 0) return Math.min(median, t);
+  const mu = Math.log(median);
+  const lt = Math.log(t);
+  return lognormalMean(median, sigma) * normalCdf((lt - mu - sigma * sigma) / sigma) + t * (1 - normalCdf((lt - mu) / sigma));
+}
+
+/**
+ * Expected stored events of a simulation (see the file comment). Accepts the setup (validated by
+ * resolveSimulation, whose InvalidInputError propagates) or an already resolved simulation.
+ */
+export function estimateStoredEvents(input: SimulationSetup | Omit<SimulationSetup, 'predictedLoss'> | ResolvedSimulation): EventBudgetEstimate {
+  const sim = 'stepUs' in input ? input : resolveSimulation(input as SimulationSetup);
+  const setup = sim.setup;
+  const r = sim.reliability;
+  const replicas = setup.replicas;
+  const detailed = Math.min(sim.detailedReplicas, replicas);
+
+  // Mean step-time multiplier of the engine's SpeedProfile:
+  // diurnal raised cosine 1 + A(1 − cos)/2 averages 1 + A/2;
+  const diurnal = 1 + r.diurnalAmplitudeFraction / 2;
+  // stragglers: E[max of N exponential excesses of mean μ] = μ·H_N, H_N ≈ ln N + γ + 1/(2N) (harmonic number);
+  const n = setup.gpuCount;
+  const harmonic = Math.log(n) + 0.5772156649 + 1 / (2 * n);
+  const straggler = 1 + r.stragglerJitterFraction * harmonic;
+  // fail-slow: episodes of mean length L (lognormal σ 0.7 in the engine) follow exponential gaps 1/ρ after each end.
+  const failSlowRatePerSecond = (r.failSlowEpisodesPerGpuHour * n) / 3600;
+  const episodeSeconds = lognormalMean(r.failSlowMedianSeconds, 0.7);
+  const inEpisode = failSlowRatePerSecond > 0 ? episodeSeconds / (episodeSeconds + 1 / failSlowRatePerSecond) : 0;
+  const slow = diurnal * straggler * (1 + r.failSlowSlowdownFraction * inEpisode);
+
+  const solveSeconds = setup.totalSteps * setup.nominalStepSeconds * slow; // T_s, failure-free compute in wall time
+  const tau = sim.checkpointIntervalSeconds * slow; // τ: compute between checkpoints (K whole steps)
+  const delta = sim.checkpointBlockingSeconds; // δ: blocking part of a checkpoint
+  const persist = sim.checkpointPersistSeconds; // ASYNC persist window (0 for SYNC)
+  // An async checkpoint waits for the previous persist: one period is max(τ, p) + δ (engine Walker.startCheckpoint).
+  const period = Math.max(tau, persist);
+  const m = sim.jobMtbfSeconds;
+
+  // Recovery after an unexpected failure (engine: detection → node wait → re-init → reload).
+  const weightTotal = r.causes.reduce((a, c) => a + c.weight, 0);
+  const detection = r.causes.reduce((a, c) => a + c.weight * (c.detectionSeconds ?? r.detectionSeconds), 0) / weightTotal;
+  const hardwareShare = r.causes.reduce((a, c) => a + (c.needsNodeReplacement ? c.weight : 0), 0) / weightTotal;
+  const reinit = lognormalMean(r.restartMedianSeconds, r.restartSigma);
+  const restartSeconds = detection + reinit + sim.restoreSeconds; // R, restarted by a failure during recovery
+  // Node wait: failed nodes go to repair (lognormal mixture of automatic and manual, presets.ts) and come back to
+  // the S hot spares; the job lacks a node while more than S are out for repair.
+  const limitSeconds = sim.limitSeconds;
+  const plannedPerSecond = r.plannedInterruptionsPerDay / 86_400;
+  const plannedCost = delta + persist + r.plannedDowntimeSeconds + reinit + sim.restoreSeconds;
+
+  /**
+   * Seconds of [0, D] the job has all its nodes. The repair pool starts empty, so the number out for repair at t is
+   * Poisson(λ_hw·E[min(T_repair, t)]) (transient M/G/∞, whatever the repair law); midpoint rule on 32 points.
+   */
+  const nodesUpSecondsOver = (mtbf: number, d: number): number => {
+    if (!Number.isFinite(mtbf) || hardwareShare === 0) return d;
+    const rate = hardwareShare / mtbf;
+    let sum = 0;
+    for (let j = 0; j < 32; j++) {
+      const t = (d * (j + 0.5)) / 32;
+      const busy =
+        (1 - r.manualRepairFraction) * lognormalMeanCappedAt(r.repairMedianSeconds, r.repairSigma, t) +
+        r.manualRepairFraction * lognormalMeanCappedAt(r.manualRepairMedianSeconds, r.repairSigma, t);
+      sum += poissonCdf(rate * busy, sim.spareNodes);
+    }
+    return (d * sum) / 32;
+  };
+
+  /**
+   * Expected wall time to train for a job MTBF `mtbf`: Daly (2006) eq. 20, T_w = M·e^(R/M)·(e^((τ+δ)/M) − 1)·T_s/τ
+   * (exponential failures, also during restart and checkpoint; the engine matches it within 1 %, engine.test.ts),
+   * without failures T_s/τ periods of τ + δ. Planned stops (Poisson, rate P) cost a whole checkpoint, the planned
+   * downtime, a re-init and a reload, and ASYNC loses ≈ p more work per failure (lost work τ/2 + p, engine.test.ts):
+   * the job is up a share 1 − P·C − p/M. That much up-time must fit into the seconds the job has its nodes:
+   * D solves ∫₀ᴰ up(t) dt = T_w/(1 − P·C − p/M) (bisection; node waits overlapping restarts count twice: errs long).
+   */
+  const wallFor = (mtbf: number): { wall: number; upShare: number; nodesUpShare: number } => {
+    const downShare = plannedPerSecond * plannedCost + (Number.isFinite(mtbf) ? persist / mtbf : 0);
+    const upShareNoWaits = Math.max(0, 1 - downShare);
+    let need = Number.isFinite(mtbf)
+      ? mtbf * Math.exp(restartSeconds / mtbf) * Math.expm1((period + delta) / mtbf) * (solveSeconds / tau)
+      : (solveSeconds / tau) * (period + delta);
+    need = upShareNoWaits > 1e-9 ? need / upShareNoWaits + delta + persist : Infinity; // + the final checkpoint
+    if (!Number.isFinite(need)) return { wall: Infinity, upShare: 0, nodesUpShare: 0 };
+    const atLimit = nodesUpSecondsOver(mtbf, limitSeconds);
+    if (atLimit < need) {
+      // Capped: extrapolate the wall time at the node share seen up to the limit (only its ratio to D is used).
+      const share = atLimit / limitSeconds;
+      return { wall: share > 0 ? need / share : Infinity, upShare: upShareNoWaits * share, nodesUpShare: share };
+    }
+    let lo = need;
+    let hi = limitSeconds;
+    for (let i = 0; i < 50 && hi - lo > 1e-6 * hi; i++) {
+      const mid = Math.sqrt(lo * hi);
+      if (nodesUpSecondsOver(mtbf, mid) < need) lo = mid;
+      else hi = mid;
+    }
+    const nodesUpShare = nodesUpSecondsOver(mtbf, hi) / hi;
+    return { wall: hi, upShare: upShareNoWaits * nodesUpShare, nodesUpShare };
+  };
+
+  /** Expected unexpected failures in the first `d` seconds (the failure clocks run in wall time, up or down). */
+  const failuresIn = (d: number): number => {
+    // Poisson of rate 1/M, or Weibull clocks from equilibrium (stationary renewal: rate 1/M too).
+    if (!Number.isFinite(m)) return 0;
+    if (r.failureModel !== 'WEIBULL' || r.weibullStart !== 'FRESH' || r.weibullShape >= 1) return d / m;
+    // Fresh clocks with k < 1 front-load failures. Per node the renewal function m(t) ≤ F/(1 − F) (Σ Fⁿ), and, as
+    // a DFR renewal function is concave, t/μ ≤ m(t) ≤ t/μ + (CV² − 1)/2 (its asymptote); Weibull
+    // F(t) = 1 − exp(−(t/λ)^k), λ = μ/Γ(1 + 1/k), CV² = Γ(1 + 2/k)/Γ(1 + 1/k)² − 1.
+    const k = r.weibullShape;
+    const nodeMean = m * sim.nodes;
+    const g1 = detGamma(1 + 1 / k);
+    const cv2 = detGamma(1 + 2 / k) / (g1 * g1) - 1;
+    const f = 1 - Math.exp(-Math.pow((d * g1) / nodeMean, k));
+    const perNode = Math.min(f < 1 ? f / (1 - f) : Infinity, d / nodeMean + (cv2 - 1) / 2);
+    return Math.max(d / m, perNode * sim.nodes);
+  };
+
+  // D, the simulated seconds of one replica: the expected time to train, capped by the horizon or safety limit.
+  // Fresh Weibull clocks add a burst of early failures over the stationary rate; each extra one costs what an
+  // average failure costs in the stationary estimate, M·(1 − T_s/T_w) (one pass: the burst is front-loaded, so
+  // re-rating the whole run at the burst's rate would overshoot).
+  const run = wallFor(m);
+  let wall = run.wall;
+  if (Number.isFinite(wall) && Number.isFinite(m)) {
+    const d0 = Math.min(wall, limitSeconds);
+    const extraFailures = failuresIn(d0) - d0 / m;
+    if (extraFailures > 0) wall += extraFailures * m * Math.max(0, 1 - solveSeconds / wall);
+  }
+  const { upShare, nodesUpShare } = run;
+  const effectiveMtbf = m;
+  const capped = !(wall < limitSeconds);
+  const d = capped ? limitSeconds : wall;
+
+  // Progress ticks every max(1 µs, interval) of simulated time before the end (ticks at the limit itself are not
+  // processed).
+  const tickSeconds = Math.max(1e-6, Math.round(sim.progressIntervalSeconds * 1e6) / 1e6);
+  const ticks = capped ? Math.max(0, Math.ceil(limitSeconds / tickSeconds) - 1) : Math.floor(d / tickSeconds);
+  const unexpected = failuresIn(d);
+  const planned = d * plannedPerSecond;
+  // Outages end in one RECOVERY each; an interruption starts an outage only while the job runs. Running share of
+  // the wall time ≈ e^(−R/M)·upShare (Daly: a recovery of length R completes with probability e^(−R/M)).
+  const runningShare = (Number.isFinite(effectiveMtbf) ? Math.exp(-restartSeconds / effectiveMtbf) : 1) * upShare;
+  const recoveries = (unexpected + planned) * runningShare;
+  // CHECKPOINT_SAMPLED: at a tick, if the durable step moved since the last sample. It moves at each durable
+  // checkpoint (≈ work done / τ + the final one) and at each planned stop (which makes the current work durable).
+  // Checkpoints are periodic, so a tick interval Δ holds one once Δ exceeds the period, unless the interval lies
+  // inside an outage: an outage of length L swallows ≈ (L − Δ)/Δ ticks. Computing time is Daly's T_w with R = 0.
+  const workDone = capped ? (Number.isFinite(wall) ? solveSeconds * (d / wall) : 0) : solveSeconds;
+  const moves = workDone / tau + 1 + planned * runningShare;
+  const computingSeconds = Number.isFinite(m)
+    ? m * Math.expm1((period + delta) / m) * (solveSeconds / tau)
+    : (solveSeconds / tau) * (period + delta);
+  const computingShare = Number.isFinite(wall) && wall > 0 ? Math.min(1, computingSeconds / wall) : 0;
+  const outages = Math.max(1, recoveries);
+  const outageSeconds = (d * (1 - computingShare)) / outages;
+  const swallowedTicks = (outages * Math.max(0, outageSeconds - tickSeconds)) / tickSeconds;
+  const checkpointSampled = Math.max(0, Math.min(ticks, moves, ticks - swallowedTicks));
+
+  const progressEvents = detailed * (ticks + checkpointSampled);
+  const failureShare = unexpected + planned > 0 ? unexpected / (unexpected + planned) : 0;
+  const failureEvents = detailed * (unexpected + recoveries * failureShare);
+  const plannedEvents = detailed * (planned + recoveries * (1 - failureShare));
+  const resultEvents = replicas + 1; // REPLICA_COMPLETED per replica + COMPLETED
+  const contributors: Record<EventBudgetContributor, number> = {
+    PROGRESS: progressEvents,
+    FAILURES: failureEvents,
+    PLANNED: plannedEvents,
+    REPLICA_RESULTS: resultEvents,
+  };
+  let dominant: EventBudgetContributor = 'REPLICA_RESULTS';
+  for (const key of ['PROGRESS', 'FAILURES', 'PLANNED'] as const) if (contributors[key] > contributors[dominant]) dominant = key;
+  const expectedEvents = progressEvents + failureEvents + plannedEvents + resultEvents;
+  return {
+    events: expectedEvents * SAFETY_FACTOR,
+    expectedEvents,
+    replicaSeconds: d,
+    timeToTrainSeconds: wall,
+    capped,
+    detailedReplicas: detailed,
+    perDetailedReplica: {
+      progress: ticks,
+      checkpointSampled,
+      unexpectedInterruptions: unexpected,
+      plannedInterruptions: planned,
+      recoveries,
+    },
+    contributors,
+    dominant,
+    recoverySeconds: restartSeconds,
+    nodesUpShare,
+    jobMtbfSeconds: m,
+  };
+}
