@@ -122,6 +122,42 @@ const REQUIRED: Record<'layers' | 'hiddenSize' | 'attentionHeads' | 'vocabSize' 
 };
 
 /** Parse a pasted config.json into an architecture (validated by the caller through computeModelCounts). */
+/**
+ * Structures the core cannot represent are refused rather than miscounted: every layer of a ModelArchitecture has
+ * the same attention (MHA/GQA/MQA) and the same MLP or MoE block.
+ * - Multi-head latent attention (DeepSeek-V2/V3: kv_lora_rank, q_lora_rank) would be counted as full projections
+ *   (DeepSeek-V3: ≈ 705B instead of its published 671B).
+ * - Dense and MoE layers mixed (DeepSeek first_k_dense_replace, moe_layer_freq; Qwen-MoE decoder_sparse_step,
+ *   mlp_only_layers) would all be counted as MoE layers.
+ */
+function refuseUnrepresentable(config: Json, layers: number): void {
+  const mla = pick(config, ['kv_lora_rank', 'q_lora_rank']);
+  if (mla !== undefined) {
+    throw new InvalidInputError(
+      `config.${mla.key}`,
+      mla.value,
+      'a config without multi-head latent attention: MLA (DeepSeek-V2/V3) is not modelled yet, and counting its low-rank projections as full ones would overstate the model (DeepSeek-V3: ≈ 705B instead of 671B); describe an approximation with modelSpec instead',
+    );
+  }
+  const mixed: string[] = [];
+  const denseFirst = config.first_k_dense_replace;
+  if (typeof denseFirst === 'number' && denseFirst > 0) mixed.push(`first_k_dense_replace: ${denseFirst}`);
+  for (const key of ['moe_layer_freq', 'decoder_sparse_step'] as const) {
+    const every = config[key];
+    if (typeof every === 'number' && every > 1) mixed.push(`${key}: ${every}`);
+  }
+  const mlpOnly = config.mlp_only_layers;
+  if (Array.isArray(mlpOnly) && mlpOnly.length > 0) mixed.push(`mlp_only_layers: ${mlpOnly.length} layers`);
+  if (mixed.length > 0 && pick(config, ['num_local_experts', 'num_experts', 'n_routed_experts']) !== undefined) {
+    const key = mixed[0]!.split(':')[0]!;
+    throw new InvalidInputError(
+      `config.${key}`,
+      config[key],
+      `a config whose ${layers} layers all have the same MLP: this one mixes dense and MoE layers (${mixed.join(', ')}), which the model would count as all MoE; describe an approximation with modelSpec instead`,
+    );
+  }
+}
+
 export function architectureFromHuggingFaceConfig(text: string): ModelArchitecture {
   const config = parseObject(text);
 
@@ -140,6 +176,8 @@ export function architectureFromHuggingFaceConfig(text: string): ModelArchitectu
       `config.json to contain ${missing.length === 1 ? 'this missing key' : 'these missing keys'}: ${missing.join(', ')}`,
     );
   }
+
+  refuseUnrepresentable(config, required.layers);
 
   const modelType = typeof config.model_type === 'string' ? config.model_type.toLowerCase() : '';
   const isGpt2Style = pick(config, ['n_layer', 'n_embd']) !== undefined;
