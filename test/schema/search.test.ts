@@ -99,9 +99,10 @@ describe('planSearch', () => {
 
 describe('planSearch options: every PlanOptionsInput knob reaches the search', () => {
   const gpt3Counts = computeModelCounts(gpt3);
-  // Narayanan et al. 2021 (Megatron-LM, SC'21) Table 1: 175B on 1,024 A100s, batch 1,536 → 140 TFLOP/s per GPU
-  // (hardware FLOPs), with the 2021 recipe: full recompute, no SP, no FlashAttention, plain DP, no offload, and
-  // synchronous pipeline send/recv (overlapPipelineCommunication: false). Tolerance 15 % (test/core/search.test.ts).
+  // Narayanan et al. 2021 (Megatron-LM, SC'21) §5.1 and the Megatron-LM README (January 2021): 175B on 1,024 A100s,
+  // batch 1,536 → 138–140 TFLOP/s per GPU (hardware FLOPs), with the 2021 recipe: full recompute, no SP, no
+  // FlashAttention, plain DP, no offload, and synchronous pipeline send/recv (overlapPipelineCommunication: false).
+  // Tolerance 15 % (test/core/search.test.ts has the full recipe and the published layout).
   const recipe2021: PlanSearchInput = {
     model: 'gpt3-175b', cluster: 'a100-80gb-x1024', globalBatchSize: 1536, top: 3,
     recomputeModes: ['FULL'], sequenceParallel: [false], flashAttention: [false], zeroStages: [0], offloads: ['NONE'],
