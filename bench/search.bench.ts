@@ -12,6 +12,8 @@
  * - search.gpt3On1024WorkerSeconds: the same search through the server's runner in a worker thread, start-up
  *   (loading TypeScript in the worker) included — what the first planSearch request costs end to end; …Warm… is
  *   the median of 5 later ones on the kept worker.
+ * - search.gpt3MinGpus…: objective MIN_GPUS over every count up to 1,024 GPUs — the fewest A100-80GB that fit GPT-3 175B
+ *   at batch 1,536 (any recipe, offload included), the layout, and the search's wall time.
  * - search.gpt3Megatron2021…: the optimum restricted to the Megatron-LM recipe of the published 1,024-GPU run (January
  *   2021: full recompute, no sequence parallel, no FlashAttention, ZeRO 0, FP16, plain 1F1B, synchronous pipeline
  *   p2p, gradients all-reduced after the backward): layout, hardware TFLOP/s per GPU (published: 138–140 at TP 8 ×
@@ -74,6 +76,13 @@ export async function run(report: Report): Promise<void> {
   report('search.wideEvaluated', wide[0]!.outcome.evaluated);
   report('search.wideSeconds', wideSeconds);
   report('search.wideCandidatesPerSecond', wide[0]!.outcome.candidates / wideSeconds);
+
+  // MIN_GPUS: every GPU count up to 1,024 (UP_TO) for the fewest that fit.
+  const fewest = Array.from({ length: 3 }, () => timed({ globalBatchSize: 1536, objective: 'MIN_GPUS' }));
+  report('search.gpt3MinGpusCandidates', fewest[0]!.outcome.candidates);
+  report('search.gpt3MinGpusSeconds', median(fewest.map((r) => r.seconds)));
+  report('search.gpt3MinGpus', fewest[0]!.outcome.best[0]!.gpus);
+  report('search.gpt3MinGpusBest', describe(fewest[0]!.outcome.best[0]!.layout));
 
   const megatron = timed({
     globalBatchSize: 1536,
