@@ -22,6 +22,7 @@ import {
   type ReliabilityParams,
   type ReliabilityPreset,
 } from '../simulation/presets.js';
+import { checkEventBudget } from '../simulation/event-budget.js';
 import type { SimulationJob } from '../simulation/runner.js';
 import { builder } from './builder.js';
 import type { SchemaContext } from './context.js';
@@ -307,6 +308,10 @@ export function simulationRequestFromInput(ctx: SchemaContext, input: Simulation
     if (error instanceof InvalidInputError) throw derivedInputError(error, input, setup);
     throw error;
   }
+  // A valid but extreme input (tiny progress interval, failures far faster than recoveries, …) would pass the
+  // server's stored-event cap and end FAILED: refuse it now, naming the field that dominates the estimate.
+  const excess = checkEventBudget(setup, { path: 'input' });
+  if (excess) throw badUserInput(excess.field, excess.value, excess.allowed, excess.message);
   return {
     job: {
       setup,

@@ -22,14 +22,19 @@ import type {
   SimulationRequest,
   SimulationService,
 } from '../schema/simulation.js';
+import { badUserInput } from '../schema/error-helpers.js';
 import type { SimulationEngineEvent } from '../simulation/engine.js';
+import { checkEventBudget, MAX_STORED_EVENTS_PER_SIMULATION } from '../simulation/event-budget.js';
 import { SimulationRunner, type RunnerOptions } from '../simulation/runner.js';
 import type { AppModule } from './app.js';
 import { createSimulationStore, SIMULATION_MIGRATIONS, TERMINAL_STATUSES, type NewSimulationEvent } from './simulation-store.js';
 
 export const SUBSCRIBER_BUFFER = 256;
-/** Stored events per simulation at most (≈ 60 MB); a pathological input (MTBF ≪ restart) fails past it. */
-export const MAX_EVENTS_PER_SIMULATION = 200_000;
+/**
+ * Stored events per simulation at most (≈ 60 MB). start() refuses inputs whose estimate exceeds it
+ * (src/simulation/event-budget.ts); a run that still passes it (the estimate is an expectation) fails there.
+ */
+export const MAX_EVENTS_PER_SIMULATION = MAX_STORED_EVENTS_PER_SIMULATION;
 const REPLAY_PAGE = 500;
 export const TERMINAL_EVENT_TYPES: ReadonlySet<string> = new Set(['COMPLETED', 'CANCELLED', 'FAILED', 'INTERRUPTED']);
 
@@ -98,6 +103,9 @@ export function simulationModule(options: RunnerOptions = {}): AppModule {
 
       const service: SimulationService = {
         start(request: SimulationRequest, rerunOf?: string) {
+          // Pre-flight (also for reruns of requests stored before the check existed): nothing stored or queued.
+          const excess = checkEventBudget(request.job.setup, { path: 'input', maxEvents: MAX_EVENTS_PER_SIMULATION });
+          if (excess) throw badUserInput(excess.field, excess.value, excess.allowed, excess.message);
           const rec = store.create(request, rerunOf ?? null);
           runner.submit({ id: rec.id, ...request.job });
           return store.get(rec.id)!;
