@@ -60,6 +60,9 @@ export const GPU_CATALOG: readonly GpuSpec[] = Object.freeze([
     gpuHourUsd: 1.5,
     // DGX-2: 16 V100 on NVSwitch, the node of the ZeRO paper's experiments (§10: 25 DGX-2 nodes = 400 GPUs).
     gpusPerNode: 16,
+    // DGX-2 datasheet (16 × V100 32GB): 1.5 TB system memory, 30 TB NVMe (8 × 3.84 TB).
+    hostMemoryBytesPerNode: 1.5 * TB,
+    nvmeBytesPerNode: 30 * TB,
   },
   {
     id: 'a100-40gb',
@@ -79,6 +82,9 @@ export const GPU_CATALOG: readonly GpuSpec[] = Object.freeze([
     // Assumption: market on-demand price, 2024–2025.
     gpuHourUsd: 1.3,
     gpusPerNode: 8,
+    // DGX A100 320GB datasheet: 1 TB system memory, 15 TB NVMe (4 × 3.84 TB).
+    hostMemoryBytesPerNode: 1 * TB,
+    nvmeBytesPerNode: 15 * TB,
   },
   {
     id: 'a100-80gb',
@@ -98,6 +104,9 @@ export const GPU_CATALOG: readonly GpuSpec[] = Object.freeze([
     // Assumption: market on-demand price, 2024–2025.
     gpuHourUsd: 1.8,
     gpusPerNode: 8,
+    // DGX A100 640GB datasheet: 2 TB system memory, 30 TB NVMe (8 × 3.84 TB).
+    hostMemoryBytesPerNode: 2 * TB,
+    nvmeBytesPerNode: 30 * TB,
   },
   {
     id: 'h100-sxm',
@@ -116,6 +125,9 @@ export const GPU_CATALOG: readonly GpuSpec[] = Object.freeze([
     // Assumption: market on-demand price, 2025.
     gpuHourUsd: 2.5,
     gpusPerNode: 8,
+    // DGX H100 datasheet: 2 TB system memory, 30 TB NVMe (8 × 3.84 TB).
+    hostMemoryBytesPerNode: 2 * TB,
+    nvmeBytesPerNode: 30 * TB,
   },
   {
     id: 'h200',
@@ -135,6 +147,9 @@ export const GPU_CATALOG: readonly GpuSpec[] = Object.freeze([
     // Assumption: market on-demand price, 2025.
     gpuHourUsd: 3.5,
     gpusPerNode: 8,
+    // DGX H200 datasheet: 2 TB system memory, 30 TB NVMe (8 × 3.84 TB).
+    hostMemoryBytesPerNode: 2 * TB,
+    nvmeBytesPerNode: 30 * TB,
   },
   {
     id: 'b200',
@@ -161,6 +176,9 @@ export const GPU_CATALOG: readonly GpuSpec[] = Object.freeze([
     // Assumption: market on-demand price, 2025.
     gpuHourUsd: 5,
     gpusPerNode: 8,
+    // DGX B200 datasheet: 2 TB system memory (up to 4 TB), 30 TB NVMe (8 × 3.84 TB).
+    hostMemoryBytesPerNode: 2 * TB,
+    nvmeBytesPerNode: 30 * TB,
   },
   {
     id: 'mi300x',
@@ -188,6 +206,9 @@ export const GPU_CATALOG: readonly GpuSpec[] = Object.freeze([
     // Assumption: market on-demand price, 2025.
     gpuHourUsd: 2.5,
     gpusPerNode: 8,
+    // Assumption: an 8 × MI300X platform with 2 TB DDR5 and 30 TB NVMe, like the DGX-class servers above.
+    hostMemoryBytesPerNode: 2 * TB,
+    nvmeBytesPerNode: 30 * TB,
   },
 ].map((gpu) => Object.freeze({ ...gpu, peakFlopsPerSecond: Object.freeze(gpu.peakFlopsPerSecond) }) as GpuSpec));
 
@@ -209,7 +230,20 @@ const CUSTOM_DEFAULTS = {
   tdpWatts: 400,
   gpuHourUsd: 2,
   gpusPerNode: 8,
+  // DGX A100 640GB datasheet: 2 TB system memory, 30 TB NVMe.
+  hostMemoryBytesPerNode: 2 * TB,
+  nvmeBytesPerNode: 30 * TB,
 } as const;
+
+/** CPU RAM per node the offload check uses: the cluster's, else its GPU's usual server, else a DGX A100's. */
+export function hostMemoryBytesPerNodeOf(cluster: ClusterSpec): number {
+  return cluster.hostMemoryBytesPerNode ?? cluster.gpu.hostMemoryBytesPerNode ?? CUSTOM_DEFAULTS.hostMemoryBytesPerNode;
+}
+
+/** Local NVMe per node the offload check uses: the cluster's, else its GPU's usual server, else a DGX A100's. */
+export function nvmeBytesPerNodeOf(cluster: ClusterSpec): number {
+  return cluster.nvmeBytesPerNode ?? cluster.gpu.nvmeBytesPerNode ?? CUSTOM_DEFAULTS.nvmeBytesPerNode;
+}
 
 /** A user-described GPU, validated; missing fields default to A100-80GB node values (see CUSTOM_DEFAULTS). */
 export function customGpu(
@@ -262,6 +296,9 @@ export function customGpu(
     tdpWatts: requirePositive('gpu.tdpWatts', input.tdpWatts ?? CUSTOM_DEFAULTS.tdpWatts, 1, 100_000),
     gpuHourUsd: requireFinite('gpu.gpuHourUsd', input.gpuHourUsd ?? CUSTOM_DEFAULTS.gpuHourUsd, 0, 10_000),
     gpusPerNode: requireInteger('gpu.gpusPerNode', input.gpusPerNode ?? CUSTOM_DEFAULTS.gpusPerNode, 1, 1024),
+    // 1 GB … 1 PB of host memory / NVMe per node.
+    hostMemoryBytesPerNode: requirePositive('gpu.hostMemoryBytesPerNode', input.hostMemoryBytesPerNode ?? CUSTOM_DEFAULTS.hostMemoryBytesPerNode, 1e9, 1e15),
+    nvmeBytesPerNode: requireFinite('gpu.nvmeBytesPerNode', input.nvmeBytesPerNode ?? CUSTOM_DEFAULTS.nvmeBytesPerNode, 0, 1e15),
   };
 }
 
@@ -291,6 +328,10 @@ export function makeCluster(input: {
   nodes: number;
   gpuHourUsd?: number;
   pue?: number;
+  /** CPU RAM per node (default: the GPU's usual server). */
+  hostMemoryBytesPerNode?: number;
+  /** Local NVMe per node (default: the GPU's usual server; 0 = none). */
+  nvmeBytesPerNode?: number;
 }): ClusterSpec {
   if (input.gpu === null || typeof input.gpu !== 'object' || typeof input.gpu.id !== 'string') {
     throw new InvalidInputError('gpu', input.gpu, 'a GpuSpec (from GPU_CATALOG or customGpu)');
@@ -304,7 +345,7 @@ export function makeCluster(input: {
   // PUE ≥ 1 by definition (total facility power / IT power); 3 is far above any reported data centre.
   const pue = requireFinite('pue', input.pue ?? DEFAULT_PUE, 1, 3);
   const total = gpusPerNode * nodes;
-  return {
+  const spec: ClusterSpec = {
     id: input.id ?? `${input.gpu.id}-x${total}`,
     name: input.name ?? `${nodes} × ${gpusPerNode} ${input.gpu.name}`,
     gpu: input.gpu,
@@ -313,6 +354,13 @@ export function makeCluster(input: {
     gpuHourUsd,
     pue,
   };
+  if (input.hostMemoryBytesPerNode !== undefined && input.hostMemoryBytesPerNode !== null) {
+    spec.hostMemoryBytesPerNode = requirePositive('hostMemoryBytesPerNode', input.hostMemoryBytesPerNode, 1e9, 1e15);
+  }
+  if (input.nvmeBytesPerNode !== undefined && input.nvmeBytesPerNode !== null) {
+    spec.nvmeBytesPerNode = requireFinite('nvmeBytesPerNode', input.nvmeBytesPerNode, 0, 1e15);
+  }
+  return spec;
 }
 
 /**

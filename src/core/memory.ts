@@ -16,6 +16,7 @@
  *   16-bit parameters, each over the data-parallel group.
  */
 import { InvalidInputError, requireFinite, requireInteger } from './errors.js';
+import { hostMemoryBytesPerNodeOf, nvmeBytesPerNodeOf } from './hardware.js';
 import { replicatedKvParametersPerRank } from './model.js';
 import {
   activationElementBytesFor,
@@ -441,6 +442,29 @@ export function stageMemory(
   };
 }
 
+/**
+ * Whether the offloaded bytes fit the node: every GPU of a node offloads to the same CPU RAM and local NVMe, so a
+ * node needs (GPUs on it) × (bytes per GPU of the stage that offloads most) — an upper bound when stages differ —
+ * within the node's capacity less the same headroom fraction as the device (ZeRO-Offload/Infinity keep pinned
+ * buffers and the OS needs room too).
+ */
+export function offloadFits(
+  memory: Pick<MemoryEstimate, 'hostBytes' | 'nvmeBytes'>,
+  cluster: ClusterSpec,
+  headroomFraction: number,
+): { hostFits: boolean; nvmeFits: boolean; hostBytesPerNode: number; nvmeBytesPerNode: number } {
+  const gpusOnNode = Math.min(cluster.gpusPerNode, cluster.gpusPerNode * cluster.nodes);
+  const hostBytesPerNode = memory.hostBytes * gpusOnNode;
+  const nvmeBytesPerNode = memory.nvmeBytes * gpusOnNode;
+  const usable = 1 - headroomFraction;
+  return {
+    hostFits: hostBytesPerNode === 0 || hostBytesPerNode <= hostMemoryBytesPerNodeOf(cluster) * usable,
+    nvmeFits: nvmeBytesPerNode === 0 || nvmeBytesPerNode <= nvmeBytesPerNodeOf(cluster) * usable,
+    hostBytesPerNode,
+    nvmeBytesPerNode,
+  };
+}
+
 /** Memory of the most-loaded GPU: the max over the first and last stage (middle stages never exceed stage 0). */
 export function estimateMemory(
   arch: ModelArchitecture,
@@ -455,12 +479,17 @@ export function estimateMemory(
   const p = layout.pipelineParallel;
   let worst = firstStage;
   let worstIndex = 0;
+  let hostBytes = firstStage.hostBytes;
+  let nvmeBytes = firstStage.nvmeBytes;
   if (p > 1) {
     const lastStage = stageMemory(arch, counts, cluster, layout, options, p - 1, perLayer, perLayerNone);
     if (lastStage.totalBytes > firstStage.totalBytes) {
       worst = lastStage;
       worstIndex = p - 1;
     }
+    // Off-device bytes follow the stage's parameters (first: most layers; last: the head), not its device total.
+    if (lastStage.hostBytes > hostBytes) hostBytes = lastStage.hostBytes;
+    if (lastStage.nvmeBytes > nvmeBytes) nvmeBytes = lastStage.nvmeBytes;
   }
   return {
     parametersBytes: worst.parametersBytes,
@@ -471,8 +500,8 @@ export function estimateMemory(
     overheadBytes: worst.overheadBytes,
     totalBytes: worst.totalBytes,
     capacityBytes: cluster.gpu.memoryBytes,
-    hostBytes: worst.hostBytes,
-    nvmeBytes: worst.nvmeBytes,
+    hostBytes,
+    nvmeBytes,
     mostLoadedStage: worstIndex,
   };
 }

@@ -24,7 +24,8 @@
  * options.overlapComputeSlowdown (default 0.189).
  */
 import { InvalidInputError, requireFinite, requireInteger } from './errors.js';
-import { DEFAULT_FRAMEWORK_OVERHEAD_BYTES, DEFAULT_MEMORY_HEADROOM_FRACTION, estimateMemory } from './memory.js';
+import { hostMemoryBytesPerNodeOf, nvmeBytesPerNodeOf } from './hardware.js';
+import { DEFAULT_FRAMEWORK_OVERHEAD_BYTES, DEFAULT_MEMORY_HEADROOM_FRACTION, estimateMemory, offloadFits } from './memory.js';
 import { estimateRun, estimateStep } from './performance.js';
 import type {
   ClusterSpec,
@@ -247,10 +248,33 @@ export function evaluatePlan(
       : estimateRun(performance, counts, cluster, layout, arch.sequenceLength, trainingTokens);
   const headroom = options?.memoryHeadroomFraction ?? DEFAULT_MEMORY_HEADROOM_FRACTION;
   const usableBytes = memory.capacityBytes * (1 - headroom);
-  const fits = memory.totalBytes <= usableBytes;
+  const deviceFits = memory.totalBytes <= usableBytes;
+  // Offloaded states must fit the node's CPU RAM / NVMe too (memory.ts offloadFits).
+  const offload = offloadFits(memory, cluster, headroom);
+  const fits = deviceFits && offload.hostFits && offload.nvmeFits;
 
   const diagnostics: Diagnostic[] = [];
-  if (!fits) {
+  if (!offload.hostFits) {
+    diagnostics.push({
+      severity: 'ERROR',
+      code: 'HOST_OUT_OF_MEMORY',
+      message:
+        `Offloading needs ${(offload.hostBytesPerNode / 1e9).toFixed(0)} GB of CPU RAM per node ` +
+        `(${Math.min(cluster.gpusPerNode, gpus)} GPUs × ${(memory.hostBytes / 1e9).toFixed(1)} GB) but a node has ` +
+        `${(hostMemoryBytesPerNodeOf(cluster) / 1e9).toFixed(0)} GB (× (1 − ${headroom}) usable): use more GPUs, offload to NVMe, or less offload.`,
+    });
+  }
+  if (!offload.nvmeFits) {
+    diagnostics.push({
+      severity: 'ERROR',
+      code: 'NVME_OUT_OF_SPACE',
+      message:
+        `NVMe offload needs ${(offload.nvmeBytesPerNode / 1e12).toFixed(2)} TB per node ` +
+        `(${Math.min(cluster.gpusPerNode, gpus)} GPUs × ${(memory.nvmeBytes / 1e9).toFixed(1)} GB) but a node has ` +
+        `${(nvmeBytesPerNodeOf(cluster) / 1e12).toFixed(2)} TB (× (1 − ${headroom}) usable): use more GPUs or offload less.`,
+    });
+  }
+  if (!deviceFits) {
     diagnostics.push({
       severity: 'ERROR',
       code: 'OUT_OF_MEMORY',

@@ -22,7 +22,7 @@
  * Pure: no I/O and no clock — the caller injects `now` and `shouldStop` (src/server/search-runner.ts does).
  */
 import { InvalidInputError, requireFinite, requireInteger } from './errors.js';
-import { DEFAULT_MEMORY_HEADROOM_FRACTION, estimateMemory } from './memory.js';
+import { DEFAULT_MEMORY_HEADROOM_FRACTION, estimateMemory, offloadFits } from './memory.js';
 import { OVERLAP_COMPUTE_SLOWDOWN, overlappedCostSeconds, STEP_TIME_MODEL_ACCURACY_FRACTION } from './performance.js';
 import { evaluatePlan, resolveLayout } from './plan.js';
 import type {
@@ -855,8 +855,13 @@ export interface LayoutEvaluator {
   memoryBytes(layout: ParallelLayout): number;
   /** Device capacity of one GPU (every layout of a search runs on the same GPU type). */
   readonly capacityBytes: number;
-  /** A layout fits when memoryBytes ≤ usableBytes — exactly evaluatePlan's `fits`. */
+  /** A layout fits when memoryBytes ≤ usableBytes and offloadFits — exactly evaluatePlan's `fits`. */
   readonly usableBytes: number;
+  /**
+   * Whether its offloaded bytes fit the node's CPU RAM and NVMe (true without offload). They depend on the recipe
+   * and shape, not on the micro-batch; CPU and NVMe twins differ here although their device bytes are equal.
+   */
+  offloadFits(layout: ParallelLayout): boolean;
   /** The full estimate (evaluatePlan). */
   evaluate(layout: ParallelLayout): PlanEstimate;
 }
@@ -1225,6 +1230,16 @@ function pruned(
         state.covered++;
         continue;
       }
+      // Offload beyond the node's CPU RAM / NVMe: infeasible at this micro-batch, but not marked dead — the twin
+      // (CPU vs NVMe) shares the device bytes, not the off-device ones.
+      if (recipe.offload !== 'NONE') {
+        if (scratch === null) scratch = makeLayout(g.shape, g.v, g.b, recipe, s);
+        else fillLayout(scratch, g.shape, g.v, g.b, recipe);
+        if (!evaluator.offloadFits(scratch)) {
+          state.covered++;
+          continue;
+        }
+      }
       state.feasible++;
       let sub = open[recipe.setIndex]!;
       if (sub === null) {
@@ -1321,6 +1336,12 @@ export function planLayoutEvaluator(
     },
     memoryBytes(layout) {
       return estimateMemory(arch, counts, clusterFor(layout), layout, options).totalBytes;
+    },
+    offloadFits(layout) {
+      if (layout.offload === 'NONE') return true;
+      const c = clusterFor(layout);
+      const fit = offloadFits(estimateMemory(arch, counts, c, layout, options), c, 1 - usableFraction);
+      return fit.hostFits && fit.nvmeFits;
     },
     capacityBytes: cluster.gpu.memoryBytes,
     // evaluatePlan: fits = total ≤ capacity × (1 − headroom) (plan.ts).

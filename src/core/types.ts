@@ -49,6 +49,10 @@ export interface GpuSpec {
   gpuHourUsd: number;
   /** GPUs per node in the usual server (DGX/HGX = 8). */
   gpusPerNode: number;
+  /** CPU RAM of that usual server, per node (offloaded states live there). Optional for custom GPUs. */
+  hostMemoryBytesPerNode?: number;
+  /** Local NVMe capacity of that usual server, per node (ZeRO-Infinity's NVMe offload). Optional for custom GPUs. */
+  nvmeBytesPerNode?: number;
 }
 
 /** A transformer architecture as published. Dense models have `experts = 1, expertsPerToken = 1, sharedExperts = 0`. */
@@ -137,6 +141,10 @@ export interface ClusterSpec {
   gpuHourUsd: number;
   /** Power usage effectiveness of the data centre (energy = TDP × PUE × time). */
   pue: number;
+  /** CPU RAM per node; default: the GPU's usual server (hostMemoryBytesPerNodeOf). */
+  hostMemoryBytesPerNode?: number;
+  /** Local NVMe capacity per node; default: the GPU's usual server (nvmeBytesPerNodeOf). */
+  nvmeBytesPerNode?: number;
 }
 
 /** A resolved parallel layout and training recipe. */
@@ -213,7 +221,7 @@ export interface MemoryEstimate {
   overheadBytes: number;
   totalBytes: number;
   capacityBytes: number;
-  /** Host (CPU RAM) or NVMe bytes per GPU under offload. */
+  /** Host (CPU RAM) and NVMe bytes per GPU under offload, on the stage that needs most. */
   hostBytes: number;
   nvmeBytes: number;
   /** Which pipeline stage is the most loaded (0-based). */

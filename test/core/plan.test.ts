@@ -199,3 +199,49 @@ describe('evaluatePlan', () => {
     expect(nvme.performance.optimizerSeconds).toBeGreaterThan(e.performance.optimizerSeconds);
   });
 });
+
+describe('offload must fit the node: CPU RAM and NVMe are finite (DGX A100 640GB datasheet: 2 TB RAM, 30 TB NVMe)', () => {
+  const counts = computeModelCounts(gpt3);
+  const single = makeCluster({ gpu: a100, gpusPerNode: 1, nodes: 1 });
+  const plan = (offload: 'PARAMETERS_CPU' | 'PARAMETERS_NVME', cluster = single) =>
+    evaluatePlan(gpt3, counts, cluster, resolveLayout(gpt3, cluster, { globalBatchSize: 8, zeroStage: 3, offload, recompute: 'FULL' }));
+
+  it('GPT-3 175B with every state on the host needs 16 bytes × 175B ≈ 2.8 TB of CPU RAM: refused on a 2 TB node', () => {
+    const cpu = plan('PARAMETERS_CPU');
+    // ZeRO-Infinity §5: fp16 parameters (2) + fp16 gradients (2) + fp32 Adam states (12) per parameter on the host.
+    expect(cpu.memory.hostBytes).toBeCloseTo(counts.totalParameters * 16, -9);
+    expect(cpu.memory.hostBytes).toBeGreaterThan(2e12);
+    expect(cpu.fits).toBe(false);
+    expect(cpu.diagnostics.map((d) => d.code)).toContain('HOST_OUT_OF_MEMORY');
+    expect(cpu.diagnostics.find((d) => d.code === 'HOST_OUT_OF_MEMORY')!.message).toMatch(/CPU RAM per node/);
+    // The device side alone would fit: it is the host that refuses.
+    expect(cpu.memory.totalBytes).toBeLessThan(a100.memoryBytes * 0.95);
+  });
+  it('with parameters and optimizer states on NVMe (2.4 TB of 30 TB) and only gradients on the host (0.35 TB) it fits', () => {
+    const nvme = plan('PARAMETERS_NVME');
+    expect(nvme.memory.nvmeBytes).toBeCloseTo(counts.totalParameters * 14, -9);
+    expect(nvme.memory.hostBytes).toBeCloseTo(counts.totalParameters * 2, -9);
+    expect(nvme.fits).toBe(true);
+  });
+  it('a node with more RAM (cluster hostMemoryBytesPerNode) takes it; with no NVMe the NVMe plan is refused', () => {
+    const bigHost = makeCluster({ gpu: a100, gpusPerNode: 1, nodes: 1, hostMemoryBytesPerNode: 4e12 });
+    expect(plan('PARAMETERS_CPU', bigHost).fits).toBe(true);
+    const noNvme = makeCluster({ gpu: a100, gpusPerNode: 1, nodes: 1, nvmeBytesPerNode: 0 });
+    const refused = plan('PARAMETERS_NVME', noNvme);
+    expect(refused.fits).toBe(false);
+    expect(refused.diagnostics.map((d) => d.code)).toContain('NVME_OUT_OF_SPACE');
+  });
+  it('eight GPUs of one node share its RAM: per node = 8 × the per-GPU host bytes', () => {
+    const node = makeCluster({ gpu: a100, gpusPerNode: 8, nodes: 1 });
+    const p = plan('PARAMETERS_CPU', node);
+    // 2.8 TB / 8 per GPU (ZeRO-3 over DP 8), × 8 GPUs on the node: still 2.8 TB for the node — refused.
+    expect(p.memory.hostBytes * 8).toBeGreaterThan(2e12);
+    expect(p.fits).toBe(false);
+    // On 16 nodes the per-node share is 175 GB: fits.
+    const sixteen = makeCluster({ gpu: a100, gpusPerNode: 8, nodes: 16 });
+    expect(evaluatePlan(gpt3, counts, sixteen, resolveLayout(gpt3, sixteen, { globalBatchSize: 128, zeroStage: 3, offload: 'PARAMETERS_CPU', recompute: 'FULL' })).fits).toBe(true);
+  });
+  it('rejects a nonsense node capacity naming the field', () => {
+    expect(() => makeCluster({ gpu: a100, gpusPerNode: 8, nodes: 1, hostMemoryBytesPerNode: -1 })).toThrow(InvalidInputError);
+  });
+});

@@ -72,6 +72,9 @@ const problemArb: fc.Arbitrary<Problem> = fc
     overlapTensor: fc.boolean(),
     slowdown: fc.constantFrom(0, 0.189, 0.5),
     budgetScale: fc.double({ min: 0.5, max: 3, noNaN: true }),
+    // Node CPU RAM / NVMe small enough to bind for these tiny models (0 = the GPU's default, which never binds).
+    hostBytes: fc.constantFrom(0, 0, 2e6, 2e7, 2e8),
+    nvmeBytes: fc.constantFrom(0, 0, 0, 1e7, 1e8),
   })
   .map((r) => {
     const kvHeads = r.heads % r.kvDivisor === 0 ? r.heads / r.kvDivisor : r.heads;
@@ -88,7 +91,12 @@ const problemArb: fc.Arbitrary<Problem> = fc
     });
     // A small custom GPU so that memory actually prunes (the model is tiny).
     const gpu = customGpu({ id: 'tiny', name: 'Tiny', memoryBytes: r.memoryBytes, peakFlopsPerSecond: a100.peakFlopsPerSecond });
-    const cluster = makeCluster({ gpu, gpusPerNode: r.gpusPerNode, nodes: r.nodes });
+    // Built past makeCluster's 1 GB floor on purpose: the offload fit must bind in the property.
+    const cluster: ClusterSpec = {
+      ...makeCluster({ gpu, gpusPerNode: r.gpusPerNode, nodes: r.nodes }),
+      ...(r.hostBytes > 0 ? { hostMemoryBytesPerNode: r.hostBytes } : {}),
+      ...(r.nvmeBytes > 0 ? { nvmeBytesPerNode: r.nvmeBytes } : {}),
+    };
     const tokens = r.tokens || r.objective === 'TIME_WITHIN_BUDGET' ? 1e9 : undefined;
     const options: PlanSearchOptions = {
       globalBatchSize: r.globalBatchSize,
@@ -322,7 +330,7 @@ describe('premises of the pruning hold in the planner', () => {
         const bytes = ev.memoryBytes(l);
         expect(bytes).toBe(full.memory.totalBytes);
         expect(ev.capacityBytes).toBe(full.memory.capacityBytes);
-        expect(bytes <= ev.usableBytes).toBe(full.fits);
+        expect(bytes <= ev.usableBytes && ev.offloadFits(l)).toBe(full.fits);
         expect(evaluator.isValid(l)).toBe(true);
       }),
       { numRuns: 80, seed: 3 },
