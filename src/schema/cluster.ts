@@ -2,7 +2,7 @@
  * Cluster: nodes × GPUs of one catalog GPU. Presets (read-only) are the clusters of well-known runs; saved clusters
  * live in SQLite with ids `c_…`; `ClusterInput` describes an unsaved one (id from makeCluster, e.g. `a100-80gb-x1024`).
  */
-import { makeCluster } from '../core/hardware.js';
+import { hostMemoryBytesPerNodeOf, makeCluster, nvmeBytesPerNodeOf } from '../core/hardware.js';
 import type { ClusterSpec } from '../core/types.js';
 import { builder } from './builder.js';
 import { checkName, idSchema } from './validation.js';
@@ -27,6 +27,8 @@ interface SavedClusterData {
   nodes: number;
   gpuHourUsd?: number;
   pue?: number;
+  hostMemoryBytesPerNode?: number;
+  nvmeBytesPerNode?: number;
 }
 
 export const SAVED_CLUSTER_PREFIX = 'c_';
@@ -68,6 +70,8 @@ function viewFromSaved(record: SavedRecord<SavedClusterData>): ClusterView {
       nodes: d.nodes,
       ...(d.gpuHourUsd === undefined ? {} : { gpuHourUsd: d.gpuHourUsd }),
       ...(d.pue === undefined ? {} : { pue: d.pue }),
+      ...(d.hostMemoryBytesPerNode === undefined ? {} : { hostMemoryBytesPerNode: d.hostMemoryBytesPerNode }),
+      ...(d.nvmeBytesPerNode === undefined ? {} : { nvmeBytesPerNode: d.nvmeBytesPerNode }),
     }),
   );
   return { spec, preset: false, createdAt: record.createdAt, updatedAt: record.updatedAt };
@@ -94,6 +98,8 @@ export interface ClusterInputShape {
   nodes: number;
   gpuHourUsd?: number | null;
   pue?: number | null;
+  hostMemoryBytesPerNode?: number | null;
+  nvmeBytesPerNode?: number | null;
 }
 
 /** ClusterInput → validated ClusterSpec (errors name `${path}.<field>`). */
@@ -109,6 +115,8 @@ export function clusterFromInput(input: ClusterInputShape, path: string, id?: st
       nodes: input.nodes,
       ...(input.gpuHourUsd == null ? {} : { gpuHourUsd: input.gpuHourUsd }),
       ...(input.pue == null ? {} : { pue: input.pue }),
+      ...(input.hostMemoryBytesPerNode == null ? {} : { hostMemoryBytesPerNode: input.hostMemoryBytesPerNode }),
+      ...(input.nvmeBytesPerNode == null ? {} : { nvmeBytesPerNode: input.nvmeBytesPerNode }),
     }),
   );
   return { spec, preset: false, createdAt: null, updatedAt: null };
@@ -123,6 +131,12 @@ export const ClusterInputRef = builder.inputType('ClusterInput', {
     nodes: t.int({ required: true, description: 'Nodes (≥ 1).' }),
     gpuHourUsd: t.float({ description: 'Price per GPU-hour in US dollars (0–10,000). Default: the GPU\'s catalog price.' }),
     pue: t.float({ description: 'Power usage effectiveness of the data centre (1–3), for energy. Default 1.2.' }),
+    hostMemoryBytesPerNode: t.float({
+      description: 'CPU RAM per node in bytes (1e9–1e15), where offloaded states live. Default: the GPU\'s usual server (DGX A100 640GB: 2 TB).',
+    }),
+    nvmeBytesPerNode: t.float({
+      description: 'Local NVMe per node in bytes (0–1e15) for NVMe offload. Default: the GPU\'s usual server (DGX A100 640GB: 30 TB).',
+    }),
   }),
 });
 
@@ -141,6 +155,14 @@ export const ClusterRef = builder.objectRef<ClusterView>('Cluster').implement({
     gpuHourUsd: t.float({ description: 'Price per GPU-hour in US dollars.', resolve: (c) => c.spec.gpuHourUsd }),
     hourUsd: t.float({ description: 'Price of the whole cluster per hour in US dollars.', resolve: (c) => c.spec.gpuHourUsd * c.spec.nodes * c.spec.gpusPerNode }),
     pue: t.float({ description: 'Power usage effectiveness (facility power / IT power).', resolve: (c) => c.spec.pue }),
+    hostMemoryBytesPerNode: t.float({
+      description: 'CPU RAM per node in bytes that offloaded states must fit (the input, else the GPU\'s usual server).',
+      resolve: (c) => hostMemoryBytesPerNodeOf(c.spec),
+    }),
+    nvmeBytesPerNode: t.float({
+      description: 'Local NVMe per node in bytes that NVMe offload must fit (the input, else the GPU\'s usual server).',
+      resolve: (c) => nvmeBytesPerNodeOf(c.spec),
+    }),
     memoryBytes: t.float({ description: 'Total GPU memory of the cluster in bytes.', resolve: (c) => c.spec.gpu.memoryBytes * c.spec.nodes * c.spec.gpusPerNode }),
     peakFlopsPerSecond: t.float({
       nullable: true,
@@ -185,6 +207,8 @@ function dataFromInput(input: ClusterInputShape, view: ClusterView): SavedCluste
     nodes: view.spec.nodes,
     ...(input.gpuHourUsd == null ? {} : { gpuHourUsd: input.gpuHourUsd }),
     ...(input.pue == null ? {} : { pue: input.pue }),
+    ...(input.hostMemoryBytesPerNode == null ? {} : { hostMemoryBytesPerNode: input.hostMemoryBytesPerNode }),
+    ...(input.nvmeBytesPerNode == null ? {} : { nvmeBytesPerNode: input.nvmeBytesPerNode }),
   };
 }
 

@@ -96,6 +96,13 @@ describe('clusters', () => {
     const created = (await execute(t.app, CreateClusterDocument, { input: { name: 'Lab', gpu: 'h100-sxm', gpusPerNode: 8, nodes: 4, gpuHourUsd: 2.5, pue: 1.1 } })).data!.createCluster;
     expect(created.id).toMatch(/^c_/);
     expect([created.gpuCount, created.gpu.id, created.gpuHourUsd, created.pue]).toEqual([32, 'h100-sxm', 2.5, 1.1]);
+    // Node RAM/NVMe default to the GPU's usual server (DGX H100: 2 TB, 30 TB) and are kept when given.
+    expect([created.hostMemoryBytesPerNode, created.nvmeBytesPerNode]).toEqual([2e12, 30e12]);
+    const bigRam = (await execute(t.app, CreateClusterDocument, { input: { gpu: 'h100-sxm', gpusPerNode: 8, nodes: 1, hostMemoryBytesPerNode: 4e12, nvmeBytesPerNode: 0 } })).data!.createCluster;
+    expect([bigRam.hostMemoryBytesPerNode, bigRam.nvmeBytesPerNode]).toEqual([4e12, 0]);
+    const reread = (await execute(t.app, ClustersDocument)).data!.clusters.find((c) => c.id === bigRam.id)!;
+    expect(reread.id).toBe(bigRam.id);
+    await execute(t.app, DeleteClusterDocument, { id: bigRam.id });
     expect((await execute(t.app, ClustersDocument)).data!.clusters.at(-1)!.id).toBe(created.id);
     const updated = (await execute(t.app, UpdateClusterDocument, { id: created.id, input: { gpu: 'h100-sxm', gpusPerNode: 8, nodes: 16 } })).data!.updateCluster;
     expect(updated.gpuCount).toBe(128);

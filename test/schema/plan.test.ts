@@ -105,6 +105,25 @@ describe('trainingPlan', () => {
     expect(relativeError(plan.run!.costUsd, plan.run!.gpuHours * 3)).toBeLessThan(1e-9);
   });
 
+  it('offload must fit the node: 175B with every state on one A100 node’s 2 TB of RAM is refused; a 4 TB node takes it', async () => {
+    const input: TrainingPlanInput = {
+      model: 'gpt3-175b', clusterSpec: { gpu: 'a100-80gb', gpusPerNode: 1, nodes: 1 }, globalBatchSize: 8,
+      zeroStage: 3, offload: 'PARAMETERS_CPU', recompute: 'FULL',
+    };
+    const refused = (await execute(t.app, TrainingPlanDocument, { input })).data!.trainingPlan;
+    expect(refused.cluster.hostMemoryBytesPerNode).toBe(2e12);
+    expect(refused.cluster.nvmeBytesPerNode).toBe(30e12);
+    expect(refused.fits).toBe(false);
+    expect(refused.memory.hostBytes).toBeGreaterThan(2e12);
+    expect(refused.diagnostics.map((d) => d.code)).toContain('HOST_OUT_OF_MEMORY');
+    const bigNode = { ...input, clusterSpec: { ...input.clusterSpec!, hostMemoryBytesPerNode: 4e12 } };
+    const taken = (await execute(t.app, TrainingPlanDocument, { input: bigNode })).data!.trainingPlan;
+    expect(taken.cluster.hostMemoryBytesPerNode).toBe(4e12);
+    expect(taken.fits).toBe(true);
+    const error = onlyError(await execute(t.app, TrainingPlanDocument, { input: { ...input, clusterSpec: { ...input.clusterSpec!, hostMemoryBytesPerNode: -5 } } }));
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.clusterSpec.hostMemoryBytesPerNode' });
+  });
+
   const bad: [string, Partial<TrainingPlanInput>, string, RegExp][] = [
     ['TP that does not divide the heads', { tensorParallel: 7 }, 'input.tensorParallel', /= 7 is invalid: expected a divisor of attentionHeads \(96\)/],
     ['GPUs that do not multiply out', { dataParallel: 15 }, 'input.dataParallel', /= 15 is invalid/],
