@@ -223,7 +223,6 @@ export function estimateStoredEvents(input: SimulationSetup | Omit<SimulationSet
     if (extraFailures > 0) wall += extraFailures * m * Math.max(0, 1 - solveSeconds / wall);
   }
   const { upShare, nodesUpShare } = run;
-  const effectiveMtbf = m;
   const capped = !(wall < limitSeconds);
   const d = capped ? limitSeconds : wall;
 
@@ -235,7 +234,7 @@ export function estimateStoredEvents(input: SimulationSetup | Omit<SimulationSet
   const planned = d * plannedPerSecond;
   // Outages end in one RECOVERY each; an interruption starts an outage only while the job runs. Running share of
   // the wall time ≈ e^(−R/M)·upShare (Daly: a recovery of length R completes with probability e^(−R/M)).
-  const runningShare = (Number.isFinite(effectiveMtbf) ? Math.exp(-restartSeconds / effectiveMtbf) : 1) * upShare;
+  const runningShare = (Number.isFinite(m) ? Math.exp(-restartSeconds / m) : 1) * upShare;
   const recoveries = (unexpected + planned) * runningShare;
   // CHECKPOINT_SAMPLED: at a tick, if the durable step moved since the last sample. It moves at each durable
   // checkpoint (≈ work done / τ + the final one) and at each planned stop (which makes the current work durable).
