@@ -1158,6 +1158,9 @@ function pruned(
   const maxRecipe = groups.reduce((m, g) => Math.max(m, g.recipes[g.recipes.length - 1]?.index ?? 0), 0) + 1;
   const sets = s.recomputeModes.length * s.flashAttention.length;
   const dead = new Uint8Array(maxRecipe);
+  // Offload fit per recipe of the current (shape, interleave): 0 unknown, 1 fits, 2 does not. Off-device bytes do not
+  // depend on the micro-batch, so one check serves every micro-batch group of the pair.
+  const offloadFit = new Uint8Array(maxRecipe);
   // Device bytes of the current group's recipes (NaN = not computed), for NVMe offloads to reuse their CPU twin's.
   const bytesOf = new Float64Array(maxRecipe);
   const open: (Subgroup | null)[] = new Array<Subgroup | null>(sets).fill(null);
@@ -1207,6 +1210,7 @@ function pruned(
       if (stopper.shouldStop()) return;
       if (stopper.progressDue()) reportProgress(hooks, state, collector, stopper, s.maxPareto);
       dead.fill(0);
+      offloadFit.fill(0);
     }
     open.fill(null);
     bytesOf.fill(Number.NaN);
@@ -1233,9 +1237,12 @@ function pruned(
       // Offload beyond the node's CPU RAM / NVMe: infeasible at this micro-batch, but not marked dead — the twin
       // (CPU vs NVMe) shares the device bytes, not the off-device ones.
       if (recipe.offload !== 'NONE') {
-        if (scratch === null) scratch = makeLayout(g.shape, g.v, g.b, recipe, s);
-        else fillLayout(scratch, g.shape, g.v, g.b, recipe);
-        if (!evaluator.offloadFits(scratch)) {
+        if (offloadFit[recipe.index] === 0) {
+          if (scratch === null) scratch = makeLayout(g.shape, g.v, g.b, recipe, s);
+          else fillLayout(scratch, g.shape, g.v, g.b, recipe);
+          offloadFit[recipe.index] = evaluator.offloadFits(scratch) ? 1 : 2;
+        }
+        if (offloadFit[recipe.index] === 2) {
           state.covered++;
           continue;
         }
