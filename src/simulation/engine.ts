@@ -39,6 +39,9 @@ const HOUR_US = 3_600 * US;
 
 export type CheckpointIntervalPolicy = 'DALY' | 'YOUNG';
 
+/** Most checkpoints one run takes (see resolveSimulation): keeps the segment count of a replica bounded. */
+export const MAX_CHECKPOINTS_PER_RUN = 1_000_000;
+
 export interface SimulationSetup {
   /** Failure-free step time (from the core's plan estimate). */
   nominalStepSeconds: number;
@@ -323,7 +326,26 @@ export function resolveSimulation(setup: SimulationSetup): ResolvedSimulation {
     // An async checkpoint cannot start before the previous one persisted: never aim below the persist window.
     intervalSeconds = Math.max(intervalSeconds, persist);
   }
-  const steps = Math.min(setup.totalSteps, Math.max(1, Math.round(intervalSeconds / setup.nominalStepSeconds)));
+  // At most MAX_CHECKPOINTS_PER_RUN checkpoints: a free checkpoint (no bytes) drives Daly's interval to zero and the
+  // engine, which steps checkpoint by checkpoint, would walk billions of segments. The floor costs at most half an
+  // interval of lost work per failure (≈ 2.3 s for a 54-day run).
+  // Counted over what is simulated: the run, or the horizon when that is shorter.
+  const simulatedSteps =
+    setup.horizonSeconds != null && Number.isFinite(setup.horizonSeconds)
+      ? Math.min(setup.totalSteps, Math.ceil(setup.horizonSeconds / setup.nominalStepSeconds))
+      : setup.totalSteps;
+  const minimumSteps = Math.ceil(simulatedSteps / MAX_CHECKPOINTS_PER_RUN);
+  let steps = Math.min(setup.totalSteps, Math.max(1, Math.round(intervalSeconds / setup.nominalStepSeconds)));
+  if (steps < minimumSteps) {
+    if (source === 'USER') {
+      throw new InvalidInputError(
+        'checkpointIntervalSeconds',
+        setup.checkpointIntervalSeconds,
+        `at least ${(minimumSteps * setup.nominalStepSeconds).toPrecision(3)} s: at most ${MAX_CHECKPOINTS_PER_RUN.toLocaleString('en-US')} checkpoints over the ${simulatedSteps.toLocaleString('en-US')} steps simulated`,
+      );
+    }
+    steps = minimumSteps;
+  }
 
   const nominalRunSeconds = setup.totalSteps * setup.nominalStepSeconds;
   const horizon = setup.horizonSeconds ?? null;

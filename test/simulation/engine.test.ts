@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { dalyCheckpointIntervalSeconds, dalyExpectedWallSeconds } from '../../src/core/checkpoint.js';
 import { InvalidInputError } from '../../src/core/errors.js';
 import {
+  MAX_CHECKPOINTS_PER_RUN,
+  resolveSimulation,
   runSimulation,
   type SimulationEngineEvent,
   type SimulationSetup,
@@ -299,5 +301,32 @@ describe('asynchronous checkpoints, spares, slow-downs', () => {
     expect(() =>
       runSimulation(llama3Setup({ reliability: { ...presetParams('llama3-405b'), detectionSeconds: -1 } })),
     ).toThrow(/reliability\.detectionSeconds/);
+  });
+});
+
+describe('a free checkpoint does not make the engine walk billions of segments', () => {
+  // A checkpoint with no bytes costs nothing, so Daly's interval tends to zero; with 7.8 billion one-second steps the
+  // engine would step checkpoint by checkpoint for hours. At most MAX_CHECKPOINTS_PER_RUN checkpoints per run.
+  const freeCheckpoint = (overrides: Partial<SimulationSetup> = {}): SimulationSetup =>
+    llama3Setup({ nominalStepSeconds: 1e-3, totalSteps: 7.8e9, checkpointBytes: 0, horizonSeconds: 2 * DAY, replicas: 2, ...overrides });
+
+  it('floors the interval at run / MAX_CHECKPOINTS_PER_RUN and still completes the replicas', () => {
+    const resolved = resolveSimulation(freeCheckpoint());
+    // 2 days of 1 ms steps are simulated (the horizon): 172.8 million steps, at most a million checkpoints.
+    expect(resolved.checkpointIntervalSteps).toBe(Math.ceil((2 * DAY * 1000) / MAX_CHECKPOINTS_PER_RUN));
+    expect(resolved.checkpointIntervalSource).toBe('DALY');
+    const { summary } = runSimulation(freeCheckpoint());
+    expect(summary.replicas).toBe(2);
+  });
+  it('a user interval that would need more checkpoints is refused naming checkpointIntervalSeconds', () => {
+    let caught: unknown;
+    try {
+      resolveSimulation(freeCheckpoint({ checkpointIntervalSeconds: 0.01 }));
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(InvalidInputError);
+    expect((caught as InvalidInputError).field).toBe('checkpointIntervalSeconds');
+    expect((caught as InvalidInputError).message).toMatch(/at most 1,000,000 checkpoints/);
   });
 });
