@@ -1075,6 +1075,15 @@ function whyNothing(state: SearchState, front: Ranked[], evaluator: LayoutEvalua
         : ' Relax the pins (tensor/pipeline/data parallel, micro-batch sizes) or change the global batch.';
     return `No candidate: the pins and the planner's rules leave an empty space.${batchHint}`;
   }
+  if (state.feasible === 0 && state.minMemoryBytes <= evaluator.usableBytes) {
+    // Something fits the GPU, so the node refused it: only offloading layouts fit the device, and their host/NVMe
+    // bytes exceed the node's (memory.ts offloadFits).
+    return (
+      `No layout fits: the smallest needs ${(state.minMemoryBytes / GIB).toFixed(1)} GiB per GPU, which the GPU holds, but ` +
+      `the layouts that fit the GPU offload more than a node's CPU RAM or NVMe holds (all GPUs of a node share them); ` +
+      `add GPUs, or describe nodes with more RAM/NVMe (cluster hostMemoryBytesPerNode, nvmeBytesPerNode).`
+    );
+  }
   if (state.feasible === 0) {
     return (
       `No layout fits: the smallest needs ${(state.minMemoryBytes / GIB).toFixed(1)} GiB per GPU and ` +

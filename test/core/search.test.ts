@@ -667,3 +667,17 @@ describe('an empty space says why', () => {
     expect(upTo.best.length).toBeGreaterThan(0);
   });
 });
+
+describe('an empty result says when the node, not the GPU, is what refuses', () => {
+  it('GPT-3 175B on one A100: only offload fits the GPU, and its 2.8 TB of host states exceed a 1 TB node', () => {
+    const one = makeCluster({ gpu: a100, gpusPerNode: 1, nodes: 1, hostMemoryBytesPerNode: 1e12, nvmeBytesPerNode: 0 });
+    const out = searchPlans(gpt3, gpt3Counts, one, { globalBatchSize: 8 });
+    expect(out.feasible).toBe(0);
+    expect(out.best).toEqual([]);
+    expect(out.winnerReason).toMatch(/offload more than a node's CPU RAM or NVMe/);
+    // With the same GPU on a node with 4 TB of RAM the parameter-offload layouts fit.
+    const roomy = makeCluster({ gpu: a100, gpusPerNode: 1, nodes: 1, hostMemoryBytesPerNode: 4e12 });
+    const fits = searchPlans(gpt3, gpt3Counts, roomy, { globalBatchSize: 8, offloads: ['PARAMETERS_CPU'] });
+    expect(fits.best[0]!.layout.offload).toBe('PARAMETERS_CPU');
+  });
+});
