@@ -8,14 +8,15 @@
  * - errors: typed error results (`InputError` members in result unions, e.g. `trainingPlanOrError`);
  * - simple-objects: value types without a backing class (memory breakdowns, estimates);
  * - validation: zod (standard schema) checks on inputs, reported as BAD_USER_INPUT naming field/value/range;
- * - complexity: depth, breadth and cost limits checked before any root resolver runs (HTTP and WebSocket alike).
+ * - complexity: depth, breadth and cost limits checked before any root resolver runs (HTTP and WebSocket alike);
+ *   registered as `complexityPerOperation` (complexity.ts), the same plugin with its result kept per parsed operation.
  */
 import SchemaBuilder from '@pothos/core';
-import ComplexityPlugin from '@pothos/plugin-complexity';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import SimpleObjectsPlugin from '@pothos/plugin-simple-objects';
 import ValidationPlugin from '@pothos/plugin-validation';
 import { GraphQLError } from 'graphql';
+import { COMPLEXITY_PLUGIN } from './complexity.js';
 import type { SchemaContext } from './context.js';
 import { describeValue } from './error-helpers.js';
 
@@ -36,7 +37,7 @@ export const builder = new SchemaBuilder<{
   DefaultFieldNullability: false;
 }>({
   defaultFieldNullability: false,
-  plugins: [ErrorsPlugin, SimpleObjectsPlugin, ValidationPlugin, ComplexityPlugin],
+  plugins: [ErrorsPlugin, SimpleObjectsPlugin, ValidationPlugin, COMPLEXITY_PLUGIN],
   errors: { defaultTypes: [] },
   validation: {
     // One error per request, shaped like the core's InvalidInputError: "<path> = <value> is invalid: expected …".
