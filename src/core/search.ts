@@ -837,7 +837,9 @@ export function compareWinner(
     `${describeLayout(winner.layout)} ${verb} ${label} (${differs}): ${metric}. ` +
     `Step ${seconds(w.stepSeconds)} s vs ${seconds(r.stepSeconds)} s = ` +
     terms.map(([name, delta]) => `${name} ${signed(delta)} s`).join(', ') +
-    `; the largest gain is ${decisive[1] < 0 ? decisive[0] : 'none'}. ` +
+    (decisive[1] < 0
+      ? `; the largest gain is ${decisive[0]}. `
+      : `; no term of its step is shorter — it wins on ${objective === 'MIN_GPUS' ? 'GPU count' : objective === 'COST' ? 'cost' : objective === 'MFU' ? 'MFU' : 'the objective'}. `) +
     `Memory ${(winner.estimate.memory.totalBytes / GIB).toFixed(1)} GiB vs ${(runnerUp.estimate.memory.totalBytes / GIB).toFixed(1)} GiB per GPU.`;
   return { comparison, reason };
 }
