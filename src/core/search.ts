@@ -71,6 +71,11 @@ export interface PlanSearchOptions {
   objective?: SearchObjective;
   /** Upper bound on the run's cost for TIME_WITHIN_BUDGET (requires trainingTokens). */
   budgetUsd?: number;
+  /**
+   * Only layouts whose run (trainingTokens) finishes within this many seconds rank in `best`, for any objective —
+   * e.g. MIN_GPUS with a deadline: the fewest GPUs that train in 30 days. Requires trainingTokens.
+   */
+  deadlineSeconds?: number;
   /** How many best layouts to return (default 10). */
   top?: number;
   /** GPUs to use (default: the whole cluster). */
@@ -201,6 +206,7 @@ interface NormalizedSearch {
   objective: SearchObjective;
   top: number;
   budgetUsd: number | null;
+  deadlineSeconds: number | null;
   trainingTokens: number | null;
   /** Tokens of one step at the reference global batch (time unit without trainingTokens). */
   referenceTokens: number;
@@ -293,6 +299,17 @@ function normalizeOptions(arch: ModelArchitecture, cluster: ClusterSpec, input: 
         'trainingTokens',
         input.trainingTokens ?? null,
         'a token count when objective is TIME_WITHIN_BUDGET (the budget is for the whole run)',
+      );
+    }
+  }
+  let deadlineSeconds: number | null = null;
+  if (input.deadlineSeconds !== undefined && input.deadlineSeconds !== null) {
+    deadlineSeconds = requireFinite('deadlineSeconds', input.deadlineSeconds, 1, 1e12);
+    if (trainingTokens === null) {
+      throw new InvalidInputError(
+        'trainingTokens',
+        input.trainingTokens ?? null,
+        'a token count when deadlineSeconds is set (the deadline is for the whole run)',
       );
     }
   }
@@ -396,6 +413,7 @@ function normalizeOptions(arch: ModelArchitecture, cluster: ClusterSpec, input: 
     objective,
     top,
     budgetUsd,
+    deadlineSeconds,
     trainingTokens,
     referenceTokens: globalBatchSize * arch.sequenceLength,
     globalBatchSizes,
@@ -641,6 +659,7 @@ class Collector {
   constructor(
     private readonly top: number,
     private readonly budgetUsd: number | null,
+    private readonly deadlineSeconds: number | null = null,
   ) {}
 
   /** The k-th best score so far (Infinity until k candidates are in). */
@@ -665,7 +684,9 @@ class Collector {
   }
 
   offer(c: Ranked): void {
-    if (this.budgetUsd === null || c.costUsd <= this.budgetUsd) this.offerBest(c);
+    if ((this.budgetUsd === null || c.costUsd <= this.budgetUsd) && (this.deadlineSeconds === null || c.timeSeconds <= this.deadlineSeconds)) {
+      this.offerBest(c);
+    }
     this.offerPareto(c);
   }
 
@@ -1001,7 +1022,7 @@ export function searchPlansWith(
   const groups = buildGroups(arch, cluster, s, evaluator, recipes, !s.prune, stopper);
   const state: SearchState = { candidates: 0, evaluated: 0, memoryChecked: 0, feasible: 0, covered: 0, minMemoryBytes: Infinity };
   for (const g of groups) state.candidates += g.recipes.length;
-  const collector = new Collector(s.top, s.objective === 'TIME_WITHIN_BUDGET' ? s.budgetUsd : null);
+  const collector = new Collector(s.top, s.objective === 'TIME_WITHIN_BUDGET' ? s.budgetUsd : null, s.deadlineSeconds);
   const rank = (layout: ParallelLayout, estimate: PlanEstimate, g: Group, recipe: Recipe): Ranked =>
     rankCandidate(layout, estimate, g.shape.gpus, g.ordinal, recipe.index, cluster, s, arch.sequenceLength);
 
@@ -1092,6 +1113,17 @@ function whyNothing(state: SearchState, front: Ranked[], evaluator: LayoutEvalua
       `${(evaluator.usableBytes / GIB).toFixed(1)} GiB are usable (capacity × (1 − headroom)); add GPUs, allow ` +
       `recompute, ZeRO or offload, or lower the headroom.`
     );
+  }
+  if (s.deadlineSeconds !== null) {
+    // The fastest feasible layout is on the frontier (nothing is faster, so nothing dominates it).
+    const fastest = front.reduce((a, b) => (b.timeSeconds < a.timeSeconds ? b : a));
+    if (fastest.timeSeconds > s.deadlineSeconds) {
+      return (
+        `No feasible layout finishes within ${(s.deadlineSeconds / 86_400).toPrecision(3)} days: the fastest ` +
+        `(${describeLayout(fastest.layout)}, ${fastest.gpus} GPUs) takes ${(fastest.timeSeconds / 86_400).toPrecision(3)} days; ` +
+        `add GPUs or relax the deadline.`
+      );
+    }
   }
   // The cheapest feasible layout is on the frontier (nothing is cheaper, so nothing dominates it).
   const cheapest = front.reduce((a, b) => (b.costUsd < a.costUsd ? b : a));
@@ -1278,7 +1310,9 @@ function pruned(
     const sub = subgroups[order[k]!]!;
     const g = sub.group;
     const bestPossible =
-      sub.scoreBound <= collector.threshold && (s.objective !== 'TIME_WITHIN_BUDGET' || sub.costBound <= s.budgetUsd!);
+      sub.scoreBound <= collector.threshold &&
+      (s.objective !== 'TIME_WITHIN_BUDGET' || sub.costBound <= s.budgetUsd!) &&
+      (s.deadlineSeconds === null || sub.timeBound <= s.deadlineSeconds);
     if (!bestPossible && !collector.paretoAdmits(sub.timeBound, sub.costBound, sub.maxHeadroomBytes)) {
       // Neither the top-k nor the frontier can take any member: the whole set is dominated.
       state.covered += sub.recipes.length - 1;

@@ -118,6 +118,7 @@ interface PlanSearchInputShape {
   trainingTokens?: number | null;
   objective?: PlanSearchOptions['objective'] | null;
   budgetUsd?: number | null;
+  deadlineSeconds?: number | null;
   top?: number | null;
   gpuBudget?: number | null;
   gpuBudgetMode?: 'EXACT' | 'UP_TO' | null;
@@ -157,6 +158,11 @@ const PlanSearchInputRef = builder.inputType('PlanSearchInput', {
     trainingTokens: t.float({ description: 'Tokens to train on: times and costs are then the whole run\'s.', validate: floatIn(1, MAX_TRAINING_TOKENS) }),
     objective: t.field({ type: SearchObjectiveEnum, defaultValue: 'TIME', description: 'What to optimise.' }),
     budgetUsd: t.float({ description: 'Cost ceiling of the run in US dollars for TIME_WITHIN_BUDGET.', validate: floatIn(0, 1e15) }),
+    deadlineSeconds: t.float({
+      description:
+        'Only layouts whose run (trainingTokens, required) finishes within this many seconds rank in `best`, for any objective — with MIN_GPUS: the fewest GPUs that train in time.',
+      validate: floatIn(1, 1e12),
+    }),
     top: t.int({ defaultValue: 10, description: `How many best layouts to return (1–${MAX_API_SEARCH_TOP}).`, validate: intIn(1, MAX_API_SEARCH_TOP) }),
     gpuBudget: t.int({ description: 'GPUs to use (default: the whole cluster); whole nodes or part of one node.', validate: intIn(1, MAX_GPUS) }),
     gpuBudgetMode: t.field({
@@ -215,7 +221,7 @@ function resolveSearchInput(ctx: SchemaContext, input: PlanSearchInputShape): Re
     if (value !== null && value !== undefined) (options as unknown as Record<string, unknown>)[key] = value;
   };
   for (const key of [
-    'globalBatchSizes', 'trainingTokens', 'objective', 'budgetUsd', 'top', 'gpuBudget', 'gpuBudgetMode',
+    'globalBatchSizes', 'trainingTokens', 'objective', 'budgetUsd', 'deadlineSeconds', 'top', 'gpuBudget', 'gpuBudgetMode',
     'allowTensorParallelAcrossNodes', 'evenPipelineStages', 'memoryHeadroomFraction', 'tensorParallel',
     'pipelineParallel', 'dataParallel', 'expertParallel', 'microBatchSizes', 'recomputeModes', 'sequenceParallel',
     'pipelineInterleaves', 'offloads', 'flashAttention', 'precision', 'optimizer', 'timeLimitSeconds', 'maxPareto',

@@ -74,6 +74,7 @@ const problemArb: fc.Arbitrary<Problem> = fc
     budgetScale: fc.double({ min: 0.5, max: 3, noNaN: true }),
     // Node CPU RAM / NVMe small enough to bind for these tiny models (0 = the GPU's default, which never binds).
     hostBytes: fc.constantFrom(0, 0, 2e6, 2e7, 2e8),
+    deadline: fc.boolean(),
     nvmeBytes: fc.constantFrom(0, 0, 0, 1e7, 1e8),
   })
   .map((r) => {
@@ -115,7 +116,14 @@ const problemArb: fc.Arbitrary<Problem> = fc
       maxPareto: 1000,
       ...(tokens === undefined ? {} : { trainingTokens: tokens }),
     };
-    return { arch, cluster, options, budgetScale: r.budgetScale };
+    return { arch, cluster, options, budgetScale: r.budgetScale, deadline: r.deadline && tokens !== undefined };
+  })
+  .map((p) => {
+    if (!p.deadline) return p;
+    // A deadline around the fastest feasible layout's run time, so that it binds sometimes.
+    const probe = searchPlans(p.arch, computeModelCounts(p.arch), p.cluster, { ...p.options, objective: 'TIME', top: 1 });
+    const fastest = probe.best[0]?.timeSeconds ?? 1;
+    return { ...p, options: { ...p.options, deadlineSeconds: Math.max(1, fastest * p.budgetScale) } };
   })
   .map((p) => {
     if (p.options.objective !== 'TIME_WITHIN_BUDGET') return p;
@@ -665,6 +673,47 @@ describe('an empty space says why', () => {
     // Searching up to the budget finds layouts on fewer GPUs instead.
     const upTo = searchPlans(llama, computeModelCounts(llama), cluster, { globalBatchSize: 1, gpuBudgetMode: 'UP_TO' });
     expect(upTo.best.length).toBeGreaterThan(0);
+  });
+});
+
+describe('deadlineSeconds: only runs that finish in time rank (e.g. the fewest GPUs that train in N days)', () => {
+  const llama = findModelPreset('llama2-7b') as ModelArchitecture;
+  const counts = computeModelCounts(llama);
+  const cluster = makeCluster({ gpu: a100, gpusPerNode: 8, nodes: 4 });
+  const base: PlanSearchOptions = { globalBatchSize: 256, trainingTokens: 2e11, objective: 'MIN_GPUS', top: 8 };
+  const free = searchPlans(llama, counts, cluster, base);
+
+  it('the fewest GPUs within a deadline: every returned run meets it, and no smaller count can', () => {
+    // A deadline at a third of the unconstrained minimum's run time forces more GPUs.
+    const deadlineSeconds = free.best[0]!.timeSeconds / 3;
+    const out = searchPlans(llama, counts, cluster, { ...base, deadlineSeconds });
+    expect(out.best.length).toBeGreaterThan(0);
+    for (const c of out.best) expect(c.timeSeconds).toBeLessThanOrEqual(deadlineSeconds);
+    const fewest = out.best[0]!.gpus;
+    expect(fewest).toBeGreaterThan(free.best[0]!.gpus);
+    // Every smaller count's fastest layout misses the deadline.
+    for (const gpus of [1, 2, 3, 4, 5, 6, 7, 8, 16, 24, 32].filter((g) => g < fewest)) {
+      const exact = searchPlans(llama, counts, cluster, { ...base, objective: 'TIME', gpuBudget: gpus, gpuBudgetMode: 'EXACT', top: 1 });
+      if (exact.best.length > 0) expect(exact.best[0]!.timeSeconds).toBeGreaterThan(deadlineSeconds);
+    }
+  });
+  it('pruned = exhaustive across deadlines that cut through the space (objectives MIN_GPUS, COST, TIME)', () => {
+    const times = free.pareto.map((c) => c.timeSeconds).sort((a, b) => a - b);
+    const deadlines = [0.5, 0.9, 1, 1.02, 1.1, 1.5, 3].map((k) => times[0]! * k).concat(times.slice(0, 6).map((t) => t * 1.0001));
+    for (const objective of ['MIN_GPUS', 'COST', 'TIME'] as const) {
+      for (const deadlineSeconds of deadlines) {
+        const options: PlanSearchOptions = { ...base, objective, deadlineSeconds, gpuBudgetMode: 'UP_TO', top: 4 };
+        const pruned = searchPlans(llama, counts, cluster, options);
+        const exhaustive = searchPlans(llama, counts, cluster, { ...options, prune: false });
+        expect(pruned.best.map((c) => layoutKey(c.layout))).toEqual(exhaustive.best.map((c) => layoutKey(c.layout)));
+      }
+    }
+  });
+  it('needs trainingTokens, and an impossible deadline says what the fastest run takes', () => {
+    expect(() => searchPlans(llama, counts, cluster, { globalBatchSize: 256, deadlineSeconds: 86_400 })).toThrow(/trainingTokens|token count/);
+    const impossible = searchPlans(llama, counts, cluster, { ...base, deadlineSeconds: 1 });
+    expect(impossible.best).toEqual([]);
+    expect(impossible.winnerReason).toMatch(/No feasible layout finishes within .* days: the fastest/);
   });
 });
 

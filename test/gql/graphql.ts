@@ -161,6 +161,8 @@ export type PlanSearchInput = {
   clusterSpec?: ClusterInput | null | undefined;
   /** Only these data-parallel degrees. */
   dataParallel?: Array<number> | null | undefined;
+  /** Only layouts whose run (trainingTokens, required) finishes within this many seconds rank in `best`, for any objective — with MIN_GPUS: the fewest GPUs that train in time. */
+  deadlineSeconds?: number | null | undefined;
   /** Only pipeline degrees that divide the layers. */
   evenPipelineStages?: boolean | null | undefined;
   /** Only these expert-parallel degrees (MoE). */

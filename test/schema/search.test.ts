@@ -189,6 +189,25 @@ describe('bad input → BAD_USER_INPUT naming field, value and what is allowed',
     expect(error.message).toMatch(/UP_TO/);
   });
 
+  it('deadlineSeconds: the fewest GPUs that train in time, as the core answers; without trainingTokens it is refused', async () => {
+    const input: PlanSearchInput = {
+      model: 'llama2-7b', cluster: 'a100-80gb-x8', globalBatchSize: 256, trainingTokens: 2e11, objective: 'MIN_GPUS', top: 3,
+    };
+    const free = (await execute(inline.app, PlanSearchDocument, { input })).data!.planSearch;
+    const deadlineSeconds = free.ranked[0]!.timeSeconds / 3;
+    const { data } = await execute(withWorker.app, PlanSearchDocument, { input: { ...input, deadlineSeconds } });
+    const llama7 = findModelPreset('llama2-7b') as ModelArchitecture;
+    const core = searchPlans(llama7, computeModelCounts(llama7), makeCluster({ gpu: findGpu('a100-80gb') as GpuSpec, gpusPerNode: 8, nodes: 1 }), {
+      globalBatchSize: 256, trainingTokens: 2e11, objective: 'MIN_GPUS', top: 3, deadlineSeconds,
+    });
+    expect(data!.planSearch.ranked.map((r) => r.gpus)).toEqual(core.best.map((c) => c.gpus));
+    expect(data!.planSearch.ranked[0]!.gpus).toBeGreaterThan(free.ranked[0]!.gpus);
+    for (const r of data!.planSearch.ranked) expect(r.timeSeconds).toBeLessThanOrEqual(deadlineSeconds);
+    const { trainingTokens: _omit, ...noTokens } = input;
+    const error = onlyError(await execute(inline.app, PlanSearchDocument, { input: { ...noTokens, deadlineSeconds: 86_400 } }));
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.trainingTokens' });
+  });
+
   it('an input error raised inside the worker crosses back as BAD_USER_INPUT', async () => {
     const error = onlyError(await execute(withWorker.app, PlanSearchDocument, { input: { ...gpt3Input, pipelineParallel: [97] } }));
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.pipelineParallel' });
