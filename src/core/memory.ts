@@ -203,12 +203,31 @@ export function activationBytesPerLayerFor(
   return scale * (replicated / spDivisor + attentionPerRank + (mlp + scores) / tensorParallel);
 }
 
-/** Activation bytes per layer and micro-batch for an architecture and layout (hot path; no allocation). */
+/**
+ * Activation bytes per layer and micro-batch for an architecture and layout (hot path; no allocation). With context
+ * parallelism c each rank holds s/c of every sequence, so every term (the s² scores too: local queries × all keys)
+ * is 1/c; attention also keeps the K and V it gathered from the other c − 1 ranks for its backward (Llama 3 paper
+ * §3.3.2, all-gather CP) unless the whole layer is recomputed.
+ */
 export function activationBytesPerLayer(
   arch: ModelArchitecture,
   layout: ParallelLayout,
   recompute: RecomputeMode = layout.recompute,
 ): number {
+  const c = layout.contextParallel ?? 1;
+  const local = activationBytesPerLayerLocal(arch, layout, recompute);
+  if (c === 1) return local;
+  const t = layout.tensorParallel;
+  const headDim = arch.hiddenSize / arch.attentionHeads;
+  const kvHiddenPerRank = arch.kvHeads >= t ? (headDim * arch.kvHeads) / t : headDim;
+  const gatheredKv =
+    recompute === 'FULL'
+      ? 0
+      : 2 * arch.sequenceLength * layout.microBatchSize * kvHiddenPerRank * activationElementBytesFor(layout.precision) * (1 - 1 / c);
+  return local / c + gatheredKv;
+}
+
+function activationBytesPerLayerLocal(arch: ModelArchitecture, layout: ParallelLayout, recompute: RecomputeMode): number {
   const moe = arch.experts > 1;
   return activationBytesPerLayerFor(
     arch.sequenceLength,
@@ -340,6 +359,10 @@ export function stageMemory(
   const t = layout.tensorParallel;
   const p = layout.pipelineParallel;
   const d = layout.dataParallel;
+  const c = layout.contextParallel ?? 1;
+  // CP ranks hold the same weights and reduce gradients together: ZeRO shards over DP × CP (Megatron-Core's
+  // distributed optimizer uses the DP×CP group).
+  const shardGroup = d * c;
   const e = layout.expertParallel > 0 ? layout.expertParallel : 1;
   const zero = layout.zeroStage;
   const first = stage === 0;
@@ -358,13 +381,13 @@ export function stageMemory(
   const replicatedKv = replicatedKvParametersPerRank(arch, t);
   const denseGpu = denseStage / t + layers * replicatedKv;
   const expertGpu = (layers * expertLayer) / (t * e);
-  const expertDp = d / e;
+  const expertDp = shardGroup / e;
 
   const pb = parameterBytesFor(layout.precision);
   const gb = gradientBytesFor(layout.precision);
   const k = optimizerStateBytesFor(layout.optimizer, layout.precision);
   // ZeRO paper §5: stage ≥ 1 shards K, ≥ 2 the gradients, 3 the parameters over the data-parallel group.
-  const shardedParams = denseGpu / d + expertGpu / expertDp;
+  const shardedParams = denseGpu / shardGroup + expertGpu / expertDp;
   const fullParams = denseGpu + expertGpu;
   let parametersBytes = pb * (zero >= 3 ? shardedParams : fullParams);
   let gradientsBytes = gb * (zero >= 2 ? shardedParams : fullParams);
@@ -408,7 +431,7 @@ export function stageMemory(
   let temporaryBytes = 0;
   if (last) {
     // Logits of one micro-batch in fp32 for the cross-entropy, vocab-parallel: 4·s·b·V/t (Korthikanti §4.1 output layer).
-    temporaryBytes += (4 * arch.sequenceLength * layout.microBatchSize * arch.vocabSize) / t;
+    temporaryBytes += (4 * arch.sequenceLength * layout.microBatchSize * arch.vocabSize) / (t * c);
   }
   if (zero >= 2) {
     // Reduce bucket of unsharded gradients (DeepSpeed ZeRO-2/3). Capped at the non-local gradients when they stay

@@ -154,7 +154,9 @@ export function estimateStep(
   const s = arch.sequenceLength;
   const h = arch.hiddenSize;
   const L = arch.layers;
-  const gpus = t * p * d;
+  // Context parallel: each rank holds s/c tokens of every sequence (Megatron-Core CP).
+  const c = layout.contextParallel ?? 1;
+  const gpus = t * c * p * d;
   const m = layout.globalBatchSize / (b * d);
   const recompute = layout.recompute;
   const precision = layout.precision;
@@ -174,7 +176,9 @@ export function estimateStep(
   const scale = options?.computeEfficiencyScale ?? 1;
 
   // --- FLOPs per layer and micro-batch, per GPU -------------------------------------------------------------
-  const tokens = s * b;
+  // Tokens this rank processes per micro-batch; with CP its queries still attend to all s keys, so the score FLOPs
+  // per token (4·s·h) keep the full s and load-balanced causal chunks split them evenly.
+  const tokens = (s * b) / c;
   const scoreFlopsPerToken = (arch.positionEmbedding === 'RELATIVE' ? 6 : 4) * s * h;
   const oneMlpMatmul = (arch.gatedMlp ? 3 : 2) * h * arch.ffnHiddenSize;
   const expertFlopsPerToken = moe ? 2 * k * oneMlpMatmul : 0;
@@ -207,7 +211,7 @@ export function estimateStep(
       ? Math.min(1, scale * precisionFactor * matmulEfficiency((tokens * k * e) / arch.experts, width))
       : eDense;
     const headDim = h / arch.attentionHeads;
-    const eAttention = Math.min(1, scale * matmulEfficiency(s, headDim));
+    const eAttention = Math.min(1, scale * matmulEfficiency(s / c, headDim));
     // FlashAttention (causal) skips fully masked blocks: half of the counted s×s work is executed.
     const executedScoreFlops = flash ? layerScoreFlops / 2 : layerScoreFlops;
     const kvHidden = headDim * arch.kvHeads;
@@ -287,6 +291,21 @@ export function estimateStep(
     expertParallelBytes = m * stageLayers * a2aPerLayer * ((e - 1) / e) * a2aBytes;
   }
 
+  // --- Context parallel (Llama 3 paper §3.3.2, all-gather CP): before attention each rank all-gathers the K and V
+  // of the whole sequence from the c − 1 others; the backward reduce-scatters their gradients; a recomputed forward
+  // gathers again. Exposed, like the TP collectives (they sit between dependent kernels); small with GQA.
+  let cpSecondsPerMicroBatch = 0;
+  let contextParallelBytes = 0;
+  if (c > 1) {
+    const headDim = h / arch.attentionHeads;
+    const kvHiddenPerRank = arch.kvHeads >= t ? (headDim * arch.kvHeads) / t : headDim;
+    const kvBytes = 2 * s * b * kvHiddenPerRank * elementBytes;
+    const cpCollectives = recompute === 'FULL' ? 3 : 2;
+    cpSecondsPerMicroBatch =
+      stageLayers * cpCollectives * collectiveSeconds(kvBytes, c, groupMembersPerNode(c, t, G), 1, cluster, options);
+    contextParallelBytes = m * stageLayers * cpCollectives * collectiveBytes(kvBytes, c, 1);
+  }
+
   // --- Pipeline point-to-point: activation forward, gradient backward, per micro-batch and virtual stage; with
   // t > 1 each TP rank sends 1/t and the receivers all-gather over NVLink (Narayanan et al. 2021 §4.1).
   let ppTransferSeconds = 0;
@@ -327,12 +346,14 @@ export function estimateStep(
   const lastDenseGpu = lastDense / t + lastLayers * replicatedKv;
   const denseParams = p > 1 && lastDenseGpu > firstDenseGpu ? lastDenseGpu : firstDenseGpu;
   const expertParams = (firstLayers * routedExpertParams) / (t * e);
-  const expertDp = d / e;
+  // CP ranks hold the same weights: gradients are reduced (and ZeRO shards) over DP × CP.
+  const dpGroup = d * c;
+  const expertDp = dpGroup / e;
 
   const backwardShare = (matmulPasses - 1) / matmulPasses;
   const backwardWindow = computePerMicroBatch * backwardShare;
   const forwardWindow = computePerMicroBatch - backwardWindow;
-  const dpPerNode = groupMembersPerNode(d, t, G);
+  const dpPerNode = groupMembersPerNode(dpGroup, t, G);
   const expertDpPerNode = groupMembersPerNode(expertDp, t * e, G);
   const zero = layout.zeroStage;
   const dpOverlapped = options?.overlapDataParallelCommunication ?? true;
@@ -347,7 +368,7 @@ export function estimateStep(
   let zero3GatherSeconds = 0;
   for (let part = 0; part < 2; part++) {
     const params = part === 0 ? denseParams : expertParams;
-    const n = part === 0 ? d : expertDp;
+    const n = part === 0 ? dpGroup : expertDp;
     const perNode = part === 0 ? dpPerNode : expertDpPerNode;
     if (params <= 0 || n <= 1) continue;
     if (zero === 0) {
@@ -390,7 +411,7 @@ export function estimateStep(
   }
 
   // --- Optimizer step (memory-bound update of this GPU's shard) and offload traffic.
-  const shardParams = zero >= 1 ? denseParams / d + expertParams / expertDp : denseParams + expertParams;
+  const shardParams = zero >= 1 ? denseParams / dpGroup + expertParams / expertDp : denseParams + expertParams;
   const traffic = optimizerStepTrafficBytesFor(layout.optimizer, precision);
   let optimizerSeconds: number;
   let offloadExposed = 0;
@@ -419,12 +440,12 @@ export function estimateStep(
   }
 
   // --- Step.
-  const stagePerMicroBatch = computePerMicroBatch + tpCostPerMicroBatch + epSecondsPerMicroBatch;
+  const stagePerMicroBatch = computePerMicroBatch + tpCostPerMicroBatch + epSecondsPerMicroBatch + cpSecondsPerMicroBatch;
   const computeSeconds = m * computePerMicroBatch;
   // Narayanan et al. 2021 §2.2.1–2.2.2: bubble = (p − 1)/v micro-batch slots of the stage.
   const bubbleSeconds = ((p - 1) / v) * stagePerMicroBatch;
   const exposedCommunicationSeconds =
-    m * (tpCostPerMicroBatch + epSecondsPerMicroBatch) + ppExposed + dpExposed + offloadExposed;
+    m * (tpCostPerMicroBatch + epSecondsPerMicroBatch + cpSecondsPerMicroBatch) + ppExposed + dpExposed + offloadExposed;
   const stepSeconds = computeSeconds + bubbleSeconds + exposedCommunicationSeconds + optimizerSeconds;
 
   const tokensPerStep = layout.globalBatchSize * s;
@@ -456,10 +477,12 @@ export function estimateStep(
       tensorParallelBytes,
       pipelineParallelBytes,
       expertParallelBytes,
+      contextParallelBytes,
       dataParallelSeconds,
       tensorParallelSeconds: m * tpSecondsPerMicroBatch,
       pipelineParallelSeconds,
       expertParallelSeconds: m * epSecondsPerMicroBatch,
+      contextParallelSeconds: m * cpSecondsPerMicroBatch,
       exposedSeconds: exposedCommunicationSeconds,
     },
   };
@@ -477,7 +500,7 @@ export function estimateRun(
   sequenceLength: number,
   trainingTokens: number,
 ): RunEstimate {
-  const gpus = layout.tensorParallel * layout.pipelineParallel * layout.dataParallel;
+  const gpus = layout.tensorParallel * (layout.contextParallel ?? 1) * layout.pipelineParallel * layout.dataParallel;
   const steps = Math.ceil(trainingTokens / (layout.globalBatchSize * sequenceLength));
   const seconds = steps * performance.stepSeconds;
   const gpuHours = (gpus * seconds) / 3600;

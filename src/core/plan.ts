@@ -92,14 +92,25 @@ export function resolveLayout(
   if (pipelineParallel > arch.layers) {
     throw new InvalidInputError(f('pipelineParallel'), pipelineParallel, `at most the number of layers (${arch.layers})`);
   }
-  const modelParallel = tensorParallel * pipelineParallel;
+  const contextParallel = requireInteger(f('contextParallel'), input.contextParallel ?? 1, 1, gpus);
+  // Megatron-Core context parallelism splits each sequence into 2·CP chunks (rank i holds chunks i and 2·CP − 1 − i,
+  // which balances causal attention): the sequence must divide into them.
+  if (contextParallel > 1 && arch.sequenceLength % (2 * contextParallel) !== 0) {
+    throw new InvalidInputError(
+      f('contextParallel'),
+      contextParallel,
+      `a value with sequenceLength (${arch.sequenceLength}) divisible by 2 × contextParallel (load-balanced causal chunks)`,
+    );
+  }
+  const modelParallel = tensorParallel * contextParallel * pipelineParallel;
+  const product = contextParallel > 1 ? 'tensorParallel × contextParallel × pipelineParallel' : 'tensorParallel × pipelineParallel';
   let dataParallel: number;
   if (input.dataParallel === undefined) {
     if (gpus % modelParallel !== 0) {
       throw new InvalidInputError(
-        f(pipelineParallel > 1 ? 'pipelineParallel' : 'tensorParallel'),
-        pipelineParallel > 1 ? pipelineParallel : tensorParallel,
-        `a value with tensorParallel × pipelineParallel dividing the cluster's ${gpus} GPUs (now ${modelParallel})`,
+        f(contextParallel > 1 ? 'contextParallel' : pipelineParallel > 1 ? 'pipelineParallel' : 'tensorParallel'),
+        contextParallel > 1 ? contextParallel : pipelineParallel > 1 ? pipelineParallel : tensorParallel,
+        `a value with ${product} dividing the cluster's ${gpus} GPUs (now ${modelParallel})`,
       );
     }
     dataParallel = gpus / modelParallel;
@@ -109,8 +120,8 @@ export function resolveLayout(
       throw new InvalidInputError(
         f('dataParallel'),
         dataParallel,
-        `tensorParallel × pipelineParallel × dataParallel = the cluster's ${gpus} GPUs` +
-          (gpus % modelParallel === 0 ? ` (dataParallel = ${gpus / modelParallel})` : ` (TP × PP = ${modelParallel} does not divide ${gpus})`),
+        `${product} × dataParallel = the cluster's ${gpus} GPUs` +
+          (gpus % modelParallel === 0 ? ` (dataParallel = ${gpus / modelParallel})` : ` (${contextParallel > 1 ? 'TP × CP × PP' : 'TP × PP'} = ${modelParallel} does not divide ${gpus})`),
       );
     }
   }
@@ -182,6 +193,8 @@ export function resolveLayout(
     pipelineParallel,
     dataParallel,
     expertParallel,
+    // Present only when used, so that CP-free layouts keep their shape (search candidates, saved plans).
+    ...(contextParallel > 1 ? { contextParallel } : {}),
     zeroStage: zeroStage as ZeroStage,
     microBatchSize,
     globalBatchSize,
@@ -229,11 +242,11 @@ export function evaluatePlan(
   options?: PlanOptions,
 ): PlanEstimate {
   const gpus = cluster.gpusPerNode * cluster.nodes;
-  if (layout.tensorParallel * layout.pipelineParallel * layout.dataParallel !== gpus) {
+  if (layout.tensorParallel * (layout.contextParallel ?? 1) * layout.pipelineParallel * layout.dataParallel !== gpus) {
     throw new InvalidInputError(
       'plan.dataParallel',
       layout.dataParallel,
-      `tensorParallel × pipelineParallel × dataParallel = the cluster's ${gpus} GPUs (use resolveLayout)`,
+      `tensorParallel × contextParallel × pipelineParallel × dataParallel = the cluster's ${gpus} GPUs (use resolveLayout)`,
     );
   }
   if (options !== undefined) checkOptions(options);

@@ -1230,7 +1230,8 @@ function pruned(
       g.shape.sp && s.tensorParallelOverlapSlowdown !== null
         ? overlappedCostSeconds(comm.tensorParallelSeconds, perf.computeSeconds, s.tensorParallelOverlapSlowdown)
         : comm.tensorParallelSeconds;
-    const stepBound = (perf.computeSeconds + perf.bubbleSeconds + tpSeconds + comm.expertParallelSeconds) * BOUND_SLACK;
+    const stepBound =
+      (perf.computeSeconds + perf.bubbleSeconds + tpSeconds + comm.expertParallelSeconds + comm.contextParallelSeconds) * BOUND_SLACK;
     // Time, cost and 1/MFU are proportional to the step time within a set (same batch, tokens and GPUs).
     const scale = stepBound / perf.stepSeconds;
     sub.timeBound = ranked.timeSeconds * scale;
@@ -1363,7 +1364,7 @@ export function planLayoutEvaluator(
   const clusters = new Map<number, ClusterSpec>();
   const total = cluster.gpusPerNode * cluster.nodes;
   const clusterFor = (layout: ParallelLayout): ClusterSpec => {
-    const gpus = layout.tensorParallel * layout.pipelineParallel * layout.dataParallel;
+    const gpus = layout.tensorParallel * (layout.contextParallel ?? 1) * layout.pipelineParallel * layout.dataParallel;
     if (gpus === total) return cluster;
     let c = clusters.get(gpus);
     if (c === undefined) {

@@ -154,6 +154,11 @@ export interface ParallelLayout {
   dataParallel: number;
   /** Expert parallel degree for MoE (divides dataParallel × tensorParallel ranks' expert copies); 1 for dense. */
   expertParallel: number;
+  /**
+   * Context parallel degree: each sequence is split over this many ranks (load-balanced causal chunks); absent = 1.
+   * GPUs = tensorParallel × contextParallel × pipelineParallel × dataParallel (Megatron-Core order TP-CP-DP-PP).
+   */
+  contextParallel?: number;
   zeroStage: ZeroStage;
   microBatchSize: number;
   globalBatchSize: number;
@@ -234,11 +239,14 @@ export interface CommunicationEstimate {
   tensorParallelBytes: number;
   pipelineParallelBytes: number;
   expertParallelBytes: number;
+  /** Context parallel K/V all-gathers and gradient reduce-scatters (0 without CP). */
+  contextParallelBytes: number;
   /** Time each collective takes per step if nothing overlapped. */
   dataParallelSeconds: number;
   tensorParallelSeconds: number;
   pipelineParallelSeconds: number;
   expertParallelSeconds: number;
+  contextParallelSeconds: number;
   /** Part of the above on the critical path after the overlap model. */
   exposedSeconds: number;
 }
