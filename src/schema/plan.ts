@@ -74,6 +74,7 @@ export interface TrainingPlanInputShape {
   pipelineParallel?: number | null;
   dataParallel?: number | null;
   expertParallel?: number | null;
+  contextParallel?: number | null;
   zeroStage?: number | null;
   sequenceParallel?: boolean | null;
   pipelineInterleave?: number | null;
@@ -128,6 +129,10 @@ export const TrainingPlanInputRef = builder.inputType('TrainingPlanInput', {
     pipelineParallel: t.int({ defaultValue: 1, description: 'Pipeline-parallel stages (at most the layer count).' }),
     dataParallel: t.int({ description: 'Data-parallel degree; default: GPUs / (tensorParallel × pipelineParallel).' }),
     expertParallel: t.int({ description: 'Expert-parallel degree for MoE models (default 1).' }),
+    contextParallel: t.int({
+      description:
+        'Context-parallel degree (default 1): each sequence is split over this many ranks (Megatron-Core CP; sequenceLength divisible by 2 × CP). GPUs = TP × CP × PP × DP.',
+    }),
     zeroStage: t.int({ defaultValue: 0, description: 'ZeRO stage 0–3 (what is sharded over data parallelism).' }),
     sequenceParallel: t.boolean({ defaultValue: false, description: 'Megatron sequence parallelism (shards norm/dropout activations over tensorParallel).' }),
     pipelineInterleave: t.int({ defaultValue: 1, description: 'Virtual pipeline stages per GPU (interleaved 1F1B); 1 = plain 1F1B.' }),
@@ -186,6 +191,7 @@ export function resolvePlanParts(model: ModelView, cluster: ClusterView, input: 
   if (input.pipelineParallel != null) partial.pipelineParallel = input.pipelineParallel;
   if (input.dataParallel != null) partial.dataParallel = input.dataParallel;
   if (input.expertParallel != null) partial.expertParallel = input.expertParallel;
+  if (input.contextParallel != null) partial.contextParallel = input.contextParallel;
   if (input.zeroStage != null) partial.zeroStage = input.zeroStage as ZeroStage;
   if (input.sequenceParallel != null) partial.sequenceParallel = input.sequenceParallel;
   if (input.pipelineInterleave != null) partial.pipelineInterleave = input.pipelineInterleave;
@@ -207,6 +213,7 @@ function checkPlanBounds(input: TrainingPlanInputShape, path: string): void {
   checkInt(`${path}.pipelineParallel`, input.pipelineParallel, 1, MAX_GPUS);
   checkInt(`${path}.dataParallel`, input.dataParallel, 1, MAX_GPUS);
   checkInt(`${path}.expertParallel`, input.expertParallel, 1, MAX_GPUS);
+  checkInt(`${path}.contextParallel`, input.contextParallel, 1, MAX_GPUS);
   checkInt(`${path}.zeroStage`, input.zeroStage, 0, 3);
   checkInt(`${path}.pipelineInterleave`, input.pipelineInterleave, 1, 1_000);
   checkPlanOptionsInput(input.options, `${path}.options`);
@@ -292,7 +299,11 @@ const ParallelismRef = builder.objectRef<ParallelLayout>('Parallelism').implemen
     pipelineParallel: t.exposeInt('pipelineParallel', { description: 'Pipeline-parallel stages p.' }),
     dataParallel: t.exposeInt('dataParallel', { description: 'Data-parallel degree d.' }),
     expertParallel: t.exposeInt('expertParallel', { description: 'Expert-parallel degree (1 for dense models).' }),
-    gpuCount: t.int({ description: 'GPUs the layout uses, t × p × d.', resolve: (l) => l.tensorParallel * l.pipelineParallel * l.dataParallel }),
+    contextParallel: t.int({ description: 'Context-parallel degree c (1 = none).', resolve: (l) => l.contextParallel ?? 1 }),
+    gpuCount: t.int({
+      description: 'GPUs the layout uses, t × c × p × d.',
+      resolve: (l) => l.tensorParallel * (l.contextParallel ?? 1) * l.pipelineParallel * l.dataParallel,
+    }),
     zeroStage: t.exposeInt('zeroStage', { description: 'ZeRO stage 0–3.' }),
     microBatchSize: t.exposeInt('microBatchSize', { description: 'Sequences per micro-batch per GPU.' }),
     globalBatchSize: t.exposeInt('globalBatchSize', { description: 'Sequences per optimizer step.' }),
@@ -391,6 +402,8 @@ const CommunicationEstimateRef = builder.objectRef<CommunicationEstimate>('Commu
     tensorParallelSeconds: t.exposeFloat('tensorParallelSeconds', { description: 'Seconds of tensor-parallel communication per step, if not overlapped.' }),
     pipelineParallelSeconds: t.exposeFloat('pipelineParallelSeconds', { description: 'Seconds of pipeline communication per step, if not overlapped.' }),
     expertParallelSeconds: t.exposeFloat('expertParallelSeconds', { description: 'Seconds of expert-parallel communication per step, if not overlapped.' }),
+    contextParallelBytes: t.exposeFloat('contextParallelBytes', { description: 'Context-parallel K/V all-gather and gradient reduce-scatter bytes per GPU per step (0 without CP).' }),
+    contextParallelSeconds: t.exposeFloat('contextParallelSeconds', { description: 'Seconds of context-parallel communication per step (exposed).' }),
     exposedSeconds: t.exposeFloat('exposedSeconds', { description: 'Seconds of communication on the critical path after overlap.' }),
   }),
 });

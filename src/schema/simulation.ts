@@ -279,7 +279,7 @@ export function simulationRequestFromInput(ctx: SchemaContext, input: Simulation
   const { layout, model, cluster, estimate } = view;
   const tokensPerStep = layout.globalBatchSize * model.arch.sequenceLength;
   const totalSteps = Math.ceil(input.plan.trainingTokens / tokensPerStep);
-  const gpuCount = layout.tensorParallel * layout.pipelineParallel * layout.dataParallel;
+  const gpuCount = layout.tensorParallel * (layout.contextParallel ?? 1) * layout.pipelineParallel * layout.dataParallel;
   const { preset, params } = reliabilityFromInput(input.reliability);
   const law = input.lossLaw ?? 'CHINCHILLA';
   const setup: Omit<SimulationSetup, 'predictedLoss'> = {

@@ -1,5 +1,10 @@
 /** trainingPlan / trainingPlanOrError in-process, against the Megatron-LM paper and the plan's own arithmetic. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findGpu, makeCluster } from '../../src/core/hardware.js';
+import { computeModelCounts } from '../../src/core/model.js';
+import { evaluatePlan, resolveLayout } from '../../src/core/plan.js';
+import { findModelPreset } from '../../src/core/presets.js';
+import type { GpuSpec, ModelArchitecture } from '../../src/core/types.js';
 import {
   SavedPlanStepDocument,
   SavePlanDocument,
@@ -103,6 +108,24 @@ describe('trainingPlan', () => {
     expect(plan.model.id).toBe('custom');
     expect(plan.parallelism.dataParallel).toBe(8);
     expect(relativeError(plan.run!.costUsd, plan.run!.gpuHours * 3)).toBeLessThan(1e-9);
+  });
+
+  it('contextParallel: Llama 3 405B on 16,384 H100s with TP 8 × CP 16 × PP 16 leaves DP 8, as the core computes', async () => {
+    const input: TrainingPlanInput = {
+      model: 'llama3-405b', cluster: 'h100-sxm-x16384', globalBatchSize: 128, tensorParallel: 8, contextParallel: 16,
+      pipelineParallel: 16, sequenceParallel: true, zeroStage: 1, recompute: 'FULL',
+    };
+    const plan = (await execute(t.app, TrainingPlanDocument, { input })).data!.trainingPlan;
+    expect(plan.parallelism).toMatchObject({ contextParallel: 16, dataParallel: 8, gpuCount: 16_384 });
+    expect(plan.communication.contextParallelBytes).toBeGreaterThan(0);
+    const llama = findModelPreset('llama3-405b') as ModelArchitecture;
+    const cluster = makeCluster({ gpu: findGpu('h100-sxm') as GpuSpec, gpusPerNode: 8, nodes: 2048 });
+    const core = evaluatePlan(llama, computeModelCounts(llama), cluster, resolveLayout(llama, cluster, {
+      globalBatchSize: 128, tensorParallel: 8, contextParallel: 16, pipelineParallel: 16, sequenceParallel: true, zeroStage: 1, recompute: 'FULL',
+    }));
+    expect(plan.performance.stepSeconds).toBeCloseTo(core.performance.stepSeconds, 9);
+    const error = onlyError(await execute(t.app, TrainingPlanDocument, { input: { ...input, contextParallel: 3 } }));
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.contextParallel' });
   });
 
   it('offload must fit the node: 175B with every state on one A100 node’s 2 TB of RAM is refused; a 4 TB node takes it', async () => {
