@@ -92,6 +92,11 @@ export interface PlanSearchOptions {
   pipelineParallel?: readonly number[];
   dataParallel?: readonly number[];
   expertParallel?: readonly number[];
+  /**
+   * Context-parallel degrees to try. Default: every degree with sequenceLength divisible by 2·c that leaves each rank
+   * at least MIN_CONTEXT_PARALLEL_TOKENS tokens (only long sequences are split); [1] turns CP off.
+   */
+  contextParallel?: readonly number[];
   microBatchSizes?: readonly number[];
   zeroStages?: readonly ZeroStage[];
   recomputeModes?: readonly RecomputeMode[];
@@ -218,6 +223,8 @@ interface NormalizedSearch {
   pipelineParallel: number[];
   dataParallel: Set<number> | null;
   expertParallel: Set<number> | null;
+  /** Context-parallel degrees, ascending (1 included unless pinned out). */
+  contextParallel: number[];
   microBatchSizes: Set<number> | null;
   pipelineInterleaves: Set<number> | null;
   zeroStages: ZeroStage[];
@@ -267,6 +274,29 @@ function integerPins(field: string, values: readonly number[] | undefined, max: 
   }
   values.forEach((value, i) => requireInteger(`${field}[${i}]`, value, 1, max));
   return new Set(values);
+}
+
+/**
+ * Fewest tokens per rank the default search splits a sequence into: CP pays a K/V all-gather per layer for attention
+ * work that grows with s, so it helps long sequences (Megatron-Core's CP guide: from 8K tokens); shorter ones are
+ * searched only when pinned.
+ */
+export const MIN_CONTEXT_PARALLEL_TOKENS = 4096;
+
+/** CP degrees: the pins (each must split the sequence into 2·c chunks), else the long-sequence defaults. */
+function contextParallelDegrees(arch: ModelArchitecture, gpus: number, pins: Set<number> | null): number[] {
+  const s = arch.sequenceLength;
+  if (pins !== null) {
+    for (const c of pins) {
+      if (c > 1 && s % (2 * c) !== 0) {
+        throw new InvalidInputError('contextParallel', c, `degrees with sequenceLength (${s}) divisible by 2 × contextParallel`);
+      }
+    }
+    return [...pins].sort((a, b) => a - b);
+  }
+  const degrees = [1];
+  for (let c = 2; c <= gpus && s / c >= MIN_CONTEXT_PARALLEL_TOKENS; c++) if (s % (2 * c) === 0) degrees.push(c);
+  return degrees;
 }
 
 function normalizeOptions(arch: ModelArchitecture, cluster: ClusterSpec, input: PlanSearchOptions): NormalizedSearch {
@@ -424,6 +454,7 @@ function normalizeOptions(arch: ModelArchitecture, cluster: ClusterSpec, input: 
     pipelineParallel,
     dataParallel: integerPins('dataParallel', input.dataParallel, 100_000_000),
     expertParallel: integerPins('expertParallel', input.expertParallel, 1_000_000),
+    contextParallel: contextParallelDegrees(arch, clusterGpus, integerPins('contextParallel', input.contextParallel, 1_000_000)),
     microBatchSizes: integerPins('microBatchSizes', input.microBatchSizes, 100_000_000),
     pipelineInterleaves: integerPins('pipelineInterleaves', input.pipelineInterleaves, 1_000_000),
     zeroStages: pinList('zeroStages', input.zeroStages, ALL_ZERO_STAGES, 'ZeRO stages 0–3'),
@@ -449,6 +480,8 @@ interface Shape {
   globalBatchSize: number;
   gpus: number;
   t: number;
+  /** Context parallel degree. */
+  c: number;
   p: number;
   d: number;
   e: number;
@@ -524,9 +557,10 @@ function enumerateShapes(
   for (const globalBatchSize of s.globalBatchSizes) {
     const batchDivisors = divisorsOf(globalBatchSize);
     for (const t of s.tensorParallel) {
+      for (const c of s.contextParallel) {
       for (const p of s.pipelineParallel) {
         if (shapes.length > maxShapes || (bound.shouldStop && ++visited % 64 === 0 && bound.shouldStop())) return shapes;
-        const models = t * p;
+        const models = t * c * p;
         let dataDegrees: number[];
         if (s.gpuBudgetMode === 'EXACT') {
           // Data parallel takes the GPUs left; each replica's batch must be whole.
@@ -543,10 +577,11 @@ function enumerateShapes(
             for (const sp of s.sequenceParallel) {
               // Sequence parallel only means something with t > 1 (Korthikanti et al. 2022 §4.2.2).
               if (sp && t === 1) continue;
-              shapes.push({ globalBatchSize, gpus: models * d, t, p, d, e, sp });
+              shapes.push({ globalBatchSize, gpus: models * d, t, c, p, d, e, sp });
             }
           }
         }
+      }
       }
     }
   }
@@ -581,6 +616,9 @@ function fillLayout(layout: ParallelLayout, shape: Shape, v: number, b: number, 
   layout.pipelineParallel = shape.p;
   layout.dataParallel = shape.d;
   layout.expertParallel = shape.e;
+  // Absent unless used, as resolveLayout returns it.
+  if (shape.c > 1) layout.contextParallel = shape.c;
+  else delete layout.contextParallel;
   layout.zeroStage = recipe.zero;
   layout.microBatchSize = b;
   layout.globalBatchSize = shape.globalBatchSize;
@@ -602,6 +640,7 @@ function makeLayout(shape: Shape, v: number, b: number, recipe: Recipe, s: Norma
     pipelineParallel: shape.p,
     dataParallel: shape.d,
     expertParallel: shape.e,
+    ...(shape.c > 1 ? { contextParallel: shape.c } : {}),
     zeroStage: recipe.zero,
     microBatchSize: b,
     globalBatchSize: shape.globalBatchSize,
@@ -781,6 +820,7 @@ function percent(fraction: number): string {
 function describeLayout(l: ParallelLayout): string {
   const parts = [`TP ${l.tensorParallel}`, `PP ${l.pipelineParallel}`, `DP ${l.dataParallel}`];
   if (l.expertParallel > 1) parts.push(`EP ${l.expertParallel}`);
+  if ((l.contextParallel ?? 1) > 1) parts.push(`CP ${l.contextParallel}`);
   parts.push(`micro-batch ${l.microBatchSize}`);
   if (l.pipelineInterleave > 1) parts.push(`interleave ${l.pipelineInterleave}`);
   parts.push(`ZeRO-${l.zeroStage}`, `recompute ${l.recompute}`);
@@ -795,6 +835,7 @@ const LAYOUT_FIELDS: readonly (keyof ParallelLayout)[] = [
   'pipelineParallel',
   'dataParallel',
   'expertParallel',
+  'contextParallel',
   'microBatchSize',
   'pipelineInterleave',
   'zeroStage',
@@ -822,8 +863,10 @@ export function compareWinner(
 ): { comparison: WinnerComparison; reason: string } {
   const w = winner.estimate.performance;
   const r = runnerUp.estimate.performance;
-  const layoutDifferences = LAYOUT_FIELDS.filter((f) => winner.layout[f] !== runnerUp.layout[f]).map(
-    (f) => `${f}: ${String(winner.layout[f])} vs ${String(runnerUp.layout[f])}`,
+  // contextParallel is absent when 1 (resolveLayout's shape).
+  const field = (l: ParallelLayout, f: keyof ParallelLayout) => (f === 'contextParallel' ? (l.contextParallel ?? 1) : l[f]);
+  const layoutDifferences = LAYOUT_FIELDS.filter((f) => field(winner.layout, f) !== field(runnerUp.layout, f)).map(
+    (f) => `${f}: ${String(field(winner.layout, f))} vs ${String(field(runnerUp.layout, f))}`,
   );
   if (winner.gpus !== runnerUp.gpus) layoutDifferences.unshift(`gpus: ${winner.gpus} vs ${runnerUp.gpus}`);
   const comparison: WinnerComparison = {
@@ -1087,12 +1130,12 @@ export function searchPlansWith(
 function whyNothing(state: SearchState, front: Ranked[], evaluator: LayoutEvaluator, s: NormalizedSearch): string {
   if (state.candidates === 0) {
     // The usual cause: too few sequences per step for this many GPUs (DP × micro-batch must divide the batch).
-    const largestModelParallel = Math.max(...s.tensorParallel) * Math.max(...s.pipelineParallel);
+    const largestModelParallel = Math.max(...s.tensorParallel) * Math.max(...s.contextParallel) * Math.max(...s.pipelineParallel);
     const smallestDataParallel = Math.ceil(s.gpuBudget / largestModelParallel);
     const largestBatch = Math.max(...s.globalBatchSizes);
     const batchHint =
       s.gpuBudgetMode === 'EXACT' && largestBatch < smallestDataParallel
-        ? ` With exactly ${s.gpuBudget} GPUs and TP × PP at most ${largestModelParallel}, data parallelism is at ` +
+        ? ` With exactly ${s.gpuBudget} GPUs and ${Math.max(...s.contextParallel) > 1 ? 'TP × CP × PP' : 'TP × PP'} at most ${largestModelParallel}, data parallelism is at ` +
           `least ${smallestDataParallel}, more than a global batch of ${largestBatch} sequences per step can feed: raise ` +
           `the global batch, or search up to ${s.gpuBudget} GPUs (gpuBudgetMode UP_TO).`
         : ' Relax the pins (tensor/pipeline/data parallel, micro-batch sizes) or change the global batch.';

@@ -129,6 +129,7 @@ interface PlanSearchInputShape {
   pipelineParallel?: number[] | null;
   dataParallel?: number[] | null;
   expertParallel?: number[] | null;
+  contextParallel?: number[] | null;
   microBatchSizes?: number[] | null;
   zeroStages?: number[] | null;
   recomputeModes?: RecomputeMode[] | null;
@@ -176,6 +177,11 @@ const PlanSearchInputRef = builder.inputType('PlanSearchInput', {
     pipelineParallel: t.intList({ description: 'Only these pipeline degrees.', validate: intList(1, MAX_GPUS) }),
     dataParallel: t.intList({ description: 'Only these data-parallel degrees.', validate: intList(1, MAX_GPUS) }),
     expertParallel: t.intList({ description: 'Only these expert-parallel degrees (MoE).', validate: intList(1, MAX_GPUS) }),
+    contextParallel: t.intList({
+      description:
+        'Only these context-parallel degrees (each must split sequenceLength into 2 × CP chunks). Default: 1, plus every degree leaving ≥ 4,096 tokens per rank; [1] turns CP off.',
+      validate: intList(1, MAX_GPUS),
+    }),
     microBatchSizes: t.intList({ description: 'Only these micro-batch sizes.', validate: intList(1, 100_000_000) }),
     zeroStages: t.intList({ description: 'Only these ZeRO stages (0–3), e.g. [3] for "ZeRO-3 only".', validate: intList(0, 3) }),
     recomputeModes: t.field({ type: [RecomputeModeEnum], description: 'Only these recompute modes.' }),
@@ -223,7 +229,7 @@ function resolveSearchInput(ctx: SchemaContext, input: PlanSearchInputShape): Re
   for (const key of [
     'globalBatchSizes', 'trainingTokens', 'objective', 'budgetUsd', 'deadlineSeconds', 'top', 'gpuBudget', 'gpuBudgetMode',
     'allowTensorParallelAcrossNodes', 'evenPipelineStages', 'memoryHeadroomFraction', 'tensorParallel',
-    'pipelineParallel', 'dataParallel', 'expertParallel', 'microBatchSizes', 'recomputeModes', 'sequenceParallel',
+    'pipelineParallel', 'dataParallel', 'expertParallel', 'contextParallel', 'microBatchSizes', 'recomputeModes', 'sequenceParallel',
     'pipelineInterleaves', 'offloads', 'flashAttention', 'precision', 'optimizer', 'timeLimitSeconds', 'maxPareto',
   ] as const) {
     copy(key);

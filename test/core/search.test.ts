@@ -12,6 +12,7 @@ import { evaluatePlan, resolveLayout } from '../../src/core/plan.js';
 import { findModelPreset } from '../../src/core/presets.js';
 import {
   divisorsOf,
+  MIN_CONTEXT_PARALLEL_TOKENS,
   planLayoutEvaluator,
   searchPlans,
   type PlanSearchOptions,
@@ -75,6 +76,7 @@ const problemArb: fc.Arbitrary<Problem> = fc
     // Node CPU RAM / NVMe small enough to bind for these tiny models (0 = the GPU's default, which never binds).
     hostBytes: fc.constantFrom(0, 0, 2e6, 2e7, 2e8),
     deadline: fc.boolean(),
+    cp: fc.constantFrom(0, 0, 2, 4),
     nvmeBytes: fc.constantFrom(0, 0, 0, 1e7, 1e8),
   })
   .map((r) => {
@@ -115,6 +117,8 @@ const problemArb: fc.Arbitrary<Problem> = fc
       },
       maxPareto: 1000,
       ...(tokens === undefined ? {} : { trainingTokens: tokens }),
+      // Context parallel pinned in (the default only splits sequences ≥ 8K tokens; these are 64–512).
+      ...(r.cp > 0 ? { contextParallel: [1, r.cp] } : {}),
     };
     return { arch, cluster, options, budgetScale: r.budgetScale, deadline: r.deadline && tokens !== undefined };
   })
@@ -658,6 +662,29 @@ describe('input errors name the field', () => {
   });
 });
 
+describe('context parallelism in the search (long sequences)', () => {
+  it('Llama 3 405B at 128K on 16,384 H100, 128 sequences per step: the best layout splits sequences (CP), ≥ 5× faster than without', () => {
+    const long = { ...(findModelPreset('llama3-405b') as ModelArchitecture), sequenceLength: 131_072 };
+    const counts = computeModelCounts(long);
+    const cluster = makeCluster({ gpu: findGpu('h100-sxm') as GpuSpec, gpusPerNode: 8, nodes: 2048 });
+    const withCp = searchPlans(long, counts, cluster, { globalBatchSize: 128, top: 3 });
+    const best = withCp.best[0]!;
+    expect(best.layout.contextParallel ?? 1).toBeGreaterThan(1);
+    expect(best.estimate.fits).toBe(true);
+    // Without CP, 128 sequences on 16,384 GPUs leave DP 128 × one micro-batch: the bubble or the memory decides.
+    const noCp = searchPlans(long, counts, cluster, { globalBatchSize: 128, top: 1, contextParallel: [1] });
+    expect(noCp.best[0]!.timeSeconds / best.timeSeconds).toBeGreaterThan(5);
+    expect(withCp.winnerReason).toMatch(/CP \d+/);
+  });
+  it('short sequences are not split by default (GPT-3 at 2,048 tokens: the same 44,604 candidates); pins must split the sequence', () => {
+    expect(searchPlans(gpt3, gpt3Counts, cluster1024, { globalBatchSize: 1536, top: 1 }).candidates).toBe(44_604);
+    expect(MIN_CONTEXT_PARALLEL_TOKENS).toBe(4096);
+    expect(fieldOf(() => searchPlans(gpt3, gpt3Counts, cluster1024, { globalBatchSize: 1536, contextParallel: [3] }))).toBe('contextParallel');
+    const pinned = searchPlans(gpt3, gpt3Counts, cluster1024, { globalBatchSize: 1536, contextParallel: [2], top: 1 });
+    expect(pinned.best[0]!.layout.contextParallel).toBe(2);
+  });
+});
+
 describe('an empty space says why', () => {
   it('a global batch too small for the GPU count names the batch, the minimum data parallelism and the way out', () => {
     const llama = findModelPreset('llama3-8b') as ModelArchitecture;
@@ -666,8 +693,10 @@ describe('an empty space says why', () => {
     const out = searchPlans(llama, computeModelCounts(llama), cluster, { globalBatchSize: 1 });
     expect(out.candidates).toBe(0);
     expect(out.best).toHaveLength(0);
-    // 16,384 GPUs over at most TP 8 × PP 32 (divisors of 32 layers) leave DP ≥ 64 > 1 sequence per step.
-    expect(out.winnerReason).toContain('data parallelism is at least 64');
+    // 16,384 GPUs over at most TP 8 × CP 2 × PP 32 (divisors of 32 layers; CP 2 leaves 4,096 of the 8,192 tokens per
+    // rank) leave DP ≥ 32 > 1 sequence per step.
+    expect(out.winnerReason).toContain('data parallelism is at least 32');
+    expect(out.winnerReason).toContain('TP × CP × PP at most 512');
     expect(out.winnerReason).toContain('global batch of 1');
     expect(out.winnerReason).toContain('UP_TO');
     // Searching up to the budget finds layouts on fewer GPUs instead.

@@ -46,7 +46,7 @@ describe('planSearch', () => {
     expect(r.best.map((p) => p.parallelism)).toEqual(
       core.best.map((c) => ({
         tensorParallel: c.layout.tensorParallel, pipelineParallel: c.layout.pipelineParallel, dataParallel: c.layout.dataParallel,
-        expertParallel: c.layout.expertParallel, gpuCount: 1024, zeroStage: c.layout.zeroStage, microBatchSize: c.layout.microBatchSize,
+        expertParallel: c.layout.expertParallel, contextParallel: c.layout.contextParallel ?? 1, gpuCount: 1024, zeroStage: c.layout.zeroStage, microBatchSize: c.layout.microBatchSize,
         globalBatchSize: 1536, sequenceParallel: c.layout.sequenceParallel, pipelineInterleave: c.layout.pipelineInterleave,
         recompute: c.layout.recompute, offload: c.layout.offload, flashAttention: c.layout.flashAttention,
       })),
@@ -206,6 +206,15 @@ describe('bad input → BAD_USER_INPUT naming field, value and what is allowed',
     const { trainingTokens: _omit, ...noTokens } = input;
     const error = onlyError(await execute(inline.app, PlanSearchDocument, { input: { ...noTokens, deadlineSeconds: 86_400 } }));
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.trainingTokens' });
+  });
+
+  it('contextParallel pins reach the search; a degree that does not split the sequence names input.contextParallel', async () => {
+    const input: PlanSearchInput = { ...gpt3Input, contextParallel: [2], top: 1 };
+    const { data } = await execute(inline.app, PlanSearchDocument, { input });
+    expect(data!.planSearch.best[0]!.parallelism.contextParallel).toBe(2);
+    expect(data!.planSearch.best[0]!.parallelism.gpuCount).toBe(1024);
+    const error = onlyError(await execute(inline.app, PlanSearchDocument, { input: { ...gpt3Input, contextParallel: [3] } }));
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.contextParallel' });
   });
 
   it('an input error raised inside the worker crosses back as BAD_USER_INPUT', async () => {
