@@ -188,7 +188,9 @@ describe('properties (fast-check)', () => {
           c.activeParameters <= c.totalParameters &&
           c.activeNonEmbeddingParameters <= c.nonEmbeddingParameters &&
           c.modelFlopsPerTokenCausal < c.modelFlopsPerToken &&
-          c.modelFlopsPerToken >= 6 * c.activeNonEmbeddingParameters * 0.99 &&
+          // Biases and norm gains are parameters without matmul FLOPs (≈ 1/h of a layer's weights, MoE biases per
+          // expert: up to ≈ 5 % at h = 32), so the model count may sit a little below 6 × parameters.
+          c.modelFlopsPerToken >= 6 * c.activeNonEmbeddingParameters * 0.94 &&
           hardwareFlopsPerToken(c, arch, 'FULL') >= hardwareFlopsPerToken(c, arch, 'SELECTIVE') &&
           hardwareFlopsPerToken(c, arch, 'SELECTIVE') >= hardwareFlopsPerToken(c, arch, 'NONE')
         );
