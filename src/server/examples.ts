@@ -64,6 +64,20 @@ query FindBestLayout {
   }
 }
 
+# Long context: Llama 3 405B at 128K tokens on 16,384 H100s, 16M tokens (128 sequences) per step. The search splits
+# sequences over context-parallel ranks (Llama 3 paper, Table 4: TP 8, CP 16, PP 16, DP 8); try contextParallel: [1].
+query LongContextLayout {
+  planSearch(input: {
+    modelSpec: { name: "Llama 3 405B, 128K", layers: 126, hiddenSize: 16384, attentionHeads: 128, kvHeads: 8, ffnHiddenSize: 53248,
+                 gatedMlp: true, vocabSize: 128256, sequenceLength: 131072, normalization: RMSNORM, positionEmbedding: ROTARY,
+                 linearBiases: false, tiedEmbeddings: false, dropout: false }
+    cluster: "h100-sxm-x16384", globalBatchSize: 128, top: 3
+  }) {
+    winnerReason nearOptimal
+    ranked { timeSeconds gapToBest plan { parallelism { tensorParallel contextParallel pipelineParallel dataParallel recompute } memory { totalBytes } performance { modelTflopsPerGpu } } }
+  }
+}
+
 # How few GPUs can train Llama 2 13B? The fewest 32 GB V100s it fits on, without offload (set offloads to see ZeRO-Offload's single GPU).
 query FewestGpus {
   planSearch(input: { model: "llama2-13b", clusterSpec: { gpu: "v100-32gb", gpusPerNode: 16, nodes: 1 }, globalBatchSize: 16, objective: MIN_GPUS, offloads: [NONE], top: 3 }) {
