@@ -81,6 +81,12 @@ describe('planSearch', () => {
     ps('trainingTokens 1e308', { trainingTokens: 1e308 }, 'input.trainingTokens', ['1e+308']),
     ps('negative pins', { tensorParallel: [-1, 0] }, 'input.tensorParallel.0', ['-1']),
     ps('empty pin list', { tensorParallel: [] }, 'input.tensorParallel', ['non-empty']),
+    ps('contextParallel pin 0', { contextParallel: [0] }, 'input.contextParallel.0', ['= 0']),
+    ps('contextParallel that does not split the sequence', { contextParallel: [3] }, 'input.contextParallel', ['= 3', '2 × contextParallel']),
+    ps('deadlineSeconds 0', { deadlineSeconds: 0, trainingTokens: 1e9 }, 'input.deadlineSeconds', ['= 0']),
+    ps('deadlineSeconds without trainingTokens', { deadlineSeconds: 86_400 }, 'input.trainingTokens', ['token count']),
+    ps('MIN_GPUS with EXACT', { objective: 'MIN_GPUS', gpuBudgetMode: 'EXACT' }, 'input.gpuBudgetMode', ['EXACT', 'UP_TO']),
+    ps('clusterSpec with negative host RAM', { cluster: null, clusterSpec: { gpu: 'a100-80gb', gpusPerNode: 8, nodes: 1, hostMemoryBytesPerNode: -1 } }, 'input.clusterSpec.hostMemoryBytesPerNode', ['-1']),
   ]);
 
   // 100 batch sizes × 512 micro-batches × TP/PP/DP/EP/SP on 999,424 GPUs with any GPU count: ≈ 1.2 × 10¹⁰ layouts
