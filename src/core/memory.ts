@@ -17,7 +17,7 @@
  */
 import { InvalidInputError, requireFinite, requireInteger } from './errors.js';
 import { hostMemoryBytesPerNodeOf, nvmeBytesPerNodeOf } from './hardware.js';
-import { replicatedKvParametersPerRank } from './model.js';
+import { kvHeadsPerRank, replicatedKvParametersPerRank } from './model.js';
 import {
   activationElementBytesFor,
   gradientBytesFor,
@@ -188,7 +188,7 @@ export function activationBytesPerLayerFor(
   }
   const headDim = hiddenSize / attentionHeads;
   // K and V width per rank: kvHeads/t heads, or one replicated head when t > kvHeads (Megatron-LM query groups).
-  const kvHiddenPerRank = kvHeads >= tensorParallel ? (headDim * kvHeads) / tensorParallel : headDim;
+  const kvHiddenPerRank = headDim * kvHeadsPerRank(kvHeads, tensorParallel);
   // Korthikanti §4.1: 10sbh outside the parallel regions (norms 4, QKV/MLP inputs 4, two 1-byte dropout masks 2).
   const replicated = (dropout ? 10 : 8) * sbh;
   // Korthikanti §4.1 attention: Q, K, V (4sbh for MHA; GQA shrinks K, V) + projection input 2sbh.
@@ -219,7 +219,7 @@ export function activationBytesPerLayer(
   if (c === 1) return local;
   const t = layout.tensorParallel;
   const headDim = arch.hiddenSize / arch.attentionHeads;
-  const kvHiddenPerRank = arch.kvHeads >= t ? (headDim * arch.kvHeads) / t : headDim;
+  const kvHiddenPerRank = headDim * kvHeadsPerRank(arch.kvHeads, t);
   const gatheredKv =
     recompute === 'FULL'
       ? 0
@@ -279,6 +279,11 @@ export function korthikantiActivationBytesPerLayer(input: {
     2,
     input.dropout ?? true,
   );
+}
+
+/** GPUs a layout occupies: t × c × p × d (Megatron-Core order TP-CP-DP-PP; contextParallel absent = 1). */
+export function layoutGpus(layout: ParallelLayout): number {
+  return layout.tensorParallel * (layout.contextParallel ?? 1) * layout.pipelineParallel * layout.dataParallel;
 }
 
 /** Transformer layers on pipeline stage `stage` (the first L mod p stages take one extra layer). */

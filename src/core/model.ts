@@ -55,15 +55,22 @@ function attentionMatmulWeights(arch: ModelArchitecture): number {
 }
 
 /**
- * K/V weights each tensor-parallel rank holds beyond an even 1/t split when t > kvHeads: Megatron-LM gives every rank
- * whole query groups, so with fewer K/V heads than ranks each rank keeps one K and one V head (the t/kvHeads replicas
- * of a head are identical; Megatron-LM `num_query_groups`, GQA: Ainslie et al. 2023). Per rank: 2·headDim·(h + bias)
- * instead of 2·kvDim·(h + bias)/t. Zero when kvHeads ≥ t (the heads split evenly).
+ * K/V heads one tensor-parallel rank holds: kvHeads/t, or one whole head when t > kvHeads — Megatron-Core gives every
+ * rank whole query groups, so the t/kvHeads ranks of a group each keep an identical copy (attention.py
+ * `num_query_groups`; GQA: Ainslie et al. 2023).
+ */
+export function kvHeadsPerRank(kvHeads: number, tensorParallel: number): number {
+  return kvHeads >= tensorParallel ? kvHeads / tensorParallel : 1;
+}
+
+/**
+ * K/V weights each tensor-parallel rank holds beyond an even 1/t split (the replicas above): per rank
+ * 2·headDim·(h + bias)·(kvHeadsPerRank − kvHeads/t); zero when kvHeads ≥ t.
  */
 export function replicatedKvParametersPerRank(arch: ModelArchitecture, tensorParallel: number, includeBiases = true): number {
-  if (tensorParallel <= arch.kvHeads) return 0;
   const headDim = arch.hiddenSize / arch.attentionHeads;
-  return 2 * headDim * (arch.hiddenSize + (includeBiases && arch.linearBiases ? 1 : 0)) * (1 - arch.kvHeads / tensorParallel);
+  const extraHeads = kvHeadsPerRank(arch.kvHeads, tensorParallel) - arch.kvHeads / tensorParallel;
+  return extraHeads === 0 ? 0 : 2 * headDim * (arch.hiddenSize + (includeBiases && arch.linearBiases ? 1 : 0)) * extraHeads;
 }
 
 /** Matmul weights of one expert / dense MLP: 2·h·f plain (Vaswani et al. 2017), 3·h·f gated (SwiGLU, Shazeer 2020). */

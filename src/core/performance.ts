@@ -40,8 +40,8 @@ import {
   pointToPointSeconds,
 } from './communication.js';
 import { peakFlopsFor } from './hardware.js';
-import { layersOnStage } from './memory.js';
-import { hardwareFlopsPerToken, replicatedKvParametersPerRank } from './model.js';
+import { layersOnStage, layoutGpus } from './memory.js';
+import { hardwareFlopsPerToken, kvHeadsPerRank, replicatedKvParametersPerRank } from './model.js';
 import {
   activationElementBytesFor,
   gradientBytesFor,
@@ -156,7 +156,7 @@ export function estimateStep(
   const L = arch.layers;
   // Context parallel: each rank holds s/c tokens of every sequence (Megatron-Core CP).
   const c = layout.contextParallel ?? 1;
-  const gpus = t * c * p * d;
+  const gpus = layoutGpus(layout);
   const m = layout.globalBatchSize / (b * d);
   const recompute = layout.recompute;
   const precision = layout.precision;
@@ -189,6 +189,8 @@ export function estimateStep(
   const scorePasses = recompute === 'NONE' ? 3 : 4;
   // With t > kvHeads every rank computes a whole replicated K and V head (Megatron-LM query groups): extra GEMM work.
   const replicatedKv = replicatedKvParametersPerRank(arch, t);
+  // K/V width one rank holds and computes (a whole head each when t > kvHeads).
+  const kvHiddenPerRank = (h / arch.attentionHeads) * kvHeadsPerRank(arch.kvHeads, t);
   const layerDenseFlops =
     (matmulPasses * tokens * denseFlopsPerToken) / t + matmulPasses * tokens * 2 * replicatedKvParametersPerRank(arch, t, false);
   const layerExpertFlops = (matmulPasses * tokens * expertFlopsPerToken) / t;
@@ -214,7 +216,6 @@ export function estimateStep(
     const eAttention = Math.min(1, scale * matmulEfficiency(s / c, headDim));
     // FlashAttention (causal) skips fully masked blocks: half of the counted s×s work is executed.
     const executedScoreFlops = flash ? layerScoreFlops / 2 : layerScoreFlops;
-    const kvHidden = headDim * arch.kvHeads;
     const sbh = tokens * h;
     // Forward element-wise bytes (16-bit elements scaled for fp32).
     const dropout = arch.dropout !== false;
@@ -222,7 +223,6 @@ export function estimateStep(
       ((dropout ? REPLICATED_ELEMENTWISE_BYTES_PER_SBH : REPLICATED_ELEMENTWISE_BYTES_PER_SBH_NO_DROPOUT) * sbh) /
       spDivisor;
     const mlpCopies = moe ? k + arch.sharedExperts : 1;
-    const kvHiddenPerRank = arch.kvHeads >= t ? kvHidden / t : headDim;
     const parallelBytes =
       (4 * tokens * h + (arch.gatedMlp ? 6 : 4) * tokens * arch.ffnHiddenSize * mlpCopies) / t + 8 * tokens * kvHiddenPerRank;
     // MoE token dispatch and combine: read + write of k copies of each token, twice.
@@ -297,8 +297,6 @@ export function estimateStep(
   let cpSecondsPerMicroBatch = 0;
   let contextParallelBytes = 0;
   if (c > 1) {
-    const headDim = h / arch.attentionHeads;
-    const kvHiddenPerRank = arch.kvHeads >= t ? (headDim * arch.kvHeads) / t : headDim;
     const kvBytes = 2 * s * b * kvHiddenPerRank * elementBytes;
     const cpCollectives = recompute === 'FULL' ? 3 : 2;
     cpSecondsPerMicroBatch =
@@ -500,7 +498,7 @@ export function estimateRun(
   sequenceLength: number,
   trainingTokens: number,
 ): RunEstimate {
-  const gpus = layout.tensorParallel * (layout.contextParallel ?? 1) * layout.pipelineParallel * layout.dataParallel;
+  const gpus = layoutGpus(layout);
   const steps = Math.ceil(trainingTokens / (layout.globalBatchSize * sequenceLength));
   const seconds = steps * performance.stepSeconds;
   const gpuHours = (gpus * seconds) / 3600;

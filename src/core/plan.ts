@@ -25,7 +25,7 @@
  */
 import { InvalidInputError, requireFinite, requireInteger } from './errors.js';
 import { hostMemoryBytesPerNodeOf, nvmeBytesPerNodeOf } from './hardware.js';
-import { DEFAULT_FRAMEWORK_OVERHEAD_BYTES, DEFAULT_MEMORY_HEADROOM_FRACTION, estimateMemory, offloadFits } from './memory.js';
+import { DEFAULT_FRAMEWORK_OVERHEAD_BYTES, DEFAULT_MEMORY_HEADROOM_FRACTION, estimateMemory, layoutGpus, offloadFits } from './memory.js';
 import { estimateRun, estimateStep } from './performance.js';
 import type {
   ClusterSpec,
@@ -242,7 +242,7 @@ export function evaluatePlan(
   options?: PlanOptions,
 ): PlanEstimate {
   const gpus = cluster.gpusPerNode * cluster.nodes;
-  if (layout.tensorParallel * (layout.contextParallel ?? 1) * layout.pipelineParallel * layout.dataParallel !== gpus) {
+  if (layoutGpus(layout) !== gpus) {
     throw new InvalidInputError(
       'plan.dataParallel',
       layout.dataParallel,
@@ -262,12 +262,12 @@ export function evaluatePlan(
   const headroom = options?.memoryHeadroomFraction ?? DEFAULT_MEMORY_HEADROOM_FRACTION;
   const usableBytes = memory.capacityBytes * (1 - headroom);
   const deviceFits = memory.totalBytes <= usableBytes;
-  // Offloaded states must fit the node's CPU RAM / NVMe too (memory.ts offloadFits).
-  const offload = offloadFits(memory, cluster, headroom);
-  const fits = deviceFits && offload.hostFits && offload.nvmeFits;
+  // Offloaded states must fit the node's CPU RAM / NVMe too (memory.ts offloadFits); nothing to check without offload.
+  const offload = layout.offload === 'NONE' ? null : offloadFits(memory, cluster, headroom);
+  const fits = deviceFits && (offload === null || (offload.hostFits && offload.nvmeFits));
 
   const diagnostics: Diagnostic[] = [];
-  if (!offload.hostFits) {
+  if (offload !== null && !offload.hostFits) {
     diagnostics.push({
       severity: 'ERROR',
       code: 'HOST_OUT_OF_MEMORY',
@@ -277,7 +277,7 @@ export function evaluatePlan(
         `${(hostMemoryBytesPerNodeOf(cluster) / 1e9).toFixed(0)} GB (× (1 − ${headroom}) usable): use more GPUs, offload to NVMe, or less offload.`,
     });
   }
-  if (!offload.nvmeFits) {
+  if (offload !== null && !offload.nvmeFits) {
     diagnostics.push({
       severity: 'ERROR',
       code: 'NVME_OUT_OF_SPACE',

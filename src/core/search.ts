@@ -22,7 +22,7 @@
  * Pure: no I/O and no clock — the caller injects `now` and `shouldStop` (src/server/search-runner.ts does).
  */
 import { InvalidInputError, requireFinite, requireInteger } from './errors.js';
-import { DEFAULT_MEMORY_HEADROOM_FRACTION, estimateMemory, offloadFits } from './memory.js';
+import { DEFAULT_MEMORY_HEADROOM_FRACTION, estimateMemory, layoutGpus, offloadFits } from './memory.js';
 import { OVERLAP_COMPUTE_SLOWDOWN, overlappedCostSeconds, STEP_TIME_MODEL_ACCURACY_FRACTION } from './performance.js';
 import { evaluatePlan, resolveLayout } from './plan.js';
 import type {
@@ -1407,7 +1407,7 @@ export function planLayoutEvaluator(
   const clusters = new Map<number, ClusterSpec>();
   const total = cluster.gpusPerNode * cluster.nodes;
   const clusterFor = (layout: ParallelLayout): ClusterSpec => {
-    const gpus = layout.tensorParallel * (layout.contextParallel ?? 1) * layout.pipelineParallel * layout.dataParallel;
+    const gpus = layoutGpus(layout);
     if (gpus === total) return cluster;
     let c = clusters.get(gpus);
     if (c === undefined) {

@@ -7,7 +7,7 @@
  * NOT_FOUND GraphQL errors), `evaluatePlanInput` adds the estimate, and `TrainingPlanRef` renders a
  * `TrainingPlanView` — build one for any layout with `makeTrainingPlanView`.
  */
-import { memoryByPipelineStage, type StageMemory } from '../core/memory.js';
+import { layoutGpus, memoryByPipelineStage, type StageMemory } from '../core/memory.js';
 import { evaluatePlan, resolveLayout } from '../core/plan.js';
 import { predictedLoss } from '../core/scaling.js';
 import type {
@@ -302,7 +302,7 @@ const ParallelismRef = builder.objectRef<ParallelLayout>('Parallelism').implemen
     contextParallel: t.int({ description: 'Context-parallel degree c (1 = none).', resolve: (l) => l.contextParallel ?? 1 }),
     gpuCount: t.int({
       description: 'GPUs the layout uses, t × c × p × d.',
-      resolve: (l) => l.tensorParallel * (l.contextParallel ?? 1) * l.pipelineParallel * l.dataParallel,
+      resolve: (l) => layoutGpus(l),
     }),
     zeroStage: t.exposeInt('zeroStage', { description: 'ZeRO stage 0–3.' }),
     microBatchSize: t.exposeInt('microBatchSize', { description: 'Sequences per micro-batch per GPU.' }),

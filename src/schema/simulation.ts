@@ -7,6 +7,7 @@
 import type { GraphQLError } from 'graphql';
 import { InvalidInputError } from '../core/errors.js';
 import type { ScalingLawName } from '../core/scaling.js';
+import { layoutGpus } from '../core/memory.js';
 import {
   CHECKPOINT_BYTES_PER_PARAMETER,
   resolveSimulation,
@@ -279,7 +280,7 @@ export function simulationRequestFromInput(ctx: SchemaContext, input: Simulation
   const { layout, model, cluster, estimate } = view;
   const tokensPerStep = layout.globalBatchSize * model.arch.sequenceLength;
   const totalSteps = Math.ceil(input.plan.trainingTokens / tokensPerStep);
-  const gpuCount = layout.tensorParallel * (layout.contextParallel ?? 1) * layout.pipelineParallel * layout.dataParallel;
+  const gpuCount = layoutGpus(layout);
   const { preset, params } = reliabilityFromInput(input.reliability);
   const law = input.lossLaw ?? 'CHINCHILLA';
   const setup: Omit<SimulationSetup, 'predictedLoss'> = {

@@ -10,32 +10,11 @@ import {
   type InterruptionEvent,
 } from '../../src/simulation/engine.js';
 import { presetParams, type ReliabilityParams } from '../../src/simulation/presets.js';
+import { DAY, llama3Setup } from './fixtures.js';
 
-const DAY = 86_400;
 const MIN = 60;
 const HOUR = 3600;
 
-/**
- * Llama 3 405B (Llama 3 paper, 2024): 16,384 H100s, 54-day snapshot, 16M-token batches; ≈ 6 s per step
- * (3.8e25 FLOPs over 15.6T tokens at ≈ 400 TFLOP/s per GPU); checkpoint ≈ 16 bytes/parameter = 6.48 TB.
- */
-function llama3Setup(overrides: Partial<SimulationSetup> = {}): SimulationSetup {
-  return {
-    nominalStepSeconds: 6,
-    tokensPerStep: 16 * 2 ** 20,
-    totalSteps: 1_000_000,
-    gpuCount: 16_384,
-    gpusPerNode: 8,
-    gpuHourUsd: 2,
-    checkpointBytes: 16 * 405e9,
-    reliability: presetParams('llama3-405b'),
-    horizonSeconds: 54 * DAY,
-    seed: 1,
-    replicas: 100,
-    detailedReplicas: 0,
-    ...overrides,
-  };
-}
 
 /** Daly's (2006) assumptions: exponential failures also during restart, fixed R, blocking δ, nothing else. */
 function dalyReliability(mtbfSeconds: number): ReliabilityParams {

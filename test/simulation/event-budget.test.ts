@@ -20,32 +20,15 @@ import {
 } from '../../src/simulation/event-budget.js';
 import { presetParams, RELIABILITY_PRESETS } from '../../src/simulation/presets.js';
 import { RandomStream } from '../../src/simulation/rng.js';
+import { DAY, llama3Setup as llama3Fixture } from './fixtures.js';
 
-const DAY = 86_400;
 const print = (line: string): void => {
   if (process.env.PRINT_EVENT_BUDGET) console.log(line);
 };
 
-/**
- * Llama 3 405B (Llama 3 paper, 2024): 16,384 H100s, 16M-token batches, ≈ 6 s per step, checkpoint ≈ 16 bytes per
- * parameter = 6.48 TB (as in engine.test.ts).
- */
+/** The Llama 3 405B setup of test/simulation/fixtures.ts with one replica, detailed. */
 function llama3Setup(overrides: Partial<SimulationSetup> = {}): SimulationSetup {
-  return {
-    nominalStepSeconds: 6,
-    tokensPerStep: 16 * 2 ** 20,
-    totalSteps: 1_000_000,
-    gpuCount: 16_384,
-    gpusPerNode: 8,
-    gpuHourUsd: 2,
-    checkpointBytes: 16 * 405e9,
-    reliability: presetParams('llama3-405b'),
-    horizonSeconds: 54 * DAY,
-    seed: 1,
-    replicas: 1,
-    detailedReplicas: 1,
-    ...overrides,
-  };
+  return llama3Fixture({ replicas: 1, detailedReplicas: 1, ...overrides });
 }
 
 const storedCount = (setup: SimulationSetup): number => runSimulation(setup).eventCount;
