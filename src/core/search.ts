@@ -278,8 +278,8 @@ function integerPins(field: string, values: readonly number[] | undefined, max: 
 
 /**
  * Fewest tokens per rank the default search splits a sequence into: CP pays a K/V all-gather per layer for attention
- * work that grows with s, so it helps long sequences (Megatron-Core's CP guide: from 8K tokens); shorter ones are
- * searched only when pinned.
+ * work that grows with s, so it helps long sequences (Megatron-Core developer guide, "Parallelism Strategies": CP is
+ * for "long sequences (8K+ tokens)"); shorter ones are searched only when pinned.
  */
 export const MIN_CONTEXT_PARALLEL_TOKENS = 4096;
 
