@@ -17,7 +17,7 @@
  */
 import { InvalidInputError, requireFinite, requireInteger } from './errors.js';
 import { hostMemoryBytesPerNodeOf, nvmeBytesPerNodeOf } from './hardware.js';
-import { kvHeadsPerRank, replicatedKvParametersPerRank } from './model.js';
+import { headDimOf, kvHeadsPerRank, replicatedKvParametersPerRank } from './model.js';
 import {
   activationElementBytesFor,
   gradientBytesFor,
@@ -177,6 +177,7 @@ export function activationBytesPerLayerFor(
   flashAttention: boolean,
   elementBytes: number,
   dropout = true,
+  headDim = hiddenSize / attentionHeads,
 ): number {
   const sb = sequenceLength * microBatchSize;
   const sbh = sb * hiddenSize;
@@ -186,13 +187,13 @@ export function activationBytesPerLayerFor(
     // Korthikanti et al. 2022 Table 2, "full recompute": 2sbh per layer (only the layer input).
     return (scale * 2 * sbh) / spDivisor;
   }
-  const headDim = hiddenSize / attentionHeads;
   // K and V width per rank: kvHeads/t heads, or one replicated head when t > kvHeads (Megatron-LM query groups).
   const kvHiddenPerRank = headDim * kvHeadsPerRank(kvHeads, tensorParallel);
   // Korthikanti §4.1: 10sbh outside the parallel regions (norms 4, QKV/MLP inputs 4, two 1-byte dropout masks 2).
   const replicated = (dropout ? 10 : 8) * sbh;
-  // Korthikanti §4.1 attention: Q, K, V (4sbh for MHA; GQA shrinks K, V) + projection input 2sbh.
-  const attentionPerRank = (4 * sbh) / tensorParallel + 4 * sb * kvHiddenPerRank;
+  // Korthikanti §4.1 attention: Q, K, V (4sbh for MHA; GQA shrinks K, V) + projection input 2sbh; Q and the
+  // projection input are heads·headDim wide (= h unless headDim decouples them).
+  const attentionPerRank = (4 * sb * attentionHeads * headDim) / tensorParallel + 4 * sb * kvHiddenPerRank;
   const oneMlp = (gatedMlp ? 6 : 4) * sb * ffnHiddenSize;
   // Korthikanti §4.1 MLP: 16sbh = fc1 out + GELU out for f = 4h; MoE: per routed copy, plus the dispatched inputs.
   const mlp = moe ? activeExperts * (oneMlp + 2 * sbh) : oneMlp;
@@ -218,8 +219,7 @@ export function activationBytesPerLayer(
   const local = activationBytesPerLayerLocal(arch, layout, recompute);
   if (c === 1) return local;
   const t = layout.tensorParallel;
-  const headDim = arch.hiddenSize / arch.attentionHeads;
-  const kvHiddenPerRank = headDim * kvHeadsPerRank(arch.kvHeads, t);
+  const kvHiddenPerRank = headDimOf(arch) * kvHeadsPerRank(arch.kvHeads, t);
   const gatheredKv =
     recompute === 'FULL'
       ? 0
@@ -245,6 +245,7 @@ function activationBytesPerLayerLocal(arch: ModelArchitecture, layout: ParallelL
     layout.flashAttention,
     activationElementBytesFor(layout.precision),
     arch.dropout ?? true,
+    headDimOf(arch),
   );
 }
 

@@ -6,7 +6,8 @@
  * - Matmuls are counted with the weights a token actually uses (MoE: top-k routed + shared experts + router).
  * - Attention scores (QKᵀ and A·V) are counted non-causal, i.e. the full s×s product, as Megatron-LM
  *   (Narayanan et al. 2021, eq. 3) and PaLM's MFU (Chowdhery et al. 2022, App. B) do; the causal figure
- *   (half of that work) is kept beside it in `modelFlopsPerTokenCausal`.
+ *   (half of that work) is kept beside it in `modelFlopsPerTokenCausal`. Under sliding-window attention a query's
+ *   span is the window, not s (attentionKeysPerQuery); the product's width is heads × headDim.
  * - The output head (logits) is counted; biases, norms, softmax and activations are not (< 0.1 %).
  * - "Model FLOPs" exclude recomputation; "hardware FLOPs" (see `hardwareFlopsPerToken`) add it.
  * - Kaplan's / the GPT-3 paper's C = 6·N·D (no attention, all parameters) is `sixNDComputeFlops` in scaling.ts.
@@ -27,11 +28,20 @@ export function validateArchitecture(arch: ModelArchitecture, path = 'model'): v
   requireInteger(`${path}.expertsPerToken`, arch.expertsPerToken, 1, arch.experts);
   requireInteger(`${path}.sharedExperts`, arch.sharedExperts, 0, 1_000_000);
   if (arch.positionOffset !== undefined) requireInteger(`${path}.positionOffset`, arch.positionOffset, 0, 1_000_000);
-  if (arch.hiddenSize % arch.attentionHeads !== 0) {
+  if (arch.headDim !== undefined) requireInteger(`${path}.headDim`, arch.headDim, 1, 1_000_000);
+  if (arch.slidingWindow !== undefined) requireInteger(`${path}.slidingWindow`, arch.slidingWindow, 1, 100_000_000);
+  if (arch.slidingWindowLayers !== undefined) {
+    if (arch.slidingWindow === undefined) {
+      throw new InvalidInputError(`${path}.slidingWindowLayers`, arch.slidingWindowLayers, 'to be given with slidingWindow (the window those layers use)');
+    }
+    requireInteger(`${path}.slidingWindowLayers`, arch.slidingWindowLayers, 0, arch.layers);
+  }
+  // Without an explicit head width the heads split the model width.
+  if (arch.headDim === undefined && arch.hiddenSize % arch.attentionHeads !== 0) {
     throw new InvalidInputError(
       `${path}.hiddenSize`,
       arch.hiddenSize,
-      `a multiple of attentionHeads (${arch.attentionHeads})`,
+      `a multiple of attentionHeads (${arch.attentionHeads}), or give headDim`,
     );
   }
   if (arch.kvHeads > arch.attentionHeads || arch.attentionHeads % arch.kvHeads !== 0) {
@@ -49,9 +59,38 @@ export function validateArchitecture(arch: ModelArchitecture, path = 'model'): v
  */
 function attentionMatmulWeights(arch: ModelArchitecture): number {
   const h = arch.hiddenSize;
-  const kvDim = (h / arch.attentionHeads) * arch.kvHeads;
+  const headDim = headDimOf(arch);
   const relativeProjection = arch.positionEmbedding === 'RELATIVE' ? h * h : 0;
-  return 2 * h * h + 2 * h * kvDim + relativeProjection;
+  return 2 * h * arch.attentionHeads * headDim + 2 * h * arch.kvHeads * headDim + relativeProjection;
+}
+
+/** Width of one attention head: headDim, or hiddenSize / attentionHeads (Vaswani et al. 2017 §3.2.2, d_k = d_model/h). */
+export function headDimOf(arch: ModelArchitecture): number {
+  return arch.headDim ?? arch.hiddenSize / arch.attentionHeads;
+}
+
+/** Width of Q (and of the attention output): attentionHeads × headDim; = hiddenSize unless headDim decouples them. */
+export function queryWidthOf(arch: ModelArchitecture): number {
+  return arch.attentionHeads * headDimOf(arch);
+}
+
+/**
+ * Keys each query is scored against, averaged over the layers, under both FLOP conventions:
+ * - `counted` (non-causal, the convention of modelFlopsPerToken): the whole span, s for global layers and the window
+ *   w for sliding-window layers with w < s;
+ * - `causal`: only keys at or before the query, s/2 globally and (1/s)∫₀ˢ min(x, w) dx = w − w²/(2s) under a window
+ *   (Jiang et al. 2023, Mistral 7B §2: token i attends to positions i − W … i).
+ * With w ≥ s a window changes nothing.
+ */
+export function attentionKeysPerQuery(arch: ModelArchitecture): { counted: number; causal: number } {
+  const s = arch.sequenceLength;
+  const w = arch.slidingWindow;
+  if (w === undefined || w >= s) return { counted: s, causal: s / 2 };
+  const windowed = (arch.slidingWindowLayers ?? arch.layers) / arch.layers;
+  return {
+    counted: (1 - windowed) * s + windowed * w,
+    causal: (1 - windowed) * (s / 2) + windowed * (w - (w * w) / (2 * s)),
+  };
 }
 
 /**
@@ -68,7 +107,7 @@ export function kvHeadsPerRank(kvHeads: number, tensorParallel: number): number 
  * 2·headDim·(h + bias)·(kvHeadsPerRank − kvHeads/t); zero when kvHeads ≥ t.
  */
 export function replicatedKvParametersPerRank(arch: ModelArchitecture, tensorParallel: number, includeBiases = true): number {
-  const headDim = arch.hiddenSize / arch.attentionHeads;
+  const headDim = headDimOf(arch);
   const extraHeads = kvHeadsPerRank(arch.kvHeads, tensorParallel) - arch.kvHeads / tensorParallel;
   return extraHeads === 0 ? 0 : 2 * headDim * (arch.hiddenSize + (includeBiases && arch.linearBiases ? 1 : 0)) * extraHeads;
 }
@@ -90,11 +129,12 @@ export function computeModelCounts(arch: ModelArchitecture): ModelCounts {
   const s = arch.sequenceLength;
   const L = arch.layers;
   const f = arch.ffnHiddenSize;
-  const kvDim = (h / arch.attentionHeads) * arch.kvHeads;
+  const kvDim = headDimOf(arch) * arch.kvHeads;
+  const queryWidth = queryWidthOf(arch);
   const isMoe = arch.experts > 1;
 
-  // Attention block: QKV + output projection (+ biases: h + 2·kvDim + h) + its pre/post norm.
-  const attentionBiases = arch.linearBiases ? 2 * h + 2 * kvDim : 0;
+  // Attention block: QKV + output projection (+ biases: Q's heads·headDim + 2·kvDim + O's h) + its pre/post norm.
+  const attentionBiases = arch.linearBiases ? queryWidth + h + 2 * kvDim : 0;
   // Transformer-XL's content and position biases u and v, one h-vector each per layer (Dai et al. 2019 §3.3).
   const relativeBiases = arch.positionEmbedding === 'RELATIVE' ? 2 * h : 0;
   const attentionParametersPerLayer =
@@ -127,16 +167,18 @@ export function computeModelCounts(arch: ModelArchitecture): ModelCounts {
   const activeNonEmbeddingParameters = L * activeParametersPerLayer + finalNormParameters;
 
   // Forward FLOPs per token and layer: 2 × active matmul weights + attention scores 2·2·s·h (QKᵀ and A·V,
-  // non-causal; Narayanan et al. 2021 eq. 3 counts 4·s·h per token and layer forward).
+  // non-causal; Narayanan et al. 2021 eq. 3 counts 4·s·h per token and layer forward), with h the query width
+  // heads·headDim and s the keys a query spans (the window under sliding-window attention).
   const activeMatmulPerLayer =
     attentionMatmulWeights(arch) + (arch.expertsPerToken + arch.sharedExperts) * mlpMatmulWeights(arch) + routerWeights;
   // Relative attention adds a second score product Q·(W_R·R)ᵀ, 2·s·h more (Dai et al. 2019 eq. in §3.3).
-  const attentionScoreFlops = (arch.positionEmbedding === 'RELATIVE' ? 6 : 4) * s * h;
+  const keys = attentionKeysPerQuery(arch);
+  const attentionScoreFlops = (arch.positionEmbedding === 'RELATIVE' ? 6 : 4) * keys.counted * queryWidth;
   const forwardFlopsPerTokenPerLayer = 2 * activeMatmulPerLayer + attentionScoreFlops;
   // Output head: 2·V·h per token (Narayanan et al. 2021 eq. 3, the V/(16lh) term).
   const forwardFlopsPerTokenHead = 2 * arch.vocabSize * h;
   const forwardFlops = L * forwardFlopsPerTokenPerLayer + forwardFlopsPerTokenHead;
-  const forwardFlopsCausal = forwardFlops - L * (attentionScoreFlops / 2);
+  const forwardFlopsCausal = forwardFlops - L * attentionScoreFlops * (1 - keys.causal / keys.counted);
 
   return {
     totalParameters: embeddingParameters + nonEmbeddingParameters,
@@ -172,7 +214,7 @@ export function hardwareFlopsPerToken(
   if (recompute === 'SELECTIVE') {
     // Relative attention's score work is 6·s·h (see computeModelCounts); the others' 4·s·h.
     const scoreFactor = arch.positionEmbedding === 'RELATIVE' ? 6 : 4;
-    return counts.modelFlopsPerToken + arch.layers * scoreFactor * arch.sequenceLength * arch.hiddenSize;
+    return counts.modelFlopsPerToken + arch.layers * scoreFactor * attentionKeysPerQuery(arch).counted * queryWidthOf(arch);
   }
   return counts.modelFlopsPerToken;
 }
@@ -206,6 +248,9 @@ export function architectureWithDefaults(
     ...(partial.embeddingNorm === undefined ? {} : { embeddingNorm: partial.embeddingNorm }),
     ...(partial.positionOffset === undefined ? {} : { positionOffset: partial.positionOffset }),
     ...(partial.dropout === undefined ? {} : { dropout: partial.dropout }),
+    ...(partial.headDim === undefined ? {} : { headDim: partial.headDim }),
+    ...(partial.slidingWindow === undefined ? {} : { slidingWindow: partial.slidingWindow }),
+    ...(partial.slidingWindowLayers === undefined ? {} : { slidingWindowLayers: partial.slidingWindowLayers }),
     ...(partial.source === undefined ? {} : { source: partial.source }),
     ...(partial.publishedParameters === undefined ? {} : { publishedParameters: partial.publishedParameters }),
   };

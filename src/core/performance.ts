@@ -41,7 +41,7 @@ import {
 } from './communication.js';
 import { peakFlopsFor } from './hardware.js';
 import { layersOnStage, layoutGpus } from './memory.js';
-import { hardwareFlopsPerToken, kvHeadsPerRank, replicatedKvParametersPerRank } from './model.js';
+import { attentionKeysPerQuery, hardwareFlopsPerToken, headDimOf, kvHeadsPerRank, queryWidthOf, replicatedKvParametersPerRank } from './model.js';
 import {
   activationElementBytesFor,
   gradientBytesFor,
@@ -179,7 +179,10 @@ export function estimateStep(
   // Tokens this rank processes per micro-batch; with CP its queries still attend to all s keys, so the score FLOPs
   // per token (4·s·h) keep the full s and load-balanced causal chunks split them evenly.
   const tokens = (s * b) / c;
-  const scoreFlopsPerToken = (arch.positionEmbedding === 'RELATIVE' ? 6 : 4) * s * h;
+  // The keys a query spans (the window under sliding-window attention) and the query width heads·headDim.
+  const keys = attentionKeysPerQuery(arch);
+  const queryWidth = queryWidthOf(arch);
+  const scoreFlopsPerToken = (arch.positionEmbedding === 'RELATIVE' ? 6 : 4) * keys.counted * queryWidth;
   const oneMlpMatmul = (arch.gatedMlp ? 3 : 2) * h * arch.ffnHiddenSize;
   const expertFlopsPerToken = moe ? 2 * k * oneMlpMatmul : 0;
   const denseFlopsPerToken = counts.forwardFlopsPerTokenPerLayer - scoreFlopsPerToken - expertFlopsPerToken;
@@ -190,7 +193,7 @@ export function estimateStep(
   // With t > kvHeads every rank computes a whole replicated K and V head (Megatron-LM query groups): extra GEMM work.
   const replicatedKv = replicatedKvParametersPerRank(arch, t);
   // K/V width one rank holds and computes (a whole head each when t > kvHeads).
-  const kvHiddenPerRank = (h / arch.attentionHeads) * kvHeadsPerRank(arch.kvHeads, t);
+  const kvHiddenPerRank = headDimOf(arch) * kvHeadsPerRank(arch.kvHeads, t);
   const layerDenseFlops =
     (matmulPasses * tokens * denseFlopsPerToken) / t + matmulPasses * tokens * 2 * replicatedKvParametersPerRank(arch, t, false);
   const layerExpertFlops = (matmulPasses * tokens * expertFlopsPerToken) / t;
@@ -212,10 +215,11 @@ export function estimateStep(
     const eExpert = moe
       ? Math.min(1, scale * precisionFactor * matmulEfficiency((tokens * k * e) / arch.experts, width))
       : eDense;
-    const headDim = h / arch.attentionHeads;
+    const headDim = headDimOf(arch);
     const eAttention = Math.min(1, scale * matmulEfficiency(s / c, headDim));
-    // FlashAttention (causal) skips fully masked blocks: half of the counted s×s work is executed.
-    const executedScoreFlops = flash ? layerScoreFlops / 2 : layerScoreFlops;
+    // FlashAttention (causal, windowed) skips fully masked blocks: only the causal share of the counted work runs —
+    // half of s×s without a window.
+    const executedScoreFlops = flash ? (layerScoreFlops * keys.causal) / keys.counted : layerScoreFlops;
     const sbh = tokens * h;
     // Forward element-wise bytes (16-bit elements scaled for fp32).
     const dropout = arch.dropout !== false;
@@ -224,7 +228,7 @@ export function estimateStep(
       spDivisor;
     const mlpCopies = moe ? k + arch.sharedExperts : 1;
     const parallelBytes =
-      (4 * tokens * h + (arch.gatedMlp ? 6 : 4) * tokens * arch.ffnHiddenSize * mlpCopies) / t + 8 * tokens * kvHiddenPerRank;
+      (4 * tokens * queryWidth + (arch.gatedMlp ? 6 : 4) * tokens * arch.ffnHiddenSize * mlpCopies) / t + 8 * tokens * kvHiddenPerRank;
     // MoE token dispatch and combine: read + write of k copies of each token, twice.
     const dispatchBytes = moe ? (8 * k * sbh) / spDivisor : 0;
     const softmaxBytesPerScore = dropout
@@ -234,7 +238,7 @@ export function estimateStep(
     // FP8: quantise the inputs of QKV and fc1 (h wide, replicated without SP), the projection (h/t) and fc2 (f/t).
     const castBytes =
       precision === 'FP8'
-        ? FP8_CAST_BYTES_PER_ELEMENT * tokens * ((2 * h) / spDivisor + (h + arch.ffnHiddenSize * mlpCopies) / t)
+        ? FP8_CAST_BYTES_PER_ELEMENT * tokens * ((2 * h) / spDivisor + (queryWidth + arch.ffnHiddenSize * mlpCopies) / t)
         : 0;
     const elementwisePasses = recompute === 'FULL' ? 4 : 3;
     const softmaxPasses = recompute === 'NONE' ? 3 : 4;

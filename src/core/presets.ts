@@ -14,6 +14,8 @@ const GPT2_VOCAB = 50_257;
 const MEGATRON_VOCAB = 51_200;
 const LLAMA2_VOCAB = 32_000;
 const LLAMA3_VOCAB = 128_256;
+/** Gemma's SentencePiece vocabulary as released (the papers' embedding counts use 256,128 rows). */
+const GEMMA_VOCAB = 256_000;
 
 /**
  * GPT-2/3-style decoder: plain 4h GELU MLP, LayerNorm, biases, learned positions, tied embeddings, dropout (stored
@@ -147,6 +149,18 @@ export const MODEL_PRESETS: readonly ModelArchitecture[] = Object.freeze(
     llamaStyle('mixtral-8x7b', 'Mixtral 8x7B', 32, 4096, 32, 8, 14336, LLAMA2_VOCAB, 32768, 46_702_792_704,
       'Jiang et al. 2024 (Mixtral of Experts), Table 1: 8 experts, top-2; "47B total, 13B active"; exact count of the released checkpoint',
       { experts: 8, expertsPerToken: 2 }),
+    // Sliding-window attention on every layer (window 4,096 in an 8,192 context).
+    llamaStyle('mistral-7b', 'Mistral 7B', 32, 4096, 32, 8, 14336, LLAMA2_VOCAB, 8192, 7_241_732_096,
+      'Jiang et al. 2023 (Mistral 7B), Table 1: 32 layers, dim 4,096, 32 heads, 8 KV heads, hidden 14,336, window 4,096, context 8,192; exact count of the released v0.1 checkpoint',
+      { slidingWindow: 4096 }),
+    // Gemma: gated GELU (GeGLU), RMSNorm, tied embeddings, and 16 heads of 256 on a 3,072-wide model (headDim ≠ h/heads).
+    llamaStyle('gemma-7b', 'Gemma 7B', 28, 3072, 16, 16, 24576, GEMMA_VOCAB, 8192, 8_537_680_896,
+      'Gemma Team 2024 (Gemma), Table 1: d_model 3,072, 28 layers, 16 heads of 256, feed-forward 49,152 (= 2 × 24,576, gated); Table 2: 7,751,248,896 non-embedding parameters; exact count of the released checkpoint',
+      { headDim: 256, tiedEmbeddings: true }),
+    // Gemma 2: local (window 4,096) and global (8,192) attention alternate layer by layer.
+    llamaStyle('gemma2-9b', 'Gemma 2 9B', 42, 3584, 16, 8, 14336, GEMMA_VOCAB, 8192, 9_241_705_984,
+      'Gemma Team 2024 (Gemma 2), Table 1: d_model 3,584, 42 layers, 16 heads of 256, 8 KV heads, feed-forward 28,672 (= 2 × 14,336, gated), sliding window 4,096 on every other layer, global span 8,192; exact count of the released checkpoint (its two extra norms per layer, 0.003 %, are not counted)',
+      { headDim: 256, tiedEmbeddings: true, slidingWindow: 4096, slidingWindowLayers: 21 }),
     gptStyle('megatron-1.7b', 'Megatron-LM 1.7B', 24, 2304, 24, MEGATRON_VOCAB, 2048, 1.7e9, MEGATRON_TABLE),
     gptStyle('megatron-3.6b', 'Megatron-LM 3.6B', 30, 3072, 32, MEGATRON_VOCAB, 2048, 3.6e9, MEGATRON_TABLE),
     gptStyle('megatron-7.5b', 'Megatron-LM 7.5B', 36, 4096, 32, MEGATRON_VOCAB, 2048, 7.5e9, MEGATRON_TABLE),

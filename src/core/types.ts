@@ -80,6 +80,18 @@ export interface ModelArchitecture {
   expertsPerToken: number;
   /** Always-on shared experts per MoE layer (DeepSeek-style); 0 for most models. */
   sharedExperts: number;
+  /**
+   * Width of one attention head. Default hiddenSize / attentionHeads; Gemma (256 with d_model 3,072) and small Qwen3
+   * models (128 with d_model 1,024) decouple it, so Q and O are h × (heads·headDim) and K, V h × (kvHeads·headDim).
+   */
+  headDim?: number;
+  /**
+   * Sliding-window attention (Mistral 7B; Gemma 2/3 local layers): each query attends to at most this many keys (itself
+   * included). Absent = every layer attends to the whole sequence.
+   */
+  slidingWindow?: number;
+  /** How many of the layers use the window (Gemma 2: every other, Gemma 3: 5 of 6); the rest attend globally. Default all. */
+  slidingWindowLayers?: number;
   /** LayerNorm right after the token embedding (BLOOM: Le Scao et al. 2022 §3.2.4); counted with the input embedding. Default false. */
   embeddingNorm?: boolean;
   /** Extra rows of a LEARNED position table beyond sequenceLength (OPT reserves 2 for its padding offset). Default 0. */

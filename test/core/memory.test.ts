@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { findGpu, makeCluster } from '../../src/core/hardware.js';
 import {
+  activationBytesPerLayer,
   DEFAULT_MEMORY_HEADROOM_FRACTION,
   maxTrainableParameters,
   modelStateMemoryByZeroStage,
@@ -239,5 +240,23 @@ describe('GQA/MQA with more tensor-parallel ranks than K/V heads: each rank keep
     const kvPerRankKv8 = (2 * 128 * 4096 * 8) / 8;
     expect(kvPerRankMqa).toBe(kvPerRankKv8);
     expect(parametersOnGpu(mqa)).toBeCloseTo(parametersOnGpu(sameWithKv8), 0);
+  });
+});
+
+describe('heads wider than the model (Gemma 7B: 16 heads of 256 on d_model 3,072)', () => {
+  // Korthikanti et al. 2022 §4.1 stores Q (2sbh), K and V (2sbh each for MHA) and the projection input (2sbh); all
+  // four are heads·headDim = 4,096 wide here, not h = 3,072. Weights follow computeModelCounts (Gemma Table 2).
+  const a100 = findGpu('a100-80gb') as GpuSpec;
+  const cluster = makeCluster({ gpu: a100, gpusPerNode: 8, nodes: 1 });
+  const gemma = findModelPreset('gemma-7b') as ModelArchitecture;
+  const { headDim: _omit, ...narrow } = gemma;
+  it.each([1, 2, 4])('TP %i: activations per layer grow by exactly 2 bytes × s·b × (4 × 1,024 extra columns) / t', (t) => {
+    const layout = resolveLayout(gemma, cluster, { tensorParallel: t, globalBatchSize: 8, precision: 'BF16', recompute: 'NONE', flashAttention: true });
+    const sb = 8192 * layout.microBatchSize;
+    expect(activationBytesPerLayer(gemma, layout) - activationBytesPerLayer(narrow, layout)).toBe((2 * sb * 4 * 1024) / t);
+  });
+  it('TP 8, ZeRO 0: the weights on a GPU are the published 8.54B / 8 (no K/V replicas with 16 K/V heads), 2 bytes each', () => {
+    const layout = resolveLayout(gemma, cluster, { tensorParallel: 8, globalBatchSize: 8, zeroStage: 0, precision: 'BF16', recompute: 'FULL' });
+    expect(stageMemory(gemma, computeModelCounts(gemma), cluster, layout, undefined, 0).parametersBytes).toBeCloseTo((2 * 8_537_680_896) / 8, -3);
   });
 });

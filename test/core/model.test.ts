@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { architectureWithDefaults, computeModelCounts, hardwareFlopsPerToken } from '../../src/core/model.js';
+import { architectureWithDefaults, attentionKeysPerQuery, computeModelCounts, hardwareFlopsPerToken } from '../../src/core/model.js';
 import { findModelPreset } from '../../src/core/presets.js';
 import type { ModelArchitecture } from '../../src/core/types.js';
 import { fieldOf } from './field-of.js';
@@ -132,8 +132,95 @@ describe('validation names the field', () => {
     ['fractional vocabulary', { vocabSize: 50_257.5 }, 'model.vocabSize'],
     ['top-k above experts', { experts: 8, expertsPerToken: 9 }, 'model.expertsPerToken'],
     ['negative position offset', { positionOffset: -2 }, 'model.positionOffset'],
+    ['zero head width', { headDim: 0 }, 'model.headDim'],
+    ['fractional head width', { headDim: 127.5 }, 'model.headDim'],
+    ['zero window', { slidingWindow: 0 }, 'model.slidingWindow'],
+    ['window layers without a window', { slidingWindowLayers: 4 }, 'model.slidingWindowLayers'],
+    ['more window layers than layers', { slidingWindow: 1024, slidingWindowLayers: 97 }, 'model.slidingWindowLayers'],
   ] as const)('%s', (_name, patch, field) => {
     expect(fieldOf(() => computeModelCounts({ ...base, ...patch }))).toBe(field);
+  });
+});
+
+describe('head width decoupled from the model width (headDim)', () => {
+  // Gemma Team 2024 (Gemma), Table 2: non-embedding parameters 1,981,884,416 (2B) and 7,751,248,896 (7B); both use
+  // heads of 256 — on the 7B's d_model 3,072 that is 16 × 256 = 4,096 ≠ 3,072. Exact (no tolerance).
+  const gemma2b = architectureWithDefaults({
+    layers: 18, hiddenSize: 2048, attentionHeads: 8, kvHeads: 1, headDim: 256, ffnHiddenSize: 16_384, gatedMlp: true,
+    vocabSize: 256_000, sequenceLength: 8192, tiedEmbeddings: true,
+  });
+  it('Gemma 2B and 7B: the published non-embedding counts, exactly', () => {
+    expect(computeModelCounts(gemma2b).nonEmbeddingParameters).toBe(1_981_884_416);
+    expect(computeModelCounts(preset('gemma-7b')).nonEmbeddingParameters).toBe(7_751_248_896);
+  });
+  it('without headDim the 7B would be counted with heads of 192: 4.5 % fewer non-embedding parameters', () => {
+    const { headDim: _omit, ...narrow } = preset('gemma-7b');
+    const ratio = computeModelCounts(narrow).nonEmbeddingParameters / 7_751_248_896;
+    expect(ratio).toBeCloseTo((28 * (4 * 3072 * 3072 + 3 * 3072 * 24_576 + 2 * 3072) + 3072) / 7_751_248_896, 12);
+    expect(ratio).toBeLessThan(0.96);
+  });
+  it('Gemma 2 9B: within 0.01 % of the published 8,324,201,984 non-embedding parameters (two more norms per layer uncounted)', () => {
+    // Gemma Team 2024 (Gemma 2), Table 2.
+    const counted = computeModelCounts(preset('gemma2-9b')).nonEmbeddingParameters;
+    expect(Math.abs(counted / 8_324_201_984 - 1)).toBeLessThan(1e-4);
+    // Exactly the 2 × 42 uncounted RMSNorm gains of d_model 3,584.
+    expect(8_324_201_984 - counted).toBe(2 * 42 * 3584);
+  });
+  it('attention scores are 4 · s · heads · headDim per token and layer (forward)', () => {
+    const c = computeModelCounts(gemma2b);
+    const { headDim: _omit, ...narrow } = { ...gemma2b, attentionHeads: 8 };
+    const n = computeModelCounts(narrow);
+    // Same Q width (8 × 256 = 2,048 = h), so only K/V (MQA, 1 head of 256 either way) — identical counts.
+    expect(c.forwardFlopsPerTokenPerLayer).toBe(n.forwardFlopsPerTokenPerLayer);
+    const g7 = preset('gemma-7b');
+    const matmul = 2 * (2 * 3072 * 4096 + 2 * 3072 * 4096 + 3 * 3072 * 24_576);
+    expect(computeModelCounts(g7).forwardFlopsPerTokenPerLayer).toBe(matmul + 4 * 8192 * 4096);
+  });
+});
+
+describe('sliding-window attention (Mistral 7B; Gemma 2 local layers)', () => {
+  /** Mean keys per query by enumeration: query i (1-based) sees min(i, w) keys causally, min(s, w) in the counted span. */
+  function enumerated(s: number, w: number): { counted: number; causal: number } {
+    let causal = 0;
+    for (let i = 1; i <= s; i++) causal += Math.min(i, w);
+    return { counted: Math.min(s, w), causal: causal / s };
+  }
+  const base = preset('llama2-7b');
+  it.each([
+    [8192, 4096], [16_384, 4096], [32_768, 4096], [131_072, 8192], [4096, 1024], [8192, 8192], [8192, 100_000],
+  ])('s = %i, w = %i: the closed form matches enumeration (relative 1e-3)', (s, w) => {
+    const got = attentionKeysPerQuery({ ...base, sequenceLength: s, slidingWindow: w });
+    const want = enumerated(s, w);
+    expect(Math.abs(got.counted / want.counted - 1)).toBeLessThan(1e-3);
+    expect(Math.abs(got.causal / want.causal - 1)).toBeLessThan(1e-3);
+  });
+  it('Mistral 7B §2: at 16K tokens a 4,096 window does 2.29× less causal attention work than full attention — above the reported 2× kernel speed-up, within 20 % of it', () => {
+    // Jiang et al. 2023: "for a sequence length of 16K and W = 4096, changes made to FlashAttention and xFormers yield
+    // a 2x speed improvement over a vanilla attention baseline". A kernel cannot beat its work ratio.
+    const mistral16k = { ...preset('mistral-7b'), sequenceLength: 16_384 };
+    const ratio = attentionKeysPerQuery({ ...mistral16k, slidingWindow: undefined }).causal / attentionKeysPerQuery(mistral16k).causal;
+    expect(ratio).toBeCloseTo(8192 / (4096 - 4096 ** 2 / (2 * 16_384)), 12);
+    expect(ratio).toBeGreaterThanOrEqual(2);
+    expect(ratio / 2 - 1).toBeLessThan(0.2);
+  });
+  it('Mistral 7B at its 8K context: the window removes 3 · 32 · 4 · (8,192 − 4,096) · 4,096 counted FLOPs per token, no parameters', () => {
+    const mistral = preset('mistral-7b');
+    const { slidingWindow: _omit, ...full } = mistral;
+    const windowed = computeModelCounts(mistral);
+    const dense = computeModelCounts(full);
+    expect(windowed.totalParameters).toBe(dense.totalParameters);
+    expect(dense.modelFlopsPerToken - windowed.modelFlopsPerToken).toBe(3 * 32 * 4 * 4096 * 4096);
+    // Causal: full attention averages 4,096 keys, the window 4,096 − 4,096²/16,384 = 3,072.
+    expect(dense.modelFlopsPerTokenCausal - windowed.modelFlopsPerTokenCausal).toBe(3 * 32 * 4 * (4096 - 3072) * 4096);
+    // SELECTIVE recompute re-runs the windowed scores only.
+    expect(hardwareFlopsPerToken(windowed, mistral, 'SELECTIVE') - windowed.modelFlopsPerToken).toBe(32 * 4 * 4096 * 4096);
+  });
+  it('Gemma 2: half the layers windowed → the span is the mean of 4,096 and 8,192; all-global or a window ≥ s changes nothing', () => {
+    expect(attentionKeysPerQuery(preset('gemma2-9b'))).toEqual({ counted: 6144, causal: (3072 + 4096) / 2 });
+    const plain = computeModelCounts(base);
+    for (const patch of [{ slidingWindow: 4096 }, { slidingWindow: 1 << 20 }, { slidingWindow: 512, slidingWindowLayers: 0 }]) {
+      expect(computeModelCounts({ ...base, ...patch })).toEqual(plain);
+    }
   });
 });
 

@@ -622,3 +622,32 @@ describe('context parallelism (Megatron-Core CP; Llama 3 paper §3.3.2 and Table
     expect(fieldOf(() => resolveLayout(long, cluster, { tensorParallel: 8, contextParallel: 3, globalBatchSize: 128 }))).toBe('plan.contextParallel');
   });
 });
+
+describe('sliding-window attention in the step (Mistral 7B, window 4,096)', () => {
+  const h100 = findGpu('h100-sxm') as GpuSpec;
+  const node = makeCluster({ gpu: h100, gpusPerNode: 8, nodes: 1 });
+  const step = (arch: ModelArchitecture) => {
+    const layout = resolveLayout(arch, node, { globalBatchSize: 8, microBatchSize: 1, recompute: 'SELECTIVE', flashAttention: true, zeroStage: 1 });
+    return evaluatePlan(arch, computeModelCounts(arch), node, layout).performance;
+  };
+  const at = (s: number) => ({ ...(findModelPreset('mistral-7b') as ModelArchitecture), sequenceLength: s });
+  const withoutWindow = (arch: ModelArchitecture) => {
+    const { slidingWindow: _omit, ...full } = arch;
+    return full;
+  };
+
+  it('at 32K tokens: model FLOPs per step drop by exactly 3 · 32 · 4 · (32,768 − 4,096) · 4,096 per token, and the step by over a third', () => {
+    const windowed = step(at(32_768));
+    const full = step(withoutWindow(at(32_768)));
+    const tokensPerStep = 8 * 32_768;
+    expect((full.modelFlopsPerStep - windowed.modelFlopsPerStep) / (3 * 32 * 4 * (32_768 - 4096) * 4096 * tokensPerStep)).toBeCloseTo(1, 12);
+    // FlashAttention executes the causal share: 4,096 − 4,096²/65,536 = 3,840 keys per query instead of 16,384.
+    expect(full.stepSeconds / windowed.stepSeconds).toBeGreaterThan(1.5);
+  });
+  it('the saving grows with the sequence: nothing at 4K (window = context), more at 8K, most at 32K', () => {
+    const saving = (s: number) => 1 - step(at(s)).stepSeconds / step(withoutWindow(at(s))).stepSeconds;
+    expect(saving(4096)).toBe(0);
+    expect(saving(8192)).toBeGreaterThan(0);
+    expect(saving(32_768)).toBeGreaterThan(saving(8192));
+  });
+});
