@@ -11,6 +11,8 @@
  * - GPT-2: n_layer, n_embd, n_head, n_positions (or n_ctx), n_inner (null → 4·n_embd), vocab_size.
  * - Dropout rates (DROPOUT_KEYS): any rate > 0 → dropout (masks stored); all present rates 0 → none; no key → the
  *   core's default (dropout).
+ * - head_dim (Gemma, Qwen3): kept when heads × head_dim ≠ hidden_size, so Q/O and the scores get their real width.
+ * - sliding_window (Mistral, Gemma 2/3, Qwen2): see slidingWindowFromConfig for which layers use it.
  */
 import { InvalidInputError } from '../core/errors.js';
 import { architectureWithDefaults } from '../core/model.js';
@@ -158,6 +160,47 @@ function refuseUnrepresentable(config: Json, layers: number): void {
   }
 }
 
+/**
+ * The sliding window and how many layers use it, from transformers' conventions:
+ * - `layer_types` (recent configs): the layers marked "sliding_attention";
+ * - Gemma 2 (model_type gemma2): every other layer, starting with the first (⌈L/2⌉);
+ * - Gemma 3 (`sliding_window_pattern` n): all but every n-th layer (L − ⌊L/n⌋);
+ * - Qwen2/Qwen3: only with `use_sliding_window: true`, and then the layers from `max_window_layers` on;
+ * - otherwise (Mistral): every layer.
+ * A null window, or `use_sliding_window: false`, means global attention.
+ */
+function slidingWindowFromConfig(config: Json, layers: number, modelType: string): Pick<ModelArchitecture, 'slidingWindow' | 'slidingWindowLayers'> {
+  const raw = config.sliding_window;
+  if (raw === undefined || raw === null || raw === false) return {};
+  if (config.use_sliding_window === false) return {};
+  const slidingWindow = asPositiveInteger('sliding_window', raw);
+  let windowed = layers;
+  const layerTypes = config.layer_types;
+  if (Array.isArray(layerTypes)) {
+    if (layerTypes.length !== layers) {
+      throw new InvalidInputError('config.layer_types', `${layerTypes.length} entries`, `one entry per layer (num_hidden_layers = ${layers})`);
+    }
+    windowed = layerTypes.filter((type) => type === 'sliding_attention').length;
+  } else if (modelType === 'gemma2') {
+    windowed = Math.ceil(layers / 2);
+  } else if (config.sliding_window_pattern !== undefined && config.sliding_window_pattern !== null) {
+    const every = asPositiveInteger('sliding_window_pattern', config.sliding_window_pattern);
+    windowed = layers - Math.floor(layers / every);
+  } else if (config.use_sliding_window === true && config.max_window_layers !== undefined && config.max_window_layers !== null) {
+    windowed = Math.max(0, layers - asPositiveInteger('max_window_layers', config.max_window_layers, 0));
+  }
+  if (windowed === 0) return {};
+  return windowed === layers ? { slidingWindow } : { slidingWindow, slidingWindowLayers: windowed };
+}
+
+/** head_dim when it is not hidden_size / num_attention_heads (Gemma: 256 on 3,072 / 16; Qwen3-0.6B: 128 on 1,024 / 16). */
+function headDimFromConfig(config: Json, hiddenSize: number, heads: number): Pick<ModelArchitecture, 'headDim'> {
+  const found = pick(config, ['head_dim', 'kv_channels']);
+  if (found === undefined) return {};
+  const headDim = asPositiveInteger(found.key, found.value);
+  return headDim * heads === hiddenSize ? {} : { headDim };
+}
+
 export function architectureFromHuggingFaceConfig(text: string): ModelArchitecture {
   const config = parseObject(text);
 
@@ -216,12 +259,15 @@ export function architectureFromHuggingFaceConfig(text: string): ModelArchitectu
     ...(kv ? { kvHeads: asPositiveInteger(kv.key, kv.value) } : {}),
     ...(ffn ? { ffnHiddenSize: asPositiveInteger(ffn.key, ffn.value) } : {}),
     gatedMlp,
-    // transformers defaults tie_word_embeddings to true; LLaMA-family configs set it false explicitly.
-    tiedEmbeddings: tie ? asBoolean(tie.key, tie.value) : isGpt2Style || !gatedMlp,
+    // transformers defaults tie_word_embeddings to true; LLaMA-family configs set it false explicitly, and Gemma's
+    // configs (GemmaConfig default true) leave it out.
+    tiedEmbeddings: tie ? asBoolean(tie.key, tie.value) : isGpt2Style || !gatedMlp || modelType.startsWith('gemma'),
     positionEmbedding: isGpt2Style || modelType === 'opt' ? 'LEARNED' : modelType === 'bloom' ? 'ALIBI' : 'ROTARY',
     normalization: gatedMlp ? 'RMSNORM' : 'LAYERNORM',
     linearBiases: bias ? asBoolean(bias.key, bias.value) : !gatedMlp,
     ...(dropout === undefined ? {} : { dropout }),
+    ...headDimFromConfig(config, required.hiddenSize, required.attentionHeads),
+    ...slidingWindowFromConfig(config, required.layers, modelType),
     ...(isMoe && experts
       ? {
           experts: asPositiveInteger(experts.key, experts.value),

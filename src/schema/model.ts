@@ -4,7 +4,14 @@
  */
 import { z } from 'zod';
 import { InvalidInputError } from '../core/errors.js';
-import { architectureWithDefaults, computeModelCounts, hardwareFlopsPerToken, validateArchitecture } from '../core/model.js';
+import {
+  architectureWithDefaults,
+  attentionKeysPerQuery,
+  computeModelCounts,
+  hardwareFlopsPerToken,
+  headDimOf,
+  validateArchitecture,
+} from '../core/model.js';
 import { findModelPreset, MODEL_PRESETS } from '../core/presets.js';
 import type { ModelArchitecture, ModelCounts } from '../core/types.js';
 import { builder } from './builder.js';
@@ -97,6 +104,9 @@ export interface ModelInputShape {
   normalization?: ModelArchitecture['normalization'] | null;
   linearBiases?: boolean | null;
   dropout?: boolean | null;
+  headDim?: number | null;
+  slidingWindow?: number | null;
+  slidingWindowLayers?: number | null;
 }
 
 function withoutNulls<T extends object>(obj: T): { [K in keyof T]?: Exclude<T[K], null> } {
@@ -145,8 +155,19 @@ export const ModelInputRef = builder.inputType('ModelInput', {
   fields: (t) => ({
     name: t.string({ description: 'Display name (at most 200 characters).' }),
     layers: t.int({ required: true, description: 'Transformer layers (blocks).' }),
-    hiddenSize: t.int({ required: true, description: 'Model width h; a multiple of attentionHeads.' }),
+    hiddenSize: t.int({ required: true, description: 'Model width h; a multiple of attentionHeads unless headDim is given.' }),
     attentionHeads: t.int({ required: true, description: 'Query heads.' }),
+    headDim: t.int({
+      description:
+        'Width of one attention head. Default hiddenSize / attentionHeads; set it where heads × headDim ≠ hiddenSize (Gemma 7B: 16 × 256 on 3,072; Qwen3-0.6B: 16 × 128 on 1,024).',
+    }),
+    slidingWindow: t.int({
+      description:
+        'Sliding-window attention: each query attends to at most this many keys (Mistral 7B: 4,096). Cuts attention FLOPs when shorter than sequenceLength; omit for global attention.',
+    }),
+    slidingWindowLayers: t.int({
+      description: 'How many layers use slidingWindow (Gemma 2: half, Gemma 3: 5 of 6); the rest attend globally. Default: all layers. Needs slidingWindow.',
+    }),
     kvHeads: t.int({ description: 'Key/value heads (GQA/MQA); a divisor of attentionHeads. Default: attentionHeads.' }),
     ffnHiddenSize: t.int({ description: 'MLP inner width (per expert for MoE).' }),
     gatedMlp: t.boolean({ description: 'SwiGLU-style gated MLP (three matrices) instead of two.' }),
@@ -198,7 +219,7 @@ export const ModelRef = builder.objectRef<ModelView>('Model').implement({
       resolve: (m) => m.counts.modelFlopsPerToken,
     }),
     flopsPerTokenCausal: t.float({
-      description: 'Training FLOPs per token with causal attention (half the s×s score work).',
+      description: 'Training FLOPs per token with causal attention (half the s×s score work; under a sliding window w < s, w − w²/2s keys per query).',
       resolve: (m) => m.counts.modelFlopsPerTokenCausal,
     }),
     hardwareFlopsPerToken: t.float({
@@ -214,6 +235,21 @@ export const ModelRef = builder.objectRef<ModelView>('Model').implement({
     hiddenSize: t.int({ description: 'Model width h.', resolve: (m) => m.arch.hiddenSize }),
     attentionHeads: t.int({ description: 'Query heads.', resolve: (m) => m.arch.attentionHeads }),
     kvHeads: t.int({ description: 'Key/value heads.', resolve: (m) => m.arch.kvHeads }),
+    headDim: t.int({ description: 'Width of one attention head (hiddenSize / attentionHeads unless set).', resolve: (m) => headDimOf(m.arch) }),
+    slidingWindow: t.int({
+      nullable: true,
+      description: 'Keys a query attends to in the windowed layers; null for global attention everywhere.',
+      resolve: (m) => m.arch.slidingWindow ?? null,
+    }),
+    slidingWindowLayers: t.int({
+      description: 'Layers that use slidingWindow (0 without a window).',
+      resolve: (m) => (m.arch.slidingWindow === undefined ? 0 : (m.arch.slidingWindowLayers ?? m.arch.layers)),
+    }),
+    attentionKeysPerQuery: t.float({
+      description:
+        'Keys each query is scored against, averaged over the layers, as flopsPerToken counts them: sequenceLength, or less under a sliding window.',
+      resolve: (m) => attentionKeysPerQuery(m.arch).counted,
+    }),
     ffnHiddenSize: t.int({ description: 'MLP inner width (per expert).', resolve: (m) => m.arch.ffnHiddenSize }),
     gatedMlp: t.boolean({ description: 'Gated (SwiGLU-style) MLP.', resolve: (m) => m.arch.gatedMlp }),
     vocabSize: t.int({ description: 'Vocabulary size in tokens.', resolve: (m) => m.arch.vocabSize }),
@@ -249,7 +285,7 @@ builder.queryFields((t) => ({
   modelFromHuggingFaceConfig: t.field({
     type: ModelRef,
     description:
-      'Parses a pasted Hugging Face config.json (LLaMA/Mistral/Mixtral/Qwen/GPT-NeoX/GPT-2 keys) into a model; saves nothing. Missing keys and malformed JSON give BAD_USER_INPUT naming the key.',
+      'Parses a pasted Hugging Face config.json (LLaMA/Mistral/Mixtral/Qwen/Gemma/GPT-NeoX/GPT-2 keys, head_dim and sliding_window included) into a model; saves nothing. Missing keys and malformed JSON give BAD_USER_INPUT naming the key.',
     args: { config: t.arg.string({ required: true, description: `The config.json text (at most ${MAX_CONFIG_CHARS} characters).` }) },
     resolve: (_root, { config }) => {
       const arch = callCore(undefined, () => architectureFromHuggingFaceConfig(config));

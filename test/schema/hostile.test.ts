@@ -203,6 +203,11 @@ describe('Hugging Face configs', () => {
     hf('an array', '[1,2,3]', 'config', ['[1,2,3]', 'a JSON object']),
     hf('a key holding an array', JSON.stringify({ ...llama, hidden_size: [4096] }), 'config.hidden_size', ['[4096]']),
     hf('truncated JSON', '{"a":', 'config', ['JSON']),
+    hf('sliding_window 1e308', JSON.stringify({ ...llama, sliding_window: 1e308 }), 'config.sliding_window', ['1e+308']),
+    hf('sliding_window as an object', JSON.stringify({ ...llama, sliding_window: { size: 4096 } }), 'config.sliding_window', ['an integer']),
+    hf('layer_types of the wrong length', JSON.stringify({ ...llama, sliding_window: 4096, layer_types: ['sliding_attention'] }), 'config.layer_types', ['1 entries', 'num_hidden_layers = 32']),
+    hf('head_dim -1', JSON.stringify({ ...llama, head_dim: -1 }), 'config.head_dim', ['-1']),
+    hf('sliding_window_pattern 0', JSON.stringify({ ...llama, sliding_window: 4096, sliding_window_pattern: 0 }), 'config.sliding_window_pattern', ['= 0']),
   ]);
 });
 
@@ -212,6 +217,9 @@ describe('saved models, clusters and presets', () => {
   run([
     { name: 'createModel layers 2³¹ − 1', query: CM, variables: { i: { ...tiny, layers: 2147483647 } }, field: 'input.layers', says: ['2147483647'] },
     { name: 'createModel experts 2³¹ − 1', query: CM, variables: { i: { ...tiny, experts: 2147483647 } }, field: 'input.experts', says: ['2147483647'] },
+    { name: 'createModel headDim 2³¹ − 1', query: CM, variables: { i: { ...tiny, headDim: 2147483647 } }, field: 'input.headDim', says: ['2147483647'] },
+    { name: 'createModel slidingWindow −1', query: CM, variables: { i: { ...tiny, slidingWindow: -1 } }, field: 'input.slidingWindow', says: ['-1'] },
+    { name: 'createModel slidingWindowLayers without a window', query: CM, variables: { i: { ...tiny, slidingWindowLayers: 1 } }, field: 'input.slidingWindowLayers', says: ['slidingWindow'] },
     { name: 'createModel name of 10⁵ characters', query: CM, variables: { i: { ...tiny, name: 'x'.repeat(100_000) } }, field: 'input.name', says: ['200 characters'] },
     { name: 'createCluster nodes 2³¹ − 1', query: CC, variables: { i: { gpu: 'a100-80gb', gpusPerNode: 8, nodes: 2147483647 } }, field: 'input.nodes', says: ['2147483647'] },
     { name: 'createCluster gpuHourUsd 1e308', query: CC, variables: { i: { gpu: 'a100-80gb', gpusPerNode: 8, nodes: 1, gpuHourUsd: 1e308 } }, field: 'input.gpuHourUsd', says: ['1e+308'] },

@@ -5,6 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../../src/core/errors.js';
+import { computeModelCounts } from '../../src/core/model.js';
+import { findModelPreset } from '../../src/core/presets.js';
+import type { ModelArchitecture } from '../../src/core/types.js';
 import { architectureFromHuggingFaceConfig } from '../../src/schema/huggingface.js';
 
 const llama2 = {
@@ -77,5 +80,87 @@ describe('Hugging Face config → structures the core cannot represent are refus
     expect(fieldOfError(qwenMoe)).toBeUndefined();
     expect(fieldOfError({ ...qwenMoe, decoder_sparse_step: 2 })).toBe('config.decoder_sparse_step');
     expect(fieldOfError({ ...qwenMoe, mlp_only_layers: [0, 1] })).toBe('config.mlp_only_layers');
+  });
+});
+
+describe('Hugging Face config → head width and sliding windows (released configs, keys the parser reads)', () => {
+  const mistral = {
+    architectures: ['MistralForCausalLM'], model_type: 'mistral', hidden_act: 'silu', hidden_size: 4096, intermediate_size: 14336,
+    max_position_embeddings: 32768, num_attention_heads: 32, num_hidden_layers: 32, num_key_value_heads: 8, sliding_window: 4096,
+    tie_word_embeddings: false, vocab_size: 32000,
+  };
+  const gemma7b = {
+    architectures: ['GemmaForCausalLM'], model_type: 'gemma', attention_bias: false, attention_dropout: 0.0, head_dim: 256,
+    hidden_act: 'gelu', hidden_size: 3072, intermediate_size: 24576, max_position_embeddings: 8192, num_attention_heads: 16,
+    num_hidden_layers: 28, num_key_value_heads: 16, vocab_size: 256000,
+  };
+  const gemma2 = {
+    architectures: ['Gemma2ForCausalLM'], model_type: 'gemma2', attention_bias: false, attention_dropout: 0.0, head_dim: 256,
+    hidden_activation: 'gelu_pytorch_tanh', hidden_size: 3584, intermediate_size: 14336, max_position_embeddings: 8192,
+    num_attention_heads: 16, num_hidden_layers: 42, num_key_value_heads: 8, sliding_window: 4096, vocab_size: 256000,
+  };
+  const qwen3 = {
+    architectures: ['Qwen3ForCausalLM'], model_type: 'qwen3', attention_bias: false, attention_dropout: 0.0, head_dim: 128,
+    hidden_act: 'silu', hidden_size: 1024, intermediate_size: 3072, max_position_embeddings: 40960, max_window_layers: 28,
+    num_attention_heads: 16, num_hidden_layers: 28, num_key_value_heads: 8, sliding_window: null, use_sliding_window: false,
+    tie_word_embeddings: true, vocab_size: 151936,
+  };
+  const parse = (config: object) => architectureFromHuggingFaceConfig(JSON.stringify(config));
+
+  it('Mistral-7B-v0.1: a 4,096 window on every layer and the released 7,241,732,096 parameters; v0.2 (window null) attends globally', () => {
+    const arch = parse(mistral);
+    expect(arch.slidingWindow).toBe(4096);
+    expect(arch.slidingWindowLayers).toBeUndefined();
+    expect(computeModelCounts(arch).totalParameters).toBe(7_241_732_096);
+    expect(parse({ ...mistral, sliding_window: null }).slidingWindow).toBeUndefined();
+  });
+  it('Gemma 7B: heads of 256 and tied embeddings → the Gemma paper\'s 7,751,248,896 non-embedding parameters (Table 2), the checkpoint\'s 8.54B in all', () => {
+    const arch = parse(gemma7b);
+    expect(arch.headDim).toBe(256);
+    expect(arch.tiedEmbeddings).toBe(true);
+    const counts = computeModelCounts(arch);
+    expect(counts.nonEmbeddingParameters).toBe(7_751_248_896);
+    expect(counts.totalParameters).toBe(8_537_680_896);
+  });
+  it('Gemma 2 9B: the window on every other layer (21 of 42), as the gemma2-9b preset', () => {
+    const arch = parse(gemma2);
+    expect(arch.slidingWindow).toBe(4096);
+    expect(arch.slidingWindowLayers).toBe(21);
+    const preset = findModelPreset('gemma2-9b') as ModelArchitecture;
+    expect(computeModelCounts(arch).modelFlopsPerToken).toBe(computeModelCounts(preset).modelFlopsPerToken);
+    expect(computeModelCounts(arch).totalParameters).toBe(computeModelCounts(preset).totalParameters);
+  });
+  it('Qwen3-0.6B: 16 heads of 128 on a 1,024-wide model → 0.44B non-embedding and 0.6B in all (Qwen3 Technical Report, Table 1; ±0.005B)', () => {
+    const arch = parse(qwen3);
+    expect(arch.headDim).toBe(128);
+    expect(arch.slidingWindow).toBeUndefined();
+    const counts = computeModelCounts(arch);
+    expect(Math.abs(counts.nonEmbeddingParameters - 0.44e9)).toBeLessThan(0.005e9);
+    expect(Math.abs(counts.totalParameters - 0.6e9)).toBeLessThan(0.005e9);
+  });
+  it('Qwen2 turns its window on with use_sliding_window, for the layers from max_window_layers on', () => {
+    const on = parse({ ...qwen3, sliding_window: 4096, use_sliding_window: true, max_window_layers: 21 });
+    expect(on).toMatchObject({ slidingWindow: 4096, slidingWindowLayers: 7 });
+    expect(parse({ ...qwen3, sliding_window: 4096, use_sliding_window: false }).slidingWindow).toBeUndefined();
+  });
+  it('layer_types decides where given; Gemma 3\'s sliding_window_pattern 6 leaves every 6th layer global', () => {
+    const types = Array.from({ length: 42 }, (_, i) => (i % 3 === 2 ? 'full_attention' : 'sliding_attention'));
+    expect(parse({ ...gemma2, layer_types: types }).slidingWindowLayers).toBe(28);
+    const gemma3 = { ...gemma2, model_type: 'gemma3_text', num_hidden_layers: 26, sliding_window: 512, sliding_window_pattern: 6 };
+    expect(parse(gemma3).slidingWindowLayers).toBe(22);
+  });
+  it('malformed window keys are refused naming the key', () => {
+    const fieldOf = (config: object): string | undefined => {
+      try {
+        parse(config);
+      } catch (error) {
+        return error instanceof InvalidInputError ? error.field : 'not an InvalidInputError';
+      }
+      return undefined;
+    };
+    expect(fieldOf({ ...mistral, sliding_window: -1 })).toBe('config.sliding_window');
+    expect(fieldOf({ ...mistral, sliding_window: '4k' })).toBe('config.sliding_window');
+    expect(fieldOf({ ...gemma2, layer_types: ['sliding_attention'] })).toBe('config.layer_types');
+    expect(fieldOf({ ...gemma7b, head_dim: 0 })).toBe('config.head_dim');
   });
 });

@@ -82,6 +82,39 @@ describe('models', () => {
     expect((await execute(t.app, ModelDocument, { id: 'llama3-405b' })).data!.model).not.toBeNull();
   });
 
+  it('createModel keeps headDim and a sliding window (Gemma 2 9B as a spec): saved, re-read and counted like the preset', async () => {
+    const spec: ModelInput = {
+      name: 'My Gemma 2', layers: 42, hiddenSize: 3584, attentionHeads: 16, kvHeads: 8, headDim: 256, ffnHiddenSize: 14336,
+      gatedMlp: true, tiedEmbeddings: true, vocabSize: 256000, sequenceLength: 8192, slidingWindow: 4096, slidingWindowLayers: 21,
+    };
+    const { data, errors } = await execute(t.app, CreateModelDocument, { input: spec });
+    expect(errors).toBeUndefined();
+    const created = data!.createModel;
+    expect([created.headDim, created.slidingWindow, created.slidingWindowLayers]).toEqual([256, 4096, 21]);
+    const preset = (await execute(t.app, ModelDocument, { id: 'gemma2-9b' })).data!.model!;
+    expect(created.parameters).toBe(preset.parameters);
+    expect(created.flopsPerToken).toBe(preset.flopsPerToken);
+    const again = (await execute(t.app, ModelDocument, { id: created.id })).data!.model!;
+    expect([again.headDim, again.slidingWindow, again.slidingWindowLayers, again.attentionKeysPerQuery]).toEqual([256, 4096, 21, 6144]);
+  });
+
+  it('rejects window fields that cannot be, naming the field and what is allowed', async () => {
+    const layersWithoutWindow = onlyError(await execute(t.app, CreateModelDocument, { input: { ...gpt3Xl, slidingWindowLayers: 4 } }));
+    expect(layersWithoutWindow.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.slidingWindowLayers' });
+    expect(layersWithoutWindow.message).toContain('slidingWindow');
+    const tooMany = onlyError(await execute(t.app, CreateModelDocument, { input: { ...gpt3Xl, slidingWindow: 512, slidingWindowLayers: 25 } }));
+    expect(tooMany.message).toMatch(/input\.slidingWindowLayers = 25 .*24/);
+    const zeroWindow = onlyError(await execute(t.app, CreateModelDocument, { input: { ...gpt3Xl, slidingWindow: 0 } }));
+    expect(zeroWindow.extensions?.field).toBe('input.slidingWindow');
+    const zeroHead = onlyError(await execute(t.app, CreateModelDocument, { input: { ...gpt3Xl, headDim: 0 } }));
+    expect(zeroHead.extensions?.field).toBe('input.headDim');
+    // A width the heads do not divide is fine once headDim says how wide a head is.
+    const odd = await execute(t.app, CreateModelDocument, { input: { ...gpt3Xl, hiddenSize: 2056, headDim: 128 } });
+    expect(odd.errors).toBeUndefined();
+    const oddWithout = onlyError(await execute(t.app, CreateModelDocument, { input: { ...gpt3Xl, hiddenSize: 2056 } }));
+    expect(oddWithout.message).toContain('or give headDim');
+  });
+
   it('rejects invalid architectures naming the field', async () => {
     const error = onlyError(await execute(t.app, CreateModelDocument, { input: { ...gpt3Xl, kvHeads: 5 } }));
     expect(error.extensions?.field).toBe('input.kvHeads');

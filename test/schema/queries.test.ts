@@ -167,6 +167,21 @@ describe('modelFromHuggingFaceConfig', () => {
     expect(relativeError(m.activeParameters, 2.7e9)).toBeLessThan(0.01);
   });
 
+  it('Gemma 2 keys: heads of 256 and a 4,096 window on every other layer — within 0.01 % of the published 8,324,201,984 non-embedding parameters (Gemma 2 paper, Table 2)', async () => {
+    const gemma2 = {
+      architectures: ['Gemma2ForCausalLM'], model_type: 'gemma2', head_dim: 256, hidden_activation: 'gelu_pytorch_tanh',
+      hidden_size: 3584, intermediate_size: 14336, max_position_embeddings: 8192, num_attention_heads: 16,
+      num_hidden_layers: 42, num_key_value_heads: 8, sliding_window: 4096, vocab_size: 256000, attention_dropout: 0.0,
+    };
+    const { data, errors } = await execute(t.app, ModelFromHuggingFaceConfigDocument, { config: JSON.stringify(gemma2) });
+    expect(errors).toBeUndefined();
+    const m = data!.modelFromHuggingFaceConfig;
+    expect([m.headDim, m.slidingWindow, m.slidingWindowLayers, m.attentionKeysPerQuery, m.tiedEmbeddings]).toEqual([256, 4096, 21, 6144, true]);
+    expect(relativeError(m.nonEmbeddingParameters, 8_324_201_984)).toBeLessThan(1e-4);
+    // Causal FLOPs: global layers average 4,096 keys, local ones 4,096 − 4,096²/16,384 = 3,072.
+    expect(m.flopsPerToken - m.flopsPerTokenCausal).toBe(3 * 4 * (21 * (8192 - 4096) + 21 * (4096 - 3072)) * 16 * 256);
+  });
+
   it('names every missing key', async () => {
     const { hidden_size: _h, num_hidden_layers: _l, ...partial } = llama2;
     const error = onlyError(await execute(t.app, ModelFromHuggingFaceConfigDocument, { config: JSON.stringify(partial) }));
