@@ -197,6 +197,9 @@ export function computeModelCounts(arch: ModelArchitecture): ModelCounts {
     modelFlopsPerTokenCausal: 3 * forwardFlopsCausal,
     forwardFlopsPerTokenPerLayer,
     forwardFlopsPerTokenHead,
+    attentionKeysPerQuery: keys.counted,
+    attentionKeysPerQueryCausal: keys.causal,
+    queryWidth,
   };
 }
 
@@ -214,7 +217,7 @@ export function hardwareFlopsPerToken(
   if (recompute === 'SELECTIVE') {
     // Relative attention's score work is 6·s·h (see computeModelCounts); the others' 4·s·h.
     const scoreFactor = arch.positionEmbedding === 'RELATIVE' ? 6 : 4;
-    return counts.modelFlopsPerToken + arch.layers * scoreFactor * attentionKeysPerQuery(arch).counted * queryWidthOf(arch);
+    return counts.modelFlopsPerToken + arch.layers * scoreFactor * counts.attentionKeysPerQuery * counts.queryWidth;
   }
   return counts.modelFlopsPerToken;
 }

@@ -41,7 +41,7 @@ import {
 } from './communication.js';
 import { peakFlopsFor } from './hardware.js';
 import { layersOnStage, layoutGpus } from './memory.js';
-import { attentionKeysPerQuery, hardwareFlopsPerToken, headDimOf, kvHeadsPerRank, queryWidthOf, replicatedKvParametersPerRank } from './model.js';
+import { hardwareFlopsPerToken, headDimOf, kvHeadsPerRank, replicatedKvParametersPerRank } from './model.js';
 import {
   activationElementBytesFor,
   gradientBytesFor,
@@ -180,9 +180,9 @@ export function estimateStep(
   // per token (4·s·h) keep the full s and load-balanced causal chunks split them evenly.
   const tokens = (s * b) / c;
   // The keys a query spans (the window under sliding-window attention) and the query width heads·headDim.
-  const keys = attentionKeysPerQuery(arch);
-  const queryWidth = queryWidthOf(arch);
-  const scoreFlopsPerToken = (arch.positionEmbedding === 'RELATIVE' ? 6 : 4) * keys.counted * queryWidth;
+  const keysCounted = counts.attentionKeysPerQuery;
+  const queryWidth = counts.queryWidth;
+  const scoreFlopsPerToken = (arch.positionEmbedding === 'RELATIVE' ? 6 : 4) * keysCounted * queryWidth;
   const oneMlpMatmul = (arch.gatedMlp ? 3 : 2) * h * arch.ffnHiddenSize;
   const expertFlopsPerToken = moe ? 2 * k * oneMlpMatmul : 0;
   const denseFlopsPerToken = counts.forwardFlopsPerTokenPerLayer - scoreFlopsPerToken - expertFlopsPerToken;
@@ -219,7 +219,7 @@ export function estimateStep(
     const eAttention = Math.min(1, scale * matmulEfficiency(s / c, headDim));
     // FlashAttention (causal, windowed) skips fully masked blocks: only the causal share of the counted work runs —
     // half of s×s without a window.
-    const executedScoreFlops = flash ? (layerScoreFlops * keys.causal) / keys.counted : layerScoreFlops;
+    const executedScoreFlops = flash ? (layerScoreFlops * counts.attentionKeysPerQueryCausal) / keysCounted : layerScoreFlops;
     const sbh = tokens * h;
     // Forward element-wise bytes (16-bit elements scaled for fp32).
     const dropout = arch.dropout !== false;

@@ -140,6 +140,12 @@ export interface ModelCounts {
   forwardFlopsPerTokenPerLayer: number;
   /** Forward FLOPs per token of the output head. */
   forwardFlopsPerTokenHead: number;
+  /** Keys a query is scored against, averaged over the layers, non-causal (s, or less under a sliding window). */
+  attentionKeysPerQuery: number;
+  /** The same, causal (s/2 without a window). */
+  attentionKeysPerQueryCausal: number;
+  /** Width of Q and of the attention output: attentionHeads × headDim. */
+  queryWidth: number;
 }
 
 /** The cluster a plan runs on. */
