@@ -17,7 +17,7 @@
  */
 import { InvalidInputError, requireFinite, requireInteger } from './errors.js';
 import { hostMemoryBytesPerNodeOf, nvmeBytesPerNodeOf } from './hardware.js';
-import { headDimOf, kvHeadsPerRank, replicatedKvParametersPerRank } from './model.js';
+import { headDimOf, kvHeadsPerRank, moeLayersOf, replicatedKvParametersPerRank } from './model.js';
 import {
   activationElementBytesFor,
   gradientBytesFor,
@@ -229,13 +229,37 @@ export function activationBytesPerLayer(
 
 function activationBytesPerLayerLocal(arch: ModelArchitecture, layout: ParallelLayout, recompute: RecomputeMode): number {
   const moe = arch.experts > 1;
+  const moeLayers = moeLayersOf(arch);
+  const sb = arch.sequenceLength * layout.microBatchSize;
+  // MLA keeps its query and key/value latents (and their RMSNorm inputs) and the rotary key, TP-replicated: the
+  // down-projections run on the whole hidden state (DeepSeek-V2 §2.1.2).
+  const latents =
+    arch.latentAttention === undefined || recompute === 'FULL'
+      ? 0
+      : (activationElementBytesFor(layout.precision) / 2) *
+        sb *
+        (4 * (arch.latentAttention.queryRank + arch.latentAttention.kvRank) + 2 * arch.latentAttention.qkRopeHeadDim);
+  const moeLayer = activationBytesPerLayerUniform(arch, layout, recompute, moe, arch.ffnHiddenSize);
+  if (!moe || moeLayers === arch.layers) return moeLayer + latents;
+  // An MoE model with dense layers: the mean layer.
+  const denseLayer = activationBytesPerLayerUniform(arch, layout, recompute, false, arch.denseFfnHiddenSize ?? arch.ffnHiddenSize);
+  return (moeLayers * moeLayer + (arch.layers - moeLayers) * denseLayer) / arch.layers + latents;
+}
+
+function activationBytesPerLayerUniform(
+  arch: ModelArchitecture,
+  layout: ParallelLayout,
+  recompute: RecomputeMode,
+  moe: boolean,
+  ffnHiddenSize: number,
+): number {
   return activationBytesPerLayerFor(
     arch.sequenceLength,
     layout.microBatchSize,
     arch.hiddenSize,
     arch.attentionHeads,
     arch.kvHeads,
-    arch.ffnHiddenSize,
+    ffnHiddenSize,
     arch.gatedMlp,
     moe ? arch.expertsPerToken + arch.sharedExperts : 1,
     moe,
@@ -336,7 +360,10 @@ export interface StageMemory {
   nvmeBytes: number;
 }
 
-/** Parameters of one routed/shared expert MLP (matches model.ts: 2hf/3hf + biases). */
+/**
+ * Routed-expert parameters per layer (matches model.ts: 2hf/3hf + biases per expert), averaged over the layers when
+ * some are dense (denseLayers: the mix is spread evenly over the pipeline stages).
+ */
 function expertParametersPerLayer(arch: ModelArchitecture): number {
   if (arch.experts <= 1) return 0;
   const h = arch.hiddenSize;
@@ -344,7 +371,7 @@ function expertParametersPerLayer(arch: ModelArchitecture): number {
   const weights = (arch.gatedMlp ? 3 : 2) * h * f;
   const biases = arch.linearBiases ? (arch.gatedMlp ? 2 * f + h : f + h) : 0;
   // Routed experts only; shared experts behave like a dense MLP (replicated over d, sharded by t).
-  return arch.experts * (weights + biases);
+  return (arch.experts * (weights + biases) * moeLayersOf(arch)) / arch.layers;
 }
 
 /**

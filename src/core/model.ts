@@ -13,7 +13,7 @@
  * - Kaplan's / the GPT-3 paper's C = 6·N·D (no attention, all parameters) is `sixNDComputeFlops` in scaling.ts.
  */
 import { InvalidInputError, requireInteger } from './errors.js';
-import type { ModelArchitecture, ModelCounts, RecomputeMode } from './types.js';
+import type { LatentAttention, ModelArchitecture, ModelCounts, RecomputeMode } from './types.js';
 
 /** Rejects architectures that cannot exist; messages name the field, the value and what is allowed. */
 export function validateArchitecture(arch: ModelArchitecture, path = 'model'): void {
@@ -36,8 +36,32 @@ export function validateArchitecture(arch: ModelArchitecture, path = 'model'): v
     }
     requireInteger(`${path}.slidingWindowLayers`, arch.slidingWindowLayers, 0, arch.layers);
   }
-  // Without an explicit head width the heads split the model width.
-  if (arch.headDim === undefined && arch.hiddenSize % arch.attentionHeads !== 0) {
+  const mla = arch.latentAttention;
+  if (mla !== undefined) {
+    requireInteger(`${path}.latentAttention.queryRank`, mla.queryRank, 0, 10_000_000);
+    requireInteger(`${path}.latentAttention.kvRank`, mla.kvRank, 1, 10_000_000);
+    requireInteger(`${path}.latentAttention.qkNopeHeadDim`, mla.qkNopeHeadDim, 0, 1_000_000);
+    requireInteger(`${path}.latentAttention.qkRopeHeadDim`, mla.qkRopeHeadDim, 0, 1_000_000);
+    requireInteger(`${path}.latentAttention.vHeadDim`, mla.vHeadDim, 1, 1_000_000);
+    if (mla.qkNopeHeadDim + mla.qkRopeHeadDim < 1) {
+      throw new InvalidInputError(`${path}.latentAttention.qkNopeHeadDim`, mla.qkNopeHeadDim, 'qkNopeHeadDim + qkRopeHeadDim ≥ 1 (the query/key head width)');
+    }
+    if (arch.kvHeads !== arch.attentionHeads) {
+      throw new InvalidInputError(`${path}.kvHeads`, arch.kvHeads, `attentionHeads (${arch.attentionHeads}) with latentAttention: every head gets its own K and V from the latent`);
+    }
+    if (arch.headDim !== undefined) {
+      throw new InvalidInputError(`${path}.headDim`, arch.headDim, 'no headDim with latentAttention (its head widths are qkNopeHeadDim + qkRopeHeadDim and vHeadDim)');
+    }
+  }
+  if (arch.denseLayers !== undefined) {
+    if (arch.experts <= 1) {
+      throw new InvalidInputError(`${path}.denseLayers`, arch.denseLayers, 'to be given only for an MoE model (experts > 1): the layers whose MLP is dense instead of MoE');
+    }
+    requireInteger(`${path}.denseLayers`, arch.denseLayers, 0, arch.layers - 1);
+  }
+  if (arch.denseFfnHiddenSize !== undefined) requireInteger(`${path}.denseFfnHiddenSize`, arch.denseFfnHiddenSize, 1, 100_000_000);
+  // Without an explicit head width the heads split the model width (MLA sets its own widths).
+  if (arch.headDim === undefined && mla === undefined && arch.hiddenSize % arch.attentionHeads !== 0) {
     throw new InvalidInputError(
       `${path}.hiddenSize`,
       arch.hiddenSize,
@@ -59,19 +83,44 @@ export function validateArchitecture(arch: ModelArchitecture, path = 'model'): v
  */
 function attentionMatmulWeights(arch: ModelArchitecture): number {
   const h = arch.hiddenSize;
+  const mla = arch.latentAttention;
+  if (mla !== undefined) return latentAttentionMatmulWeights(h, arch.attentionHeads, mla);
   const headDim = headDimOf(arch);
   const relativeProjection = arch.positionEmbedding === 'RELATIVE' ? h * h : 0;
   return 2 * h * arch.attentionHeads * headDim + 2 * h * arch.kvHeads * headDim + relativeProjection;
 }
 
-/** Width of one attention head: headDim, or hiddenSize / attentionHeads (Vaswani et al. 2017 §3.2.2, d_k = d_model/h). */
+/**
+ * MLA matmul weights (DeepSeek-V2 §2.1.2–2.1.3, eqs. 9–14): W_DQ h×d_c' and W_UQ d_c'×n(d_nope + d_rope) (or W_Q
+ * h×n(d_nope + d_rope) without a query latent), W_DKV with the shared rotary key W_KR h×(d_c + d_rope), W_UK and W_UV
+ * d_c×n·d_nope and d_c×n·d_v, and W_O n·d_v×h.
+ */
+function latentAttentionMatmulWeights(h: number, heads: number, mla: LatentAttention): number {
+  const qkHead = mla.qkNopeHeadDim + mla.qkRopeHeadDim;
+  const query = mla.queryRank > 0 ? h * mla.queryRank + mla.queryRank * heads * qkHead : h * heads * qkHead;
+  const keyValue = h * (mla.kvRank + mla.qkRopeHeadDim) + mla.kvRank * heads * (mla.qkNopeHeadDim + mla.vHeadDim);
+  return query + keyValue + heads * mla.vHeadDim * h;
+}
+
+/**
+ * Width of one attention head: headDim, or hiddenSize / attentionHeads (Vaswani et al. 2017 §3.2.2, d_k = d_model/h).
+ * Under MLA, the mean of the Q/K width (d_nope + d_rope) and the V width: Q and K are one, V and the attention output
+ * the other, so twice this width per head is what Q + output and K + V hold, and what QKᵀ + A·V compute.
+ */
 export function headDimOf(arch: ModelArchitecture): number {
+  const mla = arch.latentAttention;
+  if (mla !== undefined) return (mla.qkNopeHeadDim + mla.qkRopeHeadDim + mla.vHeadDim) / 2;
   return arch.headDim ?? arch.hiddenSize / arch.attentionHeads;
 }
 
 /** Width of Q (and of the attention output): attentionHeads × headDim; = hiddenSize unless headDim decouples them. */
 export function queryWidthOf(arch: ModelArchitecture): number {
   return arch.attentionHeads * headDimOf(arch);
+}
+
+/** Layers with an MoE block: all of an MoE model's layers but its denseLayers; none for a dense model. */
+export function moeLayersOf(arch: ModelArchitecture): number {
+  return arch.experts > 1 ? arch.layers - (arch.denseLayers ?? 0) : 0;
 }
 
 /**
@@ -113,8 +162,8 @@ export function replicatedKvParametersPerRank(arch: ModelArchitecture, tensorPar
 }
 
 /** Matmul weights of one expert / dense MLP: 2·h·f plain (Vaswani et al. 2017), 3·h·f gated (SwiGLU, Shazeer 2020). */
-function mlpMatmulWeights(arch: ModelArchitecture): number {
-  return (arch.gatedMlp ? 3 : 2) * arch.hiddenSize * arch.ffnHiddenSize;
+function mlpMatmulWeights(arch: ModelArchitecture, f = arch.ffnHiddenSize): number {
+  return (arch.gatedMlp ? 3 : 2) * arch.hiddenSize * f;
 }
 
 /** Parameters of one norm: gain (+ bias for LayerNorm). */
@@ -133,25 +182,34 @@ export function computeModelCounts(arch: ModelArchitecture): ModelCounts {
   const queryWidth = queryWidthOf(arch);
   const isMoe = arch.experts > 1;
 
-  // Attention block: QKV + output projection (+ biases: Q's heads·headDim + 2·kvDim + O's h) + its pre/post norm.
-  const attentionBiases = arch.linearBiases ? queryWidth + h + 2 * kvDim : 0;
+  const mla = arch.latentAttention;
+  // Attention block: QKV + output projection (+ biases: Q's heads·headDim + 2·kvDim + O's h; MLA models have none)
+  // + its pre/post norm (+ MLA's two latent RMSNorms, DeepSeek-V2 §2.1.2).
+  const attentionBiases = arch.linearBiases && mla === undefined ? queryWidth + h + 2 * kvDim : 0;
+  const latentNorms = mla === undefined ? 0 : (arch.normalization === 'LAYERNORM' ? 2 : 1) * (mla.queryRank + mla.kvRank);
   // Transformer-XL's content and position biases u and v, one h-vector each per layer (Dai et al. 2019 §3.3).
   const relativeBiases = arch.positionEmbedding === 'RELATIVE' ? 2 * h : 0;
   const attentionParametersPerLayer =
-    attentionMatmulWeights(arch) + attentionBiases + relativeBiases + normParameters(arch);
+    attentionMatmulWeights(arch) + attentionBiases + latentNorms + relativeBiases + normParameters(arch);
 
   // One MLP: plain 2hf (+ f + h biases) or gated 3hf (+ 2f + h biases).
-  const mlpBiases = arch.linearBiases ? (arch.gatedMlp ? 2 * f + h : f + h) : 0;
-  const oneMlp = mlpMatmulWeights(arch) + mlpBiases;
+  const mlpBiasesFor = (width: number) => (arch.linearBiases ? (arch.gatedMlp ? 2 * width + h : width + h) : 0);
+  const oneMlp = mlpMatmulWeights(arch) + mlpBiasesFor(f);
   // MoE layer: all routed experts + shared experts + router h×E (Fedus et al. 2021, Switch Transformer §2.1).
   const routerWeights = isMoe ? h * arch.experts : 0;
   const mlpCopies = arch.experts + arch.sharedExperts;
-  const mlpParametersPerLayer = mlpCopies * oneMlp + routerWeights + normParameters(arch);
-  const activeMlpPerLayer =
-    (arch.expertsPerToken + arch.sharedExperts) * oneMlp + routerWeights + normParameters(arch);
+  const moeBlock = mlpCopies * oneMlp + routerWeights + normParameters(arch);
+  const activeMoeBlock = (arch.expertsPerToken + arch.sharedExperts) * oneMlp + routerWeights + normParameters(arch);
+  // An MoE model's dense layers (DeepSeek first_k_dense_replace) hold one MLP of denseFfnHiddenSize instead.
+  const moeLayers = isMoe ? moeLayersOf(arch) : L;
+  const denseLayers = L - moeLayers;
+  const denseF = arch.denseFfnHiddenSize ?? f;
+  const denseBlock = mlpMatmulWeights(arch, denseF) + mlpBiasesFor(denseF) + normParameters(arch);
+  // Per layer = the mean over the layers (exact for uniform models; the totals below are exact either way).
+  const mlpParametersPerLayer = denseLayers === 0 ? moeBlock : (moeLayers * moeBlock + denseLayers * denseBlock) / L;
+  const activeMlpPerLayer = denseLayers === 0 ? activeMoeBlock : (moeLayers * activeMoeBlock + denseLayers * denseBlock) / L;
 
   const parametersPerLayer = attentionParametersPerLayer + mlpParametersPerLayer;
-  const activeParametersPerLayer = attentionParametersPerLayer + activeMlpPerLayer;
 
   const tokenEmbedding = arch.vocabSize * h;
   // OPT's learned table has sequenceLength + 2 rows (Zhang et al. 2022; the HF OPT checkpoints' offset of 2).
@@ -163,14 +221,17 @@ export function computeModelCounts(arch: ModelArchitecture): ModelCounts {
   const finalNormParameters = normParameters(arch);
 
   const embeddingParameters = inputEmbeddingParameters + outputHeadParameters;
-  const nonEmbeddingParameters = L * parametersPerLayer + finalNormParameters;
-  const activeNonEmbeddingParameters = L * activeParametersPerLayer + finalNormParameters;
+  const nonEmbeddingParameters = L * attentionParametersPerLayer + moeLayers * moeBlock + denseLayers * denseBlock + finalNormParameters;
+  const activeNonEmbeddingParameters =
+    L * attentionParametersPerLayer + moeLayers * activeMoeBlock + denseLayers * denseBlock + finalNormParameters;
 
   // Forward FLOPs per token and layer: 2 × active matmul weights + attention scores 2·2·s·h (QKᵀ and A·V,
   // non-causal; Narayanan et al. 2021 eq. 3 counts 4·s·h per token and layer forward), with h the query width
   // heads·headDim and s the keys a query spans (the window under sliding-window attention).
-  const activeMatmulPerLayer =
-    attentionMatmulWeights(arch) + (arch.expertsPerToken + arch.sharedExperts) * mlpMatmulWeights(arch) + routerWeights;
+  const activeMoeMatmul = (arch.expertsPerToken + arch.sharedExperts) * mlpMatmulWeights(arch) + routerWeights;
+  const activeMlpMatmul =
+    denseLayers === 0 ? activeMoeMatmul : (moeLayers * activeMoeMatmul + denseLayers * mlpMatmulWeights(arch, denseF)) / L;
+  const activeMatmulPerLayer = attentionMatmulWeights(arch) + activeMlpMatmul;
   // Relative attention adds a second score product Q·(W_R·R)ᵀ, 2·s·h more (Dai et al. 2019 eq. in §3.3).
   const keys = attentionKeysPerQuery(arch);
   const attentionScoreFlops = (arch.positionEmbedding === 'RELATIVE' ? 6 : 4) * keys.counted * queryWidth;
@@ -254,6 +315,9 @@ export function architectureWithDefaults(
     ...(partial.headDim === undefined ? {} : { headDim: partial.headDim }),
     ...(partial.slidingWindow === undefined ? {} : { slidingWindow: partial.slidingWindow }),
     ...(partial.slidingWindowLayers === undefined ? {} : { slidingWindowLayers: partial.slidingWindowLayers }),
+    ...(partial.latentAttention === undefined ? {} : { latentAttention: { ...partial.latentAttention } }),
+    ...(partial.denseLayers === undefined ? {} : { denseLayers: partial.denseLayers }),
+    ...(partial.denseFfnHiddenSize === undefined ? {} : { denseFfnHiddenSize: partial.denseFfnHiddenSize }),
     ...(partial.source === undefined ? {} : { source: partial.source }),
     ...(partial.publishedParameters === undefined ? {} : { publishedParameters: partial.publishedParameters }),
   };

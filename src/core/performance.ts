@@ -41,7 +41,7 @@ import {
 } from './communication.js';
 import { peakFlopsFor } from './hardware.js';
 import { layersOnStage, layoutGpus } from './memory.js';
-import { hardwareFlopsPerToken, headDimOf, kvHeadsPerRank, replicatedKvParametersPerRank } from './model.js';
+import { hardwareFlopsPerToken, headDimOf, kvHeadsPerRank, moeLayersOf, replicatedKvParametersPerRank } from './model.js';
 import {
   activationElementBytesFor,
   gradientBytesFor,
@@ -165,6 +165,8 @@ export function estimateStep(
   const spDivisor = sp ? t : 1;
   const moe = arch.experts > 1;
   const k = moe ? arch.expertsPerToken : 1;
+  // Share of the layers with an MoE block (DeepSeek's first dense layers excluded); per-layer figures are means.
+  const moeShare = moe ? moeLayersOf(arch) / L : 0;
   const elementBytes = activationElementBytesFor(precision);
   const elementScale = elementBytes / 2;
 
@@ -184,7 +186,7 @@ export function estimateStep(
   const queryWidth = counts.queryWidth;
   const scoreFlopsPerToken = (arch.positionEmbedding === 'RELATIVE' ? 6 : 4) * keysCounted * queryWidth;
   const oneMlpMatmul = (arch.gatedMlp ? 3 : 2) * h * arch.ffnHiddenSize;
-  const expertFlopsPerToken = moe ? 2 * k * oneMlpMatmul : 0;
+  const expertFlopsPerToken = moe ? moeShare * 2 * k * oneMlpMatmul : 0;
   const denseFlopsPerToken = counts.forwardFlopsPerTokenPerLayer - scoreFlopsPerToken - expertFlopsPerToken;
   // Backward = 2 × forward; FULL recompute re-runs the forward (Narayanan et al. 2021 eq. 3: 4× instead of 3×);
   // SELECTIVE re-runs only the attention scores (Korthikanti et al. 2022 §5).
@@ -226,11 +228,14 @@ export function estimateStep(
     const replicatedBytes =
       ((dropout ? REPLICATED_ELEMENTWISE_BYTES_PER_SBH : REPLICATED_ELEMENTWISE_BYTES_PER_SBH_NO_DROPOUT) * sbh) /
       spDivisor;
-    const mlpCopies = moe ? k + arch.sharedExperts : 1;
+    // MLP inner width a token passes through, per layer (the mean of MoE and dense layers).
+    const mlpWidth = moe
+      ? moeShare * (k + arch.sharedExperts) * arch.ffnHiddenSize + (1 - moeShare) * (arch.denseFfnHiddenSize ?? arch.ffnHiddenSize)
+      : arch.ffnHiddenSize;
     const parallelBytes =
-      (4 * tokens * queryWidth + (arch.gatedMlp ? 6 : 4) * tokens * arch.ffnHiddenSize * mlpCopies) / t + 8 * tokens * kvHiddenPerRank;
-    // MoE token dispatch and combine: read + write of k copies of each token, twice.
-    const dispatchBytes = moe ? (8 * k * sbh) / spDivisor : 0;
+      (4 * tokens * queryWidth + (arch.gatedMlp ? 6 : 4) * tokens * mlpWidth) / t + 8 * tokens * kvHiddenPerRank;
+    // MoE token dispatch and combine: read + write of k copies of each token, twice (MoE layers only).
+    const dispatchBytes = moe ? (moeShare * 8 * k * sbh) / spDivisor : 0;
     const softmaxBytesPerScore = dropout
       ? SOFTMAX_ELEMENTWISE_BYTES_PER_SCORE
       : SOFTMAX_ELEMENTWISE_BYTES_PER_SCORE_NO_DROPOUT;
@@ -238,7 +243,7 @@ export function estimateStep(
     // FP8: quantise the inputs of QKV and fc1 (h wide, replicated without SP), the projection (h/t) and fc2 (f/t).
     const castBytes =
       precision === 'FP8'
-        ? FP8_CAST_BYTES_PER_ELEMENT * tokens * ((2 * h) / spDivisor + (queryWidth + arch.ffnHiddenSize * mlpCopies) / t)
+        ? FP8_CAST_BYTES_PER_ELEMENT * tokens * ((2 * h) / spDivisor + (queryWidth + mlpWidth) / t)
         : 0;
     const elementwisePasses = recompute === 'FULL' ? 4 : 3;
     const softmaxPasses = recompute === 'NONE' ? 3 : 4;
@@ -290,9 +295,11 @@ export function estimateStep(
   if (moe && e > 1) {
     const a2aPerLayer = recompute === 'FULL' ? 6 : 4;
     const a2aBytes = (tokens * k * h * elementBytes) / spDivisor;
+    // Only MoE layers dispatch: the stage's share of them (moeShare on average).
+    const moeStageLayers = stageLayers * moeShare;
     epSecondsPerMicroBatch =
-      stageLayers * a2aPerLayer * allToAllSeconds(a2aBytes, e, groupMembersPerNode(e, t, G), cluster, options);
-    expertParallelBytes = m * stageLayers * a2aPerLayer * ((e - 1) / e) * a2aBytes;
+      moeStageLayers * a2aPerLayer * allToAllSeconds(a2aBytes, e, groupMembersPerNode(e, t, G), cluster, options);
+    expertParallelBytes = m * moeStageLayers * a2aPerLayer * ((e - 1) / e) * a2aBytes;
   }
 
   // --- Context parallel (Llama 3 paper §3.3.2, all-gather CP): before attention each rank all-gathers the K and V
@@ -336,7 +343,8 @@ export function estimateStep(
   const gb = gradientBytesFor(precision);
   // Expert parameters per layer: the routed experts' MLPs (router, norm and shared experts stay dense).
   const routedExpertParams = moe
-    ? arch.experts *
+    ? moeShare *
+      arch.experts *
       (oneMlpMatmul + (arch.linearBiases ? (arch.gatedMlp ? 2 * arch.ffnHiddenSize + h : arch.ffnHiddenSize + h) : 0))
     : 0;
   const denseLayerParams = counts.parametersPerLayer - routedExpertParams;

@@ -92,6 +92,15 @@ export interface ModelArchitecture {
   slidingWindow?: number;
   /** How many of the layers use the window (Gemma 2: every other, Gemma 3: 5 of 6); the rest attend globally. Default all. */
   slidingWindowLayers?: number;
+  /** Multi-head latent attention (DeepSeek-V2/V3) instead of MHA/GQA projections; kvHeads must equal attentionHeads. */
+  latentAttention?: LatentAttention;
+  /**
+   * MoE models only: how many layers have a dense MLP (of denseFfnHiddenSize) instead of the MoE block — DeepSeek's
+   * first_k_dense_replace (V3: 3 of 61). Counts are exact; per layer and per pipeline stage the mix is averaged.
+   */
+  denseLayers?: number;
+  /** Inner width of those dense MLPs (DeepSeek-V3: 18,432 against 2,048 per expert). Default ffnHiddenSize. */
+  denseFfnHiddenSize?: number;
   /** LayerNorm right after the token embedding (BLOOM: Le Scao et al. 2022 §3.2.4); counted with the input embedding. Default false. */
   embeddingNorm?: boolean;
   /** Extra rows of a LEARNED position table beyond sequenceLength (OPT reserves 2 for its padding offset). Default 0. */
@@ -106,6 +115,22 @@ export interface ModelArchitecture {
   source?: string;
   /** The published total parameter count, for presets. */
   publishedParameters?: number;
+}
+
+/**
+ * Multi-head latent attention (DeepSeek-AI 2024, DeepSeek-V2 §2.1): the hidden state is compressed to a query latent
+ * (queryRank) and a joint key/value latent (kvRank), each RMS-normalised and projected up to the heads; a decoupled
+ * rotary key of qkRopeHeadDim is shared by all heads. Per head, Q and K are qkNopeHeadDim + qkRopeHeadDim wide and
+ * V is vHeadDim wide.
+ */
+export interface LatentAttention {
+  /** q_lora_rank; 0 = a full-rank W_Q (DeepSeek-V2-Lite). */
+  queryRank: number;
+  /** kv_lora_rank (d_c). */
+  kvRank: number;
+  qkNopeHeadDim: number;
+  qkRopeHeadDim: number;
+  vHeadDim: number;
 }
 
 /** Counts derived from an architecture (see model.ts for the formulas and the FLOP convention). */

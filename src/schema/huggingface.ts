@@ -12,6 +12,8 @@
  * - Dropout rates (DROPOUT_KEYS): any rate > 0 → dropout (masks stored); all present rates 0 → none; no key → the
  *   core's default (dropout).
  * - head_dim (Gemma, Qwen3): kept when heads × head_dim ≠ hidden_size, so Q/O and the scores get their real width.
+ * - MLA (kv_lora_rank …) and MoE configs whose first or some layers are dense (first_k_dense_replace, moe_layer_freq,
+ *   decoder_sparse_step, mlp_only_layers): see latentAttentionFromConfig and denseLayersFromConfig.
  * - sliding_window (Mistral, Gemma 2/3, Qwen2): see slidingWindowFromConfig for which layers use it.
  */
 import { InvalidInputError } from '../core/errors.js';
@@ -123,41 +125,67 @@ const REQUIRED: Record<'layers' | 'hiddenSize' | 'attentionHeads' | 'vocabSize' 
   },
 };
 
-/** Parse a pasted config.json into an architecture (validated by the caller through computeModelCounts). */
 /**
- * Structures the core cannot represent are refused rather than miscounted: every layer of a ModelArchitecture has
- * the same attention (MHA/GQA/MQA) and the same MLP or MoE block.
- * - Multi-head latent attention (DeepSeek-V2/V3: kv_lora_rank, q_lora_rank) would be counted as full projections
- *   (DeepSeek-V3: ≈ 705B instead of its published 671B).
- * - Dense and MoE layers mixed (DeepSeek first_k_dense_replace, moe_layer_freq; Qwen-MoE decoder_sparse_step,
- *   mlp_only_layers) would all be counted as MoE layers.
+ * Multi-head latent attention (DeepSeek-V2/V3 configs: kv_lora_rank, q_lora_rank — null for a full-rank W_Q —,
+ * qk_nope_head_dim, qk_rope_head_dim, v_head_dim). Every head gets its own K and V from the latent, so kvHeads is
+ * the head count whatever num_key_value_heads says.
  */
-function refuseUnrepresentable(config: Json, layers: number): void {
-  const mla = pick(config, ['kv_lora_rank', 'q_lora_rank']);
-  if (mla !== undefined) {
-    throw new InvalidInputError(
-      `config.${mla.key}`,
-      mla.value,
-      'a config without multi-head latent attention: MLA (DeepSeek-V2/V3) is not modelled yet, and counting its low-rank projections as full ones would overstate the model (DeepSeek-V3: ≈ 705B instead of 671B); describe an approximation with modelSpec instead',
-    );
+function latentAttentionFromConfig(config: Json): Pick<ModelArchitecture, 'latentAttention'> {
+  if (config.kv_lora_rank === undefined || config.kv_lora_rank === null) return {};
+  const dims = ['qk_nope_head_dim', 'qk_rope_head_dim', 'v_head_dim'] as const;
+  const missing = dims.filter((key) => config[key] === undefined || config[key] === null);
+  if (missing.length > 0) {
+    throw new InvalidInputError(`config.${missing[0]}`, undefined, `with kv_lora_rank (multi-head latent attention) also ${missing.join(', ')}`);
   }
-  const mixed: string[] = [];
-  const denseFirst = config.first_k_dense_replace;
-  if (typeof denseFirst === 'number' && denseFirst > 0) mixed.push(`first_k_dense_replace: ${denseFirst}`);
-  for (const key of ['moe_layer_freq', 'decoder_sparse_step'] as const) {
-    const every = config[key];
-    if (typeof every === 'number' && every > 1) mixed.push(`${key}: ${every}`);
-  }
+  const queryRank = config.q_lora_rank === undefined || config.q_lora_rank === null ? 0 : asPositiveInteger('q_lora_rank', config.q_lora_rank);
+  return {
+    latentAttention: {
+      queryRank,
+      kvRank: asPositiveInteger('kv_lora_rank', config.kv_lora_rank),
+      qkNopeHeadDim: asPositiveInteger('qk_nope_head_dim', config.qk_nope_head_dim, 0),
+      qkRopeHeadDim: asPositiveInteger('qk_rope_head_dim', config.qk_rope_head_dim, 0),
+      vHeadDim: asPositiveInteger('v_head_dim', config.v_head_dim),
+    },
+  };
+}
+
+/**
+ * How many layers of an MoE config have a dense MLP, by transformers' own rules:
+ * - DeepSeek (first_k_dense_replace k, moe_layer_freq n): layer i is MoE when i ≥ k and i mod n = 0;
+ * - Qwen-MoE (decoder_sparse_step n, mlp_only_layers): layer i is MoE when it is not listed and (i + 1) mod n = 0.
+ * Those dense layers use intermediate_size; the experts moe_intermediate_size.
+ */
+function denseLayersFromConfig(config: Json, layers: number): number {
+  const firstDense = config.first_k_dense_replace;
+  const frequency = config.moe_layer_freq;
+  const sparseStep = config.decoder_sparse_step;
   const mlpOnly = config.mlp_only_layers;
-  if (Array.isArray(mlpOnly) && mlpOnly.length > 0) mixed.push(`mlp_only_layers: ${mlpOnly.length} layers`);
-  if (mixed.length > 0 && pick(config, ['num_local_experts', 'num_experts', 'n_routed_experts']) !== undefined) {
-    const key = mixed[0]!.split(':')[0]!;
-    throw new InvalidInputError(
-      `config.${key}`,
-      config[key],
-      `a config whose ${layers} layers all have the same MLP: this one mixes dense and MoE layers (${mixed.join(', ')}), which the model would count as all MoE; describe an approximation with modelSpec instead`,
-    );
+  let isMoe: (i: number) => boolean = () => true;
+  if ((firstDense !== undefined && firstDense !== null) || (frequency !== undefined && frequency !== null)) {
+    const k = firstDense === undefined || firstDense === null ? 0 : asPositiveInteger('first_k_dense_replace', firstDense, 0);
+    const n = frequency === undefined || frequency === null ? 1 : asPositiveInteger('moe_layer_freq', frequency);
+    isMoe = (i) => i >= k && i % n === 0;
+  } else if ((sparseStep !== undefined && sparseStep !== null) || mlpOnly !== undefined) {
+    const n = sparseStep === undefined || sparseStep === null ? 1 : asPositiveInteger('decoder_sparse_step', sparseStep);
+    if (mlpOnly !== undefined && mlpOnly !== null && !Array.isArray(mlpOnly)) {
+      throw new InvalidInputError('config.mlp_only_layers', mlpOnly, 'a list of layer indices');
+    }
+    const listed = new Set<number>();
+    for (const index of (mlpOnly as unknown[] | null | undefined) ?? []) {
+      if (typeof index !== 'number' || !Number.isInteger(index) || index < 0 || index >= layers) {
+        throw new InvalidInputError('config.mlp_only_layers', index, `layer indices in [0, ${layers - 1}]`);
+      }
+      listed.add(index);
+    }
+    isMoe = (i) => !listed.has(i) && (i + 1) % n === 0;
   }
+  let moe = 0;
+  for (let i = 0; i < layers; i++) if (isMoe(i)) moe++;
+  if (moe === 0) {
+    const key = firstDense !== undefined && firstDense !== null ? 'first_k_dense_replace' : frequency !== undefined && frequency !== null ? 'moe_layer_freq' : sparseStep !== undefined && sparseStep !== null ? 'decoder_sparse_step' : 'mlp_only_layers';
+    throw new InvalidInputError(`config.${key}`, config[key], `a value that leaves at least one of the ${layers} layers MoE (this config has experts but no MoE layer)`);
+  }
+  return layers - moe;
 }
 
 /**
@@ -201,6 +229,7 @@ function headDimFromConfig(config: Json, hiddenSize: number, heads: number): Pic
   return headDim * heads === hiddenSize ? {} : { headDim };
 }
 
+/** Parse a pasted config.json into an architecture (validated by the caller through computeModelCounts). */
 export function architectureFromHuggingFaceConfig(text: string): ModelArchitecture {
   const config = parseObject(text);
 
@@ -220,7 +249,6 @@ export function architectureFromHuggingFaceConfig(text: string): ModelArchitectu
     );
   }
 
-  refuseUnrepresentable(config, required.layers);
 
   const modelType = typeof config.model_type === 'string' ? config.model_type.toLowerCase() : '';
   const isGpt2Style = pick(config, ['n_layer', 'n_embd']) !== undefined;
@@ -246,6 +274,10 @@ export function architectureFromHuggingFaceConfig(text: string): ModelArchitectu
   const modelName = pick(config, ['_name_or_path', 'name_or_path'])?.value;
   const architectures = Array.isArray(config.architectures) ? config.architectures : [];
   const dropout = dropoutFromConfig(config);
+  const latent = latentAttentionFromConfig(config);
+  const denseLayers = isMoe ? denseLayersFromConfig(config, required.layers) : 0;
+  // The dense layers of an MoE config use intermediate_size (the experts moe_intermediate_size).
+  const denseFfn = pick(config, ['intermediate_size', 'ffn_hidden_size']);
 
   return architectureWithDefaults({
     id: 'custom',
@@ -256,7 +288,7 @@ export function architectureFromHuggingFaceConfig(text: string): ModelArchitectu
           ? String(architectures[0]).slice(0, 200)
           : `Hugging Face ${modelType || 'model'}`,
     ...required,
-    ...(kv ? { kvHeads: asPositiveInteger(kv.key, kv.value) } : {}),
+    ...(kv && latent.latentAttention === undefined ? { kvHeads: asPositiveInteger(kv.key, kv.value) } : {}),
     ...(ffn ? { ffnHiddenSize: asPositiveInteger(ffn.key, ffn.value) } : {}),
     gatedMlp,
     // transformers defaults tie_word_embeddings to true; LLaMA-family configs set it false explicitly, and Gemma's
@@ -266,7 +298,9 @@ export function architectureFromHuggingFaceConfig(text: string): ModelArchitectu
     normalization: gatedMlp ? 'RMSNORM' : 'LAYERNORM',
     linearBiases: bias ? asBoolean(bias.key, bias.value) : !gatedMlp,
     ...(dropout === undefined ? {} : { dropout }),
-    ...headDimFromConfig(config, required.hiddenSize, required.attentionHeads),
+    ...(latent.latentAttention === undefined ? headDimFromConfig(config, required.hiddenSize, required.attentionHeads) : {}),
+    ...latent,
+    ...(denseLayers > 0 ? { denseLayers, ...(denseFfn ? { denseFfnHiddenSize: asPositiveInteger(denseFfn.key, denseFfn.value) } : {}) } : {}),
     ...slidingWindowFromConfig(config, required.layers, modelType),
     ...(isMoe && experts
       ? {

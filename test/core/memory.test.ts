@@ -260,3 +260,26 @@ describe('heads wider than the model (Gemma 7B: 16 heads of 256 on d_model 3,072
     expect(stageMemory(gemma, computeModelCounts(gemma), cluster, layout, undefined, 0).parametersBytes).toBeCloseTo((2 * 8_537_680_896) / 8, -3);
   });
 });
+
+describe('DeepSeek-V3 on a GPU: latent attention and dense layers (DeepSeek-V2 §2.1; DeepSeek-V3 §4.2)', () => {
+  const h100 = findGpu('h100-sxm') as GpuSpec;
+  const cluster = makeCluster({ gpu: h100, gpusPerNode: 8, nodes: 8 });
+  const v3 = findModelPreset('deepseek-v3') as ModelArchitecture;
+  const counts = computeModelCounts(v3);
+  it('EP 64, ZeRO 0: every GPU holds the dense part and 1/64 of the 58 MoE layers\' routed experts, exactly', () => {
+    const layout = resolveLayout(v3, cluster, { expertParallel: 64, globalBatchSize: 64, zeroStage: 0, precision: 'BF16', recompute: 'FULL' });
+    const routed = 58 * 256 * 3 * 7168 * 2048;
+    const expected = 2 * (counts.totalParameters - routed + routed / 64);
+    expect(stageMemory(v3, counts, cluster, layout, undefined, 0).parametersBytes / expected).toBeCloseTo(1, 12);
+  });
+  it('the layer also keeps its latents: query 1,536 + key/value 512 (and their norm inputs) and the 64-wide rotary key', () => {
+    // The same layer with plain attention of the same widths (heads of (192 + 128)/2 = 160) stores everything else alike.
+    const { latentAttention: _mla, ...plain } = { ...v3, headDim: 160 };
+    const layout = resolveLayout(v3, cluster, { expertParallel: 64, globalBatchSize: 64, precision: 'BF16', recompute: 'NONE', flashAttention: true });
+    const sb = 4096 * layout.microBatchSize;
+    expect(activationBytesPerLayer(v3, layout) - activationBytesPerLayer(plain, layout)).toBe(sb * (4 * (1536 + 512) + 2 * 64));
+    // FULL recompute keeps only the layer input: no latents.
+    const full = { ...layout, recompute: 'FULL' as const };
+    expect(activationBytesPerLayer(v3, full)).toBe(activationBytesPerLayer(plain, full));
+  });
+});

@@ -137,6 +137,12 @@ describe('validation names the field', () => {
     ['zero window', { slidingWindow: 0 }, 'model.slidingWindow'],
     ['window layers without a window', { slidingWindowLayers: 4 }, 'model.slidingWindowLayers'],
     ['more window layers than layers', { slidingWindow: 1024, slidingWindowLayers: 97 }, 'model.slidingWindowLayers'],
+    ['dense layers in a dense model', { denseLayers: 3 }, 'model.denseLayers'],
+    ['every layer dense in an MoE model', { experts: 8, expertsPerToken: 2, denseLayers: 96 }, 'model.denseLayers'],
+    ['zero dense width', { experts: 8, expertsPerToken: 2, denseLayers: 1, denseFfnHiddenSize: 0 }, 'model.denseFfnHiddenSize'],
+    ['MLA with fewer K/V heads', { kvHeads: 8, latentAttention: { queryRank: 0, kvRank: 512, qkNopeHeadDim: 128, qkRopeHeadDim: 64, vHeadDim: 128 } }, 'model.kvHeads'],
+    ['MLA with a zero latent', { latentAttention: { queryRank: 0, kvRank: 0, qkNopeHeadDim: 128, qkRopeHeadDim: 64, vHeadDim: 128 } }, 'model.latentAttention.kvRank'],
+    ['MLA with headDim', { headDim: 128, latentAttention: { queryRank: 0, kvRank: 512, qkNopeHeadDim: 128, qkRopeHeadDim: 64, vHeadDim: 128 } }, 'model.headDim'],
   ] as const)('%s', (_name, patch, field) => {
     expect(fieldOf(() => computeModelCounts({ ...base, ...patch }))).toBe(field);
   });
@@ -221,6 +227,50 @@ describe('sliding-window attention (Mistral 7B; Gemma 2 local layers)', () => {
     for (const patch of [{ slidingWindow: 4096 }, { slidingWindow: 1 << 20 }, { slidingWindow: 512, slidingWindowLayers: 0 }]) {
       expect(computeModelCounts({ ...base, ...patch })).toEqual(plain);
     }
+  });
+});
+
+describe('multi-head latent attention and dense layers in MoE models (DeepSeek-V2/V3)', () => {
+  const v2 = preset('deepseek-v2');
+  const v3 = preset('deepseek-v3');
+  it('DeepSeek-V3 attention per layer: W_DQ + W_UQ + W_DKV(+W_KR) + W_UK/W_UV + W_O, two latent norms and the pre-norm', () => {
+    // DeepSeek-V2 §2.1 eqs. 9–14 with V3's sizes (§4.2): d 7,168, n 128, d_c 512, d_c' 1,536, d_h 128, d_R 64.
+    const query = 7168 * 1536 + 1536 * 128 * (128 + 64);
+    const keyValue = 7168 * (512 + 64) + 512 * 128 * (128 + 128);
+    const output = 128 * 128 * 7168;
+    expect(computeModelCounts(v3).attentionParametersPerLayer).toBe(query + keyValue + output + 1536 + 512 + 7168);
+  });
+  it('the published totals and activated counts: V2 236B / 21B, V3 671B / 37B (half a unit of the printed figure)', () => {
+    // DeepSeek-V2 abstract: "236B total parameters, of which 21B are activated for each token"; DeepSeek-V3 abstract:
+    // "671B total parameters with 37B activated for each token". "Activated" is read without the input-embedding
+    // lookup (a token reads one row of it, no matmul); our activeParameters include it (+0.5B, +0.9B).
+    for (const [arch, total, activated] of [[v2, 236e9, 21e9], [v3, 671e9, 37e9]] as const) {
+      const c = computeModelCounts(arch);
+      expect(Math.abs(c.totalParameters - total)).toBeLessThan(0.5e9);
+      expect(Math.abs(c.activeParameters - c.inputEmbeddingParameters - activated)).toBeLessThan(0.5e9);
+    }
+  });
+  it('dense layers count exactly: V3 = 61 attention blocks + 58 MoE blocks + 3 dense MLPs of 18,432 + embeddings', () => {
+    const c = computeModelCounts(v3);
+    const attention = c.attentionParametersPerLayer;
+    const expert = 3 * 7168 * 2048;
+    const moeBlock = (256 + 1) * expert + 7168 * 256 + 7168;
+    const denseBlock = 3 * 7168 * 18_432 + 7168;
+    expect(c.nonEmbeddingParameters).toBe(61 * attention + 58 * moeBlock + 3 * denseBlock + 7168);
+    expect(c.parametersPerLayer * 61).toBeCloseTo(c.nonEmbeddingParameters - 7168, -1);
+    // Without denseLayers every layer would be MoE: 3 × (MoE − dense) ≈ 33B more.
+    const { denseLayers: _d, ...allMoe } = v3;
+    expect(computeModelCounts(allMoe).totalParameters - c.totalParameters).toBe(3 * (moeBlock - denseBlock));
+  });
+  it('scores: QKᵀ over d_nope + d_rope and A·V over d_v per head → 2 · s · n · (192 + 128) forward FLOPs per token and layer', () => {
+    const c = computeModelCounts(v3);
+    expect(c.queryWidth).toBe(128 * (192 + 128) / 2);
+    expect(c.attentionKeysPerQuery).toBe(4096);
+    const matmul = c.forwardFlopsPerTokenPerLayer - 2 * 4096 * 128 * (192 + 128);
+    // The rest is 2 × the active matmul weights per layer (the mean of 58 MoE and 3 dense layers).
+    const activeMlp = (58 * (9 * 3 * 7168 * 2048 + 7168 * 256) + 3 * 3 * 7168 * 18_432) / 61;
+    const attentionMatmul = c.attentionParametersPerLayer - 1536 - 512 - 7168;
+    expect(matmul / (2 * (attentionMatmul + activeMlp))).toBeCloseTo(1, 12);
   });
 });
 

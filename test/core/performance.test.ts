@@ -651,3 +651,26 @@ describe('sliding-window attention in the step (Mistral 7B, window 4,096)', () =
     expect(saving(32_768)).toBeGreaterThan(saving(8192));
   });
 });
+
+describe('MoE models with dense layers (DeepSeek-V3: 3 of 61)', () => {
+  const h100 = findGpu('h100-sxm') as GpuSpec;
+  const cluster = makeCluster({ gpu: h100, gpusPerNode: 8, nodes: 8 });
+  const v3 = findModelPreset('deepseek-v3') as ModelArchitecture;
+  const { denseLayers: _d, ...allMoe } = v3;
+  const evaluate = (arch: ModelArchitecture) => {
+    const layout = resolveLayout(arch, cluster, { expertParallel: 64, globalBatchSize: 512, precision: 'BF16', recompute: 'FULL', zeroStage: 1 });
+    return evaluatePlan(arch, computeModelCounts(arch), cluster, layout);
+  };
+  it('only MoE layers dispatch tokens: the all-to-all bytes are 58/61 of an all-MoE model\'s', () => {
+    expect(evaluate(v3).communication.expertParallelBytes / evaluate(allMoe).communication.expertParallelBytes).toBeCloseTo(58 / 61, 12);
+  });
+  it('model FLOPs per step follow the counts (the mean layer): a dense MLP of 18,432 = 9 active experts of 2,048, less the router', () => {
+    const withDense = evaluate(v3).performance;
+    const tokens = 512 * 4096;
+    expect(withDense.modelFlopsPerStep / (computeModelCounts(v3).modelFlopsPerToken * tokens)).toBeCloseTo(1, 12);
+    // 3 · 7,168 · 18,432 = 9 · 3 · 7,168 · 2,048 (8 routed + 1 shared): the 3 dense layers only skip the h × 256 router,
+    // 2 FLOPs per weight, × 3 for forward and backward.
+    const saved = (evaluate(allMoe).performance.modelFlopsPerStep - withDense.modelFlopsPerStep) / tokens;
+    expect(saved / (3 * 6 * 7168 * 256)).toBeCloseTo(1, 9);
+  });
+});

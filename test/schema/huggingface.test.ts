@@ -46,40 +46,69 @@ describe('Hugging Face config → dropout', () => {
   });
 });
 
-describe('Hugging Face config → structures the core cannot represent are refused, not miscounted', () => {
-  // deepseek-ai/DeepSeek-V3 config.json (keys the parser reads): 671B total parameters published; counting MLA's
-  // low-rank projections as full ones and its 3 dense layers as MoE would give ≈ 705B.
+describe('Hugging Face config → MLA and MoE models whose first layers are dense (DeepSeek, Qwen-MoE)', () => {
+  // deepseek-ai/DeepSeek-V3 and DeepSeek-V2 config.json (keys the parser reads). Published: V3 "671B total parameters
+  // with 37B activated" (DeepSeek-V3 report, abstract; its multi-token-prediction module is extra), V2 "236B total
+  // parameters, of which 21B are activated" (DeepSeek-V2 paper, abstract). Before MLA and dense layers were modelled
+  // the V3 config was counted as ≈ 705B.
   const deepseekV3 = {
     model_type: 'deepseek_v3', hidden_act: 'silu', hidden_size: 7168, intermediate_size: 18432, moe_intermediate_size: 2048,
     num_hidden_layers: 61, num_attention_heads: 128, num_key_value_heads: 128, n_shared_experts: 1, n_routed_experts: 256,
     num_experts_per_tok: 8, first_k_dense_replace: 3, moe_layer_freq: 1, kv_lora_rank: 512, q_lora_rank: 1536,
-    vocab_size: 129280, max_position_embeddings: 163840, tie_word_embeddings: false,
+    qk_nope_head_dim: 128, qk_rope_head_dim: 64, v_head_dim: 128, vocab_size: 129280, max_position_embeddings: 163840,
+    tie_word_embeddings: false, num_nextn_predict_layers: 1,
   };
+  const deepseekV2 = {
+    ...deepseekV3, model_type: 'deepseek_v2', hidden_size: 5120, intermediate_size: 12288, moe_intermediate_size: 1536,
+    num_hidden_layers: 60, n_shared_experts: 2, n_routed_experts: 160, num_experts_per_tok: 6, first_k_dense_replace: 1,
+    vocab_size: 102400, max_position_embeddings: 163840,
+  };
+  const parse = (config: object) => architectureFromHuggingFaceConfig(JSON.stringify(config));
   const fieldOfError = (config: object): string | undefined => {
     try {
-      architectureFromHuggingFaceConfig(JSON.stringify(config));
+      parse(config);
     } catch (error) {
       return error instanceof InvalidInputError ? error.field : 'not an InvalidInputError';
     }
     return undefined;
   };
-  it('multi-head latent attention (DeepSeek-V3) names config.kv_lora_rank', () => {
-    expect(fieldOfError(deepseekV3)).toBe('config.kv_lora_rank');
-    expect(() => architectureFromHuggingFaceConfig(JSON.stringify(deepseekV3))).toThrow(/671B/);
+  it('DeepSeek-V3: latent attention and 3 dense layers → 671.0B, the same counts as the deepseek-v3 preset', () => {
+    const arch = parse(deepseekV3);
+    expect(arch.latentAttention).toEqual({ queryRank: 1536, kvRank: 512, qkNopeHeadDim: 128, qkRopeHeadDim: 64, vHeadDim: 128 });
+    expect([arch.denseLayers, arch.denseFfnHiddenSize, arch.ffnHiddenSize, arch.experts, arch.sharedExperts]).toEqual([3, 18432, 2048, 256, 1]);
+    const counts = computeModelCounts(arch);
+    // Half a unit of the printed "671B".
+    expect(Math.abs(counts.totalParameters - 671e9)).toBeLessThan(0.5e9);
+    // The config's context is its extended 163,840 tokens; the preset's is the 4K of pre-training.
+    expect(counts).toEqual(computeModelCounts({ ...(findModelPreset('deepseek-v3') as ModelArchitecture), sequenceLength: 163_840 }));
   });
-  it('dense and MoE layers mixed (DeepSeek first_k_dense_replace, Qwen-MoE decoder_sparse_step) name their key', () => {
-    const { kv_lora_rank: _a, q_lora_rank: _b, ...withoutMla } = deepseekV3;
-    expect(fieldOfError(withoutMla)).toBe('config.first_k_dense_replace');
+  it('DeepSeek-V2: 1 dense layer, 2 shared + 160 routed experts → 235.7B ("236B")', () => {
+    const counts = computeModelCounts(parse(deepseekV2));
+    expect(Math.abs(counts.totalParameters - 236e9)).toBeLessThan(0.5e9);
+  });
+  it('MLA without its head widths names the missing key; q_lora_rank null is a full-rank W_Q (DeepSeek-V2-Lite)', () => {
+    const { qk_rope_head_dim: _r, ...noRope } = deepseekV3;
+    expect(fieldOfError(noRope)).toBe('config.qk_rope_head_dim');
+    const lite = parse({ ...deepseekV2, q_lora_rank: null });
+    expect(lite.latentAttention!.queryRank).toBe(0);
+    // W_Q h × n(d_nope + d_rope) replaces W_DQ + W_UQ: 5,120 × 128 × 192 against 5,120 × 1,536 + 1,536 × 128 × 192 + 1,536 (norm).
+    const perLayer = (a: ModelArchitecture) => computeModelCounts(a).attentionParametersPerLayer;
+    expect(perLayer(parse(deepseekV2)) - perLayer(lite)).toBe(5120 * 1536 + 1536 * 128 * 192 + 1536 - 5120 * 128 * 192);
+  });
+  it('Qwen-MoE: decoder_sparse_step and mlp_only_layers decide the dense layers (intermediate_size wide)', () => {
     const qwenMoe = {
       model_type: 'qwen2_moe', hidden_act: 'silu', hidden_size: 2048, intermediate_size: 5632, moe_intermediate_size: 1408,
       shared_expert_intermediate_size: 5632, num_hidden_layers: 24, num_attention_heads: 16, num_key_value_heads: 16,
       num_experts: 60, num_experts_per_tok: 4, vocab_size: 151936, max_position_embeddings: 8192, tie_word_embeddings: false,
       decoder_sparse_step: 1, mlp_only_layers: [],
     };
-    // Qwen1.5-MoE-A2.7B as released: every layer MoE — accepted.
-    expect(fieldOfError(qwenMoe)).toBeUndefined();
-    expect(fieldOfError({ ...qwenMoe, decoder_sparse_step: 2 })).toBe('config.decoder_sparse_step');
-    expect(fieldOfError({ ...qwenMoe, mlp_only_layers: [0, 1] })).toBe('config.mlp_only_layers');
+    // Qwen1.5-MoE-A2.7B as released: every layer MoE.
+    expect(parse(qwenMoe).denseLayers).toBeUndefined();
+    // Every second layer MoE ((i + 1) mod 2 = 0): 12 dense.
+    expect(parse({ ...qwenMoe, decoder_sparse_step: 2 })).toMatchObject({ denseLayers: 12, denseFfnHiddenSize: 5632 });
+    expect(parse({ ...qwenMoe, mlp_only_layers: [0, 1] }).denseLayers).toBe(2);
+    expect(fieldOfError({ ...qwenMoe, mlp_only_layers: [24] })).toBe('config.mlp_only_layers');
+    expect(fieldOfError({ ...qwenMoe, decoder_sparse_step: 25 })).toBe('config.decoder_sparse_step');
   });
 });
 
