@@ -10,10 +10,11 @@ import {
   computeModelCounts,
   hardwareFlopsPerToken,
   headDimOf,
+  moeLayersOf,
   validateArchitecture,
 } from '../core/model.js';
 import { findModelPreset, MODEL_PRESETS } from '../core/presets.js';
-import type { ModelArchitecture, ModelCounts } from '../core/types.js';
+import type { LatentAttention, ModelArchitecture, ModelCounts } from '../core/types.js';
 import { builder } from './builder.js';
 import { checkName, idSchema } from './validation.js';
 import type { SavedRecord, SchemaContext } from './context.js';
@@ -107,6 +108,9 @@ export interface ModelInputShape {
   headDim?: number | null;
   slidingWindow?: number | null;
   slidingWindowLayers?: number | null;
+  latentAttention?: LatentAttention | null;
+  denseLayers?: number | null;
+  denseFfnHiddenSize?: number | null;
 }
 
 function withoutNulls<T extends object>(obj: T): { [K in keyof T]?: Exclude<T[K], null> } {
@@ -149,6 +153,36 @@ const NormalizationEnum = builder.enumType('Normalization', {
 const NAME_MESSAGE = 'a non-empty name of at most 200 characters';
 export const nameSchema = z.string({ message: NAME_MESSAGE }).trim().min(1, { message: NAME_MESSAGE }).max(200, { message: NAME_MESSAGE });
 
+const LatentAttentionFields = {
+  queryRank: 'Rank of the query latent (q_lora_rank, d_c\'); 0 = a full-rank W_Q (DeepSeek-V2-Lite).',
+  kvRank: 'Rank of the joint key/value latent (kv_lora_rank, d_c).',
+  qkNopeHeadDim: 'Per-head Q/K width without rotary embedding (qk_nope_head_dim).',
+  qkRopeHeadDim: 'Per-head width of the decoupled rotary Q/K part, its key shared by all heads (qk_rope_head_dim).',
+  vHeadDim: 'Per-head V width (v_head_dim).',
+} as const satisfies Record<keyof LatentAttention, string>;
+
+const LatentAttentionInputRef = builder.inputType('LatentAttentionInput', {
+  description: 'Multi-head latent attention (DeepSeek-V2 §2.1): low-rank query and key/value latents projected up to the heads.',
+  fields: (t) => ({
+    queryRank: t.int({ required: true, description: LatentAttentionFields.queryRank }),
+    kvRank: t.int({ required: true, description: LatentAttentionFields.kvRank }),
+    qkNopeHeadDim: t.int({ required: true, description: LatentAttentionFields.qkNopeHeadDim }),
+    qkRopeHeadDim: t.int({ required: true, description: LatentAttentionFields.qkRopeHeadDim }),
+    vHeadDim: t.int({ required: true, description: LatentAttentionFields.vHeadDim }),
+  }),
+});
+
+const LatentAttentionRef = builder.objectRef<LatentAttention>('LatentAttention').implement({
+  description: 'Multi-head latent attention (DeepSeek-V2 §2.1) of a model.',
+  fields: (t) => ({
+    queryRank: t.exposeInt('queryRank', { description: LatentAttentionFields.queryRank }),
+    kvRank: t.exposeInt('kvRank', { description: LatentAttentionFields.kvRank }),
+    qkNopeHeadDim: t.exposeInt('qkNopeHeadDim', { description: LatentAttentionFields.qkNopeHeadDim }),
+    qkRopeHeadDim: t.exposeInt('qkRopeHeadDim', { description: LatentAttentionFields.qkRopeHeadDim }),
+    vHeadDim: t.exposeInt('vHeadDim', { description: LatentAttentionFields.vHeadDim }),
+  }),
+});
+
 export const ModelInputRef = builder.inputType('ModelInput', {
   description:
     'A transformer architecture. Omitted fields take the usual defaults: kvHeads = attentionHeads, ffnHiddenSize = 4·hiddenSize (8/3·hiddenSize when gatedMlp), tiedEmbeddings = !gatedMlp, dense (experts = 1).',
@@ -168,6 +202,14 @@ export const ModelInputRef = builder.inputType('ModelInput', {
     slidingWindowLayers: t.int({
       description: 'How many layers use slidingWindow (Gemma 2: half, Gemma 3: 5 of 6); the rest attend globally. Default: all layers. Needs slidingWindow.',
     }),
+    latentAttention: t.field({
+      type: LatentAttentionInputRef,
+      description: 'Multi-head latent attention (DeepSeek-V2/V3) instead of MHA/GQA projections; kvHeads must then equal attentionHeads.',
+    }),
+    denseLayers: t.int({
+      description: 'MoE models: how many layers have a dense MLP of denseFfnHiddenSize instead of the MoE block (DeepSeek-V3: 3 of 61). Default 0.',
+    }),
+    denseFfnHiddenSize: t.int({ description: 'Inner width of those dense MLPs (DeepSeek-V3: 18,432). Default: ffnHiddenSize.' }),
     kvHeads: t.int({ description: 'Key/value heads (GQA/MQA); a divisor of attentionHeads. Default: attentionHeads.' }),
     ffnHiddenSize: t.int({ description: 'MLP inner width (per expert for MoE).' }),
     gatedMlp: t.boolean({ description: 'SwiGLU-style gated MLP (three matrices) instead of two.' }),
@@ -235,7 +277,10 @@ export const ModelRef = builder.objectRef<ModelView>('Model').implement({
     hiddenSize: t.int({ description: 'Model width h.', resolve: (m) => m.arch.hiddenSize }),
     attentionHeads: t.int({ description: 'Query heads.', resolve: (m) => m.arch.attentionHeads }),
     kvHeads: t.int({ description: 'Key/value heads.', resolve: (m) => m.arch.kvHeads }),
-    headDim: t.int({ description: 'Width of one attention head (hiddenSize / attentionHeads unless set).', resolve: (m) => headDimOf(m.arch) }),
+    headDim: t.float({
+      description: 'Width of one attention head (hiddenSize / attentionHeads unless set; under MLA the mean of the Q/K and V head widths).',
+      resolve: (m) => headDimOf(m.arch),
+    }),
     slidingWindow: t.int({
       nullable: true,
       description: 'Keys a query attends to in the windowed layers; null for global attention everywhere.',
@@ -244,6 +289,18 @@ export const ModelRef = builder.objectRef<ModelView>('Model').implement({
     slidingWindowLayers: t.int({
       description: 'Layers that use slidingWindow (0 without a window).',
       resolve: (m) => (m.arch.slidingWindow === undefined ? 0 : (m.arch.slidingWindowLayers ?? m.arch.layers)),
+    }),
+    latentAttention: t.field({
+      type: LatentAttentionRef,
+      nullable: true,
+      description: 'Multi-head latent attention sizes; null for MHA/GQA/MQA.',
+      resolve: (m) => m.arch.latentAttention ?? null,
+    }),
+    denseLayers: t.int({ description: 'Layers of an MoE model with a dense MLP instead of the MoE block (0 for dense models).', resolve: (m) => m.arch.denseLayers ?? 0 }),
+    moeLayers: t.int({ description: 'Layers with an MoE block (0 for dense models).', resolve: (m) => moeLayersOf(m.arch) }),
+    denseFfnHiddenSize: t.int({
+      description: 'Inner width of the dense MLPs of an MoE model (= ffnHiddenSize unless set).',
+      resolve: (m) => m.arch.denseFfnHiddenSize ?? m.arch.ffnHiddenSize,
     }),
     attentionKeysPerQuery: t.float({
       description:

@@ -207,6 +207,9 @@ describe('Hugging Face configs', () => {
     hf('sliding_window as an object', JSON.stringify({ ...llama, sliding_window: { size: 4096 } }), 'config.sliding_window', ['an integer']),
     hf('layer_types of the wrong length', JSON.stringify({ ...llama, sliding_window: 4096, layer_types: ['sliding_attention'] }), 'config.layer_types', ['1 entries', 'num_hidden_layers = 32']),
     hf('head_dim -1', JSON.stringify({ ...llama, head_dim: -1 }), 'config.head_dim', ['-1']),
+    hf('MLA without v_head_dim', JSON.stringify({ ...llama, kv_lora_rank: 512, qk_nope_head_dim: 128, qk_rope_head_dim: 64 }), 'config.v_head_dim', ['kv_lora_rank']),
+    hf('an MoE config with no MoE layer', JSON.stringify({ ...llama, num_local_experts: 8, first_k_dense_replace: 32 }), 'config.first_k_dense_replace', ['32', 'at least one']),
+    hf('mlp_only_layers holding a string', JSON.stringify({ ...llama, num_experts: 8, mlp_only_layers: ['0'] }), 'config.mlp_only_layers', ['"0"']),
     hf('sliding_window_pattern 0', JSON.stringify({ ...llama, sliding_window: 4096, sliding_window_pattern: 0 }), 'config.sliding_window_pattern', ['= 0']),
   ]);
 });
@@ -220,6 +223,9 @@ describe('saved models, clusters and presets', () => {
     { name: 'createModel headDim 2³¹ − 1', query: CM, variables: { i: { ...tiny, headDim: 2147483647 } }, field: 'input.headDim', says: ['2147483647'] },
     { name: 'createModel slidingWindow −1', query: CM, variables: { i: { ...tiny, slidingWindow: -1 } }, field: 'input.slidingWindow', says: ['-1'] },
     { name: 'createModel slidingWindowLayers without a window', query: CM, variables: { i: { ...tiny, slidingWindowLayers: 1 } }, field: 'input.slidingWindowLayers', says: ['slidingWindow'] },
+    { name: 'createModel latentAttention kvRank 0', query: CM, variables: { i: { ...tiny, latentAttention: { queryRank: 0, kvRank: 0, qkNopeHeadDim: 8, qkRopeHeadDim: 8, vHeadDim: 8 } } }, field: 'input.latentAttention.kvRank', says: ['= 0'] },
+    { name: 'createModel latentAttention head widths 0 + 0', query: CM, variables: { i: { ...tiny, latentAttention: { queryRank: 0, kvRank: 8, qkNopeHeadDim: 0, qkRopeHeadDim: 0, vHeadDim: 8 } } }, field: 'input.latentAttention.qkNopeHeadDim', says: ['qkRopeHeadDim'] },
+    { name: 'createModel denseLayers 2³¹ − 1 on an MoE model', query: CM, variables: { i: { ...tiny, experts: 4, expertsPerToken: 2, denseLayers: 2147483647 } }, field: 'input.denseLayers', says: ['2147483647'] },
     { name: 'createModel name of 10⁵ characters', query: CM, variables: { i: { ...tiny, name: 'x'.repeat(100_000) } }, field: 'input.name', says: ['200 characters'] },
     { name: 'createCluster nodes 2³¹ − 1', query: CC, variables: { i: { gpu: 'a100-80gb', gpusPerNode: 8, nodes: 2147483647 } }, field: 'input.nodes', says: ['2147483647'] },
     { name: 'createCluster gpuHourUsd 1e308', query: CC, variables: { i: { gpu: 'a100-80gb', gpusPerNode: 8, nodes: 1, gpuHourUsd: 1e308 } }, field: 'input.gpuHourUsd', says: ['1e+308'] },

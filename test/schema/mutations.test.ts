@@ -98,6 +98,29 @@ describe('models', () => {
     expect([again.headDim, again.slidingWindow, again.slidingWindowLayers, again.attentionKeysPerQuery]).toEqual([256, 4096, 21, 6144]);
   });
 
+  it('createModel with latent attention and dense layers (DeepSeek-V3 as a spec) counts like the preset: 671B, 58 MoE layers', async () => {
+    const spec: ModelInput = {
+      name: 'My DeepSeek-V3', layers: 61, hiddenSize: 7168, attentionHeads: 128, ffnHiddenSize: 2048, gatedMlp: true,
+      vocabSize: 129_280, sequenceLength: 4096, experts: 256, expertsPerToken: 8, sharedExperts: 1, denseLayers: 3,
+      denseFfnHiddenSize: 18_432, latentAttention: { queryRank: 1536, kvRank: 512, qkNopeHeadDim: 128, qkRopeHeadDim: 64, vHeadDim: 128 },
+    };
+    const { data, errors } = await execute(t.app, CreateModelDocument, { input: spec });
+    expect(errors).toBeUndefined();
+    const created = data!.createModel;
+    const preset = (await execute(t.app, ModelDocument, { id: 'deepseek-v3' })).data!.model!;
+    expect([created.parameters, created.activeParameters, created.flopsPerToken]).toEqual([preset.parameters, preset.activeParameters, preset.flopsPerToken]);
+    expect(Math.abs(created.parameters - 671e9)).toBeLessThan(0.5e9);
+    expect([created.moeLayers, created.latentAttention?.kvRank]).toEqual([58, 512]);
+    const again = (await execute(t.app, ModelDocument, { id: created.id })).data!.model!;
+    expect(again.latentAttention).toEqual({ queryRank: 1536, kvRank: 512, qkNopeHeadDim: 128, qkRopeHeadDim: 64, vHeadDim: 128 });
+    expect([again.denseLayers, again.denseFfnHiddenSize, again.headDim]).toEqual([3, 18_432, 160]);
+    const bad = onlyError(await execute(t.app, CreateModelDocument, { input: { ...spec, kvHeads: 8 } }));
+    expect(bad.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.kvHeads' });
+    const dense = onlyError(await execute(t.app, CreateModelDocument, { input: { ...gpt3Xl, denseLayers: 2 } }));
+    expect(dense.extensions?.field).toBe('input.denseLayers');
+    expect(dense.message).toContain('MoE');
+  });
+
   it('rejects window fields that cannot be, naming the field and what is allowed', async () => {
     const layersWithoutWindow = onlyError(await execute(t.app, CreateModelDocument, { input: { ...gpt3Xl, slidingWindowLayers: 4 } }));
     expect(layersWithoutWindow.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.slidingWindowLayers' });
