@@ -10,6 +10,17 @@ import { findModelPreset } from '../../src/core/presets.js';
 import type { ModelArchitecture } from '../../src/core/types.js';
 import { architectureFromHuggingFaceConfig } from '../../src/schema/huggingface.js';
 
+const parse = (config: object) => architectureFromHuggingFaceConfig(JSON.stringify(config));
+/** The field an import error names; undefined when the config imports. */
+const fieldOfError = (config: object): string | undefined => {
+  try {
+    parse(config);
+  } catch (error) {
+    return error instanceof InvalidInputError ? error.field : 'not an InvalidInputError';
+  }
+  return undefined;
+};
+
 const llama2 = {
   model_type: 'llama', hidden_act: 'silu', hidden_size: 4096, intermediate_size: 11008, num_attention_heads: 32,
   num_hidden_layers: 32, num_key_value_heads: 32, vocab_size: 32000, max_position_embeddings: 4096,
@@ -62,15 +73,6 @@ describe('Hugging Face config → MLA and MoE models whose first layers are dens
     ...deepseekV3, model_type: 'deepseek_v2', hidden_size: 5120, intermediate_size: 12288, moe_intermediate_size: 1536,
     num_hidden_layers: 60, n_shared_experts: 2, n_routed_experts: 160, num_experts_per_tok: 6, first_k_dense_replace: 1,
     vocab_size: 102400, max_position_embeddings: 163840,
-  };
-  const parse = (config: object) => architectureFromHuggingFaceConfig(JSON.stringify(config));
-  const fieldOfError = (config: object): string | undefined => {
-    try {
-      parse(config);
-    } catch (error) {
-      return error instanceof InvalidInputError ? error.field : 'not an InvalidInputError';
-    }
-    return undefined;
   };
   it('DeepSeek-V3: latent attention and 3 dense layers → 671.0B, the same counts as the deepseek-v3 preset', () => {
     const arch = parse(deepseekV3);
@@ -134,7 +136,6 @@ describe('Hugging Face config → head width and sliding windows (released confi
     num_attention_heads: 16, num_hidden_layers: 28, num_key_value_heads: 8, sliding_window: null, use_sliding_window: false,
     tie_word_embeddings: true, vocab_size: 151936,
   };
-  const parse = (config: object) => architectureFromHuggingFaceConfig(JSON.stringify(config));
 
   it('Mistral-7B-v0.1: a 4,096 window on every layer and the released 7,241,732,096 parameters; v0.2 (window null) attends globally', () => {
     const arch = parse(mistral);
@@ -179,17 +180,9 @@ describe('Hugging Face config → head width and sliding windows (released confi
     expect(parse(gemma3).slidingWindowLayers).toBe(22);
   });
   it('malformed window keys are refused naming the key', () => {
-    const fieldOf = (config: object): string | undefined => {
-      try {
-        parse(config);
-      } catch (error) {
-        return error instanceof InvalidInputError ? error.field : 'not an InvalidInputError';
-      }
-      return undefined;
-    };
-    expect(fieldOf({ ...mistral, sliding_window: -1 })).toBe('config.sliding_window');
-    expect(fieldOf({ ...mistral, sliding_window: '4k' })).toBe('config.sliding_window');
-    expect(fieldOf({ ...gemma2, layer_types: ['sliding_attention'] })).toBe('config.layer_types');
-    expect(fieldOf({ ...gemma7b, head_dim: 0 })).toBe('config.head_dim');
+    expect(fieldOfError({ ...mistral, sliding_window: -1 })).toBe('config.sliding_window');
+    expect(fieldOfError({ ...mistral, sliding_window: '4k' })).toBe('config.sliding_window');
+    expect(fieldOfError({ ...gemma2, layer_types: ['sliding_attention'] })).toBe('config.layer_types');
+    expect(fieldOfError({ ...gemma7b, head_dim: 0 })).toBe('config.head_dim');
   });
 });
