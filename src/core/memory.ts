@@ -17,6 +17,7 @@
  */
 import { InvalidInputError, requireFinite, requireInteger } from './errors.js';
 import { hostMemoryBytesPerNodeOf, nvmeBytesPerNodeOf } from './hardware.js';
+import { adapterParametersPerLayer, frozenLayerBytesPerParameter } from './adapter.js';
 import { headDimOf, kvHeadsPerRank, moeLayersOf, replicatedKvParametersPerRank } from './model.js';
 import {
   activationElementBytesFor,
@@ -425,6 +426,18 @@ export function stageMemory(
   let parametersBytes = pb * (zero >= 3 ? shardedParams : fullParams);
   let gradientsBytes = gb * (zero >= 2 ? shardedParams : fullParams);
   let optimizerStatesBytes = k * (zero >= 1 ? shardedParams : fullParams);
+  // Adapter fine-tuning (Hu et al. 2021 §4.2: no optimizer states for the frozen weights): gradients and optimizer
+  // states exist for the adapters only; the frozen layers weigh QLoRA's 4.127 bits or the training precision.
+  const adapter = layout.adapter;
+  const adapterGpu = adapter === undefined ? 0 : (layers * adapterParametersPerLayer(arch, adapter)) / t;
+  const frozenLayerBytes = adapter === undefined ? pb : frozenLayerBytesPerParameter(adapter, pb);
+  if (adapter !== undefined) {
+    const layerWeightsGpu = (layers * denseLayer) / t + layers * replicatedKv;
+    const frozenBytes = layerWeightsGpu * frozenLayerBytes + (denseGpu - layerWeightsGpu) * pb;
+    parametersBytes = (zero >= 3 ? frozenBytes / shardGroup : frozenBytes) + pb * (zero >= 3 ? adapterGpu / shardGroup : adapterGpu);
+    gradientsBytes = gb * (zero >= 2 ? adapterGpu / shardGroup : adapterGpu);
+    optimizerStatesBytes = k * (zero >= 1 ? adapterGpu / shardGroup : adapterGpu);
+  }
 
   // Offload (ZeRO-Offload, Ren et al. 2021; ZeRO-Infinity, Rajbhandari et al. 2021).
   let hostBytes = 0;
@@ -471,13 +484,15 @@ export function stageMemory(
     // on the device (a bucket as large as them would be ZeRO-1); with gradients offloaded it stages them all.
     const nonLocal = fullParams - shardedParams;
     const gradientsOffloaded = offload !== 'NONE';
-    temporaryBytes += gb * Math.min(REDUCE_BUCKET_ELEMENTS, gradientsOffloaded ? fullParams : nonLocal);
+    // With an adapter only its gradients are reduced.
+    const reduced = adapter !== undefined ? adapterGpu - adapterGpu / shardGroup : gradientsOffloaded ? fullParams : nonLocal;
+    temporaryBytes += gb * Math.min(REDUCE_BUCKET_ELEMENTS, reduced);
     if (zero === 3) {
       // Gathered layers (current + prefetched), capped at the stage's non-local parameters (all of them when
       // the parameters live on the host or NVMe).
       const layerGpu = denseLayer / t + replicatedKv + expertLayer / (t * e);
       const parametersOffloaded = offload === 'PARAMETERS_CPU' || offload === 'PARAMETERS_NVME';
-      temporaryBytes += pb * Math.min(ZERO3_GATHERED_LAYERS * layerGpu, parametersOffloaded ? fullParams : nonLocal);
+      temporaryBytes += frozenLayerBytes * Math.min(ZERO3_GATHERED_LAYERS * layerGpu, parametersOffloaded ? fullParams : nonLocal);
     }
   }
 

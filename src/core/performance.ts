@@ -41,6 +41,7 @@ import {
 } from './communication.js';
 import { peakFlopsFor } from './hardware.js';
 import { layersOnStage, layoutGpus } from './memory.js';
+import { adapterFlopsPerToken, adapterParametersPerLayer, frozenLayerBytesPerParameter } from './adapter.js';
 import { hardwareFlopsPerToken, headDimOf, kvHeadsPerRank, moeLayersOf, replicatedKvParametersPerRank } from './model.js';
 import {
   activationElementBytesFor,
@@ -190,17 +191,23 @@ export function estimateStep(
   const denseFlopsPerToken = counts.forwardFlopsPerTokenPerLayer - scoreFlopsPerToken - expertFlopsPerToken;
   // Backward = 2 × forward; FULL recompute re-runs the forward (Narayanan et al. 2021 eq. 3: 4× instead of 3×);
   // SELECTIVE re-runs only the attention scores (Korthikanti et al. 2022 §5).
-  const matmulPasses = recompute === 'FULL' ? 4 : 3;
+  // With frozen base weights (adapter fine-tuning) the backward computes input gradients only: one pass fewer.
+  const adapter = layout.adapter;
+  const matmulPasses = (recompute === 'FULL' ? 4 : 3) - (adapter === undefined ? 0 : 1);
   const scorePasses = recompute === 'NONE' ? 3 : 4;
   // With t > kvHeads every rank computes a whole replicated K and V head (Megatron-LM query groups): extra GEMM work.
   const replicatedKv = replicatedKvParametersPerRank(arch, t);
   // K/V width one rank holds and computes (a whole head each when t > kvHeads).
   const kvHiddenPerRank = headDimOf(arch) * kvHeadsPerRank(arch.kvHeads, t);
+  // Adapters are trained: forward, input and weight gradients (+ the recomputed forward), 2 FLOPs per weight each.
+  const adapterPerLayer = adapter === undefined ? 0 : adapterParametersPerLayer(arch, adapter);
   const layerDenseFlops =
-    (matmulPasses * tokens * denseFlopsPerToken) / t + matmulPasses * tokens * 2 * replicatedKvParametersPerRank(arch, t, false);
+    (matmulPasses * tokens * denseFlopsPerToken) / t +
+    matmulPasses * tokens * 2 * replicatedKvParametersPerRank(arch, t, false) +
+    ((recompute === 'FULL' ? 4 : 3) * tokens * 2 * adapterPerLayer) / t;
   const layerExpertFlops = (matmulPasses * tokens * expertFlopsPerToken) / t;
   const layerScoreFlops = (scorePasses * tokens * scoreFlopsPerToken) / t;
-  const headFlops = (3 * tokens * counts.forwardFlopsPerTokenHead) / t;
+  const headFlops = ((adapter === undefined ? 3 : 2) * tokens * counts.forwardFlopsPerTokenHead) / t;
 
   let layerSeconds: number;
   let headSeconds: number;
@@ -354,8 +361,21 @@ export function estimateStep(
   const lastDense = lastLayers * denseLayerParams + counts.finalNormParameters + headOnLast;
   const firstDenseGpu = firstDense / t + firstLayers * replicatedKv;
   const lastDenseGpu = lastDense / t + lastLayers * replicatedKv;
-  const denseParams = p > 1 && lastDenseGpu > firstDenseGpu ? lastDenseGpu : firstDenseGpu;
+  const lastIsHeavier = p > 1 && lastDenseGpu > firstDenseGpu;
+  const denseParams = lastIsHeavier ? lastDenseGpu : firstDenseGpu;
   const expertParams = (firstLayers * routedExpertParams) / (t * e);
+  // What DP reduces (gradients) and gathers (parameters), per part. With an adapter only its gradients exist, ZeRO-1/2
+  // gather the updated adapters, and ZeRO-3 gathers the frozen weights too (at QLoRA's 4.127 bits for the layers).
+  const dpLayers = lastIsHeavier ? lastLayers : firstLayers;
+  const adapterGpu = (dpLayers * adapterPerLayer) / t;
+  let denseGradientBytes = denseParams * gb;
+  let denseGatherBytes = denseParams * pb;
+  if (adapter !== undefined) {
+    const layerWeightsGpu = (dpLayers * denseLayerParams) / t + dpLayers * replicatedKv;
+    const frozenBytes = layerWeightsGpu * frozenLayerBytesPerParameter(adapter, pb) + (denseParams - layerWeightsGpu) * pb;
+    denseGradientBytes = adapterGpu * gb;
+    denseGatherBytes = adapterGpu * pb + (layout.zeroStage === 3 ? frozenBytes : 0);
+  }
   // CP ranks hold the same weights: gradients are reduced (and ZeRO shards) over DP × CP.
   const dpGroup = d * c;
   const expertDp = dpGroup / e;
@@ -377,20 +397,21 @@ export function estimateStep(
   // ZeRO-3 gathers of the current micro-batch (host fetch + all-gather with parameter offload), for the offload chain.
   let zero3GatherSeconds = 0;
   for (let part = 0; part < 2; part++) {
-    const params = part === 0 ? denseParams : expertParams;
+    const gradientBytes = part === 0 ? denseGradientBytes : expertParams * gb;
+    const gatherBytes = part === 0 ? denseGatherBytes : expertParams * pb;
     const n = part === 0 ? dpGroup : expertDp;
     const perNode = part === 0 ? dpPerNode : expertDpPerNode;
-    if (params <= 0 || n <= 1) continue;
+    if (gradientBytes <= 0 || n <= 1) continue;
     if (zero === 0) {
-      const allReduce = collectiveSeconds(params * gb, n, perNode, 2, cluster, options);
+      const allReduce = collectiveSeconds(gradientBytes, n, perNode, 2, cluster, options);
       dataParallelSeconds += allReduce;
-      dataParallelBytes += collectiveBytes(params * gb, n, 2);
+      dataParallelBytes += collectiveBytes(gradientBytes, n, 2);
       dpExposed += overlappedCostSeconds(allReduce, dpBackwardWindow, dpSlowdown);
     } else if (zero < 3) {
-      const reduceScatter = collectiveSeconds(params * gb, n, perNode, 1, cluster, options);
-      const allGather = collectiveSeconds(params * pb, n, perNode, 1, cluster, options);
-      const rsBytes = collectiveBytes(params * gb, n, 1);
-      const agBytes = collectiveBytes(params * pb, n, 1);
+      const reduceScatter = collectiveSeconds(gradientBytes, n, perNode, 1, cluster, options);
+      const allGather = collectiveSeconds(gatherBytes, n, perNode, 1, cluster, options);
+      const rsBytes = collectiveBytes(gradientBytes, n, 1);
+      const agBytes = collectiveBytes(gatherBytes, n, 1);
       const rsCount = zero === 1 ? 1 : m;
       dataParallelSeconds += rsCount * reduceScatter + allGather;
       dataParallelBytes += rsCount * rsBytes + agBytes;
@@ -402,13 +423,12 @@ export function estimateStep(
       // next layer; the first layer's gather of each forward and the last reduce-scatter of each backward have no
       // compute of their micro-batch to hide behind (FSDP/DeepSpeed gather per module; NeMo "Communication Overlap":
       // DP communication chunked per layer "exposes only one DP communication chunk").
-      const layerParams = params / stageLayers;
-      const layerGather = collectiveSeconds(layerParams * pb, n, perNode, 1, cluster, options);
-      const layerReduce = collectiveSeconds(layerParams * gb, n, perNode, 1, cluster, options);
+      const layerGather = collectiveSeconds(gatherBytes / stageLayers, n, perNode, 1, cluster, options);
+      const layerReduce = collectiveSeconds(gradientBytes / stageLayers, n, perNode, 1, cluster, options);
       const allGather = stageLayers * layerGather;
       const reduceScatter = stageLayers * layerReduce;
       dataParallelSeconds += m * (2 * allGather + reduceScatter);
-      dataParallelBytes += m * (2 * collectiveBytes(params * pb, n, 1) + collectiveBytes(params * gb, n, 1));
+      dataParallelBytes += m * (2 * collectiveBytes(gatherBytes, n, 1) + collectiveBytes(gradientBytes, n, 1));
       zero3GatherSeconds += allGather;
       dpExposed += dpOverlapped
         ? m *
@@ -421,7 +441,9 @@ export function estimateStep(
   }
 
   // --- Optimizer step (memory-bound update of this GPU's shard) and offload traffic.
-  const shardParams = zero >= 1 ? denseParams / dpGroup + expertParams / expertDp : denseParams + expertParams;
+  // The optimizer updates what is trained: every parameter, or the adapters.
+  const trainedDense = adapter === undefined ? denseParams : adapterGpu;
+  const shardParams = zero >= 1 ? trainedDense / dpGroup + expertParams / expertDp : trainedDense + expertParams;
   const traffic = optimizerStepTrafficBytesFor(layout.optimizer, precision);
   let optimizerSeconds: number;
   let offloadExposed = 0;
@@ -459,8 +481,9 @@ export function estimateStep(
   const stepSeconds = computeSeconds + bubbleSeconds + exposedCommunicationSeconds + optimizerSeconds;
 
   const tokensPerStep = layout.globalBatchSize * s;
-  const modelFlopsPerStep = counts.modelFlopsPerToken * tokensPerStep;
-  const hardwareFlopsPerStep = hardwareFlopsPerToken(counts, arch, recompute) * tokensPerStep;
+  const adapterFlops = adapter === undefined ? null : adapterFlopsPerToken(arch, counts, adapter, recompute);
+  const modelFlopsPerStep = (adapterFlops === null ? counts.modelFlopsPerToken : adapterFlops.model) * tokensPerStep;
+  const hardwareFlopsPerStep = (adapterFlops === null ? hardwareFlopsPerToken(counts, arch, recompute) : adapterFlops.hardware) * tokensPerStep;
   const modelFlopsPerSecondPerGpu = modelFlopsPerStep / (stepSeconds * gpus);
   const hardwareFlopsPerSecondPerGpu = hardwareFlopsPerStep / (stepSeconds * gpus);
 

@@ -23,6 +23,7 @@
  * options.overlapTensorParallelCommunication (with SP); overlapped communication slows compute by
  * options.overlapComputeSlowdown (default 0.189).
  */
+import { validateAdapter } from './adapter.js';
 import { InvalidInputError, requireFinite, requireInteger } from './errors.js';
 import { hostMemoryBytesPerNodeOf, nvmeBytesPerNodeOf } from './hardware.js';
 import { DEFAULT_FRAMEWORK_OVERHEAD_BYTES, DEFAULT_MEMORY_HEADROOM_FRACTION, estimateMemory, layoutGpus, offloadFits } from './memory.js';
@@ -187,6 +188,7 @@ export function resolveLayout(
   }
   const sequenceParallel = requireBoolean(f('sequenceParallel'), input.sequenceParallel ?? false) && tensorParallel > 1;
   const flashAttention = requireBoolean(f('flashAttention'), input.flashAttention ?? true);
+  const adapter = input.adapter === undefined ? undefined : validateAdapter(arch, input.adapter, offload, f('adapter'));
 
   return {
     tensorParallel,
@@ -205,6 +207,8 @@ export function resolveLayout(
     optimizer,
     offload,
     flashAttention,
+    // Present only for adapter fine-tuning, like contextParallel.
+    ...(adapter === undefined ? {} : { adapter }),
   };
 }
 

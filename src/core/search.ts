@@ -21,12 +21,14 @@
  *
  * Pure: no I/O and no clock — the caller injects `now` and `shouldStop` (src/server/search-runner.ts does).
  */
+import { validateAdapter } from './adapter.js';
 import { InvalidInputError, requireFinite, requireInteger } from './errors.js';
 import { DEFAULT_MEMORY_HEADROOM_FRACTION, estimateMemory, layoutGpus, offloadFits } from './memory.js';
 import { OVERLAP_COMPUTE_SLOWDOWN, overlappedCostSeconds, STEP_TIME_MODEL_ACCURACY_FRACTION } from './performance.js';
 import { evaluatePlan, resolveLayout } from './plan.js';
 import type {
   ClusterSpec,
+  LowRankAdapter,
   ModelArchitecture,
   ModelCounts,
   OffloadTarget,
@@ -107,6 +109,8 @@ export interface PlanSearchOptions {
   flashAttention?: readonly boolean[];
   precision?: Precision;
   optimizer?: OptimizerKind;
+  /** Fine-tune with this low-rank adapter (every candidate carries it; offload is then NONE). */
+  adapter?: LowRankAdapter;
   /** Other evaluatePlan knobs (efficiencies, overhead), applied to every candidate. */
   planOptions?: PlanOptions;
   /** false = exhaustive reference: evaluate every candidate (tests compare it with the pruned search). */
@@ -234,6 +238,7 @@ interface NormalizedSearch {
   flashAttention: boolean[];
   precision: Precision;
   optimizer: OptimizerKind;
+  adapter: LowRankAdapter | null;
   prune: boolean;
   timeLimitSeconds: number;
   maxCandidates: number;
@@ -437,6 +442,12 @@ function normalizeOptions(arch: ModelArchitecture, cluster: ClusterSpec, input: 
   }
   const optimizers: readonly OptimizerKind[] = ['ADAM', 'ADAMW', 'SGD_MOMENTUM', 'ADAFACTOR', 'ADAM_8BIT'];
   const optimizer = input.optimizer ?? 'ADAM';
+  // An adapter fixes the offload to NONE (validateAdapter says why); a pin asking for more is refused.
+  const adapter = input.adapter === undefined || input.adapter === null ? null : validateAdapter(arch, input.adapter, 'NONE', 'adapter');
+  const offloads = pinList('offloads', input.offloads ?? (adapter === null ? undefined : ['NONE']), ALL_OFFLOAD_TARGETS, 'offload targets');
+  if (adapter !== null && offloads.some((o) => o !== 'NONE')) {
+    throw new InvalidInputError('offloads', offloads.join(', '), '[NONE] with an adapter (only the adapters\' few megabytes are trained)');
+  }
   if (!optimizers.includes(optimizer)) throw new InvalidInputError('optimizer', optimizer, `one of ${optimizers.join(', ')}`);
 
   return {
@@ -460,10 +471,11 @@ function normalizeOptions(arch: ModelArchitecture, cluster: ClusterSpec, input: 
     zeroStages: pinList('zeroStages', input.zeroStages, ALL_ZERO_STAGES, 'ZeRO stages 0–3'),
     recomputeModes: pinList('recomputeModes', input.recomputeModes, ALL_RECOMPUTE_MODES, 'recompute modes'),
     sequenceParallel: pinList('sequenceParallel', input.sequenceParallel, [false, true], 'booleans'),
-    offloads: pinList('offloads', input.offloads, ALL_OFFLOAD_TARGETS, 'offload targets'),
+    offloads,
     flashAttention: pinList('flashAttention', input.flashAttention ?? [true], [false, true], 'booleans'),
     precision,
     optimizer,
+    adapter,
     prune: input.prune ?? true,
     timeLimitSeconds,
     maxCandidates,
@@ -651,6 +663,7 @@ function makeLayout(shape: Shape, v: number, b: number, recipe: Recipe, s: Norma
     optimizer: s.optimizer,
     offload: recipe.offload,
     flashAttention: recipe.flash,
+    ...(s.adapter === null ? {} : { adapter: s.adapter }),
   };
 }
 
@@ -1427,7 +1440,8 @@ export function planLayoutEvaluator(
         throw error;
       }
       // A layout the planner would normalise (e.g. sequence parallel at TP 1) is a duplicate, not a new candidate.
-      for (const key of Object.keys(layout) as (keyof ParallelLayout)[]) if (resolved[key] !== layout[key]) return false;
+      // (The adapter, one object for the whole search, was validated with the options.)
+      for (const key of Object.keys(layout) as (keyof ParallelLayout)[]) if (key !== 'adapter' && resolved[key] !== layout[key]) return false;
       return true;
     },
     memoryBytes(layout) {

@@ -191,6 +191,20 @@ export interface ClusterSpec {
 }
 
 /** A resolved parallel layout and training recipe. */
+/** Which weight matrices of each layer carry a low-rank adapter. */
+export type AdapterTargets = 'ATTENTION_QV' | 'ATTENTION' | 'ALL_LINEAR';
+
+/**
+ * Fine-tuning with frozen base weights and trained low-rank adapters: LORA (Hu et al. 2021) keeps the base weights at
+ * the training precision; QLORA (Dettmers et al. 2023) stores the layers' base weights in 4-bit NF4 with double
+ * quantization. Each adapted d_in × d_out matrix W gets B·A with A r × d_in and B d_out × r.
+ */
+export interface LowRankAdapter {
+  method: 'LORA' | 'QLORA';
+  rank: number;
+  targets: AdapterTargets;
+}
+
 export interface ParallelLayout {
   tensorParallel: number;
   pipelineParallel: number;
@@ -214,6 +228,8 @@ export interface ParallelLayout {
   offload: OffloadTarget;
   /** FlashAttention: no s² attention-score activations are stored. */
   flashAttention: boolean;
+  /** Low-rank adapter fine-tuning (frozen base weights); absent = every weight is trained. */
+  adapter?: LowRankAdapter;
 }
 
 /** Knobs a user may override; every one has a documented default in plan.ts. */

@@ -79,6 +79,10 @@ const problemArb: fc.Arbitrary<Problem> = fc
     deadline: fc.boolean(),
     cp: fc.constantFrom(0, 0, 2, 4),
     nvmeBytes: fc.constantFrom(0, 0, 0, 1e7, 1e8),
+    // Adapter fine-tuning (dense models only): frozen weights change every memory and time term.
+    adapter: fc.constantFrom(null, null, null, 'LORA', 'QLORA'),
+    adapterRank: fc.constantFrom(1, 4, 16),
+    adapterTargets: fc.constantFrom('ATTENTION_QV', 'ATTENTION', 'ALL_LINEAR'),
   })
   .map((r) => {
     const kvHeads = r.heads % r.kvDivisor === 0 ? r.heads / r.kvDivisor : r.heads;
@@ -120,6 +124,9 @@ const problemArb: fc.Arbitrary<Problem> = fc
       ...(tokens === undefined ? {} : { trainingTokens: tokens }),
       // Context parallel pinned in (the default only splits sequences ≥ 8K tokens; these are 64–512).
       ...(r.cp > 0 ? { contextParallel: [1, r.cp] } : {}),
+      ...(r.adapter !== null && r.moe === 1
+        ? { adapter: { method: r.adapter as 'LORA' | 'QLORA', rank: Math.min(r.adapterRank, r.heads * r.headDim), targets: r.adapterTargets as 'ATTENTION' } }
+        : {}),
     };
     return { arch, cluster, options, budgetScale: r.budgetScale, deadline: r.deadline && tokens !== undefined };
   })
