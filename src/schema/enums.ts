@@ -1,5 +1,5 @@
 /** Enums shared by several type families. Values are the core's string literals, so no mapping is needed. */
-import type { OffloadTarget, OptimizerKind, Precision, RecomputeMode } from '../core/types.js';
+import type { AdapterTargets, LowRankAdapter, OffloadTarget, OptimizerKind, Precision, RecomputeMode } from '../core/types.js';
 import { builder } from './builder.js';
 
 export const PrecisionEnum = builder.enumType('Precision', {
@@ -41,6 +41,23 @@ export const OffloadEnum = builder.enumType('Offload', {
     PARAMETERS_CPU: { description: 'Optimizer states and 16-bit parameters in host memory; requires zeroStage 3.' },
     PARAMETERS_NVME: { description: 'Optimizer states and 16-bit parameters on NVMe; requires zeroStage 3.' },
   } satisfies Record<OffloadTarget, { description: string }>,
+});
+
+export const AdapterMethodEnum = builder.enumType('AdapterMethod', {
+  description: 'How the frozen base weights are kept during low-rank adapter fine-tuning.',
+  values: {
+    LORA: { description: 'LoRA (Hu et al. 2021): base weights at the training precision, frozen.' },
+    QLORA: { description: 'QLoRA (Dettmers et al. 2023): the layers\' base weights in 4-bit NF4 with double quantization (4.127 bits each), frozen.' },
+  } satisfies Record<LowRankAdapter['method'], { description: string }>,
+});
+
+export const AdapterTargetsEnum = builder.enumType('AdapterTargets', {
+  description: 'Which weight matrices of every layer get an adapter B·A of rank r.',
+  values: {
+    ATTENTION_QV: { description: 'W_q and W_v (the LoRA paper\'s GPT-3 setting).' },
+    ATTENTION: { description: 'W_q, W_k, W_v and W_o.' },
+    ALL_LINEAR: { description: 'All attention projections and the MLP matrices (QLoRA\'s setting).' },
+  } satisfies Record<AdapterTargets, { description: string }>,
 });
 
 export const ScalingLawEnum = builder.enumType('ScalingLaw', {

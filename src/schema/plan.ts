@@ -8,11 +8,14 @@
  * `TrainingPlanView` — build one for any layout with `makeTrainingPlanView`.
  */
 import { layoutGpus, memoryByPipelineStage, type StageMemory } from '../core/memory.js';
+import { adapterParametersPerLayer } from '../core/adapter.js';
 import { evaluatePlan, resolveLayout } from '../core/plan.js';
 import { predictedLoss } from '../core/scaling.js';
 import type {
+  AdapterTargets,
   CommunicationEstimate,
   Diagnostic,
+  LowRankAdapter,
   ModelArchitecture,
   OffloadTarget,
   OptimizerKind,
@@ -28,7 +31,7 @@ import type {
 import { builder } from './builder.js';
 import { ClusterInputRef, ClusterRef, clusterFromInput, requireCluster, type ClusterInputShape, type ClusterView } from './cluster.js';
 import type { SavedRecord, SchemaContext } from './context.js';
-import { DiagnosticSeverityEnum, OffloadEnum, OptimizerEnum, PrecisionEnum, RecomputeModeEnum, ScalingLawEnum } from './enums.js';
+import { AdapterMethodEnum, AdapterTargetsEnum, DiagnosticSeverityEnum, OffloadEnum, OptimizerEnum, PrecisionEnum, RecomputeModeEnum, ScalingLawEnum } from './enums.js';
 import { badUserInput, notFound, REJECTED_VALUE } from './error-helpers.js';
 import './errors.js'; // registers InputError for trainingPlanOrError's union
 import { InvalidInputError } from '../core/errors.js';
@@ -83,7 +86,30 @@ export interface TrainingPlanInputShape {
   optimizer?: OptimizerKind | null;
   offload?: OffloadTarget | null;
   flashAttention?: boolean | null;
+  adapter?: AdapterInputShape | null;
   options?: PlanOptionsInputFields | null;
+}
+
+/** GraphQL shape of AdapterInput. */
+export interface AdapterInputShape {
+  method: LowRankAdapter['method'];
+  rank: number;
+  targets?: AdapterTargets | null;
+}
+
+export const AdapterInputRef = builder.inputType('AdapterInput', {
+  description:
+    'Fine-tune with frozen base weights and trained low-rank adapters (LoRA, QLoRA): gradients and optimizer states for the adapters only, no weight gradients for the frozen matmuls. Dense models with MHA/GQA/MQA; no offload.',
+  fields: (t) => ({
+    method: t.field({ type: AdapterMethodEnum, required: true, description: 'LORA (frozen 16-bit weights) or QLORA (frozen 4-bit layers).' }),
+    rank: t.int({ required: true, description: 'Adapter rank r (1 to hiddenSize).' }),
+    targets: t.field({ type: AdapterTargetsEnum, defaultValue: 'ATTENTION', description: 'Which matrices get adapters. Default ATTENTION (W_q, W_k, W_v, W_o).' }),
+  }),
+});
+
+/** AdapterInput → the core's LowRankAdapter (validated by resolveLayout / searchPlans). */
+export function adapterFromInput(input: AdapterInputShape): LowRankAdapter {
+  return { method: input.method, rank: input.rank, targets: input.targets ?? 'ATTENTION' };
 }
 
 export const PlanOptionsInputRef = builder.inputType('PlanOptionsInput', {
@@ -141,6 +167,7 @@ export const TrainingPlanInputRef = builder.inputType('TrainingPlanInput', {
     optimizer: t.field({ type: OptimizerEnum, defaultValue: 'ADAM', description: 'Optimizer.' }),
     offload: t.field({ type: OffloadEnum, defaultValue: 'NONE', description: 'What to offload to host memory or NVMe.' }),
     flashAttention: t.boolean({ description: 'FlashAttention (no s² score activations stored). Default: the planner\'s.' }),
+    adapter: t.field({ type: AdapterInputRef, description: 'Fine-tune with a low-rank adapter (LoRA/QLoRA) instead of training every weight.' }),
     options: t.field({ type: PlanOptionsInputRef, description: 'Planner knobs (overheads, headroom, efficiencies).' }),
   }),
 });
@@ -200,6 +227,7 @@ export function resolvePlanParts(model: ModelView, cluster: ClusterView, input: 
   if (input.optimizer != null) partial.optimizer = input.optimizer;
   if (input.offload != null) partial.offload = input.offload;
   if (input.flashAttention != null) partial.flashAttention = input.flashAttention;
+  if (input.adapter != null) partial.adapter = adapterFromInput(input.adapter);
   const layout = callCore(path, () => resolveLayout(model.arch, cluster.spec, partial, path));
   return { model, cluster, layout, options };
 }
@@ -292,6 +320,15 @@ export function evaluatePlanInput(ctx: SchemaContext, input: TrainingPlanInputSh
 // ---------------------------------------------------------------------------------------------------------------
 // Output types
 
+const AdapterRef = builder.objectRef<LowRankAdapter>('Adapter').implement({
+  description: 'A low-rank adapter (LoRA, Hu et al. 2021; QLoRA, Dettmers et al. 2023).',
+  fields: (t) => ({
+    method: t.field({ type: AdapterMethodEnum, description: 'LORA or QLORA.', resolve: (a) => a.method }),
+    rank: t.exposeInt('rank', { description: 'Rank r.' }),
+    targets: t.field({ type: AdapterTargetsEnum, description: 'Adapted matrices.', resolve: (a) => a.targets }),
+  }),
+});
+
 const ParallelismRef = builder.objectRef<ParallelLayout>('Parallelism').implement({
   description: 'The resolved parallel layout and training recipe (defaults filled in).',
   fields: (t) => ({
@@ -318,6 +355,12 @@ const ParallelismRef = builder.objectRef<ParallelLayout>('Parallelism').implemen
     optimizer: t.field({ type: OptimizerEnum, description: 'Optimizer.', resolve: (l) => l.optimizer }),
     offload: t.field({ type: OffloadEnum, description: 'Offload target.', resolve: (l) => l.offload }),
     flashAttention: t.exposeBoolean('flashAttention', { description: 'FlashAttention (no s² score activations stored).' }),
+    adapter: t.field({
+      type: AdapterRef,
+      nullable: true,
+      description: 'The low-rank adapter being fine-tuned; null when every weight is trained.',
+      resolve: (l) => l.adapter ?? null,
+    }),
   }),
 });
 
@@ -444,18 +487,22 @@ export const TrainingPlanRef = builder.objectRef<TrainingPlanView>('TrainingPlan
     fits: t.boolean({ description: 'True when the most-loaded GPU\'s memory fits its capacity minus the headroom.', resolve: (p) => p.estimate.fits }),
     diagnostics: t.field({ type: [DiagnosticRef], description: 'What the planner noticed, most serious first.', resolve: (p) => bySeverity(p.estimate.diagnostics) }),
     parallelism: t.field({ type: ParallelismRef, description: 'The resolved layout.', resolve: (p) => p.layout }),
+    trainableParameters: t.float({
+      description: 'Parameters the optimizer updates: every parameter, or with an adapter its adapter weights only (r·(d_in + d_out) per adapted matrix).',
+      resolve: (p) => (p.layout.adapter === undefined ? p.model.counts.totalParameters : p.model.arch.layers * adapterParametersPerLayer(p.model.arch, p.layout.adapter)),
+    }),
     memory: t.field({ type: MemoryEstimateRef, description: 'Device memory of the most-loaded GPU.', resolve: (p) => p }),
     performance: t.field({ type: PerformanceEstimateRef, description: 'Step time, throughput and utilisation.', resolve: (p) => p.estimate.performance }),
     communication: t.field({ type: CommunicationEstimateRef, description: 'Communication volume and time per step.', resolve: (p) => p.estimate.communication }),
     run: t.field({ type: RunEstimateRef, nullable: true, description: 'The whole run; null without trainingTokens.', resolve: (p) => p.estimate.run }),
     predictedLoss: t.float({
       nullable: true,
-      description: 'Final loss in nats per token that `law` predicts for this model after trainingTokens (KAPLAN uses non-embedding parameters, the others all parameters); null without trainingTokens.',
+      description: 'Final loss in nats per token that `law` predicts for this model after trainingTokens (KAPLAN uses non-embedding parameters, the others all parameters); null without trainingTokens, and for adapter fine-tuning (pre-training laws do not describe it).',
       args: { law: t.arg({ type: ScalingLawEnum, defaultValue: 'CHINCHILLA', description: 'Which scaling law.' }) },
       resolve: (p, { law: given }) => {
         const law = given ?? 'CHINCHILLA';
         const tokens = p.options.trainingTokens;
-        if (tokens === undefined) return null;
+        if (tokens === undefined || p.layout.adapter !== undefined) return null;
         const parameters = law === 'KAPLAN' ? p.model.counts.nonEmbeddingParameters : p.model.counts.totalParameters;
         return finiteOrNull(callCore(undefined, () => predictedLoss(law, parameters, tokens)));
       },

@@ -25,11 +25,14 @@ import { OffloadEnum, OptimizerEnum, PrecisionEnum, RecomputeModeEnum } from './
 import { badUserInput, fromInvalidInput } from './error-helpers.js';
 import { callCore, ModelInputRef, modelFromInput, requireModel, type ModelInputShape, type ModelView } from './model.js';
 import {
+  adapterFromInput,
+  AdapterInputRef,
   checkPlanOptionsInput,
   makeTrainingPlanView,
   planOptionsFromInput,
   PlanOptionsInputRef,
   TrainingPlanRef,
+  type AdapterInputShape,
   type PlanOptionsInputFields,
   type TrainingPlanView,
 } from './plan.js';
@@ -137,6 +140,7 @@ interface PlanSearchInputShape {
   pipelineInterleaves?: number[] | null;
   offloads?: OffloadTarget[] | null;
   flashAttention?: boolean[] | null;
+  adapter?: AdapterInputShape | null;
   precision?: PlanSearchOptions['precision'] | null;
   optimizer?: PlanSearchOptions['optimizer'] | null;
   options?: PlanOptionsInputFields | null;
@@ -189,6 +193,7 @@ const PlanSearchInputRef = builder.inputType('PlanSearchInput', {
     pipelineInterleaves: t.intList({ description: 'Only these interleave degrees.', validate: intList(1, 1024) }),
     offloads: t.field({ type: [OffloadEnum], description: 'Only these offload targets, e.g. [NONE] for "no offload".' }),
     flashAttention: t.booleanList({ description: 'FlashAttention off/on (default [true]).' }),
+    adapter: t.field({ type: AdapterInputRef, description: 'Search fine-tuning layouts with this low-rank adapter (every candidate carries it; offloads are then [NONE]).' }),
     precision: t.field({ type: PrecisionEnum, description: 'Training precision (default BF16).' }),
     optimizer: t.field({ type: OptimizerEnum, description: 'Optimizer (default ADAM).' }),
     options: t.field({ type: PlanOptionsInputRef, description: 'Planner knobs applied to every candidate.' }),
@@ -235,6 +240,7 @@ function resolveSearchInput(ctx: SchemaContext, input: PlanSearchInputShape): Re
     copy(key);
   }
   if (input.zeroStages != null) options.zeroStages = input.zeroStages as ZeroStage[];
+  if (input.adapter != null) options.adapter = adapterFromInput(input.adapter);
   if (input.options) {
     // Every knob, switches included (the same conversion and ranges as trainingPlan's options).
     checkPlanOptionsInput(input.options, `${path}.options`);

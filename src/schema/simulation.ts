@@ -4,6 +4,7 @@
  * plan.ts), a ReliabilityInput a preset plus overrides; the service in src/server/simulation-module.ts runs,
  * persists and streams. `simulationEvents(id, after)` replays stored events with seq > after, then continues live.
  */
+import { adapterParametersPerLayer } from '../core/adapter.js';
 import type { GraphQLError } from 'graphql';
 import { InvalidInputError } from '../core/errors.js';
 import type { ScalingLawName } from '../core/scaling.js';
@@ -290,8 +291,12 @@ export function simulationRequestFromInput(ctx: SchemaContext, input: Simulation
     gpuCount,
     gpusPerNode: cluster.spec.gpusPerNode,
     gpuHourUsd: cluster.spec.gpuHourUsd,
-    // ≈ 16 bytes per parameter: bf16 weights + fp32 master weights + Adam m and v (6.5 TB for 405B; reliability-data.md).
-    checkpointBytes: input.checkpointBytes ?? CHECKPOINT_BYTES_PER_PARAMETER * model.counts.totalParameters,
+    // ≈ 16 bytes per trained parameter: bf16 weights + fp32 master weights + Adam m and v (6.5 TB for 405B;
+    // reliability-data.md). Adapter fine-tuning saves the adapters only: the frozen weights never change.
+    checkpointBytes:
+      input.checkpointBytes ??
+      CHECKPOINT_BYTES_PER_PARAMETER *
+        (layout.adapter === undefined ? model.counts.totalParameters : model.arch.layers * adapterParametersPerLayer(model.arch, layout.adapter)),
     reliability: params,
     checkpointIntervalSeconds: input.checkpointIntervalSeconds ?? null,
     checkpointIntervalPolicy: input.checkpointIntervalPolicy ?? 'DALY',
@@ -316,7 +321,11 @@ export function simulationRequestFromInput(ctx: SchemaContext, input: Simulation
   return {
     job: {
       setup,
-      loss: { law, parameters: law === 'KAPLAN' ? model.counts.nonEmbeddingParameters : model.counts.totalParameters },
+      // Pre-training laws do not describe adapter fine-tuning: no loss curve then.
+      loss:
+        layout.adapter !== undefined
+          ? null
+          : { law, parameters: law === 'KAPLAN' ? model.counts.nonEmbeddingParameters : model.counts.totalParameters },
       pace: input.pace ?? null,
     },
     preset,

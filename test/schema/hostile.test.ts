@@ -86,6 +86,9 @@ describe('planSearch', () => {
     ps('deadlineSeconds 0', { deadlineSeconds: 0, trainingTokens: 1e9 }, 'input.deadlineSeconds', ['= 0']),
     ps('deadlineSeconds without trainingTokens', { deadlineSeconds: 86_400 }, 'input.trainingTokens', ['token count']),
     ps('MIN_GPUS with EXACT', { objective: 'MIN_GPUS', gpuBudgetMode: 'EXACT' }, 'input.gpuBudgetMode', ['EXACT', 'UP_TO']),
+    ps('adapter rank 2³¹ − 1', { adapter: { method: 'LORA', rank: 2147483647 } }, 'input.adapter.rank', ['2147483647']),
+    ps('adapter with offloads pinned', { adapter: { method: 'QLORA', rank: 8 }, offloads: ['OPTIMIZER_CPU'] }, 'input.offloads', ['OPTIMIZER_CPU', '[NONE]']),
+    ps('adapter on an MoE model', { model: 'mixtral-8x7b', adapter: { method: 'LORA', rank: 8 } }, 'input.adapter', ['MoE']),
     ps('clusterSpec with negative host RAM', { cluster: null, clusterSpec: { gpu: 'a100-80gb', gpusPerNode: 8, nodes: 1, hostMemoryBytesPerNode: -1 } }, 'input.clusterSpec.hostMemoryBytesPerNode', ['-1']),
   ]);
 

@@ -6,6 +6,8 @@ import { evaluatePlan, resolveLayout } from '../../src/core/plan.js';
 import { findModelPreset } from '../../src/core/presets.js';
 import type { GpuSpec, ModelArchitecture } from '../../src/core/types.js';
 import {
+  AdapterPlanDocument,
+  AdapterSearchDocument,
   SavedPlanStepDocument,
   SavePlanDocument,
   TrainingPlanDocument,
@@ -326,5 +328,56 @@ describe('options.overlapDataParallelCommunication, overlapTensorParallelCommuni
     const error = onlyError(await execute(t.app, TrainingPlanDocument, { input: { ...megatronGpt3, options: { overlapComputeSlowdown: value } } }));
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.options.overlapComputeSlowdown' });
     expect(error.message).toContain('input.options.overlapComputeSlowdown');
+  });
+});
+
+describe('adapter fine-tuning through trainingPlan and planSearch (LoRA, Hu et al. 2021 §4.2)', () => {
+  const gpt3Lora = {
+    model: 'gpt3-175b', cluster: 'a100-80gb-x1024', globalBatchSize: 1536, tensorParallel: 8, pipelineParallel: 8,
+    recompute: 'FULL' as const, zeroStage: 1, trainingTokens: 1e9,
+  };
+  it('GPT-3 175B with r = 4 on W_q, W_v: 18,874,368 trainable parameters (≈ 35 MB in 16-bit), adapter-only gradients, a faster step, no pre-training loss', async () => {
+    const lora = await execute(t.app, AdapterPlanDocument, { input: { ...gpt3Lora, adapter: { method: 'LORA', rank: 4, targets: 'ATTENTION_QV' } } });
+    expect(lora.errors).toBeUndefined();
+    const plan = lora.data!.trainingPlan;
+    expect(plan.trainableParameters).toBe(18_874_368);
+    expect(plan.parallelism.adapter).toEqual({ method: 'LORA', rank: 4, targets: 'ATTENTION_QV' });
+    expect(plan.predictedLoss).toBeNull();
+    const full = (await execute(t.app, AdapterPlanDocument, { input: gpt3Lora })).data!.trainingPlan;
+    expect(full.trainableParameters).toBe(computeModelCounts(findModelPreset('gpt3-175b') as ModelArchitecture).totalParameters);
+    expect(full.parallelism.adapter).toBeNull();
+    expect(plan.memory.gradientsBytes).toBeLessThan(full.memory.gradientsBytes / 1000);
+    // Frozen weights as before, plus the adapters of the most-loaded stage's 12 layers split over TP 8, 2 bytes each.
+    expect(plan.memory.parametersBytes - full.memory.parametersBytes).toBe((2 * 12 * 2 * 4 * (12_288 + 12_288)) / 8);
+    expect(full.performance.stepSeconds / plan.performance.stepSeconds).toBeGreaterThan(1.2);
+  });
+  it('targets default to ATTENTION; QLoRA shrinks the frozen layers to 4.127 bits', async () => {
+    const input = { model: 'llama2-7b', cluster: 'a100-80gb-x8', globalBatchSize: 8, tensorParallel: 1 };
+    const lora = (await execute(t.app, AdapterPlanDocument, { input: { ...input, adapter: { method: 'LORA', rank: 8 } } })).data!.trainingPlan;
+    expect(lora.parallelism.adapter!.targets).toBe('ATTENTION');
+    const qlora = (await execute(t.app, AdapterPlanDocument, { input: { ...input, adapter: { method: 'QLORA', rank: 8 } } })).data!.trainingPlan;
+    expect(qlora.memory.parametersBytes / lora.memory.parametersBytes).toBeLessThan(0.35);
+  });
+  it('refuses what it does not model, naming the field', async () => {
+    const moe = onlyError(await execute(t.app, AdapterPlanDocument, { input: { model: 'mixtral-8x7b', cluster: 'a100-80gb-x8', globalBatchSize: 8, adapter: { method: 'LORA', rank: 8 } } }));
+    expect(moe.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.adapter' });
+    expect(moe.message).toContain('MoE');
+    const offload = onlyError(await execute(t.app, AdapterPlanDocument, { input: { model: 'llama2-7b', cluster: 'a100-80gb-x8', globalBatchSize: 8, zeroStage: 3, offload: 'OPTIMIZER_CPU', adapter: { method: 'LORA', rank: 8 } } }));
+    expect(offload.extensions?.field).toBe('input.offload');
+    const rank = onlyError(await execute(t.app, AdapterPlanDocument, { input: { model: 'llama2-7b', cluster: 'a100-80gb-x8', globalBatchSize: 8, adapter: { method: 'LORA', rank: 0 } } }));
+    expect(rank.extensions?.field).toBe('input.adapter.rank');
+  });
+  it('planSearch with an adapter: every layout carries it, without offload', async () => {
+    const { data, errors } = await execute(t.app, AdapterSearchDocument, {
+      input: { model: 'llama2-7b', cluster: 'a100-80gb-x8', globalBatchSize: 64, top: 3, adapter: { method: 'QLORA', rank: 16, targets: 'ALL_LINEAR' } },
+    });
+    expect(errors).toBeUndefined();
+    expect(data!.planSearch.best.length).toBe(3);
+    for (const plan of data!.planSearch.best) {
+      expect(plan.parallelism.adapter).toEqual({ method: 'QLORA', rank: 16, targets: 'ALL_LINEAR' });
+      expect(plan.parallelism.offload).toBe('NONE');
+      // 32 layers × 16 × (4 attention matrices: 4 × (4,096 + 4,096); 3 MLP matrices: 3 × (4,096 + 11,008)).
+      expect(plan.trainableParameters).toBe(32 * 16 * (4 * 8192 + 3 * (4096 + 11_008)));
+    }
   });
 });

@@ -161,3 +161,23 @@ describe('the service checks too (rerunSimulation of a request stored before the
     expect(service.list()).toEqual([]);
   });
 });
+
+describe('adapter fine-tuning runs', () => {
+  it('checkpoint only the adapters (16 bytes per trained weight) and carry no pre-training loss curve', async () => {
+    const input = { plan: { ...PLAN, trainingTokens: 1e9, adapter: { method: 'LORA', rank: 4, targets: 'ATTENTION_QV' } }, horizonSeconds: DAY };
+    const r = await post<{ startSimulation: { id: string; checkpointBytes: number } }>(t.app, {
+      query: 'mutation ($input: SimulationInput!) { startSimulation(input: $input) { id checkpointBytes } }',
+      variables: { input },
+    });
+    expect(r.errors).toBeUndefined();
+    // GPT-3 with r = 4 on W_q and W_v: 18,874,368 adapter weights (Hu et al. 2021 §4.2) × 16 bytes, not 175B × 16.
+    expect(r.data!.startSimulation.checkpointBytes).toBe(16 * 18_874_368);
+    const sim = await waitForEnd(r.data!.startSimulation.id);
+    expect(sim.status).toBe('COMPLETED');
+    const loss = await post<{ simulation: { summary: { predictedLoss: number | null } } }>(t.app, {
+      query: 'query ($id: ID!) { simulation(id: $id) { summary { predictedLoss } } }',
+      variables: { id: r.data!.startSimulation.id },
+    });
+    expect(loss.data!.simulation.summary.predictedLoss).toBeNull();
+  });
+});
