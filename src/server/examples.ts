@@ -86,6 +86,17 @@ query FewestGpus {
   }
 }
 
+# Fine-tune Llama 2 70B with QLoRA (4-bit frozen weights, rank-64 adapters on every linear layer) on one 8-GPU node,
+# and import a model straight from its Hugging Face config.json (here DeepSeek-V3: latent attention, 3 dense layers).
+query FineTuneAndImport {
+  planSearch(input: { model: "llama2-70b", cluster: "a100-80gb-x8", globalBatchSize: 64, trainingTokens: 1e9, adapter: { method: QLORA, rank: 64, targets: ALL_LINEAR }, top: 3 }) {
+    ranked { timeSeconds costUsd plan { trainableParameters parallelism { tensorParallel pipelineParallel dataParallel zeroStage recompute adapter { method rank } } memory { totalBytes capacityBytes } } }
+  }
+  modelFromHuggingFaceConfig(config: """{"model_type": "deepseek_v3", "hidden_size": 7168, "intermediate_size": 18432, "moe_intermediate_size": 2048, "num_hidden_layers": 61, "num_attention_heads": 128, "num_key_value_heads": 128, "n_shared_experts": 1, "n_routed_experts": 256, "num_experts_per_tok": 8, "first_k_dense_replace": 3, "kv_lora_rank": 512, "q_lora_rank": 1536, "qk_nope_head_dim": 128, "qk_rope_head_dim": 64, "v_head_dim": 128, "vocab_size": 129280, "max_position_embeddings": 4096, "tie_word_embeddings": false}""") {
+    parameters activeParameters moeLayers denseLayers latentAttention { kvRank queryRank }
+  }
+}
+
 # A plan search that streams its best-so-far layouts (about 4 events per second; the last has done = true).
 subscription SearchLive {
   planSearchProgress(input: { model: "gpt3-175b", cluster: "a100-80gb-x1024", globalBatchSize: 1536, trainingTokens: 3e11, top: 3 }) {

@@ -122,3 +122,20 @@ it('the simulation example starts from a plan that fits (Llama 3 405B on 16,384 
   // Llama 3 paper, Table 4: TP 8 × PP 16 × DP 128 on 16,384 GPUs.
   expect(response.data!.trainingPlan).toEqual({ fits: true, parallelism: { dataParallel: 128 } });
 });
+
+it('every query example answers without errors (the fine-tuning and import example: QLoRA layouts that fit; DeepSeek-V3 at 671.0B)', async () => {
+  const { t } = await started();
+  const queries = parse(GRAPHIQL_EXAMPLES).definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION && d.operation === 'query');
+  expect(queries.length).toBeGreaterThanOrEqual(8);
+  for (const operation of queries) {
+    const name = operation.kind === Kind.OPERATION_DEFINITION ? operation.name?.value : undefined;
+    const r = await post<Record<string, unknown>>(t.app, { query: GRAPHIQL_EXAMPLES, operationName: name });
+    expect(r.errors, name).toBeUndefined();
+    if (name === 'FineTuneAndImport') {
+      const data = r.data as { planSearch: { ranked: { plan: { memory: { totalBytes: number; capacityBytes: number } } }[] }; modelFromHuggingFaceConfig: { parameters: number } };
+      expect(data.planSearch.ranked.length).toBe(3);
+      for (const { plan } of data.planSearch.ranked) expect(plan.memory.totalBytes).toBeLessThan(plan.memory.capacityBytes);
+      expect(Math.abs(data.modelFromHuggingFaceConfig.parameters - 671e9)).toBeLessThan(0.5e9);
+    }
+  }
+});
