@@ -166,6 +166,12 @@ function mlpMatmulWeights(arch: ModelArchitecture, f = arch.ffnHiddenSize): numb
   return (arch.gatedMlp ? 3 : 2) * arch.hiddenSize * f;
 }
 
+/** Biases of one MLP of inner width f: plain f + h, gated 2f + h; none without linear biases. */
+function mlpBiases(arch: ModelArchitecture, f: number): number {
+  if (!arch.linearBiases) return 0;
+  return arch.gatedMlp ? 2 * f + arch.hiddenSize : f + arch.hiddenSize;
+}
+
 /** Parameters of one norm: gain (+ bias for LayerNorm). */
 function normParameters(arch: ModelArchitecture): number {
   return arch.normalization === 'LAYERNORM' ? 2 * arch.hiddenSize : arch.hiddenSize;
@@ -192,9 +198,7 @@ export function computeModelCounts(arch: ModelArchitecture): ModelCounts {
   const attentionParametersPerLayer =
     attentionMatmulWeights(arch) + attentionBiases + latentNorms + relativeBiases + normParameters(arch);
 
-  // One MLP: plain 2hf (+ f + h biases) or gated 3hf (+ 2f + h biases).
-  const mlpBiasesFor = (width: number) => (arch.linearBiases ? (arch.gatedMlp ? 2 * width + h : width + h) : 0);
-  const oneMlp = mlpMatmulWeights(arch) + mlpBiasesFor(f);
+  const oneMlp = mlpMatmulWeights(arch) + mlpBiases(arch, f);
   // MoE layer: all routed experts + shared experts + router h×E (Fedus et al. 2021, Switch Transformer §2.1).
   const routerWeights = isMoe ? h * arch.experts : 0;
   const mlpCopies = arch.experts + arch.sharedExperts;
@@ -204,7 +208,7 @@ export function computeModelCounts(arch: ModelArchitecture): ModelCounts {
   const moeLayers = isMoe ? moeLayersOf(arch) : L;
   const denseLayers = L - moeLayers;
   const denseF = arch.denseFfnHiddenSize ?? f;
-  const denseBlock = mlpMatmulWeights(arch, denseF) + mlpBiasesFor(denseF) + normParameters(arch);
+  const denseBlock = mlpMatmulWeights(arch, denseF) + mlpBiases(arch, denseF) + normParameters(arch);
   // Per layer = the mean over the layers (exact for uniform models; the totals below are exact either way).
   const mlpParametersPerLayer = denseLayers === 0 ? moeBlock : (moeLayers * moeBlock + denseLayers * denseBlock) / L;
   const activeMlpPerLayer = denseLayers === 0 ? activeMoeBlock : (moeLayers * activeMoeBlock + denseLayers * denseBlock) / L;
@@ -309,16 +313,18 @@ export function architectureWithDefaults(
     experts: partial.experts ?? 1,
     expertsPerToken: partial.expertsPerToken ?? 1,
     sharedExperts: partial.sharedExperts ?? 0,
-    ...(partial.embeddingNorm === undefined ? {} : { embeddingNorm: partial.embeddingNorm }),
-    ...(partial.positionOffset === undefined ? {} : { positionOffset: partial.positionOffset }),
-    ...(partial.dropout === undefined ? {} : { dropout: partial.dropout }),
-    ...(partial.headDim === undefined ? {} : { headDim: partial.headDim }),
-    ...(partial.slidingWindow === undefined ? {} : { slidingWindow: partial.slidingWindow }),
-    ...(partial.slidingWindowLayers === undefined ? {} : { slidingWindowLayers: partial.slidingWindowLayers }),
-    ...(partial.latentAttention === undefined ? {} : { latentAttention: { ...partial.latentAttention } }),
-    ...(partial.denseLayers === undefined ? {} : { denseLayers: partial.denseLayers }),
-    ...(partial.denseFfnHiddenSize === undefined ? {} : { denseFfnHiddenSize: partial.denseFfnHiddenSize }),
-    ...(partial.source === undefined ? {} : { source: partial.source }),
-    ...(partial.publishedParameters === undefined ? {} : { publishedParameters: partial.publishedParameters }),
+    // Every optional field present (undefined when not given): one object shape for every architecture keeps the hot
+    // paths' property loads monomorphic (a preset per shape made computeModelCounts 4× slower).
+    embeddingNorm: partial.embeddingNorm,
+    positionOffset: partial.positionOffset,
+    dropout: partial.dropout,
+    headDim: partial.headDim,
+    slidingWindow: partial.slidingWindow,
+    slidingWindowLayers: partial.slidingWindowLayers,
+    latentAttention: partial.latentAttention === undefined ? undefined : { ...partial.latentAttention },
+    denseLayers: partial.denseLayers,
+    denseFfnHiddenSize: partial.denseFfnHiddenSize,
+    source: partial.source,
+    publishedParameters: partial.publishedParameters,
   };
 }
