@@ -51,13 +51,35 @@ const modelSpec = fc.record(
     kvHeads: maybe(hostileValue), ffnHiddenSize: maybe(hostileValue), gatedMlp: maybe(fc.oneof(fc.boolean(), hostileValue)),
     tiedEmbeddings: maybe(fc.boolean()), experts: maybe(hostileValue), expertsPerToken: maybe(hostileValue), sharedExperts: maybe(hostileValue),
     positionEmbedding: maybe(enumValue(['LEARNED', 'ROTARY', 'ALIBI', 'RELATIVE', 'NONE'])),
+    headDim: maybe(hostileValue), slidingWindow: maybe(hostileValue), slidingWindowLayers: maybe(hostileValue),
+    denseLayers: maybe(hostileValue), denseFfnHiddenSize: maybe(hostileValue),
+    latentAttention: maybe(
+      fc.record({ queryRank: hostileValue, kvRank: hostileValue, qkNopeHeadDim: hostileValue, qkRopeHeadDim: hostileValue, vHeadDim: hostileValue }, { requiredKeys: [] }),
+    ),
   },
   { requiredKeys: [] },
 );
 /** Small but valid architectures, so that many runs reach the planner rather than stop at validation. */
 const plausibleModelSpec = fc
   .record({ heads: fc.constantFrom(1, 2, 4, 8, 16, 32), headDim: fc.constantFrom(8, 64, 128), layers: fc.integer({ min: 1, max: 64 }), vocab: fc.integer({ min: 1, max: 200_000 }), seq: fc.constantFrom(1, 128, 2048, 131072), gated: fc.boolean(), experts: fc.constantFrom(1, 1, 8, 64) })
-  .map((r) => ({ layers: r.layers, hiddenSize: r.heads * r.headDim, attentionHeads: r.heads, vocabSize: r.vocab, sequenceLength: r.seq, gatedMlp: r.gated, experts: r.experts, expertsPerToken: r.experts > 1 ? 2 : 1 }));
+  .chain((r) =>
+    fc
+      .record({
+        window: fc.constantFrom(undefined, undefined, 64, 4096),
+        widerHeads: fc.boolean(),
+        latent: fc.constantFrom(false, false, false, true),
+        dense: fc.constantFrom(0, 0, 1),
+      })
+      .map((x) => ({
+        layers: r.layers, hiddenSize: r.heads * r.headDim, attentionHeads: r.heads, vocabSize: r.vocab, sequenceLength: r.seq,
+        gatedMlp: r.gated, experts: r.experts, expertsPerToken: r.experts > 1 ? 2 : 1,
+        // The attention and MLP shapes of the third session: windows, wider heads, latent attention, dense MoE layers.
+        ...(x.window === undefined ? {} : { slidingWindow: x.window }),
+        ...(x.widerHeads && !x.latent ? { headDim: 2 * r.headDim } : {}),
+        ...(x.latent ? { latentAttention: { queryRank: 0, kvRank: 32, qkNopeHeadDim: r.headDim, qkRopeHeadDim: 16, vHeadDim: r.headDim } } : {}),
+        ...(r.experts > 1 && x.dense > 0 && r.layers > 1 ? { denseLayers: x.dense } : {}),
+      })),
+  );
 const clusterSpec = fc.record(
   { gpu: fc.oneof(fc.constantFrom('a100-80gb', 'h100-sxm', 'v100-32gb', 'mi300x', 'b200'), id), gpusPerNode: hostileValue, nodes: hostileValue, gpuHourUsd: maybe(hostileValue), pue: maybe(hostileValue), name: maybe(fc.string({ maxLength: 20 })) },
   { requiredKeys: ['gpu'] },
@@ -84,6 +106,7 @@ const input = fc.record(
     optimizer: maybe(enumValue(['ADAM', 'ADAMW', 'SGD_MOMENTUM', 'ADAFACTOR', 'ADAM_8BIT'])),
     offload: maybe(enumValue(['NONE', 'OPTIMIZER_CPU', 'OPTIMIZER_NVME', 'PARAMETERS_CPU', 'PARAMETERS_NVME'])),
     flashAttention: maybe(fc.boolean()),
+    adapter: maybe(fc.record({ method: enumValue(['LORA', 'QLORA']), rank: hostileValue, targets: maybe(enumValue(['ATTENTION_QV', 'ATTENTION', 'ALL_LINEAR'])) }, { requiredKeys: [] })),
     options: maybe(fc.record({ memoryHeadroomFraction: maybe(hostileValue), frameworkOverheadBytes: maybe(hostileValue), computeEfficiencyOverride: maybe(hostileValue) }, { requiredKeys: [] })),
     unknownField: maybe(fc.string()),
   },
@@ -109,6 +132,7 @@ const plausibleInput = fc
     offload: fc.constantFrom('NONE', 'NONE', 'OPTIMIZER_CPU', 'PARAMETERS_NVME'),
     sequenceParallel: fc.boolean(),
     trainingTokens: fc.option(fc.constantFrom(1e9, 3e11, 1.5e13), { nil: undefined }),
+    adapter: fc.option(fc.record({ method: fc.constantFrom('LORA', 'QLORA'), rank: fc.constantFrom(1, 8, 64), targets: fc.constantFrom('ATTENTION_QV', 'ATTENTION', 'ALL_LINEAR') }), { nil: undefined, freq: 3 }),
   })
   .map(({ model, cluster, ...rest }) => ({ ...model, ...cluster, ...rest }));
 
