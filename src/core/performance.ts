@@ -308,6 +308,12 @@ export function estimateStep(
       moeStageLayers * a2aPerLayer * allToAllSeconds(a2aBytes, e, groupMembersPerNode(e, t, G), cluster, options);
     expertParallelBytes = m * moeStageLayers * a2aPerLayer * ((e - 1) / e) * a2aBytes;
   }
+  // With the all-to-all overlapped (DualPipe, DeepSeek-V3 §3.2.1) only its excess over the micro-batch's compute and
+  // the contention share stay on the critical path, as for TP overlap.
+  const epCostPerMicroBatch =
+    options?.overlapExpertParallelCommunication === true
+      ? overlappedCostSeconds(epSecondsPerMicroBatch, computePerMicroBatch, slowdown)
+      : epSecondsPerMicroBatch;
 
   // --- Context parallel (Llama 3 paper §3.3.2, all-gather CP): before attention each rank all-gathers the K and V
   // of the whole sequence from the c − 1 others; the backward reduce-scatters their gradients; a recomputed forward
@@ -472,12 +478,12 @@ export function estimateStep(
   }
 
   // --- Step.
-  const stagePerMicroBatch = computePerMicroBatch + tpCostPerMicroBatch + epSecondsPerMicroBatch + cpSecondsPerMicroBatch;
+  const stagePerMicroBatch = computePerMicroBatch + tpCostPerMicroBatch + epCostPerMicroBatch + cpSecondsPerMicroBatch;
   const computeSeconds = m * computePerMicroBatch;
   // Narayanan et al. 2021 §2.2.1–2.2.2: bubble = (p − 1)/v micro-batch slots of the stage.
   const bubbleSeconds = ((p - 1) / v) * stagePerMicroBatch;
   const exposedCommunicationSeconds =
-    m * (tpCostPerMicroBatch + epSecondsPerMicroBatch + cpSecondsPerMicroBatch) + ppExposed + dpExposed + offloadExposed;
+    m * (tpCostPerMicroBatch + epCostPerMicroBatch + cpSecondsPerMicroBatch) + ppExposed + dpExposed + offloadExposed;
   const stepSeconds = computeSeconds + bubbleSeconds + exposedCommunicationSeconds + optimizerSeconds;
 
   const tokensPerStep = layout.globalBatchSize * s;

@@ -20,7 +20,8 @@
  * Options (evaluatePlan): pipeline point-to-point transfers overlap compute in steady state unless
  * options.overlapPipelineCommunication = false (Megatron-LM 2021's synchronous send/recv; see performance.ts); DP
  * collectives overlap unless options.overlapDataParallelCommunication = false; TP is exposed unless
- * options.overlapTensorParallelCommunication (with SP); overlapped communication slows compute by
+ * options.overlapTensorParallelCommunication (with SP); the MoE all-to-all is exposed unless
+ * options.overlapExpertParallelCommunication (DualPipe-style); overlapped communication slows compute by
  * options.overlapComputeSlowdown (default 0.189).
  */
 import { validateAdapter } from './adapter.js';
@@ -227,6 +228,9 @@ function checkOptions(options: PlanOptions): void {
   }
   if (options.overlapTensorParallelCommunication !== undefined) {
     requireBoolean('options.overlapTensorParallelCommunication', options.overlapTensorParallelCommunication);
+  }
+  if (options.overlapExpertParallelCommunication !== undefined) {
+    requireBoolean('options.overlapExpertParallelCommunication', options.overlapExpertParallelCommunication);
   }
   if (options.overlapComputeSlowdown !== undefined) requireFinite('options.overlapComputeSlowdown', options.overlapComputeSlowdown, 0, 1);
 }

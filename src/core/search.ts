@@ -243,6 +243,8 @@ interface NormalizedSearch {
   timeLimitSeconds: number;
   maxCandidates: number;
   maxPareto: number;
+  /** σ when planOptions.overlapExpertParallelCommunication hides the MoE all-to-all under compute, else null (exposed). */
+  expertParallelOverlapSlowdown: number | null;
   /** σ when planOptions.overlapTensorParallelCommunication pipelines TP (with SP) with the GEMMs, else null (exposed). */
   tensorParallelOverlapSlowdown: number | null;
 }
@@ -482,6 +484,10 @@ function normalizeOptions(arch: ModelArchitecture, cluster: ClusterSpec, input: 
     maxPareto,
     tensorParallelOverlapSlowdown:
       input.planOptions?.overlapTensorParallelCommunication === true
+        ? (input.planOptions.overlapComputeSlowdown ?? OVERLAP_COMPUTE_SLOWDOWN)
+        : null,
+    expertParallelOverlapSlowdown:
+      input.planOptions?.overlapExpertParallelCommunication === true
         ? (input.planOptions.overlapComputeSlowdown ?? OVERLAP_COMPUTE_SLOWDOWN)
         : null,
   };
@@ -1286,8 +1292,13 @@ function pruned(
       g.shape.sp && s.tensorParallelOverlapSlowdown !== null
         ? overlappedCostSeconds(comm.tensorParallelSeconds, perf.computeSeconds, s.tensorParallelOverlapSlowdown)
         : comm.tensorParallelSeconds;
+    // EP likewise when its all-to-all is overlapped (options.overlapExpertParallelCommunication).
+    const epSeconds =
+      s.expertParallelOverlapSlowdown !== null
+        ? overlappedCostSeconds(comm.expertParallelSeconds, perf.computeSeconds, s.expertParallelOverlapSlowdown)
+        : comm.expertParallelSeconds;
     const stepBound =
-      (perf.computeSeconds + perf.bubbleSeconds + tpSeconds + comm.expertParallelSeconds + comm.contextParallelSeconds) * BOUND_SLACK;
+      (perf.computeSeconds + perf.bubbleSeconds + tpSeconds + epSeconds + comm.contextParallelSeconds) * BOUND_SLACK;
     // Time, cost and 1/MFU are proportional to the step time within a set (same batch, tokens and GPUs).
     const scale = stepBound / perf.stepSeconds;
     sub.timeBound = ranked.timeSeconds * scale;

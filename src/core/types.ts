@@ -269,6 +269,12 @@ export interface PlanOptions {
    * parallel (the only mode in which Megatron-Bridge enables it).
    */
   overlapTensorParallelCommunication?: boolean;
+  /**
+   * Whether the MoE all-to-all (dispatch and combine) runs under other compute: DeepSeek-V3's DualPipe overlaps one
+   * micro-batch's all-to-all with another's computation ("near-zero all-to-all communication overhead", DeepSeek-V3
+   * §3.2.1); Megatron-Core's `overlap_moe_expert_parallel_comm` does the same. Default false (exposed).
+   */
+  overlapExpertParallelCommunication?: boolean;
   /** Tokens to train on; with it the estimate includes a run (steps, days, cost, energy). */
   trainingTokens?: number;
 }

@@ -62,6 +62,7 @@ export interface PlanOptionsInputFields extends PlanOptionsInputShape {
   overlapPipelineCommunication?: boolean | null;
   overlapDataParallelCommunication?: boolean | null;
   overlapTensorParallelCommunication?: boolean | null;
+  overlapExpertParallelCommunication?: boolean | null;
 }
 
 /** GraphQL shape of TrainingPlanInput (defaults already applied by GraphQL). */
@@ -132,6 +133,10 @@ export const PlanOptionsInputRef = builder.inputType('PlanOptionsInput', {
     overlapTensorParallelCommunication: t.boolean({
       description:
         'Whether tensor-parallel collectives are pipelined with the GEMMs they feed (Transformer Engine userbuffers, Megatron-Core/NeMo `tp_comm_overlap`). Default false = exposed, as in Megatron-LM. Takes effect only with sequenceParallel (the only mode in which Megatron-Bridge enables it).',
+    }),
+    overlapExpertParallelCommunication: t.boolean({
+      description:
+        'Whether the MoE all-to-all (dispatch and combine) runs under another micro-batch\'s compute: DeepSeek-V3\'s DualPipe ("near-zero all-to-all communication overhead", §3.2.1), Megatron-Core `overlap_moe_expert_parallel_comm`. Default false = exposed. When true only its excess over the compute and the contention share (overlapComputeSlowdown) count.',
     }),
     overlapComputeSlowdown: t.float({
       description:
@@ -267,6 +272,7 @@ const NUMERIC_OPTIONS = [
 
 const BOOLEAN_OPTIONS = [
   'overlapPipelineCommunication', 'overlapDataParallelCommunication', 'overlapTensorParallelCommunication',
+  'overlapExpertParallelCommunication',
 ] as const satisfies readonly (Exclude<keyof PlanOptionsInputFields, keyof PlanOptionsInputShape> & keyof PlanOptions)[];
 
 // Every PlanOptionsInput field is copied: a field added to the input but not to one of the lists fails to compile here.

@@ -674,3 +674,35 @@ describe('MoE models with dense layers (DeepSeek-V3: 3 of 61)', () => {
     expect(saved / (3 * 6 * 7168 * 256)).toBeCloseTo(1, 9);
   });
 });
+
+describe('overlapped MoE all-to-all (DeepSeek-V3 §3.2.1, DualPipe: "near-zero all-to-all communication overhead")', () => {
+  const h100 = findGpu('h100-sxm') as GpuSpec;
+  const cluster = makeCluster({ gpu: h100, gpusPerNode: 8, nodes: 8 });
+  const v3 = findModelPreset('deepseek-v3') as ModelArchitecture;
+  const counts = computeModelCounts(v3);
+  const layout = resolveLayout(v3, cluster, { pipelineParallel: 8, expertParallel: 8, globalBatchSize: 64, precision: 'BF16', recompute: 'FULL', zeroStage: 1 });
+  it('charges only max(excess over the compute, contention share) per micro-batch, and nothing else changes', () => {
+    const exposed = evaluatePlan(v3, counts, cluster, layout).performance;
+    const overlapped = evaluatePlan(v3, counts, cluster, layout, { overlapExpertParallelCommunication: true });
+    const comm = overlapped.communication;
+    const m = 64 / (1 * layout.dataParallel);
+    const perMicroBatch = comm.expertParallelSeconds / m;
+    const computePerMicroBatch = overlapped.performance.computeSeconds / m;
+    const sigma = 0.189;
+    const cost = Math.max(perMicroBatch - computePerMicroBatch, (perMicroBatch * sigma) / (1 + sigma));
+    // The saving appears in the exposed communication (m micro-batches) and in the bubble ((p − 1)/v slots).
+    const saved = (perMicroBatch - cost) * (m + (8 - 1));
+    expect((exposed.stepSeconds - overlapped.performance.stepSeconds) / saved).toBeCloseTo(1, 9);
+    expect(overlapped.performance.computeSeconds).toBe(exposed.computeSeconds);
+    expect(overlapped.communication.expertParallelBytes).toBe(evaluatePlan(v3, counts, cluster, layout).communication.expertParallelBytes);
+  });
+  it('does nothing for dense models', () => {
+    const llama = findModelPreset('llama2-7b') as ModelArchitecture;
+    const node = makeCluster({ gpu: h100, gpusPerNode: 8, nodes: 1 });
+    const l = resolveLayout(llama, node, { globalBatchSize: 64 });
+    const c = computeModelCounts(llama);
+    expect(evaluatePlan(llama, c, node, l, { overlapExpertParallelCommunication: true }).performance.stepSeconds).toBe(
+      evaluatePlan(llama, c, node, l).performance.stepSeconds,
+    );
+  });
+});

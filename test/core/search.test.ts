@@ -72,6 +72,7 @@ const problemArb: fc.Arbitrary<Problem> = fc
     // Every planner option the pruning bounds must respect (a TP-overlap bound once pruned real optima).
     overlapData: fc.boolean(),
     overlapTensor: fc.boolean(),
+    overlapExpert: fc.boolean(),
     slowdown: fc.constantFrom(0, 0.189, 0.5),
     budgetScale: fc.double({ min: 0.5, max: 3, noNaN: true }),
     // Node CPU RAM / NVMe small enough to bind for these tiny models (0 = the GPU's default, which never binds).
@@ -118,6 +119,7 @@ const problemArb: fc.Arbitrary<Problem> = fc
         overlapPipelineCommunication: !r.syncPipeline,
         overlapDataParallelCommunication: r.overlapData,
         overlapTensorParallelCommunication: r.overlapTensor,
+        overlapExpertParallelCommunication: r.overlapExpert,
         overlapComputeSlowdown: r.slowdown,
       },
       maxPareto: 1000,

@@ -195,6 +195,8 @@ export type PlanOptionsInput = {
   overlapComputeSlowdown?: number | null | undefined;
   /** Whether data-parallel gradient reduction and ZeRO parameter gathers overlap compute. Default true = DDP gradient buckets, Megatron-Core `overlap_grad_reduce`/`overlap_param_gather`, DeepSpeed/FSDP prefetch: only what exceeds the compute beside it (plus the contention share) is exposed. false = Megatron-LM's distributed optimizer without those flags: every DP collective is on the critical path. */
   overlapDataParallelCommunication?: boolean | null | undefined;
+  /** Whether the MoE all-to-all (dispatch and combine) runs under another micro-batch's compute: DeepSeek-V3's DualPipe ("near-zero all-to-all communication overhead", §3.2.1), Megatron-Core `overlap_moe_expert_parallel_comm`. Default false = exposed. When true only its excess over the compute and the contention share (overlapComputeSlowdown) count. */
+  overlapExpertParallelCommunication?: boolean | null | undefined;
   /** Whether pipeline send/recv overlaps compute in steady state. Default true = modern Megatron-Core overlap (`overlap_p2p_comm`): only the fill/drain transfers are exposed. false = Megatron-LM 2021 synchronous p2p: every transfer of every micro-batch and virtual stage is on the critical path (Narayanan et al. 2021). */
   overlapPipelineCommunication?: boolean | null | undefined;
   /** Whether tensor-parallel collectives are pipelined with the GEMMs they feed (Transformer Engine userbuffers, Megatron-Core/NeMo `tp_comm_overlap`). Default false = exposed, as in Megatron-LM. Takes effect only with sequenceParallel (the only mode in which Megatron-Bridge enables it). */
