@@ -62,6 +62,14 @@ export function frozenLayerBytesPerParameter(adapter: LowRankAdapter, parameterB
 }
 
 /**
+ * Bytes of a GPU's frozen weights: `layerWeights` of transformer layers (4-bit under QLoRA) and `otherWeights`
+ * (embeddings, head, final norm) at the training precision's `parameterBytes`.
+ */
+export function frozenWeightBytes(adapter: LowRankAdapter, layerWeights: number, otherWeights: number, parameterBytes: number): number {
+  return layerWeights * frozenLayerBytesPerParameter(adapter, parameterBytes) + otherWeights * parameterBytes;
+}
+
+/**
  * Training FLOPs per token with frozen base weights, in the convention of computeModelCounts: the forward (2 per
  * weight), the backward's input gradients (2 per weight) but no weight gradients for the frozen matmuls — 4 instead of
  * 6 per weight, the source of LoRA's reported speed-up (Hu et al. 2021 §4.2) —, the attention scores' full 3 × forward,

@@ -17,7 +17,7 @@
  */
 import { InvalidInputError, requireFinite, requireInteger } from './errors.js';
 import { hostMemoryBytesPerNodeOf, nvmeBytesPerNodeOf } from './hardware.js';
-import { adapterParametersPerLayer, frozenLayerBytesPerParameter } from './adapter.js';
+import { adapterParametersPerLayer, frozenLayerBytesPerParameter, frozenWeightBytes } from './adapter.js';
 import { headDimOf, kvHeadsPerRank, moeLayersOf, replicatedKvParametersPerRank } from './model.js';
 import {
   activationElementBytesFor,
@@ -363,9 +363,10 @@ export interface StageMemory {
 
 /**
  * Routed-expert parameters per layer (matches model.ts: 2hf/3hf + biases per expert), averaged over the layers when
- * some are dense (denseLayers: the mix is spread evenly over the pipeline stages).
+ * some are dense (denseLayers: the mix is spread evenly over the pipeline stages). Expert-parallel sharded; the
+ * rest of a layer (attention, router, norms, shared experts) is dense.
  */
-function expertParametersPerLayer(arch: ModelArchitecture): number {
+export function expertParametersPerLayer(arch: ModelArchitecture): number {
   if (arch.experts <= 1) return 0;
   const h = arch.hiddenSize;
   const f = arch.ffnHiddenSize;
@@ -433,7 +434,7 @@ export function stageMemory(
   const frozenLayerBytes = adapter === undefined ? pb : frozenLayerBytesPerParameter(adapter, pb);
   if (adapter !== undefined) {
     const layerWeightsGpu = (layers * denseLayer) / t + layers * replicatedKv;
-    const frozenBytes = layerWeightsGpu * frozenLayerBytes + (denseGpu - layerWeightsGpu) * pb;
+    const frozenBytes = frozenWeightBytes(adapter, layerWeightsGpu, denseGpu - layerWeightsGpu, pb);
     parametersBytes = (zero >= 3 ? frozenBytes / shardGroup : frozenBytes) + pb * (zero >= 3 ? adapterGpu / shardGroup : adapterGpu);
     gradientsBytes = gb * (zero >= 2 ? adapterGpu / shardGroup : adapterGpu);
     optimizerStatesBytes = k * (zero >= 1 ? adapterGpu / shardGroup : adapterGpu);

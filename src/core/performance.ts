@@ -40,8 +40,8 @@ import {
   pointToPointSeconds,
 } from './communication.js';
 import { peakFlopsFor } from './hardware.js';
-import { layersOnStage, layoutGpus } from './memory.js';
-import { adapterFlopsPerToken, adapterParametersPerLayer, frozenLayerBytesPerParameter } from './adapter.js';
+import { expertParametersPerLayer, layersOnStage, layoutGpus } from './memory.js';
+import { adapterFlopsPerToken, adapterParametersPerLayer, frozenWeightBytes } from './adapter.js';
 import { hardwareFlopsPerToken, headDimOf, kvHeadsPerRank, moeLayersOf, replicatedKvParametersPerRank } from './model.js';
 import {
   activationElementBytesFor,
@@ -355,11 +355,7 @@ export function estimateStep(
   const pb = parameterBytesFor(precision);
   const gb = gradientBytesFor(precision);
   // Expert parameters per layer: the routed experts' MLPs (router, norm and shared experts stay dense).
-  const routedExpertParams = moe
-    ? moeShare *
-      arch.experts *
-      (oneMlpMatmul + (arch.linearBiases ? (arch.gatedMlp ? 2 * arch.ffnHiddenSize + h : arch.ffnHiddenSize + h) : 0))
-    : 0;
+  const routedExpertParams = expertParametersPerLayer(arch);
   const denseLayerParams = counts.parametersPerLayer - routedExpertParams;
   const headOnLast =
     counts.outputHeadParameters > 0 ? counts.outputHeadParameters : p > 1 ? arch.vocabSize * h : 0;
@@ -378,7 +374,7 @@ export function estimateStep(
   let denseGatherBytes = denseParams * pb;
   if (adapter !== undefined) {
     const layerWeightsGpu = (dpLayers * denseLayerParams) / t + dpLayers * replicatedKv;
-    const frozenBytes = layerWeightsGpu * frozenLayerBytesPerParameter(adapter, pb) + (denseParams - layerWeightsGpu) * pb;
+    const frozenBytes = frozenWeightBytes(adapter, layerWeightsGpu, denseParams - layerWeightsGpu, pb);
     denseGradientBytes = adapterGpu * gb;
     denseGatherBytes = adapterGpu * pb + (layout.zeroStage === 3 ? frozenBytes : 0);
   }
