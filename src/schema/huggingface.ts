@@ -151,22 +151,37 @@ function latentAttentionFromConfig(config: Json): Pick<ModelArchitecture, 'laten
 
 /**
  * How many layers of an MoE config have a dense MLP, by transformers' own rules:
+ * - an explicit `moe_layers` list (Llama 4): the listed layers are MoE;
  * - DeepSeek (first_k_dense_replace k, moe_layer_freq n): layer i is MoE when i ≥ k and i mod n = 0;
- * - Qwen-MoE (decoder_sparse_step n, mlp_only_layers): layer i is MoE when it is not listed and (i + 1) mod n = 0.
- * Those dense layers use intermediate_size; the experts moe_intermediate_size.
+ * - Qwen-MoE (decoder_sparse_step n, mlp_only_layers) and Llama 4 (interleave_moe_layer_step n): layer i is MoE when
+ *   it is not listed and (i + 1) mod n = 0.
+ * Those dense layers use intermediate_size_mlp (Llama 4) or intermediate_size; the experts moe_intermediate_size
+ * (or Llama 4's intermediate_size).
  */
 function denseLayersFromConfig(config: Json, layers: number): number {
   const firstDense = config.first_k_dense_replace;
   const frequency = config.moe_layer_freq;
-  const sparseStep = config.decoder_sparse_step;
+  const sparseStep = config.decoder_sparse_step ?? config.interleave_moe_layer_step;
   const mlpOnly = config.mlp_only_layers;
+  const moeList = config.moe_layers;
   let isMoe: (i: number) => boolean = () => true;
-  if ((firstDense !== undefined && firstDense !== null) || (frequency !== undefined && frequency !== null)) {
+  if (moeList !== undefined && moeList !== null) {
+    if (!Array.isArray(moeList)) throw new InvalidInputError('config.moe_layers', moeList, 'a list of layer indices');
+    const listed = new Set<number>();
+    for (const index of moeList as unknown[]) {
+      if (typeof index !== 'number' || !Number.isInteger(index) || index < 0 || index >= layers) {
+        throw new InvalidInputError('config.moe_layers', index, `layer indices in [0, ${layers - 1}]`);
+      }
+      listed.add(index);
+    }
+    isMoe = (i) => listed.has(i);
+  } else if ((firstDense !== undefined && firstDense !== null) || (frequency !== undefined && frequency !== null)) {
     const k = firstDense === undefined || firstDense === null ? 0 : asPositiveInteger('first_k_dense_replace', firstDense, 0);
     const n = frequency === undefined || frequency === null ? 1 : asPositiveInteger('moe_layer_freq', frequency);
     isMoe = (i) => i >= k && i % n === 0;
   } else if ((sparseStep !== undefined && sparseStep !== null) || mlpOnly !== undefined) {
-    const n = sparseStep === undefined || sparseStep === null ? 1 : asPositiveInteger('decoder_sparse_step', sparseStep);
+    const stepKey = config.decoder_sparse_step !== undefined && config.decoder_sparse_step !== null ? 'decoder_sparse_step' : 'interleave_moe_layer_step';
+    const n = sparseStep === undefined || sparseStep === null ? 1 : asPositiveInteger(stepKey, sparseStep);
     if (mlpOnly !== undefined && mlpOnly !== null && !Array.isArray(mlpOnly)) {
       throw new InvalidInputError('config.mlp_only_layers', mlpOnly, 'a list of layer indices');
     }
@@ -182,7 +197,18 @@ function denseLayersFromConfig(config: Json, layers: number): number {
   let moe = 0;
   for (let i = 0; i < layers; i++) if (isMoe(i)) moe++;
   if (moe === 0) {
-    const key = firstDense !== undefined && firstDense !== null ? 'first_k_dense_replace' : frequency !== undefined && frequency !== null ? 'moe_layer_freq' : sparseStep !== undefined && sparseStep !== null ? 'decoder_sparse_step' : 'mlp_only_layers';
+    const key =
+      moeList !== undefined && moeList !== null
+        ? 'moe_layers'
+        : firstDense !== undefined && firstDense !== null
+          ? 'first_k_dense_replace'
+          : frequency !== undefined && frequency !== null
+            ? 'moe_layer_freq'
+            : config.decoder_sparse_step !== undefined && config.decoder_sparse_step !== null
+              ? 'decoder_sparse_step'
+              : sparseStep !== undefined && sparseStep !== null
+                ? 'interleave_moe_layer_step'
+                : 'mlp_only_layers';
     throw new InvalidInputError(`config.${key}`, config[key], `a value that leaves at least one of the ${layers} layers MoE (this config has experts but no MoE layer)`);
   }
   return layers - moe;
@@ -276,8 +302,9 @@ export function architectureFromHuggingFaceConfig(text: string): ModelArchitectu
   const dropout = dropoutFromConfig(config);
   const latent = latentAttentionFromConfig(config);
   const denseLayers = isMoe ? denseLayersFromConfig(config, required.layers) : 0;
-  // The dense layers of an MoE config use intermediate_size (the experts moe_intermediate_size).
-  const denseFfn = pick(config, ['intermediate_size', 'ffn_hidden_size']);
+  // The dense layers of an MoE config use intermediate_size (the experts moe_intermediate_size); Llama 4 names them
+  // intermediate_size_mlp (its experts use intermediate_size).
+  const denseFfn = pick(config, ['intermediate_size_mlp', 'intermediate_size', 'ffn_hidden_size']);
 
   return architectureWithDefaults({
     id: 'custom',
@@ -310,7 +337,10 @@ export function architectureFromHuggingFaceConfig(text: string): ModelArchitectu
             ? asPositiveInteger(sharedExperts.key, sharedExperts.value, 0)
             : sharedWidth && ffn
               ? Math.max(1, Math.round(asPositiveInteger(sharedWidth.key, sharedWidth.value) / asPositiveInteger(ffn.key, ffn.value)))
-              : 0,
+              : // Llama 4's MoE layers always add one shared expert (transformers Llama4TextMoe.shared_expert), no config key.
+                modelType.startsWith('llama4')
+                ? 1
+                : 0,
         }
       : {}),
   });

@@ -97,6 +97,33 @@ describe('Hugging Face config → MLA and MoE models whose first layers are dens
     const perLayer = (a: ModelArchitecture) => computeModelCounts(a).attentionParametersPerLayer;
     expect(perLayer(parse(deepseekV2)) - perLayer(lite)).toBe(5120 * 1536 + 1536 * 128 * 192 + 1536 - 5120 * 128 * 192);
   });
+  it('Llama 4: interleave_moe_layer_step, a shared expert in every MoE layer, dense layers of intermediate_size_mlp — Maverick 400B / 17B active (1 %, 2 %)', () => {
+    // meta-llama/Llama-4-Maverick-17B-128E and Scout-17B-16E text configs (keys the parser reads). Meta's model card:
+    // Maverick "17B active, 128 experts, 400B total"; Scout "17B active, 16 experts, 109B total". Before, Maverick was
+    // counted as 778B (every layer MoE, no shared expert).
+    const maverick = {
+      model_type: 'llama4',
+      text_config: {
+        model_type: 'llama4_text', hidden_act: 'silu', hidden_size: 5120, intermediate_size: 8192, intermediate_size_mlp: 16384,
+        num_attention_heads: 40, num_key_value_heads: 8, head_dim: 128, num_hidden_layers: 48, num_local_experts: 128,
+        num_experts_per_tok: 1, interleave_moe_layer_step: 2, vocab_size: 202048, max_position_embeddings: 1048576,
+        attention_chunk_size: 8192, tie_word_embeddings: false, attention_dropout: 0.0,
+      },
+    };
+    const arch = parse(maverick);
+    expect([arch.experts, arch.sharedExperts, arch.denseLayers, arch.ffnHiddenSize, arch.denseFfnHiddenSize]).toEqual([128, 1, 24, 8192, 16384]);
+    const counts = computeModelCounts(arch);
+    expect(Math.abs(counts.totalParameters / 400e9 - 1)).toBeLessThan(0.01);
+    expect(Math.abs(counts.activeParameters / 17e9 - 1)).toBeLessThan(0.02);
+    // Scout: every layer MoE with 16 experts. 107.8B against the card's 109B (−1.1 %; the card does not say what
+    // the rest is), 17.2B active.
+    const scout = computeModelCounts(parse({ ...maverick, text_config: { ...maverick.text_config, num_local_experts: 16, interleave_moe_layer_step: 1 } }));
+    expect(Math.abs(scout.totalParameters / 109e9 - 1)).toBeLessThan(0.015);
+    expect(Math.abs(scout.activeParameters / 17e9 - 1)).toBeLessThan(0.02);
+    // An explicit moe_layers list decides where given.
+    expect(parse({ ...maverick, text_config: { ...maverick.text_config, moe_layers: [1, 3, 5] } }).denseLayers).toBe(45);
+    expect(fieldOfError({ ...maverick, text_config: { ...maverick.text_config, moe_layers: [48] } })).toBe('config.moe_layers');
+  });
   it('Qwen-MoE: decoder_sparse_step and mlp_only_layers decide the dense layers (intermediate_size wide)', () => {
     const qwenMoe = {
       model_type: 'qwen2_moe', hidden_act: 'silu', hidden_size: 2048, intermediate_size: 5632, moe_intermediate_size: 1408,
