@@ -212,6 +212,7 @@ describe('Hugging Face configs', () => {
     hf('head_dim -1', JSON.stringify({ ...llama, head_dim: -1 }), 'config.head_dim', ['-1']),
     hf('MLA without v_head_dim', JSON.stringify({ ...llama, kv_lora_rank: 512, qk_nope_head_dim: 128, qk_rope_head_dim: 64 }), 'config.v_head_dim', ['kv_lora_rank']),
     hf('an MoE config with no MoE layer', JSON.stringify({ ...llama, num_local_experts: 8, first_k_dense_replace: 32 }), 'config.first_k_dense_replace', ['32', 'at least one']),
+    hf('moe_layers as a string', JSON.stringify({ ...llama, num_local_experts: 8, moe_layers: '1,3' }), 'config.moe_layers', ['"1,3"', 'a list']),
     hf('mlp_only_layers holding a string', JSON.stringify({ ...llama, num_experts: 8, mlp_only_layers: ['0'] }), 'config.mlp_only_layers', ['"0"']),
     hf('sliding_window_pattern 0', JSON.stringify({ ...llama, sliding_window: 4096, sliding_window_pattern: 0 }), 'config.sliding_window_pattern', ['= 0']),
   ]);
