@@ -15,7 +15,7 @@ import {
   TrainingPlanStagesDocument,
   type TrainingPlanInput,
 } from '../gql/graphql.js';
-import { createTestApp, execute, onlyError, relativeError, removeDir, type TestApp } from '../server/helpers.js';
+import { createTestApp, execute, MEGATRON_GPT3_PLAN, onlyError, relativeError, removeDir, type TestApp } from '../server/helpers.js';
 
 let t: TestApp;
 beforeAll(() => {
@@ -26,16 +26,7 @@ afterAll(async () => {
   removeDir(t.dir);
 });
 
-/** GPT-3 175B on 1,024 A100-80GB with the Megatron-LM recipe (Narayanan et al. 2021: TP 8, PP 8, full recompute). */
-const megatronGpt3: TrainingPlanInput = {
-  model: 'gpt3-175b',
-  cluster: 'a100-80gb-x1024',
-  globalBatchSize: 1536,
-  tensorParallel: 8,
-  pipelineParallel: 8,
-  recompute: 'FULL',
-  trainingTokens: 300e9,
-};
+const megatronGpt3: TrainingPlanInput = MEGATRON_GPT3_PLAN;
 
 describe('trainingPlan', () => {
   it('GPT-3 175B on 1,024 A100s: fits, resolves d = 16, and takes ≈ 34 days (Narayanan et al. 2021 §5.1; tolerance 10 %)', async () => {
@@ -332,10 +323,7 @@ describe('options.overlapDataParallelCommunication, overlapTensorParallelCommuni
 });
 
 describe('adapter fine-tuning through trainingPlan and planSearch (LoRA, Hu et al. 2021 §4.2)', () => {
-  const gpt3Lora = {
-    model: 'gpt3-175b', cluster: 'a100-80gb-x1024', globalBatchSize: 1536, tensorParallel: 8, pipelineParallel: 8,
-    recompute: 'FULL' as const, zeroStage: 1, trainingTokens: 1e9,
-  };
+  const gpt3Lora = { ...MEGATRON_GPT3_PLAN, zeroStage: 1, trainingTokens: 1e9 };
   it('GPT-3 175B with r = 4 on W_q, W_v: 18,874,368 trainable parameters (≈ 35 MB in 16-bit), adapter-only gradients, a faster step, no pre-training loss', async () => {
     const lora = await execute(t.app, AdapterPlanDocument, { input: { ...gpt3Lora, adapter: { method: 'LORA', rank: 4, targets: 'ATTENTION_QV' } } });
     expect(lora.errors).toBeUndefined();

@@ -96,3 +96,17 @@ export function onlyError<R>(response: Response<R>): GraphQLErrorShape {
 export function relativeError(actual: number, expected: number): number {
   return Math.abs(actual - expected) / Math.abs(expected);
 }
+
+/**
+ * GPT-3 175B on 1,024 A100-80GB with the Megatron-LM recipe (Narayanan et al. 2021: TP 8, PP 8, full recompute),
+ * 300B tokens ≈ 34 days: the plan several API tests start from.
+ */
+export const MEGATRON_GPT3_PLAN = {
+  model: 'gpt3-175b',
+  cluster: 'a100-80gb-x1024',
+  globalBatchSize: 1536,
+  tensorParallel: 8,
+  pipelineParallel: 8,
+  recompute: 'FULL',
+  trainingTokens: 300e9,
+} as const;

@@ -12,19 +12,10 @@ import { createBoundedPubSub } from '../../src/server/pubsub.js';
 import { MAX_EVENTS_PER_SIMULATION, simulationModule } from '../../src/server/simulation-module.js';
 import type { PubSubTopics } from '../../src/schema/context.js';
 import { presetParams, RELIABILITY_PRESETS } from '../../src/simulation/presets.js';
-import { createTestApp, onlyError, post, removeDir, type TestApp } from './helpers.js';
+import { createTestApp, MEGATRON_GPT3_PLAN, onlyError, post, removeDir, type TestApp } from './helpers.js';
 
 const DAY = 86_400;
-// GPT-3 175B on 1,024 A100-80GB with the Megatron-LM recipe (Narayanan et al. 2021), 300B tokens ≈ 34 days.
-const PLAN = {
-  model: 'gpt3-175b',
-  cluster: 'a100-80gb-x1024',
-  globalBatchSize: 1536,
-  tensorParallel: 8,
-  pipelineParallel: 8,
-  recompute: 'FULL',
-  trainingTokens: 300e9,
-};
+const PLAN = MEGATRON_GPT3_PLAN;
 const START = 'mutation ($input: SimulationInput!) { startSimulation(input: $input) { id status } }';
 const STATUS = 'query ($id: ID!) { simulation(id: $id) { status lastSeq error summary { finishedReplicas simulatedSeconds } } }';
 

@@ -10,18 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createApp, type App } from '../../src/server/app.js';
 import { simulationModule } from '../../src/server/simulation-module.js';
-import { removeDir } from './helpers.js';
+import { MEGATRON_GPT3_PLAN, removeDir } from './helpers.js';
 
-// GPT-3 175B on 1,024 A100-80GB with the Megatron-LM recipe (Narayanan et al. 2021), 300B tokens ≈ 34 days.
-const PLAN = {
-  model: 'gpt3-175b',
-  cluster: 'a100-80gb-x1024',
-  globalBatchSize: 1536,
-  tensorParallel: 8,
-  pipelineParallel: 8,
-  recompute: 'FULL',
-  trainingTokens: 300e9,
-};
+const PLAN = MEGATRON_GPT3_PLAN;
 
 const EVENT_FIELDS = `
   __typename seq simulatedSeconds
