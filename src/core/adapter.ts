@@ -8,7 +8,7 @@
  */
 import { InvalidInputError, requireInteger } from './errors.js';
 import { headDimOf, queryWidthOf } from './model.js';
-import type { AdapterTargets, LowRankAdapter, ModelArchitecture, OffloadTarget } from './types.js';
+import type { AdapterTargets, LowRankAdapter, ModelArchitecture, ModelCounts, OffloadTarget } from './types.js';
 
 export const ADAPTER_TARGETS: readonly AdapterTargets[] = ['ATTENTION_QV', 'ATTENTION', 'ALL_LINEAR'];
 
@@ -35,6 +35,9 @@ export function validateAdapter(arch: ModelArchitecture, adapter: LowRankAdapter
   if (offload !== 'NONE') {
     throw new InvalidInputError(`${path.replace(/adapter$/, 'offload')}`, offload, 'NONE with an adapter (the trained states are the adapters\' few megabytes)');
   }
+  // Already normalised (exactly these three fields): the same object, so that a resolved layout compares equal to
+  // its input field by field (the search's validity check relies on it).
+  if (Object.keys(adapter).length === 3) return adapter;
   return { method: adapter.method, rank: adapter.rank, targets: adapter.targets };
 }
 
@@ -54,6 +57,11 @@ export function adapterParametersPerLayer(arch: ModelArchitecture, adapter: LowR
   if (adapter.targets === 'ATTENTION') return attention;
   // Gated MLPs: gate and up h → f, down f → h; plain MLPs: up and down.
   return attention + (arch.gatedMlp ? 3 : 2) * r * (h + arch.ffnHiddenSize);
+}
+
+/** Parameters the optimizer updates: every parameter, or with an adapter its adapter weights only. */
+export function trainableParameters(arch: ModelArchitecture, counts: Pick<ModelCounts, 'totalParameters'>, adapter: LowRankAdapter | undefined): number {
+  return adapter === undefined ? counts.totalParameters : arch.layers * adapterParametersPerLayer(arch, adapter);
 }
 
 /** Bytes per frozen base parameter of the layers: QLoRA's 4-bit NF4, or LoRA's training-precision copy. */
@@ -77,12 +85,12 @@ export function frozenWeightBytes(adapter: LowRankAdapter, layerWeights: number,
  */
 export function adapterFlopsPerToken(
   arch: ModelArchitecture,
-  counts: { forwardFlopsPerTokenPerLayer: number; forwardFlopsPerTokenHead: number; attentionKeysPerQuery: number; queryWidth: number },
+  counts: Pick<ModelCounts, 'forwardFlopsPerTokenPerLayer' | 'forwardFlopsPerTokenHead' | 'attentionScoreFlopsPerTokenPerLayer'>,
   adapter: LowRankAdapter,
   recompute: 'NONE' | 'SELECTIVE' | 'FULL',
 ): { model: number; hardware: number } {
   const L = arch.layers;
-  const scorePerLayer = (arch.positionEmbedding === 'RELATIVE' ? 6 : 4) * counts.attentionKeysPerQuery * counts.queryWidth;
+  const scorePerLayer = counts.attentionScoreFlopsPerTokenPerLayer;
   const matmulForward = L * (counts.forwardFlopsPerTokenPerLayer - scorePerLayer) + counts.forwardFlopsPerTokenHead;
   const adapterForward = 2 * L * adapterParametersPerLayer(arch, adapter);
   const model = 2 * matmulForward + 3 * L * scorePerLayer + 3 * adapterForward;

@@ -265,6 +265,7 @@ export function computeModelCounts(arch: ModelArchitecture): ModelCounts {
     attentionKeysPerQuery: keys.counted,
     attentionKeysPerQueryCausal: keys.causal,
     queryWidth,
+    attentionScoreFlopsPerTokenPerLayer: attentionScoreFlops,
   };
 }
 
@@ -280,9 +281,7 @@ export function hardwareFlopsPerToken(
 ): number {
   if (recompute === 'FULL') return counts.modelFlopsPerToken + arch.layers * counts.forwardFlopsPerTokenPerLayer;
   if (recompute === 'SELECTIVE') {
-    // Relative attention's score work is 6·s·h (see computeModelCounts); the others' 4·s·h.
-    const scoreFactor = arch.positionEmbedding === 'RELATIVE' ? 6 : 4;
-    return counts.modelFlopsPerToken + arch.layers * scoreFactor * counts.attentionKeysPerQuery * counts.queryWidth;
+    return counts.modelFlopsPerToken + arch.layers * counts.attentionScoreFlopsPerTokenPerLayer;
   }
   return counts.modelFlopsPerToken;
 }

@@ -185,7 +185,7 @@ export function estimateStep(
   // The keys a query spans (the window under sliding-window attention) and the query width heads·headDim.
   const keysCounted = counts.attentionKeysPerQuery;
   const queryWidth = counts.queryWidth;
-  const scoreFlopsPerToken = (arch.positionEmbedding === 'RELATIVE' ? 6 : 4) * keysCounted * queryWidth;
+  const scoreFlopsPerToken = counts.attentionScoreFlopsPerTokenPerLayer;
   const oneMlpMatmul = (arch.gatedMlp ? 3 : 2) * h * arch.ffnHiddenSize;
   const expertFlopsPerToken = moe ? moeShare * 2 * k * oneMlpMatmul : 0;
   const denseFlopsPerToken = counts.forwardFlopsPerTokenPerLayer - scoreFlopsPerToken - expertFlopsPerToken;

@@ -1451,8 +1451,7 @@ export function planLayoutEvaluator(
         throw error;
       }
       // A layout the planner would normalise (e.g. sequence parallel at TP 1) is a duplicate, not a new candidate.
-      // (The adapter, one object for the whole search, was validated with the options.)
-      for (const key of Object.keys(layout) as (keyof ParallelLayout)[]) if (key !== 'adapter' && resolved[key] !== layout[key]) return false;
+      for (const key of Object.keys(layout) as (keyof ParallelLayout)[]) if (resolved[key] !== layout[key]) return false;
       return true;
     },
     memoryBytes(layout) {

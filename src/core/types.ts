@@ -171,6 +171,8 @@ export interface ModelCounts {
   attentionKeysPerQueryCausal: number;
   /** Width of Q and of the attention output: attentionHeads × headDim. */
   queryWidth: number;
+  /** Forward attention-score FLOPs (QKᵀ and A·V) per token and layer, non-causal: 4 (relative: 6) × keys × queryWidth. */
+  attentionScoreFlopsPerTokenPerLayer: number;
 }
 
 /** The cluster a plan runs on. */

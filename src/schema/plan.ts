@@ -8,7 +8,7 @@
  * `TrainingPlanView` — build one for any layout with `makeTrainingPlanView`.
  */
 import { layoutGpus, memoryByPipelineStage, type StageMemory } from '../core/memory.js';
-import { adapterParametersPerLayer } from '../core/adapter.js';
+import { trainableParameters } from '../core/adapter.js';
 import { evaluatePlan, resolveLayout } from '../core/plan.js';
 import { predictedLoss } from '../core/scaling.js';
 import type {
@@ -495,7 +495,7 @@ export const TrainingPlanRef = builder.objectRef<TrainingPlanView>('TrainingPlan
     parallelism: t.field({ type: ParallelismRef, description: 'The resolved layout.', resolve: (p) => p.layout }),
     trainableParameters: t.float({
       description: 'Parameters the optimizer updates: every parameter, or with an adapter its adapter weights only (r·(d_in + d_out) per adapted matrix).',
-      resolve: (p) => (p.layout.adapter === undefined ? p.model.counts.totalParameters : p.model.arch.layers * adapterParametersPerLayer(p.model.arch, p.layout.adapter)),
+      resolve: (p) => trainableParameters(p.model.arch, p.model.counts, p.layout.adapter),
     }),
     memory: t.field({ type: MemoryEstimateRef, description: 'Device memory of the most-loaded GPU.', resolve: (p) => p }),
     performance: t.field({ type: PerformanceEstimateRef, description: 'Step time, throughput and utilisation.', resolve: (p) => p.estimate.performance }),

@@ -4,7 +4,7 @@
  * plan.ts), a ReliabilityInput a preset plus overrides; the service in src/server/simulation-module.ts runs,
  * persists and streams. `simulationEvents(id, after)` replays stored events with seq > after, then continues live.
  */
-import { adapterParametersPerLayer } from '../core/adapter.js';
+import { trainableParameters } from '../core/adapter.js';
 import type { GraphQLError } from 'graphql';
 import { InvalidInputError } from '../core/errors.js';
 import type { ScalingLawName } from '../core/scaling.js';
@@ -295,8 +295,7 @@ export function simulationRequestFromInput(ctx: SchemaContext, input: Simulation
     // reliability-data.md). Adapter fine-tuning saves the adapters only: the frozen weights never change.
     checkpointBytes:
       input.checkpointBytes ??
-      CHECKPOINT_BYTES_PER_PARAMETER *
-        (layout.adapter === undefined ? model.counts.totalParameters : model.arch.layers * adapterParametersPerLayer(model.arch, layout.adapter)),
+      CHECKPOINT_BYTES_PER_PARAMETER * trainableParameters(model.arch, model.counts, layout.adapter),
     reliability: params,
     checkpointIntervalSeconds: input.checkpointIntervalSeconds ?? null,
     checkpointIntervalPolicy: input.checkpointIntervalPolicy ?? 'DALY',
