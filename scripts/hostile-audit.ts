@@ -33,7 +33,7 @@ async function send(name: string, query: string, variables: any = {}, expectFiel
     else if (c === 'INTERNAL_SERVER_ERROR') notes.push(`INTERNAL`);
     else if (c === 'BAD_USER_INPUT' && expectField && !e.message.includes(expectField.split('.').pop()!)) notes.push(`field not named (${expectField}): ${e.message}`);
   }
-  const summary = errs.length ? errs.map((e: any) => `[${e.extensions?.code}] ${e.message.slice(0, 160)}`).join(' | ') : 'DATA ' + JSON.stringify(j.data).slice(0, 160);
+  const summary = errs.length ? errs.map((e: any) => `[${e.extensions?.code}] ${e.message.slice(0, 160)}`).join(' | ') : `DATA ${JSON.stringify(j.data).slice(0, 160)}`;
   console.log(`${notes.length ? '!!' : '  '} ${name} (${ms}ms): ${summary}`);
   if (notes.length) findings.push(`${name}: ${notes.join('; ')}`);
   if (ms > 3000) findings.push(`${name}: slow ${ms}ms`);
@@ -145,7 +145,7 @@ await rec('sim bad plan', { i: { plan: { ...plan, tensorParallel: 3 } } }, 'tens
 
 // let them run and see their status
 await new Promise((r) => setTimeout(r, 8000));
-for (const id of ids) await send('status ' + id, `query($id: ID!){ simulation(id:$id){ id status error lastSeq } }`, { id });
+for (const id of ids) await send(`status ${id}`, `query($id: ID!){ simulation(id:$id){ id status error lastSeq } }`, { id });
 const SE = `query($id: ID!, $a: Int){ simulation(id:$id){ id status lastSeq events(after:$a, limit: 5){ seq __typename } } }`;
 await send('simulation unknown', SE, { id: 'nope' });
 if (ids[0]) {
@@ -189,7 +189,7 @@ await sse('planSearchProgress tl 1e308', `subscription($i: PlanSearchInput!){ pl
 const HF = `query($c: String!){ modelFromHuggingFaceConfig(config:$c){ id parameters layers hiddenSize } }`;
 const hfBase = { hidden_size: 4096, num_attention_heads: 32, num_hidden_layers: 32, vocab_size: 32000, max_position_embeddings: 4096, intermediate_size: 11008, model_type: 'llama' };
 await send('hf deep nested arrays', HF, { c: '['.repeat(200000) + ']'.repeat(200000) });
-await send('hf deep nested obj', HF, { c: JSON.stringify(hfBase).slice(0,-1) + ',"x":' + '{"a":'.repeat(90000) + '1' + '}'.repeat(90000) + '}' });
+await send('hf deep nested obj', HF, { c: `${JSON.stringify(hfBase).slice(0,-1)},"x":${'{"a":'.repeat(90000)}1${'}'.repeat(90000)}}` });
 await send('hf 1MB', HF, { c: JSON.stringify({ ...hfBase, pad: 'x'.repeat(990000) }) }, 'config');
 await send('hf 99k', HF, { c: JSON.stringify({ ...hfBase, pad: 'x'.repeat(99000) }) });
 await send('hf numbers as strings', HF, { c: JSON.stringify({ ...hfBase, hidden_size: '4096' }) }, 'hidden_size');
@@ -241,17 +241,16 @@ await send('savePlan bad', `mutation{ savePlan(input:{name:"x", plan:{model:"gpt
 // scalar queries
 const MTP = `query($g: ID!, $n: Int!, $z: Int!, $t: Int, $p: Int){ maxTrainableParameters(gpu:$g, gpus:$n, zeroStage:$z, tensorParallel:$t, pipelineParallel:$p) }`;
 for (const [n, v, f] of [['gpus 0', { g: 'v100-32gb', n: 0, z: 3 }, 'gpus'], ['gpus -1', { g: 'v100-32gb', n: -1, z: 3 }, 'gpus'], ['gpus 2^31-1', { g: 'v100-32gb', n: 2147483647, z: 3 }, 'gpus'], ['z 9', { g: 'v100-32gb', n: 8, z: 9 }, 'zeroStage'], ['tp 0', { g: 'v100-32gb', n: 8, z: 3, t: 0 }, 'tensorParallel'], ['tp 3', { g: 'v100-32gb', n: 8, z: 3, t: 3 }, 'tensorParallel'], ['pp 2^31-1', { g: 'v100-32gb', n: 8, z: 3, p: 2147483647 }, 'pipelineParallel'], ['gpu unknown', { g: 'zz', n: 8, z: 3 }, 'gpu']] as const)
-  await send('mtp ' + n, MTP, v, f);
+  await send(`mtp ${n}`, MTP, v, f);
 const MSM = `query($p: Float!, $d: Int!){ modelStateMemory(parameters:$p, dataParallel:$d){ stage totalBytes } }`;
 for (const [n, v, f] of [['p 0', { p: 0, d: 1 }, 'parameters'], ['p -1', { p: -1, d: 1 }, 'parameters'], ['p 1e308', { p: 1e308, d: 1 }, 'parameters'], ['d 0', { p: 1e9, d: 0 }, 'dataParallel'], ['d -1', { p: 1e9, d: -1 }, 'dataParallel'], ['d 2^31-1', { p: 1e9, d: 2147483647 }, 'dataParallel'], ['p 5e-324', { p: 5e-324, d: 1 }, 'parameters']] as const)
-  await send('msm ' + n, MSM, v, f);
+  await send(`msm ${n}`, MSM, v, f);
 const CO = `query($c: Float!, $l: ScalingLaw){ computeOptimal(computeFlops:$c, law:$l){ parameters tokens } }`;
 for (const law of ['KAPLAN', 'CHINCHILLA', 'CHINCHILLA_PARAMETRIC', 'EPOCH']) for (const c of [0, -1, 1e308, 5e-324, 1, 1e40]) await send(`co ${law} ${c}`, CO, { c, l: law }, 'computeFlops');
 const SL = `query($p: Float!, $t: Float!, $l: ScalingLaw){ scalingLawLoss(parameters:$p, tokens:$t, law:$l) }`;
 for (const law of ['KAPLAN', 'CHINCHILLA', 'CHINCHILLA_PARAMETRIC', 'EPOCH']) for (const [p, tk] of [[0, 1], [1, 0], [-1, 1], [1e308, 1e308], [5e-324, 5e-324]]) await send(`sl ${law} ${p} ${tk}`, SL, { p, t: tk, l: law }, p! < 1 || p! > 1e16 ? 'parameters' : 'tokens');
 const EX = `query($a: ExtrapolationInput){ extrapolation(assumptions:$a){ __typename } }`;
 for (const k of ['a100SpeedupOverV100', 'bytesPerToken', 'currentCostUsd', 'currentParameters', 'previousParameters']) for (const v of [0, -1, 1e308, 5e-324]) await send(`ex ${k} ${v}`, EX, { a: { [k]: v } }, k);
-const EXall = `query($a: ExtrapolationInput){ extrapolation(assumptions:$a){ ${''}__typename } }`;
 await send('ex introspect fields', `{ __type(name:"Extrapolation"){ fields { name } } }`);
 const GPU = `query($g: ID!){ gpu(id:$g){ id peakFlopsPerSecond(precision: FP8) } }`;
 await send('gpu fp8 on v100', GPU, { g: 'v100-32gb' });
@@ -259,7 +258,7 @@ await send('gpu huge id', GPU, { g: 'x'.repeat(100000) });
 await send('model huge id', `query($g: ID!){ model(id:$g){ id } }`, { g: 'x'.repeat(100000) });
 await send('model hwflops', `{ model(id:"gpt3-175b"){ hardwareFlopsPerToken(recompute: FULL) } }`);
 
-console.log('\n==== FINDINGS ====\n' + findings.join('\n'));
+console.log(`\n==== FINDINGS ====\n${findings.join('\n')}`);
 await Promise.race([app.stop(), new Promise((r) => setTimeout(r, 5000))]);
 rmSync(dir, { recursive: true, force: true });
 process.exit(0);

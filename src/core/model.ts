@@ -211,7 +211,6 @@ export function computeModelCounts(arch: ModelArchitecture): ModelCounts {
   const denseBlock = mlpMatmulWeights(arch, denseF) + mlpBiases(arch, denseF) + normParameters(arch);
   // Per layer = the mean over the layers (exact for uniform models; the totals below are exact either way).
   const mlpParametersPerLayer = denseLayers === 0 ? moeBlock : (moeLayers * moeBlock + denseLayers * denseBlock) / L;
-  const activeMlpPerLayer = denseLayers === 0 ? activeMoeBlock : (moeLayers * activeMoeBlock + denseLayers * denseBlock) / L;
 
   const parametersPerLayer = attentionParametersPerLayer + mlpParametersPerLayer;
 

@@ -221,7 +221,7 @@ function startGraphqlWs(
             socket: ctx.extra.socket,
             params: payload,
           });
-          let document;
+          let document: ReturnType<typeof parse>;
           try {
             document = parse(payload.query);
           } catch (error) {

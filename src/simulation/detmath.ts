@@ -8,10 +8,11 @@
  * far below what the model needs. The engine version is also mixed into the log hash (see engine.ts).
  */
 
-const LN2 = 0.6931471805599453;
-// Cody–Waite split of ln 2 so that k·LN2_HI is exact for |k| < 2^11.
-const LN2_HI = 0.693147180369123816490;
-const LN2_LO = 1.90821492927058770002e-10;
+const LN2 = Math.LN2;
+// Cody–Waite split of ln 2 so that k·LN2_HI is exact for |k| < 2^11 (fdlibm's ln2_hi/ln2_lo, written as the
+// shortest decimals that round-trip to the same doubles).
+const LN2_HI = 0.6931471803691238;
+const LN2_LO = 1.9082149292705877e-10;
 
 const view = new DataView(new ArrayBuffer(8));
 

@@ -86,7 +86,7 @@ export async function post<R = unknown>(app: App, body: unknown): Promise<Respon
 
 /** The single error of a response, asserting there is exactly one. */
 export function onlyError<R>(response: Response<R>): GraphQLErrorShape {
-  if (!response.errors || response.errors.length !== 1) {
+  if (response.errors?.length !== 1) {
     throw new Error(`expected exactly one error, got ${JSON.stringify(response.errors ?? response.data)}`);
   }
   return response.errors[0]!;

@@ -59,8 +59,7 @@ async function* sseEvents(response: Response): AsyncGenerator<unknown> {
       const { value, done } = await reader.read();
       if (done) return;
       buffer += value;
-      let end: number;
-      while ((end = buffer.indexOf('\n\n')) >= 0) {
+      for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
         const message = buffer.slice(0, end);
         buffer = buffer.slice(end + 2);
         const lines = message.split('\n');
