@@ -3,7 +3,7 @@
  * them (SQLite store, bounded pubsub). To give resolvers a new service, add an optional field here and fill it
  * in through `createApp({ modules })` (see src/server/app.ts).
  */
-import type { SimulationEventRecord, SimulationService } from './simulation.js';
+import type { PlanSearchService, SimulationEventRecord, SimulationService } from '../services/contracts.js';
 
 /** The kinds of user-saved items. Presets are not saved items: they live in the core and are read-only. */
 export type SavedItemKind = 'MODEL' | 'CLUSTER' | 'PLAN';
@@ -77,4 +77,7 @@ export interface SchemaContext {
   pubsub: BoundedPubSub<PubSubTopics>;
   /** Simulation runs (installed by simulationModule() in src/server/simulation-module.ts). */
   simulations?: SimulationService;
+  /** Plan searches off the main thread (installed by searchModule() in src/server/search-runner.ts); without it
+   * src/schema/search.ts runs them inline. */
+  planSearches?: PlanSearchService;
 }

@@ -16,8 +16,9 @@ import {
   type SearchCandidate,
   type WinnerComparison,
 } from '../core/search.js';
-import type { ClusterSpec, ModelArchitecture, ModelCounts, OffloadTarget, PlanOptions, RecomputeMode, ZeroStage } from '../core/types.js';
+import type { OffloadTarget, PlanOptions, RecomputeMode, ZeroStage } from '../core/types.js';
 import { z } from 'zod';
+import type { PlanSearchJob, PlanSearchService } from '../services/contracts.js';
 import { builder } from './builder.js';
 import { ClusterInputRef, clusterFromInput, requireCluster, type ClusterInputShape, type ClusterView } from './cluster.js';
 import type { SchemaContext } from './context.js';
@@ -45,24 +46,8 @@ export const MAX_API_SEARCH_CANDIDATES = 20_000_000;
 /** Most layouts returned in `best` and `pareto`. */
 export const MAX_API_SEARCH_TOP = 100;
 
-// ---------------------------------------------------------------------------------------------------------------
-// Service contract (implemented by src/server/search-runner.ts)
-
-/** Everything one search needs; structured-cloneable so it can cross into a worker thread. */
-export interface PlanSearchJob {
-  arch: ModelArchitecture;
-  counts: ModelCounts;
-  cluster: ClusterSpec;
-  options: PlanSearchOptions;
-}
-
-export interface PlanSearchService {
-  /** Runs a search; rejects with InvalidInputError for bad options; resolves truncated on time limit or abort. */
-  run(job: PlanSearchJob, hooks: { signal?: AbortSignal; onProgress?: (progress: PlanSearchProgress) => void }): Promise<PlanSearchOutcome>;
-}
-
 function service(ctx: SchemaContext): PlanSearchService {
-  const installed = (ctx as SchemaContext & { planSearches?: PlanSearchService }).planSearches;
+  const installed = ctx.planSearches;
   if (installed) return installed;
   // No module: run inline (blocks this request's thread; fine for small spaces and tests).
   return {

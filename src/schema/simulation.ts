@@ -25,7 +25,13 @@ import {
   type ReliabilityPreset,
 } from '../simulation/presets.js';
 import { checkEventBudget } from '../simulation/event-budget.js';
-import type { SimulationJob } from '../simulation/runner.js';
+import type {
+  SimulationEventRecord,
+  SimulationRecord,
+  SimulationRequest,
+  SimulationService,
+  SimulationStatus,
+} from '../services/contracts.js';
 import { builder } from './builder.js';
 import type { SchemaContext } from './context.js';
 import { ScalingLawEnum } from './enums.js';
@@ -34,54 +40,8 @@ import { callCore } from './model.js';
 import { evaluatePlanInput, TrainingPlanInputRef, type TrainingPlanInputShape } from './plan.js';
 import { floatIn, idSchema, intIn } from './validation.js';
 
-// ---------------------------------------------------------------------------------------------------------------
-// Service contract (implemented by src/server/simulation-module.ts)
-
-export type SimulationStatus = 'QUEUED' | 'RUNNING' | 'COMPLETED' | 'CANCELLED' | 'FAILED' | 'INTERRUPTED';
-
-/** What is stored to (re-)run a simulation: the engine job and a description of the plan it came from. */
-export interface SimulationRequest {
-  job: Omit<SimulationJob, 'id'>;
-  preset: string;
-  plan: { model: string; cluster: string; gpuCount: number; stepSeconds: number; tokensPerStep: number; totalSteps: number };
-}
-
-export interface SimulationRecord {
-  id: string;
-  status: SimulationStatus;
-  request: SimulationRequest;
-  summary: SimulationSummary | null;
-  error: string | null;
-  lastSeq: number;
-  rerunOf: string | null;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-}
-
-/** One stored event: `type` is the engine's (PROGRESS, INTERRUPTION, …) or a terminal CANCELLED/FAILED/INTERRUPTED. */
-export interface SimulationEventRecord {
-  simulationId: string;
-  seq: number;
-  type: string;
-  simulatedSeconds: number;
-  data: Record<string, unknown>;
-}
-
-export interface SimulationService {
-  start(request: SimulationRequest, rerunOf?: string): SimulationRecord;
-  /** `pace`: undefined keeps the stored pace, null = as fast as possible. */
-  rerun(id: string, pace?: number | null): SimulationRecord;
-  cancel(id: string): SimulationRecord;
-  get(id: string): SimulationRecord | undefined;
-  list(limit?: number): SimulationRecord[];
-  events(id: string, after: number, limit: number): SimulationEventRecord[];
-  /** Stored events with seq > after, then live ones; ends after a terminal event. */
-  subscribe(id: string, after: number): AsyncIterable<SimulationEventRecord>;
-}
-
 function service(ctx: SchemaContext): SimulationService {
-  const s = (ctx as SchemaContext & { simulations?: SimulationService }).simulations;
+  const s = ctx.simulations;
   if (!s) throw new Error('the simulation module is not installed in this server (createApp({ modules: [simulationModule()] }))');
   return s;
 }

@@ -44,12 +44,12 @@ export interface AppModule {
   /** Run after the API's own migrations, in order (ids must be unique across modules). */
   migrations?: readonly Migration[];
   /** Called once when the app is created; may add context fields and a close hook. */
-  setup?(services: AppServices): AppModuleInstance | void;
+  setup?(services: AppServices): AppModuleInstance | undefined;
 }
 
 export interface AppModuleInstance {
-  /** Merged into every request's context (HTTP and WebSocket). */
-  context?: Partial<SchemaContext> & Record<string, unknown>;
+  /** Merged into every request's context (HTTP and WebSocket). A new service is a new field of SchemaContext. */
+  context?: Partial<SchemaContext>;
   /** Called by stop() before the database closes (stop workers, flush state). */
   close?(): Promise<void> | void;
 }

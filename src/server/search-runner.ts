@@ -17,7 +17,7 @@ import {
   type PlanSearchProgress,
 } from '../core/search.js';
 import type { ClusterSpec, ModelArchitecture, ModelCounts } from '../core/types.js';
-import type { PlanSearchService } from '../schema/search.js';
+import type { PlanSearchService } from '../services/contracts.js';
 import type { AppModule } from './app.js';
 
 /** Everything a search needs, all structured-cloneable. */

@@ -21,7 +21,7 @@ import type {
   SimulationRecord,
   SimulationRequest,
   SimulationService,
-} from '../schema/simulation.js';
+} from '../services/contracts.js';
 import { badUserInput } from '../schema/error-helpers.js';
 import type { SimulationEngineEvent } from '../simulation/engine.js';
 import { checkEventBudget, MAX_STORED_EVENTS_PER_SIMULATION } from '../simulation/event-budget.js';

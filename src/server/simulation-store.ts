@@ -10,7 +10,7 @@ import type {
   SimulationRecord,
   SimulationRequest,
   SimulationStatus,
-} from '../schema/simulation.js';
+} from '../services/contracts.js';
 import type { SimulationSummary } from '../simulation/engine.js';
 import type { Db, Migration } from './db.js';
 

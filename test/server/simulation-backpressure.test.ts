@@ -4,7 +4,7 @@
  * once, in order, ending with the terminal event; a subscriber that leaves is unsubscribed at once.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import type { SimulationEventRecord, SimulationRequest, SimulationService } from '../../src/schema/simulation.js';
+import type { SimulationEventRecord, SimulationRequest, SimulationService } from '../../src/services/contracts.js';
 import { CORE_MIGRATIONS, openDatabase } from '../../src/server/db.js';
 import { createBoundedPubSub } from '../../src/server/pubsub.js';
 import { SUBSCRIBER_BUFFER, simulationModule } from '../../src/server/simulation-module.js';

@@ -6,7 +6,7 @@
  */
 import { GraphQLError } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SimulationRequest, SimulationService } from '../../src/schema/simulation.js';
+import type { SimulationRequest, SimulationService } from '../../src/services/contracts.js';
 import { CORE_MIGRATIONS, openDatabase } from '../../src/server/db.js';
 import { createBoundedPubSub } from '../../src/server/pubsub.js';
 import { MAX_EVENTS_PER_SIMULATION, simulationModule } from '../../src/server/simulation-module.js';

@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { SimulationRequest } from '../../src/schema/simulation.js';
+import type { SimulationRequest } from '../../src/services/contracts.js';
 import { openDatabase, CORE_MIGRATIONS } from '../../src/server/db.js';
 import { createSimulationStore, SIMULATION_MIGRATIONS } from '../../src/server/simulation-store.js';
 import { presetParams } from '../../src/simulation/presets.js';

@@ -1,0 +1,76 @@
+/**
+ * The services the GraphQL layer calls and the server implements, with the records they exchange. This module
+ * imports no GraphQL and no builder, so `src/schema/context.ts` (what resolvers receive) and the server modules
+ * can both depend on it without an import cycle through the schema files:
+ *
+ *   src/server/simulation-module.ts ─implements─▶ SimulationService ◀─calls─ src/schema/simulation.ts
+ *   src/server/search-runner.ts     ─implements─▶ PlanSearchService ◀─calls─ src/schema/search.ts
+ *
+ * The saved-items store and the pubsub contracts live in src/schema/context.ts (also builder-free).
+ */
+import type { PlanSearchOptions, PlanSearchOutcome, PlanSearchProgress } from '../core/search.js';
+import type { ClusterSpec, ModelArchitecture, ModelCounts } from '../core/types.js';
+import type { SimulationSummary } from '../simulation/engine.js';
+import type { SimulationJob } from '../simulation/runner.js';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Simulation service (implemented by src/server/simulation-module.ts)
+
+export type SimulationStatus = 'QUEUED' | 'RUNNING' | 'COMPLETED' | 'CANCELLED' | 'FAILED' | 'INTERRUPTED';
+
+/** What is stored to (re-)run a simulation: the engine job and a description of the plan it came from. */
+export interface SimulationRequest {
+  job: Omit<SimulationJob, 'id'>;
+  preset: string;
+  plan: { model: string; cluster: string; gpuCount: number; stepSeconds: number; tokensPerStep: number; totalSteps: number };
+}
+
+export interface SimulationRecord {
+  id: string;
+  status: SimulationStatus;
+  request: SimulationRequest;
+  summary: SimulationSummary | null;
+  error: string | null;
+  lastSeq: number;
+  rerunOf: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+/** One stored event: `type` is the engine's (PROGRESS, INTERRUPTION, …) or a terminal CANCELLED/FAILED/INTERRUPTED. */
+export interface SimulationEventRecord {
+  simulationId: string;
+  seq: number;
+  type: string;
+  simulatedSeconds: number;
+  data: Record<string, unknown>;
+}
+
+export interface SimulationService {
+  start(request: SimulationRequest, rerunOf?: string): SimulationRecord;
+  /** `pace`: undefined keeps the stored pace, null = as fast as possible. */
+  rerun(id: string, pace?: number | null): SimulationRecord;
+  cancel(id: string): SimulationRecord;
+  get(id: string): SimulationRecord | undefined;
+  list(limit?: number): SimulationRecord[];
+  events(id: string, after: number, limit: number): SimulationEventRecord[];
+  /** Stored events with seq > after, then live ones; ends after a terminal event. */
+  subscribe(id: string, after: number): AsyncIterable<SimulationEventRecord>;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Plan search service (implemented by src/server/search-runner.ts; without it src/schema/search.ts runs inline)
+
+/** Everything one search needs; structured-cloneable so it can cross into a worker thread. */
+export interface PlanSearchJob {
+  arch: ModelArchitecture;
+  counts: ModelCounts;
+  cluster: ClusterSpec;
+  options: PlanSearchOptions;
+}
+
+export interface PlanSearchService {
+  /** Runs a search; rejects with InvalidInputError for bad options; resolves truncated on time limit or abort. */
+  run(job: PlanSearchJob, hooks: { signal?: AbortSignal; onProgress?: (progress: PlanSearchProgress) => void }): Promise<PlanSearchOutcome>;
+}
