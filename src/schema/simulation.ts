@@ -4,11 +4,9 @@
  * plan.ts), a ReliabilityInput a preset plus overrides; the service in src/server/simulation-module.ts runs,
  * persists and streams. `simulationEvents(id, after)` replays stored events with seq > after, then continues live.
  */
-import { trainableParameters } from '../core/adapter.js';
 import type { GraphQLError } from 'graphql';
 import { InvalidInputError } from '../core/errors.js';
 import type { ScalingLawName } from '../core/scaling.js';
-import { layoutGpus } from '../core/memory.js';
 import {
   CHECKPOINT_BYTES_PER_PARAMETER,
   resolveSimulation,
@@ -25,6 +23,7 @@ import {
   type ReliabilityPreset,
 } from '../simulation/presets.js';
 import { checkEventBudget } from '../simulation/event-budget.js';
+import { simulationJobFor } from '../simulation/setup.js';
 import type {
   SimulationEventRecord,
   SimulationRecord,
@@ -237,34 +236,21 @@ export function simulationRequestFromInput(ctx: SchemaContext, input: Simulation
   if (input.plan.trainingTokens == null) {
     throw badUserInput('input.plan.trainingTokens', null, 'a number of training tokens (a simulation needs the run length)');
   }
-  const view = evaluatePlanInput(ctx, input.plan, 'input.plan');
-  const { layout, model, cluster, estimate } = view;
-  const tokensPerStep = layout.globalBatchSize * model.arch.sequenceLength;
-  const totalSteps = Math.ceil(input.plan.trainingTokens / tokensPerStep);
-  const gpuCount = layoutGpus(layout);
+  const { layout, model, cluster, estimate } = evaluatePlanInput(ctx, input.plan, 'input.plan');
   const { preset, params } = reliabilityFromInput(input.reliability);
-  const law = input.lossLaw ?? 'CHINCHILLA';
-  const setup: Omit<SimulationSetup, 'predictedLoss'> = {
-    nominalStepSeconds: estimate.performance.stepSeconds,
-    tokensPerStep,
-    totalSteps,
-    gpuCount,
-    gpusPerNode: cluster.spec.gpusPerNode,
-    gpuHourUsd: cluster.spec.gpuHourUsd,
-    // ≈ 16 bytes per trained parameter: bf16 weights + fp32 master weights + Adam m and v (6.5 TB for 405B;
-    // reliability-data.md). Adapter fine-tuning saves the adapters only: the frozen weights never change.
-    checkpointBytes:
-      input.checkpointBytes ??
-      CHECKPOINT_BYTES_PER_PARAMETER * trainableParameters(model.arch, model.counts, layout.adapter),
-    reliability: params,
-    checkpointIntervalSeconds: input.checkpointIntervalSeconds ?? null,
-    checkpointIntervalPolicy: input.checkpointIntervalPolicy ?? 'DALY',
-    horizonSeconds: input.horizonSeconds ?? null,
-    seed: input.seed ?? 1,
-    replicas: input.replicas ?? 1,
-    detailedReplicas: Math.min(input.detailedReplicas ?? 1, input.replicas ?? 1),
-    progressIntervalSeconds: input.progressIntervalSeconds ?? null,
-  };
+  const job = simulationJobFor(
+    {
+      arch: model.arch,
+      counts: model.counts,
+      cluster: cluster.spec,
+      layout,
+      stepSeconds: estimate.performance.stepSeconds,
+      trainingTokens: input.plan.trainingTokens,
+    },
+    params,
+    input,
+  );
+  const { setup } = job;
   // Validate now so a bad input is a BAD_USER_INPUT error here, not a FAILED simulation later. The engine checks
   // quantities derived from the plan (steps, step time, checkpoint times); report them as the fields that set them.
   try {
@@ -277,18 +263,11 @@ export function simulationRequestFromInput(ctx: SchemaContext, input: Simulation
   // server's stored-event cap and end FAILED: refuse it now, naming the field that dominates the estimate.
   const excess = checkEventBudget(setup, { path: 'input' });
   if (excess) throw badUserInput(excess.field, excess.value, excess.allowed, excess.message);
+  const { tokensPerStep, totalSteps, gpuCount, nominalStepSeconds } = setup;
   return {
-    job: {
-      setup,
-      // Pre-training laws do not describe adapter fine-tuning: no loss curve then.
-      loss:
-        layout.adapter !== undefined
-          ? null
-          : { law, parameters: law === 'KAPLAN' ? model.counts.nonEmbeddingParameters : model.counts.totalParameters },
-      pace: input.pace ?? null,
-    },
+    job,
     preset,
-    plan: { model: model.arch.id, cluster: cluster.spec.id, gpuCount, stepSeconds: setup.nominalStepSeconds, tokensPerStep, totalSteps },
+    plan: { model: model.arch.id, cluster: cluster.spec.id, gpuCount, stepSeconds: nominalStepSeconds, tokensPerStep, totalSteps },
   };
 }
 

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { findGpu, makeCluster } from '../../src/core/hardware.js';
+import { computeModelCounts } from '../../src/core/model.js';
+import { findModelPreset } from '../../src/core/presets.js';
+import type { ParallelLayout } from '../../src/core/types.js';
+import { presetParams } from '../../src/simulation/presets.js';
+import { simulationJobFor } from '../../src/simulation/setup.js';
+
+// Llama 3 405B pre-training (Dubey et al. 2024, §3.3): 16,384 H100s as TP 8 × PP 16 × DP 128, 16M-token batches
+// (2,048 sequences of 8,192 tokens), 15.6T tokens.
+const arch = findModelPreset('llama3-405b')!;
+const counts = computeModelCounts(arch);
+const cluster = makeCluster({ gpu: findGpu('h100-sxm')!, gpusPerNode: 8, nodes: 2048, gpuHourUsd: 2 });
+const layout: ParallelLayout = {
+  tensorParallel: 8,
+  pipelineParallel: 16,
+  dataParallel: 128,
+  expertParallel: 1,
+  zeroStage: 1,
+  microBatchSize: 1,
+  globalBatchSize: 2048,
+  sequenceParallel: true,
+  pipelineInterleave: 1,
+  recompute: 'NONE',
+  precision: 'BF16',
+  optimizer: 'ADAM',
+  offload: 'NONE',
+  flashAttention: true,
+};
+const run = { arch, counts, cluster, layout, stepSeconds: 10, trainingTokens: 15.6e12 };
+
+describe('simulationJobFor', () => {
+  it('derives steps, GPUs and the 6.5 TB checkpoint of Llama 3 405B', () => {
+    const job = simulationJobFor(run, presetParams('llama3-405b'), {});
+    expect(job.setup.tokensPerStep).toBe(2048 * 8192);
+    expect(job.setup.totalSteps).toBe(Math.ceil(15.6e12 / (2048 * 8192)));
+    expect(job.setup.gpuCount).toBe(16_384);
+    // 16 bytes per parameter (bf16 weights, fp32 master weights, Adam m and v): ≈ 6.5 TB for 405B
+    // (reliability-data.md); within 1 % of 16 × 405e9 since the preset's count is 405.8B.
+    expect(job.setup.checkpointBytes / (16 * 405e9)).toBeCloseTo(1, 2);
+    expect(job.loss).toEqual({ law: 'CHINCHILLA', parameters: counts.totalParameters });
+    expect(job.setup).toMatchObject({ seed: 1, replicas: 1, detailedReplicas: 1, checkpointIntervalPolicy: 'DALY' });
+    expect(job.pace).toBeNull();
+  });
+
+  it('takes the settings given: Kaplan counts non-embedding parameters, detailed replicas ≤ replicas', () => {
+    const job = simulationJobFor(run, presetParams('llama3-405b'), {
+      lossLaw: 'KAPLAN',
+      replicas: 2,
+      detailedReplicas: 5,
+      checkpointBytes: 1e12,
+      pace: 60,
+    });
+    expect(job.loss).toEqual({ law: 'KAPLAN', parameters: counts.nonEmbeddingParameters });
+    expect(job.setup.detailedReplicas).toBe(2);
+    expect(job.setup.checkpointBytes).toBe(1e12);
+    expect(job.pace).toBe(60);
+  });
+
+  it('has no loss curve for adapter fine-tuning, and checkpoints only the adapters', () => {
+    const adapter = { method: 'LORA', rank: 16, targets: 'ATTENTION_QV' } as const;
+    const job = simulationJobFor({ ...run, layout: { ...layout, adapter } }, presetParams('llama3-405b'), {});
+    // Rank 16 on W_q and W_v: 126 layers × 16 × (16,384 + 16,384 + 16,384 + 1,024) ≈ 101M parameters, ≈ 1.6 GB.
+    expect(job.loss).toBeNull();
+    expect(job.setup.checkpointBytes / (16 * 126 * 16 * (3 * 16_384 + 1_024))).toBeCloseTo(1, 6);
+  });
+});
