@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findGpu, makeCluster } from '../../src/core/hardware.js';
 import { computeModelCounts } from '../../src/core/model.js';
 import { findModelPreset } from '../../src/core/presets.js';
-import type { ParallelLayout } from '../../src/core/types.js';
+import { resolveLayout } from '../../src/core/plan.js';
 import { presetParams } from '../../src/simulation/presets.js';
 import { simulationJobFor } from '../../src/simulation/setup.js';
 
@@ -11,22 +11,7 @@ import { simulationJobFor } from '../../src/simulation/setup.js';
 const arch = findModelPreset('llama3-405b')!;
 const counts = computeModelCounts(arch);
 const cluster = makeCluster({ gpu: findGpu('h100-sxm')!, gpusPerNode: 8, nodes: 2048, gpuHourUsd: 2 });
-const layout: ParallelLayout = {
-  tensorParallel: 8,
-  pipelineParallel: 16,
-  dataParallel: 128,
-  expertParallel: 1,
-  zeroStage: 1,
-  microBatchSize: 1,
-  globalBatchSize: 2048,
-  sequenceParallel: true,
-  pipelineInterleave: 1,
-  recompute: 'NONE',
-  precision: 'BF16',
-  optimizer: 'ADAM',
-  offload: 'NONE',
-  flashAttention: true,
-};
+const layout = resolveLayout(arch, cluster, { globalBatchSize: 2048, tensorParallel: 8, pipelineParallel: 16, dataParallel: 128 });
 const run = { arch, counts, cluster, layout, stepSeconds: 10, trainingTokens: 15.6e12 };
 
 describe('simulationJobFor', () => {
