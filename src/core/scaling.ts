@@ -64,18 +64,6 @@ export function kaplanLossFromTokens(tokens: number): number {
   return (KAPLAN.dC / tokens) ** KAPLAN.alphaD;
 }
 
-/** Inverse of L(D): tokens needed to reach `loss` (Kaplan et al. 2020 Eq. 1.2). */
-export function kaplanTokensForLoss(loss: number): number {
-  requireFinite('loss', loss, Number.MIN_VALUE);
-  return KAPLAN.dC / loss ** (1 / KAPLAN.alphaD);
-}
-
-/** Inverse of L(N): non-embedding parameters needed to reach `loss` (Kaplan et al. 2020 Eq. 1.1). */
-export function kaplanParametersForLoss(loss: number): number {
-  requireFinite('loss', loss, Number.MIN_VALUE);
-  return KAPLAN.nC / loss ** (1 / KAPLAN.alphaN);
-}
-
 /**
  * L(N, D) = [(N_c/N)^(α_N/α_D) + D_c/D]^α_D (Kaplan et al. 2020 Eq. 1.5). `constants` defaults to the joint fit
  * (Table 2); pass `KAPLAN` to use the single-variable constants, as some write-ups do.

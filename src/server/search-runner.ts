@@ -2,11 +2,9 @@
  * Runs plan searches without blocking the server: small spaces inline, large ones in a worker thread
  * (search-worker.ts) with a time limit, cancellation (AbortSignal → a shared stop flag the search polls) and a
  * cap on concurrent searches. Workers are reused while idle (warm JIT), with heap limits. Under tsx and vitest the
- * worker registers tsx's loader first (see startWorker).
+ * worker registers tsx's loader first (src/util/worker-thread.ts).
  */
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { InvalidInputError } from '../core/errors.js';
 import {
   DEFAULT_SEARCH_TIME_LIMIT_SECONDS,
@@ -18,6 +16,7 @@ import {
 } from '../core/search.js';
 import type { ClusterSpec, ModelArchitecture, ModelCounts } from '../core/types.js';
 import type { PlanSearchService } from '../services/contracts.js';
+import { startWorkerThread } from '../util/worker-thread.js';
 import type { AppModule } from './app.js';
 
 /** Everything a search needs, all structured-cloneable. */
@@ -107,23 +106,14 @@ function runInline(job: SearchJob, options: RunSearchOptions): PlanSearchOutcome
   });
 }
 
-/**
- * Starts the worker. From the TypeScript sources (tsx, vitest) Node 20 ignores `execArgv: ['--import', 'tsx']` in
- * worker threads, so an eval'd module first registers tsx's ESM loader (tsx/esm/api) in the worker, then imports
- * search-worker.ts; a compiled build loads search-worker.js directly.
- */
+/** Starts a search worker (search-worker.ts, or .js in a build; see src/util/worker-thread.ts). */
 function startWorker(): Worker {
-  const options = { resourceLimits: SEARCH_WORKER_RESOURCE_LIMITS };
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./search-worker.js', import.meta.url), options);
-  // require.resolve finds the CommonJS build of the API; its ESM twin (.mjs) lives next to it.
-  const api = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
-  const entry = new URL('./search-worker.ts', import.meta.url).href;
-  const source = [
-    `import { parentPort } from 'node:worker_threads';`,
-    `try { const { register } = await import(${JSON.stringify(api)}); register(); await import(${JSON.stringify(entry)}); }`,
-    `catch (error) { parentPort.postMessage({ type: 'error', message: 'plan search worker failed to start: ' + String(error?.stack ?? error) }); }`,
-  ].join('\n');
-  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(source)}`), options);
+  return startWorkerThread(
+    import.meta.url,
+    'search-worker',
+    { resourceLimits: SEARCH_WORKER_RESOURCE_LIMITS },
+    'plan search worker failed to start: ',
+  );
 }
 
 interface PooledWorker {

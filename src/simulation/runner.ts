@@ -3,12 +3,11 @@
  * `maxConcurrent` at once, the rest waiting in a FIFO queue. Workers stream engine events back in batches; with a
  * pace they release each detailed event when its simulated time is due. Cancel terminates the worker at once
  * (the engine loop is synchronous, so terminate() is the prompt way to stop it) and drops anything it still sends.
- * Under tsx and vitest the worker is TypeScript (see createWorker).
+ * Under tsx and vitest the worker is TypeScript (see src/util/worker-thread.ts).
  */
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { ScalingLawName } from '../core/scaling.js';
+import { startWorkerThread } from '../util/worker-thread.js';
 import type { SimulationEngineEvent, SimulationSetup, SimulationSummary } from './engine.js';
 
 /** Everything a worker needs, structured-cloneable (the loss law is named, not passed as a function). */
@@ -55,21 +54,9 @@ interface Running {
   settled: boolean;
 }
 
-/**
- * The worker entry. From TypeScript sources (tsx, vitest) the worker must load .ts: `execArgv: ['--import', 'tsx']`
- * does not take effect in worker threads on Node 20, so a tiny eval'd bootstrap registers tsx's ESM hooks in the
- * worker (tsx/esm/api `register()`, resolved to an absolute path here) and then imports worker.ts.
- */
+/** Starts a simulation worker (worker.ts, or .js in a build; see src/util/worker-thread.ts). */
 function createWorker(workerData: unknown): Worker {
-  const fromSource = import.meta.url.endsWith('.ts');
-  if (!fromSource) return new Worker(new URL('./worker.js', import.meta.url), { workerData });
-  // require.resolve gives the `require` build (index.cjs); the `import` build (index.mjs) sits beside it.
-  const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
-  const entry = new URL('./worker.ts', import.meta.url).href;
-  const bootstrap =
-    `import(${JSON.stringify(tsxApi)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })` +
-    `.catch((error) => { require('node:worker_threads').parentPort.postMessage({ type: 'error', message: String(error && error.stack || error) }); });`;
-  return new Worker(bootstrap, { eval: true, workerData });
+  return startWorkerThread(import.meta.url, 'worker', { workerData });
 }
 
 export class SimulationRunner {
