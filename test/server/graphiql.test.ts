@@ -5,19 +5,13 @@
 import { get } from 'node:http';
 import { Script } from 'node:vm';
 import { Kind, parse, print } from 'graphql';
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { GRAPHIQL_EXAMPLES } from '../../src/server/examples.js';
-import { createTestApp, post, removeDir, type TestApp } from './helpers.js';
-
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  while (cleanups.length > 0) await cleanups.pop()!();
-});
+import { type createTestApp, post, type TestApp } from './helpers.js';
+import { startTestApp } from './tservers.js';
 
 async function started(options: Parameters<typeof createTestApp>[0] = {}): Promise<{ t: TestApp; url: string }> {
-  const t = createTestApp(options);
-  cleanups.push(() => removeDir(t.dir));
-  cleanups.push(() => t.dispose());
+  const t = startTestApp(options);
   const { url } = await t.app.start(0, '127.0.0.1');
   return { t, url };
 }
@@ -112,9 +106,7 @@ it('the simulation example starts from a plan that fits (Llama 3 405B on 16,384 
   const input = field?.kind === Kind.FIELD ? field.arguments?.[0]?.value : undefined;
   const plan = input?.kind === Kind.OBJECT ? input.fields.find((f) => f.name.value === 'plan')?.value : undefined;
   expect(plan).toBeDefined();
-  const t = createTestApp();
-  cleanups.push(() => removeDir(t.dir));
-  cleanups.push(() => t.dispose());
+  const t = startTestApp();
   const response = await post<{ trainingPlan: { fits: boolean; parallelism: { dataParallel: number } } }>(t.app, {
     query: `{ trainingPlan(input: ${print(plan!)}) { fits parallelism { dataParallel } } }`,
   });

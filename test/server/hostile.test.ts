@@ -5,22 +5,16 @@
  */
 import { print } from 'graphql';
 import { createClient } from 'graphql-ws';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { SavedItemsChangedDocument } from '../gql/graphql.js';
 import { MAX_OPERATIONS_PER_SOCKET } from '../../src/server/app.js';
 import type { SavedItemsStore } from '../../src/schema/context.js';
-import { createTestApp, post, removeDir, type TestApp } from './helpers.js';
-
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  while (cleanups.length > 0) await cleanups.pop()!();
-});
+import { type createTestApp, post, type TestApp } from './helpers.js';
+import { cleanups, startTestApp } from './tservers.js';
 
 function app(options: Parameters<typeof createTestApp>[0] = {}): TestApp {
-  const t = createTestApp(options);
-  cleanups.push(() => removeDir(t.dir));
-  cleanups.push(() => t.dispose());
+  const t = startTestApp(options);
   return t;
 }
 

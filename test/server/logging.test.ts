@@ -4,16 +4,12 @@
  * once each as an error with their stack, on HTTP and WebSocket.
  */
 import { createClient } from 'graphql-ws';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { SavedItemsStore } from '../../src/schema/context.js';
 import type { Logger } from '../../src/server/logging.js';
-import { createTestApp, post, removeDir, type TestApp } from './helpers.js';
-
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  while (cleanups.length > 0) await cleanups.pop()!();
-});
+import { type createTestApp, post, type TestApp } from './helpers.js';
+import { cleanups, startTestApp } from './tservers.js';
 
 interface Line { level: keyof Logger; args: unknown[] }
 
@@ -25,9 +21,7 @@ function recordingApp(options: Parameters<typeof createTestApp>[0] = {}): { t: T
     warn: (...args) => lines.push({ level: 'warn', args }),
     error: (...args) => lines.push({ level: 'error', args }),
   };
-  const t = createTestApp({ ...options, logger });
-  cleanups.push(() => removeDir(t.dir));
-  cleanups.push(() => t.dispose());
+  const t = startTestApp({ ...options, logger });
   return { t, lines };
 }
 

@@ -5,20 +5,14 @@
  */
 import { createClient, type Client } from 'graphql-ws';
 import { print } from 'graphql';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { CreateModelDocument, SavedItemsChangedDocument, type SavedItemsChangedSubscription } from '../gql/graphql.js';
-import { createTestApp, removeDir, type TestApp } from './helpers.js';
-
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  while (cleanups.length > 0) await cleanups.pop()!();
-});
+import type { TestApp } from './helpers.js';
+import { cleanups, startTestApp } from './tservers.js';
 
 async function startServer(): Promise<{ t: TestApp; url: string; wsUrl: string }> {
-  const t = createTestApp();
-  cleanups.push(() => removeDir(t.dir));
-  cleanups.push(() => t.dispose());
+  const t = startTestApp();
   const { url } = await t.app.start(0, '127.0.0.1');
   return { t, url, wsUrl: url.replace(/^http/, 'ws') };
 }
