@@ -15,6 +15,7 @@ import './memory.js';
 import './scaling.js';
 import './plan.js';
 import './saved-items.js';
+import './reliability.js';
 import './simulation.js';
 import './search.js';
 

@@ -234,7 +234,7 @@ export async function runPlanSearch(job: SearchJob, options: RunSearchOptions = 
 }
 
 /**
- * The server module behind `planSearch` / `planSearchProgress`: installs the PlanSearchService (schema/search.ts)
+ * The server module behind `planSearch` / `planSearchProgress`: installs the PlanSearchService (services/contracts.ts)
  * in the context; on stop() every running search is cancelled. Install with `createApp({ modules: [searchModule()] })`.
  */
 export function searchModule(defaults: Pick<RunSearchOptions, 'mode' | 'progressIntervalSeconds'> = {}): AppModule {
