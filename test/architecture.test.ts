@@ -58,9 +58,6 @@ const LONG_FUNCTIONS: Record<string, string> = {
   // Issue 13 rewrites the simulation module (async stores, Redis, external workers).
   'server/simulation-module.ts:simulationModule': 'issue 13 rewrites simulation-module.ts',
   'server/simulation-module.ts:setup': 'issue 13 rewrites simulation-module.ts',
-  // One derivation read top to bottom (mean slowdown → Daly wall time → node waits → event counts); its nested
-  // helpers (nodesUpSecondsOver, wallFor, failuresIn) are the seams to lift out when it next changes.
-  'simulation/event-budget.ts:estimateStoredEvents': 'not split yet: see the comment above',
 };
 
 function functionName(node: ts.FunctionLikeDeclaration, file: ts.SourceFile): string {

@@ -99,130 +99,177 @@ function lognormalMeanCappedAt(median: number, sigma: number, t: number): number
   return lognormalMean(median, sigma) * normalCdf((lt - mu - sigma * sigma) / sigma) + t * (1 - normalCdf((lt - mu) / sigma));
 }
 
-/**
- * Expected stored events of a simulation (see the file comment). Accepts the setup (validated by
- * resolveSimulation, whose InvalidInputError propagates) or an already resolved simulation.
- */
-export function estimateStoredEvents(input: SimulationSetup | Omit<SimulationSetup, 'predictedLoss'> | ResolvedSimulation): EventBudgetEstimate {
-  const sim = 'stepUs' in input ? input : resolveSimulation(input as SimulationSetup);
-  const setup = sim.setup;
-  const r = sim.reliability;
-  const replicas = setup.replicas;
-  const detailed = Math.min(sim.detailedReplicas, replicas);
+/** What the estimate needs to know about a run, derived once from the resolved simulation (times in seconds). */
+interface BudgetModel {
+  sim: ResolvedSimulation;
+  r: ReliabilityParams;
+  /** T_s: failure-free compute in wall time. */
+  solveSeconds: number;
+  /** τ: compute between checkpoints (K whole steps). */
+  tau: number;
+  /** δ: blocking part of a checkpoint. */
+  delta: number;
+  /** ASYNC persist window (0 for SYNC). */
+  persist: number;
+  /** One checkpoint period before its blocking part: max(τ, p) (engine Walker.startCheckpoint). */
+  period: number;
+  /** M: job MTBF. */
+  m: number;
+  /** Share of unexpected failures that need a node replaced. */
+  hardwareShare: number;
+  /** R: recovery after an unexpected failure (detection + re-init + reload), restarted by a failure during it. */
+  restartSeconds: number;
+  limitSeconds: number;
+  plannedPerSecond: number;
+  /** C: what a planned stop costs (a whole checkpoint, the planned downtime, a re-init and a reload). */
+  plannedCost: number;
+}
 
-  // Mean step-time multiplier of the engine's SpeedProfile:
+/** Mean step-time multiplier of the engine's SpeedProfile (diurnal × stragglers × fail-slow). */
+function meanSlowdown(sim: ResolvedSimulation): number {
+  const r = sim.reliability;
   // diurnal raised cosine 1 + A(1 − cos)/2 averages 1 + A/2;
   const diurnal = 1 + r.diurnalAmplitudeFraction / 2;
   // stragglers: E[max of N exponential excesses of mean μ] = μ·H_N, H_N ≈ ln N + γ + 1/(2N) (harmonic number);
-  const n = setup.gpuCount;
+  const n = sim.setup.gpuCount;
   const harmonic = Math.log(n) + 0.5772156649 + 1 / (2 * n);
   const straggler = 1 + r.stragglerJitterFraction * harmonic;
   // fail-slow: episodes of mean length L (lognormal σ 0.7 in the engine) follow exponential gaps 1/ρ after each end.
   const failSlowRatePerSecond = (r.failSlowEpisodesPerGpuHour * n) / 3600;
   const episodeSeconds = lognormalMean(r.failSlowMedianSeconds, 0.7);
   const inEpisode = failSlowRatePerSecond > 0 ? episodeSeconds / (episodeSeconds + 1 / failSlowRatePerSecond) : 0;
-  const slow = diurnal * straggler * (1 + r.failSlowSlowdownFraction * inEpisode);
+  return diurnal * straggler * (1 + r.failSlowSlowdownFraction * inEpisode);
+}
 
-  const solveSeconds = setup.totalSteps * setup.nominalStepSeconds * slow; // T_s, failure-free compute in wall time
-  const tau = sim.checkpointIntervalSeconds * slow; // τ: compute between checkpoints (K whole steps)
-  const delta = sim.checkpointBlockingSeconds; // δ: blocking part of a checkpoint
-  const persist = sim.checkpointPersistSeconds; // ASYNC persist window (0 for SYNC)
-  // An async checkpoint waits for the previous persist: one period is max(τ, p) + δ (engine Walker.startCheckpoint).
-  const period = Math.max(tau, persist);
-  const m = sim.jobMtbfSeconds;
-
+function budgetModel(sim: ResolvedSimulation): BudgetModel {
+  const setup = sim.setup;
+  const r = sim.reliability;
+  const slow = meanSlowdown(sim);
+  const tau = sim.checkpointIntervalSeconds * slow;
+  const persist = sim.checkpointPersistSeconds;
   // Recovery after an unexpected failure (engine: detection → node wait → re-init → reload).
   const weightTotal = r.causes.reduce((a, c) => a + c.weight, 0);
   const detection = r.causes.reduce((a, c) => a + c.weight * (c.detectionSeconds ?? r.detectionSeconds), 0) / weightTotal;
-  const hardwareShare = r.causes.reduce((a, c) => a + (c.needsNodeReplacement ? c.weight : 0), 0) / weightTotal;
   const reinit = lognormalMean(r.restartMedianSeconds, r.restartSigma);
-  const restartSeconds = detection + reinit + sim.restoreSeconds; // R, restarted by a failure during recovery
-  // Node wait: failed nodes go to repair (lognormal mixture of automatic and manual, presets.ts) and come back to
-  // the S hot spares; the job lacks a node while more than S are out for repair.
-  const limitSeconds = sim.limitSeconds;
-  const plannedPerSecond = r.plannedInterruptionsPerDay / 86_400;
-  const plannedCost = delta + persist + r.plannedDowntimeSeconds + reinit + sim.restoreSeconds;
-
-  /**
-   * Seconds of [0, D] the job has all its nodes. The repair pool starts empty, so the number out for repair at t is
-   * Poisson(λ_hw·E[min(T_repair, t)]) (transient M/G/∞, whatever the repair law); midpoint rule on 32 points.
-   */
-  const nodesUpSecondsOver = (mtbf: number, d: number): number => {
-    if (!Number.isFinite(mtbf) || hardwareShare === 0) return d;
-    const rate = hardwareShare / mtbf;
-    let sum = 0;
-    for (let j = 0; j < 32; j++) {
-      const t = (d * (j + 0.5)) / 32;
-      const busy =
-        (1 - r.manualRepairFraction) * lognormalMeanCappedAt(r.repairMedianSeconds, r.repairSigma, t) +
-        r.manualRepairFraction * lognormalMeanCappedAt(r.manualRepairMedianSeconds, r.repairSigma, t);
-      sum += poissonCdf(rate * busy, sim.spareNodes);
-    }
-    return (d * sum) / 32;
+  return {
+    sim,
+    r,
+    solveSeconds: setup.totalSteps * setup.nominalStepSeconds * slow,
+    tau,
+    delta: sim.checkpointBlockingSeconds,
+    persist,
+    period: Math.max(tau, persist),
+    m: sim.jobMtbfSeconds,
+    hardwareShare: r.causes.reduce((a, c) => a + (c.needsNodeReplacement ? c.weight : 0), 0) / weightTotal,
+    restartSeconds: detection + reinit + sim.restoreSeconds,
+    limitSeconds: sim.limitSeconds,
+    plannedPerSecond: r.plannedInterruptionsPerDay / 86_400,
+    plannedCost: sim.checkpointBlockingSeconds + persist + r.plannedDowntimeSeconds + reinit + sim.restoreSeconds,
   };
+}
 
-  /**
-   * Expected wall time to train for a job MTBF `mtbf`: Daly (2006) eq. 20, T_w = M·e^(R/M)·(e^((τ+δ)/M) − 1)·T_s/τ
-   * (exponential failures, also during restart and checkpoint; the engine matches it within 1 %, engine.test.ts),
-   * without failures T_s/τ periods of τ + δ. Planned stops (Poisson, rate P) cost a whole checkpoint, the planned
-   * downtime, a re-init and a reload, and ASYNC loses ≈ p more work per failure (lost work τ/2 + p, engine.test.ts):
-   * the job is up a share 1 − P·C − p/M. That much up-time must fit into the seconds the job has its nodes:
-   * D solves ∫₀ᴰ up(t) dt = T_w/(1 − P·C − p/M) (bisection; node waits overlapping restarts count twice: errs long).
-   */
-  const wallFor = (mtbf: number): { wall: number; upShare: number; nodesUpShare: number } => {
-    const downShare = plannedPerSecond * plannedCost + (Number.isFinite(mtbf) ? persist / mtbf : 0);
-    const upShareNoWaits = Math.max(0, 1 - downShare);
-    let need = Number.isFinite(mtbf)
-      ? mtbf * Math.exp(restartSeconds / mtbf) * Math.expm1((period + delta) / mtbf) * (solveSeconds / tau)
-      : (solveSeconds / tau) * (period + delta);
-    need = upShareNoWaits > 1e-9 ? need / upShareNoWaits + delta + persist : Infinity; // + the final checkpoint
-    if (!Number.isFinite(need)) return { wall: Infinity, upShare: 0, nodesUpShare: 0 };
-    const atLimit = nodesUpSecondsOver(mtbf, limitSeconds);
-    if (atLimit < need) {
-      // Capped: extrapolate the wall time at the node share seen up to the limit (only its ratio to D is used).
-      const share = atLimit / limitSeconds;
-      return { wall: share > 0 ? need / share : Infinity, upShare: upShareNoWaits * share, nodesUpShare: share };
-    }
-    let lo = need;
-    let hi = limitSeconds;
-    for (let i = 0; i < 50 && hi - lo > 1e-6 * hi; i++) {
-      const mid = Math.sqrt(lo * hi);
-      if (nodesUpSecondsOver(mtbf, mid) < need) lo = mid;
-      else hi = mid;
-    }
-    const nodesUpShare = nodesUpSecondsOver(mtbf, hi) / hi;
-    return { wall: hi, upShare: upShareNoWaits * nodesUpShare, nodesUpShare };
-  };
+/**
+ * Seconds of [0, D] the job has all its nodes. Failed nodes go to repair (lognormal mixture of automatic and manual,
+ * presets.ts) and come back to the S hot spares; the job lacks a node while more than S are out for repair. The
+ * repair pool starts empty, so the number out for repair at t is Poisson(λ_hw·E[min(T_repair, t)]) (transient
+ * M/G/∞, whatever the repair law); midpoint rule on 32 points.
+ */
+function nodesUpSecondsOver(model: BudgetModel, mtbf: number, d: number): number {
+  const { r, hardwareShare } = model;
+  if (!Number.isFinite(mtbf) || hardwareShare === 0) return d;
+  const rate = hardwareShare / mtbf;
+  let sum = 0;
+  for (let j = 0; j < 32; j++) {
+    const t = (d * (j + 0.5)) / 32;
+    const busy =
+      (1 - r.manualRepairFraction) * lognormalMeanCappedAt(r.repairMedianSeconds, r.repairSigma, t) +
+      r.manualRepairFraction * lognormalMeanCappedAt(r.manualRepairMedianSeconds, r.repairSigma, t);
+    sum += poissonCdf(rate * busy, model.sim.spareNodes);
+  }
+  return (d * sum) / 32;
+}
 
-  /** Expected unexpected failures in the first `d` seconds (the failure clocks run in wall time, up or down). */
-  const failuresIn = (d: number): number => {
-    // Poisson of rate 1/M, or Weibull clocks from equilibrium (stationary renewal: rate 1/M too).
-    if (!Number.isFinite(m)) return 0;
-    if (r.failureModel !== 'WEIBULL' || r.weibullStart !== 'FRESH' || r.weibullShape >= 1) return d / m;
-    // Fresh clocks with k < 1 front-load failures. Per node the renewal function m(t) ≤ F/(1 − F) (Σ Fⁿ), and, as
-    // a DFR renewal function is concave, t/μ ≤ m(t) ≤ t/μ + (CV² − 1)/2 (its asymptote); Weibull
-    // F(t) = 1 − exp(−(t/λ)^k), λ = μ/Γ(1 + 1/k), CV² = Γ(1 + 2/k)/Γ(1 + 1/k)² − 1.
-    const k = r.weibullShape;
-    const nodeMean = m * sim.nodes;
-    const g1 = detGamma(1 + 1 / k);
-    const cv2 = detGamma(1 + 2 / k) / (g1 * g1) - 1;
-    const f = 1 - Math.exp(-Math.pow((d * g1) / nodeMean, k));
-    const perNode = Math.min(f < 1 ? f / (1 - f) : Infinity, d / nodeMean + (cv2 - 1) / 2);
-    return Math.max(d / m, perNode * sim.nodes);
-  };
+/**
+ * Expected wall time to train for a job MTBF `mtbf`: Daly (2006) eq. 20, T_w = M·e^(R/M)·(e^((τ+δ)/M) − 1)·T_s/τ
+ * (exponential failures, also during restart and checkpoint; the engine matches it within 1 %, engine.test.ts),
+ * without failures T_s/τ periods of τ + δ. Planned stops (Poisson, rate P) cost a whole checkpoint, the planned
+ * downtime, a re-init and a reload, and ASYNC loses ≈ p more work per failure (lost work τ/2 + p, engine.test.ts):
+ * the job is up a share 1 − P·C − p/M. That much up-time must fit into the seconds the job has its nodes:
+ * D solves ∫₀ᴰ up(t) dt = T_w/(1 − P·C − p/M) (bisection; node waits overlapping restarts count twice: errs long).
+ */
+function wallFor(model: BudgetModel, mtbf: number): { wall: number; upShare: number; nodesUpShare: number } {
+  const { solveSeconds, tau, delta, persist, period, restartSeconds, limitSeconds } = model;
+  const downShare = model.plannedPerSecond * model.plannedCost + (Number.isFinite(mtbf) ? persist / mtbf : 0);
+  const upShareNoWaits = Math.max(0, 1 - downShare);
+  let need = Number.isFinite(mtbf)
+    ? mtbf * Math.exp(restartSeconds / mtbf) * Math.expm1((period + delta) / mtbf) * (solveSeconds / tau)
+    : (solveSeconds / tau) * (period + delta);
+  need = upShareNoWaits > 1e-9 ? need / upShareNoWaits + delta + persist : Infinity; // + the final checkpoint
+  if (!Number.isFinite(need)) return { wall: Infinity, upShare: 0, nodesUpShare: 0 };
+  const atLimit = nodesUpSecondsOver(model, mtbf, limitSeconds);
+  if (atLimit < need) {
+    // Capped: extrapolate the wall time at the node share seen up to the limit (only its ratio to D is used).
+    const share = atLimit / limitSeconds;
+    return { wall: share > 0 ? need / share : Infinity, upShare: upShareNoWaits * share, nodesUpShare: share };
+  }
+  let lo = need;
+  let hi = limitSeconds;
+  for (let i = 0; i < 50 && hi - lo > 1e-6 * hi; i++) {
+    const mid = Math.sqrt(lo * hi);
+    if (nodesUpSecondsOver(model, mtbf, mid) < need) lo = mid;
+    else hi = mid;
+  }
+  const nodesUpShare = nodesUpSecondsOver(model, mtbf, hi) / hi;
+  return { wall: hi, upShare: upShareNoWaits * nodesUpShare, nodesUpShare };
+}
 
-  // D, the simulated seconds of one replica: the expected time to train, capped by the horizon or safety limit.
-  // Fresh Weibull clocks add a burst of early failures over the stationary rate; each extra one costs what an
-  // average failure costs in the stationary estimate, M·(1 − T_s/T_w) (one pass: the burst is front-loaded, so
-  // re-rating the whole run at the burst's rate would overshoot).
-  const run = wallFor(m);
+/** Expected unexpected failures in the first `d` seconds (the failure clocks run in wall time, up or down). */
+function failuresIn(model: BudgetModel, d: number): number {
+  const { r, m } = model;
+  // Poisson of rate 1/M, or Weibull clocks from equilibrium (stationary renewal: rate 1/M too).
+  if (!Number.isFinite(m)) return 0;
+  if (r.failureModel !== 'WEIBULL' || r.weibullStart !== 'FRESH' || r.weibullShape >= 1) return d / m;
+  // Fresh clocks with k < 1 front-load failures. Per node the renewal function m(t) ≤ F/(1 − F) (Σ Fⁿ), and, as
+  // a DFR renewal function is concave, t/μ ≤ m(t) ≤ t/μ + (CV² − 1)/2 (its asymptote); Weibull
+  // F(t) = 1 − exp(−(t/λ)^k), λ = μ/Γ(1 + 1/k), CV² = Γ(1 + 2/k)/Γ(1 + 1/k)² − 1.
+  const k = r.weibullShape;
+  const nodeMean = m * model.sim.nodes;
+  const g1 = detGamma(1 + 1 / k);
+  const cv2 = detGamma(1 + 2 / k) / (g1 * g1) - 1;
+  const f = 1 - Math.exp(-Math.pow((d * g1) / nodeMean, k));
+  const perNode = Math.min(f < 1 ? f / (1 - f) : Infinity, d / nodeMean + (cv2 - 1) / 2);
+  return Math.max(d / m, perNode * model.sim.nodes);
+}
+
+/**
+ * D, the simulated seconds of one replica: the expected time to train, capped by the horizon or safety limit.
+ * Fresh Weibull clocks add a burst of early failures over the stationary rate; each extra one costs what an
+ * average failure costs in the stationary estimate, M·(1 − T_s/T_w) (one pass: the burst is front-loaded, so
+ * re-rating the whole run at the burst's rate would overshoot).
+ */
+function expectedWall(model: BudgetModel): { wall: number; upShare: number; nodesUpShare: number } {
+  const { m, limitSeconds, solveSeconds } = model;
+  const run = wallFor(model, m);
   let wall = run.wall;
   if (Number.isFinite(wall) && Number.isFinite(m)) {
     const d0 = Math.min(wall, limitSeconds);
-    const extraFailures = failuresIn(d0) - d0 / m;
+    const extraFailures = failuresIn(model, d0) - d0 / m;
     if (extraFailures > 0) wall += extraFailures * m * Math.max(0, 1 - solveSeconds / wall);
   }
-  const { upShare, nodesUpShare } = run;
+  return { wall, upShare: run.upShare, nodesUpShare: run.nodesUpShare };
+}
+
+/**
+ * Expected stored events of a simulation (see the file comment). Accepts the setup (validated by
+ * resolveSimulation, whose InvalidInputError propagates) or an already resolved simulation.
+ */
+export function estimateStoredEvents(input: SimulationSetup | Omit<SimulationSetup, 'predictedLoss'> | ResolvedSimulation): EventBudgetEstimate {
+  const sim = 'stepUs' in input ? input : resolveSimulation(input as SimulationSetup);
+  const replicas = sim.setup.replicas;
+  const detailed = Math.min(sim.detailedReplicas, replicas);
+  const model = budgetModel(sim);
+  const { solveSeconds, tau, delta, period, m, restartSeconds, limitSeconds, plannedPerSecond } = model;
+  const { wall, upShare, nodesUpShare } = expectedWall(model);
   const capped = !(wall < limitSeconds);
   const d = capped ? limitSeconds : wall;
 
@@ -230,7 +277,7 @@ export function estimateStoredEvents(input: SimulationSetup | Omit<SimulationSet
   // processed).
   const tickSeconds = Math.max(1e-6, Math.round(sim.progressIntervalSeconds * 1e6) / 1e6);
   const ticks = capped ? Math.max(0, Math.ceil(limitSeconds / tickSeconds) - 1) : Math.floor(d / tickSeconds);
-  const unexpected = failuresIn(d);
+  const unexpected = failuresIn(model, d);
   const planned = d * plannedPerSecond;
   // Outages end in one RECOVERY each; an interruption starts an outage only while the job runs. Running share of
   // the wall time ≈ e^(−R/M)·upShare (Daly: a recovery of length R completes with probability e^(−R/M)).
