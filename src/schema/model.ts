@@ -20,7 +20,7 @@ import { checkName, idSchema } from './validation.js';
 import type { SavedRecord, SchemaContext } from './context.js';
 import { RecomputeModeEnum } from './enums.js';
 import { forbidden, fromInvalidInput, notFound } from './error-helpers.js';
-import { architectureFromHuggingFaceConfig, MAX_CONFIG_CHARS } from './huggingface.js';
+import { architectureFromHuggingFaceConfig, MAX_CONFIG_CHARS } from '../core/huggingface.js';
 import { publishSavedItemChange } from './saved-items.js';
 
 /** What a Model field resolves from: the architecture, its counts, and where it came from. */

@@ -16,9 +16,9 @@
  *   decoder_sparse_step, mlp_only_layers): see latentAttentionFromConfig and denseLayersFromConfig.
  * - sliding_window (Mistral, Gemma 2/3, Qwen2): see slidingWindowFromConfig for which layers use it.
  */
-import { InvalidInputError } from '../core/errors.js';
-import { architectureWithDefaults } from '../core/model.js';
-import type { ModelArchitecture } from '../core/types.js';
+import { InvalidInputError } from './errors.js';
+import { architectureWithDefaults } from './model.js';
+import type { ModelArchitecture } from './types.js';
 
 /** Longest accepted config text (real configs are 1–5 kB). */
 export const MAX_CONFIG_CHARS = 100_000;

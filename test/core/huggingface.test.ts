@@ -1,5 +1,5 @@
 /**
- * Dropout read from a pasted Hugging Face config.json (src/schema/huggingface.ts): the released configs of
+ * Dropout read from a pasted Hugging Face config.json (src/core/huggingface.ts): the released configs of
  * meta-llama/Llama-2-7b-hf (attention_dropout 0.0), openai-community/gpt2 (resid/attn/embd_pdrop 0.1) and
  * facebook/opt-1.3b (dropout 0.1, attention_dropout 0.0, activation_dropout 0.0); keys trimmed to what the parser reads.
  */
@@ -8,7 +8,7 @@ import { InvalidInputError } from '../../src/core/errors.js';
 import { computeModelCounts } from '../../src/core/model.js';
 import { findModelPreset } from '../../src/core/presets.js';
 import type { ModelArchitecture } from '../../src/core/types.js';
-import { architectureFromHuggingFaceConfig } from '../../src/schema/huggingface.js';
+import { architectureFromHuggingFaceConfig } from '../../src/core/huggingface.js';
 
 const parse = (config: object) => architectureFromHuggingFaceConfig(JSON.stringify(config));
 /** The field an import error names; undefined when the config imports. */
