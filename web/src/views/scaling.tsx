@@ -1,0 +1,3 @@
+export function ScalingView(): preact.JSX.Element {
+  return <p>Scaling: coming.</p>;
+}
