@@ -78,3 +78,54 @@ it('loads the page and computes the default plan (GPT-3 175B on 1,024 A100s) wit
   await expect.poll(() => page.getByTestId('plan-error').textContent()).toContain('tensorParallel');
   await shot('plan-invalid');
 });
+
+async function streamState(): Promise<{ events: number; lastSeq: number; gaps: number; duplicates: number; done: boolean }> {
+  const el = page.getByTestId('stream');
+  const attr = async (name: string) => Number(await el.getAttribute(name));
+  return { events: await attr('data-events'), lastSeq: await attr('data-last-seq'), gaps: await attr('data-gaps'), duplicates: await attr('data-duplicates'), done: (await attr('data-done')) === 1 };
+}
+
+it('starts a simulation, fills its charts, survives a cut connection with no gap, and reopens from the store', async () => {
+  await open('/?view=simulate');
+  // Every WebSocket goes through this route, so the test can cut the connection as a network would.
+  const sockets: { close(): Promise<void> }[] = [];
+  await page.routeWebSocket(/\/graphql$/, (ws) => {
+    const upstream = ws.connectToServer();
+    sockets.push({
+      async close() {
+        await ws.close({ code: 1012, reason: 'cut by the test' });
+        await upstream.close({ code: 1000, reason: 'cut by the test' });
+      },
+    });
+  });
+  await page.locator('select[name=pace]').selectOption('604800');
+  await page.locator('input[name=replicas]').fill('4');
+  await page.getByRole('button', { name: 'Start simulation' }).click();
+  await page.getByTestId('stream').waitFor();
+  await expect.poll(async () => (await streamState()).events, { timeout: 30_000 }).toBeGreaterThan(20);
+  await shot('simulate-running');
+
+  // Cut the live connection mid-run; graphql-ws reconnects and the subscription resumes after the last seq.
+  const before = await streamState();
+  expect(before.done).toBe(false);
+  for (const socket of sockets.splice(0)) await socket.close();
+  await expect.poll(() => page.locator('.conn').getAttribute('data-reconnects'), { timeout: 30_000 }).toBe('1');
+  await expect.poll(async () => (await streamState()).done, { timeout: 90_000 }).toBe(true);
+  const after = await streamState();
+  expect(after.lastSeq).toBeGreaterThan(before.lastSeq);
+  expect(after.gaps).toBe(0);
+  expect(after.duplicates).toBe(0); // resumed with `after`, not replayed from the start
+  expect(after.events).toBe(after.lastSeq); // seq 1 … last, each once
+  await expect.poll(() => page.getByTestId('sim-status').textContent()).toBe('completed');
+  expect(await page.locator('.uplot-host canvas').count()).toBeGreaterThanOrEqual(2);
+  await page.getByTestId('sim-summary').waitFor();
+  await shot('simulate-completed');
+
+  // The stored run reopens from its URL: every event again, in order.
+  await page.goto(page.url());
+  await expect.poll(async () => (await streamState()).done, { timeout: 30_000 }).toBe(true);
+  const replay = await streamState();
+  expect(replay.lastSeq).toBe(after.lastSeq);
+  expect(replay.events).toBe(after.lastSeq);
+  expect(replay.gaps).toBe(0);
+});

@@ -37,6 +37,7 @@ const listeners = new Set<(state: ConnectionState, reconnects: number) => void>(
 let state: ConnectionState = 'idle';
 let reconnects = 0;
 let everConnected = false;
+let active = 0;
 function setState(next: ConnectionState): void {
   state = next;
   for (const listener of listeners) listener(state, reconnects);
@@ -69,7 +70,8 @@ function wsClient(): Client {
         everConnected = true;
         setState('connected');
       },
-      closed: () => setState(everConnected ? 'reconnecting' : 'idle'),
+      // With no subscription left, the lazy client closes the socket on purpose: idle, not reconnecting.
+      closed: () => setState(active > 0 && everConnected ? 'reconnecting' : 'idle'),
     },
   });
   return client;
@@ -93,7 +95,14 @@ export function subscribe<R, V extends Record<string, unknown>>(
   resume?: (variables: V, data: R) => void,
 ): () => void {
   const payload = { query: document.toString(), variables: { ...variables } };
-  return wsClient().subscribe<R>(payload, {
+  active += 1;
+  let ended = false;
+  const end = () => {
+    if (ended) return;
+    ended = true;
+    active -= 1;
+  };
+  const dispose = wsClient().subscribe<R>(payload, {
     next: (result) => {
       if (result.errors?.length) {
         handlers.error?.(new ApiError(result.errors as GraphQLErrorShape[]));
@@ -104,12 +113,20 @@ export function subscribe<R, V extends Record<string, unknown>>(
       handlers.next(result.data);
     },
     error: (error) => {
+      end();
       if (Array.isArray(error)) handlers.error?.(new ApiError(error as GraphQLErrorShape[]));
       else if (error instanceof Error) handlers.error?.(error);
       else handlers.error?.(new Error('connection closed'));
     },
-    complete: () => handlers.complete?.(),
+    complete: () => {
+      end();
+      handlers.complete?.();
+    },
   });
+  return () => {
+    end();
+    dispose();
+  };
 }
 
 export function errorText(error: unknown): string {

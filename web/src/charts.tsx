@@ -289,7 +289,7 @@ export function Timeline(props: { title: string; end: number; now: number; marks
           <rect x={l} y={18} width={width - l - r} height={22} fill="#eee" />
           <rect x={l} y={18} width={Math.max(0, x(props.now) - l)} height={22} fill={PALETTE.sky} opacity="0.6" />
           {props.marks.map((mk, i) => (
-            <line key={i} x1={x(mk.at)} x2={x(mk.at)} y1={mk.kind === 'planned' ? 12 : 14} y2={46} stroke={mk.colour} stroke-width={mk.kind === 'recovery' ? 1 : 2}>
+            <line key={i} x1={x(mk.at)} x2={x(mk.at)} y1={mk.kind === 'planned' ? 12 : 14} y2={46} stroke={mk.colour} stroke-width={mk.kind === "planned" ? 2 : 1}>
               <title>{mk.label}</title>
             </line>
           ))}
