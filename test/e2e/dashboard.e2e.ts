@@ -79,6 +79,27 @@ it('loads the page and computes the default plan (GPT-3 175B on 1,024 A100s) wit
   await shot('plan-invalid');
 });
 
+it('runs a plan search with live progress, shows ties as such, and opens a frontier point in the Plan view', async () => {
+  await open('/?view=search');
+  await page.getByRole('button', { name: 'Run search' }).click();
+  await expect.poll(() => page.getByTestId('search-status').getAttribute('data-done'), { timeout: 60_000 }).toBe('1');
+  // GPT-3 175B on 1,024 A100s: several layouts lie within the planner's 7 % accuracy of the best (docs/search.md).
+  await expect.poll(() => page.getByTestId('search-summary').textContent()).toMatch(/\d+ layouts are within it of the best/);
+  expect(await page.locator('[data-testid=ranked] tbody tr').count()).toBeGreaterThan(1);
+  expect(await page.locator('[data-testid=ranked] tbody tr.tie').count()).toBeGreaterThan(0);
+  const frontierPoint = page.locator('svg .point[aria-label^="Frontier"]').first();
+  const label = (await frontierPoint.getAttribute('aria-label'))!;
+  await shot('search-done');
+  // Keyboard: focus the point and press Enter.
+  await frontierPoint.focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => new URL(page.url()).searchParams.get('view')).toBe('plan');
+  const tp = /TP (\d+) × PP (\d+)/.exec(label)!;
+  await expect.poll(() => page.locator('.layout').textContent(), { timeout: 30_000 }).toContain(`TP ${tp[1]} × PP ${tp[2]}`);
+  await page.getByTestId('figures').waitFor();
+  await shot('search-opened-plan');
+});
+
 async function streamState(): Promise<{ events: number; lastSeq: number; gaps: number; duplicates: number; done: boolean }> {
   const el = page.getByTestId('stream');
   const attr = async (name: string) => Number(await el.getAttribute(name));

@@ -237,7 +237,7 @@ export function Scatter(props: {
               <g
                 key={i}
                 class="point"
-                tabIndex={props.onPick ? 0 : -1}
+                tabindex={props.onPick ? 0 : -1}
                 role={props.onPick ? 'button' : 'img'}
                 aria-label={p.label}
                 aria-pressed={props.onPick ? selected : undefined}
