@@ -100,6 +100,17 @@ it('runs a plan search with live progress, shows ties as such, and opens a front
   await shot('search-opened-plan');
 });
 
+it('shows compute-optimal allocations and curves for the four laws, and the article\'s extrapolation in one click', async () => {
+  await open('/?view=scaling');
+  await expect.poll(() => page.locator('[data-testid=allocation] tbody tr').count()).toBe(4);
+  await expect.poll(() => page.locator('.uplot-host canvas').count()).toBe(2);
+  await page.getByTestId('extrapolate').click();
+  // The article: N₄ = N₃² / N₂ = 20.4T parameters (README table; test/core checks the figure itself).
+  await expect.poll(() => page.getByTestId('next-parameters').textContent()).toMatch(/^20\.4\dT$/);
+  expect(new URL(page.url()).searchParams.get('x')).toBe('1');
+  await shot('scaling');
+});
+
 async function streamState(): Promise<{ events: number; lastSeq: number; gaps: number; duplicates: number; done: boolean }> {
   const el = page.getByTestId('stream');
   const attr = async (name: string) => Number(await el.getAttribute(name));

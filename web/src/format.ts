@@ -47,6 +47,7 @@ export function percent(fraction: number, digits = 1): string {
 export function count(value: number): string {
   if (!Number.isFinite(value)) return '–';
   const abs = Math.abs(value);
+  if (abs >= 1e15) return sci(value, 1);
   if (abs >= 1e12) return `${nf(2).format(value / 1e12)}T`;
   if (abs >= 1e9) return `${nf(abs >= 1e11 ? 0 : 1).format(value / 1e9)}B`;
   if (abs >= 1e6) return `${nf(1).format(value / 1e6)}M`;

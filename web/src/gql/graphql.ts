@@ -567,6 +567,24 @@ export type ExtrapolationQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type ExtrapolationQuery = { extrapolation: { previousParameters: number, currentParameters: number, nextParameters: number, growthFactor: number, currentLoss: number, nextLoss: number, computeRatio: number, currentComputePfDays: number, nextComputePfDays: number, nextComputeFlops: number, nextTokens: number, nextDatasetBytes: number, nextTokensOverAllBooks: number, nextTokensOverEnglishWikipedia: number, nextCostV100Usd: number, nextCostA100Usd: number, chinchilla: { parameters: number, tokens: number, tokensPerParameter: number, predictedLoss: number | null }, chinchillaParametric: { parameters: number, tokens: number, tokensPerParameter: number, predictedLoss: number | null } } };
 
+export type ComputeOptimalCurvesQueryVariables = Exact<{
+  c0: number;
+  c1: number;
+  c2: number;
+  c3: number;
+  c4: number;
+  c5: number;
+  c6: number;
+  c7: number;
+  c8: number;
+  c9: number;
+}>;
+
+
+export type ComputeOptimalCurvesQuery = { k0: { parameters: number, tokens: number, predictedLoss: number | null }, k1: { parameters: number, tokens: number, predictedLoss: number | null }, k2: { parameters: number, tokens: number, predictedLoss: number | null }, k3: { parameters: number, tokens: number, predictedLoss: number | null }, k4: { parameters: number, tokens: number, predictedLoss: number | null }, k5: { parameters: number, tokens: number, predictedLoss: number | null }, k6: { parameters: number, tokens: number, predictedLoss: number | null }, k7: { parameters: number, tokens: number, predictedLoss: number | null }, k8: { parameters: number, tokens: number, predictedLoss: number | null }, k9: { parameters: number, tokens: number, predictedLoss: number | null }, c0: { parameters: number, tokens: number, predictedLoss: number | null }, c1: { parameters: number, tokens: number, predictedLoss: number | null }, c2: { parameters: number, tokens: number, predictedLoss: number | null }, c3: { parameters: number, tokens: number, predictedLoss: number | null }, c4: { parameters: number, tokens: number, predictedLoss: number | null }, c5: { parameters: number, tokens: number, predictedLoss: number | null }, c6: { parameters: number, tokens: number, predictedLoss: number | null }, c7: { parameters: number, tokens: number, predictedLoss: number | null }, c8: { parameters: number, tokens: number, predictedLoss: number | null }, c9: { parameters: number, tokens: number, predictedLoss: number | null }, p0: { parameters: number, tokens: number, predictedLoss: number | null }, p1: { parameters: number, tokens: number, predictedLoss: number | null }, p2: { parameters: number, tokens: number, predictedLoss: number | null }, p3: { parameters: number, tokens: number, predictedLoss: number | null }, p4: { parameters: number, tokens: number, predictedLoss: number | null }, p5: { parameters: number, tokens: number, predictedLoss: number | null }, p6: { parameters: number, tokens: number, predictedLoss: number | null }, p7: { parameters: number, tokens: number, predictedLoss: number | null }, p8: { parameters: number, tokens: number, predictedLoss: number | null }, p9: { parameters: number, tokens: number, predictedLoss: number | null }, e0: { parameters: number, tokens: number, predictedLoss: number | null }, e1: { parameters: number, tokens: number, predictedLoss: number | null }, e2: { parameters: number, tokens: number, predictedLoss: number | null }, e3: { parameters: number, tokens: number, predictedLoss: number | null }, e4: { parameters: number, tokens: number, predictedLoss: number | null }, e5: { parameters: number, tokens: number, predictedLoss: number | null }, e6: { parameters: number, tokens: number, predictedLoss: number | null }, e7: { parameters: number, tokens: number, predictedLoss: number | null }, e8: { parameters: number, tokens: number, predictedLoss: number | null }, e9: { parameters: number, tokens: number, predictedLoss: number | null } };
+
+export type CurvePointFragment = { parameters: number, tokens: number, predictedLoss: number | null };
+
 export type SearchPointFragment = { fits: boolean, parallelism: { tensorParallel: number, pipelineParallel: number, dataParallel: number, contextParallel: number, expertParallel: number, zeroStage: number, microBatchSize: number, globalBatchSize: number, gradientAccumulationSteps: number, recompute: RecomputeMode, sequenceParallel: boolean, pipelineInterleave: number, flashAttention: boolean, offload: Offload, optimizer: Optimizer, precision: Precision, gpuCount: number }, performance: { stepSeconds: number, modelFlopsUtilization: number }, memory: { totalBytes: number, capacityBytes: number }, run: { seconds: number, days: number, costUsd: number } | null };
 
 export type SearchProgressSubscriptionVariables = Exact<{
@@ -822,6 +840,13 @@ export const ZeroColumnFragmentDoc = new TypedDocumentString(`
   hostBytes
   nvmeBytes
 }`, {"fragmentName":"ZeroColumn"}) as unknown as TypedDocumentString<ZeroColumnFragment, unknown>;
+export const CurvePointFragmentDoc = new TypedDocumentString(`
+    fragment CurvePoint on ComputeOptimal {
+  parameters
+  tokens
+  predictedLoss
+}
+    `, {"fragmentName":"CurvePoint"}) as unknown as TypedDocumentString<CurvePointFragment, unknown>;
 export const SearchPointFragmentDoc = new TypedDocumentString(`
     fragment SearchPoint on TrainingPlan {
   fits
@@ -1127,6 +1152,134 @@ export const ExtrapolationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ExtrapolationQuery, ExtrapolationQueryVariables>;
+export const ComputeOptimalCurvesDocument = new TypedDocumentString(`
+    query ComputeOptimalCurves($c0: Float!, $c1: Float!, $c2: Float!, $c3: Float!, $c4: Float!, $c5: Float!, $c6: Float!, $c7: Float!, $c8: Float!, $c9: Float!) {
+  k0: computeOptimal(computeFlops: $c0, law: KAPLAN) {
+    ...CurvePoint
+  }
+  k1: computeOptimal(computeFlops: $c1, law: KAPLAN) {
+    ...CurvePoint
+  }
+  k2: computeOptimal(computeFlops: $c2, law: KAPLAN) {
+    ...CurvePoint
+  }
+  k3: computeOptimal(computeFlops: $c3, law: KAPLAN) {
+    ...CurvePoint
+  }
+  k4: computeOptimal(computeFlops: $c4, law: KAPLAN) {
+    ...CurvePoint
+  }
+  k5: computeOptimal(computeFlops: $c5, law: KAPLAN) {
+    ...CurvePoint
+  }
+  k6: computeOptimal(computeFlops: $c6, law: KAPLAN) {
+    ...CurvePoint
+  }
+  k7: computeOptimal(computeFlops: $c7, law: KAPLAN) {
+    ...CurvePoint
+  }
+  k8: computeOptimal(computeFlops: $c8, law: KAPLAN) {
+    ...CurvePoint
+  }
+  k9: computeOptimal(computeFlops: $c9, law: KAPLAN) {
+    ...CurvePoint
+  }
+  c0: computeOptimal(computeFlops: $c0, law: CHINCHILLA) {
+    ...CurvePoint
+  }
+  c1: computeOptimal(computeFlops: $c1, law: CHINCHILLA) {
+    ...CurvePoint
+  }
+  c2: computeOptimal(computeFlops: $c2, law: CHINCHILLA) {
+    ...CurvePoint
+  }
+  c3: computeOptimal(computeFlops: $c3, law: CHINCHILLA) {
+    ...CurvePoint
+  }
+  c4: computeOptimal(computeFlops: $c4, law: CHINCHILLA) {
+    ...CurvePoint
+  }
+  c5: computeOptimal(computeFlops: $c5, law: CHINCHILLA) {
+    ...CurvePoint
+  }
+  c6: computeOptimal(computeFlops: $c6, law: CHINCHILLA) {
+    ...CurvePoint
+  }
+  c7: computeOptimal(computeFlops: $c7, law: CHINCHILLA) {
+    ...CurvePoint
+  }
+  c8: computeOptimal(computeFlops: $c8, law: CHINCHILLA) {
+    ...CurvePoint
+  }
+  c9: computeOptimal(computeFlops: $c9, law: CHINCHILLA) {
+    ...CurvePoint
+  }
+  p0: computeOptimal(computeFlops: $c0, law: CHINCHILLA_PARAMETRIC) {
+    ...CurvePoint
+  }
+  p1: computeOptimal(computeFlops: $c1, law: CHINCHILLA_PARAMETRIC) {
+    ...CurvePoint
+  }
+  p2: computeOptimal(computeFlops: $c2, law: CHINCHILLA_PARAMETRIC) {
+    ...CurvePoint
+  }
+  p3: computeOptimal(computeFlops: $c3, law: CHINCHILLA_PARAMETRIC) {
+    ...CurvePoint
+  }
+  p4: computeOptimal(computeFlops: $c4, law: CHINCHILLA_PARAMETRIC) {
+    ...CurvePoint
+  }
+  p5: computeOptimal(computeFlops: $c5, law: CHINCHILLA_PARAMETRIC) {
+    ...CurvePoint
+  }
+  p6: computeOptimal(computeFlops: $c6, law: CHINCHILLA_PARAMETRIC) {
+    ...CurvePoint
+  }
+  p7: computeOptimal(computeFlops: $c7, law: CHINCHILLA_PARAMETRIC) {
+    ...CurvePoint
+  }
+  p8: computeOptimal(computeFlops: $c8, law: CHINCHILLA_PARAMETRIC) {
+    ...CurvePoint
+  }
+  p9: computeOptimal(computeFlops: $c9, law: CHINCHILLA_PARAMETRIC) {
+    ...CurvePoint
+  }
+  e0: computeOptimal(computeFlops: $c0, law: EPOCH) {
+    ...CurvePoint
+  }
+  e1: computeOptimal(computeFlops: $c1, law: EPOCH) {
+    ...CurvePoint
+  }
+  e2: computeOptimal(computeFlops: $c2, law: EPOCH) {
+    ...CurvePoint
+  }
+  e3: computeOptimal(computeFlops: $c3, law: EPOCH) {
+    ...CurvePoint
+  }
+  e4: computeOptimal(computeFlops: $c4, law: EPOCH) {
+    ...CurvePoint
+  }
+  e5: computeOptimal(computeFlops: $c5, law: EPOCH) {
+    ...CurvePoint
+  }
+  e6: computeOptimal(computeFlops: $c6, law: EPOCH) {
+    ...CurvePoint
+  }
+  e7: computeOptimal(computeFlops: $c7, law: EPOCH) {
+    ...CurvePoint
+  }
+  e8: computeOptimal(computeFlops: $c8, law: EPOCH) {
+    ...CurvePoint
+  }
+  e9: computeOptimal(computeFlops: $c9, law: EPOCH) {
+    ...CurvePoint
+  }
+}
+    fragment CurvePoint on ComputeOptimal {
+  parameters
+  tokens
+  predictedLoss
+}`) as unknown as TypedDocumentString<ComputeOptimalCurvesQuery, ComputeOptimalCurvesQueryVariables>;
 export const SearchProgressDocument = new TypedDocumentString(`
     subscription SearchProgress($input: PlanSearchInput!) {
   planSearchProgress(input: $input) {
