@@ -60,7 +60,7 @@ export function StackedBars(props: {
       <figcaption>{props.title}</figcaption>
       <Legend items={[...parts.map((p) => ({ label: p.label, colour: p.colour })), ...(props.limitLabel ? [{ label: props.limitLabel, colour: PALETTE.black, line: true }] : [])]} />
       <div class="scroll">
-        <svg width={width} height={height} role="img" aria-label={props.summary} viewBox={`0 0 ${width} ${height}`}>
+        <svg width={width} height={height} style={{ width: '100%', maxWidth: `${width}px`, height: 'auto' }} role="img" aria-label={props.summary} viewBox={`0 0 ${width} ${height}`}>
           {ticks.map((t) => (
             <g key={t}>
               <line x1={left - 4} x2={width} y1={y(t)} y2={y(t)} class="grid" />
@@ -212,7 +212,7 @@ export function Scatter(props: {
       <figcaption>{props.title}</figcaption>
       {props.legend && <Legend items={props.legend} />}
       <div class="scroll">
-        <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="group" aria-label={props.summary}>
+        <svg width={width} height={height} style={{ width: '100%', maxWidth: `${width}px`, height: 'auto' }} viewBox={`0 0 ${width} ${height}`} role="group" aria-label={props.summary}>
           {ax.ticks.map((t) => (
             <g key={`x${t}`}>
               <line x1={ax.scale(t)} x2={ax.scale(t)} y1={m.t} y2={height - m.b} class="grid" />
@@ -285,7 +285,7 @@ export function Timeline(props: { title: string; end: number; now: number; marks
     <figure class="chart">
       <figcaption>{props.title}</figcaption>
       <div class="scroll">
-        <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={props.summary}>
+        <svg width={width} height={height} style={{ width: '100%', maxWidth: `${width}px`, height: 'auto' }} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={props.summary}>
           <rect x={l} y={18} width={width - l - r} height={22} fill="#eee" />
           <rect x={l} y={18} width={Math.max(0, x(props.now) - l)} height={22} fill={PALETTE.sky} opacity="0.6" />
           {props.marks.map((mk, i) => (

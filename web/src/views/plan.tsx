@@ -353,6 +353,9 @@ export function PlanView(props: { catalog: Catalog; onCatalogChanged: () => Prom
 
 function PlanFigures(props: { plan: PlanOk; result: PlanQuery }): preact.JSX.Element {
   const { plan, result } = props;
+  useEffect(() => {
+    if (performance.getEntriesByName('zeroplan:first-plan').length === 0) performance.mark('zeroplan:first-plan');
+  }, []);
   const { memory, performance: perf, run, parallelism: par } = plan;
   const capacity = memory.capacityBytes;
   const usable = capacity - memory.headroomBytes;
@@ -367,19 +370,31 @@ function PlanFigures(props: { plan: PlanOk; result: PlanQuery }): preact.JSX.Ele
     if (z.__typename !== 'TrainingPlan') return { label: `ZeRO-${i}`, values: {}, note: 'invalid' };
     return { label: `ZeRO-${i}`, values: z.memory as unknown as Record<string, number>, limit: z.memory.capacityBytes, note: z.fits ? `fits · ${f.seconds(z.performance.stepSeconds)}` : 'does not fit' };
   });
-  const stepParts: Part[] = [
-    { key: 'computeSeconds', label: 'compute', colour: PALETTE.blue },
-    { key: 'bubbleSeconds', label: 'pipeline bubble', colour: PALETTE.orange },
-    { key: 'exposedCommunicationSeconds', label: 'exposed communication', colour: PALETTE.vermillion },
-    { key: 'optimizerSeconds', label: 'optimizer step', colour: PALETTE.green },
-  ];
   const comm = plan.communication;
-  const commRows: [string, number][] = [
-    ['tensor parallel (TP)', comm.tensorParallelSeconds],
-    ['pipeline parallel (PP)', comm.pipelineParallelSeconds],
-    ['data parallel (DP / ZeRO)', comm.dataParallelSeconds],
-    ['context parallel (CP)', comm.contextParallelSeconds],
-    ['expert parallel (EP)', comm.expertParallelSeconds],
+  const stepParts: Part[] = [
+    { key: 'compute', label: 'compute', colour: PALETTE.blue },
+    { key: 'bubble', label: 'pipeline bubble', colour: PALETTE.orange },
+    { key: 'tp', label: 'exposed TP', colour: PALETTE.vermillion },
+    { key: 'pp', label: 'exposed PP', colour: PALETTE.purple },
+    { key: 'dp', label: 'exposed DP / ZeRO', colour: PALETTE.sky },
+    { key: 'other', label: 'exposed CP, EP, offload', colour: PALETTE.yellow },
+    { key: 'optimizer', label: 'optimizer step', colour: PALETTE.green },
+  ];
+  const stepValues = {
+    compute: perf.computeSeconds,
+    bubble: perf.bubbleSeconds,
+    tp: comm.exposedTensorParallelSeconds,
+    pp: comm.exposedPipelineParallelSeconds,
+    dp: comm.exposedDataParallelSeconds,
+    other: comm.exposedContextParallelSeconds + comm.exposedExpertParallelSeconds + comm.exposedOffloadSeconds,
+    optimizer: perf.optimizerSeconds,
+  };
+  const commRows: [string, number, number][] = [
+    ['tensor parallel (TP)', comm.tensorParallelSeconds, comm.exposedTensorParallelSeconds],
+    ['pipeline parallel (PP)', comm.pipelineParallelSeconds, comm.exposedPipelineParallelSeconds],
+    ['data parallel (DP / ZeRO)', comm.dataParallelSeconds, comm.exposedDataParallelSeconds],
+    ['context parallel (CP)', comm.contextParallelSeconds, comm.exposedContextParallelSeconds],
+    ['expert parallel (EP)', comm.expertParallelSeconds, comm.exposedExpertParallelSeconds],
   ];
   const layout = `TP ${par.tensorParallel} × PP ${par.pipelineParallel} × DP ${par.dataParallel}${par.contextParallel > 1 ? ` × CP ${par.contextParallel}` : ''}${par.expertParallel > 1 ? `, EP ${par.expertParallel}` : ''}, ZeRO-${par.zeroStage}, micro-batch ${par.microBatchSize}, ${par.gradientAccumulationSteps} accumulation steps, recompute ${par.recompute.toLowerCase()}${par.sequenceParallel ? ', SP' : ''}${par.pipelineInterleave > 1 ? `, v = ${par.pipelineInterleave}` : ''}, ${par.precision}, ${par.optimizer}`;
   return (
@@ -437,25 +452,28 @@ function PlanFigures(props: { plan: PlanOk; result: PlanQuery }): preact.JSX.Ele
         <StackedBars
           title="Step time breakdown (seconds per step)"
           parts={stepParts}
-          bars={[{ label: 'step', values: perf as unknown as Record<string, number>, note: f.seconds(perf.stepSeconds) }]}
+          bars={[{ label: 'step', values: stepValues, note: f.seconds(perf.stepSeconds) }]}
           format={f.seconds}
-          summary={`Step ${f.seconds(perf.stepSeconds)}: compute ${f.seconds(perf.computeSeconds)}, bubble ${f.seconds(perf.bubbleSeconds)} (${f.percent(perf.bubbleFraction)}), exposed communication ${f.seconds(perf.exposedCommunicationSeconds)}, optimizer ${f.seconds(perf.optimizerSeconds)}.`}
+          summary={`Step ${f.seconds(perf.stepSeconds)}: compute ${f.seconds(perf.computeSeconds)}, bubble ${f.seconds(perf.bubbleSeconds)} (${f.percent(perf.bubbleFraction)}), exposed communication ${f.seconds(perf.exposedCommunicationSeconds)} (TP ${f.seconds(stepValues.tp)}, PP ${f.seconds(stepValues.pp)}, DP ${f.seconds(stepValues.dp)}, other ${f.seconds(stepValues.other)}), optimizer ${f.seconds(perf.optimizerSeconds)}.`}
         />
         <figure class="chart">
-          <figcaption>Communication per step by dimension (seconds before overlap; {f.seconds(comm.exposedSeconds)} of it exposed on the critical path)</figcaption>
-          <div class="hbars" role="img" aria-label={commRows.map(([k, v]) => `${k} ${f.seconds(v)}`).join(', ')}>
-            {commRows.map(([label, value]) => {
-              const max = Math.max(...commRows.map(([, v]) => v), 1e-12);
+          <figcaption>Communication per step by dimension: alone (light) and left exposed after overlap (dark); {f.seconds(comm.exposedSeconds)} exposed in all</figcaption>
+          <div class="hbars" role="img" aria-label={commRows.map(([k, v, x]) => `${k}: ${f.seconds(v)}, ${f.seconds(x)} exposed`).join('; ')}>
+            {commRows.map(([label, value, exposed]) => {
+              const max = Math.max(...commRows.map(([, v, x]) => Math.max(v, x)), 1e-12);
               return (
                 <div class="hbar" key={label}>
                   <span class="hbar-label">{label}</span>
-                  <span class="hbar-track"><span class="hbar-fill" style={{ width: `${(100 * value) / max}%` }} /></span>
-                  <span class="hbar-value">{f.seconds(value)}</span>
+                  <span class="hbar-track">
+                    <span class="hbar-fill light" style={{ width: `${(100 * value) / max}%` }} />
+                    <span class="hbar-fill" style={{ width: `${(100 * exposed) / max}%` }} />
+                  </span>
+                  <span class="hbar-value">{f.seconds(exposed)} / {f.seconds(value)}</span>
                 </div>
               );
             })}
           </div>
-          <DataTable caption="Communication per step" head={['dimension', 'seconds']} rows={commRows.map(([k, v]) => [k, f.seconds(v)])} />
+          <DataTable caption="Communication per step" head={['dimension', 'alone', 'exposed']} rows={commRows.map(([k, v, x]) => [k, f.seconds(v), f.seconds(x)])} />
         </figure>
       </div>
       <details class="assumptions">
