@@ -27,10 +27,25 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function open(path: string): Promise<Page> {
+/** The WebSockets of the current page (when opened with `routeSockets`), so a test can cut them as a network would. */
+let sockets: { close(): Promise<void> }[] = [];
+
+async function open(path: string, options: { routeSockets?: boolean } = {}): Promise<Page> {
   consoleErrors = [];
   offOrigin = [];
+  sockets = [];
   page = await browser.context.newPage();
+  if (options.routeSockets) {
+    await page.routeWebSocket(/\/graphql$/, (ws) => {
+      const upstream = ws.connectToServer();
+      sockets.push({
+        async close() {
+          await ws.close({ code: 1012, reason: 'cut by the test' });
+          await upstream.close({ code: 1000, reason: 'cut by the test' });
+        },
+      });
+    });
+  }
   page.on('console', (msg) => {
     if (msg.type() === 'error') consoleErrors.push(msg.text());
   });
@@ -109,6 +124,11 @@ it('shows compute-optimal allocations and curves for the four laws, and the arti
   await expect.poll(() => page.getByTestId('next-parameters').textContent()).toMatch(/^20\.4\dT$/);
   expect(new URL(page.url()).searchParams.get('x')).toBe('1');
   await shot('scaling');
+  // The view tabs work from the keyboard (arrow keys move between them, focus follows).
+  await page.locator('#tab-scaling').focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect.poll(() => new URL(page.url()).searchParams.get('view')).toBe('simulate');
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-simulate');
 });
 
 async function streamState(): Promise<{ events: number; lastSeq: number; gaps: number; duplicates: number; done: boolean }> {
@@ -118,28 +138,20 @@ async function streamState(): Promise<{ events: number; lastSeq: number; gaps: n
 }
 
 it('starts a simulation, fills its charts, survives a cut connection with no gap, and reopens from the store', async () => {
-  await open('/?view=simulate');
-  // Every WebSocket goes through this route, so the test can cut the connection as a network would.
-  const sockets: { close(): Promise<void> }[] = [];
-  await page.routeWebSocket(/\/graphql$/, (ws) => {
-    const upstream = ws.connectToServer();
-    sockets.push({
-      async close() {
-        await ws.close({ code: 1012, reason: 'cut by the test' });
-        await upstream.close({ code: 1000, reason: 'cut by the test' });
-      },
-    });
-  });
-  await page.locator('select[name=pace]').selectOption('604800');
+  await open('/?view=simulate', { routeSockets: true });
+  // 10 simulated days at a day per second: long enough to cut the connection mid-run on a loaded machine.
+  await page.locator('select[name=pace]').selectOption('86400');
+  await page.locator('input[name=horizon]').fill('10');
   await page.locator('input[name=replicas]').fill('4');
   await page.getByRole('button', { name: 'Start simulation' }).click();
   await page.getByTestId('stream').waitFor();
-  await expect.poll(async () => (await streamState()).events, { timeout: 30_000 }).toBeGreaterThan(20);
+  await expect.poll(async () => (await streamState()).events, { timeout: 30_000 }).toBeGreaterThan(5);
   await shot('simulate-running');
 
   // Cut the live connection mid-run; graphql-ws reconnects and the subscription resumes after the last seq.
   const before = await streamState();
   expect(before.done).toBe(false);
+  expect(sockets.length).toBe(1);
   for (const socket of sockets.splice(0)) await socket.close();
   await expect.poll(() => page.locator('.conn').getAttribute('data-reconnects'), { timeout: 30_000 }).toBe('1');
   await expect.poll(async () => (await streamState()).done, { timeout: 90_000 }).toBe(true);
