@@ -92,6 +92,23 @@ it('loads the page and computes the default plan (GPT-3 175B on 1,024 A100s) wit
   await page.getByRole('button', { name: 'Compute plan' }).click();
   await expect.poll(() => page.getByTestId('plan-error').textContent()).toContain('tensorParallel');
   await shot('plan-invalid');
+
+  // A pasted config.json (Llama 2 7B's shape) is saved as a model, selected, and planned.
+  await page.getByRole('button', { name: 'Paste a config.json…' }).click();
+  await page.locator('textarea[name=config]').fill(JSON.stringify({
+    architectures: ['LlamaForCausalLM'], model_type: 'llama', hidden_size: 4096, intermediate_size: 11008,
+    num_attention_heads: 32, num_hidden_layers: 32, num_key_value_heads: 32, vocab_size: 32000,
+    max_position_embeddings: 4096, rms_norm_eps: 1e-5, tie_word_embeddings: false,
+  }));
+  await page.locator('input[name=config-name]').fill('Pasted Llama 2 7B');
+  await page.getByRole('button', { name: 'Import and use' }).click();
+  // Llama 2 7B: 6.74B parameters (Touvron et al. 2023, Table 1 rounds it to 7B).
+  await expect.poll(() => page.locator('select[name=model] option:checked').textContent()).toBe('Pasted Llama 2 7B (6.7B)');
+  await page.locator('input[name=tp]').fill('8');
+  await page.locator('input[name=pp]').fill('1');
+  await page.getByRole('button', { name: 'Compute plan' }).click();
+  await expect.poll(() => page.locator('h2').textContent()).toContain('Pasted Llama 2 7B');
+  expect(new URL(page.url()).searchParams.get('model')).toMatch(/^m_/);
 });
 
 it('runs a plan search with live progress, shows ties as such, and opens a frontier point in the Plan view', async () => {

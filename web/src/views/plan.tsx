@@ -187,10 +187,11 @@ export function ModelClusterFields(props: { catalog: Catalog; state: PlanState; 
   const saved = catalog.models.filter((m) => !m.preset);
   const [pasting, setPasting] = useState(false);
   const [config, setConfig] = useState('');
+  const [configName, setConfigName] = useState('');
   const [importError, setImportError] = useState<string | null>(null);
   const importConfig = async () => {
     try {
-      const { createModelFromHuggingFaceConfig: model } = await request(ImportHuggingFaceConfigDocument, { config });
+      const { createModelFromHuggingFaceConfig: model } = await request(ImportHuggingFaceConfigDocument, { config, name: configName.trim() || null });
       await props.onCatalogChanged?.();
       set('model', model.id);
       setPasting(false);
@@ -224,6 +225,10 @@ export function ModelClusterFields(props: { catalog: Catalog; state: PlanState; 
               <label>
                 <span>Hugging Face config.json (saved as a model)</span>
                 <textarea name="config" rows={6} value={config} onInput={(e) => setConfig((e.target as HTMLTextAreaElement).value)} />
+              </label>
+              <label>
+                <span>Name (optional)</span>
+                <input type="text" name="config-name" value={configName} onInput={(e) => setConfigName((e.target as HTMLInputElement).value)} />
               </label>
               <button type="button" onClick={() => void importConfig()}>Import and use</button>
               {importError && <p class="error" role="alert">{importError}</p>}

@@ -327,7 +327,7 @@ export function SimulateView(props: { catalog: Catalog }): preact.JSX.Element {
             </h2>
             <p class="layout">
               {current.gpuCount.toLocaleString('en-US')} GPUs · {current.replicas} replicas · preset {current.reliabilityPreset} · nominal step {f.seconds(current.nominalStepSeconds)} · {f.count(current.totalSteps)} steps
-              {current.pace ? ` · pace ${f.seconds(current.pace)} per second` : ' · as fast as possible'}
+              {current.pace ? ` · pace ${f.fixed(current.pace / 86400, current.pace < 86400 ? 3 : 1)} simulated days per second` : ' · as fast as possible'}
             </p>
             <p class="status-line" data-testid="stream" data-events={s.events} data-last-seq={s.lastSeq} data-gaps={s.gaps} data-duplicates={s.duplicates} data-done={s.done ? '1' : '0'} aria-live="off">
               Stream: {s.events} events, last seq {s.lastSeq}, {s.gaps} gaps, {s.duplicates} duplicates dropped{s.done ? ', ended' : ''}
