@@ -132,6 +132,21 @@ it('runs a plan search with live progress, shows ties as such, and opens a front
   await shot('search-opened-plan');
 });
 
+it('with fewer GPUs allowed, opens a cheaper frontier layout on part of the cluster in the Plan view', async () => {
+  await open('/?view=search&upto=1');
+  expect(await page.locator('input[name=upto]').isChecked()).toBe(true);
+  await page.getByRole('button', { name: 'Run search' }).click();
+  await expect.poll(() => page.getByTestId('search-status').getAttribute('data-done'), { timeout: 90_000 }).toBe('1');
+  const labels = await page.locator('svg .point[aria-label^="Frontier"]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')!));
+  const fewer = labels.findIndex((l) => Number(/on ([\d,]+) GPUs/.exec(l)![1]!.replace(/,/g, '')) < 1024);
+  expect(fewer).toBeGreaterThanOrEqual(0);
+  const gpus = /on ([\d,]+) GPUs/.exec(labels[fewer]!)![1]!;
+  await page.locator('svg .point[aria-label^="Frontier"]').nth(fewer).click();
+  await expect.poll(() => page.locator('.layout').textContent(), { timeout: 30_000 }).toContain(`· ${gpus} GPUs`);
+  expect(new URL(page.url()).searchParams.get('gpus')).toBe(gpus.replace(/,/g, ''));
+  await shot('search-fewer-gpus-plan');
+});
+
 it('shows compute-optimal allocations and curves for the four laws, and the article\'s extrapolation in one click', async () => {
   await open('/?view=scaling');
   await expect.poll(() => page.locator('[data-testid=allocation] tbody tr').count()).toBe(4);

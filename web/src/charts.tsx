@@ -54,7 +54,8 @@ export function StackedBars(props: {
   const max = Math.max(1, ...bars.map((b) => Math.max(b.limit ?? 0, parts.reduce((s, p) => s + (b.values[p.key] ?? 0), 0)))) * 1.05;
   const y = (v: number) => top + (height - top - bottom) * (1 - v / max);
   const ticks = niceTicks(0, max, 4);
-  const showEvery = Math.ceil(bars.length / 16);
+  // Labels at least ≈ 44 px apart.
+  const showEvery = Math.max(1, Math.ceil(44 / (barWidth + gap)));
   return (
     <figure class="chart">
       <figcaption>{props.title}</figcaption>
@@ -88,7 +89,7 @@ export function StackedBars(props: {
                 {i % showEvery === 0 && (
                   <text x={x + barWidth / 2} y={height - bottom + 14} text-anchor="middle" class="tick">{bar.label}</text>
                 )}
-                {bar.note && <text x={x + barWidth / 2} y={height - bottom + 27} text-anchor="middle" class="tick note">{bar.note}</text>}
+                {bar.note && i % showEvery === 0 && <text x={x + barWidth / 2} y={height - bottom + 27} text-anchor="middle" class="tick note">{bar.note}</text>}
               </g>
             );
           })}

@@ -503,7 +503,7 @@ export type WeibullStart =
 export type CatalogQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type CatalogQuery = { models: Array<{ id: string, name: string, preset: boolean, parameters: number, activeParameters: number, sequenceLength: number, layers: number, attentionHeads: number }>, clusters: Array<{ id: string, name: string, preset: boolean, gpuCount: number, gpusPerNode: number, gpuHourUsd: number, gpu: { id: string, name: string, memoryBytes: number } }>, reliabilityPresets: Array<{ id: string, name: string, description: string }> };
+export type CatalogQuery = { models: Array<{ id: string, name: string, preset: boolean, parameters: number, activeParameters: number, sequenceLength: number, layers: number, attentionHeads: number }>, clusters: Array<{ id: string, name: string, preset: boolean, gpuCount: number, gpusPerNode: number, nodes: number, gpuHourUsd: number, pue: number, hostMemoryBytesPerNode: number, nvmeBytesPerNode: number, gpu: { id: string, name: string, memoryBytes: number } }>, reliabilityPresets: Array<{ id: string, name: string, description: string }> };
 
 export type ImportHuggingFaceConfigMutationVariables = Exact<{
   config: string;
@@ -933,7 +933,11 @@ export const CatalogDocument = new TypedDocumentString(`
     preset
     gpuCount
     gpusPerNode
+    nodes
     gpuHourUsd
+    pue
+    hostMemoryBytesPerNode
+    nvmeBytesPerNode
     gpu {
       id
       name

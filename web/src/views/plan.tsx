@@ -23,6 +23,8 @@ import { readParams, writeParams } from '../url';
 export interface PlanState {
   model: string;
   cluster: string;
+  /** GPUs of the cluster used: 0 = all; fewer = its first nodes, or part of one node (as the search's UP_TO mode). */
+  gpus: number;
   globalBatchSize: number;
   microBatchSize: number;
   tensorParallel: number;
@@ -45,6 +47,7 @@ export interface PlanState {
 export const DEFAULT_PLAN: PlanState = {
   model: 'gpt3-175b',
   cluster: 'a100-80gb-x1024',
+  gpus: 0,
   globalBatchSize: 1536,
   microBatchSize: 1,
   tensorParallel: 8,
@@ -64,7 +67,7 @@ export const DEFAULT_PLAN: PlanState = {
 };
 
 const KEYS: Record<keyof PlanState, string> = {
-  model: 'model', cluster: 'cluster', globalBatchSize: 'gbs', microBatchSize: 'mbs', tensorParallel: 'tp',
+  model: 'model', cluster: 'cluster', gpus: 'gpus', globalBatchSize: 'gbs', microBatchSize: 'mbs', tensorParallel: 'tp',
   pipelineParallel: 'pp', dataParallel: 'dp', contextParallel: 'cp', expertParallel: 'ep', zeroStage: 'zero',
   recompute: 'recompute', sequenceParallel: 'sp', flashAttention: 'fa', pipelineInterleave: 'vpp', offload: 'offload',
   optimizer: 'optimizer', precision: 'precision', trainingTokens: 'tokens',
@@ -98,6 +101,7 @@ export function planFromLayout(model: string, cluster: string, trainingTokens: n
   return {
     model,
     cluster,
+    gpus: p.gpuCount,
     trainingTokens,
     globalBatchSize: p.globalBatchSize,
     microBatchSize: p.microBatchSize,
@@ -117,10 +121,32 @@ export function planFromLayout(model: string, cluster: string, trainingTokens: n
   };
 }
 
-export function planInput(s: PlanState, zeroStage = s.zeroStage): TrainingPlanInput {
+/**
+ * The cluster part of a plan input: the preset or saved cluster by id, or — when fewer GPUs are asked for — the same
+ * hardware on its first nodes or on part of one node (how the search runs a smaller GPU count).
+ */
+function clusterPart(s: PlanState, catalog: Catalog): Pick<TrainingPlanInput, 'cluster' | 'clusterSpec'> {
+  const c = catalog.clusters.find((x) => x.id === s.cluster);
+  if (!c || s.gpus <= 0 || s.gpus >= c.gpuCount) return { cluster: s.cluster };
+  const partial = s.gpus < c.gpusPerNode;
+  return {
+    clusterSpec: {
+      name: `${s.gpus} GPUs of ${c.name}`,
+      gpu: c.gpu.id,
+      gpusPerNode: partial ? s.gpus : c.gpusPerNode,
+      nodes: partial ? 1 : Math.ceil(s.gpus / c.gpusPerNode),
+      gpuHourUsd: c.gpuHourUsd,
+      pue: c.pue,
+      hostMemoryBytesPerNode: c.hostMemoryBytesPerNode,
+      nvmeBytesPerNode: c.nvmeBytesPerNode,
+    },
+  };
+}
+
+export function planInput(s: PlanState, catalog: Catalog, zeroStage = s.zeroStage): TrainingPlanInput {
   const input: TrainingPlanInput = {
     model: s.model,
-    cluster: s.cluster,
+    ...clusterPart(s, catalog),
     globalBatchSize: s.globalBatchSize,
     microBatchSize: s.microBatchSize,
     tensorParallel: s.tensorParallel,
@@ -181,7 +207,7 @@ function Select<T extends string>(props: { label: string; name: string; value: T
 }
 
 /** Model (preset or saved, or a pasted config.json) and cluster. */
-export function ModelClusterFields(props: { catalog: Catalog; state: PlanState; set: Setter; onCatalogChanged?: () => Promise<void> | void }): preact.JSX.Element {
+export function ModelClusterFields(props: { catalog: Catalog; state: PlanState; set: Setter; onCatalogChanged?: () => Promise<void> | void; gpuField?: boolean }): preact.JSX.Element {
   const { catalog, state, set } = props;
   const presets = catalog.models.filter((m) => m.preset);
   const saved = catalog.models.filter((m) => !m.preset);
@@ -244,6 +270,15 @@ export function ModelClusterFields(props: { catalog: Catalog; state: PlanState; 
           ))}
         </select>
       </label>
+      {props.gpuField && (
+        <NumberField
+          name="gpus"
+          label="GPUs used"
+          value={state.gpus > 0 ? state.gpus : ''}
+          onChange={(v) => set('gpus', v.trim() === '' ? 0 : int(v))}
+          hint="empty: the whole cluster; fewer: its first nodes, or part of one node"
+        />
+      )}
     </>
   );
 }
@@ -303,7 +338,13 @@ export function PlanView(props: { catalog: Catalog; onCatalogChanged: () => Prom
     try {
       const data = await request(
         PlanDocument,
-        { input: planInput(s), z0: planInput(s, 0), z1: planInput(s, 1), z2: planInput(s, 2), z3: planInput(s, 3) },
+        {
+          input: planInput(s, props.catalog),
+          z0: planInput(s, props.catalog, 0),
+          z1: planInput(s, props.catalog, 1),
+          z2: planInput(s, props.catalog, 2),
+          z3: planInput(s, props.catalog, 3),
+        },
         controller.signal,
       );
       setResult(data);
@@ -334,7 +375,7 @@ export function PlanView(props: { catalog: Catalog; onCatalogChanged: () => Prom
           void compute(state);
         }}
       >
-        <ModelClusterFields catalog={props.catalog} state={state} set={set} onCatalogChanged={props.onCatalogChanged} />
+        <ModelClusterFields catalog={props.catalog} state={state} set={set} onCatalogChanged={props.onCatalogChanged} gpuField />
         <NumberField name="tokens" label="Training tokens" value={state.trainingTokens} onChange={(v) => set('trainingTokens', Number(v))} hint={f.count(state.trainingTokens) + ' tokens'} />
         <LayoutFields state={state} set={set} />
         <div class="actions">
@@ -364,11 +405,13 @@ function PlanFigures(props: { plan: PlanOk; result: PlanQuery }): preact.JSX.Ele
   const { memory, performance: perf, run, parallelism: par } = plan;
   const capacity = memory.capacityBytes;
   const usable = capacity - memory.headroomBytes;
+  // Many stages: numbers only under the bars (the table has the layers per stage).
+  const many = memory.stages.length > 8;
   const stageBars = memory.stages.map((st) => ({
-    label: `stage ${st.stage}`,
+    label: many ? String(st.stage) : `stage ${st.stage}`,
     values: st as unknown as Record<string, number>,
     limit: capacity,
-    note: `${f.fixed(st.layers, st.layers % 1 ? 1 : 0)} layers`,
+    note: many ? undefined : `${f.fixed(st.layers, st.layers % 1 ? 1 : 0)} layers`,
   }));
   const zeros = [result.zero0, result.zero1, result.zero2, result.zero3];
   const zeroBars = zeros.map((z, i) => {

@@ -97,7 +97,7 @@ export function SearchView(props: { catalog: Catalog; onOpenPlan: (s: PlanState)
       .filter((r) => Number.isFinite(r.costUsd))
       .map((r) => ({
         plan: r.plan,
-        point: { x: r.timeSeconds, y: r.costUsd, colour: PALETTE.vermillion, shape: 'diamond' as const, label: `Frontier: ${layoutText(r.plan.parallelism)} — ${f.seconds(r.timeSeconds)}, ${f.usd(r.costUsd)}${Number.isFinite(r.gapToBest) ? `, ${f.percent(r.gapToBest)} from the best` : ''}. Open in Plan.` },
+        point: { x: r.timeSeconds, y: r.costUsd, colour: PALETTE.vermillion, shape: 'diamond' as const, label: `Frontier: ${layoutText(r.plan.parallelism)} on ${r.gpus.toLocaleString('en-US')} GPUs — ${f.seconds(r.timeSeconds)}, ${f.usd(r.costUsd)}${Number.isFinite(r.gapToBest) ? `, ${f.percent(r.gapToBest)} from the best` : ''}. Open in Plan.` },
       })),
     ...ranked
       .filter((r) => Number.isFinite(r.costUsd))
@@ -108,7 +108,7 @@ export function SearchView(props: { catalog: Catalog; onOpenPlan: (s: PlanState)
           y: r.costUsd,
           colour: i === 0 ? PALETTE.black : isTie(r.gapToBest) ? PALETTE.green : PALETTE.sky,
           emphasis: i === 0,
-          label: `#${i + 1}${i === 0 ? ' (best)' : isTie(r.gapToBest) ? ' (tie: within the model accuracy)' : ''}: ${layoutText(r.plan.parallelism)} — ${f.seconds(r.timeSeconds)}, ${f.usd(r.costUsd)}. Open in Plan.`,
+          label: `#${i + 1}${i === 0 ? ' (best)' : isTie(r.gapToBest) ? ' (tie: within the model accuracy)' : ''}: ${layoutText(r.plan.parallelism)} on ${r.gpus.toLocaleString('en-US')} GPUs — ${f.seconds(r.timeSeconds)}, ${f.usd(r.costUsd)}. Open in Plan.`,
         },
       })),
   ];

@@ -225,7 +225,7 @@ export function SimulateView(props: { catalog: Catalog }): preact.JSX.Element {
     try {
       const { startSimulation: sim } = await request(StartSimulationDocument, {
         input: {
-          plan: planInput(plan),
+          plan: planInput(plan, props.catalog),
           reliability: { preset },
           replicas: Number(replicas),
           seed: Number(seed),
@@ -274,7 +274,7 @@ export function SimulateView(props: { catalog: Catalog }): preact.JSX.Element {
     <div class="view">
       <div>
         <form class="inputs" aria-label="Simulation inputs" onSubmit={(e) => { e.preventDefault(); void start(); }}>
-          <ModelClusterFields catalog={props.catalog} state={plan} set={set} />
+          <ModelClusterFields catalog={props.catalog} state={plan} set={set} gpuField />
           <label>
             <span>Training tokens</span>
             <input type="text" name="sim-tokens" value={String(plan.trainingTokens)} onChange={(e) => set('trainingTokens', Number((e.target as HTMLInputElement).value))} />
