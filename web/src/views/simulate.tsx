@@ -289,6 +289,7 @@ export function SimulateView(props: { catalog: Catalog }): preact.JSX.Element {
             <select name="reliability" value={preset} onChange={(e) => setPreset((e.target as HTMLSelectElement).value)}>
               {presets.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
             </select>
+            <small>{presets.find((p) => p.id === preset)?.description}</small>
           </label>
           <label>
             <span>Replicas (Monte Carlo runs)</span>
