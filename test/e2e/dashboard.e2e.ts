@@ -122,8 +122,11 @@ it('runs a plan search with live progress, shows ties as such, and opens a front
   const frontierPoint = page.locator('svg .point[aria-label^="Frontier"]').first();
   const label = (await frontierPoint.getAttribute('aria-label'))!;
   await shot('search-done');
-  // Keyboard: focus the point and press Enter.
-  await frontierPoint.focus();
+  // Keyboard: one point is in the tab order; the arrow keys move between points, Enter opens one.
+  expect(await page.locator('svg .point[tabindex="0"]').count()).toBe(1);
+  await page.locator('svg .point').nth(1).focus();
+  await page.keyboard.press('ArrowLeft');
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(label);
   await page.keyboard.press('Enter');
   await expect.poll(() => new URL(page.url()).searchParams.get('view')).toBe('plan');
   const tp = /TP (\d+) × PP (\d+)/.exec(label)!;

@@ -3,7 +3,7 @@
  * button), line charts with uPlot. Colours are the Okabe–Ito palette (Okabe & Ito 2008, "Color Universal Design"),
  * told apart by colour-blind readers; every chart has an aria-label summary and a table beside it.
  */
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
@@ -206,6 +206,15 @@ export function Scatter(props: {
     const b = max + pad;
     return { scale: (v: number) => lo + ((v - a) / (b - a)) * (hi - lo), ticks: niceTicks(a, b, 4), log };
   };
+  // Roving focus: one point in the tab order, arrow keys (and Home/End) move between points.
+  const [active, setActive] = useState(0);
+  const svgRef = useRef<SVGSVGElement>(null);
+  const current = Math.min(active, Math.max(0, props.points.length - 1));
+  const moveTo = (i: number) => {
+    const next = (i + props.points.length) % props.points.length;
+    setActive(next);
+    (svgRef.current?.querySelector(`[data-index="${next}"]`) as SVGGElement | null)?.focus();
+  };
   const ax = axis(xs.length ? xs : [1], m.l, width - m.r);
   const ay = axis(ys.length ? ys : [1], height - m.b, m.t);
   return (
@@ -213,7 +222,7 @@ export function Scatter(props: {
       <figcaption>{props.title}</figcaption>
       {props.legend && <Legend items={props.legend} />}
       <div class="scroll">
-        <svg width={width} height={height} style={{ width: '100%', maxWidth: `${width}px`, height: 'auto' }} viewBox={`0 0 ${width} ${height}`} role="group" aria-label={props.summary}>
+        <svg ref={svgRef} width={width} height={height} style={{ width: '100%', maxWidth: `${width}px`, height: 'auto' }} viewBox={`0 0 ${width} ${height}`} role="group" aria-label={`${props.summary} Arrow keys move between points.`}>
           {ax.ticks.map((t) => (
             <g key={`x${t}`}>
               <line x1={ax.scale(t)} x2={ax.scale(t)} y1={m.t} y2={height - m.b} class="grid" />
@@ -238,16 +247,26 @@ export function Scatter(props: {
               <g
                 key={i}
                 class="point"
-                tabindex={props.onPick ? 0 : -1}
+                tabindex={props.onPick && i === current ? 0 : -1}
                 role={props.onPick ? 'button' : 'img'}
                 aria-label={p.label}
                 aria-pressed={props.onPick ? selected : undefined}
                 data-index={i}
                 onClick={activate}
+                onFocus={() => setActive(i)}
                 onKeyDown={(e) => {
                   if (e.key === 'Enter' || e.key === ' ') {
                     e.preventDefault();
                     activate();
+                  } else if (e.key === 'ArrowRight' || e.key === 'ArrowDown') {
+                    e.preventDefault();
+                    moveTo(i + 1);
+                  } else if (e.key === 'ArrowLeft' || e.key === 'ArrowUp') {
+                    e.preventDefault();
+                    moveTo(i - 1);
+                  } else if (e.key === 'Home' || e.key === 'End') {
+                    e.preventDefault();
+                    moveTo(e.key === 'Home' ? 0 : props.points.length - 1);
                   }
                 }}
               >
