@@ -207,4 +207,15 @@ it('starts a simulation, fills its charts, survives a cut connection with no gap
   expect(replay.lastSeq).toBe(after.lastSeq);
   expect(replay.events).toBe(after.lastSeq);
   expect(replay.gaps).toBe(0);
+
+  // Replayed as fast as possible: a new run with the same input and seed gives the same events.
+  const firstId = new URL(page.url()).searchParams.get('sim');
+  await page.locator('select[name=pace]').selectOption('');
+  await page.getByRole('button', { name: 'Replay at this pace' }).click();
+  await expect.poll(() => new URL(page.url()).searchParams.get('sim')).not.toBe(firstId);
+  await expect.poll(async () => (await streamState()).done, { timeout: 60_000 }).toBe(true);
+  const rerun = await streamState();
+  expect(rerun.lastSeq).toBe(after.lastSeq);
+  expect(rerun.gaps).toBe(0);
+  await expect.poll(() => page.getByTestId('sim-status').textContent()).toBe('completed');
 });

@@ -241,9 +241,15 @@ export function SimulateView(props: { catalog: Catalog }): preact.JSX.Element {
     }
   };
 
+  /** Reruns the current simulation (same input and seed, so the same events) at the chosen pace; a running one is
+   * cancelled first — the API fixes a run's pace when it starts. */
   const rerun = async () => {
     if (!current) return;
     try {
+      if (!stream.current.done) {
+        unsubscribe.current?.();
+        await request(CancelSimulationDocument, { id: current.id });
+      }
       const { rerunSimulation: sim } = await request(RerunSimulationDocument, { id: current.id, pace: pace === '' ? null : Number(pace) });
       const horizon = horizons.current.get(current.id);
       if (horizon !== undefined) horizons.current.set(sim.id, horizon);
@@ -312,7 +318,7 @@ export function SimulateView(props: { catalog: Catalog }): preact.JSX.Element {
           <div class="actions">
             <button type="submit" class="primary">Start simulation</button>
             {current && !s.done && <button type="button" onClick={() => void cancel()}>Cancel</button>}
-            {current && s.done && <button type="button" onClick={() => void rerun()}>Replay at this pace</button>}
+            {current && <button type="button" onClick={() => void rerun()}>{s.done ? 'Replay at this pace' : 'Restart at this pace'}</button>}
           </div>
         </form>
         <SimulationList list={list} current={current?.id ?? null} onOpen={watch} />
