@@ -519,6 +519,13 @@ export function estimateStep(
       expertParallelSeconds: m * epSecondsPerMicroBatch,
       contextParallelSeconds: m * cpSecondsPerMicroBatch,
       exposedSeconds: exposedCommunicationSeconds,
+      // The terms of exposedCommunicationSeconds above, one per source.
+      exposedTensorParallelSeconds: m * tpCostPerMicroBatch,
+      exposedPipelineParallelSeconds: ppExposed,
+      exposedDataParallelSeconds: dpExposed,
+      exposedContextParallelSeconds: m * cpSecondsPerMicroBatch,
+      exposedExpertParallelSeconds: m * epCostPerMicroBatch,
+      exposedOffloadSeconds: offloadExposed,
     },
   };
 }

@@ -316,6 +316,13 @@ export interface CommunicationEstimate {
   contextParallelSeconds: number;
   /** Part of the above on the critical path after the overlap model. */
   exposedSeconds: number;
+  /** exposedSeconds by source; the six add up to exposedSeconds (offload: PCIe/NVMe parameter traffic not hidden). */
+  exposedTensorParallelSeconds: number;
+  exposedPipelineParallelSeconds: number;
+  exposedDataParallelSeconds: number;
+  exposedContextParallelSeconds: number;
+  exposedExpertParallelSeconds: number;
+  exposedOffloadSeconds: number;
 }
 
 export interface PerformanceEstimate {

@@ -454,6 +454,12 @@ const CommunicationEstimateRef = builder.objectRef<CommunicationEstimate>('Commu
     contextParallelBytes: t.exposeFloat('contextParallelBytes', { description: 'Context-parallel K/V all-gather and gradient reduce-scatter bytes per GPU per step (0 without CP).' }),
     contextParallelSeconds: t.exposeFloat('contextParallelSeconds', { description: 'Seconds of context-parallel communication per step (exposed).' }),
     exposedSeconds: t.exposeFloat('exposedSeconds', { description: 'Seconds of communication on the critical path after overlap.' }),
+    exposedTensorParallelSeconds: t.exposeFloat('exposedTensorParallelSeconds', { description: 'Seconds of tensor-parallel communication left on the critical path per step (the exposed* fields add up to exposedSeconds).' }),
+    exposedPipelineParallelSeconds: t.exposeFloat('exposedPipelineParallelSeconds', { description: 'Seconds of pipeline send/receive left on the critical path per step.' }),
+    exposedDataParallelSeconds: t.exposeFloat('exposedDataParallelSeconds', { description: 'Seconds of data-parallel (gradient reduction, ZeRO gathers) communication left on the critical path per step.' }),
+    exposedContextParallelSeconds: t.exposeFloat('exposedContextParallelSeconds', { description: 'Seconds of context-parallel communication left on the critical path per step.' }),
+    exposedExpertParallelSeconds: t.exposeFloat('exposedExpertParallelSeconds', { description: 'Seconds of expert-parallel all-to-all left on the critical path per step.' }),
+    exposedOffloadSeconds: t.exposeFloat('exposedOffloadSeconds', { description: 'Seconds of offloaded-parameter traffic (PCIe, NVMe) left on the critical path per step.' }),
   }),
 });
 

@@ -18,6 +18,7 @@ import type { BoundedPubSub, PubSubTopics, SchemaContext } from '../schema/conte
 import { schema } from '../schema/index.js';
 import { CORE_MIGRATIONS, openDatabase, type Db, type Migration } from './db.js';
 import { GRAPHIQL_EXAMPLES } from './examples.js';
+import { createDashboardHandler } from './dashboard.js';
 import { renderLocalGraphiQL, useGraphiQLAssets } from './graphiql.js';
 import { checkDocumentSize, useRequestLimits } from './limits.js';
 import { createConsoleLogger, createErrorTriage, type Logger, type LogLevel } from './logging.js';
@@ -67,6 +68,9 @@ export interface AppOptions {
   /** Receives every unexpected (masked) error once; default: logged as an error with its stack. Expected errors
    * (BAD_USER_INPUT, NOT_FOUND, …) never come here and log at most a debug line. */
   onUnexpectedError?: (error: unknown) => void;
+  /** The dashboard at `/` (dashboard.ts): the directory of its build (default `web/dist`), or false for none
+   * (then `/` redirects to GraphiQL). */
+  dashboard?: string | false;
 }
 
 export interface App {
@@ -119,6 +123,7 @@ export function createApp(options: AppOptions): App {
   let wsDispose: (() => Promise<void> | void) | undefined;
   let stopping: Promise<void> | undefined;
 
+  const dashboard = options.dashboard === false ? undefined : createDashboardHandler(options.dashboard);
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
     const length = Number(req.headers['content-length'] ?? 0);
     if (length > MAX_BODY_BYTES) {
@@ -126,6 +131,7 @@ export function createApp(options: AppOptions): App {
       res.end(JSON.stringify({ errors: [{ message: `Request body of ${length} bytes exceeds the limit ${MAX_BODY_BYTES}`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] }));
       return;
     }
+    if (dashboard?.(req, res)) return;
     if (req.url === '/' && req.method === 'GET') {
       res.writeHead(302, { location: GRAPHQL_PATH });
       res.end();

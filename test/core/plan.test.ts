@@ -136,6 +136,24 @@ describe('evaluatePlan', () => {
     expect(p.computeSeconds + p.bubbleSeconds + p.exposedCommunicationSeconds + p.optimizerSeconds).toBeCloseTo(p.stepSeconds, 9);
     expect(estimate.communication.exposedSeconds).toBeCloseTo(p.exposedCommunicationSeconds, 12);
   });
+  it('exposed communication by source adds up to the exposed total; with overlap off, TP, PP and DP are exposed whole', () => {
+    const sum = (c: typeof estimate.communication) =>
+      c.exposedTensorParallelSeconds + c.exposedPipelineParallelSeconds + c.exposedDataParallelSeconds +
+      c.exposedContextParallelSeconds + c.exposedExpertParallelSeconds + c.exposedOffloadSeconds;
+    expect(sum(estimate.communication)).toBeCloseTo(estimate.communication.exposedSeconds, 12);
+    // Overlapped by default (Megatron-Core): less than the transfers alone.
+    expect(estimate.communication.exposedPipelineParallelSeconds).toBeLessThan(estimate.communication.pipelineParallelSeconds);
+    // Megatron-LM 2021 (Narayanan et al.): synchronous p2p and the DP all-reduce after the backward — all exposed.
+    const sync = evaluatePlan(gpt3, counts, cluster1024, standard, {
+      trainingTokens: 300e9, overlapPipelineCommunication: false, overlapDataParallelCommunication: false,
+    }).communication;
+    expect(sum(sync)).toBeCloseTo(sync.exposedSeconds, 12);
+    // All 2·m·v steady-state transfers (m = 96 micro-batches, v = 1) plus the 2·(p − 1) = 14 fill and drain ones.
+    expect(sync.exposedPipelineParallelSeconds).toBeCloseTo(sync.pipelineParallelSeconds * (1 + 14 / 192), 12);
+    expect(sync.exposedDataParallelSeconds).toBeCloseTo(sync.dataParallelSeconds, 12);
+    expect(sync.exposedTensorParallelSeconds).toBeCloseTo(sync.tensorParallelSeconds, 12);
+    expect(sync.exposedOffloadSeconds).toBe(0);
+  });
   it('memory total = sum of the parts and equals the most-loaded stage of the breakdown', () => {
     const m = estimate.memory;
     expect(m.parametersBytes + m.gradientsBytes + m.optimizerStatesBytes + m.activationsBytes + m.temporaryBytes + m.overheadBytes).toBeCloseTo(m.totalBytes, 0);

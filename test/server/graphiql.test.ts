@@ -1,6 +1,7 @@
 /**
  * GraphiQL: served at /graphql to browsers with the example operations, every asset from this server (no CDN:
- * users and CI may have no internet), `/` redirects there, health check answers.
+ * users and CI may have no internet), `/` redirects there when the dashboard is off (dashboard.test.ts covers it
+ * on), health check answers.
  */
 import { get } from 'node:http';
 import { Script } from 'node:vm';
@@ -16,8 +17,8 @@ async function started(options: Parameters<typeof createTestApp>[0] = {}): Promi
   return { t, url };
 }
 
-it('serves GraphiQL with the examples and WebSocket subscriptions; / redirects to it', async () => {
-  const { url } = await started();
+it('serves GraphiQL with the examples and WebSocket subscriptions; / redirects to it without a dashboard', async () => {
+  const { url } = await started({ dashboard: false });
   const page = await fetch(url, { headers: { accept: 'text/html' } });
   expect(page.status).toBe(200);
   expect(page.headers.get('content-type')).toMatch(/text\/html/);

@@ -1,0 +1,221 @@
+/**
+ * The dashboard in headless Chromium against the real server: load the page, compute a plan, run a search and
+ * open a frontier point, start a simulation and watch its chart fill, cut the WebSocket and see the stream resume
+ * with no gap; no console errors and no request leaving the server's origin. Screenshots: test-results/e2e/.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { launchBrowser, ROOT, startServer, type Browser, type RunningServer } from './harness.js';
+
+const SHOTS = join(ROOT, 'test-results', 'e2e');
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+let consoleErrors: string[] = [];
+let offOrigin: string[] = [];
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** The WebSockets of the current page (when opened with `routeSockets`), so a test can cut them as a network would. */
+let sockets: { close(): Promise<void> }[] = [];
+
+async function open(path: string, options: { routeSockets?: boolean } = {}): Promise<Page> {
+  consoleErrors = [];
+  offOrigin = [];
+  sockets = [];
+  page = await browser.context.newPage();
+  if (options.routeSockets) {
+    await page.routeWebSocket(/\/graphql$/, (ws) => {
+      const upstream = ws.connectToServer();
+      sockets.push({
+        async close() {
+          await ws.close({ code: 1012, reason: 'cut by the test' });
+          await upstream.close({ code: 1000, reason: 'cut by the test' });
+        },
+      });
+    });
+  }
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') consoleErrors.push(msg.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(String(error)));
+  page.on('request', (req) => {
+    const url = req.url();
+    if (!url.startsWith(server.origin) && !url.startsWith(server.origin.replace('http', 'ws')) && !/^(data|blob):/.test(url)) offOrigin.push(url);
+  });
+  await page.goto(server.origin + path);
+  return page;
+}
+
+afterEach(async () => {
+  await page?.close();
+  expect(consoleErrors, 'console errors').toEqual([]);
+  expect(offOrigin, 'requests that left the origin').toEqual([]);
+});
+
+const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+
+it('loads the page and computes the default plan (GPT-3 175B on 1,024 A100s) with its figures and charts', async () => {
+  await open('/');
+  await page.getByTestId('figures').waitFor();
+  await expect.poll(() => page.getByTestId('fits').textContent()).toBe('fits');
+  const mfu = Number((await page.getByTestId('mfu').textContent())!.replace(/[^\d.]/g, ''));
+  // The README's figure for this layout with ZeRO-1 and FlashAttention: MFU ≈ 37 % (not pinned: the planner may move).
+  expect(mfu).toBeGreaterThan(20);
+  expect(mfu).toBeLessThan(60);
+  expect(await page.getByTestId('days').textContent()).toMatch(/^\d+(\.\d)? days$/);
+  expect(await page.locator('figure svg[role=img]').count()).toBeGreaterThanOrEqual(3);
+  await shot('plan-default');
+
+  // A changed input recomputes and goes into the URL; reopening the URL gives the same view.
+  await page.locator('input[name=tp]').fill('4');
+  await page.locator('input[name=pp]').fill('16');
+  await page.getByRole('button', { name: 'Compute plan' }).click();
+  await expect.poll(() => page.url()).toContain('tp=4');
+  await expect.poll(() => page.locator('.layout').textContent()).toContain('TP 4 × PP 16');
+  const shared = page.url();
+  await page.goto(shared);
+  await expect.poll(() => page.locator('.layout').textContent()).toContain('TP 4 × PP 16');
+  // A layout that cannot exist comes back as the API's message, naming the field.
+  await page.locator('input[name=tp]').fill('7');
+  await page.getByRole('button', { name: 'Compute plan' }).click();
+  await expect.poll(() => page.getByTestId('plan-error').textContent()).toContain('tensorParallel');
+  await shot('plan-invalid');
+
+  // A pasted config.json (Llama 2 7B's shape) is saved as a model, selected, and planned.
+  await page.getByRole('button', { name: 'Paste a config.json…' }).click();
+  await page.locator('textarea[name=config]').fill(JSON.stringify({
+    architectures: ['LlamaForCausalLM'], model_type: 'llama', hidden_size: 4096, intermediate_size: 11008,
+    num_attention_heads: 32, num_hidden_layers: 32, num_key_value_heads: 32, vocab_size: 32000,
+    max_position_embeddings: 4096, rms_norm_eps: 1e-5, tie_word_embeddings: false,
+  }));
+  await page.locator('input[name=config-name]').fill('Pasted Llama 2 7B');
+  await page.getByRole('button', { name: 'Import and use' }).click();
+  // Llama 2 7B: 6.74B parameters (Touvron et al. 2023, Table 1 rounds it to 7B).
+  await expect.poll(() => page.locator('select[name=model] option:checked').textContent()).toBe('Pasted Llama 2 7B (6.7B)');
+  await page.locator('input[name=tp]').fill('8');
+  await page.locator('input[name=pp]').fill('1');
+  await page.getByRole('button', { name: 'Compute plan' }).click();
+  await expect.poll(() => page.locator('h2').textContent()).toContain('Pasted Llama 2 7B');
+  expect(new URL(page.url()).searchParams.get('model')).toMatch(/^m_/);
+});
+
+it('runs a plan search with live progress, shows ties as such, and opens a frontier point in the Plan view', async () => {
+  await open('/?view=search');
+  await page.getByRole('button', { name: 'Run search' }).click();
+  await expect.poll(() => page.getByTestId('search-status').getAttribute('data-done'), { timeout: 60_000 }).toBe('1');
+  // GPT-3 175B on 1,024 A100s: several layouts lie within the planner's 7 % accuracy of the best (docs/search.md).
+  await expect.poll(() => page.getByTestId('search-summary').textContent()).toMatch(/\d+ layouts are within it of the best/);
+  expect(await page.locator('[data-testid=ranked] tbody tr').count()).toBeGreaterThan(1);
+  expect(await page.locator('[data-testid=ranked] tbody tr.tie').count()).toBeGreaterThan(0);
+  const frontierPoint = page.locator('svg .point[aria-label^="Frontier"]').first();
+  const label = (await frontierPoint.getAttribute('aria-label'))!;
+  await shot('search-done');
+  // Keyboard: one point is in the tab order; the arrow keys move between points, Enter opens one.
+  expect(await page.locator('svg .point[tabindex="0"]').count()).toBe(1);
+  await page.locator('svg .point').nth(1).focus();
+  await page.keyboard.press('ArrowLeft');
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(label);
+  await page.keyboard.press('Enter');
+  await expect.poll(() => new URL(page.url()).searchParams.get('view')).toBe('plan');
+  const tp = /TP (\d+) × PP (\d+)/.exec(label)!;
+  await expect.poll(() => page.locator('.layout').textContent(), { timeout: 30_000 }).toContain(`TP ${tp[1]} × PP ${tp[2]}`);
+  await page.getByTestId('figures').waitFor();
+  await shot('search-opened-plan');
+});
+
+it('with fewer GPUs allowed, opens a cheaper frontier layout on part of the cluster in the Plan view', async () => {
+  await open('/?view=search&upto=1');
+  expect(await page.locator('input[name=upto]').isChecked()).toBe(true);
+  await page.getByRole('button', { name: 'Run search' }).click();
+  await expect.poll(() => page.getByTestId('search-status').getAttribute('data-done'), { timeout: 90_000 }).toBe('1');
+  const labels = await page.locator('svg .point[aria-label^="Frontier"]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')!));
+  const fewer = labels.findIndex((l) => Number(/on ([\d,]+) GPUs/.exec(l)![1]!.replace(/,/g, '')) < 1024);
+  expect(fewer).toBeGreaterThanOrEqual(0);
+  const gpus = /on ([\d,]+) GPUs/.exec(labels[fewer]!)![1]!;
+  await page.locator('svg .point[aria-label^="Frontier"]').nth(fewer).click();
+  await expect.poll(() => page.locator('.layout').textContent(), { timeout: 30_000 }).toContain(`· ${gpus} GPUs`);
+  expect(new URL(page.url()).searchParams.get('gpus')).toBe(gpus.replace(/,/g, ''));
+  await shot('search-fewer-gpus-plan');
+});
+
+it('shows compute-optimal allocations and curves for the four laws, and the article\'s extrapolation in one click', async () => {
+  await open('/?view=scaling');
+  await expect.poll(() => page.locator('[data-testid=allocation] tbody tr').count()).toBe(4);
+  await expect.poll(() => page.locator('.uplot-host canvas').count()).toBe(2);
+  await page.getByTestId('extrapolate').click();
+  // The article: N₄ = N₃² / N₂ = 20.4T parameters (README table; test/core checks the figure itself).
+  await expect.poll(() => page.getByTestId('next-parameters').textContent()).toMatch(/^20\.4\dT$/);
+  expect(new URL(page.url()).searchParams.get('x')).toBe('1');
+  await shot('scaling');
+  // The view tabs work from the keyboard (arrow keys move between them, focus follows).
+  await page.locator('#tab-scaling').focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect.poll(() => new URL(page.url()).searchParams.get('view')).toBe('simulate');
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-simulate');
+});
+
+async function streamState(): Promise<{ events: number; lastSeq: number; gaps: number; duplicates: number; done: boolean }> {
+  const el = page.getByTestId('stream');
+  const attr = async (name: string) => Number(await el.getAttribute(name));
+  return { events: await attr('data-events'), lastSeq: await attr('data-last-seq'), gaps: await attr('data-gaps'), duplicates: await attr('data-duplicates'), done: (await attr('data-done')) === 1 };
+}
+
+it('starts a simulation, fills its charts, survives a cut connection with no gap, and reopens from the store', async () => {
+  await open('/?view=simulate', { routeSockets: true });
+  // 10 simulated days at a day per second: long enough to cut the connection mid-run on a loaded machine.
+  await page.locator('select[name=pace]').selectOption('86400');
+  await page.locator('input[name=horizon]').fill('10');
+  await page.locator('input[name=replicas]').fill('4');
+  await page.getByRole('button', { name: 'Start simulation' }).click();
+  await page.getByTestId('stream').waitFor();
+  await expect.poll(async () => (await streamState()).events, { timeout: 30_000 }).toBeGreaterThan(5);
+  await shot('simulate-running');
+
+  // Cut the live connection mid-run; graphql-ws reconnects and the subscription resumes after the last seq.
+  const before = await streamState();
+  expect(before.done).toBe(false);
+  expect(sockets.length).toBe(1);
+  for (const socket of sockets.splice(0)) await socket.close();
+  await expect.poll(() => page.locator('.conn').getAttribute('data-reconnects'), { timeout: 30_000 }).toBe('1');
+  await expect.poll(async () => (await streamState()).done, { timeout: 90_000 }).toBe(true);
+  const after = await streamState();
+  expect(after.lastSeq).toBeGreaterThan(before.lastSeq);
+  expect(after.gaps).toBe(0);
+  expect(after.duplicates).toBe(0); // resumed with `after`, not replayed from the start
+  expect(after.events).toBe(after.lastSeq); // seq 1 … last, each once
+  await expect.poll(() => page.getByTestId('sim-status').textContent()).toBe('completed');
+  expect(await page.locator('.uplot-host canvas').count()).toBeGreaterThanOrEqual(2);
+  await page.getByTestId('sim-summary').waitFor();
+  await shot('simulate-completed');
+
+  // The stored run reopens from its URL: every event again, in order.
+  await page.goto(page.url());
+  await expect.poll(async () => (await streamState()).done, { timeout: 30_000 }).toBe(true);
+  const replay = await streamState();
+  expect(replay.lastSeq).toBe(after.lastSeq);
+  expect(replay.events).toBe(after.lastSeq);
+  expect(replay.gaps).toBe(0);
+
+  // Replayed as fast as possible: a new run with the same input and seed gives the same events.
+  const firstId = new URL(page.url()).searchParams.get('sim');
+  await page.locator('select[name=pace]').selectOption('');
+  await page.getByRole('button', { name: 'Replay at this pace' }).click();
+  await expect.poll(() => new URL(page.url()).searchParams.get('sim')).not.toBe(firstId);
+  await expect.poll(async () => (await streamState()).done, { timeout: 60_000 }).toBe(true);
+  const rerun = await streamState();
+  expect(rerun.lastSeq).toBe(after.lastSeq);
+  expect(rerun.gaps).toBe(0);
+  await expect.poll(() => page.getByTestId('sim-status').textContent()).toBe('completed');
+});
