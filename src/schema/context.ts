@@ -51,6 +51,8 @@ export interface PubSubTopics {
   savedItemsChanged: Omit<SavedItemEvent, 'missedEvents'>;
   /** Stored simulation events, keyed by simulation id (src/server/simulation-module.ts). */
   simulationEvents: SimulationEventRecord;
+  /** Replica → workers: stop a simulation's job wherever it runs (src/server/simulation-jobs.ts). */
+  simulationControl: { id: string; action: 'cancel' };
 }
 
 /** One delivered message: the payload and how many earlier messages this subscriber lost to overflow. */

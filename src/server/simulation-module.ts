@@ -23,13 +23,15 @@ import type {
   SimulationService,
 } from '../schema/simulation.js';
 import { badUserInput } from '../schema/error-helpers.js';
-import type { SimulationEngineEvent } from '../simulation/engine.js';
 import { checkEventBudget, MAX_STORED_EVENTS_PER_SIMULATION } from '../simulation/event-budget.js';
 import { SimulationRunner, type RunnerOptions } from '../simulation/runner.js';
-import type { AppModule } from './app.js';
+import type { Queue } from 'bullmq';
+import type { AppModule, AppModuleInstance } from './app.js';
+import { createSimulationQueue, toNewEvent, type SimulationJobData } from './simulation-jobs.js';
 import {
   createSimulationStore,
   SIMULATION_MIGRATIONS,
+  TERMINAL_EVENT_TYPES,
   TERMINAL_STATUSES,
   type NewSimulationEvent,
   type SimulationStore,
@@ -42,12 +44,9 @@ export const SUBSCRIBER_BUFFER = 256;
  */
 export const MAX_EVENTS_PER_SIMULATION = MAX_STORED_EVENTS_PER_SIMULATION;
 const REPLAY_PAGE = 500;
-export const TERMINAL_EVENT_TYPES: ReadonlySet<string> = new Set(['COMPLETED', 'CANCELLED', 'FAILED', 'INTERRUPTED']);
-
-function toNewEvent(event: SimulationEngineEvent): NewSimulationEvent {
-  const { type, simulatedSeconds, ...data } = event;
-  return { type, simulatedSeconds, data };
-}
+export { TERMINAL_EVENT_TYPES };
+/** With live events silent this long, a subscriber re-reads the store (a pub/sub message lost in transit). */
+export const IDLE_RECHECK_MS = 1_000;
 
 /**
  * Runs `task`s for the same key one after another (in call order), different keys concurrently. The store is
@@ -72,8 +71,10 @@ export function simulationModule(options: RunnerOptions = {}): AppModule {
   return {
     name: 'simulation',
     migrations: SIMULATION_MIGRATIONS,
-    setup({ db, pubsub }) {
-      const store = createSimulationStore(db);
+    setup({ db, pubsub, stores, redis, workers }) {
+      const store = stores?.simulations ?? createSimulationStore(db);
+      // External workers: jobs outlive this replica (they are in Redis, run elsewhere), so nothing is interrupted.
+      if (workers === 'external' && redis) return externalSimulations(store, pubsub, createSimulationQueue(redis));
       const ready = store.interruptUnfinished('the server stopped while this simulation was queued or running').then(() => undefined);
       const serial = createKeyedSerialQueue((error) => console.error('simulation store write failed', error));
 
@@ -82,18 +83,10 @@ export function simulationModule(options: RunnerOptions = {}): AppModule {
       };
       const append = async (id: string, events: NewSimulationEvent[]): Promise<void> => publish(await store.appendEvents(id, events));
 
-      const lastSimulatedSeconds = async (id: string): Promise<number> => {
-        const rec = await store.get(id);
-        if (!rec || rec.lastSeq === 0) return 0;
-        return (await store.events(id, rec.lastSeq - 1, 1))[0]?.simulatedSeconds ?? 0;
-      };
-
       /** Ends a not-yet-terminal simulation with `status` and a terminal event of the same type. */
       const finish = async (id: string, status: 'FAILED' | 'CANCELLED' | 'INTERRUPTED', error: string | undefined, data: Record<string, unknown>): Promise<void> => {
-        const rec = await store.get(id);
-        if (!rec || TERMINAL_STATUSES.has(rec.status)) return;
-        await store.setStatus(id, status, error === undefined ? {} : { error });
-        await append(id, [{ type: status, simulatedSeconds: await lastSimulatedSeconds(id), data }]);
+        const event = await store.terminate(id, status, error === undefined ? {} : { error }, { type: status, data });
+        if (event) publish([event]);
       };
 
       const runner = new SimulationRunner(
@@ -128,31 +121,16 @@ export function simulationModule(options: RunnerOptions = {}): AppModule {
         options,
       );
 
-      const requireSimulation = async (id: string, field = 'id'): Promise<SimulationRecord> => {
-        const rec = await store.get(id);
-        if (!rec) {
-          throw new GraphQLError(`${field} = ${JSON.stringify(id)} was not found: expected the id of a simulation`, {
-            extensions: { code: 'NOT_FOUND', field },
-          });
-        }
-        return rec;
-      };
+      const requireSimulation = (id: string): Promise<SimulationRecord> => requireStored(store, id);
 
       const service: SimulationService = {
         async start(request: SimulationRequest, rerunOf?: string) {
-          // Pre-flight (also for reruns of requests stored before the check existed): nothing stored or queued.
-          const excess = checkEventBudget(request.job.setup, { path: 'input', maxEvents: MAX_EVENTS_PER_SIMULATION });
-          if (excess) throw badUserInput(excess.field, excess.value, excess.allowed, excess.message);
-          const rec = await store.create(request, rerunOf ?? null);
+          const rec = await createChecked(store, request, rerunOf);
           runner.submit({ id: rec.id, ...request.job });
           // After a synchronous onStart's write (if the runner had a free slot), so the status is current.
           return (await serial(rec.id, () => store.get(rec.id))) ?? rec;
         },
-        async rerun(id: string, pace?: number | null) {
-          const rec = await requireSimulation(id);
-          const request = pace === undefined ? rec.request : { ...rec.request, job: { ...rec.request.job, pace } };
-          return service.start(request, rec.id);
-        },
+        rerun: (id, pace) => rerun(service, store, id, pace),
         async cancel(id: string) {
           const rec = await requireSimulation(id);
           if (TERMINAL_STATUSES.has(rec.status)) return rec;
@@ -160,13 +138,7 @@ export function simulationModule(options: RunnerOptions = {}): AppModule {
           await serial(id, () => finish(id, 'CANCELLED', undefined, {}));
           return (await store.get(id)) ?? rec;
         },
-        get: (id) => store.get(id),
-        list: (limit) => store.list(limit),
-        events: (id, after, limit) => store.events(id, after, limit),
-        async subscribe(id: string, after: number) {
-          await requireSimulation(id);
-          return replayThenLive({ store, pubsub }, id, after);
-        },
+        ...readers(store, pubsub),
       };
 
       return {
@@ -184,6 +156,85 @@ export function simulationModule(options: RunnerOptions = {}): AppModule {
       };
     },
   };
+}
+
+/** Pre-flight (also for reruns of requests stored before the check existed), then the stored QUEUED record. */
+async function createChecked(store: SimulationStore, request: SimulationRequest, rerunOf: string | undefined): Promise<SimulationRecord> {
+  const excess = checkEventBudget(request.job.setup, { path: 'input', maxEvents: MAX_EVENTS_PER_SIMULATION });
+  if (excess) throw badUserInput(excess.field, excess.value, excess.allowed, excess.message);
+  return store.create(request, rerunOf ?? null);
+}
+
+async function requireStored(store: SimulationStore, id: string, field = 'id'): Promise<SimulationRecord> {
+  const rec = await store.get(id);
+  if (!rec) {
+    throw new GraphQLError(`${field} = ${JSON.stringify(id)} was not found: expected the id of a simulation`, {
+      extensions: { code: 'NOT_FOUND', field },
+    });
+  }
+  return rec;
+}
+
+async function rerun(service: SimulationService, store: SimulationStore, id: string, pace: number | null | undefined): Promise<SimulationRecord> {
+  const rec = await requireStored(store, id);
+  const request = pace === undefined ? rec.request : { ...rec.request, job: { ...rec.request.job, pace } };
+  return service.start(request, rec.id);
+}
+
+/** The read side of the service, the same wherever simulations run. */
+function readers(store: SimulationStore, pubsub: BoundedPubSub<PubSubTopics>): Pick<SimulationService, 'get' | 'list' | 'events' | 'subscribe'> {
+  return {
+    get: (id) => store.get(id),
+    list: (limit) => store.list(limit),
+    events: (id, after, limit) => store.events(id, after, limit),
+    async subscribe(id: string, after: number) {
+      await requireStored(store, id);
+      return replayThenLive({ store, pubsub }, id, after);
+    },
+  };
+}
+
+/** The service when simulations run on `npm run worker` processes (simulation-jobs.ts). */
+function externalSimulations(store: SimulationStore, pubsub: BoundedPubSub<PubSubTopics>, queue: Queue<SimulationJobData>): AppModuleInstance {
+  const service: SimulationService = {
+    async start(request, rerunOf) {
+      const rec = await createChecked(store, request, rerunOf);
+      // The job id is the simulation id: enqueuing twice is a no-op, and cancel can find it.
+      await queue.add('simulate', { id: rec.id }, { jobId: rec.id });
+      return rec;
+    },
+    rerun: (id, pace) => rerun(service, store, id, pace),
+    async cancel(id) {
+      const rec = await requireStored(store, id);
+      if (TERMINAL_STATUSES.has(rec.status)) return rec;
+      const event = await store.terminate(id, 'CANCELLED', {}, { type: 'CANCELLED', data: {} });
+      if (event) pubsub.publish('simulationEvents', event, id);
+      pubsub.publish('simulationControl', { id, action: 'cancel' });
+      // A job still waiting is removed; a running (locked) one is aborted by its worker through simulationControl.
+      await queue.remove(id).catch(() => undefined);
+      return (await store.get(id)) ?? rec;
+    },
+    ...readers(store, pubsub),
+  };
+  return { context: { simulations: service }, close: () => queue.close() };
+}
+
+/** The iterator's next result, or 'idle' if none arrives within `ms` (the pending next() is kept for the next call). */
+const pendingNext = new WeakMap<object, Promise<IteratorResult<unknown>>>();
+async function nextOrIdle<T>(it: AsyncIterator<T>, ms: number): Promise<IteratorResult<T> | 'idle'> {
+  let pending = pendingNext.get(it) as Promise<IteratorResult<T>> | undefined;
+  if (!pending) {
+    pending = it.next();
+    pendingNext.set(it, pending);
+  }
+  let timer: NodeJS.Timeout | undefined;
+  const idle = new Promise<'idle'>((resolve) => {
+    timer = setTimeout(() => resolve('idle'), ms);
+  });
+  const result = await Promise.race([pending, idle]);
+  clearTimeout(timer);
+  if (result !== 'idle') pendingNext.delete(it);
+  return result;
 }
 
 /**
@@ -217,8 +268,17 @@ export async function* replayThenLive(
     const rec = await store.get(id);
     if (!rec) return;
     if (TERMINAL_STATUSES.has(rec.status) && rec.lastSeq <= last) return;
-    for await (const delivery of live) {
-      const e = delivery.payload as SimulationEventRecord;
+    for (;;) {
+      const next = await nextOrIdle(live, IDLE_RECHECK_MS);
+      if (next === 'idle') {
+        // Nothing live for a while: whatever the store has beyond `last` (a lost message, a retried job) comes now.
+        if (yield* catchUp(Number.MAX_SAFE_INTEGER)) return;
+        const now = await store.get(id);
+        if (!now || (TERMINAL_STATUSES.has(now.status) && now.lastSeq <= last)) return;
+        continue;
+      }
+      if (next.done) return;
+      const e = next.value.payload as SimulationEventRecord;
       if (e.seq <= last) continue;
       if (e.seq > last + 1 && (yield* catchUp(e.seq - 1))) return;
       last = e.seq;

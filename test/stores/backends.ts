@@ -9,7 +9,9 @@ import type { SavedItemsStore } from '../../src/schema/context.js';
 import { CORE_MIGRATIONS, openDatabase, type Db } from '../../src/server/db.js';
 import { createSimulationStore, SIMULATION_MIGRATIONS, type SimulationStore } from '../../src/server/simulation-store.js';
 import { createSqliteStore } from '../../src/server/store.js';
+import { openStores, type OpenedStores } from '../../src/server/scale.js';
 import { removeDir } from '../server/helpers.js';
+import { dropSchema, uniqueSchema } from '../scale/services.js';
 
 export interface Stores {
   saved: SavedItemsStore;
@@ -56,6 +58,37 @@ function sqliteBackend(): StoreBackend {
   };
 }
 
+/** PostgreSQL on DATABASE_URL, in a schema of its own (dropped by dispose). */
+function postgresBackend(url: string): StoreBackend {
+  const schema = uniqueSchema('stores');
+  let opened: OpenedStores | undefined;
+  const open = async (): Promise<Stores> => {
+    if (!opened) {
+      opened = openStores({ databaseUrl: url, databaseSchema: schema });
+      await opened.ready;
+    }
+    return opened.stores;
+  };
+  const close = async (): Promise<void> => {
+    await opened?.close();
+    opened = undefined;
+  };
+  return {
+    name: 'PostgreSQL',
+    open,
+    async reopen() {
+      await close();
+      return open();
+    },
+    async dispose() {
+      await close();
+      await dropSchema(url, schema);
+    },
+  };
+}
+
+/** SQLite always; PostgreSQL too when DATABASE_URL is set (test/global-setup.ts says when it is not). */
 export function storeBackends(): StoreBackend[] {
-  return [sqliteBackend()];
+  const url = process.env.DATABASE_URL?.trim();
+  return url ? [sqliteBackend(), postgresBackend(url)] : [sqliteBackend()];
 }

@@ -49,4 +49,29 @@ for (const backend of storeBackends()) describe(`simulation store on ${backend.n
     expect(events.at(-1)!.simulatedSeconds).toBe(5);
     expect(await store.interruptUnfinished('again')).toEqual([]);
   });
+
+  it('worker writes are idempotent by seq (a retried run rewrites 1…k), and nothing is written after the end', async () => {
+    const store = (await backend.open()).simulations;
+    const rec = await store.create(request);
+    const ev = (seq: number) => ({ simulationId: rec.id, seq, type: 'PROGRESS', simulatedSeconds: seq * 10, data: { step: seq } });
+    const first = await store.writeEvents(rec.id, [1, 2, 3].map(ev));
+    expect(first).toEqual({ written: [1, 2, 3].map(ev), stopped: false });
+    // The retry from the seed sends 1…5: only 4 and 5 are new.
+    const retry = await store.writeEvents(rec.id, [1, 2, 3, 4, 5].map(ev));
+    expect(retry.written.map((e) => e.seq)).toEqual([4, 5]);
+    expect((await store.get(rec.id))!.lastSeq).toBe(5);
+    expect((await store.events(rec.id, 0, 100)).map((e) => e.seq)).toEqual([1, 2, 3, 4, 5]);
+
+    const cancelled = await store.terminate(rec.id, 'CANCELLED', {}, { type: 'CANCELLED', data: {} });
+    expect(cancelled).toMatchObject({ seq: 6, type: 'CANCELLED', simulatedSeconds: 50 });
+    expect(await store.terminate(rec.id, 'FAILED', { error: 'late' }, { type: 'FAILED', data: {} })).toBeUndefined();
+    expect(await store.writeEvents(rec.id, [6, 7].map(ev))).toEqual({ written: [], stopped: true });
+    const after = (await store.get(rec.id))!;
+    expect(after.status).toBe('CANCELLED');
+    expect(after.error).toBeNull();
+    expect(after.lastSeq).toBe(6);
+    // An ended simulation keeps its status: a late RUNNING or COMPLETED does not overwrite it.
+    await store.setStatus(rec.id, 'RUNNING');
+    expect((await store.get(rec.id))!.status).toBe('CANCELLED');
+  });
 });

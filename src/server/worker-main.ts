@@ -1,0 +1,55 @@
+/**
+ * `npm run worker`: a worker process for `WORKERS=external` deployments. Runs simulation jobs from the Redis queue
+ * (BullMQ) and writes their events to the shared PostgreSQL store; as many of these as you like, on any machine.
+ * Settings: DATABASE_URL and REDIS_URL (required), DATABASE_SCHEMA, REDIS_PREFIX, WORKER_CONCURRENCY (jobs at once,
+ * default 2), WORKER_LOCK_MS (a dead worker's job is taken over after about this long, default 30000).
+ */
+import { readScaleConfig } from './config.js';
+import { createRedisBoundedPubSub } from './redis-pubsub.js';
+import type { PubSubTopics } from '../schema/context.js';
+import { openStores } from './scale.js';
+import { startSimulationWorker } from './simulation-jobs.js';
+
+function positiveInt(name: string, fallback: number): number {
+  const raw = process.env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} = ${JSON.stringify(raw)} is invalid: expected a positive integer`);
+  return value;
+}
+
+const config = readScaleConfig();
+if (!config.databaseUrl || !config.redis) {
+  console.error('npm run worker needs DATABASE_URL (postgres://…) and REDIS_URL (redis://…): see docs/deploy.md');
+  process.exit(1);
+}
+const concurrency = positiveInt('WORKER_CONCURRENCY', 2);
+const lockDurationMs = positiveInt('WORKER_LOCK_MS', 30_000);
+const opened = openStores({ databaseUrl: config.databaseUrl, ...(config.databaseSchema ? { databaseSchema: config.databaseSchema } : {}) });
+await opened.ready;
+const pubsub = createRedisBoundedPubSub<PubSubTopics>(config.redis);
+const handle = startSimulationWorker({
+  redis: config.redis,
+  store: opened.stores.simulations,
+  pubsub,
+  concurrency,
+  lockDurationMs,
+  onJobStart: (id, attempt) => console.log(`job ${id} attempt ${attempt}`),
+});
+await handle.worker.waitUntilReady();
+console.log(`zeroplan worker ${process.pid} ready (concurrency ${concurrency})`);
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal} received: finishing running jobs`);
+  const force = setTimeout(() => process.exit(1), 30_000);
+  force.unref();
+  await handle.close();
+  await pubsub.quit();
+  await opened.close();
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));
