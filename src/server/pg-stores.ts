@@ -86,13 +86,12 @@ export function quoteIdent(name: string): string {
 
 /** A pool whose connections use `schema`. */
 export function createPgPool(url: string, options: PgOptions = {}): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
-  if (options.schema) {
-    const schema = quoteIdent(options.schema);
-    pool.on('connect', (client) => {
-      client.query(`SET search_path TO ${schema}`).catch(() => undefined);
-    });
-  }
+  // The schema is a connection option (`-c search_path=…`), set before the first query of every connection.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    ...(options.schema ? { options: `-c search_path=${quoteIdent(options.schema).replaceAll(' ', '\\ ')}` } : {}),
+  });
   // An idle client's network error must not crash the process; the next query reports it.
   pool.on('error', () => undefined);
   return pool;

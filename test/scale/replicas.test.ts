@@ -1,0 +1,117 @@
+/**
+ * Two server replicas and two worker processes on real PostgreSQL and Redis (skipped without DATABASE_URL and
+ * REDIS_URL; test/global-setup.ts says so): saved items and their change events are shared; a subscriber on
+ * replica A receives every event of a simulation started on replica B and run by a worker; killing that worker
+ * mid-run loses no event (the job is taken over by the other worker and re-run from its seed) and the run
+ * completes with exactly the engine's deterministic event stream; a replica restart keeps every saved item.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { predictedLoss } from '../../src/core/scaling.js';
+import type { SimulationRequest } from '../../src/schema/simulation.js';
+import { openStores } from '../../src/server/scale.js';
+import { simulationEvents } from '../../src/simulation/engine.js';
+import { MEGATRON_GPT3_PLAN } from '../server/helpers.js';
+import { startCluster, type TestCluster } from './cluster.js';
+import { DATABASE_URL, REDIS_URL } from './services.js';
+
+const DAY = 86_400;
+
+describe.skipIf(!DATABASE_URL || !REDIS_URL)('two replicas and two workers on PostgreSQL and Redis', () => {
+  let cluster: TestCluster;
+  beforeAll(async () => {
+    // A dead worker's job is taken over once its 1.5 s lock expires (the default is 30 s).
+    cluster = await startCluster({ replicas: 2, workers: 2, workerEnv: { WORKER_CONCURRENCY: '1', WORKER_LOCK_MS: '1500' } });
+  }, 60_000);
+  afterAll(async () => {
+    await cluster?.dispose();
+  }, 60_000);
+
+  it('a model saved on replica B is listed on replica A, and A\'s savedItemsChanged subscriber hears of it', async () => {
+    const [a, b] = cluster.replicas as [TestCluster['replicas'][0], TestCluster['replicas'][0]];
+    const events: { id: string; change: string }[] = [];
+    const client = a.ws();
+    const subscribed = new Promise<void>((resolve, reject) => {
+      client.subscribe<{ savedItemsChanged: { id: string; change: string } }>(
+        { query: 'subscription { savedItemsChanged { id change } }' },
+        { next: (r) => events.push(r.data!.savedItemsChanged), error: reject, complete: () => undefined },
+      );
+      client.on('connected', () => setTimeout(resolve, 200));
+    });
+    await subscribed;
+    const created = await b.gql<{ createModel: { id: string } }>(
+      'mutation { createModel(input: { name: "shared", layers: 2, hiddenSize: 128, attentionHeads: 4, vocabSize: 1000, sequenceLength: 256 }) { id } }',
+    );
+    expect(created.errors).toBeUndefined();
+    const id = created.data!.createModel.id;
+    const listed = await a.gql<{ model: { id: string; name: string } | null }>('query ($id: ID!) { model(id: $id) { id name } }', { id });
+    expect(listed.data!.model).toEqual({ id, name: 'shared' });
+    const until = Date.now() + 5_000;
+    while (events.length === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+    expect(events).toEqual([{ id, change: 'CREATED' }]);
+  });
+
+  it('a subscriber on A gets every event of a run started on B, even when the worker running it is killed', async () => {
+    const [a, b] = cluster.replicas as [TestCluster['replicas'][0], TestCluster['replicas'][0]];
+    // 10 simulated days played at 10 days per 6 s: long enough to kill the worker in the middle.
+    const input = { plan: MEGATRON_GPT3_PLAN, horizonSeconds: 10 * DAY, seed: 7, pace: (10 * DAY) / 6, progressIntervalSeconds: (10 * DAY) / 120 };
+    const started = await b.gql<{ startSimulation: { id: string } }>(
+      'mutation ($input: SimulationInput!) { startSimulation(input: $input) { id } }',
+      { input },
+    );
+    expect(started.errors).toBeUndefined();
+    const id = started.data!.startSimulation.id;
+
+    const seen: { seq: number; type: string; simulatedSeconds: number }[] = [];
+    let killed: number | undefined;
+    const client = a.ws();
+    const iterator = client.iterate<{ simulationEvents: { seq: number; __typename: string; simulatedSeconds: number; type?: string } }>({
+      query: 'subscription ($id: ID!) { simulationEvents(id: $id) { __typename seq simulatedSeconds } }',
+      variables: { id },
+    });
+    for await (const r of iterator) {
+      if (r.errors) throw new Error(JSON.stringify(r.errors));
+      const e = r.data!.simulationEvents;
+      seen.push({ seq: e.seq, type: e.__typename, simulatedSeconds: e.simulatedSeconds });
+      if (killed === undefined && seen.length === 20) {
+        const running = cluster.workers.findIndex((w) => w.output().includes(`job ${id} attempt`));
+        expect(running).toBeGreaterThanOrEqual(0);
+        cluster.workers[running]!.child.kill('SIGKILL');
+        killed = running;
+      }
+    }
+    expect(killed).toBeDefined();
+    const survivor = cluster.workers[1 - killed!]!;
+    expect(survivor.output()).toMatch(new RegExp(`job ${id} attempt \\d`)); // the other worker took the job over
+
+    // Every seq once, in order, ending with the completion.
+    expect(seen.map((e) => e.seq)).toEqual(seen.map((_, i) => i + 1));
+    expect(seen.at(-1)!.type).toBe('SimulationCompleted');
+    const status = await a.gql<{ simulation: { status: string; lastSeq: number } }>('query ($id: ID!) { simulation(id: $id) { status lastSeq } }', { id });
+    expect(status.data!.simulation).toEqual({ status: 'COMPLETED', lastSeq: seen.length });
+
+    // And they are exactly the engine's events for the stored request and seed (nothing lost, nothing doubled).
+    const stores = openStores({ databaseUrl: DATABASE_URL!, databaseSchema: cluster.schema });
+    await stores.ready;
+    const request: SimulationRequest = (await stores.stores.simulations.get(id))!.request;
+    await stores.close();
+    const { loss } = request.job;
+    const expected = [...simulationEvents({ ...request.job.setup, predictedLoss: loss ? (t: number) => predictedLoss(loss.law, loss.parameters, t) : null })];
+    expect(seen.length).toBe(expected.length);
+    expect(seen.map((e) => e.simulatedSeconds)).toEqual(expected.map((e) => e.simulatedSeconds));
+  }, 60_000);
+
+  it('a replica restart keeps every saved item', async () => {
+    const [a] = cluster.replicas as [TestCluster['replicas'][0]];
+    const saved = await a.gql<{ createCluster: { id: string } }>(
+      'mutation { createCluster(input: { name: "kept", gpu: "h100-sxm", gpusPerNode: 8, nodes: 4 }) { id } }',
+    );
+    expect(saved.errors).toBeUndefined();
+    const query = '{ models { id name } clusters { id name } plans { id name } }';
+    const before = await a.gql(query);
+    await cluster.stopReplica(a);
+    const restarted = await cluster.startReplica();
+    const after = await restarted.gql(query);
+    expect(after).toEqual(before);
+    expect(JSON.stringify(after)).toContain(saved.data!.createCluster.id);
+  });
+});
