@@ -100,6 +100,31 @@ describe.skipIf(!DATABASE_URL || !REDIS_URL)('two replicas and two workers on Po
     expect(seen.map((e) => e.simulatedSeconds)).toEqual(expected.map((e) => e.simulatedSeconds));
   }, 60_000);
 
+  it('cancelling on A a run that a worker runs ends it with SimulationCancelled, and the worker stops writing', async () => {
+    const [a, b] = cluster.replicas as [TestCluster['replicas'][0], TestCluster['replicas'][0]];
+    const input = { plan: MEGATRON_GPT3_PLAN, horizonSeconds: 30 * DAY, seed: 3, pace: DAY / 2, progressIntervalSeconds: DAY / 4 };
+    const started = await b.gql<{ startSimulation: { id: string } }>('mutation ($input: SimulationInput!) { startSimulation(input: $input) { id } }', { input });
+    const id = started.data!.startSimulation.id;
+    const types: string[] = [];
+    const iterator = a.ws().iterate<{ simulationEvents: { __typename: string; seq: number } }>({
+      query: 'subscription ($id: ID!) { simulationEvents(id: $id) { __typename seq } }',
+      variables: { id },
+    });
+    for await (const r of iterator) {
+      types.push(r.data!.simulationEvents.__typename);
+      if (types.length === 3) {
+        const cancelled = await a.gql<{ cancelSimulation: { status: string } }>('mutation ($id: ID!) { cancelSimulation(id: $id) { status } }', { id });
+        expect(cancelled.data!.cancelSimulation.status).toBe('CANCELLED');
+      }
+    }
+    expect(types.at(-1)).toBe('SimulationCancelled');
+    const read = async () => (await b.gql<{ simulation: { status: string; lastSeq: number } }>('query ($id: ID!) { simulation(id: $id) { status lastSeq } }', { id })).data!.simulation;
+    const first = await read();
+    await new Promise((r) => setTimeout(r, 1_000)); // two simulated days at this pace: a running worker would write
+    expect(await read()).toEqual({ ...first, status: 'CANCELLED' });
+    expect(first.lastSeq).toBe(types.length);
+  }, 30_000);
+
   it('a replica restart keeps every saved item', async () => {
     const [a] = cluster.replicas as [TestCluster['replicas'][0]];
     const saved = await a.gql<{ createCluster: { id: string } }>(
