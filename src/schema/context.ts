@@ -53,6 +53,8 @@ export interface PubSubTopics {
   simulationEvents: SimulationEventRecord;
   /** Replica → workers: stop a simulation's job wherever it runs (src/server/simulation-jobs.ts). */
   simulationControl: { id: string; action: 'cancel' };
+  /** Campaign results were written (keyed by campaign id; seedsDone -1: it ended otherwise). src/server/campaigns.ts */
+  campaignProgress: { campaignId: string; seedsDone: number };
 }
 
 /** One delivered message: the payload and how many earlier messages this subscriber lost to overflow. */

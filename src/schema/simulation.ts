@@ -137,7 +137,7 @@ const CheckpointIntervalPolicyEnum = builder.enumType('CheckpointIntervalPolicy'
 
 const DAY = 86_400;
 
-interface ReliabilityInputShape {
+export interface ReliabilityInputShape {
   preset?: string | null;
   unexpectedFailuresPerGpuHour?: number | null;
   failureModel?: 'POISSON' | 'WEIBULL' | null;
@@ -165,7 +165,7 @@ interface ReliabilityInputShape {
   deviceToHostBytesPerSecondPerGpu?: number | null;
 }
 
-const ReliabilityInputRef = builder.inputType('ReliabilityInput', {
+export const ReliabilityInputRef = builder.inputType('ReliabilityInput', {
   description: 'A reliability preset (default `llama3-405b`) and any overrides of its parameters.',
   fields: (t) => ({
     preset: t.id({ description: 'Preset id: llama3-405b, bloom-176b, opt-175b or modern-optimised (see reliabilityPresets).', validate: idSchema }),
@@ -196,7 +196,7 @@ const ReliabilityInputRef = builder.inputType('ReliabilityInput', {
   }),
 });
 
-interface SimulationInputShape {
+export interface SimulationInputShape {
   plan: TrainingPlanInputShape;
   reliability?: ReliabilityInputShape | null;
   horizonSeconds?: number | null;
@@ -344,7 +344,7 @@ interface Quantiles {
   p90: number;
 }
 
-const QuantilesRef = builder.objectRef<Quantiles>('SimulationQuantiles').implement({
+export const QuantilesRef = builder.objectRef<Quantiles>('SimulationQuantiles').implement({
   description: 'Mean and 10th/50th/90th percentiles over replicas.',
   fields: (t) => ({
     mean: t.exposeFloat('mean', { description: 'Mean.' }),

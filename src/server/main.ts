@@ -3,12 +3,13 @@ import { createApp } from './app.js';
 import { readConfig } from './config.js';
 import { simulationModule } from './simulation-module.js';
 import { searchModule } from './search-runner.js';
+import { campaignModule } from './campaigns.js';
 
 const config = readConfig();
 const app = createApp({
   databasePath: config.databasePath,
   logging: config.logLevel,
-  modules: [simulationModule(), searchModule()],
+  modules: [simulationModule(), searchModule(), campaignModule()],
   workers: config.workers,
   ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
   ...(config.databaseSchema ? { databaseSchema: config.databaseSchema } : {}),

@@ -20,6 +20,7 @@ import {
   type SimulationStore,
 } from './simulation-store.js';
 import { newId } from './store.js';
+import { CAMPAIGN_PG_SQL } from './campaign-store.js';
 
 export interface PgMigration {
   id: string;
@@ -68,6 +69,7 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
         PRIMARY KEY (simulation_id, seq)
       );`,
   },
+  { id: 'pg_0003_campaigns', sql: CAMPAIGN_PG_SQL },
 ];
 
 /** Any stable 64-bit number: the advisory lock that serialises migrations across processes. */

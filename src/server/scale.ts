@@ -7,12 +7,14 @@ import type { Db } from './db.js';
 import { createPgPool, createPgSavedItemsStore, createPgSimulationStore, migratePg } from './pg-stores.js';
 import { createSimulationStore, type SimulationStore } from './simulation-store.js';
 import { createSqliteStore } from './store.js';
+import { createPgCampaignStore, createSqliteCampaignStore, type CampaignStore } from './campaign-store.js';
 
 export type WorkersMode = 'embedded' | 'external';
 
 export interface SharedStores {
   saved: SavedItemsStore;
   simulations: SimulationStore;
+  campaigns: CampaignStore;
 }
 
 export interface OpenedStores {
@@ -28,7 +30,7 @@ export function openStores(options: { db?: Db; databaseUrl?: string; databaseSch
     const pgOptions = options.databaseSchema ? { schema: options.databaseSchema } : {};
     const pool = createPgPool(options.databaseUrl, pgOptions);
     return {
-      stores: { saved: createPgSavedItemsStore(pool), simulations: createPgSimulationStore(pool) },
+      stores: { saved: createPgSavedItemsStore(pool), simulations: createPgSimulationStore(pool), campaigns: createPgCampaignStore(pool) },
       ready: migratePg(pool, pgOptions).then(() => undefined),
       close: () => pool.end(),
     };
@@ -36,12 +38,17 @@ export function openStores(options: { db?: Db; databaseUrl?: string; databaseSch
   if (!options.db) throw new Error('no database: set DATABASE_URL or open the SQLite database');
   const db = options.db;
   let simulations: SimulationStore | undefined;
+  let campaigns: CampaignStore | undefined;
   const stores: SharedStores = {
     saved: createSqliteStore(db),
-    // Prepared on first use: its tables exist only when the simulation module's migrations were applied.
+    // Prepared on first use: their tables exist only when the simulation / campaign modules' migrations ran.
     get simulations() {
       simulations ??= createSimulationStore(db);
       return simulations;
+    },
+    get campaigns() {
+      campaigns ??= createSqliteCampaignStore(db);
+      return campaigns;
     },
   };
   return { stores, close: async () => undefined };

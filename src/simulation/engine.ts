@@ -1017,7 +1017,7 @@ function* simulateReplica(sim: ResolvedSimulation, replica: number): Generator<S
 // ---------------------------------------------------------------------------------------------------------------
 // Monte Carlo over replicas
 
-function quantiles(sorted: readonly number[], sum: number): Quantiles {
+export function quantiles(sorted: readonly number[], sum: number): Quantiles {
   return {
     mean: sorted.length > 0 ? sum / sorted.length : 0,
     p10: quantile(sorted, 0.1),

@@ -12,6 +12,7 @@ import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { createApp, type App } from '../../src/server/app.js';
 import { simulationModule } from '../../src/server/simulation-module.js';
+import { campaignModule } from '../../src/server/campaigns.js';
 import { removeDir } from '../server/helpers.js';
 import { DATABASE_URL, REDIS_URL, deleteRedisKeys, dropSchema, uniquePrefix, uniqueSchema } from './services.js';
 
@@ -62,7 +63,7 @@ export async function startCluster(options: { replicas: number; workers: number;
       databaseSchema: schema,
       redis: { url: redisUrl, prefix },
       workers: 'external',
-      modules: [simulationModule()],
+      modules: [simulationModule(), campaignModule()],
     });
     const { url } = await app.start(0, '127.0.0.1');
     const replica: Replica = {

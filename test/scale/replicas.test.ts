@@ -125,6 +125,25 @@ describe.skipIf(!DATABASE_URL || !REDIS_URL)('two replicas and two workers on Po
     expect(first.lastSeq).toBe(types.length);
   }, 30_000);
 
+  it('a campaign started on A runs on the workers and its aggregates stream to a subscriber on B', async () => {
+    const [a, b] = cluster.replicas as [TestCluster['replicas'][0], TestCluster['replicas'][0]];
+    const started = await a.gql<{ startCampaign: { id: string; seedsTotal: number } }>(
+      'mutation ($input: CampaignInput!) { startCampaign(input: $input) { id seedsTotal } }',
+      { input: { layouts: [MEGATRON_GPT3_PLAN, { ...MEGATRON_GPT3_PLAN, pipelineParallel: 16 }], seeds: 60, horizonSeconds: 60 * DAY } },
+    );
+    expect(started.errors).toBeUndefined();
+    const { id, seedsTotal } = started.data!.startCampaign;
+    const views: { status: string; seedsDone: number }[] = [];
+    for await (const r of b.ws().iterate<{ campaignProgress: { status: string; seedsDone: number } }>({
+      query: 'subscription ($id: ID!) { campaignProgress(id: $id) { status seedsDone } }',
+      variables: { id },
+    })) {
+      views.push(r.data!.campaignProgress);
+    }
+    expect(views.at(-1)).toEqual({ status: 'COMPLETED', seedsDone: seedsTotal });
+    expect(views.length).toBeGreaterThan(1);
+  }, 60_000);
+
   it('a replica restart keeps every saved item', async () => {
     const [a] = cluster.replicas as [TestCluster['replicas'][0]];
     const saved = await a.gql<{ createCluster: { id: string } }>(
