@@ -3,6 +3,7 @@
  * them (SQLite store, bounded pubsub). To give resolvers a new service, add an optional field here and fill it
  * in through `createApp({ modules })` (see src/server/app.ts).
  */
+import type { PlanSearchProgress } from '../core/search.js';
 import type { SimulationEventRecord, SimulationService } from './simulation.js';
 
 /** The kinds of user-saved items. Presets are not saved items: they live in the core and are read-only. */
@@ -51,8 +52,10 @@ export interface PubSubTopics {
   savedItemsChanged: Omit<SavedItemEvent, 'missedEvents'>;
   /** Stored simulation events, keyed by simulation id (src/server/simulation-module.ts). */
   simulationEvents: SimulationEventRecord;
-  /** Replica → workers: stop a simulation's job wherever it runs (src/server/simulation-jobs.ts). */
-  simulationControl: { id: string; action: 'cancel' };
+  /** Replica → workers: stop a job (simulation or search, by its id) wherever it runs (simulation-jobs.ts, search-jobs.ts). */
+  jobControl: { id: string; action: 'cancel' };
+  /** Progress of a plan search run by a worker, keyed by its job id (src/server/search-jobs.ts). */
+  searchProgress: PlanSearchProgress;
   /** Campaign results were written (keyed by campaign id; seedsDone -1: it ended otherwise). src/server/campaigns.ts */
   campaignProgress: { campaignId: string; seedsDone: number };
 }

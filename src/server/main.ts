@@ -4,12 +4,13 @@ import { readConfig } from './config.js';
 import { simulationModule } from './simulation-module.js';
 import { searchModule } from './search-runner.js';
 import { campaignModule } from './campaigns.js';
+import { externalSearchModule } from './search-jobs.js';
 
 const config = readConfig();
 const app = createApp({
   databasePath: config.databasePath,
   logging: config.logLevel,
-  modules: [simulationModule(), searchModule(), campaignModule()],
+  modules: [simulationModule(), searchModule(), externalSearchModule(), campaignModule()],
   workers: config.workers,
   ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
   ...(config.databaseSchema ? { databaseSchema: config.databaseSchema } : {}),

@@ -9,7 +9,7 @@
  * Subscribers therefore see every seq once, with no gap (replay reads the shared store; see replayThenLive).
  *
  * Cancellation: the replica ends the simulation in the store (terminal status + CANCELLED event, atomically),
- * removes a waiting job, and publishes `simulationControl` so the worker running it aborts at once; a worker that
+ * removes a waiting job, and publishes `jobControl` so the worker running it aborts at once; a worker that
  * misses the message stops at its next write (the store refuses writes to an ended simulation).
  */
 import { Queue, Worker, type ConnectionOptions, type Job } from 'bullmq';
@@ -185,7 +185,7 @@ export function startSimulationWorker(options: SimulationWorkerOptions): Simulat
   worker.on('error', () => undefined);
 
   // Cancellation from any replica: abort the job here if this process runs it.
-  const control = pubsub.subscribe('simulationControl', { bufferSize: 1_000 });
+  const control = pubsub.subscribe('jobControl', { bufferSize: 1_000 });
   void (async () => {
     for await (const { payload } of control) if (payload.action === 'cancel') worker.cancelJob(payload.id, 'cancelled');
   })();

@@ -209,8 +209,8 @@ function externalSimulations(store: SimulationStore, pubsub: BoundedPubSub<PubSu
       if (TERMINAL_STATUSES.has(rec.status)) return rec;
       const event = await store.terminate(id, 'CANCELLED', {}, { type: 'CANCELLED', data: {} });
       if (event) pubsub.publish('simulationEvents', event, id);
-      pubsub.publish('simulationControl', { id, action: 'cancel' });
-      // A job still waiting is removed; a running (locked) one is aborted by its worker through simulationControl.
+      pubsub.publish('jobControl', { id, action: 'cancel' });
+      // A job still waiting is removed; a running (locked) one is aborted by its worker through jobControl.
       await queue.remove(id).catch(() => undefined);
       return (await store.get(id)) ?? rec;
     },

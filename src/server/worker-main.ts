@@ -1,9 +1,9 @@
 /**
- * `npm run worker`: a worker process for `WORKERS=external` deployments. Runs simulation jobs and campaign chunks
+ * `npm run worker`: a worker process for `WORKERS=external` deployments. Runs simulation jobs, large plan searches and campaign chunks
  * from the Redis queues
  * (BullMQ) and writes their events to the shared PostgreSQL store; as many of these as you like, on any machine.
  * Settings: DATABASE_URL and REDIS_URL (required), DATABASE_SCHEMA, REDIS_PREFIX, WORKER_CONCURRENCY (jobs at once,
- * default 2), CAMPAIGN_CONCURRENCY (campaign chunks at once, default 1: a chunk runs on this process's thread), WORKER_LOCK_MS (a dead worker's job is taken over after about this long, default 30000).
+ * default 2), SEARCH_CONCURRENCY (plan searches at once, default 1), CAMPAIGN_CONCURRENCY (campaign chunks at once, default 1: a chunk runs on this process's thread), WORKER_LOCK_MS (a dead worker's job is taken over after about this long, default 30000).
  */
 import { readScaleConfig } from './config.js';
 import { createRedisBoundedPubSub } from './redis-pubsub.js';
@@ -11,6 +11,7 @@ import type { PubSubTopics } from '../schema/context.js';
 import { openStores } from './scale.js';
 import { startSimulationWorker } from './simulation-jobs.js';
 import { startCampaignWorker } from './campaigns.js';
+import { startSearchWorker } from './search-jobs.js';
 
 function positiveInt(name: string, fallback: number): number {
   const raw = process.env[name]?.trim();
@@ -45,7 +46,9 @@ const campaigns = startCampaignWorker({
   concurrency: positiveInt('CAMPAIGN_CONCURRENCY', 1),
   lockDurationMs,
 });
-await Promise.all([handle.worker.waitUntilReady(), campaigns.worker.waitUntilReady()]);
+const searches = startSearchWorker({ redis: config.redis, pubsub, concurrency: positiveInt('SEARCH_CONCURRENCY', 1) });
+searches.worker.on('active', (job) => console.log(`search ${job.id} started`));
+await Promise.all([handle.worker.waitUntilReady(), campaigns.worker.waitUntilReady(), searches.worker.waitUntilReady()]);
 console.log(`zeroplan worker ${process.pid} ready (concurrency ${concurrency})`);
 
 let stopping = false;
@@ -55,7 +58,7 @@ async function shutdown(signal: string): Promise<void> {
   console.log(`${signal} received: finishing running jobs`);
   const force = setTimeout(() => process.exit(1), 30_000);
   force.unref();
-  await Promise.all([handle.close(), campaigns.close()]);
+  await Promise.all([handle.close(), campaigns.close(), searches.close()]);
   await pubsub.quit();
   await opened.close();
   process.exit(0);

@@ -13,6 +13,8 @@ import WebSocket from 'ws';
 import { createApp, type App } from '../../src/server/app.js';
 import { simulationModule } from '../../src/server/simulation-module.js';
 import { campaignModule } from '../../src/server/campaigns.js';
+import { searchModule } from '../../src/server/search-runner.js';
+import { externalSearchModule } from '../../src/server/search-jobs.js';
 import { removeDir } from '../server/helpers.js';
 import { DATABASE_URL, REDIS_URL, deleteRedisKeys, dropSchema, uniquePrefix, uniqueSchema } from './services.js';
 
@@ -63,7 +65,7 @@ export async function startCluster(options: { replicas: number; workers: number;
       databaseSchema: schema,
       redis: { url: redisUrl, prefix },
       workers: 'external',
-      modules: [simulationModule(), campaignModule()],
+      modules: [simulationModule(), searchModule(), externalSearchModule(), campaignModule()],
     });
     const { url } = await app.start(0, '127.0.0.1');
     const replica: Replica = {

@@ -10,7 +10,8 @@ import { predictedLoss } from '../../src/core/scaling.js';
 import type { SimulationRequest } from '../../src/schema/simulation.js';
 import { openStores } from '../../src/server/scale.js';
 import { simulationEvents } from '../../src/simulation/engine.js';
-import { MEGATRON_GPT3_PLAN } from '../server/helpers.js';
+import { createTestApp, MEGATRON_GPT3_PLAN, post, removeDir } from '../server/helpers.js';
+import { searchModule } from '../../src/server/search-runner.js';
 import { startCluster, type TestCluster } from './cluster.js';
 import { DATABASE_URL, REDIS_URL } from './services.js';
 
@@ -142,6 +143,32 @@ describe.skipIf(!DATABASE_URL || !REDIS_URL)('two replicas and two workers on Po
     }
     expect(views.at(-1)).toEqual({ status: 'COMPLETED', seedsDone: seedsTotal });
     expect(views.length).toBeGreaterThan(1);
+  }, 60_000);
+
+  it('a large plan search asked on A runs on a worker and returns what the embedded search returns', async () => {
+    const [a] = cluster.replicas as [TestCluster['replicas'][0]];
+    // GPT-3 175B on 1,024 A100s at batch 1,536: 44,604 candidates, above the inline limit (20,000).
+    const input = { model: 'gpt3-175b', cluster: 'a100-80gb-x1024', globalBatchSize: 1536, trainingTokens: 3e11 };
+    const FIELDS = 'candidates feasible truncated best { parallelism { tensorParallel pipelineParallel dataParallel microBatchSize } performance { stepSeconds } }';
+    const events: { done: boolean; result: Record<string, unknown> | null }[] = [];
+    for await (const r of a.ws().iterate<{ planSearchProgress: { done: boolean; result: Record<string, unknown> | null } }>({
+      query: `subscription ($input: PlanSearchInput!) { planSearchProgress(input: $input) { done result { ${FIELDS} } } }`,
+      variables: { input },
+    })) {
+      if (r.errors) throw new Error(JSON.stringify(r.errors));
+      events.push(r.data!.planSearchProgress);
+    }
+    expect(cluster.workers.some((w) => /search search-[0-9a-f]+ started/.test(w.output()))).toBe(true);
+    expect(events.at(-1)!.done).toBe(true);
+    const local = createTestApp({ modules: [searchModule()] });
+    try {
+      const expected = await post<{ planSearch: Record<string, unknown> }>(local.app, { query: `query ($input: PlanSearchInput!) { planSearch(input: $input) { ${FIELDS} } }`, variables: { input } });
+      expect(events.at(-1)!.result).toEqual(expected.data!.planSearch);
+      expect(expected.data!.planSearch.candidates).toBe(44_604);
+    } finally {
+      await local.dispose();
+      removeDir(local.dir);
+    }
   }, 60_000);
 
   it('a replica restart keeps every saved item', async () => {
