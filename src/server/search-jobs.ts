@@ -15,7 +15,7 @@ import type { PlanSearchService } from '../schema/search.js';
 import type { AppModule } from './app.js';
 import type { RedisSettings } from './redis-pubsub.js';
 import { INLINE_SEARCH_MAX_CANDIDATES, runPlanSearch, type SearchJob } from './search-runner.js';
-import { bullConnection } from './simulation-jobs.js';
+import { abortOnCancel, bullConnection } from './simulation-jobs.js';
 
 export const SEARCH_QUEUE = 'searches';
 const INVALID_INPUT = 'InvalidInput:';
@@ -49,15 +49,11 @@ export function startSearchWorker(options: {
     },
     { ...bullConnection(options.redis), concurrency: Math.max(1, Math.floor(options.concurrency ?? 1)) },
   );
-  worker.on('error', () => undefined);
-  const control = pubsub.subscribe('jobControl', { bufferSize: 1_000 });
-  void (async () => {
-    for await (const { payload } of control) if (payload.action === 'cancel') worker.cancelJob(payload.id, 'cancelled');
-  })();
+  const stopListening = abortOnCancel(pubsub, worker);
   return {
     worker,
     async close() {
-      await control.return?.();
+      await stopListening();
       await worker.close();
     },
   };

@@ -77,6 +77,22 @@ export interface SimulationWorkerHandle {
   close(force?: boolean): Promise<void>;
 }
 
+/**
+ * Cancellation from any replica (`jobControl`): aborts the job here if this process runs it (BullMQ passes the
+ * abort to the processor's signal). Also silences the worker's connection errors (ioredis retries them).
+ * Resolves to a function that stops listening.
+ */
+export function abortOnCancel(pubsub: BoundedPubSub<PubSubTopics>, worker: Pick<Worker, 'cancelJob' | 'on'>): () => Promise<void> {
+  worker.on('error', () => undefined);
+  const control = pubsub.subscribe('jobControl', { bufferSize: 1_000 });
+  void (async () => {
+    for await (const { payload } of control) if (payload.action === 'cancel') worker.cancelJob(payload.id, 'cancelled');
+  })();
+  return async () => {
+    await control.return?.();
+  };
+}
+
 export function startSimulationWorker(options: SimulationWorkerOptions): SimulationWorkerHandle {
   const { store, pubsub } = options;
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? 2));
@@ -182,18 +198,11 @@ export function startSimulationWorker(options: SimulationWorkerOptions): Simulat
     stalledInterval: options.stalledIntervalMs ?? Math.max(500, Math.floor(lockDuration / 2)),
     maxStalledCount: 2,
   });
-  worker.on('error', () => undefined);
-
-  // Cancellation from any replica: abort the job here if this process runs it.
-  const control = pubsub.subscribe('jobControl', { bufferSize: 1_000 });
-  void (async () => {
-    for await (const { payload } of control) if (payload.action === 'cancel') worker.cancelJob(payload.id, 'cancelled');
-  })();
-
+  const stopListening = abortOnCancel(pubsub, worker);
   return {
     worker,
     async close(force = false) {
-      await control.return?.();
+      await stopListening();
       await worker.close(force);
       await runner.close();
     },
