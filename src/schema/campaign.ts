@@ -113,7 +113,7 @@ const CampaignInputRef = builder.inputType('CampaignInput', {
     firstSeed: t.int({ defaultValue: 1, description: 'Seeds are firstSeed, firstSeed + 1, …', validate: intIn(0, 2_000_000_000) }),
     reliability: t.field({ type: ReliabilityInputRef, description: 'Preset and overrides (default: llama3-405b), the same for every layout.' }),
     horizonSeconds: t.float({ description: 'Stop each run at this simulated time in seconds.', validate: floatIn(1, 10 * 365 * 86_400) }),
-    checkpointIntervalSeconds: t.float({ description: 'Compute time between checkpoints; default the Daly optimum per layout.', validate: floatIn(1, 30 * 86_400) }),
+    checkpointIntervalSeconds: t.float({ description: 'Compute time between checkpoints in seconds; default the Daly optimum per layout.', validate: floatIn(1, 30 * 86_400) }),
   }),
 });
 
@@ -126,7 +126,7 @@ const CampaignLayoutRef = builder.objectRef<CampaignLayoutView>('CampaignLayoutR
     finishedSeeds: t.exposeInt('finishedSeeds', { description: 'Seeds whose run trained every token before the horizon.' }),
     effectiveTrainingTimeRatio: t.field({ type: QuantilesRef, description: 'ETTR (productive ÷ wall time) over seeds.', resolve: (l) => l.effectiveTrainingTimeRatio }),
     days: t.field({ type: QuantilesRef, description: 'Wall-clock days to train (or to the horizon) over seeds.', resolve: (l) => l.days }),
-    costUsd: t.field({ type: QuantilesRef, description: 'Cost in USD over seeds.', resolve: (l) => l.costUsd }),
+    costUsd: t.field({ type: QuantilesRef, description: 'Cost in US dollars over seeds.', resolve: (l) => l.costUsd }),
   }),
 });
 
