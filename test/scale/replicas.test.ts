@@ -90,6 +90,17 @@ describe.skipIf(!DATABASE_URL || !REDIS_URL)('two replicas and two workers on Po
     const status = await a.gql<{ simulation: { status: string; lastSeq: number } }>('query ($id: ID!) { simulation(id: $id) { status lastSeq } }', { id });
     expect(status.data!.simulation).toEqual({ status: 'COMPLETED', lastSeq: seen.length });
 
+    // Replay with `after` from the shared store, on the other replica: exactly the rest.
+    const half = Math.floor(seen.length / 2);
+    const replayed: number[] = [];
+    for await (const r of b.ws().iterate<{ simulationEvents: { seq: number } }>({
+      query: 'subscription ($id: ID!, $after: Int) { simulationEvents(id: $id, after: $after) { seq } }',
+      variables: { id, after: half },
+    })) {
+      replayed.push(r.data!.simulationEvents.seq);
+    }
+    expect(replayed).toEqual(seen.slice(half).map((e) => e.seq));
+
     // And they are exactly the engine's events for the stored request and seed (nothing lost, nothing doubled).
     const stores = openStores({ databaseUrl: DATABASE_URL!, databaseSchema: cluster.schema });
     await stores.ready;
