@@ -55,9 +55,9 @@ const LONG_FUNCTIONS: Record<string, string> = {
   'core/plan.ts:evaluatePlan': 'issue 9 changes core/plan.ts',
   'core/search.ts:normalizeOptions': 'issue 9 splits core/search.ts',
   'core/search.ts:pruned': 'issue 9 splits core/search.ts',
-  // Issue 13 rewrites the simulation module (async stores, Redis, external workers).
-  'server/simulation-module.ts:simulationModule': 'issue 13 rewrites simulation-module.ts',
-  'server/simulation-module.ts:setup': 'issue 13 rewrites simulation-module.ts',
+  // Issues 10 and 13 both add to the app factory in the same session (modules' readiness, security, operations);
+  // split once both have landed.
+  'server/app.ts:createApp': 'issues 10 and 13 change app.ts',
 };
 
 function functionName(node: ts.FunctionLikeDeclaration, file: ts.SourceFile): string {

@@ -3,7 +3,13 @@
  * them (SQLite store, bounded pubsub). To give resolvers a new service, add an optional field here and fill it
  * in through `createApp({ modules })` (see src/server/app.ts).
  */
-import type { PlanSearchService, SimulationEventRecord, SimulationService } from '../services/contracts.js';
+import type { PlanSearchProgress } from '../core/search.js';
+import type {
+  CampaignService,
+  PlanSearchService,
+  SimulationEventRecord,
+  SimulationService,
+} from '../services/contracts.js';
 
 /** The kinds of user-saved items. Presets are not saved items: they live in the core and are read-only. */
 export type SavedItemKind = 'MODEL' | 'CLUSTER' | 'PLAN';
@@ -17,17 +23,22 @@ export interface SavedRecord<T = unknown> {
   /** ISO-8601 UTC timestamps set by the store. */
   createdAt: string;
   updatedAt: string;
+  /** The API key that created the item (null: created without a key, or before keys existed). Set on insert only. */
+  ownerKeyId: string | null;
 }
 
-/** Persistence for saved models, clusters and plans. Synchronous (better-sqlite3); every call is one statement. */
+/**
+ * Persistence for saved models, clusters and plans: SQLite (src/server/store.ts) or PostgreSQL
+ * (src/server/pg-store.ts). Asynchronous so that a networked database fits; every call is one statement.
+ */
 export interface SavedItemsStore {
-  list<T>(kind: SavedItemKind): SavedRecord<T>[];
-  get<T>(kind: SavedItemKind, id: string): SavedRecord<T> | undefined;
-  insert<T>(kind: SavedItemKind, name: string, data: T): SavedRecord<T>;
-  /** Returns undefined when no row has that id. */
-  update<T>(kind: SavedItemKind, id: string, name: string, data: T): SavedRecord<T> | undefined;
-  /** Returns false when no row has that id. */
-  delete(kind: SavedItemKind, id: string): boolean;
+  list<T>(kind: SavedItemKind): Promise<SavedRecord<T>[]>;
+  get<T>(kind: SavedItemKind, id: string): Promise<SavedRecord<T> | undefined>;
+  insert<T>(kind: SavedItemKind, name: string, data: T, ownerKeyId: string | null): Promise<SavedRecord<T>>;
+  /** Resolves to undefined when no row has that id. */
+  update<T>(kind: SavedItemKind, id: string, name: string, data: T): Promise<SavedRecord<T> | undefined>;
+  /** Resolves to false when no row has that id. */
+  delete(kind: SavedItemKind, id: string): Promise<boolean>;
 }
 
 export type SavedItemChange = 'CREATED' | 'UPDATED' | 'DELETED';
@@ -46,6 +57,12 @@ export interface PubSubTopics {
   savedItemsChanged: Omit<SavedItemEvent, 'missedEvents'>;
   /** Stored simulation events, keyed by simulation id (src/server/simulation-module.ts). */
   simulationEvents: SimulationEventRecord;
+  /** Replica → workers: stop a job (simulation or search, by its id) wherever it runs (simulation-jobs.ts, search-jobs.ts). */
+  jobControl: { id: string; action: 'cancel' };
+  /** Progress of a plan search run by a worker, keyed by its job id (src/server/search-jobs.ts). */
+  searchProgress: PlanSearchProgress;
+  /** Campaign results were written (keyed by campaign id; seedsDone -1: it ended otherwise). src/server/campaigns.ts */
+  campaignProgress: { campaignId: string; seedsDone: number };
 }
 
 /** One delivered message: the payload and how many earlier messages this subscriber lost to overflow. */
@@ -80,4 +97,6 @@ export interface SchemaContext {
   /** Plan searches off the main thread (installed by searchModule() in src/server/search-runner.ts); without it
    * src/schema/search.ts runs them inline. */
   planSearches?: PlanSearchService;
+  /** Monte Carlo campaigns of many layouts × seeds (installed by campaignModule() in src/server/campaigns.ts). */
+  campaigns?: CampaignService;
 }

@@ -18,6 +18,7 @@ import './saved-items.js';
 import './reliability.js';
 import './simulation.js';
 import './search.js';
+import './campaign.js';
 
 let built: GraphQLSchema | undefined;
 

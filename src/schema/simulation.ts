@@ -62,7 +62,7 @@ const CheckpointIntervalPolicyEnum = builder.enumType('CheckpointIntervalPolicy'
 
 const DAY = 86_400;
 
-interface SimulationInputShape {
+export interface SimulationInputShape {
   plan: TrainingPlanInputShape;
   reliability?: ReliabilityInputShape | null;
   horizonSeconds?: number | null;
@@ -127,11 +127,11 @@ function derivedInputError(error: InvalidInputError, input: SimulationInputShape
 }
 
 /** SimulationInput → the stored request (engine job + plan description). Validates everything up front. */
-export function simulationRequestFromInput(ctx: SchemaContext, input: SimulationInputShape): SimulationRequest {
+export async function simulationRequestFromInput(ctx: SchemaContext, input: SimulationInputShape): Promise<SimulationRequest> {
   if (input.plan.trainingTokens == null) {
     throw badUserInput('input.plan.trainingTokens', null, 'a number of training tokens (a simulation needs the run length)');
   }
-  const { layout, model, cluster, estimate } = evaluatePlanInput(ctx, input.plan, 'input.plan');
+  const { layout, model, cluster, estimate } = await evaluatePlanInput(ctx, input.plan, 'input.plan');
   const { preset, params } = reliabilityFromInput(input.reliability);
   const job = simulationJobFor(
     {
@@ -176,7 +176,7 @@ interface Quantiles {
   p90: number;
 }
 
-const QuantilesRef = builder.objectRef<Quantiles>('SimulationQuantiles').implement({
+export const QuantilesRef = builder.objectRef<Quantiles>('SimulationQuantiles').implement({
   description: 'Mean and 10th/50th/90th percentiles over replicas.',
   fields: (t) => ({
     mean: t.exposeFloat('mean', { description: 'Mean.' }),
@@ -430,8 +430,8 @@ const SimulationRef = builder.objectRef<SimulationRecord>('Simulation').implemen
 // ---------------------------------------------------------------------------------------------------------------
 // Root fields
 
-const requireId = (ctx: SchemaContext, id: string): SimulationRecord => {
-  const rec = service(ctx).get(id);
+const requireId = async (ctx: SchemaContext, id: string): Promise<SimulationRecord> => {
+  const rec = await service(ctx).get(id);
   if (!rec) throw notFound('id', id, 'the id of a simulation');
   return rec;
 };
@@ -442,7 +442,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'One simulation, or null.',
     args: { id: t.arg.id({ required: true, description: 'Simulation id.', validate: idSchema }) },
-    resolve: (_root, { id }, ctx) => service(ctx).get(id) ?? null,
+    resolve: async (_root, { id }, ctx) => (await service(ctx).get(id)) ?? null,
   }),
   simulations: t.field({
     type: [SimulationRef],
@@ -458,14 +458,14 @@ builder.mutationFields((t) => ({
     description: 'Queues a simulation of the plan\'s whole run; follow it with the simulationEvents subscription.',
     args: { input: t.arg({ type: SimulationInputRef, required: true, description: 'Plan, reliability and Monte Carlo settings.' }) },
     complexity: 20,
-    resolve: (_root, { input }, ctx) => service(ctx).start(simulationRequestFromInput(ctx, input as SimulationInputShape)),
+    resolve: async (_root, { input }, ctx) => service(ctx).start(await simulationRequestFromInput(ctx, input as SimulationInputShape)),
   }),
   cancelSimulation: t.field({
     type: SimulationRef,
     description: 'Cancels a queued or running simulation (its worker stops at once); finished ones are returned unchanged.',
     args: { id: t.arg.id({ required: true, description: 'Simulation id.', validate: idSchema }) },
-    resolve: (_root, { id }, ctx) => {
-      requireId(ctx, id);
+    resolve: async (_root, { id }, ctx) => {
+      await requireId(ctx, id);
       return service(ctx).cancel(id);
     },
   }),
@@ -476,8 +476,8 @@ builder.mutationFields((t) => ({
       id: t.arg.id({ required: true, description: 'Simulation to re-run.', validate: idSchema }),
       pace: t.arg.float({ description: 'New pace; omit to keep the stored one, null = as fast as possible.', validate: floatIn(1e-3, 1e12) }),
     },
-    resolve: (_root, args, ctx) => {
-      requireId(ctx, args.id);
+    resolve: async (_root, args, ctx) => {
+      await requireId(ctx, args.id);
       return service(ctx).rerun(args.id, 'pace' in args ? (args.pace ?? null) : undefined);
     },
   }),
@@ -492,8 +492,8 @@ builder.subscriptionField('simulationEvents', (t) =>
       id: t.arg.id({ required: true, description: 'Simulation id.', validate: idSchema }),
       after: t.arg.int({ description: 'Replay events with seq greater than this.', validate: intIn(0, 2_147_483_647) }),
     },
-    subscribe: (_root, { id, after }, ctx) => {
-      requireId(ctx, id);
+    subscribe: async (_root, { id, after }, ctx) => {
+      await requireId(ctx, id);
       return service(ctx).subscribe(id, after ?? 0);
     },
     resolve: (record) => record,

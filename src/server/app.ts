@@ -23,7 +23,8 @@ import { renderLocalGraphiQL, useGraphiQLAssets } from './graphiql.js';
 import { checkDocumentSize, useRequestLimits } from './limits.js';
 import { createConsoleLogger, createErrorTriage, type Logger, type LogLevel } from './logging.js';
 import { createBoundedPubSub } from './pubsub.js';
-import { createSqliteStore } from './store.js';
+import { openStores, type SharedStores, type WorkersMode } from './scale.js';
+import { createRedisBoundedPubSub, type RedisSettings } from './redis-pubsub.js';
 import { DEFAULT_HOST, DEFAULT_PORT } from './config.js';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -35,8 +36,15 @@ export const SHUTDOWN_GRACE_MS = 2_000;
 export const MAX_OPERATIONS_PER_SOCKET = 100;
 
 export interface AppServices {
+  /** The embedded SQLite database (always open: modules' own tables live there). */
   db: Db;
   pubsub: BoundedPubSub<PubSubTopics>;
+  /** Saved items and simulations: SQLite, or PostgreSQL when `databaseUrl` is set (see scale.ts). Unset: SQLite on `db`. */
+  stores?: SharedStores;
+  /** Set when `redis` is: modules that queue jobs (simulations on external workers) use it. */
+  redis?: RedisSettings;
+  /** Where simulations run: in this process (default) or as jobs on `npm run worker` processes. */
+  workers?: WorkersMode;
 }
 
 export interface AppModule {
@@ -51,6 +59,8 @@ export interface AppModule {
 export interface AppModuleInstance {
   /** Merged into every request's context (HTTP and WebSocket). A new service is a new field of SchemaContext. */
   context?: Partial<SchemaContext>;
+  /** Settles when the module is ready to serve (e.g. start-up recovery done); start() waits for it. */
+  ready?: Promise<void>;
   /** Called by stop() before the database closes (stop workers, flush state). */
   close?(): Promise<void> | void;
 }
@@ -58,6 +68,14 @@ export interface AppModuleInstance {
 export interface AppOptions {
   /** SQLite file (its directory is created) or `:memory:`. */
   databasePath: string;
+  /** `postgres://…`: saved items and simulations in PostgreSQL, shared by replicas (default: in SQLite). */
+  databaseUrl?: string;
+  /** PostgreSQL schema (default `public`; tests use one per run). */
+  databaseSchema?: string;
+  /** Redis for pub/sub across replicas (and the job queue with workers = 'external'). */
+  redis?: RedisSettings;
+  /** 'external' (needs redis): simulations run as jobs on `npm run worker` processes. Default 'embedded'. */
+  workers?: WorkersMode;
   modules?: readonly AppModule[];
   /** Log level (true = 'info', false = 'silent'); default false (main.ts turns it on). See logging.ts. */
   logging?: boolean | LogLevel;
@@ -86,12 +104,22 @@ export interface App {
 export function createApp(options: AppOptions): App {
   const modules = options.modules ?? [];
   const db = openDatabase(options.databasePath, [...CORE_MIGRATIONS, ...modules.flatMap((m) => m.migrations ?? [])]);
-  const pubsub = createBoundedPubSub<PubSubTopics>();
-  const instances = modules.map((m) => m.setup?.({ db, pubsub }) ?? {});
-  const context: SchemaContext = Object.assign(
-    { store: createSqliteStore(db), pubsub },
-    ...instances.map((i) => i.context ?? {}),
-  ) as SchemaContext;
+  const shared = openStores({ db, databaseUrl: options.databaseUrl, databaseSchema: options.databaseSchema });
+  const redisPubSub = options.redis ? createRedisBoundedPubSub<PubSubTopics>(options.redis) : undefined;
+  const pubsub = redisPubSub ?? createBoundedPubSub<PubSubTopics>();
+  const workers = options.workers ?? 'embedded';
+  if (workers === 'external' && !options.redis) throw new Error('WORKERS=external needs REDIS_URL (the job queue lives in Redis)');
+  const services: AppServices = { db, pubsub, stores: shared.stores, workers, ...(options.redis ? { redis: options.redis } : {}) };
+  const instances: AppModuleInstance[] = [];
+  const context = { store: shared.stores.saved, pubsub } as SchemaContext;
+  const setupModules = (): void => {
+    for (const m of modules) instances.push(m.setup?.(services) ?? {});
+    Object.assign(context, ...instances.map((i) => i.context ?? {}));
+  };
+  // SQLite is ready at once; a PostgreSQL database is set up (migrated) first, and requests wait for it.
+  let setupDone: Promise<void> | undefined;
+  if (shared.ready) setupDone = shared.ready.then(setupModules);
+  else setupModules();
 
   const level: LogLevel = options.logging === true ? 'info' : options.logging === false || options.logging === undefined ? 'silent' : options.logging;
   const triage = createErrorTriage(options.logger ?? createConsoleLogger(level), options.onUnexpectedError);
@@ -104,7 +132,7 @@ export function createApp(options: AppOptions): App {
   const yoga = createYoga<Record<string, never>, SchemaContext>({
     schema,
     graphqlEndpoint: GRAPHQL_PATH,
-    context: () => context,
+    context: () => (setupDone ? setupDone.then(() => context) : context),
     // Yoga logs every error whose masked form differs from the original; the triage logger demotes the expected.
     logging: triage.logger,
     landingPage: false,
@@ -147,6 +175,8 @@ export function createApp(options: AppOptions): App {
 
     async start(port = DEFAULT_PORT, host = DEFAULT_HOST) {
       if (server || stopping) throw new Error('this app was already started; create a new app to start again');
+      await setupDone;
+      await Promise.all(instances.map((i) => i.ready));
       const http = createServer(handle);
       // Keep-alive sockets of the bench and of browsers must not hold stop() open.
       http.keepAliveTimeout = 5_000;
@@ -190,8 +220,11 @@ export function createApp(options: AppOptions): App {
           clearInterval(sweep);
           clearTimeout(timer);
         }
+        await setupDone?.catch(() => undefined);
         for (const instance of instances.reverse()) await instance.close?.();
         await yoga.dispose();
+        await redisPubSub?.quit();
+        await shared.close();
         db.close();
       })();
       return stopping;

@@ -1,15 +1,22 @@
 /**
  * Server settings from the environment: PORT (4000), HOST (127.0.0.1), DATABASE_PATH (./data/zeroplan.db),
- * LOG_LEVEL (info; debug also with DEBUG=1, yoga's switch).
+ * LOG_LEVEL (info; debug also with DEBUG=1, yoga's switch). Scale-out (docs/deploy.md): DATABASE_URL
+ * (postgres://…), DATABASE_SCHEMA, REDIS_URL (redis://…), REDIS_PREFIX (zeroplan:), WORKERS (embedded | external).
  */
 import { resolve } from 'node:path';
 import { LOG_LEVELS, type LogLevel } from './logging.js';
+import { DEFAULT_REDIS_PREFIX, type RedisSettings } from './redis-pubsub.js';
+import type { WorkersMode } from './scale.js';
 
 export interface ServerConfig {
   port: number;
   host: string;
   databasePath: string;
   logLevel: LogLevel;
+  databaseUrl?: string;
+  databaseSchema?: string;
+  redis?: RedisSettings;
+  workers: WorkersMode;
 }
 
 export const DEFAULT_PORT = 4000;
@@ -38,5 +45,35 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     }
     logLevel = rawLevel as LogLevel;
   }
-  return { port, host, databasePath, logLevel };
+  return { port, host, databasePath, logLevel, workers: readWorkersMode(env), ...readScaleConfig(env) };
+}
+
+/** DATABASE_URL, DATABASE_SCHEMA, REDIS_URL and REDIS_PREFIX (shared by the server and `npm run worker`). */
+export function readScaleConfig(env: NodeJS.ProcessEnv = process.env): Pick<ServerConfig, 'databaseUrl' | 'databaseSchema' | 'redis'> {
+  const out: Pick<ServerConfig, 'databaseUrl' | 'databaseSchema' | 'redis'> = {};
+  const databaseUrl = env.DATABASE_URL?.trim();
+  if (databaseUrl) {
+    if (!/^postgres(ql)?:\/\//.test(databaseUrl)) {
+      throw new Error(`DATABASE_URL = ${JSON.stringify(databaseUrl.replace(/\/\/[^@/]*@/, '//…@'))} is invalid: expected postgres://user@host:port/database`);
+    }
+    out.databaseUrl = databaseUrl;
+  }
+  const schema = env.DATABASE_SCHEMA?.trim();
+  if (schema) out.databaseSchema = schema;
+  const redisUrl = env.REDIS_URL?.trim();
+  if (redisUrl) {
+    if (!/^rediss?:\/\//.test(redisUrl)) throw new Error(`REDIS_URL is invalid: expected redis://host:port (or rediss://)`);
+    out.redis = { url: redisUrl, prefix: env.REDIS_PREFIX?.trim() || DEFAULT_REDIS_PREFIX };
+  }
+  return out;
+}
+
+function readWorkersMode(env: NodeJS.ProcessEnv): WorkersMode {
+  const raw = env.WORKERS?.trim().toLowerCase() || 'embedded';
+  if (raw !== 'embedded' && raw !== 'external') {
+    throw new Error(`WORKERS = ${JSON.stringify(env.WORKERS)} is invalid: expected embedded (default) or external`);
+  }
+  if (raw === 'external' && !env.REDIS_URL?.trim()) throw new Error('WORKERS=external needs REDIS_URL (the job queue lives in Redis)');
+  if (raw === 'external' && !env.DATABASE_URL?.trim()) throw new Error('WORKERS=external needs DATABASE_URL (workers write events to the shared database)');
+  return raw;
 }

@@ -3,9 +3,19 @@ import { createApp } from './app.js';
 import { readConfig } from './config.js';
 import { simulationModule } from './simulation-module.js';
 import { searchModule } from './search-runner.js';
+import { campaignModule } from './campaigns.js';
+import { externalSearchModule } from './search-jobs.js';
 
 const config = readConfig();
-const app = createApp({ databasePath: config.databasePath, logging: config.logLevel, modules: [simulationModule(), searchModule()] });
+const app = createApp({
+  databasePath: config.databasePath,
+  logging: config.logLevel,
+  modules: [simulationModule(), searchModule(), externalSearchModule(), campaignModule()],
+  workers: config.workers,
+  ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
+  ...(config.databaseSchema ? { databaseSchema: config.databaseSchema } : {}),
+  ...(config.redis ? { redis: config.redis } : {}),
+});
 let url: string;
 try {
   ({ url } = await app.start(config.port, config.host));
@@ -19,7 +29,9 @@ try {
   await app.stop();
   process.exit(1);
 }
-console.log(`zeroplan listening on ${url} (GraphiQL in a browser; database ${config.databasePath})`);
+const where = config.databaseUrl ? 'PostgreSQL' : `database ${config.databasePath}`;
+const scale = config.redis ? `, pub/sub on Redis, ${config.workers} workers` : '';
+console.log(`zeroplan listening on ${url} (GraphiQL in a browser; ${where}${scale})`);
 
 let shuttingDown = false;
 async function shutdown(signal: string): Promise<void> {

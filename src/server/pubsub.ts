@@ -15,13 +15,18 @@ interface Subscriber {
   end(): void;
 }
 
-export function createBoundedPubSub<Topics extends object>(
-  defaults: { bufferSize?: number } = {},
-): BoundedPubSub<Topics> {
+/** The channel of a topic narrowed by a key: `topic` or `topic:key`. */
+export const channelName = (topic: string, key?: string): string => (key === undefined ? topic : `${topic}:${key}`);
+
+export interface BoundedPubSubOptions {
+  bufferSize?: number;
+  /** Called when a channel gets its first subscriber (open) or loses its last (redis-pubsub.ts listens to Redis then). */
+  onChannel?(channel: string, open: boolean): void;
+}
+
+export function createBoundedPubSub<Topics extends object>(defaults: BoundedPubSubOptions = {}): BoundedPubSub<Topics> {
   const channels = new Map<string, Set<Subscriber>>();
   let count = 0;
-
-  const channelName = (topic: string, key?: string): string => (key === undefined ? topic : `${topic}:${key}`);
 
   return {
     publish(topic, payload, key) {
@@ -46,7 +51,10 @@ export function createBoundedPubSub<Topics extends object>(
         const set = channels.get(name);
         if (set) {
           set.delete(subscriber);
-          if (set.size === 0) channels.delete(name);
+          if (set.size === 0) {
+            channels.delete(name);
+            defaults.onChannel?.(name, false);
+          }
         }
         count -= 1;
         options.signal?.removeEventListener('abort', finish);
@@ -79,6 +87,7 @@ export function createBoundedPubSub<Topics extends object>(
       if (!set) {
         set = new Set();
         channels.set(name, set);
+        defaults.onChannel?.(name, true);
       }
       set.add(subscriber);
       count += 1;

@@ -15,7 +15,7 @@
  * only cancelSimulation (or server shutdown → INTERRUPTED) stops it.
  */
 import { GraphQLError } from 'graphql';
-import type { PubSubTopics } from '../schema/context.js';
+import type { BoundedPubSub, PubSubTopics } from '../schema/context.js';
 import type {
   SimulationEventRecord,
   SimulationRecord,
@@ -23,11 +23,19 @@ import type {
   SimulationService,
 } from '../services/contracts.js';
 import { badUserInput } from '../schema/error-helpers.js';
-import type { SimulationEngineEvent } from '../simulation/engine.js';
 import { checkEventBudget, MAX_STORED_EVENTS_PER_SIMULATION } from '../simulation/event-budget.js';
 import { SimulationRunner, type RunnerOptions } from '../simulation/runner.js';
-import type { AppModule } from './app.js';
-import { createSimulationStore, SIMULATION_MIGRATIONS, TERMINAL_STATUSES, type NewSimulationEvent } from './simulation-store.js';
+import type { Queue } from 'bullmq';
+import type { AppModule, AppModuleInstance } from './app.js';
+import { createSimulationQueue, toNewEvent, type SimulationJobData } from './simulation-jobs.js';
+import {
+  createSimulationStore,
+  SIMULATION_MIGRATIONS,
+  TERMINAL_EVENT_TYPES,
+  TERMINAL_STATUSES,
+  type NewSimulationEvent,
+  type SimulationStore,
+} from './simulation-store.js';
 
 export const SUBSCRIBER_BUFFER = 256;
 /**
@@ -36,148 +44,248 @@ export const SUBSCRIBER_BUFFER = 256;
  */
 export const MAX_EVENTS_PER_SIMULATION = MAX_STORED_EVENTS_PER_SIMULATION;
 const REPLAY_PAGE = 500;
-export const TERMINAL_EVENT_TYPES: ReadonlySet<string> = new Set(['COMPLETED', 'CANCELLED', 'FAILED', 'INTERRUPTED']);
+export { TERMINAL_EVENT_TYPES };
+/** With live events silent this long, a subscriber re-reads the store (a pub/sub message lost in transit). */
+export const IDLE_RECHECK_MS = 1_000;
 
-function toNewEvent(event: SimulationEngineEvent): NewSimulationEvent {
-  const { type, simulatedSeconds, ...data } = event;
-  return { type, simulatedSeconds, data };
+/**
+ * Runs `task`s for the same key one after another (in call order), different keys concurrently. The store is
+ * asynchronous, so without this a batch's append could overtake an earlier one's, or a terminal event be stored
+ * before the last batch — seq order must match engine order.
+ */
+export function createKeyedSerialQueue(onError: (error: unknown) => void): <T>(key: string, task: () => Promise<T>) => Promise<T> {
+  const tails = new Map<string, Promise<unknown>>();
+  return (key, task) => {
+    const previous = tails.get(key) ?? Promise.resolve();
+    const run = previous.then(task);
+    const tail = run.catch(onError);
+    tails.set(key, tail);
+    void tail.then(() => {
+      if (tails.get(key) === tail) tails.delete(key);
+    });
+    return run;
+  };
 }
 
 export function simulationModule(options: RunnerOptions = {}): AppModule {
   return {
     name: 'simulation',
     migrations: SIMULATION_MIGRATIONS,
-    setup({ db, pubsub }) {
-      const store = createSimulationStore(db);
-      store.interruptUnfinished('the server stopped while this simulation was queued or running');
+    setup({ db, pubsub, stores, redis, workers }) {
+      const store = stores?.simulations ?? createSimulationStore(db);
+      // External workers: jobs outlive this replica (they are in Redis, run elsewhere), so nothing is interrupted.
+      if (workers === 'external' && redis) return externalSimulations(store, pubsub, createSimulationQueue(redis));
+      const ready = store.interruptUnfinished('the server stopped while this simulation was queued or running').then(() => undefined);
+      const serial = createKeyedSerialQueue((error) => console.error('simulation store write failed', error));
 
       const publish = (records: SimulationEventRecord[]): void => {
         for (const r of records) pubsub.publish('simulationEvents', r as PubSubTopics['simulationEvents'], r.simulationId);
       };
-      const append = (id: string, events: NewSimulationEvent[]): void => publish(store.appendEvents(id, events));
+      const append = async (id: string, events: NewSimulationEvent[]): Promise<void> => publish(await store.appendEvents(id, events));
+
+      /** Ends a not-yet-terminal simulation with `status` and a terminal event of the same type. */
+      const finish = async (id: string, status: 'FAILED' | 'CANCELLED' | 'INTERRUPTED', error: string | undefined, data: Record<string, unknown>): Promise<void> => {
+        const event = await store.terminate(id, status, error === undefined ? {} : { error }, { type: status, data });
+        if (event) publish([event]);
+      };
 
       const runner = new SimulationRunner(
         {
           onStart: (id) => {
-            store.setStatus(id, 'RUNNING');
+            void serial(id, () => store.setStatus(id, 'RUNNING'));
           },
           onEvents: (id, events) => {
-            const rec = store.get(id);
-            if (rec && rec.lastSeq + events.length > MAX_EVENTS_PER_SIMULATION) {
-              runner.cancel(id);
-              const message = `more than ${MAX_EVENTS_PER_SIMULATION} events: lower replicas/detailedReplicas, raise progressIntervalSeconds, or set a horizon`;
-              store.setStatus(id, 'FAILED', { error: message });
-              append(id, [{ type: 'FAILED', simulatedSeconds: lastSimulatedSeconds(id), data: { message } }]);
-              return;
-            }
-            append(id, events.map(toNewEvent));
+            void serial(id, async () => {
+              const rec = await store.get(id);
+              if (!rec || TERMINAL_STATUSES.has(rec.status)) return;
+              if (rec.lastSeq + events.length > MAX_EVENTS_PER_SIMULATION) {
+                runner.cancel(id);
+                const message = `more than ${MAX_EVENTS_PER_SIMULATION} events: lower replicas/detailedReplicas, raise progressIntervalSeconds, or set a horizon`;
+                await finish(id, 'FAILED', message, { message });
+                return;
+              }
+              await append(id, events.map(toNewEvent));
+            });
           },
           onFinish: (id, outcome) => {
-            if (outcome.status === 'COMPLETED') {
-              // The engine's own COMPLETED event (with the summary) has already been stored and published.
-              store.setStatus(id, 'COMPLETED', { summary: outcome.summary });
-            } else {
-              store.setStatus(id, 'FAILED', { error: outcome.message });
-              append(id, [{ type: 'FAILED', simulatedSeconds: lastSimulatedSeconds(id), data: { message: outcome.message } }]);
-            }
+            void serial(id, async () => {
+              if (outcome.status === 'COMPLETED') {
+                // The engine's own COMPLETED event (with the summary) has already been stored and published.
+                await store.setStatus(id, 'COMPLETED', { summary: outcome.summary });
+              } else {
+                await finish(id, 'FAILED', outcome.message, { message: outcome.message });
+              }
+            });
           },
         },
         options,
       );
 
-      const lastSimulatedSeconds = (id: string): number => {
-        const rec = store.get(id);
-        if (!rec || rec.lastSeq === 0) return 0;
-        return store.events(id, rec.lastSeq - 1, 1)[0]?.simulatedSeconds ?? 0;
-      };
-
-      const requireSimulation = (id: string, field = 'id'): SimulationRecord => {
-        const rec = store.get(id);
-        if (!rec) {
-          throw new GraphQLError(`${field} = ${JSON.stringify(id)} was not found: expected the id of a simulation`, {
-            extensions: { code: 'NOT_FOUND', field },
-          });
-        }
-        return rec;
-      };
+      const requireSimulation = (id: string): Promise<SimulationRecord> => requireStored(store, id);
 
       const service: SimulationService = {
-        start(request: SimulationRequest, rerunOf?: string) {
-          // Pre-flight (also for reruns of requests stored before the check existed): nothing stored or queued.
-          const excess = checkEventBudget(request.job.setup, { path: 'input', maxEvents: MAX_EVENTS_PER_SIMULATION });
-          if (excess) throw badUserInput(excess.field, excess.value, excess.allowed, excess.message);
-          const rec = store.create(request, rerunOf ?? null);
+        async start(request: SimulationRequest, rerunOf?: string) {
+          const rec = await createChecked(store, request, rerunOf);
           runner.submit({ id: rec.id, ...request.job });
-          return store.get(rec.id)!;
+          // After a synchronous onStart's write (if the runner had a free slot), so the status is current.
+          return (await serial(rec.id, () => store.get(rec.id))) ?? rec;
         },
-        rerun(id: string, pace?: number | null) {
-          const rec = requireSimulation(id);
-          const request = pace === undefined ? rec.request : { ...rec.request, job: { ...rec.request.job, pace } };
-          return service.start(request, rec.id);
-        },
-        cancel(id: string) {
-          const rec = requireSimulation(id);
+        rerun: (id, pace) => rerun(service, store, id, pace),
+        async cancel(id: string) {
+          const rec = await requireSimulation(id);
           if (TERMINAL_STATUSES.has(rec.status)) return rec;
           runner.cancel(id);
-          const updated = store.setStatus(id, 'CANCELLED')!;
-          append(id, [{ type: 'CANCELLED', simulatedSeconds: lastSimulatedSeconds(id), data: {} }]);
-          return store.get(id) ?? updated;
+          await serial(id, () => finish(id, 'CANCELLED', undefined, {}));
+          return (await store.get(id)) ?? rec;
         },
-        get: (id) => store.get(id),
-        list: (limit) => store.list(limit),
-        events: (id, after, limit) => store.events(id, after, limit),
-        subscribe(id: string, after: number) {
-          requireSimulation(id);
-          return replayThenLive(id, after);
-        },
+        ...readers(store, pubsub),
       };
-
-      async function* replayThenLive(id: string, after: number): AsyncGenerator<SimulationEventRecord> {
-        // Subscribe first, then read the database: whatever is published meanwhile is in both and deduped by seq.
-        const live = pubsub.subscribe('simulationEvents', { key: id, bufferSize: SUBSCRIBER_BUFFER });
-        let last = Math.max(0, after);
-        try {
-          // Replay (and catch up after an overflow) from the database, page by page.
-          const catchUp = function* (until: number): Generator<SimulationEventRecord, boolean> {
-            for (;;) {
-              const page = store.events(id, last, Math.min(REPLAY_PAGE, until - last));
-              for (const e of page) {
-                last = e.seq;
-                yield e;
-                if (TERMINAL_EVENT_TYPES.has(e.type)) return true;
-              }
-              if (page.length === 0 || last >= until) return false;
-            }
-          };
-          if (yield* catchUp(Number.MAX_SAFE_INTEGER)) return;
-          const rec = store.get(id);
-          if (!rec || (TERMINAL_STATUSES.has(rec.status) && rec.lastSeq <= last)) return;
-          for await (const delivery of live) {
-            const e = delivery.payload as SimulationEventRecord;
-            if (e.seq <= last) continue;
-            if (e.seq > last + 1 && (yield* catchUp(e.seq - 1))) return;
-            last = e.seq;
-            yield e;
-            if (TERMINAL_EVENT_TYPES.has(e.type)) return;
-          }
-        } finally {
-          await live.return?.();
-        }
-      }
 
       return {
         context: { simulations: service },
+        ready,
         async close() {
           const active = runner.activeIds();
           await runner.close();
           for (const id of active) {
-            const rec = store.get(id);
-            if (!rec || TERMINAL_STATUSES.has(rec.status)) continue;
-            store.setStatus(id, 'INTERRUPTED', { error: 'the server stopped while this simulation was queued or running' });
-            append(id, [{ type: 'INTERRUPTED', simulatedSeconds: lastSimulatedSeconds(id), data: { reason: 'server shutdown' } }]);
+            await serial(id, () =>
+              finish(id, 'INTERRUPTED', 'the server stopped while this simulation was queued or running', { reason: 'server shutdown' }),
+            );
           }
         },
       };
     },
   };
+}
+
+/** Pre-flight (also for reruns of requests stored before the check existed), then the stored QUEUED record. */
+async function createChecked(store: SimulationStore, request: SimulationRequest, rerunOf: string | undefined): Promise<SimulationRecord> {
+  const excess = checkEventBudget(request.job.setup, { path: 'input', maxEvents: MAX_EVENTS_PER_SIMULATION });
+  if (excess) throw badUserInput(excess.field, excess.value, excess.allowed, excess.message);
+  return store.create(request, rerunOf ?? null);
+}
+
+async function requireStored(store: SimulationStore, id: string, field = 'id'): Promise<SimulationRecord> {
+  const rec = await store.get(id);
+  if (!rec) {
+    throw new GraphQLError(`${field} = ${JSON.stringify(id)} was not found: expected the id of a simulation`, {
+      extensions: { code: 'NOT_FOUND', field },
+    });
+  }
+  return rec;
+}
+
+async function rerun(service: SimulationService, store: SimulationStore, id: string, pace: number | null | undefined): Promise<SimulationRecord> {
+  const rec = await requireStored(store, id);
+  const request = pace === undefined ? rec.request : { ...rec.request, job: { ...rec.request.job, pace } };
+  return service.start(request, rec.id);
+}
+
+/** The read side of the service, the same wherever simulations run. */
+function readers(store: SimulationStore, pubsub: BoundedPubSub<PubSubTopics>): Pick<SimulationService, 'get' | 'list' | 'events' | 'subscribe'> {
+  return {
+    get: (id) => store.get(id),
+    list: (limit) => store.list(limit),
+    events: (id, after, limit) => store.events(id, after, limit),
+    async subscribe(id: string, after: number) {
+      await requireStored(store, id);
+      return replayThenLive({ store, pubsub }, id, after);
+    },
+  };
+}
+
+/** The service when simulations run on `npm run worker` processes (simulation-jobs.ts). */
+function externalSimulations(store: SimulationStore, pubsub: BoundedPubSub<PubSubTopics>, queue: Queue<SimulationJobData>): AppModuleInstance {
+  const service: SimulationService = {
+    async start(request, rerunOf) {
+      const rec = await createChecked(store, request, rerunOf);
+      // The job id is the simulation id: enqueuing twice is a no-op, and cancel can find it.
+      await queue.add('simulate', { id: rec.id }, { jobId: rec.id });
+      return rec;
+    },
+    rerun: (id, pace) => rerun(service, store, id, pace),
+    async cancel(id) {
+      const rec = await requireStored(store, id);
+      if (TERMINAL_STATUSES.has(rec.status)) return rec;
+      const event = await store.terminate(id, 'CANCELLED', {}, { type: 'CANCELLED', data: {} });
+      if (event) pubsub.publish('simulationEvents', event, id);
+      pubsub.publish('jobControl', { id, action: 'cancel' });
+      // A job still waiting is removed; a running (locked) one is aborted by its worker through jobControl.
+      await queue.remove(id).catch(() => undefined);
+      return (await store.get(id)) ?? rec;
+    },
+    ...readers(store, pubsub),
+  };
+  return { context: { simulations: service }, close: () => queue.close() };
+}
+
+/** The iterator's next result, or 'idle' if none arrives within `ms` (the pending next() is kept for the next call). */
+const pendingNext = new WeakMap<object, Promise<IteratorResult<unknown>>>();
+async function nextOrIdle<T>(it: AsyncIterator<T>, ms: number): Promise<IteratorResult<T> | 'idle'> {
+  let pending = pendingNext.get(it) as Promise<IteratorResult<T>> | undefined;
+  if (!pending) {
+    pending = it.next();
+    pendingNext.set(it, pending);
+  }
+  let timer: NodeJS.Timeout | undefined;
+  const idle = new Promise<'idle'>((resolve) => {
+    timer = setTimeout(() => resolve('idle'), ms);
+  });
+  const result = await Promise.race([pending, idle]);
+  clearTimeout(timer);
+  if (result !== 'idle') pendingNext.delete(it);
+  return result;
+}
+
+/**
+ * Stored events with seq > after, then live ones, with no gap and no duplicate; ends after the terminal event.
+ * Works with any store and pubsub (one process, or replicas sharing PostgreSQL and Redis): the database is the
+ * truth, the pubsub only a fast path, and any gap in what arrives live is re-read from the database.
+ */
+export async function* replayThenLive(
+  services: { store: Pick<SimulationStore, 'events' | 'get'>; pubsub: BoundedPubSub<PubSubTopics> },
+  id: string,
+  after: number,
+): AsyncGenerator<SimulationEventRecord> {
+  const { store, pubsub } = services;
+  // Subscribe first, then read the database: whatever is published meanwhile is in both and deduped by seq.
+  const live = pubsub.subscribe('simulationEvents', { key: id, bufferSize: SUBSCRIBER_BUFFER });
+  let last = Math.max(0, after);
+  try {
+    // Replay (and catch up after an overflow or a gap) from the database, page by page.
+    const catchUp = async function* (until: number): AsyncGenerator<SimulationEventRecord, boolean> {
+      for (;;) {
+        const page = await store.events(id, last, Math.min(REPLAY_PAGE, until - last));
+        for (const e of page) {
+          last = e.seq;
+          yield e;
+          if (TERMINAL_EVENT_TYPES.has(e.type)) return true;
+        }
+        if (page.length === 0 || last >= until) return false;
+      }
+    };
+    if (yield* catchUp(Number.MAX_SAFE_INTEGER)) return;
+    const rec = await store.get(id);
+    if (!rec) return;
+    if (TERMINAL_STATUSES.has(rec.status) && rec.lastSeq <= last) return;
+    for (;;) {
+      const next = await nextOrIdle(live, IDLE_RECHECK_MS);
+      if (next === 'idle') {
+        // Nothing live for a while: whatever the store has beyond `last` (a lost message, a retried job) comes now.
+        if (yield* catchUp(Number.MAX_SAFE_INTEGER)) return;
+        const now = await store.get(id);
+        if (!now || (TERMINAL_STATUSES.has(now.status) && now.lastSeq <= last)) return;
+        continue;
+      }
+      if (next.done) return;
+      const e = next.value.payload as SimulationEventRecord;
+      if (e.seq <= last) continue;
+      if (e.seq > last + 1 && (yield* catchUp(e.seq - 1))) return;
+      last = e.seq;
+      yield e;
+      if (TERMINAL_EVENT_TYPES.has(e.type)) return;
+    }
+  } finally {
+    await live.return?.();
+  }
 }

@@ -53,21 +53,41 @@ export interface NewSimulationEvent {
   data: unknown;
 }
 
+/**
+ * Simulations and their events (SQLite here; PostgreSQL in pg-simulation-store.ts). Asynchronous so that a
+ * networked database fits. Callers serialise writes per simulation (simulation-module.ts) so seq stays gap-free.
+ */
 export interface SimulationStore {
-  create(request: SimulationRequest, rerunOf?: string | null): SimulationRecord;
-  get(id: string): SimulationRecord | undefined;
-  list(limit?: number): SimulationRecord[];
+  create(request: SimulationRequest, rerunOf?: string | null): Promise<SimulationRecord>;
+  get(id: string): Promise<SimulationRecord | undefined>;
+  list(limit?: number): Promise<SimulationRecord[]>;
   setStatus(
     id: string,
     status: SimulationStatus,
     extra?: { summary?: SimulationSummary; error?: string },
-  ): SimulationRecord | undefined;
-  /** Appends events in one transaction; returns them with their seq. */
-  appendEvents(id: string, events: readonly NewSimulationEvent[]): SimulationEventRecord[];
-  /** Events with seq > after, at most `limit`, in seq order. */
-  events(id: string, after: number, limit: number): SimulationEventRecord[];
-  /** QUEUED/RUNNING → INTERRUPTED with a terminal event (server start). Returns the ids. */
-  interruptUnfinished(reason: string): string[];
+  ): Promise<SimulationRecord | undefined>;
+  /**
+   * Events numbered by their producer (a worker counts from 1 through the engine's deterministic stream), written
+   * idempotently by (simulation id, seq): a retried run writes the same seqs again and they are kept once.
+   * Nothing is written once the simulation is terminal (`stopped`). Resolves to the events that were new.
+   */
+  writeEvents(id: string, events: readonly SimulationEventRecord[]): Promise<{ written: SimulationEventRecord[]; stopped: boolean }>;
+  /**
+   * Ends a simulation that has not ended: sets `status` (and `error`) and appends the terminal `event` at
+   * lastSeq + 1 (its simulatedSeconds defaults to the last event's), atomically. Undefined if it had already ended.
+   */
+  terminate(
+    id: string,
+    status: 'CANCELLED' | 'FAILED' | 'INTERRUPTED',
+    extra: { error?: string },
+    event: Omit<NewSimulationEvent, 'simulatedSeconds'> & { simulatedSeconds?: number },
+  ): Promise<SimulationEventRecord | undefined>;
+  /** Appends events in one transaction, numbering them after lastSeq; resolves to them with their seq. */
+  appendEvents(id: string, events: readonly NewSimulationEvent[]): Promise<SimulationEventRecord[]>;
+  /** One page of events: seq > after, at most `limit`, in seq order (replay reads page by page). */
+  events(id: string, after: number, limit: number): Promise<SimulationEventRecord[]>;
+  /** QUEUED/RUNNING → INTERRUPTED with a terminal event (server start). Resolves to the ids. */
+  interruptUnfinished(reason: string): Promise<string[]>;
 }
 
 interface SimulationRow {
@@ -125,6 +145,8 @@ function toEvent(row: EventRow): SimulationEventRecord {
 }
 
 export const TERMINAL_STATUSES: ReadonlySet<SimulationStatus> = new Set(['COMPLETED', 'CANCELLED', 'FAILED', 'INTERRUPTED']);
+/** Event types that end a simulation's stream (the same names as the terminal statuses). */
+export const TERMINAL_EVENT_TYPES: ReadonlySet<string> = TERMINAL_STATUSES;
 
 export function createSimulationStore(db: Db): SimulationStore {
   const insert = db.prepare(
@@ -138,13 +160,18 @@ export function createSimulationStore(db: Db): SimulationStore {
        summary = COALESCE(@summary, summary), error = COALESCE(@error, error),
        started_at = CASE WHEN @status = 'RUNNING' THEN @now ELSE started_at END,
        finished_at = CASE WHEN @terminal = 1 THEN @now ELSE finished_at END
-     WHERE id = @id`,
+     WHERE id = @id AND status NOT IN ('COMPLETED', 'CANCELLED', 'FAILED', 'INTERRUPTED')`,
   );
   const lastSeq = db.prepare('SELECT last_seq FROM simulations WHERE id = ?').pluck();
   const setLastSeq = db.prepare('UPDATE simulations SET last_seq = ? WHERE id = ?');
   const insertEvent = db.prepare(
     'INSERT INTO simulation_events (simulation_id, seq, type, simulated_seconds, data) VALUES (?, ?, ?, ?, ?)',
   );
+  const insertEventOnce = db.prepare(
+    'INSERT INTO simulation_events (simulation_id, seq, type, simulated_seconds, data) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
+  );
+  const raiseLastSeq = db.prepare('UPDATE simulations SET last_seq = MAX(last_seq, ?) WHERE id = ?');
+  const statusOf = db.prepare('SELECT status FROM simulations WHERE id = ?').pluck();
   const selectEvents = db.prepare(
     'SELECT * FROM simulation_events WHERE simulation_id = ? AND seq > ? ORDER BY seq LIMIT ?',
   );
@@ -163,49 +190,74 @@ export function createSimulationStore(db: Db): SimulationStore {
     return out;
   });
 
-  const store: SimulationStore = {
-    create(request, rerunOf = null) {
+  const getRecord = (id: string): SimulationRecord | undefined => {
+    const row = get.get(id) as SimulationRow | undefined;
+    return row ? toRecord(row) : undefined;
+  };
+  const updateStatus = (
+    id: string,
+    status: SimulationStatus,
+    extra: { summary?: SimulationSummary; error?: string } = {},
+  ): SimulationRecord | undefined => {
+    setStatus.run({
+      id,
+      status,
+      summary: extra.summary ? JSON.stringify(extra.summary) : null,
+      error: extra.error ?? null,
+      terminal: TERMINAL_STATUSES.has(status) ? 1 : 0,
+      now: new Date().toISOString(),
+    });
+    return getRecord(id);
+  };
+  const readEvents = (id: string, after: number, limit: number): SimulationEventRecord[] =>
+    (selectEvents.all(id, after, limit) as EventRow[]).map(toEvent);
+  const appendSync = (id: string, events: readonly NewSimulationEvent[]): SimulationEventRecord[] =>
+    events.length === 0 ? [] : append(id, events);
+
+  const write = db.transaction((id: string, events: readonly SimulationEventRecord[]) => {
+    const status = statusOf.get(id) as SimulationStatus | undefined;
+    if (status === undefined || TERMINAL_STATUSES.has(status)) return { written: [], stopped: true };
+    const written = events.filter((e) => insertEventOnce.run(id, e.seq, e.type, e.simulatedSeconds, JSON.stringify(e.data)).changes > 0);
+    raiseLastSeq.run(Math.max(...events.map((e) => e.seq)), id);
+    return { written, stopped: false };
+  });
+  const terminate = db.transaction(
+    (id: string, status: SimulationStatus, error: string | undefined, event: Omit<NewSimulationEvent, 'simulatedSeconds'> & { simulatedSeconds?: number }) => {
+      const rec = getRecord(id);
+      if (!rec || TERMINAL_STATUSES.has(rec.status)) return undefined;
+      const last = readEvents(id, rec.lastSeq - 1, 1)[0];
+      if (last && TERMINAL_EVENT_TYPES.has(last.type)) return undefined;
+      updateStatus(id, status, error === undefined ? {} : { error });
+      return appendSync(id, [{ ...event, simulatedSeconds: event.simulatedSeconds ?? last?.simulatedSeconds ?? 0 }])[0];
+    },
+  );
+
+  // better-sqlite3 is synchronous: each method does its work at once and returns a settled promise.
+  return {
+    async create(request, rerunOf = null) {
       const id = newSimulationId();
       insert.run({ id, request: JSON.stringify(request), rerunOf, now: new Date().toISOString() });
-      return toRecord(get.get(id) as SimulationRow);
+      return getRecord(id)!;
     },
-    get(id) {
-      const row = get.get(id) as SimulationRow | undefined;
-      return row ? toRecord(row) : undefined;
-    },
-    list(limit = 100) {
+    get: async (id) => getRecord(id),
+    async list(limit = 100) {
       return (list.all(limit) as SimulationRow[]).map(toRecord);
     },
-    setStatus(id, status, extra = {}) {
-      setStatus.run({
-        id,
-        status,
-        summary: extra.summary ? JSON.stringify(extra.summary) : null,
-        error: extra.error ?? null,
-        terminal: TERMINAL_STATUSES.has(status) ? 1 : 0,
-        now: new Date().toISOString(),
-      });
-      return store.get(id);
-    },
-    appendEvents(id, events) {
-      return events.length === 0 ? [] : append(id, events);
-    },
-    events(id, after, limit) {
-      return (selectEvents.all(id, after, limit) as EventRow[]).map(toEvent);
-    },
-    interruptUnfinished(reason) {
+    setStatus: async (id, status, extra) => updateStatus(id, status, extra),
+    appendEvents: async (id, events) => appendSync(id, events),
+    writeEvents: async (id, events) => (events.length === 0 ? { written: [], stopped: false } : write(id, events)),
+    terminate: async (id, status, extra, event) => terminate(id, status, extra.error, event),
+    events: async (id, after, limit) => readEvents(id, after, limit),
+    async interruptUnfinished(reason) {
       const ids = unfinished.all() as string[];
       for (const id of ids) {
         db.transaction(() => {
-          store.setStatus(id, 'INTERRUPTED', { error: reason });
-          const last = store.events(id, (lastSeq.get(id) as number) - 1, 1)[0];
-          store.appendEvents(id, [
-            { type: 'INTERRUPTED', simulatedSeconds: last?.simulatedSeconds ?? 0, data: { reason } },
-          ]);
+          updateStatus(id, 'INTERRUPTED', { error: reason });
+          const last = readEvents(id, (lastSeq.get(id) as number) - 1, 1)[0];
+          appendSync(id, [{ type: 'INTERRUPTED', simulatedSeconds: last?.simulatedSeconds ?? 0, data: { reason } }]);
         })();
       }
       return ids;
     },
   };
-  return store;
 }

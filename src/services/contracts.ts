@@ -47,16 +47,18 @@ export interface SimulationEventRecord {
   data: Record<string, unknown>;
 }
 
+/** Asynchronous: the store behind it may be SQLite or PostgreSQL, and runs may be queued on a worker fleet. */
 export interface SimulationService {
-  start(request: SimulationRequest, rerunOf?: string): SimulationRecord;
+  start(request: SimulationRequest, rerunOf?: string): Promise<SimulationRecord>;
   /** `pace`: undefined keeps the stored pace, null = as fast as possible. */
-  rerun(id: string, pace?: number | null): SimulationRecord;
-  cancel(id: string): SimulationRecord;
-  get(id: string): SimulationRecord | undefined;
-  list(limit?: number): SimulationRecord[];
-  events(id: string, after: number, limit: number): SimulationEventRecord[];
-  /** Stored events with seq > after, then live ones; ends after a terminal event. */
-  subscribe(id: string, after: number): AsyncIterable<SimulationEventRecord>;
+  rerun(id: string, pace?: number | null): Promise<SimulationRecord>;
+  cancel(id: string): Promise<SimulationRecord>;
+  get(id: string): Promise<SimulationRecord | undefined>;
+  list(limit?: number): Promise<SimulationRecord[]>;
+  /** One page of stored events: seq > after, at most `limit`, in seq order. */
+  events(id: string, after: number, limit: number): Promise<SimulationEventRecord[]>;
+  /** Stored events with seq > after (read page by page), then live ones; ends after a terminal event. */
+  subscribe(id: string, after: number): Promise<AsyncIterable<SimulationEventRecord>>;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -73,4 +75,60 @@ export interface PlanSearchJob {
 export interface PlanSearchService {
   /** Runs a search; rejects with InvalidInputError for bad options; resolves truncated on time limit or abort. */
   run(job: PlanSearchJob, hooks: { signal?: AbortSignal; onProgress?: (progress: PlanSearchProgress) => void }): Promise<PlanSearchOutcome>;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Campaign service (implemented by src/server/campaigns.ts; many layouts × seeds of the simulation)
+
+export type CampaignStatus = 'RUNNING' | 'COMPLETED' | 'CANCELLED' | 'FAILED';
+
+export interface CampaignLayout {
+  /** "<model> on <cluster>, N GPUs, s per step" — for people. */
+  label: string;
+  job: SimulationRequest['job'];
+}
+
+export interface CampaignRequest {
+  layouts: CampaignLayout[];
+  firstSeed: number;
+  seeds: number;
+}
+
+export interface CampaignQuantiles {
+  mean: number;
+  p10: number;
+  p50: number;
+  p90: number;
+}
+
+export interface CampaignLayoutView {
+  index: number;
+  label: string;
+  seedsDone: number;
+  effectiveTrainingTimeRatio: CampaignQuantiles;
+  days: CampaignQuantiles;
+  costUsd: CampaignQuantiles;
+  /** Seeds whose run trained every token before the horizon. */
+  finishedSeeds: number;
+}
+
+export interface CampaignView {
+  id: string;
+  status: CampaignStatus;
+  firstSeed: number;
+  seeds: number;
+  seedsDone: number;
+  seedsTotal: number;
+  layouts: CampaignLayoutView[];
+  error: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+export interface CampaignService {
+  start(request: CampaignRequest): Promise<CampaignView>;
+  get(id: string): Promise<CampaignView | undefined>;
+  cancel(id: string): Promise<CampaignView>;
+  /** The current view, then a new one whenever seeds complete; ends after the campaign ends. */
+  subscribe(id: string): Promise<AsyncIterable<CampaignView>>;
 }

@@ -41,6 +41,7 @@ import { insertSorted, quantiles, summarise } from './engine/summary.js';
 import type { ReplicaResult, ResolvedSimulation, SimulationEngineEvent, SimulationSetup, SimulationSummary } from './engine/types.js';
 
 export { MAX_CHECKPOINTS_PER_RUN, resolveSimulation, validateReliability } from './engine/resolve.js';
+export { quantiles } from './engine/summary.js';
 export type {
   BadputSeconds,
   CheckpointIntervalPolicy,

@@ -12,12 +12,20 @@ afterAll(() => removeDir(dir));
 
 describe('readConfig', () => {
   it('defaults to 127.0.0.1:4000 and ./data/zeroplan.db', () => {
-    expect(readConfig({})).toEqual({ port: 4000, host: '127.0.0.1', databasePath: resolve('data/zeroplan.db'), logLevel: 'info' });
+    expect(readConfig({})).toEqual({ port: 4000, host: '127.0.0.1', databasePath: resolve('data/zeroplan.db'), logLevel: 'info', workers: 'embedded' });
   });
 
   it('reads PORT, HOST and DATABASE_PATH; refuses a malformed PORT', () => {
-    expect(readConfig({ PORT: '8080', HOST: '0.0.0.0', DATABASE_PATH: '/tmp/x.db' })).toEqual({ port: 8080, host: '0.0.0.0', databasePath: '/tmp/x.db', logLevel: 'info' });
+    expect(readConfig({ PORT: '8080', HOST: '0.0.0.0', DATABASE_PATH: '/tmp/x.db' })).toEqual({ port: 8080, host: '0.0.0.0', databasePath: '/tmp/x.db', logLevel: 'info', workers: 'embedded' });
     expect(() => readConfig({ PORT: 'eighty' })).toThrow(/PORT = "eighty" is invalid/);
+    expect(() => readConfig({ WORKERS: 'cloud' })).toThrow(/WORKERS = "cloud" is invalid: expected embedded \(default\) or external/);
+    expect(() => readConfig({ WORKERS: 'external' })).toThrow(/WORKERS=external needs REDIS_URL/);
+    expect(() => readConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL = "mysql:\/\/x" is invalid/);
+    expect(readConfig({ REDIS_URL: 'redis://127.0.0.1:6379', DATABASE_URL: 'postgres://u@h/d', WORKERS: 'external' })).toMatchObject({
+      databaseUrl: 'postgres://u@h/d',
+      redis: { url: 'redis://127.0.0.1:6379', prefix: 'zeroplan:' },
+      workers: 'external',
+    });
     expect(() => readConfig({ PORT: '70000' })).toThrow(/\[0, 65535\]/);
   });
 
