@@ -18,10 +18,12 @@
 import { InvalidInputError, requireFinite, requireInteger } from './errors.js';
 import { hostMemoryBytesPerNodeOf, nvmeBytesPerNodeOf } from './hardware.js';
 import { adapterParametersPerLayer, frozenLayerBytesPerParameter, frozenWeightBytes } from './adapter.js';
+import { activationLayerMicroBatchesOnStage, heavierMiddleRanks, rankLayers } from './pipeline.js';
 import { headDimOf, kvHeadsPerRank, moeLayersOf, replicatedKvParametersPerRank } from './model.js';
 import {
   activationElementBytesFor,
   gradientBytesFor,
+  gradientBytesOf,
   optimizerStateBytesFor,
   parameterBytesFor,
 } from './precision.js';
@@ -179,6 +181,8 @@ export function activationBytesPerLayerFor(
   elementBytes: number,
   dropout = true,
   headDim = hiddenSize / attentionHeads,
+  /** 0.5 when the GEMM inputs are cached in FP8 (DeepSeek-V3 §3.3.2), else 1. */
+  gemmInputScale = 1,
 ): number {
   const sb = sequenceLength * microBatchSize;
   const sbh = sb * hiddenSize;
@@ -190,14 +194,17 @@ export function activationBytesPerLayerFor(
   }
   // K and V width per rank: kvHeads/t heads, or one replicated head when t > kvHeads (Megatron-LM query groups).
   const kvHiddenPerRank = headDim * kvHeadsPerRank(kvHeads, tensorParallel);
+  // FP8 caching (gemmInputScale 0.5) halves the GEMM inputs only: QKV and fc1 inputs, the projection input, the fc2
+  // input (GELU output / SwiGLU product) and the dispatched MoE tokens; norm inputs, Q/K/V and masks stay as they are.
+  const g = gemmInputScale;
   // Korthikanti §4.1: 10sbh outside the parallel regions (norms 4, QKV/MLP inputs 4, two 1-byte dropout masks 2).
-  const replicated = (dropout ? 10 : 8) * sbh;
+  const replicated = ((dropout ? 6 : 4) + 4 * g) * sbh;
   // Korthikanti §4.1 attention: Q, K, V (4sbh for MHA; GQA shrinks K, V) + projection input 2sbh; Q and the
   // projection input are heads·headDim wide (= h unless headDim decouples them).
-  const attentionPerRank = (4 * sb * attentionHeads * headDim) / tensorParallel + 4 * sb * kvHiddenPerRank;
-  const oneMlp = (gatedMlp ? 6 : 4) * sb * ffnHiddenSize;
+  const attentionPerRank = ((2 + 2 * g) * sb * attentionHeads * headDim) / tensorParallel + 4 * sb * kvHiddenPerRank;
+  const oneMlp = ((gatedMlp ? 4 : 2) + 2 * g) * sb * ffnHiddenSize;
   // Korthikanti §4.1 MLP: 16sbh = fc1 out + GELU out for f = 4h; MoE: per routed copy, plus the dispatched inputs.
-  const mlp = moe ? activeExperts * (oneMlp + 2 * sbh) : oneMlp;
+  const mlp = moe ? activeExperts * (oneMlp + 2 * g * sbh) : oneMlp;
   // Korthikanti §4.1: 5as²b of attention scores (softmax 2 + mask 1 + dropout output 2; 2 without dropout);
   // dropped by FlashAttention or selective recompute.
   const scoreBytes = dropout ? 5 : 2;
@@ -271,6 +278,7 @@ function activationBytesPerLayerUniform(
     activationElementBytesFor(layout.precision),
     arch.dropout ?? true,
     headDimOf(arch),
+    layout.activationStorage === 'FP8' ? 0.5 : 1,
   );
 }
 
@@ -312,35 +320,13 @@ export function layoutGpus(layout: ParallelLayout): number {
   return layout.tensorParallel * (layout.contextParallel ?? 1) * layout.pipelineParallel * layout.dataParallel;
 }
 
-/** Transformer layers on pipeline stage `stage` (the first L mod p stages take one extra layer). */
+/** Transformer layers on pipeline stage `stage` of an EVEN split without interleaving (the first L mod p take one extra). */
 export function layersOnStage(layers: number, pipelineParallel: number, stage: number): number {
   const base = Math.floor(layers / pipelineParallel);
   return base + (stage < layers % pipelineParallel ? 1 : 0);
 }
 
-/**
- * Layer × micro-batch activation sets alive on pipeline stage `stage` at the peak of one step.
- * - p = 1: one micro-batch (gradient accumulation frees each micro-batch after its backward).
- * - 1F1B (Narayanan et al. 2021 §2.2.1): stage i holds min(p − i, m) micro-batches of its layers — the first stage p.
- * - Interleaved 1F1B with v model chunks (Megatron-LM's schedule: 2(p − i − 1) + (v − 1)·p warm-up chunks, + 1):
- *   stage 0 holds L·(1 + (p − 1)/(p·v)) layer-micro-batches (Korthikanti et al. 2022 §4.2.3).
- */
-export function activationLayerMicroBatchesOnStage(
-  layers: number,
-  pipelineParallel: number,
-  interleave: number,
-  microBatches: number,
-  stage: number,
-): number {
-  const p = pipelineParallel;
-  if (p === 1) return layers;
-  if (interleave <= 1) {
-    return layersOnStage(layers, p, stage) * Math.min(p - stage, microBatches);
-  }
-  // Megatron-LM interleaved schedule: warm-up chunks 2(p − i − 1) + (v − 1)p, then one in steady state.
-  const chunks = Math.min(2 * (p - stage - 1) + (interleave - 1) * p + 1, microBatches * interleave);
-  return (chunks * layers) / (p * interleave);
-}
+export { activationLayerMicroBatchesOnStage };
 
 // ---------------------------------------------------------------------------------------------------------------
 // Per-stage memory
@@ -402,7 +388,7 @@ export function stageMemory(
   const zero = layout.zeroStage;
   const first = stage === 0;
   const last = stage === p - 1;
-  const layers = layersOnStage(arch.layers, p, stage);
+  const layers = rankLayers(arch.layers, layout, stage);
   const microBatches = layout.globalBatchSize / (layout.microBatchSize * d);
 
   // Parameters on this stage: layers + input embedding (first) + final norm and output head or tied replica (last).
@@ -419,7 +405,7 @@ export function stageMemory(
   const expertDp = shardGroup / e;
 
   const pb = parameterBytesFor(layout.precision);
-  const gb = gradientBytesFor(layout.precision);
+  const gb = gradientBytesOf(layout);
   const k = optimizerStateBytesFor(layout.optimizer, layout.precision);
   // ZeRO paper §5: stage ≥ 1 shards K, ≥ 2 the gradients, 3 the parameters over the data-parallel group.
   const shardedParams = denseGpu / shardGroup + expertGpu / expertDp;
@@ -466,7 +452,7 @@ export function stageMemory(
 
   // Activations: in-flight layer-micro-batches × per-layer bytes, plus the one layer being recomputed.
   const perLayer = perLayerBytes ?? activationBytesPerLayer(arch, layout);
-  const inFlight = activationLayerMicroBatchesOnStage(arch.layers, p, layout.pipelineInterleave, microBatches, stage);
+  const inFlight = activationLayerMicroBatchesOnStage(arch.layers, p, layout.pipelineInterleave, microBatches, stage, layout.pipelineStageLayers);
   let activationsBytes = inFlight * perLayer;
   if (layout.recompute !== 'NONE') {
     // During backward one layer is rebuilt in full around what it stored (Korthikanti §5): FULL rebuilds everything
@@ -537,7 +523,10 @@ export function offloadFits(
   };
 }
 
-/** Memory of the most-loaded GPU: the max over the first and last stage (middle stages never exceed stage 0). */
+/**
+ * Memory of the most-loaded GPU: the max over the first and last stage (under EVEN splits middle stages never exceed
+ * stage 0) and, for an explicit split, the middle stages that could be heavier.
+ */
 export function estimateMemory(
   arch: ModelArchitecture,
   counts: ModelCounts,
@@ -562,6 +551,21 @@ export function estimateMemory(
     // Off-device bytes follow the stage's parameters (first: most layers; last: the head), not its device total.
     if (lastStage.hostBytes > hostBytes) hostBytes = lastStage.hostBytes;
     if (lastStage.nvmeBytes > nvmeBytes) nvmeBytes = lastStage.nvmeBytes;
+  }
+  const list = layout.pipelineStageLayers;
+  if (list !== undefined && p > 2) {
+    // An explicit split may load a middle rank more (Llama 3's: 7 layers on the first, 8 on the second); only the
+    // middle ranks that could be heavier are evaluated (pipeline.ts heavierMiddleRanks).
+    const m = layout.globalBatchSize / (layout.microBatchSize * layout.dataParallel);
+    for (const stage of heavierMiddleRanks(arch.layers, list, p, m)) {
+      const middle = stageMemory(arch, counts, cluster, layout, options, stage, perLayer, perLayerNone);
+      if (middle.totalBytes > worst.totalBytes) {
+        worst = middle;
+        worstIndex = stage;
+      }
+      if (middle.hostBytes > hostBytes) hostBytes = middle.hostBytes;
+      if (middle.nvmeBytes > nvmeBytes) nvmeBytes = middle.nvmeBytes;
+    }
   }
   return {
     parametersBytes: worst.parametersBytes,

@@ -4,6 +4,11 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** How stored activations are kept (absent = 16-bit). */
+export type ActivationStorage =
+  /** GEMM inputs cached in FP8 for the backward (DeepSeek-V3 §3.3; FP8 training only). */
+  | 'FP8';
+
 /** Fine-tune with frozen base weights and trained low-rank adapters (LoRA, QLoRA): gradients and optimizer states for the adapters only, no weight gradients for the frozen matmuls. Dense models with MHA/GQA/MQA; no offload. */
 export type AdapterInput = {
   /** LORA (frozen 16-bit weights) or QLORA (frozen 4-bit layers). */
@@ -79,6 +84,15 @@ export type GpuBudgetMode =
   | 'EXACT'
   /** Any count up to gpuBudget: whole nodes, or part of one node. */
   | 'UP_TO';
+
+/** Precision gradients are accumulated in and reduced with. */
+export type GradientPrecision =
+  /** 2 B: FSDP mixed precision with a bf16 reduce dtype. */
+  | 'BF16'
+  /** 2 B: the ZeRO paper's fp16 gradients. */
+  | 'FP16'
+  /** 4 B per parameter: Megatron-LM's fp32 main_grad (18 B per parameter with Adam). */
+  | 'FP32';
 
 /** Multi-head latent attention (DeepSeek-V2 §2.1): low-rank query and key/value latents projected up to the heads. */
 export type LatentAttentionInput = {
@@ -177,6 +191,15 @@ export type Optimizer =
   /** SGD with momentum: fp32 master weights and momentum, K = 8 bytes per parameter under mixed precision. */
   | 'SGD_MOMENTUM';
 
+/** How the layers are split over the pipelineParallel × pipelineInterleave virtual stages (model order; virtual stage j runs on GPU rank j mod pipelineParallel; the embedding sits on the first, the output head on the last). */
+export type PipelineLayerSplit =
+  /** The planner's choice (what planSearch uses): EVEN or FIRST_LAST_ONE_FEWER, whichever has the smaller slowest rank counting the output head in layer-equivalent FLOPs; ties go to fewer layers on the first rank. */
+  | 'BALANCED'
+  /** floor(L/n) layers each, the first L mod n one more (Megatron-LM; the default). Every virtual stage holds a layer. */
+  | 'EVEN'
+  /** Llama 3 (Dubey et al. 2024 §3.3.2): L + 2 slots split EVEN, then the first and the last virtual stage one layer fewer (they hold the embedding and the head); they may hold none. 126 layers over 16: 7, 8 × 14, 7. */
+  | 'FIRST_LAST_ONE_FEWER';
+
 /** Planner knobs; every one has a documented default (docs/api.md and src/core/plan.ts). */
 export type PlanOptionsInput = {
   /** Replaces the efficiency model by a fixed fraction of peak (0.01–1). */
@@ -257,8 +280,10 @@ export type PlanSearchInput = {
   pipelineInterleaves?: Array<number> | null | undefined;
   /** Only these pipeline degrees. */
   pipelineParallel?: Array<number> | null | undefined;
-  /** Training precision (default BF16). */
+  /** Training precision (default BF16, or the recipe's). */
   precision?: Precision | null | undefined;
+  /** A framework's defaults: its FlashAttention, ZeRO stage, recompute and precision become pins (your own pins win), its gradient precision, activation storage and overlap options apply to every candidate; each plan's `assumptions` says which. */
+  recipe?: TrainingRecipe | null | undefined;
   /** Only these recompute modes. */
   recomputeModes?: Array<RecomputeMode> | null | undefined;
   /** Sequence parallel off/on (default both where TP > 1). */
@@ -369,6 +394,8 @@ export type SearchStopReason =
 
 /** A model (exactly one of `model` or `modelSpec`), a cluster (exactly one of `cluster` or `clusterSpec`), and a parallel layout. tensorParallel × pipelineParallel × dataParallel GPUs are used; dataParallel defaults to all remaining GPUs. */
 export type TrainingPlanInput = {
+  /** FP8 caching of the GEMM inputs among the stored activations (FP8 training only; default 16-bit). */
+  activationStorage?: ActivationStorage | null | undefined;
   /** Fine-tune with a low-rank adapter (LoRA/QLoRA) instead of training every weight. */
   adapter?: AdapterInput | null | undefined;
   /** Preset (e.g. `a100-80gb-x1024`) or saved (`c_…`) cluster id. */
@@ -385,6 +412,8 @@ export type TrainingPlanInput = {
   flashAttention?: boolean | null | undefined;
   /** Sequences per optimizer step (a multiple of microBatchSize × dataParallel). */
   globalBatchSize: number;
+  /** Gradient precision (default: the training precision, 2 B under mixed precision; a recipe may set FP32 main gradients). */
+  gradientPrecision?: GradientPrecision | null | undefined;
   /** Sequences per micro-batch per GPU. */
   microBatchSize?: number | null | undefined;
   /** Preset (e.g. `gpt3-175b`) or saved (`m_…`) model id. */
@@ -399,21 +428,42 @@ export type TrainingPlanInput = {
   options?: PlanOptionsInput | null | undefined;
   /** Virtual pipeline stages per GPU (interleaved 1F1B); 1 = plain 1F1B. */
   pipelineInterleave?: number | null | undefined;
+  /** How the layers split over the pipelineParallel × pipelineInterleave virtual stages (default EVEN); ignored when pipelineStageLayers is given. */
+  pipelineLayerSplit?: PipelineLayerSplit | null | undefined;
   /** Pipeline-parallel stages (at most the layer count). */
   pipelineParallel?: number | null | undefined;
-  /** Training precision. */
+  /** Explicit layers per virtual stage in model order (length pipelineParallel × pipelineInterleave, sum = the layers; the first and last entry may be 0 — an embedding- or head-only stage — every other ≥ 1). The most-loaded GPU sets memory and step time. */
+  pipelineStageLayers?: Array<number> | null | undefined;
+  /** Training precision. With a `recipe`, the default BF16 means "the recipe's". */
   precision?: Precision | null | undefined;
-  /** Activation recomputation. */
+  /** A framework's defaults (see TrainingRecipe); explicit inputs override them. The answer's `assumptions` lists what was used and why. */
+  recipe?: TrainingRecipe | null | undefined;
+  /** Activation recomputation. With a `recipe`, the default NONE means "the recipe's". */
   recompute?: RecomputeMode | null | undefined;
-  /** Megatron sequence parallelism (shards norm/dropout activations over tensorParallel). */
+  /** Megatron sequence parallelism (shards norm/dropout activations over tensorParallel). With a `recipe`, the default false means "the recipe's". */
   sequenceParallel?: boolean | null | undefined;
   /** Tensor-parallel degree (divides attention heads). */
   tensorParallel?: number | null | undefined;
   /** Tokens to train on (≤ 10000000000000000); with it the plan has a `run` and a `predictedLoss`. */
   trainingTokens?: number | null | undefined;
-  /** ZeRO stage 0–3 (what is sharded over data parallelism). */
+  /** ZeRO stage 0–3 (what is sharded over data parallelism). With a `recipe`, the default 0 means "the recipe's". */
   zeroStage?: number | null | undefined;
 };
+
+/** What a framework really does, as defaults (FlashAttention, overlap of TP/PP/DP/EP communication, gradient precision, distributed optimizer, activation storage); explicit inputs override them. Each default is listed with its source in `TrainingPlan.assumptions`. */
+export type TrainingRecipe =
+  /** No recipe: the planner's defaults (as without `recipe`). */
+  | 'CUSTOM'
+  /** DeepSeek-V3 (report §3.2–3.3): FP8 GEMMs, FP8 activation caching, fp32 gradients, ZeRO-1, DualPipe overlap of the all-to-all and PP. */
+  | 'DEEPSEEK_V3'
+  /** DeepSpeed ZeRO: 16-bit gradients (ZeRO paper), overlap_comm off below stage 3, synchronous pipeline engine. */
+  | 'DEEPSPEED_ZERO'
+  /** Megatron-Core / NeMo: distributed optimizer (ZeRO-1), fp32 main gradients (18 B per parameter with Adam), SP, fused attention, TP/PP/DP overlap. */
+  | 'MEGATRON_CORE'
+  /** Megatron-LM as in Narayanan et al. 2021: FP16, full recompute, no FlashAttention, no SP, ZeRO 0, fp32 main gradients, synchronous pipeline p2p, DP reduced after the backward. */
+  | 'MEGATRON_LM_2021'
+  /** torchtitan with FSDP2: ZeRO-3, fp32 gradient reduce, SDPA flash attention, prefetching overlap. */
+  | 'TORCHTITAN_FSDP2';
 
 export type GpusQueryVariables = Exact<{ [key: string]: never; }>;
 

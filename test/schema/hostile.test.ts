@@ -61,11 +61,35 @@ function run(cases: Case[]): void {
 
 const tiny = { layers: 2, hiddenSize: 64, attentionHeads: 2, vocabSize: 100, sequenceLength: 16 };
 
+describe('trainingPlan pipeline splits (pipelineStageLayers, pipelineLayerSplit)', () => {
+  const TP = 'query($i: TrainingPlanInput!) { trainingPlan(input: $i) { fits } }';
+  // GPT-2 1.5B: 48 layers; 8 GPUs over 4 pipeline stages.
+  const base = { model: 'gpt2-1.5b', cluster: 'a100-80gb-x8', globalBatchSize: 64, pipelineParallel: 4 };
+  const tp = (name: string, extra: Record<string, unknown>, field: string, says: string[] = []): Case => ({ name, query: TP, variables: { i: { ...base, ...extra } }, field, says });
+  run([
+    tp('stage layers of the wrong length', { pipelineStageLayers: [48] }, 'input.pipelineStageLayers', ['[48]', 'a list of 4 layer counts']),
+    tp('stage layers not summing to the layers', { pipelineStageLayers: [12, 12, 12, 13] }, 'input.pipelineStageLayers', ['[12,12,12,13]', 'summing to the model\'s 48 layers (now 49)']),
+    tp('an empty middle stage', { pipelineStageLayers: [24, 0, 12, 12] }, 'input.pipelineStageLayers[1]', ['0', 'every middle stage holds at least one layer']),
+    tp('a negative first stage', { pipelineStageLayers: [-1, 17, 16, 16] }, 'input.pipelineStageLayers[0]', ['-1', '[0, 48]']),
+    tp('2³¹ − 1 layers on a stage', { pipelineStageLayers: [2147483647, 1, 1, 1] }, 'input.pipelineStageLayers[0]', ['2147483647', '[0, 48]']),
+    tp('a million stages', { pipelineStageLayers: Array(1_000_001).fill(0) }, 'input.pipelineStageLayers', ['a list of 1000001 entries', 'at most']),
+    tp('an unknown split rule', { pipelineLayerSplit: 'ZIGZAG' }, 'i.pipelineLayerSplit', ['"ZIGZAG"']),
+    tp('interleave beyond the layers without a split that allows empty ends', { pipelineInterleave: 13 }, 'input.pipelineInterleave', ['13', 'at most 12']),
+    tp('an unknown recipe', { recipe: 'MEGATRON_2019' }, 'i.recipe', ['"MEGATRON_2019"']),
+    tp('an unknown gradient precision', { gradientPrecision: 'FP64' }, 'i.gradientPrecision', ['"FP64"']),
+    tp('FP8 activation storage in BF16 training', { activationStorage: 'FP8' }, 'input.activationStorage', ['"FP8"', 'precision = FP8']),
+    tp('BF16 gradients in FP32 training', { precision: 'FP32', gradientPrecision: 'BF16' }, 'input.gradientPrecision', ['"BF16"', 'FP32 in FP32 training']),
+    tp('a recipe that sets FP8 on an A100', { recipe: 'DEEPSEEK_V3' }, 'input.precision', ['"FP8"', 'no FP8 tensor cores']),
+    tp('FIRST_LAST_ONE_FEWER beyond layers + 2 virtual stages', { pipelineInterleave: 13, pipelineLayerSplit: 'FIRST_LAST_ONE_FEWER' }, 'input.pipelineLayerSplit', ['"FIRST_LAST_ONE_FEWER"', 'at most layers + 2 (50)']),
+  ]);
+});
+
 describe('planSearch', () => {
   const PS = 'query($i: PlanSearchInput!) { planSearch(input: $i) { evaluated stopReason truncated } }';
   const base = { model: 'gpt2-1.5b', cluster: 'a100-80gb-x8', globalBatchSize: 64 };
   const ps = (name: string, extra: Record<string, unknown>, field: string, says: string[] = []): Case => ({ name, query: PS, variables: { i: { ...base, ...extra } }, field, says });
   run([
+    ps('an unknown recipe', { recipe: 'NEMO_2030' }, 'i.recipe', ['"NEMO_2030"']),
     ps('top -1', { top: -1 }, 'input.top', ['-1', '[1, 100]']),
     ps('top 1e9', { top: 1e9 }, 'input.top', ['1000000000', '[1, 100]']),
     ps('timeLimitSeconds 0', { timeLimitSeconds: 0 }, 'input.timeLimitSeconds', ['[0.01, 60]']),

@@ -15,7 +15,7 @@ import {
   TrainingPlanStagesDocument,
   type TrainingPlanInput,
 } from '../gql/graphql.js';
-import { createTestApp, execute, MEGATRON_GPT3_PLAN, onlyError, relativeError, removeDir, type TestApp } from '../server/helpers.js';
+import { createTestApp, execute, MEGATRON_GPT3_PLAN, onlyError, post, relativeError, removeDir, type TestApp } from '../server/helpers.js';
 
 let t: TestApp;
 beforeAll(() => {
@@ -367,5 +367,143 @@ describe('adapter fine-tuning through trainingPlan and planSearch (LoRA, Hu et a
       // 32 layers × 16 × (4 attention matrices: 4 × (4,096 + 4,096); 3 MLP matrices: 3 × (4,096 + 11,008)).
       expect(plan.trainableParameters).toBe(32 * 16 * (4 * 8192 + 3 * (4096 + 11_008)));
     }
+  });
+});
+
+/**
+ * Llama 3 405B asked as published through trainingPlan (Dubey et al. 2024 §3.3.2, Table 4): 126 layers (the preset),
+ * TP 8, PP 16, DP 128 on 16,384 H100, interleaved with one layer per virtual stage, the first and last stage one layer
+ * fewer, 2,048 sequences of 8,192, no activation checkpointing, FSDP-style ZeRO-2, sequence parallel.
+ */
+describe('trainingPlan: pipeline splits (pipelineLayerSplit, pipelineStageLayers)', () => {
+  const Q = `query($i: TrainingPlanInput!) { trainingPlan(input: $i) {
+    fits parallelism { pipelineInterleave pipelineStageLayers dataParallel }
+    memory { mostLoadedStage stages { stage layers totalBytes } }
+    performance { modelFlopsPerSecondPerGpu }
+    diagnostics { code } } }`;
+  const llama = {
+    model: 'llama3-405b',
+    clusterSpec: { gpu: 'h100-sxm', gpusPerNode: 8, nodes: 2048 },
+    globalBatchSize: 2048,
+    tensorParallel: 8,
+    pipelineParallel: 16,
+    pipelineInterleave: 8,
+    sequenceParallel: true,
+    zeroStage: 2,
+  };
+  type Answer = {
+    trainingPlan: {
+      fits: boolean;
+      parallelism: { pipelineInterleave: number; pipelineStageLayers: number[] | null; dataParallel: number };
+      memory: { mostLoadedStage: number; stages: Array<{ stage: number; layers: number; totalBytes: number }> };
+      performance: { modelFlopsPerSecondPerGpu: number };
+      diagnostics: Array<{ code: string }>;
+    };
+  };
+  it('Llama 3 405B, FIRST_LAST_ONE_FEWER: 0, 1 × 126, 0 over 128 virtual stages; the first stage (7 layers) fits in 80 GB', async () => {
+    const r = await post<Answer>(t.app, { query: Q, variables: { i: { ...llama, pipelineLayerSplit: 'FIRST_LAST_ONE_FEWER' } } });
+    expect(r.errors).toBeUndefined();
+    const plan = r.data!.trainingPlan;
+    expect(plan.parallelism.dataParallel).toBe(128);
+    expect(plan.parallelism.pipelineStageLayers).toEqual([0, ...Array(126).fill(1), 0]);
+    const first = plan.memory.stages[0]!;
+    expect(first.layers).toBe(7);
+    expect(first.totalBytes).toBeLessThan(80e9);
+    // Published 400 TFLOP/s (Table 4); the step-time law is issue 9 part 4's — here within 15 %.
+    expect(Math.abs(plan.performance.modelFlopsPerSecondPerGpu / 400e12 - 1)).toBeLessThanOrEqual(0.15);
+  });
+  it('the same split given as a list answers the same plan; without a split v = 8 is refused naming the field', async () => {
+    const ruled = await post<Answer>(t.app, { query: Q, variables: { i: { ...llama, pipelineLayerSplit: 'FIRST_LAST_ONE_FEWER' } } });
+    const listed = await post<Answer>(t.app, { query: Q, variables: { i: { ...llama, pipelineStageLayers: [0, ...Array(126).fill(1), 0] } } });
+    expect(listed.data).toEqual(ruled.data);
+    const refused = onlyError(await post<Answer>(t.app, { query: Q, variables: { i: llama } }));
+    expect(refused.extensions?.field).toBe('input.pipelineInterleave');
+    expect(refused.message).toContain('input.pipelineInterleave = 8');
+    expect(refused.message).toContain('at most 7');
+  });
+  it('an EVEN split of 126 over 16 reports UNEVEN_PIPELINE; BALANCED does not and lightens rank 0', async () => {
+    const plain = { ...llama, pipelineInterleave: 1 };
+    const even = (await post<Answer>(t.app, { query: Q, variables: { i: plain } })).data!.trainingPlan;
+    const balanced = (await post<Answer>(t.app, { query: Q, variables: { i: { ...plain, pipelineLayerSplit: 'BALANCED' } } })).data!.trainingPlan;
+    expect(even.diagnostics.map((d) => d.code)).toContain('UNEVEN_PIPELINE');
+    expect(balanced.diagnostics.map((d) => d.code)).not.toContain('UNEVEN_PIPELINE');
+    expect(even.memory.stages[0]!.layers).toBe(8);
+    expect(balanced.memory.stages[0]!.layers).toBe(7);
+    expect(balanced.memory.stages[0]!.totalBytes).toBeLessThan(even.memory.stages[0]!.totalBytes);
+  });
+});
+
+/** Named recipes through the API: the plan lists every assumption with its value, source and origin. */
+describe('trainingPlan: recipe and assumptions', () => {
+  const Q = `query($i: TrainingPlanInput!) { trainingPlan(input: $i) {
+    parallelism { flashAttention precision zeroStage gradientPrecision activationStorage }
+    memory { gradientsBytes } performance { hardwareTflopsPerGpu }
+    assumptions { name value source origin } } }`;
+  type Answer = {
+    trainingPlan: {
+      parallelism: { flashAttention: boolean; precision: string; zeroStage: number; gradientPrecision: string | null; activationStorage: string | null };
+      memory: { gradientsBytes: number };
+      performance: { hardwareTflopsPerGpu: number };
+      assumptions: Array<{ name: string; value: string; source: string; origin: string }>;
+    };
+  };
+  const gpt3 = { model: 'gpt3-175b', cluster: 'a100-80gb-x1024', globalBatchSize: 1536, tensorParallel: 8, pipelineParallel: 16, pipelineInterleave: 2 };
+  it('MEGATRON_LM_2021 alone gives the 2021 run (Narayanan et al. 2021 §5.1: 138 TFLOP/s, tolerance 7 %) and says why', async () => {
+    const r = await post<Answer>(t.app, { query: Q, variables: { i: { ...gpt3, recipe: 'MEGATRON_LM_2021' } } });
+    expect(r.errors).toBeUndefined();
+    const plan = r.data!.trainingPlan;
+    expect(plan.parallelism).toEqual({ flashAttention: false, precision: 'FP16', zeroStage: 0, gradientPrecision: 'FP32', activationStorage: null });
+    expect(relativeError(plan.performance.hardwareTflopsPerGpu, 138)).toBeLessThan(0.07);
+    const byName = new Map(plan.assumptions.map((a) => [a.name, a]));
+    expect(byName.get('flashAttention')).toMatchObject({ value: 'false', origin: 'RECIPE' });
+    expect(byName.get('options.overlapPipelineCommunication')).toMatchObject({ value: 'false', origin: 'RECIPE' });
+    expect(byName.get('gradientPrecision')!.value).toBe('FP32 (4 B per parameter)');
+    expect(byName.get('gradientPrecision')!.source).toContain('main_grad');
+  });
+  it('fp32 main gradients double the gradient bytes of the same layout; an explicit input wins over the recipe', async () => {
+    const custom = (await post<Answer>(t.app, { query: Q, variables: { i: { ...gpt3, precision: 'FP16', recompute: 'FULL', flashAttention: false } } })).data!.trainingPlan;
+    const megatron = (await post<Answer>(t.app, { query: Q, variables: { i: { ...gpt3, recipe: 'MEGATRON_LM_2021', flashAttention: true } } })).data!.trainingPlan;
+    expect(megatron.memory.gradientsBytes / custom.memory.gradientsBytes).toBeCloseTo(2, 9);
+    expect(megatron.parallelism.flashAttention).toBe(true);
+    expect(megatron.assumptions.find((a) => a.name === 'flashAttention')).toMatchObject({ origin: 'USER', source: 'set by the user' });
+    expect(custom.assumptions.find((a) => a.name === 'flashAttention')!.origin).toBe('USER');
+    expect(custom.assumptions.find((a) => a.name === 'zeroStage')!.origin).toBe('DEFAULT');
+  });
+  it('planSearch with a recipe: its candidates carry the recipe and say what the search chose', async () => {
+    const S = `query($i: PlanSearchInput!) { planSearch(input: $i) { best { parallelism { flashAttention zeroStage gradientPrecision } assumptions { name origin } } } }`;
+    const r = await post<{ planSearch: { best: Array<{ parallelism: Answer['trainingPlan']['parallelism']; assumptions: Array<{ name: string; origin: string }> }> } }>(t.app, {
+      query: S,
+      variables: { i: { model: 'gpt2-1.5b', cluster: 'a100-80gb-x8', globalBatchSize: 64, recipe: 'MEGATRON_CORE', top: 1 } },
+    });
+    expect(r.errors).toBeUndefined();
+    const best = r.data!.planSearch.best[0]!;
+    expect(best.parallelism).toMatchObject({ flashAttention: true, zeroStage: 1, gradientPrecision: 'FP32' });
+    const origins = new Map(best.assumptions.map((a) => [a.name, a.origin]));
+    expect(origins.get('zeroStage')).toBe('RECIPE');
+    expect(origins.get('recompute')).toBe('SEARCH');
+  });
+});
+
+describe('saved plans keep their recipe and pipeline split', () => {
+  it('savePlan with recipe MEGATRON_CORE and FIRST_LAST_ONE_FEWER: the saved plan answers the same layout and assumptions', async () => {
+    const input = {
+      model: 'llama3-70b',
+      clusterSpec: { gpu: 'h100-sxm', gpusPerNode: 8, nodes: 8 },
+      globalBatchSize: 64,
+      tensorParallel: 8,
+      pipelineParallel: 4,
+      pipelineLayerSplit: 'FIRST_LAST_ONE_FEWER',
+      recipe: 'MEGATRON_CORE',
+    };
+    const fields = 'parallelism { zeroStage gradientPrecision pipelineStageLayers } assumptions { name value origin } performance { stepSeconds }';
+    const live = await post<{ trainingPlan: unknown }>(t.app, { query: `query($i: TrainingPlanInput!) { trainingPlan(input: $i) { ${fields} } }`, variables: { i: input } });
+    expect(live.errors).toBeUndefined();
+    const saved = await post<{ savePlan: { id: string } }>(t.app, { query: 'mutation($i: SavePlanInput!) { savePlan(input: $i) { id } }', variables: { i: { plan: input } } });
+    expect(saved.errors).toBeUndefined();
+    const again = await post<{ plan: { plan: unknown } }>(t.app, { query: `query($id: ID!) { plan(id: $id) { plan { ${fields} } } }`, variables: { id: saved.data!.savePlan.id } });
+    expect(again.errors).toBeUndefined();
+    expect(again.data!.plan.plan).toEqual(live.data!.trainingPlan);
+    // 80 layers over 4 stages, one fewer on the first and last: 82 slots split EVEN (21, 21, 20, 20) → 20, 21, 20, 19.
+    expect((live.data!.trainingPlan as { parallelism: { pipelineStageLayers: number[] } }).parallelism.pipelineStageLayers).toEqual([20, 21, 20, 19]);
   });
 });
