@@ -10,8 +10,8 @@
  *   of them per token (Mixtral 8×7B: 8 experts, top-2, on Mistral 7B's layers; Jiang et al. 2024).
  *
  * The count matched is the caller's (`countOf`): non-embedding parameters for Kaplan's law, all parameters for
- * Chinchilla's, active parameters for an MoE. Layers are integers and widths multiples of 128 (the head size; of 1,024 =
- * 8 heads from width 2,048 on), so the shaped model lands within ≈ 1 % of the target above ≈ 1B parameters.
+ * Chinchilla's, active parameters for an MoE. Layers are integers and widths multiples of 128 (the head size; of 512 from width
+ * 2,048 on, of 1,024 = 8 heads from 4,096 on), so the shaped model lands within ≈ 2 % of the target above ≈ 1B parameters.
  */
 import { InvalidInputError, requireFinite, requireInteger } from './errors.js';
 import { architectureWithDefaults, computeModelCounts } from './model.js';
@@ -102,7 +102,7 @@ export interface SizedArchitecture {
 
 /**
  * The family member whose `countOf` is closest to `targetParameters`: around the aspect-ratio solution
- * width = 128 × layers, every layer count within ±25 % is tried with the best width (multiple of 128) for it.
+ * width = 128 × layers, every layer count within ±50 % is tried with the best width (multiple of 128) for it.
  */
 export function sizeArchitecture(
   family: ArchitectureFamily,
@@ -129,11 +129,17 @@ export function sizeArchitecture(
     else hi = mid;
   }
   const center = hi;
-  // Heads in multiples of 8 once the model is wide enough (width ≥ 2,048, as every Llama 3 and GPT-3 ≥ 6.7B model):
-  // tensor parallelism over a node's 8 GPUs and 8 key/value heads need it.
-  const widthStep = center * SIZING_ASPECT_RATIO >= 2048 ? 8 * SIZING_HEAD_DIM : SIZING_HEAD_DIM;
+  // Heads in multiples of 8 once the model is wide enough (width ≥ 4,096, as every Llama 3 and GPT-3 ≥ 6.7B model;
+  // of 4 from 2,048): tensor parallelism over a node's 8 GPUs and 8 key/value heads need it.
+  const aspectWidth = center * SIZING_ASPECT_RATIO;
+  const widthStep = (aspectWidth >= 4096 ? 8 : aspectWidth >= 2048 ? 4 : 1) * SIZING_HEAD_DIM;
   let best: { arch: ModelArchitecture; counts: ModelCounts; n: number } | null = null;
-  const span = Math.max(2, Math.round(center * 0.25));
+  // Within 0.5 % of the target the family's aspect ratio decides; otherwise the closer count.
+  const error = (c: { n: number }): number => Math.abs(c.n - targetParameters) / targetParameters;
+  const aspectError = (c: { arch: ModelArchitecture }): number => Math.abs(Math.log(c.arch.hiddenSize / c.arch.layers / SIZING_ASPECT_RATIO));
+  const closer = (a: { n: number; arch: ModelArchitecture }, b: { n: number; arch: ModelArchitecture }): boolean =>
+    error(a) <= 0.005 && error(b) <= 0.005 ? aspectError(a) < aspectError(b) : error(a) < error(b);
+  const span = Math.max(2, Math.round(center * 0.5));
   for (let layers = Math.max(1, center - span); layers <= center + span; layers++) {
     // Width for this depth: bisection over multiples of the width step (counts grow with width).
     let wLo = 1;
@@ -148,7 +154,7 @@ export function sizeArchitecture(
       // Keep the family's proportions: width per layer within Kaplan's flat range, 20–200 (Kaplan et al. 2020 §3.1).
       if (width / layers < 20 || width / layers > 200) continue;
       const c = count(layers, width);
-      if (best === null || Math.abs(c.n - targetParameters) < Math.abs(best.n - targetParameters)) best = c;
+      if (best === null || closer(c, best)) best = c;
     }
   }
   if (best === null) best = count(center, center * SIZING_ASPECT_RATIO);

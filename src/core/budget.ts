@@ -3,15 +3,16 @@
  * the lowest loss on a fleet, once the step-time model's MFU and the failure model's lost time are paid for.
  *
  * The search (docs/budget.md):
- *   1. Model sizes on a grid of 2^(j/2) parameters around the law's allocation for the compute the fleet could buy at
- *      a nominal 40 % MFU; each size shaped into a real architecture of the family (architecture-sizing.ts).
+ *   1. Model sizes on a grid of 2^(j/4) parameters around the law's allocation for the compute the fleet could buy at
+ *      a nominal 40 % MFU (an eighth of it to 2.8 times it); each shaped into a real architecture of the family
+ *      (architecture-sizing.ts).
  *   2. For each size and GPU count (the whole fleet, half and a quarter of it), the best layout by the plan search
  *      (search.ts, objective TIME) at the batch size DeepSeek's fit gives for that compute; its tokens per second.
  *   3. Failures: Daly's expected wall time (checkpoint.ts, Daly 2006 eq. 20) at Daly's optimal interval, with the
  *      job MTBF = 1/(λ·GPUs), plus planned stops; the wall time is linear in the failure-free time, so one factor
  *      per candidate turns tokens into days and dollars.
  *   4. The most tokens the budget and the deadline allow for each candidate; repeated data counts with diminishing
- *      value (Muennighoff et al. 2023); the candidate with the lowest loss wins. Two more sizes at 2^(±1/4) refine it.
+ *      value (Muennighoff et al. 2023); the candidate with the lowest loss wins.
  * With `targetLoss` the same candidates answer the inverse question: the fewest dollars that reach the loss.
  * With `idealUtilisation` (MFU 1, no failures) the answer is the law's own allocation (computeOptimalAllocation).
  *
@@ -25,6 +26,7 @@ import {
   CHINCHILLA_APPROACH3,
   computeOptimalAllocation,
   EPOCH_2024,
+  KAPLAN_JOINT,
   parametricOptimum,
   predictedLoss,
   SCALING_LAW_NAMES,
@@ -62,6 +64,12 @@ export interface BudgetFailureModel {
   checkpointBytesPerParameter: number;
   /** A prescribed interval; null = Daly's optimum. */
   checkpointIntervalSeconds: number | null;
+  /** Slowdowns of the step time (optional, 0 by default): peak-to-trough diurnal variation, per-rank exponential jitter (mean, fraction of a step), fail-slow episodes. */
+  diurnalAmplitudeFraction?: number;
+  stragglerJitterFraction?: number;
+  failSlowEpisodesPerGpuHour?: number;
+  failSlowMeanSeconds?: number;
+  failSlowSlowdownFraction?: number;
 }
 
 export interface BudgetPlanRequest {
@@ -114,9 +122,11 @@ export interface BudgetCandidate {
   /** Failure-free seconds per training token on `gpus` GPUs. */
   secondsPerToken: number;
   modelFlopsUtilization: number;
-  /** Expected wall time / failure-free time (Daly eq. 20 plus planned stops), and its inverse, the ETTR. */
+  /** Expected wall time / failure-free time (Daly eq. 20, planned stops, slowdowns). */
   wallFactor: number;
+  /** Effective training time ratio: the time lost to failures, checkpoints and restarts only (slowdowns lower goodput, not ETTR). */
   ettr: number;
+  slowdownFactor: number;
   jobMtbfSeconds: number | null;
   checkpointIntervalSeconds: number | null;
   checkpointSeconds: number;
@@ -195,18 +205,11 @@ export function effectiveTokens(tokens: number, uniqueTokens: number | null | un
 export function lossOptimalParameters(law: ScalingLawName, computeFlops: number): number {
   if (law === 'CHINCHILLA' || law === 'CHINCHILLA_PARAMETRIC') return parametricOptimum(CHINCHILLA_APPROACH3, computeFlops).parameters;
   if (law === 'EPOCH') return parametricOptimum(EPOCH_2024, computeFlops).parameters;
-  // Kaplan Eq. 1.5 along C = 6ND is unimodal in ln N: golden-section search.
-  const f = (lnN: number): number => predictedLoss(law, Math.exp(lnN), computeFlops / (6 * Math.exp(lnN)));
-  let a = Math.log(1e3);
-  let b = Math.max(a + 1, Math.log(computeFlops / 6) - Math.log(1e3));
-  const g = (Math.sqrt(5) - 1) / 2;
-  for (let i = 0; i < 200 && b - a > 1e-9; i++) {
-    const c = b - g * (b - a);
-    const d = a + g * (b - a);
-    if (f(c) < f(d)) b = d;
-    else a = c;
-  }
-  return Math.exp((a + b) / 2);
+  // Kaplan Eq. 1.5, L = (x + y)^α_D with x = (N_c/N)^p, p = α_N/α_D, y = D_c/D = 6·D_c·N/C along C = 6ND: dL/dN = 0
+  // at y = p·x, i.e. N = (p·N_c^p·C/(6·D_c))^(1/(1+p)) (Kaplan et al. 2020 Eq. 1.5 minimised; Table 2 constants).
+  const { alphaN, alphaD, nC, dC } = KAPLAN_JOINT;
+  const p = alphaN / alphaD;
+  return Math.exp((Math.log(p) + p * Math.log(nC) + Math.log(computeFlops) - Math.log(6 * dC)) / (1 + p));
 }
 
 /**
@@ -238,12 +241,27 @@ interface FailureCost {
   checkpointIntervalSeconds: number | null;
   checkpointSeconds: number;
   restartSeconds: number;
+  slowdownFactor: number;
+}
+
+/**
+ * Mean step-time multiplier of the slowdowns: diurnal 1 + a·(1 − cos)/2 averages 1 + a/2; the slowest of N ranks
+ * with exponential excess of mean μ is late by μ·H_N on average (H_N ≈ ln N + 0.5772, the mean of the maximum of N
+ * exponentials); fail-slow episodes slow the whole job by s for the fraction of time one is running.
+ */
+export function slowdownFactor(failures: BudgetFailureModel, gpus: number): number {
+  const diurnal = 1 + (failures.diurnalAmplitudeFraction ?? 0) / 2;
+  const harmonic = Math.log(gpus) + 0.5772156649 + 1 / (2 * gpus);
+  const straggler = 1 + (failures.stragglerJitterFraction ?? 0) * harmonic;
+  const busy = ((failures.failSlowEpisodesPerGpuHour ?? 0) * gpus * (failures.failSlowMeanSeconds ?? 0)) / 3600;
+  const failSlow = 1 + (failures.failSlowSlowdownFraction ?? 0) * (busy / (1 + busy));
+  return diurnal * straggler * failSlow;
 }
 
 /** Expected wall time per failure-free second (Daly 2006 eq. 20 at eq. 37's interval, planned stops added). */
 export function failureCost(failures: BudgetFailureModel | null | undefined, gpus: number, totalParameters: number): FailureCost {
   if (!failures || failures.failuresPerGpuHour <= 0) {
-    return { wallFactor: 1, jobMtbfSeconds: null, checkpointIntervalSeconds: null, checkpointSeconds: 0, restartSeconds: 0 };
+    return { wallFactor: failures ? slowdownFactor(failures, gpus) : 1, jobMtbfSeconds: null, checkpointIntervalSeconds: null, checkpointSeconds: 0, restartSeconds: 0, slowdownFactor: failures ? slowdownFactor(failures, gpus) : 1 };
   }
   const bytes = failures.checkpointBytesPerParameter * totalParameters;
   // Blocking part of a checkpoint: the whole write (SYNC) or the device→host copy of each GPU's share (ASYNC), as the engine.
@@ -258,7 +276,9 @@ export function failureCost(failures: BudgetFailureModel | null | undefined, gpu
   // Planned stops lose no work: each costs a restart (and its downtime) per day of wall time.
   const plannedFraction = (failures.plannedInterruptionsPerDay * (restartSeconds + failures.plannedDowntimeSeconds)) / 86_400;
   if (plannedFraction >= 1) throw new InvalidInputError('reliability.plannedInterruptionsPerDay', failures.plannedInterruptionsPerDay, 'fewer planned stops than fit in a day');
-  return { wallFactor: daly / (1 - plannedFraction), jobMtbfSeconds: mtbf, checkpointIntervalSeconds: interval, checkpointSeconds, restartSeconds };
+  // Slowdowns stretch the compute time Daly's formula is linear in.
+  const slowdown = slowdownFactor(failures, gpus);
+  return { wallFactor: (slowdown * daly) / (1 - plannedFraction), jobMtbfSeconds: mtbf, checkpointIntervalSeconds: interval, checkpointSeconds, restartSeconds, slowdownFactor: slowdown };
 }
 
 /** A candidate's run of `tokens` tokens: days, dollars (GPUs × wall hours × price), loss. */
@@ -287,6 +307,31 @@ function maxTokens(request: NormalizedRequest, c: BudgetCandidate, budgetUsd: nu
   const byBudget = budgetUsd === null ? Infinity : (budgetUsd * 3600) / (c.gpus * request.gpuHourUsd * wallSecondsPerToken);
   const byDeadline = request.deadlineSeconds === null ? Infinity : request.deadlineSeconds / wallSecondsPerToken;
   return byBudget <= byDeadline ? { tokens: byBudget, limitedBy: 'BUDGET' } : { tokens: byDeadline, limitedBy: 'DEADLINE' };
+}
+
+/**
+ * The run of a candidate with the lowest ranking loss the budget and deadline allow: all the tokens they pay for,
+ * except where the re-centred KAPLAN/CHINCHILLA ranking of a model far below the law's allocation would rise with
+ * more tokens (an artefact of re-centring; the law's own loss always falls): then the tokens where it is lowest.
+ */
+function bestRunWithin(r: NormalizedRequest, c: BudgetCandidate, budgetUsd: number | null): BudgetRun {
+  const cap = maxTokens(r, c, budgetUsd);
+  const full = runFor(r, c, cap.tokens, cap.limitedBy);
+  if (r.law !== 'KAPLAN' && r.law !== 'CHINCHILLA') return full;
+  const at = (lnTokens: number): number => rankingLoss(r.law, c.lawParameters, effectiveTokens(Math.exp(lnTokens), r.availableTokens));
+  const hi = Math.log(cap.tokens);
+  if (!(at(hi - 1e-6) < full.rankingLoss)) return full;
+  let a = hi - 30;
+  let b = hi;
+  const g = (Math.sqrt(5) - 1) / 2;
+  for (let i = 0; i < 100 && b - a > 1e-9; i++) {
+    const x = b - g * (b - a);
+    const y = a + g * (b - a);
+    if (at(x) < at(y)) b = y;
+    else a = x;
+  }
+  const partial = runFor(r, c, Math.exp((a + b) / 2), cap.limitedBy);
+  return partial.rankingLoss < full.rankingLoss ? partial : full;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -401,6 +446,8 @@ function evaluateCandidate(
       cluster,
       {
         globalBatchSize,
+        // Any power of two up to DeepSeek's B_opt (down to a quarter of it): a larger budget only adds choices.
+        globalBatchSizes: [globalBatchSize, globalBatchSize / 2, globalBatchSize / 4].filter((b) => b >= 1),
         objective: 'TIME',
         top: 1,
         maxPareto: 1,
@@ -427,7 +474,7 @@ function evaluateCandidate(
     return { ...base, layout, estimate, fits: true, secondsPerToken, modelFlopsUtilization: 1, wallFactor: 1, ettr: 1 };
   }
   if (!estimate) {
-    return { ...base, layout, estimate, fits: false, secondsPerToken: Infinity, modelFlopsUtilization: 0, ettr: 1 / fail.wallFactor };
+    return { ...base, layout, estimate, fits: false, secondsPerToken: Infinity, modelFlopsUtilization: 0, ettr: fail.slowdownFactor / fail.wallFactor };
   }
   const p = estimate.performance;
   return {
@@ -437,7 +484,7 @@ function evaluateCandidate(
     fits: true,
     secondsPerToken: 1 / p.tokensPerSecond,
     modelFlopsUtilization: p.modelFlopsUtilization,
-    ettr: 1 / fail.wallFactor,
+    ettr: fail.slowdownFactor / fail.wallFactor,
   };
 }
 
@@ -456,9 +503,25 @@ export function planBudget(request: BudgetPlanRequest, hooks: BudgetHooks = {}):
   const hoursByBudget = r.budgetUsd === null ? Infinity : r.budgetUsd / (fleetGpus * r.gpuHourUsd);
   const hoursByDeadline = r.deadlineSeconds === null ? Infinity : r.deadlineSeconds / 3600;
   let hours = Math.min(hoursByBudget, hoursByDeadline);
-  if (!Number.isFinite(hours)) {
-    // Target loss only: centre on the compute the law's allocation needs for it.
-    hours = computeForLoss(r.law, r.targetLoss!) / (fleetGpus * peak * mfu0 * 3600);
+  const targetCompute = r.targetLoss === null ? null : computeForLoss(r.law, r.targetLoss);
+  if (!Number.isFinite(hours) && targetCompute !== null) {
+    // Target loss only: the compute the law needs for it at the nominal MFU.
+    hours = targetCompute / (fleetGpus * peak * mfu0 * 3600);
+  }
+  if (targetCompute === Infinity) {
+    return {
+      best: null,
+      bindingConstraint: 'TARGET_LOSS',
+      idealParameters: 0,
+      idealTokens: 0,
+      shiftFraction: 0,
+      targetReached: false,
+      frontier: [],
+      sizes: [],
+      notes: [`No model reaches loss ${r.targetLoss} under ${r.law}: it is at or below what the law predicts for 10³⁶ FLOPs (the irreducible loss).`],
+      truncated: false,
+      elapsedSeconds: elapsed(),
+    };
   }
   const nominalComputeFlops = Math.min(1e40, Math.max(1e12, fleetGpus * peak * mfu0 * hours * 3600));
 
@@ -488,8 +551,7 @@ export function planBudget(request: BudgetPlanRequest, hooks: BudgetHooks = {}):
       if (tokens > cap.tokens * (1 + 1e-9)) return null;
       return run;
     }
-    const cap = maxTokens(r, c, budgetUsd);
-    return runFor(r, c, cap.tokens, cap.limitedBy);
+    return bestRunWithin(r, c, budgetUsd);
   };
   const consider = (c: BudgetCandidate): void => {
     candidates.push(c);
@@ -520,28 +582,48 @@ export function planBudget(request: BudgetPlanRequest, hooks: BudgetHooks = {}):
     sizesTotal = 1;
     consider(evaluateCandidate(r, shape(allocation.parameters), fleetGpus, nominalComputeFlops, hooks));
   } else {
-    const center = computeOptimalAllocation(nominalComputeFlops, r.law).parameters;
-    const jLo = Math.floor(2 * Math.log2(Math.max(1e7, center / 8)));
-    const jHi = Math.ceil(2 * Math.log2(center * 2 * Math.SQRT2));
+    // The inverse question: around the size whose loss fit reaches the target with the least compute.
+    const center =
+      targetCompute !== null
+        ? lossOptimalParameters(r.law, targetCompute)
+        : computeOptimalAllocation(nominalComputeFlops, r.law).parameters;
+    // Quarter-octave points 2^(j/4), the same for every budget (so a larger budget's candidates include the smaller's
+    // near its optimum), from an eighth of the allocation to 2.8 times it; extended while the best is at an end.
+    const jLo = Math.floor(4 * Math.log2(Math.min(1e14, Math.max(1e7, center / 8))));
+    const jHi = Math.ceil(4 * Math.log2(Math.min(1e15, center * 2 * Math.SQRT2)));
     const grid: number[] = [];
-    for (let j = jLo; j <= jHi; j++) grid.push(2 ** (j / 2));
+    for (let j = jLo; j <= jHi; j++) grid.push(2 ** (j / 4));
     // At full utilisation every GPU count is equally efficient: the fleet alone.
     const gpuCounts = r.ideal ? [fleetGpus] : r.gpuCounts;
-    sizesTotal = (grid.length + 2) * gpuCounts.length;
+    sizesTotal = grid.length * gpuCounts.length;
+    const targets = new Map<BudgetCandidate, number>();
     const tryAll = (target: number): void => {
       for (const g of gpuCounts) {
         if (hooks.shouldStop?.()) {
           truncated = true;
           return;
         }
-        consider(evaluateCandidate(r, shape(target), g, nominalComputeFlops, hooks));
+        const candidate = evaluateCandidate(r, shape(target), g, nominalComputeFlops, hooks);
+        targets.set(candidate, target);
+        consider(candidate);
       }
     };
     for (const target of grid) tryAll(target);
-    const winner = best as BudgetRun | null;
-    if (winner !== null) {
-      const t = winner.candidate.lawParameters;
-      for (const f of [2 ** -0.25, 2 ** 0.25]) tryAll(t * f);
+    let lowest = jLo;
+    let highest = jHi;
+    for (let extra = 0; extra < 16 && !truncated; extra++) {
+      const t = best === null ? null : targets.get((best as BudgetRun).candidate)!;
+      if (t === null) break;
+      const j = Math.round(4 * Math.log2(t));
+      if (j <= lowest && 2 ** ((lowest - 1) / 4) >= 1e7) tryAll(2 ** (--lowest / 4));
+      else if (j >= highest && 2 ** ((highest + 1) / 4) <= 1e15) tryAll(2 ** (++highest / 4));
+      else break;
+      sizesTotal += gpuCounts.length;
+    }
+    // Nothing fits (the fleet's memory caps the model below the grid): walk down until a model fits.
+    for (let j = jLo - 1; best === null && r.targetLoss === null && !truncated && j >= jLo - 48 && 2 ** (j / 4) >= 1e7; j--) {
+      sizesTotal += gpuCounts.length;
+      tryAll(2 ** (j / 4));
     }
   }
 
@@ -605,12 +687,16 @@ function tokensForLoss(r: NormalizedRequest, parameters: number, loss: number): 
   return hi;
 }
 
-/** Compute at which the law's allocation reaches `loss` (bisection on C; centres the inverse question's grid). */
+/** The least compute at which the law's loss can reach `loss` (bisection on C; centres the inverse question's grid). */
 function computeForLoss(law: ScalingLawName, loss: number): number {
   let lo = 1e12;
   let hi = 1e36;
-  const at = (c: number): number => rankingLoss(law, computeOptimalAllocation(c, law).parameters, computeOptimalAllocation(c, law).tokens);
-  if (at(hi) > loss) return hi;
+  // The least compute whose best split reaches the loss: the law's own loss at its minimum along C = 6ND.
+  const at = (c: number): number => {
+    const n = lossOptimalParameters(law, c);
+    return predictedLoss(law, n, c / (6 * n));
+  };
+  if (at(hi) > loss) return Infinity;
   for (let i = 0; i < 200 && hi / lo > 1 + 1e-6; i++) {
     const mid = Math.sqrt(lo * hi);
     if (at(mid) <= loss) hi = mid;
@@ -628,8 +714,7 @@ function buildFrontier(r: NormalizedRequest, candidates: BudgetCandidate[], chos
     let bestRun: BudgetRun | null = null;
     for (const c of candidates) {
       if (!c.fits) continue;
-      const cap = maxTokens(r, c, spend);
-      const run = runFor(r, c, cap.tokens, cap.limitedBy);
+      const run = bestRunWithin(r, c, spend);
       if (bestRun === null || run.rankingLoss < bestRun.rankingLoss) bestRun = run;
     }
     if (bestRun) {
