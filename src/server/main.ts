@@ -2,10 +2,11 @@
 import { createApp } from './app.js';
 import { readConfig } from './config.js';
 import { simulationModule } from './simulation-module.js';
+import { budgetModule } from './budget-runner.js';
 import { searchModule } from './search-runner.js';
 
 const config = readConfig();
-const app = createApp({ databasePath: config.databasePath, logging: config.logLevel, modules: [simulationModule(), searchModule()] });
+const app = createApp({ databasePath: config.databasePath, logging: config.logLevel, modules: [simulationModule(), searchModule(), budgetModule()] });
 let url: string;
 try {
   ({ url } = await app.start(config.port, config.host));

@@ -110,18 +110,18 @@ function runInline(job: SearchJob, options: RunSearchOptions): PlanSearchOutcome
 /**
  * Starts the worker. From the TypeScript sources (tsx, vitest) Node 20 ignores `execArgv: ['--import', 'tsx']` in
  * worker threads, so an eval'd module first registers tsx's ESM loader (tsx/esm/api) in the worker, then imports
- * search-worker.ts; a compiled build loads search-worker.js directly.
+ * search-worker.ts (or the worker `name`, e.g. budget-worker); a compiled build loads <name>.js directly.
  */
-function startWorker(): Worker {
+export function startWorker(name = 'search-worker'): Worker {
   const options = { resourceLimits: SEARCH_WORKER_RESOURCE_LIMITS };
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./search-worker.js', import.meta.url), options);
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL(`./${name}.js`, import.meta.url), options);
   // require.resolve finds the CommonJS build of the API; its ESM twin (.mjs) lives next to it.
   const api = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
-  const entry = new URL('./search-worker.ts', import.meta.url).href;
+  const entry = new URL(`./${name}.ts`, import.meta.url).href;
   const source = [
     `import { parentPort } from 'node:worker_threads';`,
     `try { const { register } = await import(${JSON.stringify(api)}); register(); await import(${JSON.stringify(entry)}); }`,
-    `catch (error) { parentPort.postMessage({ type: 'error', message: 'plan search worker failed to start: ' + String(error?.stack ?? error) }); }`,
+    `catch (error) { parentPort.postMessage({ type: 'error', message: '${name} failed to start: ' + String(error?.stack ?? error) }); }`,
   ].join('\n');
   return new Worker(new URL(`data:text/javascript,${encodeURIComponent(source)}`), options);
 }
