@@ -271,7 +271,7 @@ const BudgetPlanRef = builder.objectRef<BudgetPlanView>('BudgetPlan').implement(
     solveDays: t.float({ nullable: true, description: 'Failure-free days.', resolve: (v) => num(v.outcome.best?.solveDays) }),
     expectedDays: t.float({ nullable: true, description: 'Expected wall days with failures, restarts, checkpoints and slowdowns.', resolve: (v) => num(v.outcome.best?.expectedDays) }),
     costUsd: t.float({ nullable: true, description: 'GPUs × expected wall hours × price per GPU-hour, in US dollars.', resolve: (v) => num(v.outcome.best?.costUsd) }),
-    computeFlops: t.float({ nullable: true, description: 'The law\'s C = 6·N·D of the run.', resolve: (v) => num(v.outcome.best?.computeFlops) }),
+    computeFlops: t.float({ nullable: true, description: 'The law\'s training compute C = 6·N·D of the run, in FLOPs.', resolve: (v) => num(v.outcome.best?.computeFlops) }),
     predictedLoss: t.float({ nullable: true, description: 'The law\'s predicted final loss (nats per token) at the effective tokens.', resolve: (v) => num(v.outcome.best?.predictedLoss) }),
     rankingLoss: t.float({
       nullable: true,
