@@ -16,7 +16,8 @@
  * With `targetLoss` the same candidates answer the inverse question: the fewest dollars that reach the loss.
  * With `idealUtilisation` (MFU 1, no failures) the answer is the law's own allocation (computeOptimalAllocation).
  *
- * Pure: no I/O, no clock; the caller injects `now`/`shouldStop`/`onProgress` (src/server/budget-runner.ts).
+ * Pure: no I/O, no clock; the caller injects `now`/`shouldStop`/`onProgress` (src/server/budget-runner.ts). A plan
+ * stops after `timeLimitSeconds` (default 30) and answers with the best so far (`truncated`).
  */
 import { sizeArchitecture, validateFamily, type ArchitectureFamily } from './architecture-sizing.js';
 import { dalyCheckpointIntervalSeconds, dalyExpectedWallSeconds } from './checkpoint.js';
@@ -91,6 +92,8 @@ export interface BudgetPlanRequest {
   gpuCounts?: readonly number[];
   /** Time limit of each layout search (seconds). */
   searchTimeLimitSeconds?: number;
+  /** Time limit of the whole plan (seconds, default 30; needs hooks.now): then the best so far, truncated. */
+  timeLimitSeconds?: number;
 }
 
 export interface BudgetProgress {
@@ -351,6 +354,7 @@ export interface NormalizedRequest {
   precision: Precision;
   gpuCounts: number[];
   searchTimeLimitSeconds: number;
+  timeLimitSeconds: number;
 }
 
 function normalize(r: BudgetPlanRequest): NormalizedRequest {
@@ -374,8 +378,12 @@ function normalize(r: BudgetPlanRequest): NormalizedRequest {
       if (!Number.isInteger(g) || g < 1 || g > total) throw new InvalidInputError(`gpuCounts[${i}]`, g, `an integer in [1, ${total}]`);
     }
   } else {
+    // The fleet, and the largest power of two within it (a batch of 2^k sequences splits evenly over it), its half
+    // and its quarter, in whole nodes.
     const perNode = r.cluster.gpusPerNode;
-    gpuCounts = [...new Set([total, Math.max(perNode, Math.floor(total / 2 / perNode) * perNode), Math.max(perNode, Math.floor(total / 4 / perNode) * perNode)])].filter((g) => g <= total);
+    const pow2 = 2 ** Math.floor(Math.log2(total));
+    gpuCounts = [...new Set([total, pow2, pow2 / 2, pow2 / 4])].filter((g) => g <= total && (g % perNode === 0 || g < perNode) && g >= 1);
+    if (gpuCounts.length === 1 && total >= 2 * perNode) gpuCounts.push(Math.floor(total / 2 / perNode) * perNode);
   }
   if (r.failures) {
     const f = r.failures;
@@ -399,6 +407,7 @@ function normalize(r: BudgetPlanRequest): NormalizedRequest {
     precision: r.precision ?? 'BF16',
     gpuCounts,
     searchTimeLimitSeconds: requireFinite('searchTimeLimitSeconds', r.searchTimeLimitSeconds ?? 2, 0.01, 60),
+    timeLimitSeconds: requireFinite('timeLimitSeconds', r.timeLimitSeconds ?? 30, 0.01, 3600),
   };
 }
 
@@ -489,10 +498,14 @@ function evaluateCandidate(
 }
 
 /** The whole question: see the file comment. Throws InvalidInputError for bad input. */
-export function planBudget(request: BudgetPlanRequest, hooks: BudgetHooks = {}): BudgetPlanOutcome {
+export function planBudget(request: BudgetPlanRequest, callerHooks: BudgetHooks = {}): BudgetPlanOutcome {
+  let hooks = callerHooks;
   const r = normalize(request);
   const start = hooks.now?.() ?? 0;
   const elapsed = (): number => (hooks.now?.() ?? 0) - start;
+  // The caller's stop, or the whole plan's time limit: every search below polls it too.
+  const shouldStop = (): boolean => (callerHooks.shouldStop?.() ?? false) || elapsed() > r.timeLimitSeconds;
+  hooks = { ...hooks, shouldStop };
   const notes: string[] = [];
   const peak = peakFlopsFor(r.cluster.gpu, r.precision);
   const fleetGpus = r.cluster.gpusPerNode * r.cluster.nodes;

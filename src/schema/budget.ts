@@ -99,7 +99,7 @@ const BudgetPlanInputRef = builder.inputType('BudgetPlanInput', {
     deadlineDays: t.float({ description: 'Most days of expected wall time, failures and restarts included.', validate: floatIn(0.01, 3650) }),
     gpu: t.id({ description: 'Catalog GPU id of the fleet (nodes of its usual size), e.g. `h100-sxm`; or give clusterSpec.', validate: idSchema }),
     clusterSpec: t.field({ type: ClusterInputRef, description: 'The fleet as a cluster; maxGpus, if given, uses at most that many of its GPUs.' }),
-    maxGpus: t.int({ description: 'Most GPUs to use (with gpu: required). The search also tries half and a quarter of them.', validate: intIn(1, MAX_GPUS) }),
+    maxGpus: t.int({ description: 'Most GPUs to use (with gpu: required). The search also tries the largest power of two within them, its half and its quarter.', validate: intIn(1, MAX_GPUS) }),
     gpuHourUsd: t.float({ description: 'Price per GPU-hour in US dollars (default: the cluster\'s, else the GPU\'s catalog price).', validate: floatIn(0, 10_000) }),
     law: t.field({ type: ScalingLawEnum, defaultValue: 'CHINCHILLA', description: 'The scaling law that predicts the loss and the ideal allocation.' }),
     family: t.field({ type: ArchitectureFamilyEnum, defaultValue: 'LLAMA', description: 'The architecture family each size is shaped into.' }),
