@@ -200,7 +200,13 @@ function makeView(resolved: ResolvedBudget, outcome: BudgetPlanOutcome): BudgetP
   const plan =
     c.layout && c.estimate
       ? makeTrainingPlanView(
-          { model, cluster: { spec: c.cluster, preset: false, createdAt: null, updatedAt: null }, layout: c.layout, options: { trainingTokens: best.trainingTokens } },
+          {
+            model,
+            cluster: { spec: c.cluster, preset: false, createdAt: null, updatedAt: null },
+            layout: c.layout,
+            // The plan's run covers the tokens unless they exceed what a plan accepts (an absurd budget on a small model).
+            options: best.trainingTokens <= MAX_TRAINING_TOKENS ? { trainingTokens: best.trainingTokens } : {},
+          },
           undefined,
         )
       : null;
@@ -262,7 +268,7 @@ const BudgetPlanRef = builder.objectRef<BudgetPlanView>('BudgetPlan').implement(
     trainingTokens: t.float({ nullable: true, description: 'Tokens to train on.', resolve: (v) => num(v.outcome.best?.trainingTokens) }),
     effectiveTokens: t.float({ nullable: true, description: 'Their worth in unique tokens (= trainingTokens unless data repeats; Muennighoff et al. 2023).', resolve: (v) => num(v.outcome.best?.effectiveTokens) }),
     epochs: t.float({ nullable: true, description: 'trainingTokens / availableTokens (null when availableTokens is not given).', resolve: (v) => num(v.outcome.best?.epochs) }),
-    plan: t.field({ type: TrainingPlanRef, nullable: true, description: 'The TrainingPlan of the best layout (null when none fits: idealUtilisation only).', resolve: (v) => v.plan }),
+    plan: t.field({ type: TrainingPlanRef, nullable: true, description: 'The TrainingPlan of the best layout (null when none fits: idealUtilisation only); its run covers trainingTokens up to 10¹⁶.', resolve: (v) => v.plan }),
     gpus: t.int({ nullable: true, description: 'GPUs used.', resolve: (v) => v.outcome.best?.candidate.gpus ?? null }),
     modelFlopsUtilization: t.float({ nullable: true, description: 'MFU of the layout (1 with idealUtilisation).', resolve: (v) => num(v.outcome.best?.candidate.modelFlopsUtilization) }),
     ettr: t.float({ nullable: true, description: 'Effective training time ratio: failure-free compute time / wall time without the slowdowns (Daly 2006 eq. 20).', resolve: (v) => num(v.outcome.best?.candidate.ettr) }),

@@ -308,3 +308,16 @@ describe('budgetPlan', () => {
     expect(r.data!.budgetPlan).toMatchObject({ targetReached: false, parameters: null });
   });
 });
+
+describe('budgetPlan at the edges answers', () => {
+  it('$10T on a tiny data set: more tokens than a plan accepts, answered with the plan’s run left out, not an error naming an internal field', async () => {
+    const r = await send('query($i: BudgetPlanInput!) { budgetPlan(input: $i) { parameters epochs plan { fits run { days } } } }', {
+      i: { budgetUsd: 1e13, gpu: 'h100-sxm', maxGpus: 64, availableTokens: 1e6 },
+    });
+    expect(r.errors).toBeUndefined();
+    const a = r.data!.budgetPlan as { epochs: number; plan: { fits: boolean; run: unknown } };
+    expect(a.epochs).toBeGreaterThan(1e10);
+    expect(a.plan.fits).toBe(true);
+    expect(a.plan.run).toBeNull();
+  });
+});
