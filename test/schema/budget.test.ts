@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planBudget } from '../../src/core/budget.js';
 import { findGpu, makeCluster, peakFlopsFor } from '../../src/core/hardware.js';
 import { computeOptimalAllocation } from '../../src/core/scaling.js';
-import { budgetModule } from '../../src/server/budget-runner.js';
+import { budgetModule, runningBudgetPlans } from '../../src/server/budget-runner.js';
 import { budgetFailureModel } from '../../src/simulation/budget-failures.js';
 import { presetParams } from '../../src/simulation/presets.js';
 import { createTestApp, post, relativeError, removeDir, type TestApp } from '../server/helpers.js';
@@ -123,5 +123,33 @@ describe('budgetPlanProgress (SSE)', () => {
     expect(last.done).toBe(true);
     expect(last.result!.parameters).toBeGreaterThan(1e8);
     expect(events.slice(0, -1).every((e) => !e.done && e.result === null)).toBe(true);
+  });
+});
+
+describe('cancellation', () => {
+  it('closing the subscription after its first event releases the plan’s worker and slot', async () => {
+    const controller = new AbortController();
+    const response = await withWorker.app.yoga.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+      body: JSON.stringify({
+        query: 'subscription($i: BudgetPlanInput!) { budgetPlanProgress(input: $i) { done sizesEvaluated } }',
+        variables: { i: { budgetUsd: 1e9, gpu: 'h100-sxm', maxGpus: 16384 } },
+      }),
+      signal: controller.signal,
+    });
+    const reader = response.body!.getReader();
+    let text = '';
+    while (!text.includes('"sizesEvaluated"')) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += new TextDecoder().decode(value);
+    }
+    expect(runningBudgetPlans()).toBe(1);
+    controller.abort();
+    await reader.cancel().catch(() => undefined);
+    const deadline = Date.now() + 10_000;
+    while (runningBudgetPlans() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(runningBudgetPlans()).toBe(0);
   });
 });
