@@ -9,11 +9,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../src/server/app.js';
+import { budgetModule } from '../src/server/budget-runner.js';
 import { simulationModule } from '../src/server/simulation-module.js';
 import { searchModule } from '../src/server/search-runner.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'zp-audit-'));
-const app = createApp({ databasePath: join(dir, 'a.db'), logging: 'silent' as any, modules: [simulationModule(), searchModule()] });
+const app = createApp({ databasePath: join(dir, 'a.db'), logging: 'silent' as any, modules: [simulationModule(), searchModule(), budgetModule()] });
 const findings: string[] = [];
 async function send(name: string, query: string, variables: any = {}, expectField?: string) {
   const ac = new AbortController();
@@ -184,6 +185,19 @@ await sse('sub unknown id', SUB, { id: 'nope' });
 if (ids[0]) { await sse('sub after -1', SUB, { id: ids[0], a: -1 }); await sse('sub after 2^31-1', SUB, { id: ids[0], a: 2147483647 }, 1500); }
 await sse('planSearchProgress top -1', `subscription($i: PlanSearchInput!){ planSearchProgress(input:$i){ done } }`, { i: { ...base, top: -1 } });
 await sse('planSearchProgress tl 1e308', `subscription($i: PlanSearchInput!){ planSearchProgress(input:$i){ done } }`, { i: { ...base, timeLimitSeconds: 1e308 } }, 1500);
+
+// budgetPlan
+const BP = `query($i: BudgetPlanInput!){ budgetPlan(input:$i){ parameters costUsd expectedDays bindingConstraint truncated } }`;
+const bpBase = { budgetUsd: 1e6, gpu: 'h100-sxm', maxGpus: 64 };
+await send('bp nothing to plan', BP, { i: { gpu: 'h100-sxm', maxGpus: 8 } }, 'budgetUsd');
+await send('bp budget 1e308', BP, { i: { ...bpBase, budgetUsd: 1e308 } }, 'budgetUsd');
+await send('bp deadline NaN', BP, { i: { ...bpBase, deadlineDays: 'NaN' } }, 'deadlineDays');
+await send('bp maxGpus 1e6 (a million H100s)', BP, { i: { ...bpBase, budgetUsd: 1e13, maxGpus: 1000000 } });
+await send('bp maxGpus 7', BP, { i: { ...bpBase, maxGpus: 7 } });
+await send('bp moe 1024 experts top-1024', BP, { i: { ...bpBase, family: 'MOE', experts: 1024, expertsPerToken: 1024 } });
+await send('bp target 1e-300', BP, { i: { ...bpBase, targetLoss: 1e-300 } }, 'targetLoss');
+await send('bp availableTokens 1e6 with 1e13 USD', BP, { i: { ...bpBase, budgetUsd: 1e13, availableTokens: 1e6 } });
+await sse('budgetPlanProgress bad input', `subscription($i: BudgetPlanInput!){ budgetPlanProgress(input:$i){ done } }`, { i: { ...bpBase, budgetUsd: -1 } });
 
 // HF
 const HF = `query($c: String!){ modelFromHuggingFaceConfig(config:$c){ id parameters layers hiddenSize } }`;

@@ -5,6 +5,7 @@
  */
 import type { PlanSearchProgress } from '../core/search.js';
 import type {
+  BudgetPlanService,
   CampaignService,
   PlanSearchService,
   SimulationEventRecord,
@@ -99,4 +100,7 @@ export interface SchemaContext {
   planSearches?: PlanSearchService;
   /** Monte Carlo campaigns of many layouts × seeds (installed by campaignModule() in src/server/campaigns.ts). */
   campaigns?: CampaignService;
+  /** Budget plans off the main thread (installed by budgetModule() in src/server/budget-runner.ts); without it
+   * src/schema/budget.ts runs them inline. */
+  budgetPlans?: BudgetPlanService;
 }

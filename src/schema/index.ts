@@ -19,6 +19,7 @@ import './reliability.js';
 import './simulation.js';
 import './search.js';
 import './campaign.js';
+import './budget.js';
 
 let built: GraphQLSchema | undefined;
 

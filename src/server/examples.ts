@@ -48,6 +48,18 @@ query Gpt4Extrapolation {
   }
 }
 
+# From dollars and days to a run: $20M, 4,096 H100s, 90 days, Chinchilla, a Llama-shaped model, Llama 3's failure
+# rates. The best size, its tokens and layout, days and dollars with failures, what binds, and loss against spend.
+query BudgetPlan {
+  budgetPlan(input: { budgetUsd: 2e7, deadlineDays: 90, gpu: "h100-sxm", maxGpus: 4096, law: CHINCHILLA, family: LLAMA, reliability: "llama3-405b" }) {
+    model { layers hiddenSize attentionHeads kvHeads ffnHiddenSize }
+    parameters trainingTokens gpus modelFlopsUtilization ettr expectedDays costUsd predictedLoss
+    bindingConstraint idealParameters shiftFraction notes
+    plan { parallelism { tensorParallel pipelineParallel dataParallel microBatchSize globalBatchSize recompute } }
+    frontier { spendUsd predictedLoss parameters trainingTokens expectedDays }
+  }
+}
+
 # Catalogs.
 query Catalog {
   gpus { id name memoryBytes bf16PeakFlopsPerSecond gpuHourUsd }

@@ -2,6 +2,7 @@
 import { createApp } from './app.js';
 import { readConfig } from './config.js';
 import { simulationModule } from './simulation-module.js';
+import { budgetModule } from './budget-runner.js';
 import { searchModule } from './search-runner.js';
 import { campaignModule } from './campaigns.js';
 import { externalSearchModule } from './search-jobs.js';
@@ -10,7 +11,7 @@ const config = readConfig();
 const app = createApp({
   databasePath: config.databasePath,
   logging: config.logLevel,
-  modules: [simulationModule(), searchModule(), externalSearchModule(), campaignModule()],
+  modules: [simulationModule(), searchModule(), externalSearchModule(), campaignModule(), budgetModule()],
   workers: config.workers,
   ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
   ...(config.databaseSchema ? { databaseSchema: config.databaseSchema } : {}),

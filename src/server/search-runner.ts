@@ -106,13 +106,14 @@ function runInline(job: SearchJob, options: RunSearchOptions): PlanSearchOutcome
   });
 }
 
-/** Starts a search worker (search-worker.ts, or .js in a build; see src/util/worker-thread.ts). */
-function startWorker(): Worker {
+/** Starts a worker thread: the plan search's (search-worker.ts, or .js in a build) or another pool's entry, such as
+ * budget-worker (see src/util/worker-thread.ts). */
+export function startWorker(name = 'search-worker'): Worker {
   return startWorkerThread(
     import.meta.url,
-    'search-worker',
+    name,
     { resourceLimits: SEARCH_WORKER_RESOURCE_LIMITS },
-    'plan search worker failed to start: ',
+    `${name === 'search-worker' ? 'plan search worker' : name} failed to start: `,
   );
 }
 

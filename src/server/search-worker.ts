@@ -5,7 +5,7 @@
  * interrupt it), and posts progress and the outcome back.
  */
 import { parentPort } from 'node:worker_threads';
-import { InvalidInputError } from '../core/errors.js';
+import { workerErrorMessage } from './worker-errors.js';
 import { searchPlans } from '../core/search.js';
 import type { WorkerJob, WorkerMessage } from './search-runner.js';
 
@@ -22,11 +22,7 @@ parentPort!.on('message', (job: WorkerJob) => {
     });
     post({ type: 'result', outcome });
   } catch (error) {
-    if (error instanceof InvalidInputError) {
-      post({ type: 'error', invalidInput: { field: error.field, value: error.value, allowed: error.allowed }, message: error.message });
-    } else {
-      post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
-    }
+    post(workerErrorMessage(error));
   }
 });
 post({ type: 'ready' });

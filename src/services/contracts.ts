@@ -8,6 +8,7 @@
  *
  * The saved-items store and the pubsub contracts live in src/schema/context.ts (also builder-free).
  */
+import type { BudgetPlanOutcome, BudgetPlanRequest, BudgetProgress } from '../core/budget.js';
 import type { PlanSearchOptions, PlanSearchOutcome, PlanSearchProgress } from '../core/search.js';
 import type { ClusterSpec, ModelArchitecture, ModelCounts } from '../core/types.js';
 import type { SimulationSummary } from '../simulation/engine.js';
@@ -131,4 +132,16 @@ export interface CampaignService {
   cancel(id: string): Promise<CampaignView>;
   /** The current view, then a new one whenever seeds complete; ends after the campaign ends. */
   subscribe(id: string): Promise<AsyncIterable<CampaignView>>;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Budget plan service (implemented by src/server/budget-runner.ts; without it src/schema/budget.ts runs inline)
+
+export interface BudgetPlanJob {
+  request: BudgetPlanRequest;
+}
+
+export interface BudgetPlanService {
+  /** Runs the plan; rejects with InvalidInputError for bad input; stops early (truncated) on abort. */
+  run(job: BudgetPlanJob, hooks: { signal?: AbortSignal; onProgress?: (progress: BudgetProgress) => void }): Promise<BudgetPlanOutcome>;
 }

@@ -292,3 +292,56 @@ describe('calculators', () => {
     expect((r.data!.modelStateMemory as { totalBytes: number }[]).map((s) => s.totalBytes)).toEqual([0, 0, 0, 0]);
   });
 });
+
+describe('budgetPlan', () => {
+  const BP = 'query($i: BudgetPlanInput!) { budgetPlan(input: $i) { parameters costUsd bindingConstraint } }';
+  const base = { budgetUsd: 1e5, gpu: 'h100-sxm', maxGpus: 8 };
+  const bp = (name: string, i: Record<string, unknown>, field: string, says: string[] = [], code?: string): Case => ({
+    name: `budgetPlan ${name}`,
+    query: BP,
+    variables: { i },
+    field,
+    says,
+    ...(code ? { code } : {}),
+  });
+  run([
+    bp('with no budget, deadline or target', { gpu: 'h100-sxm', maxGpus: 8 }, 'input.budgetUsd', ['at least one']),
+    bp('budgetUsd -1', { ...base, budgetUsd: -1 }, 'input.budgetUsd', ['-1']),
+    bp('budgetUsd 1e308', { ...base, budgetUsd: 1e308 }, 'input.budgetUsd', ['1e+308']),
+    bp('deadlineDays 0', { ...base, deadlineDays: 0 }, 'input.deadlineDays', ['= 0']),
+    bp('targetLoss -1', { ...base, targetLoss: -1 }, 'input.targetLoss', ['-1']),
+    bp('both gpu and clusterSpec', { ...base, clusterSpec: { gpu: 'h100-sxm', gpusPerNode: 8, nodes: 1 } }, 'input.gpu', ['exactly one']),
+    bp('neither gpu nor clusterSpec', { budgetUsd: 1e5 }, 'input.gpu', ['exactly one']),
+    bp('gpu without maxGpus', { budgetUsd: 1e5, gpu: 'h100-sxm' }, 'input.maxGpus', ['required']),
+    bp('maxGpus 12 (not whole nodes)', { ...base, maxGpus: 12 }, 'input.maxGpus', ['12', 'multiple of 8']),
+    bp('maxGpus 0', { ...base, maxGpus: 0 }, 'input.maxGpus', ['= 0']),
+    bp('maxGpus above the cluster', { budgetUsd: 1e5, clusterSpec: { gpu: 'h100-sxm', gpusPerNode: 8, nodes: 1 }, maxGpus: 16 }, 'input.maxGpus', ['16', 'at most']),
+    bp('unknown gpu', { ...base, gpu: 'tpu-v9' }, 'input.gpu', ['"tpu-v9"'], 'NOT_FOUND'),
+    bp('unknown reliability preset', { ...base, reliability: 'chaos-monkey' }, 'input.reliability', ['"chaos-monkey"', 'none'], 'NOT_FOUND'),
+    bp('experts on a dense family', { ...base, family: 'LLAMA', experts: 8 }, 'input.experts', ['MOE']),
+    bp('MOE with 1 expert', { ...base, family: 'MOE', experts: 1 }, 'input.experts', ['= 1']),
+    bp('MOE top-9 of 8 experts', { ...base, family: 'MOE', experts: 8, expertsPerToken: 9 }, 'input.family.expertsPerToken', ['9', '[1, 8]']),
+    bp('availableTokens 0', { ...base, availableTokens: 0 }, 'input.availableTokens', ['= 0']),
+    bp('gpuHourUsd -1', { ...base, gpuHourUsd: -1 }, 'input.gpuHourUsd', ['-1']),
+    bp('monteCarloReplicas 1e6', { ...base, monteCarloReplicas: 1000000 }, 'input.monteCarloReplicas', ['1000000']),
+    bp('sequenceLength 1', { ...base, sequenceLength: 1 }, 'input.sequenceLength', ['= 1']),
+  ]);
+  it('an unreachable target loss is an answer with targetReached false, not an error', async () => {
+    const r = await send('query($i: BudgetPlanInput!) { budgetPlan(input: $i) { targetReached parameters notes } }', { i: { targetLoss: 0.5, gpu: 'h100-sxm', maxGpus: 8 } });
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.budgetPlan).toMatchObject({ targetReached: false, parameters: null });
+  });
+});
+
+describe('budgetPlan at the edges answers', () => {
+  it('$10T on a tiny data set: more tokens than a plan accepts, answered with the plan’s run left out, not an error naming an internal field', async () => {
+    const r = await send('query($i: BudgetPlanInput!) { budgetPlan(input: $i) { parameters epochs plan { fits run { days } } } }', {
+      i: { budgetUsd: 1e13, gpu: 'h100-sxm', maxGpus: 64, availableTokens: 1e6 },
+    });
+    expect(r.errors).toBeUndefined();
+    const a = r.data!.budgetPlan as { epochs: number; plan: { fits: boolean; run: unknown } };
+    expect(a.epochs).toBeGreaterThan(1e10);
+    expect(a.plan.fits).toBe(true);
+    expect(a.plan.run).toBeNull();
+  });
+});
