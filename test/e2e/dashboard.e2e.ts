@@ -166,6 +166,49 @@ it('shows compute-optimal allocations and curves for the four laws, and the arti
   expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-simulate');
 });
 
+it('plans a small budget with live progress: the sized model, its layout, the loss-vs-spend frontier, and opens it in the Plan view', async () => {
+  // $20k over 30 days on one HGX H100 at $2.50 per GPU-hour, no failures: a small grid the API answers in seconds.
+  await open('/?view=budget&usd=20000&days=30&cluster=h100-sxm-x8&price=2.5&law=CHINCHILLA&family=LLAMA&reliability=none');
+  expect(await page.locator('input[name=budget-usd]').inputValue()).toBe('20000');
+  expect(await page.locator('input[name=budget-maxgpus]').inputValue()).toBe('');
+  // A field that is not a number is named, not sent as null (JSON has no NaN).
+  await page.locator('input[name=budget-days]').fill('a month');
+  await page.getByRole('button', { name: 'Plan the budget' }).click();
+  await expect.poll(() => page.locator('.results [role=alert]').textContent()).toContain('Deadline (days): "a month" is not a number');
+  await page.locator('input[name=budget-days]').fill('30');
+  await page.getByRole('button', { name: 'Plan the budget' }).click();
+  await expect.poll(() => page.getByTestId('budget-status').getAttribute('data-done'), { timeout: 60_000 }).toBe('1');
+  await page.getByTestId('budget-answer').waitFor();
+  // 8 GPUs × 24 h × $2.50 = $480 a day: $20k buys ≈ 41.7 days, so the 30-day deadline binds (docs/budget.md, step 6).
+  expect(await page.getByTestId('budget-binding-constraint').textContent()).toContain('the deadline');
+  expect(await page.getByTestId('budget-layout').textContent()).toMatch(/TP \d+ × PP \d+ × DP \d+.* on 8 GPUs/);
+  expect(await page.getByTestId('budget-model').textContent()).toMatch(/\d+ layers × [\d,]+ wide, \d+ heads/);
+  const loss = Number(/([\d.]+) nats/.exec((await page.getByTestId('budget-predicted-loss').textContent())!)![1]);
+  // Chinchilla-family losses for 10⁸–10¹⁰-parameter runs lie between E = 1.69 and ≈ 4 nats (Hoffmann et al. 2022, eq. 10).
+  expect(loss).toBeGreaterThan(1.69);
+  expect(loss).toBeLessThan(4);
+  // The frontier: predicted loss falls as spend grows; every point is a keyboard-reachable button.
+  const points = page.locator('svg .point');
+  expect(await points.count()).toBeGreaterThan(3);
+  expect(await page.locator('svg .point[tabindex="0"]').count()).toBe(1);
+  expect(await page.locator('svg[aria-label^="Loss-vs-spend frontier"]').count()).toBe(1);
+  const losses = await points.evaluateAll((els) => els.map((e) => Number(/loss ([\d.]+) nats/.exec(e.getAttribute('aria-label')!)![1])));
+  expect(losses[losses.length - 1]!).toBeLessThan(losses[0]!);
+  await page.locator('svg .point[tabindex="0"]').focus();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.getByTestId('budget-pick').textContent()).toMatch(/loss [\d.]+ nats\/token/);
+  await shot('budget');
+  // The link reproduces the inputs; the chosen plan opens in the Plan view on the saved sized model.
+  expect(new URL(page.url()).searchParams.get('usd')).toBe('20000');
+  const layout = /TP (\d+) × PP (\d+)/.exec((await page.getByTestId('budget-layout').textContent())!)!;
+  await page.getByRole('button', { name: 'Open this plan in the Plan view' }).click();
+  await expect.poll(() => new URL(page.url()).searchParams.get('view')).toBe('plan');
+  await expect.poll(() => page.locator('.layout').textContent(), { timeout: 30_000 }).toContain(`TP ${layout[1]} × PP ${layout[2]}`);
+  await page.getByTestId('figures').waitFor();
+  await shot('budget-opened-plan');
+});
+
 async function streamState(): Promise<{ events: number; lastSeq: number; gaps: number; duplicates: number; done: boolean }> {
   const el = page.getByTestId('stream');
   const attr = async (name: string) => Number(await el.getAttribute(name));

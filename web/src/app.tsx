@@ -1,4 +1,4 @@
-/** The shell: a tab per view (Plan, Search, Simulate, Scaling), the catalog loaded once, the connection state. */
+/** The shell: a tab per view (Plan, Search, Simulate, Scaling, Budget), the catalog loaded once, the connection state. */
 import { useEffect, useState } from 'preact/hooks';
 import { errorText, onConnectionState, request, type ConnectionState } from './api';
 import { CatalogDocument, type CatalogQuery } from './gql/graphql';
@@ -7,14 +7,16 @@ import { PlanView, planParams, type PlanState } from './views/plan';
 import { SearchView } from './views/search';
 import { SimulateView } from './views/simulate';
 import { ScalingView } from './views/scaling';
+import { BudgetView } from './views/budget';
 
 export type Catalog = CatalogQuery;
-export type View = 'plan' | 'search' | 'simulate' | 'scaling';
+export type View = 'plan' | 'search' | 'simulate' | 'scaling' | 'budget';
 const VIEWS: { id: View; label: string }[] = [
   { id: 'plan', label: 'Plan' },
   { id: 'search', label: 'Search' },
   { id: 'simulate', label: 'Simulate' },
   { id: 'scaling', label: 'Scaling' },
+  { id: 'budget', label: 'Budget' },
 ];
 
 function currentView(): View {
@@ -113,6 +115,7 @@ export function App(): preact.JSX.Element {
         {catalog && view === 'search' && <SearchView catalog={catalog} onOpenPlan={openPlan} />}
         {catalog && view === 'simulate' && <SimulateView catalog={catalog} />}
         {catalog && view === 'scaling' && <ScalingView />}
+        {catalog && view === 'budget' && <BudgetView catalog={catalog} onOpenPlan={openPlan} onCatalogChanged={reloadCatalog} />}
         </div>
       </main>
     </>

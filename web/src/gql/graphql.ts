@@ -35,6 +35,66 @@ export type AdapterTargets =
   /** W_q and W_v (the LoRA paper's GPT-3 setting). */
   | 'ATTENTION_QV';
 
+/** The family a parameter count is shaped into (docs/budget.md has the ratios and their sources). */
+export type ArchitectureFamily =
+  /** GPT-3 shapes (Brown et al. 2020 Table 2.1): width ≈ 128 × layers, heads of 128, 4h GELU MLP, learned positions. */
+  | 'GPT'
+  /** Llama 3 shapes (Dubey et al. 2024 Table 3): width ≈ 128 × layers, 8 KV heads, SwiGLU FFN 3.5 × width, rotary. */
+  | 'LLAMA'
+  /** The Llama shape with every MLP as `experts` routed experts, `expertsPerToken` per token (Mixtral: 8, top-2). */
+  | 'MOE';
+
+/** What limits the answer. */
+export type BindingConstraint =
+  /** The dollars: the deadline would allow more tokens. */
+  | 'BUDGET'
+  /** The unique tokens: the plan repeats data (epochs > 1), each repetition worth less (Muennighoff et al. 2023). */
+  | 'DATA'
+  /** The days: the budget would pay for more. */
+  | 'DEADLINE'
+  /** The fleet's memory: no larger model fits with any layout searched. */
+  | 'MEMORY'
+  /** The inverse question: the run stops at the target loss. */
+  | 'TARGET_LOSS';
+
+/** Dollars and/or days, a fleet, a scaling law and a model family: what is the best run? Give budgetUsd, deadlineDays or targetLoss (or several). */
+export type BudgetPlanInput = {
+  /** Unique training tokens available; beyond them, data repeats with diminishing value. */
+  availableTokens?: number | null | undefined;
+  /** Most US dollars to spend, failures and restarts included. */
+  budgetUsd?: number | null | undefined;
+  /** The fleet as a cluster; maxGpus, if given, uses at most that many of its GPUs. */
+  clusterSpec?: ClusterInput | null | undefined;
+  /** Most days of expected wall time, failures and restarts included. */
+  deadlineDays?: number | null | undefined;
+  /** MOE: routed experts per layer (default 8). */
+  experts?: number | null | undefined;
+  /** MOE: experts per token (default 2). */
+  expertsPerToken?: number | null | undefined;
+  /** The architecture family each size is shaped into. */
+  family?: ArchitectureFamily | null | undefined;
+  /** Catalog GPU id of the fleet (nodes of its usual size), e.g. `h100-sxm`; or give clusterSpec. */
+  gpu?: string | null | undefined;
+  /** Price per GPU-hour in US dollars (default: the cluster's, else the GPU's catalog price). */
+  gpuHourUsd?: number | null | undefined;
+  /** MFU 1 and no failures: the answer is then the law's own allocation of the compute the budget buys (computeOptimal). */
+  idealUtilisation?: boolean | null | undefined;
+  /** The scaling law that predicts the loss and the ideal allocation. */
+  law?: ScalingLaw | null | undefined;
+  /** Most GPUs to use (with gpu: required). The search also tries the largest power of two within them, its half and its quarter. */
+  maxGpus?: number | null | undefined;
+  /** Confirm the analytic expected days with this many simulated runs (0–50). */
+  monteCarloReplicas?: number | null | undefined;
+  /** Training precision (peak FLOP/s and bytes). */
+  precision?: Precision | null | undefined;
+  /** Reliability preset (see reliabilityPresets; default llama3-405b), or `none` for no failures. */
+  reliability?: string | null | undefined;
+  /** Context length in tokens (default: GPT 2,048, LLAMA/MOE 8,192). */
+  sequenceLength?: number | null | undefined;
+  /** The inverse question: the cheapest run that reaches this loss (nats per token, on the law's own data). */
+  targetLoss?: number | null | undefined;
+};
+
 /** Which optimum to use when no checkpoint interval is given. */
 export type CheckpointIntervalPolicy =
   /** Daly (2006) higher-order optimum (default). */
@@ -550,6 +610,22 @@ export type WeibullStart =
   /** Every node new at t = 0; with shape < 1 this nearly doubles early failures (a known modelling trap, kept for comparison). */
   | 'FRESH';
 
+export type BudgetAnswerFragment = { bindingConstraint: BindingConstraint, truncated: boolean, targetReached: boolean | null, notes: Array<string>, elapsedSeconds: number, parameters: number | null, trainingTokens: number | null, effectiveTokens: number | null, epochs: number | null, computeFlops: number | null, idealParameters: number | null, idealTokens: number | null, shiftFraction: number | null, gpus: number | null, modelFlopsUtilization: number | null, ettr: number | null, jobMtbfSeconds: number | null, checkpointIntervalSeconds: number | null, solveDays: number | null, expectedDays: number | null, costUsd: number | null, predictedLoss: number | null, rankingLoss: number | null, model: { name: string, parameters: number, activeParameters: number, layers: number, hiddenSize: number, attentionHeads: number, kvHeads: number, ffnHiddenSize: number, gatedMlp: boolean, vocabSize: number, sequenceLength: number, tiedEmbeddings: boolean, linearBiases: boolean, normalization: Normalization, positionEmbedding: PositionEmbedding, experts: number, expertsPerToken: number, dropout: boolean } | null, plan: { parallelism: { tensorParallel: number, pipelineParallel: number, dataParallel: number, contextParallel: number, expertParallel: number, zeroStage: number, microBatchSize: number, globalBatchSize: number, gradientAccumulationSteps: number, recompute: RecomputeMode, sequenceParallel: boolean, pipelineInterleave: number, flashAttention: boolean, offload: Offload, optimizer: Optimizer, precision: Precision, gpuCount: number } } | null, frontier: Array<{ spendUsd: number, predictedLoss: number | null, rankingLoss: number | null, parameters: number, trainingTokens: number, expectedDays: number, gpus: number }> };
+
+export type BudgetProgressSubscriptionVariables = Exact<{
+  input: BudgetPlanInput;
+}>;
+
+
+export type BudgetProgressSubscription = { budgetPlanProgress: { done: boolean, sizesEvaluated: number, sizesTotal: number, elapsedSeconds: number, bestParameters: number | null, bestPredictedLoss: number | null, result: { bindingConstraint: BindingConstraint, truncated: boolean, targetReached: boolean | null, notes: Array<string>, elapsedSeconds: number, parameters: number | null, trainingTokens: number | null, effectiveTokens: number | null, epochs: number | null, computeFlops: number | null, idealParameters: number | null, idealTokens: number | null, shiftFraction: number | null, gpus: number | null, modelFlopsUtilization: number | null, ettr: number | null, jobMtbfSeconds: number | null, checkpointIntervalSeconds: number | null, solveDays: number | null, expectedDays: number | null, costUsd: number | null, predictedLoss: number | null, rankingLoss: number | null, model: { name: string, parameters: number, activeParameters: number, layers: number, hiddenSize: number, attentionHeads: number, kvHeads: number, ffnHiddenSize: number, gatedMlp: boolean, vocabSize: number, sequenceLength: number, tiedEmbeddings: boolean, linearBiases: boolean, normalization: Normalization, positionEmbedding: PositionEmbedding, experts: number, expertsPerToken: number, dropout: boolean } | null, plan: { parallelism: { tensorParallel: number, pipelineParallel: number, dataParallel: number, contextParallel: number, expertParallel: number, zeroStage: number, microBatchSize: number, globalBatchSize: number, gradientAccumulationSteps: number, recompute: RecomputeMode, sequenceParallel: boolean, pipelineInterleave: number, flashAttention: boolean, offload: Offload, optimizer: Optimizer, precision: Precision, gpuCount: number } } | null, frontier: Array<{ spendUsd: number, predictedLoss: number | null, rankingLoss: number | null, parameters: number, trainingTokens: number, expectedDays: number, gpus: number }> } | null } };
+
+export type SaveSizedModelMutationVariables = Exact<{
+  input: ModelInput;
+}>;
+
+
+export type SaveSizedModelMutation = { createModel: { id: string, name: string } };
+
 export type CatalogQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -730,6 +806,85 @@ export const LayoutFragmentDoc = new TypedDocumentString(`
   gpuCount
 }
     `, {"fragmentName":"Layout"}) as unknown as TypedDocumentString<LayoutFragment, unknown>;
+export const BudgetAnswerFragmentDoc = new TypedDocumentString(`
+    fragment BudgetAnswer on BudgetPlan {
+  bindingConstraint
+  truncated
+  targetReached
+  notes
+  elapsedSeconds
+  parameters
+  trainingTokens
+  effectiveTokens
+  epochs
+  computeFlops
+  idealParameters
+  idealTokens
+  shiftFraction
+  gpus
+  modelFlopsUtilization
+  ettr
+  jobMtbfSeconds
+  checkpointIntervalSeconds
+  solveDays
+  expectedDays
+  costUsd
+  predictedLoss
+  rankingLoss
+  model {
+    name
+    parameters
+    activeParameters
+    layers
+    hiddenSize
+    attentionHeads
+    kvHeads
+    ffnHiddenSize
+    gatedMlp
+    vocabSize
+    sequenceLength
+    tiedEmbeddings
+    linearBiases
+    normalization
+    positionEmbedding
+    experts
+    expertsPerToken
+    dropout
+  }
+  plan {
+    parallelism {
+      ...Layout
+    }
+  }
+  frontier {
+    spendUsd
+    predictedLoss
+    rankingLoss
+    parameters
+    trainingTokens
+    expectedDays
+    gpus
+  }
+}
+    fragment Layout on Parallelism {
+  tensorParallel
+  pipelineParallel
+  dataParallel
+  contextParallel
+  expertParallel
+  zeroStage
+  microBatchSize
+  globalBatchSize
+  gradientAccumulationSteps
+  recompute
+  sequenceParallel
+  pipelineInterleave
+  flashAttention
+  offload
+  optimizer
+  precision
+  gpuCount
+}`, {"fragmentName":"BudgetAnswer"}) as unknown as TypedDocumentString<BudgetAnswerFragment, unknown>;
 export const MemoryPartsFragmentDoc = new TypedDocumentString(`
     fragment MemoryParts on MemoryEstimate {
   parametersBytes
@@ -965,6 +1120,106 @@ export const SimulationRowFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"SimulationRow"}) as unknown as TypedDocumentString<SimulationRowFragment, unknown>;
+export const BudgetProgressDocument = new TypedDocumentString(`
+    subscription BudgetProgress($input: BudgetPlanInput!) {
+  budgetPlanProgress(input: $input) {
+    done
+    sizesEvaluated
+    sizesTotal
+    elapsedSeconds
+    bestParameters
+    bestPredictedLoss
+    result {
+      ...BudgetAnswer
+    }
+  }
+}
+    fragment BudgetAnswer on BudgetPlan {
+  bindingConstraint
+  truncated
+  targetReached
+  notes
+  elapsedSeconds
+  parameters
+  trainingTokens
+  effectiveTokens
+  epochs
+  computeFlops
+  idealParameters
+  idealTokens
+  shiftFraction
+  gpus
+  modelFlopsUtilization
+  ettr
+  jobMtbfSeconds
+  checkpointIntervalSeconds
+  solveDays
+  expectedDays
+  costUsd
+  predictedLoss
+  rankingLoss
+  model {
+    name
+    parameters
+    activeParameters
+    layers
+    hiddenSize
+    attentionHeads
+    kvHeads
+    ffnHiddenSize
+    gatedMlp
+    vocabSize
+    sequenceLength
+    tiedEmbeddings
+    linearBiases
+    normalization
+    positionEmbedding
+    experts
+    expertsPerToken
+    dropout
+  }
+  plan {
+    parallelism {
+      ...Layout
+    }
+  }
+  frontier {
+    spendUsd
+    predictedLoss
+    rankingLoss
+    parameters
+    trainingTokens
+    expectedDays
+    gpus
+  }
+}
+fragment Layout on Parallelism {
+  tensorParallel
+  pipelineParallel
+  dataParallel
+  contextParallel
+  expertParallel
+  zeroStage
+  microBatchSize
+  globalBatchSize
+  gradientAccumulationSteps
+  recompute
+  sequenceParallel
+  pipelineInterleave
+  flashAttention
+  offload
+  optimizer
+  precision
+  gpuCount
+}`) as unknown as TypedDocumentString<BudgetProgressSubscription, BudgetProgressSubscriptionVariables>;
+export const SaveSizedModelDocument = new TypedDocumentString(`
+    mutation SaveSizedModel($input: ModelInput!) {
+  createModel(input: $input) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<SaveSizedModelMutation, SaveSizedModelMutationVariables>;
 export const CatalogDocument = new TypedDocumentString(`
     query Catalog {
   models {

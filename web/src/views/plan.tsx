@@ -178,7 +178,7 @@ export const MEMORY_PARTS: Part[] = [
 
 type Setter = <K extends keyof PlanState>(key: K, value: PlanState[K]) => void;
 
-function NumberField(props: { label: string; value: number | string; onChange: (v: string) => void; min?: number; step?: string; hint?: string; name: string }): preact.JSX.Element {
+export function NumberField(props: { label: string; value: number | string; onChange: (v: string) => void; min?: number; step?: string; hint?: string; name: string; placeholder?: string }): preact.JSX.Element {
   return (
     <label>
       <span>{props.label}</span>
@@ -188,6 +188,7 @@ function NumberField(props: { label: string; value: number | string; onChange: (
         name={props.name}
         value={String(props.value)}
         onChange={(e) => props.onChange((e.target as HTMLInputElement).value)}
+        placeholder={props.placeholder}
         aria-describedby={props.hint ? `${props.name}-hint` : undefined}
       />
       {props.hint && <small id={`${props.name}-hint`}>{props.hint}</small>}
@@ -195,7 +196,7 @@ function NumberField(props: { label: string; value: number | string; onChange: (
   );
 }
 
-function Select<T extends string>(props: { label: string; name: string; value: T; options: { value: T; label: string }[]; onChange: (v: T) => void }): preact.JSX.Element {
+export function Select<T extends string>(props: { label: string; name: string; value: T; options: { value: T; label: string }[]; onChange: (v: T) => void }): preact.JSX.Element {
   return (
     <label>
       <span>{props.label}</span>

@@ -3,12 +3,12 @@
  * top layouts (those within the model's stated accuracy of the best are ties, shown as such) and the Pareto
  * frontier as a time-vs-cost scatter; a point or a row opens that layout in the Plan view.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { Catalog } from '../app';
-import { errorText, subscribe } from '../api';
 import { DataTable, PALETTE, Scatter, type ScatterPoint } from '../charts';
 import * as f from '../format';
 import { SearchProgressDocument, type SearchObjective, type SearchPointFragment, type SearchProgressSubscription } from '../gql/graphql';
+import { useProgressStream } from '../stream';
 import { readParams, writeParams } from '../url';
 import { DEFAULT_PLAN, ModelClusterFields, planFromLayout, useSetter, type PlanState } from './plan';
 
@@ -35,52 +35,28 @@ export function SearchView(props: { catalog: Catalog; onOpenPlan: (s: PlanState)
   const [budget, setBudget] = useState(params.get('budget') ?? '');
   const [batch, setBatch] = useState(params.get('gbs') ?? String(DEFAULT_PLAN.globalBatchSize));
   const [tokens, setTokens] = useState(params.get('tokens') ?? String(DEFAULT_PLAN.trainingTokens));
-  const [progress, setProgress] = useState<Progress | null>(null);
-  const [running, setRunning] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const stream = useProgressStream(SearchProgressDocument);
+  const { running, error, cancel } = stream;
+  const progress: Progress | null = stream.data?.planSearchProgress ?? null;
   const [selected, setSelected] = useState<number | undefined>(undefined);
-  const stop = useRef<(() => void) | null>(null);
-
-  useEffect(() => () => stop.current?.(), []);
 
   const run = () => {
-    stop.current?.();
-    setError(null);
-    setProgress(null);
     setSelected(undefined);
-    setRunning(true);
     writeParams({ view: 'search', model: state.model, cluster: state.cluster, gbs: batch, tokens, objective, budget, upto: upTo });
-    stop.current = subscribe(
-      SearchProgressDocument,
-      {
-        input: {
-          model: state.model,
-          cluster: state.cluster,
-          globalBatchSize: Math.trunc(Number(batch)),
-          trainingTokens: Number(tokens),
-          objective,
-          budgetUsd: objective === 'TIME_WITHIN_BUDGET' && budget !== '' ? Number(budget) : null,
-          gpuBudgetMode: upTo ? 'UP_TO' : 'EXACT',
-          top: 20,
-          maxPareto: 60,
-          timeLimitSeconds: 60,
-        },
+    stream.start({
+      input: {
+        model: state.model,
+        cluster: state.cluster,
+        globalBatchSize: Math.trunc(Number(batch)),
+        trainingTokens: Number(tokens),
+        objective,
+        budgetUsd: objective === 'TIME_WITHIN_BUDGET' && budget !== '' ? Number(budget) : null,
+        gpuBudgetMode: upTo ? 'UP_TO' : 'EXACT',
+        top: 20,
+        maxPareto: 60,
+        timeLimitSeconds: 60,
       },
-      {
-        next: (data) => setProgress(data.planSearchProgress),
-        error: (e) => {
-          setError(errorText(e));
-          setRunning(false);
-        },
-        complete: () => setRunning(false),
-      },
-    );
-  };
-
-  const cancel = () => {
-    stop.current?.();
-    stop.current = null;
-    setRunning(false);
+    });
   };
 
   const open = (plan: SearchPointFragment) => props.onOpenPlan(planFromLayout(state.model, state.cluster, Number(tokens), plan.parallelism));
