@@ -330,8 +330,8 @@ export function BudgetView(props: {
           <DataTable
             caption="Loss-vs-spend frontier"
             head={['spend', 'parameters', 'tokens', 'GPUs', 'days', 'predicted loss']}
-            rows={frontier.map((p) => [
-              f.usd(p.spendUsd),
+            rows={frontier.map((p, i) => [
+              i === answerIndex ? `${f.usd(p.spendUsd)} (the answer)` : f.usd(p.spendUsd),
               f.count(p.parameters),
               f.count(p.trainingTokens),
               p.gpus.toLocaleString('en-US'),
@@ -350,11 +350,12 @@ function Answer(props: { result: BudgetAnswerFragment; opening: boolean; onOpen:
   const m = r.model;
   const layout = r.plan?.parallelism;
   const shift = r.shiftFraction;
+  const failures = r.jobMtbfSeconds != null;
   const rows: [string, string][] = [
     [
       'Model',
       m
-        ? `${f.count(r.parameters ?? m.parameters)} parameters (law's count; ${f.count(m.parameters)} in all): ${m.layers} layers × ${m.hiddenSize.toLocaleString('en-US')} wide, ${m.attentionHeads} heads (${m.kvHeads} KV), FFN ${m.ffnHiddenSize.toLocaleString('en-US')}${m.experts > 1 ? `, ${m.experts} experts, top-${m.expertsPerToken}` : ''}`
+        ? `${f.count(r.parameters ?? m.parameters)} parameters${r.parameters != null && f.count(r.parameters) !== f.count(m.parameters) ? ` as the law counts them (${f.count(m.parameters)} in all)` : ''}: ${m.layers} layers × ${m.hiddenSize.toLocaleString('en-US')} wide, ${m.attentionHeads} heads (${m.kvHeads} KV), FFN ${m.ffnHiddenSize.toLocaleString('en-US')}${m.experts > 1 ? `, ${m.experts} experts, top-${m.expertsPerToken}` : ''}`
         : '–',
     ],
     [
@@ -372,9 +373,11 @@ function Answer(props: { result: BudgetAnswerFragment; opening: boolean; onOpen:
       'Expected days',
       r.expectedDays == null
         ? '–'
-        : `${f.fixed(r.expectedDays, 1)} days with failures (${f.fixed(r.solveDays, 1)} failure-free; ETTR ${f.percent(r.ettr ?? NaN)}${r.jobMtbfSeconds != null ? `, job MTBF ${f.seconds(r.jobMtbfSeconds)}` : ', no failures'}${r.checkpointIntervalSeconds != null ? `, checkpoint every ${f.seconds(r.checkpointIntervalSeconds)}` : ''})`,
+        : failures
+          ? `${f.fixed(r.expectedDays, 1)} days with failures (${f.fixed(r.solveDays, 1)} failure-free; ETTR ${f.percent(r.ettr ?? NaN)}, job MTBF ${f.seconds(r.jobMtbfSeconds ?? NaN)}${r.checkpointIntervalSeconds != null ? `, checkpoint every ${f.seconds(r.checkpointIntervalSeconds)}` : ''})`
+          : `${f.fixed(r.expectedDays, 1)} days (no failures modelled)`,
     ],
-    ['Cost', r.costUsd == null ? '–' : `${f.usd(r.costUsd)} including failures`],
+    ['Cost', r.costUsd == null ? '–' : `${f.usd(r.costUsd)}${failures ? ' including failures' : ''}`],
     ['Predicted loss', loss(r.predictedLoss)],
     ['Binding constraint', BINDING[r.bindingConstraint] ?? r.bindingConstraint],
     [
