@@ -192,7 +192,7 @@ export function Scatter(props: {
   const m = { l: 78, r: 16, t: 12, b: 44 };
   const xs = props.points.map((p) => p.x);
   const ys = props.points.map((p) => p.y);
-  const axis = (values: number[], lo: number, hi: number) => {
+  const axis = (values: number[], lo: number, hi: number, tickCount: number) => {
     const min = Math.min(...values);
     const max = Math.max(...values);
     const log = min > 0 && max / min > 20;
@@ -204,7 +204,7 @@ export function Scatter(props: {
     const pad = (max - min || Math.abs(max) || 1) * 0.08;
     const a = min - pad;
     const b = max + pad;
-    return { scale: (v: number) => lo + ((v - a) / (b - a)) * (hi - lo), ticks: niceTicks(a, b, 4), log };
+    return { scale: (v: number) => lo + ((v - a) / (b - a)) * (hi - lo), ticks: niceTicks(a, b, tickCount), log };
   };
   // Roving focus: one point in the tab order, arrow keys (and Home/End) move between points.
   const [active, setActive] = useState(0);
@@ -215,8 +215,9 @@ export function Scatter(props: {
     setActive(next);
     (svgRef.current?.querySelector(`[data-index="${next}"]`) as SVGGElement | null)?.focus();
   };
-  const ax = axis(xs.length ? xs : [1], m.l, width - m.r);
-  const ay = axis(ys.length ? ys : [1], height - m.b, m.t);
+  const ax = axis(xs.length ? xs : [1], m.l, width - m.r, 4);
+  // The vertical axis has room for more labels: five keep a narrow range (a loss frontier) readable.
+  const ay = axis(ys.length ? ys : [1], height - m.b, m.t, 5);
   return (
     <figure class="chart">
       <figcaption>{props.title}</figcaption>
