@@ -176,8 +176,14 @@ it('plans a small budget with live progress: the sized model, its layout, the lo
   await page.getByRole('button', { name: 'Plan the budget' }).click();
   await expect.poll(() => page.locator('.results [role=alert]').textContent()).toContain('Deadline (days): "a month" is not a number');
   await page.locator('input[name=budget-days]').fill('30');
+  // Live progress: the subscription's events before the last (done: false) reach the page over the WebSocket.
+  let progressEvents = 0;
+  page.on('websocket', (ws) => ws.on('framereceived', ({ payload }) => {
+    if (typeof payload === 'string' && payload.includes('"budgetPlanProgress"') && payload.includes('"done":false')) progressEvents += 1;
+  }));
   await page.getByRole('button', { name: 'Plan the budget' }).click();
   await expect.poll(() => page.getByTestId('budget-status').getAttribute('data-done'), { timeout: 60_000 }).toBe('1');
+  expect(progressEvents).toBeGreaterThan(0);
   await page.getByTestId('budget-answer').waitFor();
   // 8 GPUs × 24 h × $2.50 = $480 a day: $20k buys ≈ 41.7 days, so the 30-day deadline binds (docs/budget.md, step 6).
   expect(await page.getByTestId('budget-binding-constraint').textContent()).toContain('the deadline');
