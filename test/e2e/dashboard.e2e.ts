@@ -175,7 +175,12 @@ it('plans a small budget with live progress: the sized model, its layout, the lo
   await page.locator('input[name=budget-days]').fill('a month');
   await page.getByRole('button', { name: 'Plan the budget' }).click();
   await expect.poll(() => page.locator('.results [role=alert]').textContent()).toContain('Deadline (days): "a month" is not a number');
+  // An out-of-range value gets the API's message naming the field (budgetUsd is validated to 1–10¹³).
   await page.locator('input[name=budget-days]').fill('30');
+  await page.locator('input[name=budget-usd]').fill('-5');
+  await page.getByRole('button', { name: 'Plan the budget' }).click();
+  await expect.poll(() => page.locator('.results [role=alert]').textContent(), { timeout: 30_000 }).toContain('budgetUsd');
+  await page.locator('input[name=budget-usd]').fill('20000');
   // Live progress: the subscription's events before the last (done: false) reach the page over the WebSocket.
   let progressEvents = 0;
   page.on('websocket', (ws) => ws.on('framereceived', ({ payload }) => {
