@@ -3,16 +3,16 @@
  * the lowest loss on a fleet, once the step-time model's MFU and the failure model's lost time are paid for.
  *
  * The search (docs/budget.md):
- *   1. Model sizes on a grid of 2^(j/4) parameters around the law's allocation for the compute the fleet could buy at
- *      a nominal 40 % MFU (an eighth of it to 2.8 times it); each shaped into a real architecture of the family
- *      (architecture-sizing.ts).
+ *   1. Model sizes on the fixed grid 2^(j/4) from 10^7 to 10^15 parameters (the same for every budget), tried outward
+ *      from the law's allocation at a nominal 40 % MFU, skipping those whose loss floor cannot beat the best; each
+ *      shaped into a real architecture of the family (architecture-sizing.ts).
  *   2. For each size and GPU count (the whole fleet, half and a quarter of it), the best layout by the plan search
  *      (search.ts, objective TIME) at the batch size DeepSeek's fit gives for that compute; its tokens per second.
  *   3. Failures: Daly's expected wall time (checkpoint.ts, Daly 2006 eq. 20) at Daly's optimal interval, with the
  *      job MTBF = 1/(λ·GPUs), plus planned stops; the wall time is linear in the failure-free time, so one factor
  *      per candidate turns tokens into days and dollars.
  *   4. The most tokens the budget and the deadline allow for each candidate; repeated data counts with diminishing
- *      value (Muennighoff et al. 2023); the candidate with the lowest loss wins.
+ *      value (Muennighoff et al. 2023); the candidate with the lowest predicted loss (the law's own) wins.
  * With `targetLoss` the same candidates answer the inverse question: the fewest dollars that reach the loss.
  * With `idealUtilisation` (MFU 1, no failures) the answer is the law's own allocation (computeOptimalAllocation).
  *
@@ -147,7 +147,7 @@ export interface BudgetRun {
   costUsd: number;
   computeFlops: number;
   predictedLoss: number;
-  /** The loss the sizes are ranked by (see `rankingLoss`). */
+  /** The loss the sizes are ranked by: the law's own loss at the effective data, equal to `predictedLoss`. */
   rankingLoss: number;
   /** What capped the tokens: BUDGET or DEADLINE (TARGET_LOSS in the inverse question). */
   limitedBy: BindingConstraint;
@@ -215,21 +215,6 @@ export function lossOptimalParameters(law: ScalingLawName, computeFlops: number)
   return Math.exp((Math.log(p) + p * Math.log(nC) + Math.log(computeFlops) - Math.log(6 * dC)) / (1 + p));
 }
 
-/**
- * The loss sizes are ranked by. KAPLAN's and CHINCHILLA's allocations (Kaplan et al. 2020 Table 6; Hoffmann et al.
- * 2022 Table 3) are not the minima of their own loss fits (Eq. 1.5; approach 3), so the law's loss is read at the
- * point that sits as far from the loss fit's optimum (ratio N/N_opt) as this model sits from the law's allocation
- * at the same compute: at full utilisation the ranking's minimum is then exactly the law's allocation. For
- * CHINCHILLA_PARAMETRIC and EPOCH this is the law's own loss.
- */
-export function rankingLoss(law: ScalingLawName, parameters: number, tokens: number): number {
-  if (law === 'CHINCHILLA_PARAMETRIC' || law === 'EPOCH') return predictedLoss(law, parameters, tokens);
-  const computeFlops = 6 * parameters * tokens;
-  const allocated = computeOptimalAllocation(computeFlops, law).parameters;
-  const shifted = (parameters * lossOptimalParameters(law, computeFlops)) / allocated;
-  return predictedLoss(law, shifted, computeFlops / (6 * shifted));
-}
-
 /** The count a law's N means: Kaplan non-embedding, the others all parameters; an MoE's active ones. */
 export function lawParametersOf(law: ScalingLawName, counts: ModelCounts): number {
   return law === 'KAPLAN' ? counts.activeNonEmbeddingParameters : counts.activeParameters;
@@ -289,6 +274,8 @@ export function runFor(request: NormalizedRequest, candidate: BudgetCandidate, t
   const solveSeconds = tokens * candidate.secondsPerToken;
   const wallSeconds = solveSeconds * candidate.wallFactor;
   const eff = effectiveTokens(tokens, request.availableTokens);
+  // The law's own loss at the effective data: what the answer reports and what the candidates are ranked by.
+  const loss = predictedLoss(request.law, candidate.lawParameters, eff);
   return {
     candidate,
     trainingTokens: tokens,
@@ -298,8 +285,8 @@ export function runFor(request: NormalizedRequest, candidate: BudgetCandidate, t
     expectedDays: wallSeconds / 86_400,
     costUsd: (candidate.gpus * request.gpuHourUsd * wallSeconds) / 3600,
     computeFlops: 6 * candidate.lawParameters * tokens,
-    predictedLoss: predictedLoss(request.law, candidate.lawParameters, eff),
-    rankingLoss: rankingLoss(request.law, candidate.lawParameters, eff),
+    predictedLoss: loss,
+    rankingLoss: loss,
     limitedBy,
   };
 }
@@ -313,28 +300,12 @@ function maxTokens(request: NormalizedRequest, c: BudgetCandidate, budgetUsd: nu
 }
 
 /**
- * The run of a candidate with the lowest ranking loss the budget and deadline allow: all the tokens they pay for,
- * except where the re-centred KAPLAN/CHINCHILLA ranking of a model far below the law's allocation would rise with
- * more tokens (an artefact of re-centring; the law's own loss always falls): then the tokens where it is lowest.
+ * The run of a candidate with the lowest loss the budget and deadline allow: all the tokens they pay for (the law's loss
+ * falls with data, and Muennighoff's effective data grows with the tokens trained).
  */
 function bestRunWithin(r: NormalizedRequest, c: BudgetCandidate, budgetUsd: number | null): BudgetRun {
   const cap = maxTokens(r, c, budgetUsd);
-  const full = runFor(r, c, cap.tokens, cap.limitedBy);
-  if (r.law !== 'KAPLAN' && r.law !== 'CHINCHILLA') return full;
-  const at = (lnTokens: number): number => rankingLoss(r.law, c.lawParameters, effectiveTokens(Math.exp(lnTokens), r.availableTokens));
-  const hi = Math.log(cap.tokens);
-  if (!(at(hi - 1e-6) < full.rankingLoss)) return full;
-  let a = hi - 30;
-  let b = hi;
-  const g = (Math.sqrt(5) - 1) / 2;
-  for (let i = 0; i < 100 && b - a > 1e-9; i++) {
-    const x = b - g * (b - a);
-    const y = a + g * (b - a);
-    if (at(x) < at(y)) b = y;
-    else a = x;
-  }
-  const partial = runFor(r, c, Math.exp((a + b) / 2), cap.limitedBy);
-  return partial.rankingLoss < full.rankingLoss ? partial : full;
+  return runFor(r, c, cap.tokens, cap.limitedBy);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -436,13 +407,13 @@ function evaluateCandidate(
   r: NormalizedRequest,
   sized: { arch: ModelArchitecture; counts: ModelCounts },
   gpus: number,
-  nominalComputeFlops: number,
   hooks: BudgetHooks,
 ): BudgetCandidate {
   const { arch, counts } = sized;
   const cluster = clusterOf(r.cluster, gpus);
   const lawParameters = lawParametersOf(r.law, counts);
-  const globalBatchSize = batchSequencesFor(nominalComputeFlops, arch.sequenceLength);
+  // The batch for the compute at which this size is the law's allocation: a property of the size, not of the budget.
+  const globalBatchSize = batchSequencesFor(allocationComputeFor(r.law, lawParameters), arch.sequenceLength);
   const fail = failureCost(r.ideal ? null : r.failures, gpus, counts.totalParameters);
   const base = { arch, counts, lawParameters, gpus, cluster, globalBatchSize, ...fail };
   const peak = peakFlopsFor(r.cluster.gpu, r.precision);
@@ -455,7 +426,7 @@ function evaluateCandidate(
       cluster,
       {
         globalBatchSize,
-        // Any power of two up to DeepSeek's B_opt (down to a quarter of it): a larger budget only adds choices.
+        // DeepSeek's B_opt rounded down to a power of two, its half and its quarter.
         globalBatchSizes: [globalBatchSize, globalBatchSize / 2, globalBatchSize / 4].filter((b) => b >= 1),
         objective: 'TIME',
         top: 1,
@@ -495,6 +466,49 @@ function evaluateCandidate(
     modelFlopsUtilization: p.modelFlopsUtilization,
     ettr: fail.slowdownFactor / fail.wallFactor,
   };
+}
+
+/** Smallest and largest model sizes of the grid (law parameters). */
+export const BUDGET_GRID_MIN_PARAMETERS = 1e7;
+export const BUDGET_GRID_MAX_PARAMETERS = 1e15;
+
+/**
+ * The fixed grid of sizes 2^(j/4) (quarter octaves) from 10^7 to 10^15 law-parameters, the same for every budget,
+ * ordered outward from `center` (the law's allocation at the nominal MFU) so the best is found early and the sizes
+ * that cannot beat it are skipped by their floor.
+ */
+export function budgetGrid(center: number): number[] {
+  const jLo = Math.ceil(4 * Math.log2(BUDGET_GRID_MIN_PARAMETERS));
+  const jHi = Math.floor(4 * Math.log2(BUDGET_GRID_MAX_PARAMETERS));
+  const jc = Math.min(jHi, Math.max(jLo, Math.round(4 * Math.log2(center))));
+  const order: number[] = [];
+  for (let j = jLo; j <= jHi; j++) order.push(j);
+  order.sort((a, b) => Math.abs(a - jc) - Math.abs(b - jc) || a - b);
+  return order.map((j) => 2 ** (j / 4));
+}
+
+/**
+ * A floor on the loss any run of a size can reach: every token at the fleet's peak (the law's 6·N FLOPs per token at
+ * MFU 1; the step-time model's FLOPs per token include attention and embeddings, so its MFU of 6·N is lower), no
+ * failures, all the budget or the whole deadline (Kaplan et al. 2020 §2.1 C = 6ND; loss falls with data).
+ */
+function lossFloor(r: NormalizedRequest, lawParameters: number, fleetGpus: number, peakFlops: number): number {
+  const tokensPerGpuSecond = peakFlops / (6 * lawParameters);
+  const byBudget = r.budgetUsd === null ? Infinity : ((r.budgetUsd * 3600) / r.gpuHourUsd) * tokensPerGpuSecond;
+  const byDeadline = r.deadlineSeconds === null ? Infinity : r.deadlineSeconds * fleetGpus * tokensPerGpuSecond;
+  return predictedLoss(r.law, lawParameters, effectiveTokens(Math.min(byBudget, byDeadline), r.availableTokens));
+}
+
+/** The compute whose law allocation is `parameters` (bisection on log C; the allocation grows with C). */
+export function allocationComputeFor(law: ScalingLawName, parameters: number): number {
+  let lo = Math.log(1e6);
+  let hi = Math.log(1e40);
+  for (let i = 0; i < 80 && hi - lo > 1e-9; i++) {
+    const mid = (lo + hi) / 2;
+    if (computeOptimalAllocation(Math.exp(mid), law).parameters < parameters) lo = mid;
+    else hi = mid;
+  }
+  return Math.exp(hi);
 }
 
 /** The whole question: see the file comment. Throws InvalidInputError for bad input. */
@@ -552,8 +566,8 @@ export function planBudget(request: BudgetPlanRequest, callerHooks: BudgetHooks 
   };
 
   let best: BudgetRun | null = null;
-  // The inverse question ranks by dollars; otherwise by the ranking loss.
-  const targetScore = (run: BudgetRun): number => (r.targetLoss !== null ? run.costUsd : run.rankingLoss);
+  // The inverse question ranks by dollars; otherwise by the loss the answer reports.
+  const targetScore = (run: BudgetRun): number => (r.targetLoss !== null ? run.costUsd : run.predictedLoss);
   const runOf = (c: BudgetCandidate, budgetUsd: number | null): BudgetRun | null => {
     if (!c.fits) return null;
     if (r.targetLoss !== null) {
@@ -580,8 +594,17 @@ export function planBudget(request: BudgetPlanRequest, callerHooks: BudgetHooks 
       rankingLoss: run?.rankingLoss ?? null,
     });
     if (run && (best === null || targetScore(run) < targetScore(best))) best = run;
+    progress();
+  };
+  // A candidate that cannot win is counted as evaluated without its layout search.
+  let skipped = 0;
+  const skip = (): void => {
+    skipped++;
+    progress();
+  };
+  const progress = (): void => {
     hooks.onProgress?.({
-      sizesEvaluated: sizes.length,
+      sizesEvaluated: sizes.length + skipped,
       sizesTotal,
       bestParameters: best?.candidate.lawParameters ?? null,
       bestPredictedLoss: best?.predictedLoss ?? null,
@@ -590,25 +613,36 @@ export function planBudget(request: BudgetPlanRequest, callerHooks: BudgetHooks 
   };
   let sizesTotal = 0;
   if (r.ideal && r.targetLoss === null) {
-    // The ranking loss at fixed compute is lowest at the law's allocation, so the ideal answer is that allocation.
+    // At full utilisation the law's allocation is its answer (the law's own definition of compute-optimal).
     const allocation = computeOptimalAllocation(nominalComputeFlops, r.law);
     sizesTotal = 1;
-    consider(evaluateCandidate(r, shape(allocation.parameters), fleetGpus, nominalComputeFlops, hooks));
+    consider(evaluateCandidate(r, shape(allocation.parameters), fleetGpus, hooks));
+  } else if (r.targetLoss === null) {
+    // Every size of the fixed grid on every GPU count of the fleet: the same candidates for every budget, so a larger
+    // budget (each candidate trains at least as many tokens) can never answer with a higher loss. A size is skipped
+    // only when even every token at the fleet's peak could not beat the best so far (lossFloor): it could not win.
+    const grid = budgetGrid(computeOptimalAllocation(nominalComputeFlops, r.law).parameters);
+    sizesTotal = grid.length * r.gpuCounts.length;
+    for (const target of grid) {
+      const s = shape(target);
+      const floor = lossFloor(r, lawParametersOf(r.law, s.counts), fleetGpus, peak);
+      for (const g of r.gpuCounts) {
+        if (hooks.shouldStop?.()) {
+          truncated = true;
+          break;
+        }
+        if (best !== null && floor >= (best as BudgetRun).predictedLoss) skip();
+        else consider(evaluateCandidate(r, s, g, hooks));
+      }
+      if (truncated) break;
+    }
   } else {
     // The inverse question: around the size whose loss fit reaches the target with the least compute.
-    const center =
-      targetCompute !== null
-        ? lossOptimalParameters(r.law, targetCompute)
-        : computeOptimalAllocation(nominalComputeFlops, r.law).parameters;
-    // Quarter-octave points 2^(j/4), the same for every budget (so a larger budget's candidates include the smaller's
-    // near its optimum), from an eighth of the allocation to 2.8 times it; extended while the best is at an end.
+    const center = lossOptimalParameters(r.law, targetCompute!);
     const jLo = Math.floor(4 * Math.log2(Math.min(1e14, Math.max(1e7, center / 8))));
     const jHi = Math.ceil(4 * Math.log2(Math.min(1e15, center * 2 * Math.SQRT2)));
-    const grid: number[] = [];
-    for (let j = jLo; j <= jHi; j++) grid.push(2 ** (j / 4));
-    // At full utilisation every GPU count is equally efficient: the fleet alone.
     const gpuCounts = r.ideal ? [fleetGpus] : r.gpuCounts;
-    sizesTotal = grid.length * gpuCounts.length;
+    sizesTotal = (jHi - jLo + 1) * gpuCounts.length;
     const targets = new Map<BudgetCandidate, number>();
     const tryAll = (target: number): void => {
       for (const g of gpuCounts) {
@@ -616,12 +650,13 @@ export function planBudget(request: BudgetPlanRequest, callerHooks: BudgetHooks 
           truncated = true;
           return;
         }
-        const candidate = evaluateCandidate(r, shape(target), g, nominalComputeFlops, hooks);
+        const candidate = evaluateCandidate(r, shape(target), g, hooks);
         targets.set(candidate, target);
         consider(candidate);
       }
     };
-    for (const target of grid) tryAll(target);
+    for (let j = jLo; j <= jHi; j++) tryAll(2 ** (j / 4));
+    // Extended while the cheapest is at an end of the grid.
     let lowest = jLo;
     let highest = jHi;
     for (let extra = 0; extra < 16 && !truncated; extra++) {
@@ -632,11 +667,6 @@ export function planBudget(request: BudgetPlanRequest, callerHooks: BudgetHooks 
       else if (j >= highest && 2 ** ((highest + 1) / 4) <= 1e15) tryAll(2 ** (++highest / 4));
       else break;
       sizesTotal += gpuCounts.length;
-    }
-    // Nothing fits (the fleet's memory caps the model below the grid): walk down until a model fits.
-    for (let j = jLo - 1; best === null && r.targetLoss === null && !truncated && j >= jLo - 48 && 2 ** (j / 4) >= 1e7; j--) {
-      sizesTotal += gpuCounts.length;
-      tryAll(2 ** (j / 4));
     }
   }
 
@@ -728,7 +758,7 @@ function buildFrontier(r: NormalizedRequest, candidates: BudgetCandidate[], chos
     for (const c of candidates) {
       if (!c.fits) continue;
       const run = bestRunWithin(r, c, spend);
-      if (bestRun === null || run.rankingLoss < bestRun.rankingLoss) bestRun = run;
+      if (bestRun === null || run.predictedLoss < bestRun.predictedLoss) bestRun = run;
     }
     if (bestRun) {
       points.push({
