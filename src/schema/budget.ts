@@ -273,7 +273,7 @@ const BudgetPlanRef = builder.objectRef<BudgetPlanView>('BudgetPlan').implement(
     predictedLoss: t.float({ nullable: true, description: 'The law\'s predicted final loss (nats per token) at the effective tokens.', resolve: (v) => num(v.outcome.best?.predictedLoss) }),
     rankingLoss: t.float({
       nullable: true,
-      description: 'The loss the sizes are ranked by: the law\'s own loss for CHINCHILLA_PARAMETRIC and EPOCH; for KAPLAN and CHINCHILLA, whose allocations are not the minima of their loss fits, the loss re-centred on the allocation (docs/budget.md).',
+      description: 'The loss the sizes are ranked by: equal to predictedLoss, the law\'s own loss at the effective tokens (docs/budget.md).',
       resolve: (v) => num(v.outcome.best?.rankingLoss),
     }),
     bindingConstraint: t.field({ type: BindingConstraintEnum, description: 'What limits the answer.', resolve: (v) => v.outcome.bindingConstraint }),
@@ -282,7 +282,7 @@ const BudgetPlanRef = builder.objectRef<BudgetPlanView>('BudgetPlan').implement(
     shiftFraction: t.float({ nullable: true, description: 'parameters / idealParameters − 1: how far the fleet, failures and deadline move the optimum.', resolve: (v) => num(v.outcome.shiftFraction) }),
     targetReached: t.boolean({ nullable: true, description: 'With targetLoss: whether a run reaches it within the budget and deadline.', resolve: (v) => v.outcome.targetReached }),
     frontier: t.field({ type: [BudgetPointRef], description: 'Predicted loss against spend, from 1/64 of the answer\'s cost to all of it.', resolve: (v) => v.outcome.frontier }),
-    sizes: t.field({ type: [BudgetSizeRef], description: 'Every size and GPU count tried.', resolve: (v) => v.outcome.sizes }),
+    sizes: t.field({ type: [BudgetSizeRef], description: 'Every size and GPU count tried with its layout search (sizes whose loss floor cannot beat the best are skipped).', resolve: (v) => v.outcome.sizes }),
     notes: t.stringList({ description: 'What the answer assumed and why it is where it is.', resolve: (v) => v.outcome.notes }),
     monteCarlo: t.field({ type: BudgetMonteCarloRef, nullable: true, description: 'The Monte Carlo check (monteCarloReplicas > 0).', resolve: (v) => v.monteCarlo }),
     truncated: t.boolean({ description: 'True when a cancellation stopped the search early.', resolve: (v) => v.outcome.truncated }),
