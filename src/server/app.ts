@@ -22,6 +22,7 @@ import { renderLocalGraphiQL, useGraphiQLAssets } from './graphiql.js';
 import { checkDocumentSize, useRequestLimits } from './limits.js';
 import { createConsoleLogger, createErrorTriage, type Logger, type LogLevel } from './logging.js';
 import { createBoundedPubSub } from './pubsub.js';
+import { corsOptions, useCsrfPrevention, verifyUpgrade, type CorsPolicy } from './security.js';
 import { createSqliteStore } from './store.js';
 import { DEFAULT_HOST, DEFAULT_PORT } from './config.js';
 
@@ -67,6 +68,8 @@ export interface AppOptions {
   /** Receives every unexpected (masked) error once; default: logged as an error with its stack. Expected errors
    * (BAD_USER_INPUT, NOT_FOUND, …) never come here and log at most a debug line. */
   onUnexpectedError?: (error: unknown) => void;
+  /** Origins other than the server's own that browsers may call from (CORS_ORIGINS); default none. */
+  cors?: CorsPolicy;
 }
 
 export interface App {
@@ -97,8 +100,10 @@ export function createApp(options: AppOptions): App {
     return result;
   };
 
+  const corsPolicy: CorsPolicy = options.cors ?? { origins: [] };
   const yoga = createYoga<Record<string, never>, SchemaContext>({
     schema,
+    cors: corsOptions(corsPolicy),
     graphqlEndpoint: GRAPHQL_PATH,
     context: () => context,
     // Yoga logs every error whose masked form differs from the original; the triage logger demotes the expected.
@@ -111,7 +116,7 @@ export function createApp(options: AppOptions): App {
         : { title: 'zeroplan', defaultQuery: GRAPHIQL_EXAMPLES, subscriptionsProtocol: 'WS' },
     // Assets from this server, not a CDN (works offline).
     renderGraphiQL: renderLocalGraphiQL,
-    plugins: [useRequestLimits(), ...(options.graphiql === false ? [] : [useGraphiQLAssets()])],
+    plugins: [useCsrfPrevention(corsPolicy), useRequestLimits(), ...(options.graphiql === false ? [] : [useGraphiQLAssets()])],
   });
 
   let server: Server | undefined;
@@ -153,7 +158,7 @@ export function createApp(options: AppOptions): App {
         });
       });
       // Attached once listening, so that a listen error is reported once (by start) rather than also by ws.
-      wss = new WebSocketServer({ server: http, path: GRAPHQL_PATH, maxPayload: MAX_BODY_BYTES });
+      wss = new WebSocketServer({ server: http, path: GRAPHQL_PATH, maxPayload: MAX_BODY_BYTES, verifyClient: verifyUpgrade(corsPolicy) });
       wsDispose = startGraphqlWs(wss, yoga, masked).dispose;
       const address = http.address() as AddressInfo;
       const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;

@@ -4,12 +4,15 @@
  */
 import { resolve } from 'node:path';
 import { LOG_LEVELS, type LogLevel } from './logging.js';
+import { parseOrigin } from './security.js';
 
 export interface ServerConfig {
   port: number;
   host: string;
   databasePath: string;
   logLevel: LogLevel;
+  /** CORS_ORIGINS: comma-separated origins other than the server's own that browsers may call from. */
+  corsOrigins: string[];
 }
 
 export const DEFAULT_PORT = 4000;
@@ -38,5 +41,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     }
     logLevel = rawLevel as LogLevel;
   }
-  return { port, host, databasePath, logLevel };
+  const corsOrigins: string[] = [];
+  for (const entry of (env.CORS_ORIGINS ?? '').split(',').map((e) => e.trim()).filter(Boolean)) {
+    const { origin, error } = parseOrigin(entry);
+    if (error) throw new Error(`CORS_ORIGINS is invalid: ${error}`);
+    corsOrigins.push(origin!);
+  }
+  return { port, host, databasePath, logLevel, corsOrigins };
 }

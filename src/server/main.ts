@@ -5,7 +5,7 @@ import { simulationModule } from './simulation-module.js';
 import { searchModule } from './search-runner.js';
 
 const config = readConfig();
-const app = createApp({ databasePath: config.databasePath, logging: config.logLevel, modules: [simulationModule(), searchModule()] });
+const app = createApp({ databasePath: config.databasePath, logging: config.logLevel, cors: { origins: config.corsOrigins }, modules: [simulationModule(), searchModule()] });
 let url: string;
 try {
   ({ url } = await app.start(config.port, config.host));
