@@ -22,6 +22,7 @@ import { renderLocalGraphiQL, useGraphiQLAssets } from './graphiql.js';
 import { checkDocumentSize, useRequestLimits } from './limits.js';
 import { createConsoleLogger, createErrorTriage, type Logger, type LogLevel } from './logging.js';
 import { createBoundedPubSub } from './pubsub.js';
+import { authorizationOf, identify, useApiKeys, type AuthPolicy } from './auth.js';
 import { corsOptions, useCsrfPrevention, verifyUpgrade, type CorsPolicy } from './security.js';
 import { createSqliteStore } from './store.js';
 import { DEFAULT_HOST, DEFAULT_PORT } from './config.js';
@@ -70,6 +71,8 @@ export interface AppOptions {
   onUnexpectedError?: (error: unknown) => void;
   /** Origins other than the server's own that browsers may call from (CORS_ORIGINS); default none. */
   cors?: CorsPolicy;
+  /** API keys (ZEROPLAN_API_KEYS); default none: every operation is open. See auth.ts. */
+  auth?: AuthPolicy;
 }
 
 export interface App {
@@ -101,11 +104,13 @@ export function createApp(options: AppOptions): App {
   };
 
   const corsPolicy: CorsPolicy = options.cors ?? { origins: [] };
+  const authPolicy: AuthPolicy = options.auth ?? { keys: [], requireKeyForReads: false };
   const yoga = createYoga<Record<string, never>, SchemaContext>({
     schema,
     cors: corsOptions(corsPolicy),
     graphqlEndpoint: GRAPHQL_PATH,
-    context: () => context,
+    // Per request: the shared services plus who is calling (auth.ts).
+    context: (initial) => ({ ...context, caller: identify(authPolicy, authorizationOf(initial as never)) }),
     // Yoga logs every error whose masked form differs from the original; the triage logger demotes the expected.
     logging: triage.logger,
     landingPage: false,
@@ -116,7 +121,7 @@ export function createApp(options: AppOptions): App {
         : { title: 'zeroplan', defaultQuery: GRAPHIQL_EXAMPLES, subscriptionsProtocol: 'WS' },
     // Assets from this server, not a CDN (works offline).
     renderGraphiQL: renderLocalGraphiQL,
-    plugins: [useCsrfPrevention(corsPolicy), useRequestLimits(), ...(options.graphiql === false ? [] : [useGraphiQLAssets()])],
+    plugins: [useCsrfPrevention(corsPolicy), useApiKeys(authPolicy), useRequestLimits(), ...(options.graphiql === false ? [] : [useGraphiQLAssets()])],
   });
 
   let server: Server | undefined;
@@ -159,7 +164,7 @@ export function createApp(options: AppOptions): App {
       });
       // Attached once listening, so that a listen error is reported once (by start) rather than also by ws.
       wss = new WebSocketServer({ server: http, path: GRAPHQL_PATH, maxPayload: MAX_BODY_BYTES, verifyClient: verifyUpgrade(corsPolicy) });
-      wsDispose = startGraphqlWs(wss, yoga, masked).dispose;
+      wsDispose = startGraphqlWs(wss, yoga, masked, authPolicy).dispose;
       const address = http.address() as AddressInfo;
       const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
       return { url: `http://${shownHost}:${address.port}${GRAPHQL_PATH}`, port: address.port };
@@ -208,11 +213,15 @@ function startGraphqlWs(
   wss: WebSocketServer,
   yoga: App['yoga'],
   masked: (error: unknown, message: string) => Error,
+  authPolicy: AuthPolicy,
 ): { dispose: () => void | Promise<void> } {
   return useServer(
     {
       execute: (args) => (args as EnvelopedArgs).execute(args) as never,
       subscribe: (args) => (args as EnvelopedArgs).subscribe(args) as never,
+      // A key presented in connection_init that matches none is refused at once (4403); a missing key is checked
+      // per operation (reads may be open).
+      onConnect: (ctx) => !identify(authPolicy, authorizationOf({ connectionParams: ctx.connectionParams, extra: ctx.extra })).invalidKey,
       onSubscribe: async (ctx, _id, payload) => {
         if (Object.keys(ctx.subscriptions).length > MAX_OPERATIONS_PER_SOCKET) {
           return [new GraphQLError(`Too many operations on this connection: at most ${MAX_OPERATIONS_PER_SOCKET} at once`, { extensions: { code: 'QUERY_TOO_COMPLEX' } })];

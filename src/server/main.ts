@@ -1,11 +1,11 @@
 /** `npm start`: serve the API (GraphiQL at /graphql) with settings from PORT, HOST, DATABASE_PATH and LOG_LEVEL. */
 import { createApp } from './app.js';
-import { readConfig } from './config.js';
+import { isLoopbackHost, readConfig } from './config.js';
 import { simulationModule } from './simulation-module.js';
 import { searchModule } from './search-runner.js';
 
 const config = readConfig();
-const app = createApp({ databasePath: config.databasePath, logging: config.logLevel, cors: { origins: config.corsOrigins }, modules: [simulationModule(), searchModule()] });
+const app = createApp({ databasePath: config.databasePath, logging: config.logLevel, cors: { origins: config.corsOrigins }, auth: { keys: config.apiKeys, requireKeyForReads: config.requireKeyForReads }, modules: [simulationModule(), searchModule()] });
 let url: string;
 try {
   ({ url } = await app.start(config.port, config.host));
@@ -18,6 +18,11 @@ try {
   );
   await app.stop();
   process.exit(1);
+}
+if (config.apiKeys.length === 0 && !isLoopbackHost(config.host)) {
+  console.warn(
+    `WARNING: HOST = ${config.host} accepts connections from other machines and no API key is set: anyone who can reach this port can create, change and delete saved items and start simulations. Set ZEROPLAN_API_KEYS (docs/operations.md) or HOST=127.0.0.1.`,
+  );
 }
 console.log(`zeroplan listening on ${url} (GraphiQL in a browser; database ${config.databasePath})`);
 

@@ -43,7 +43,7 @@ function wsClient(url: string, headers: Record<string, string> = {}, connectionP
 }
 
 /** Runs one operation over WebSocket; resolves with the result or rejects with the close/error. */
-export function wsRun(client: ReturnType<typeof createClient>, query: string): Promise<{ data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] }> {
+function wsRun(client: ReturnType<typeof createClient>, query: string): Promise<{ data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] }> {
   return new Promise((resolve, reject) => {
     let result: unknown;
     client.subscribe({ query }, { next: (r) => (result = r), error: reject, complete: () => resolve(result as never) });
