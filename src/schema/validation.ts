@@ -37,10 +37,24 @@ export function checkFloat(field: string, value: number | null | undefined, min:
   }
 }
 
-const NAME_MESSAGE = 'a non-empty name of at most 200 characters';
+/**
+ * Characters a display name may not contain: control characters (NUL, newlines, DEL, C1) and the bidirectional
+ * marks, embeddings, overrides and isolates (Unicode UAX #9: U+061C, U+200E/F, U+202A–E, U+2066–9) that make
+ * "evil" display as "live".
+ */
+export const UNSAFE_NAME_CHARACTERS = /[\p{Cc}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+export const NAME_MESSAGE = 'a non-empty name of at most 200 characters, without control or bidirectional-override characters';
+/** Whether a name is acceptable (see NAME_MESSAGE). */
+export function isValidName(value: string): boolean {
+  return value.trim().length > 0 && value.length <= 200 && !UNSAFE_NAME_CHARACTERS.test(value);
+}
+/** A name taken from an uploaded document (config.json): unsafe characters removed, cut to 200. */
+export function sanitizeName(value: string): string {
+  return value.replace(new RegExp(UNSAFE_NAME_CHARACTERS.source, 'gu'), '').slice(0, 200);
+}
 export function checkName(field: string, value: string | null | undefined): void {
   if (value == null) return;
-  if (value.trim().length === 0 || value.length > 200) throw badUserInput(field, value, NAME_MESSAGE);
+  if (!isValidName(value)) throw badUserInput(field, value, NAME_MESSAGE);
 }
 
 export function checkId(field: string, value: string | null | undefined): void {

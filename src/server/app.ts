@@ -19,7 +19,7 @@ import { schema } from '../schema/index.js';
 import { CORE_MIGRATIONS, openDatabase, type Db, type Migration } from './db.js';
 import { GRAPHIQL_EXAMPLES } from './examples.js';
 import { renderLocalGraphiQL, useGraphiQLAssets } from './graphiql.js';
-import { checkDocumentSize, useRequestLimits } from './limits.js';
+import { checkDocumentSize, checkVariablesDepth, MAX_BODY_BYTES, useBodyLimits, useRequestLimits } from './limits.js';
 import { createConsoleLogger, createErrorTriage, type Logger, type LogLevel } from './logging.js';
 import { createBoundedPubSub } from './pubsub.js';
 import { authorizationOf, identify, useApiKeys, type AuthPolicy } from './auth.js';
@@ -28,8 +28,7 @@ import { createSqliteStore } from './store.js';
 import { DEFAULT_HOST, DEFAULT_PORT } from './config.js';
 
 export const GRAPHQL_PATH = '/graphql';
-/** Largest accepted HTTP body / WebSocket message (a pasted config.json is a few kB). */
-export const MAX_BODY_BYTES = 1_000_000;
+export { MAX_BODY_BYTES };
 /** How long stop() waits for clients to go before cutting connections. */
 export const SHUTDOWN_GRACE_MS = 2_000;
 /** Most operations one WebSocket connection may run at once (each holds a bounded pubsub buffer). */
@@ -121,7 +120,7 @@ export function createApp(options: AppOptions): App {
         : { title: 'zeroplan', defaultQuery: GRAPHIQL_EXAMPLES, subscriptionsProtocol: 'WS' },
     // Assets from this server, not a CDN (works offline).
     renderGraphiQL: renderLocalGraphiQL,
-    plugins: [useCsrfPrevention(corsPolicy), useApiKeys(authPolicy), useRequestLimits(), ...(options.graphiql === false ? [] : [useGraphiQLAssets()])],
+    plugins: [useCsrfPrevention(corsPolicy), useApiKeys(authPolicy), useBodyLimits(), useRequestLimits(), ...(options.graphiql === false ? [] : [useGraphiQLAssets()])],
   });
 
   let server: Server | undefined;
@@ -141,6 +140,11 @@ export function createApp(options: AppOptions): App {
       res.end();
       return;
     }
+    // A response sent before the body was read to the end (413 on a chunked body) leaves the rest of the body on
+    // the socket: close it rather than keep it alive.
+    res.once('finish', () => {
+      if (!req.complete) req.socket.destroy();
+    });
     void yoga(req, res);
   };
 
@@ -226,7 +230,7 @@ function startGraphqlWs(
         if (Object.keys(ctx.subscriptions).length > MAX_OPERATIONS_PER_SOCKET) {
           return [new GraphQLError(`Too many operations on this connection: at most ${MAX_OPERATIONS_PER_SOCKET} at once`, { extensions: { code: 'QUERY_TOO_COMPLEX' } })];
         }
-        const sizeError = checkDocumentSize(payload.query);
+        const sizeError = checkDocumentSize(payload.query) ?? checkVariablesDepth(payload.variables);
         if (sizeError) return [sizeError];
         try {
           const { schema: envelopedSchema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({

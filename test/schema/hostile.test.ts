@@ -198,7 +198,8 @@ describe('Hugging Face configs', () => {
   const hf = (name: string, config: string, field: string, says: string[] = []): Case => ({ name, query: HF, variables: { c: config }, field, says });
   run([
     hf('200,000 levels of nested arrays', '['.repeat(100_000) + ']'.repeat(100_000), 'config', ['200000 characters', 'at most 100000']),
-    hf('16,000 levels of nested objects (under the size limit)', '{"a":'.repeat(16_000) + '1' + '}'.repeat(16_000), 'config.num_hidden_layers', ['missing']),
+    hf('16,000 levels of nested objects (under the size limit)', '{"a":'.repeat(16_000) + '1' + '}'.repeat(16_000), 'config', ['nested at most 64 levels']),
+    hf('5,000 levels of nested arrays in a key', `{"num_hidden_layers": ${'['.repeat(5_000)}${']'.repeat(5_000)}}`, 'config', ['nested at most 64 levels']),
     hf('numbers as strings', JSON.stringify({ ...llama, hidden_size: '4096' }), 'config.hidden_size', ['"4096"', 'an integer']),
     hf('num_hidden_layers 1e9', JSON.stringify({ ...llama, num_hidden_layers: 1e9 }), 'config.num_hidden_layers', ['1000000000']),
     hf('num_hidden_layers 1e308', JSON.stringify({ ...llama, num_hidden_layers: 1e308 }), 'config.num_hidden_layers', ['1e+308']),
