@@ -77,16 +77,16 @@ function viewFromSaved(record: SavedRecord<SavedClusterData>): ClusterView {
   return { spec, preset: false, createdAt: record.createdAt, updatedAt: record.updatedAt };
 }
 
-export function findCluster(ctx: SchemaContext, id: string): ClusterView | undefined {
+export async function findCluster(ctx: SchemaContext, id: string): Promise<ClusterView | undefined> {
   const preset = presetClusters().get(id.toLowerCase());
   if (preset) return preset;
   if (!id.startsWith(SAVED_CLUSTER_PREFIX)) return undefined;
-  const record = ctx.store.get<SavedClusterData>('CLUSTER', id);
+  const record = await ctx.store.get<SavedClusterData>('CLUSTER', id);
   return record ? viewFromSaved(record) : undefined;
 }
 
-export function requireCluster(ctx: SchemaContext, id: string, field: string): ClusterView {
-  const view = findCluster(ctx, id);
+export async function requireCluster(ctx: SchemaContext, id: string, field: string): Promise<ClusterView> {
+  const view = await findCluster(ctx, id);
   if (!view) throw notFound(field, id, `a preset id (${[...presetClusters().keys()].join(', ')}) or a saved cluster id (c_…)`);
   return view;
 }
@@ -182,20 +182,20 @@ builder.queryFields((t) => ({
   clusters: t.field({
     type: [ClusterRef],
     description: 'Every cluster: presets first, then saved clusters (oldest first).',
-    resolve: (_root, _args, ctx) => [...presetClusters().values(), ...ctx.store.list<SavedClusterData>('CLUSTER').map(viewFromSaved)],
+    resolve: async (_root, _args, ctx) => [...presetClusters().values(), ...(await ctx.store.list<SavedClusterData>('CLUSTER')).map(viewFromSaved)],
   }),
   cluster: t.field({
     type: ClusterRef,
     nullable: true,
     description: 'A preset or saved cluster by id; null when unknown.',
     args: { id: t.arg.id({ required: true, description: 'Preset id (e.g. `a100-80gb-x1024`) or saved id (`c_…`).', validate: idSchema }) },
-    resolve: (_root, { id }, ctx) => findCluster(ctx, id) ?? null,
+    resolve: async (_root, { id }, ctx) => (await findCluster(ctx, id)) ?? null,
   }),
 }));
 
-function requireSavedCluster(ctx: SchemaContext, id: string, field: string): SavedRecord<SavedClusterData> {
+async function requireSavedCluster(ctx: SchemaContext, id: string, field: string): Promise<SavedRecord<SavedClusterData>> {
   if (isPresetClusterId(id)) throw forbidden(field, id, 'presets are read-only; save a copy with createCluster');
-  const record = id.startsWith(SAVED_CLUSTER_PREFIX) ? ctx.store.get<SavedClusterData>('CLUSTER', id) : undefined;
+  const record = id.startsWith(SAVED_CLUSTER_PREFIX) ? await ctx.store.get<SavedClusterData>('CLUSTER', id) : undefined;
   if (!record) throw notFound(field, id, 'the id of a saved cluster (c_…)');
   return record;
 }
@@ -217,9 +217,9 @@ builder.mutationFields((t) => ({
     type: ClusterRef,
     description: 'Saves a cluster; it gets an id `c_…` and appears in `clusters`.',
     args: { input: t.arg({ type: ClusterInputRef, required: true, description: 'The cluster.' }) },
-    resolve: (_root, { input }, ctx) => {
+    resolve: async (_root, { input }, ctx) => {
       const view = clusterFromInput(input, 'input');
-      const record = ctx.store.insert<SavedClusterData>('CLUSTER', input.name ?? view.spec.name, dataFromInput(input, view));
+      const record = await ctx.store.insert<SavedClusterData>('CLUSTER', input.name ?? view.spec.name, dataFromInput(input, view), null);
       publishSavedItemChange(ctx, { kind: 'CLUSTER', id: record.id, name: record.name, change: 'CREATED' });
       return viewFromSaved(record);
     },
@@ -231,10 +231,10 @@ builder.mutationFields((t) => ({
       id: t.arg.id({ required: true, description: 'Saved cluster id (`c_…`).', validate: idSchema }),
       input: t.arg({ type: ClusterInputRef, required: true, description: 'The new cluster.' }),
     },
-    resolve: (_root, { id, input }, ctx) => {
-      const existing = requireSavedCluster(ctx, id, 'id');
+    resolve: async (_root, { id, input }, ctx) => {
+      const existing = await requireSavedCluster(ctx, id, 'id');
       const view = clusterFromInput(input, 'input', id);
-      const record = ctx.store.update<SavedClusterData>('CLUSTER', id, input.name ?? existing.name, dataFromInput(input, view));
+      const record = await ctx.store.update<SavedClusterData>('CLUSTER', id, input.name ?? existing.name, dataFromInput(input, view));
       if (!record) throw notFound('id', id, 'the id of a saved cluster (c_…)');
       publishSavedItemChange(ctx, { kind: 'CLUSTER', id, name: record.name, change: 'UPDATED' });
       return viewFromSaved(record);
@@ -243,9 +243,9 @@ builder.mutationFields((t) => ({
   deleteCluster: t.id({
     description: 'Deletes a saved cluster and returns its id. Presets are read-only (FORBIDDEN); unknown ids give NOT_FOUND.',
     args: { id: t.arg.id({ required: true, description: 'Saved cluster id (`c_…`).', validate: idSchema }) },
-    resolve: (_root, { id }, ctx) => {
-      const record = requireSavedCluster(ctx, id, 'id');
-      ctx.store.delete('CLUSTER', id);
+    resolve: async (_root, { id }, ctx) => {
+      const record = await requireSavedCluster(ctx, id, 'id');
+      await ctx.store.delete('CLUSTER', id);
       publishSavedItemChange(ctx, { kind: 'CLUSTER', id, name: record.name, change: 'DELETED' });
       return id;
     },

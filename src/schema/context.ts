@@ -17,17 +17,22 @@ export interface SavedRecord<T = unknown> {
   /** ISO-8601 UTC timestamps set by the store. */
   createdAt: string;
   updatedAt: string;
+  /** The API key that created the item (null: created without a key, or before keys existed). Set on insert only. */
+  ownerKeyId: string | null;
 }
 
-/** Persistence for saved models, clusters and plans. Synchronous (better-sqlite3); every call is one statement. */
+/**
+ * Persistence for saved models, clusters and plans: SQLite (src/server/store.ts) or PostgreSQL
+ * (src/server/pg-store.ts). Asynchronous so that a networked database fits; every call is one statement.
+ */
 export interface SavedItemsStore {
-  list<T>(kind: SavedItemKind): SavedRecord<T>[];
-  get<T>(kind: SavedItemKind, id: string): SavedRecord<T> | undefined;
-  insert<T>(kind: SavedItemKind, name: string, data: T): SavedRecord<T>;
-  /** Returns undefined when no row has that id. */
-  update<T>(kind: SavedItemKind, id: string, name: string, data: T): SavedRecord<T> | undefined;
-  /** Returns false when no row has that id. */
-  delete(kind: SavedItemKind, id: string): boolean;
+  list<T>(kind: SavedItemKind): Promise<SavedRecord<T>[]>;
+  get<T>(kind: SavedItemKind, id: string): Promise<SavedRecord<T> | undefined>;
+  insert<T>(kind: SavedItemKind, name: string, data: T, ownerKeyId: string | null): Promise<SavedRecord<T>>;
+  /** Resolves to undefined when no row has that id. */
+  update<T>(kind: SavedItemKind, id: string, name: string, data: T): Promise<SavedRecord<T> | undefined>;
+  /** Resolves to false when no row has that id. */
+  delete(kind: SavedItemKind, id: string): Promise<boolean>;
 }
 
 export type SavedItemChange = 'CREATED' | 'UPDATED' | 'DELETED';

@@ -43,9 +43,21 @@ export function callCore<T>(prefix: string | undefined, fn: () => T): T {
   try {
     return fn();
   } catch (error) {
-    if (error instanceof InvalidInputError) throw fromInvalidInput(error, prefix);
-    throw error;
+    throw asGraphQLError(error, prefix);
   }
+}
+
+/** callCore for a function that awaits (e.g. reads a saved item first). */
+export async function callCoreAsync<T>(prefix: string | undefined, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    throw asGraphQLError(error, prefix);
+  }
+}
+
+function asGraphQLError(error: unknown, prefix: string | undefined): unknown {
+  return error instanceof InvalidInputError ? fromInvalidInput(error, prefix) : error;
 }
 
 // Presets are immutable: compute their counts once, look them up in O(1).
@@ -69,17 +81,17 @@ function viewFromSaved(record: SavedRecord<SavedModelData>): ModelView {
 }
 
 /** A preset or saved model by id; undefined when neither exists. */
-export function findModel(ctx: SchemaContext, id: string): ModelView | undefined {
+export async function findModel(ctx: SchemaContext, id: string): Promise<ModelView | undefined> {
   const preset = findModelPreset(id);
   if (preset) return presetView(preset);
   if (!id.startsWith(SAVED_MODEL_PREFIX)) return undefined;
-  const record = ctx.store.get<SavedModelData>('MODEL', id);
+  const record = await ctx.store.get<SavedModelData>('MODEL', id);
   return record ? viewFromSaved(record) : undefined;
 }
 
 /** Like findModel, but NOT_FOUND (naming the field and the preset ids) when unknown. */
-export function requireModel(ctx: SchemaContext, id: string, field: string): ModelView {
-  const view = findModel(ctx, id);
+export async function requireModel(ctx: SchemaContext, id: string, field: string): Promise<ModelView> {
+  const view = await findModel(ctx, id);
   if (!view) {
     throw notFound(field, id, `a preset id (${MODEL_PRESETS.map((m) => m.id).join(', ')}) or a saved model id (m_…)`);
   }
@@ -331,9 +343,9 @@ builder.queryFields((t) => ({
   models: t.field({
     type: [ModelRef],
     description: 'Every model: presets first (in catalog order), then saved models (oldest first).',
-    resolve: (_root, _args, ctx) => [
+    resolve: async (_root, _args, ctx) => [
       ...MODEL_PRESETS.map(presetView),
-      ...ctx.store.list<SavedModelData>('MODEL').map(viewFromSaved),
+      ...(await ctx.store.list<SavedModelData>('MODEL')).map(viewFromSaved),
     ],
   }),
   model: t.field({
@@ -341,7 +353,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'A preset or saved model by id; null when unknown.',
     args: { id: t.arg.id({ required: true, description: 'Preset id (e.g. `gpt3-175b`) or saved id (`m_…`).', validate: idSchema }) },
-    resolve: (_root, { id }, ctx) => findModel(ctx, id) ?? null,
+    resolve: async (_root, { id }, ctx) => (await findModel(ctx, id)) ?? null,
   }),
   modelFromHuggingFaceConfig: t.field({
     type: ModelRef,
@@ -358,16 +370,16 @@ builder.queryFields((t) => ({
   }),
 }));
 
-function saveModel(ctx: SchemaContext, arch: ModelArchitecture, name: string): ModelView {
+async function saveModel(ctx: SchemaContext, arch: ModelArchitecture, name: string): Promise<ModelView> {
   const { id: _id, name: _name, ...data } = arch;
-  const record = ctx.store.insert<SavedModelData>('MODEL', name, data);
+  const record = await ctx.store.insert<SavedModelData>('MODEL', name, data, null);
   publishSavedItemChange(ctx, { kind: 'MODEL', id: record.id, name: record.name, change: 'CREATED' });
   return viewFromSaved(record);
 }
 
-function requireSavedModelId(ctx: SchemaContext, id: string, field: string): SavedRecord<SavedModelData> {
+async function requireSavedModelId(ctx: SchemaContext, id: string, field: string): Promise<SavedRecord<SavedModelData>> {
   if (isPresetModelId(id)) throw forbidden(field, id, 'presets are read-only; save a copy with createModel');
-  const record = id.startsWith(SAVED_MODEL_PREFIX) ? ctx.store.get<SavedModelData>('MODEL', id) : undefined;
+  const record = id.startsWith(SAVED_MODEL_PREFIX) ? await ctx.store.get<SavedModelData>('MODEL', id) : undefined;
   if (!record) throw notFound(field, id, 'the id of a saved model (m_…)');
   return record;
 }
@@ -402,11 +414,11 @@ builder.mutationFields((t) => ({
       id: t.arg.id({ required: true, description: 'Saved model id (`m_…`).', validate: idSchema }),
       input: t.arg({ type: ModelInputRef, required: true, description: 'The new architecture.' }),
     },
-    resolve: (_root, { id, input }, ctx) => {
-      const existing = requireSavedModelId(ctx, id, 'id');
+    resolve: async (_root, { id, input }, ctx) => {
+      const existing = await requireSavedModelId(ctx, id, 'id');
       const view = modelFromInput(input, 'input', id);
       const { id: _id, name: _name, ...data } = view.arch;
-      const record = ctx.store.update<SavedModelData>('MODEL', id, input.name ?? existing.name, data);
+      const record = await ctx.store.update<SavedModelData>('MODEL', id, input.name ?? existing.name, data);
       if (!record) throw notFound('id', id, 'the id of a saved model (m_…)');
       publishSavedItemChange(ctx, { kind: 'MODEL', id, name: record.name, change: 'UPDATED' });
       return viewFromSaved(record);
@@ -415,9 +427,9 @@ builder.mutationFields((t) => ({
   deleteModel: t.id({
     description: 'Deletes a saved model and returns its id. Presets are read-only (FORBIDDEN); unknown ids give NOT_FOUND.',
     args: { id: t.arg.id({ required: true, description: 'Saved model id (`m_…`).', validate: idSchema }) },
-    resolve: (_root, { id }, ctx) => {
-      const record = requireSavedModelId(ctx, id, 'id');
-      ctx.store.delete('MODEL', id);
+    resolve: async (_root, { id }, ctx) => {
+      const record = await requireSavedModelId(ctx, id, 'id');
+      await ctx.store.delete('MODEL', id);
       publishSavedItemChange(ctx, { kind: 'MODEL', id, name: record.name, change: 'DELETED' });
       return id;
     },

@@ -201,15 +201,15 @@ function exactlyOne(path: string, a: string, b: string, hasA: boolean, hasB: boo
 }
 
 /** TrainingPlanInput → model, cluster, resolved layout and options. Errors are GraphQL errors naming `${path}.…`. */
-export function resolvePlanInput(ctx: SchemaContext, input: TrainingPlanInputShape, path = 'input'): ResolvedPlanInput {
+export async function resolvePlanInput(ctx: SchemaContext, input: TrainingPlanInputShape, path = 'input'): Promise<ResolvedPlanInput> {
   exactlyOne(path, 'model', 'modelSpec', input.model != null, input.modelSpec != null,
     'exactly one of model (a preset or saved model id) or modelSpec (an unsaved architecture)');
   exactlyOne(path, 'cluster', 'clusterSpec', input.cluster != null, input.clusterSpec != null,
     'exactly one of cluster (a preset or saved cluster id) or clusterSpec (an unsaved cluster)');
   checkId(`${path}.model`, input.model);
   checkId(`${path}.cluster`, input.cluster);
-  const model = input.model != null ? requireModel(ctx, input.model, `${path}.model`) : modelFromInput(input.modelSpec!, `${path}.modelSpec`);
-  const cluster = input.cluster != null ? requireCluster(ctx, input.cluster, `${path}.cluster`) : clusterFromInput(input.clusterSpec!, `${path}.clusterSpec`);
+  const model = input.model != null ? await requireModel(ctx, input.model, `${path}.model`) : modelFromInput(input.modelSpec!, `${path}.modelSpec`);
+  const cluster = input.cluster != null ? await requireCluster(ctx, input.cluster, `${path}.cluster`) : clusterFromInput(input.clusterSpec!, `${path}.clusterSpec`);
   return resolvePlanParts(model, cluster, input, path);
 }
 
@@ -319,8 +319,8 @@ export function makeTrainingPlanView(resolved: ResolvedPlanInput, estimate?: Pla
 }
 
 /** TrainingPlanInput → everything, estimate included: the one call behind `trainingPlan`. */
-export function evaluatePlanInput(ctx: SchemaContext, input: TrainingPlanInputShape, path = 'input'): TrainingPlanView {
-  return makeTrainingPlanView(resolvePlanInput(ctx, input, path));
+export async function evaluatePlanInput(ctx: SchemaContext, input: TrainingPlanInputShape, path = 'input'): Promise<TrainingPlanView> {
+  return makeTrainingPlanView(await resolvePlanInput(ctx, input, path));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -533,9 +533,9 @@ builder.queryFields((t) => ({
     args: { input: t.arg({ type: TrainingPlanInputRef, required: true, description: 'Model, cluster and layout.' }) },
     complexity: 20,
     errors: { types: [InvalidInputError], directResult: true, union: { name: 'TrainingPlanResult', description: 'A training plan, or the input error that prevented it.' } },
-    resolve: (_root, { input }, ctx) => {
+    resolve: async (_root, { input }, ctx) => {
       try {
-        return evaluatePlanInput(ctx, input, 'input');
+        return await evaluatePlanInput(ctx, input, 'input');
       } catch (error) {
         throw asInvalidInput(error);
       }
@@ -619,8 +619,8 @@ function snapshot(view: TrainingPlanView, input: TrainingPlanInputShape): SavedP
   };
 }
 
-function requireSavedPlan(ctx: SchemaContext, id: string, field: string): SavedRecord<SavedPlanData> {
-  const record = id.startsWith(SAVED_PLAN_PREFIX) ? ctx.store.get<SavedPlanData>('PLAN', id) : undefined;
+async function requireSavedPlan(ctx: SchemaContext, id: string, field: string): Promise<SavedRecord<SavedPlanData>> {
+  const record = id.startsWith(SAVED_PLAN_PREFIX) ? await ctx.store.get<SavedPlanData>('PLAN', id) : undefined;
   if (!record) throw notFound(field, id, 'the id of a saved plan (p_…)');
   return record;
 }
@@ -629,15 +629,15 @@ builder.queryFields((t) => ({
   plans: t.field({
     type: [SavedPlanRef],
     description: 'Saved plans, oldest first.',
-    resolve: (_root, _args, ctx) => ctx.store.list<SavedPlanData>('PLAN').map((record) => ({ record })),
+    resolve: async (_root, _args, ctx) => (await ctx.store.list<SavedPlanData>('PLAN')).map((record) => ({ record })),
   }),
   plan: t.field({
     type: SavedPlanRef,
     nullable: true,
     description: 'A saved plan by id; null when unknown.',
     args: { id: t.arg.id({ required: true, description: 'Saved plan id (`p_…`).', validate: idSchema }) },
-    resolve: (_root, { id }, ctx) => {
-      const record = id.startsWith(SAVED_PLAN_PREFIX) ? ctx.store.get<SavedPlanData>('PLAN', id) : undefined;
+    resolve: async (_root, { id }, ctx) => {
+      const record = id.startsWith(SAVED_PLAN_PREFIX) ? await ctx.store.get<SavedPlanData>('PLAN', id) : undefined;
       return record ? { record } : null;
     },
   }),
@@ -649,10 +649,10 @@ builder.mutationFields((t) => ({
     description: 'Validates, estimates and saves a plan (id `p_…`), snapshotting its model and cluster.',
     args: { input: t.arg({ type: SavePlanInputRef, required: true, description: 'Name and plan.' }) },
     complexity: 20,
-    resolve: (_root, { input }, ctx) => {
-      const view = evaluatePlanInput(ctx, input.plan, 'input.plan');
+    resolve: async (_root, { input }, ctx) => {
+      const view = await evaluatePlanInput(ctx, input.plan, 'input.plan');
       const name = input.name ?? `${view.model.arch.name} on ${view.cluster.spec.name}`;
-      const record = ctx.store.insert<SavedPlanData>('PLAN', name, snapshot(view, input.plan));
+      const record = await ctx.store.insert<SavedPlanData>('PLAN', name, snapshot(view, input.plan), null);
       publishSavedItemChange(ctx, { kind: 'PLAN', id: record.id, name, change: 'CREATED' });
       return { record };
     },
@@ -665,10 +665,10 @@ builder.mutationFields((t) => ({
       input: t.arg({ type: SavePlanInputRef, required: true, description: 'Name and plan.' }),
     },
     complexity: 20,
-    resolve: (_root, { id, input }, ctx) => {
-      const existing = requireSavedPlan(ctx, id, 'id');
-      const view = evaluatePlanInput(ctx, input.plan, 'input.plan');
-      const record = ctx.store.update<SavedPlanData>('PLAN', id, input.name ?? existing.name, snapshot(view, input.plan));
+    resolve: async (_root, { id, input }, ctx) => {
+      const existing = await requireSavedPlan(ctx, id, 'id');
+      const view = await evaluatePlanInput(ctx, input.plan, 'input.plan');
+      const record = await ctx.store.update<SavedPlanData>('PLAN', id, input.name ?? existing.name, snapshot(view, input.plan));
       if (!record) throw notFound('id', id, 'the id of a saved plan (p_…)');
       publishSavedItemChange(ctx, { kind: 'PLAN', id, name: record.name, change: 'UPDATED' });
       return { record };
@@ -677,9 +677,9 @@ builder.mutationFields((t) => ({
   deletePlan: t.id({
     description: 'Deletes a saved plan and returns its id; unknown ids give NOT_FOUND.',
     args: { id: t.arg.id({ required: true, description: 'Saved plan id (`p_…`).', validate: idSchema }) },
-    resolve: (_root, { id }, ctx) => {
-      const record = requireSavedPlan(ctx, id, 'id');
-      ctx.store.delete('PLAN', id);
+    resolve: async (_root, { id }, ctx) => {
+      const record = await requireSavedPlan(ctx, id, 'id');
+      await ctx.store.delete('PLAN', id);
       publishSavedItemChange(ctx, { kind: 'PLAN', id, name: record.name, change: 'DELETED' });
       return id;
     },

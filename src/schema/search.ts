@@ -23,7 +23,7 @@ import { ClusterInputRef, clusterFromInput, requireCluster, type ClusterInputSha
 import type { SchemaContext } from './context.js';
 import { OffloadEnum, OptimizerEnum, PrecisionEnum, RecomputeModeEnum } from './enums.js';
 import { badUserInput, fromInvalidInput } from './error-helpers.js';
-import { callCore, ModelInputRef, modelFromInput, requireModel, type ModelInputShape, type ModelView } from './model.js';
+import { callCore, callCoreAsync, ModelInputRef, modelFromInput, requireModel, type ModelInputShape, type ModelView } from './model.js';
 import {
   adapterFromInput,
   AdapterInputRef,
@@ -209,7 +209,7 @@ interface ResolvedSearch {
   planOptions: PlanOptions;
 }
 
-function resolveSearchInput(ctx: SchemaContext, input: PlanSearchInputShape): ResolvedSearch {
+async function resolveSearchInput(ctx: SchemaContext, input: PlanSearchInputShape): Promise<ResolvedSearch> {
   const path = 'input';
   if (input.model != null && input.modelSpec != null) {
     throw badUserInput(`${path}.modelSpec`, 'given together with model', 'exactly one of model or modelSpec');
@@ -223,8 +223,8 @@ function resolveSearchInput(ctx: SchemaContext, input: PlanSearchInputShape): Re
   if (input.cluster == null && input.clusterSpec == null) {
     throw badUserInput(`${path}.cluster`, null, 'exactly one of cluster (a preset or saved cluster id) or clusterSpec (an unsaved cluster)');
   }
-  const model = input.model != null ? requireModel(ctx, input.model, `${path}.model`) : modelFromInput(input.modelSpec!, `${path}.modelSpec`);
-  const cluster = input.cluster != null ? requireCluster(ctx, input.cluster, `${path}.cluster`) : clusterFromInput(input.clusterSpec!, `${path}.clusterSpec`);
+  const model = input.model != null ? await requireModel(ctx, input.model, `${path}.model`) : modelFromInput(input.modelSpec!, `${path}.modelSpec`);
+  const cluster = input.cluster != null ? await requireCluster(ctx, input.cluster, `${path}.cluster`) : clusterFromInput(input.clusterSpec!, `${path}.clusterSpec`);
 
   const options: PlanSearchOptions = { globalBatchSize: input.globalBatchSize, maxCandidates: MAX_API_SEARCH_CANDIDATES };
   const copy = <K extends keyof PlanSearchOptions & keyof PlanSearchInputShape>(key: K): void => {
@@ -393,7 +393,7 @@ builder.queryFields((t) => ({
     args: { input: t.arg({ type: PlanSearchInputRef, required: true, description: 'Model, cluster, batch, objective and pins.' }) },
     complexity: 100,
     resolve: async (_root, { input }, ctx) => {
-      const resolved = callCore('input', () => resolveSearchInput(ctx, input as PlanSearchInputShape));
+      const resolved = await callCoreAsync('input', () => resolveSearchInput(ctx, input as PlanSearchInputShape));
       return resultView(resolved, await runSearch(ctx, resolved, {}));
     },
   }),
@@ -479,7 +479,8 @@ builder.subscriptionField('planSearchProgress', (t) =>
       'Runs a plan search and streams its progress (about 4 events per second) with the best-so-far layouts and frontier; the last event has done = true and the result. Unsubscribing cancels the search.',
     args: { input: t.arg({ type: PlanSearchInputRef, required: true, description: 'As for planSearch.' }) },
     complexity: 100,
-    subscribe: (_root, { input }, ctx) => progressStream(ctx, callCore('input', () => resolveSearchInput(ctx, input as PlanSearchInputShape))),
+    subscribe: async (_root, { input }, ctx) =>
+      progressStream(ctx, await callCoreAsync('input', () => resolveSearchInput(ctx, input as PlanSearchInputShape))),
     resolve: (event) => event,
   }),
 );

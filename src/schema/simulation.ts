@@ -68,16 +68,18 @@ export interface SimulationEventRecord {
   data: Record<string, unknown>;
 }
 
+/** Asynchronous: the store behind it may be SQLite or PostgreSQL, and runs may be queued on a worker fleet. */
 export interface SimulationService {
-  start(request: SimulationRequest, rerunOf?: string): SimulationRecord;
+  start(request: SimulationRequest, rerunOf?: string): Promise<SimulationRecord>;
   /** `pace`: undefined keeps the stored pace, null = as fast as possible. */
-  rerun(id: string, pace?: number | null): SimulationRecord;
-  cancel(id: string): SimulationRecord;
-  get(id: string): SimulationRecord | undefined;
-  list(limit?: number): SimulationRecord[];
-  events(id: string, after: number, limit: number): SimulationEventRecord[];
-  /** Stored events with seq > after, then live ones; ends after a terminal event. */
-  subscribe(id: string, after: number): AsyncIterable<SimulationEventRecord>;
+  rerun(id: string, pace?: number | null): Promise<SimulationRecord>;
+  cancel(id: string): Promise<SimulationRecord>;
+  get(id: string): Promise<SimulationRecord | undefined>;
+  list(limit?: number): Promise<SimulationRecord[]>;
+  /** One page of stored events: seq > after, at most `limit`, in seq order. */
+  events(id: string, after: number, limit: number): Promise<SimulationEventRecord[]>;
+  /** Stored events with seq > after (read page by page), then live ones; ends after a terminal event. */
+  subscribe(id: string, after: number): Promise<AsyncIterable<SimulationEventRecord>>;
 }
 
 function service(ctx: SchemaContext): SimulationService {
@@ -273,11 +275,11 @@ function derivedInputError(error: InvalidInputError, input: SimulationInputShape
 }
 
 /** SimulationInput → the stored request (engine job + plan description). Validates everything up front. */
-export function simulationRequestFromInput(ctx: SchemaContext, input: SimulationInputShape): SimulationRequest {
+export async function simulationRequestFromInput(ctx: SchemaContext, input: SimulationInputShape): Promise<SimulationRequest> {
   if (input.plan.trainingTokens == null) {
     throw badUserInput('input.plan.trainingTokens', null, 'a number of training tokens (a simulation needs the run length)');
   }
-  const view = evaluatePlanInput(ctx, input.plan, 'input.plan');
+  const view = await evaluatePlanInput(ctx, input.plan, 'input.plan');
   const { layout, model, cluster, estimate } = view;
   const tokensPerStep = layout.globalBatchSize * model.arch.sequenceLength;
   const totalSteps = Math.ceil(input.plan.trainingTokens / tokensPerStep);
@@ -626,8 +628,8 @@ const ReliabilityPresetRef = builder.objectRef<ReliabilityPreset>('ReliabilityPr
 // ---------------------------------------------------------------------------------------------------------------
 // Root fields
 
-const requireId = (ctx: SchemaContext, id: string): SimulationRecord => {
-  const rec = service(ctx).get(id);
+const requireId = async (ctx: SchemaContext, id: string): Promise<SimulationRecord> => {
+  const rec = await service(ctx).get(id);
   if (!rec) throw notFound('id', id, 'the id of a simulation');
   return rec;
 };
@@ -638,7 +640,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'One simulation, or null.',
     args: { id: t.arg.id({ required: true, description: 'Simulation id.', validate: idSchema }) },
-    resolve: (_root, { id }, ctx) => service(ctx).get(id) ?? null,
+    resolve: async (_root, { id }, ctx) => (await service(ctx).get(id)) ?? null,
   }),
   simulations: t.field({
     type: [SimulationRef],
@@ -659,14 +661,14 @@ builder.mutationFields((t) => ({
     description: 'Queues a simulation of the plan\'s whole run; follow it with the simulationEvents subscription.',
     args: { input: t.arg({ type: SimulationInputRef, required: true, description: 'Plan, reliability and Monte Carlo settings.' }) },
     complexity: 20,
-    resolve: (_root, { input }, ctx) => service(ctx).start(simulationRequestFromInput(ctx, input as SimulationInputShape)),
+    resolve: async (_root, { input }, ctx) => service(ctx).start(await simulationRequestFromInput(ctx, input as SimulationInputShape)),
   }),
   cancelSimulation: t.field({
     type: SimulationRef,
     description: 'Cancels a queued or running simulation (its worker stops at once); finished ones are returned unchanged.',
     args: { id: t.arg.id({ required: true, description: 'Simulation id.', validate: idSchema }) },
-    resolve: (_root, { id }, ctx) => {
-      requireId(ctx, id);
+    resolve: async (_root, { id }, ctx) => {
+      await requireId(ctx, id);
       return service(ctx).cancel(id);
     },
   }),
@@ -677,8 +679,8 @@ builder.mutationFields((t) => ({
       id: t.arg.id({ required: true, description: 'Simulation to re-run.', validate: idSchema }),
       pace: t.arg.float({ description: 'New pace; omit to keep the stored one, null = as fast as possible.', validate: floatIn(1e-3, 1e12) }),
     },
-    resolve: (_root, args, ctx) => {
-      requireId(ctx, args.id);
+    resolve: async (_root, args, ctx) => {
+      await requireId(ctx, args.id);
       return service(ctx).rerun(args.id, 'pace' in args ? (args.pace ?? null) : undefined);
     },
   }),
@@ -693,8 +695,8 @@ builder.subscriptionField('simulationEvents', (t) =>
       id: t.arg.id({ required: true, description: 'Simulation id.', validate: idSchema }),
       after: t.arg.int({ description: 'Replay events with seq greater than this.', validate: intIn(0, 2_147_483_647) }),
     },
-    subscribe: (_root, { id, after }, ctx) => {
-      requireId(ctx, id);
+    subscribe: async (_root, { id, after }, ctx) => {
+      await requireId(ctx, id);
       return service(ctx).subscribe(id, after ?? 0);
     },
     resolve: (record) => record,

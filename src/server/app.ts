@@ -51,6 +51,8 @@ export interface AppModule {
 export interface AppModuleInstance {
   /** Merged into every request's context (HTTP and WebSocket). */
   context?: Partial<SchemaContext> & Record<string, unknown>;
+  /** Settles when the module is ready to serve (e.g. start-up recovery done); start() waits for it. */
+  ready?: Promise<void>;
   /** Called by stop() before the database closes (stop workers, flush state). */
   close?(): Promise<void> | void;
 }
@@ -155,6 +157,7 @@ export function createApp(options: AppOptions): App {
 
     async start(port = DEFAULT_PORT, host = DEFAULT_HOST) {
       if (server || stopping) throw new Error('this app was already started; create a new app to start again');
+      await Promise.all(instances.map((i) => i.ready));
       const http = createServer(handle);
       // Keep-alive sockets of the bench and of browsers must not hold stop() open.
       http.keepAliveTimeout = 5_000;

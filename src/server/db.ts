@@ -38,6 +38,13 @@ export const CORE_MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    id: 'api_0002_saved_items_owner',
+    up(db) {
+      // The API key that created the item (null for items saved without a key).
+      db.exec('ALTER TABLE saved_items ADD COLUMN owner_key_id TEXT');
+    },
+  },
 ];
 
 /** Opens (creating if needed) the database file and applies pending migrations. */

@@ -15,7 +15,7 @@
  * only cancelSimulation (or server shutdown → INTERRUPTED) stops it.
  */
 import { GraphQLError } from 'graphql';
-import type { PubSubTopics } from '../schema/context.js';
+import type { BoundedPubSub, PubSubTopics } from '../schema/context.js';
 import type {
   SimulationEventRecord,
   SimulationRecord,
@@ -27,7 +27,13 @@ import type { SimulationEngineEvent } from '../simulation/engine.js';
 import { checkEventBudget, MAX_STORED_EVENTS_PER_SIMULATION } from '../simulation/event-budget.js';
 import { SimulationRunner, type RunnerOptions } from '../simulation/runner.js';
 import type { AppModule } from './app.js';
-import { createSimulationStore, SIMULATION_MIGRATIONS, TERMINAL_STATUSES, type NewSimulationEvent } from './simulation-store.js';
+import {
+  createSimulationStore,
+  SIMULATION_MIGRATIONS,
+  TERMINAL_STATUSES,
+  type NewSimulationEvent,
+  type SimulationStore,
+} from './simulation-store.js';
 
 export const SUBSCRIBER_BUFFER = 256;
 /**
@@ -43,56 +49,87 @@ function toNewEvent(event: SimulationEngineEvent): NewSimulationEvent {
   return { type, simulatedSeconds, data };
 }
 
+/**
+ * Runs `task`s for the same key one after another (in call order), different keys concurrently. The store is
+ * asynchronous, so without this a batch's append could overtake an earlier one's, or a terminal event be stored
+ * before the last batch — seq order must match engine order.
+ */
+export function createKeyedSerialQueue(onError: (error: unknown) => void): <T>(key: string, task: () => Promise<T>) => Promise<T> {
+  const tails = new Map<string, Promise<unknown>>();
+  return (key, task) => {
+    const previous = tails.get(key) ?? Promise.resolve();
+    const run = previous.then(task);
+    const tail = run.catch(onError);
+    tails.set(key, tail);
+    void tail.then(() => {
+      if (tails.get(key) === tail) tails.delete(key);
+    });
+    return run;
+  };
+}
+
 export function simulationModule(options: RunnerOptions = {}): AppModule {
   return {
     name: 'simulation',
     migrations: SIMULATION_MIGRATIONS,
     setup({ db, pubsub }) {
       const store = createSimulationStore(db);
-      store.interruptUnfinished('the server stopped while this simulation was queued or running');
+      const ready = store.interruptUnfinished('the server stopped while this simulation was queued or running').then(() => undefined);
+      const serial = createKeyedSerialQueue((error) => console.error('simulation store write failed', error));
 
       const publish = (records: SimulationEventRecord[]): void => {
         for (const r of records) pubsub.publish('simulationEvents', r as PubSubTopics['simulationEvents'], r.simulationId);
       };
-      const append = (id: string, events: NewSimulationEvent[]): void => publish(store.appendEvents(id, events));
+      const append = async (id: string, events: NewSimulationEvent[]): Promise<void> => publish(await store.appendEvents(id, events));
+
+      const lastSimulatedSeconds = async (id: string): Promise<number> => {
+        const rec = await store.get(id);
+        if (!rec || rec.lastSeq === 0) return 0;
+        return (await store.events(id, rec.lastSeq - 1, 1))[0]?.simulatedSeconds ?? 0;
+      };
+
+      /** Ends a not-yet-terminal simulation with `status` and a terminal event of the same type. */
+      const finish = async (id: string, status: 'FAILED' | 'CANCELLED' | 'INTERRUPTED', error: string | undefined, data: Record<string, unknown>): Promise<void> => {
+        const rec = await store.get(id);
+        if (!rec || TERMINAL_STATUSES.has(rec.status)) return;
+        await store.setStatus(id, status, error === undefined ? {} : { error });
+        await append(id, [{ type: status, simulatedSeconds: await lastSimulatedSeconds(id), data }]);
+      };
 
       const runner = new SimulationRunner(
         {
           onStart: (id) => {
-            store.setStatus(id, 'RUNNING');
+            void serial(id, () => store.setStatus(id, 'RUNNING'));
           },
           onEvents: (id, events) => {
-            const rec = store.get(id);
-            if (rec && rec.lastSeq + events.length > MAX_EVENTS_PER_SIMULATION) {
-              runner.cancel(id);
-              const message = `more than ${MAX_EVENTS_PER_SIMULATION} events: lower replicas/detailedReplicas, raise progressIntervalSeconds, or set a horizon`;
-              store.setStatus(id, 'FAILED', { error: message });
-              append(id, [{ type: 'FAILED', simulatedSeconds: lastSimulatedSeconds(id), data: { message } }]);
-              return;
-            }
-            append(id, events.map(toNewEvent));
+            void serial(id, async () => {
+              const rec = await store.get(id);
+              if (!rec || TERMINAL_STATUSES.has(rec.status)) return;
+              if (rec.lastSeq + events.length > MAX_EVENTS_PER_SIMULATION) {
+                runner.cancel(id);
+                const message = `more than ${MAX_EVENTS_PER_SIMULATION} events: lower replicas/detailedReplicas, raise progressIntervalSeconds, or set a horizon`;
+                await finish(id, 'FAILED', message, { message });
+                return;
+              }
+              await append(id, events.map(toNewEvent));
+            });
           },
           onFinish: (id, outcome) => {
-            if (outcome.status === 'COMPLETED') {
-              // The engine's own COMPLETED event (with the summary) has already been stored and published.
-              store.setStatus(id, 'COMPLETED', { summary: outcome.summary });
-            } else {
-              store.setStatus(id, 'FAILED', { error: outcome.message });
-              append(id, [{ type: 'FAILED', simulatedSeconds: lastSimulatedSeconds(id), data: { message: outcome.message } }]);
-            }
+            void serial(id, async () => {
+              if (outcome.status === 'COMPLETED') {
+                // The engine's own COMPLETED event (with the summary) has already been stored and published.
+                await store.setStatus(id, 'COMPLETED', { summary: outcome.summary });
+              } else {
+                await finish(id, 'FAILED', outcome.message, { message: outcome.message });
+              }
+            });
           },
         },
         options,
       );
 
-      const lastSimulatedSeconds = (id: string): number => {
-        const rec = store.get(id);
-        if (!rec || rec.lastSeq === 0) return 0;
-        return store.events(id, rec.lastSeq - 1, 1)[0]?.simulatedSeconds ?? 0;
-      };
-
-      const requireSimulation = (id: string, field = 'id'): SimulationRecord => {
-        const rec = store.get(id);
+      const requireSimulation = async (id: string, field = 'id'): Promise<SimulationRecord> => {
+        const rec = await store.get(id);
         if (!rec) {
           throw new GraphQLError(`${field} = ${JSON.stringify(id)} was not found: expected the id of a simulation`, {
             extensions: { code: 'NOT_FOUND', field },
@@ -102,82 +139,93 @@ export function simulationModule(options: RunnerOptions = {}): AppModule {
       };
 
       const service: SimulationService = {
-        start(request: SimulationRequest, rerunOf?: string) {
+        async start(request: SimulationRequest, rerunOf?: string) {
           // Pre-flight (also for reruns of requests stored before the check existed): nothing stored or queued.
           const excess = checkEventBudget(request.job.setup, { path: 'input', maxEvents: MAX_EVENTS_PER_SIMULATION });
           if (excess) throw badUserInput(excess.field, excess.value, excess.allowed, excess.message);
-          const rec = store.create(request, rerunOf ?? null);
+          const rec = await store.create(request, rerunOf ?? null);
           runner.submit({ id: rec.id, ...request.job });
-          return store.get(rec.id)!;
+          // After a synchronous onStart's write (if the runner had a free slot), so the status is current.
+          return (await serial(rec.id, () => store.get(rec.id))) ?? rec;
         },
-        rerun(id: string, pace?: number | null) {
-          const rec = requireSimulation(id);
+        async rerun(id: string, pace?: number | null) {
+          const rec = await requireSimulation(id);
           const request = pace === undefined ? rec.request : { ...rec.request, job: { ...rec.request.job, pace } };
           return service.start(request, rec.id);
         },
-        cancel(id: string) {
-          const rec = requireSimulation(id);
+        async cancel(id: string) {
+          const rec = await requireSimulation(id);
           if (TERMINAL_STATUSES.has(rec.status)) return rec;
           runner.cancel(id);
-          const updated = store.setStatus(id, 'CANCELLED')!;
-          append(id, [{ type: 'CANCELLED', simulatedSeconds: lastSimulatedSeconds(id), data: {} }]);
-          return store.get(id) ?? updated;
+          await serial(id, () => finish(id, 'CANCELLED', undefined, {}));
+          return (await store.get(id)) ?? rec;
         },
         get: (id) => store.get(id),
         list: (limit) => store.list(limit),
         events: (id, after, limit) => store.events(id, after, limit),
-        subscribe(id: string, after: number) {
-          requireSimulation(id);
-          return replayThenLive(id, after);
+        async subscribe(id: string, after: number) {
+          await requireSimulation(id);
+          return replayThenLive({ store, pubsub }, id, after);
         },
       };
 
-      async function* replayThenLive(id: string, after: number): AsyncGenerator<SimulationEventRecord> {
-        // Subscribe first, then read the database: whatever is published meanwhile is in both and deduped by seq.
-        const live = pubsub.subscribe('simulationEvents', { key: id, bufferSize: SUBSCRIBER_BUFFER });
-        let last = Math.max(0, after);
-        try {
-          // Replay (and catch up after an overflow) from the database, page by page.
-          const catchUp = function* (until: number): Generator<SimulationEventRecord, boolean> {
-            for (;;) {
-              const page = store.events(id, last, Math.min(REPLAY_PAGE, until - last));
-              for (const e of page) {
-                last = e.seq;
-                yield e;
-                if (TERMINAL_EVENT_TYPES.has(e.type)) return true;
-              }
-              if (page.length === 0 || last >= until) return false;
-            }
-          };
-          if (yield* catchUp(Number.MAX_SAFE_INTEGER)) return;
-          const rec = store.get(id);
-          if (!rec || (TERMINAL_STATUSES.has(rec.status) && rec.lastSeq <= last)) return;
-          for await (const delivery of live) {
-            const e = delivery.payload as SimulationEventRecord;
-            if (e.seq <= last) continue;
-            if (e.seq > last + 1 && (yield* catchUp(e.seq - 1))) return;
-            last = e.seq;
-            yield e;
-            if (TERMINAL_EVENT_TYPES.has(e.type)) return;
-          }
-        } finally {
-          await live.return?.();
-        }
-      }
-
       return {
         context: { simulations: service },
+        ready,
         async close() {
           const active = runner.activeIds();
           await runner.close();
           for (const id of active) {
-            const rec = store.get(id);
-            if (!rec || TERMINAL_STATUSES.has(rec.status)) continue;
-            store.setStatus(id, 'INTERRUPTED', { error: 'the server stopped while this simulation was queued or running' });
-            append(id, [{ type: 'INTERRUPTED', simulatedSeconds: lastSimulatedSeconds(id), data: { reason: 'server shutdown' } }]);
+            await serial(id, () =>
+              finish(id, 'INTERRUPTED', 'the server stopped while this simulation was queued or running', { reason: 'server shutdown' }),
+            );
           }
         },
       };
     },
   };
+}
+
+/**
+ * Stored events with seq > after, then live ones, with no gap and no duplicate; ends after the terminal event.
+ * Works with any store and pubsub (one process, or replicas sharing PostgreSQL and Redis): the database is the
+ * truth, the pubsub only a fast path, and any gap in what arrives live is re-read from the database.
+ */
+export async function* replayThenLive(
+  services: { store: Pick<SimulationStore, 'events' | 'get'>; pubsub: BoundedPubSub<PubSubTopics> },
+  id: string,
+  after: number,
+): AsyncGenerator<SimulationEventRecord> {
+  const { store, pubsub } = services;
+  // Subscribe first, then read the database: whatever is published meanwhile is in both and deduped by seq.
+  const live = pubsub.subscribe('simulationEvents', { key: id, bufferSize: SUBSCRIBER_BUFFER });
+  let last = Math.max(0, after);
+  try {
+    // Replay (and catch up after an overflow or a gap) from the database, page by page.
+    const catchUp = async function* (until: number): AsyncGenerator<SimulationEventRecord, boolean> {
+      for (;;) {
+        const page = await store.events(id, last, Math.min(REPLAY_PAGE, until - last));
+        for (const e of page) {
+          last = e.seq;
+          yield e;
+          if (TERMINAL_EVENT_TYPES.has(e.type)) return true;
+        }
+        if (page.length === 0 || last >= until) return false;
+      }
+    };
+    if (yield* catchUp(Number.MAX_SAFE_INTEGER)) return;
+    const rec = await store.get(id);
+    if (!rec) return;
+    if (TERMINAL_STATUSES.has(rec.status) && rec.lastSeq <= last) return;
+    for await (const delivery of live) {
+      const e = delivery.payload as SimulationEventRecord;
+      if (e.seq <= last) continue;
+      if (e.seq > last + 1 && (yield* catchUp(e.seq - 1))) return;
+      last = e.seq;
+      yield e;
+      if (TERMINAL_EVENT_TYPES.has(e.type)) return;
+    }
+  } finally {
+    await live.return?.();
+  }
 }

@@ -53,21 +53,25 @@ export interface NewSimulationEvent {
   data: unknown;
 }
 
+/**
+ * Simulations and their events (SQLite here; PostgreSQL in pg-simulation-store.ts). Asynchronous so that a
+ * networked database fits. Callers serialise writes per simulation (simulation-module.ts) so seq stays gap-free.
+ */
 export interface SimulationStore {
-  create(request: SimulationRequest, rerunOf?: string | null): SimulationRecord;
-  get(id: string): SimulationRecord | undefined;
-  list(limit?: number): SimulationRecord[];
+  create(request: SimulationRequest, rerunOf?: string | null): Promise<SimulationRecord>;
+  get(id: string): Promise<SimulationRecord | undefined>;
+  list(limit?: number): Promise<SimulationRecord[]>;
   setStatus(
     id: string,
     status: SimulationStatus,
     extra?: { summary?: SimulationSummary; error?: string },
-  ): SimulationRecord | undefined;
-  /** Appends events in one transaction; returns them with their seq. */
-  appendEvents(id: string, events: readonly NewSimulationEvent[]): SimulationEventRecord[];
-  /** Events with seq > after, at most `limit`, in seq order. */
-  events(id: string, after: number, limit: number): SimulationEventRecord[];
-  /** QUEUED/RUNNING → INTERRUPTED with a terminal event (server start). Returns the ids. */
-  interruptUnfinished(reason: string): string[];
+  ): Promise<SimulationRecord | undefined>;
+  /** Appends events in one transaction; resolves to them with their seq. */
+  appendEvents(id: string, events: readonly NewSimulationEvent[]): Promise<SimulationEventRecord[]>;
+  /** One page of events: seq > after, at most `limit`, in seq order (replay reads page by page). */
+  events(id: string, after: number, limit: number): Promise<SimulationEventRecord[]>;
+  /** QUEUED/RUNNING → INTERRUPTED with a terminal event (server start). Resolves to the ids. */
+  interruptUnfinished(reason: string): Promise<string[]>;
 }
 
 interface SimulationRow {
@@ -163,49 +167,54 @@ export function createSimulationStore(db: Db): SimulationStore {
     return out;
   });
 
-  const store: SimulationStore = {
-    create(request, rerunOf = null) {
+  const getRecord = (id: string): SimulationRecord | undefined => {
+    const row = get.get(id) as SimulationRow | undefined;
+    return row ? toRecord(row) : undefined;
+  };
+  const updateStatus = (
+    id: string,
+    status: SimulationStatus,
+    extra: { summary?: SimulationSummary; error?: string } = {},
+  ): SimulationRecord | undefined => {
+    setStatus.run({
+      id,
+      status,
+      summary: extra.summary ? JSON.stringify(extra.summary) : null,
+      error: extra.error ?? null,
+      terminal: TERMINAL_STATUSES.has(status) ? 1 : 0,
+      now: new Date().toISOString(),
+    });
+    return getRecord(id);
+  };
+  const readEvents = (id: string, after: number, limit: number): SimulationEventRecord[] =>
+    (selectEvents.all(id, after, limit) as EventRow[]).map(toEvent);
+  const appendSync = (id: string, events: readonly NewSimulationEvent[]): SimulationEventRecord[] =>
+    events.length === 0 ? [] : append(id, events);
+
+  // better-sqlite3 is synchronous: each method does its work at once and returns a settled promise.
+  return {
+    async create(request, rerunOf = null) {
       const id = newSimulationId();
       insert.run({ id, request: JSON.stringify(request), rerunOf, now: new Date().toISOString() });
-      return toRecord(get.get(id) as SimulationRow);
+      return getRecord(id)!;
     },
-    get(id) {
-      const row = get.get(id) as SimulationRow | undefined;
-      return row ? toRecord(row) : undefined;
-    },
-    list(limit = 100) {
+    get: async (id) => getRecord(id),
+    async list(limit = 100) {
       return (list.all(limit) as SimulationRow[]).map(toRecord);
     },
-    setStatus(id, status, extra = {}) {
-      setStatus.run({
-        id,
-        status,
-        summary: extra.summary ? JSON.stringify(extra.summary) : null,
-        error: extra.error ?? null,
-        terminal: TERMINAL_STATUSES.has(status) ? 1 : 0,
-        now: new Date().toISOString(),
-      });
-      return store.get(id);
-    },
-    appendEvents(id, events) {
-      return events.length === 0 ? [] : append(id, events);
-    },
-    events(id, after, limit) {
-      return (selectEvents.all(id, after, limit) as EventRow[]).map(toEvent);
-    },
-    interruptUnfinished(reason) {
+    setStatus: async (id, status, extra) => updateStatus(id, status, extra),
+    appendEvents: async (id, events) => appendSync(id, events),
+    events: async (id, after, limit) => readEvents(id, after, limit),
+    async interruptUnfinished(reason) {
       const ids = unfinished.all() as string[];
       for (const id of ids) {
         db.transaction(() => {
-          store.setStatus(id, 'INTERRUPTED', { error: reason });
-          const last = store.events(id, (lastSeq.get(id) as number) - 1, 1)[0];
-          store.appendEvents(id, [
-            { type: 'INTERRUPTED', simulatedSeconds: last?.simulatedSeconds ?? 0, data: { reason } },
-          ]);
+          updateStatus(id, 'INTERRUPTED', { error: reason });
+          const last = readEvents(id, (lastSeq.get(id) as number) - 1, 1)[0];
+          appendSync(id, [{ type: 'INTERRUPTED', simulatedSeconds: last?.simulatedSeconds ?? 0, data: { reason } }]);
         })();
       }
       return ids;
     },
   };
-  return store;
 }

@@ -38,12 +38,12 @@ const request: SimulationRequest = {
 
 describe('simulation subscription backpressure', () => {
   it('a slow subscriber overflows its live buffer yet receives every seq once, in order, then the terminal event', async () => {
-    const rec = service.start(request);
+    const rec = await service.start(request);
     const seen: SimulationEventRecord[] = [];
     let maxBehind = 0;
-    for await (const e of service.subscribe(rec.id, 0)) {
+    for await (const e of await service.subscribe(rec.id, 0)) {
       seen.push(e);
-      maxBehind = Math.max(maxBehind, service.get(rec.id)!.lastSeq - e.seq);
+      maxBehind = Math.max(maxBehind, (await service.get(rec.id))!.lastSeq - e.seq);
       if (seen.length % 50 === 0) await new Promise((r) => setTimeout(r, 1)); // read slower than the producer
     }
     expect(seen.length).toBeGreaterThan(8000);
@@ -54,14 +54,14 @@ describe('simulation subscription backpressure', () => {
   });
 
   it('a subscriber that stops reading mid-run is unsubscribed at once', async () => {
-    const rec = service.start({ ...request, job: { ...request.job, pace: 86_400 * 20 } });
-    const it = service.subscribe(rec.id, 0)[Symbol.asyncIterator]();
+    const rec = await service.start({ ...request, job: { ...request.job, pace: 86_400 * 20 } });
+    const it = (await service.subscribe(rec.id, 0))[Symbol.asyncIterator]();
     const first = await it.next();
     expect(first.done).toBe(false);
     expect(pubsub.subscriberCount()).toBe(1);
     await it.return!();
     expect(pubsub.subscriberCount()).toBe(0);
-    expect(service.get(rec.id)!.status).toBe('RUNNING'); // the simulation itself keeps running (documented rule)
-    expect(service.cancel(rec.id).status).toBe('CANCELLED');
+    expect((await service.get(rec.id))!.status).toBe('RUNNING'); // the simulation itself keeps running (documented rule)
+    expect((await service.cancel(rec.id)).status).toBe('CANCELLED');
   });
 });

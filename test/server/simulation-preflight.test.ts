@@ -125,7 +125,7 @@ describe('the service checks too (rerunSimulation of a request stored before the
     db.close();
   });
 
-  it('start() refuses before storing or queueing', () => {
+  it('start() refuses before storing or queueing', async () => {
     // Llama-3-like, 54 days, a progress event every simulated second: ≈ 4.7 million events.
     const request: SimulationRequest = {
       job: {
@@ -142,14 +142,14 @@ describe('the service checks too (rerunSimulation of a request stored before the
     };
     let thrown: unknown;
     try {
-      service.start(request);
+      await service.start(request);
     } catch (error) {
       thrown = error;
     }
     expect(thrown).toBeInstanceOf(GraphQLError);
     expect((thrown as GraphQLError).extensions.code).toBe('BAD_USER_INPUT');
     expect((thrown as GraphQLError).extensions.field).toBe('input.progressIntervalSeconds');
-    expect(service.list()).toEqual([]);
+    expect(await service.list()).toEqual([]);
   });
 });
 
