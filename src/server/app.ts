@@ -22,7 +22,7 @@ import { renderLocalGraphiQL, useGraphiQLAssets } from './graphiql.js';
 import { checkDocumentSize, checkVariablesDepth, MAX_BODY_BYTES, useBodyLimits, useRequestLimits } from './limits.js';
 import { createConsoleLogger, createErrorTriage, type Logger, type LogLevel } from './logging.js';
 import { createBoundedPubSub } from './pubsub.js';
-import { authorizationOf, identify, useApiKeys, type AuthPolicy } from './auth.js';
+import { authorizationOf, identify, ownedStore, useApiKeys, type AuthPolicy } from './auth.js';
 import { corsOptions, useCsrfPrevention, verifyUpgrade, type CorsPolicy } from './security.js';
 import { createSqliteStore } from './store.js';
 import { DEFAULT_HOST, DEFAULT_PORT } from './config.js';
@@ -111,7 +111,10 @@ export function createApp(options: AppOptions): App {
     cors: corsOptions(corsPolicy),
     graphqlEndpoint: GRAPHQL_PATH,
     // Per request: the shared services plus who is calling (auth.ts).
-    context: (initial) => ({ ...context, caller: identify(authPolicy, authorizationOf(initial as never)) }),
+    context: (initial) => {
+      const caller = identify(authPolicy, authorizationOf(initial as never));
+      return { ...context, caller, store: ownedStore(context.store, caller, authPolicy) };
+    },
     // Yoga logs every error whose masked form differs from the original; the triage logger demotes the expected.
     logging: triage.logger,
     landingPage: false,

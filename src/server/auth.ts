@@ -12,6 +12,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { GraphQLError, Kind, type DocumentNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import type { SavedItemKind, SavedItemsStore } from '../schema/context.js';
 
 /** Shortest accepted key: 16 characters (≥ 80 bits if random base-32). */
 export const MIN_KEY_LENGTH = 16;
@@ -165,4 +166,33 @@ export function useApiKeys(policy: AuthPolicy): Plugin<{ caller?: Caller }> {
     if (error) setResultAndStopExecution({ errors: [error] });
   };
   return { onExecute: check as never, onSubscribe: check as never };
+}
+
+/**
+ * The saved-items store as seen by one caller: inserts record the caller's key as owner; with keys configured, only
+ * the owner or an admin key may update or delete (FORBIDDEN otherwise; items saved without a key — before keys were
+ * set — are admin-only). Reads are unchanged.
+ */
+export function ownedStore(store: SavedItemsStore, caller: Caller, policy: AuthPolicy): SavedItemsStore {
+  if (policy.keys.length === 0) return store;
+  const mayChange = async (kind: SavedItemKind, id: string): Promise<void> => {
+    const record = await store.get(kind, id);
+    if (!record || caller.admin || (record.ownerKeyId !== null && record.ownerKeyId === caller.keyId)) return;
+    throw forbidden(
+      `${kind.toLowerCase()} ${JSON.stringify(id)} was saved ${record.ownerKeyId ? 'with another API key' : 'without an API key'}: only ${record.ownerKeyId ? 'that key or ' : ''}an admin key may change or delete it`,
+    );
+  };
+  return {
+    list: (kind) => store.list(kind),
+    get: (kind, id) => store.get(kind, id),
+    insert: (kind, name, data, ownerKeyId) => store.insert(kind, name, data, ownerKeyId ?? caller.keyId),
+    async update(kind, id, name, data) {
+      await mayChange(kind, id);
+      return store.update(kind, id, name, data);
+    },
+    async delete(kind, id) {
+      await mayChange(kind, id);
+      return store.delete(kind, id);
+    },
+  };
 }

@@ -134,3 +134,56 @@ describe('a write without a key is refused', () => {
     expect((await s.http('{ models { id } }', BOB)).errors).toBeUndefined();
   });
 });
+
+describe('another key cannot change what it did not create', () => {
+  const DELETE = 'mutation($id: ID!) { deleteModel(id: $id) }';
+  const RENAME = 'mutation($id: ID!) { updateModel(id: $id, input: {name: "taken", layers: 2, hiddenSize: 64, attentionHeads: 2, vocabSize: 100, sequenceLength: 16}) { id name } }';
+  const created = async (s: Awaited<ReturnType<typeof serveWithKeys>>, key: string): Promise<string> => {
+    const r = await s.http(CREATE, key);
+    return (r.data!.createModel as { id: string }).id;
+  };
+
+  it('records the owner as the key id (never the key) on insert', async () => {
+    const s = await serveWithKeys();
+    const id = await created(s, ALICE);
+    const row = s.app.db.prepare('SELECT owner_key_id FROM saved_items WHERE id = ?').get(id) as { owner_key_id: string };
+    expect(row.owner_key_id).toBe(keyIdOf(ALICE));
+    expect(JSON.stringify(s.app.db.prepare('SELECT * FROM saved_items').all())).not.toContain(ALICE);
+  });
+
+  it('over HTTP: FORBIDDEN for another key on update and delete; the owner and an admin key may', async () => {
+    const s = await serveWithKeys();
+    const id = await created(s, ALICE);
+    const denied = await s.http(DELETE, BOB, { id });
+    expect(codeOf(denied)).toBe('FORBIDDEN');
+    expect(denied.errors![0]!.message).toContain('another API key');
+    expect(codeOf(await s.http(RENAME, BOB, { id }))).toBe('FORBIDDEN');
+    expect(s.count()).toBe(1);
+    expect((await s.http(RENAME, ALICE, { id })).data).toEqual({ updateModel: { id, name: 'taken' } });
+    expect((await s.http(DELETE, ADMIN, { id })).data).toEqual({ deleteModel: id });
+    expect(s.count()).toBe(0);
+    const own = await created(s, BOB);
+    expect((await s.http(DELETE, BOB, { id: own })).data).toEqual({ deleteModel: own });
+  });
+
+  it('over SSE: another key cannot delete', async () => {
+    const s = await serveWithKeys();
+    const id = await created(s, ALICE);
+    const r = await fetch(s.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${BOB}` },
+      body: JSON.stringify({ query: DELETE, variables: { id } }),
+    });
+    expect(await r.text()).toContain('FORBIDDEN');
+    expect(s.count()).toBe(1);
+  });
+
+  it('over WebSocket: another key cannot delete; the owner can', async () => {
+    const s = await serveWithKeys();
+    const id = await created(s, ALICE);
+    expect(codeOf(await s.ws(BOB)(DELETE, { id }))).toBe('FORBIDDEN');
+    expect(s.count()).toBe(1);
+    expect((await s.ws(ALICE)(DELETE, { id })).data).toEqual({ deleteModel: id });
+    expect(s.count()).toBe(0);
+  });
+});
