@@ -4,8 +4,22 @@ import { isLoopbackHost, readConfig } from './config.js';
 import { simulationModule } from './simulation-module.js';
 import { searchModule } from './search-runner.js';
 
-const config = readConfig();
-const app = createApp({ databasePath: config.databasePath, logging: config.logLevel, cors: { origins: config.corsOrigins }, auth: { keys: config.apiKeys, requireKeyForReads: config.requireKeyForReads }, modules: [simulationModule(), searchModule()] });
+/** A start-up fault: one line on stderr, exit code 1 (no stack: the message says what to set). */
+function fail(error: unknown): never {
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(`zeroplan cannot start: ${message.split('\n')[0]}`);
+  if (process.env.LOG_LEVEL === 'debug' && error instanceof Error) console.error(error.stack);
+  process.exit(1);
+}
+
+let config: ReturnType<typeof readConfig>;
+let app: ReturnType<typeof createApp>;
+try {
+  config = readConfig();
+  app = createApp({ databasePath: config.databasePath, logging: config.logLevel, cors: { origins: config.corsOrigins }, auth: { keys: config.apiKeys, requireKeyForReads: config.requireKeyForReads }, modules: [simulationModule(), searchModule()] });
+} catch (error) {
+  fail(error);
+}
 let url: string;
 try {
   ({ url } = await app.start(config.port, config.host));
