@@ -20,7 +20,8 @@ import { CORE_MIGRATIONS, openDatabase, type Db, type Migration } from './db.js'
 import { GRAPHIQL_EXAMPLES } from './examples.js';
 import { renderLocalGraphiQL, useGraphiQLAssets } from './graphiql.js';
 import { checkDocumentSize, checkVariablesDepth, MAX_BODY_BYTES, useBodyLimits, useRequestLimits } from './limits.js';
-import { createConsoleLogger, createErrorTriage, type Logger, type LogLevel } from './logging.js';
+import { createConsoleLogger, createErrorTriage, createJsonLogger, type Logger, type LogLevel } from './logging.js';
+import { createOperations, type ModuleHealth } from './operations.js';
 import { createBoundedPubSub } from './pubsub.js';
 import { authorizationOf, identify, ownedStore, useApiKeys, type AuthPolicy } from './auth.js';
 import { corsOptions, useCsrfPrevention, verifyUpgrade, type CorsPolicy } from './security.js';
@@ -55,6 +56,8 @@ export interface AppModuleInstance {
   ready?: Promise<void>;
   /** Called by stop() before the database closes (stop workers, flush state). */
   close?(): Promise<void> | void;
+  /** For /readyz and /metrics (operations.ts): healthy?, jobs running and queued. */
+  health?(): ModuleHealth;
 }
 
 export interface AppOptions {
@@ -65,6 +68,8 @@ export interface AppOptions {
   logging?: boolean | LogLevel;
   /** Where log lines go (default: the console); tests pass their own. */
   logger?: Logger;
+  /** Console log format when no logger is given: 'json' (one object per line; npm start) or 'text' (default). */
+  logFormat?: 'json' | 'text';
   /** Serve GraphiQL on GET /graphql from a browser (default true). */
   graphiql?: boolean;
   /** Receives every unexpected (masked) error once; default: logged as an error with its stack. Expected errors
@@ -97,7 +102,13 @@ export function createApp(options: AppOptions): App {
   ) as SchemaContext;
 
   const level: LogLevel = options.logging === true ? 'info' : options.logging === false || options.logging === undefined ? 'silent' : options.logging;
-  const triage = createErrorTriage(options.logger ?? createConsoleLogger(level), options.onUnexpectedError);
+  const baseLogger = options.logger ?? (options.logFormat === 'json' ? createJsonLogger(level) : createConsoleLogger(level));
+  const triage = createErrorTriage(baseLogger, options.onUnexpectedError);
+  const ops = createOperations({
+    db,
+    logger: baseLogger,
+    modules: modules.map((m, i) => ({ name: m.name, ready: instances[i]!.ready, health: instances[i]!.health?.bind(instances[i]) })),
+  });
   const masked = (error: unknown, message: string): Error => {
     const result = maskError(error, message);
     triage.classify(error, result);
@@ -113,7 +124,8 @@ export function createApp(options: AppOptions): App {
     // Per request: the shared services plus who is calling (auth.ts).
     context: (initial) => {
       const caller = identify(authPolicy, authorizationOf(initial as never));
-      return { ...context, caller, store: ownedStore(context.store, caller, authPolicy) };
+      const requestId = ops.requestId((initial as { req?: IncomingMessage }).req);
+      return { ...context, caller, requestId, store: ownedStore(context.store, caller, authPolicy) };
     },
     // Yoga logs every error whose masked form differs from the original; the triage logger demotes the expected.
     logging: triage.logger,
@@ -125,7 +137,7 @@ export function createApp(options: AppOptions): App {
         : { title: 'zeroplan', defaultQuery: GRAPHIQL_EXAMPLES, subscriptionsProtocol: 'WS' },
     // Assets from this server, not a CDN (works offline).
     renderGraphiQL: renderLocalGraphiQL,
-    plugins: [useCsrfPrevention(corsPolicy), useApiKeys(authPolicy), useBodyLimits(), useRequestLimits(), ...(options.graphiql === false ? [] : [useGraphiQLAssets()])],
+    plugins: [ops.plugin, useCsrfPrevention(corsPolicy), useApiKeys(authPolicy), useBodyLimits(), useRequestLimits(), ...(options.graphiql === false ? [] : [useGraphiQLAssets()])],
   });
 
   let server: Server | undefined;
@@ -134,6 +146,8 @@ export function createApp(options: AppOptions): App {
   let stopping: Promise<void> | undefined;
 
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
+    ops.begin(req, res);
+    if (ops.serve(req, res)) return;
     const length = Number(req.headers['content-length'] ?? 0);
     if (length > MAX_BODY_BYTES) {
       res.writeHead(413, { 'content-type': 'application/json', connection: 'close' });
@@ -182,6 +196,7 @@ export function createApp(options: AppOptions): App {
 
     stop() {
       stopping ??= (async () => {
+        ops.markStopping();
         // 1. End live subscriptions so SSE responses and WebSocket operations complete cleanly.
         pubsub.close();
         if (wss) {

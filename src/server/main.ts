@@ -1,11 +1,13 @@
 /** `npm start`: serve the API (GraphiQL at /graphql) with settings from PORT, HOST, DATABASE_PATH and LOG_LEVEL. */
 import { createApp } from './app.js';
 import { isLoopbackHost, readConfig } from './config.js';
+import { createJsonLogger } from './logging.js';
 import { simulationModule } from './simulation-module.js';
 import { searchModule } from './search-runner.js';
 
 /** A start-up fault: one line on stderr, exit code 1 (no stack: the message says what to set). */
 function fail(error: unknown): never {
+  // Plain text, not JSON: this line is for the person starting the server.
   const message = error instanceof Error ? error.message : String(error);
   console.error(`zeroplan cannot start: ${message.split('\n')[0]}`);
   if (process.env.LOG_LEVEL === 'debug' && error instanceof Error) console.error(error.stack);
@@ -16,7 +18,7 @@ let config: ReturnType<typeof readConfig>;
 let app: ReturnType<typeof createApp>;
 try {
   config = readConfig();
-  app = createApp({ databasePath: config.databasePath, logging: config.logLevel, cors: { origins: config.corsOrigins }, auth: { keys: config.apiKeys, requireKeyForReads: config.requireKeyForReads }, modules: [simulationModule(), searchModule()] });
+  app = createApp({ databasePath: config.databasePath, logging: config.logLevel, logFormat: 'json', cors: { origins: config.corsOrigins }, auth: { keys: config.apiKeys, requireKeyForReads: config.requireKeyForReads }, modules: [simulationModule(), searchModule()] });
 } catch (error) {
   fail(error);
 }
@@ -25,35 +27,35 @@ try {
   ({ url } = await app.start(config.port, config.host));
 } catch (error) {
   const code = (error as NodeJS.ErrnoException).code;
-  console.error(
+  await app.stop().catch(() => undefined);
+  fail(
     code === 'EADDRINUSE'
-      ? `port ${config.port} on ${config.host} is in use: stop the other server or set PORT`
-      : `cannot listen on ${config.host}:${config.port}: ${(error as Error).message}`,
+      ? `PORT = ${config.port} on HOST = ${config.host} is in use: stop the other server or set PORT`
+      : `cannot listen on HOST = ${config.host}, PORT = ${config.port}: ${(error as Error).message}`,
   );
-  await app.stop();
-  process.exit(1);
 }
+const log = createJsonLogger(config.logLevel);
 if (config.apiKeys.length === 0 && !isLoopbackHost(config.host)) {
-  console.warn(
+  log.warn(
     `WARNING: HOST = ${config.host} accepts connections from other machines and no API key is set: anyone who can reach this port can create, change and delete saved items and start simulations. Set ZEROPLAN_API_KEYS (docs/operations.md) or HOST=127.0.0.1.`,
   );
 }
-console.log(`zeroplan listening on ${url} (GraphiQL in a browser; database ${config.databasePath})`);
+log.info(`zeroplan listening on ${url} (GraphiQL in a browser; database ${config.databasePath})`, { url, databasePath: config.databasePath, apiKeys: config.apiKeys.length });
 
 let shuttingDown = false;
 async function shutdown(signal: string): Promise<void> {
   if (shuttingDown) return;
   shuttingDown = true;
-  console.log(`${signal} received: closing connections`);
+  log.info(`${signal} received: closing connections`);
   // A second signal, or a stuck close, ends the process anyway.
   const force = setTimeout(() => process.exit(1), 10_000);
   force.unref();
   try {
     await app.stop();
-    console.log('zeroplan stopped');
+    log.info('zeroplan stopped');
     process.exit(0);
   } catch (error) {
-    console.error('error during shutdown', error);
+    log.error('error during shutdown', error);
     process.exit(1);
   }
 }

@@ -172,6 +172,7 @@ export function simulationModule(options: RunnerOptions = {}): AppModule {
       return {
         context: { simulations: service },
         ready,
+        health: () => ({ ok: true, running: runner.runningCount(), queued: runner.queuedCount() }),
         async close() {
           const active = runner.activeIds();
           await runner.close();
