@@ -27,6 +27,7 @@ import type { SimulationEngineEvent } from '../simulation/engine.js';
 import { checkEventBudget, MAX_STORED_EVENTS_PER_SIMULATION } from '../simulation/event-budget.js';
 import { SimulationRunner, type RunnerOptions } from '../simulation/runner.js';
 import type { AppModule } from './app.js';
+import { takeTurn } from './fair-share.js';
 import {
   createSimulationStore,
   SIMULATION_MIGRATIONS,
@@ -41,7 +42,8 @@ export const SUBSCRIBER_BUFFER = 256;
  * (src/simulation/event-budget.ts); a run that still passes it (the estimate is an expectation) fails there.
  */
 export const MAX_EVENTS_PER_SIMULATION = MAX_STORED_EVENTS_PER_SIMULATION;
-const REPLAY_PAGE = 500;
+/** Events read per database page while replaying (bounded memory per subscriber: ≈ 100 parsed events). */
+const REPLAY_PAGE = 100;
 export const TERMINAL_EVENT_TYPES: ReadonlySet<string> = new Set(['COMPLETED', 'CANCELLED', 'FAILED', 'INTERRUPTED']);
 
 function toNewEvent(event: SimulationEngineEvent): NewSimulationEvent {
@@ -207,6 +209,9 @@ export async function* replayThenLive(
       for (;;) {
         const page = await store.events(id, last, Math.min(REPLAY_PAGE, until - last));
         for (const e of page) {
+          // Replays share the event loop in slices (fair-share.ts): any number of them never stall other requests.
+          const turn = takeTurn();
+          if (turn) await turn;
           last = e.seq;
           yield e;
           if (TERMINAL_EVENT_TYPES.has(e.type)) return true;
