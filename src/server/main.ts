@@ -40,7 +40,14 @@ if (config.apiKeys.length === 0 && !isLoopbackHost(config.host)) {
     `WARNING: HOST = ${config.host} accepts connections from other machines and no API key is set: anyone who can reach this port can create, change and delete saved items and start simulations. Set ZEROPLAN_API_KEYS (docs/operations.md) or HOST=127.0.0.1.`,
   );
 }
-log.info(`zeroplan listening on ${url} (GraphiQL in a browser; database ${config.databasePath})`, { url, databasePath: config.databasePath, apiKeys: config.apiKeys.length });
+log.info(`zeroplan listening on ${url} (GraphiQL in a browser; database ${config.databasePath})`, {
+  url,
+  databasePath: config.databasePath,
+  apiKeys: config.apiKeys.length,
+  // Process start to listening: wall clock and CPU (user + system), for the cold-start figure.
+  startupMs: Math.round(process.uptime() * 1000),
+  startupCpuMs: Math.round((process.cpuUsage().user + process.cpuUsage().system) / 1000),
+});
 
 let shuttingDown = false;
 async function shutdown(signal: string): Promise<void> {
