@@ -133,7 +133,8 @@ export function useRequestLimits(): Plugin {
   };
 }
 
-function errorResponse(status: number, code: string, message: string): Response {
+/** A JSON error response with one coded error (refusals before GraphQL runs). */
+export function errorResponse(status: number, code: string, message: string): Response {
   return new Response(JSON.stringify({ errors: [{ message, extensions: { code } }] }), {
     status,
     headers: { 'content-type': 'application/json; charset=utf-8' },

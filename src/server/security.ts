@@ -13,6 +13,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { Plugin } from 'graphql-yoga';
+import { errorResponse } from './limits.js';
 
 export interface CorsPolicy {
   /** Exact origins (`scheme://host[:port]`) other than the server's own that browsers may call from. */
@@ -67,13 +68,6 @@ function mediaType(contentType: string | null): string {
   return (contentType ?? '').split(';')[0]!.trim().toLowerCase();
 }
 
-function refusal(status: number, code: string, message: string): Response {
-  return new Response(JSON.stringify({ errors: [{ message, extensions: { code } }] }), {
-    status,
-    headers: { 'content-type': 'application/json; charset=utf-8' },
-  });
-}
-
 /** yoga's `cors` option: allow-listed origins only, no credentials, no reflection. */
 export function corsOptions(policy: CorsPolicy) {
   return (request: Request) => {
@@ -98,7 +92,7 @@ export function useCsrfPrevention(policy: CorsPolicy): Plugin {
       const origin = request.headers.get('origin');
       if (!originAllowed(origin, request.headers.get('host') ?? url.host, policy)) {
         endResponse(
-          refusal(403, 'FORBIDDEN', `Origin ${JSON.stringify(origin)} may not call this API: allowed are this server's own origin and CORS_ORIGINS`),
+          errorResponse(403, 'FORBIDDEN', `Origin ${JSON.stringify(origin)} may not call this API: allowed are this server's own origin and CORS_ORIGINS`),
         );
         return;
       }
@@ -106,7 +100,7 @@ export function useCsrfPrevention(policy: CorsPolicy): Plugin {
         const type = mediaType(request.headers.get('content-type'));
         if (!OPERATION_CONTENT_TYPES.includes(type)) {
           endResponse(
-            refusal(415, 'UNSUPPORTED_MEDIA_TYPE', `content-type ${JSON.stringify(type || '(none)')} cannot carry an operation: expected one of ${OPERATION_CONTENT_TYPES.join(', ')}`),
+            errorResponse(415, 'UNSUPPORTED_MEDIA_TYPE', `content-type ${JSON.stringify(type || '(none)')} cannot carry an operation: expected one of ${OPERATION_CONTENT_TYPES.join(', ')}`),
           );
         }
       }
