@@ -171,7 +171,10 @@ export function useBodyLimits(maxBytes = MAX_BODY_BYTES): Plugin {
     onRequestParse({ request, setRequestParser }) {
       if (request.method !== 'POST') return;
       setRequestParser(async (req) => {
-        const text = await readBoundedText(req, maxBytes);
+        // With a Content-Length within the limit, Node's HTTP parser delivers exactly that many bytes: read at once.
+        // Without one (chunked), count the bytes as they arrive.
+        const declared = Number(req.headers.get('content-length') ?? Number.NaN);
+        const text = Number.isInteger(declared) && declared <= maxBytes ? await req.text() : await readBoundedText(req, maxBytes);
         if (typeof text !== 'string') return text;
         const type = (req.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
         if (type === 'application/graphql') return { query: text };
