@@ -272,6 +272,49 @@ await send('gpu huge id', GPU, { g: 'x'.repeat(100000) });
 await send('model huge id', `query($g: ID!){ model(id:$g){ id } }`, { g: 'x'.repeat(100000) });
 await send('model hwflops', `{ model(id:"gpt3-175b"){ hardwareFlopsPerToken(recompute: FULL) } }`);
 
+// Framing and transport (issue 10): raw bodies, content types, origins, deep JSON, unsafe names. Each must be a 4xx
+// or a coded GraphQL error, never a 5xx, and must not echo the body.
+async function raw(name: string, body: BodyInit, headers: Record<string, string>, expect: number | 'coded'): Promise<void> {
+  const r = await app.yoga.fetch('http://localhost/graphql', { method: 'POST', headers, body, duplex: 'half' } as RequestInit);
+  const text = await r.text();
+  let code: unknown;
+  try {
+    code = (JSON.parse(text) as { errors?: { extensions?: { code?: string } }[] }).errors?.[0]?.extensions?.code;
+  } catch {
+    code = undefined;
+  }
+  const ok = r.status < 500 && code !== undefined && code !== 'INTERNAL_SERVER_ERROR' && (expect === 'coded' || r.status === expect) && !text.includes('SECRET-BODY');
+  console.log(`${ok ? '  ' : '!!'} ${name}: HTTP ${r.status} [${String(code)}]`);
+  if (!ok) findings.push(`${name}: HTTP ${r.status}, code ${String(code)}`);
+}
+const JSON_HEADERS = { 'content-type': 'application/json' };
+const MUTATION = 'mutation { deleteModel(id: "m_x") }';
+const deep = `${'['.repeat(5_000)}${']'.repeat(5_000)}`;
+await raw('form-urlencoded mutation', new URLSearchParams({ query: MUTATION }).toString(), { 'content-type': 'application/x-www-form-urlencoded' }, 415);
+await raw('text/plain mutation', JSON.stringify({ query: MUTATION }), { 'content-type': 'text/plain' }, 415);
+await raw('multipart mutation', `--b\r\nContent-Disposition: form-data; name="operations"\r\n\r\n${JSON.stringify({ query: MUTATION })}\r\n--b--\r\n`, { 'content-type': 'multipart/form-data; boundary=b' }, 415);
+await raw('no content type', JSON.stringify({ query: MUTATION }), {}, 415);
+await raw('foreign Origin', JSON.stringify({ query: MUTATION }), { ...JSON_HEADERS, origin: 'https://evil.example' }, 403);
+await raw('origin "null"', JSON.stringify({ query: MUTATION }), { ...JSON_HEADERS, origin: 'null' }, 403);
+await raw('invalid JSON echo', '{"query": "{ gpus { id } }", "x": "SECRET-BODY"', JSON_HEADERS, 400);
+await raw('JSON 5,000 deep in variables', `{"query": "{ __typename }", "variables": {"v": ${deep}}}`, JSON_HEADERS, 400);
+await raw('JSON body a string', '"{ __typename }"', JSON_HEADERS, 400);
+await raw('JSON body null', 'null', JSON_HEADERS, 400);
+await raw('2 MB body', JSON.stringify({ query: '{ __typename }', pad: 'x'.repeat(2_000_000) }), JSON_HEADERS, 413);
+const chunks = new ReadableStream<Uint8Array>({
+  start(c) {
+    for (let i = 0; i < 40; i++) c.enqueue(new TextEncoder().encode(' '.repeat(500_000)));
+    c.close();
+  },
+});
+await raw('chunked 20 MB body', chunks, JSON_HEADERS, 413);
+await send('config.json 5,000 deep', `query($c: String!){ modelFromHuggingFaceConfig(config:$c){ parameters } }`, { c: `{"num_hidden_layers": ${deep}}` }, 'config');
+for (const [what, name] of [['NUL', 'a\u0000b'], ['RLO', '\u202Elive'], ['LRI', '\u2066x'], ['newline', 'a\nb'], ['DEL', 'a\u007Fb']]) {
+  const m = await send(`model name with ${what}`, `mutation($n: String){ createModel(input:{name:$n, layers:2, hiddenSize:64, attentionHeads:2, vocabSize:100, sequenceLength:16}){ id } }`, { n: name }, 'name');
+  const c = await send(`cluster name with ${what}`, `mutation($n: String){ createCluster(input:{name:$n, gpu:"a100-80gb", gpusPerNode:8, nodes:1}){ id } }`, { n: name }, 'name');
+  if (m?.data?.createModel || c?.data?.createCluster) findings.push(`name with ${what}: accepted`);
+}
+
 console.log(`\n==== FINDINGS ====\n${findings.join('\n')}`);
 await Promise.race([app.stop(), new Promise((r) => setTimeout(r, 5000))]);
 rmSync(dir, { recursive: true, force: true });

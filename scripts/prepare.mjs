@@ -1,15 +1,29 @@
-// `npm ci` / `npm install` run this (`prepare`): build the dashboard (web/ → web/dist/) so that `npm start` serves
-// it at /. An install without dev dependencies (`--omit=dev`) has no Vite: then say so and go on — the API and
-// GraphiQL work without the page, and / explains how to build it.
+// `npm ci` / `npm install` run this (`prepare`): bundle the server (src/ → dist/, so `npm start` runs compiled code)
+// and build the dashboard (web/ → web/dist/, served at /). Both tools are dev dependencies: an install without them
+// (`--omit=dev`) says what it skipped and goes on — build on a machine with dev dependencies and ship dist/.
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-try {
-  require.resolve('vite/package.json');
-} catch {
-  console.warn('zeroplan: Vite is not installed (dev dependencies omitted): the dashboard at / is not built; `npm run build:web` builds it.');
-  process.exit(0);
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+function installed(name) {
+  try {
+    require.resolve(`${name}/package.json`);
+    return true;
+  } catch {
+    return false;
+  }
 }
-const result = spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build:web'], { stdio: 'inherit' });
-process.exit(result.status ?? 1);
+
+for (const [tool, script, what] of [
+  ['esbuild', 'build:server', 'the server bundle (dist/) that `npm start` runs'],
+  ['vite', 'build:web', 'the dashboard at /'],
+]) {
+  if (!installed(tool)) {
+    console.warn(`zeroplan: ${tool} is not installed (dev dependencies omitted): ${what} is not built; \`npm run ${script}\` builds it.`);
+    continue;
+  }
+  const result = spawnSync(npm, ['run', script], { stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}

@@ -17,7 +17,9 @@
  * - sliding_window (Mistral, Gemma 2/3, Qwen2): see slidingWindowFromConfig for which layers use it.
  */
 import { InvalidInputError } from './errors.js';
+import { parseJsonInput } from './json-input.js';
 import { architectureWithDefaults } from './model.js';
+import { sanitizeName } from './names.js';
 import type { ModelArchitecture } from './types.js';
 
 /** Longest accepted config text (real configs are 1–5 kB). */
@@ -47,18 +49,10 @@ const DROPOUT_KEYS = [
 type Json = Record<string, unknown>;
 
 function parseObject(text: string): Json {
-  if (typeof text !== 'string' || text.length > MAX_CONFIG_CHARS) {
-    throw new InvalidInputError('config', typeof text === 'string' ? `${text.length} characters` : text, `at most ${MAX_CONFIG_CHARS} characters of JSON`);
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : 'parse error';
-    throw new InvalidInputError('config', text.slice(0, 40), `a JSON object (the contents of a Hugging Face config.json); JSON.parse said: ${reason}`);
-  }
+  const expected = 'a JSON object (the contents of a Hugging Face config.json)';
+  const parsed = parseJsonInput('config', text, { maxChars: MAX_CONFIG_CHARS, expected });
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw new InvalidInputError('config', parsed, 'a JSON object (the contents of a Hugging Face config.json)');
+    throw new InvalidInputError('config', parsed, expected);
   }
   // Some configs nest the language model (multimodal wrappers); take the text model's keys when present.
   const obj = parsed as Json;
@@ -309,10 +303,10 @@ export function architectureFromHuggingFaceConfig(text: string): ModelArchitectu
   return architectureWithDefaults({
     id: 'custom',
     name:
-      typeof modelName === 'string' && modelName.trim() !== ''
-        ? modelName.slice(0, 200)
-        : typeof architectures[0] === 'string'
-          ? String(architectures[0]).slice(0, 200)
+      typeof modelName === 'string' && sanitizeName(modelName).trim() !== ''
+        ? sanitizeName(modelName)
+        : typeof architectures[0] === 'string' && sanitizeName(architectures[0]).trim() !== ''
+          ? sanitizeName(architectures[0])
           : `Hugging Face ${modelType || 'model'}`,
     ...required,
     ...(kv && latent.latentAttention === undefined ? { kvHeads: asPositiveInteger(kv.key, kv.value) } : {}),

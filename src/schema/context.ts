@@ -90,8 +90,22 @@ export interface BoundedPubSub<Topics extends object> {
   close(): void;
 }
 
+/** Who sends a request (src/server/auth.ts fills it from `Authorization: Bearer <key>`). */
+export interface RequestCaller {
+  /** The key's id (a digest, never the key), or null without a key. */
+  keyId: string | null;
+  name: string | null;
+  admin: boolean;
+  /** A key was sent but matches none configured. */
+  invalidKey: boolean;
+}
+
 export interface SchemaContext {
   store: SavedItemsStore;
+  /** Set per request by the server (API keys); absent in tests that build a context by hand. */
+  caller?: RequestCaller;
+  /** The request's id (x-request-id in and out), for logs. */
+  requestId?: string;
   pubsub: BoundedPubSub<PubSubTopics>;
   /** Simulation runs (installed by simulationModule() in src/server/simulation-module.ts). */
   simulations?: SimulationService;

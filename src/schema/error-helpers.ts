@@ -23,6 +23,9 @@ export function describeValue(value: unknown): string {
       text = String(value);
     }
   }
+  // Bidirectional overrides and C1/DEL controls (not escaped by JSON.stringify) are shown as escapes, so that a
+  // refused "\u202Elive" cannot make the message itself display reversed.
+  text = text.replace(/[\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 

@@ -16,7 +16,7 @@ import {
 import { findModelPreset, MODEL_PRESETS } from '../core/presets.js';
 import type { LatentAttention, ModelArchitecture, ModelCounts } from '../core/types.js';
 import { builder } from './builder.js';
-import { checkName, idSchema } from './validation.js';
+import { checkName, idSchema, NAME_MESSAGE, UNSAFE_NAME_CHARACTERS } from './validation.js';
 import type { SavedRecord, SchemaContext } from './context.js';
 import { RecomputeModeEnum } from './enums.js';
 import { forbidden, fromInvalidInput, notFound } from './error-helpers.js';
@@ -162,8 +162,12 @@ const NormalizationEnum = builder.enumType('Normalization', {
   } satisfies Record<ModelArchitecture['normalization'], { description: string }>,
 });
 
-const NAME_MESSAGE = 'a non-empty name of at most 200 characters';
-export const nameSchema = z.string({ message: NAME_MESSAGE }).trim().min(1, { message: NAME_MESSAGE }).max(200, { message: NAME_MESSAGE });
+export const nameSchema = z
+  .string({ message: NAME_MESSAGE })
+  .trim()
+  .min(1, { message: NAME_MESSAGE })
+  .max(200, { message: NAME_MESSAGE })
+  .refine((name) => !UNSAFE_NAME_CHARACTERS.test(name), { message: NAME_MESSAGE });
 
 const LatentAttentionFields = {
   queryRank: 'Rank of the query latent (q_lora_rank, d_c\'); 0 = a full-rank W_Q (DeepSeek-V2-Lite).',

@@ -4,6 +4,7 @@
  * The bounds keep every computation finite and fast; they sit far beyond any real training run.
  */
 import { z } from 'zod';
+import { isValidName, NAME_MESSAGE } from '../core/names.js';
 import { badUserInput } from './error-helpers.js';
 
 const fmt = (n: number): string => (Math.abs(n) >= 1e6 ? n.toExponential().replace('e+', 'e') : String(n));
@@ -37,10 +38,10 @@ export function checkFloat(field: string, value: number | null | undefined, min:
   }
 }
 
-const NAME_MESSAGE = 'a non-empty name of at most 200 characters';
+export { isValidName, NAME_MESSAGE, sanitizeName, UNSAFE_NAME_CHARACTERS } from '../core/names.js';
 export function checkName(field: string, value: string | null | undefined): void {
   if (value == null) return;
-  if (value.trim().length === 0 || value.length > 200) throw badUserInput(field, value, NAME_MESSAGE);
+  if (!isValidName(value)) throw badUserInput(field, value, NAME_MESSAGE);
 }
 
 export function checkId(field: string, value: string | null | undefined): void {

@@ -20,16 +20,18 @@ import { CORE_MIGRATIONS, openDatabase, type Db, type Migration } from './db.js'
 import { GRAPHIQL_EXAMPLES } from './examples.js';
 import { createDashboardHandler } from './dashboard.js';
 import { renderLocalGraphiQL, useGraphiQLAssets } from './graphiql.js';
-import { checkDocumentSize, useRequestLimits } from './limits.js';
-import { createConsoleLogger, createErrorTriage, type Logger, type LogLevel } from './logging.js';
+import { checkDocumentSize, checkVariablesDepth, MAX_BODY_BYTES, useBodyLimits, useRequestLimits } from './limits.js';
+import { createConsoleLogger, createErrorTriage, createJsonLogger, type Logger, type LogLevel } from './logging.js';
+import { createOperations, type ModuleHealth } from './operations.js';
 import { createBoundedPubSub } from './pubsub.js';
 import { openStores, type SharedStores, type WorkersMode } from './scale.js';
 import { createRedisBoundedPubSub, type RedisSettings } from './redis-pubsub.js';
+import { authorizationOf, identify, ownedStore, useApiKeys, type AuthPolicy } from './auth.js';
+import { corsOptions, useCsrfPrevention, verifyUpgrade, type CorsPolicy } from './security.js';
 import { DEFAULT_HOST, DEFAULT_PORT } from './config.js';
 
 export const GRAPHQL_PATH = '/graphql';
-/** Largest accepted HTTP body / WebSocket message (a pasted config.json is a few kB). */
-export const MAX_BODY_BYTES = 1_000_000;
+export { MAX_BODY_BYTES };
 /** How long stop() waits for clients to go before cutting connections. */
 export const SHUTDOWN_GRACE_MS = 2_000;
 /** Most operations one WebSocket connection may run at once (each holds a bounded pubsub buffer). */
@@ -63,6 +65,8 @@ export interface AppModuleInstance {
   ready?: Promise<void>;
   /** Called by stop() before the database closes (stop workers, flush state). */
   close?(): Promise<void> | void;
+  /** For /readyz and /metrics (operations.ts): healthy?, jobs running and queued. */
+  health?(): ModuleHealth;
 }
 
 export interface AppOptions {
@@ -81,6 +85,8 @@ export interface AppOptions {
   logging?: boolean | LogLevel;
   /** Where log lines go (default: the console); tests pass their own. */
   logger?: Logger;
+  /** Console log format when no logger is given: 'json' (one object per line; npm start) or 'text' (default). */
+  logFormat?: 'json' | 'text';
   /** Serve GraphiQL on GET /graphql from a browser (default true). */
   graphiql?: boolean;
   /** Receives every unexpected (masked) error once; default: logged as an error with its stack. Expected errors
@@ -89,6 +95,10 @@ export interface AppOptions {
   /** The dashboard at `/` (dashboard.ts): the directory of its build (default `web/dist`), or false for none
    * (then `/` redirects to GraphiQL). */
   dashboard?: string | false;
+  /** Origins other than the server's own that browsers may call from (CORS_ORIGINS); default none. */
+  cors?: CorsPolicy;
+  /** API keys (ZEROPLAN_API_KEYS); default none: every operation is open. See auth.ts. */
+  auth?: AuthPolicy;
 }
 
 export interface App {
@@ -122,17 +132,39 @@ export function createApp(options: AppOptions): App {
   else setupModules();
 
   const level: LogLevel = options.logging === true ? 'info' : options.logging === false || options.logging === undefined ? 'silent' : options.logging;
-  const triage = createErrorTriage(options.logger ?? createConsoleLogger(level), options.onUnexpectedError);
+  const baseLogger = options.logger ?? (options.logFormat === 'json' ? createJsonLogger(level) : createConsoleLogger(level));
+  const triage = createErrorTriage(baseLogger, options.onUnexpectedError);
+  const ops = createOperations({
+    db,
+    logger: baseLogger,
+    // Modules are set up after a networked database is migrated (setupDone), so both hooks look the instance up late.
+    modules: modules.map((m, i) => ({
+      name: m.name,
+      ready: (setupDone ?? Promise.resolve()).then(() => instances[i]?.ready),
+      health: () => instances[i]?.health?.() ?? { ok: true },
+    })),
+  });
   const masked = (error: unknown, message: string): Error => {
     const result = maskError(error, message);
     triage.classify(error, result);
     return result;
   };
 
+  const corsPolicy: CorsPolicy = options.cors ?? { origins: [] };
+  const authPolicy: AuthPolicy = options.auth ?? { keys: [], requireKeyForReads: false };
   const yoga = createYoga<Record<string, never>, SchemaContext>({
     schema,
+    cors: corsOptions(corsPolicy),
     graphqlEndpoint: GRAPHQL_PATH,
-    context: () => (setupDone ? setupDone.then(() => context) : context),
+    // Per request: the shared services (once a networked database is set up) plus who is calling (auth.ts).
+    context: (initial) => {
+      const forRequest = (): SchemaContext => {
+        const caller = identify(authPolicy, authorizationOf(initial as never));
+        const requestId = ops.requestId((initial as { req?: IncomingMessage }).req);
+        return { ...context, caller, requestId, store: ownedStore(context.store, caller, authPolicy) };
+      };
+      return setupDone ? setupDone.then(forRequest) : forRequest();
+    },
     // Yoga logs every error whose masked form differs from the original; the triage logger demotes the expected.
     logging: triage.logger,
     landingPage: false,
@@ -143,7 +175,7 @@ export function createApp(options: AppOptions): App {
         : { title: 'zeroplan', defaultQuery: GRAPHIQL_EXAMPLES, subscriptionsProtocol: 'WS' },
     // Assets from this server, not a CDN (works offline).
     renderGraphiQL: renderLocalGraphiQL,
-    plugins: [useRequestLimits(), ...(options.graphiql === false ? [] : [useGraphiQLAssets()])],
+    plugins: [ops.plugin, useCsrfPrevention(corsPolicy), useApiKeys(authPolicy), useBodyLimits(), useRequestLimits(), ...(options.graphiql === false ? [] : [useGraphiQLAssets()])],
   });
 
   let server: Server | undefined;
@@ -153,6 +185,8 @@ export function createApp(options: AppOptions): App {
 
   const dashboard = options.dashboard === false ? undefined : createDashboardHandler(options.dashboard);
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
+    ops.begin(req, res);
+    if (ops.serve(req, res)) return;
     const length = Number(req.headers['content-length'] ?? 0);
     if (length > MAX_BODY_BYTES) {
       res.writeHead(413, { 'content-type': 'application/json', connection: 'close' });
@@ -165,6 +199,11 @@ export function createApp(options: AppOptions): App {
       res.end();
       return;
     }
+    // A response sent before the body was read to the end (413 on a chunked body) leaves the rest of the body on
+    // the socket: close it rather than keep it alive.
+    res.once('finish', () => {
+      if (!req.complete) req.socket.destroy();
+    });
     void yoga(req, res);
   };
 
@@ -189,8 +228,8 @@ export function createApp(options: AppOptions): App {
         });
       });
       // Attached once listening, so that a listen error is reported once (by start) rather than also by ws.
-      wss = new WebSocketServer({ server: http, path: GRAPHQL_PATH, maxPayload: MAX_BODY_BYTES });
-      wsDispose = startGraphqlWs(wss, yoga, masked).dispose;
+      wss = new WebSocketServer({ server: http, path: GRAPHQL_PATH, maxPayload: MAX_BODY_BYTES, verifyClient: verifyUpgrade(corsPolicy) });
+      wsDispose = startGraphqlWs(wss, yoga, masked, authPolicy).dispose;
       const address = http.address() as AddressInfo;
       const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
       return { url: `http://${shownHost}:${address.port}${GRAPHQL_PATH}`, port: address.port };
@@ -198,6 +237,7 @@ export function createApp(options: AppOptions): App {
 
     stop() {
       stopping ??= (async () => {
+        ops.markStopping();
         // 1. End live subscriptions so SSE responses and WebSocket operations complete cleanly.
         pubsub.close();
         if (wss) {
@@ -242,16 +282,20 @@ function startGraphqlWs(
   wss: WebSocketServer,
   yoga: App['yoga'],
   masked: (error: unknown, message: string) => Error,
+  authPolicy: AuthPolicy,
 ): { dispose: () => void | Promise<void> } {
   return useServer(
     {
       execute: (args) => (args as EnvelopedArgs).execute(args) as never,
       subscribe: (args) => (args as EnvelopedArgs).subscribe(args) as never,
+      // A key presented in connection_init that matches none is refused at once (4403); a missing key is checked
+      // per operation (reads may be open).
+      onConnect: (ctx) => !identify(authPolicy, authorizationOf({ connectionParams: ctx.connectionParams, extra: ctx.extra })).invalidKey,
       onSubscribe: async (ctx, _id, payload) => {
         if (Object.keys(ctx.subscriptions).length > MAX_OPERATIONS_PER_SOCKET) {
           return [new GraphQLError(`Too many operations on this connection: at most ${MAX_OPERATIONS_PER_SOCKET} at once`, { extensions: { code: 'QUERY_TOO_COMPLEX' } })];
         }
-        const sizeError = checkDocumentSize(payload.query);
+        const sizeError = checkDocumentSize(payload.query) ?? checkVariablesDepth(payload.variables);
         if (sizeError) return [sizeError];
         try {
           const { schema: envelopedSchema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({

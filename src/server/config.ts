@@ -1,12 +1,16 @@
 /**
  * Server settings from the environment: PORT (4000), HOST (127.0.0.1), DATABASE_PATH (./data/zeroplan.db),
- * LOG_LEVEL (info; debug also with DEBUG=1, yoga's switch). Scale-out (docs/deploy.md): DATABASE_URL
- * (postgres://…), DATABASE_SCHEMA, REDIS_URL (redis://…), REDIS_PREFIX (zeroplan:), WORKERS (embedded | external).
+ * LOG_LEVEL (info; debug also with DEBUG=1, yoga's switch), CORS_ORIGINS, ZEROPLAN_API_KEYS(_FILE),
+ * ZEROPLAN_REQUIRE_KEY_FOR_READS (docs/operations.md). Scale-out (docs/deploy.md): DATABASE_URL (postgres://…),
+ * DATABASE_SCHEMA, REDIS_URL (redis://…), REDIS_PREFIX (zeroplan:), WORKERS (embedded | external).
  */
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { parseApiKeys, type ApiKey } from './auth.js';
 import { LOG_LEVELS, type LogLevel } from './logging.js';
 import { DEFAULT_REDIS_PREFIX, type RedisSettings } from './redis-pubsub.js';
 import type { WorkersMode } from './scale.js';
+import { parseOrigin } from './security.js';
 
 export interface ServerConfig {
   port: number;
@@ -17,6 +21,33 @@ export interface ServerConfig {
   databaseSchema?: string;
   redis?: RedisSettings;
   workers: WorkersMode;
+  /** CORS_ORIGINS: comma-separated origins other than the server's own that browsers may call from. */
+  corsOrigins: string[];
+  /** ZEROPLAN_API_KEYS and/or the file ZEROPLAN_API_KEYS_FILE (entries `key`, `name:key`, `name:key:admin`). */
+  apiKeys: ApiKey[];
+  /** ZEROPLAN_REQUIRE_KEY_FOR_READS=1: queries and subscriptions need a key too. */
+  requireKeyForReads: boolean;
+}
+
+const TRUE = new Set(['1', 'true', 'yes', 'on']);
+const FALSE = new Set(['', '0', 'false', 'no', 'off']);
+
+function readKeys(env: NodeJS.ProcessEnv): ApiKey[] {
+  const keys = parseApiKeys(env.ZEROPLAN_API_KEYS ?? '', 'ZEROPLAN_API_KEYS');
+  const file = env.ZEROPLAN_API_KEYS_FILE?.trim();
+  if (file) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      throw new Error(`ZEROPLAN_API_KEYS_FILE = ${JSON.stringify(file)} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}): point it at a readable file with one key entry per line`);
+    }
+    for (const key of parseApiKeys(text, `ZEROPLAN_API_KEYS_FILE (${file})`)) {
+      if (keys.some((k) => k.id === key.id)) throw new Error(`ZEROPLAN_API_KEYS_FILE repeats a key of ZEROPLAN_API_KEYS (${key.name})`);
+      keys.push(key);
+    }
+  }
+  return keys;
 }
 
 export const DEFAULT_PORT = 4000;
@@ -45,7 +76,37 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     }
     logLevel = rawLevel as LogLevel;
   }
-  return { port, host, databasePath, logLevel, workers: readWorkersMode(env), ...readScaleConfig(env) };
+  const corsOrigins: string[] = [];
+  for (const entry of (env.CORS_ORIGINS ?? '').split(',').map((e) => e.trim()).filter(Boolean)) {
+    const { origin, error } = parseOrigin(entry);
+    if (error) throw new Error(`CORS_ORIGINS is invalid: ${error}`);
+    corsOrigins.push(origin!);
+  }
+  const rawReads = (env.ZEROPLAN_REQUIRE_KEY_FOR_READS ?? '').trim().toLowerCase();
+  if (!TRUE.has(rawReads) && !FALSE.has(rawReads)) {
+    throw new Error(`ZEROPLAN_REQUIRE_KEY_FOR_READS = ${JSON.stringify(env.ZEROPLAN_REQUIRE_KEY_FOR_READS)} is invalid: expected 1 or 0`);
+  }
+  const apiKeys = readKeys(env);
+  const requireKeyForReads = TRUE.has(rawReads);
+  if (requireKeyForReads && apiKeys.length === 0) {
+    throw new Error('ZEROPLAN_REQUIRE_KEY_FOR_READS is set but no key is configured: set ZEROPLAN_API_KEYS or ZEROPLAN_API_KEYS_FILE');
+  }
+  return {
+    port,
+    host,
+    databasePath,
+    logLevel,
+    corsOrigins,
+    apiKeys,
+    requireKeyForReads,
+    workers: readWorkersMode(env),
+    ...readScaleConfig(env),
+  };
+}
+
+/** Whether HOST only accepts connections from this machine. */
+export function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
 /** DATABASE_URL, DATABASE_SCHEMA, REDIS_URL and REDIS_PREFIX (shared by the server and `npm run worker`). */

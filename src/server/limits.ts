@@ -13,6 +13,10 @@ import {
   type ValidationContext,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { jsonDepth, MAX_JSON_DEPTH, syntaxErrorSummary, valueDepth } from '../core/json-input.js';
+
+/** Largest accepted HTTP body / WebSocket message, in bytes (a pasted config.json is a few kB). */
+export const MAX_BODY_BYTES = 1_000_000;
 
 /** Longest accepted document, in characters (our largest example is ≈ 3 kB). */
 export const MAX_DOCUMENT_CHARS = 20_000;
@@ -29,6 +33,14 @@ export function tooLarge(message: string): GraphQLError {
 export function checkDocumentSize(query: unknown): GraphQLError | undefined {
   if (typeof query === 'string' && query.length > MAX_DOCUMENT_CHARS) {
     return tooLarge(`Query too large: ${query.length} characters exceeds the limit ${MAX_DOCUMENT_CHARS}`);
+  }
+  return undefined;
+}
+
+/** Rejects variables nested deeper than MAX_JSON_DEPTH (WebSocket messages; HTTP bodies are checked as text). */
+export function checkVariablesDepth(variables: unknown): GraphQLError | undefined {
+  if (valueDepth(variables, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+    return new GraphQLError(`variables nest JSON more than ${MAX_JSON_DEPTH} levels deep`, { extensions: { code: 'BAD_REQUEST' } });
   }
   return undefined;
 }
@@ -117,6 +129,69 @@ export function useRequestLimits(): Plugin {
           ),
         );
       };
+    },
+  };
+}
+
+/** A JSON error response with one coded error (refusals before GraphQL runs). */
+export function errorResponse(status: number, code: string, message: string): Response {
+  return new Response(JSON.stringify({ errors: [{ message, extensions: { code } }] }), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+  });
+}
+
+/** The body as text, counting the bytes actually read (chunked or not); a Response (413) once past `maxBytes`. */
+export async function readBoundedText(request: Request, maxBytes: number): Promise<string | Response> {
+  const reader = request.body?.getReader();
+  if (!reader) return '';
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      return errorResponse(413, 'PAYLOAD_TOO_LARGE', `Request body exceeds the limit of ${maxBytes} bytes`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * Yoga plugin: parses every POST body itself, so the limits hold whatever the framing — size counted on the bytes
+ * read (a chunked body has no Content-Length to trust), JSON depth checked before JSON.parse, and a syntax error
+ * answered with where it is, never with the body or JSON.parse's excerpt of it (`originalError`).
+ * (security.ts has already refused content types that cannot carry an operation.)
+ */
+export function useBodyLimits(maxBytes = MAX_BODY_BYTES): Plugin {
+  return {
+    onRequestParse({ request, setRequestParser }) {
+      if (request.method !== 'POST') return;
+      setRequestParser(async (req) => {
+        // With a Content-Length within the limit, Node's HTTP parser delivers exactly that many bytes: read at once.
+        // Without one (chunked), count the bytes as they arrive.
+        const declared = Number(req.headers.get('content-length') ?? Number.NaN);
+        const text = Number.isInteger(declared) && declared <= maxBytes ? await req.text() : await readBoundedText(req, maxBytes);
+        if (typeof text !== 'string') return text;
+        const type = (req.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+        if (type === 'application/graphql') return { query: text };
+        if (jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+          return errorResponse(400, 'BAD_REQUEST', `POST body nests JSON more than ${MAX_JSON_DEPTH} levels deep`);
+        }
+        let body: unknown;
+        try {
+          body = JSON.parse(text);
+        } catch (error) {
+          return errorResponse(400, 'BAD_REQUEST', `POST body is not valid JSON: ${syntaxErrorSummary(error)}`);
+        }
+        if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+          return errorResponse(400, 'BAD_REQUEST', 'POST body must be a JSON object {"query", "variables", "operationName", "extensions"}');
+        }
+        return body as never;
+      });
     },
   };
 }

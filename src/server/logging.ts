@@ -34,6 +34,45 @@ export function createConsoleLogger(level: LogLevel): Logger {
   };
 }
 
+/** One log record's fields from logger arguments: the first string is `msg`, an Error becomes `error` + `stack`,
+ * plain objects are merged in, anything else is appended to `msg`. */
+export function logRecord(level: string, args: unknown[]): Record<string, unknown> {
+  const record: Record<string, unknown> = { time: new Date().toISOString(), level };
+  const words: string[] = [];
+  for (const arg of args) {
+    if (typeof arg === 'string') words.push(arg);
+    else if (arg instanceof Error) {
+      record.error = arg.message;
+      if (arg.stack) record.stack = arg.stack;
+    } else if (arg !== null && typeof arg === 'object' && !Array.isArray(arg)) Object.assign(record, arg);
+    else words.push(String(arg));
+  }
+  if (words.length > 0) record.msg = words.join(' ');
+  return record;
+}
+
+/** Structured logger: one JSON object per line on stdout (errors and warnings on stderr). */
+export function createJsonLogger(level: LogLevel, write: (line: string, level: LogLevel) => void = defaultWrite): Logger {
+  const at = LOG_LEVELS.indexOf(level);
+  const make = (l: LogLevel) =>
+    LOG_LEVELS.indexOf(l) >= at
+      ? (...args: unknown[]) => {
+          let line: string;
+          try {
+            line = JSON.stringify(logRecord(l, args));
+          } catch {
+            line = JSON.stringify({ time: new Date().toISOString(), level: l, msg: String(args[0]) });
+          }
+          write(line, l);
+        }
+      : noop;
+  return { debug: make('debug'), info: make('info'), warn: make('warn'), error: make('error') };
+}
+
+function defaultWrite(line: string, level: LogLevel): void {
+  (level === 'error' || level === 'warn' ? process.stderr : process.stdout).write(`${line}\n`);
+}
+
 export interface ErrorTriage {
   /** Record the outcome of masking `original` (call from maskError with the masked result). */
   classify(original: unknown, masked: Error): 'expected' | 'unexpected';

@@ -97,6 +97,11 @@ export function runningSearches(): number {
   return running;
 }
 
+/** Searches waiting for a free slot (metrics). */
+export function queuedSearches(): number {
+  return waiting.length;
+}
+
 function runInline(job: SearchJob, options: RunSearchOptions): PlanSearchOutcome {
   return searchPlans(job.arch, job.counts, job.cluster, job.options, {
     now: () => performance.now() / 1000,
@@ -264,6 +269,7 @@ export function searchModule(defaults: Pick<RunSearchOptions, 'mode' | 'progress
       };
       return {
         context: { planSearches },
+        health: () => ({ ok: true, running: runningSearches(), queued: queuedSearches() }),
         async close() {
           for (const controller of running) controller.abort();
           await closeSearchWorkers();

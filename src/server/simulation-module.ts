@@ -28,6 +28,7 @@ import { SimulationRunner, type RunnerOptions } from '../simulation/runner.js';
 import type { Queue } from 'bullmq';
 import type { AppModule, AppModuleInstance } from './app.js';
 import { createSimulationQueue, toNewEvent, type SimulationJobData } from './simulation-jobs.js';
+import { takeTurn } from './fair-share.js';
 import {
   createSimulationStore,
   SIMULATION_MIGRATIONS,
@@ -43,7 +44,8 @@ export const SUBSCRIBER_BUFFER = 256;
  * (src/simulation/event-budget.ts); a run that still passes it (the estimate is an expectation) fails there.
  */
 export const MAX_EVENTS_PER_SIMULATION = MAX_STORED_EVENTS_PER_SIMULATION;
-const REPLAY_PAGE = 500;
+/** Events read per database page while replaying (bounded memory per subscriber: ≈ 100 parsed events). */
+const REPLAY_PAGE = 100;
 export { TERMINAL_EVENT_TYPES };
 /** With live events silent this long, a subscriber re-reads the store (a pub/sub message lost in transit). */
 export const IDLE_RECHECK_MS = 1_000;
@@ -144,6 +146,7 @@ export function simulationModule(options: RunnerOptions = {}): AppModule {
       return {
         context: { simulations: service },
         ready,
+        health: () => ({ ok: true, running: runner.runningCount(), queued: runner.queuedCount() }),
         async close() {
           const active = runner.activeIds();
           await runner.close();
@@ -257,6 +260,9 @@ export async function* replayThenLive(
       for (;;) {
         const page = await store.events(id, last, Math.min(REPLAY_PAGE, until - last));
         for (const e of page) {
+          // Replays share the event loop in slices (fair-share.ts): any number of them never stall other requests.
+          const turn = takeTurn();
+          if (turn) await turn;
           last = e.seq;
           yield e;
           if (TERMINAL_EVENT_TYPES.has(e.type)) return true;

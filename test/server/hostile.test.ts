@@ -80,6 +80,30 @@ describe('unexpected errors', () => {
   });
 });
 
+describe('names', () => {
+  const MODEL = 'mutation($n: String) { createModel(input: {name: $n, layers: 2, hiddenSize: 64, attentionHeads: 2, vocabSize: 100, sequenceLength: 16}) { id name } }';
+  it.each([
+    ['NUL', 'model\u0000'],
+    ['a right-to-left override ("evil" shown as "live")', '\u202Elive'],
+    ['a first-strong isolate', 'a\u2068b'],
+    ['a newline', 'two\nlines'],
+  ])('refuses %s in a saved name with BAD_USER_INPUT on the field', async (_what, name) => {
+    const t = app();
+    const r = await post(t.app, { query: MODEL, variables: { n: name } });
+    expect(r.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'input.name' } });
+    // The message shows the refused characters escaped, so it cannot itself display reversed.
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the assertion is that NUL never reaches the message
+    expect(r.errors?.[0]?.message).not.toMatch(/[\u0000\n\u202A-\u202E\u2066-\u2069]/);
+  });
+
+  it('removes control and bidi characters from a name taken from config.json', async () => {
+    const t = app();
+    const config = JSON.stringify({ _name_or_path: 'org/\u202Elive\u0000', num_hidden_layers: 2, hidden_size: 64, num_attention_heads: 2, vocab_size: 100, max_position_embeddings: 16 });
+    const r = await post<{ modelFromHuggingFaceConfig: { name: string } }>(t.app, { query: 'query($c: String!) { modelFromHuggingFaceConfig(config: $c) { name } }', variables: { c: config } });
+    expect(r.data?.modelFromHuggingFaceConfig.name).toBe('org/live');
+  });
+});
+
 describe('transport limits', () => {
   it('refuses a body over 1 MB with 413', async () => {
     const t = app();
@@ -87,6 +111,68 @@ describe('transport limits', () => {
     const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }', pad: 'x'.repeat(1_100_000) }) });
     expect(response.status).toBe(413);
     expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('refuses a chunked 20 MB body with 413 on the bytes read (no Content-Length to trust), and nothing runs', async () => {
+    const t = app();
+    const { url } = await t.app.start(0, '127.0.0.1');
+    const chunk = new TextEncoder().encode(' '.repeat(64 * 1024));
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"query": "mutation { deleteModel(id: \\"m_x\\") }", "pad": "'));
+      },
+      pull(controller) {
+        if (sent >= 20_000_000) return controller.close();
+        sent += chunk.byteLength;
+        controller.enqueue(chunk);
+      },
+    });
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body, duplex: 'half' } as RequestInit);
+    expect(response.status).toBe(413);
+    expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(sent).toBeLessThan(20_000_000);
+  });
+
+  it('answers invalid JSON with 400 BAD_REQUEST, saying where, without echoing the body or originalError', async () => {
+    const t = app();
+    const response = await t.app.yoga.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query": "{ gpus { id } }", "secret": "TOP-SECRET-VALUE"',
+    });
+    expect(response.status).toBe(400);
+    const text = await response.text();
+    expect(text).not.toContain('TOP-SECRET');
+    expect(text).not.toContain('originalError');
+    expect(JSON.parse(text)).toEqual({ errors: [{ message: expect.stringMatching(/^POST body is not valid JSON: .* at character 57$/), extensions: { code: 'BAD_REQUEST' } }] });
+  });
+
+  it('refuses JSON nested 5,000 deep: in the body (400), in WebSocket variables and in a pasted config.json (coded errors)', async () => {
+    const t = app();
+    const deep = `${'['.repeat(5_000)}${']'.repeat(5_000)}`;
+    const body = await t.app.yoga.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: `{"query": "{ __typename }", "variables": {"v": ${deep}}}`,
+    });
+    expect(body.status).toBe(400);
+    expect(((await body.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('BAD_REQUEST');
+
+    const config = await post(t.app, { query: 'query($c: String!) { modelFromHuggingFaceConfig(config: $c) { parameters } }', variables: { c: `{"num_hidden_layers": ${deep}}` } });
+    expect(config.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'config' } });
+    expect(config.errors?.[0]?.message).toContain('nested at most 64 levels');
+
+    const { url } = await t.app.start(0, '127.0.0.1');
+    const client = createClient({ url: url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0 });
+    cleanups.push(() => client.dispose());
+    // (the client's own JSON.stringify cannot send 5,000 levels; 100 is past the limit of 64 all the same)
+    let nested: unknown = 1;
+    for (let i = 0; i < 100; i++) nested = [nested];
+    const refused = await new Promise<unknown>((resolve) =>
+      client.subscribe({ query: 'query($v: String) { __typename }', variables: { v: nested } }, { next: () => undefined, error: resolve, complete: () => resolve('completed') }),
+    ).catch((e: unknown) => e);
+    expect(refused).toEqual([expect.objectContaining({ extensions: { code: 'BAD_REQUEST' } })]);
   });
 
   it(`refuses operation ${MAX_OPERATIONS_PER_SOCKET + 1} on one WebSocket`, async () => {
