@@ -200,9 +200,10 @@ export function createApp(options: AppOptions): App {
       return;
     }
     // A response sent before the body was read to the end (413 on a chunked body) leaves the rest of the body on
-    // the socket: close it rather than keep it alive.
+    // the socket: close it rather than keep it alive. By 'finish' Node may already have detached the socket from the
+    // request (req.socket is then null): nothing is left to close, and a throw here would be an uncaught exception.
     res.once('finish', () => {
-      if (!req.complete) req.socket.destroy();
+      if (!req.complete) req.socket?.destroy();
     });
     void yoga(req, res);
   };
