@@ -1,0 +1,255 @@
+/**
+ * The validation harness: predict every published run of runs.ts with the core, report the error, calibrate the
+ * step-time model's free constant per GPU generation (a scale on its GEMM efficiency) by least squares, and measure
+ * how well the model transfers with leave-one-family-out (calibrate without a family, predict it).
+ *
+ * Error convention: error = predicted / published − 1 on the published figure (positive = we predict more TFLOP/s,
+ * MFU or tokens/s, or a longer step / more GPU-hours than published).
+ */
+import { findGpu, makeCluster } from '../hardware.js';
+import { computeModelCounts } from '../model.js';
+import { evaluatePlan, resolveLayout } from '../plan.js';
+import { findModelPreset } from '../presets.js';
+import type { GpuSpec, ModelArchitecture, PlanOptions } from '../types.js';
+import {
+  FAMILY_NAMES,
+  THROUGHPUT_KINDS,
+  VALIDATION_RUNS,
+  type PublishedKind,
+  type ValidationFamily,
+  type ValidationRun,
+} from './runs.js';
+
+/** GPU generations whose GEMM efficiency is calibrated separately (tensor-core generation of the catalog GPU). */
+export type GpuGeneration = 'VOLTA' | 'AMPERE' | 'HOPPER' | 'BLACKWELL' | 'CDNA3';
+
+/** The generation of a catalog GPU id (NVIDIA/AMD product families). */
+export function gpuGenerationOf(gpuId: string): GpuGeneration {
+  if (gpuId.startsWith('v100')) return 'VOLTA';
+  if (gpuId.startsWith('a100')) return 'AMPERE';
+  if (gpuId.startsWith('h100') || gpuId.startsWith('h200') || gpuId.startsWith('h800')) return 'HOPPER';
+  if (gpuId.startsWith('b200') || gpuId.startsWith('gb200')) return 'BLACKWELL';
+  return 'CDNA3';
+}
+
+/** Per-generation multipliers on the shipped GEMM efficiency (1 = the constants in performance.ts). */
+export type EfficiencyScales = Partial<Record<GpuGeneration, number>>;
+
+export interface RunPrediction {
+  run: ValidationRun;
+  generation: GpuGeneration;
+  /** Resolved layout: data parallel, and what resolveLayout filled in. */
+  tensorParallel: number;
+  pipelineParallel: number;
+  pipelineInterleave: number;
+  dataParallel: number;
+  contextParallel: number;
+  expertParallel: number;
+  microBatchSize: number;
+  globalBatchSize: number;
+  sequenceLength: number;
+  predicted: number;
+  /** predicted / published − 1. */
+  error: number;
+  stepSeconds: number;
+}
+
+function gpuOf(run: ValidationRun): GpuSpec {
+  const gpu = findGpu(run.gpu);
+  if (gpu === undefined) throw new Error(`validation run ${run.id}: unknown GPU ${run.gpu}`);
+  return run.gpuChanges ? { ...gpu, ...run.gpuChanges } : gpu;
+}
+
+function archOf(run: ValidationRun, changes?: Partial<ModelArchitecture>): ModelArchitecture {
+  const preset = findModelPreset(run.model);
+  if (preset === undefined) throw new Error(`validation run ${run.id}: unknown model ${run.model}`);
+  return { ...preset, ...run.modelChanges, ...changes };
+}
+
+/** Predict one run's published figure; `scale` multiplies the GEMM efficiency of its GPU generation. */
+export function predictRun(run: ValidationRun, scales: EfficiencyScales = {}): RunPrediction {
+  const gpu = gpuOf(run);
+  const generation = gpuGenerationOf(gpu.id);
+  const arch = archOf(run);
+  const cluster = makeCluster({ gpu, gpusPerNode: 8, nodes: run.gpus / 8 });
+  const layout = resolveLayout(arch, cluster, run.layout, `validation.${run.id}`);
+  const scale = scales[generation] ?? 1;
+  const options: PlanOptions = { ...run.options, ...(scale !== 1 ? { computeEfficiencyScale: scale } : {}) };
+  const performance = evaluatePlan(arch, computeModelCounts(arch), cluster, layout, options).performance;
+  const tokensPerSecondPerGpu = performance.tokensPerSecond / run.gpus;
+  const flopsCounts = run.flopsModelChanges ? computeModelCounts(archOf(run, run.flopsModelChanges)) : null;
+  const modelFlopsPerToken =
+    run.attentionFlops === 'CAUSAL'
+      ? (flopsCounts ?? computeModelCounts(arch)).modelFlopsPerTokenCausal
+      : flopsCounts
+        ? flopsCounts.modelFlopsPerToken
+        : performance.modelFlopsPerStep / (layout.globalBatchSize * arch.sequenceLength);
+  const modelFlopsPerSecondPerGpu = modelFlopsPerToken * tokensPerSecondPerGpu;
+  const peak = performance.modelFlopsPerSecondPerGpu / performance.modelFlopsUtilization;
+  const predicted = predictedFigure(run.kind, {
+    hardware: performance.hardwareFlopsPerSecondPerGpu,
+    model: modelFlopsPerSecondPerGpu,
+    peak,
+    stepSeconds: performance.stepSeconds,
+    tokensPerSecondPerGpu,
+  });
+  return {
+    run,
+    generation,
+    tensorParallel: layout.tensorParallel,
+    pipelineParallel: layout.pipelineParallel,
+    pipelineInterleave: layout.pipelineInterleave,
+    dataParallel: layout.dataParallel,
+    contextParallel: layout.contextParallel ?? 1,
+    expertParallel: layout.expertParallel > 0 ? layout.expertParallel : 1,
+    microBatchSize: layout.microBatchSize,
+    globalBatchSize: layout.globalBatchSize,
+    sequenceLength: arch.sequenceLength,
+    predicted,
+    error: predicted / run.published - 1,
+    stepSeconds: performance.stepSeconds,
+  };
+}
+
+function predictedFigure(
+  kind: PublishedKind,
+  x: { hardware: number; model: number; peak: number; stepSeconds: number; tokensPerSecondPerGpu: number },
+): number {
+  switch (kind) {
+    case 'HARDWARE_TFLOPS_PER_GPU':
+      return x.hardware / 1e12;
+    case 'MODEL_TFLOPS_PER_GPU':
+      return x.model / 1e12;
+    case 'MFU':
+      return x.model / x.peak;
+    case 'STEP_SECONDS':
+      return x.stepSeconds;
+    case 'TOKENS_PER_SECOND_PER_GPU':
+      return x.tokensPerSecondPerGpu;
+    case 'GPU_HOURS_PER_TRILLION_TOKENS':
+      return 1e12 / x.tokensPerSecondPerGpu / 3600;
+  }
+}
+
+/** log(predicted speed / published speed): the same for a throughput too high and a time too short. */
+function logSpeedRatio(p: RunPrediction): number {
+  const r = Math.log(p.predicted / p.run.published);
+  return THROUGHPUT_KINDS.includes(p.run.kind) ? r : -r;
+}
+
+/**
+ * Least-squares calibration of one efficiency scale per GPU generation: minimise Σ log(predicted/published)² over
+ * the runs of that generation (golden-section search on [0.5, 2]; the loss is unimodal in the scale since every
+ * run's speed grows monotonically with it). A generation without runs gets the mean of the others' scales.
+ */
+export function calibrateScales(runs: readonly ValidationRun[]): EfficiencyScales {
+  const byGeneration = new Map<GpuGeneration, ValidationRun[]>();
+  for (const run of runs) {
+    const g = gpuGenerationOf(gpuOf(run).id);
+    byGeneration.set(g, [...(byGeneration.get(g) ?? []), run]);
+  }
+  const scales: EfficiencyScales = {};
+  for (const [generation, group] of byGeneration) {
+    const loss = (scale: number) =>
+      group.reduce((sum, run) => sum + logSpeedRatio(predictRun(run, { [generation]: scale })) ** 2, 0);
+    scales[generation] = goldenSectionMinimum(loss, 0.5, 2, 1e-4);
+  }
+  return scales;
+}
+
+function goldenSectionMinimum(f: (x: number) => number, lo: number, hi: number, tolerance: number): number {
+  const phi = (Math.sqrt(5) - 1) / 2;
+  let a = lo;
+  let b = hi;
+  let c = b - phi * (b - a);
+  let d = a + phi * (b - a);
+  let fc = f(c);
+  let fd = f(d);
+  while (b - a > tolerance) {
+    if (fc < fd) {
+      b = d;
+      d = c;
+      fd = fc;
+      c = b - phi * (b - a);
+      fc = f(c);
+    } else {
+      a = c;
+      c = d;
+      fc = fd;
+      d = a + phi * (b - a);
+      fd = f(d);
+    }
+  }
+  return (a + b) / 2;
+}
+
+export interface ErrorSummary {
+  runs: number;
+  meanAbsError: number;
+  maxAbsError: number;
+  /** Mean signed error (bias). */
+  meanError: number;
+}
+
+export interface FamilySummary extends ErrorSummary {
+  family: ValidationFamily;
+  name: string;
+  /** Scales calibrated without this family, and the family's errors predicted with them. */
+  leaveOut: ErrorSummary & { scales: EfficiencyScales };
+}
+
+export interface ValidationReport {
+  predictions: RunPrediction[];
+  overall: ErrorSummary;
+  families: FamilySummary[];
+  /** Mean |error| over every run, each predicted by the model calibrated without its family. */
+  leaveOneFamilyOutMeanAbsError: number;
+  leaveOneFamilyOutMaxAbsError: number;
+  /** Scales calibrated on the whole suite (≈ 1 when the shipped constants are the calibration's output). */
+  calibratedScales: EfficiencyScales;
+  sources: number;
+}
+
+/** The publication a source names (the text before its first comma, semicolon or colon). */
+export function sourceName(source: string): string {
+  return (source.split(/[,;:]/)[0] ?? source).trim();
+}
+
+export function summarise(errors: readonly number[]): ErrorSummary {
+  const abs = errors.map(Math.abs);
+  return {
+    runs: errors.length,
+    meanAbsError: abs.reduce((a, b) => a + b, 0) / Math.max(1, errors.length),
+    maxAbsError: abs.length ? Math.max(...abs) : 0,
+    meanError: errors.reduce((a, b) => a + b, 0) / Math.max(1, errors.length),
+  };
+}
+
+/** Run the whole suite with the shipped constants, per-family summaries and leave-one-family-out. */
+export function runValidation(runs: readonly ValidationRun[] = VALIDATION_RUNS): ValidationReport {
+  const predictions = runs.map((run) => predictRun(run));
+  const families = [...new Set(runs.map((r) => r.family))];
+  const leaveOutErrors: number[] = [];
+  const familySummaries = families.map((family): FamilySummary => {
+    const inFamily = predictions.filter((p) => p.run.family === family);
+    const scales = calibrateScales(runs.filter((r) => r.family !== family));
+    const held = inFamily.map((p) => predictRun(p.run, scales).error);
+    leaveOutErrors.push(...held);
+    return {
+      family,
+      name: FAMILY_NAMES[family],
+      ...summarise(inFamily.map((p) => p.error)),
+      leaveOut: { ...summarise(held), scales },
+    };
+  });
+  const leaveOut = summarise(leaveOutErrors);
+  return {
+    predictions,
+    overall: summarise(predictions.map((p) => p.error)),
+    families: familySummaries,
+    leaveOneFamilyOutMeanAbsError: leaveOut.meanAbsError,
+    leaveOneFamilyOutMaxAbsError: leaveOut.maxAbsError,
+    calibratedScales: calibrateScales(runs),
+    sources: new Set(runs.map((r) => sourceName(r.source))).size,
+  };
+}
