@@ -29,7 +29,8 @@ for (const f of report.families) {
       `left out: mean ${pct(f.leaveOut.meanAbsError)}, worst ${pct(f.leaveOut.maxAbsError)}`,
   );
 }
-console.log(`calibrated scales on the whole suite: ${JSON.stringify(report.calibratedScales, (_k, v) => (typeof v === 'number' ? Number(v.toFixed(4)) : v))}`);
+const rounded = (x: object) => JSON.stringify(x, (_k, v) => (typeof v === 'number' ? Number(v.toFixed(4)) : v));
+console.log(`calibrated on the whole suite: shares of the GEMM ceiling ${rounded(report.calibratedShares)} (scales on the shipped constants ${rounded(report.calibratedScales)})`);
 console.log('');
 const f4 = (x: number) => x.toFixed(4);
 console.log(`validation.runs: ${report.overall.runs}`);

@@ -124,7 +124,10 @@ describe('planSearch options: every PlanOptionsInput knob reaches the search', (
     expect(best.performance.hardwareTflopsPerGpu).toBeCloseTo(coreTflops, 9);
     expect(best.performance.stepSeconds).toBeCloseTo(core.best[0]!.estimate.performance.stepSeconds, 9);
     expect(best.parallelism.tensorParallel * best.parallelism.pipelineParallel).toBe(core.best[0]!.layout.tensorParallel * core.best[0]!.layout.pipelineParallel);
-    expect(relativeError(best.performance.hardwareTflopsPerGpu, 140)).toBeLessThanOrEqual(0.15);
+    // The optimum is TP 4 × PP 16 × v 6, a layout without a published measurement: the model puts it ≈ 17 % above the
+    // published TP 8 × PP 16 run's 140 (which it reproduces within 3 %: npm run validate, megatron-readme-gpt3-175b).
+    // Was 15 % before the per-generation GEMM law raised the A100 ceiling from 0.68 to 0.70 of peak.
+    expect(relativeError(best.performance.hardwareTflopsPerGpu, 140)).toBeLessThanOrEqual(0.2);
     // The switch is not dropped: the default (overlapped p2p) search is the core's default one, and faster.
     const fast = overlapped.data!.planSearch.best[0]!;
     expect(fast.performance.hardwareTflopsPerGpu).toBeCloseTo(coreDefault.best[0]!.estimate.performance.hardwareFlopsPerSecondPerGpu / 1e12, 9);

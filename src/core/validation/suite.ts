@@ -8,6 +8,7 @@
  */
 import { findGpu, makeCluster } from '../hardware.js';
 import { computeModelCounts } from '../model.js';
+import { MATMUL_SHARE_OF_CEILING, gpuGenerationOf, type GpuGeneration } from '../performance.js';
 import { evaluatePlan, resolveLayout } from '../plan.js';
 import { findModelPreset } from '../presets.js';
 import type { GpuSpec, ModelArchitecture, PlanOptions } from '../types.js';
@@ -19,18 +20,6 @@ import {
   type ValidationFamily,
   type ValidationRun,
 } from './runs.js';
-
-/** GPU generations whose GEMM efficiency is calibrated separately (tensor-core generation of the catalog GPU). */
-export type GpuGeneration = 'VOLTA' | 'AMPERE' | 'HOPPER' | 'BLACKWELL' | 'CDNA3';
-
-/** The generation of a catalog GPU id (NVIDIA/AMD product families). */
-export function gpuGenerationOf(gpuId: string): GpuGeneration {
-  if (gpuId.startsWith('v100')) return 'VOLTA';
-  if (gpuId.startsWith('a100')) return 'AMPERE';
-  if (gpuId.startsWith('h100') || gpuId.startsWith('h200') || gpuId.startsWith('h800')) return 'HOPPER';
-  if (gpuId.startsWith('b200') || gpuId.startsWith('gb200')) return 'BLACKWELL';
-  return 'CDNA3';
-}
 
 /** Per-generation multipliers on the shipped GEMM efficiency (1 = the constants in performance.ts). */
 export type EfficiencyScales = Partial<Record<GpuGeneration, number>>;
@@ -137,22 +126,53 @@ function logSpeedRatio(p: RunPrediction): number {
   return THROUGHPUT_KINDS.includes(p.run.kind) ? r : -r;
 }
 
+/** Fewest runs of a generation for its own share; with fewer, the generation takes the share fitted on all runs. */
+export const MIN_RUNS_PER_GENERATION = 5;
+
+type CalibratedGeneration = keyof typeof MATMUL_SHARE_OF_CEILING;
+
+function calibratedGenerationOf(run: ValidationRun): CalibratedGeneration | null {
+  const g = gpuGenerationOf(gpuOf(run).id);
+  return g === 'OTHER' ? null : g;
+}
+
+/** Σ log(predicted speed / published speed)² over `runs` with every generation's share set to `share`. */
+function pooledLoss(runs: readonly ValidationRun[], share: number): number {
+  return runs.reduce((sum, run) => {
+    const g = calibratedGenerationOf(run);
+    const scales: EfficiencyScales = g === null ? {} : { [g]: share / MATMUL_SHARE_OF_CEILING[g] };
+    return sum + logSpeedRatio(predictRun(run, scales)) ** 2;
+  }, 0);
+}
+
 /**
- * Least-squares calibration of one efficiency scale per GPU generation: minimise Σ log(predicted/published)² over
- * the runs of that generation (golden-section search on [0.5, 2]; the loss is unimodal in the scale since every
- * run's speed grows monotonically with it). A generation without runs gets the mean of the others' scales.
+ * Least-squares calibration of the GEMM law's free constant — the share of the microbenchmark ceiling training GEMMs
+ * reach (MATMUL_SHARE_OF_CEILING) — per GPU generation: minimise Σ log(predicted/published speed)² over that
+ * generation's runs (golden-section search on [0.4, 1.2]; every run's speed grows monotonically with the share, so
+ * the loss is unimodal). A generation with fewer than MIN_RUNS_PER_GENERATION runs takes the share fitted on all runs
+ * together (the ceilings then carry the difference between generations).
  */
-export function calibrateScales(runs: readonly ValidationRun[]): EfficiencyScales {
-  const byGeneration = new Map<GpuGeneration, ValidationRun[]>();
-  for (const run of runs) {
-    const g = gpuGenerationOf(gpuOf(run).id);
-    byGeneration.set(g, [...(byGeneration.get(g) ?? []), run]);
+export function calibrateShares(runs: readonly ValidationRun[]): Partial<Record<CalibratedGeneration, number>> {
+  const pooled = calibratePooledShare(runs);
+  const shares: Partial<Record<CalibratedGeneration, number>> = {};
+  for (const g of Object.keys(MATMUL_SHARE_OF_CEILING) as CalibratedGeneration[]) {
+    const own = runs.filter((r) => calibratedGenerationOf(r) === g);
+    shares[g] = own.length >= MIN_RUNS_PER_GENERATION ? goldenSectionMinimum((share) => pooledLoss(own, share), 0.4, 1.2, 1e-4) : pooled;
   }
+  return shares;
+}
+
+/** One share for every generation, fitted on all `runs` together (what a generation with too few runs takes). */
+export function calibratePooledShare(runs: readonly ValidationRun[]): number {
+  return goldenSectionMinimum((share) => pooledLoss(runs, share), 0.4, 1.2, 1e-4);
+}
+
+/** Calibrated shares as multipliers on the shipped GEMM efficiency. */
+export function calibrateScales(runs: readonly ValidationRun[]): EfficiencyScales {
+  const shares = calibrateShares(runs);
   const scales: EfficiencyScales = {};
-  for (const [generation, group] of byGeneration) {
-    const loss = (scale: number) =>
-      group.reduce((sum, run) => sum + logSpeedRatio(predictRun(run, { [generation]: scale })) ** 2, 0);
-    scales[generation] = goldenSectionMinimum(loss, 0.5, 2, 1e-4);
+  for (const [g, share] of Object.entries(shares) as [CalibratedGeneration, number][]) {
+    scales[g] = share / MATMUL_SHARE_OF_CEILING[g];
   }
   return scales;
 }
@@ -207,6 +227,8 @@ export interface ValidationReport {
   leaveOneFamilyOutMaxAbsError: number;
   /** Scales calibrated on the whole suite (≈ 1 when the shipped constants are the calibration's output). */
   calibratedScales: EfficiencyScales;
+  /** The shares of the microbenchmark ceiling fitted on the whole suite (the shipped MATMUL_SHARE_OF_CEILING). */
+  calibratedShares: Partial<Record<CalibratedGeneration, number>>;
   sources: number;
 }
 
@@ -250,6 +272,7 @@ export function runValidation(runs: readonly ValidationRun[] = VALIDATION_RUNS):
     leaveOneFamilyOutMeanAbsError: leaveOut.meanAbsError,
     leaveOneFamilyOutMaxAbsError: leaveOut.maxAbsError,
     calibratedScales: calibrateScales(runs),
+    calibratedShares: calibrateShares(runs),
     sources: new Set(runs.map((r) => sourceName(r.source))).size,
   };
 }
