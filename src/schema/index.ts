@@ -17,6 +17,7 @@ import './plan.js';
 import './saved-items.js';
 import './simulation.js';
 import './search.js';
+import './validation-suite.js';
 
 let built: GraphQLSchema | undefined;
 
