@@ -252,11 +252,14 @@ export const VALIDATION_RUNS: readonly ValidationRun[] = Object.freeze([
     source: 'Le Scao et al. 2022 (BLOOM) §3.4; stas00/ml-engineering training/hparams.md (≈ 150 TFLOP/s at batch 2,048)',
     family: 'A100_PRODUCTION_2022_24',
     gpu: 'a100-80gb',
+    // Jean Zay (BLOOM paper §3.4.1): 8 A100-80GB per node, four Omni-Path 100 Gb/s links per node = 50 Gb/s per GPU.
+    gpuChanges: { interNodeBandwidthBytesPerSecond: (4 * 100e9) / 8 / 8 },
     gpus: 384,
     model: 'bloom-176b',
-    layout: { tensorParallel: 4, pipelineParallel: 12, globalBatchSize: 2048, microBatchSize: 2, zeroStage: 1, ...MEGATRON_2021 },
+    // The final run trained in BF16 (BLOOM paper §3.4: bfloat16 mixed precision; FP16 only in earlier variants).
+    layout: { tensorParallel: 4, pipelineParallel: 12, globalBatchSize: 2048, microBatchSize: 2, zeroStage: 1, ...MEGATRON_2021, precision: 'BF16' },
     options: { overlapPipelineCommunication: false },
-    recipe: 'Megatron-DeepSpeed: FP16, ZeRO-1, full recompute, no FlashAttention, 1F1B',
+    recipe: 'Megatron-DeepSpeed: BF16, ZeRO-1, full recompute, no FlashAttention, 1F1B; Omni-Path 4 × 100 Gb/s per node',
     assumed: 'DeepSpeed pipeline engine waits on its send/recv (synchronous p2p)',
     published: 150,
     kind: 'HARDWARE_TFLOPS_PER_GPU',
