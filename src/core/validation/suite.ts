@@ -1,6 +1,6 @@
 /**
  * The validation harness: predict every published run of runs.ts with the core, report the error, calibrate the
- * step-time model's free constant per GPU generation (a scale on its GEMM efficiency) by least squares, and measure
+ * step-time model's free constant per GPU generation (a scale on its GEMM efficiency) by least absolute deviations, and measure
  * how well the model transfers with leave-one-family-out (calibrate without a family, predict it).
  *
  * Error convention: error = predicted / published − 1 on the published figure (positive = we predict more TFLOP/s,
@@ -136,23 +136,27 @@ function calibratedGenerationOf(run: ValidationRun): CalibratedGeneration | null
   return g === 'OTHER' ? null : g;
 }
 
-/** Σ log(predicted speed / published speed)² over `runs` with every generation's share set to `share`. */
+/** Σ |log(predicted speed / published speed)| over `runs` with every generation's share set to `share`. */
 function pooledLoss(runs: readonly ValidationRun[], share: number): number {
   return runs.reduce((sum, run) => {
     const g = calibratedGenerationOf(run);
     const scales: EfficiencyScales = g === null ? {} : { [g]: share / MATMUL_SHARE_OF_CEILING[g] };
-    return sum + logSpeedRatio(predictRun(run, scales)) ** 2;
+    return sum + Math.abs(logSpeedRatio(predictRun(run, scales)));
   }, 0);
 }
 
 /**
- * Least-squares calibration of the GEMM law's free constant — the share of the microbenchmark ceiling training GEMMs
+ * Calibration of the GEMM law's free constant — the share of the microbenchmark ceiling training GEMMs
  * reach (MATMUL_SHARE_OF_CEILING) — per GPU generation: minimise Σ log(predicted/published speed)² over that
  * generation's runs (golden-section search on [0.4, 1.2]; every run's speed grows monotonically with the share, so
  * the loss is unimodal). A generation with fewer than MIN_RUNS_PER_GENERATION runs takes the share fitted on all runs
- * together (the ceilings then carry the difference between generations).
+ * together (the ceilings then carry the difference between generations). The loss is the sum of |log ratio| (least
+ * absolute deviations), not of squares: a run the model cannot express (a recipe feature it lacks) moves the
+ * constant of a whole generation far less. 16-bit runs only; FP8 runs calibrate the FP8 factor (calibrateFp8Scale).
  */
-export function calibrateShares(runs: readonly ValidationRun[]): Partial<Record<CalibratedGeneration, number>> {
+export function calibrateShares(allRuns: readonly ValidationRun[]): Partial<Record<CalibratedGeneration, number>> {
+  // FP8 runs measure the share × FP8_MATMUL_EFFICIENCY_FACTOR (fitted by calibrateFp8Scale): left out here.
+  const runs = allRuns.filter((r) => r.layout.precision !== 'FP8');
   const pooled = calibratePooledShare(runs);
   const shares: Partial<Record<CalibratedGeneration, number>> = {};
   for (const g of Object.keys(MATMUL_SHARE_OF_CEILING) as CalibratedGeneration[]) {
@@ -165,6 +169,21 @@ export function calibrateShares(runs: readonly ValidationRun[]): Partial<Record<
 /** One share for every generation, fitted on all `runs` together (what a generation with too few runs takes). */
 export function calibratePooledShare(runs: readonly ValidationRun[]): number {
   return goldenSectionMinimum((share) => pooledLoss(runs, share), 0.4, 1.2, 1e-4);
+}
+
+/**
+ * Fit of FP8_MATMUL_EFFICIENCY_FACTOR over the FP8 runs: the multiplier on the shipped factor that minimises
+ * Σ |log(predicted/published speed)| (applied as an efficiency scale on FP8 runs only; it also scales their
+ * 16-bit attention, a few percent of their time).
+ */
+export function calibrateFp8Scale(runs: readonly ValidationRun[]): number {
+  const fp8 = runs.filter((r) => r.layout.precision === 'FP8');
+  const loss = (scale: number) =>
+    fp8.reduce((sum, run) => {
+      const g = calibratedGenerationOf(run);
+      return sum + Math.abs(logSpeedRatio(predictRun(run, g === null ? {} : { [g]: scale })));
+    }, 0);
+  return goldenSectionMinimum(loss, 0.5, 2, 1e-4);
 }
 
 /** Calibrated shares as multipliers on the shipped GEMM efficiency. */
