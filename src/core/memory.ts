@@ -18,6 +18,7 @@
 import { InvalidInputError, requireFinite, requireInteger } from './errors.js';
 import { hostMemoryBytesPerNodeOf, nvmeBytesPerNodeOf } from './hardware.js';
 import { adapterParametersPerLayer, frozenLayerBytesPerParameter, frozenWeightBytes } from './adapter.js';
+import { activationLayerMicroBatchesOnStage, heavierMiddleRanks, rankLayers } from './pipeline.js';
 import { headDimOf, kvHeadsPerRank, moeLayersOf, replicatedKvParametersPerRank } from './model.js';
 import {
   activationElementBytesFor,
@@ -312,35 +313,13 @@ export function layoutGpus(layout: ParallelLayout): number {
   return layout.tensorParallel * (layout.contextParallel ?? 1) * layout.pipelineParallel * layout.dataParallel;
 }
 
-/** Transformer layers on pipeline stage `stage` (the first L mod p stages take one extra layer). */
+/** Transformer layers on pipeline stage `stage` of an EVEN split without interleaving (the first L mod p take one extra). */
 export function layersOnStage(layers: number, pipelineParallel: number, stage: number): number {
   const base = Math.floor(layers / pipelineParallel);
   return base + (stage < layers % pipelineParallel ? 1 : 0);
 }
 
-/**
- * Layer × micro-batch activation sets alive on pipeline stage `stage` at the peak of one step.
- * - p = 1: one micro-batch (gradient accumulation frees each micro-batch after its backward).
- * - 1F1B (Narayanan et al. 2021 §2.2.1): stage i holds min(p − i, m) micro-batches of its layers — the first stage p.
- * - Interleaved 1F1B with v model chunks (Megatron-LM's schedule: 2(p − i − 1) + (v − 1)·p warm-up chunks, + 1):
- *   stage 0 holds L·(1 + (p − 1)/(p·v)) layer-micro-batches (Korthikanti et al. 2022 §4.2.3).
- */
-export function activationLayerMicroBatchesOnStage(
-  layers: number,
-  pipelineParallel: number,
-  interleave: number,
-  microBatches: number,
-  stage: number,
-): number {
-  const p = pipelineParallel;
-  if (p === 1) return layers;
-  if (interleave <= 1) {
-    return layersOnStage(layers, p, stage) * Math.min(p - stage, microBatches);
-  }
-  // Megatron-LM interleaved schedule: warm-up chunks 2(p − i − 1) + (v − 1)p, then one in steady state.
-  const chunks = Math.min(2 * (p - stage - 1) + (interleave - 1) * p + 1, microBatches * interleave);
-  return (chunks * layers) / (p * interleave);
-}
+export { activationLayerMicroBatchesOnStage };
 
 // ---------------------------------------------------------------------------------------------------------------
 // Per-stage memory
@@ -402,7 +381,7 @@ export function stageMemory(
   const zero = layout.zeroStage;
   const first = stage === 0;
   const last = stage === p - 1;
-  const layers = layersOnStage(arch.layers, p, stage);
+  const layers = rankLayers(arch.layers, layout, stage);
   const microBatches = layout.globalBatchSize / (layout.microBatchSize * d);
 
   // Parameters on this stage: layers + input embedding (first) + final norm and output head or tied replica (last).
@@ -466,7 +445,7 @@ export function stageMemory(
 
   // Activations: in-flight layer-micro-batches × per-layer bytes, plus the one layer being recomputed.
   const perLayer = perLayerBytes ?? activationBytesPerLayer(arch, layout);
-  const inFlight = activationLayerMicroBatchesOnStage(arch.layers, p, layout.pipelineInterleave, microBatches, stage);
+  const inFlight = activationLayerMicroBatchesOnStage(arch.layers, p, layout.pipelineInterleave, microBatches, stage, layout.pipelineStageLayers);
   let activationsBytes = inFlight * perLayer;
   if (layout.recompute !== 'NONE') {
     // During backward one layer is rebuilt in full around what it stored (Korthikanti §5): FULL rebuilds everything
@@ -537,7 +516,10 @@ export function offloadFits(
   };
 }
 
-/** Memory of the most-loaded GPU: the max over the first and last stage (middle stages never exceed stage 0). */
+/**
+ * Memory of the most-loaded GPU: the max over the first and last stage (under EVEN splits middle stages never exceed
+ * stage 0) and, for an explicit split, the middle stages that could be heavier.
+ */
 export function estimateMemory(
   arch: ModelArchitecture,
   counts: ModelCounts,
@@ -562,6 +544,21 @@ export function estimateMemory(
     // Off-device bytes follow the stage's parameters (first: most layers; last: the head), not its device total.
     if (lastStage.hostBytes > hostBytes) hostBytes = lastStage.hostBytes;
     if (lastStage.nvmeBytes > nvmeBytes) nvmeBytes = lastStage.nvmeBytes;
+  }
+  const list = layout.pipelineStageLayers;
+  if (list !== undefined && p > 2) {
+    // An explicit split may load a middle rank more (Llama 3's: 7 layers on the first, 8 on the second); only the
+    // middle ranks that could be heavier are evaluated (pipeline.ts heavierMiddleRanks).
+    const m = layout.globalBatchSize / (layout.microBatchSize * layout.dataParallel);
+    for (const stage of heavierMiddleRanks(arch.layers, list, p, m)) {
+      const middle = stageMemory(arch, counts, cluster, layout, options, stage, perLayer, perLayerNone);
+      if (middle.totalBytes > worst.totalBytes) {
+        worst = middle;
+        worstIndex = stage;
+      }
+      if (middle.hostBytes > hostBytes) hostBytes = middle.hostBytes;
+      if (middle.nvmeBytes > nvmeBytes) nvmeBytes = middle.nvmeBytes;
+    }
   }
   return {
     parametersBytes: worst.parametersBytes,

@@ -40,7 +40,8 @@ import {
   pointToPointSeconds,
 } from './communication.js';
 import { peakFlopsFor } from './hardware.js';
-import { expertParametersPerLayer, layersOnStage, layoutGpus } from './memory.js';
+import { expertParametersPerLayer, layoutGpus } from './memory.js';
+import { heaviestMiddleRankLayers, rankLayers } from './pipeline.js';
 import { adapterFlopsPerToken, adapterParametersPerLayer, frozenWeightBytes } from './adapter.js';
 import { hardwareFlopsPerToken, headDimOf, kvHeadsPerRank, moeLayersOf, replicatedKvParametersPerRank } from './model.js';
 import {
@@ -139,6 +140,8 @@ const REPLICATED_ELEMENTWISE_BYTES_PER_SBH_NO_DROPOUT = 20;
 const SOFTMAX_ELEMENTWISE_BYTES_PER_SCORE = 9;
 /** Without attention dropout only the fused scale-mask-softmax remains (read 2, write 2). */
 const SOFTMAX_ELEMENTWISE_BYTES_PER_SCORE_NO_DROPOUT = 4;
+/** Input embedding per token·hidden element: gather forward (read 2 + write 2), gradient scatter-add backward (2 + 4). */
+const EMBEDDING_ELEMENTWISE_BYTES_PER_SBH = 10;
 /** Logits: 16-bit write, fp32 cast, softmax and its backward: ≈ 32 bytes per logit per micro-batch. */
 const HEAD_ELEMENTWISE_BYTES_PER_LOGIT = 32;
 
@@ -311,16 +314,25 @@ export function estimateStep(
       headFlops / (peakMatmul * eHead) + (HEAD_ELEMENTWISE_BYTES_PER_LOGIT * tokens * arch.vocabSize) / t / hbm;
   }
 
-  // Slowest stage: the first (most layers) or the last (its layers + the output head).
-  const firstLayers = layersOnStage(L, p, 0);
-  const lastLayers = layersOnStage(L, p, p - 1);
-  const firstCompute = firstLayers * layerSeconds + (p === 1 ? headSeconds : 0);
+  // The input embedding on the first rank: a memory-bound row gather forward (read 2, write 2 bytes per element) and a
+  // scatter-add of its gradient backward (read the gradient 2, read + write the table gradient 4).
+  const embeddingSeconds = (EMBEDDING_ELEMENTWISE_BYTES_PER_SBH * elementScale * tokens * h) / t / hbm;
+  // Slowest rank: the first (its layers + the embedding), the heaviest middle one (an explicit split's), or the last
+  // (its layers + the output head).
+  const firstLayers = rankLayers(L, layout, 0);
+  const lastLayers = p > 1 ? rankLayers(L, layout, p - 1) : firstLayers;
+  const middleLayers = heaviestMiddleRankLayers(L, layout);
+  const firstCompute = firstLayers * layerSeconds + embeddingSeconds + (p === 1 ? headSeconds : 0);
   const lastCompute = lastLayers * layerSeconds + headSeconds;
-  const lastIsSlowest = p > 1 && lastCompute > firstCompute;
-  const stageLayers = lastIsSlowest ? lastLayers : firstLayers;
-  const computePerMicroBatch = lastIsSlowest ? lastCompute : firstCompute;
+  const middleCompute = middleLayers * layerSeconds;
+  // 0 = first, 1 = a middle rank, 2 = last.
+  const slowest = p > 1 && lastCompute > firstCompute && lastCompute >= middleCompute ? 2 : middleCompute > firstCompute ? 1 : 0;
+  const stageLayers = slowest === 2 ? lastLayers : slowest === 1 ? middleLayers : firstLayers;
+  const computePerMicroBatch = slowest === 2 ? lastCompute : slowest === 1 ? middleCompute : firstCompute;
   const stageFlopsPerMicroBatch =
-    stageLayers * (layerDenseFlops + layerExpertFlops + layerScoreFlops) + (lastIsSlowest || p === 1 ? headFlops : 0);
+    stageLayers * (layerDenseFlops + layerExpertFlops + layerScoreFlops) + (slowest === 2 || p === 1 ? headFlops : 0);
+  // All ranks together, one micro-batch: every layer once, the embedding and the head (for the bubble).
+  const allRanksComputePerMicroBatch = L * layerSeconds + embeddingSeconds + (p > 1 ? headSeconds : 0);
 
   // --- Tensor parallel: 2 all-reduces per layer forward, 2 backward, +2 when the forward is recomputed
   // (Shoeybi et al. 2019 §3; with sequence parallel: reduce-scatter + all-gather, same bytes, Korthikanti §4.2.2).
@@ -418,12 +430,15 @@ export function estimateStep(
   const lastDense = lastLayers * denseLayerParams + counts.finalNormParameters + headOnLast;
   const firstDenseGpu = firstDense / t + firstLayers * replicatedKv;
   const lastDenseGpu = lastDense / t + lastLayers * replicatedKv;
-  const lastIsHeavier = p > 1 && lastDenseGpu > firstDenseGpu;
-  const denseParams = lastIsHeavier ? lastDenseGpu : firstDenseGpu;
-  const expertParams = (firstLayers * routedExpertParams) / (t * e);
+  const middleDenseGpu = (middleLayers * denseLayerParams) / t + middleLayers * replicatedKv;
+  // The rank with the most dense parameters: 0 = first, 1 = a middle rank, 2 = last.
+  const heaviest =
+    p > 1 && lastDenseGpu > firstDenseGpu && lastDenseGpu >= middleDenseGpu ? 2 : middleDenseGpu > firstDenseGpu ? 1 : 0;
+  const denseParams = heaviest === 2 ? lastDenseGpu : heaviest === 1 ? middleDenseGpu : firstDenseGpu;
   // What DP reduces (gradients) and gathers (parameters), per part. With an adapter only its gradients exist, ZeRO-1/2
   // gather the updated adapters, and ZeRO-3 gathers the frozen weights too (at QLoRA's 4.127 bits for the layers).
-  const dpLayers = lastIsHeavier ? lastLayers : firstLayers;
+  const dpLayers = heaviest === 2 ? lastLayers : heaviest === 1 ? middleLayers : firstLayers;
+  const expertParams = (dpLayers * routedExpertParams) / (t * e);
   const adapterGpu = (dpLayers * adapterPerLayer) / t;
   let denseGradientBytes = denseParams * gb;
   let denseGatherBytes = denseParams * pb;
@@ -480,10 +495,12 @@ export function estimateStep(
       // next layer; the first layer's gather of each forward and the last reduce-scatter of each backward have no
       // compute of their micro-batch to hide behind (FSDP/DeepSpeed gather per module; NeMo "Communication Overlap":
       // DP communication chunked per layer "exposes only one DP communication chunk").
-      const layerGather = collectiveSeconds(gatherBytes / stageLayers, n, perNode, 1, cluster, options);
-      const layerReduce = collectiveSeconds(gradientBytes / stageLayers, n, perNode, 1, cluster, options);
-      const allGather = stageLayers * layerGather;
-      const reduceScatter = stageLayers * layerReduce;
+      // (A head-only last stage still gathers its head as one collective.)
+      const zeroLayers = stageLayers > 0 ? stageLayers : 1;
+      const layerGather = collectiveSeconds(gatherBytes / zeroLayers, n, perNode, 1, cluster, options);
+      const layerReduce = collectiveSeconds(gradientBytes / zeroLayers, n, perNode, 1, cluster, options);
+      const allGather = zeroLayers * layerGather;
+      const reduceScatter = zeroLayers * layerReduce;
       dataParallelSeconds += m * (2 * allGather + reduceScatter);
       dataParallelBytes += m * (2 * collectiveBytes(gatherBytes, n, 1) + collectiveBytes(gradientBytes, n, 1));
       zero3GatherSeconds += allGather;
@@ -529,10 +546,20 @@ export function estimateStep(
   }
 
   // --- Step.
-  const stagePerMicroBatch = computePerMicroBatch + tpCostPerMicroBatch + epCostPerMicroBatch + cpSecondsPerMicroBatch;
+  const layerCommunication = stageLayers > 0 ? (tpCostPerMicroBatch + epCostPerMicroBatch + cpSecondsPerMicroBatch) / stageLayers : 0;
+  const stagePerMicroBatch = computePerMicroBatch + layerCommunication * stageLayers;
   const computeSeconds = m * computePerMicroBatch;
-  // Narayanan et al. 2021 §2.2.1–2.2.2: bubble = (p − 1)/v micro-batch slots of the stage.
-  const bubbleSeconds = ((p - 1) / v) * stagePerMicroBatch;
+  // Narayanan et al. 2021 §2.2.1–2.2.2: bubble = (p − 1)/v micro-batch slots of a stage when all stages are equal. With
+  // unequal ranks the fill and drain run through every rank once while the slowest sets the steady pace: bubble =
+  // (Σ_i stage_i − max_i stage_i)/v, which is (p − 1)/v · stage for equal stages (p = 1: 0). Interleaving needs m ≥ p
+  // micro-batches to fill the ranks: with m < p a micro-batch's p·v chunks run one after another (rank r idles while
+  // the others hold chunks of the m), so the step is p·T + (m − 1)·T/v for equal stages T — the bubble gains
+  // (p − m)·(1 − 1/v)·T (derived from the schedule's dependency chain). Unequal ranks scale it by (Σ − max)/(p − 1),
+  // so that m = 1 gives Σ − max whatever v (one micro-batch passes every rank in turn).
+  const allRanksPerMicroBatch = p > 1 ? allRanksComputePerMicroBatch + layerCommunication * L : stagePerMicroBatch;
+  const fillDrain = Math.max(0, allRanksPerMicroBatch - stagePerMicroBatch);
+  const unfilled = p > m ? ((p - m) / (p - 1)) * (1 - 1 / v) * fillDrain : 0;
+  const bubbleSeconds = fillDrain / v + unfilled;
   const exposedCommunicationSeconds =
     m * (tpCostPerMicroBatch + epCostPerMicroBatch + cpSecondsPerMicroBatch) + ppExposed + dpExposed + offloadExposed;
   const stepSeconds = computeSeconds + bubbleSeconds + exposedCommunicationSeconds + optimizerSeconds;

@@ -10,10 +10,12 @@
  * - TP·PP·DP must equal the cluster's GPUs (gpusPerNode × nodes): a plan that leaves GPUs idle is an input error.
  * - TP divides attentionHeads; TP divides kvHeads or kvHeads divides TP (K/V heads are then replicated TP/kvHeads
  *   times, one per rank, as Megatron-Core does for GQA; memory and step time count the replicas).
- * - PP ≤ layers (the first L mod PP stages take one extra layer).
+ * - PP ≤ layers. The layers split over the p·v virtual stages EVEN (the first L mod p·v take one extra layer), by
+ *   pipelineLayerSplit (FIRST_LAST_ONE_FEWER: Llama 3 §3.3.2; BALANCED: the planner's choice) or by an explicit
+ *   pipelineStageLayers list (length p·v, sum L, middle entries ≥ 1, first/last ≥ 0) — pipeline.ts.
  * - global batch divisible by micro-batch × DP.
- * - interleave v > 1 needs PP ≥ 2, layers divisible by PP·v and micro-batches per pipeline divisible by PP
- *   (Megatron-LM's interleaved-schedule rules).
+ * - interleave v > 1 needs PP ≥ 2; any v whose split exists (EVEN: p·v ≤ L; FIRST_LAST_ONE_FEWER: p·v ≤ L + 2), and
+ *   any number of micro-batches (Llama 3 §3.3.2: not necessarily a multiple of PP).
  * - EP divides DP and the number of experts; EP > 1 needs an MoE model.
  * - PARAMETERS_* offload needs ZeRO stage 3 (ZeRO-Infinity); FP8 needs a GPU with FP8 tensor cores.
  * - sequence parallel with TP = 1 is a no-op and resolves to false.
@@ -28,7 +30,9 @@ import { validateAdapter } from './adapter.js';
 import { InvalidInputError, requireFinite, requireInteger } from './errors.js';
 import { hostMemoryBytesPerNodeOf, nvmeBytesPerNodeOf } from './hardware.js';
 import { DEFAULT_FRAMEWORK_OVERHEAD_BYTES, DEFAULT_MEMORY_HEADROOM_FRACTION, estimateMemory, layoutGpus, offloadFits } from './memory.js';
+import { computeModelCounts } from './model.js';
 import { estimateRun, estimateStep } from './performance.js';
+import { headLayerEquivalents, rankLayers, resolveStageLayers, type PipelineLayerSplit } from './pipeline.js';
 import type {
   ClusterSpec,
   Diagnostic,
@@ -72,7 +76,7 @@ function requireBoolean(field: string, value: unknown): boolean {
 export function resolveLayout(
   arch: ModelArchitecture,
   cluster: ClusterSpec,
-  input: Partial<ParallelLayout> & { globalBatchSize: number },
+  input: Partial<ParallelLayout> & { globalBatchSize: number; pipelineLayerSplit?: PipelineLayerSplit },
   path = 'plan',
 ): ParallelLayout {
   const f = (name: string): string => `${path}.${name}`;
@@ -153,28 +157,30 @@ export function resolveLayout(
       `a multiple of microBatchSize × dataParallel (${microBatchSize} × ${dataParallel} = ${microBatchSize * dataParallel})`,
     );
   }
-  const microBatches = globalBatchSize / (microBatchSize * dataParallel);
 
   const pipelineInterleave = requireInteger(f('pipelineInterleave'), input.pipelineInterleave ?? 1, 1, 1024);
-  if (pipelineInterleave > 1) {
-    if (pipelineParallel < 2) {
-      throw new InvalidInputError(f('pipelineInterleave'), pipelineInterleave, '1 unless pipelineParallel ≥ 2');
-    }
-    if (arch.layers % (pipelineParallel * pipelineInterleave) !== 0) {
-      throw new InvalidInputError(
-        f('pipelineInterleave'),
-        pipelineInterleave,
-        `a value with layers (${arch.layers}) divisible by pipelineParallel × pipelineInterleave`,
-      );
-    }
-    if (microBatches % pipelineParallel !== 0) {
-      throw new InvalidInputError(
-        f('globalBatchSize'),
-        globalBatchSize,
-        `micro-batches per pipeline (${microBatches}) divisible by pipelineParallel (${pipelineParallel}) for the interleaved schedule`,
-      );
-    }
+  if (pipelineInterleave > 1 && pipelineParallel < 2) {
+    throw new InvalidInputError(f('pipelineInterleave'), pipelineInterleave, '1 unless pipelineParallel ≥ 2');
   }
+  if (input.pipelineLayerSplit === undefined && input.pipelineStageLayers === undefined && pipelineParallel * pipelineInterleave > arch.layers) {
+    throw new InvalidInputError(
+      f('pipelineInterleave'),
+      pipelineInterleave,
+      `at most ${Math.floor(arch.layers / pipelineParallel)} (every one of the pipelineParallel × pipelineInterleave virtual stages holds a layer of the ${arch.layers}), or a pipelineLayerSplit / pipelineStageLayers with embedding- or head-only stages`,
+    );
+  }
+  // Any split of the layers into p·v virtual stages (pipeline.ts); micro-batches need not be a multiple of p (Llama 3
+  // §3.3.2's interleaved schedule; Megatron-Core's since 0.7), so neither is checked here.
+  const pipelineStageLayers = resolveStageLayers(
+    arch.layers,
+    pipelineParallel,
+    pipelineInterleave,
+    input.pipelineLayerSplit,
+    input.pipelineStageLayers,
+    () => headLayerEquivalents(computeModelCounts(arch)),
+    f('pipelineStageLayers'),
+    f('pipelineLayerSplit'),
+  );
 
   const recompute = requireOneOf(f('recompute'), input.recompute ?? 'NONE', RECOMPUTES);
   const optimizer = requireOneOf(f('optimizer'), input.optimizer ?? 'ADAM', OPTIMIZERS);
@@ -203,6 +209,8 @@ export function resolveLayout(
     globalBatchSize,
     sequenceParallel,
     pipelineInterleave,
+    // Present only when it differs from EVEN, like contextParallel.
+    ...(pipelineStageLayers === undefined ? {} : { pipelineStageLayers }),
     recompute,
     precision,
     optimizer,
@@ -348,13 +356,15 @@ export function evaluatePlan(
         `pipeline engine supports only stages 0–1.`,
     });
   }
-  if (arch.layers % layout.pipelineParallel !== 0) {
+  if (layout.pipelineStageLayers === undefined && arch.layers % (layout.pipelineParallel * layout.pipelineInterleave) !== 0) {
+    const n = layout.pipelineParallel * layout.pipelineInterleave;
     diagnostics.push({
       severity: 'INFO',
       code: 'UNEVEN_PIPELINE',
       message:
-        `${arch.layers} layers do not split evenly over ${layout.pipelineParallel} stages: the first ` +
-        `${arch.layers % layout.pipelineParallel} stages take one extra layer and set the pace.`,
+        `${arch.layers} layers do not split evenly over ${n} ${layout.pipelineInterleave > 1 ? 'virtual ' : ''}stages: the first ` +
+        `${arch.layers % n} take one extra layer (rank 0 holds ${rankLayers(arch.layers, layout, 0)}); ` +
+        `pipelineLayerSplit FIRST_LAST_ONE_FEWER or BALANCED, or pipelineStageLayers, give the embedding and head stages fewer.`,
     });
   }
   if (layout.offload !== 'NONE' && performance.optimizerSeconds > 0.2 * performance.stepSeconds) {

@@ -7,7 +7,7 @@
  *   is a multiple of it, only when allowed) × pipeline parallel p (1 … layers, uneven splits included unless
  *   evenPipelineStages) × data parallel d (EXACT: N/(t·p); UP_TO: divisors of the global batch with t·p·d ≤ N) ×
  *   expert parallel (MoE: divisors of the experts dividing d) × sequence parallel (only when t > 1) × interleave v
- *   (divisors of layers/p) × micro-batch b (divisors of the per-replica batch) × ZeRO stage × offload (parameter
+ *   (divisors of ⌈layers/p⌉, with the planner's BALANCED split of the layers over p·v virtual stages, pipeline.ts) × micro-batch b (divisors of the per-replica batch) × ZeRO stage × offload (parameter
  *   offload only with ZeRO-3) × recompute × FlashAttention. Every candidate is one resolveLayout accepts.
  *
  * Pruning (proofs in docs/search.md); the result equals the exhaustive search (`prune: false`), which tests check:
@@ -25,7 +25,9 @@ import { validateAdapter } from './adapter.js';
 import { InvalidInputError, requireFinite, requireInteger } from './errors.js';
 import { DEFAULT_MEMORY_HEADROOM_FRACTION, estimateMemory, layoutGpus, offloadFits } from './memory.js';
 import { OVERLAP_COMPUTE_SLOWDOWN, overlappedCostSeconds, STEP_TIME_MODEL_ACCURACY_FRACTION } from './performance.js';
+import { computeModelCounts } from './model.js';
 import { evaluatePlan, resolveLayout } from './plan.js';
+import { balancedStageLayers, headLayerEquivalents } from './pipeline.js';
 import type {
   ClusterSpec,
   LowRankAdapter,
@@ -247,6 +249,11 @@ interface NormalizedSearch {
   expertParallelOverlapSlowdown: number | null;
   /** σ when planOptions.overlapTensorParallelCommunication pipelines TP (with SP) with the GEMMs, else null (exposed). */
   tensorParallelOverlapSlowdown: number | null;
+  /** The model's layers, and its output head in layer units (pipeline.ts headLayerEquivalents) for BALANCED splits. */
+  layers: number;
+  headLayers: number;
+  /** Memo of stageLayersFor, keyed by (p, v). */
+  stageLayers: Map<number, number[] | undefined>;
 }
 
 /** Divisors of n in ascending order. */
@@ -453,6 +460,9 @@ function normalizeOptions(arch: ModelArchitecture, cluster: ClusterSpec, input: 
   if (!optimizers.includes(optimizer)) throw new InvalidInputError('optimizer', optimizer, `one of ${optimizers.join(', ')}`);
 
   return {
+    layers: arch.layers,
+    headLayers: headLayerEquivalents(computeModelCounts(arch)),
+    stageLayers: new Map(),
     objective,
     top,
     budgetUsd,
@@ -629,7 +639,7 @@ function enumerateRecipes(s: NormalizedSearch): Recipe[] {
 }
 
 /** Overwrite a scratch layout in place (precision and optimizer never change within a search). */
-function fillLayout(layout: ParallelLayout, shape: Shape, v: number, b: number, recipe: Recipe): void {
+function fillLayout(layout: ParallelLayout, shape: Shape, v: number, b: number, recipe: Recipe, s: NormalizedSearch, layers: number): void {
   layout.tensorParallel = shape.t;
   layout.pipelineParallel = shape.p;
   layout.dataParallel = shape.d;
@@ -642,17 +652,33 @@ function fillLayout(layout: ParallelLayout, shape: Shape, v: number, b: number, 
   layout.globalBatchSize = shape.globalBatchSize;
   layout.sequenceParallel = shape.sp;
   layout.pipelineInterleave = v;
+  const split = stageLayersFor(s, layers, shape.p, v);
+  if (split === undefined) delete layout.pipelineStageLayers;
+  else layout.pipelineStageLayers = split;
   layout.recompute = recipe.recompute;
   layout.offload = recipe.offload;
   layout.flashAttention = recipe.flash;
 }
 
-/** Interleave degrees: v with layers divisible by p·v (Megatron-LM's interleaved schedule), 1 without a pipeline. */
+/**
+ * Interleave degrees: the divisors v of ⌈L/p⌉ (all of Megatron-LM's when p divides L; 126 layers over 16 ranks:
+ * 1, 2, 4, 8) whose BALANCED split exists (p·v ≤ L + 2), 1 without a pipeline.
+ */
 function interleavesFor(arch: ModelArchitecture, p: number): number[] {
-  return p > 1 && arch.layers % p === 0 ? divisorsOf(arch.layers / p) : [1];
+  return p > 1 ? divisorsOf(Math.ceil(arch.layers / p)).filter((v) => p * v <= arch.layers + 2) : [1];
+}
+
+/** The planner's split of the layers over p·v virtual stages (pipeline.ts BALANCED), memoised per (p, v). */
+function stageLayersFor(s: NormalizedSearch, layers: number, p: number, v: number): number[] | undefined {
+  const key = p * 1_000_003 + v;
+  if (s.stageLayers.has(key)) return s.stageLayers.get(key);
+  const split = balancedStageLayers(layers, p, v, s.headLayers);
+  s.stageLayers.set(key, split);
+  return split;
 }
 
 function makeLayout(shape: Shape, v: number, b: number, recipe: Recipe, s: NormalizedSearch): ParallelLayout {
+  const split = stageLayersFor(s, s.layers, shape.p, v);
   return {
     tensorParallel: shape.t,
     pipelineParallel: shape.p,
@@ -664,6 +690,7 @@ function makeLayout(shape: Shape, v: number, b: number, recipe: Recipe, s: Norma
     globalBatchSize: shape.globalBatchSize,
     sequenceParallel: shape.sp,
     pipelineInterleave: v,
+    ...(split === undefined ? {} : { pipelineStageLayers: split }),
     recompute: recipe.recompute,
     precision: s.precision,
     optimizer: s.optimizer,
@@ -1043,8 +1070,9 @@ function buildGroups(
         // Validating a huge space alone can outlast the time limit (or the client): stop building, and the search
         // then returns what it has, truncated, like any search that ran out of time.
         if (++visited % 256 === 0 && stopper.shouldStop()) return groups;
-        // The interleaved schedule needs the micro-batches per pipeline divisible by p (plan.ts, Megatron-LM's rule);
-        // skipped here because resolveLayout would reject it anyway, and a rejection (an exception) costs microseconds.
+        // The search keeps Megatron-LM's rule for the interleaved schedule, micro-batches per pipeline a multiple of p
+        // (trainingPlan accepts any count, as Llama 3's schedule does, §3.3.2): below it interleaving fills the ranks
+        // poorly, and the rule keeps the space — and the search's speed — as before.
         if (v > 1 && (shape.globalBatchSize / (b * shape.d)) % shape.p !== 0) continue;
         let valid: Recipe[];
         if (perCandidate) {
@@ -1334,7 +1362,7 @@ function pruned(
       let totalBytes = recipe.memoryTwin >= 0 ? bytesOf[recipe.memoryTwin]! : Number.NaN;
       if (Number.isNaN(totalBytes)) {
         if (scratch === null) scratch = makeLayout(g.shape, g.v, g.b, recipe, s);
-        else fillLayout(scratch, g.shape, g.v, g.b, recipe);
+        else fillLayout(scratch, g.shape, g.v, g.b, recipe, s, s.layers);
         totalBytes = evaluator.memoryBytes(scratch);
         if (totalBytes < state.minMemoryBytes) state.minMemoryBytes = totalBytes;
         state.memoryChecked++;
@@ -1350,7 +1378,7 @@ function pruned(
       if (recipe.offload !== 'NONE') {
         if (offloadFit[recipe.index] === 0) {
           if (scratch === null) scratch = makeLayout(g.shape, g.v, g.b, recipe, s);
-          else fillLayout(scratch, g.shape, g.v, g.b, recipe);
+          else fillLayout(scratch, g.shape, g.v, g.b, recipe, s, s.layers);
           offloadFit[recipe.index] = evaluator.offloadFits(scratch) ? 1 : 2;
         }
         if (offloadFit[recipe.index] === 2) {
@@ -1451,7 +1479,15 @@ export function planLayoutEvaluator(
         throw error;
       }
       // A layout the planner would normalise (e.g. sequence parallel at TP 1) is a duplicate, not a new candidate.
-      for (const key of Object.keys(layout) as (keyof ParallelLayout)[]) if (resolved[key] !== layout[key]) return false;
+      for (const key of Object.keys(layout) as (keyof ParallelLayout)[]) {
+        if (key === 'pipelineStageLayers') {
+          const a = resolved.pipelineStageLayers;
+          const b = layout.pipelineStageLayers;
+          if (a === undefined || b === undefined || a.length !== b.length || a.some((x, j) => x !== b[j])) return false;
+        } else if (resolved[key] !== layout[key]) return false;
+      }
+      // (an EVEN list given explicitly resolves to none: a duplicate too)
+      if (resolved.pipelineStageLayers !== undefined && layout.pipelineStageLayers === undefined) return false;
       return true;
     },
     memoryBytes(layout) {

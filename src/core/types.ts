@@ -224,6 +224,12 @@ export interface ParallelLayout {
   sequenceParallel: boolean;
   /** Virtual pipeline stages per GPU (interleaved 1F1B); 1 = plain 1F1B. */
   pipelineInterleave: number;
+  /**
+   * Transformer layers of each virtual pipeline stage in model order (length pipelineParallel × pipelineInterleave;
+   * virtual stage j runs on rank j mod p; the first and last entry may be 0: embedding- or head-only stages). Absent =
+   * EVEN (⌊L/n⌋ each, the first L mod n one more). See pipeline.ts.
+   */
+  pipelineStageLayers?: number[];
   recompute: RecomputeMode;
   precision: Precision;
   optimizer: OptimizerKind;

@@ -1,4 +1,5 @@
 /** Enums shared by several type families. Values are the core's string literals, so no mapping is needed. */
+import type { PipelineLayerSplit } from '../core/pipeline.js';
 import type { AdapterTargets, LowRankAdapter, OffloadTarget, OptimizerKind, Precision, RecomputeMode } from '../core/types.js';
 import { builder } from './builder.js';
 
@@ -96,4 +97,20 @@ export const SavedItemChangeEnum = builder.enumType('SavedItemChange', {
     UPDATED: { description: 'The item was changed.' },
     DELETED: { description: 'The item was deleted.' },
   },
+});
+
+export const PipelineLayerSplitEnum = builder.enumType('PipelineLayerSplit', {
+  description:
+    'How the layers are split over the pipelineParallel × pipelineInterleave virtual stages (model order; virtual stage j runs on GPU rank j mod pipelineParallel; the embedding sits on the first, the output head on the last).',
+  values: {
+    EVEN: { description: 'floor(L/n) layers each, the first L mod n one more (Megatron-LM; the default). Every virtual stage holds a layer.' },
+    FIRST_LAST_ONE_FEWER: {
+      description:
+        'Llama 3 (Dubey et al. 2024 §3.3.2): L + 2 slots split EVEN, then the first and the last virtual stage one layer fewer (they hold the embedding and the head); they may hold none. 126 layers over 16: 7, 8 × 14, 7.',
+    },
+    BALANCED: {
+      description:
+        "The planner's choice (what planSearch uses): EVEN or FIRST_LAST_ONE_FEWER, whichever has the smaller slowest rank counting the output head in layer-equivalent FLOPs; ties go to fewer layers on the first rank.",
+    },
+  } satisfies Record<PipelineLayerSplit, { description: string }>,
 });

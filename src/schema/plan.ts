@@ -10,6 +10,7 @@
 import { layoutGpus, memoryByPipelineStage, type StageMemory } from '../core/memory.js';
 import { trainableParameters } from '../core/adapter.js';
 import { evaluatePlan, resolveLayout } from '../core/plan.js';
+import type { PipelineLayerSplit } from '../core/pipeline.js';
 import { predictedLoss } from '../core/scaling.js';
 import type {
   AdapterTargets,
@@ -31,7 +32,7 @@ import type {
 import { builder } from './builder.js';
 import { ClusterInputRef, ClusterRef, clusterFromInput, requireCluster, type ClusterInputShape, type ClusterView } from './cluster.js';
 import type { SavedRecord, SchemaContext } from './context.js';
-import { AdapterMethodEnum, AdapterTargetsEnum, DiagnosticSeverityEnum, OffloadEnum, OptimizerEnum, PrecisionEnum, RecomputeModeEnum, ScalingLawEnum } from './enums.js';
+import { AdapterMethodEnum, AdapterTargetsEnum, DiagnosticSeverityEnum, OffloadEnum, OptimizerEnum, PipelineLayerSplitEnum, PrecisionEnum, RecomputeModeEnum, ScalingLawEnum } from './enums.js';
 import { badUserInput, notFound, REJECTED_VALUE } from './error-helpers.js';
 import './errors.js'; // registers InputError for trainingPlanOrError's union
 import { InvalidInputError } from '../core/errors.js';
@@ -83,6 +84,8 @@ export interface TrainingPlanInputShape {
   zeroStage?: number | null;
   sequenceParallel?: boolean | null;
   pipelineInterleave?: number | null;
+  pipelineLayerSplit?: PipelineLayerSplit | null;
+  pipelineStageLayers?: number[] | null;
   recompute?: RecomputeMode | null;
   precision?: Precision | null;
   optimizer?: OptimizerKind | null;
@@ -172,6 +175,14 @@ export const TrainingPlanInputRef = builder.inputType('TrainingPlanInput', {
     zeroStage: t.int({ defaultValue: 0, description: 'ZeRO stage 0–3 (what is sharded over data parallelism).' }),
     sequenceParallel: t.boolean({ defaultValue: false, description: 'Megatron sequence parallelism (shards norm/dropout activations over tensorParallel).' }),
     pipelineInterleave: t.int({ defaultValue: 1, description: 'Virtual pipeline stages per GPU (interleaved 1F1B); 1 = plain 1F1B.' }),
+    pipelineLayerSplit: t.field({
+      type: PipelineLayerSplitEnum,
+      description: 'How the layers split over the pipelineParallel × pipelineInterleave virtual stages (default EVEN); ignored when pipelineStageLayers is given.',
+    }),
+    pipelineStageLayers: t.intList({
+      description:
+        'Explicit layers per virtual stage in model order (length pipelineParallel × pipelineInterleave, sum = the layers; the first and last entry may be 0 — an embedding- or head-only stage — every other ≥ 1). The most-loaded GPU sets memory and step time.',
+    }),
     recompute: t.field({ type: RecomputeModeEnum, defaultValue: 'NONE', description: 'Activation recomputation.' }),
     precision: t.field({ type: PrecisionEnum, defaultValue: 'BF16', description: 'Training precision.' }),
     optimizer: t.field({ type: OptimizerEnum, defaultValue: 'ADAM', description: 'Optimizer.' }),
@@ -222,7 +233,9 @@ export function resolvePlanInput(ctx: SchemaContext, input: TrainingPlanInputSha
 export function resolvePlanParts(model: ModelView, cluster: ClusterView, input: TrainingPlanInputShape, path = 'input'): ResolvedPlanInput {
   checkPlanBounds(input, path);
   const options = optionsFromInput(input);
-  const partial: Partial<ParallelLayout> & { globalBatchSize: number } = { globalBatchSize: input.globalBatchSize };
+  const partial: Partial<ParallelLayout> & { globalBatchSize: number; pipelineLayerSplit?: PipelineLayerSplit } = {
+    globalBatchSize: input.globalBatchSize,
+  };
   if (input.microBatchSize != null) partial.microBatchSize = input.microBatchSize;
   if (input.tensorParallel != null) partial.tensorParallel = input.tensorParallel;
   if (input.pipelineParallel != null) partial.pipelineParallel = input.pipelineParallel;
@@ -232,6 +245,8 @@ export function resolvePlanParts(model: ModelView, cluster: ClusterView, input: 
   if (input.zeroStage != null) partial.zeroStage = input.zeroStage as ZeroStage;
   if (input.sequenceParallel != null) partial.sequenceParallel = input.sequenceParallel;
   if (input.pipelineInterleave != null) partial.pipelineInterleave = input.pipelineInterleave;
+  if (input.pipelineLayerSplit != null) partial.pipelineLayerSplit = input.pipelineLayerSplit;
+  if (input.pipelineStageLayers != null) partial.pipelineStageLayers = input.pipelineStageLayers;
   if (input.recompute != null) partial.recompute = input.recompute;
   if (input.precision != null) partial.precision = input.precision;
   if (input.optimizer != null) partial.optimizer = input.optimizer;
@@ -254,6 +269,10 @@ function checkPlanBounds(input: TrainingPlanInputShape, path: string): void {
   checkInt(`${path}.contextParallel`, input.contextParallel, 1, MAX_GPUS);
   checkInt(`${path}.zeroStage`, input.zeroStage, 0, 3);
   checkInt(`${path}.pipelineInterleave`, input.pipelineInterleave, 1, 1_000);
+  const stageLayers = input.pipelineStageLayers;
+  if (stageLayers != null && stageLayers.length > MAX_GPUS) {
+    throw badUserInput(`${path}.pipelineStageLayers`, `a list of ${stageLayers.length} entries`, `at most ${MAX_GPUS} entries (one per virtual pipeline stage)`);
+  }
   checkPlanOptionsInput(input.options, `${path}.options`);
 }
 
@@ -361,6 +380,12 @@ const ParallelismRef = builder.objectRef<ParallelLayout>('Parallelism').implemen
     }),
     sequenceParallel: t.exposeBoolean('sequenceParallel', { description: 'Megatron sequence parallelism.' }),
     pipelineInterleave: t.exposeInt('pipelineInterleave', { description: 'Virtual pipeline stages per GPU.' }),
+    pipelineStageLayers: t.intList({
+      nullable: true,
+      description:
+        'Layers per virtual pipeline stage in model order when the split is not EVEN (FIRST_LAST_ONE_FEWER, BALANCED or explicit); null = EVEN (floor(L/n) each, the first L mod n one more). StageMemory.layers gives each GPU rank\'s total.',
+      resolve: (l) => l.pipelineStageLayers ?? null,
+    }),
     recompute: t.field({ type: RecomputeModeEnum, description: 'Activation recomputation.', resolve: (l) => l.recompute }),
     precision: t.field({ type: PrecisionEnum, description: 'Training precision.', resolve: (l) => l.precision }),
     optimizer: t.field({ type: OptimizerEnum, description: 'Optimizer.', resolve: (l) => l.optimizer }),

@@ -213,16 +213,20 @@ describe('the space is exactly the planner’s valid layouts', () => {
             for (let p = 1; p <= n; p++) {
               for (const sp of [false, true]) {
                 for (let v = 1; v <= r.layers; v++) {
+                  // The search tries the interleave degrees dividing ⌈L/p⌉, each with the BALANCED split (search.ts).
+                  if (p > 1 && Math.ceil(r.layers / p) % v !== 0) continue;
                   for (let b = 1; b <= r.gbs; b++) {
                     for (const zero of recipeDims.zeroStages) {
                       for (const offload of recipeDims.offloads) {
                         const input = {
                           globalBatchSize: r.gbs, tensorParallel: t, pipelineParallel: p, sequenceParallel: sp,
-                          pipelineInterleave: v, microBatchSize: b, zeroStage: zero, offload, recompute: 'NONE' as const, flashAttention: true,
+                          pipelineInterleave: v, pipelineLayerSplit: 'BALANCED' as const, microBatchSize: b, zeroStage: zero, offload, recompute: 'NONE' as const, flashAttention: true,
                         };
                         try {
                           const l = resolveLayout(arch, cluster, input);
                           if (l.sequenceParallel !== sp) continue; // normalised duplicate
+                          // …and keeps Megatron-LM's m % p = 0 for the interleaved schedule.
+                          if (v > 1 && (r.gbs / (b * l.dataParallel)) % p !== 0) continue;
                           expected++;
                         } catch (error) {
                           if (!(error instanceof InvalidInputError)) throw error;

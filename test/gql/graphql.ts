@@ -177,6 +177,15 @@ export type Optimizer =
   /** SGD with momentum: fp32 master weights and momentum, K = 8 bytes per parameter under mixed precision. */
   | 'SGD_MOMENTUM';
 
+/** How the layers are split over the pipelineParallel × pipelineInterleave virtual stages (model order; virtual stage j runs on GPU rank j mod pipelineParallel; the embedding sits on the first, the output head on the last). */
+export type PipelineLayerSplit =
+  /** The planner's choice (what planSearch uses): EVEN or FIRST_LAST_ONE_FEWER, whichever has the smaller slowest rank counting the output head in layer-equivalent FLOPs; ties go to fewer layers on the first rank. */
+  | 'BALANCED'
+  /** floor(L/n) layers each, the first L mod n one more (Megatron-LM; the default). Every virtual stage holds a layer. */
+  | 'EVEN'
+  /** Llama 3 (Dubey et al. 2024 §3.3.2): L + 2 slots split EVEN, then the first and the last virtual stage one layer fewer (they hold the embedding and the head); they may hold none. 126 layers over 16: 7, 8 × 14, 7. */
+  | 'FIRST_LAST_ONE_FEWER';
+
 /** Planner knobs; every one has a documented default (docs/api.md and src/core/plan.ts). */
 export type PlanOptionsInput = {
   /** Replaces the efficiency model by a fixed fraction of peak (0.01–1). */
@@ -416,8 +425,12 @@ export type TrainingPlanInput = {
   options?: PlanOptionsInput | null | undefined;
   /** Virtual pipeline stages per GPU (interleaved 1F1B); 1 = plain 1F1B. */
   pipelineInterleave?: number | null | undefined;
+  /** How the layers split over the pipelineParallel × pipelineInterleave virtual stages (default EVEN); ignored when pipelineStageLayers is given. */
+  pipelineLayerSplit?: PipelineLayerSplit | null | undefined;
   /** Pipeline-parallel stages (at most the layer count). */
   pipelineParallel?: number | null | undefined;
+  /** Explicit layers per virtual stage in model order (length pipelineParallel × pipelineInterleave, sum = the layers; the first and last entry may be 0 — an embedding- or head-only stage — every other ≥ 1). The most-loaded GPU sets memory and step time. */
+  pipelineStageLayers?: Array<number> | null | undefined;
   /** Training precision. */
   precision?: Precision | null | undefined;
   /** Activation recomputation. */

@@ -61,6 +61,24 @@ function run(cases: Case[]): void {
 
 const tiny = { layers: 2, hiddenSize: 64, attentionHeads: 2, vocabSize: 100, sequenceLength: 16 };
 
+describe('trainingPlan pipeline splits (pipelineStageLayers, pipelineLayerSplit)', () => {
+  const TP = 'query($i: TrainingPlanInput!) { trainingPlan(input: $i) { fits } }';
+  // GPT-2 1.5B: 48 layers; 8 GPUs over 4 pipeline stages.
+  const base = { model: 'gpt2-1.5b', cluster: 'a100-80gb-x8', globalBatchSize: 64, pipelineParallel: 4 };
+  const tp = (name: string, extra: Record<string, unknown>, field: string, says: string[] = []): Case => ({ name, query: TP, variables: { i: { ...base, ...extra } }, field, says });
+  run([
+    tp('stage layers of the wrong length', { pipelineStageLayers: [48] }, 'input.pipelineStageLayers', ['[48]', 'a list of 4 layer counts']),
+    tp('stage layers not summing to the layers', { pipelineStageLayers: [12, 12, 12, 13] }, 'input.pipelineStageLayers', ['[12,12,12,13]', 'summing to the model\'s 48 layers (now 49)']),
+    tp('an empty middle stage', { pipelineStageLayers: [24, 0, 12, 12] }, 'input.pipelineStageLayers[1]', ['0', 'every middle stage holds at least one layer']),
+    tp('a negative first stage', { pipelineStageLayers: [-1, 17, 16, 16] }, 'input.pipelineStageLayers[0]', ['-1', '[0, 48]']),
+    tp('2³¹ − 1 layers on a stage', { pipelineStageLayers: [2147483647, 1, 1, 1] }, 'input.pipelineStageLayers[0]', ['2147483647', '[0, 48]']),
+    tp('a million stages', { pipelineStageLayers: Array(1_000_001).fill(0) }, 'input.pipelineStageLayers', ['a list of 1000001 entries', 'at most']),
+    tp('an unknown split rule', { pipelineLayerSplit: 'ZIGZAG' }, 'i.pipelineLayerSplit', ['"ZIGZAG"']),
+    tp('interleave beyond the layers without a split that allows empty ends', { pipelineInterleave: 13 }, 'input.pipelineInterleave', ['13', 'at most 12']),
+    tp('FIRST_LAST_ONE_FEWER beyond layers + 2 virtual stages', { pipelineInterleave: 13, pipelineLayerSplit: 'FIRST_LAST_ONE_FEWER' }, 'input.pipelineLayerSplit', ['"FIRST_LAST_ONE_FEWER"', 'at most layers + 2 (50)']),
+  ]);
+});
+
 describe('planSearch', () => {
   const PS = 'query($i: PlanSearchInput!) { planSearch(input: $i) { evaluated stopReason truncated } }';
   const base = { model: 'gpt2-1.5b', cluster: 'a100-80gb-x8', globalBatchSize: 64 };

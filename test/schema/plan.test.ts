@@ -15,7 +15,7 @@ import {
   TrainingPlanStagesDocument,
   type TrainingPlanInput,
 } from '../gql/graphql.js';
-import { createTestApp, execute, MEGATRON_GPT3_PLAN, onlyError, relativeError, removeDir, type TestApp } from '../server/helpers.js';
+import { createTestApp, execute, MEGATRON_GPT3_PLAN, onlyError, post, relativeError, removeDir, type TestApp } from '../server/helpers.js';
 
 let t: TestApp;
 beforeAll(() => {
@@ -367,5 +367,68 @@ describe('adapter fine-tuning through trainingPlan and planSearch (LoRA, Hu et a
       // 32 layers × 16 × (4 attention matrices: 4 × (4,096 + 4,096); 3 MLP matrices: 3 × (4,096 + 11,008)).
       expect(plan.trainableParameters).toBe(32 * 16 * (4 * 8192 + 3 * (4096 + 11_008)));
     }
+  });
+});
+
+/**
+ * Llama 3 405B asked as published through trainingPlan (Dubey et al. 2024 §3.3.2, Table 4): 126 layers (the preset),
+ * TP 8, PP 16, DP 128 on 16,384 H100, interleaved with one layer per virtual stage, the first and last stage one layer
+ * fewer, 2,048 sequences of 8,192, no activation checkpointing, FSDP-style ZeRO-2, sequence parallel.
+ */
+describe('trainingPlan: pipeline splits (pipelineLayerSplit, pipelineStageLayers)', () => {
+  const Q = `query($i: TrainingPlanInput!) { trainingPlan(input: $i) {
+    fits parallelism { pipelineInterleave pipelineStageLayers dataParallel }
+    memory { mostLoadedStage stages { stage layers totalBytes } }
+    performance { modelFlopsPerSecondPerGpu }
+    diagnostics { code } } }`;
+  const llama = {
+    model: 'llama3-405b',
+    clusterSpec: { gpu: 'h100-sxm', gpusPerNode: 8, nodes: 2048 },
+    globalBatchSize: 2048,
+    tensorParallel: 8,
+    pipelineParallel: 16,
+    pipelineInterleave: 8,
+    sequenceParallel: true,
+    zeroStage: 2,
+  };
+  type Answer = {
+    trainingPlan: {
+      fits: boolean;
+      parallelism: { pipelineInterleave: number; pipelineStageLayers: number[] | null; dataParallel: number };
+      memory: { mostLoadedStage: number; stages: Array<{ stage: number; layers: number; totalBytes: number }> };
+      performance: { modelFlopsPerSecondPerGpu: number };
+      diagnostics: Array<{ code: string }>;
+    };
+  };
+  it('Llama 3 405B, FIRST_LAST_ONE_FEWER: 0, 1 × 126, 0 over 128 virtual stages; the first stage (7 layers) fits in 80 GB', async () => {
+    const r = await post<Answer>(t.app, { query: Q, variables: { i: { ...llama, pipelineLayerSplit: 'FIRST_LAST_ONE_FEWER' } } });
+    expect(r.errors).toBeUndefined();
+    const plan = r.data!.trainingPlan;
+    expect(plan.parallelism.dataParallel).toBe(128);
+    expect(plan.parallelism.pipelineStageLayers).toEqual([0, ...Array(126).fill(1), 0]);
+    const first = plan.memory.stages[0]!;
+    expect(first.layers).toBe(7);
+    expect(first.totalBytes).toBeLessThan(80e9);
+    // Published 400 TFLOP/s (Table 4); the step-time law is issue 9 part 4's — here within 15 %.
+    expect(Math.abs(plan.performance.modelFlopsPerSecondPerGpu / 400e12 - 1)).toBeLessThanOrEqual(0.15);
+  });
+  it('the same split given as a list answers the same plan; without a split v = 8 is refused naming the field', async () => {
+    const ruled = await post<Answer>(t.app, { query: Q, variables: { i: { ...llama, pipelineLayerSplit: 'FIRST_LAST_ONE_FEWER' } } });
+    const listed = await post<Answer>(t.app, { query: Q, variables: { i: { ...llama, pipelineStageLayers: [0, ...Array(126).fill(1), 0] } } });
+    expect(listed.data).toEqual(ruled.data);
+    const refused = onlyError(await post<Answer>(t.app, { query: Q, variables: { i: llama } }));
+    expect(refused.extensions?.field).toBe('input.pipelineInterleave');
+    expect(refused.message).toContain('input.pipelineInterleave = 8');
+    expect(refused.message).toContain('at most 7');
+  });
+  it('an EVEN split of 126 over 16 reports UNEVEN_PIPELINE; BALANCED does not and lightens rank 0', async () => {
+    const plain = { ...llama, pipelineInterleave: 1 };
+    const even = (await post<Answer>(t.app, { query: Q, variables: { i: plain } })).data!.trainingPlan;
+    const balanced = (await post<Answer>(t.app, { query: Q, variables: { i: { ...plain, pipelineLayerSplit: 'BALANCED' } } })).data!.trainingPlan;
+    expect(even.diagnostics.map((d) => d.code)).toContain('UNEVEN_PIPELINE');
+    expect(balanced.diagnostics.map((d) => d.code)).not.toContain('UNEVEN_PIPELINE');
+    expect(even.memory.stages[0]!.layers).toBe(8);
+    expect(balanced.memory.stages[0]!.layers).toBe(7);
+    expect(balanced.memory.stages[0]!.totalBytes).toBeLessThan(even.memory.stages[0]!.totalBytes);
   });
 });
