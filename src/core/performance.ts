@@ -88,8 +88,8 @@ export const MAX_ACHIEVABLE_MATMUL_FRACTION: Readonly<Record<Exclude<GpuGenerati
  * (src/core/validation/suite.ts calibrateShares; `npm run validate` prints the fit, which returns these values).
  */
 export const MATMUL_SHARE_OF_CEILING: Readonly<Record<Exclude<GpuGeneration, 'OTHER'>, number>> = {
-  AMPERE: 0.815,
-  HOPPER: 0.847,
+  AMPERE: 0.814,
+  HOPPER: 0.796,
 };
 
 /**
@@ -113,7 +113,7 @@ export const MATMUL_HALF_SATURATION_DIMENSION = MATMUL_EFFICIENCY_BY_GENERATION.
  * Llama-2 7B/13B/70B, GPT-3 175B, 760–888 model TFLOP/s; DeepSeek-V3 on H800; suite.ts calibrateFp8Factor).
  * Multiplies e_mm in FP8 plans.
  */
-export const FP8_MATMUL_EFFICIENCY_FACTOR = 0.694;
+export const FP8_MATMUL_EFFICIENCY_FACTOR = 0.74;
 /** FP8 casts: each GEMM input (activations forward, output gradients backward) read in 16 bits and written in 8. */
 const FP8_CAST_BYTES_PER_ELEMENT = 3;
 
