@@ -5,6 +5,7 @@ import { runValidation, sourceName } from '../src/core/validation/suite.js';
 
 const report = runValidation();
 const pct = (x: number) => `${x >= 0 ? '+' : ''}${(100 * x).toFixed(1)} %`;
+const abs = (x: number) => `${(100 * x).toFixed(1)} %`;
 const fmt = (x: number) => (Math.abs(x) >= 1000 ? x.toFixed(0) : Math.abs(x) >= 10 ? x.toFixed(1) : x.toFixed(3));
 const rows = report.predictions.map((p) => [
   p.run.id,
@@ -17,16 +18,18 @@ const rows = report.predictions.map((p) => [
   pct(p.error),
 ]);
 const header = ['run', 'source', 'GPU', 'layout', 'recipe', 'published', 'predicted', 'error'];
+// --markdown: the table as Markdown (docs/validation.md is generated with it).
+const markdown = process.argv.includes('--markdown');
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ');
+const line = (cells: string[]) => (markdown ? '| ' : '') + cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ') + (markdown ? ' |' : '');
 console.log(line(header));
-console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
+console.log((markdown ? '|-' : '') + widths.map((w) => '-'.repeat(w)).join('-|-') + (markdown ? '-|' : ''));
 for (const r of rows) console.log(line(r));
 console.log('');
 for (const f of report.families) {
   console.log(
-    `family ${f.family}: runs ${f.runs}, mean |error| ${pct(f.meanAbsError)}, worst ${pct(f.maxAbsError)}, bias ${pct(f.meanError)}; ` +
-      `left out: mean ${pct(f.leaveOut.meanAbsError)}, worst ${pct(f.leaveOut.maxAbsError)}`,
+    `family ${f.family}: runs ${f.runs}, mean |error| ${abs(f.meanAbsError)}, worst ${abs(f.maxAbsError)}, bias ${pct(f.meanError)}; ` +
+      `left out: mean ${abs(f.leaveOut.meanAbsError)}, worst ${abs(f.leaveOut.maxAbsError)}`,
   );
 }
 const rounded = (x: object) => JSON.stringify(x, (_k, v) => (typeof v === 'number' ? Number(v.toFixed(4)) : v));
