@@ -188,7 +188,10 @@ export function calibrateFp8Scale(runs: readonly ValidationRun[]): number {
 
 /** Calibrated shares as multipliers on the shipped GEMM efficiency. */
 export function calibrateScales(runs: readonly ValidationRun[]): EfficiencyScales {
-  const shares = calibrateShares(runs);
+  return scalesOf(calibrateShares(runs));
+}
+
+function scalesOf(shares: Partial<Record<CalibratedGeneration, number>>): EfficiencyScales {
   const scales: EfficiencyScales = {};
   for (const [g, share] of Object.entries(shares) as [CalibratedGeneration, number][]) {
     scales[g] = share / MATMUL_SHARE_OF_CEILING[g];
@@ -284,14 +287,15 @@ export function runValidation(runs: readonly ValidationRun[] = VALIDATION_RUNS):
     };
   });
   const leaveOut = summarise(leaveOutErrors);
+  const shares = calibrateShares(runs);
   return {
     predictions,
     overall: summarise(predictions.map((p) => p.error)),
     families: familySummaries,
     leaveOneFamilyOutMeanAbsError: leaveOut.meanAbsError,
     leaveOneFamilyOutMaxAbsError: leaveOut.maxAbsError,
-    calibratedScales: calibrateScales(runs),
-    calibratedShares: calibrateShares(runs),
+    calibratedScales: scalesOf(shares),
+    calibratedShares: shares,
     sources: new Set(runs.map((r) => sourceName(r.source))).size,
   };
 }
