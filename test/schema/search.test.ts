@@ -151,6 +151,21 @@ describe('planSearch options: every PlanOptionsInput knob reaches the search', (
       .toEqual(exhaustive.best.map((c) => [c.layout.tensorParallel, c.layout.pipelineParallel, c.layout.sequenceParallel, c.layout.microBatchSize]));
     expect(r.ranked[0]!.timeSeconds).toBeLessThan(withoutOptions.best[0]!.timeSeconds);
   });
+
+  it('overlapTensorParallelBackward (Megatron-LM 2022 async TP): the pruned API search equals the exhaustive core search, and is faster', async () => {
+    // Same 128-GPU space: the pruning bound must not charge the backward TP collectives this option hides.
+    const options = { overlapTensorParallelBackward: true };
+    const { data, errors } = await execute(withWorker.app, PlanSearchDocument, {
+      input: { model: 'gpt3-175b', clusterSpec: { gpu: 'a100-80gb', gpusPerNode: 8, nodes: 16 }, globalBatchSize: 512, top: 3, options },
+    });
+    expect(errors).toBeUndefined();
+    const cluster128 = makeCluster({ gpu: findGpu('a100-80gb') as GpuSpec, gpusPerNode: 8, nodes: 16 });
+    const exhaustive = searchPlans(gpt3, gpt3Counts, cluster128, { globalBatchSize: 512, top: 3, planOptions: options, prune: false, timeLimitSeconds: 600 });
+    const withoutOptions = searchPlans(gpt3, gpt3Counts, cluster128, { globalBatchSize: 512, top: 1 });
+    const r = data!.planSearch;
+    expect(r.ranked.map((x) => x.timeSeconds)).toEqual(exhaustive.best.map((c) => c.timeSeconds));
+    expect(r.ranked[0]!.timeSeconds).toBeLessThan(withoutOptions.best[0]!.timeSeconds);
+  });
 });
 
 describe('bad input → BAD_USER_INPUT naming field, value and what is allowed', () => {
