@@ -12,7 +12,7 @@ const rows = report.predictions.map((p) => [
   sourceName(p.run.source),
   p.run.gpu + (p.run.gpuChanges?.id ? `→${p.run.gpuChanges.id}` : ''),
   `${p.run.gpus} GPUs TP${p.tensorParallel} PP${p.pipelineParallel}${p.pipelineInterleave > 1 ? `v${p.pipelineInterleave}` : ''} DP${p.dataParallel}${p.contextParallel > 1 ? ` CP${p.contextParallel}` : ''}${p.expertParallel > 1 ? ` EP${p.expertParallel}` : ''} b${p.microBatchSize} B${p.globalBatchSize} s${p.sequenceLength}`,
-  `${p.run.layout.precision ?? 'BF16'} ${p.run.layout.recompute ?? 'NONE'}`,
+  `${p.run.trainingRecipe ?? 'CUSTOM'} ${p.precision} ${p.recompute}`,
   `${fmt(p.run.published)} ${p.run.kind}`,
   fmt(p.predicted),
   pct(p.error),

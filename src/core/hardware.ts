@@ -130,6 +130,27 @@ export const GPU_CATALOG: readonly GpuSpec[] = Object.freeze([
     nvmeBytesPerNode: 30 * TB,
   },
   {
+    id: 'h800',
+    name: 'NVIDIA H800-SXM5-80GB',
+    vendor: 'NVIDIA',
+    // NVIDIA H800 SXM5 datasheet: the H100 SXM5's compute and memory (80 GB HBM3, 3.35 TB/s), NVLink cut to 400 GB/s.
+    memoryBytes: 80 * GB,
+    memoryBandwidthBytesPerSecond: 3.35 * TB,
+    peakFlopsPerSecond: HOPPER_SXM_DENSE_PEAKS,
+    // H800 datasheet: NVLink 400 GB/s (bidirectional) → 200 GB/s one direction (DeepSeek-V3 report §3.2.2 measures 160).
+    intraNodeBandwidthBytesPerSecond: 200 * GB,
+    // DeepSeek-V3 report §3.2.2: InfiniBand 50 GB/s per GPU (400 Gb/s ConnectX-7).
+    interNodeBandwidthBytesPerSecond: gbit(400),
+    // H800 datasheet: SXM up to 700 W.
+    tdpWatts: 700,
+    // DeepSeek-V3 report §1 (training costs): "assuming the rental price of the H800 GPU is $2 per GPU hour".
+    gpuHourUsd: 2,
+    gpusPerNode: 8,
+    // HGX H800 servers as DGX H100: 2 TB system memory, 30 TB NVMe (assumed; no DGX H800 datasheet).
+    hostMemoryBytesPerNode: 2 * TB,
+    nvmeBytesPerNode: 30 * TB,
+  },
+  {
     id: 'h200',
     name: 'NVIDIA H200-SXM-141GB',
     vendor: 'NVIDIA',

@@ -23,6 +23,7 @@ import { headDimOf, kvHeadsPerRank, moeLayersOf, replicatedKvParametersPerRank }
 import {
   activationElementBytesFor,
   gradientBytesFor,
+  gradientBytesOf,
   optimizerStateBytesFor,
   parameterBytesFor,
 } from './precision.js';
@@ -180,6 +181,8 @@ export function activationBytesPerLayerFor(
   elementBytes: number,
   dropout = true,
   headDim = hiddenSize / attentionHeads,
+  /** 0.5 when the GEMM inputs are cached in FP8 (DeepSeek-V3 §3.3.2), else 1. */
+  gemmInputScale = 1,
 ): number {
   const sb = sequenceLength * microBatchSize;
   const sbh = sb * hiddenSize;
@@ -191,14 +194,17 @@ export function activationBytesPerLayerFor(
   }
   // K and V width per rank: kvHeads/t heads, or one replicated head when t > kvHeads (Megatron-LM query groups).
   const kvHiddenPerRank = headDim * kvHeadsPerRank(kvHeads, tensorParallel);
+  // FP8 caching (gemmInputScale 0.5) halves the GEMM inputs only: QKV and fc1 inputs, the projection input, the fc2
+  // input (GELU output / SwiGLU product) and the dispatched MoE tokens; norm inputs, Q/K/V and masks stay as they are.
+  const g = gemmInputScale;
   // Korthikanti §4.1: 10sbh outside the parallel regions (norms 4, QKV/MLP inputs 4, two 1-byte dropout masks 2).
-  const replicated = (dropout ? 10 : 8) * sbh;
+  const replicated = ((dropout ? 6 : 4) + 4 * g) * sbh;
   // Korthikanti §4.1 attention: Q, K, V (4sbh for MHA; GQA shrinks K, V) + projection input 2sbh; Q and the
   // projection input are heads·headDim wide (= h unless headDim decouples them).
-  const attentionPerRank = (4 * sb * attentionHeads * headDim) / tensorParallel + 4 * sb * kvHiddenPerRank;
-  const oneMlp = (gatedMlp ? 6 : 4) * sb * ffnHiddenSize;
+  const attentionPerRank = ((2 + 2 * g) * sb * attentionHeads * headDim) / tensorParallel + 4 * sb * kvHiddenPerRank;
+  const oneMlp = ((gatedMlp ? 4 : 2) + 2 * g) * sb * ffnHiddenSize;
   // Korthikanti §4.1 MLP: 16sbh = fc1 out + GELU out for f = 4h; MoE: per routed copy, plus the dispatched inputs.
-  const mlp = moe ? activeExperts * (oneMlp + 2 * sbh) : oneMlp;
+  const mlp = moe ? activeExperts * (oneMlp + 2 * g * sbh) : oneMlp;
   // Korthikanti §4.1: 5as²b of attention scores (softmax 2 + mask 1 + dropout output 2; 2 without dropout);
   // dropped by FlashAttention or selective recompute.
   const scoreBytes = dropout ? 5 : 2;
@@ -272,6 +278,7 @@ function activationBytesPerLayerUniform(
     activationElementBytesFor(layout.precision),
     arch.dropout ?? true,
     headDimOf(arch),
+    layout.activationStorage === 'FP8' ? 0.5 : 1,
   );
 }
 
@@ -398,7 +405,7 @@ export function stageMemory(
   const expertDp = shardGroup / e;
 
   const pb = parameterBytesFor(layout.precision);
-  const gb = gradientBytesFor(layout.precision);
+  const gb = gradientBytesOf(layout);
   const k = optimizerStateBytesFor(layout.optimizer, layout.precision);
   // ZeRO paper §5: stage ≥ 1 shards K, ≥ 2 the gradients, 3 the parameters over the data-parallel group.
   const shardedParams = denseGpu / shardGroup + expertGpu / expertDp;

@@ -46,7 +46,8 @@ import { adapterFlopsPerToken, adapterParametersPerLayer, frozenWeightBytes } fr
 import { hardwareFlopsPerToken, headDimOf, kvHeadsPerRank, moeLayersOf, replicatedKvParametersPerRank } from './model.js';
 import {
   activationElementBytesFor,
-  gradientBytesFor,
+  gradientBytesOf,
+  gradientReduceBytesOf,
   optimizerStateBytesFor,
   optimizerStepTrafficBytesFor,
   parameterBytesFor,
@@ -88,7 +89,7 @@ export const MAX_ACHIEVABLE_MATMUL_FRACTION: Readonly<Record<Exclude<GpuGenerati
  * (src/core/validation/suite.ts calibrateShares; `npm run validate` prints the fit, which returns these values).
  */
 export const MATMUL_SHARE_OF_CEILING: Readonly<Record<Exclude<GpuGeneration, 'OTHER'>, number>> = {
-  AMPERE: 0.814,
+  AMPERE: 0.821,
   HOPPER: 0.796,
 };
 
@@ -113,7 +114,7 @@ export const MATMUL_HALF_SATURATION_DIMENSION = MATMUL_EFFICIENCY_BY_GENERATION.
  * Llama-2 7B/13B/70B, GPT-3 175B, 760–888 model TFLOP/s; DeepSeek-V3 on H800; suite.ts calibrateFp8Factor).
  * Multiplies e_mm in FP8 plans.
  */
-export const FP8_MATMUL_EFFICIENCY_FACTOR = 0.74;
+export const FP8_MATMUL_EFFICIENCY_FACTOR = 0.751;
 /** FP8 casts: each GEMM input (activations forward, output gradients backward) read in 16 bits and written in 8. */
 const FP8_CAST_BYTES_PER_ELEMENT = 3;
 
@@ -317,25 +318,10 @@ export function estimateStep(
   // The input embedding on the first rank: a memory-bound row gather forward (read 2, write 2 bytes per element) and a
   // scatter-add of its gradient backward (read the gradient 2, read + write the table gradient 4).
   const embeddingSeconds = (EMBEDDING_ELEMENTWISE_BYTES_PER_SBH * elementScale * tokens * h) / t / hbm;
-  // Slowest rank: the first (its layers + the embedding), the heaviest middle one (an explicit split's), or the last
-  // (its layers + the output head).
-  const firstLayers = rankLayers(L, layout, 0);
-  const lastLayers = p > 1 ? rankLayers(L, layout, p - 1) : firstLayers;
-  const middleLayers = heaviestMiddleRankLayers(L, layout);
-  const firstCompute = firstLayers * layerSeconds + embeddingSeconds + (p === 1 ? headSeconds : 0);
-  const lastCompute = lastLayers * layerSeconds + headSeconds;
-  const middleCompute = middleLayers * layerSeconds;
-  // 0 = first, 1 = a middle rank, 2 = last.
-  const slowest = p > 1 && lastCompute > firstCompute && lastCompute >= middleCompute ? 2 : middleCompute > firstCompute ? 1 : 0;
-  const stageLayers = slowest === 2 ? lastLayers : slowest === 1 ? middleLayers : firstLayers;
-  const computePerMicroBatch = slowest === 2 ? lastCompute : slowest === 1 ? middleCompute : firstCompute;
-  const stageFlopsPerMicroBatch =
-    stageLayers * (layerDenseFlops + layerExpertFlops + layerScoreFlops) + (slowest === 2 || p === 1 ? headFlops : 0);
-  // All ranks together, one micro-batch: every layer once, the embedding and the head (for the bubble).
-  const allRanksComputePerMicroBatch = L * layerSeconds + embeddingSeconds + (p > 1 ? headSeconds : 0);
-
-  // --- Tensor parallel: 2 all-reduces per layer forward, 2 backward, +2 when the forward is recomputed
-  // (Shoeybi et al. 2019 §3; with sequence parallel: reduce-scatter + all-gather, same bytes, Korthikanti §4.2.2).
+  // --- Per-layer communication of one micro-batch, exposed (before any overlap): it grows with a rank's layers, so it
+  // counts towards which rank is slowest.
+  // Tensor parallel: 2 all-reduces per layer forward, 2 backward, +2 when the forward is recomputed (Shoeybi et al.
+  // 2019 §3; with sequence parallel: reduce-scatter + all-gather, same bytes, Korthikanti §4.2.2).
   // Sequence parallel re-gathers, in the backward, the sequence-sharded inputs of the two column-parallel GEMMs (QKV,
   // fc1) for their weight gradients — the forward kept only the 1/t shard (Korthikanti et al. 2022 §4.2.2, Fig. 5:
   // ḡ's backward; Megatron-LM LinearWithGradAccumulationAndAsyncCommunication all-gathers its input again): two
@@ -343,8 +329,42 @@ export function estimateStep(
   const tpCollectivesPerLayer = (recompute === 'FULL' ? 6 : 4) + (sp ? 1 : 0);
   const tpMessageBytes = tokens * h * elementBytes;
   const tpPerNode = Math.min(t, G);
-  const tpSecondsPerMicroBatch =
-    stageLayers * tpCollectivesPerLayer * collectiveSeconds(tpMessageBytes, t, tpPerNode, 2, cluster, options);
+  const tpSecondsPerLayer = tpCollectivesPerLayer * collectiveSeconds(tpMessageBytes, t, tpPerNode, 2, cluster, options);
+  // Expert parallel all-to-all: dispatch + combine forward and backward (+ recomputed forward), MoE layers only (the
+  // layer's share moeShare on average).
+  const a2aPerLayer = recompute === 'FULL' ? 6 : 4;
+  const a2aBytes = (tokens * k * h * elementBytes) / spDivisor;
+  const epSecondsPerLayer =
+    moe && e > 1 ? moeShare * a2aPerLayer * allToAllSeconds(a2aBytes, e, groupMembersPerNode(e, t, G), cluster, options) : 0;
+  // Context parallel (Llama 3 paper §3.3.2, all-gather CP): before attention each rank all-gathers the K and V of the
+  // whole sequence from the c − 1 others; the backward reduce-scatters their gradients; a recomputed forward gathers
+  // again. Exposed, like the TP collectives (they sit between dependent kernels); small with GQA.
+  const kvBytes = 2 * s * b * kvHiddenPerRank * elementBytes;
+  const cpCollectives = recompute === 'FULL' ? 3 : 2;
+  const cpSecondsPerLayer = c > 1 ? cpCollectives * collectiveSeconds(kvBytes, c, groupMembersPerNode(c, t, G), 1, cluster, options) : 0;
+  const commPerLayer = tpSecondsPerLayer + epSecondsPerLayer + cpSecondsPerLayer;
+
+  // Slowest rank: the first (its layers + the embedding), the heaviest middle one (an explicit split's), or the last
+  // (its layers + the output head), by compute and the per-layer communication above.
+  const firstLayers = rankLayers(L, layout, 0);
+  const lastLayers = p > 1 ? rankLayers(L, layout, p - 1) : firstLayers;
+  const middleLayers = heaviestMiddleRankLayers(L, layout);
+  const firstCompute = firstLayers * layerSeconds + embeddingSeconds + (p === 1 ? headSeconds : 0);
+  const lastCompute = lastLayers * layerSeconds + headSeconds;
+  const middleCompute = middleLayers * layerSeconds;
+  const firstTime = firstCompute + firstLayers * commPerLayer;
+  const lastTime = lastCompute + lastLayers * commPerLayer;
+  const middleTime = middleCompute + middleLayers * commPerLayer;
+  // 0 = first, 1 = a middle rank, 2 = last.
+  const slowest = p > 1 && lastTime > firstTime && lastTime >= middleTime ? 2 : middleTime > firstTime ? 1 : 0;
+  const stageLayers = slowest === 2 ? lastLayers : slowest === 1 ? middleLayers : firstLayers;
+  const computePerMicroBatch = slowest === 2 ? lastCompute : slowest === 1 ? middleCompute : firstCompute;
+  const stageFlopsPerMicroBatch =
+    stageLayers * (layerDenseFlops + layerExpertFlops + layerScoreFlops) + (slowest === 2 || p === 1 ? headFlops : 0);
+  // All ranks together, one micro-batch: every layer once, the embedding and the head (for the bubble).
+  const allRanksComputePerMicroBatch = L * layerSeconds + embeddingSeconds + (p > 1 ? headSeconds : 0);
+
+  const tpSecondsPerMicroBatch = stageLayers * tpSecondsPerLayer;
   // Overlapped communication slows the compute beside it (OVERLAP_COMPUTE_SLOWDOWN).
   const slowdown = options?.overlapComputeSlowdown ?? OVERLAP_COMPUTE_SLOWDOWN;
   // TP overlap (Transformer Engine userbuffers, Megatron-Core `tp_comm_overlap`: all-gather/reduce-scatter pipelined with
@@ -363,18 +383,8 @@ export function estimateStep(
     : tpSecondsPerMicroBatch - asyncBackwardSeconds + (asyncBackward ? overlappedCostSeconds(asyncBackwardSeconds, backwardMatmulWindow, slowdown) : 0);
   const tensorParallelBytes = m * stageLayers * tpCollectivesPerLayer * collectiveBytes(tpMessageBytes, t, 2);
 
-  // --- Expert parallel all-to-all: dispatch + combine forward and backward (+ recomputed forward).
-  let epSecondsPerMicroBatch = 0;
-  let expertParallelBytes = 0;
-  if (moe && e > 1) {
-    const a2aPerLayer = recompute === 'FULL' ? 6 : 4;
-    const a2aBytes = (tokens * k * h * elementBytes) / spDivisor;
-    // Only MoE layers dispatch: the stage's share of them (moeShare on average).
-    const moeStageLayers = stageLayers * moeShare;
-    epSecondsPerMicroBatch =
-      moeStageLayers * a2aPerLayer * allToAllSeconds(a2aBytes, e, groupMembersPerNode(e, t, G), cluster, options);
-    expertParallelBytes = m * moeStageLayers * a2aPerLayer * ((e - 1) / e) * a2aBytes;
-  }
+  const epSecondsPerMicroBatch = stageLayers * epSecondsPerLayer;
+  const expertParallelBytes = moe && e > 1 ? m * stageLayers * moeShare * a2aPerLayer * ((e - 1) / e) * a2aBytes : 0;
   // With the all-to-all overlapped (DualPipe, DeepSeek-V3 §3.2.1) only its excess over the micro-batch's compute and
   // the contention share stay on the critical path, as for TP overlap.
   const epCostPerMicroBatch =
@@ -382,18 +392,8 @@ export function estimateStep(
       ? overlappedCostSeconds(epSecondsPerMicroBatch, computePerMicroBatch, slowdown)
       : epSecondsPerMicroBatch;
 
-  // --- Context parallel (Llama 3 paper §3.3.2, all-gather CP): before attention each rank all-gathers the K and V
-  // of the whole sequence from the c − 1 others; the backward reduce-scatters their gradients; a recomputed forward
-  // gathers again. Exposed, like the TP collectives (they sit between dependent kernels); small with GQA.
-  let cpSecondsPerMicroBatch = 0;
-  let contextParallelBytes = 0;
-  if (c > 1) {
-    const kvBytes = 2 * s * b * kvHiddenPerRank * elementBytes;
-    const cpCollectives = recompute === 'FULL' ? 3 : 2;
-    cpSecondsPerMicroBatch =
-      stageLayers * cpCollectives * collectiveSeconds(kvBytes, c, groupMembersPerNode(c, t, G), 1, cluster, options);
-    contextParallelBytes = m * stageLayers * cpCollectives * collectiveBytes(kvBytes, c, 1);
-  }
+  const cpSecondsPerMicroBatch = stageLayers * cpSecondsPerLayer;
+  const contextParallelBytes = c > 1 ? m * stageLayers * cpCollectives * collectiveBytes(kvBytes, c, 1) : 0;
 
   // --- Pipeline point-to-point: activation forward, gradient backward, per micro-batch and virtual stage; with
   // t > 1 each TP rank sends 1/t and the receivers all-gather over NVLink (Narayanan et al. 2021 §4.1).
@@ -420,7 +420,8 @@ export function estimateStep(
 
   // --- Data parallel (ZeRO paper §7 volumes) on the stage with the most parameters.
   const pb = parameterBytesFor(precision);
-  const gb = gradientBytesFor(precision);
+  // Bytes DP reduces per gradient (fp32 main gradients under BF16; 16-bit under FP16 — precision.ts).
+  const gb = gradientReduceBytesOf(layout);
   // Expert parameters per layer: the routed experts' MLPs (router, norm and shared experts stay dense).
   const routedExpertParams = expertParametersPerLayer(arch);
   const denseLayerParams = counts.parametersPerLayer - routedExpertParams;
@@ -518,7 +519,7 @@ export function estimateStep(
   // The optimizer updates what is trained: every parameter, or the adapters.
   const trainedDense = adapter === undefined ? denseParams : adapterGpu;
   const shardParams = zero >= 1 ? trainedDense / dpGroup + expertParams / expertDp : trainedDense + expertParams;
-  const traffic = optimizerStepTrafficBytesFor(layout.optimizer, precision);
+  const traffic = optimizerStepTrafficBytesFor(layout.optimizer, precision, gradientBytesOf(layout));
   let optimizerSeconds: number;
   let offloadExposed = 0;
   const offload = layout.offload;

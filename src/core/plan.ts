@@ -34,8 +34,10 @@ import { computeModelCounts } from './model.js';
 import { estimateRun, estimateStep } from './performance.js';
 import { headLayerEquivalents, rankLayers, resolveStageLayers, type PipelineLayerSplit } from './pipeline.js';
 import type {
+  ActivationStorage,
   ClusterSpec,
   Diagnostic,
+  GradientPrecision,
   ModelArchitecture,
   ModelCounts,
   OffloadTarget,
@@ -60,6 +62,8 @@ export const COMMUNICATION_BOUND_FRACTION = 0.3;
 const PRECISIONS: readonly Precision[] = ['FP32', 'FP16', 'BF16', 'FP8'];
 const OPTIMIZERS: readonly OptimizerKind[] = ['ADAM', 'ADAMW', 'SGD_MOMENTUM', 'ADAFACTOR', 'ADAM_8BIT'];
 const RECOMPUTES: readonly RecomputeMode[] = ['NONE', 'SELECTIVE', 'FULL'];
+const GRADIENT_PRECISIONS: readonly GradientPrecision[] = ['FP32', 'BF16', 'FP16'];
+const ACTIVATION_STORAGES: readonly ActivationStorage[] = ['FP8'];
 const OFFLOADS: readonly OffloadTarget[] = ['NONE', 'OPTIMIZER_CPU', 'OPTIMIZER_NVME', 'PARAMETERS_CPU', 'PARAMETERS_NVME'];
 
 function requireOneOf<T>(field: string, value: T, allowed: readonly T[]): T {
@@ -196,6 +200,14 @@ export function resolveLayout(
   const sequenceParallel = requireBoolean(f('sequenceParallel'), input.sequenceParallel ?? false) && tensorParallel > 1;
   const flashAttention = requireBoolean(f('flashAttention'), input.flashAttention ?? true);
   const adapter = input.adapter === undefined ? undefined : validateAdapter(arch, input.adapter, offload, f('adapter'));
+  const gradientPrecision = input.gradientPrecision === undefined ? undefined : requireOneOf(f('gradientPrecision'), input.gradientPrecision, GRADIENT_PRECISIONS);
+  if (gradientPrecision !== undefined && precision === 'FP32' && gradientPrecision !== 'FP32') {
+    throw new InvalidInputError(f('gradientPrecision'), gradientPrecision, 'FP32 in FP32 training (gradients are never narrower than the weights)');
+  }
+  const activationStorage = input.activationStorage === undefined ? undefined : requireOneOf(f('activationStorage'), input.activationStorage, ACTIVATION_STORAGES);
+  if (activationStorage === 'FP8' && precision !== 'FP8') {
+    throw new InvalidInputError(f('activationStorage'), activationStorage, `absent (16-bit) unless precision = FP8 (now ${precision}): FP8 caching reuses the FP8 GEMM inputs`);
+  }
 
   return {
     tensorParallel,
@@ -218,6 +230,9 @@ export function resolveLayout(
     flashAttention,
     // Present only for adapter fine-tuning, like contextParallel.
     ...(adapter === undefined ? {} : { adapter }),
+    // Present only when set (a recipe's or the user's), like contextParallel.
+    ...(gradientPrecision === undefined ? {} : { gradientPrecision }),
+    ...(activationStorage === undefined ? {} : { activationStorage }),
   };
 }
 

@@ -12,7 +12,7 @@
  * These are hot-path functions (called per plan evaluation): plain switches, no allocation.
  */
 import { InvalidInputError } from './errors.js';
-import type { OptimizerKind, Precision } from './types.js';
+import type { GradientPrecision, OptimizerKind, ParallelLayout, Precision } from './types.js';
 
 /**
  * bitsandbytes' block-wise quantisation keeps one fp32 absmax per block of 2,048 values per state
@@ -29,6 +29,25 @@ export function parameterBytesFor(precision: Precision): number {
 /** Bytes of one gradient element as produced by the backward pass (ZeRO paper §3.1: fp16 gradients, 2Ψ). */
 export function gradientBytesFor(precision: Precision): number {
   return precision === 'FP32' ? 4 : 2;
+}
+
+/**
+ * Gradient bytes per parameter of a layout: its gradientPrecision (FP32 4 B: Megatron-LM's fp32 `main_grad`, which
+ * arguments.py forces for bf16 with --accumulate-allreduce-grads-in-fp32; BF16/FP16 2 B: FSDP's MixedPrecision with a
+ * 16-bit reduce dtype) or the training precision's default.
+ */
+export function gradientBytesOf(layout: Pick<ParallelLayout, 'precision' | 'gradientPrecision'>): number {
+  const g: GradientPrecision | undefined = layout.gradientPrecision;
+  return g === undefined ? gradientBytesFor(layout.precision) : g === 'FP32' ? 4 : 2;
+}
+
+/**
+ * Bytes per gradient element that data parallelism reduces: fp32 main gradients are reduced in fp32 under BF16
+ * (Megatron-LM arguments.py forces --accumulate-allreduce-grads-in-fp32 for bf16), but under FP16 Megatron-LM reduces
+ * the fp16 gradients and copies them into the fp32 main gradients afterwards (the flag's default is off).
+ */
+export function gradientReduceBytesOf(layout: Pick<ParallelLayout, 'precision' | 'gradientPrecision'>): number {
+  return layout.gradientPrecision === 'FP32' && layout.precision === 'FP16' ? 2 : gradientBytesOf(layout);
 }
 
 /** Bytes of one stored activation element (FP8 runs keep 16-bit activations between layers: counted as 2). */
@@ -67,12 +86,12 @@ export function optimizerStateBytesFor(optimizer: OptimizerKind, precision: Prec
  * Bytes the optimizer step reads and writes per parameter of its shard (memory-bound update): read gradient,
  * read+write every state (K, incl. master), write the new working weight (absent in fp32, where master = weight).
  */
-export function optimizerStepTrafficBytesFor(optimizer: OptimizerKind, precision: Precision): number {
+export function optimizerStepTrafficBytesFor(optimizer: OptimizerKind, precision: Precision, gradientBytes = gradientBytesFor(precision)): number {
   const k = optimizerStateBytesFor(optimizer, precision);
   const workingWeightWrite = precision === 'FP32' ? 4 : 2;
   // fp32 has no master in K, so its weights (4 B) are read and written in place.
   const fp32Weights = precision === 'FP32' ? 4 : 0;
-  return gradientBytesFor(precision) + 2 * k + workingWeightWrite + fp32Weights;
+  return gradientBytes + 2 * k + workingWeightWrite + fp32Weights;
 }
 
 /** All bytes-per-parameter figures at once (for documentation and the API; not used in the hot path). */

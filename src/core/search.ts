@@ -29,7 +29,9 @@ import { computeModelCounts } from './model.js';
 import { evaluatePlan, resolveLayout } from './plan.js';
 import { balancedStageLayers, headLayerEquivalents } from './pipeline.js';
 import type {
+  ActivationStorage,
   ClusterSpec,
+  GradientPrecision,
   LowRankAdapter,
   ModelArchitecture,
   ModelCounts,
@@ -113,6 +115,9 @@ export interface PlanSearchOptions {
   optimizer?: OptimizerKind;
   /** Fine-tune with this low-rank adapter (every candidate carries it; offload is then NONE). */
   adapter?: LowRankAdapter;
+  /** Gradient precision and FP8 activation storage every candidate carries (a recipe's; plan.ts validates them). */
+  gradientPrecision?: GradientPrecision;
+  activationStorage?: ActivationStorage;
   /** Other evaluatePlan knobs (efficiencies, overhead), applied to every candidate. */
   planOptions?: PlanOptions;
   /** false = exhaustive reference: evaluate every candidate (tests compare it with the pruned search). */
@@ -241,6 +246,8 @@ interface NormalizedSearch {
   precision: Precision;
   optimizer: OptimizerKind;
   adapter: LowRankAdapter | null;
+  gradientPrecision: GradientPrecision | undefined;
+  activationStorage: ActivationStorage | undefined;
   prune: boolean;
   timeLimitSeconds: number;
   maxCandidates: number;
@@ -462,6 +469,8 @@ function normalizeOptions(arch: ModelArchitecture, cluster: ClusterSpec, input: 
   if (!optimizers.includes(optimizer)) throw new InvalidInputError('optimizer', optimizer, `one of ${optimizers.join(', ')}`);
 
   return {
+    gradientPrecision: input.gradientPrecision ?? undefined,
+    activationStorage: input.activationStorage ?? undefined,
     layers: arch.layers,
     headLayers: headLayerEquivalents(computeModelCounts(arch)),
     stageLayers: new Map(),
@@ -700,6 +709,8 @@ function makeLayout(shape: Shape, v: number, b: number, recipe: Recipe, s: Norma
     offload: recipe.offload,
     flashAttention: recipe.flash,
     ...(s.adapter === null ? {} : { adapter: s.adapter }),
+    ...(s.gradientPrecision === undefined ? {} : { gradientPrecision: s.gradientPrecision }),
+    ...(s.activationStorage === undefined ? {} : { activationStorage: s.activationStorage }),
   };
 }
 

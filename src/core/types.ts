@@ -207,6 +207,12 @@ export interface LowRankAdapter {
   targets: AdapterTargets;
 }
 
+/** Precision of the gradients the backward accumulates and DP reduces (see precision.ts gradientBytesOf). */
+export type GradientPrecision = 'FP32' | 'BF16' | 'FP16';
+
+/** How stored activations are kept: 'FP8' caches the GEMM inputs in FP8 (DeepSeek-V3 §3.3.2; Transformer Engine). */
+export type ActivationStorage = 'FP8';
+
 export interface ParallelLayout {
   tensorParallel: number;
   pipelineParallel: number;
@@ -238,6 +244,14 @@ export interface ParallelLayout {
   flashAttention: boolean;
   /** Low-rank adapter fine-tuning (frozen base weights); absent = every weight is trained. */
   adapter?: LowRankAdapter;
+  /**
+   * Gradient precision when it differs from the training precision's default (2 B under mixed precision, ZeRO §3.1):
+   * FP32 = Megatron-LM's `main_grad` buffer (4 B: 18 B per parameter with Adam), BF16 = FSDP mixed precision. Absent =
+   * the default.
+   */
+  gradientPrecision?: GradientPrecision;
+  /** FP8 storage of the GEMM inputs among the stored activations (FP8 training only); absent = 16-bit. */
+  activationStorage?: ActivationStorage;
 }
 
 /** Knobs a user may override; every one has a documented default in plan.ts. */

@@ -1,6 +1,7 @@
 /** Enums shared by several type families. Values are the core's string literals, so no mapping is needed. */
 import type { PipelineLayerSplit } from '../core/pipeline.js';
-import type { AdapterTargets, LowRankAdapter, OffloadTarget, OptimizerKind, Precision, RecomputeMode } from '../core/types.js';
+import type { AssumptionOrigin, TrainingRecipe } from '../core/recipes.js';
+import type { ActivationStorage, AdapterTargets, GradientPrecision, LowRankAdapter, OffloadTarget, OptimizerKind, Precision, RecomputeMode } from '../core/types.js';
 import { builder } from './builder.js';
 
 export const PrecisionEnum = builder.enumType('Precision', {
@@ -113,4 +114,43 @@ export const PipelineLayerSplitEnum = builder.enumType('PipelineLayerSplit', {
         "The planner's choice (what planSearch uses): EVEN or FIRST_LAST_ONE_FEWER, whichever has the smaller slowest rank counting the output head in layer-equivalent FLOPs; ties go to fewer layers on the first rank.",
     },
   } satisfies Record<PipelineLayerSplit, { description: string }>,
+});
+
+export const TrainingRecipeEnum = builder.enumType('TrainingRecipe', {
+  description:
+    'What a framework really does, as defaults (FlashAttention, overlap of TP/PP/DP/EP communication, gradient precision, distributed optimizer, activation storage); explicit inputs override them. Each default is listed with its source in `TrainingPlan.assumptions`.',
+  values: {
+    CUSTOM: { description: "No recipe: the planner's defaults (as without `recipe`)." },
+    MEGATRON_LM_2021: { description: 'Megatron-LM as in Narayanan et al. 2021: FP16, full recompute, no FlashAttention, no SP, ZeRO 0, fp32 main gradients, synchronous pipeline p2p, DP reduced after the backward.' },
+    MEGATRON_CORE: { description: 'Megatron-Core / NeMo: distributed optimizer (ZeRO-1), fp32 main gradients (18 B per parameter with Adam), SP, fused attention, TP/PP/DP overlap.' },
+    TORCHTITAN_FSDP2: { description: 'torchtitan with FSDP2: ZeRO-3, fp32 gradient reduce, SDPA flash attention, prefetching overlap.' },
+    DEEPSPEED_ZERO: { description: "DeepSpeed ZeRO: 16-bit gradients (ZeRO paper), overlap_comm off below stage 3, synchronous pipeline engine." },
+    DEEPSEEK_V3: { description: 'DeepSeek-V3 (report §3.2–3.3): FP8 GEMMs, FP8 activation caching, fp32 gradients, ZeRO-1, DualPipe overlap of the all-to-all and PP.' },
+  } satisfies Record<TrainingRecipe, { description: string }>,
+});
+
+export const GradientPrecisionEnum = builder.enumType('GradientPrecision', {
+  description: 'Precision gradients are accumulated in and reduced with.',
+  values: {
+    FP32: { description: "4 B per parameter: Megatron-LM's fp32 main_grad (18 B per parameter with Adam)." },
+    BF16: { description: '2 B: FSDP mixed precision with a bf16 reduce dtype.' },
+    FP16: { description: '2 B: the ZeRO paper\'s fp16 gradients.' },
+  } satisfies Record<GradientPrecision, { description: string }>,
+});
+
+export const ActivationStorageEnum = builder.enumType('ActivationStorage', {
+  description: 'How stored activations are kept (absent = 16-bit).',
+  values: {
+    FP8: { description: 'GEMM inputs cached in FP8 for the backward (DeepSeek-V3 §3.3; FP8 training only).' },
+  } satisfies Record<ActivationStorage, { description: string }>,
+});
+
+export const AssumptionOriginEnum = builder.enumType('AssumptionOrigin', {
+  description: 'Where an assumption of a plan comes from.',
+  values: {
+    RECIPE: { description: 'The named recipe (`recipe`).' },
+    USER: { description: 'An explicit input.' },
+    DEFAULT: { description: "The planner's default." },
+    SEARCH: { description: 'Chosen by planSearch.' },
+  } satisfies Record<AssumptionOrigin, { description: string }>,
 });

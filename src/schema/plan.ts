@@ -11,8 +11,11 @@ import { layoutGpus, memoryByPipelineStage, type StageMemory } from '../core/mem
 import { trainableParameters } from '../core/adapter.js';
 import { evaluatePlan, resolveLayout } from '../core/plan.js';
 import type { PipelineLayerSplit } from '../core/pipeline.js';
+import { applyRecipe, planAssumptions, requireRecipe, type Assumption, type TrainingRecipe } from '../core/recipes.js';
 import { predictedLoss } from '../core/scaling.js';
 import type {
+  ActivationStorage,
+  GradientPrecision,
   AdapterTargets,
   CommunicationEstimate,
   Diagnostic,
@@ -32,7 +35,21 @@ import type {
 import { builder } from './builder.js';
 import { ClusterInputRef, ClusterRef, clusterFromInput, requireCluster, type ClusterInputShape, type ClusterView } from './cluster.js';
 import type { SavedRecord, SchemaContext } from './context.js';
-import { AdapterMethodEnum, AdapterTargetsEnum, DiagnosticSeverityEnum, OffloadEnum, OptimizerEnum, PipelineLayerSplitEnum, PrecisionEnum, RecomputeModeEnum, ScalingLawEnum } from './enums.js';
+import {
+  ActivationStorageEnum,
+  AdapterMethodEnum,
+  AdapterTargetsEnum,
+  AssumptionOriginEnum,
+  DiagnosticSeverityEnum,
+  GradientPrecisionEnum,
+  OffloadEnum,
+  OptimizerEnum,
+  PipelineLayerSplitEnum,
+  PrecisionEnum,
+  RecomputeModeEnum,
+  ScalingLawEnum,
+  TrainingRecipeEnum,
+} from './enums.js';
 import { badUserInput, notFound, REJECTED_VALUE } from './error-helpers.js';
 import './errors.js'; // registers InputError for trainingPlanOrError's union
 import { InvalidInputError } from '../core/errors.js';
@@ -86,6 +103,9 @@ export interface TrainingPlanInputShape {
   pipelineInterleave?: number | null;
   pipelineLayerSplit?: PipelineLayerSplit | null;
   pipelineStageLayers?: number[] | null;
+  recipe?: TrainingRecipe | null;
+  gradientPrecision?: GradientPrecision | null;
+  activationStorage?: ActivationStorage | null;
   recompute?: RecomputeMode | null;
   precision?: Precision | null;
   optimizer?: OptimizerKind | null;
@@ -172,8 +192,8 @@ export const TrainingPlanInputRef = builder.inputType('TrainingPlanInput', {
       description:
         'Context-parallel degree (default 1): each sequence is split over this many ranks (Megatron-Core CP; sequenceLength divisible by 2 × CP). GPUs = TP × CP × PP × DP.',
     }),
-    zeroStage: t.int({ defaultValue: 0, description: 'ZeRO stage 0–3 (what is sharded over data parallelism).' }),
-    sequenceParallel: t.boolean({ defaultValue: false, description: 'Megatron sequence parallelism (shards norm/dropout activations over tensorParallel).' }),
+    zeroStage: t.int({ defaultValue: 0, description: 'ZeRO stage 0–3 (what is sharded over data parallelism). With a `recipe`, the default 0 means "the recipe\'s".' }),
+    sequenceParallel: t.boolean({ defaultValue: false, description: 'Megatron sequence parallelism (shards norm/dropout activations over tensorParallel). With a `recipe`, the default false means "the recipe\'s".' }),
     pipelineInterleave: t.int({ defaultValue: 1, description: 'Virtual pipeline stages per GPU (interleaved 1F1B); 1 = plain 1F1B.' }),
     pipelineLayerSplit: t.field({
       type: PipelineLayerSplitEnum,
@@ -183,8 +203,14 @@ export const TrainingPlanInputRef = builder.inputType('TrainingPlanInput', {
       description:
         'Explicit layers per virtual stage in model order (length pipelineParallel × pipelineInterleave, sum = the layers; the first and last entry may be 0 — an embedding- or head-only stage — every other ≥ 1). The most-loaded GPU sets memory and step time.',
     }),
-    recompute: t.field({ type: RecomputeModeEnum, defaultValue: 'NONE', description: 'Activation recomputation.' }),
-    precision: t.field({ type: PrecisionEnum, defaultValue: 'BF16', description: 'Training precision.' }),
+    recipe: t.field({
+      type: TrainingRecipeEnum,
+      description: "A framework's defaults (see TrainingRecipe); explicit inputs override them. The answer's `assumptions` lists what was used and why.",
+    }),
+    gradientPrecision: t.field({ type: GradientPrecisionEnum, description: 'Gradient precision (default: the training precision, 2 B under mixed precision; a recipe may set FP32 main gradients).' }),
+    activationStorage: t.field({ type: ActivationStorageEnum, description: 'FP8 caching of the GEMM inputs among the stored activations (FP8 training only; default 16-bit).' }),
+    recompute: t.field({ type: RecomputeModeEnum, defaultValue: 'NONE', description: 'Activation recomputation. With a `recipe`, the default NONE means "the recipe\'s".' }),
+    precision: t.field({ type: PrecisionEnum, defaultValue: 'BF16', description: 'Training precision. With a `recipe`, the default BF16 means "the recipe\'s".' }),
     optimizer: t.field({ type: OptimizerEnum, defaultValue: 'ADAM', description: 'Optimizer.' }),
     offload: t.field({ type: OffloadEnum, defaultValue: 'NONE', description: 'What to offload to host memory or NVMe.' }),
     flashAttention: t.boolean({ description: 'FlashAttention (no s² score activations stored). Default: the planner\'s.' }),
@@ -201,6 +227,8 @@ export interface ResolvedPlanInput {
   cluster: ClusterView;
   layout: ParallelLayout;
   options: PlanOptions;
+  /** What the plan assumed and why (recipes.ts planAssumptions); absent = computed from the layout with no user inputs. */
+  assumptions?: Assumption[];
 }
 
 export interface TrainingPlanView extends ResolvedPlanInput {
@@ -253,8 +281,21 @@ export function resolvePlanParts(model: ModelView, cluster: ClusterView, input: 
   if (input.offload != null) partial.offload = input.offload;
   if (input.flashAttention != null) partial.flashAttention = input.flashAttention;
   if (input.adapter != null) partial.adapter = adapterFromInput(input.adapter);
-  const layout = callCore(path, () => resolveLayout(model.arch, cluster.spec, partial, path));
-  return { model, cluster, layout, options };
+  if (input.gradientPrecision != null) partial.gradientPrecision = input.gradientPrecision;
+  if (input.activationStorage != null) partial.activationStorage = input.activationStorage;
+  const recipe = input.recipe ?? undefined;
+  // GraphQL fills the contract defaults (zeroStage 0, sequenceParallel false, recompute NONE, precision BF16) in, so an
+  // input equal to one of them cannot be told from an omitted one: it counts as not given (with a recipe: the recipe's).
+  const given = { ...partial, ...(input.pipelineLayerSplit != null ? { pipelineLayerSplit: input.pipelineLayerSplit } : {}) };
+  if (given.zeroStage === 0) delete given.zeroStage;
+  if (given.sequenceParallel === false) delete given.sequenceParallel;
+  if (given.recompute === 'NONE') delete given.recompute;
+  if (given.precision === 'BF16') delete given.precision;
+  const withRecipe = recipe !== undefined && recipe !== 'CUSTOM';
+  const applied = callCore(path, () => applyRecipe(requireRecipe(`${path}.recipe`, recipe ?? 'CUSTOM'), withRecipe ? given : partial, options));
+  const layout = callCore(path, () => resolveLayout(model.arch, cluster.spec, applied.layout, path));
+  const assumptions = planAssumptions(recipe, given, options, layout, applied.options);
+  return { model, cluster, layout, options: applied.options, assumptions };
 }
 
 /** Ranges of the layout and option fields (the core checks consistency: divisibility, GPU counts, …). */
@@ -334,6 +375,7 @@ export function makeTrainingPlanView(resolved: ResolvedPlanInput, estimate?: Pla
     cluster: resolved.cluster,
     layout: resolved.layout,
     options: resolved.options,
+    assumptions: resolved.assumptions,
     estimate:
       estimate ??
       callCore(undefined, () =>
@@ -397,6 +439,28 @@ const ParallelismRef = builder.objectRef<ParallelLayout>('Parallelism').implemen
       description: 'The low-rank adapter being fine-tuned; null when every weight is trained.',
       resolve: (l) => l.adapter ?? null,
     }),
+    gradientPrecision: t.field({
+      type: GradientPrecisionEnum,
+      nullable: true,
+      description: 'Gradient precision when set (FP32 main gradients, BF16); null = the training precision\'s (2 B under mixed precision).',
+      resolve: (l) => l.gradientPrecision ?? null,
+    }),
+    activationStorage: t.field({
+      type: ActivationStorageEnum,
+      nullable: true,
+      description: 'FP8 when the GEMM inputs are cached in FP8; null = 16-bit.',
+      resolve: (l) => l.activationStorage ?? null,
+    }),
+  }),
+});
+
+const AssumptionRef = builder.objectRef<Assumption>('Assumption').implement({
+  description: 'One assumption a plan used: the input it stands for, its value, where it comes from and its source.',
+  fields: (t) => ({
+    name: t.exposeString('name', { description: 'The input, e.g. `flashAttention` or `options.overlapPipelineCommunication`.' }),
+    value: t.exposeString('value', { description: 'The value used, in words.' }),
+    source: t.exposeString('source', { description: 'Citation of the recipe or default, or "set by the user".' }),
+    origin: t.field({ type: AssumptionOriginEnum, description: 'RECIPE, USER, DEFAULT or SEARCH.', resolve: (a) => a.origin }),
   }),
 });
 
@@ -523,6 +587,12 @@ export const TrainingPlanRef = builder.objectRef<TrainingPlanView>('TrainingPlan
     fits: t.boolean({ description: 'True when the most-loaded GPU\'s memory fits its capacity minus the headroom.', resolve: (p) => p.estimate.fits }),
     diagnostics: t.field({ type: [DiagnosticRef], description: 'What the planner noticed, most serious first.', resolve: (p) => bySeverity(p.estimate.diagnostics) }),
     parallelism: t.field({ type: ParallelismRef, description: 'The resolved layout.', resolve: (p) => p.layout }),
+    assumptions: t.field({
+      type: [AssumptionRef],
+      description:
+        'Every framework behaviour and planner knob this plan assumed (FlashAttention, precision of weights, gradients and activations, ZeRO, sequence parallel, pipeline split, overlap of each kind of communication, overheads), with its value, its source and whether the recipe, the user, the search or the default set it.',
+      resolve: (p) => p.assumptions ?? planAssumptions(undefined, {}, {}, p.layout, p.options),
+    }),
     trainableParameters: t.float({
       description: 'Parameters the optimizer updates: every parameter, or with an adapter its adapter weights only (r·(d_in + d_out) per adapted matrix).',
       resolve: (p) => trainableParameters(p.model.arch, p.model.counts, p.layout.adapter),

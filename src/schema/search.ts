@@ -16,12 +16,13 @@ import {
   type SearchCandidate,
   type WinnerComparison,
 } from '../core/search.js';
-import type { ClusterSpec, ModelArchitecture, ModelCounts, OffloadTarget, PlanOptions, RecomputeMode, ZeroStage } from '../core/types.js';
+import { applyRecipe, planAssumptions, recipeSearchPins, type TrainingRecipe } from '../core/recipes.js';
+import type { ClusterSpec, ModelArchitecture, ModelCounts, OffloadTarget, ParallelLayout, PlanOptions, RecomputeMode, ZeroStage } from '../core/types.js';
 import { z } from 'zod';
 import { builder } from './builder.js';
 import { ClusterInputRef, clusterFromInput, requireCluster, type ClusterInputShape, type ClusterView } from './cluster.js';
 import type { SchemaContext } from './context.js';
-import { OffloadEnum, OptimizerEnum, PrecisionEnum, RecomputeModeEnum } from './enums.js';
+import { OffloadEnum, OptimizerEnum, PrecisionEnum, RecomputeModeEnum, TrainingRecipeEnum } from './enums.js';
 import { badUserInput, fromInvalidInput } from './error-helpers.js';
 import { callCore, ModelInputRef, modelFromInput, requireModel, type ModelInputShape, type ModelView } from './model.js';
 import {
@@ -142,6 +143,7 @@ interface PlanSearchInputShape {
   flashAttention?: boolean[] | null;
   adapter?: AdapterInputShape | null;
   precision?: PlanSearchOptions['precision'] | null;
+  recipe?: TrainingRecipe | null;
   optimizer?: PlanSearchOptions['optimizer'] | null;
   options?: PlanOptionsInputFields | null;
   timeLimitSeconds?: number | null;
@@ -194,7 +196,12 @@ const PlanSearchInputRef = builder.inputType('PlanSearchInput', {
     offloads: t.field({ type: [OffloadEnum], description: 'Only these offload targets, e.g. [NONE] for "no offload".' }),
     flashAttention: t.booleanList({ description: 'FlashAttention off/on (default [true]).' }),
     adapter: t.field({ type: AdapterInputRef, description: 'Search fine-tuning layouts with this low-rank adapter (every candidate carries it; offloads are then [NONE]).' }),
-    precision: t.field({ type: PrecisionEnum, description: 'Training precision (default BF16).' }),
+    precision: t.field({ type: PrecisionEnum, description: 'Training precision (default BF16, or the recipe\'s).' }),
+    recipe: t.field({
+      type: TrainingRecipeEnum,
+      description:
+        "A framework's defaults: its FlashAttention, ZeRO stage, recompute and precision become pins (your own pins win), its gradient precision, activation storage and overlap options apply to every candidate; each plan's `assumptions` says which.",
+    }),
     optimizer: t.field({ type: OptimizerEnum, description: 'Optimizer (default ADAM).' }),
     options: t.field({ type: PlanOptionsInputRef, description: 'Planner knobs applied to every candidate.' }),
     timeLimitSeconds: t.float({ description: `Stop after this many seconds and return the best so far (default 10, at most ${MAX_API_SEARCH_SECONDS}).`, validate: floatIn(0.01, MAX_API_SEARCH_SECONDS) }),
@@ -207,6 +214,10 @@ interface ResolvedSearch {
   cluster: ClusterView;
   job: PlanSearchJob;
   planOptions: PlanOptions;
+  recipe: TrainingRecipe | undefined;
+  /** Layout fields the user pinned to one value (for assumptions), and the user's own plan options. */
+  userLayout: Partial<ParallelLayout>;
+  userOptions: PlanOptions;
 }
 
 function resolveSearchInput(ctx: SchemaContext, input: PlanSearchInputShape): ResolvedSearch {
@@ -241,18 +252,47 @@ function resolveSearchInput(ctx: SchemaContext, input: PlanSearchInputShape): Re
   }
   if (input.zeroStages != null) options.zeroStages = input.zeroStages as ZeroStage[];
   if (input.adapter != null) options.adapter = adapterFromInput(input.adapter);
+  let userOptions: PlanOptions = {};
   if (input.options) {
     // Every knob, switches included (the same conversion and ranges as trainingPlan's options).
     checkPlanOptionsInput(input.options, `${path}.options`);
-    options.planOptions = planOptionsFromInput(input.options);
+    userOptions = planOptionsFromInput(input.options);
+    options.planOptions = userOptions;
   }
+  // A recipe pins what the framework does unless the user pinned it (recipes.ts).
+  const recipe = input.recipe ?? undefined;
+  const pins = recipeSearchPins(recipe);
+  const userLayout: Partial<ParallelLayout> = {};
+  if (pins.flashAttention !== undefined) {
+    if (options.flashAttention === undefined) options.flashAttention = [pins.flashAttention];
+    else userLayout.flashAttention = options.flashAttention[0];
+  }
+  if (pins.zeroStage !== undefined) {
+    if (options.zeroStages === undefined) options.zeroStages = [pins.zeroStage];
+    else userLayout.zeroStage = options.zeroStages[0];
+  }
+  if (pins.recompute !== undefined) {
+    if (options.recomputeModes === undefined) options.recomputeModes = [pins.recompute];
+    else userLayout.recompute = options.recomputeModes[0];
+  }
+  if (options.precision !== undefined) userLayout.precision = options.precision;
+  else if (pins.precision !== undefined) options.precision = pins.precision;
+  if (pins.gradientPrecision !== undefined) options.gradientPrecision = pins.gradientPrecision;
+  if (pins.activationStorage !== undefined) options.activationStorage = pins.activationStorage;
+  if (recipe !== undefined && recipe !== 'CUSTOM') options.planOptions = applyRecipe(recipe, {}, userOptions).options;
   return {
     model,
     cluster,
     job: { arch: model.arch, counts: model.counts, cluster: cluster.spec, options },
     planOptions: searchPlanOptions(options),
+    recipe,
+    userLayout,
+    userOptions,
   };
 }
+
+/** Layout fields planSearch chooses among (for the plans' assumptions). */
+const SEARCHED_FIELDS = ['flashAttention', 'zeroStage', 'recompute', 'sequenceParallel', 'pipelineLayerSplit'] as const;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Output
@@ -285,7 +325,16 @@ function planViews(resolved: ResolvedSearch, candidates: SearchCandidate[]): Ran
       candidate.gpus === total ? resolved.cluster : { ...resolved.cluster, spec: subCluster(resolved.cluster.spec, candidate.gpus), preset: false };
     return {
       candidate,
-      plan: makeTrainingPlanView({ model: resolved.model, cluster, layout: candidate.layout, options: resolved.planOptions }, candidate.estimate),
+      plan: makeTrainingPlanView(
+        {
+          model: resolved.model,
+          cluster,
+          layout: candidate.layout,
+          options: resolved.planOptions,
+          assumptions: planAssumptions(resolved.recipe, resolved.userLayout, resolved.userOptions, candidate.layout, resolved.planOptions, SEARCHED_FIELDS),
+        },
+        candidate.estimate,
+      ),
     };
   });
 }

@@ -55,6 +55,12 @@ const ValidationRunRef = builder.objectRef<RunPrediction>('ValidationRun').imple
     globalBatchSize: t.int({ description: 'Sequences per optimizer step.', resolve: (p) => p.globalBatchSize }),
     sequenceLength: t.int({ description: 'Tokens per sequence.', resolve: (p) => p.sequenceLength }),
     recipe: t.string({ description: 'Framework and recipe in words (what the run\'s knobs express).', resolve: (p) => p.run.recipe }),
+    trainingRecipe: t.string({
+      description: 'The named recipe (TrainingRecipe) whose cited defaults fill what the run leaves unset; CUSTOM = none.',
+      resolve: (p) => p.run.trainingRecipe ?? 'CUSTOM',
+    }),
+    precision: t.string({ description: 'Training precision the run used.', resolve: (p) => p.precision }),
+    recompute: t.string({ description: 'Activation recompute the run used.', resolve: (p) => p.recompute }),
     assumed: t.string({ nullable: true, description: 'What the source does not state and the run assumes.', resolve: (p) => p.run.assumed ?? null }),
     publishedKind: t.field({ type: PublishedKindEnum, description: 'What the published figure measures.', resolve: (p) => p.run.kind }),
     published: t.float({ description: 'The published figure.', resolve: (p) => p.run.published }),

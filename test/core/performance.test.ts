@@ -691,9 +691,10 @@ describe('overlapped MoE all-to-all (DeepSeek-V3 §3.2.1, DualPipe: "near-zero a
     const computePerMicroBatch = overlapped.performance.computeSeconds / m;
     const sigma = 0.189;
     const cost = Math.max(perMicroBatch - computePerMicroBatch, (perMicroBatch * sigma) / (1 + sigma));
-    // The saving appears in the exposed communication (m micro-batches of the slowest rank: the last, 7 of the 61
-    // layers and the 129,280 × 7,168 head) and in the bubble ((Σ ranks − slowest rank)/v: the other 54 layers, 54/7 slots).
-    const saved = (perMicroBatch - cost) * (m + (61 - 7) / 7);
+    // The saving appears in the exposed communication (m micro-batches of the slowest rank: the first, 8 of the 61
+    // layers, whose all-to-all outweighs the last rank's 129,280 × 7,168 head) and in the bubble ((Σ ranks − slowest
+    // rank)/v: the other 53 layers, 53/8 slots).
+    const saved = (perMicroBatch - cost) * (m + (61 - 8) / 8);
     expect((exposed.stepSeconds - overlapped.performance.stepSeconds) / saved).toBeCloseTo(1, 9);
     expect(overlapped.performance.computeSeconds).toBe(exposed.computeSeconds);
     expect(overlapped.communication.expertParallelBytes).toBe(evaluatePlan(v3, counts, cluster, layout).communication.expertParallelBytes);

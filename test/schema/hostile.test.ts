@@ -75,6 +75,11 @@ describe('trainingPlan pipeline splits (pipelineStageLayers, pipelineLayerSplit)
     tp('a million stages', { pipelineStageLayers: Array(1_000_001).fill(0) }, 'input.pipelineStageLayers', ['a list of 1000001 entries', 'at most']),
     tp('an unknown split rule', { pipelineLayerSplit: 'ZIGZAG' }, 'i.pipelineLayerSplit', ['"ZIGZAG"']),
     tp('interleave beyond the layers without a split that allows empty ends', { pipelineInterleave: 13 }, 'input.pipelineInterleave', ['13', 'at most 12']),
+    tp('an unknown recipe', { recipe: 'MEGATRON_2019' }, 'i.recipe', ['"MEGATRON_2019"']),
+    tp('an unknown gradient precision', { gradientPrecision: 'FP64' }, 'i.gradientPrecision', ['"FP64"']),
+    tp('FP8 activation storage in BF16 training', { activationStorage: 'FP8' }, 'input.activationStorage', ['"FP8"', 'precision = FP8']),
+    tp('BF16 gradients in FP32 training', { precision: 'FP32', gradientPrecision: 'BF16' }, 'input.gradientPrecision', ['"BF16"', 'FP32 in FP32 training']),
+    tp('a recipe that sets FP8 on an A100', { recipe: 'DEEPSEEK_V3' }, 'input.precision', ['"FP8"', 'no FP8 tensor cores']),
     tp('FIRST_LAST_ONE_FEWER beyond layers + 2 virtual stages', { pipelineInterleave: 13, pipelineLayerSplit: 'FIRST_LAST_ONE_FEWER' }, 'input.pipelineLayerSplit', ['"FIRST_LAST_ONE_FEWER"', 'at most layers + 2 (50)']),
   ]);
 });

@@ -10,6 +10,7 @@
  * the model transfers to a family it was not calibrated on.
  */
 import type { PipelineLayerSplit } from '../pipeline.js';
+import type { TrainingRecipe } from '../recipes.js';
 import type { GpuSpec, ModelArchitecture, ParallelLayout, PlanOptions } from '../types.js';
 
 /** What the published figure measures. */
@@ -72,6 +73,8 @@ export interface ValidationRun {
   attentionFlops?: 'FULL' | 'CAUSAL';
   layout: Partial<ParallelLayout> & { globalBatchSize: number; pipelineLayerSplit?: PipelineLayerSplit };
   options?: PlanOptions;
+  /** The named recipe (src/core/recipes.ts) whose cited defaults fill what layout and options leave unset. */
+  trainingRecipe?: TrainingRecipe;
   /** Framework and recipe in words (what the knobs above express). */
   recipe: string;
   /** What the source does not say and the run assumes. */
@@ -83,7 +86,6 @@ export interface ValidationRun {
 // Recipes as knobs. Megatron-LM 2021 (Narayanan et al. 2021; NVIDIA/Megatron-LM examples/sc21): FP16, full recompute,
 // no FlashAttention, plain TP all-reduces, synchronous pipeline send/recv.
 const MEGATRON_2021 = { recompute: 'FULL', flashAttention: false, precision: 'FP16' } as const;
-const MEGATRON_2021_OPTIONS = { overlapPipelineCommunication: false } as const;
 
 /** Narayanan et al. 2021 Table 1 rows with examples/sc21/run_table_1.sh's configuration. */
 function sc21(
@@ -104,8 +106,9 @@ function sc21(
     gpu: 'a100-80gb',
     gpus,
     model,
-    layout: { tensorParallel: t, pipelineParallel: p, pipelineInterleave: v, microBatchSize: b, globalBatchSize: B, ...MEGATRON_2021 },
-    options: { ...MEGATRON_2021_OPTIONS, overlapDataParallelCommunication: torchDdp },
+    layout: { tensorParallel: t, pipelineParallel: p, pipelineInterleave: v, microBatchSize: b, globalBatchSize: B },
+    options: { overlapDataParallelCommunication: torchDdp },
+    trainingRecipe: 'MEGATRON_LM_2021',
     recipe: `Megatron-LM 2021: FP16, full recompute, no FlashAttention, synchronous p2p, ${torchDdp ? 'torch DDP (overlapped all-reduce)' : 'local DDP (all-reduce after the backward)'}`,
     published: tflops,
     kind: 'HARDWARE_TFLOPS_PER_GPU',
@@ -136,11 +139,12 @@ function korthikanti(
     ...(modelChanges ? { modelChanges } : {}),
     // Megatron-LM 2022 runs the column-parallel GEMMs' backward TP collectives asynchronously (layers.py,
     // LinearWithGradAccumulationAndAsyncCommunication) — the code Korthikanti et al. introduce sequence parallelism in.
-    options: { ...MEGATRON_2021_OPTIONS, overlapTensorParallelBackward: true },
+    options: { overlapTensorParallelBackward: true },
+    trainingRecipe: 'MEGATRON_LM_2021' as const,
     kind: 'STEP_SECONDS' as const,
     assumed: 'synchronous pipeline send/recv (Megatron-LM of 2022); DP 1',
   };
-  const layout = { tensorParallel: 8, pipelineParallel: p, pipelineInterleave: v, microBatchSize: b, globalBatchSize: B, flashAttention: false, precision: 'FP16' as const };
+  const layout = { tensorParallel: 8, pipelineParallel: p, pipelineInterleave: v, microBatchSize: b, globalBatchSize: B };
   return [
     {
       ...base,
@@ -169,8 +173,8 @@ function nemo(id: string, model: string, gpus: number, B: number, b: number, t: 
     gpu: 'h100-sxm',
     gpus,
     model,
-    layout: { tensorParallel: t, pipelineParallel: p, pipelineInterleave: v, globalBatchSize: B, microBatchSize: b, sequenceParallel: t > 1, zeroStage: 1, precision: 'FP8' },
-    options: { overlapTensorParallelCommunication: true },
+    layout: { tensorParallel: t, pipelineParallel: p, pipelineInterleave: v, globalBatchSize: B, microBatchSize: b, precision: 'FP8', recompute: 'NONE' },
+    trainingRecipe: 'MEGATRON_CORE',
     recipe: 'NeMo / Megatron-Core: FP8 (Transformer Engine), distributed optimizer, SP, TP overlap, FlashAttention, no recompute',
     assumed: 'no recompute; TP communication overlap (NeMo tp_comm_overlap)',
     published: tflops,
@@ -180,7 +184,9 @@ function nemo(id: string, model: string, gpus: number, B: number, b: number, t: 
 
 /** torchtitan docs/performance.md and fms-fsdp README: FSDP (ZeRO-3) on 8-GPU A100-80GB nodes, tokens/s per GPU. */
 function fsdp(id: string, source: string, model: string, gpus: number, B: number, b: number, recompute: 'NONE' | 'FULL', tokens: number): ValidationRun {
+  const torchtitan = source.startsWith('pytorch/torchtitan');
   return {
+    ...(torchtitan ? { trainingRecipe: 'TORCHTITAN_FSDP2' as const } : {}),
     id,
     source,
     family: 'A100_PRODUCTION_2022_24',
@@ -197,6 +203,7 @@ function fsdp(id: string, source: string, model: string, gpus: number, B: number
 
 /** MegaScale (Jiang et al. 2024, NSDI): GPT-3 175B on 12,288 A100-class GPUs, TP 8, PP 8, DP 192, batch 6,144. */
 function megascale(id: string, where: string, v: number, options: PlanOptions, recipe: string, assumed: string, mfu: number): ValidationRun {
+  // Megatron-based: Megatron-Core's defaults (distributed optimizer, SP, overlaps) unless the run says otherwise.
   return {
     id,
     source: `Jiang et al. 2024 MegaScale (NSDI 24), ${where}`,
@@ -204,8 +211,9 @@ function megascale(id: string, where: string, v: number, options: PlanOptions, r
     gpu: 'a100-80gb',
     gpus: 12288,
     model: 'gpt3-175b',
-    layout: { tensorParallel: 8, pipelineParallel: 8, pipelineInterleave: v, globalBatchSize: 6144, sequenceParallel: true, zeroStage: 1 },
+    layout: { tensorParallel: 8, pipelineParallel: 8, pipelineInterleave: v, globalBatchSize: 6144, recompute: 'NONE' },
     options,
+    trainingRecipe: 'MEGATRON_CORE',
     recipe,
     assumed,
     published: mfu,
@@ -247,8 +255,8 @@ export const VALIDATION_RUNS: readonly ValidationRun[] = Object.freeze([
     gpu: 'a100-80gb',
     gpus: 1024,
     model: 'gpt3-175b',
-    layout: { tensorParallel: 8, pipelineParallel: 16, pipelineInterleave: 1, microBatchSize: 1, globalBatchSize: 1536, ...MEGATRON_2021 },
-    options: { ...MEGATRON_2021_OPTIONS, overlapDataParallelCommunication: false },
+    layout: { tensorParallel: 8, pipelineParallel: 16, pipelineInterleave: 1, microBatchSize: 1, globalBatchSize: 1536 },
+    trainingRecipe: 'MEGATRON_LM_2021',
     recipe: 'Megatron-LM January 2021: FP16, full recompute, plain 1F1B, local DDP, synchronous p2p',
     published: 138,
     kind: 'HARDWARE_TFLOPS_PER_GPU',
@@ -270,9 +278,9 @@ export const VALIDATION_RUNS: readonly ValidationRun[] = Object.freeze([
     model: 'bloom-176b',
     // The final run trained in BF16 (BLOOM paper §3.4: bfloat16 mixed precision; FP16 only in earlier variants).
     layout: { tensorParallel: 4, pipelineParallel: 12, globalBatchSize: 2048, microBatchSize: 2, zeroStage: 1, ...MEGATRON_2021, precision: 'BF16' },
-    options: { overlapPipelineCommunication: false },
+    trainingRecipe: 'DEEPSPEED_ZERO',
     recipe: 'Megatron-DeepSpeed: BF16, ZeRO-1, full recompute, no FlashAttention, 1F1B; Omni-Path 4 × 100 Gb/s per node',
-    assumed: 'DeepSpeed pipeline engine waits on its send/recv (synchronous p2p)',
+    assumed: 'DeepSpeed defaults (synchronous pipeline p2p, no DP overlap at ZeRO-1)',
     published: 150,
     kind: 'HARDWARE_TFLOPS_PER_GPU',
   },
@@ -293,7 +301,7 @@ export const VALIDATION_RUNS: readonly ValidationRun[] = Object.freeze([
     'megascale-175b',
     'abstract and §6: 175B on 12,288 GPUs, 55.2 % MFU',
     6,
-    { overlapTensorParallelCommunication: true },
+    {},
     'MegaScale (Megatron-based): BF16, SP, distributed optimizer, TP/PP/DP overlap, FlashAttention, no recompute',
     'GPT-3 175B shape (parallel block and sliding window not modelled); interleave v = 6',
     0.552,
@@ -302,7 +310,7 @@ export const VALIDATION_RUNS: readonly ValidationRun[] = Object.freeze([
     'megascale-megatron-baseline',
     'abstract: 1.34× the MFU of Megatron-LM → 41.2 %',
     1,
-    { overlapDataParallelCommunication: false, overlapTensorParallelBackward: true },
+    { overlapDataParallelCommunication: false, overlapTensorParallelCommunication: false, overlapTensorParallelBackward: true },
     'Megatron-LM baseline: BF16, SP, distributed optimizer without overlap, 1F1B, async backward TP, FlashAttention',
     'stock 1F1B, forward TP exposed, DP collectives on the critical path (MegaScale §3.2)',
     0.552 / 1.34,
@@ -344,13 +352,11 @@ export const VALIDATION_RUNS: readonly ValidationRun[] = Object.freeze([
     id: 'deepseek-v3-h800',
     source: 'DeepSeek-AI 2024, DeepSeek-V3 Technical Report, §1 and §3.2: 180K H800 GPU-hours per trillion tokens on 2,048 H800',
     family: 'MOE',
-    gpu: 'h100-sxm',
-    // H800: H100 compute, NVLink 400 GB/s bidirectional (DeepSeek-V3 §3.2.2: 160 GB/s achieved; IB 50 GB/s per GPU).
-    gpuChanges: { id: 'h800', name: 'NVIDIA H800', intraNodeBandwidthBytesPerSecond: 200e9 },
+    gpu: 'h800',
     gpus: 2048,
     model: 'deepseek-v3',
-    layout: { pipelineParallel: 16, expertParallel: 64, globalBatchSize: 15360, microBatchSize: 1, zeroStage: 1, precision: 'FP8', recompute: 'SELECTIVE' },
-    options: { overlapExpertParallelCommunication: true },
+    layout: { pipelineParallel: 16, expertParallel: 64, globalBatchSize: 15360, microBatchSize: 1, recompute: 'SELECTIVE' },
+    trainingRecipe: 'DEEPSEEK_V3',
     recipe: 'DeepSeek HAI-LLM: FP8 GEMMs, DualPipe (all-to-all overlapped), PP 16, EP 64, ZeRO-1, recompute of norms/up-projections',
     assumed: 'batch 15,360 × 4,096 (the final batch size); 1F1B bubble for DualPipe; SELECTIVE recompute for its partial one',
     published: 180_000,

@@ -10,6 +10,7 @@ import { findGpu, makeCluster } from '../hardware.js';
 import { computeModelCounts } from '../model.js';
 import { MATMUL_SHARE_OF_CEILING, gpuGenerationOf, type GpuGeneration } from '../performance.js';
 import { evaluatePlan, resolveLayout } from '../plan.js';
+import { applyRecipe } from '../recipes.js';
 import { findModelPreset } from '../presets.js';
 import type { GpuSpec, ModelArchitecture, PlanOptions } from '../types.js';
 import {
@@ -37,6 +38,9 @@ export interface RunPrediction {
   microBatchSize: number;
   globalBatchSize: number;
   sequenceLength: number;
+  /** Training precision and recompute the run used (its recipe's included). */
+  precision: string;
+  recompute: string;
   predicted: number;
   /** predicted / published − 1. */
   error: number;
@@ -61,9 +65,11 @@ export function predictRun(run: ValidationRun, scales: EfficiencyScales = {}): R
   const generation = gpuGenerationOf(gpu.id);
   const arch = archOf(run);
   const cluster = makeCluster({ gpu, gpusPerNode: 8, nodes: run.gpus / 8 });
-  const layout = resolveLayout(arch, cluster, run.layout, `validation.${run.id}`);
+  // The named recipe fills what the run leaves unset (explicit knobs win), as trainingPlan does.
+  const withRecipe = applyRecipe(run.trainingRecipe, run.layout, run.options ?? {});
+  const layout = resolveLayout(arch, cluster, withRecipe.layout, `validation.${run.id}`);
   const scale = scales[generation] ?? 1;
-  const options: PlanOptions = { ...run.options, ...(scale !== 1 ? { computeEfficiencyScale: scale } : {}) };
+  const options: PlanOptions = { ...withRecipe.options, ...(scale !== 1 ? { computeEfficiencyScale: scale } : {}) };
   const performance = evaluatePlan(arch, computeModelCounts(arch), cluster, layout, options).performance;
   const tokensPerSecondPerGpu = performance.tokensPerSecond / run.gpus;
   const flopsCounts = run.flopsModelChanges ? computeModelCounts(archOf(run, run.flopsModelChanges)) : null;
@@ -94,6 +100,8 @@ export function predictRun(run: ValidationRun, scales: EfficiencyScales = {}): R
     microBatchSize: layout.microBatchSize,
     globalBatchSize: layout.globalBatchSize,
     sequenceLength: arch.sequenceLength,
+    precision: layout.precision,
+    recompute: layout.recompute,
     predicted,
     error: predicted / run.published - 1,
     stepSeconds: performance.stepSeconds,
@@ -136,6 +144,11 @@ function calibratedGenerationOf(run: ValidationRun): CalibratedGeneration | null
   return g === 'OTHER' ? null : g;
 }
 
+/** A run's training precision, its recipe's included. */
+function precisionOf(run: ValidationRun): string | undefined {
+  return applyRecipe(run.trainingRecipe, run.layout, {}).layout.precision;
+}
+
 /** Σ |log(predicted speed / published speed)| over `runs` with every generation's share set to `share`. */
 function pooledLoss(runs: readonly ValidationRun[], share: number): number {
   return runs.reduce((sum, run) => {
@@ -156,7 +169,7 @@ function pooledLoss(runs: readonly ValidationRun[], share: number): number {
  */
 export function calibrateShares(allRuns: readonly ValidationRun[]): Partial<Record<CalibratedGeneration, number>> {
   // FP8 runs measure the share × FP8_MATMUL_EFFICIENCY_FACTOR (fitted by calibrateFp8Scale): left out here.
-  const runs = allRuns.filter((r) => r.layout.precision !== 'FP8');
+  const runs = allRuns.filter((r) => precisionOf(r) !== 'FP8');
   const pooled = calibratePooledShare(runs);
   const shares: Partial<Record<CalibratedGeneration, number>> = {};
   for (const g of Object.keys(MATMUL_SHARE_OF_CEILING) as CalibratedGeneration[]) {
@@ -177,7 +190,7 @@ export function calibratePooledShare(runs: readonly ValidationRun[]): number {
  * 16-bit attention, a few percent of their time).
  */
 export function calibrateFp8Scale(runs: readonly ValidationRun[]): number {
-  const fp8 = runs.filter((r) => r.layout.precision === 'FP8');
+  const fp8 = runs.filter((r) => precisionOf(r) === 'FP8');
   const loss = (scale: number) =>
     fp8.reduce((sum, run) => {
       const g = calibratedGenerationOf(run);

@@ -1,0 +1,262 @@
+/**
+ * Named training recipes: what a framework really does, as defaults a plan starts from, each with its source, and the
+ * list of assumptions a plan used (name, value, source, and whether it came from the recipe, the user or the planner's
+ * default). Explicit user inputs always override a recipe. CUSTOM (or no recipe) keeps the planner's defaults, so
+ * every earlier figure holds. Pure: no I/O.
+ */
+import { InvalidInputError } from './errors.js';
+import { DEFAULT_FRAMEWORK_OVERHEAD_BYTES, DEFAULT_MEMORY_HEADROOM_FRACTION } from './memory.js';
+import { OVERLAP_COMPUTE_SLOWDOWN } from './performance.js';
+import { gradientBytesOf } from './precision.js';
+import type { ParallelLayout, PlanOptions } from './types.js';
+
+export type TrainingRecipe = 'CUSTOM' | 'MEGATRON_LM_2021' | 'MEGATRON_CORE' | 'TORCHTITAN_FSDP2' | 'DEEPSPEED_ZERO' | 'DEEPSEEK_V3';
+export const TRAINING_RECIPES: readonly TrainingRecipe[] = [
+  'CUSTOM',
+  'MEGATRON_LM_2021',
+  'MEGATRON_CORE',
+  'TORCHTITAN_FSDP2',
+  'DEEPSPEED_ZERO',
+  'DEEPSEEK_V3',
+];
+
+export type AssumptionOrigin = 'RECIPE' | 'USER' | 'DEFAULT' | 'SEARCH';
+
+export interface Assumption {
+  /** The input it stands for, e.g. `flashAttention`, `options.overlapPipelineCommunication`. */
+  name: string;
+  /** The value used, in words (e.g. `true`, `FP32 (4 B per parameter)`). */
+  value: string;
+  /** Where the value comes from: the recipe's citation, "set by the user", or the planner default's citation. */
+  source: string;
+  origin: AssumptionOrigin;
+}
+
+/** Layout fields a recipe may set. */
+type RecipeLayoutField = 'flashAttention' | 'precision' | 'recompute' | 'zeroStage' | 'sequenceParallel' | 'gradientPrecision' | 'activationStorage';
+/** Option fields a recipe may set. */
+type RecipeOptionField =
+  | 'overlapPipelineCommunication'
+  | 'overlapDataParallelCommunication'
+  | 'overlapTensorParallelCommunication'
+  | 'overlapExpertParallelCommunication';
+
+interface RecipeDefault<T> {
+  value: T;
+  source: string;
+}
+
+interface RecipeSpec {
+  layout: { [K in RecipeLayoutField]?: RecipeDefault<NonNullable<ParallelLayout[K]>> };
+  options: { [K in RecipeOptionField]?: RecipeDefault<boolean> };
+}
+
+const MEGATRON_MAIN_GRAD =
+  "Megatron-LM fp32 main_grad buffer (arguments.py: bf16 forces --accumulate-allreduce-grads-in-fp32; DistributedOptimizer docs: 6 + 12/d bytes per parameter): 18 B per parameter with Adam";
+
+const RECIPES: Record<Exclude<TrainingRecipe, 'CUSTOM'>, RecipeSpec> = {
+  MEGATRON_LM_2021: {
+    layout: {
+      flashAttention: { value: false, source: 'FlashAttention (Dao et al. 2022) postdates Narayanan et al. 2021' },
+      precision: { value: 'FP16', source: 'Narayanan et al. 2021 §5 (mixed precision); NVIDIA/Megatron-LM examples/sc21 scripts: --fp16' },
+      recompute: { value: 'FULL', source: 'Narayanan et al. 2021 §3.5 (activation recomputation); examples/sc21: --checkpoint-activations' },
+      zeroStage: { value: 0, source: 'no distributed optimizer in Megatron-LM before 2022 (Narayanan et al. 2021: plain data parallelism)' },
+      sequenceParallel: { value: false, source: 'sequence parallelism arrived with Korthikanti et al. 2022' },
+      gradientPrecision: { value: 'FP32', source: MEGATRON_MAIN_GRAD },
+    },
+    options: {
+      overlapPipelineCommunication: { value: false, source: 'Megatron-LM 2021 p2p_communication.py waits on batch_isend_irecv and synchronises before the next compute' },
+      overlapDataParallelCommunication: { value: false, source: 'examples/sc21/run_table_1.sh: --DDP-impl local (gradients all-reduced after the backward) for the pipelined runs' },
+      overlapTensorParallelCommunication: { value: false, source: 'Megatron-LM 2021 TP all-reduces sit between dependent GEMMs (Shoeybi et al. 2019 §3)' },
+    },
+  },
+  MEGATRON_CORE: {
+    layout: {
+      flashAttention: { value: true, source: 'Megatron-Core with Transformer Engine fused (flash) attention' },
+      zeroStage: { value: 1, source: 'Megatron-Core --use-distributed-optimizer (optimizer states sharded over DP: ZeRO-1)' },
+      sequenceParallel: { value: true, source: 'Megatron-Core/NeMo recipes enable --sequence-parallel with TP > 1 (Korthikanti et al. 2022)' },
+      gradientPrecision: { value: 'FP32', source: MEGATRON_MAIN_GRAD },
+    },
+    options: {
+      overlapPipelineCommunication: { value: true, source: 'Megatron-Core overlap_p2p_comm (interleaved schedule)' },
+      overlapDataParallelCommunication: { value: true, source: 'Megatron-Core --overlap-grad-reduce / --overlap-param-gather' },
+      overlapTensorParallelCommunication: { value: true, source: 'Megatron-Core/NeMo tp_comm_overlap (Transformer Engine userbuffers; with sequence parallel)' },
+    },
+  },
+  TORCHTITAN_FSDP2: {
+    layout: {
+      flashAttention: { value: true, source: 'torchtitan: PyTorch scaled_dot_product_attention (flash backend)' },
+      zeroStage: { value: 3, source: 'torchtitan FSDP2 fully_shard (parameters, gradients and optimizer states sharded: ZeRO-3)' },
+      gradientPrecision: {
+        value: 'FP32',
+        source:
+          'torchtitan default mixed_precision_reduce = "float32": gradients reduce-scattered and kept in fp32 (sharded fp32 parameters 4 + gradients 4 + Adam 8 = 16 B over d; counted here as 2 + 4 + 12)',
+      },
+    },
+    options: {
+      overlapDataParallelCommunication: { value: true, source: 'FSDP2 prefetches the next all-gather and overlaps reduce-scatter with the backward' },
+      overlapPipelineCommunication: { value: true, source: 'torch.distributed.pipelining schedules issue p2p asynchronously' },
+    },
+  },
+  DEEPSPEED_ZERO: {
+    layout: {
+      gradientPrecision: { value: 'FP16', source: 'ZeRO paper (Rajbhandari et al. 2020) §3.1: fp16 gradients, 2Ψ bytes (16 B per parameter with Adam)' },
+    },
+    options: {
+      overlapPipelineCommunication: { value: false, source: "DeepSpeed's pipeline engine waits on each send/recv (synchronous p2p)" },
+      overlapDataParallelCommunication: { value: false, source: 'DeepSpeed zero_optimization.overlap_comm default false (stages 1–2; true for stage 3)' },
+    },
+  },
+  DEEPSEEK_V3: {
+    layout: {
+      precision: { value: 'FP8', source: 'DeepSeek-V3 report §3.3: FP8 mixed-precision GEMMs' },
+      activationStorage: { value: 'FP8', source: 'DeepSeek-V3 report §3.3.3 (low-precision storage): activations cached in FP8 for the Linear backward' },
+      zeroStage: { value: 1, source: 'DeepSeek-V3 report §3.2: ZeRO-1 data parallelism' },
+      gradientPrecision: { value: 'FP32', source: 'DeepSeek-V3 report §3.3.1: master weights, weight gradients and optimizer states kept in higher precision' },
+      flashAttention: { value: true, source: 'fused attention kernels (no s² scores stored)' },
+    },
+    options: {
+      overlapExpertParallelCommunication: { value: true, source: 'DeepSeek-V3 report §3.2.1: DualPipe overlaps the all-to-all, "near-zero all-to-all communication overhead"' },
+      overlapPipelineCommunication: { value: true, source: 'DeepSeek-V3 report §3.2.1: DualPipe overlaps PP communication' },
+      overlapDataParallelCommunication: { value: true, source: 'DeepSeek-V3 report §3.2: ZeRO-1 gradient reduction overlapped' },
+    },
+  },
+};
+
+export function requireRecipe(field: string, recipe: unknown): TrainingRecipe {
+  if (!TRAINING_RECIPES.includes(recipe as TrainingRecipe)) throw new InvalidInputError(field, recipe, `one of ${TRAINING_RECIPES.join(', ')}`);
+  return recipe as TrainingRecipe;
+}
+
+/**
+ * A partial layout and options with the recipe's defaults filled in where the user left a field unset (explicit
+ * inputs win). DeepSpeed's DP overlap default depends on the stage: true at ZeRO-3.
+ */
+export function applyRecipe<L extends Partial<ParallelLayout>>(
+  recipe: TrainingRecipe | undefined,
+  layout: L,
+  options: PlanOptions,
+): { layout: L; options: PlanOptions } {
+  if (recipe === undefined || recipe === 'CUSTOM') return { layout, options };
+  const spec = RECIPES[recipe];
+  const outLayout: L = { ...layout };
+  for (const key of Object.keys(spec.layout) as RecipeLayoutField[]) {
+    if (outLayout[key] === undefined) (outLayout as Record<string, unknown>)[key] = spec.layout[key]!.value;
+  }
+  const outOptions: PlanOptions = { ...options };
+  for (const key of Object.keys(spec.options) as RecipeOptionField[]) {
+    if (outOptions[key] === undefined) outOptions[key] = spec.options[key]!.value;
+  }
+  if (recipe === 'DEEPSPEED_ZERO' && options.overlapDataParallelCommunication === undefined && outLayout.zeroStage === 3) {
+    outOptions.overlapDataParallelCommunication = true;
+  }
+  return { layout: outLayout, options: outOptions };
+}
+
+/** The planner's own defaults, with their sources (plan.ts, performance.ts, memory.ts). */
+const DEFAULT_SOURCES: Record<string, string> = {
+  flashAttention: 'planner default: every current stack has FlashAttention (Dao et al. 2022)',
+  precision: 'planner default: BF16 mixed precision (FP16 where the GPU has no faster BF16)',
+  recompute: 'planner default: no recomputation',
+  zeroStage: 'planner default: plain data parallelism (ZeRO 0)',
+  sequenceParallel: 'planner default: off',
+  gradientPrecision: 'ZeRO paper (Rajbhandari et al. 2020) §3.1: gradients at the training precision (2 B under mixed precision)',
+  activationStorage: 'Korthikanti et al. 2022 §4: 16-bit activations',
+  optimizerStates: 'ZeRO paper §3.1: fp32 master weights and optimizer moments (K = 12 for Adam)',
+  pipelineLayerSplit: 'planner default: EVEN (floor(L/n) per virtual stage, the first L mod n one more)',
+  'options.overlapPipelineCommunication': 'planner default: Megatron-Core overlap_p2p_comm, DeepSpeed/torch pipelines overlap steady-state p2p',
+  'options.overlapDataParallelCommunication': 'planner default: DDP buckets, Megatron-Core overlap_grad_reduce, FSDP/DeepSpeed prefetch',
+  'options.overlapTensorParallelCommunication': 'planner default: TP collectives exposed, as Megatron-LM',
+  'options.overlapExpertParallelCommunication': 'planner default: MoE all-to-all exposed',
+  'options.overlapComputeSlowdown': 'Lee et al. 2025 (arXiv 2507.03114): 18.9 % average compute slowdown beside a collective',
+  'options.frameworkOverheadBytes': 'memory.ts: CUDA context, NCCL buffers, cuBLAS workspaces ≈ 2 GiB',
+  'options.memoryHeadroomFraction': 'memory.ts: allocator fragmentation, 5 % kept free',
+};
+
+const USER = 'set by the user';
+const SEARCHED = 'chosen by planSearch among the candidates';
+
+/**
+ * The assumptions a resolved plan used: one per recipe-settable input and per planner knob, each with its value, its
+ * source and its origin. `userLayout` / `userOptions` are what the user gave (before the recipe).
+ */
+export function planAssumptions(
+  recipe: TrainingRecipe | undefined,
+  userLayout: Partial<ParallelLayout> & { pipelineLayerSplit?: string },
+  userOptions: PlanOptions,
+  layout: ParallelLayout,
+  options: PlanOptions,
+  /** Layout fields planSearch chose (unless the user or the recipe pinned them). */
+  searched: readonly string[] = [],
+): Assumption[] {
+  const spec = recipe === undefined || recipe === 'CUSTOM' ? undefined : RECIPES[recipe];
+  const out: Assumption[] = [];
+  const layoutEntry = (name: RecipeLayoutField, value: string): void => {
+    const fromRecipe = spec?.layout[name];
+    const origin: AssumptionOrigin =
+      userLayout[name] !== undefined ? 'USER' : fromRecipe !== undefined ? 'RECIPE' : searched.includes(name) ? 'SEARCH' : 'DEFAULT';
+    const source = origin === 'USER' ? USER : origin === 'RECIPE' ? fromRecipe!.source : origin === 'SEARCH' ? SEARCHED : DEFAULT_SOURCES[name]!;
+    out.push({ name, value, origin, source });
+  };
+  layoutEntry('flashAttention', String(layout.flashAttention));
+  layoutEntry('precision', layout.precision);
+  layoutEntry('recompute', layout.recompute);
+  layoutEntry('zeroStage', String(layout.zeroStage));
+  layoutEntry('sequenceParallel', String(layout.sequenceParallel));
+  layoutEntry('gradientPrecision', `${layout.gradientPrecision ?? (layout.precision === 'FP32' ? 'FP32' : '16-bit')} (${gradientBytesOf(layout)} B per parameter)`);
+  layoutEntry('activationStorage', layout.activationStorage === 'FP8' ? 'FP8 GEMM inputs' : layout.precision === 'FP32' ? 'FP32' : '16-bit');
+  out.push({
+    name: 'optimizerStates',
+    value: `${layout.optimizer}${layout.precision === 'FP32' ? '' : ' with fp32 master weights'}`,
+    origin: userLayout.optimizer !== undefined ? 'USER' : 'DEFAULT',
+    source: userLayout.optimizer !== undefined ? USER : DEFAULT_SOURCES.optimizerStates!,
+  });
+  const splitGiven = userLayout.pipelineStageLayers !== undefined || userLayout.pipelineLayerSplit !== undefined;
+  const splitSearched = searched.includes('pipelineLayerSplit');
+  out.push({
+    name: 'pipelineLayerSplit',
+    value: layout.pipelineStageLayers === undefined ? 'EVEN' : `[${layout.pipelineStageLayers.join(', ')}]`,
+    origin: splitGiven ? 'USER' : splitSearched ? 'SEARCH' : 'DEFAULT',
+    source: splitGiven ? USER : splitSearched ? 'planSearch: the BALANCED split (pipeline.ts)' : DEFAULT_SOURCES.pipelineLayerSplit!,
+  });
+  const optionEntry = (key: keyof PlanOptions, fallback: number | boolean): void => {
+    const name = `options.${key}`;
+    const fromRecipe = spec?.options[key as RecipeOptionField];
+    const origin: AssumptionOrigin = userOptions[key] !== undefined ? 'USER' : fromRecipe !== undefined ? 'RECIPE' : 'DEFAULT';
+    const value = options[key] ?? fallback;
+    out.push({ name, value: String(value), origin, source: origin === 'USER' ? USER : origin === 'RECIPE' ? fromRecipe!.source : DEFAULT_SOURCES[name]! });
+  };
+  optionEntry('overlapPipelineCommunication', true);
+  optionEntry('overlapDataParallelCommunication', true);
+  optionEntry('overlapTensorParallelCommunication', false);
+  optionEntry('overlapExpertParallelCommunication', false);
+  optionEntry('overlapComputeSlowdown', OVERLAP_COMPUTE_SLOWDOWN);
+  optionEntry('frameworkOverheadBytes', DEFAULT_FRAMEWORK_OVERHEAD_BYTES);
+  optionEntry('memoryHeadroomFraction', DEFAULT_MEMORY_HEADROOM_FRACTION);
+  return out;
+}
+
+/**
+ * A recipe's layout defaults as planSearch pins (the user's own pins win): FlashAttention, ZeRO stage and recompute
+ * become one-value lists, precision, gradient precision and activation storage plain values. Sequence parallel stays
+ * searched: a recipe's "SP with TP > 1" cannot be one pin over shapes with and without TP.
+ */
+export function recipeSearchPins(recipe: TrainingRecipe | undefined): {
+  flashAttention?: boolean;
+  zeroStage?: ParallelLayout['zeroStage'];
+  recompute?: ParallelLayout['recompute'];
+  precision?: ParallelLayout['precision'];
+  gradientPrecision?: NonNullable<ParallelLayout['gradientPrecision']>;
+  activationStorage?: NonNullable<ParallelLayout['activationStorage']>;
+} {
+  if (recipe === undefined || recipe === 'CUSTOM') return {};
+  const l = RECIPES[recipe].layout;
+  return {
+    ...(l.flashAttention ? { flashAttention: l.flashAttention.value } : {}),
+    ...(l.zeroStage ? { zeroStage: l.zeroStage.value } : {}),
+    ...(l.recompute ? { recompute: l.recompute.value } : {}),
+    ...(l.precision ? { precision: l.precision.value } : {}),
+    ...(l.gradientPrecision ? { gradientPrecision: l.gradientPrecision.value } : {}),
+    ...(l.activationStorage ? { activationStorage: l.activationStorage.value } : {}),
+  };
+}
