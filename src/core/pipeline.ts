@@ -166,14 +166,21 @@ export function heaviestMiddleRankLayers(layers: number, layout: Pick<ParallelLa
   const p = layout.pipelineParallel;
   if (p <= 2) return 0;
   // EVEN: layers never increase with the rank, so rank 1 is the heaviest middle rank.
-  if (layout.pipelineStageLayers === undefined) return rankLayers(layers, layout, 1);
+  const list = layout.pipelineStageLayers;
+  if (list === undefined) return rankLayers(layers, layout, 1);
+  const known = heaviestMiddleMemo.get(list);
+  if (known !== undefined) return known;
   let most = 0;
   for (let i = 1; i < p - 1; i++) {
-    const count = rankSum(layout.pipelineStageLayers, p, i);
+    const count = rankSum(list, p, i);
     if (count > most) most = count;
   }
+  heaviestMiddleMemo.set(list, most);
   return most;
 }
+
+/** Memo of heaviestMiddleRankLayers per stored split (a list belongs to one p: its length is p·v). */
+const heaviestMiddleMemo = new WeakMap<readonly number[], number>();
 
 /**
  * Layer × micro-batch activation sets alive on rank `stage` at the peak of one step.

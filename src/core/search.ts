@@ -664,9 +664,9 @@ function fillLayout(layout: ParallelLayout, shape: Shape, v: number, b: number, 
   layout.globalBatchSize = shape.globalBatchSize;
   layout.sequenceParallel = shape.sp;
   layout.pipelineInterleave = v;
-  const split = stageLayersFor(s, layers, shape.p, v);
-  if (split === undefined) delete layout.pipelineStageLayers;
-  else layout.pipelineStageLayers = split;
+  const split = shape.p > 1 ? stageLayersFor(s, layers, shape.p, v) : undefined;
+  if (split !== undefined) layout.pipelineStageLayers = split;
+  else if (layout.pipelineStageLayers !== undefined) delete layout.pipelineStageLayers;
   layout.recompute = recipe.recompute;
   layout.offload = recipe.offload;
   layout.flashAttention = recipe.flash;
@@ -690,28 +690,30 @@ function stageLayersFor(s: NormalizedSearch, layers: number, p: number, v: numbe
 }
 
 function makeLayout(shape: Shape, v: number, b: number, recipe: Recipe, s: NormalizedSearch): ParallelLayout {
-  const split = stageLayersFor(s, s.layers, shape.p, v);
-  return {
+  const layout: ParallelLayout = {
     tensorParallel: shape.t,
     pipelineParallel: shape.p,
     dataParallel: shape.d,
     expertParallel: shape.e,
-    ...(shape.c > 1 ? { contextParallel: shape.c } : {}),
     zeroStage: recipe.zero,
     microBatchSize: b,
     globalBatchSize: shape.globalBatchSize,
     sequenceParallel: shape.sp,
     pipelineInterleave: v,
-    ...(split === undefined ? {} : { pipelineStageLayers: split }),
     recompute: recipe.recompute,
     precision: s.precision,
     optimizer: s.optimizer,
     offload: recipe.offload,
     flashAttention: recipe.flash,
-    ...(s.adapter === null ? {} : { adapter: s.adapter }),
-    ...(s.gradientPrecision === undefined ? {} : { gradientPrecision: s.gradientPrecision }),
-    ...(s.activationStorage === undefined ? {} : { activationStorage: s.activationStorage }),
   };
+  // Optional fields only when used, as resolveLayout returns them (assigned, not spread: spreads are slow on V8).
+  if (shape.c > 1) layout.contextParallel = shape.c;
+  const split = shape.p > 1 ? stageLayersFor(s, s.layers, shape.p, v) : undefined;
+  if (split !== undefined) layout.pipelineStageLayers = split;
+  if (s.adapter !== null) layout.adapter = s.adapter;
+  if (s.gradientPrecision !== undefined) layout.gradientPrecision = s.gradientPrecision;
+  if (s.activationStorage !== undefined) layout.activationStorage = s.activationStorage;
+  return layout;
 }
 
 // ───────────────────────────── ranking ─────────────────────────────

@@ -278,7 +278,10 @@ function resolveSearchInput(ctx: SchemaContext, input: PlanSearchInputShape): Re
   if (options.precision !== undefined) userLayout.precision = options.precision;
   else if (pins.precision !== undefined) options.precision = pins.precision;
   if (pins.gradientPrecision !== undefined) options.gradientPrecision = pins.gradientPrecision;
-  if (pins.activationStorage !== undefined) options.activationStorage = pins.activationStorage;
+  // FP8 caching needs FP8 training: a user's own non-FP8 precision drops it rather than emptying the space.
+  if (pins.activationStorage !== undefined && (options.precision === undefined || options.precision === 'FP8')) {
+    options.activationStorage = pins.activationStorage;
+  }
   if (recipe !== undefined && recipe !== 'CUSTOM') options.planOptions = applyRecipe(recipe, {}, userOptions).options;
   return {
     model,

@@ -89,6 +89,7 @@ describe('planSearch', () => {
   const base = { model: 'gpt2-1.5b', cluster: 'a100-80gb-x8', globalBatchSize: 64 };
   const ps = (name: string, extra: Record<string, unknown>, field: string, says: string[] = []): Case => ({ name, query: PS, variables: { i: { ...base, ...extra } }, field, says });
   run([
+    ps('an unknown recipe', { recipe: 'NEMO_2030' }, 'i.recipe', ['"NEMO_2030"']),
     ps('top -1', { top: -1 }, 'input.top', ['-1', '[1, 100]']),
     ps('top 1e9', { top: 1e9 }, 'input.top', ['1000000000', '[1, 100]']),
     ps('timeLimitSeconds 0', { timeLimitSeconds: 0 }, 'input.timeLimitSeconds', ['[0.01, 60]']),

@@ -484,3 +484,27 @@ describe('trainingPlan: recipe and assumptions', () => {
     expect(origins.get('recompute')).toBe('SEARCH');
   });
 });
+
+describe('saved plans keep their recipe and pipeline split', () => {
+  it('savePlan with recipe MEGATRON_CORE and FIRST_LAST_ONE_FEWER: the saved plan answers the same layout and assumptions', async () => {
+    const input = {
+      model: 'llama3-70b',
+      clusterSpec: { gpu: 'h100-sxm', gpusPerNode: 8, nodes: 8 },
+      globalBatchSize: 64,
+      tensorParallel: 8,
+      pipelineParallel: 4,
+      pipelineLayerSplit: 'FIRST_LAST_ONE_FEWER',
+      recipe: 'MEGATRON_CORE',
+    };
+    const fields = 'parallelism { zeroStage gradientPrecision pipelineStageLayers } assumptions { name value origin } performance { stepSeconds }';
+    const live = await post<{ trainingPlan: unknown }>(t.app, { query: `query($i: TrainingPlanInput!) { trainingPlan(input: $i) { ${fields} } }`, variables: { i: input } });
+    expect(live.errors).toBeUndefined();
+    const saved = await post<{ savePlan: { id: string } }>(t.app, { query: 'mutation($i: SavePlanInput!) { savePlan(input: $i) { id } }', variables: { i: { plan: input } } });
+    expect(saved.errors).toBeUndefined();
+    const again = await post<{ plan: { plan: unknown } }>(t.app, { query: `query($id: ID!) { plan(id: $id) { plan { ${fields} } } }`, variables: { id: saved.data!.savePlan.id } });
+    expect(again.errors).toBeUndefined();
+    expect(again.data!.plan.plan).toEqual(live.data!.trainingPlan);
+    // 80 layers over 4 stages, one fewer on the first and last: 82 slots split EVEN (21, 21, 20, 20) → 20, 21, 20, 19.
+    expect((live.data!.trainingPlan as { parallelism: { pipelineStageLayers: number[] } }).parallelism.pipelineStageLayers).toEqual([20, 21, 20, 19]);
+  });
+});
