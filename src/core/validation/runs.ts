@@ -65,8 +65,8 @@ export interface ValidationRun {
   model: string;
   modelChanges?: Partial<ModelArchitecture>;
   /**
-   * Model FLOPs are counted on this architecture instead (the Llama 3 rows run 128 layer slots for 126 layers + the
-   * embedding and the head; their published TFLOP/s count the real 126 layers).
+   * Model FLOPs are counted on this architecture instead (for a run whose layout needs a stand-in model, e.g. renamed
+   * layer counts; none today: the Llama 3 rows use the published per-stage split).
    */
   flopsModelChanges?: Partial<ModelArchitecture>;
   /** Attention FLOPs in the published model-FLOP figure: the full s×s (PaLM convention) or the causal half. */
@@ -83,8 +83,8 @@ export interface ValidationRun {
   kind: PublishedKind;
 }
 
-// Recipes as knobs. Megatron-LM 2021 (Narayanan et al. 2021; NVIDIA/Megatron-LM examples/sc21): FP16, full recompute,
-// no FlashAttention, plain TP all-reduces, synchronous pipeline send/recv.
+// The 2021 Megatron-LM kernels setting of the frameworks built on it (BLOOM's Megatron-DeepSpeed, OPT's metaseq): full
+// recompute, no FlashAttention, FP16 (Narayanan et al. 2021; the MEGATRON_LM_2021 recipe sets the same for its runs).
 const MEGATRON_2021 = { recompute: 'FULL', flashAttention: false, precision: 'FP16' } as const;
 
 /** Narayanan et al. 2021 Table 1 rows with examples/sc21/run_table_1.sh's configuration. */
