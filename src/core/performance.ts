@@ -63,27 +63,69 @@ import type {
   RunEstimate,
 } from './types.js';
 
-/** Calibrated ceiling of GEMM efficiency (fraction of dense peak) for very large per-GPU matrices. */
-export const MATMUL_EFFICIENCY_MAX = 0.68;
-/** Calibrated half-saturation dimension: each GEMM dimension d costs a factor 1/(1 + D0/d) of efficiency. */
-export const MATMUL_HALF_SATURATION_DIMENSION = 32;
+/** Tensor-core generations whose GEMM efficiency law is calibrated separately (OTHER: custom and untested GPUs). */
+export type GpuGeneration = 'AMPERE' | 'HOPPER' | 'OTHER';
+
+/** The generation of a catalog GPU (NVIDIA product families by id; H800 = H100 silicon). */
+export function gpuGenerationOf(gpuId: string): GpuGeneration {
+  if (gpuId.startsWith('a100')) return 'AMPERE';
+  if (gpuId.startsWith('h100') || gpuId.startsWith('h200') || gpuId.startsWith('h800')) return 'HOPPER';
+  return 'OTHER';
+}
+
+/**
+ * Maximum Achievable Matmul FLOPS: the fraction of dense BF16 peak one large, best-shaped GEMM reaches in a
+ * microbenchmark — A100-SXM 267.9 of 312 TFLOP/s (85.9 %), H100-SXM 792.1 of 989 (80.1 %) (stas00/ml-engineering,
+ * compute/accelerator "Maximum Achievable Matmul FLOPS comparison table", measured with mamf-finder.py, CUDA 12.1).
+ */
+export const MAX_ACHIEVABLE_MATMUL_FRACTION: Readonly<Record<Exclude<GpuGeneration, 'OTHER'>, number>> = {
+  AMPERE: 267.9 / 312,
+  HOPPER: 792.1 / 989,
+};
+
+/**
+ * Share of the microbenchmark ceiling that training GEMMs reach (they share the GPU with element-wise kernels,
+ * launches, clocks held under power limits). CALIBRATED per generation (least absolute log deviations) over the validation suite
+ * (src/core/validation/suite.ts calibrateShares; `npm run validate` prints the fit, which returns these values).
+ */
+export const MATMUL_SHARE_OF_CEILING: Readonly<Record<Exclude<GpuGeneration, 'OTHER'>, number>> = {
+  AMPERE: 0.821,
+  HOPPER: 0.796,
+};
+
+/**
+ * GEMM efficiency law per generation: e(tokens, width) = max / (1 + d0/tokens + d0/width), a saturating function of
+ * the two smallest per-GPU GEMM dimensions, with max = (microbenchmark ceiling) × (calibrated share). OTHER GPUs (no
+ * validation runs: V100, B200, MI300X, custom) keep the Megatron-LM 2021 fit (max 0.68).
+ */
+export const MATMUL_EFFICIENCY_BY_GENERATION: Readonly<Record<GpuGeneration, { max: number; halfSaturationDimension: number }>> = {
+  AMPERE: { max: MAX_ACHIEVABLE_MATMUL_FRACTION.AMPERE * MATMUL_SHARE_OF_CEILING.AMPERE, halfSaturationDimension: 32 },
+  HOPPER: { max: MAX_ACHIEVABLE_MATMUL_FRACTION.HOPPER * MATMUL_SHARE_OF_CEILING.HOPPER, halfSaturationDimension: 32 },
+  OTHER: { max: 0.68, halfSaturationDimension: 32 },
+};
+
+/** Ceiling of GEMM efficiency of GPUs without their own calibration (OTHER; the 2021 Megatron-LM fit). */
+export const MATMUL_EFFICIENCY_MAX = MATMUL_EFFICIENCY_BY_GENERATION.OTHER.max;
+/** Half-saturation dimension of the OTHER law: each GEMM dimension d costs a factor 1/(1 + D0/d) of efficiency. */
+export const MATMUL_HALF_SATURATION_DIMENSION = MATMUL_EFFICIENCY_BY_GENERATION.OTHER.halfSaturationDimension;
 /**
  * FP8 GEMMs reach a smaller fraction of their (2×) peak than BF16 GEMMs (per-tensor scaling, cuBLASLt FP8 kernels),
- * calibrated on NVIDIA NeMo 24.09's H100 FP8 pre-training table (Llama-2 7B/70B, GPT-3 175B: 768–888 model TFLOP/s,
- * see docs/core-plan.md). Multiplies e_mm in FP8 plans.
+ * calibrated (least absolute log deviations) over the validation suite's FP8 runs (NVIDIA NeMo 24.09's H100 FP8 pre-training table:
+ * Llama-2 7B/13B/70B, GPT-3 175B, 760–888 model TFLOP/s; DeepSeek-V3 on H800; suite.ts calibrateFp8Factor).
+ * Multiplies e_mm in FP8 plans.
  */
-export const FP8_MATMUL_EFFICIENCY_FACTOR = 0.75;
+export const FP8_MATMUL_EFFICIENCY_FACTOR = 0.751;
 /** FP8 casts: each GEMM input (activations forward, output gradients backward) read in 16 bits and written in 8. */
 const FP8_CAST_BYTES_PER_ELEMENT = 3;
 
 /**
- * How close the step-time model comes to published measurements: the largest |ours / published − 1| of per-GPU
- * throughput over the ten Megatron-LM 2021 weak-scaling runs, each evaluated with its published configuration
- * (NVIDIA/Megatron-LM README table of April 2021 and examples/sc21/run_table_1.sh: micro-batch, interleaving, DDP) is
- * 6.7 %; test/core/performance.test.ts keeps every row inside this bound. Two layouts whose times differ by less than
- * this cannot be ranked by the model; the plan search reports them as near-optimal instead of pretending.
+ * How close the step-time model comes to published measurements: the mean |predicted / published − 1| over the
+ * validation suite (src/core/validation/runs.ts: 38 published runs from 12 sources — Megatron-LM 2021–22, BLOOM, OPT,
+ * MegaScale, FSDP, NeMo, Llama 3, DeepSeek-V3 — each with its published layout and recipe), rounded up to a percent;
+ * test/core/validation.test.ts keeps it equal to the suite's figure. Two layouts whose times differ by less than this
+ * cannot be ranked by the model; the plan search reports them as near-optimal instead of pretending.
  */
-export const STEP_TIME_MODEL_ACCURACY_FRACTION = 0.07;
+export const STEP_TIME_MODEL_ACCURACY_FRACTION = 0.05;
 
 /** Achieved fraction of HBM bandwidth in fused element-wise kernels (STREAM-like kernels reach ≈ 0.8–0.9). */
 export const ELEMENTWISE_BANDWIDTH_EFFICIENCY = 0.8;
@@ -130,9 +172,10 @@ export const PCIE_BYTES_PER_SECOND = 24e9;
 /** NVMe bandwidth per GPU (ZeRO-Infinity reports ≈ 25 GB/s per 16-GPU DGX-2 node of NVMe: ≈ 1.6 GB/s per GPU). */
 export const NVME_BYTES_PER_SECOND = 2e9;
 
-/** GEMM efficiency for the two smallest dimensions of a per-GPU matrix product (see the file comment). */
-export function matmulEfficiency(tokens: number, width: number): number {
-  return MATMUL_EFFICIENCY_MAX / (1 + MATMUL_HALF_SATURATION_DIMENSION / tokens + MATMUL_HALF_SATURATION_DIMENSION / width);
+/** GEMM efficiency for the two smallest dimensions of a per-GPU matrix product on a GPU generation (see above). */
+export function matmulEfficiency(tokens: number, width: number, generation: GpuGeneration = 'OTHER'): number {
+  const law = MATMUL_EFFICIENCY_BY_GENERATION[generation];
+  return law.max / (1 + law.halfSaturationDimension / tokens + law.halfSaturationDimension / width);
 }
 
 export interface StepEstimate {
@@ -149,6 +192,7 @@ export function estimateStep(
   options?: PlanOptions,
 ): StepEstimate {
   const gpu = cluster.gpu;
+  const generation = gpuGenerationOf(gpu.id);
   const G = cluster.gpusPerNode;
   const t = layout.tensorParallel;
   const p = layout.pipelineParallel;
@@ -223,13 +267,13 @@ export function estimateStep(
   } else {
     const width = Math.min(h, arch.ffnHiddenSize) / t;
     const precisionFactor = precision === 'FP8' ? FP8_MATMUL_EFFICIENCY_FACTOR : 1;
-    const eDense = Math.min(1, scale * precisionFactor * matmulEfficiency(tokens, width));
+    const eDense = Math.min(1, scale * precisionFactor * matmulEfficiency(tokens, width, generation));
     // Tokens each local expert sees: b·s·k routed copies spread over E/e local experts gathered from e ranks.
     const eExpert = moe
-      ? Math.min(1, scale * precisionFactor * matmulEfficiency((tokens * k * e) / arch.experts, width))
+      ? Math.min(1, scale * precisionFactor * matmulEfficiency((tokens * k * e) / arch.experts, width, generation))
       : eDense;
     const headDim = headDimOf(arch);
-    const eAttention = Math.min(1, scale * matmulEfficiency(s / c, headDim));
+    const eAttention = Math.min(1, scale * matmulEfficiency(s / c, headDim, generation));
     // FlashAttention (causal, windowed) skips fully masked blocks: only the causal share of the counted work runs —
     // half of s×s without a window.
     const executedScoreFlops = flash ? (layerScoreFlops * counts.attentionKeysPerQueryCausal) / keysCounted : layerScoreFlops;
@@ -266,7 +310,7 @@ export function estimateStep(
       layerExpertFlops / (peakMatmul * eExpert) +
       executedScoreFlops / (peakAttention * eAttention) +
       elementwiseBytes / hbm;
-    const eHead = Math.min(1, scale * matmulEfficiency(tokens, h));
+    const eHead = Math.min(1, scale * matmulEfficiency(tokens, h, generation));
     headSeconds =
       headFlops / (peakMatmul * eHead) + (HEAD_ELEMENTWISE_BYTES_PER_LOGIT * tokens * arch.vocabSize) / t / hbm;
   }
@@ -278,7 +322,11 @@ export function estimateStep(
   // counts towards which rank is slowest.
   // Tensor parallel: 2 all-reduces per layer forward, 2 backward, +2 when the forward is recomputed (Shoeybi et al.
   // 2019 §3; with sequence parallel: reduce-scatter + all-gather, same bytes, Korthikanti §4.2.2).
-  const tpCollectivesPerLayer = recompute === 'FULL' ? 6 : 4;
+  // Sequence parallel re-gathers, in the backward, the sequence-sharded inputs of the two column-parallel GEMMs (QKV,
+  // fc1) for their weight gradients — the forward kept only the 1/t shard (Korthikanti et al. 2022 §4.2.2, Fig. 5:
+  // ḡ's backward; Megatron-LM LinearWithGradAccumulationAndAsyncCommunication all-gathers its input again): two
+  // all-gathers = one all-reduce's bytes more per layer.
+  const tpCollectivesPerLayer = (recompute === 'FULL' ? 6 : 4) + (sp ? 1 : 0);
   const tpMessageBytes = tokens * h * elementBytes;
   const tpPerNode = Math.min(t, G);
   const tpSecondsPerLayer = tpCollectivesPerLayer * collectiveSeconds(tpMessageBytes, t, tpPerNode, 2, cluster, options);
@@ -323,9 +371,16 @@ export function estimateStep(
   // the GEMMs they feed) needs sequence parallel (Megatron-Bridge gates it on SP); then only the excess over the
   // micro-batch's compute and the contention share are on the critical path.
   const tpOverlapped = sp && (options?.overlapTensorParallelCommunication ?? false);
+  // Asynchronous backward TP (Megatron-LM since 2022, `async_tensor_model_parallel_allreduce`; Megatron-Core
+  // LinearWithGradAccumulationAndAsyncCommunication.backward): the column-parallel GEMMs' (QKV, fc1) input-gradient
+  // all-reduce (with SP: reduce-scatter) runs under their weight-gradient GEMM and SP's re-gather under their
+  // input-gradient GEMM — two all-reduces' worth per layer, each behind its GEMMs: ≈ half the backward's matmul time.
+  const asyncBackward = !tpOverlapped && t > 1 && (options?.overlapTensorParallelBackward ?? false);
+  const asyncBackwardSeconds = asyncBackward ? (2 / tpCollectivesPerLayer) * tpSecondsPerMicroBatch : 0;
+  const backwardMatmulWindow = (computePerMicroBatch * (matmulPasses - 1 - (recompute === 'FULL' ? 1 : 0))) / matmulPasses / 2;
   const tpCostPerMicroBatch = tpOverlapped
     ? overlappedCostSeconds(tpSecondsPerMicroBatch, computePerMicroBatch, slowdown)
-    : tpSecondsPerMicroBatch;
+    : tpSecondsPerMicroBatch - asyncBackwardSeconds + (asyncBackward ? overlappedCostSeconds(asyncBackwardSeconds, backwardMatmulWindow, slowdown) : 0);
   const tensorParallelBytes = m * stageLayers * tpCollectivesPerLayer * collectiveBytes(tpMessageBytes, t, 2);
 
   const epSecondsPerMicroBatch = stageLayers * epSecondsPerLayer;

@@ -252,6 +252,9 @@ function checkOptions(options: PlanOptions): void {
   if (options.overlapTensorParallelCommunication !== undefined) {
     requireBoolean('options.overlapTensorParallelCommunication', options.overlapTensorParallelCommunication);
   }
+  if (options.overlapTensorParallelBackward !== undefined) {
+    requireBoolean('options.overlapTensorParallelBackward', options.overlapTensorParallelBackward);
+  }
   if (options.overlapExpertParallelCommunication !== undefined) {
     requireBoolean('options.overlapExpertParallelCommunication', options.overlapExpertParallelCommunication);
   }

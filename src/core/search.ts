@@ -256,6 +256,8 @@ interface NormalizedSearch {
   expertParallelOverlapSlowdown: number | null;
   /** σ when planOptions.overlapTensorParallelCommunication pipelines TP (with SP) with the GEMMs, else null (exposed). */
   tensorParallelOverlapSlowdown: number | null;
+  /** planOptions.overlapTensorParallelBackward: up to half of each layer's TP collectives run under backward GEMMs. */
+  tensorParallelBackwardAsync: boolean;
   /** The model's layers, and its output head in layer units (pipeline.ts headLayerEquivalents) for BALANCED splits. */
   layers: number;
   headLayers: number;
@@ -501,6 +503,7 @@ function normalizeOptions(arch: ModelArchitecture, cluster: ClusterSpec, input: 
     timeLimitSeconds,
     maxCandidates,
     maxPareto,
+    tensorParallelBackwardAsync: input.planOptions?.overlapTensorParallelBackward === true,
     tensorParallelOverlapSlowdown:
       input.planOptions?.overlapTensorParallelCommunication === true
         ? (input.planOptions.overlapComputeSlowdown ?? OVERLAP_COMPUTE_SLOWDOWN)
@@ -1332,7 +1335,10 @@ function pruned(
     const tpSeconds =
       g.shape.sp && s.tensorParallelOverlapSlowdown !== null
         ? overlappedCostSeconds(comm.tensorParallelSeconds, perf.computeSeconds, s.tensorParallelOverlapSlowdown)
-        : comm.tensorParallelSeconds;
+        : s.tensorParallelBackwardAsync
+          ? // Asynchronous backward TP hides at most 2 of the ≥ 4 all-reduce equivalents per layer (performance.ts).
+            comm.tensorParallelSeconds / 2
+          : comm.tensorParallelSeconds;
     // EP likewise when its all-to-all is overlapped (options.overlapExpertParallelCommunication).
     const epSeconds =
       s.expertParallelOverlapSlowdown !== null

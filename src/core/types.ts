@@ -292,6 +292,14 @@ export interface PlanOptions {
    */
   overlapTensorParallelCommunication?: boolean;
   /**
+   * Whether the backward's tensor-parallel collectives of the column-parallel GEMMs (QKV, fc1: the input-gradient
+   * all-reduce or reduce-scatter, and sequence parallel's re-gather) run asynchronously under their weight- and
+   * input-gradient GEMMs (Megatron-LM since 2022 `async_tensor_model_parallel_allreduce`, Megatron-Core default).
+   * Default false (the 2021 Megatron-LM behaviour: every TP collective exposed). Implied by
+   * overlapTensorParallelCommunication, which overlaps all of them.
+   */
+  overlapTensorParallelBackward?: boolean;
+  /**
    * Whether the MoE all-to-all (dispatch and combine) runs under other compute: DeepSeek-V3's DualPipe overlaps one
    * micro-batch's all-to-all with another's computation ("near-zero all-to-all communication overhead", DeepSeek-V3
    * §3.2.1); Megatron-Core's `overlap_moe_expert_parallel_comm` does the same. Default false (exposed).

@@ -20,6 +20,7 @@ import './simulation.js';
 import './search.js';
 import './campaign.js';
 import './budget.js';
+import './validation-suite.js';
 
 let built: GraphQLSchema | undefined;
 

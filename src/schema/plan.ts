@@ -80,6 +80,7 @@ export interface PlanOptionsInputFields extends PlanOptionsInputShape {
   overlapPipelineCommunication?: boolean | null;
   overlapDataParallelCommunication?: boolean | null;
   overlapTensorParallelCommunication?: boolean | null;
+  overlapTensorParallelBackward?: boolean | null;
   overlapExpertParallelCommunication?: boolean | null;
 }
 
@@ -156,6 +157,10 @@ export const PlanOptionsInputRef = builder.inputType('PlanOptionsInput', {
     overlapTensorParallelCommunication: t.boolean({
       description:
         'Whether tensor-parallel collectives are pipelined with the GEMMs they feed (Transformer Engine userbuffers, Megatron-Core/NeMo `tp_comm_overlap`). Default false = exposed, as in Megatron-LM. Takes effect only with sequenceParallel (the only mode in which Megatron-Bridge enables it).',
+    }),
+    overlapTensorParallelBackward: t.boolean({
+      description:
+        'Whether the backward TP collectives of the column-parallel GEMMs (QKV, fc1: input-gradient all-reduce or reduce-scatter, and sequence parallel\'s re-gather) run under their weight- and input-gradient GEMMs (Megatron-LM since 2022 `async_tensor_model_parallel_allreduce`, Megatron-Core). Default false = every TP collective exposed (Megatron-LM 2021). Implied by overlapTensorParallelCommunication.',
     }),
     overlapExpertParallelCommunication: t.boolean({
       description:
@@ -332,7 +337,7 @@ const NUMERIC_OPTIONS = [
 
 const BOOLEAN_OPTIONS = [
   'overlapPipelineCommunication', 'overlapDataParallelCommunication', 'overlapTensorParallelCommunication',
-  'overlapExpertParallelCommunication',
+  'overlapTensorParallelBackward', 'overlapExpertParallelCommunication',
 ] as const satisfies readonly (Exclude<keyof PlanOptionsInputFields, keyof PlanOptionsInputShape> & keyof PlanOptions)[];
 
 // Every PlanOptionsInput field is copied: a field added to the input but not to one of the lists fails to compile here.

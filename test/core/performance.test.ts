@@ -125,10 +125,11 @@ describe('Megatron-LM 2021 weak-scaling table, each run with its published confi
       expect(Math.abs(estimate.performance.hardwareFlopsPerStep / paper - 1)).toBeLessThan(0.005);
     });
   }
-  it('the accuracy the planner states (STEP_TIME_MODEL_ACCURACY_FRACTION) is the worst row, rounded up to a percent', () => {
+  it('every row is within the accuracy the planner states (STEP_TIME_MODEL_ACCURACY_FRACTION, the validation suite\'s mean |error|)', () => {
+    // Until the validation suite (test/core/validation.test.ts) this constant was this table's worst row (6.7 %); the
+    // per-generation GEMM law brought that to 4.9 %.
     const worst = Math.max(...SC21_TABLE_1.map((row) => Math.abs(sc21Run(row).estimate.performance.hardwareFlopsPerSecondPerGpu / 1e12 / row.publishedTflops - 1)));
     expect(worst).toBeLessThanOrEqual(STEP_TIME_MODEL_ACCURACY_FRACTION);
-    expect(worst).toBeGreaterThan(STEP_TIME_MODEL_ACCURACY_FRACTION - 0.01);
   });
 });
 

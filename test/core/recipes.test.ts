@@ -6,7 +6,6 @@ import { describe, expect, it } from 'vitest';
 import { findGpu, makeCluster } from '../../src/core/hardware.js';
 import { activationBytesPerLayerFor, memoryByPipelineStage, stageMemory } from '../../src/core/memory.js';
 import { computeModelCounts } from '../../src/core/model.js';
-import { STEP_TIME_MODEL_ACCURACY_FRACTION } from '../../src/core/performance.js';
 import { evaluatePlan, resolveLayout } from '../../src/core/plan.js';
 import { findModelPreset } from '../../src/core/presets.js';
 import { applyRecipe, planAssumptions, TRAINING_RECIPES } from '../../src/core/recipes.js';
@@ -55,7 +54,10 @@ describe('recipes set what the framework does; explicit inputs win', () => {
   it('MEGATRON_LM_2021 alone reproduces the Megatron-LM 2021 GPT-3 175B run on 1,024 A100 (Narayanan et al. 2021 §5.1: 138 TFLOP/s at TP 8 × PP 16, v 2)', () => {
     const r = resolved('MEGATRON_LM_2021', { tensorParallel: 8, pipelineParallel: 16, pipelineInterleave: 2, globalBatchSize: 1536 });
     const e = evaluatePlan(gpt3, gpt3Counts, cluster1024, r.layout, r.options);
-    expect(Math.abs(e.performance.hardwareFlopsPerSecondPerGpu / 1e12 / 138 - 1)).toBeLessThanOrEqual(STEP_TIME_MODEL_ACCURACY_FRACTION);
+    // 10 %, the tolerance of the other Megatron-LM 2021 reproductions (test/core/performance.test.ts). It was
+    // STEP_TIME_MODEL_ACCURACY_FRACTION, which is now the validation suite's mean |error| (5 %), not a per-run bound;
+    // the per-generation GEMM law (issue 9, validation) puts this run at +8.7 %.
+    expect(Math.abs(e.performance.hardwareFlopsPerSecondPerGpu / 1e12 / 138 - 1)).toBeLessThanOrEqual(0.1);
   });
 });
 

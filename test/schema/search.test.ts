@@ -9,7 +9,7 @@ import { findGpu, makeCluster } from '../../src/core/hardware.js';
 import { computeModelCounts } from '../../src/core/model.js';
 import { findModelPreset } from '../../src/core/presets.js';
 import { searchPlans } from '../../src/core/search.js';
-import type { GpuSpec, ModelArchitecture } from '../../src/core/types.js';
+import type { GpuSpec, ModelArchitecture, PlanOptions } from '../../src/core/types.js';
 import { runningSearches, searchModule } from '../../src/server/search-runner.js';
 import { PlanSearchDocument, PlanSearchProgressDocument, type PlanSearchInput, type PlanSearchProgressSubscription } from '../gql/graphql.js';
 import { createTestApp, execute, onlyError, relativeError, removeDir, type TestApp } from '../server/helpers.js';
@@ -124,7 +124,10 @@ describe('planSearch options: every PlanOptionsInput knob reaches the search', (
     expect(best.performance.hardwareTflopsPerGpu).toBeCloseTo(coreTflops, 9);
     expect(best.performance.stepSeconds).toBeCloseTo(core.best[0]!.estimate.performance.stepSeconds, 9);
     expect(best.parallelism.tensorParallel * best.parallelism.pipelineParallel).toBe(core.best[0]!.layout.tensorParallel * core.best[0]!.layout.pipelineParallel);
-    expect(relativeError(best.performance.hardwareTflopsPerGpu, 140)).toBeLessThanOrEqual(0.15);
+    // The optimum is TP 4 × PP 16 × v 6, a layout without a published measurement: the model puts it ≈ 17 % above the
+    // published TP 8 × PP 16 run's 140 (which it reproduces within 3 %: npm run validate, megatron-readme-gpt3-175b).
+    // Was 15 % before the per-generation GEMM law raised the A100 ceiling from 0.68 to 0.70 of peak.
+    expect(relativeError(best.performance.hardwareTflopsPerGpu, 140)).toBeLessThanOrEqual(0.2);
     // The switch is not dropped: the default (overlapped p2p) search is the core's default one, and faster.
     const fast = overlapped.data!.planSearch.best[0]!;
     expect(fast.performance.hardwareTflopsPerGpu).toBeCloseTo(coreDefault.best[0]!.estimate.performance.hardwareFlopsPerSecondPerGpu / 1e12, 9);
@@ -132,9 +135,8 @@ describe('planSearch options: every PlanOptionsInput knob reaches the search', (
     expect(fast.performance.stepSeconds).toBeLessThan(best.performance.stepSeconds);
   });
 
-  it('overlapTensorParallelCommunication + overlapComputeSlowdown: the pruned API search equals the exhaustive core search', async () => {
-    // 128 A100s, batch 512: with TP overlapped the pruning bound must use the TP time the step charges.
-    const options = { overlapTensorParallelCommunication: true, overlapComputeSlowdown: 0.1 };
+  /** planSearch on 128 A100s (batch 512) with `options`, beside the exhaustive core search and the default one. */
+  const onA100x128 = async (options: PlanOptions & NonNullable<PlanSearchInput['options']>) => {
     const { data, errors } = await execute(withWorker.app, PlanSearchDocument, {
       input: { model: 'gpt3-175b', clusterSpec: { gpu: 'a100-80gb', gpusPerNode: 8, nodes: 16 }, globalBatchSize: 512, top: 3, options },
     });
@@ -144,9 +146,20 @@ describe('planSearch options: every PlanOptionsInput knob reaches the search', (
     const withoutOptions = searchPlans(gpt3, gpt3Counts, cluster128, { globalBatchSize: 512, top: 1 });
     const r = data!.planSearch;
     expect(r.ranked.map((x) => x.timeSeconds)).toEqual(exhaustive.best.map((c) => c.timeSeconds));
+    expect(r.ranked[0]!.timeSeconds).toBeLessThan(withoutOptions.best[0]!.timeSeconds);
+    return { r, exhaustive };
+  };
+
+  it('overlapTensorParallelCommunication + overlapComputeSlowdown: the pruned API search equals the exhaustive core search', async () => {
+    // With TP overlapped the pruning bound must use the TP time the step charges.
+    const { r, exhaustive } = await onA100x128({ overlapTensorParallelCommunication: true, overlapComputeSlowdown: 0.1 });
     expect(r.best.map((p) => [p.parallelism.tensorParallel, p.parallelism.pipelineParallel, p.parallelism.sequenceParallel, p.parallelism.microBatchSize]))
       .toEqual(exhaustive.best.map((c) => [c.layout.tensorParallel, c.layout.pipelineParallel, c.layout.sequenceParallel, c.layout.microBatchSize]));
-    expect(r.ranked[0]!.timeSeconds).toBeLessThan(withoutOptions.best[0]!.timeSeconds);
+  });
+
+  it('overlapTensorParallelBackward (Megatron-LM 2022 async TP): the pruned API search equals the exhaustive core search, and is faster', async () => {
+    // The pruning bound must not charge the backward TP collectives this option hides.
+    await onA100x128({ overlapTensorParallelBackward: true });
   });
 });
 

@@ -1,0 +1,47 @@
+/**
+ * `npm run validate`: the validation suite (src/core/validation) as a table, then one `name: value` line per figure.
+ */
+import { runValidation, sourceName } from '../src/core/validation/suite.js';
+
+const report = runValidation();
+const pct = (x: number) => `${x >= 0 ? '+' : ''}${(100 * x).toFixed(1)} %`;
+const abs = (x: number) => `${(100 * x).toFixed(1)} %`;
+const fmt = (x: number) => (Math.abs(x) >= 1000 ? x.toFixed(0) : Math.abs(x) >= 10 ? x.toFixed(1) : x.toFixed(3));
+const rows = report.predictions.map((p) => [
+  p.run.id,
+  sourceName(p.run.source),
+  p.run.gpu + (p.run.gpuChanges?.id ? `→${p.run.gpuChanges.id}` : ''),
+  `${p.run.gpus} GPUs TP${p.tensorParallel} PP${p.pipelineParallel}${p.pipelineInterleave > 1 ? `v${p.pipelineInterleave}` : ''} DP${p.dataParallel}${p.contextParallel > 1 ? ` CP${p.contextParallel}` : ''}${p.expertParallel > 1 ? ` EP${p.expertParallel}` : ''} b${p.microBatchSize} B${p.globalBatchSize} s${p.sequenceLength}`,
+  `${p.run.trainingRecipe ?? 'CUSTOM'} ${p.precision} ${p.recompute}`,
+  `${fmt(p.run.published)} ${p.run.kind}`,
+  fmt(p.predicted),
+  pct(p.error),
+]);
+const header = ['run', 'source', 'GPU', 'layout', 'recipe', 'published', 'predicted', 'error'];
+// --markdown: the table as Markdown (docs/validation.md is generated with it).
+const markdown = process.argv.includes('--markdown');
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+const line = (cells: string[]) => (markdown ? '| ' : '') + cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ') + (markdown ? ' |' : '');
+console.log(line(header));
+console.log((markdown ? '|-' : '') + widths.map((w) => '-'.repeat(w)).join('-|-') + (markdown ? '-|' : ''));
+for (const r of rows) console.log(line(r));
+console.log('');
+for (const f of report.families) {
+  console.log(
+    `family ${f.family}: runs ${f.runs}, mean |error| ${abs(f.meanAbsError)}, worst ${abs(f.maxAbsError)}, bias ${pct(f.meanError)}; ` +
+      `left out: mean ${abs(f.leaveOut.meanAbsError)}, worst ${abs(f.leaveOut.maxAbsError)}`,
+  );
+}
+const rounded = (x: object) => JSON.stringify(x, (_k, v) => (typeof v === 'number' ? Number(v.toFixed(4)) : v));
+console.log(`calibrated on the whole suite: shares of the GEMM ceiling ${rounded(report.calibratedShares)} (scales on the shipped constants ${rounded(report.calibratedScales)})`);
+console.log('');
+const f4 = (x: number) => x.toFixed(4);
+console.log(`validation.runs: ${report.overall.runs}`);
+console.log(`validation.sources: ${report.sources}`);
+console.log(`validation.meanAbsError: ${f4(report.overall.meanAbsError)}`);
+console.log(`validation.maxAbsError: ${f4(report.overall.maxAbsError)}`);
+console.log(`validation.leaveOneFamilyOutMeanAbsError: ${f4(report.leaveOneFamilyOutMeanAbsError)}`);
+for (const f of report.families) {
+  console.log(`validation.family.${f.family}.meanAbsError: ${f4(f.meanAbsError)}`);
+  console.log(`validation.family.${f.family}.maxAbsError: ${f4(f.maxAbsError)}`);
+}

@@ -1,0 +1,400 @@
+/**
+ * The validation suite: every published training run the step-time model is checked against, as data.
+ *
+ * Each run states its source (paper and table/section, or documentation page and date), the hardware, the model (a
+ * preset, with changes where the published model differs), the layout and the recipe as published, and the published
+ * figure with its kind. Where the source is silent, the run says what it assumes (`assumed`). Nothing here is tuned
+ * per run: the model's free constants are calibrated per GPU generation over the whole suite (calibration.ts).
+ *
+ * Families group runs that share hardware generation and framework era, so that leave-one-family-out shows whether
+ * the model transfers to a family it was not calibrated on.
+ */
+import type { PipelineLayerSplit } from '../pipeline.js';
+import type { TrainingRecipe } from '../recipes.js';
+import type { GpuSpec, ModelArchitecture, ParallelLayout, PlanOptions } from '../types.js';
+
+/** What the published figure measures. */
+export type PublishedKind =
+  /** Hardware FLOP/s per GPU in 10¹² (recompute counted; Megatron-LM eq. 3 convention). */
+  | 'HARDWARE_TFLOPS_PER_GPU'
+  /** Model FLOP/s per GPU in 10¹² (no recompute). */
+  | 'MODEL_TFLOPS_PER_GPU'
+  /** Model FLOPs utilisation (fraction of the dense peak of the training precision). */
+  | 'MFU'
+  /** Seconds per optimizer step (iteration). */
+  | 'STEP_SECONDS'
+  /** Training tokens per second per GPU. */
+  | 'TOKENS_PER_SECOND_PER_GPU'
+  /** GPU-hours per 10¹² training tokens. */
+  | 'GPU_HOURS_PER_TRILLION_TOKENS';
+
+/** Figures where larger is faster (the others are times). */
+export const THROUGHPUT_KINDS: readonly PublishedKind[] = [
+  'HARDWARE_TFLOPS_PER_GPU',
+  'MODEL_TFLOPS_PER_GPU',
+  'MFU',
+  'TOKENS_PER_SECOND_PER_GPU',
+];
+
+export type ValidationFamily =
+  | 'A100_MEGATRON_2021_22'
+  | 'A100_PRODUCTION_2022_24'
+  | 'H100_MODERN_RECIPES'
+  | 'MOE'
+  | 'LONG_CONTEXT';
+
+export const FAMILY_NAMES: Record<ValidationFamily, string> = {
+  A100_MEGATRON_2021_22: 'A100 Megatron-LM 2021–22',
+  A100_PRODUCTION_2022_24: 'A100 production runs 2022–24 (BLOOM, OPT, MegaScale, FSDP)',
+  H100_MODERN_RECIPES: 'H100 modern recipes (NeMo, Llama 3)',
+  MOE: 'Mixture of experts',
+  LONG_CONTEXT: 'Long context (context parallel)',
+};
+
+export interface ValidationRun {
+  id: string;
+  /** Paper + table/section, or documentation page + date. */
+  source: string;
+  family: ValidationFamily;
+  /** A GPU_CATALOG id. */
+  gpu: string;
+  /** Changes to the catalog GPU (e.g. the H800's narrower NVLink). */
+  gpuChanges?: Partial<GpuSpec>;
+  gpus: number;
+  /** A MODEL_PRESETS id, with the published model's differences. */
+  model: string;
+  modelChanges?: Partial<ModelArchitecture>;
+  /**
+   * Model FLOPs are counted on this architecture instead (for a run whose layout needs a stand-in model, e.g. renamed
+   * layer counts; none today: the Llama 3 rows use the published per-stage split).
+   */
+  flopsModelChanges?: Partial<ModelArchitecture>;
+  /** Attention FLOPs in the published model-FLOP figure: the full s×s (PaLM convention) or the causal half. */
+  attentionFlops?: 'FULL' | 'CAUSAL';
+  layout: Partial<ParallelLayout> & { globalBatchSize: number; pipelineLayerSplit?: PipelineLayerSplit };
+  options?: PlanOptions;
+  /** The named recipe (src/core/recipes.ts) whose cited defaults fill what layout and options leave unset. */
+  trainingRecipe?: TrainingRecipe;
+  /** Framework and recipe in words (what the knobs above express). */
+  recipe: string;
+  /** What the source does not say and the run assumes. */
+  assumed?: string;
+  published: number;
+  kind: PublishedKind;
+}
+
+// The 2021 Megatron-LM kernels setting of the frameworks built on it (BLOOM's Megatron-DeepSpeed, OPT's metaseq): full
+// recompute, no FlashAttention, FP16 (Narayanan et al. 2021; the MEGATRON_LM_2021 recipe sets the same for its runs).
+const MEGATRON_2021 = { recompute: 'FULL', flashAttention: false, precision: 'FP16' } as const;
+
+/** Narayanan et al. 2021 Table 1 rows with examples/sc21/run_table_1.sh's configuration. */
+function sc21(
+  model: string,
+  t: number,
+  p: number,
+  b: number,
+  B: number,
+  v: number,
+  torchDdp: boolean,
+  gpus: number,
+  tflops: number,
+): ValidationRun {
+  return {
+    id: `sc21-${model.replace('megatron-', '')}`,
+    source: 'Narayanan et al. 2021 (SC21), Table 1; NVIDIA/Megatron-LM examples/sc21/run_table_1.sh',
+    family: 'A100_MEGATRON_2021_22',
+    gpu: 'a100-80gb',
+    gpus,
+    model,
+    layout: { tensorParallel: t, pipelineParallel: p, pipelineInterleave: v, microBatchSize: b, globalBatchSize: B },
+    options: { overlapDataParallelCommunication: torchDdp },
+    trainingRecipe: 'MEGATRON_LM_2021',
+    recipe: `Megatron-LM 2021: FP16, full recompute, no FlashAttention, synchronous p2p, ${torchDdp ? 'torch DDP (overlapped all-reduce)' : 'local DDP (all-reduce after the backward)'}`,
+    published: tflops,
+    kind: 'HARDWARE_TFLOPS_PER_GPU',
+  };
+}
+
+// Korthikanti et al. 2022 Table 3 (models, layouts) and Table 5 (seconds per iteration, full recompute vs sequence
+// parallel + selective recompute); interleaving from Calculon's validation/seqsel/tab5 inputs of the same runs.
+const MEGATRON_22B: Partial<ModelArchitecture> = { layers: 48, attentionHeads: 64, kvHeads: 64 };
+function korthikanti(
+  name: string,
+  model: string,
+  modelChanges: Partial<ModelArchitecture> | undefined,
+  gpus: number,
+  p: number,
+  b: number,
+  B: number,
+  v: number,
+  full: number,
+  seqsel: number,
+): ValidationRun[] {
+  const base = {
+    source: 'Korthikanti et al. 2022, Tables 3 and 5',
+    family: 'A100_MEGATRON_2021_22' as const,
+    gpu: 'a100-80gb',
+    gpus,
+    model,
+    ...(modelChanges ? { modelChanges } : {}),
+    // Megatron-LM 2022 runs the column-parallel GEMMs' backward TP collectives asynchronously (layers.py,
+    // LinearWithGradAccumulationAndAsyncCommunication) — the code Korthikanti et al. introduce sequence parallelism in.
+    options: { overlapTensorParallelBackward: true },
+    trainingRecipe: 'MEGATRON_LM_2021' as const,
+    kind: 'STEP_SECONDS' as const,
+    assumed: 'synchronous pipeline send/recv (Megatron-LM of 2022); DP 1',
+  };
+  const layout = { tensorParallel: 8, pipelineParallel: p, pipelineInterleave: v, microBatchSize: b, globalBatchSize: B };
+  return [
+    {
+      ...base,
+      id: `korthikanti-${name}-full`,
+      layout: { ...layout, recompute: 'FULL' },
+      recipe: 'Megatron-LM 2022: FP16, full recompute, TP all-reduce (backward async), no FlashAttention',
+      published: full,
+    },
+    {
+      ...base,
+      id: `korthikanti-${name}-seqsel`,
+      layout: { ...layout, recompute: 'SELECTIVE', sequenceParallel: true },
+      recipe: 'Megatron-LM 2022: FP16, sequence parallel + selective recompute, no FlashAttention',
+      published: seqsel,
+    },
+  ];
+}
+
+// NVIDIA NeMo 24.09 performance summary (docs.nvidia.com/nemo-framework/user-guide/24.09/performance/
+// performance_summary.html, DGX-H100, FP8, model TFLOP/s per GPU).
+function nemo(id: string, model: string, gpus: number, B: number, b: number, t: number, p: number, v: number, tflops: number): ValidationRun {
+  return {
+    id: `nemo-24.09-${id}`,
+    source: 'NVIDIA NeMo 24.09 performance summary, DGX-H100 FP8 pre-training table (2024)',
+    family: 'H100_MODERN_RECIPES',
+    gpu: 'h100-sxm',
+    gpus,
+    model,
+    layout: { tensorParallel: t, pipelineParallel: p, pipelineInterleave: v, globalBatchSize: B, microBatchSize: b, precision: 'FP8', recompute: 'NONE' },
+    trainingRecipe: 'MEGATRON_CORE',
+    recipe: 'NeMo / Megatron-Core: FP8 (Transformer Engine), distributed optimizer, SP, TP overlap, FlashAttention, no recompute',
+    assumed: 'no recompute; TP communication overlap (NeMo tp_comm_overlap)',
+    published: tflops,
+    kind: 'MODEL_TFLOPS_PER_GPU',
+  };
+}
+
+/** torchtitan docs/performance.md and fms-fsdp README: FSDP (ZeRO-3) on 8-GPU A100-80GB nodes, tokens/s per GPU. */
+function fsdp(id: string, source: string, model: string, gpus: number, B: number, b: number, recompute: 'NONE' | 'FULL', tokens: number): ValidationRun {
+  const torchtitan = source.startsWith('pytorch/torchtitan');
+  return {
+    ...(torchtitan ? { trainingRecipe: 'TORCHTITAN_FSDP2' as const } : {}),
+    id,
+    source,
+    family: 'A100_PRODUCTION_2022_24',
+    gpu: 'a100-80gb',
+    gpus,
+    model,
+    layout: { globalBatchSize: B, microBatchSize: b, recompute, zeroStage: 3 },
+    recipe: `PyTorch FSDP (ZeRO-3), BF16, FlashAttention (SDPA), ${recompute === 'FULL' ? 'full activation checkpointing' : 'no checkpointing'}`,
+    assumed: 'default A100 cluster network (8 × HDR per node)',
+    published: tokens,
+    kind: 'TOKENS_PER_SECOND_PER_GPU',
+  };
+}
+
+/** MegaScale (Jiang et al. 2024, NSDI): GPT-3 175B on 12,288 A100-class GPUs, TP 8, PP 8, DP 192, batch 6,144. */
+function megascale(id: string, where: string, v: number, options: PlanOptions, recipe: string, assumed: string, mfu: number): ValidationRun {
+  // Megatron-based: Megatron-Core's defaults (distributed optimizer, SP, overlaps) unless the run says otherwise.
+  return {
+    id,
+    source: `Jiang et al. 2024 MegaScale (NSDI 24), ${where}`,
+    family: 'A100_PRODUCTION_2022_24',
+    gpu: 'a100-80gb',
+    gpus: 12288,
+    model: 'gpt3-175b',
+    layout: { tensorParallel: 8, pipelineParallel: 8, pipelineInterleave: v, globalBatchSize: 6144, recompute: 'NONE' },
+    options,
+    trainingRecipe: 'MEGATRON_CORE',
+    recipe,
+    assumed,
+    published: mfu,
+    kind: 'MFU',
+  };
+}
+
+const LLAMA3_SOURCE = 'Dubey et al. 2024, The Llama 3 Herd of Models, Table 4 and §3.3.2';
+const LLAMA3_ASSUMED =
+  'interleave v = 8 (one layer per virtual stage: "the first model chunk on the first stage has only the embedding"), ZeRO-2 for FSDP sharding of optimizer states and gradients, no recompute'
+
+/** §3.3.2: 126 layers over PP 16, the first and the last stage one layer fewer (embedding and head), interleaved. */
+const LLAMA3_LAYOUT = {
+  tensorParallel: 8,
+  pipelineParallel: 16,
+  pipelineInterleave: 8,
+  pipelineLayerSplit: 'FIRST_LAST_ONE_FEWER',
+  globalBatchSize: 2048,
+  sequenceParallel: true,
+  zeroStage: 2,
+} as const;
+
+export const VALIDATION_RUNS: readonly ValidationRun[] = Object.freeze([
+  // --- A100, Megatron-LM 2021–22 ---------------------------------------------------------------------------------
+  sc21('megatron-1.7b', 1, 1, 16, 512, 1, true, 32, 137),
+  sc21('megatron-3.6b', 2, 1, 16, 512, 1, true, 64, 138),
+  sc21('megatron-7.5b', 4, 1, 16, 512, 1, true, 128, 142),
+  sc21('megatron-18.4b', 8, 1, 8, 1024, 1, true, 256, 135),
+  sc21('megatron-39.1b', 8, 2, 4, 1536, 1, false, 512, 138),
+  sc21('megatron-76.1b', 8, 4, 2, 1792, 3, false, 1024, 140),
+  sc21('megatron-145.6b', 8, 8, 2, 2304, 2, false, 1536, 148),
+  sc21('megatron-310.1b', 8, 16, 1, 2160, 2, false, 1920, 155),
+  sc21('megatron-529.6b', 8, 35, 1, 2520, 3, false, 2520, 163),
+  sc21('megatron-1t', 8, 64, 1, 3072, 1, false, 3072, 163),
+  {
+    id: 'megatron-readme-gpt3-175b',
+    source: 'NVIDIA/Megatron-LM README (January 2021) and examples/pretrain_gpt3_175B.sh; Narayanan et al. 2021 §5.1',
+    family: 'A100_MEGATRON_2021_22',
+    gpu: 'a100-80gb',
+    gpus: 1024,
+    model: 'gpt3-175b',
+    layout: { tensorParallel: 8, pipelineParallel: 16, pipelineInterleave: 1, microBatchSize: 1, globalBatchSize: 1536 },
+    trainingRecipe: 'MEGATRON_LM_2021',
+    recipe: 'Megatron-LM January 2021: FP16, full recompute, plain 1F1B, local DDP, synchronous p2p',
+    published: 138,
+    kind: 'HARDWARE_TFLOPS_PER_GPU',
+  },
+  ...korthikanti('22b', 'megatron-18.4b', MEGATRON_22B, 8, 1, 4, 4, 1, 1.42, 1.1),
+  ...korthikanti('175b', 'gpt3-175b', undefined, 64, 8, 1, 64, 3, 18.13, 13.75),
+  ...korthikanti('530b', 'mt-nlg-530b', undefined, 280, 35, 1, 280, 3, 49.05, 37.83),
+  ...korthikanti('1t', 'megatron-1t', undefined, 512, 64, 1, 512, 1, 94.42, 71.49),
+
+  // --- A100, production runs 2022–24 -------------------------------------------------------------------------------
+  {
+    id: 'bloom-176b',
+    source: 'Le Scao et al. 2022 (BLOOM) §3.4; stas00/ml-engineering training/hparams.md (≈ 150 TFLOP/s at batch 2,048)',
+    family: 'A100_PRODUCTION_2022_24',
+    gpu: 'a100-80gb',
+    // Jean Zay (BLOOM paper §3.4.1): 8 A100-80GB per node, four Omni-Path 100 Gb/s links per node = 50 Gb/s per GPU.
+    gpuChanges: { interNodeBandwidthBytesPerSecond: (4 * 100e9) / 8 / 8 },
+    gpus: 384,
+    model: 'bloom-176b',
+    // The final run trained in BF16 (BLOOM paper §3.4: bfloat16 mixed precision; FP16 only in earlier variants).
+    layout: { tensorParallel: 4, pipelineParallel: 12, globalBatchSize: 2048, microBatchSize: 2, zeroStage: 1, ...MEGATRON_2021, precision: 'BF16' },
+    trainingRecipe: 'DEEPSPEED_ZERO',
+    recipe: 'Megatron-DeepSpeed: BF16, ZeRO-1, full recompute, no FlashAttention, 1F1B; Omni-Path 4 × 100 Gb/s per node',
+    assumed: 'DeepSpeed defaults (synchronous pipeline p2p, no DP overlap at ZeRO-1)',
+    published: 150,
+    kind: 'HARDWARE_TFLOPS_PER_GPU',
+  },
+  {
+    id: 'opt-175b',
+    source: 'Zhang et al. 2022 (OPT) §2.4: "up to 147 TFLOP/s per GPU" on 992 A100-80GB',
+    family: 'A100_PRODUCTION_2022_24',
+    gpu: 'a100-80gb',
+    gpus: 992,
+    model: 'opt-175b',
+    layout: { tensorParallel: 8, globalBatchSize: 992, microBatchSize: 8, zeroStage: 3, ...MEGATRON_2021 },
+    recipe: 'metaseq: FSDP (ZeRO-3) + Megatron TP 8, FP16, full recompute, no FlashAttention',
+    assumed: 'TP 8, DP 124, one micro-batch of 8 sequences per GPU; hardware FLOPs (recompute counted)',
+    published: 147,
+    kind: 'HARDWARE_TFLOPS_PER_GPU',
+  },
+  megascale(
+    'megascale-175b',
+    'abstract and §6: 175B on 12,288 GPUs, 55.2 % MFU',
+    6,
+    {},
+    'MegaScale (Megatron-based): BF16, SP, distributed optimizer, TP/PP/DP overlap, FlashAttention, no recompute',
+    'GPT-3 175B shape (parallel block and sliding window not modelled); interleave v = 6',
+    0.552,
+  ),
+  megascale(
+    'megascale-megatron-baseline',
+    'abstract: 1.34× the MFU of Megatron-LM → 41.2 %',
+    1,
+    { overlapDataParallelCommunication: false, overlapTensorParallelCommunication: false, overlapTensorParallelBackward: true },
+    'Megatron-LM baseline: BF16, SP, distributed optimizer without overlap, 1F1B, async backward TP, FlashAttention',
+    'stock 1F1B, forward TP exposed, DP collectives on the critical path (MegaScale §3.2)',
+    0.552 / 1.34,
+  ),
+  fsdp('torchtitan-llama3-70b', 'pytorch/torchtitan docs/performance.md (2024)', 'llama3-70b', 64, 64, 1, 'FULL', 331),
+  fsdp('torchtitan-llama2-70b', 'pytorch/torchtitan docs/performance.md (2024)', 'llama2-70b', 64, 128, 2, 'FULL', 353),
+  fsdp('torchtitan-llama2-13b', 'pytorch/torchtitan docs/performance.md (2024)', 'llama2-13b', 64, 128, 2, 'NONE', 2162),
+  fsdp('fms-fsdp-llama2-70b', 'foundation-model-stack/fms-fsdp README (2024)', 'llama2-70b', 128, 768, 6, 'FULL', 380),
+
+  // --- H100, modern recipes ---------------------------------------------------------------------------------------
+  nemo('llama2-7b', 'llama2-7b', 8, 128, 1, 1, 1, 1, 780),
+  nemo('llama2-13b', 'llama2-13b', 16, 128, 1, 1, 4, 10, 760),
+  nemo('llama2-70b', 'llama2-70b', 64, 128, 1, 4, 4, 20, 768),
+  nemo('gpt3-175b-128', 'gpt3-175b', 128, 256, 1, 4, 8, 6, 771),
+  nemo('gpt3-175b-512', 'gpt3-175b', 512, 2048, 2, 4, 8, 6, 888),
+  ...([
+    [8192, 430],
+    [16384, 400],
+  ] as const).map(
+    ([gpus, tflops]): ValidationRun => ({
+      id: `llama3-405b-${gpus}`,
+      source: LLAMA3_SOURCE,
+      family: 'H100_MODERN_RECIPES',
+      gpu: 'h100-sxm',
+      gpus,
+      model: 'llama3-405b',
+      // One convention for the table: only causal attention FLOPs explain its 128K row (see llama3-405b-128k).
+      attentionFlops: 'CAUSAL',
+      layout: LLAMA3_LAYOUT,
+      recipe: 'Meta 4D parallelism: BF16, TP 8 + SP, interleaved PP 16, FSDP-style sharded optimizer, FlashAttention',
+      assumed: LLAMA3_ASSUMED,
+      published: tflops,
+      kind: 'MODEL_TFLOPS_PER_GPU',
+    }),
+  ),
+
+  // --- Mixture of experts -----------------------------------------------------------------------------------------
+  {
+    id: 'deepseek-v3-h800',
+    source: 'DeepSeek-AI 2024, DeepSeek-V3 Technical Report, §1 and §3.2: 180K H800 GPU-hours per trillion tokens on 2,048 H800',
+    family: 'MOE',
+    gpu: 'h800',
+    gpus: 2048,
+    model: 'deepseek-v3',
+    layout: { pipelineParallel: 16, expertParallel: 64, globalBatchSize: 15360, microBatchSize: 1, recompute: 'SELECTIVE' },
+    trainingRecipe: 'DEEPSEEK_V3',
+    recipe: 'DeepSeek HAI-LLM: FP8 GEMMs, DualPipe (all-to-all overlapped), PP 16, EP 64, ZeRO-1, recompute of norms/up-projections',
+    assumed: 'batch 15,360 × 4,096 (the final batch size); 1F1B bubble for DualPipe; SELECTIVE recompute for its partial one',
+    published: 180_000,
+    kind: 'GPU_HOURS_PER_TRILLION_TOKENS',
+  },
+  ...([
+    [256, 512, 64, 1002],
+    [1024, 8192, 256, 865],
+  ] as const).map(
+    ([gpus, B, fsdpGroup, tokens]): ValidationRun => ({
+      id: `automodel-deepseek-v3-${gpus}`,
+      source: 'NVIDIA NeMo AutoModel performance summary, DGX-H100 BF16 pre-training (2026)',
+      family: 'MOE',
+      gpu: 'h100-sxm',
+      gpus,
+      model: 'deepseek-v3',
+      layout: { pipelineParallel: 4, pipelineInterleave: 8, expertParallel: 64, globalBatchSize: B, microBatchSize: 1, zeroStage: 3, precision: 'BF16', recompute: 'NONE' },
+      recipe: `NeMo AutoModel (PyTorch): BF16, FSDP over ${fsdpGroup}, EP 64 (DeepEP), PP 4, Transformer Engine`,
+      assumed: 'no recompute; 61 layers split evenly over the 32 virtual stages (2 on the first 29); all-to-all exposed',
+      published: tokens,
+      kind: 'TOKENS_PER_SECOND_PER_GPU',
+    }),
+  ),
+
+  // --- Long context -----------------------------------------------------------------------------------------------
+  {
+    id: 'llama3-405b-128k',
+    source: LLAMA3_SOURCE,
+    family: 'LONG_CONTEXT',
+    gpu: 'h100-sxm',
+    gpus: 16384,
+    model: 'llama3-405b',
+    modelChanges: { sequenceLength: 131_072 },
+    attentionFlops: 'CAUSAL',
+    layout: { ...LLAMA3_LAYOUT, contextParallel: 16, globalBatchSize: 128 },
+    recipe: 'Meta 4D parallelism: BF16, TP 8 + SP, all-gather CP 16, interleaved PP 16, FlashAttention',
+    assumed: `${LLAMA3_ASSUMED}; attention FLOPs counted causal`,
+    published: 380,
+    kind: 'MODEL_TFLOPS_PER_GPU',
+  },
+]);

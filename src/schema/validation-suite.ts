@@ -1,0 +1,124 @@
+/**
+ * `validation`: the published runs the step-time model is checked against (src/core/validation), each predicted with
+ * its published layout and recipe, with the error per run, per family and leave-one-family-out. The report is
+ * deterministic (no input), so it is computed once per process.
+ */
+import type { PublishedKind, ValidationFamily } from '../core/validation/runs.js';
+import { runValidation, type ErrorSummary, type FamilySummary, type RunPrediction, type ValidationReport } from '../core/validation/suite.js';
+import { builder } from './builder.js';
+
+const PublishedKindEnum = builder.enumType('PublishedFigureKind', {
+  description: 'What a published figure measures.',
+  values: {
+    HARDWARE_TFLOPS_PER_GPU: { description: 'Hardware FLOP/s per GPU in 10¹² (recompute counted; Megatron-LM eq. 3).' },
+    MODEL_TFLOPS_PER_GPU: { description: 'Model FLOP/s per GPU in 10¹² (no recompute).' },
+    MFU: { description: 'Model FLOPs utilisation, a fraction of dense peak.' },
+    STEP_SECONDS: { description: 'Seconds per optimizer step.' },
+    TOKENS_PER_SECOND_PER_GPU: { description: 'Training tokens per second per GPU.' },
+    GPU_HOURS_PER_TRILLION_TOKENS: { description: 'GPU-hours per 10¹² training tokens.' },
+  } satisfies Record<PublishedKind, { description: string }>,
+});
+
+const ValidationFamilyEnum = builder.enumType('ValidationFamily', {
+  description: 'Runs that share a GPU generation and framework era (leave-one-family-out calibrates without one).',
+  values: {
+    A100_MEGATRON_2021_22: { description: 'Megatron-LM on A100, 2021–22 (Narayanan et al. 2021, Korthikanti et al. 2022, README).' },
+    A100_PRODUCTION_2022_24: { description: 'Production runs on A100: BLOOM, OPT, MegaScale, FSDP (torchtitan, fms-fsdp).' },
+    H100_MODERN_RECIPES: { description: 'H100 with modern recipes: NeMo FP8 table, Llama 3 405B.' },
+    MOE: { description: 'Mixture-of-experts runs (DeepSeek-V3).' },
+    LONG_CONTEXT: { description: 'Long-context runs with context parallelism (Llama 3 405B at 128K).' },
+  } satisfies Record<ValidationFamily, { description: string }>,
+});
+
+const ValidationRunRef = builder.objectRef<RunPrediction>('ValidationRun').implement({
+  description: 'One published training run, predicted by the model with its published layout and recipe.',
+  fields: (t) => ({
+    id: t.string({ description: 'Stable id of the run.', resolve: (p) => p.run.id }),
+    source: t.string({ description: 'Where the figure is published (paper and table/section, or page and date).', resolve: (p) => p.run.source }),
+    family: t.field({ type: ValidationFamilyEnum, description: 'The family the run belongs to.', resolve: (p) => p.run.family }),
+    gpu: t.string({ description: 'GPU (catalog id, or the variant the run used, e.g. h800).', resolve: (p) => p.run.gpuChanges?.id ?? p.run.gpu }),
+    gpuGeneration: t.string({ description: 'The GPU generation whose GEMM constant applies (AMPERE, HOPPER, OTHER).', resolve: (p) => p.generation }),
+    gpus: t.int({ description: 'GPUs in the run.', resolve: (p) => p.run.gpus }),
+    model: t.string({ description: 'Model preset id (see `changes` in modelChanges).', resolve: (p) => p.run.model }),
+    modelChanges: t.string({
+      nullable: true,
+      description: 'Differences from the preset as JSON (e.g. Korthikanti et al.\'s 22B), null when none.',
+      resolve: (p) => (p.run.modelChanges ? JSON.stringify(p.run.modelChanges) : null),
+    }),
+    tensorParallel: t.int({ description: 'TP.', resolve: (p) => p.tensorParallel }),
+    pipelineParallel: t.int({ description: 'PP.', resolve: (p) => p.pipelineParallel }),
+    pipelineInterleave: t.int({ description: 'Virtual stages per pipeline rank.', resolve: (p) => p.pipelineInterleave }),
+    dataParallel: t.int({ description: 'DP.', resolve: (p) => p.dataParallel }),
+    contextParallel: t.int({ description: 'CP.', resolve: (p) => p.contextParallel }),
+    expertParallel: t.int({ description: 'EP.', resolve: (p) => p.expertParallel }),
+    microBatchSize: t.int({ description: 'Sequences per micro-batch.', resolve: (p) => p.microBatchSize }),
+    globalBatchSize: t.int({ description: 'Sequences per optimizer step.', resolve: (p) => p.globalBatchSize }),
+    sequenceLength: t.int({ description: 'Tokens per sequence.', resolve: (p) => p.sequenceLength }),
+    recipe: t.string({ description: 'Framework and recipe in words (what the run\'s knobs express).', resolve: (p) => p.run.recipe }),
+    trainingRecipe: t.string({
+      description: 'The named recipe (TrainingRecipe) whose cited defaults fill what the run leaves unset; CUSTOM = none.',
+      resolve: (p) => p.run.trainingRecipe ?? 'CUSTOM',
+    }),
+    precision: t.string({ description: 'Training precision the run used.', resolve: (p) => p.precision }),
+    recompute: t.string({ description: 'Activation recompute the run used.', resolve: (p) => p.recompute }),
+    assumed: t.string({ nullable: true, description: 'What the source does not state and the run assumes.', resolve: (p) => p.run.assumed ?? null }),
+    publishedKind: t.field({ type: PublishedKindEnum, description: 'What the published figure measures.', resolve: (p) => p.run.kind }),
+    published: t.float({ description: 'The published figure.', resolve: (p) => p.run.published }),
+    predicted: t.float({ description: 'The model\'s figure of the same kind.', resolve: (p) => p.predicted }),
+    error: t.float({ description: 'predicted / published − 1.', resolve: (p) => p.error }),
+    predictedStepSeconds: t.float({ description: 'The model\'s step time for the run, in seconds.', resolve: (p) => p.stepSeconds }),
+  }),
+});
+
+const ErrorSummaryRef = builder.objectRef<ErrorSummary>('ValidationErrorSummary').implement({
+  description: 'Errors of a set of runs (fractions: 0.05 = 5 %).',
+  fields: (t) => ({
+    runs: t.exposeInt('runs', { description: 'Runs in the set.' }),
+    meanAbsError: t.exposeFloat('meanAbsError', { description: 'Mean |predicted / published − 1|.' }),
+    maxAbsError: t.exposeFloat('maxAbsError', { description: 'Worst |predicted / published − 1|.' }),
+    meanError: t.exposeFloat('meanError', { description: 'Mean signed error (bias).' }),
+  }),
+});
+
+const FamilySummaryRef = builder.objectRef<FamilySummary>('ValidationFamilySummary').implement({
+  description: 'One family\'s errors with the shipped constants and when the model is calibrated without it.',
+  fields: (t) => ({
+    family: t.field({ type: ValidationFamilyEnum, description: 'The family.', resolve: (f) => f.family }),
+    name: t.exposeString('name', { description: 'Its name in words.' }),
+    runs: t.exposeInt('runs', { description: 'Runs in the family.' }),
+    meanAbsError: t.exposeFloat('meanAbsError', { description: 'Mean |error| with the shipped constants.' }),
+    maxAbsError: t.exposeFloat('maxAbsError', { description: 'Worst |error| with the shipped constants.' }),
+    meanError: t.exposeFloat('meanError', { description: 'Mean signed error with the shipped constants.' }),
+    leaveOut: t.field({
+      type: ErrorSummaryRef,
+      description: 'The family predicted by the model calibrated on every other family (leave-one-family-out).',
+      resolve: (f) => f.leaveOut,
+    }),
+  }),
+});
+
+const ValidationReportRef = builder.objectRef<ValidationReport>('ValidationReport').implement({
+  description:
+    'The validation suite: every published run the step-time model is checked against (source, GPU, layout, recipe, published figure, prediction, error), with the error per family and leave-one-family-out. `npm run validate` prints the same.',
+  fields: (t) => ({
+    runs: t.field({ type: [ValidationRunRef], description: 'Every run, in suite order.', resolve: (r) => r.predictions }),
+    summary: t.field({ type: ErrorSummaryRef, description: 'Errors over all runs with the shipped constants.', resolve: (r) => r.overall }),
+    families: t.field({ type: [FamilySummaryRef], description: 'Errors per family, in and out of calibration.', resolve: (r) => r.families }),
+    leaveOneFamilyOutMeanAbsError: t.exposeFloat('leaveOneFamilyOutMeanAbsError', {
+      description: 'Mean |error| over all runs, each predicted by the model calibrated without its family.',
+    }),
+    leaveOneFamilyOutMaxAbsError: t.exposeFloat('leaveOneFamilyOutMaxAbsError', { description: 'Worst |error| the same way.' }),
+    sources: t.exposeInt('sources', { description: 'Independent publications the runs come from.' }),
+  }),
+});
+
+let cached: ValidationReport | undefined;
+
+builder.queryFields((t) => ({
+  validation: t.field({
+    type: ValidationReportRef,
+    description:
+      'The published training runs the step-time model is checked against, predicted with their published layouts and recipes: error per run, mean and worst per family, and leave-one-family-out (calibrate without a family, predict it). The planner\'s modelAccuracyFraction is this suite\'s mean |error|.',
+    resolve: () => (cached ??= runValidation()),
+  }),
+}));

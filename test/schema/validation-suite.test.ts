@@ -1,0 +1,61 @@
+/**
+ * The `validation` query: the published runs, the model's predictions and the errors, as the core computes them
+ * (src/core/validation). Figures checked here are published ones (source beside each) and the summaries' formulas.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STEP_TIME_MODEL_ACCURACY_FRACTION } from '../../src/core/performance.js';
+import { runValidation } from '../../src/core/validation/suite.js';
+import { ValidationDocument } from '../gql/graphql.js';
+import { createTestApp, execute, removeDir, type TestApp } from '../server/helpers.js';
+
+let t: TestApp;
+beforeAll(() => {
+  t = createTestApp();
+});
+afterAll(async () => {
+  await t.dispose();
+  removeDir(t.dir);
+});
+
+describe('query validation', () => {
+  it('lists every run with source, GPU, layout, recipe, published figure, prediction and error', async () => {
+    const { data, errors } = await execute(t.app, ValidationDocument);
+    expect(errors).toBeUndefined();
+    const v = data!.validation;
+    expect(v.runs.length).toBeGreaterThanOrEqual(30);
+    expect(v.sources).toBeGreaterThanOrEqual(8);
+    // Narayanan et al. 2021 Table 1: 1T parameters on 3,072 A100, TP 8 × PP 64 × DP 6, batch 3,072 → 163 TFLOP/s.
+    const oneT = v.runs.find((r) => r.id === 'sc21-1t')!;
+    expect(oneT).toMatchObject({
+      gpu: 'a100-80gb', gpuGeneration: 'AMPERE', gpus: 3072, tensorParallel: 8, pipelineParallel: 64, dataParallel: 6,
+      globalBatchSize: 3072, sequenceLength: 2048, publishedKind: 'HARDWARE_TFLOPS_PER_GPU', published: 163, family: 'A100_MEGATRON_2021_22',
+    });
+    expect(oneT.source).toMatch(/Narayanan et al\. 2021/);
+    expect(oneT.error).toBeCloseTo(oneT.predicted / oneT.published - 1, 12);
+    expect(Math.abs(oneT.error)).toBeLessThanOrEqual(0.1);
+    // Llama 3 (Dubey et al. 2024, Table 4): 128K-token stage, CP 16 on 16,384 H100 → 380 TFLOP/s.
+    const long = v.runs.find((r) => r.id === 'llama3-405b-128k')!;
+    expect(long).toMatchObject({ contextParallel: 16, sequenceLength: 131_072, family: 'LONG_CONTEXT', published: 380 });
+    // Korthikanti et al. 2022 Table 5: the 22B model differs from its preset (48 layers, 64 heads), and says so.
+    expect(JSON.parse(v.runs.find((r) => r.id === 'korthikanti-22b-full')!.modelChanges!)).toMatchObject({ layers: 48, attentionHeads: 64 });
+  });
+
+  it('summarises as the core does: mean and worst |error|, per family, leave-one-family-out', async () => {
+    const { data } = await execute(t.app, ValidationDocument);
+    const v = data!.validation;
+    const core = runValidation();
+    const abs = v.runs.map((r) => Math.abs(r.error));
+    expect(v.summary.runs).toBe(v.runs.length);
+    expect(v.summary.meanAbsError).toBeCloseTo(abs.reduce((a, b) => a + b, 0) / abs.length, 12);
+    expect(v.summary.maxAbsError).toBe(Math.max(...abs));
+    expect(v.leaveOneFamilyOutMeanAbsError).toBeCloseTo(core.leaveOneFamilyOutMeanAbsError, 12);
+    expect(v.families.reduce((n, f) => n + f.runs, 0)).toBe(v.runs.length);
+    for (const f of v.families) {
+      const own = v.runs.filter((r) => r.family === f.family).map((r) => Math.abs(r.error));
+      expect(f.maxAbsError).toBe(Math.max(...own));
+      expect(f.leaveOut.runs).toBe(f.runs);
+    }
+    // The planner's stated accuracy (planSearch.modelAccuracyFraction) is this mean, rounded up to a percent.
+    expect(STEP_TIME_MODEL_ACCURACY_FRACTION).toBe(Math.ceil(v.summary.meanAbsError * 100) / 100);
+  });
+});
