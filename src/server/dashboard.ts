@@ -17,8 +17,14 @@ import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
-/** `web/dist` of this checkout. */
-export const DEFAULT_DASHBOARD_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url));
+/**
+ * `web/dist` of this checkout, from where this module runs: src/server/dashboard.ts (tsx, tests) is two folders
+ * below the root, the bundle dist/main.js (`npm start`) one.
+ */
+export function dashboardDirFor(moduleUrl: string): string {
+  return fileURLToPath(new URL(moduleUrl.endsWith('.ts') ? '../../web/dist' : '../web/dist', moduleUrl));
+}
+export const DEFAULT_DASHBOARD_DIR = dashboardDirFor(import.meta.url);
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

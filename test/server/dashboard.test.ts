@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, expect, it } from 'vitest';
+import { dashboardDirFor } from '../../src/server/dashboard.js';
 import { createTestApp, removeDir } from './helpers.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -94,4 +95,10 @@ it('answers / with 503 and how to build the page when the build is missing; Grap
   expect(page.body.toString()).toContain('href="/graphql"');
   const graphiql = await fetch(`${origin}/graphql`, { headers: { accept: 'text/html' } });
   expect(graphiql.status).toBe(200);
+});
+
+it('finds web/dist of the checkout from the sources (src/server/) and from the bundle (dist/main.js)', () => {
+  const root = '/srv/zeroplan';
+  expect(dashboardDirFor(`file://${root}/src/server/dashboard.ts`)).toBe(`${root}/web/dist`);
+  expect(dashboardDirFor(`file://${root}/dist/main.js`)).toBe(`${root}/web/dist`);
 });
