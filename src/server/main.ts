@@ -56,7 +56,10 @@ if (config.apiKeys.length === 0 && !isLoopbackHost(config.host)) {
 }
 const where = config.databaseUrl ? 'PostgreSQL' : `database ${config.databasePath}`;
 const scale = config.redis ? `, pub/sub on Redis, ${config.workers} workers` : '';
-log.info(`zeroplan listening on ${url} (dashboard at /, GraphiQL at /graphql; ${where}${scale})`, {
+// Where the server listens is the one line a person (or a script waiting for the port) always needs: it is printed
+// at any LOG_LEVEL but silent, while the rest of the log follows LOG_LEVEL.
+const startupLog = config.logLevel === 'silent' ? log : createJsonLogger('info');
+startupLog.info(`zeroplan listening on ${url} (dashboard at /, GraphiQL at /graphql; ${where}${scale})`, {
   url,
   databasePath: config.databaseUrl ? null : config.databasePath,
   apiKeys: config.apiKeys.length,
