@@ -172,10 +172,14 @@ export function useBodyLimits(maxBytes = MAX_BODY_BYTES): Plugin {
       if (request.method !== 'POST') return;
       setRequestParser(async (req) => {
         // With a Content-Length within the limit, Node's HTTP parser delivers exactly that many bytes: read at once.
-        // Without one (chunked), count the bytes as they arrive.
+        // Without one (chunked), count the bytes as they arrive. A Request built in-process (yoga.fetch) is not
+        // framed by Node and may declare less than it carries, so the bytes read are checked as well.
         const declared = Number(req.headers.get('content-length') ?? Number.NaN);
         const text = Number.isInteger(declared) && declared <= maxBytes ? await req.text() : await readBoundedText(req, maxBytes);
         if (typeof text !== 'string') return text;
+        if (text.length > maxBytes || Buffer.byteLength(text, 'utf8') > maxBytes) {
+          return errorResponse(413, 'PAYLOAD_TOO_LARGE', `Request body exceeds the limit of ${maxBytes} bytes`);
+        }
         const type = (req.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
         if (type === 'application/graphql') return { query: text };
         if (jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
