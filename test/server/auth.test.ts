@@ -4,16 +4,12 @@
  * requireKeyForReads. Ownership (another key cannot change what it did not create) is in ownership tests below.
  */
 import { createClient } from 'graphql-ws';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { identify, keyIdOf, parseApiKeys, type AuthPolicy } from '../../src/server/auth.js';
 import type { AppOptions } from '../../src/server/app.js';
-import { createTestApp, removeDir } from './helpers.js';
+import { cleanups, startTestApp } from './tservers.js';
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  while (cleanups.length > 0) await cleanups.pop()!();
-});
 
 const ALICE = 'alice-key-0123456789abcdef';
 const BOB = 'bob-key-0123456789abcdef00';
@@ -29,9 +25,7 @@ interface Result {
 }
 
 async function serveWithKeys(options: Partial<AppOptions> = {}) {
-  const t = createTestApp({ auth: { keys: KEYS, requireKeyForReads: false }, ...options });
-  cleanups.push(() => removeDir(t.dir));
-  cleanups.push(() => t.dispose());
+  const t = startTestApp({ auth: { keys: KEYS, requireKeyForReads: false }, ...options });
   const { url } = await t.app.start(0, '127.0.0.1');
   const http = async (query: string, key?: string, variables: Record<string, unknown> = {}): Promise<Result & { status: number }> => {
     const r = await fetch(url, {

@@ -8,19 +8,14 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { dashboardDirFor } from '../../src/server/dashboard.js';
-import { createTestApp, removeDir } from './helpers.js';
+import { removeDir } from './helpers.js';
+import { cleanups, startTestApp } from './tservers.js';
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  while (cleanups.length > 0) await cleanups.pop()!();
-});
 
 async function started(dashboard: string): Promise<string> {
-  const t = createTestApp({ dashboard });
-  cleanups.push(() => removeDir(t.dir));
-  cleanups.push(() => t.dispose());
+  const t = startTestApp({ dashboard });
   const { url } = await t.app.start(0, '127.0.0.1');
   return new URL(url).origin;
 }

@@ -4,22 +4,17 @@
  */
 import Database from 'better-sqlite3';
 import { createClient } from 'graphql-ws';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { AppOptions } from '../../src/server/app.js';
 import type { Logger } from '../../src/server/logging.js';
 import { simulationModule } from '../../src/server/simulation-module.js';
-import { createTestApp, MEGATRON_GPT3_PLAN, removeDir } from './helpers.js';
+import { MEGATRON_GPT3_PLAN } from './helpers.js';
+import { cleanups, startTestApp } from './tservers.js';
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  while (cleanups.length > 0) await cleanups.pop()!();
-});
 
 async function serve(options: Partial<AppOptions> = {}) {
-  const t = createTestApp(options);
-  cleanups.push(() => removeDir(t.dir));
-  cleanups.push(() => t.dispose());
+  const t = startTestApp(options);
   const { url } = await t.app.start(0, '127.0.0.1');
   return { t, url, base: new URL(url).origin };
 }

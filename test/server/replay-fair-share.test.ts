@@ -8,7 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SimulationEventRecord, SimulationRequest, SimulationService } from '../../src/services/contracts.js';
 import { CORE_MIGRATIONS, openDatabase, type Db } from '../../src/server/db.js';
 import { takeTurn, waitingForTurn } from '../../src/server/fair-share.js';
@@ -16,11 +16,8 @@ import { createBoundedPubSub } from '../../src/server/pubsub.js';
 import { simulationModule } from '../../src/server/simulation-module.js';
 import { createSimulationStore, SIMULATION_MIGRATIONS } from '../../src/server/simulation-store.js';
 import { removeDir } from './helpers.js';
+import { cleanups } from './tservers.js';
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  while (cleanups.length > 0) await cleanups.pop()!();
-});
 
 /** Busy work of about `ms` milliseconds (so a loop of them outlasts a slice on any machine). */
 function work(ms: number): void {

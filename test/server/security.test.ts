@@ -4,24 +4,18 @@
  * credentials, and the database shows nothing was written.
  */
 import { createClient } from 'graphql-ws';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { AppOptions } from '../../src/server/app.js';
-import { createTestApp, removeDir } from './helpers.js';
+import { cleanups, startTestApp } from './tservers.js';
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  while (cleanups.length > 0) await cleanups.pop()!();
-});
 
 const ALLOWED = 'https://planner.example.com';
 const EVIL = 'https://evil.example';
 const CREATE = 'mutation { createModel(input: {name: "pwned", layers: 2, hiddenSize: 64, attentionHeads: 2, vocabSize: 100, sequenceLength: 16}) { id } }';
 
 async function serve(options: Partial<AppOptions> = {}): Promise<{ url: string; savedModels: () => number }> {
-  const t = createTestApp({ cors: { origins: [ALLOWED] }, ...options });
-  cleanups.push(() => removeDir(t.dir));
-  cleanups.push(() => t.dispose());
+  const t = startTestApp({ cors: { origins: [ALLOWED] }, ...options });
   const { url } = await t.app.start(0, '127.0.0.1');
   return { url, savedModels: () => (t.app.db.prepare("SELECT COUNT(*) AS n FROM saved_items WHERE kind = 'MODEL'").get() as { n: number }).n };
 }
