@@ -18,6 +18,7 @@ import {
 import { evaluatePlan, resolveLayout } from '../../src/core/plan.js';
 import { findModelPreset } from '../../src/core/presets.js';
 import { searchPlans } from '../../src/core/search.js';
+import { LLAMA3_LAYOUT } from '../../src/core/validation/runs.js';
 import type { GpuSpec, ModelArchitecture } from '../../src/core/types.js';
 import { fieldOf } from './field-of.js';
 
@@ -136,15 +137,8 @@ describe('the most-loaded rank sets memory and step time', () => {
 describe('Llama 3 405B, the published layout asked as published (126 layers, no renamed layer count)', () => {
   const plan = (gpus: number) => {
     const cluster = makeCluster({ gpu: h100, gpusPerNode: 8, nodes: gpus / 8 });
-    const layout = resolveLayout(llama405, cluster, {
-      tensorParallel: 8,
-      pipelineParallel: 16,
-      pipelineInterleave: 8,
-      pipelineLayerSplit: 'FIRST_LAST_ONE_FEWER',
-      globalBatchSize: 2048,
-      sequenceParallel: true,
-      zeroStage: 2,
-    });
+    // The layout the validation suite checks (Dubey et al. 2024 §3.3.2, Table 4), from its one definition.
+    const layout = resolveLayout(llama405, cluster, LLAMA3_LAYOUT);
     return { cluster, layout, estimate: evaluatePlan(llama405, llamaCounts, cluster, layout) };
   };
   for (const [gpus, published] of [[16384, 400], [8192, 430]] as const) {

@@ -226,7 +226,7 @@ const LLAMA3_ASSUMED =
   'interleave v = 8 (one layer per virtual stage: "the first model chunk on the first stage has only the embedding"), ZeRO-2 for FSDP sharding of optimizer states and gradients, no recompute'
 
 /** §3.3.2: 126 layers over PP 16, the first and the last stage one layer fewer (embedding and head), interleaved. */
-const LLAMA3_LAYOUT = {
+export const LLAMA3_LAYOUT = {
   tensorParallel: 8,
   pipelineParallel: 16,
   pipelineInterleave: 8,
