@@ -142,6 +142,10 @@ export function errorResponse(status: number, code: string, message: string): Re
 }
 
 /** The body as text, counting the bytes actually read (chunked or not); a Response (413) once past `maxBytes`. */
+function payloadTooLarge(maxBytes: number): Response {
+  return errorResponse(413, 'PAYLOAD_TOO_LARGE', `Request body exceeds the limit of ${maxBytes} bytes`);
+}
+
 export async function readBoundedText(request: Request, maxBytes: number): Promise<string | Response> {
   const reader = request.body?.getReader();
   if (!reader) return '';
@@ -153,7 +157,7 @@ export async function readBoundedText(request: Request, maxBytes: number): Promi
     total += value.byteLength;
     if (total > maxBytes) {
       await reader.cancel().catch(() => undefined);
-      return errorResponse(413, 'PAYLOAD_TOO_LARGE', `Request body exceeds the limit of ${maxBytes} bytes`);
+      return payloadTooLarge(maxBytes);
     }
     chunks.push(value);
   }
@@ -175,10 +179,13 @@ export function useBodyLimits(maxBytes = MAX_BODY_BYTES): Plugin {
         // Without one (chunked), count the bytes as they arrive. A Request built in-process (yoga.fetch) is not
         // framed by Node and may declare less than it carries, so the bytes read are checked as well.
         const declared = Number(req.headers.get('content-length') ?? Number.NaN);
-        const text = Number.isInteger(declared) && declared <= maxBytes ? await req.text() : await readBoundedText(req, maxBytes);
-        if (typeof text !== 'string') return text;
-        if (text.length > maxBytes || Buffer.byteLength(text, 'utf8') > maxBytes) {
-          return errorResponse(413, 'PAYLOAD_TOO_LARGE', `Request body exceeds the limit of ${maxBytes} bytes`);
+        let text: string | Response;
+        if (Number.isInteger(declared) && declared <= maxBytes) {
+          text = await req.text();
+          if (Buffer.byteLength(text, 'utf8') > maxBytes) return payloadTooLarge(maxBytes);
+        } else {
+          text = await readBoundedText(req, maxBytes);
+          if (typeof text !== 'string') return text;
         }
         const type = (req.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
         if (type === 'application/graphql') return { query: text };
