@@ -76,13 +76,15 @@ function requireBoolean(field: string, value: unknown): boolean {
   return value;
 }
 
-/** Fill the defaults of a partial layout and validate it against the model and the cluster. */
-export function resolveLayout(
+type LayoutInput = Partial<ParallelLayout> & { globalBatchSize: number; pipelineLayerSplit?: PipelineLayerSplit };
+
+/** The parallel shape: TP, PP, CP, DP (from the cluster when unset) and EP, each checked against model and cluster. */
+function resolveShape(
   arch: ModelArchitecture,
   cluster: ClusterSpec,
-  input: Partial<ParallelLayout> & { globalBatchSize: number; pipelineLayerSplit?: PipelineLayerSplit },
-  path = 'plan',
-): ParallelLayout {
+  input: LayoutInput,
+  path: string,
+): { tensorParallel: number; pipelineParallel: number; contextParallel: number; dataParallel: number; expertParallel: number } {
   const f = (name: string): string => `${path}.${name}`;
   const gpus = cluster.gpusPerNode * cluster.nodes;
   requireInteger('cluster.gpus', gpus, 1);
@@ -148,6 +150,18 @@ export function resolveLayout(
     }
   }
 
+  return { tensorParallel, pipelineParallel, contextParallel, dataParallel, expertParallel };
+}
+
+/** ZeRO stage, micro- and global batch, interleaving and the per-virtual-stage layer split (pipeline.ts). */
+function resolveBatchAndPipeline(
+  arch: ModelArchitecture,
+  input: LayoutInput,
+  path: string,
+  pipelineParallel: number,
+  dataParallel: number,
+): { zeroStage: ZeroStage; microBatchSize: number; globalBatchSize: number; pipelineInterleave: number; pipelineStageLayers: number[] | undefined } {
+  const f = (name: string): string => `${path}.${name}`;
   const zeroStage = input.zeroStage ?? 0;
   if (zeroStage !== 0 && zeroStage !== 1 && zeroStage !== 2 && zeroStage !== 3) {
     throw new InvalidInputError(f('zeroStage'), zeroStage, 'one of 0, 1, 2, 3');
@@ -186,6 +200,20 @@ export function resolveLayout(
     f('pipelineLayerSplit'),
   );
 
+  return { zeroStage: zeroStage as ZeroStage, microBatchSize, globalBatchSize, pipelineInterleave, pipelineStageLayers };
+}
+
+/** Fill the defaults of a partial layout and validate it against the model and the cluster. */
+export function resolveLayout(arch: ModelArchitecture, cluster: ClusterSpec, input: LayoutInput, path = 'plan'): ParallelLayout {
+  const f = (name: string): string => `${path}.${name}`;
+  const { tensorParallel, pipelineParallel, contextParallel, dataParallel, expertParallel } = resolveShape(arch, cluster, input, path);
+  const { zeroStage, microBatchSize, globalBatchSize, pipelineInterleave, pipelineStageLayers } = resolveBatchAndPipeline(
+    arch,
+    input,
+    path,
+    pipelineParallel,
+    dataParallel,
+  );
   const recompute = requireOneOf(f('recompute'), input.recompute ?? 'NONE', RECOMPUTES);
   const optimizer = requireOneOf(f('optimizer'), input.optimizer ?? 'ADAM', OPTIMIZERS);
   const offload = requireOneOf(f('offload'), input.offload ?? 'NONE', OFFLOADS);
@@ -216,7 +244,7 @@ export function resolveLayout(
     expertParallel,
     // Present only when used, so that CP-free layouts keep their shape (search candidates, saved plans).
     ...(contextParallel > 1 ? { contextParallel } : {}),
-    zeroStage: zeroStage as ZeroStage,
+    zeroStage,
     microBatchSize,
     globalBatchSize,
     sequenceParallel,
@@ -300,7 +328,23 @@ export function evaluatePlan(
   const offload = layout.offload === 'NONE' ? null : offloadFits(memory, cluster, headroom);
   const fits = deviceFits && (offload === null || (offload.hostFits && offload.nvmeFits));
 
+  const diagnostics = planDiagnostics(arch, cluster, layout, memory, performance, offload, headroom, usableBytes);
+  return { memory, communication: step.communication, performance, run, fits, diagnostics };
+}
+
+/** The diagnostics of an evaluated plan (strings built only when one triggers). */
+function planDiagnostics(
+  arch: ModelArchitecture,
+  cluster: ClusterSpec,
+  layout: ParallelLayout,
+  memory: PlanEstimate['memory'],
+  performance: PlanEstimate['performance'],
+  offload: ReturnType<typeof offloadFits> | null,
+  headroom: number,
+  usableBytes: number,
+): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
+  const gpus = cluster.gpusPerNode * cluster.nodes;
   if (offload !== null && !offload.hostFits) {
     diagnostics.push({
       severity: 'ERROR',
@@ -321,7 +365,7 @@ export function evaluatePlan(
         `${(nvmeBytesPerNodeOf(cluster) / 1e12).toFixed(2)} TB (× (1 − ${headroom}) usable): use more GPUs or offload less.`,
     });
   }
-  if (!deviceFits) {
+  if (memory.totalBytes > usableBytes) {
     diagnostics.push({
       severity: 'ERROR',
       code: 'OUT_OF_MEMORY',
@@ -389,5 +433,5 @@ export function evaluatePlan(
       message: `The offloaded optimizer step takes ${(performance.optimizerSeconds / performance.stepSeconds * 100).toFixed(0)} % of the step.`,
     });
   }
-  return { memory, communication: step.communication, performance, run, fits, diagnostics };
+  return diagnostics;
 }
