@@ -49,6 +49,10 @@ export function activationBytesPerLayerFor(
   headDim = hiddenSize / attentionHeads,
   /** 0.5 when the GEMM inputs are cached in FP8 (DeepSeek-V3 §3.3.2), else 1. */
   gemmInputScale = 1,
+  /** Norm outputs and the MLP activation's output rebuilt in the backward (DeepSeek-V3 §3.2.3, §3.3.3). */
+  cheapRecompute = false,
+  /** Q, K and V are MLA up-projections rebuilt from the stored latents (with cheapRecompute on an MLA model). */
+  upProjectionsRecomputed = false,
 ): number {
   const sb = sequenceLength * microBatchSize;
   const sbh = sb * hiddenSize;
@@ -63,12 +67,17 @@ export function activationBytesPerLayerFor(
   // FP8 caching (gemmInputScale 0.5) halves the GEMM inputs only: QKV and fc1 inputs, the projection input, the fc2
   // input (GELU output / SwiGLU product) and the dispatched MoE tokens; norm inputs, Q/K/V and masks stay as they are.
   const g = gemmInputScale;
-  // Korthikanti §4.1: 10sbh outside the parallel regions (norms 4, QKV/MLP inputs 4, two 1-byte dropout masks 2).
-  const replicated = ((dropout ? 6 : 4) + 4 * g) * sbh;
+  // Korthikanti §4.1: 10sbh outside the parallel regions (norms 4, QKV/MLP inputs 4, two 1-byte dropout masks 2); the
+  // QKV/MLP inputs are the norms' outputs, rebuilt from the norms' inputs under cheap recompute (DeepSeek-V3 §3.2.3).
+  const replicated = ((dropout ? 6 : 4) + (cheapRecompute ? 0 : 4 * g)) * sbh;
   // Korthikanti §4.1 attention: Q, K, V (4sbh for MHA; GQA shrinks K, V) + projection input 2sbh; Q and the
-  // projection input are heads·headDim wide (= h unless headDim decouples them).
-  const attentionPerRank = ((2 + 2 * g) * sb * attentionHeads * headDim) / tensorParallel + 4 * sb * kvHiddenPerRank;
-  const oneMlp = ((gatedMlp ? 4 : 2) + 2 * g) * sb * ffnHiddenSize;
+  // projection input are heads·headDim wide (= h unless headDim decouples them). MLA's Q, K, V rebuilt from its
+  // latents leave only the projection input (DeepSeek-V3 §3.2.3, recomputation of the MLA up-projections).
+  const qkvPerRank = upProjectionsRecomputed ? 0 : (2 * sb * attentionHeads * headDim) / tensorParallel + 4 * sb * kvHiddenPerRank;
+  const attentionPerRank = (2 * g * sb * attentionHeads * headDim) / tensorParallel + qkvPerRank;
+  // Per MLP: fc1 output (gate + up when gated) 16-bit + the activation's output (the fc2 input, g); cheap recompute
+  // keeps only the activation's input, in the storage precision, and rebuilds its output (DeepSeek-V3 §3.3.3).
+  const oneMlp = (cheapRecompute ? (gatedMlp ? 4 : 2) * g : (gatedMlp ? 4 : 2) + 2 * g) * sb * ffnHiddenSize;
   // Korthikanti §4.1 MLP: 16sbh = fc1 out + GELU out for f = 4h; MoE: per routed copy, plus the dispatched inputs.
   const mlp = moe ? activeExperts * (oneMlp + 2 * g * sbh) : oneMlp;
   // Korthikanti §4.1: 5as²b of attention scores (softmax 2 + mask 1 + dropout output 2; 2 without dropout);
@@ -107,12 +116,14 @@ function activationBytesPerLayerLocal(arch: ModelArchitecture, layout: ParallelL
   const sb = arch.sequenceLength * layout.microBatchSize;
   // MLA keeps its query and key/value latents (and their RMSNorm inputs) and the rotary key, TP-replicated: the
   // down-projections run on the whole hidden state (DeepSeek-V2 §2.1.2).
+  // Under cheap recompute the latents' RMSNorm outputs are rebuilt from its inputs (DeepSeek-V3 §3.2.3): 2 B, not 4.
+  const latentBytes = layout.cheapRecompute === true ? 2 : 4;
   const latents =
     arch.latentAttention === undefined || recompute === 'FULL'
       ? 0
       : (activationElementBytesFor(layout.precision) / 2) *
         sb *
-        (4 * (arch.latentAttention.queryRank + arch.latentAttention.kvRank) + 2 * arch.latentAttention.qkRopeHeadDim);
+        (latentBytes * (arch.latentAttention.queryRank + arch.latentAttention.kvRank) + 2 * arch.latentAttention.qkRopeHeadDim);
   const moeLayer = activationBytesPerLayerUniform(arch, layout, recompute, moe, arch.ffnHiddenSize);
   if (!moe || moeLayers === arch.layers) return moeLayer + latents;
   // An MoE model with dense layers: the mean layer.
@@ -145,6 +156,8 @@ function activationBytesPerLayerUniform(
     arch.dropout ?? true,
     headDimOf(arch),
     layout.activationStorage === 'FP8' ? 0.5 : 1,
+    layout.cheapRecompute === true,
+    layout.cheapRecompute === true && arch.latentAttention !== undefined,
   );
 }
 

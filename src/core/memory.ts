@@ -22,7 +22,7 @@ import { hostMemoryBytesPerNodeOf, nvmeBytesPerNodeOf } from './hardware.js';
 import { moeLayersOf, replicatedKvParametersPerRank } from './model.js';
 import { modelStateBytesPerParameter, requirePrecision } from './model-states.js';
 import { activationLayerMicroBatchesOnStage, heavierMiddleRanks, rankLayers } from './pipeline.js';
-import { activationElementBytesFor, gradientBytesOf, optimizerStateBytesFor, parameterBytesFor } from './precision.js';
+import { activationElementBytesFor, gradientBytesOf, optimizerStateBytesFor, optimizerStateBytesOf, parameterBytesFor } from './precision.js';
 import type {
   ClusterSpec,
   GpuSpec,
@@ -57,10 +57,14 @@ const GIB = 2 ** 30;
 export const DEFAULT_FRAMEWORK_OVERHEAD_BYTES = 2 * GIB;
 
 /**
- * Default fraction of GPU memory kept free when deciding `fits`: PyTorch's caching allocator typically loses
- * 3–10 % of reserved memory to fragmentation; 5 % plus the fixed overhead is a middle ground.
+ * Default fraction of `memoryBytes` kept free when deciding `fits`: none. PyTorch's caching allocator loses 3–10 % of
+ * reserved memory to fragmentation, but `memoryBytes` is the datasheet's decimal GB while HBM is GiB-sized (HBM3:
+ * 16 GiB stacks; nvidia-smi shows 81,559 MiB on an H100 80GB): the 7.4 % gap (6.9 % of the device) already is that
+ * reserve. Taking 5 % more, as this planner did, left 11.6 % of an H100 unused on top of the 2 GiB overhead, and
+ * judged layouts that trained as not fitting (Llama 3 405B's published 16,384-GPU layout, Dubey et al. 2024 §3.3.2:
+ * "without activation checkpointing", 78.1 GB here). Users can still ask for a margin (options.memoryHeadroomFraction).
  */
-export const DEFAULT_MEMORY_HEADROOM_FRACTION = 0.05;
+export const DEFAULT_MEMORY_HEADROOM_FRACTION = 0;
 
 /**
  * ZeRO-2/3 gradient staging: gradients are accumulated into a reduce bucket before their reduce-scatter
@@ -156,9 +160,12 @@ function stageStates(arch: ModelArchitecture, counts: ModelCounts, layout: Paral
   const shardGroup = layout.dataParallel * (layout.contextParallel ?? 1);
   const e = layout.expertParallel > 0 ? layout.expertParallel : 1;
   const zero = layout.zeroStage;
-  const first = stage === 0;
-  const last = stage === p - 1;
-  const layers = rankLayers(arch.layers, layout, stage);
+  // DualPipe (DeepSeek-V3 report §3.2.1, Table 2: "2×" parameters per device): rank i holds stages i and p − 1 − i with
+  // all their states, so ranks 0 and p − 1 both hold the embedding and the output head (§3.2.3).
+  const mirror = layout.pipelineSchedule === 'DUALPIPE' ? p - 1 - stage : stage;
+  const first = stage === 0 || mirror === 0;
+  const last = stage === p - 1 || mirror === p - 1;
+  const layers = rankLayers(arch.layers, layout, stage) + (mirror !== stage ? rankLayers(arch.layers, layout, mirror) : 0);
 
   // Parameters on this stage: layers + input embedding (first) + final norm and output head or tied replica (last).
   const expertLayer = expertParametersPerLayer(arch);
@@ -175,7 +182,7 @@ function stageStates(arch: ModelArchitecture, counts: ModelCounts, layout: Paral
 
   const pb = parameterBytesFor(layout.precision);
   const gb = gradientBytesOf(layout);
-  const k = optimizerStateBytesFor(layout.optimizer, layout.precision);
+  const k = optimizerStateBytesOf(layout);
   // ZeRO paper §5: stage ≥ 1 shards K, ≥ 2 the gradients, 3 the parameters over the data-parallel group.
   const shardedParams = denseGpu / shardGroup + expertGpu / expertDp;
   const fullParams = denseGpu + expertGpu;
@@ -242,21 +249,25 @@ function stageActivationBytes(
   perLayerBytes: number | undefined,
   perLayerNoRecomputeBytes: number | undefined,
 ): number {
+  const p = layout.pipelineParallel;
   const microBatches = layout.globalBatchSize / (layout.microBatchSize * layout.dataParallel);
   const perLayer = perLayerBytes ?? activationBytesPerLayer(arch, layout);
-  const inFlight = activationLayerMicroBatchesOnStage(
-    arch.layers,
-    layout.pipelineParallel,
-    layout.pipelineInterleave,
-    microBatches,
-    stage,
-    layout.pipelineStageLayers,
-  );
+  const inFlight =
+    layout.pipelineSchedule === 'DUALPIPE'
+      ? // DeepSeek-V3 report Table 2: DualPipe keeps PP + 1 micro-batches of a stage per device (1F1B: PP); a stage here
+        // is the mean of the two this rank holds.
+        (Math.min(p + 1, microBatches) * (rankLayers(arch.layers, layout, stage) + rankLayers(arch.layers, layout, p - 1 - stage))) / 2
+      : activationLayerMicroBatchesOnStage(arch.layers, p, layout.pipelineInterleave, microBatches, stage, layout.pipelineStageLayers);
   let activationsBytes = inFlight * perLayer;
   if (layout.recompute !== 'NONE') {
     // During backward one layer is rebuilt in full around what it stored (Korthikanti §5): FULL rebuilds everything
     // but its input, SELECTIVE the attention scores (nothing with FlashAttention, where NONE = SELECTIVE).
     activationsBytes += (perLayerNoRecomputeBytes ?? activationBytesPerLayer(arch, layout, 'NONE')) - perLayer;
+  }
+  if (layout.cheapRecompute === true) {
+    // The same for the cheap operators: one layer's norm outputs, up-projections and SwiGLU output exist at a time.
+    const stored = layout.recompute === 'NONE' ? perLayer : (perLayerNoRecomputeBytes ?? activationBytesPerLayer(arch, layout, 'NONE'));
+    activationsBytes += activationBytesPerLayer(arch, { ...layout, cheapRecompute: false }, 'NONE') - stored;
   }
   return activationsBytes;
 }
@@ -266,7 +277,9 @@ function stageTemporaryBytes(arch: ModelArchitecture, layout: ParallelLayout, st
   const t = layout.tensorParallel;
   const zero = layout.zeroStage;
   let temporaryBytes = 0;
-  if (stage === layout.pipelineParallel - 1) {
+  const p = layout.pipelineParallel;
+  // The output head's rank (under DualPipe also rank 0, which holds the last stage too).
+  if (stage === p - 1 || (layout.pipelineSchedule === 'DUALPIPE' && stage === 0)) {
     // Logits of one micro-batch in fp32 for the cross-entropy, vocab-parallel: 4·s·b·V/t (Korthikanti §4.1 output layer).
     temporaryBytes += (4 * arch.sequenceLength * layout.microBatchSize * arch.vocabSize) / (t * (layout.contextParallel ?? 1));
   }
@@ -331,10 +344,16 @@ export function stageMemory(
 }
 
 /**
+ * Fraction of the node's CPU RAM and NVMe kept free for offload: 5 % (pinned staging buffers, the OS, the file
+ * system); the device's GiB gap (DEFAULT_MEMORY_HEADROOM_FRACTION) has no counterpart in the host's capacities.
+ */
+const HOST_RESERVE_FRACTION = 0.05;
+
+/**
  * Whether the offloaded bytes fit the node: every GPU of a node offloads to the same CPU RAM and local NVMe, so a
  * node needs (GPUs on it) × (bytes per GPU of the stage that offloads most) — an upper bound when stages differ —
- * within the node's capacity less the same headroom fraction as the device (ZeRO-Offload/Infinity keep pinned
- * buffers and the OS needs room too).
+ * within the node's capacity less the device's headroom fraction, at least HOST_RESERVE_FRACTION (ZeRO-Offload/Infinity
+ * keep pinned buffers and the OS needs room too).
  */
 export function offloadFits(
   memory: Pick<MemoryEstimate, 'hostBytes' | 'nvmeBytes'>,
@@ -344,13 +363,31 @@ export function offloadFits(
   const gpusOnNode = Math.min(cluster.gpusPerNode, cluster.gpusPerNode * cluster.nodes);
   const hostBytesPerNode = memory.hostBytes * gpusOnNode;
   const nvmeBytesPerNode = memory.nvmeBytes * gpusOnNode;
-  const usable = 1 - headroomFraction;
+  // Host RAM and NVMe keep at least HOST_RESERVE_FRACTION free whatever the device headroom.
+  const usable = 1 - Math.max(headroomFraction, HOST_RESERVE_FRACTION);
   return {
     hostFits: hostBytesPerNode === 0 || hostBytesPerNode <= hostMemoryBytesPerNodeOf(cluster) * usable,
     nvmeFits: nvmeBytesPerNode === 0 || nvmeBytesPerNode <= nvmeBytesPerNodeOf(cluster) * usable,
     hostBytesPerNode,
     nvmeBytesPerNode,
   };
+}
+
+const NO_RANKS: readonly number[] = [];
+
+/**
+ * Middle ranks (0 < i < p − 1) that could hold more than the first and the last: none under EVEN splits; under DualPipe
+ * ranks 1 … p/2 − 1 (rank i and p − 1 − i hold the same two stages); for an explicit split the ones
+ * pipeline.ts heavierMiddleRanks keeps (Llama 3's: 7 layers on the first rank, 8 on the second).
+ */
+function middleRanksToEvaluate(arch: ModelArchitecture, layout: ParallelLayout): readonly number[] {
+  const p = layout.pipelineParallel;
+  if (p <= 2) return NO_RANKS;
+  if (layout.pipelineSchedule === 'DUALPIPE') return Array.from({ length: p / 2 - 1 }, (_, i) => i + 1);
+  const list = layout.pipelineStageLayers;
+  if (list === undefined) return NO_RANKS;
+  const m = layout.globalBatchSize / (layout.microBatchSize * layout.dataParallel);
+  return heavierMiddleRanks(arch.layers, list, p, m);
 }
 
 /**
@@ -382,20 +419,14 @@ export function estimateMemory(
     if (lastStage.hostBytes > hostBytes) hostBytes = lastStage.hostBytes;
     if (lastStage.nvmeBytes > nvmeBytes) nvmeBytes = lastStage.nvmeBytes;
   }
-  const list = layout.pipelineStageLayers;
-  if (list !== undefined && p > 2) {
-    // An explicit split may load a middle rank more (Llama 3's: 7 layers on the first, 8 on the second); only the
-    // middle ranks that could be heavier are evaluated (pipeline.ts heavierMiddleRanks).
-    const m = layout.globalBatchSize / (layout.microBatchSize * layout.dataParallel);
-    for (const stage of heavierMiddleRanks(arch.layers, list, p, m)) {
-      const middle = stageMemory(arch, counts, cluster, layout, options, stage, perLayer, perLayerNone);
-      if (middle.totalBytes > worst.totalBytes) {
-        worst = middle;
-        worstIndex = stage;
-      }
-      if (middle.hostBytes > hostBytes) hostBytes = middle.hostBytes;
-      if (middle.nvmeBytes > nvmeBytes) nvmeBytes = middle.nvmeBytes;
+  for (const stage of middleRanksToEvaluate(arch, layout)) {
+    const middle = stageMemory(arch, counts, cluster, layout, options, stage, perLayer, perLayerNone);
+    if (middle.totalBytes > worst.totalBytes) {
+      worst = middle;
+      worstIndex = stage;
     }
+    if (middle.hostBytes > hostBytes) hostBytes = middle.hostBytes;
+    if (middle.nvmeBytes > nvmeBytes) nvmeBytes = middle.nvmeBytes;
   }
   return {
     parametersBytes: worst.parametersBytes,

@@ -42,7 +42,9 @@ import type {
   ModelCounts,
   OffloadTarget,
   OptimizerKind,
+  OptimizerMomentPrecision,
   ParallelLayout,
+  PipelineSchedule,
   PlanEstimate,
   PlanOptions,
   Precision,
@@ -64,6 +66,8 @@ const OPTIMIZERS: readonly OptimizerKind[] = ['ADAM', 'ADAMW', 'SGD_MOMENTUM', '
 const RECOMPUTES: readonly RecomputeMode[] = ['NONE', 'SELECTIVE', 'FULL'];
 const GRADIENT_PRECISIONS: readonly GradientPrecision[] = ['FP32', 'BF16', 'FP16'];
 const ACTIVATION_STORAGES: readonly ActivationStorage[] = ['FP8'];
+const MOMENT_PRECISIONS: readonly OptimizerMomentPrecision[] = ['FP32', 'BF16'];
+const PIPELINE_SCHEDULES: readonly PipelineSchedule[] = ['ONE_F_ONE_B', 'DUALPIPE'];
 const OFFLOADS: readonly OffloadTarget[] = ['NONE', 'OPTIMIZER_CPU', 'OPTIMIZER_NVME', 'PARAMETERS_CPU', 'PARAMETERS_NVME'];
 
 function requireOneOf<T>(field: string, value: T, allowed: readonly T[]): T {
@@ -261,7 +265,44 @@ export function resolveLayout(arch: ModelArchitecture, cluster: ClusterSpec, inp
     // Present only when set (a recipe's or the user's), like contextParallel.
     ...(gradientPrecision === undefined ? {} : { gradientPrecision }),
     ...(activationStorage === undefined ? {} : { activationStorage }),
+    ...resolveStateOptions(input, path, optimizer, pipelineParallel, pipelineInterleave),
   };
+}
+
+/**
+ * The recipe-level state and schedule options, present only when they differ from the default so that layouts keep
+ * their shape: BF16 optimizer moments, cheap recompute, the DualPipe schedule (DeepSeek-V3 report §3.2–3.3).
+ */
+function resolveStateOptions(
+  input: LayoutInput,
+  path: string,
+  optimizer: OptimizerKind,
+  pipelineParallel: number,
+  pipelineInterleave: number,
+): Pick<ParallelLayout, 'optimizerMomentPrecision' | 'cheapRecompute' | 'pipelineSchedule'> {
+  const f = (name: string): string => `${path}.${name}`;
+  const out: Pick<ParallelLayout, 'optimizerMomentPrecision' | 'cheapRecompute' | 'pipelineSchedule'> = {};
+  if (input.optimizerMomentPrecision !== undefined) {
+    const moments = requireOneOf(f('optimizerMomentPrecision'), input.optimizerMomentPrecision, MOMENT_PRECISIONS);
+    if (moments === 'BF16' && optimizer !== 'ADAM' && optimizer !== 'ADAMW' && optimizer !== 'SGD_MOMENTUM') {
+      throw new InvalidInputError(f('optimizerMomentPrecision'), moments, `FP32 with ${optimizer} (BF16 moments need ADAM, ADAMW or SGD_MOMENTUM)`);
+    }
+    if (moments === 'BF16') out.optimizerMomentPrecision = moments;
+  }
+  if (input.cheapRecompute !== undefined && requireBoolean(f('cheapRecompute'), input.cheapRecompute)) out.cheapRecompute = true;
+  if (input.pipelineSchedule !== undefined) {
+    const schedule = requireOneOf(f('pipelineSchedule'), input.pipelineSchedule, PIPELINE_SCHEDULES);
+    // DualPipe pairs rank i with rank p − 1 − i (DeepSeek-V3 report §3.2.1): an even number of ranks, no interleaving.
+    if (schedule === 'DUALPIPE' && (pipelineParallel < 2 || pipelineParallel % 2 !== 0 || pipelineInterleave !== 1)) {
+      throw new InvalidInputError(
+        f('pipelineSchedule'),
+        schedule,
+        `ONE_F_ONE_B, or DUALPIPE with an even pipelineParallel ≥ 2 and pipelineInterleave 1 (now ${pipelineParallel} and ${pipelineInterleave})`,
+      );
+    }
+    if (schedule === 'DUALPIPE') out.pipelineSchedule = schedule;
+  }
+  return out;
 }
 
 /** Cheap checks of the options (hot path: only comparisons). */

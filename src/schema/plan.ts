@@ -23,8 +23,10 @@ import type {
   ModelArchitecture,
   OffloadTarget,
   OptimizerKind,
+  OptimizerMomentPrecision,
   ParallelLayout,
   PerformanceEstimate,
+  PipelineSchedule,
   PlanEstimate,
   PlanOptions,
   Precision,
@@ -44,7 +46,9 @@ import {
   GradientPrecisionEnum,
   OffloadEnum,
   OptimizerEnum,
+  OptimizerMomentPrecisionEnum,
   PipelineLayerSplitEnum,
+  PipelineScheduleEnum,
   PrecisionEnum,
   RecomputeModeEnum,
   ScalingLawEnum,
@@ -106,6 +110,9 @@ export interface TrainingPlanInputShape {
   recipe?: TrainingRecipe | null;
   gradientPrecision?: GradientPrecision | null;
   activationStorage?: ActivationStorage | null;
+  optimizerMomentPrecision?: OptimizerMomentPrecision | null;
+  cheapRecompute?: boolean | null;
+  pipelineSchedule?: PipelineSchedule | null;
   recompute?: RecomputeMode | null;
   precision?: Precision | null;
   optimizer?: OptimizerKind | null;
@@ -209,6 +216,15 @@ export const TrainingPlanInputRef = builder.inputType('TrainingPlanInput', {
     }),
     gradientPrecision: t.field({ type: GradientPrecisionEnum, description: 'Gradient precision (default: the training precision, 2 B under mixed precision; a recipe may set FP32 main gradients).' }),
     activationStorage: t.field({ type: ActivationStorageEnum, description: 'FP8 caching of the GEMM inputs among the stored activations (FP8 training only; default 16-bit).' }),
+    optimizerMomentPrecision: t.field({
+      type: OptimizerMomentPrecisionEnum,
+      description: "Precision of the optimizer's moments (default FP32; BF16: DeepSeek-V3 §3.3.3, K = 8 for Adam).",
+    }),
+    cheapRecompute: t.boolean({
+      description:
+        'Rebuild the RMSNorm outputs, MLA up-projections and the SwiGLU output in the backward instead of storing them (DeepSeek-V3 §3.2.3, §3.3.3; default false).',
+    }),
+    pipelineSchedule: t.field({ type: PipelineScheduleEnum, description: 'Pipeline schedule (default ONE_F_ONE_B; DUALPIPE: DeepSeek-V3 §3.2.1).' }),
     recompute: t.field({ type: RecomputeModeEnum, defaultValue: 'NONE', description: 'Activation recomputation. With a `recipe`, the default NONE means "the recipe\'s".' }),
     precision: t.field({ type: PrecisionEnum, defaultValue: 'BF16', description: 'Training precision. With a `recipe`, the default BF16 means "the recipe\'s".' }),
     optimizer: t.field({ type: OptimizerEnum, defaultValue: 'ADAM', description: 'Optimizer.' }),
@@ -283,6 +299,9 @@ export function resolvePlanParts(model: ModelView, cluster: ClusterView, input: 
   if (input.adapter != null) partial.adapter = adapterFromInput(input.adapter);
   if (input.gradientPrecision != null) partial.gradientPrecision = input.gradientPrecision;
   if (input.activationStorage != null) partial.activationStorage = input.activationStorage;
+  if (input.optimizerMomentPrecision != null) partial.optimizerMomentPrecision = input.optimizerMomentPrecision;
+  if (input.cheapRecompute != null) partial.cheapRecompute = input.cheapRecompute;
+  if (input.pipelineSchedule != null) partial.pipelineSchedule = input.pipelineSchedule;
   const recipe = input.recipe ?? undefined;
   // GraphQL fills the contract defaults (zeroStage 0, sequenceParallel false, recompute NONE, precision BF16) in, so an
   // input equal to one of them cannot be told from an omitted one: it counts as not given (with a recipe: the recipe's).
@@ -450,6 +469,20 @@ const ParallelismRef = builder.objectRef<ParallelLayout>('Parallelism').implemen
       nullable: true,
       description: 'FP8 when the GEMM inputs are cached in FP8; null = 16-bit.',
       resolve: (l) => l.activationStorage ?? null,
+    }),
+    optimizerMomentPrecision: t.field({
+      type: OptimizerMomentPrecisionEnum,
+      description: "Precision of the optimizer's moments (FP32 unless set).",
+      resolve: (l) => l.optimizerMomentPrecision ?? 'FP32',
+    }),
+    cheapRecompute: t.boolean({
+      description: 'Whether the RMSNorm outputs, MLA up-projections and SwiGLU output are rebuilt in the backward.',
+      resolve: (l) => l.cheapRecompute === true,
+    }),
+    pipelineSchedule: t.field({
+      type: PipelineScheduleEnum,
+      description: 'Pipeline schedule.',
+      resolve: (l) => l.pipelineSchedule ?? 'ONE_F_ONE_B',
     }),
   }),
 });
