@@ -24,9 +24,10 @@ import { checkDocumentSize, checkVariablesDepth, MAX_BODY_BYTES, useBodyLimits, 
 import { createConsoleLogger, createErrorTriage, createJsonLogger, type Logger, type LogLevel } from './logging.js';
 import { createOperations, type ModuleHealth } from './operations.js';
 import { createBoundedPubSub } from './pubsub.js';
+import { createStallWatch } from './stalled-streams.js';
 import { openStores, type SharedStores, type WorkersMode } from './scale.js';
 import { createRedisBoundedPubSub, type RedisSettings } from './redis-pubsub.js';
-import { authorizationOf, identify, ownedStore, useApiKeys, type AuthPolicy } from './auth.js';
+import { authorizationOf, identify, ownedServices, useApiKeys, type AuthPolicy } from './auth.js';
 import { corsOptions, useCsrfPrevention, verifyUpgrade, type CorsPolicy } from './security.js';
 import { DEFAULT_HOST, DEFAULT_PORT } from './config.js';
 
@@ -99,6 +100,8 @@ export interface AppOptions {
   cors?: CorsPolicy;
   /** API keys (ZEROPLAN_API_KEYS); default none: every operation is open. See auth.ts. */
   auth?: AuthPolicy;
+  /** An SSE response whose client reads nothing for this long is closed (stalled-streams.ts; default 24 s). */
+  sseStallMs?: number;
 }
 
 export interface App {
@@ -161,7 +164,7 @@ export function createApp(options: AppOptions): App {
       const forRequest = (): SchemaContext => {
         const caller = identify(authPolicy, authorizationOf(initial as never));
         const requestId = ops.requestId((initial as { req?: IncomingMessage }).req);
-        return { ...context, caller, requestId, store: ownedStore(context.store, caller, authPolicy) };
+        return { ...context, caller, requestId, ...ownedServices(context, caller, authPolicy) };
       };
       return setupDone ? setupDone.then(forRequest) : forRequest();
     },
@@ -183,6 +186,8 @@ export function createApp(options: AppOptions): App {
   let wsDispose: (() => Promise<void> | void) | undefined;
   let stopping: Promise<void> | undefined;
 
+  const stalls = createStallWatch(options.sseStallMs);
+  stalls.register(ops.registry);
   const dashboard = options.dashboard === false ? undefined : createDashboardHandler(options.dashboard);
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
     ops.begin(req, res);
@@ -205,6 +210,7 @@ export function createApp(options: AppOptions): App {
     res.once('finish', () => {
       if (!req.complete) req.socket?.destroy();
     });
+    if (req.headers.accept?.includes('text/event-stream')) stalls.watch(res);
     void yoga(req, res);
   };
 
@@ -239,6 +245,7 @@ export function createApp(options: AppOptions): App {
     stop() {
       stopping ??= (async () => {
         ops.markStopping();
+        stalls.close();
         // 1. End live subscriptions so SSE responses and WebSocket operations complete cleanly.
         pubsub.close();
         if (wss) {
