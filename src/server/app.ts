@@ -163,6 +163,7 @@ export function createApp(options: AppOptions): App {
       server = http;
       // Attached once listening, so that a listen error is reported once (by start) rather than also by ws.
       const wss = new WebSocketServer({ server: http, path: GRAPHQL_PATH, maxPayload: MAX_BODY_BYTES, verifyClient: verifyUpgrade(corsPolicy) });
+      frameErrorsToLogger(wss, baseLogger);
       ws = { wss, dispose: startGraphqlWs(wss, yoga, masked, authPolicy).dispose };
       const address = http.address() as AddressInfo;
       const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
@@ -303,6 +304,25 @@ async function listen(handle: (req: IncomingMessage, res: ServerResponse) => voi
     });
   });
   return http;
+}
+
+/**
+ * graphql-ws reports every socket 'error' on the console as an internal error ("Please check your implementation"),
+ * outside the JSON log. The frame errors of ws (codes WS_ERR_*: a message over maxPayload, invalid UTF-8, a bad
+ * opcode) are the client's, and ws has already closed the socket with their code (1009, 1007, 1002): they become
+ * one debug line of our logger instead. Registered before graphql-ws, whose `once('error')` it wraps.
+ */
+function frameErrorsToLogger(wss: WebSocketServer, logger: Logger): void {
+  wss.on('connection', (socket) => {
+    const once = socket.once.bind(socket);
+    socket.once = ((event: string, listener: (...args: unknown[]) => void) =>
+      event !== 'error'
+        ? once(event, listener)
+        : once('error', (error: Error & { code?: string }) => {
+            if (error.code?.startsWith('WS_ERR_')) logger.debug({ msg: 'WebSocket frame refused', code: error.code, reason: error.message });
+            else listener(error);
+          })) as typeof socket.once;
+  });
 }
 
 /** Closes WebSocket clients (1001) and drains HTTP: idle keep-alive sockets at once, the rest after the grace period. */

@@ -4,7 +4,7 @@
  * error or a WebSocket close code of the protocol — never a 5xx, an internal error or silence — and the server
  * still answers afterwards.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { httpCases, stillServing, wsCases, type Target } from '../../bench/hostile-corpus.js';
 import { parseApiKeys } from '../../src/server/auth.js';
 import { createTestApp, removeDir, type TestApp } from './helpers.js';
@@ -65,4 +65,15 @@ describe('hostile inputs over WebSocket', () => {
     expect(await c.run()).toEqual({ ok: true, detail: expected });
     expect(await stillServing(target)).toBe(true);
   });
+});
+
+it('an oversized WebSocket message is the client\'s fault, not an "internal error" on the console', async () => {
+  // graphql-ws console.errors every socket error; ws frame errors go to the app's logger instead (app.ts).
+  const spy = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  try {
+    expect((await wsCases(target).find((x) => x.name === 'oversizedMessage')!.run()).detail).toBe('close 1009');
+    expect(spy).not.toHaveBeenCalled();
+  } finally {
+    spy.mockRestore();
+  }
 });
