@@ -52,10 +52,6 @@ const LONG_FUNCTIONS: Record<string, string> = {
   'core/performance.ts:estimateStep': 'issue 9 (one function per term of the step time)',
   'core/search.ts:normalizeOptions': 'issue 9 splits core/search.ts',
   'core/search.ts:pruned': 'issue 9 splits core/search.ts',
-  // Issues 10 and 13 both add to the app factory in the same session (modules' readiness, security, operations);
-  // split once both have landed.
-  'server/app.ts:createApp': 'issues 10 and 13 change app.ts',
-  'server/operations.ts:createOperations': 'issue 10 landed the same session; split into metrics, readiness and request log',
 };
 
 function functionName(node: ts.FunctionLikeDeclaration, file: ts.SourceFile): string {

@@ -22,11 +22,12 @@ import { createDashboardHandler } from './dashboard.js';
 import { renderLocalGraphiQL, useGraphiQLAssets } from './graphiql.js';
 import { checkDocumentSize, checkVariablesDepth, MAX_BODY_BYTES, useBodyLimits, useRequestLimits } from './limits.js';
 import { createConsoleLogger, createErrorTriage, createJsonLogger, type Logger, type LogLevel } from './logging.js';
-import { createOperations, type ModuleHealth } from './operations.js';
+import { createOperations, type ModuleHealth, type Operations } from './operations.js';
 import { createBoundedPubSub } from './pubsub.js';
+import { createStallWatch, type StallWatch } from './stalled-streams.js';
 import { openStores, type SharedStores, type WorkersMode } from './scale.js';
 import { createRedisBoundedPubSub, type RedisSettings } from './redis-pubsub.js';
-import { authorizationOf, identify, ownedStore, useApiKeys, type AuthPolicy } from './auth.js';
+import { authorizationOf, identify, ownedServices, useApiKeys, type AuthPolicy } from './auth.js';
 import { corsOptions, useCsrfPrevention, verifyUpgrade, type CorsPolicy } from './security.js';
 import { DEFAULT_HOST, DEFAULT_PORT } from './config.js';
 
@@ -99,6 +100,8 @@ export interface AppOptions {
   cors?: CorsPolicy;
   /** API keys (ZEROPLAN_API_KEYS); default none: every operation is open. See auth.ts. */
   auth?: AuthPolicy;
+  /** An SSE response whose client reads nothing for this long is closed (stalled-streams.ts; default 24 s). */
+  sseStallMs?: number;
 }
 
 export interface App {
@@ -113,23 +116,8 @@ export interface App {
 
 export function createApp(options: AppOptions): App {
   const modules = options.modules ?? [];
-  const db = openDatabase(options.databasePath, [...CORE_MIGRATIONS, ...modules.flatMap((m) => m.migrations ?? [])]);
-  const shared = openStores({ db, databaseUrl: options.databaseUrl, databaseSchema: options.databaseSchema });
-  const redisPubSub = options.redis ? createRedisBoundedPubSub<PubSubTopics>(options.redis) : undefined;
-  const pubsub = redisPubSub ?? createBoundedPubSub<PubSubTopics>();
-  const workers = options.workers ?? 'embedded';
-  if (workers === 'external' && !options.redis) throw new Error('WORKERS=external needs REDIS_URL (the job queue lives in Redis)');
-  const services: AppServices = { db, pubsub, stores: shared.stores, workers, ...(options.redis ? { redis: options.redis } : {}) };
-  const instances: AppModuleInstance[] = [];
-  const context = { store: shared.stores.saved, pubsub } as SchemaContext;
-  const setupModules = (): void => {
-    for (const m of modules) instances.push(m.setup?.(services) ?? {});
-    Object.assign(context, ...instances.map((i) => i.context ?? {}));
-  };
-  // SQLite is ready at once; a PostgreSQL database is set up (migrated) first, and requests wait for it.
-  let setupDone: Promise<void> | undefined;
-  if (shared.ready) setupDone = shared.ready.then(setupModules);
-  else setupModules();
+  const core = openCore(options, modules);
+  const { db, pubsub, instances, setupDone } = core;
 
   const level: LogLevel = options.logging === true ? 'info' : options.logging === false || options.logging === undefined ? 'silent' : options.logging;
   const baseLogger = options.logger ?? (options.logFormat === 'json' ? createJsonLogger(level) : createConsoleLogger(level));
@@ -152,7 +140,103 @@ export function createApp(options: AppOptions): App {
 
   const corsPolicy: CorsPolicy = options.cors ?? { origins: [] };
   const authPolicy: AuthPolicy = options.auth ?? { keys: [], requireKeyForReads: false };
-  const yoga = createYoga<Record<string, never>, SchemaContext>({
+  const yoga = createYogaServer(options, { core, ops, triage, masked, corsPolicy, authPolicy });
+
+  let server: Server | undefined;
+  let ws: { wss: WebSocketServer; dispose: () => Promise<void> | void } | undefined;
+  let stopping: Promise<void> | undefined;
+
+  const stalls = createStallWatch(options.sseStallMs);
+  stalls.register(ops.registry);
+  const handle = createRequestHandler(options, ops, yoga, stalls);
+
+  return {
+    yoga,
+    db,
+    pubsub,
+
+    async start(port = DEFAULT_PORT, host = DEFAULT_HOST) {
+      if (server || stopping) throw new Error('this app was already started; create a new app to start again');
+      await setupDone;
+      await Promise.all(instances.map((i) => i.ready));
+      const http = await listen(handle, port, host);
+      server = http;
+      // Attached once listening, so that a listen error is reported once (by start) rather than also by ws.
+      const wss = new WebSocketServer({ server: http, path: GRAPHQL_PATH, maxPayload: MAX_BODY_BYTES, verifyClient: verifyUpgrade(corsPolicy) });
+      frameErrorsToLogger(wss, baseLogger);
+      ws = { wss, dispose: startGraphqlWs(wss, yoga, masked, authPolicy).dispose };
+      const address = http.address() as AddressInfo;
+      const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+      return { url: `http://${shownHost}:${address.port}${GRAPHQL_PATH}`, port: address.port };
+    },
+
+    stop() {
+      stopping ??= (async () => {
+        ops.markStopping();
+        stalls.close();
+        // 1. End live subscriptions so SSE responses and WebSocket operations complete cleanly.
+        pubsub.close();
+        await closeTransports(server, ws);
+        await setupDone?.catch(() => undefined);
+        for (const instance of instances.reverse()) await instance.close?.();
+        await yoga.dispose();
+        await core.redisPubSub?.quit();
+        await core.shared.close();
+        db.close();
+      })();
+      return stopping;
+    },
+  };
+}
+
+/** The database, the stores, the pubsub and the modules of one app, with the context they fill. */
+interface AppCore {
+  db: Db;
+  shared: ReturnType<typeof openStores>;
+  redisPubSub: ReturnType<typeof createRedisBoundedPubSub<PubSubTopics>> | undefined;
+  pubsub: BoundedPubSub<PubSubTopics>;
+  instances: AppModuleInstance[];
+  /** Shared by every request (each adds its caller): filled by the modules' setup. */
+  context: SchemaContext;
+  /** Set when modules wait for a networked database's migrations. */
+  setupDone: Promise<void> | undefined;
+}
+
+function openCore(options: AppOptions, modules: readonly AppModule[]): AppCore {
+  const db = openDatabase(options.databasePath, [...CORE_MIGRATIONS, ...modules.flatMap((m) => m.migrations ?? [])]);
+  const shared = openStores({ db, databaseUrl: options.databaseUrl, databaseSchema: options.databaseSchema });
+  const redisPubSub = options.redis ? createRedisBoundedPubSub<PubSubTopics>(options.redis) : undefined;
+  const pubsub = redisPubSub ?? createBoundedPubSub<PubSubTopics>();
+  const workers = options.workers ?? 'embedded';
+  if (workers === 'external' && !options.redis) throw new Error('WORKERS=external needs REDIS_URL (the job queue lives in Redis)');
+  const services: AppServices = { db, pubsub, stores: shared.stores, workers, ...(options.redis ? { redis: options.redis } : {}) };
+  const instances: AppModuleInstance[] = [];
+  const context = { store: shared.stores.saved, pubsub } as SchemaContext;
+  const setupModules = (): void => {
+    for (const m of modules) instances.push(m.setup?.(services) ?? {});
+    Object.assign(context, ...instances.map((i) => i.context ?? {}));
+  };
+  // SQLite is ready at once; a PostgreSQL database is set up (migrated) first, and requests wait for it.
+  let setupDone: Promise<void> | undefined;
+  if (shared.ready) setupDone = shared.ready.then(setupModules);
+  else setupModules();
+  return { db, shared, redisPubSub, pubsub, instances, context, setupDone };
+}
+
+function createYogaServer(
+  options: AppOptions,
+  parts: {
+    core: AppCore;
+    ops: Operations;
+    triage: ReturnType<typeof createErrorTriage>;
+    masked: (error: unknown, message: string) => Error;
+    corsPolicy: CorsPolicy;
+    authPolicy: AuthPolicy;
+  },
+): App['yoga'] {
+  const { core, ops, triage, masked, corsPolicy, authPolicy } = parts;
+  const { context, setupDone } = core;
+  return createYoga<Record<string, never>, SchemaContext>({
     schema,
     cors: corsOptions(corsPolicy),
     graphqlEndpoint: GRAPHQL_PATH,
@@ -161,7 +245,7 @@ export function createApp(options: AppOptions): App {
       const forRequest = (): SchemaContext => {
         const caller = identify(authPolicy, authorizationOf(initial as never));
         const requestId = ops.requestId((initial as { req?: IncomingMessage }).req);
-        return { ...context, caller, requestId, store: ownedStore(context.store, caller, authPolicy) };
+        return { ...context, caller, requestId, ...ownedServices(context, caller, authPolicy) };
       };
       return setupDone ? setupDone.then(forRequest) : forRequest();
     },
@@ -177,14 +261,12 @@ export function createApp(options: AppOptions): App {
     renderGraphiQL: renderLocalGraphiQL,
     plugins: [ops.plugin, useCsrfPrevention(corsPolicy), useApiKeys(authPolicy), useBodyLimits(), useRequestLimits(), ...(options.graphiql === false ? [] : [useGraphiQLAssets()])],
   });
+}
 
-  let server: Server | undefined;
-  let wss: WebSocketServer | undefined;
-  let wsDispose: (() => Promise<void> | void) | undefined;
-  let stopping: Promise<void> | undefined;
-
+/** The HTTP server's handler: operations endpoints, body limit, dashboard, then yoga. */
+function createRequestHandler(options: AppOptions, ops: Operations, yoga: App['yoga'], stalls: StallWatch): (req: IncomingMessage, res: ServerResponse) => void {
   const dashboard = options.dashboard === false ? undefined : createDashboardHandler(options.dashboard);
-  const handle = (req: IncomingMessage, res: ServerResponse): void => {
+  return (req, res) => {
     ops.begin(req, res);
     if (ops.serve(req, res)) return;
     const length = Number(req.headers['content-length'] ?? 0);
@@ -205,72 +287,65 @@ export function createApp(options: AppOptions): App {
     res.once('finish', () => {
       if (!req.complete) req.socket?.destroy();
     });
+    if (req.headers.accept?.includes('text/event-stream')) stalls.watch(res);
     void yoga(req, res);
   };
+}
 
-  return {
-    yoga,
-    db,
-    pubsub,
+async function listen(handle: (req: IncomingMessage, res: ServerResponse) => void, port: number, host: string): Promise<Server> {
+  const http = createServer(handle);
+  // Keep-alive sockets of the bench and of browsers must not hold stop() open.
+  http.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(port, host, () => {
+      http.off('error', reject);
+      resolve();
+    });
+  });
+  return http;
+}
 
-    async start(port = DEFAULT_PORT, host = DEFAULT_HOST) {
-      if (server || stopping) throw new Error('this app was already started; create a new app to start again');
-      await setupDone;
-      await Promise.all(instances.map((i) => i.ready));
-      const http = createServer(handle);
-      // Keep-alive sockets of the bench and of browsers must not hold stop() open.
-      http.keepAliveTimeout = 5_000;
-      server = http;
-      await new Promise<void>((resolve, reject) => {
-        http.once('error', reject);
-        http.listen(port, host, () => {
-          http.off('error', reject);
-          resolve();
-        });
-      });
-      // Attached once listening, so that a listen error is reported once (by start) rather than also by ws.
-      wss = new WebSocketServer({ server: http, path: GRAPHQL_PATH, maxPayload: MAX_BODY_BYTES, verifyClient: verifyUpgrade(corsPolicy) });
-      wsDispose = startGraphqlWs(wss, yoga, masked, authPolicy).dispose;
-      const address = http.address() as AddressInfo;
-      const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-      return { url: `http://${shownHost}:${address.port}${GRAPHQL_PATH}`, port: address.port };
-    },
+/**
+ * graphql-ws reports every socket 'error' on the console as an internal error ("Please check your implementation"),
+ * outside the JSON log. The frame errors of ws (codes WS_ERR_*: a message over maxPayload, invalid UTF-8, a bad
+ * opcode) are the client's, and ws has already closed the socket with their code (1009, 1007, 1002): they become
+ * one debug line of our logger instead. Registered before graphql-ws, whose `once('error')` it wraps.
+ */
+function frameErrorsToLogger(wss: WebSocketServer, logger: Logger): void {
+  wss.on('connection', (socket) => {
+    const once = socket.once.bind(socket);
+    socket.once = ((event: string, listener: (...args: unknown[]) => void) =>
+      event !== 'error'
+        ? once(event, listener)
+        : once('error', (error: Error & { code?: string }) => {
+            if (error.code?.startsWith('WS_ERR_')) logger.debug({ msg: 'WebSocket frame refused', code: error.code, reason: error.message });
+            else listener(error);
+          })) as typeof socket.once;
+  });
+}
 
-    stop() {
-      stopping ??= (async () => {
-        ops.markStopping();
-        // 1. End live subscriptions so SSE responses and WebSocket operations complete cleanly.
-        pubsub.close();
-        if (wss) {
-          for (const client of wss.clients) client.close(1001, 'Server shutting down');
-          await wsDispose?.();
-        }
-        if (server) {
-          const http = server;
-          const closed = new Promise<void>((resolve) => http.close(() => resolve()));
-          // Keep-alive sockets become idle as their last response ends: close them as they do, cut the rest
-          // after the grace period.
-          http.closeIdleConnections();
-          const sweep = setInterval(() => http.closeIdleConnections(), 25);
-          const timer = setTimeout(() => {
-            http.closeAllConnections();
-            for (const client of wss?.clients ?? []) client.terminate();
-          }, SHUTDOWN_GRACE_MS);
-          timer.unref();
-          await closed;
-          clearInterval(sweep);
-          clearTimeout(timer);
-        }
-        await setupDone?.catch(() => undefined);
-        for (const instance of instances.reverse()) await instance.close?.();
-        await yoga.dispose();
-        await redisPubSub?.quit();
-        await shared.close();
-        db.close();
-      })();
-      return stopping;
-    },
-  };
+/** Closes WebSocket clients (1001) and drains HTTP: idle keep-alive sockets at once, the rest after the grace period. */
+async function closeTransports(server: Server | undefined, ws: { wss: WebSocketServer; dispose: () => Promise<void> | void } | undefined): Promise<void> {
+  if (ws) {
+    for (const client of ws.wss.clients) client.close(1001, 'Server shutting down');
+    await ws.dispose();
+  }
+  if (!server) return;
+  const http = server;
+  const closed = new Promise<void>((resolve) => http.close(() => resolve()));
+  // Keep-alive sockets become idle as their last response ends: close them as they do, cut the rest
+  // after the grace period.
+  http.closeIdleConnections();
+  const sweep = setInterval(() => http.closeIdleConnections(), 25);
+  const timer = setTimeout(() => {
+    http.closeAllConnections();
+    for (const client of ws?.wss.clients ?? []) client.terminate();
+  }, SHUTDOWN_GRACE_MS);
+  timer.unref();
+  await closed;
+  clearInterval(sweep);
+  clearTimeout(timer);
 }
 
 type EnvelopedArgs = ExecutionArgs & {

@@ -12,7 +12,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { GraphQLError, Kind, type DocumentNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import type { RequestCaller, SavedItemKind, SavedItemsStore } from '../schema/context.js';
+import type { RequestCaller, SavedItemKind, SavedItemsStore, SchemaContext } from '../schema/context.js';
+import type { CampaignService, SimulationService } from '../services/contracts.js';
 
 /** Shortest accepted key: 16 characters (≥ 80 bits if random base-32). */
 export const MIN_KEY_LENGTH = 16;
@@ -194,5 +195,57 @@ export function ownedStore(store: SavedItemsStore, caller: Caller, policy: AuthP
       await mayChange(kind, id);
       return store.delete(kind, id);
     },
+  };
+}
+
+/**
+ * Refuses (FORBIDDEN) a change to a run that `caller` did not start, with keys configured: only the key that
+ * started it or an admin key may. Runs without an owner (started without a key, or before owners were recorded)
+ * are admin-only, like saved items.
+ */
+function requireRunOwner(caller: Caller, what: string, id: string, ownerKeyId: string | null, action: string): void {
+  if (caller.admin || (ownerKeyId !== null && ownerKeyId === caller.keyId)) return;
+  throw forbidden(
+    `${what} ${JSON.stringify(id)} was started ${ownerKeyId ? 'with another API key' : 'without an API key'}: only ${ownerKeyId ? 'that key or ' : ''}an admin key may ${action} it`,
+  );
+}
+
+/**
+ * The simulation service as seen by one caller: starts and reruns record the caller's key as owner; with keys
+ * configured, cancel needs the owner or an admin key. Reads (get, list, events, subscribe) are unchanged; a rerun
+ * only reads the stored request and starts a new run owned by the caller, so any key may.
+ */
+export function ownedSimulations(service: SimulationService, caller: Caller, policy: AuthPolicy): SimulationService {
+  return {
+    ...service,
+    start: (request, rerunOf, ownerKeyId) => service.start(request, rerunOf, ownerKeyId ?? caller.keyId),
+    rerun: (id, pace, ownerKeyId) => service.rerun(id, pace, ownerKeyId ?? caller.keyId),
+    async cancel(id) {
+      const record = policy.keys.length > 0 ? await service.get(id) : undefined;
+      if (record) requireRunOwner(caller, 'simulation', id, record.ownerKeyId, 'cancel');
+      return service.cancel(id);
+    },
+  };
+}
+
+/** The campaign service as seen by one caller: the same rule as ownedSimulations. */
+export function ownedCampaigns(service: CampaignService, caller: Caller, policy: AuthPolicy): CampaignService {
+  return {
+    ...service,
+    start: (request, ownerKeyId) => service.start(request, ownerKeyId ?? caller.keyId),
+    async cancel(id) {
+      const view = policy.keys.length > 0 ? await service.get(id) : undefined;
+      if (view) requireRunOwner(caller, 'campaign', id, view.ownerKeyId, 'cancel');
+      return service.cancel(id);
+    },
+  };
+}
+
+/** The context's services as seen by one caller: saved items, simulations and campaigns with their owners. */
+export function ownedServices(context: SchemaContext, caller: Caller, policy: AuthPolicy): Partial<SchemaContext> {
+  return {
+    store: ownedStore(context.store, caller, policy),
+    ...(context.simulations ? { simulations: ownedSimulations(context.simulations, caller, policy) } : {}),
+    ...(context.campaigns ? { campaigns: ownedCampaigns(context.campaigns, caller, policy) } : {}),
   };
 }

@@ -14,6 +14,8 @@ export interface CampaignRecord {
   status: CampaignStatus;
   request: CampaignRequest;
   error: string | null;
+  /** The API key id that started it (null: without a key, or before owners were kept). */
+  ownerKeyId: string | null;
   createdAt: string;
   finishedAt: string | null;
 }
@@ -29,7 +31,7 @@ export interface SeedResult {
 }
 
 export interface CampaignStore {
-  create(request: CampaignRequest): Promise<CampaignRecord>;
+  create(request: CampaignRequest, ownerKeyId?: string | null): Promise<CampaignRecord>;
   get(id: string): Promise<CampaignRecord | undefined>;
   /** Writes results (existing (layout, seed) rows are kept); resolves to how many results the campaign now has. */
   writeResults(id: string, results: readonly SeedResult[]): Promise<number>;
@@ -68,6 +70,13 @@ export const CAMPAIGN_MIGRATIONS: readonly Migration[] = [
       db.exec(campaignTables({ json: 'TEXT', real: 'REAL', bool: 'INTEGER', tableSuffix: ' WITHOUT ROWID' }));
     },
   },
+  {
+    id: 'campaign_0002_campaigns_owner',
+    up(db) {
+      // The API key id that started it (auth.ts); existing rows stay, with no owner (PostgreSQL: pg_0004).
+      db.exec('ALTER TABLE campaigns ADD COLUMN owner_key_id TEXT');
+    },
+  },
 ];
 
 /** The same tables in PostgreSQL (migration pg_0003 in pg-stores.ts). */
@@ -86,6 +95,7 @@ interface CampaignRow {
   status: CampaignStatus;
   request: string | CampaignRequest;
   error: string | null;
+  owner_key_id: string | null;
   created_at: string;
   finished_at: string | null;
 }
@@ -104,6 +114,7 @@ const toCampaign = (row: CampaignRow): CampaignRecord => ({
   status: row.status,
   request: typeof row.request === 'string' ? (JSON.parse(row.request) as CampaignRequest) : row.request,
   error: row.error,
+  ownerKeyId: row.owner_key_id ?? null,
   createdAt: row.created_at,
   finishedAt: row.finished_at,
 });
@@ -120,7 +131,7 @@ const toResult = (row: ResultRow): SeedResult => ({
 const RESULT_COLUMNS = 'layout, seed, ettr, simulated_seconds, cost_usd, finished';
 
 export function createSqliteCampaignStore(db: Db): CampaignStore {
-  const insert = db.prepare("INSERT INTO campaigns (id, status, request, created_at) VALUES (?, 'RUNNING', ?, ?)");
+  const insert = db.prepare("INSERT INTO campaigns (id, status, request, owner_key_id, created_at) VALUES (?, 'RUNNING', ?, ?, ?)");
   const get = db.prepare('SELECT * FROM campaigns WHERE id = ?');
   const insertResult = db.prepare(
     `INSERT INTO campaign_results (campaign_id, ${RESULT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
@@ -133,9 +144,9 @@ export function createSqliteCampaignStore(db: Db): CampaignStore {
     return count.get(id) as number;
   });
   return {
-    async create(request) {
+    async create(request, ownerKeyId = null) {
       const id = newCampaignId();
-      insert.run(id, JSON.stringify(request), new Date().toISOString());
+      insert.run(id, JSON.stringify(request), ownerKeyId, new Date().toISOString());
       return toCampaign(get.get(id) as CampaignRow);
     },
     async get(id) {
@@ -154,11 +165,12 @@ export function createPgCampaignStore(pool: pg.Pool): CampaignStore {
     return rows[0] ? toCampaign(rows[0]) : undefined;
   };
   return {
-    async create(request) {
+    async create(request, ownerKeyId = null) {
       const id = newCampaignId();
-      await pool.query("INSERT INTO campaigns (id, status, request, created_at) VALUES ($1, 'RUNNING', $2, $3)", [
+      await pool.query("INSERT INTO campaigns (id, status, request, owner_key_id, created_at) VALUES ($1, 'RUNNING', $2, $3, $4)", [
         id,
         JSON.stringify(request),
+        ownerKeyId,
         new Date().toISOString(),
       ]);
       return (await get(id))!;

@@ -92,6 +92,7 @@ export function campaignView(record: CampaignRecord, results: readonly SeedResul
     seedsTotal: layouts.length * seeds,
     layouts: views,
     error: record.error,
+    ownerKeyId: record.ownerKeyId,
     createdAt: record.createdAt,
     finishedAt: record.finishedAt,
   };
@@ -175,8 +176,8 @@ export function campaignModule(): AppModule {
       };
 
       const service: CampaignService = {
-        async start(request) {
-          const record = await store.create(request);
+        async start(request, ownerKeyId) {
+          const record = await store.create(request, ownerKeyId ?? null);
           if (queue) {
             await queue.addBulk(
               chunksOf(record).map((c) => ({ name: 'chunk', data: c, opts: { jobId: `${c.campaignId}-${c.layout}-${c.from}` } })),

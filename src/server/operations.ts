@@ -77,6 +77,26 @@ export interface Operations {
 
 export function createOperations(options: { db: Db; modules: readonly OperationsModule[]; logger: Logger }): Operations {
   const { db, modules, logger } = options;
+  const log = createRequestLog(logger);
+  const metrics = createMetrics(modules, log.noteOperation);
+  log.onEnd((status) => metrics.httpResponses.inc({ status: String(status) }));
+  const ready = createReadiness(db, modules);
+  return {
+    plugin: metrics.plugin,
+    registry: metrics.registry,
+    begin: log.begin,
+    serve: (req, res) => serveOperations(req, res, { registry: metrics.registry, readiness: ready.readiness, logger }),
+    requestId: log.requestId,
+    markStopping: ready.markStopping,
+    readiness: ready.readiness,
+  };
+}
+
+/** The metrics of this app (process metrics are shared) and the plugin that counts operations. */
+function createMetrics(
+  modules: readonly OperationsModule[],
+  noteOperation: (contextValue: unknown, operation: string) => void,
+): { registry: Registry; plugin: Plugin; httpResponses: Counter<'status'> } {
   const registry = new Registry();
   const operations = new Counter({
     name: 'zeroplan_graphql_operations_total',
@@ -102,15 +122,6 @@ export function createOperations(options: { db: Db; modules: readonly Operations
     help: 'GraphQL subscriptions streaming now (SSE and WebSocket).',
     registers: [registry],
   });
-  const settled = new Map<string, 'pending' | 'ok' | string>();
-  for (const m of modules) {
-    if (!m.ready) continue;
-    settled.set(m.name, 'pending');
-    m.ready.then(
-      () => settled.set(m.name, 'ok'),
-      (error: unknown) => settled.set(m.name, `start-up failed: ${error instanceof Error ? error.message : String(error)}`),
-    );
-  }
   new Gauge({
     name: 'zeroplan_jobs',
     help: 'Simulations and plan searches by state (running, queued).',
@@ -125,29 +136,7 @@ export function createOperations(options: { db: Db; modules: readonly Operations
       }
     },
   });
-
-  const labels = new Set<string>();
-  const labelOf = (document: DocumentNode, operationName: string | null | undefined): { operation: string; type: string } => {
-    const op = selectedOperation(document, operationName);
-    let name = op?.name?.value;
-    if (!name) {
-      const first = op?.selectionSet.selections.find((s) => s.kind === Kind.FIELD);
-      name = first && first.kind === Kind.FIELD ? `(${first.name.value})` : '(anonymous)';
-    } else if (!SAFE_OPERATION_NAME.test(name)) name = '(invalid)';
-    if (!labels.has(name)) {
-      if (labels.size >= MAX_OPERATION_LABELS) name = '(other)';
-      else labels.add(name);
-    }
-    return { operation: name, type: op?.operation ?? 'unknown' };
-  };
-
-  const info = new WeakMap<IncomingMessage, RequestInfo>();
-  const noteOperation = (contextValue: unknown, operation: string): void => {
-    const req = (contextValue as { req?: IncomingMessage } | undefined)?.req;
-    const entry = req ? info.get(req) : undefined;
-    if (entry) entry.operation = entry.operation ? `${entry.operation},${operation}` : operation;
-  };
-
+  const labelOf = operationLabels();
   const hasErrors = (result: unknown): boolean => Array.isArray((result as { errors?: unknown[] } | undefined)?.errors);
   const isStream = (result: unknown): boolean => typeof (result as AsyncIterable<unknown> | undefined)?.[Symbol.asyncIterator] === 'function';
 
@@ -188,7 +177,38 @@ export function createOperations(options: { db: Db; modules: readonly Operations
       };
     },
   };
+  return { registry, plugin, httpResponses };
+}
 
+/** Operation name and type for metric labels: bounded (clients choose names) and sanitised. */
+function operationLabels(): (document: DocumentNode, operationName: string | null | undefined) => { operation: string; type: string } {
+  const labels = new Set<string>();
+  return (document, operationName) => {
+    const op = selectedOperation(document, operationName);
+    let name = op?.name?.value;
+    if (!name) {
+      const first = op?.selectionSet.selections.find((s) => s.kind === Kind.FIELD);
+      name = first && first.kind === Kind.FIELD ? `(${first.name.value})` : '(anonymous)';
+    } else if (!SAFE_OPERATION_NAME.test(name)) name = '(invalid)';
+    if (!labels.has(name)) {
+      if (labels.size >= MAX_OPERATION_LABELS) name = '(other)';
+      else labels.add(name);
+    }
+    return { operation: name, type: op?.operation ?? 'unknown' };
+  };
+}
+
+/** Readiness: the database answers, every module started and is healthy, and the server is not stopping. */
+function createReadiness(db: Db, modules: readonly OperationsModule[]): Pick<Operations, 'readiness' | 'markStopping'> {
+  const settled = new Map<string, 'pending' | 'ok' | string>();
+  for (const m of modules) {
+    if (!m.ready) continue;
+    settled.set(m.name, 'pending');
+    m.ready.then(
+      () => settled.set(m.name, 'ok'),
+      (error: unknown) => settled.set(m.name, `start-up failed: ${error instanceof Error ? error.message : String(error)}`),
+    );
+  }
   let stopping = false;
   const readiness = (): { ready: boolean; checks: Record<string, string> } => {
     const checks: Record<string, string> = {};
@@ -205,15 +225,31 @@ export function createOperations(options: { db: Db; modules: readonly Operations
     if (stopping) checks.server = 'shutting down';
     return { ready: Object.values(checks).every((c) => c === 'ok'), checks };
   };
-
-  const json = (res: ServerResponse, status: number, body: unknown): void => {
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-    res.end(JSON.stringify(body));
-  };
-
   return {
-    plugin,
-    registry,
+    readiness,
+    markStopping() {
+      stopping = true;
+    },
+  };
+}
+
+/** Request ids and the one structured log line per request (with the operations it ran). */
+function createRequestLog(logger: Logger): Pick<Operations, 'begin' | 'requestId'> & {
+  noteOperation(contextValue: unknown, operation: string): void;
+  /** Called with the status of every response that ends (for the HTTP response counter). */
+  onEnd(listener: (status: number) => void): void;
+} {
+  const info = new WeakMap<IncomingMessage, RequestInfo>();
+  let ended: (status: number) => void = () => undefined;
+  return {
+    noteOperation(contextValue, operation) {
+      const req = (contextValue as { req?: IncomingMessage } | undefined)?.req;
+      const entry = req ? info.get(req) : undefined;
+      if (entry) entry.operation = entry.operation ? `${entry.operation},${operation}` : operation;
+    },
+    onEnd(listener) {
+      ended = listener;
+    },
     begin(req, res) {
       const given = req.headers['x-request-id'];
       const id = typeof given === 'string' && SAFE_REQUEST_ID.test(given) ? given : randomUUID();
@@ -222,7 +258,7 @@ export function createOperations(options: { db: Db; modules: readonly Operations
       res.setHeader('x-request-id', id);
       const started = process.hrtime.bigint();
       res.once('close', () => {
-        httpResponses.inc({ status: String(res.statusCode) });
+        ended(res.statusCode);
         const path = (req.url ?? '').split('?')[0];
         logger.info({
           msg: 'request',
@@ -236,37 +272,44 @@ export function createOperations(options: { db: Db; modules: readonly Operations
         });
       });
     },
-    serve(req, res) {
-      if (req.method !== 'GET' && req.method !== 'HEAD') return false;
-      const path = (req.url ?? '').split('?')[0];
-      if (path === '/healthz') {
-        json(res, 200, { status: 'ok' });
-        return true;
-      }
-      if (path === '/readyz') {
-        const r = readiness();
-        json(res, r.ready ? 200 : 503, { status: r.ready ? 'ready' : 'not ready', checks: r.checks });
-        return true;
-      }
-      if (path === '/metrics') {
-        void Promise.all([registry.metrics(), processMetrics().metrics()]).then(
-          ([own, process]) => {
-            res.writeHead(200, { 'content-type': registry.contentType, 'cache-control': 'no-store' });
-            res.end(`${own}\n${process}`);
-          },
-          (error: unknown) => {
-            logger.error('metrics collection failed', error);
-            json(res, 503, { errors: [{ message: 'metrics unavailable', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
-          },
-        );
-        return true;
-      }
-      return false;
-    },
     requestId: (req) => (req ? info.get(req)?.id : undefined),
-    markStopping() {
-      stopping = true;
-    },
-    readiness,
   };
+}
+
+/** Answers /healthz, /readyz and /metrics; false for any other path. */
+function serveOperations(
+  req: IncomingMessage,
+  res: ServerResponse,
+  parts: { registry: Registry; readiness: Operations['readiness']; logger: Logger },
+): boolean {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+  const path = (req.url ?? '').split('?')[0];
+  if (path === '/healthz') {
+    json(res, 200, { status: 'ok' });
+    return true;
+  }
+  if (path === '/readyz') {
+    const r = parts.readiness();
+    json(res, r.ready ? 200 : 503, { status: r.ready ? 'ready' : 'not ready', checks: r.checks });
+    return true;
+  }
+  if (path === '/metrics') {
+    void Promise.all([parts.registry.metrics(), processMetrics().metrics()]).then(
+      ([own, process]) => {
+        res.writeHead(200, { 'content-type': parts.registry.contentType, 'cache-control': 'no-store' });
+        res.end(`${own}\n${process}`);
+      },
+      (error: unknown) => {
+        parts.logger.error('metrics collection failed', error);
+        json(res, 503, { errors: [{ message: 'metrics unavailable', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
+      },
+    );
+    return true;
+  }
+  return false;
+}
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
 }

@@ -70,6 +70,13 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       );`,
   },
   { id: 'pg_0003_campaigns', sql: CAMPAIGN_PG_SQL },
+  {
+    // The API key id that started a run or campaign (auth.ts); existing rows stay, with no owner (admin-only to cancel).
+    id: 'pg_0004_run_owners',
+    sql: `
+      ALTER TABLE simulations ADD COLUMN owner_key_id TEXT;
+      ALTER TABLE campaigns ADD COLUMN owner_key_id TEXT;`,
+  },
 ];
 
 /** Any stable 64-bit number: the advisory lock that serialises migrations across processes. */
@@ -215,6 +222,7 @@ interface SimulationRow {
   error: string | null;
   last_seq: number;
   rerun_of: string | null;
+  owner_key_id: string | null;
   created_at: string;
   started_at: string | null;
   finished_at: string | null;
@@ -237,6 +245,7 @@ function simulationRecord(row: SimulationRow): SimulationRecord {
     error: row.error,
     lastSeq: row.last_seq,
     rerunOf: row.rerun_of,
+    ownerKeyId: row.owner_key_id,
     createdAt: row.created_at,
     startedAt: row.started_at,
     finishedAt: row.finished_at,
@@ -247,7 +256,7 @@ function eventRecord(row: EventRow): SimulationEventRecord {
   return { simulationId: row.simulation_id, seq: row.seq, type: row.type, simulatedSeconds: row.simulated_seconds, data: row.data };
 }
 
-const SIMULATION_COLUMNS = 'id, status, request, summary, error, last_seq, rerun_of, created_at, started_at, finished_at';
+const SIMULATION_COLUMNS = 'id, status, request, summary, error, last_seq, rerun_of, owner_key_id, created_at, started_at, finished_at';
 
 export function createPgSimulationStore(pool: pg.Pool): SimulationStore {
   const get = async (db: pg.Pool | pg.PoolClient, id: string, lock = false): Promise<SimulationRecord | undefined> => {
@@ -280,12 +289,12 @@ export function createPgSimulationStore(pool: pg.Pool): SimulationStore {
     list.map((e, i) => ({ simulationId: id, seq: from + i + 1, type: e.type, simulatedSeconds: e.simulatedSeconds, data: e.data as Record<string, unknown> }));
 
   const store: SimulationStore = {
-    async create(request, rerunOf = null) {
+    async create(request, rerunOf = null, ownerKeyId = null) {
       const id = newSimulationId();
       const { rows } = await pool.query<SimulationRow>(
-        `INSERT INTO simulations (id, status, request, last_seq, rerun_of, created_at) VALUES ($1, 'QUEUED', $2, 0, $3, $4)
+        `INSERT INTO simulations (id, status, request, last_seq, rerun_of, owner_key_id, created_at) VALUES ($1, 'QUEUED', $2, 0, $3, $4, $5)
          RETURNING ${SIMULATION_COLUMNS}`,
-        [id, JSON.stringify(request), rerunOf, new Date().toISOString()],
+        [id, JSON.stringify(request), rerunOf, ownerKeyId, new Date().toISOString()],
       );
       return simulationRecord(rows[0]!);
     },

@@ -108,7 +108,10 @@ export function useCsrfPrevention(policy: CorsPolicy): Plugin {
   };
 }
 
-/** The WebSocket upgrade's Origin check (ws `verifyClient`). */
+/** The WebSocket upgrade's Origin check (ws `verifyClient`): a refused upgrade is 403, as on HTTP (ws says 401). */
 export function verifyUpgrade(policy: CorsPolicy) {
-  return (info: { origin: string; req: IncomingMessage }): boolean => originAllowed(info.origin, info.req.headers.host, policy);
+  return (info: { origin: string; req: IncomingMessage }, done: (allowed: boolean, status?: number, message?: string) => void): void => {
+    if (originAllowed(info.origin, info.req.headers.host, policy)) done(true);
+    else done(false, 403, 'Forbidden: this Origin may not open a WebSocket (CORS_ORIGINS)');
+  };
 }

@@ -126,13 +126,13 @@ export function simulationModule(options: RunnerOptions = {}): AppModule {
       const requireSimulation = (id: string): Promise<SimulationRecord> => requireStored(store, id);
 
       const service: SimulationService = {
-        async start(request: SimulationRequest, rerunOf?: string) {
-          const rec = await createChecked(store, request, rerunOf);
+        async start(request: SimulationRequest, rerunOf?: string, ownerKeyId?: string | null) {
+          const rec = await createChecked(store, request, rerunOf, ownerKeyId);
           runner.submit({ id: rec.id, ...request.job });
           // After a synchronous onStart's write (if the runner had a free slot), so the status is current.
           return (await serial(rec.id, () => store.get(rec.id))) ?? rec;
         },
-        rerun: (id, pace) => rerun(service, store, id, pace),
+        rerun: (id, pace, ownerKeyId) => rerun(service, store, id, pace, ownerKeyId),
         async cancel(id: string) {
           const rec = await requireSimulation(id);
           if (TERMINAL_STATUSES.has(rec.status)) return rec;
@@ -162,10 +162,15 @@ export function simulationModule(options: RunnerOptions = {}): AppModule {
 }
 
 /** Pre-flight (also for reruns of requests stored before the check existed), then the stored QUEUED record. */
-async function createChecked(store: SimulationStore, request: SimulationRequest, rerunOf: string | undefined): Promise<SimulationRecord> {
+async function createChecked(
+  store: SimulationStore,
+  request: SimulationRequest,
+  rerunOf: string | undefined,
+  ownerKeyId: string | null | undefined,
+): Promise<SimulationRecord> {
   const excess = checkEventBudget(request.job.setup, { path: 'input', maxEvents: MAX_EVENTS_PER_SIMULATION });
   if (excess) throw badUserInput(excess.field, excess.value, excess.allowed, excess.message);
-  return store.create(request, rerunOf ?? null);
+  return store.create(request, rerunOf ?? null, ownerKeyId ?? null);
 }
 
 async function requireStored(store: SimulationStore, id: string, field = 'id'): Promise<SimulationRecord> {
@@ -178,10 +183,16 @@ async function requireStored(store: SimulationStore, id: string, field = 'id'): 
   return rec;
 }
 
-async function rerun(service: SimulationService, store: SimulationStore, id: string, pace: number | null | undefined): Promise<SimulationRecord> {
+async function rerun(
+  service: SimulationService,
+  store: SimulationStore,
+  id: string,
+  pace: number | null | undefined,
+  ownerKeyId: string | null | undefined,
+): Promise<SimulationRecord> {
   const rec = await requireStored(store, id);
   const request = pace === undefined ? rec.request : { ...rec.request, job: { ...rec.request.job, pace } };
-  return service.start(request, rec.id);
+  return service.start(request, rec.id, ownerKeyId);
 }
 
 /** The read side of the service, the same wherever simulations run. */
@@ -200,13 +211,13 @@ function readers(store: SimulationStore, pubsub: BoundedPubSub<PubSubTopics>): P
 /** The service when simulations run on `npm run worker` processes (simulation-jobs.ts). */
 function externalSimulations(store: SimulationStore, pubsub: BoundedPubSub<PubSubTopics>, queue: Queue<SimulationJobData>): AppModuleInstance {
   const service: SimulationService = {
-    async start(request, rerunOf) {
-      const rec = await createChecked(store, request, rerunOf);
+    async start(request, rerunOf, ownerKeyId) {
+      const rec = await createChecked(store, request, rerunOf, ownerKeyId);
       // The job id is the simulation id: enqueuing twice is a no-op, and cancel can find it.
       await queue.add('simulate', { id: rec.id }, { jobId: rec.id });
       return rec;
     },
-    rerun: (id, pace) => rerun(service, store, id, pace),
+    rerun: (id, pace, ownerKeyId) => rerun(service, store, id, pace, ownerKeyId),
     async cancel(id) {
       const rec = await requireStored(store, id);
       if (TERMINAL_STATUSES.has(rec.status)) return rec;

@@ -44,6 +44,13 @@ export const SIMULATION_MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    id: 'sim_0002_simulations_owner',
+    up(db) {
+      // The API key id that started the run (auth.ts); rows from before stay, with no owner (admin-only to cancel).
+      db.exec('ALTER TABLE simulations ADD COLUMN owner_key_id TEXT');
+    },
+  },
 ];
 
 /** An event to append (seq is assigned by the store). */
@@ -58,7 +65,7 @@ export interface NewSimulationEvent {
  * networked database fits. Callers serialise writes per simulation (simulation-module.ts) so seq stays gap-free.
  */
 export interface SimulationStore {
-  create(request: SimulationRequest, rerunOf?: string | null): Promise<SimulationRecord>;
+  create(request: SimulationRequest, rerunOf?: string | null, ownerKeyId?: string | null): Promise<SimulationRecord>;
   get(id: string): Promise<SimulationRecord | undefined>;
   list(limit?: number): Promise<SimulationRecord[]>;
   setStatus(
@@ -98,6 +105,7 @@ interface SimulationRow {
   error: string | null;
   last_seq: number;
   rerun_of: string | null;
+  owner_key_id: string | null;
   created_at: string;
   started_at: string | null;
   finished_at: string | null;
@@ -128,6 +136,7 @@ function toRecord(row: SimulationRow): SimulationRecord {
     error: row.error,
     lastSeq: row.last_seq,
     rerunOf: row.rerun_of,
+    ownerKeyId: row.owner_key_id,
     createdAt: row.created_at,
     startedAt: row.started_at,
     finishedAt: row.finished_at,
@@ -150,8 +159,8 @@ export const TERMINAL_EVENT_TYPES: ReadonlySet<string> = TERMINAL_STATUSES;
 
 export function createSimulationStore(db: Db): SimulationStore {
   const insert = db.prepare(
-    `INSERT INTO simulations (id, status, request, last_seq, rerun_of, created_at, ord)
-     VALUES (@id, 'QUEUED', @request, 0, @rerunOf, @now, (SELECT COALESCE(MAX(ord), 0) + 1 FROM simulations))`,
+    `INSERT INTO simulations (id, status, request, last_seq, rerun_of, owner_key_id, created_at, ord)
+     VALUES (@id, 'QUEUED', @request, 0, @rerunOf, @owner, @now, (SELECT COALESCE(MAX(ord), 0) + 1 FROM simulations))`,
   );
   const get = db.prepare('SELECT * FROM simulations WHERE id = ?');
   const list = db.prepare('SELECT * FROM simulations ORDER BY ord DESC LIMIT ?');
@@ -234,9 +243,9 @@ export function createSimulationStore(db: Db): SimulationStore {
 
   // better-sqlite3 is synchronous: each method does its work at once and returns a settled promise.
   return {
-    async create(request, rerunOf = null) {
+    async create(request, rerunOf = null, ownerKeyId = null) {
       const id = newSimulationId();
-      insert.run({ id, request: JSON.stringify(request), rerunOf, now: new Date().toISOString() });
+      insert.run({ id, request: JSON.stringify(request), rerunOf, owner: ownerKeyId, now: new Date().toISOString() });
       return getRecord(id)!;
     },
     get: async (id) => getRecord(id),

@@ -34,6 +34,8 @@ export interface SimulationRecord {
   error: string | null;
   lastSeq: number;
   rerunOf: string | null;
+  /** The API key (its id, never the key) that started it; null: started without a key, or before owners were kept. */
+  ownerKeyId: string | null;
   createdAt: string;
   startedAt: string | null;
   finishedAt: string | null;
@@ -50,9 +52,10 @@ export interface SimulationEventRecord {
 
 /** Asynchronous: the store behind it may be SQLite or PostgreSQL, and runs may be queued on a worker fleet. */
 export interface SimulationService {
-  start(request: SimulationRequest, rerunOf?: string): Promise<SimulationRecord>;
-  /** `pace`: undefined keeps the stored pace, null = as fast as possible. */
-  rerun(id: string, pace?: number | null): Promise<SimulationRecord>;
+  /** `ownerKeyId`: the caller's key id, recorded as the run's owner (src/server/auth.ts `ownedSimulations`). */
+  start(request: SimulationRequest, rerunOf?: string, ownerKeyId?: string | null): Promise<SimulationRecord>;
+  /** `pace`: undefined keeps the stored pace, null = as fast as possible. The new run belongs to `ownerKeyId`. */
+  rerun(id: string, pace?: number | null, ownerKeyId?: string | null): Promise<SimulationRecord>;
   cancel(id: string): Promise<SimulationRecord>;
   get(id: string): Promise<SimulationRecord | undefined>;
   list(limit?: number): Promise<SimulationRecord[]>;
@@ -122,12 +125,14 @@ export interface CampaignView {
   seedsTotal: number;
   layouts: CampaignLayoutView[];
   error: string | null;
+  /** The API key id that started it (null: without a key, or before owners were kept). */
+  ownerKeyId: string | null;
   createdAt: string;
   finishedAt: string | null;
 }
 
 export interface CampaignService {
-  start(request: CampaignRequest): Promise<CampaignView>;
+  start(request: CampaignRequest, ownerKeyId?: string | null): Promise<CampaignView>;
   get(id: string): Promise<CampaignView | undefined>;
   cancel(id: string): Promise<CampaignView>;
   /** The current view, then a new one whenever seeds complete; ends after the campaign ends. */

@@ -3,66 +3,12 @@
  * search start is refused with UNAUTHENTICATED and nothing is written; with a key it runs; reads stay open unless
  * requireKeyForReads. Ownership (another key cannot change what it did not create) is in ownership tests below.
  */
-import { createClient } from 'graphql-ws';
 import { describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { identify, keyIdOf, parseApiKeys, type AuthPolicy } from '../../src/server/auth.js';
-import type { AppOptions } from '../../src/server/app.js';
-import { cleanups, startTestApp } from './tservers.js';
-
-
-const ALICE = 'alice-key-0123456789abcdef';
-const BOB = 'bob-key-0123456789abcdef00';
-const ADMIN = 'admin-key-0123456789abcdef';
-const KEYS = parseApiKeys(`alice:${ALICE},bob:${BOB},ops:${ADMIN}:admin`, 'test');
+import { ADMIN, ALICE, BOB, codeOf, KEYS, serveWithKeys } from './keyed-server.js';
 
 const CREATE = 'mutation { createModel(input: {name: "mine", layers: 2, hiddenSize: 64, attentionHeads: 2, vocabSize: 100, sequenceLength: 16}) { id } }';
 const SEARCH = 'subscription { planSearchProgress(input: {model: "gpt2-1.5b", cluster: "a100-80gb-x8", globalBatchSize: 64, timeLimitSeconds: 0.2}) { done } }';
-
-interface Result {
-  data?: Record<string, unknown> | null;
-  errors?: { message: string; extensions?: { code?: string } }[];
-}
-
-async function serveWithKeys(options: Partial<AppOptions> = {}) {
-  const t = startTestApp({ auth: { keys: KEYS, requireKeyForReads: false }, ...options });
-  const { url } = await t.app.start(0, '127.0.0.1');
-  const http = async (query: string, key?: string, variables: Record<string, unknown> = {}): Promise<Result & { status: number }> => {
-    const r = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    return { status: r.status, ...((await r.json()) as Result) };
-  };
-  const sse = async (query: string, key?: string): Promise<string> => {
-    const r = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...(key ? { authorization: `Bearer ${key}` } : {}) },
-      body: JSON.stringify({ query }),
-    });
-    return r.text();
-  };
-  const ws = (key?: string) => {
-    const client = createClient({
-      url: url.replace(/^http/, 'ws'),
-      webSocketImpl: WebSocket,
-      retryAttempts: 0,
-      lazy: true,
-      connectionParams: key ? { authorization: `Bearer ${key}` } : {},
-    });
-    cleanups.push(() => client.dispose());
-    return (query: string, variables: Record<string, unknown> = {}): Promise<Result> =>
-      new Promise((resolve, reject) => {
-        let last: Result = {};
-        client.subscribe({ query, variables }, { next: (r) => (last = r as Result), error: reject, complete: () => resolve(last) });
-      });
-  };
-  const count = () => (t.app.db.prepare("SELECT COUNT(*) AS n FROM saved_items WHERE kind = 'MODEL'").get() as { n: number }).n;
-  return { url, http, sse, ws, count, app: t.app };
-}
-
-const codeOf = (r: Result) => r.errors?.[0]?.extensions?.code;
 
 describe('key configuration', () => {
   it('parses key, name:key and name:key:admin; ids are digests, never the key', () => {
