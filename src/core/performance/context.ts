@@ -2,6 +2,7 @@
  * The figures every term of the step time reads: the layout's degrees, the micro-batch count, the tokens one rank
  * processes per micro-batch and the peak rates, derived once per plan.
  */
+import { InvalidInputError } from '../errors.js';
 import { peakFlopsFor } from '../hardware.js';
 import { layoutGpus } from '../memory.js';
 import { moeLayersOf } from '../model.js';
@@ -33,6 +34,8 @@ export interface StepContext {
   gpus: number;
   /** Micro-batches per pipeline per step: global batch / (b · d). */
   m: number;
+  /** Pipeline schedules per step (gradient accumulation over separate pipeline runs; PlanOptions.pipelineFlushesPerStep). */
+  flushes: number;
   /** Sequence parallel in force (t > 1), and the divisor it applies to replicated activations. */
   sp: boolean;
   spDivisor: number;
@@ -71,6 +74,15 @@ export function stepContext(
   const c = layout.contextParallel ?? 1;
   const sp = layout.sequenceParallel && t > 1;
   const moe = arch.experts > 1;
+  const m = layout.globalBatchSize / (b * d);
+  const flushes = options?.pipelineFlushesPerStep ?? 1;
+  if (!Number.isInteger(flushes) || flushes < 1 || (flushes > 1 && m % flushes !== 0)) {
+    throw new InvalidInputError(
+      'options.pipelineFlushesPerStep',
+      flushes,
+      `a positive integer dividing the micro-batches per step (${m})`,
+    );
+  }
   const elementBytes = activationElementBytesFor(layout.precision);
   // Peaks: GEMMs run at the training precision (FP8 in FP8 runs); attention scores stay in 16-bit.
   const peakMatmul = peakFlopsFor(gpu, layout.precision);
@@ -93,7 +105,8 @@ export function stepContext(
     h: arch.hiddenSize,
     layers: arch.layers,
     gpus: layoutGpus(layout),
-    m: layout.globalBatchSize / (b * d),
+    m,
+    flushes,
     sp,
     spDivisor: sp ? t : 1,
     moe,

@@ -1,8 +1,13 @@
 /**
  * Expert-parallel all-to-all: dispatch + combine forward and backward (+ the recomputed forward), MoE layers only.
  * Exposed unless the recipe overlaps it with compute (DualPipe, DeepSeek-V3 §3.2.1).
+ * Two ways to move the tokens (PlanOptions.expertDispatch): a plain all-to-all sends one copy per routed expert, the
+ * off-node ones over the NIC; the node-deduplicated dispatch (DeepEP, DeepSeek-V3 §3.2.2) sends a token over the NIC
+ * once per destination node and forwards it over NVLink — with group-limited routing (DeepSeek-V3 §2.1.2: at most
+ * M = 4 nodes per token) the destinations are fewer still.
  */
-import { allToAllSeconds, groupMembersPerNode } from '../communication.js';
+import type { ModelArchitecture } from '../types.js';
+import { allToAllSeconds, deduplicatedDispatchSeconds, expectedDestinationNodes, groupMembersPerNode } from '../communication.js';
 import type { StepContext, StepTerm } from './context.js';
 import { overlappedCostSeconds } from './efficiency.js';
 
@@ -10,21 +15,44 @@ export interface ExpertParallelLayer {
   allToAllsPerLayer: number;
   /** Bytes of one all-to-all per GPU: k routed copies of the micro-batch's tokens. */
   allToAllBytes: number;
+  /** Bytes one GPU sends per all-to-all (over NVLink and the NIC). */
+  sentBytes: number;
   /** Mean over the layers (the MoE share moeShare). */
   secondsPerLayer: number;
 }
 
+/**
+ * Nodes a token's experts may span under group-limited routing when the EP group spans `nodes` nodes: the experts are
+ * placed in order, so a group covers nodes/groups nodes (at least part of one) and a token reaches at most
+ * groupsPerToken of them (DeepSeek-V3 §2.1.2); without groups, every node.
+ */
+export function routedNodeLimit(arch: ModelArchitecture, nodes: number): number {
+  const groups = arch.expertGroups ?? 0;
+  const perToken = arch.expertGroupsPerToken ?? 0;
+  if (groups <= 1 || perToken <= 0 || perToken >= groups) return nodes;
+  return Math.min(nodes, perToken * Math.max(1, nodes / groups));
+}
+
 export function expertParallelPerLayer(ctx: StepContext): ExpertParallelLayer {
-  const { moe, e, t, k, h, tokens, elementBytes, spDivisor, moeShare, cluster, options } = ctx;
+  const { arch, moe, e, t, k, h, tokens, elementBytes, spDivisor, moeShare, cluster, options } = ctx;
   const allToAllsPerLayer = ctx.layout.recompute === 'FULL' ? 6 : 4;
-  const allToAllBytes = (tokens * k * h * elementBytes) / spDivisor;
-  const secondsPerLayer =
-    moe && e > 1
-      ? moeShare *
-        allToAllsPerLayer *
-        allToAllSeconds(allToAllBytes, e, groupMembersPerNode(e, t, ctx.gpusPerNode), cluster, options)
-      : 0;
-  return { allToAllsPerLayer, allToAllBytes, secondsPerLayer };
+  const tokenBytes = (tokens * h * elementBytes) / spDivisor;
+  const allToAllBytes = tokenBytes * k;
+  if (!moe || e <= 1) return { allToAllsPerLayer, allToAllBytes, sentBytes: 0, secondsPerLayer: 0 };
+  const perNode = groupMembersPerNode(e, t, ctx.gpusPerNode);
+  let seconds: number;
+  let sentBytes: number;
+  if (options?.expertDispatch === 'NODE_DEDUPLICATED') {
+    const ranksPerNode = Math.min(perNode, e);
+    const nodes = e / ranksPerNode;
+    const destinations = expectedDestinationNodes(k, nodes, routedNodeLimit(arch, nodes));
+    seconds = deduplicatedDispatchSeconds(tokenBytes, k, destinations, e, perNode, cluster, options);
+    sentBytes = tokenBytes * (destinations * ((nodes - 1) / nodes) + k * ((ranksPerNode - 1) / ranksPerNode));
+  } else {
+    seconds = allToAllSeconds(allToAllBytes, e, perNode, cluster, options);
+    sentBytes = ((e - 1) / e) * allToAllBytes;
+  }
+  return { allToAllsPerLayer, allToAllBytes, sentBytes, secondsPerLayer: moeShare * allToAllsPerLayer * seconds };
 }
 
 const EXPOSED = 'Dispatch + combine all-to-alls per MoE layer (forward, backward, recomputed forward), exposed between the router and the experts.';
@@ -49,7 +77,7 @@ export function expertParallelTerm(
     name: 'EXPERT_PARALLEL',
     seconds: m * secondsPerMicroBatch,
     exposedSeconds: m * costPerMicroBatch,
-    bytes: moe && e > 1 ? m * stageLayers * moeShare * perLayer.allToAllsPerLayer * ((e - 1) / e) * perLayer.allToAllBytes : 0,
+    bytes: moe && e > 1 ? m * stageLayers * moeShare * perLayer.allToAllsPerLayer * perLayer.sentBytes : 0,
     explanation: overlapped ? OVERLAPPED : EXPOSED,
     costPerMicroBatch,
   };

@@ -18,7 +18,7 @@ const BLOCKING =
 
 /** Point-to-point transfers of the step: with t > 1 each TP rank sends 1/t and the receivers all-gather over NVLink (Narayanan et al. 2021 §4.1). */
 export function pipelineTransferTerm(ctx: StepContext): StepTerm {
-  const { p, t, d, m, v, tokens, h, elementBytes, cluster, options, slowdown } = ctx;
+  const { p, t, d, m, v, flushes, tokens, h, elementBytes, cluster, options, slowdown } = ctx;
   let transferSeconds = 0;
   let bytes = 0;
   let seconds = 0;
@@ -31,17 +31,18 @@ export function pipelineTransferTerm(ctx: StepContext): StepTerm {
     bytes = 2 * m * v * p2pBytes;
     seconds = 2 * m * v * transferSeconds;
   }
-  // Fill and drain: one activation and one gradient per stage edge wait for their transfer in any schedule.
-  // Overlapped steady-state transfers still slow the compute beside them.
+  // Fill and drain: one activation and one gradient per stage edge wait for their transfer in any schedule (once per
+  // pipeline flush). Overlapped steady-state transfers still slow the compute beside them.
   const overlapped = options?.overlapPipelineCommunication ?? true;
+  const fillDrainSeconds = flushes * 2 * (p - 1) * transferSeconds;
   const exposedSeconds = overlapped
-    ? 2 * (p - 1) * transferSeconds + (seconds * slowdown) / (1 + slowdown)
-    : seconds + 2 * (p - 1) * transferSeconds;
+    ? fillDrainSeconds + (seconds * slowdown) / (1 + slowdown)
+    : seconds + fillDrainSeconds;
   return { name: 'PIPELINE_PARALLEL', seconds, exposedSeconds, bytes, explanation: overlapped ? OVERLAPPED : BLOCKING };
 }
 
 const BUBBLE =
-  'Fill and drain: (Σ stage − max stage)/v per step, (p − 1)/v stage times for equal stages, plus the unfilled share when m < p (Narayanan et al. 2021 §2.2.1–2.2.2).';
+  'Fill and drain: (Σ stage − max stage)/v per pipeline schedule, (p − 1)/v stage times for equal stages, plus the unfilled share when m < p (Narayanan et al. 2021 §2.2.1–2.2.2); once per flush.';
 
 /**
  * Narayanan et al. 2021 §2.2.1–2.2.2: bubble = (p − 1)/v micro-batch slots of a stage when all stages are equal. With
@@ -50,12 +51,15 @@ const BUBBLE =
  * micro-batches to fill the ranks: with m < p a micro-batch's p·v chunks run one after another (rank r idles while
  * the others hold chunks of the m), so the step is p·T + (m − 1)·T/v for equal stages T — the bubble gains
  * (p − m)·(1 − 1/v)·T (derived from the schedule's dependency chain). Unequal ranks scale it by (Σ − max)/(p − 1),
- * so that m = 1 gives Σ − max whatever v (one micro-batch passes every rank in turn).
+ * so that m = 1 gives Σ − max whatever v (one micro-batch passes every rank in turn). With gradient accumulation
+ * over F separate pipeline schedules (PlanOptions.pipelineFlushesPerStep) each of m/F micro-batches fills and drains:
+ * F bubbles, each with m/F in place of m.
  */
 export function pipelineBubbleTerm(ctx: StepContext, stagePerMicroBatch: number, allRanksPerMicroBatch: number): StepTerm {
-  const { p, m, v } = ctx;
+  const { p, v, flushes } = ctx;
+  const m = ctx.m / flushes;
   const fillDrain = Math.max(0, allRanksPerMicroBatch - stagePerMicroBatch);
   const unfilled = p > m ? ((p - m) / (p - 1)) * (1 - 1 / v) * fillDrain : 0;
-  const seconds = fillDrain / v + unfilled;
+  const seconds = flushes * (fillDrain / v + unfilled);
   return { name: 'PIPELINE_BUBBLE', seconds, exposedSeconds: seconds, bytes: 0, explanation: BUBBLE };
 }
