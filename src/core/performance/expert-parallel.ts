@@ -33,6 +33,18 @@ export function routedNodeLimit(arch: ModelArchitecture, nodes: number): number 
   return Math.min(nodes, perToken * Math.max(1, nodes / groups));
 }
 
+/**
+ * GPUs a token's experts may span: its groups (all experts without groups), each over max(1, experts per group /
+ * experts per GPU) GPUs, at most the EP group.
+ */
+export function routedRankLimit(arch: ModelArchitecture, ranks: number): number {
+  const groups = arch.expertGroups ?? 0;
+  const perToken = arch.expertGroupsPerToken ?? 0;
+  if (groups <= 1 || perToken <= 0 || perToken >= groups) return ranks;
+  const expertsPerRank = arch.experts / ranks;
+  return Math.min(ranks, perToken * Math.max(1, arch.experts / groups / expertsPerRank));
+}
+
 export function expertParallelPerLayer(ctx: StepContext): ExpertParallelLayer {
   const { arch, moe, e, t, k, h, tokens, elementBytes, spDivisor, moeShare, cluster, options } = ctx;
   const allToAllsPerLayer = ctx.layout.recompute === 'FULL' ? 6 : 4;
@@ -46,8 +58,10 @@ export function expertParallelPerLayer(ctx: StepContext): ExpertParallelLayer {
     const ranksPerNode = Math.min(perNode, e);
     const nodes = e / ranksPerNode;
     const destinations = expectedDestinationNodes(k, nodes, routedNodeLimit(arch, nodes));
-    seconds = deduplicatedDispatchSeconds(tokenBytes, k, destinations, e, perNode, cluster, options);
-    sentBytes = tokenBytes * (destinations * ((nodes - 1) / nodes) + k * ((ranksPerNode - 1) / ranksPerNode));
+    // DeepEP sends a token once to each GPU holding any of its experts (the same occupancy law over GPUs).
+    const destinationRanks = expectedDestinationNodes(k, e, routedRankLimit(arch, e));
+    seconds = deduplicatedDispatchSeconds(tokenBytes, destinationRanks, destinations, e, perNode, cluster, options);
+    sentBytes = tokenBytes * (destinations * ((nodes - 1) / nodes) + destinationRanks * ((ranksPerNode - 1) / ranksPerNode));
   } else {
     seconds = allToAllSeconds(allToAllBytes, e, perNode, cluster, options);
     sentBytes = ((e - 1) / e) * allToAllBytes;

