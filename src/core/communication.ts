@@ -102,6 +102,43 @@ export function allToAllSeconds(
   return Math.max(intraTime, interTime) + latency;
 }
 
+/**
+ * Expected number of distinct nodes holding a token's `experts` routed experts when they fall uniformly over `nodes`
+ * nodes, confined to at most `nodeLimit` of them (group-limited routing): L·(1 − (1 − 1/L)^k) with L = min(nodes,
+ * limit) — the occupancy of L bins by k draws.
+ */
+export function expectedDestinationNodes(experts: number, nodes: number, nodeLimit: number): number {
+  const reachable = Math.max(1, Math.min(nodes, nodeLimit));
+  return reachable * (1 - (1 - 1 / reachable) ** experts);
+}
+
+/**
+ * Node-deduplicated dispatch or combine (DeepSeek-V3 §3.2.2; DeepEP normal kernels): each token is sent over the NIC
+ * once per remote destination node, to the GPU with the same in-node index, which forwards it over NVLink to the GPUs
+ * holding its experts; the two legs are pipelined, so the slower one sets the time. `tokenBytes` is one copy of the
+ * GPU's tokens; `destinationNodes` the expected distinct nodes per token (the sender's own is one of the group's nodes
+ * as likely as any other); `copies` the routed experts per token, of which those on another GPU of the node cross NVLink.
+ */
+export function deduplicatedDispatchSeconds(
+  tokenBytes: number,
+  copies: number,
+  destinationNodes: number,
+  groupSize: number,
+  perNode: number,
+  cluster: ClusterSpec,
+  options: PlanOptions | undefined,
+): number {
+  if (groupSize <= 1 || tokenBytes <= 0) return 0;
+  const k = Math.min(perNode, groupSize);
+  const nodes = groupSize / k;
+  const interBytes = tokenBytes * destinationNodes * ((nodes - 1) / nodes);
+  const intraBytes = tokenBytes * copies * ((k - 1) / k);
+  const interTime = interBytes / achievedInterNodeBytesPerSecond(cluster, options);
+  const intraTime = intraBytes / achievedIntraNodeBytesPerSecond(cluster, options);
+  const latency = nodes > 1 ? (nodes - 1) * INTER_NODE_LATENCY_SECONDS + (k - 1) * INTRA_NODE_LATENCY_SECONDS : (k - 1) * INTRA_NODE_LATENCY_SECONDS;
+  return Math.max(intraTime, interTime) + latency;
+}
+
 /** Point-to-point transfer of S bytes to a neighbour, over NVLink when it shares the node, else the network. */
 export function pointToPointSeconds(
   bytes: number,

@@ -15,6 +15,7 @@
  * - MLA (kv_lora_rank …) and MoE configs whose first or some layers are dense (first_k_dense_replace, moe_layer_freq,
  *   decoder_sparse_step, mlp_only_layers): see latentAttentionFromConfig and denseLayersFromConfig.
  * - sliding_window (Mistral, Gemma 2/3, Qwen2): see slidingWindowFromConfig for which layers use it.
+ * - DeepSeek n_group / topk_group (group-limited routing): see groupLimitedRoutingFromConfig.
  */
 import { InvalidInputError } from './errors.js';
 import { parseJsonInput } from './json-input.js';
@@ -327,6 +328,7 @@ export function architectureFromHuggingFaceConfig(text: string): ModelArchitectu
       ? {
           experts: asPositiveInteger(experts.key, experts.value),
           expertsPerToken: expertsPerToken ? asPositiveInteger(expertsPerToken.key, expertsPerToken.value) : 2,
+          ...groupLimitedRoutingFromConfig(config),
           sharedExperts: sharedExperts
             ? asPositiveInteger(sharedExperts.key, sharedExperts.value, 0)
             : sharedWidth && ffn
@@ -338,4 +340,17 @@ export function architectureFromHuggingFaceConfig(text: string): ModelArchitectu
         }
       : {}),
   });
+}
+
+/**
+ * DeepSeek's group-limited routing (config n_group, topk_group; DeepSeek-V3 §2.1.2, V2 §2.2.2): the experts in
+ * n_group groups, each token's among topk_group of them. Absent, or topk_group ≥ n_group: no limit.
+ */
+function groupLimitedRoutingFromConfig(config: Json): Pick<ModelArchitecture, 'expertGroups' | 'expertGroupsPerToken'> {
+  const groups = pick(config, ['n_group']);
+  const perToken = pick(config, ['topk_group']);
+  if (groups === undefined || perToken === undefined) return {};
+  const expertGroups = asPositiveInteger(groups.key, groups.value);
+  const expertGroupsPerToken = asPositiveInteger(perToken.key, perToken.value);
+  return expertGroupsPerToken < expertGroups ? { expertGroups, expertGroupsPerToken } : {};
 }

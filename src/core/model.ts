@@ -311,6 +311,8 @@ export function architectureWithDefaults(
     experts: partial.experts ?? 1,
     expertsPerToken: partial.expertsPerToken ?? 1,
     sharedExperts: partial.sharedExperts ?? 0,
+    expertGroups: partial.expertGroups,
+    expertGroupsPerToken: partial.expertGroupsPerToken,
     // Every optional field present (undefined when not given): one object shape for every architecture keeps the hot
     // paths' property loads monomorphic (a preset per shape made computeModelCounts 4× slower).
     embeddingNorm: partial.embeddingNorm,

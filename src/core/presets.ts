@@ -152,11 +152,16 @@ export const MODEL_PRESETS: readonly ModelArchitecture[] = Object.freeze(
     // DeepSeek: multi-head latent attention, fine-grained routed experts + shared experts, first layers dense.
     llamaStyle('deepseek-v2', 'DeepSeek-V2', 60, 5120, 128, 128, 1536, 102_400, 4096, 236e9,
       'DeepSeek-AI 2024 (DeepSeek-V2), §3.1.2: 60 layers, d 5,120, 128 heads, d_c 512, d_c\' 1,536, d_h 128, d_R 64; all FFNs but the first MoE with 2 shared + 160 routed experts of 1,536, top-6; "236B total parameters, of which 21B are activated"',
+      // Device-limited routing (§2.2.2, M = 3; Hugging Face config n_group 8, topk_group 3).
       { experts: 160, expertsPerToken: 6, sharedExperts: 2, denseLayers: 1, denseFfnHiddenSize: 12_288,
+        expertGroups: 8, expertGroupsPerToken: 3,
         latentAttention: { queryRank: 1536, kvRank: 512, qkNopeHeadDim: 128, qkRopeHeadDim: 64, vHeadDim: 128 } }),
     llamaStyle('deepseek-v3', 'DeepSeek-V3', 61, 7168, 128, 128, 2048, 129_280, 4096, 671e9,
       'DeepSeek-AI 2024 (DeepSeek-V3), §4.2: 61 layers, d 7,168, 128 heads, d_c 512, d_c\' 1,536, d_h 128, d_R 64; all FFNs but the first three MoE with 1 shared + 256 routed experts of 2,048, top-8; "671B total parameters with 37B activated" (the multi-token-prediction module is not counted)',
+      // Node-limited routing (§2.1.2, M = 4 in §4.2): the 256 experts in 8 groups, a token's top-8 within 4 of them
+      // (Hugging Face config n_group 8, topk_group 4).
       { experts: 256, expertsPerToken: 8, sharedExperts: 1, denseLayers: 3, denseFfnHiddenSize: 18_432,
+        expertGroups: 8, expertGroupsPerToken: 4,
         latentAttention: { queryRank: 1536, kvRank: 512, qkNopeHeadDim: 128, qkRopeHeadDim: 64, vHeadDim: 128 } }),
     // Sliding-window attention on every layer (window 4,096 in an 8,192 context).
     llamaStyle('mistral-7b', 'Mistral 7B', 32, 4096, 32, 8, 14336, LLAMA2_VOCAB, 8192, 7_241_732_096,

@@ -81,6 +81,13 @@ export interface ModelArchitecture {
   /** Always-on shared experts per MoE layer (DeepSeek-style); 0 for most models. */
   sharedExperts: number;
   /**
+   * Group-limited routing (DeepSeek-V3 §2.1.2 "node-limited routing"; Hugging Face config n_group / topk_group): the
+   * routed experts are split into `expertGroups` equal groups and each token picks its experts among at most
+   * `expertGroupsPerToken` of them. Absent = any expert (no limit).
+   */
+  expertGroups?: number;
+  expertGroupsPerToken?: number;
+  /**
    * Width of one attention head. Default hiddenSize / attentionHeads; Gemma (256 with d_model 3,072) and small Qwen3
    * models (128 with d_model 1,024) decouple it, so Q and O are h × (heads·headDim) and K, V h × (kvHeads·headDim).
    */
@@ -273,6 +280,9 @@ export interface ParallelLayout {
   pipelineSchedule?: PipelineSchedule;
 }
 
+/** MoE token exchange between nodes (PlanOptions.expertDispatch). */
+export type ExpertDispatch = 'ALL_TO_ALL' | 'NODE_DEDUPLICATED';
+
 /** Knobs a user may override; every one has a documented default in plan.ts. */
 export interface PlanOptions {
   /** Fixed framework/CUDA-context/NCCL/allocator overhead per GPU. */
@@ -324,6 +334,19 @@ export interface PlanOptions {
    * §3.2.1); Megatron-Core's `overlap_moe_expert_parallel_comm` does the same. Default false (exposed).
    */
   overlapExpertParallelCommunication?: boolean;
+  /**
+   * How the MoE dispatch/combine moves tokens between nodes. ALL_TO_ALL (default): one copy per routed expert over
+   * the network (NCCL all-to-all). NODE_DEDUPLICATED: DeepEP's normal kernels / DeepSeek-V3 §3.2.2 — a token crosses
+   * InfiniBand once per destination node (to the GPU with the same in-node index), then is forwarded over NVLink to
+   * the GPUs holding its experts.
+   */
+  expertDispatch?: ExpertDispatch;
+  /**
+   * Pipeline schedules per optimizer step (default 1): gradient accumulation over separate pipeline runs, each of
+   * m / flushes micro-batches with its own fill and drain — NeMo AutoModel's GA column (local batches per step, each a
+   * PyTorch pipelining schedule of LBS / MBS micro-batches). Must divide the micro-batches per step.
+   */
+  pipelineFlushesPerStep?: number;
   /** Tokens to train on; with it the estimate includes a run (steps, days, cost, energy). */
   trainingTokens?: number;
 }

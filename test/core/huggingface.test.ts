@@ -67,12 +67,12 @@ describe('Hugging Face config → MLA and MoE models whose first layers are dens
     num_hidden_layers: 61, num_attention_heads: 128, num_key_value_heads: 128, n_shared_experts: 1, n_routed_experts: 256,
     num_experts_per_tok: 8, first_k_dense_replace: 3, moe_layer_freq: 1, kv_lora_rank: 512, q_lora_rank: 1536,
     qk_nope_head_dim: 128, qk_rope_head_dim: 64, v_head_dim: 128, vocab_size: 129280, max_position_embeddings: 163840,
-    tie_word_embeddings: false, num_nextn_predict_layers: 1,
+    tie_word_embeddings: false, num_nextn_predict_layers: 1, n_group: 8, topk_group: 4,
   };
   const deepseekV2 = {
     ...deepseekV3, model_type: 'deepseek_v2', hidden_size: 5120, intermediate_size: 12288, moe_intermediate_size: 1536,
     num_hidden_layers: 60, n_shared_experts: 2, n_routed_experts: 160, num_experts_per_tok: 6, first_k_dense_replace: 1,
-    vocab_size: 102400, max_position_embeddings: 163840,
+    vocab_size: 102400, max_position_embeddings: 163840, topk_group: 3,
   };
   it('DeepSeek-V3: latent attention and 3 dense layers → 671.0B, the same counts as the deepseek-v3 preset', () => {
     const arch = parse(deepseekV3);
@@ -83,6 +83,16 @@ describe('Hugging Face config → MLA and MoE models whose first layers are dens
     expect(Math.abs(counts.totalParameters - 671e9)).toBeLessThan(0.5e9);
     // The config's context is its extended 163,840 tokens; the preset's is the 4K of pre-training.
     expect(counts).toEqual(computeModelCounts({ ...(findModelPreset('deepseek-v3') as ModelArchitecture), sequenceLength: 163_840 }));
+  });
+  it('group-limited routing from n_group / topk_group: V3 8 / 4 (at most 4 nodes, §2.1.2), V2 8 / 3 (at most 3 devices, §2.2.2), as the presets', () => {
+    const v3 = parse(deepseekV3);
+    const v2 = parse(deepseekV2);
+    expect([v3.expertGroups, v3.expertGroupsPerToken]).toEqual([8, 4]);
+    expect([v2.expertGroups, v2.expertGroupsPerToken]).toEqual([8, 3]);
+    const preset = findModelPreset('deepseek-v2') as ModelArchitecture;
+    expect([v2.expertGroups, v2.expertGroupsPerToken]).toEqual([preset.expertGroups, preset.expertGroupsPerToken]);
+    // topk_group equal to n_group limits nothing.
+    expect(parse({ ...deepseekV3, topk_group: 8 }).expertGroups).toBeUndefined();
   });
   it('DeepSeek-V2: 1 dense layer, 2 shared + 160 routed experts → 235.7B ("236B")', () => {
     const counts = computeModelCounts(parse(deepseekV2));

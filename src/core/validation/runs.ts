@@ -359,7 +359,7 @@ export const VALIDATION_RUNS: readonly ValidationRun[] = Object.freeze([
     trainingRecipe: 'DEEPSEEK_V3',
     recipe: 'DeepSeek HAI-LLM: FP8 GEMMs, DualPipe (all-to-all overlapped), PP 16, EP 64, ZeRO-1, recompute of norms/up-projections',
     assumed:
-      'batch 15,360 × 4,096 (the final batch size); DualPipe memory (Table 2) but a 1F1B bubble in the step time; cheap recompute (§3.2.3) not charged to the step time; MTP module not modelled',
+      'batch 15,360 × 4,096 (the final batch size); DualPipe memory (Table 2) but a 1F1B bubble in the step time; cheap recompute (§3.2.3) not charged to the step time; MTP module not modelled; plain all-to-all (with §3.2.2\'s node-deduplicated dispatch, options.expertDispatch, the row reads −21 %: docs/validation.md)',
     published: 180_000,
     kind: 'GPU_HOURS_PER_TRILLION_TOKENS',
   },
@@ -376,7 +376,7 @@ export const VALIDATION_RUNS: readonly ValidationRun[] = Object.freeze([
       model: 'deepseek-v3',
       layout: { pipelineParallel: 4, pipelineInterleave: 8, expertParallel: 64, globalBatchSize: B, microBatchSize: 1, zeroStage: 3, precision: 'BF16', recompute: 'NONE' },
       recipe: `NeMo AutoModel (PyTorch): BF16, FSDP over ${fsdpGroup}, EP 64 (DeepEP), PP 4, Transformer Engine`,
-      assumed: 'no recompute; 61 layers split evenly over the 32 virtual stages (2 on the first 29); all-to-all exposed',
+      assumed: 'no recompute; 61 layers split evenly over the 32 virtual stages (2 on the first 29); all-to-all exposed and plain — not what the page and its configs document (DeepEP, a fake gate sending each token to 8 consecutive experts, activation checkpointing, GA): asked with those the model reads +18 % / +28 % (docs/validation.md)',
       published: tokens,
       kind: 'TOKENS_PER_SECOND_PER_GPU',
     }),

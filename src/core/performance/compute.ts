@@ -1,0 +1,162 @@
+/**
+ * Compute of one pipeline stage for one micro-batch (forward + backward), per GPU:
+ *   matmul FLOPs / (peak · e_mm)  +  attention-score FLOPs / (peak · e_att)  +  element-wise bytes / (HBM · e_hbm)
+ * - e_mm: the GEMM efficiency law of efficiency.ts on (tokens per micro-batch — or per local expert —, min(h, f)/t).
+ * - e_att uses the same law on (s, head dimension) for the QKᵀ and A·V batched products. FlashAttention is
+ *   assumed causal: it skips the masked half of the s×s work and stores/streams no s×s tensors.
+ * - Element-wise traffic (norms, bias-GELU/SwiGLU, bias-dropout-add, softmax + dropout on the s×s scores,
+ *   logits/cross-entropy) is memory-bound: bytes from the activation accounting in memory.ts, backward ≈ 2 ×
+ *   forward, recompute re-runs the forward.
+ * E_MAX, D0 and E_HBM are CALIBRATED on the validation suite (docs/core-plan.md). Users override with
+ * PlanOptions.computeEfficiencyOverride (a fixed fraction of peak for all FLOPs, nothing else) or scale with
+ * computeEfficiencyScale.
+ */
+import { adapterParametersPerLayer } from '../adapter.js';
+import { headDimOf, kvHeadsPerRank, replicatedKvParametersPerRank } from '../model.js';
+import type { StepContext } from './context.js';
+import { FP8_MATMUL_EFFICIENCY_FACTOR, matmulEfficiency } from './efficiency.js';
+
+/** FP8 casts: each GEMM input (activations forward, output gradients backward) read in 16 bits and written in 8. */
+const FP8_CAST_BYTES_PER_ELEMENT = 3;
+/**
+ * Forward element-wise bytes per token·hidden element outside the TP-split regions: two LayerNorms (read + write,
+ * 2 + 2 bytes each) and two fused bias-dropout-add (read x and residual, write out, 1-byte mask: 7 bytes each).
+ */
+const REPLICATED_ELEMENTWISE_BYTES_PER_SBH = 22;
+/** Same without dropout (LLaMA-style recipes): the two 1-byte masks are neither written nor read. */
+const REPLICATED_ELEMENTWISE_BYTES_PER_SBH_NO_DROPOUT = 20;
+/** Fused scale-mask-softmax (read 2, write 2) and attention dropout (read 2, write 2, mask 1) per score element. */
+const SOFTMAX_ELEMENTWISE_BYTES_PER_SCORE = 9;
+/** Without attention dropout only the fused scale-mask-softmax remains (read 2, write 2). */
+const SOFTMAX_ELEMENTWISE_BYTES_PER_SCORE_NO_DROPOUT = 4;
+/** Input embedding per token·hidden element: gather forward (read 2 + write 2), gradient scatter-add backward (2 + 4). */
+const EMBEDDING_ELEMENTWISE_BYTES_PER_SBH = 10;
+/** Logits: 16-bit write, fp32 cast, softmax and its backward: ≈ 32 bytes per logit per micro-batch. */
+const HEAD_ELEMENTWISE_BYTES_PER_LOGIT = 32;
+
+/** FLOPs one GPU runs per layer (mean over dense and MoE layers) and for the output head, per micro-batch. */
+export interface LayerFlops {
+  dense: number;
+  expert: number;
+  score: number;
+  head: number;
+  /** Passes over the GEMMs: forward, input and weight gradients, the recomputed forward (minus frozen weights'). */
+  matmulPasses: number;
+  /** Trained adapter parameters per layer (0 without an adapter). */
+  adapterPerLayer: number;
+}
+
+/** Compute time of one layer, the output head and the input embedding for one micro-batch on one GPU. */
+export interface LayerCompute {
+  flops: LayerFlops;
+  layerSeconds: number;
+  headSeconds: number;
+  embeddingSeconds: number;
+}
+
+/** FLOPs per layer and micro-batch, per GPU. */
+export function layerFlops(ctx: StepContext): LayerFlops {
+  const { arch, counts, layout, t, h, k, moe, moeShare, tokens } = ctx;
+  const recompute = layout.recompute;
+  // With CP a rank's queries still attend to all s keys, so the score FLOPs per token (4·s·h) keep the full s and
+  // load-balanced causal chunks split them evenly.
+  const scoreFlopsPerToken = counts.attentionScoreFlopsPerTokenPerLayer;
+  const oneMlpMatmul = (arch.gatedMlp ? 3 : 2) * h * arch.ffnHiddenSize;
+  const expertFlopsPerToken = moe ? moeShare * 2 * k * oneMlpMatmul : 0;
+  const denseFlopsPerToken = counts.forwardFlopsPerTokenPerLayer - scoreFlopsPerToken - expertFlopsPerToken;
+  // Backward = 2 × forward; FULL recompute re-runs the forward (Narayanan et al. 2021 eq. 3: 4× instead of 3×);
+  // SELECTIVE re-runs only the attention scores (Korthikanti et al. 2022 §5).
+  // With frozen base weights (adapter fine-tuning) the backward computes input gradients only: one pass fewer.
+  const adapter = layout.adapter;
+  const matmulPasses = (recompute === 'FULL' ? 4 : 3) - (adapter === undefined ? 0 : 1);
+  const scorePasses = recompute === 'NONE' ? 3 : 4;
+  // Adapters are trained: forward, input and weight gradients (+ the recomputed forward), 2 FLOPs per weight each.
+  const adapterPerLayer = adapter === undefined ? 0 : adapterParametersPerLayer(arch, adapter);
+  return {
+    // With t > kvHeads every rank computes a whole replicated K and V head (Megatron-LM query groups): extra GEMM work.
+    dense:
+      (matmulPasses * tokens * denseFlopsPerToken) / t +
+      matmulPasses * tokens * 2 * replicatedKvParametersPerRank(arch, t, false) +
+      ((recompute === 'FULL' ? 4 : 3) * tokens * 2 * adapterPerLayer) / t,
+    expert: (matmulPasses * tokens * expertFlopsPerToken) / t,
+    score: (scorePasses * tokens * scoreFlopsPerToken) / t,
+    head: ((adapter === undefined ? 3 : 2) * tokens * counts.forwardFlopsPerTokenHead) / t,
+    matmulPasses,
+    adapterPerLayer,
+  };
+}
+
+/** Element-wise (memory-bound) bytes of one layer per micro-batch, all passes. */
+function layerElementwiseBytes(ctx: StepContext): number {
+  const { arch, counts, layout, t, h, s, k, moe, moeShare, tokens, spDivisor, elementScale } = ctx;
+  const recompute = layout.recompute;
+  const queryWidth = counts.queryWidth;
+  // K/V width one rank holds and computes (a whole head each when t > kvHeads).
+  const kvHiddenPerRank = headDimOf(arch) * kvHeadsPerRank(arch.kvHeads, t);
+  const sbh = tokens * h;
+  // Forward element-wise bytes (16-bit elements scaled for fp32).
+  const dropout = arch.dropout !== false;
+  const replicatedBytes =
+    ((dropout ? REPLICATED_ELEMENTWISE_BYTES_PER_SBH : REPLICATED_ELEMENTWISE_BYTES_PER_SBH_NO_DROPOUT) * sbh) / spDivisor;
+  // MLP inner width a token passes through, per layer (the mean of MoE and dense layers).
+  const mlpWidth = moe
+    ? moeShare * (k + arch.sharedExperts) * arch.ffnHiddenSize + (1 - moeShare) * (arch.denseFfnHiddenSize ?? arch.ffnHiddenSize)
+    : arch.ffnHiddenSize;
+  const parallelBytes =
+    (4 * tokens * queryWidth + (arch.gatedMlp ? 6 : 4) * tokens * mlpWidth) / t + 8 * tokens * kvHiddenPerRank;
+  // MoE token dispatch and combine: read + write of k copies of each token, twice (MoE layers only).
+  const dispatchBytes = moe ? (moeShare * 8 * k * sbh) / spDivisor : 0;
+  const softmaxBytesPerScore = dropout ? SOFTMAX_ELEMENTWISE_BYTES_PER_SCORE : SOFTMAX_ELEMENTWISE_BYTES_PER_SCORE_NO_DROPOUT;
+  const softmaxBytes = layout.flashAttention ? 0 : (softmaxBytesPerScore * arch.attentionHeads * s * tokens) / t;
+  // FP8: quantise the inputs of QKV and fc1 (h wide, replicated without SP), the projection (h/t) and fc2 (f/t).
+  const castBytes =
+    layout.precision === 'FP8' ? FP8_CAST_BYTES_PER_ELEMENT * tokens * ((2 * h) / spDivisor + (queryWidth + mlpWidth) / t) : 0;
+  const elementwisePasses = recompute === 'FULL' ? 4 : 3;
+  const softmaxPasses = recompute === 'NONE' ? 3 : 4;
+  return (
+    elementScale * (elementwisePasses * (replicatedBytes + parallelBytes + dispatchBytes) + softmaxPasses * softmaxBytes) +
+    elementwisePasses * castBytes
+  );
+}
+
+/** Seconds of one layer, the head and the embedding per micro-batch on one GPU (see the header for the law). */
+export function layerCompute(ctx: StepContext): LayerCompute {
+  const { arch, counts, layout, options, generation, t, h, s, c, k, e, moe, tokens, peakMatmul, peakAttention } = ctx;
+  const hbm = ctx.hbmBytesPerSecond;
+  const flops = layerFlops(ctx);
+  const override = options?.computeEfficiencyOverride;
+  const scale = options?.computeEfficiencyScale ?? 1;
+  let layerSeconds: number;
+  let headSeconds: number;
+  if (override !== undefined) {
+    // A fixed fraction of peak for every FLOP; no separate memory-bound term.
+    const rate = peakMatmul * override;
+    layerSeconds = (flops.dense + flops.expert + flops.score) / rate;
+    headSeconds = flops.head / rate;
+  } else {
+    const width = Math.min(h, arch.ffnHiddenSize) / t;
+    const precisionFactor = layout.precision === 'FP8' ? FP8_MATMUL_EFFICIENCY_FACTOR : 1;
+    const eDense = Math.min(1, scale * precisionFactor * matmulEfficiency(tokens, width, generation));
+    // Tokens each local expert sees: b·s·k routed copies spread over E/e local experts gathered from e ranks.
+    const eExpert = moe
+      ? Math.min(1, scale * precisionFactor * matmulEfficiency((tokens * k * e) / arch.experts, width, generation))
+      : eDense;
+    const eAttention = Math.min(1, scale * matmulEfficiency(s / c, headDimOf(arch), generation));
+    // FlashAttention (causal, windowed) skips fully masked blocks: only the causal share of the counted work runs —
+    // half of s×s without a window.
+    const executedScoreFlops = layout.flashAttention
+      ? (flops.score * counts.attentionKeysPerQueryCausal) / counts.attentionKeysPerQuery
+      : flops.score;
+    layerSeconds =
+      flops.dense / (peakMatmul * eDense) +
+      flops.expert / (peakMatmul * eExpert) +
+      executedScoreFlops / (peakAttention * eAttention) +
+      layerElementwiseBytes(ctx) / hbm;
+    const eHead = Math.min(1, scale * matmulEfficiency(tokens, h, generation));
+    headSeconds = flops.head / (peakMatmul * eHead) + (HEAD_ELEMENTWISE_BYTES_PER_LOGIT * tokens * arch.vocabSize) / t / hbm;
+  }
+  // The input embedding on the first rank: a memory-bound row gather forward (read 2, write 2 bytes per element) and a
+  // scatter-add of its gradient backward (read the gradient 2, read + write the table gradient 4).
+  const embeddingSeconds = (EMBEDDING_ELEMENTWISE_BYTES_PER_SBH * ctx.elementScale * tokens * h) / t / hbm;
+  return { flops, layerSeconds, headSeconds, embeddingSeconds };
+}

@@ -1,0 +1,147 @@
+/**
+ * The figures every term of the step time reads: the layout's degrees, the micro-batch count, the tokens one rank
+ * processes per micro-batch and the peak rates, derived once per plan.
+ */
+import { InvalidInputError } from '../errors.js';
+import { peakFlopsFor } from '../hardware.js';
+import { layoutGpus } from '../memory.js';
+import { moeLayersOf } from '../model.js';
+import { activationElementBytesFor } from '../precision.js';
+import type { ClusterSpec, ModelArchitecture, ModelCounts, ParallelLayout, PlanOptions } from '../types.js';
+import { ELEMENTWISE_BANDWIDTH_EFFICIENCY, type GpuGeneration, gpuGenerationOf, OVERLAP_COMPUTE_SLOWDOWN } from './efficiency.js';
+
+export interface StepContext {
+  arch: ModelArchitecture;
+  counts: ModelCounts;
+  cluster: ClusterSpec;
+  layout: ParallelLayout;
+  options: PlanOptions | undefined;
+  generation: GpuGeneration;
+  /** GPUs per node. */
+  gpusPerNode: number;
+  /** Tensor, pipeline, data, expert and context parallel degrees; v = virtual stages per rank (1 without PP). */
+  t: number;
+  p: number;
+  d: number;
+  e: number;
+  c: number;
+  v: number;
+  /** Micro-batch size, sequence length, hidden size, layers. */
+  b: number;
+  s: number;
+  h: number;
+  layers: number;
+  gpus: number;
+  /** Micro-batches per pipeline per step: global batch / (b · d). */
+  m: number;
+  /** Pipeline schedules per step (gradient accumulation over separate pipeline runs; PlanOptions.pipelineFlushesPerStep). */
+  flushes: number;
+  /** Sequence parallel in force (t > 1), and the divisor it applies to replicated activations. */
+  sp: boolean;
+  spDivisor: number;
+  moe: boolean;
+  /** Experts per token (1 for dense models). */
+  k: number;
+  /** Share of the layers with an MoE block (DeepSeek's first dense layers excluded); per-layer figures are means. */
+  moeShare: number;
+  /** Bytes of one stored activation element, and its ratio to 16 bits. */
+  elementBytes: number;
+  elementScale: number;
+  /** Tokens this rank processes per micro-batch: s·b/c. */
+  tokens: number;
+  peakMatmul: number;
+  peakAttention: number;
+  /** Achieved HBM bandwidth of element-wise kernels. */
+  hbmBytesPerSecond: number;
+  /** Compute slowdown beside overlapped communication. */
+  slowdown: number;
+}
+
+export function stepContext(
+  arch: ModelArchitecture,
+  counts: ModelCounts,
+  cluster: ClusterSpec,
+  layout: ParallelLayout,
+  options: PlanOptions | undefined,
+): StepContext {
+  const gpu = cluster.gpu;
+  const t = layout.tensorParallel;
+  const p = layout.pipelineParallel;
+  const d = layout.dataParallel;
+  const b = layout.microBatchSize;
+  const s = arch.sequenceLength;
+  // Context parallel: each rank holds s/c tokens of every sequence (Megatron-Core CP).
+  const c = layout.contextParallel ?? 1;
+  const sp = layout.sequenceParallel && t > 1;
+  const moe = arch.experts > 1;
+  const m = layout.globalBatchSize / (b * d);
+  const flushes = options?.pipelineFlushesPerStep ?? 1;
+  if (!Number.isInteger(flushes) || flushes < 1 || (flushes > 1 && m % flushes !== 0)) {
+    throw new InvalidInputError(
+      'options.pipelineFlushesPerStep',
+      flushes,
+      `a positive integer dividing the micro-batches per step (${m})`,
+    );
+  }
+  const elementBytes = activationElementBytesFor(layout.precision);
+  // Peaks: GEMMs run at the training precision (FP8 in FP8 runs); attention scores stay in 16-bit.
+  const peakMatmul = peakFlopsFor(gpu, layout.precision);
+  return {
+    arch,
+    counts,
+    cluster,
+    layout,
+    options,
+    generation: gpuGenerationOf(gpu.id),
+    gpusPerNode: cluster.gpusPerNode,
+    t,
+    p,
+    d,
+    e: layout.expertParallel > 0 ? layout.expertParallel : 1,
+    c,
+    v: p > 1 ? layout.pipelineInterleave : 1,
+    b,
+    s,
+    h: arch.hiddenSize,
+    layers: arch.layers,
+    gpus: layoutGpus(layout),
+    m,
+    flushes,
+    sp,
+    spDivisor: sp ? t : 1,
+    moe,
+    k: moe ? arch.expertsPerToken : 1,
+    moeShare: moe ? moeLayersOf(arch) / arch.layers : 0,
+    elementBytes,
+    elementScale: elementBytes / 2,
+    tokens: (s * b) / c,
+    peakMatmul,
+    peakAttention: layout.precision === 'FP8' ? gpu.peakFlopsPerSecond.BF16 : peakMatmul,
+    hbmBytesPerSecond: gpu.memoryBandwidthBytesPerSecond * ELEMENTWISE_BANDWIDTH_EFFICIENCY,
+    slowdown: options?.overlapComputeSlowdown ?? OVERLAP_COMPUTE_SLOWDOWN,
+  };
+}
+
+/** One term of the step time, explaining itself (the formula it used, with its source). */
+export interface StepTerm {
+  name: StepTermName;
+  /** Its time over the whole step, before any overlap. */
+  seconds: number;
+  /** What it adds to the step's critical path (after overlap with compute). */
+  exposedSeconds: number;
+  /** Bytes one GPU sends for it over the step (communication terms; 0 otherwise). */
+  bytes: number;
+  /** How it was computed: the formula and the source of its rule (one constant sentence per case). */
+  explanation: string;
+}
+
+export type StepTermName =
+  | 'COMPUTE'
+  | 'PIPELINE_BUBBLE'
+  | 'TENSOR_PARALLEL'
+  | 'EXPERT_PARALLEL'
+  | 'CONTEXT_PARALLEL'
+  | 'PIPELINE_PARALLEL'
+  | 'DATA_PARALLEL'
+  | 'OFFLOAD'
+  | 'OPTIMIZER';

@@ -1,0 +1,157 @@
+/**
+ * Data parallel (ZeRO paper §7 volumes) on the stage with the most parameters. Overlap (stated): the gradient
+ * reduction overlaps with the backward of the last micro-batch (only what exceeds it is exposed); ZeRO-1/2's parameter
+ * all-gather overlaps with the next step's first forward; ZeRO-2's per-micro-batch reduce-scatter and ZeRO-3's
+ * per-micro-batch all-gathers overlap with that micro-batch's backward/forward; every overlapped transfer still costs
+ * c·σ/(1 + σ) of compute slowdown (efficiency.ts overlappedCostSeconds).
+ */
+import { frozenWeightBytes } from '../adapter.js';
+import { collectiveBytes, collectiveSeconds, groupMembersPerNode } from '../communication.js';
+import { expertParametersPerLayer } from '../memory.js';
+import { replicatedKvParametersPerRank } from '../model.js';
+import { gradientReduceBytesOf, parameterBytesFor } from '../precision.js';
+import type { LayerFlops } from './compute.js';
+import type { StepContext, StepTerm } from './context.js';
+import { overlappedCostSeconds } from './efficiency.js';
+import type { SlowestStage } from './stage.js';
+
+/** What DP reduces and gathers on the rank with the most dense parameters, and over which groups. */
+export interface DataParallelShards {
+  /** Dense parameters per GPU of that rank (its layers' share, the embedding or head it holds). */
+  denseParams: number;
+  /** Routed-expert parameters per GPU of that rank. */
+  expertParams: number;
+  /** Trained adapter parameters per GPU (0 without an adapter). */
+  adapterParams: number;
+  denseGradientBytes: number;
+  denseGatherBytes: number;
+  /** DP × CP ranks holding the same dense weights, and the expert-data-parallel group (that over EP). */
+  dpGroup: number;
+  expertDp: number;
+}
+
+export function dataParallelShards(ctx: StepContext, stage: SlowestStage, adapterPerLayer: number): DataParallelShards {
+  const { arch, counts, layout, t, p, h, d, c, e } = ctx;
+  const { firstLayers, middleLayers, lastLayers } = stage;
+  const pb = parameterBytesFor(layout.precision);
+  // Bytes DP reduces per gradient (fp32 main gradients under BF16; 16-bit under FP16 — precision.ts).
+  const gb = gradientReduceBytesOf(layout);
+  const replicatedKv = replicatedKvParametersPerRank(arch, t);
+  // Expert parameters per layer: the routed experts' MLPs (router, norm and shared experts stay dense).
+  const routedExpertParams = expertParametersPerLayer(arch);
+  const denseLayerParams = counts.parametersPerLayer - routedExpertParams;
+  const headOnLast = counts.outputHeadParameters > 0 ? counts.outputHeadParameters : p > 1 ? arch.vocabSize * h : 0;
+  const firstDense =
+    firstLayers * denseLayerParams + counts.inputEmbeddingParameters + (p === 1 ? counts.finalNormParameters + headOnLast : 0);
+  const lastDense = lastLayers * denseLayerParams + counts.finalNormParameters + headOnLast;
+  const firstDenseGpu = firstDense / t + firstLayers * replicatedKv;
+  const lastDenseGpu = lastDense / t + lastLayers * replicatedKv;
+  const middleDenseGpu = (middleLayers * denseLayerParams) / t + middleLayers * replicatedKv;
+  // The rank with the most dense parameters: 0 = first, 1 = a middle rank, 2 = last.
+  const heaviest =
+    p > 1 && lastDenseGpu > firstDenseGpu && lastDenseGpu >= middleDenseGpu ? 2 : middleDenseGpu > firstDenseGpu ? 1 : 0;
+  const denseParams = heaviest === 2 ? lastDenseGpu : heaviest === 1 ? middleDenseGpu : firstDenseGpu;
+  // What DP reduces (gradients) and gathers (parameters), per part. With an adapter only its gradients exist, ZeRO-1/2
+  // gather the updated adapters, and ZeRO-3 gathers the frozen weights too (at QLoRA's 4.127 bits for the layers).
+  const dpLayers = heaviest === 2 ? lastLayers : heaviest === 1 ? middleLayers : firstLayers;
+  const expertParams = (dpLayers * routedExpertParams) / (t * e);
+  const adapterParams = (dpLayers * adapterPerLayer) / t;
+  let denseGradientBytes = denseParams * gb;
+  let denseGatherBytes = denseParams * pb;
+  const adapter = layout.adapter;
+  if (adapter !== undefined) {
+    const layerWeightsGpu = (dpLayers * denseLayerParams) / t + dpLayers * replicatedKv;
+    const frozenBytes = frozenWeightBytes(adapter, layerWeightsGpu, denseParams - layerWeightsGpu, pb);
+    denseGradientBytes = adapterParams * gb;
+    denseGatherBytes = adapterParams * pb + (layout.zeroStage === 3 ? frozenBytes : 0);
+  }
+  // CP ranks hold the same weights: gradients are reduced (and ZeRO shards) over DP × CP.
+  const dpGroup = d * c;
+  return { denseParams, expertParams, adapterParams, denseGradientBytes, denseGatherBytes, dpGroup, expertDp: dpGroup / e };
+}
+
+const EXPLANATIONS = [
+  'ZeRO-0: one gradient all-reduce per step, overlapped with the last micro-batch’s backward (ZeRO §7: 2Ψ).',
+  'ZeRO-1: one gradient reduce-scatter per step under the last backward, the parameter all-gather under the next first forward (ZeRO §7: 2Ψ).',
+  'ZeRO-2: a gradient reduce-scatter per micro-batch under its backward, the parameter all-gather under the next first forward (ZeRO §7).',
+  'ZeRO-3/FSDP: per-layer all-gathers forward and backward and a reduce-scatter per micro-batch, prefetched under compute; the first gather and last reduce of each pass exposed (ZeRO §7: 3Ψ per micro-batch; NeMo “Communication Overlap”).',
+] as const;
+
+/** The DP term over the step, and the ZeRO-3 gathers of one micro-batch (the offload chain waits on them). */
+export function dataParallelTerm(
+  ctx: StepContext,
+  shards: DataParallelShards,
+  stage: SlowestStage,
+  flops: LayerFlops,
+): StepTerm & { zero3GatherSecondsPerMicroBatch: number } {
+  const { layout, options, cluster, t, e, m, slowdown } = ctx;
+  const G = ctx.gpusPerNode;
+  const pb = parameterBytesFor(layout.precision);
+  const gb = gradientReduceBytesOf(layout);
+  const computePerMicroBatch = stage.computePerMicroBatch;
+  const backwardShare = (flops.matmulPasses - 1) / flops.matmulPasses;
+  const backwardWindow = computePerMicroBatch * backwardShare;
+  const forwardWindow = computePerMicroBatch - backwardWindow;
+  const zero = layout.zeroStage;
+  const overlapped = options?.overlapDataParallelCommunication ?? true;
+  // Non-overlapped DP (Megatron-LM distributed optimizer without overlap flags): windows of 0 and no contention.
+  const dpSlowdown = overlapped ? slowdown : 0;
+  const dpBackwardWindow = overlapped ? backwardWindow : 0;
+  const dpForwardWindow = overlapped ? forwardWindow : 0;
+  let seconds = 0;
+  let bytes = 0;
+  let exposedSeconds = 0;
+  // ZeRO-3 gathers of the current micro-batch (host fetch + all-gather with parameter offload), for the offload chain.
+  let zero3GatherSeconds = 0;
+  for (let part = 0; part < 2; part++) {
+    const gradientBytes = part === 0 ? shards.denseGradientBytes : shards.expertParams * gb;
+    const gatherBytes = part === 0 ? shards.denseGatherBytes : shards.expertParams * pb;
+    const n = part === 0 ? shards.dpGroup : shards.expertDp;
+    const perNode = part === 0 ? groupMembersPerNode(shards.dpGroup, t, G) : groupMembersPerNode(shards.expertDp, t * e, G);
+    if (gradientBytes <= 0 || n <= 1) continue;
+    if (zero === 0) {
+      const allReduce = collectiveSeconds(gradientBytes, n, perNode, 2, cluster, options);
+      seconds += allReduce;
+      bytes += collectiveBytes(gradientBytes, n, 2);
+      exposedSeconds += overlappedCostSeconds(allReduce, dpBackwardWindow, dpSlowdown);
+    } else if (zero < 3) {
+      const reduceScatter = collectiveSeconds(gradientBytes, n, perNode, 1, cluster, options);
+      const allGather = collectiveSeconds(gatherBytes, n, perNode, 1, cluster, options);
+      const rsCount = zero === 1 ? 1 : m;
+      seconds += rsCount * reduceScatter + allGather;
+      bytes += rsCount * collectiveBytes(gradientBytes, n, 1) + collectiveBytes(gatherBytes, n, 1);
+      exposedSeconds +=
+        rsCount * overlappedCostSeconds(reduceScatter, dpBackwardWindow, dpSlowdown) +
+        overlappedCostSeconds(allGather, dpForwardWindow, dpSlowdown);
+    } else {
+      // ZeRO-3 / FSDP gather and reduce layer by layer (one collective per layer, each paying its α), prefetching the
+      // next layer; the first layer's gather of each forward and the last reduce-scatter of each backward have no
+      // compute of their micro-batch to hide behind (FSDP/DeepSpeed gather per module; NeMo "Communication Overlap":
+      // DP communication chunked per layer "exposes only one DP communication chunk").
+      // (A head-only last stage still gathers its head as one collective.)
+      const zeroLayers = stage.stageLayers > 0 ? stage.stageLayers : 1;
+      const layerGather = collectiveSeconds(gatherBytes / zeroLayers, n, perNode, 1, cluster, options);
+      const layerReduce = collectiveSeconds(gradientBytes / zeroLayers, n, perNode, 1, cluster, options);
+      const allGather = zeroLayers * layerGather;
+      const reduceScatter = zeroLayers * layerReduce;
+      seconds += m * (2 * allGather + reduceScatter);
+      bytes += m * (2 * collectiveBytes(gatherBytes, n, 1) + collectiveBytes(gradientBytes, n, 1));
+      zero3GatherSeconds += allGather;
+      exposedSeconds += overlapped
+        ? m *
+          (layerGather +
+            layerReduce +
+            overlappedCostSeconds(allGather - layerGather, forwardWindow, slowdown) +
+            overlappedCostSeconds(allGather + reduceScatter - layerReduce, backwardWindow, slowdown))
+        : m * (2 * allGather + reduceScatter);
+    }
+  }
+  return {
+    name: 'DATA_PARALLEL',
+    seconds,
+    exposedSeconds,
+    bytes,
+    explanation: EXPLANATIONS[zero],
+    zero3GatherSecondsPerMicroBatch: zero3GatherSeconds,
+  };
+}

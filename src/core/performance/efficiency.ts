@@ -1,0 +1,98 @@
+/**
+ * Rates the step-time terms divide by: the GEMM efficiency law per GPU generation, the FP8 and element-wise factors,
+ * and the cost of overlapping communication with compute.
+ *
+ * e_mm(tokens, width) = E_MAX / (1 + D0/tokens + D0/width): a saturating function of the two smallest GEMM dimensions
+ * per GPU — tokens of the micro-batch (b·s, or tokens per expert for MoE) and the narrowest weight dimension
+ * min(h, f)/t. Large GEMMs approach E_MAX; narrow ones (small h/t, tiny micro-batches) fall off.
+ */
+
+/** Tensor-core generations whose GEMM efficiency law is calibrated separately (OTHER: custom and untested GPUs). */
+export type GpuGeneration = 'AMPERE' | 'HOPPER' | 'OTHER';
+
+/** The generation of a catalog GPU (NVIDIA product families by id; H800 = H100 silicon). */
+export function gpuGenerationOf(gpuId: string): GpuGeneration {
+  if (gpuId.startsWith('a100')) return 'AMPERE';
+  if (gpuId.startsWith('h100') || gpuId.startsWith('h200') || gpuId.startsWith('h800')) return 'HOPPER';
+  return 'OTHER';
+}
+
+/**
+ * Maximum Achievable Matmul FLOPS: the fraction of dense BF16 peak one large, best-shaped GEMM reaches in a
+ * microbenchmark — A100-SXM 267.9 of 312 TFLOP/s (85.9 %), H100-SXM 792.1 of 989 (80.1 %) (stas00/ml-engineering,
+ * compute/accelerator "Maximum Achievable Matmul FLOPS comparison table", measured with mamf-finder.py, CUDA 12.1).
+ */
+export const MAX_ACHIEVABLE_MATMUL_FRACTION: Readonly<Record<Exclude<GpuGeneration, 'OTHER'>, number>> = {
+  AMPERE: 267.9 / 312,
+  HOPPER: 792.1 / 989,
+};
+
+/**
+ * Share of the microbenchmark ceiling that training GEMMs reach (they share the GPU with element-wise kernels,
+ * launches, clocks held under power limits). CALIBRATED per generation (least absolute log deviations) over the validation suite
+ * (src/core/validation/suite.ts calibrateShares; `npm run validate` prints the fit, which returns these values).
+ */
+export const MATMUL_SHARE_OF_CEILING: Readonly<Record<Exclude<GpuGeneration, 'OTHER'>, number>> = {
+  AMPERE: 0.821,
+  HOPPER: 0.796,
+};
+
+/**
+ * GEMM efficiency law per generation: e(tokens, width) = max / (1 + d0/tokens + d0/width), a saturating function of
+ * the two smallest per-GPU GEMM dimensions, with max = (microbenchmark ceiling) × (calibrated share). OTHER GPUs (no
+ * validation runs: V100, B200, MI300X, custom) keep the Megatron-LM 2021 fit (max 0.68).
+ */
+export const MATMUL_EFFICIENCY_BY_GENERATION: Readonly<Record<GpuGeneration, { max: number; halfSaturationDimension: number }>> = {
+  AMPERE: { max: MAX_ACHIEVABLE_MATMUL_FRACTION.AMPERE * MATMUL_SHARE_OF_CEILING.AMPERE, halfSaturationDimension: 32 },
+  HOPPER: { max: MAX_ACHIEVABLE_MATMUL_FRACTION.HOPPER * MATMUL_SHARE_OF_CEILING.HOPPER, halfSaturationDimension: 32 },
+  OTHER: { max: 0.68, halfSaturationDimension: 32 },
+};
+
+/** Ceiling of GEMM efficiency of GPUs without their own calibration (OTHER; the 2021 Megatron-LM fit). */
+export const MATMUL_EFFICIENCY_MAX = MATMUL_EFFICIENCY_BY_GENERATION.OTHER.max;
+/** Half-saturation dimension of the OTHER law: each GEMM dimension d costs a factor 1/(1 + D0/d) of efficiency. */
+export const MATMUL_HALF_SATURATION_DIMENSION = MATMUL_EFFICIENCY_BY_GENERATION.OTHER.halfSaturationDimension;
+/**
+ * FP8 GEMMs reach a smaller fraction of their (2×) peak than BF16 GEMMs (per-tensor scaling, cuBLASLt FP8 kernels),
+ * calibrated (least absolute log deviations) over the validation suite's FP8 runs (NVIDIA NeMo 24.09's H100 FP8 pre-training table:
+ * Llama-2 7B/13B/70B, GPT-3 175B, 760–888 model TFLOP/s; DeepSeek-V3 on H800; suite.ts calibrateFp8Factor).
+ * Multiplies e_mm in FP8 plans.
+ */
+export const FP8_MATMUL_EFFICIENCY_FACTOR = 0.751;
+
+/** Achieved fraction of HBM bandwidth in fused element-wise kernels (STREAM-like kernels reach ≈ 0.8–0.9). */
+export const ELEMENTWISE_BANDWIDTH_EFFICIENCY = 0.8;
+
+/**
+ * How close the step-time model comes to published measurements: the mean |predicted / published − 1| over the
+ * validation suite (src/core/validation/runs.ts: 38 published runs from 12 sources — Megatron-LM 2021–22, BLOOM, OPT,
+ * MegaScale, FSDP, NeMo, Llama 3, DeepSeek-V3 — each with its published layout and recipe), rounded up to a percent;
+ * test/core/validation.test.ts keeps it equal to the suite's figure. Two layouts whose times differ by less than this
+ * cannot be ranked by the model; the plan search reports them as near-optimal instead of pretending.
+ */
+export const STEP_TIME_MODEL_ACCURACY_FRACTION = 0.05;
+
+/**
+ * Compute slowdown while a collective runs concurrently with it (NCCL kernels take SMs, both stream HBM): compute that
+ * overlaps communication takes 1 + σ times as long. Lee et al. 2025 ("Characterizing Compute-Communication Overlap in
+ * GPU-Accelerated Distributed Deep Learning", arXiv 2507.03114, abstract): 18.9 % on average (40 % at most) over GPT
+ * and Llama workloads on A100, H100, MI250, MI210. PlanOptions.overlapComputeSlowdown overrides it (0 = ideal overlap).
+ */
+export const OVERLAP_COMPUTE_SLOWDOWN = 0.189;
+
+/**
+ * Critical-path cost of `commSeconds` of communication overlapped with `windowSeconds` of compute when compute runs
+ * 1 + σ times slower beside it: if the window's compute finishes first (c ≥ w·(1 + σ)), the excess c − w is exposed;
+ * otherwise compute is stretched by c·σ/(1 + σ). Continuous at c = w·(1 + σ); σ = 0 gives max(0, c − w).
+ */
+export function overlappedCostSeconds(commSeconds: number, windowSeconds: number, slowdown: number): number {
+  const excess = commSeconds - windowSeconds;
+  const contention = (commSeconds * slowdown) / (1 + slowdown);
+  return excess > contention ? excess : contention;
+}
+
+/** GEMM efficiency for the two smallest dimensions of a per-GPU matrix product on a GPU generation (see above). */
+export function matmulEfficiency(tokens: number, width: number, generation: GpuGeneration = 'OTHER'): number {
+  const law = MATMUL_EFFICIENCY_BY_GENERATION[generation];
+  return law.max / (1 + law.halfSaturationDimension / tokens + law.halfSaturationDimension / width);
+}

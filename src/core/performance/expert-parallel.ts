@@ -1,0 +1,98 @@
+/**
+ * Expert-parallel all-to-all: dispatch + combine forward and backward (+ the recomputed forward), MoE layers only.
+ * Exposed unless the recipe overlaps it with compute (DualPipe, DeepSeek-V3 §3.2.1).
+ * Two ways to move the tokens (PlanOptions.expertDispatch): a plain all-to-all sends one copy per routed expert, the
+ * off-node ones over the NIC; the node-deduplicated dispatch (DeepEP, DeepSeek-V3 §3.2.2) sends a token over the NIC
+ * once per destination node and forwards it over NVLink — with group-limited routing (DeepSeek-V3 §2.1.2: at most
+ * M = 4 nodes per token) the destinations are fewer still.
+ */
+import type { ModelArchitecture } from '../types.js';
+import { allToAllSeconds, deduplicatedDispatchSeconds, expectedDestinationNodes, groupMembersPerNode } from '../communication.js';
+import type { StepContext, StepTerm } from './context.js';
+import { overlappedCostSeconds } from './efficiency.js';
+
+export interface ExpertParallelLayer {
+  allToAllsPerLayer: number;
+  /** Bytes of one all-to-all per GPU: k routed copies of the micro-batch's tokens. */
+  allToAllBytes: number;
+  /** Bytes one GPU sends per all-to-all (over NVLink and the NIC). */
+  sentBytes: number;
+  /** Mean over the layers (the MoE share moeShare). */
+  secondsPerLayer: number;
+}
+
+/**
+ * Nodes a token's experts may span under group-limited routing when the EP group spans `nodes` nodes: the experts are
+ * placed in order, so a group covers nodes/groups nodes (at least part of one) and a token reaches at most
+ * groupsPerToken of them (DeepSeek-V3 §2.1.2); without groups, every node.
+ */
+export function routedNodeLimit(arch: ModelArchitecture, nodes: number): number {
+  const groups = arch.expertGroups ?? 0;
+  const perToken = arch.expertGroupsPerToken ?? 0;
+  if (groups <= 1 || perToken <= 0 || perToken >= groups) return nodes;
+  return Math.min(nodes, perToken * Math.max(1, nodes / groups));
+}
+
+/**
+ * GPUs a token's experts may span: its groups (all experts without groups), each over max(1, experts per group /
+ * experts per GPU) GPUs, at most the EP group.
+ */
+export function routedRankLimit(arch: ModelArchitecture, ranks: number): number {
+  const groups = arch.expertGroups ?? 0;
+  const perToken = arch.expertGroupsPerToken ?? 0;
+  if (groups <= 1 || perToken <= 0 || perToken >= groups) return ranks;
+  const expertsPerRank = arch.experts / ranks;
+  return Math.min(ranks, perToken * Math.max(1, arch.experts / groups / expertsPerRank));
+}
+
+export function expertParallelPerLayer(ctx: StepContext): ExpertParallelLayer {
+  const { arch, moe, e, t, k, h, tokens, elementBytes, spDivisor, moeShare, cluster, options } = ctx;
+  const allToAllsPerLayer = ctx.layout.recompute === 'FULL' ? 6 : 4;
+  const tokenBytes = (tokens * h * elementBytes) / spDivisor;
+  const allToAllBytes = tokenBytes * k;
+  if (!moe || e <= 1) return { allToAllsPerLayer, allToAllBytes, sentBytes: 0, secondsPerLayer: 0 };
+  const perNode = groupMembersPerNode(e, t, ctx.gpusPerNode);
+  let seconds: number;
+  let sentBytes: number;
+  if (options?.expertDispatch === 'NODE_DEDUPLICATED') {
+    const ranksPerNode = Math.min(perNode, e);
+    const nodes = e / ranksPerNode;
+    const destinations = expectedDestinationNodes(k, nodes, routedNodeLimit(arch, nodes));
+    // DeepEP sends a token once to each GPU holding any of its experts (the same occupancy law over GPUs).
+    const destinationRanks = expectedDestinationNodes(k, e, routedRankLimit(arch, e));
+    seconds = deduplicatedDispatchSeconds(tokenBytes, destinationRanks, destinations, e, perNode, cluster, options);
+    sentBytes = tokenBytes * (destinations * ((nodes - 1) / nodes) + destinationRanks * ((ranksPerNode - 1) / ranksPerNode));
+  } else {
+    seconds = allToAllSeconds(allToAllBytes, e, perNode, cluster, options);
+    sentBytes = ((e - 1) / e) * allToAllBytes;
+  }
+  return { allToAllsPerLayer, allToAllBytes, sentBytes, secondsPerLayer: moeShare * allToAllsPerLayer * seconds };
+}
+
+const EXPOSED = 'Dispatch + combine all-to-alls per MoE layer (forward, backward, recomputed forward), exposed between the router and the experts.';
+const OVERLAPPED =
+  'All-to-all overlapped with the micro-batch’s compute (DualPipe, DeepSeek-V3 §3.2.1): only its excess and the contention share σ/(1+σ) are exposed.';
+
+export function expertParallelTerm(
+  ctx: StepContext,
+  perLayer: ExpertParallelLayer,
+  stageLayers: number,
+  computePerMicroBatch: number,
+): StepTerm & { costPerMicroBatch: number } {
+  const { moe, e, m, moeShare, slowdown, options } = ctx;
+  const secondsPerMicroBatch = stageLayers * perLayer.secondsPerLayer;
+  // With the all-to-all overlapped only its excess over the micro-batch's compute and the contention share stay on the
+  // critical path, as for TP overlap.
+  const overlapped = options?.overlapExpertParallelCommunication === true;
+  const costPerMicroBatch = overlapped
+    ? overlappedCostSeconds(secondsPerMicroBatch, computePerMicroBatch, slowdown)
+    : secondsPerMicroBatch;
+  return {
+    name: 'EXPERT_PARALLEL',
+    seconds: m * secondsPerMicroBatch,
+    exposedSeconds: m * costPerMicroBatch,
+    bytes: moe && e > 1 ? m * stageLayers * moeShare * perLayer.allToAllsPerLayer * perLayer.sentBytes : 0,
+    explanation: overlapped ? OVERLAPPED : EXPOSED,
+    costPerMicroBatch,
+  };
+}

@@ -1,0 +1,129 @@
+/**
+ * The step time as the sum of its terms, each computed by its own module and explaining itself:
+ *   step = m·(stage compute + exposed TP + EP + CP per micro-batch) + bubble + exposed PP/DP/offload + optimizer step,
+ *   m = global batch / (micro-batch · d) micro-batches per pipeline per step (Narayanan et al. 2021 §2.2).
+ * Hot path of the plan search: scalar arithmetic and a few small result objects.
+ */
+import { adapterFlopsPerToken } from '../adapter.js';
+import { hardwareFlopsPerToken } from '../model.js';
+import type {
+  ClusterSpec,
+  CommunicationEstimate,
+  ModelArchitecture,
+  ModelCounts,
+  ParallelLayout,
+  PerformanceEstimate,
+  PlanOptions,
+} from '../types.js';
+import { layerCompute } from './compute.js';
+import { type StepTerm, stepContext } from './context.js';
+import { contextParallelPerLayer, contextParallelTerm } from './context-parallel.js';
+import { dataParallelShards, dataParallelTerm } from './data-parallel.js';
+import { expertParallelPerLayer, expertParallelTerm } from './expert-parallel.js';
+import { optimizerTerms } from './optimizer.js';
+import { pipelineBubbleTerm, pipelineTransferTerm } from './pipeline.js';
+import { slowestStage } from './stage.js';
+import { tensorParallelPerLayer, tensorParallelTerm } from './tensor-parallel.js';
+
+export interface StepEstimate {
+  performance: PerformanceEstimate;
+  communication: CommunicationEstimate;
+  /** The terms the step is the sum of (their exposedSeconds add up to stepSeconds), each with how it was computed. */
+  terms: readonly StepTerm[];
+}
+
+const COMPUTE =
+  'Slowest stage per micro-batch × m: GEMM FLOPs / (peak · e_mm) + attention scores / (peak · e_att) + element-wise bytes / HBM (compute.ts).';
+
+/** Step time, throughput and communication of one plan. */
+export function estimateStep(
+  arch: ModelArchitecture,
+  counts: ModelCounts,
+  cluster: ClusterSpec,
+  layout: ParallelLayout,
+  options?: PlanOptions,
+): StepEstimate {
+  const ctx = stepContext(arch, counts, cluster, layout, options);
+  const { m, p, s, gpus, peakMatmul } = ctx;
+  const compute = layerCompute(ctx);
+  // Per-layer communication of one micro-batch, exposed (before any overlap): it grows with a rank's layers, so it
+  // counts towards which rank is slowest.
+  const tpLayer = tensorParallelPerLayer(ctx);
+  const epLayer = expertParallelPerLayer(ctx);
+  const cpLayer = contextParallelPerLayer(ctx);
+  const stage = slowestStage(ctx, compute, tpLayer.secondsPerLayer + epLayer.secondsPerLayer + cpLayer.secondsPerLayer);
+  const { stageLayers, computePerMicroBatch } = stage;
+  const tp = tensorParallelTerm(ctx, tpLayer, stageLayers, computePerMicroBatch, compute.flops.matmulPasses);
+  const ep = expertParallelTerm(ctx, epLayer, stageLayers, computePerMicroBatch);
+  const cp = contextParallelTerm(ctx, cpLayer, stageLayers);
+  const pp = pipelineTransferTerm(ctx);
+  const shards = dataParallelShards(ctx, stage, compute.flops.adapterPerLayer);
+  const dp = dataParallelTerm(ctx, shards, stage, compute.flops);
+  const { optimizer, offload } = optimizerTerms(ctx, shards, computePerMicroBatch, dp.zero3GatherSecondsPerMicroBatch);
+
+  const layerCommunication =
+    stageLayers > 0 ? (tp.costPerMicroBatch + ep.costPerMicroBatch + cp.costPerMicroBatch) / stageLayers : 0;
+  const stagePerMicroBatch = computePerMicroBatch + layerCommunication * stageLayers;
+  const computeSeconds = m * computePerMicroBatch;
+  const allRanksPerMicroBatch =
+    p > 1 ? stage.allRanksComputePerMicroBatch + layerCommunication * ctx.layers : stagePerMicroBatch;
+  const bubble = pipelineBubbleTerm(ctx, stagePerMicroBatch, allRanksPerMicroBatch);
+  const bubbleSeconds = bubble.seconds;
+  const exposedCommunicationSeconds =
+    m * (tp.costPerMicroBatch + ep.costPerMicroBatch + cp.costPerMicroBatch) +
+    pp.exposedSeconds +
+    dp.exposedSeconds +
+    offload.exposedSeconds;
+  const optimizerSeconds = optimizer.seconds;
+  const stepSeconds = computeSeconds + bubbleSeconds + exposedCommunicationSeconds + optimizerSeconds;
+
+  const tokensPerStep = layout.globalBatchSize * s;
+  const adapterFlops = layout.adapter === undefined ? null : adapterFlopsPerToken(arch, counts, layout.adapter, layout.recompute);
+  const modelFlopsPerStep = (adapterFlops === null ? counts.modelFlopsPerToken : adapterFlops.model) * tokensPerStep;
+  const hardwareFlopsPerStep =
+    (adapterFlops === null ? hardwareFlopsPerToken(counts, arch, layout.recompute) : adapterFlops.hardware) * tokensPerStep;
+  const modelFlopsPerSecondPerGpu = modelFlopsPerStep / (stepSeconds * gpus);
+  const hardwareFlopsPerSecondPerGpu = hardwareFlopsPerStep / (stepSeconds * gpus);
+  const computeTerm: StepTerm = { name: 'COMPUTE', seconds: computeSeconds, exposedSeconds: computeSeconds, bytes: 0, explanation: COMPUTE };
+
+  return {
+    performance: {
+      stepSeconds,
+      computeSeconds,
+      bubbleSeconds,
+      exposedCommunicationSeconds,
+      optimizerSeconds,
+      bubbleFraction: bubbleSeconds / stepSeconds,
+      // Achieved fraction of peak on the slowest stage's compute (GEMMs, attention and element-wise time).
+      computeEfficiency: stage.stageFlopsPerMicroBatch / (peakMatmul * computePerMicroBatch),
+      tokensPerSecond: tokensPerStep / stepSeconds,
+      modelFlopsPerStep,
+      hardwareFlopsPerStep,
+      modelFlopsPerSecondPerGpu,
+      hardwareFlopsPerSecondPerGpu,
+      modelFlopsUtilization: modelFlopsPerSecondPerGpu / peakMatmul,
+      hardwareFlopsUtilization: hardwareFlopsPerSecondPerGpu / peakMatmul,
+    },
+    communication: {
+      dataParallelBytes: dp.bytes,
+      tensorParallelBytes: tp.bytes,
+      pipelineParallelBytes: pp.bytes,
+      expertParallelBytes: ep.bytes,
+      contextParallelBytes: cp.bytes,
+      dataParallelSeconds: dp.seconds,
+      tensorParallelSeconds: tp.seconds,
+      pipelineParallelSeconds: pp.seconds,
+      expertParallelSeconds: ep.seconds,
+      contextParallelSeconds: cp.seconds,
+      exposedSeconds: exposedCommunicationSeconds,
+      // The terms of exposedCommunicationSeconds above, one per source.
+      exposedTensorParallelSeconds: tp.exposedSeconds,
+      exposedPipelineParallelSeconds: pp.exposedSeconds,
+      exposedDataParallelSeconds: dp.exposedSeconds,
+      exposedContextParallelSeconds: cp.exposedSeconds,
+      exposedExpertParallelSeconds: ep.exposedSeconds,
+      exposedOffloadSeconds: offload.exposedSeconds,
+    },
+    terms: [computeTerm, bubble, tp, ep, cp, pp, dp, offload, optimizer],
+  };
+}
