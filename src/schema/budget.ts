@@ -14,9 +14,9 @@ import { builder } from './builder.js';
 import { ClusterInputRef, clusterFromInput, type ClusterInputShape } from './cluster.js';
 import type { SchemaContext } from './context.js';
 import { PrecisionEnum, ScalingLawEnum } from './enums.js';
-import { badUserInput, notFound } from './error-helpers.js';
+import { badUserInput, notFound, withInputPath, withInputPathAsync } from './error-helpers.js';
 import { requireGpu } from './gpu.js';
-import { callCore, ModelRef, type ModelView } from './model.js';
+import { ModelRef, type ModelView } from './model.js';
 import { makeTrainingPlanView, TrainingPlanRef, type TrainingPlanView } from './plan.js';
 import { finiteOrNull } from './scaling.js';
 import { floatIn, idSchema, intIn, MAX_GPUS, MAX_TRAINING_TOKENS } from './validation.js';
@@ -129,7 +129,7 @@ function resolveBudgetInput(input: BudgetPlanInputShape): ResolvedBudget {
       throw badUserInput('input.maxGpus', maxGpus, `at most the cluster's ${total} GPUs, in whole nodes of ${spec.gpusPerNode} (or fewer than one node)`);
     }
     const perNode = Math.min(spec.gpusPerNode, maxGpus);
-    cluster = callCore('input.clusterSpec', () =>
+    cluster = withInputPath('input.clusterSpec', () =>
       makeCluster({ ...spec, gpu: spec.gpu, gpusPerNode: perNode, nodes: maxGpus / perNode, gpuHourUsd: input.gpuHourUsd ?? spec.gpuHourUsd }),
     );
   } else {
@@ -139,7 +139,7 @@ function resolveBudgetInput(input: BudgetPlanInputShape): ResolvedBudget {
     if (input.maxGpus % perNode !== 0) {
       throw badUserInput('input.maxGpus', input.maxGpus, `whole nodes of ${gpu.gpusPerNode} ${gpu.id} GPUs (a multiple of ${gpu.gpusPerNode}), or fewer than one node`);
     }
-    cluster = callCore('input', () =>
+    cluster = withInputPath('input', () =>
       makeCluster({ gpu, gpusPerNode: perNode, nodes: input.maxGpus! / perNode, ...(input.gpuHourUsd == null ? {} : { gpuHourUsd: input.gpuHourUsd }) }),
     );
   }
@@ -205,7 +205,7 @@ function makeView(resolved: ResolvedBudget, outcome: BudgetPlanOutcome): BudgetP
   let monteCarlo: BudgetMonteCarlo | null = null;
   if (resolved.monteCarloReplicas > 0 && resolved.reliabilityPreset !== null && !resolved.request.idealUtilisation) {
     const preset = findReliabilityPreset(resolved.reliabilityPreset)!;
-    monteCarlo = callCore(undefined, () => simulateBudgetRun(best, preset.params, resolved.monteCarloReplicas, 1));
+    monteCarlo = simulateBudgetRun(best, preset.params, resolved.monteCarloReplicas, 1);
   }
   return { outcome, model, plan, monteCarlo };
 }
@@ -310,18 +310,8 @@ const BudgetPlanProgressRef = builder.objectRef<BudgetProgressView>('BudgetPlanP
 });
 
 async function runBudget(ctx: SchemaContext, resolved: ResolvedBudget, hooks: { signal?: AbortSignal; onProgress?: (p: BudgetProgress) => void }): Promise<BudgetPlanView> {
-  const outcome = await callCoreAsync(() => service(ctx).run({ request: resolved.request }, hooks));
+  const outcome = await withInputPathAsync('input', () => service(ctx).run({ request: resolved.request }, hooks));
   return makeView(resolved, outcome);
-}
-
-async function callCoreAsync<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (error) {
-    return callCore('input', () => {
-      throw error;
-    });
-  }
 }
 
 builder.queryField('budgetPlan', (t) =>

@@ -7,7 +7,8 @@
  */
 import { builder } from './builder.js';
 import type { SchemaContext } from './context.js';
-import { badUserInput, notFound } from './error-helpers.js';
+import { InvalidInputError } from '../core/errors.js';
+import { ArgumentError, badUserInput, inputErrorMessage, notFound } from './error-helpers.js';
 import { TrainingPlanInputRef, type TrainingPlanInputShape } from './plan.js';
 import type {
   CampaignLayout,
@@ -112,10 +113,11 @@ async function campaignRequestFromInput(ctx: SchemaContext, input: CampaignInput
       replicas: 1,
       detailedReplicas: 0,
     }).catch((error: unknown) => {
-      // Name the layout: input.plan.x → input.layouts[i].x.
-      const ext = (error as { extensions?: Record<string, unknown> }).extensions;
-      if (ext && typeof ext.field === 'string') ext.field = ext.field.replace(/^input\.plan/, `input.layouts[${i}]`);
-      throw error;
+      // Name the layout in the field: input.plan.x → input.layouts[i].x (the sentence keeps what it said).
+      if (!(error instanceof InvalidInputError)) throw error;
+      const code = error instanceof ArgumentError ? error.code : 'BAD_USER_INPUT';
+      const field = error.field.replace(/^input\.plan/, `input.layouts[${i}]`);
+      throw new ArgumentError(field, error.value, error.allowed, code, inputErrorMessage(error));
     });
     const p = request.plan;
     layouts.push({ label: `${p.model} on ${p.cluster}, ${p.gpuCount} GPUs, ${p.stepSeconds.toPrecision(3)} s/step`, job: request.job });

@@ -50,11 +50,11 @@ import {
   ScalingLawEnum,
   TrainingRecipeEnum,
 } from './enums.js';
-import { badUserInput, notFound, REJECTED_VALUE } from './error-helpers.js';
+import { badUserInput, notFound, withInputPath } from './error-helpers.js';
 import './errors.js'; // registers InputError for trainingPlanOrError's union
 import { InvalidInputError } from '../core/errors.js';
 import { computeModelCounts, validateArchitecture } from '../core/model.js';
-import { callCore, ModelInputRef, ModelRef, modelFromInput, nameSchema, requireModel, type ModelInputShape, type ModelView } from './model.js';
+import { ModelInputRef, ModelRef, modelFromInput, nameSchema, requireModel, type ModelInputShape, type ModelView } from './model.js';
 import { publishSavedItemChange } from './saved-items.js';
 import { finiteOrNull } from './scaling.js';
 import { checkFloat, checkId, checkInt, idSchema, intIn, MAX_GPUS, MAX_TRAINING_TOKENS } from './validation.js';
@@ -237,19 +237,27 @@ export interface TrainingPlanView extends ResolvedPlanInput {
 
 function exactlyOne(path: string, a: string, b: string, hasA: boolean, hasB: boolean, allowed: string): void {
   if (hasA && hasB) {
-    throw badUserInput(`${path}.${b}`, 'given together with ' + a, allowed, `${path}.${a} and ${path}.${b} are both given: expected ${allowed}`);
+    throw badUserInput(`${path}.${b}`, `given together with ${a}`, allowed, `${path}.${a} and ${path}.${b} are both given: expected ${allowed}`);
   }
   if (!hasA && !hasB) {
     throw badUserInput(`${path}.${a}`, null, allowed, `${path}.${a} is missing: expected ${allowed}`);
   }
 }
 
-/** TrainingPlanInput → model, cluster, resolved layout and options. Errors are GraphQL errors naming `${path}.…`. */
-export async function resolvePlanInput(ctx: SchemaContext, input: TrainingPlanInputShape, path = 'input'): Promise<ResolvedPlanInput> {
+/** Exactly one of model/modelSpec and one of cluster/clusterSpec: the one wording for every input that takes them. */
+export function checkModelAndCluster(
+  path: string,
+  input: { model?: string | null; modelSpec?: unknown; cluster?: string | null; clusterSpec?: unknown },
+): void {
   exactlyOne(path, 'model', 'modelSpec', input.model != null, input.modelSpec != null,
     'exactly one of model (a preset or saved model id) or modelSpec (an unsaved architecture)');
   exactlyOne(path, 'cluster', 'clusterSpec', input.cluster != null, input.clusterSpec != null,
     'exactly one of cluster (a preset or saved cluster id) or clusterSpec (an unsaved cluster)');
+}
+
+/** TrainingPlanInput → model, cluster, resolved layout and options. Errors are GraphQL errors naming `${path}.…`. */
+export async function resolvePlanInput(ctx: SchemaContext, input: TrainingPlanInputShape, path = 'input'): Promise<ResolvedPlanInput> {
+  checkModelAndCluster(path, input);
   checkId(`${path}.model`, input.model);
   checkId(`${path}.cluster`, input.cluster);
   const model = input.model != null ? await requireModel(ctx, input.model, `${path}.model`) : modelFromInput(input.modelSpec!, `${path}.modelSpec`);
@@ -292,8 +300,8 @@ export function resolvePlanParts(model: ModelView, cluster: ClusterView, input: 
   if (given.recompute === 'NONE') delete given.recompute;
   if (given.precision === 'BF16') delete given.precision;
   const withRecipe = recipe !== undefined && recipe !== 'CUSTOM';
-  const applied = callCore(path, () => applyRecipe(requireRecipe(`${path}.recipe`, recipe ?? 'CUSTOM'), withRecipe ? given : partial, options));
-  const layout = callCore(path, () => resolveLayout(model.arch, cluster.spec, applied.layout, path));
+  const applied = withInputPath(path, () => applyRecipe(requireRecipe(`${path}.recipe`, recipe ?? 'CUSTOM'), withRecipe ? given : partial, options));
+  const layout = withInputPath(path, () => resolveLayout(model.arch, cluster.spec, applied.layout, path));
   const assumptions = planAssumptions(recipe, given, options, layout, applied.options);
   return { model, cluster, layout, options: applied.options, assumptions };
 }
@@ -377,10 +385,7 @@ export function makeTrainingPlanView(resolved: ResolvedPlanInput, estimate?: Pla
     options: resolved.options,
     assumptions: resolved.assumptions,
     estimate:
-      estimate ??
-      callCore(undefined, () =>
-        evaluatePlan(resolved.model.arch, resolved.model.counts, resolved.cluster.spec, resolved.layout, resolved.options),
-      ),
+      estimate ?? evaluatePlan(resolved.model.arch, resolved.model.counts, resolved.cluster.spec, resolved.layout, resolved.options),
   };
 }
 
@@ -505,7 +510,7 @@ const MemoryEstimateRef = builder.objectRef<TrainingPlanView>('MemoryEstimate').
       args: { limit: t.arg.int({ defaultValue: 1024, description: 'Most stages to return (1–100,000).', validate: intIn(1, 100_000) }) },
       complexity: { field: 5, multiplier: 10 },
       resolve: (p, { limit }) => {
-        const all = callCore(undefined, () => memoryByPipelineStage(p.model.arch, p.model.counts, p.cluster.spec, p.layout, p.options));
+        const all = memoryByPipelineStage(p.model.arch, p.model.counts, p.cluster.spec, p.layout, p.options);
         return all.length > (limit ?? 1024) ? all.slice(0, limit ?? 1024) : all;
       },
     }),
@@ -616,7 +621,7 @@ export const TrainingPlanRef = builder.objectRef<TrainingPlanView>('TrainingPlan
         const tokens = p.options.trainingTokens;
         if (tokens === undefined || p.layout.adapter !== undefined) return null;
         const parameters = law === 'KAPLAN' ? p.model.counts.nonEmbeddingParameters : p.model.counts.totalParameters;
-        return finiteOrNull(callCore(undefined, () => predictedLoss(law, parameters, tokens)));
+        return finiteOrNull(predictedLoss(law, parameters, tokens));
       },
     }),
   }),
@@ -639,27 +644,10 @@ builder.queryFields((t) => ({
     args: { input: t.arg({ type: TrainingPlanInputRef, required: true, description: 'Model, cluster and layout.' }) },
     complexity: 20,
     errors: { types: [InvalidInputError], directResult: true, union: { name: 'TrainingPlanResult', description: 'A training plan, or the input error that prevented it.' } },
-    resolve: async (_root, { input }, ctx) => {
-      try {
-        return await evaluatePlanInput(ctx, input, 'input');
-      } catch (error) {
-        throw asInvalidInput(error);
-      }
-    },
+    // Every input error on the way is an InvalidInputError (the core's or an ArgumentError): the errors plugin returns it.
+    resolve: (_root, { input }, ctx) => evaluatePlanInput(ctx, input, 'input'),
   }),
 }));
-
-/** GraphQL BAD_USER_INPUT / NOT_FOUND errors back to InvalidInputError, for the typed-result fields. */
-function asInvalidInput(error: unknown): unknown {
-  const ext = (error as { extensions?: Record<string, unknown> } | null)?.extensions;
-  if (ext && (ext.code === 'BAD_USER_INPUT' || ext.code === 'NOT_FOUND') && typeof ext.field === 'string') {
-    const value = (error as Record<symbol, unknown>)[REJECTED_VALUE];
-    const converted = new InvalidInputError(ext.field, value, String(ext.allowed ?? ''));
-    Object.defineProperty(converted, 'message', { value: (error as Error).message });
-    return converted;
-  }
-  return error;
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Saved plans
@@ -681,11 +669,11 @@ export const SAVED_PLAN_PREFIX = 'p_';
 function planFromSaved(record: SavedRecord<SavedPlanData>): TrainingPlanView {
   const d = record.data;
   // The snapshot is a complete architecture: validate and count it as saved (no defaults re-applied).
-  const model: ModelView = callCore('plan.model', () => {
+  const model: ModelView = withInputPath('plan.model', () => {
     validateArchitecture(d.model, 'plan.model');
     return { arch: d.model, counts: computeModelCounts(d.model), preset: false, createdAt: null, updatedAt: null };
   });
-  const spec = callCore('plan.cluster', () => makeCluster({ ...d.cluster, gpu: requireGpu(d.cluster.gpu, 'plan.cluster.gpu') }));
+  const spec = withInputPath('plan.cluster', () => makeCluster({ ...d.cluster, gpu: requireGpu(d.cluster.gpu, 'plan.cluster.gpu') }));
   const cluster: ClusterView = { spec, preset: false, createdAt: null, updatedAt: null };
   return makeTrainingPlanView(resolvePlanParts(model, cluster, d.layout as TrainingPlanInputShape, 'plan'));
 }

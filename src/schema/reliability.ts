@@ -12,7 +12,6 @@ import {
 } from '../simulation/presets.js';
 import { builder } from './builder.js';
 import { notFound } from './error-helpers.js';
-import { callCore } from './model.js';
 import { floatIn, idSchema, intIn } from './validation.js';
 
 const FailureModelEnum = builder.enumType('FailureModel', {
@@ -110,7 +109,7 @@ export function reliabilityFromInput(input: ReliabilityInputShape | null | undef
     if (key !== 'preset' && value !== null && value !== undefined) params[key] = value;
   }
   const resolved = params as unknown as ReliabilityParams;
-  callCore(undefined, () => validateReliability(resolved, 'input.reliability'));
+  validateReliability(resolved, 'input.reliability');
   return { preset, params: resolved };
 }
 

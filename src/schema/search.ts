@@ -5,7 +5,6 @@
  * PlanSearchService a server module installs (src/server/search-runner.ts: searchModule()); without it they run
  * inline. Server limits: at most MAX_API_SEARCH_SECONDS per search and MAX_API_SEARCH_CANDIDATES candidates.
  */
-import { InvalidInputError } from '../core/errors.js';
 import {
   searchPlanOptions,
   searchPlans,
@@ -24,11 +23,12 @@ import { builder } from './builder.js';
 import { ClusterInputRef, clusterFromInput, requireCluster, type ClusterInputShape, type ClusterView } from './cluster.js';
 import type { SchemaContext } from './context.js';
 import { OffloadEnum, OptimizerEnum, PrecisionEnum, RecomputeModeEnum, TrainingRecipeEnum } from './enums.js';
-import { badUserInput, fromInvalidInput } from './error-helpers.js';
-import { callCore, callCoreAsync, ModelInputRef, modelFromInput, requireModel, type ModelInputShape, type ModelView } from './model.js';
+import { withInputPathAsync, withPathPrefix } from './error-helpers.js';
+import { ModelInputRef, modelFromInput, requireModel, type ModelInputShape, type ModelView } from './model.js';
 import {
   adapterFromInput,
   AdapterInputRef,
+  checkModelAndCluster,
   checkPlanOptionsInput,
   makeTrainingPlanView,
   planOptionsFromInput,
@@ -207,18 +207,7 @@ interface ResolvedSearch {
 
 async function resolveSearchInput(ctx: SchemaContext, input: PlanSearchInputShape): Promise<ResolvedSearch> {
   const path = 'input';
-  if (input.model != null && input.modelSpec != null) {
-    throw badUserInput(`${path}.modelSpec`, 'given together with model', 'exactly one of model or modelSpec');
-  }
-  if (input.model == null && input.modelSpec == null) {
-    throw badUserInput(`${path}.model`, null, 'exactly one of model (a preset or saved model id) or modelSpec (an unsaved architecture)');
-  }
-  if (input.cluster != null && input.clusterSpec != null) {
-    throw badUserInput(`${path}.clusterSpec`, 'given together with cluster', 'exactly one of cluster or clusterSpec');
-  }
-  if (input.cluster == null && input.clusterSpec == null) {
-    throw badUserInput(`${path}.cluster`, null, 'exactly one of cluster (a preset or saved cluster id) or clusterSpec (an unsaved cluster)');
-  }
+  checkModelAndCluster(path, input);
   const model = input.model != null ? await requireModel(ctx, input.model, `${path}.model`) : modelFromInput(input.modelSpec!, `${path}.modelSpec`);
   const cluster = input.cluster != null ? await requireCluster(ctx, input.cluster, `${path}.cluster`) : clusterFromInput(input.clusterSpec!, `${path}.clusterSpec`);
 
@@ -417,8 +406,7 @@ async function runSearch(
   try {
     return await service(ctx).run(resolved.job, hooks);
   } catch (error) {
-    if (error instanceof InvalidInputError) throw fromInvalidInput(error, 'input');
-    throw error;
+    throw withPathPrefix(error, 'input');
   }
 }
 
@@ -430,7 +418,7 @@ builder.queryFields((t) => ({
     args: { input: t.arg({ type: PlanSearchInputRef, required: true, description: 'Model, cluster, batch, objective and pins.' }) },
     complexity: 100,
     resolve: async (_root, { input }, ctx) => {
-      const resolved = await callCoreAsync('input', () => resolveSearchInput(ctx, input as PlanSearchInputShape));
+      const resolved = await withInputPathAsync('input', () => resolveSearchInput(ctx, input as PlanSearchInputShape));
       return resultView(resolved, await runSearch(ctx, resolved, {}));
     },
   }),
@@ -517,7 +505,7 @@ builder.subscriptionField('planSearchProgress', (t) =>
     args: { input: t.arg({ type: PlanSearchInputRef, required: true, description: 'As for planSearch.' }) },
     complexity: 100,
     subscribe: async (_root, { input }, ctx) =>
-      progressStream(ctx, await callCoreAsync('input', () => resolveSearchInput(ctx, input as PlanSearchInputShape))),
+      progressStream(ctx, await withInputPathAsync('input', () => resolveSearchInput(ctx, input as PlanSearchInputShape))),
     resolve: (event) => event,
   }),
 );

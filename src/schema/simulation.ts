@@ -4,7 +4,6 @@
  * plan.ts), a ReliabilityInput a preset plus overrides; the service in src/server/simulation-module.ts runs,
  * persists and streams. `simulationEvents(id, after)` replays stored events with seq > after, then continues live.
  */
-import type { GraphQLError } from 'graphql';
 import { InvalidInputError } from '../core/errors.js';
 import type { ScalingLawName } from '../core/scaling.js';
 import {
@@ -26,7 +25,7 @@ import type {
 import { builder } from './builder.js';
 import type { SchemaContext } from './context.js';
 import { ScalingLawEnum } from './enums.js';
-import { badUserInput, fromInvalidInput, notFound } from './error-helpers.js';
+import { badUserInput, notFound, withPathPrefix } from './error-helpers.js';
 import { ReliabilityInputRef, reliabilityFromInput, type ReliabilityInputShape } from './reliability.js';
 import { evaluatePlanInput, TrainingPlanInputRef, type TrainingPlanInputShape } from './plan.js';
 import { floatIn, idSchema, intIn } from './validation.js';
@@ -96,7 +95,7 @@ const SimulationInputRef = builder.inputType('SimulationInput', {
 });
 
 /** The engine's error about a derived quantity, restated as the input field a client can change. */
-function derivedInputError(error: InvalidInputError, input: SimulationInputShape, setup: Omit<SimulationSetup, 'predictedLoss'>): GraphQLError {
+function derivedInputError(error: InvalidInputError, input: SimulationInputShape, setup: Omit<SimulationSetup, 'predictedLoss'>): unknown {
   const fmt = (x: number) => x.toPrecision(3);
   switch (error.field) {
     case 'totalSteps':
@@ -122,7 +121,7 @@ function derivedInputError(error: InvalidInputError, input: SimulationInputShape
         `a checkpoint that writes and reads back within 30 days at the storage and device→host bandwidths of input.reliability (${error.field} would be ${fmt(Number(error.value))} s)`,
       );
     default:
-      return fromInvalidInput(error, 'input');
+      return withPathPrefix(error, 'input');
   }
 }
 
