@@ -6,12 +6,11 @@
 import { planBudget, type BudgetPlanOutcome, type BudgetPlanRequest, type BudgetPoint, type BudgetProgress, type BudgetSizeSummary } from '../core/budget.js';
 import type { BudgetPlanService } from '../services/contracts.js';
 import { makeCluster } from '../core/hardware.js';
-import type { ScalingLawName } from '../core/scaling.js';
-import type { ClusterSpec, Precision } from '../core/types.js';
+import type { ClusterSpec } from '../core/types.js';
 import { budgetFailureModel, simulateBudgetRun, type BudgetMonteCarlo } from '../simulation/budget-failures.js';
 import { findReliabilityPreset, RELIABILITY_PRESETS } from '../simulation/presets.js';
 import { builder } from './builder.js';
-import { ClusterInputRef, clusterFromInput, type ClusterInputShape } from './cluster.js';
+import { ClusterInputRef, clusterFromInput } from './cluster.js';
 import type { SchemaContext } from './context.js';
 import { PrecisionEnum, ScalingLawEnum } from './enums.js';
 import { badUserInput, notFound, withInputPath, withInputPathAsync } from './error-helpers.js';
@@ -64,25 +63,8 @@ const BindingConstraintEnum = builder.enumType('BindingConstraint', {
   },
 });
 
-interface BudgetPlanInputShape {
-  budgetUsd?: number | null;
-  deadlineDays?: number | null;
-  gpu?: string | null;
-  clusterSpec?: ClusterInputShape | null;
-  maxGpus?: number | null;
-  gpuHourUsd?: number | null;
-  law?: ScalingLawName | null;
-  family?: FamilyKind | null;
-  experts?: number | null;
-  expertsPerToken?: number | null;
-  sequenceLength?: number | null;
-  availableTokens?: number | null;
-  reliability?: string | null;
-  targetLoss?: number | null;
-  idealUtilisation?: boolean | null;
-  precision?: Precision | null;
-  monteCarloReplicas?: number | null;
-}
+/** GraphQL shape of BudgetPlanInput as Pothos infers it from BudgetPlanInputRef (defaults already applied by GraphQL). */
+type BudgetPlanInputShape = typeof BudgetPlanInputRef.$inferInput;
 
 const BudgetPlanInputRef = builder.inputType('BudgetPlanInput', {
   description: 'Dollars and/or days, a fleet, a scaling law and a model family: what is the best run? Give budgetUsd, deadlineDays or targetLoss (or several).',
@@ -321,7 +303,7 @@ builder.queryField('budgetPlan', (t) =>
       'From dollars and/or days to the best model, tokens and layout on a fleet under a scaling law, failures included; or, with targetLoss, the cheapest run that reaches it. docs/budget.md.',
     args: { input: t.arg({ type: BudgetPlanInputRef, required: true, description: 'Budget, deadline, fleet, law, family, data, reliability.' }) },
     complexity: 100,
-    resolve: async (_root, { input }, ctx) => runBudget(ctx, resolveBudgetInput(input as BudgetPlanInputShape), {}),
+    resolve: async (_root, { input }, ctx) => runBudget(ctx, resolveBudgetInput(input), {}),
   }),
 );
 
@@ -397,7 +379,7 @@ builder.subscriptionField('budgetPlanProgress', (t) =>
     description: 'Runs a budgetPlan and streams its progress; the last event has done = true and the result. Unsubscribing cancels it.',
     args: { input: t.arg({ type: BudgetPlanInputRef, required: true, description: 'As for budgetPlan.' }) },
     complexity: 100,
-    subscribe: (_root, { input }, ctx) => progressStream(ctx, resolveBudgetInput(input as BudgetPlanInputShape)),
+    subscribe: (_root, { input }, ctx) => progressStream(ctx, resolveBudgetInput(input)),
     resolve: (event) => event,
   }),
 );

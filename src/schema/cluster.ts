@@ -91,16 +91,8 @@ export async function requireCluster(ctx: SchemaContext, id: string, field: stri
   return view;
 }
 
-export interface ClusterInputShape {
-  name?: string | null;
-  gpu: string;
-  gpusPerNode: number;
-  nodes: number;
-  gpuHourUsd?: number | null;
-  pue?: number | null;
-  hostMemoryBytesPerNode?: number | null;
-  nvmeBytesPerNode?: number | null;
-}
+/** GraphQL shape of ClusterInput as Pothos infers it from ClusterInputRef (defaults already applied by GraphQL). */
+export type ClusterInputShape = typeof ClusterInputRef.$inferInput;
 
 /** ClusterInput → validated ClusterSpec (errors name `${path}.<field>`). */
 export function clusterFromInput(input: ClusterInputShape, path: string, id?: string): ClusterView {

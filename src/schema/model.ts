@@ -75,32 +75,8 @@ export async function requireModel(ctx: SchemaContext, id: string, field: string
   return view;
 }
 
-/** GraphQL input shape of ModelInput (nulls allowed for omitted optional fields). */
-export interface ModelInputShape {
-  name?: string | null;
-  layers: number;
-  hiddenSize: number;
-  attentionHeads: number;
-  kvHeads?: number | null;
-  ffnHiddenSize?: number | null;
-  gatedMlp?: boolean | null;
-  vocabSize: number;
-  sequenceLength: number;
-  tiedEmbeddings?: boolean | null;
-  experts?: number | null;
-  expertsPerToken?: number | null;
-  sharedExperts?: number | null;
-  positionEmbedding?: ModelArchitecture['positionEmbedding'] | null;
-  normalization?: ModelArchitecture['normalization'] | null;
-  linearBiases?: boolean | null;
-  dropout?: boolean | null;
-  headDim?: number | null;
-  slidingWindow?: number | null;
-  slidingWindowLayers?: number | null;
-  latentAttention?: LatentAttention | null;
-  denseLayers?: number | null;
-  denseFfnHiddenSize?: number | null;
-}
+/** GraphQL shape of ModelInput as Pothos infers it from ModelInputRef (defaults already applied by GraphQL). */
+export type ModelInputShape = typeof ModelInputRef.$inferInput;
 
 function withoutNulls<T extends object>(obj: T): { [K in keyof T]?: Exclude<T[K], null> } {
   const out: Record<string, unknown> = {};

@@ -1,18 +1,7 @@
 /** TrainingPlanInput and its nested inputs (plan options, adapter): GraphQL input types and their shapes. */
-import type { PipelineLayerSplit } from '../../core/pipeline.js';
-import type { TrainingRecipe } from '../../core/recipes.js';
-import type {
-  ActivationStorage,
-  GradientPrecision,
-  AdapterTargets,
-  LowRankAdapter,
-  OffloadTarget,
-  OptimizerKind,
-  Precision,
-  RecomputeMode,
-} from '../../core/types.js';
+import type { LowRankAdapter } from '../../core/types.js';
 import { builder } from '../builder.js';
-import { ClusterInputRef, type ClusterInputShape } from '../cluster.js';
+import { ClusterInputRef } from '../cluster.js';
 import {
   ActivationStorageEnum,
   AdapterMethodEnum,
@@ -25,69 +14,25 @@ import {
   RecomputeModeEnum,
   TrainingRecipeEnum,
 } from '../enums.js';
-import { ModelInputRef, type ModelInputShape } from '../model.js';
+import { ModelInputRef } from '../model.js';
 import { MAX_TRAINING_TOKENS } from '../validation.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Input
 
-/** GraphQL shape of PlanOptionsInput's numeric knobs. */
-export interface PlanOptionsInputShape {
-  frameworkOverheadBytes?: number | null;
-  memoryHeadroomFraction?: number | null;
-  computeEfficiencyScale?: number | null;
-  computeEfficiencyOverride?: number | null;
-  intraNodeCollectiveEfficiency?: number | null;
-  interNodeCollectiveEfficiency?: number | null;
-  overlapComputeSlowdown?: number | null;
-}
+/** GraphQL shape of PlanOptionsInput as Pothos infers it (turn it into PlanOptions with planOptionsFromInput). */
+export type PlanOptionsInputFields = typeof PlanOptionsInputRef.$inferInput;
 
-/** GraphQL shape of PlanOptionsInput: the numeric knobs and the switches (turn it into PlanOptions with planOptionsFromInput). */
-export interface PlanOptionsInputFields extends PlanOptionsInputShape {
-  overlapPipelineCommunication?: boolean | null;
-  overlapDataParallelCommunication?: boolean | null;
-  overlapTensorParallelCommunication?: boolean | null;
-  overlapTensorParallelBackward?: boolean | null;
-  overlapExpertParallelCommunication?: boolean | null;
-}
+/** Its numeric knobs (the other fields are on/off switches). */
+export type PlanOptionsInputShape = {
+  [K in keyof PlanOptionsInputFields as NonNullable<PlanOptionsInputFields[K]> extends number ? K : never]: PlanOptionsInputFields[K];
+};
 
-/** GraphQL shape of TrainingPlanInput (defaults already applied by GraphQL). */
-export interface TrainingPlanInputShape {
-  model?: string | null;
-  modelSpec?: ModelInputShape | null;
-  cluster?: string | null;
-  clusterSpec?: ClusterInputShape | null;
-  globalBatchSize: number;
-  microBatchSize?: number | null;
-  trainingTokens?: number | null;
-  tensorParallel?: number | null;
-  pipelineParallel?: number | null;
-  dataParallel?: number | null;
-  expertParallel?: number | null;
-  contextParallel?: number | null;
-  zeroStage?: number | null;
-  sequenceParallel?: boolean | null;
-  pipelineInterleave?: number | null;
-  pipelineLayerSplit?: PipelineLayerSplit | null;
-  pipelineStageLayers?: number[] | null;
-  recipe?: TrainingRecipe | null;
-  gradientPrecision?: GradientPrecision | null;
-  activationStorage?: ActivationStorage | null;
-  recompute?: RecomputeMode | null;
-  precision?: Precision | null;
-  optimizer?: OptimizerKind | null;
-  offload?: OffloadTarget | null;
-  flashAttention?: boolean | null;
-  adapter?: AdapterInputShape | null;
-  options?: PlanOptionsInputFields | null;
-}
+/** GraphQL shape of TrainingPlanInput as Pothos infers it from TrainingPlanInputRef (defaults already applied by GraphQL). */
+export type TrainingPlanInputShape = typeof TrainingPlanInputRef.$inferInput;
 
-/** GraphQL shape of AdapterInput. */
-export interface AdapterInputShape {
-  method: LowRankAdapter['method'];
-  rank: number;
-  targets?: AdapterTargets | null;
-}
+/** GraphQL shape of AdapterInput as Pothos infers it from AdapterInputRef (defaults already applied by GraphQL). */
+export type AdapterInputShape = typeof AdapterInputRef.$inferInput;
 
 export const AdapterInputRef = builder.inputType('AdapterInput', {
   description:

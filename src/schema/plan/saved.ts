@@ -40,7 +40,7 @@ function planFromSaved(record: SavedRecord<SavedPlanData>): TrainingPlanView {
   });
   const spec = withInputPath('plan.cluster', () => makeCluster({ ...d.cluster, gpu: requireGpu(d.cluster.gpu, 'plan.cluster.gpu') }));
   const cluster: ClusterView = { spec, preset: false, createdAt: null, updatedAt: null };
-  return makeTrainingPlanView(resolvePlanParts(model, cluster, d.layout as TrainingPlanInputShape, 'plan'));
+  return makeTrainingPlanView(resolvePlanParts(model, cluster, d.layout, 'plan'));
 }
 
 const SavedPlanRef = builder.objectRef<SavedPlanView>('SavedPlan').implement({
