@@ -47,9 +47,17 @@ export class ArgumentError extends InvalidInputError {
   }
 }
 
+/**
+ * Whether an input error is an ArgumentError. Not `instanceof`: the errors plugin hands typed results to their fields
+ * as proxies whose prototype chain is proxied too, so only the error's own fields can be trusted.
+ */
+function isArgumentError(error: InvalidInputError): error is ArgumentError {
+  return typeof (error as Partial<ArgumentError>).code === 'string';
+}
+
 /** The sentence a client sees for an input error: the field, the value (as describeValue shows it) and what is allowed. */
 export function inputErrorMessage(error: InvalidInputError): string {
-  return error instanceof ArgumentError ? error.message : `${error.field} = ${describeValue(error.value)} is invalid: expected ${error.allowed}`;
+  return isArgumentError(error) ? error.message : `${error.field} = ${describeValue(error.value)} is invalid: expected ${error.allowed}`;
 }
 
 /**
@@ -57,7 +65,7 @@ export function inputErrorMessage(error: InvalidInputError): string {
  * BAD_USER_INPUT (or NOT_FOUND) with `field` and `allowed` in extensions, keeping the path and locations given.
  */
 export function toGraphQLError(error: InvalidInputError, located: GraphQLErrorOptions = {}): GraphQLError {
-  const code = error instanceof ArgumentError ? error.code : 'BAD_USER_INPUT';
+  const code = isArgumentError(error) ? error.code : 'BAD_USER_INPUT';
   return new GraphQLError(inputErrorMessage(error), { ...located, extensions: { code, field: error.field, allowed: error.allowed } });
 }
 
@@ -80,7 +88,7 @@ export function forbidden(field: string, id: string, why: string): GraphQLError 
  * for core calls that do not take the path themselves. An ArgumentError (already a full path) passes unchanged.
  */
 export function withPathPrefix(error: unknown, prefix: string | undefined): unknown {
-  if (!(error instanceof InvalidInputError) || error instanceof ArgumentError) return error;
+  if (!(error instanceof InvalidInputError) || isArgumentError(error)) return error;
   const field = prefix && error.field !== prefix && !error.field.startsWith(`${prefix}.`) ? `${prefix}.${error.field}` : error.field;
   return new ArgumentError(field, error.value, error.allowed);
 }
