@@ -3,7 +3,8 @@
  *
  * Conventions:
  * - `memoryBytes` is the datasheet capacity in decimal GB × 10⁹ (the unit the ZeRO paper computes with). Physical
- *   HBM is GiB-sized, so `nvidia-smi` shows ≈ 7 % more; we leave that as implicit headroom rather than promise it.
+ *   HBM is GiB-sized, so `nvidia-smi` shows ≈ 7 % more; that gap is the allocator's fragmentation reserve
+ *   (memory.ts DEFAULT_MEMORY_HEADROOM_FRACTION), so plans fit up to `memoryBytes`.
  * - Peak FLOP/s are dense (no 2:4 sparsity) tensor-core figures. `FP32` is the non-tensor (CUDA-core) rate; FP32
  *   training uses TF32 tensor cores where the chip has them (see `peakFlopsFor`).
  * - Bandwidths are per GPU, one direction (NVIDIA quotes NVLink as bidirectional totals, so we halve them).

@@ -15,18 +15,14 @@
  * - ZeRO (Rajbhandari et al. 2020 §5): stage 1 shards the optimizer states, 2 also the gradients, 3 also the
  *   16-bit parameters, each over the data-parallel group.
  */
-import { InvalidInputError, requireFinite, requireInteger } from './errors.js';
-import { hostMemoryBytesPerNodeOf, nvmeBytesPerNodeOf } from './hardware.js';
+import { activationBytesPerLayer, activationBytesPerLayerFor } from './activations.js';
 import { adapterParametersPerLayer, frozenLayerBytesPerParameter, frozenWeightBytes } from './adapter.js';
+import { InvalidInputError, requireInteger } from './errors.js';
+import { hostMemoryBytesPerNodeOf, nvmeBytesPerNodeOf } from './hardware.js';
+import { moeLayersOf, replicatedKvParametersPerRank } from './model.js';
+import { modelStateBytesPerParameter, requirePrecision } from './model-states.js';
 import { activationLayerMicroBatchesOnStage, heavierMiddleRanks, rankLayers } from './pipeline.js';
-import { headDimOf, kvHeadsPerRank, moeLayersOf, replicatedKvParametersPerRank } from './model.js';
-import {
-  activationElementBytesFor,
-  gradientBytesFor,
-  gradientBytesOf,
-  optimizerStateBytesFor,
-  parameterBytesFor,
-} from './precision.js';
+import { activationElementBytesFor, gradientBytesOf, optimizerStateBytesFor, optimizerStateBytesOf, parameterBytesFor } from './precision.js';
 import type {
   ClusterSpec,
   GpuSpec,
@@ -41,6 +37,15 @@ import type {
   ZeroStage,
 } from './types.js';
 
+// The per-layer activations (activations.ts) and the ZeRO model states (model-states.ts) are part of this module's
+// public face: callers import them from here as before.
+export {
+  activationBytesPerLayer,
+  activationBytesPerLayerFor,
+  korthikantiActivationBytesPerLayer,
+} from './activations.js';
+export { modelStateBytesPerParameter, modelStateMemoryByZeroStage, type ZeroStageMemory } from './model-states.js';
+
 const GIB = 2 ** 30;
 
 /**
@@ -52,10 +57,14 @@ const GIB = 2 ** 30;
 export const DEFAULT_FRAMEWORK_OVERHEAD_BYTES = 2 * GIB;
 
 /**
- * Default fraction of GPU memory kept free when deciding `fits`: PyTorch's caching allocator typically loses
- * 3–10 % of reserved memory to fragmentation; 5 % plus the fixed overhead is a middle ground.
+ * Default fraction of `memoryBytes` kept free when deciding `fits`: none. PyTorch's caching allocator loses 3–10 % of
+ * reserved memory to fragmentation, but `memoryBytes` is the datasheet's decimal GB while HBM is GiB-sized (HBM3:
+ * 16 GiB stacks; nvidia-smi shows 81,559 MiB on an H100 80GB): the 7.4 % gap (6.9 % of the device) already is that
+ * reserve. Taking 5 % more, as this planner did, left 11.6 % of an H100 unused on top of the 2 GiB overhead, and
+ * judged layouts that trained as not fitting (Llama 3 405B's published 16,384-GPU layout, Dubey et al. 2024 §3.3.2:
+ * "without activation checkpointing", 78.1 GB here). Users can still ask for a margin (options.memoryHeadroomFraction).
  */
-export const DEFAULT_MEMORY_HEADROOM_FRACTION = 0.05;
+export const DEFAULT_MEMORY_HEADROOM_FRACTION = 0;
 
 /**
  * ZeRO-2/3 gradient staging: gradients are accumulated into a reduce bucket before their reduce-scatter
@@ -70,250 +79,6 @@ const REDUCE_BUCKET_ELEMENTS = 5e8;
  * stage-3 prefetch), again never more than the non-local parameters.
  */
 const ZERO3_GATHERED_LAYERS = 2;
-
-// ---------------------------------------------------------------------------------------------------------------
-// Model states (ZeRO paper, Figure 1 and §5)
-
-export interface ZeroStageMemory {
-  stage: ZeroStage;
-  parametersBytes: number;
-  gradientsBytes: number;
-  optimizerStatesBytes: number;
-  totalBytes: number;
-}
-
-/**
- * Model-state bytes per device for each ZeRO stage (ZeRO paper Figure 1): (2+2+K)Ψ, 2Ψ+2Ψ+KΨ/N_d,
- * 2Ψ+(2+K)Ψ/N_d, (2+2+K)Ψ/N_d — with the byte counts of `precision` and `optimizer` (K = 12 for mixed Adam).
- */
-export function modelStateMemoryByZeroStage(
-  parameters: number,
-  dataParallel: number,
-  optimizerKind?: OptimizerKind | null,
-  precisionKind?: Precision | null,
-): ZeroStageMemory[] {
-  requireFinite('parameters', parameters, 0);
-  requireInteger('dataParallel', dataParallel, 1);
-  // null (an omitted GraphQL argument) means the default, as undefined does.
-  const optimizer = optimizerKind ?? 'ADAM';
-  const precision = requirePrecision(precisionKind ?? 'BF16');
-  const pb = parameterBytesFor(precision);
-  const gb = gradientBytesFor(precision);
-  const k = optimizerStateBytesFor(optimizer, precision);
-  const out: ZeroStageMemory[] = [];
-  for (const stage of [0, 1, 2, 3] as const) {
-    const parametersBytes = (pb * parameters) / (stage >= 3 ? dataParallel : 1);
-    const gradientsBytes = (gb * parameters) / (stage >= 2 ? dataParallel : 1);
-    const optimizerStatesBytes = (k * parameters) / (stage >= 1 ? dataParallel : 1);
-    out.push({
-      stage,
-      parametersBytes,
-      gradientsBytes,
-      optimizerStatesBytes,
-      totalBytes: parametersBytes + gradientsBytes + optimizerStatesBytes,
-    });
-  }
-  return out;
-}
-
-function requirePrecision(precision: Precision): Precision {
-  if (precision !== 'FP32' && precision !== 'FP16' && precision !== 'BF16' && precision !== 'FP8') {
-    throw new InvalidInputError('precision', precision, 'one of FP32, FP16, BF16, FP8');
-  }
-  return precision;
-}
-
-/** Model-state bytes per parameter held by a GPU (before sharding) after ZeRO sharding over `dataParallel`. */
-export function modelStateBytesPerParameter(
-  zeroStage: ZeroStage,
-  dataParallel: number,
-  optimizer: OptimizerKind = 'ADAM',
-  precision: Precision = 'BF16',
-): number {
-  // ZeRO paper §5: P_os shards K, P_g also the 2 gradient bytes, P_p also the 2 parameter bytes.
-  return (
-    parameterBytesFor(precision) / (zeroStage >= 3 ? dataParallel : 1) +
-    gradientBytesFor(precision) / (zeroStage >= 2 ? dataParallel : 1) +
-    optimizerStateBytesFor(optimizer, precision) / (zeroStage >= 1 ? dataParallel : 1)
-  );
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Activations (Korthikanti et al. 2022, "Reducing Activation Recomputation in Large Transformer Models" §4)
-
-/**
- * Activation bytes one transformer layer stores for one micro-batch, generalised from Korthikanti et al. 2022 §4.1
- * (GPT: s·b·h·(34 + 5·a·s/h)) to GQA, any FFN width, gated MLPs and MoE. Per layer, 16-bit elements:
- * - replicated across TP ranks unless sequence parallel (the "10" of 10 + 24/t): both norm inputs 4sbh, the QKV
- *   input 2sbh, the MLP input 2sbh, two 1-byte dropout masks 2sbh;
- * - split by t: Q 2sbh, K and V 2·2·sb·h_kv (GQA shrinks them), the output-projection input 2sbh; MLP: plain
- *   fc1 output + GELU output 4·sbf, gated gate + up + product 6·sbf; MoE: × (top-k + shared) plus the k dispatched
- *   copies of the token 2·k·sbh (expert tensor parallel = t);
- * - attention scores 5·a·s²·b (softmax 2, its dropout mask 1, dropout output 2), split by t; gone with
- *   FlashAttention (Dao et al. 2022 keeps only the O(s) log-sum-exp, not counted) and with selective recompute.
- * FULL recompute stores only the layer input 2sbh (Korthikanti Table 2). We divide it by t only with sequence
- * parallel (the input is then sequence-sharded); without SP every TP rank holds the whole input, as the paper says.
- * FP32 training doubles every element (2-byte elements scaled by elementBytes / 2).
- *
- * Dropout (`dropout`, default true: the paper's GPT recipe). Korthikanti's 34 = attention 11 (QKV input 2, Q and K 4,
- * V 2, projection input 2, attention-output dropout mask 1) + MLP 19 (fc1 input 2, GELU input 8, GELU output 8,
- * MLP-output dropout mask 1) + two norm inputs 4; of these only the two 1-byte masks (2sbh, both in the replicated
- * 10) belong to dropout. Of 5as/h (5as²b): softmax output 2 (kept: the softmax backward needs it), attention-dropout
- * mask 1, dropout output 2 (the input of the scores·V matmul). With dropout 0 the masks do not exist and the scores·V
- * matmul reads the stored softmax output itself, so a layer stores sbh·(32 + 2as/h): 2sbh + 3as²b less.
- * (PyTorch's dropout with p = 0 returns its input: no mask, no copy.) FlashAttention regenerates its dropout mask
- * from the RNG seed and FULL recompute re-runs dropout, so neither changes with it.
- */
-export function activationBytesPerLayerFor(
-  sequenceLength: number,
-  microBatchSize: number,
-  hiddenSize: number,
-  attentionHeads: number,
-  kvHeads: number,
-  ffnHiddenSize: number,
-  gatedMlp: boolean,
-  activeExperts: number,
-  moe: boolean,
-  tensorParallel: number,
-  sequenceParallel: boolean,
-  recompute: RecomputeMode,
-  flashAttention: boolean,
-  elementBytes: number,
-  dropout = true,
-  headDim = hiddenSize / attentionHeads,
-  /** 0.5 when the GEMM inputs are cached in FP8 (DeepSeek-V3 §3.3.2), else 1. */
-  gemmInputScale = 1,
-): number {
-  const sb = sequenceLength * microBatchSize;
-  const sbh = sb * hiddenSize;
-  const scale = elementBytes / 2;
-  const spDivisor = sequenceParallel ? tensorParallel : 1;
-  if (recompute === 'FULL') {
-    // Korthikanti et al. 2022 Table 2, "full recompute": 2sbh per layer (only the layer input).
-    return (scale * 2 * sbh) / spDivisor;
-  }
-  // K and V width per rank: kvHeads/t heads, or one replicated head when t > kvHeads (Megatron-LM query groups).
-  const kvHiddenPerRank = headDim * kvHeadsPerRank(kvHeads, tensorParallel);
-  // FP8 caching (gemmInputScale 0.5) halves the GEMM inputs only: QKV and fc1 inputs, the projection input, the fc2
-  // input (GELU output / SwiGLU product) and the dispatched MoE tokens; norm inputs, Q/K/V and masks stay as they are.
-  const g = gemmInputScale;
-  // Korthikanti §4.1: 10sbh outside the parallel regions (norms 4, QKV/MLP inputs 4, two 1-byte dropout masks 2).
-  const replicated = ((dropout ? 6 : 4) + 4 * g) * sbh;
-  // Korthikanti §4.1 attention: Q, K, V (4sbh for MHA; GQA shrinks K, V) + projection input 2sbh; Q and the
-  // projection input are heads·headDim wide (= h unless headDim decouples them).
-  const attentionPerRank = ((2 + 2 * g) * sb * attentionHeads * headDim) / tensorParallel + 4 * sb * kvHiddenPerRank;
-  const oneMlp = ((gatedMlp ? 4 : 2) + 2 * g) * sb * ffnHiddenSize;
-  // Korthikanti §4.1 MLP: 16sbh = fc1 out + GELU out for f = 4h; MoE: per routed copy, plus the dispatched inputs.
-  const mlp = moe ? activeExperts * (oneMlp + 2 * g * sbh) : oneMlp;
-  // Korthikanti §4.1: 5as²b of attention scores (softmax 2 + mask 1 + dropout output 2; 2 without dropout);
-  // dropped by FlashAttention or selective recompute.
-  const scoreBytes = dropout ? 5 : 2;
-  const scores = flashAttention || recompute === 'SELECTIVE' ? 0 : scoreBytes * attentionHeads * sequenceLength * sb;
-  return scale * (replicated / spDivisor + attentionPerRank + (mlp + scores) / tensorParallel);
-}
-
-/**
- * Activation bytes per layer and micro-batch for an architecture and layout (hot path; no allocation). With context
- * parallelism c each rank holds s/c of every sequence, so every term (the s² scores too: local queries × all keys)
- * is 1/c; attention also keeps the K and V it gathered from the other c − 1 ranks for its backward (Llama 3 paper
- * §3.3.2, all-gather CP) unless the whole layer is recomputed.
- */
-export function activationBytesPerLayer(
-  arch: ModelArchitecture,
-  layout: ParallelLayout,
-  recompute: RecomputeMode = layout.recompute,
-): number {
-  const c = layout.contextParallel ?? 1;
-  const local = activationBytesPerLayerLocal(arch, layout, recompute);
-  if (c === 1) return local;
-  const t = layout.tensorParallel;
-  const kvHiddenPerRank = headDimOf(arch) * kvHeadsPerRank(arch.kvHeads, t);
-  const gatheredKv =
-    recompute === 'FULL'
-      ? 0
-      : 2 * arch.sequenceLength * layout.microBatchSize * kvHiddenPerRank * activationElementBytesFor(layout.precision) * (1 - 1 / c);
-  return local / c + gatheredKv;
-}
-
-function activationBytesPerLayerLocal(arch: ModelArchitecture, layout: ParallelLayout, recompute: RecomputeMode): number {
-  const moe = arch.experts > 1;
-  const moeLayers = moeLayersOf(arch);
-  const sb = arch.sequenceLength * layout.microBatchSize;
-  // MLA keeps its query and key/value latents (and their RMSNorm inputs) and the rotary key, TP-replicated: the
-  // down-projections run on the whole hidden state (DeepSeek-V2 §2.1.2).
-  const latents =
-    arch.latentAttention === undefined || recompute === 'FULL'
-      ? 0
-      : (activationElementBytesFor(layout.precision) / 2) *
-        sb *
-        (4 * (arch.latentAttention.queryRank + arch.latentAttention.kvRank) + 2 * arch.latentAttention.qkRopeHeadDim);
-  const moeLayer = activationBytesPerLayerUniform(arch, layout, recompute, moe, arch.ffnHiddenSize);
-  if (!moe || moeLayers === arch.layers) return moeLayer + latents;
-  // An MoE model with dense layers: the mean layer.
-  const denseLayer = activationBytesPerLayerUniform(arch, layout, recompute, false, arch.denseFfnHiddenSize ?? arch.ffnHiddenSize);
-  return (moeLayers * moeLayer + (arch.layers - moeLayers) * denseLayer) / arch.layers + latents;
-}
-
-function activationBytesPerLayerUniform(
-  arch: ModelArchitecture,
-  layout: ParallelLayout,
-  recompute: RecomputeMode,
-  moe: boolean,
-  ffnHiddenSize: number,
-): number {
-  return activationBytesPerLayerFor(
-    arch.sequenceLength,
-    layout.microBatchSize,
-    arch.hiddenSize,
-    arch.attentionHeads,
-    arch.kvHeads,
-    ffnHiddenSize,
-    arch.gatedMlp,
-    moe ? arch.expertsPerToken + arch.sharedExperts : 1,
-    moe,
-    layout.tensorParallel,
-    layout.sequenceParallel && layout.tensorParallel > 1,
-    recompute,
-    layout.flashAttention,
-    activationElementBytesFor(layout.precision),
-    arch.dropout ?? true,
-    headDimOf(arch),
-    layout.activationStorage === 'FP8' ? 0.5 : 1,
-  );
-}
-
-/** Korthikanti et al. 2022 §4 formulas for a GPT-shaped layer (f = 4h, MHA, plain MLP), per micro-batch. */
-export function korthikantiActivationBytesPerLayer(input: {
-  sequenceLength: number;
-  microBatchSize: number;
-  hiddenSize: number;
-  attentionHeads: number;
-  tensorParallel?: number;
-  sequenceParallel?: boolean;
-  recompute?: RecomputeMode;
-  flashAttention?: boolean;
-  /** Default true (the paper's GPT recipe). */
-  dropout?: boolean;
-}): number {
-  const h = input.hiddenSize;
-  return activationBytesPerLayerFor(
-    input.sequenceLength,
-    input.microBatchSize,
-    h,
-    input.attentionHeads,
-    input.attentionHeads,
-    4 * h,
-    false,
-    1,
-    false,
-    input.tensorParallel ?? 1,
-    input.sequenceParallel ?? false,
-    input.recompute ?? 'NONE',
-    input.flashAttention ?? false,
-    2,
-    input.dropout ?? true,
-  );
-}
 
 /** GPUs a layout occupies: t × c × p × d (Megatron-Core order TP-CP-DP-PP; contextParallel absent = 1). */
 export function layoutGpus(layout: ParallelLayout): number {
@@ -363,33 +128,44 @@ export function expertParametersPerLayer(arch: ModelArchitecture): number {
 }
 
 /**
- * Memory of one GPU of pipeline stage `stage`. Hot path: scalar arithmetic, one result object.
- * `microBatches` = micro-batches per step per pipeline (global batch / (micro-batch · d)).
+ * Model states of one GPU of a stage, after TP/EP division and ZeRO sharding (and offload, applied afterwards by
+ * offloadStates). One mutable record per stage so the hot path allocates once.
  */
-export function stageMemory(
-  arch: ModelArchitecture,
-  counts: ModelCounts,
-  cluster: ClusterSpec,
-  layout: ParallelLayout,
-  options: PlanOptions | undefined,
-  stage: number,
-  /** Precomputed activationBytesPerLayer(arch, layout) and (…, 'NONE'), to share between stages. */
-  perLayerBytes?: number,
-  perLayerNoRecomputeBytes?: number,
-): StageMemory {
+interface StageStates {
+  layers: number;
+  /** Dense and routed-expert parameters of one layer (whole layer, before TP/EP division). */
+  denseLayer: number;
+  expertLayer: number;
+  replicatedKv: number;
+  /** Parameters on this GPU before ZeRO sharding, and the part ZeRO leaves after sharding over DP (× CP). */
+  fullParams: number;
+  shardedParams: number;
+  /** Adapter parameters on this GPU (0 without an adapter). */
+  adapterGpu: number;
+  /** Bytes of a frozen (or trained) layer weight: QLoRA's 4.127 bits or the training precision. */
+  frozenLayerBytes: number;
+  parametersBytes: number;
+  gradientsBytes: number;
+  optimizerStatesBytes: number;
+  hostBytes: number;
+  nvmeBytes: number;
+}
+
+/** Parameters, gradients and optimizer states of stage `stage` on one GPU (ZeRO paper §5, adapters: Hu et al. 2021). */
+function stageStates(arch: ModelArchitecture, counts: ModelCounts, layout: ParallelLayout, stage: number): StageStates {
   const t = layout.tensorParallel;
   const p = layout.pipelineParallel;
-  const d = layout.dataParallel;
-  const c = layout.contextParallel ?? 1;
   // CP ranks hold the same weights and reduce gradients together: ZeRO shards over DP × CP (Megatron-Core's
   // distributed optimizer uses the DP×CP group).
-  const shardGroup = d * c;
+  const shardGroup = layout.dataParallel * (layout.contextParallel ?? 1);
   const e = layout.expertParallel > 0 ? layout.expertParallel : 1;
   const zero = layout.zeroStage;
-  const first = stage === 0;
-  const last = stage === p - 1;
-  const layers = rankLayers(arch.layers, layout, stage);
-  const microBatches = layout.globalBatchSize / (layout.microBatchSize * d);
+  // DualPipe (DeepSeek-V3 report §3.2.1, Table 2: "2×" parameters per device): rank i holds stages i and p − 1 − i with
+  // all their states, so ranks 0 and p − 1 both hold the embedding and the output head (§3.2.3).
+  const mirror = layout.pipelineSchedule === 'DUALPIPE' ? p - 1 - stage : stage;
+  const first = stage === 0 || mirror === 0;
+  const last = stage === p - 1 || mirror === p - 1;
+  const layers = rankLayers(arch.layers, layout, stage) + (mirror !== stage ? rankLayers(arch.layers, layout, mirror) : 0);
 
   // Parameters on this stage: layers + input embedding (first) + final norm and output head or tied replica (last).
   const expertLayer = expertParametersPerLayer(arch);
@@ -406,88 +182,155 @@ export function stageMemory(
 
   const pb = parameterBytesFor(layout.precision);
   const gb = gradientBytesOf(layout);
-  const k = optimizerStateBytesFor(layout.optimizer, layout.precision);
+  const k = optimizerStateBytesOf(layout);
   // ZeRO paper §5: stage ≥ 1 shards K, ≥ 2 the gradients, 3 the parameters over the data-parallel group.
   const shardedParams = denseGpu / shardGroup + expertGpu / expertDp;
   const fullParams = denseGpu + expertGpu;
-  let parametersBytes = pb * (zero >= 3 ? shardedParams : fullParams);
-  let gradientsBytes = gb * (zero >= 2 ? shardedParams : fullParams);
-  let optimizerStatesBytes = k * (zero >= 1 ? shardedParams : fullParams);
+  const states: StageStates = {
+    layers,
+    denseLayer,
+    expertLayer,
+    replicatedKv,
+    fullParams,
+    shardedParams,
+    adapterGpu: 0,
+    frozenLayerBytes: pb,
+    parametersBytes: pb * (zero >= 3 ? shardedParams : fullParams),
+    gradientsBytes: gb * (zero >= 2 ? shardedParams : fullParams),
+    optimizerStatesBytes: k * (zero >= 1 ? shardedParams : fullParams),
+    hostBytes: 0,
+    nvmeBytes: 0,
+  };
   // Adapter fine-tuning (Hu et al. 2021 §4.2: no optimizer states for the frozen weights): gradients and optimizer
   // states exist for the adapters only; the frozen layers weigh QLoRA's 4.127 bits or the training precision.
   const adapter = layout.adapter;
-  const adapterGpu = adapter === undefined ? 0 : (layers * adapterParametersPerLayer(arch, adapter)) / t;
-  const frozenLayerBytes = adapter === undefined ? pb : frozenLayerBytesPerParameter(adapter, pb);
   if (adapter !== undefined) {
+    const adapterGpu = (layers * adapterParametersPerLayer(arch, adapter)) / t;
     const layerWeightsGpu = (layers * denseLayer) / t + layers * replicatedKv;
     const frozenBytes = frozenWeightBytes(adapter, layerWeightsGpu, denseGpu - layerWeightsGpu, pb);
-    parametersBytes = (zero >= 3 ? frozenBytes / shardGroup : frozenBytes) + pb * (zero >= 3 ? adapterGpu / shardGroup : adapterGpu);
-    gradientsBytes = gb * (zero >= 2 ? adapterGpu / shardGroup : adapterGpu);
-    optimizerStatesBytes = k * (zero >= 1 ? adapterGpu / shardGroup : adapterGpu);
+    states.adapterGpu = adapterGpu;
+    states.frozenLayerBytes = frozenLayerBytesPerParameter(adapter, pb);
+    states.parametersBytes = (zero >= 3 ? frozenBytes / shardGroup : frozenBytes) + pb * (zero >= 3 ? adapterGpu / shardGroup : adapterGpu);
+    states.gradientsBytes = gb * (zero >= 2 ? adapterGpu / shardGroup : adapterGpu);
+    states.optimizerStatesBytes = k * (zero >= 1 ? adapterGpu / shardGroup : adapterGpu);
   }
+  return states;
+}
 
-  // Offload (ZeRO-Offload, Ren et al. 2021; ZeRO-Infinity, Rajbhandari et al. 2021).
-  let hostBytes = 0;
-  let nvmeBytes = 0;
+/** Moves the offloaded states to the host or NVMe (ZeRO-Offload, Ren et al. 2021; ZeRO-Infinity, Rajbhandari et al. 2021). */
+function offloadStates(states: StageStates, layout: ParallelLayout): void {
   const offload = layout.offload;
   if (offload === 'OPTIMIZER_CPU' || offload === 'OPTIMIZER_NVME') {
     // ZeRO-Offload §4: optimizer states (and, with partitioned gradients, the gradient shard) live on the host.
-    if (offload === 'OPTIMIZER_CPU') hostBytes += optimizerStatesBytes;
-    else nvmeBytes += optimizerStatesBytes;
-    optimizerStatesBytes = 0;
-    if (zero >= 2) {
-      hostBytes += gradientsBytes;
-      gradientsBytes = 0;
+    if (offload === 'OPTIMIZER_CPU') states.hostBytes += states.optimizerStatesBytes;
+    else states.nvmeBytes += states.optimizerStatesBytes;
+    states.optimizerStatesBytes = 0;
+    if (layout.zeroStage >= 2) {
+      states.hostBytes += states.gradientsBytes;
+      states.gradientsBytes = 0;
     }
   } else if (offload === 'PARAMETERS_CPU' || offload === 'PARAMETERS_NVME') {
     // ZeRO-Infinity §5: parameters and optimizer states on CPU or NVMe, gradients on the host; the device keeps
     // only the working set (temporary buffers below).
-    if (offload === 'PARAMETERS_CPU') hostBytes += parametersBytes + optimizerStatesBytes;
-    else nvmeBytes += parametersBytes + optimizerStatesBytes;
-    hostBytes += gradientsBytes;
-    parametersBytes = 0;
-    gradientsBytes = 0;
-    optimizerStatesBytes = 0;
+    if (offload === 'PARAMETERS_CPU') states.hostBytes += states.parametersBytes + states.optimizerStatesBytes;
+    else states.nvmeBytes += states.parametersBytes + states.optimizerStatesBytes;
+    states.hostBytes += states.gradientsBytes;
+    states.parametersBytes = 0;
+    states.gradientsBytes = 0;
+    states.optimizerStatesBytes = 0;
   }
+}
 
-  // Activations: in-flight layer-micro-batches × per-layer bytes, plus the one layer being recomputed.
+/** Activations of stage `stage`: in-flight layer-micro-batches × per-layer bytes, plus the one layer being recomputed. */
+function stageActivationBytes(
+  arch: ModelArchitecture,
+  layout: ParallelLayout,
+  stage: number,
+  perLayerBytes: number | undefined,
+  perLayerNoRecomputeBytes: number | undefined,
+): number {
+  const p = layout.pipelineParallel;
+  const microBatches = layout.globalBatchSize / (layout.microBatchSize * layout.dataParallel);
   const perLayer = perLayerBytes ?? activationBytesPerLayer(arch, layout);
-  const inFlight = activationLayerMicroBatchesOnStage(arch.layers, p, layout.pipelineInterleave, microBatches, stage, layout.pipelineStageLayers);
+  const inFlight =
+    layout.pipelineSchedule === 'DUALPIPE'
+      ? // DeepSeek-V3 report Table 2: DualPipe keeps PP + 1 micro-batches of a stage per device (1F1B: PP); a stage here
+        // is the mean of the two this rank holds.
+        (Math.min(p + 1, microBatches) * (rankLayers(arch.layers, layout, stage) + rankLayers(arch.layers, layout, p - 1 - stage))) / 2
+      : activationLayerMicroBatchesOnStage(arch.layers, p, layout.pipelineInterleave, microBatches, stage, layout.pipelineStageLayers);
   let activationsBytes = inFlight * perLayer;
   if (layout.recompute !== 'NONE') {
     // During backward one layer is rebuilt in full around what it stored (Korthikanti §5): FULL rebuilds everything
     // but its input, SELECTIVE the attention scores (nothing with FlashAttention, where NONE = SELECTIVE).
     activationsBytes += (perLayerNoRecomputeBytes ?? activationBytesPerLayer(arch, layout, 'NONE')) - perLayer;
   }
+  if (layout.cheapRecompute === true) {
+    // The same for the cheap operators: one layer's norm outputs, up-projections and SwiGLU output exist at a time.
+    const stored = layout.recompute === 'NONE' ? perLayer : (perLayerNoRecomputeBytes ?? activationBytesPerLayer(arch, layout, 'NONE'));
+    activationsBytes += activationBytesPerLayer(arch, { ...layout, cheapRecompute: false }, 'NONE') - stored;
+  }
+  return activationsBytes;
+}
 
-  // Temporary buffers.
+/** Temporary buffers of stage `stage`: the last stage's logits, ZeRO-2/3 reduce buckets and ZeRO-3 gathered layers. */
+function stageTemporaryBytes(arch: ModelArchitecture, layout: ParallelLayout, stage: number, states: StageStates): number {
+  const t = layout.tensorParallel;
+  const zero = layout.zeroStage;
   let temporaryBytes = 0;
-  if (last) {
+  const p = layout.pipelineParallel;
+  // The output head's rank (under DualPipe also rank 0, which holds the last stage too).
+  if (stage === p - 1 || (layout.pipelineSchedule === 'DUALPIPE' && stage === 0)) {
     // Logits of one micro-batch in fp32 for the cross-entropy, vocab-parallel: 4·s·b·V/t (Korthikanti §4.1 output layer).
-    temporaryBytes += (4 * arch.sequenceLength * layout.microBatchSize * arch.vocabSize) / (t * c);
+    temporaryBytes += (4 * arch.sequenceLength * layout.microBatchSize * arch.vocabSize) / (t * (layout.contextParallel ?? 1));
   }
   if (zero >= 2) {
     // Reduce bucket of unsharded gradients (DeepSpeed ZeRO-2/3). Capped at the non-local gradients when they stay
     // on the device (a bucket as large as them would be ZeRO-1); with gradients offloaded it stages them all.
+    const { fullParams, shardedParams, adapterGpu } = states;
     const nonLocal = fullParams - shardedParams;
+    const offload = layout.offload;
     const gradientsOffloaded = offload !== 'NONE';
+    const shardGroup = layout.dataParallel * (layout.contextParallel ?? 1);
     // With an adapter only its gradients are reduced.
-    const reduced = adapter !== undefined ? adapterGpu - adapterGpu / shardGroup : gradientsOffloaded ? fullParams : nonLocal;
-    temporaryBytes += gb * Math.min(REDUCE_BUCKET_ELEMENTS, reduced);
+    const reduced = layout.adapter !== undefined ? adapterGpu - adapterGpu / shardGroup : gradientsOffloaded ? fullParams : nonLocal;
+    temporaryBytes += gradientBytesOf(layout) * Math.min(REDUCE_BUCKET_ELEMENTS, reduced);
     if (zero === 3) {
       // Gathered layers (current + prefetched), capped at the stage's non-local parameters (all of them when
       // the parameters live on the host or NVMe).
-      const layerGpu = denseLayer / t + replicatedKv + expertLayer / (t * e);
+      const e = layout.expertParallel > 0 ? layout.expertParallel : 1;
+      const layerGpu = states.denseLayer / t + states.replicatedKv + states.expertLayer / (t * e);
       const parametersOffloaded = offload === 'PARAMETERS_CPU' || offload === 'PARAMETERS_NVME';
-      temporaryBytes += frozenLayerBytes * Math.min(ZERO3_GATHERED_LAYERS * layerGpu, parametersOffloaded ? fullParams : nonLocal);
+      temporaryBytes += states.frozenLayerBytes * Math.min(ZERO3_GATHERED_LAYERS * layerGpu, parametersOffloaded ? fullParams : nonLocal);
     }
   }
+  return temporaryBytes;
+}
 
+/**
+ * Memory of one GPU of pipeline stage `stage`: model states, offload, activations, temporary buffers and the
+ * framework overhead. Hot path: scalar arithmetic, one intermediate and one result object.
+ */
+export function stageMemory(
+  arch: ModelArchitecture,
+  counts: ModelCounts,
+  _cluster: ClusterSpec,
+  layout: ParallelLayout,
+  options: PlanOptions | undefined,
+  stage: number,
+  /** Precomputed activationBytesPerLayer(arch, layout) and (…, 'NONE'), to share between stages. */
+  perLayerBytes?: number,
+  perLayerNoRecomputeBytes?: number,
+): StageMemory {
+  const states = stageStates(arch, counts, layout, stage);
+  offloadStates(states, layout);
+  const activationsBytes = stageActivationBytes(arch, layout, stage, perLayerBytes, perLayerNoRecomputeBytes);
+  const temporaryBytes = stageTemporaryBytes(arch, layout, stage, states);
   const overheadBytes = options?.frameworkOverheadBytes ?? DEFAULT_FRAMEWORK_OVERHEAD_BYTES;
+  const { parametersBytes, gradientsBytes, optimizerStatesBytes } = states;
   return {
     stage,
-    layers,
-    parametersPerGpu: fullParams,
+    layers: states.layers,
+    parametersPerGpu: states.fullParams,
     parametersBytes,
     gradientsBytes,
     optimizerStatesBytes,
@@ -495,16 +338,22 @@ export function stageMemory(
     temporaryBytes,
     overheadBytes,
     totalBytes: parametersBytes + gradientsBytes + optimizerStatesBytes + activationsBytes + temporaryBytes + overheadBytes,
-    hostBytes,
-    nvmeBytes,
+    hostBytes: states.hostBytes,
+    nvmeBytes: states.nvmeBytes,
   };
 }
 
 /**
+ * Fraction of the node's CPU RAM and NVMe kept free for offload: 5 % (pinned staging buffers, the OS, the file
+ * system); the device's GiB gap (DEFAULT_MEMORY_HEADROOM_FRACTION) has no counterpart in the host's capacities.
+ */
+const HOST_RESERVE_FRACTION = 0.05;
+
+/**
  * Whether the offloaded bytes fit the node: every GPU of a node offloads to the same CPU RAM and local NVMe, so a
  * node needs (GPUs on it) × (bytes per GPU of the stage that offloads most) — an upper bound when stages differ —
- * within the node's capacity less the same headroom fraction as the device (ZeRO-Offload/Infinity keep pinned
- * buffers and the OS needs room too).
+ * within the node's capacity less the device's headroom fraction, at least HOST_RESERVE_FRACTION (ZeRO-Offload/Infinity
+ * keep pinned buffers and the OS needs room too).
  */
 export function offloadFits(
   memory: Pick<MemoryEstimate, 'hostBytes' | 'nvmeBytes'>,
@@ -514,13 +363,31 @@ export function offloadFits(
   const gpusOnNode = Math.min(cluster.gpusPerNode, cluster.gpusPerNode * cluster.nodes);
   const hostBytesPerNode = memory.hostBytes * gpusOnNode;
   const nvmeBytesPerNode = memory.nvmeBytes * gpusOnNode;
-  const usable = 1 - headroomFraction;
+  // Host RAM and NVMe keep at least HOST_RESERVE_FRACTION free whatever the device headroom.
+  const usable = 1 - Math.max(headroomFraction, HOST_RESERVE_FRACTION);
   return {
     hostFits: hostBytesPerNode === 0 || hostBytesPerNode <= hostMemoryBytesPerNodeOf(cluster) * usable,
     nvmeFits: nvmeBytesPerNode === 0 || nvmeBytesPerNode <= nvmeBytesPerNodeOf(cluster) * usable,
     hostBytesPerNode,
     nvmeBytesPerNode,
   };
+}
+
+const NO_RANKS: readonly number[] = [];
+
+/**
+ * Middle ranks (0 < i < p − 1) that could hold more than the first and the last: none under EVEN splits; under DualPipe
+ * ranks 1 … p/2 − 1 (rank i and p − 1 − i hold the same two stages); for an explicit split the ones
+ * pipeline.ts heavierMiddleRanks keeps (Llama 3's: 7 layers on the first rank, 8 on the second).
+ */
+function middleRanksToEvaluate(arch: ModelArchitecture, layout: ParallelLayout): readonly number[] {
+  const p = layout.pipelineParallel;
+  if (p <= 2) return NO_RANKS;
+  if (layout.pipelineSchedule === 'DUALPIPE') return Array.from({ length: p / 2 - 1 }, (_, i) => i + 1);
+  const list = layout.pipelineStageLayers;
+  if (list === undefined) return NO_RANKS;
+  const m = layout.globalBatchSize / (layout.microBatchSize * layout.dataParallel);
+  return heavierMiddleRanks(arch.layers, list, p, m);
 }
 
 /**
@@ -552,20 +419,14 @@ export function estimateMemory(
     if (lastStage.hostBytes > hostBytes) hostBytes = lastStage.hostBytes;
     if (lastStage.nvmeBytes > nvmeBytes) nvmeBytes = lastStage.nvmeBytes;
   }
-  const list = layout.pipelineStageLayers;
-  if (list !== undefined && p > 2) {
-    // An explicit split may load a middle rank more (Llama 3's: 7 layers on the first, 8 on the second); only the
-    // middle ranks that could be heavier are evaluated (pipeline.ts heavierMiddleRanks).
-    const m = layout.globalBatchSize / (layout.microBatchSize * layout.dataParallel);
-    for (const stage of heavierMiddleRanks(arch.layers, list, p, m)) {
-      const middle = stageMemory(arch, counts, cluster, layout, options, stage, perLayer, perLayerNone);
-      if (middle.totalBytes > worst.totalBytes) {
-        worst = middle;
-        worstIndex = stage;
-      }
-      if (middle.hostBytes > hostBytes) hostBytes = middle.hostBytes;
-      if (middle.nvmeBytes > nvmeBytes) nvmeBytes = middle.nvmeBytes;
+  for (const stage of middleRanksToEvaluate(arch, layout)) {
+    const middle = stageMemory(arch, counts, cluster, layout, options, stage, perLayer, perLayerNone);
+    if (middle.totalBytes > worst.totalBytes) {
+      worst = middle;
+      worstIndex = stage;
     }
+    if (middle.hostBytes > hostBytes) hostBytes = middle.hostBytes;
+    if (middle.nvmeBytes > nvmeBytes) nvmeBytes = middle.nvmeBytes;
   }
   return {
     parametersBytes: worst.parametersBytes,

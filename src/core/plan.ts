@@ -42,7 +42,9 @@ import type {
   ModelCounts,
   OffloadTarget,
   OptimizerKind,
+  OptimizerMomentPrecision,
   ParallelLayout,
+  PipelineSchedule,
   PlanEstimate,
   PlanOptions,
   Precision,
@@ -64,6 +66,8 @@ const OPTIMIZERS: readonly OptimizerKind[] = ['ADAM', 'ADAMW', 'SGD_MOMENTUM', '
 const RECOMPUTES: readonly RecomputeMode[] = ['NONE', 'SELECTIVE', 'FULL'];
 const GRADIENT_PRECISIONS: readonly GradientPrecision[] = ['FP32', 'BF16', 'FP16'];
 const ACTIVATION_STORAGES: readonly ActivationStorage[] = ['FP8'];
+const MOMENT_PRECISIONS: readonly OptimizerMomentPrecision[] = ['FP32', 'BF16'];
+const PIPELINE_SCHEDULES: readonly PipelineSchedule[] = ['ONE_F_ONE_B', 'DUALPIPE'];
 const OFFLOADS: readonly OffloadTarget[] = ['NONE', 'OPTIMIZER_CPU', 'OPTIMIZER_NVME', 'PARAMETERS_CPU', 'PARAMETERS_NVME'];
 
 function requireOneOf<T>(field: string, value: T, allowed: readonly T[]): T {
@@ -76,13 +80,15 @@ function requireBoolean(field: string, value: unknown): boolean {
   return value;
 }
 
-/** Fill the defaults of a partial layout and validate it against the model and the cluster. */
-export function resolveLayout(
+type LayoutInput = Partial<ParallelLayout> & { globalBatchSize: number; pipelineLayerSplit?: PipelineLayerSplit };
+
+/** The parallel shape: TP, PP, CP, DP (from the cluster when unset) and EP, each checked against model and cluster. */
+function resolveShape(
   arch: ModelArchitecture,
   cluster: ClusterSpec,
-  input: Partial<ParallelLayout> & { globalBatchSize: number; pipelineLayerSplit?: PipelineLayerSplit },
-  path = 'plan',
-): ParallelLayout {
+  input: LayoutInput,
+  path: string,
+): { tensorParallel: number; pipelineParallel: number; contextParallel: number; dataParallel: number; expertParallel: number } {
   const f = (name: string): string => `${path}.${name}`;
   const gpus = cluster.gpusPerNode * cluster.nodes;
   requireInteger('cluster.gpus', gpus, 1);
@@ -148,6 +154,18 @@ export function resolveLayout(
     }
   }
 
+  return { tensorParallel, pipelineParallel, contextParallel, dataParallel, expertParallel };
+}
+
+/** ZeRO stage, micro- and global batch, interleaving and the per-virtual-stage layer split (pipeline.ts). */
+function resolveBatchAndPipeline(
+  arch: ModelArchitecture,
+  input: LayoutInput,
+  path: string,
+  pipelineParallel: number,
+  dataParallel: number,
+): { zeroStage: ZeroStage; microBatchSize: number; globalBatchSize: number; pipelineInterleave: number; pipelineStageLayers: number[] | undefined } {
+  const f = (name: string): string => `${path}.${name}`;
   const zeroStage = input.zeroStage ?? 0;
   if (zeroStage !== 0 && zeroStage !== 1 && zeroStage !== 2 && zeroStage !== 3) {
     throw new InvalidInputError(f('zeroStage'), zeroStage, 'one of 0, 1, 2, 3');
@@ -186,6 +204,20 @@ export function resolveLayout(
     f('pipelineLayerSplit'),
   );
 
+  return { zeroStage: zeroStage as ZeroStage, microBatchSize, globalBatchSize, pipelineInterleave, pipelineStageLayers };
+}
+
+/** Fill the defaults of a partial layout and validate it against the model and the cluster. */
+export function resolveLayout(arch: ModelArchitecture, cluster: ClusterSpec, input: LayoutInput, path = 'plan'): ParallelLayout {
+  const f = (name: string): string => `${path}.${name}`;
+  const { tensorParallel, pipelineParallel, contextParallel, dataParallel, expertParallel } = resolveShape(arch, cluster, input, path);
+  const { zeroStage, microBatchSize, globalBatchSize, pipelineInterleave, pipelineStageLayers } = resolveBatchAndPipeline(
+    arch,
+    input,
+    path,
+    pipelineParallel,
+    dataParallel,
+  );
   const recompute = requireOneOf(f('recompute'), input.recompute ?? 'NONE', RECOMPUTES);
   const optimizer = requireOneOf(f('optimizer'), input.optimizer ?? 'ADAM', OPTIMIZERS);
   const offload = requireOneOf(f('offload'), input.offload ?? 'NONE', OFFLOADS);
@@ -216,7 +248,7 @@ export function resolveLayout(
     expertParallel,
     // Present only when used, so that CP-free layouts keep their shape (search candidates, saved plans).
     ...(contextParallel > 1 ? { contextParallel } : {}),
-    zeroStage: zeroStage as ZeroStage,
+    zeroStage,
     microBatchSize,
     globalBatchSize,
     sequenceParallel,
@@ -233,7 +265,44 @@ export function resolveLayout(
     // Present only when set (a recipe's or the user's), like contextParallel.
     ...(gradientPrecision === undefined ? {} : { gradientPrecision }),
     ...(activationStorage === undefined ? {} : { activationStorage }),
+    ...resolveStateOptions(input, path, optimizer, pipelineParallel, pipelineInterleave),
   };
+}
+
+/**
+ * The recipe-level state and schedule options, present only when they differ from the default so that layouts keep
+ * their shape: BF16 optimizer moments, cheap recompute, the DualPipe schedule (DeepSeek-V3 report §3.2–3.3).
+ */
+function resolveStateOptions(
+  input: LayoutInput,
+  path: string,
+  optimizer: OptimizerKind,
+  pipelineParallel: number,
+  pipelineInterleave: number,
+): Pick<ParallelLayout, 'optimizerMomentPrecision' | 'cheapRecompute' | 'pipelineSchedule'> {
+  const f = (name: string): string => `${path}.${name}`;
+  const out: Pick<ParallelLayout, 'optimizerMomentPrecision' | 'cheapRecompute' | 'pipelineSchedule'> = {};
+  if (input.optimizerMomentPrecision !== undefined) {
+    const moments = requireOneOf(f('optimizerMomentPrecision'), input.optimizerMomentPrecision, MOMENT_PRECISIONS);
+    if (moments === 'BF16' && optimizer !== 'ADAM' && optimizer !== 'ADAMW' && optimizer !== 'SGD_MOMENTUM') {
+      throw new InvalidInputError(f('optimizerMomentPrecision'), moments, `FP32 with ${optimizer} (BF16 moments need ADAM, ADAMW or SGD_MOMENTUM)`);
+    }
+    if (moments === 'BF16') out.optimizerMomentPrecision = moments;
+  }
+  if (input.cheapRecompute !== undefined && requireBoolean(f('cheapRecompute'), input.cheapRecompute)) out.cheapRecompute = true;
+  if (input.pipelineSchedule !== undefined) {
+    const schedule = requireOneOf(f('pipelineSchedule'), input.pipelineSchedule, PIPELINE_SCHEDULES);
+    // DualPipe pairs rank i with rank p − 1 − i (DeepSeek-V3 report §3.2.1): an even number of ranks, no interleaving.
+    if (schedule === 'DUALPIPE' && (pipelineParallel < 2 || pipelineParallel % 2 !== 0 || pipelineInterleave !== 1)) {
+      throw new InvalidInputError(
+        f('pipelineSchedule'),
+        schedule,
+        `ONE_F_ONE_B, or DUALPIPE with an even pipelineParallel ≥ 2 and pipelineInterleave 1 (now ${pipelineParallel} and ${pipelineInterleave})`,
+      );
+    }
+    if (schedule === 'DUALPIPE') out.pipelineSchedule = schedule;
+  }
+  return out;
 }
 
 /** Cheap checks of the options (hot path: only comparisons). */
@@ -300,7 +369,23 @@ export function evaluatePlan(
   const offload = layout.offload === 'NONE' ? null : offloadFits(memory, cluster, headroom);
   const fits = deviceFits && (offload === null || (offload.hostFits && offload.nvmeFits));
 
+  const diagnostics = planDiagnostics(arch, cluster, layout, memory, performance, offload, headroom, usableBytes);
+  return { memory, communication: step.communication, performance, run, fits, diagnostics };
+}
+
+/** The diagnostics of an evaluated plan (strings built only when one triggers). */
+function planDiagnostics(
+  arch: ModelArchitecture,
+  cluster: ClusterSpec,
+  layout: ParallelLayout,
+  memory: PlanEstimate['memory'],
+  performance: PlanEstimate['performance'],
+  offload: ReturnType<typeof offloadFits> | null,
+  headroom: number,
+  usableBytes: number,
+): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
+  const gpus = cluster.gpusPerNode * cluster.nodes;
   if (offload !== null && !offload.hostFits) {
     diagnostics.push({
       severity: 'ERROR',
@@ -321,7 +406,7 @@ export function evaluatePlan(
         `${(nvmeBytesPerNodeOf(cluster) / 1e12).toFixed(2)} TB (× (1 − ${headroom}) usable): use more GPUs or offload less.`,
     });
   }
-  if (!deviceFits) {
+  if (memory.totalBytes > usableBytes) {
     diagnostics.push({
       severity: 'ERROR',
       code: 'OUT_OF_MEMORY',
@@ -389,5 +474,5 @@ export function evaluatePlan(
       message: `The offloaded optimizer step takes ${(performance.optimizerSeconds / performance.stepSeconds * 100).toFixed(0)} % of the step.`,
     });
   }
-  return { memory, communication: step.communication, performance, run, fits, diagnostics };
+  return diagnostics;
 }

@@ -83,6 +83,18 @@ export function optimizerStateBytesFor(optimizer: OptimizerKind, precision: Prec
 }
 
 /**
+ * K of a layout: optimizerStateBytesFor with its optimizerMomentPrecision. BF16 moments (DeepSeek-V3 report §3.3.3:
+ * "BF16 … to track the first and second moments in the AdamW optimizer", master weights kept in FP32) save 2 B per
+ * moment: Adam 12 → 8, SGD with momentum 8 → 6 under mixed precision.
+ */
+export function optimizerStateBytesOf(layout: Pick<ParallelLayout, 'optimizer' | 'precision' | 'optimizerMomentPrecision'>): number {
+  const k = optimizerStateBytesFor(layout.optimizer, layout.precision);
+  if (layout.optimizerMomentPrecision !== 'BF16') return k;
+  const moments = layout.optimizer === 'SGD_MOMENTUM' ? 1 : layout.optimizer === 'ADAM' || layout.optimizer === 'ADAMW' ? 2 : 0;
+  return k - 2 * moments;
+}
+
+/**
  * Bytes the optimizer step reads and writes per parameter of its shard (memory-bound update): read gradient,
  * read+write every state (K, incl. master), write the new working weight (absent in fp32, where master = weight).
  */

@@ -7,7 +7,7 @@
 import { InvalidInputError } from './errors.js';
 import { DEFAULT_FRAMEWORK_OVERHEAD_BYTES, DEFAULT_MEMORY_HEADROOM_FRACTION } from './memory.js';
 import { OVERLAP_COMPUTE_SLOWDOWN } from './performance.js';
-import { gradientBytesOf } from './precision.js';
+import { gradientBytesOf, optimizerStateBytesOf } from './precision.js';
 import type { ParallelLayout, PlanOptions } from './types.js';
 
 export type TrainingRecipe = 'CUSTOM' | 'MEGATRON_LM_2021' | 'MEGATRON_CORE' | 'TORCHTITAN_FSDP2' | 'DEEPSPEED_ZERO' | 'DEEPSEEK_V3';
@@ -33,12 +33,23 @@ export interface Assumption {
 }
 
 /** Layout fields a recipe may set. */
-type RecipeLayoutField = 'flashAttention' | 'precision' | 'recompute' | 'zeroStage' | 'sequenceParallel' | 'gradientPrecision' | 'activationStorage';
+type RecipeLayoutField =
+  | 'flashAttention'
+  | 'precision'
+  | 'recompute'
+  | 'zeroStage'
+  | 'sequenceParallel'
+  | 'gradientPrecision'
+  | 'activationStorage'
+  | 'optimizerMomentPrecision'
+  | 'cheapRecompute'
+  | 'pipelineSchedule';
 /** Option fields a recipe may set. */
 type RecipeOptionField =
   | 'overlapPipelineCommunication'
   | 'overlapDataParallelCommunication'
   | 'overlapTensorParallelCommunication'
+  | 'overlapTensorParallelBackward'
   | 'overlapExpertParallelCommunication';
 
 interface RecipeDefault<T> {
@@ -81,6 +92,11 @@ const RECIPES: Record<Exclude<TrainingRecipe, 'CUSTOM'>, RecipeSpec> = {
       overlapPipelineCommunication: { value: true, source: 'Megatron-Core overlap_p2p_comm (interleaved schedule)' },
       overlapDataParallelCommunication: { value: true, source: 'Megatron-Core --overlap-grad-reduce / --overlap-param-gather' },
       overlapTensorParallelCommunication: { value: true, source: 'Megatron-Core/NeMo tp_comm_overlap (Transformer Engine userbuffers; with sequence parallel)' },
+      overlapTensorParallelBackward: {
+        value: true,
+        source:
+          'Megatron-Core tensor_parallel.layers linear_with_grad_accumulation_and_async_allreduce (docs.nvidia.com/megatron-core, core.tensor_parallel.layers): the column-parallel backward all-reduces (SP: reduce-scatters) the input gradient asynchronously under the weight-gradient GEMM, always on',
+      },
     },
   },
   TORCHTITAN_FSDP2: {
@@ -114,6 +130,19 @@ const RECIPES: Record<Exclude<TrainingRecipe, 'CUSTOM'>, RecipeSpec> = {
       zeroStage: { value: 1, source: 'DeepSeek-V3 report §3.2: ZeRO-1 data parallelism' },
       gradientPrecision: { value: 'FP32', source: 'DeepSeek-V3 report §3.3.1: master weights, weight gradients and optimizer states kept in higher precision' },
       flashAttention: { value: true, source: 'fused attention kernels (no s² scores stored)' },
+      optimizerMomentPrecision: {
+        value: 'BF16',
+        source: 'DeepSeek-V3 report §3.3.3 (low-precision optimizer states): AdamW first and second moments in BF16, master weights and gradients in FP32',
+      },
+      cheapRecompute: {
+        value: true,
+        source:
+          'DeepSeek-V3 report §3.2.3: RMSNorm and MLA up-projections recomputed in the backward; §3.3.3: the SwiGLU inputs cached (FP8) and its output recomputed',
+      },
+      pipelineSchedule: {
+        value: 'DUALPIPE',
+        source: 'DeepSeek-V3 report §3.2.1 and Table 2: DualPipe, 2× parameters and PP + 1 micro-batches of activations per device; embedding and head on the same rank (§3.2.3)',
+      },
     },
     options: {
       overlapExpertParallelCommunication: { value: true, source: 'DeepSeek-V3 report §3.2.1: DualPipe overlaps the all-to-all, "near-zero all-to-all communication overhead"' },
@@ -163,14 +192,18 @@ const DEFAULT_SOURCES: Record<string, string> = {
   gradientPrecision: 'ZeRO paper (Rajbhandari et al. 2020) §3.1: gradients at the training precision (2 B under mixed precision)',
   activationStorage: 'Korthikanti et al. 2022 §4: 16-bit activations',
   optimizerStates: 'ZeRO paper §3.1: fp32 master weights and optimizer moments (K = 12 for Adam)',
+  optimizerMomentPrecision: 'ZeRO paper §3.1: fp32 optimizer moments',
+  cheapRecompute: 'Korthikanti et al. 2022 §4: norm outputs, Q/K/V and the MLP activation output stored',
+  pipelineSchedule: 'planner default: 1F1B (Narayanan et al. 2021; interleaved when pipelineInterleave > 1)',
   pipelineLayerSplit: 'planner default: EVEN (floor(L/n) per virtual stage, the first L mod n one more)',
   'options.overlapPipelineCommunication': 'planner default: Megatron-Core overlap_p2p_comm, DeepSpeed/torch pipelines overlap steady-state p2p',
   'options.overlapDataParallelCommunication': 'planner default: DDP buckets, Megatron-Core overlap_grad_reduce, FSDP/DeepSpeed prefetch',
   'options.overlapTensorParallelCommunication': 'planner default: TP collectives exposed, as Megatron-LM',
+  'options.overlapTensorParallelBackward': 'planner default: the backward TP collectives exposed, as Megatron-LM 2021',
   'options.overlapExpertParallelCommunication': 'planner default: MoE all-to-all exposed',
   'options.overlapComputeSlowdown': 'Lee et al. 2025 (arXiv 2507.03114): 18.9 % average compute slowdown beside a collective',
   'options.frameworkOverheadBytes': 'memory.ts: CUDA context, NCCL buffers, cuBLAS workspaces ≈ 2 GiB',
-  'options.memoryHeadroomFraction': 'memory.ts: allocator fragmentation, 5 % kept free',
+  'options.memoryHeadroomFraction': 'memory.ts: none beyond the datasheet GB (HBM is GiB-sized: the 7.4 % gap is the allocator fragmentation reserve)',
 };
 
 const USER = 'set by the user';
@@ -205,6 +238,9 @@ export function planAssumptions(
   layoutEntry('sequenceParallel', String(layout.sequenceParallel));
   layoutEntry('gradientPrecision', `${layout.gradientPrecision ?? (layout.precision === 'FP32' ? 'FP32' : '16-bit')} (${gradientBytesOf(layout)} B per parameter)`);
   layoutEntry('activationStorage', layout.activationStorage === 'FP8' ? 'FP8 GEMM inputs' : layout.precision === 'FP32' ? 'FP32' : '16-bit');
+  layoutEntry('optimizerMomentPrecision', `${layout.optimizerMomentPrecision ?? 'FP32'} (K = ${optimizerStateBytesOf(layout)} B per parameter)`);
+  layoutEntry('cheapRecompute', String(layout.cheapRecompute === true));
+  layoutEntry('pipelineSchedule', layout.pipelineSchedule ?? 'ONE_F_ONE_B');
   out.push({
     name: 'optimizerStates',
     value: `${layout.optimizer}${layout.precision === 'FP32' ? '' : ' with fp32 master weights'}`,
@@ -229,6 +265,7 @@ export function planAssumptions(
   optionEntry('overlapPipelineCommunication', true);
   optionEntry('overlapDataParallelCommunication', true);
   optionEntry('overlapTensorParallelCommunication', false);
+  optionEntry('overlapTensorParallelBackward', false);
   optionEntry('overlapExpertParallelCommunication', false);
   optionEntry('overlapComputeSlowdown', OVERLAP_COMPUTE_SLOWDOWN);
   optionEntry('frameworkOverheadBytes', DEFAULT_FRAMEWORK_OVERHEAD_BYTES);

@@ -213,6 +213,15 @@ export type GradientPrecision = 'FP32' | 'BF16' | 'FP16';
 /** How stored activations are kept: 'FP8' caches the GEMM inputs in FP8 (DeepSeek-V3 §3.3.2; Transformer Engine). */
 export type ActivationStorage = 'FP8';
 
+/** Precision of the optimizer's moments (Adam m and v, SGD momentum); the fp32 master weights stay fp32. */
+export type OptimizerMomentPrecision = 'FP32' | 'BF16';
+
+/**
+ * Pipeline schedule: ONE_F_ONE_B (Megatron's 1F1B, interleaved when pipelineInterleave > 1) or DUALPIPE (DeepSeek-V3
+ * report §3.2.1: two pipelines in opposite directions, rank i holds stages i and p − 1 − i).
+ */
+export type PipelineSchedule = 'ONE_F_ONE_B' | 'DUALPIPE';
+
 export interface ParallelLayout {
   tensorParallel: number;
   pipelineParallel: number;
@@ -252,6 +261,16 @@ export interface ParallelLayout {
   gradientPrecision?: GradientPrecision;
   /** FP8 storage of the GEMM inputs among the stored activations (FP8 training only); absent = 16-bit. */
   activationStorage?: ActivationStorage;
+  /** BF16 optimizer moments (DeepSeek-V3 §3.3.3); absent = FP32 (ZeRO §3.1). */
+  optimizerMomentPrecision?: OptimizerMomentPrecision;
+  /**
+   * Recompute the cheap operators in the backward instead of storing their outputs (DeepSeek-V3 §3.2.3, §3.3.3): the
+   * RMSNorm outputs, MLA's up-projections (Q, K, V rebuilt from the stored latents) and the SwiGLU output (rebuilt from
+   * its stored inputs). Absent = false.
+   */
+  cheapRecompute?: boolean;
+  /** DUALPIPE when set; absent = ONE_F_ONE_B. */
+  pipelineSchedule?: PipelineSchedule;
 }
 
 /** Knobs a user may override; every one has a documented default in plan.ts. */

@@ -1,7 +1,18 @@
 /** Enums shared by several type families. Values are the core's string literals, so no mapping is needed. */
 import type { PipelineLayerSplit } from '../core/pipeline.js';
 import type { AssumptionOrigin, TrainingRecipe } from '../core/recipes.js';
-import type { ActivationStorage, AdapterTargets, GradientPrecision, LowRankAdapter, OffloadTarget, OptimizerKind, Precision, RecomputeMode } from '../core/types.js';
+import type {
+  ActivationStorage,
+  AdapterTargets,
+  GradientPrecision,
+  LowRankAdapter,
+  OffloadTarget,
+  OptimizerKind,
+  OptimizerMomentPrecision,
+  PipelineSchedule,
+  Precision,
+  RecomputeMode,
+} from '../core/types.js';
 import { builder } from './builder.js';
 
 export const PrecisionEnum = builder.enumType('Precision', {
@@ -143,6 +154,25 @@ export const ActivationStorageEnum = builder.enumType('ActivationStorage', {
   values: {
     FP8: { description: 'GEMM inputs cached in FP8 for the backward (DeepSeek-V3 §3.3; FP8 training only).' },
   } satisfies Record<ActivationStorage, { description: string }>,
+});
+
+export const OptimizerMomentPrecisionEnum = builder.enumType('OptimizerMomentPrecision', {
+  description: "Precision of the optimizer's moments (Adam's m and v, SGD's momentum); fp32 master weights either way.",
+  values: {
+    FP32: { description: '4 B per moment (ZeRO paper §3.1: K = 12 for mixed-precision Adam).' },
+    BF16: { description: '2 B per moment (DeepSeek-V3 §3.3.3: K = 8 for Adam); ADAM, ADAMW and SGD_MOMENTUM only.' },
+  } satisfies Record<OptimizerMomentPrecision, { description: string }>,
+});
+
+export const PipelineScheduleEnum = builder.enumType('PipelineSchedule', {
+  description: 'Pipeline schedule.',
+  values: {
+    ONE_F_ONE_B: { description: "1F1B (Narayanan et al. 2021), interleaved when pipelineInterleave > 1 (the default)." },
+    DUALPIPE: {
+      description:
+        'DeepSeek-V3 §3.2.1: two pipelines in opposite directions; rank i holds stages i and p − 1 − i (2× parameters, p + 1 micro-batches of activations; Table 2). Even pipelineParallel, no interleaving. Memory only: the step time keeps 1F1B\'s bubble.',
+    },
+  } satisfies Record<PipelineSchedule, { description: string }>,
 });
 
 export const AssumptionOriginEnum = builder.enumType('AssumptionOrigin', {

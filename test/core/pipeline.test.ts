@@ -150,10 +150,13 @@ describe('Llama 3 405B, the published layout asked as published (126 layers, no 
       expect(stages[1]!.layers).toBe(8);
       expect(stages[0]!.totalBytes).toBeLessThan(h100.memoryBytes);
       // Megatron's interleaved warm-up keeps all 16 micro-batches (m = p at 16,384 GPUs) or 141 of 256 chunks (m = 32
-      // at 8,192) in flight on rank 1: the 8-layer middle ranks are the most loaded (≈ 78 GB and ≈ 85 GB). Llama 3's
-      // own memory-tuned schedule (§3.3.2) is not modelled; only the first stage's fit is a published fact.
+      // at 8,192) in flight on rank 1: the 8-layer middle ranks are the most loaded (≈ 78 GB and ≈ 85 GB). At 16,384
+      // the published layout fits (memory.ts: no headroom beyond the datasheet GB); at 8,192 the model is ≈ 7 % high.
       expect(estimate.memory.mostLoadedStage).toBe(1);
-      if (gpus === 16384) expect(estimate.memory.totalBytes).toBeLessThan(h100.memoryBytes);
+      if (gpus === 16384) {
+        expect(estimate.memory.totalBytes).toBeLessThan(h100.memoryBytes);
+        expect(estimate.fits).toBe(true);
+      }
       const tflops = estimate.performance.modelFlopsPerSecondPerGpu / 1e12;
       expect(Math.abs(tflops / published - 1)).toBeLessThanOrEqual(0.15);
     });

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../../src/core/errors.js';
 import { customGpu, findGpu, makeCluster } from '../../src/core/hardware.js';
+import { DEFAULT_MEMORY_HEADROOM_FRACTION } from '../../src/core/memory.js';
 import { architectureWithDefaults, computeModelCounts } from '../../src/core/model.js';
 import { STEP_TIME_MODEL_ACCURACY_FRACTION } from '../../src/core/performance.js';
 import { evaluatePlan, resolveLayout } from '../../src/core/plan.js';
@@ -604,7 +605,7 @@ describe('nothing to return', () => {
     // 3 GB GPUs: after the 2 GiB framework overhead even ZeRO-3 with parameter offload cannot hold GPT-3's working set.
     const small = customGpu({ id: 'small', name: 'Small', memoryBytes: 3e9, peakFlopsPerSecond: a100.peakFlopsPerSecond });
     const node = makeCluster({ gpu: small, gpusPerNode: 8, nodes: 1 });
-    const usable = ((3e9 * 0.95) / 2 ** 30).toFixed(1);
+    const usable = ((3e9 * (1 - DEFAULT_MEMORY_HEADROOM_FRACTION)) / 2 ** 30).toFixed(1);
     for (const prune of [true, false]) {
       const none = searchPlans(gpt3, gpt3Counts, node, { globalBatchSize: 64, prune });
       expect(none.feasible).toBe(0);

@@ -501,6 +501,37 @@ describe('trainingPlan: recipe and assumptions', () => {
     expect(origins.get('zeroStage')).toBe('RECIPE');
     expect(origins.get('recompute')).toBe('SEARCH');
   });
+  it('DEEPSEEK_V3 on 2,048 H800 as published (PP 16, EP 64, ZeRO-1): fits 80 GB, with BF16 moments, cheap recompute and DualPipe cited', async () => {
+    const D = `query($i: TrainingPlanInput!) { trainingPlan(input: $i) {
+      fits parallelism { optimizerMomentPrecision cheapRecompute pipelineSchedule } memory { totalBytes capacityBytes }
+      assumptions { name value source origin } } }`;
+    type DeepSeek = {
+      trainingPlan: {
+        fits: boolean;
+        parallelism: { optimizerMomentPrecision: string; cheapRecompute: boolean; pipelineSchedule: string };
+        memory: { totalBytes: number; capacityBytes: number };
+        assumptions: Answer['trainingPlan']['assumptions'];
+      };
+    };
+    const i = { model: 'deepseek-v3', clusterSpec: { gpu: 'h800', gpusPerNode: 8, nodes: 256 }, globalBatchSize: 15360, pipelineParallel: 16, expertParallel: 64, recipe: 'DEEPSEEK_V3' };
+    const r = await post<DeepSeek>(t.app, { query: D, variables: { i } });
+    expect(r.errors).toBeUndefined();
+    const plan = r.data!.trainingPlan;
+    expect(plan.parallelism).toEqual({ optimizerMomentPrecision: 'BF16', cheapRecompute: true, pipelineSchedule: 'DUALPIPE' });
+    expect(plan.fits).toBe(true);
+    expect(plan.memory.totalBytes).toBeLessThanOrEqual(plan.memory.capacityBytes);
+    const byName = new Map(plan.assumptions.map((a) => [a.name, a]));
+    expect(byName.get('optimizerMomentPrecision')).toMatchObject({ value: 'BF16 (K = 8 B per parameter)', origin: 'RECIPE' });
+    expect(byName.get('pipelineSchedule')!.source).toContain('Table 2');
+    // The same layout asked with FP32 moments and stored outputs (explicit inputs win) no longer fits.
+    const plain = await post<DeepSeek>(t.app, { query: D, variables: { i: { ...i, optimizerMomentPrecision: 'FP32', cheapRecompute: false } } });
+    expect(plain.data!.trainingPlan.fits).toBe(false);
+  });
+  it('pipelineSchedule DUALPIPE without an even pipelineParallel ≥ 2 is refused with the field, the value and what is allowed', async () => {
+    const r = await post<Answer>(t.app, { query: Q, variables: { i: { ...gpt3, pipelineParallel: 1, pipelineInterleave: 1, pipelineSchedule: 'DUALPIPE' } } });
+    expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.pipelineSchedule' });
+    expect(r.errors?.[0]?.message).toMatch(/DUALPIPE with an even pipelineParallel/);
+  });
 });
 
 describe('saved plans keep their recipe and pipeline split', () => {

@@ -358,7 +358,8 @@ export const VALIDATION_RUNS: readonly ValidationRun[] = Object.freeze([
     layout: { pipelineParallel: 16, expertParallel: 64, globalBatchSize: 15360, microBatchSize: 1, recompute: 'SELECTIVE' },
     trainingRecipe: 'DEEPSEEK_V3',
     recipe: 'DeepSeek HAI-LLM: FP8 GEMMs, DualPipe (all-to-all overlapped), PP 16, EP 64, ZeRO-1, recompute of norms/up-projections',
-    assumed: 'batch 15,360 × 4,096 (the final batch size); 1F1B bubble for DualPipe; SELECTIVE recompute for its partial one',
+    assumed:
+      'batch 15,360 × 4,096 (the final batch size); DualPipe memory (Table 2) but a 1F1B bubble in the step time; cheap recompute (§3.2.3) not charged to the step time; MTP module not modelled',
     published: 180_000,
     kind: 'GPU_HOURS_PER_TRILLION_TOKENS',
   },

@@ -9,7 +9,9 @@ import {
   GradientPrecisionEnum,
   OffloadEnum,
   OptimizerEnum,
+  OptimizerMomentPrecisionEnum,
   PipelineLayerSplitEnum,
+  PipelineScheduleEnum,
   PrecisionEnum,
   RecomputeModeEnum,
   TrainingRecipeEnum,
@@ -121,6 +123,15 @@ export const TrainingPlanInputRef = builder.inputType('TrainingPlanInput', {
     }),
     gradientPrecision: t.field({ type: GradientPrecisionEnum, description: 'Gradient precision (default: the training precision, 2 B under mixed precision; a recipe may set FP32 main gradients).' }),
     activationStorage: t.field({ type: ActivationStorageEnum, description: 'FP8 caching of the GEMM inputs among the stored activations (FP8 training only; default 16-bit).' }),
+    optimizerMomentPrecision: t.field({
+      type: OptimizerMomentPrecisionEnum,
+      description: "Precision of the optimizer's moments (default FP32; BF16: DeepSeek-V3 §3.3.3, K = 8 for Adam).",
+    }),
+    cheapRecompute: t.boolean({
+      description:
+        'Rebuild the RMSNorm outputs, MLA up-projections and the SwiGLU output in the backward instead of storing them (DeepSeek-V3 §3.2.3, §3.3.3; default false).',
+    }),
+    pipelineSchedule: t.field({ type: PipelineScheduleEnum, description: 'Pipeline schedule (default ONE_F_ONE_B; DUALPIPE: DeepSeek-V3 §3.2.1).' }),
     recompute: t.field({ type: RecomputeModeEnum, defaultValue: 'NONE', description: 'Activation recomputation. With a `recipe`, the default NONE means "the recipe\'s".' }),
     precision: t.field({ type: PrecisionEnum, defaultValue: 'BF16', description: 'Training precision. With a `recipe`, the default BF16 means "the recipe\'s".' }),
     optimizer: t.field({ type: OptimizerEnum, defaultValue: 'ADAM', description: 'Optimizer.' }),

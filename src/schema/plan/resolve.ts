@@ -87,6 +87,9 @@ export function resolvePlanParts(model: ModelView, cluster: ClusterView, input: 
   if (input.adapter != null) partial.adapter = adapterFromInput(input.adapter);
   if (input.gradientPrecision != null) partial.gradientPrecision = input.gradientPrecision;
   if (input.activationStorage != null) partial.activationStorage = input.activationStorage;
+  if (input.optimizerMomentPrecision != null) partial.optimizerMomentPrecision = input.optimizerMomentPrecision;
+  if (input.cheapRecompute != null) partial.cheapRecompute = input.cheapRecompute;
+  if (input.pipelineSchedule != null) partial.pipelineSchedule = input.pipelineSchedule;
   const recipe = input.recipe ?? undefined;
   // GraphQL fills the contract defaults (zeroStage 0, sequenceParallel false, recompute NONE, precision BF16) in, so an
   // input equal to one of them cannot be told from an omitted one: it counts as not given (with a recipe: the recipe's).

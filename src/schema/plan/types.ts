@@ -22,6 +22,8 @@ import {
   GradientPrecisionEnum,
   OffloadEnum,
   OptimizerEnum,
+  OptimizerMomentPrecisionEnum,
+  PipelineScheduleEnum,
   PrecisionEnum,
   RecomputeModeEnum,
   ScalingLawEnum,
@@ -95,6 +97,20 @@ const ParallelismRef = builder.objectRef<ParallelLayout>('Parallelism').implemen
       nullable: true,
       description: 'FP8 when the GEMM inputs are cached in FP8; null = 16-bit.',
       resolve: (l) => l.activationStorage ?? null,
+    }),
+    optimizerMomentPrecision: t.field({
+      type: OptimizerMomentPrecisionEnum,
+      description: "Precision of the optimizer's moments (FP32 unless set).",
+      resolve: (l) => l.optimizerMomentPrecision ?? 'FP32',
+    }),
+    cheapRecompute: t.boolean({
+      description: 'Whether the RMSNorm outputs, MLA up-projections and SwiGLU output are rebuilt in the backward.',
+      resolve: (l) => l.cheapRecompute === true,
+    }),
+    pipelineSchedule: t.field({
+      type: PipelineScheduleEnum,
+      description: 'Pipeline schedule.',
+      resolve: (l) => l.pipelineSchedule ?? 'ONE_F_ONE_B',
     }),
   }),
 });

@@ -258,6 +258,13 @@ export type Optimizer =
   /** SGD with momentum: fp32 master weights and momentum, K = 8 bytes per parameter under mixed precision. */
   | 'SGD_MOMENTUM';
 
+/** Precision of the optimizer's moments (Adam's m and v, SGD's momentum); fp32 master weights either way. */
+export type OptimizerMomentPrecision =
+  /** 2 B per moment (DeepSeek-V3 §3.3.3: K = 8 for Adam); ADAM, ADAMW and SGD_MOMENTUM only. */
+  | 'BF16'
+  /** 4 B per moment (ZeRO paper §3.1: K = 12 for mixed-precision Adam). */
+  | 'FP32';
+
 /** How the layers are split over the pipelineParallel × pipelineInterleave virtual stages (model order; virtual stage j runs on GPU rank j mod pipelineParallel; the embedding sits on the first, the output head on the last). */
 export type PipelineLayerSplit =
   /** The planner's choice (what planSearch uses): EVEN or FIRST_LAST_ONE_FEWER, whichever has the smaller slowest rank counting the output head in layer-equivalent FLOPs; ties go to fewer layers on the first rank. */
@@ -266,6 +273,13 @@ export type PipelineLayerSplit =
   | 'EVEN'
   /** Llama 3 (Dubey et al. 2024 §3.3.2): L + 2 slots split EVEN, then the first and the last virtual stage one layer fewer (they hold the embedding and the head); they may hold none. 126 layers over 16: 7, 8 × 14, 7. */
   | 'FIRST_LAST_ONE_FEWER';
+
+/** Pipeline schedule. */
+export type PipelineSchedule =
+  /** DeepSeek-V3 §3.2.1: two pipelines in opposite directions; rank i holds stages i and p − 1 − i (2× parameters, p + 1 micro-batches of activations; Table 2). Even pipelineParallel, no interleaving. Memory only: the step time keeps 1F1B's bubble. */
+  | 'DUALPIPE'
+  /** 1F1B (Narayanan et al. 2021), interleaved when pipelineInterleave > 1 (the default). */
+  | 'ONE_F_ONE_B';
 
 /** Planner knobs; every one has a documented default (docs/api.md and src/core/plan.ts). */
 export type PlanOptionsInput = {
@@ -538,6 +552,8 @@ export type TrainingPlanInput = {
   activationStorage?: ActivationStorage | null | undefined;
   /** Fine-tune with a low-rank adapter (LoRA/QLoRA) instead of training every weight. */
   adapter?: AdapterInput | null | undefined;
+  /** Rebuild the RMSNorm outputs, MLA up-projections and the SwiGLU output in the backward instead of storing them (DeepSeek-V3 §3.2.3, §3.3.3; default false). */
+  cheapRecompute?: boolean | null | undefined;
   /** Preset (e.g. `a100-80gb-x1024`) or saved (`c_…`) cluster id. */
   cluster?: string | null | undefined;
   /** An unsaved cluster instead of `cluster`. */
@@ -564,6 +580,8 @@ export type TrainingPlanInput = {
   offload?: Offload | null | undefined;
   /** Optimizer. */
   optimizer?: Optimizer | null | undefined;
+  /** Precision of the optimizer's moments (default FP32; BF16: DeepSeek-V3 §3.3.3, K = 8 for Adam). */
+  optimizerMomentPrecision?: OptimizerMomentPrecision | null | undefined;
   /** Planner knobs (overheads, headroom, efficiencies). */
   options?: PlanOptionsInput | null | undefined;
   /** Virtual pipeline stages per GPU (interleaved 1F1B); 1 = plain 1F1B. */
@@ -572,6 +590,8 @@ export type TrainingPlanInput = {
   pipelineLayerSplit?: PipelineLayerSplit | null | undefined;
   /** Pipeline-parallel stages (at most the layer count). */
   pipelineParallel?: number | null | undefined;
+  /** Pipeline schedule (default ONE_F_ONE_B; DUALPIPE: DeepSeek-V3 §3.2.1). */
+  pipelineSchedule?: PipelineSchedule | null | undefined;
   /** Explicit layers per virtual stage in model order (length pipelineParallel × pipelineInterleave, sum = the layers; the first and last entry may be 0 — an embedding- or head-only stage — every other ≥ 1). The most-loaded GPU sets memory and step time. */
   pipelineStageLayers?: Array<number> | null | undefined;
   /** Training precision. With a `recipe`, the default BF16 means "the recipe's". */

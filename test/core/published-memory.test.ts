@@ -1,0 +1,171 @@
+/**
+ * Published layouts must fit: Llama 3 405B's (Dubey et al. 2024 §3.3.2, Table 4) and DeepSeek-V3's (DeepSeek-AI 2024,
+ * §3.2–3.3), each computed from the sources' own statements; plus the state precisions and the recipe default behind
+ * them (BF16 optimizer moments, cheap recompute, DualPipe, Megatron-Core's asynchronous TP backward).
+ */
+import { describe, expect, it } from 'vitest';
+import { activationBytesPerLayer } from '../../src/core/activations.js';
+import { findGpu, makeCluster } from '../../src/core/hardware.js';
+import { DEFAULT_MEMORY_HEADROOM_FRACTION, estimateMemory, memoryByPipelineStage } from '../../src/core/memory.js';
+import { computeModelCounts } from '../../src/core/model.js';
+import { evaluatePlan, resolveLayout } from '../../src/core/plan.js';
+import { optimizerStateBytesOf } from '../../src/core/precision.js';
+import { findModelPreset } from '../../src/core/presets.js';
+import { applyRecipe, planAssumptions } from '../../src/core/recipes.js';
+import type { GpuSpec, ModelArchitecture } from '../../src/core/types.js';
+import { LLAMA3_LAYOUT } from '../../src/core/validation/runs.js';
+import { fieldOf } from './field-of.js';
+
+const GB = 1e9;
+const h100 = findGpu('h100-sxm') as GpuSpec;
+const h800 = findGpu('h800') as GpuSpec;
+
+/**
+ * Llama 3 405B on 16,384 H100 as published: TP 8, PP 16, DP 128, 16 sequences of 8,192 per DP rank, interleaved, the
+ * first and last stage one layer fewer, "without activation checkpointing" (§3.3.2). Published fact: it trained on
+ * 80 GB H100s, so every stage fits in 80 GB. Tolerance: none on the fit (≤ 80 GB); the activation count is exact.
+ */
+describe('Llama 3 405B, 16,384 H100, the published layout: the first and the fullest stage fit in 80 GB', () => {
+  const llama = findModelPreset('llama3-405b') as ModelArchitecture;
+  const counts = computeModelCounts(llama);
+  const cluster = makeCluster({ gpu: h100, gpusPerNode: 8, nodes: 2048 });
+  const layout = resolveLayout(llama, cluster, LLAMA3_LAYOUT);
+  const stages = memoryByPipelineStage(llama, counts, cluster, layout);
+
+  it('m = p = 16: Megatron-style interleaving warms up all m·v chunks, so rank 1 holds 16 micro-batches of its 8 layers', () => {
+    // Warm-up chunks of rank i: 2(p − i − 1) + (v − 1)·p + 1 = 141 ≥ m·v = 128 (Narayanan et al. 2021 §2.2.2): all.
+    expect(stages[1]!.activationsBytes).toBe(16 * 8 * activationBytesPerLayer(llama, layout));
+    expect(stages[0]!.activationsBytes).toBe(16 * 7 * activationBytesPerLayer(llama, layout));
+  });
+
+  it('first stage (embedding + 7 layers) ≈ 69 GB and fullest stage (8 layers) ≈ 78 GB, both ≤ 80 GB: fits', () => {
+    expect(stages[0]!.totalBytes).toBeLessThanOrEqual(h100.memoryBytes);
+    const fullest = Math.max(...stages.map((s) => s.totalBytes));
+    expect(fullest).toBeLessThanOrEqual(h100.memoryBytes);
+    // Not slack: activations alone are 68 GB of the fullest stage.
+    expect(fullest / GB).toBeGreaterThan(75);
+    const estimate = evaluatePlan(llama, counts, cluster, layout);
+    expect(estimate.memory.totalBytes).toBe(fullest);
+    expect(estimate.fits).toBe(true);
+  });
+
+  it('the fit reserve: no headroom beyond the datasheet GB, whose gap to the GiB-sized HBM is ≈ 7 % of the device', () => {
+    expect(DEFAULT_MEMORY_HEADROOM_FRACTION).toBe(0);
+    // HBM3 stacks are GiB-sized: 80 GiB − 80 GB = 5.9 GB stay free for the allocator's fragmentation (3–10 %).
+    expect(1 - h100.memoryBytes / (80 * 2 ** 30)).toBeCloseTo(0.069, 3);
+    // A margin on request still refuses the layout.
+    expect(evaluatePlan(llama, counts, cluster, layout, { memoryHeadroomFraction: 0.05 }).fits).toBe(false);
+  });
+});
+
+/**
+ * DeepSeek-V3 on 2,048 H800 (80 GB): PP 16, EP 64, ZeRO-1 over DP 128, no TP (§3.2), with what the report says saves
+ * memory: RMSNorm and MLA up-projections recomputed (§3.2.3), SwiGLU inputs cached in FP8 and its output recomputed,
+ * FP8 caching of the Linear inputs, BF16 AdamW moments with FP32 master weights and gradients (§3.3.3), EMA in CPU memory
+ * (§3.2.3: no device bytes), DualPipe with 2× parameters and PP + 1 micro-batches of activations per device (Table 2),
+ * the embedding and the head on one rank (§3.2.3). The report gives no per-GPU figure: the test checks the arithmetic
+ * of those statements and that the result fits 80 GB. Assumed: 4,096 × 15,360 per step, micro-batch 1, EVEN split.
+ */
+describe('DeepSeek-V3, 2,048 H800, the published layout with the DEEPSEEK_V3 recipe: fits in 80 GB', () => {
+  const v3 = findModelPreset('deepseek-v3') as ModelArchitecture;
+  const counts = computeModelCounts(v3);
+  const cluster = makeCluster({ gpu: h800, gpusPerNode: 8, nodes: 256 });
+  const published = { pipelineParallel: 16, expertParallel: 64, globalBatchSize: 15360, microBatchSize: 1 };
+  const applied = applyRecipe('DEEPSEEK_V3', published, {});
+  const layout = resolveLayout(v3, cluster, applied.layout);
+  const stages = memoryByPipelineStage(v3, counts, cluster, layout, applied.options);
+  // The same layout on 1F1B, to check DualPipe's "2×" against.
+  const oneF1B = memoryByPipelineStage(v3, counts, cluster, { ...layout, pipelineSchedule: undefined }, applied.options);
+
+  it('the recipe sets what the report says', () => {
+    expect([layout.optimizerMomentPrecision, layout.cheapRecompute, layout.pipelineSchedule, layout.gradientPrecision]).toEqual([
+      'BF16',
+      true,
+      'DUALPIPE',
+      'FP32',
+    ]);
+    // AdamW with FP32 master weights (4) and BF16 first and second moments (2 + 2): K = 8, not 12.
+    expect(optimizerStateBytesOf(layout)).toBe(8);
+  });
+
+  it('DualPipe (Table 2): rank i holds stages i and 15 − i, so 2× the parameters and gradients of a 1F1B stage', () => {
+    expect(stages[0]!.parametersBytes).toBeCloseTo(oneF1B[0]!.parametersBytes + oneF1B[15]!.parametersBytes, 0);
+    expect(stages[0]!.gradientsBytes).toBeCloseTo(oneF1B[0]!.gradientsBytes + oneF1B[15]!.gradientsBytes, 0);
+    // FP32 gradients (§3.3.3: "gradients (used for batch size accumulation) … in FP32"): 2× the BF16 weights' bytes.
+    expect(stages[3]!.gradientsBytes).toBeCloseTo(2 * stages[3]!.parametersBytes, 0);
+    // PP + 1 = 17 micro-batches of a stage (4 and 3 layers: 3.5 on average) + one layer being rebuilt.
+    const perLayer = activationBytesPerLayer(v3, layout);
+    const rebuilt = activationBytesPerLayer(v3, { ...layout, cheapRecompute: false }, 'NONE') - activationBytesPerLayer(v3, layout, 'NONE');
+    expect(stages[0]!.activationsBytes).toBeCloseTo(17 * 3.5 * perLayer + rebuilt, 0);
+  });
+
+  it('every rank fits in 80 GB (most loaded ≈ 76 GB: ranks 0 and 15, with the embedding, the head and the logits)', () => {
+    const e = estimateMemory(v3, counts, cluster, layout, applied.options);
+    expect(e.totalBytes).toBe(Math.max(...stages.map((s) => s.totalBytes)));
+    expect(e.totalBytes).toBeLessThanOrEqual(h800.memoryBytes);
+    expect(e.totalBytes / GB).toBeGreaterThan(70);
+    expect([0, 15]).toContain(e.mostLoadedStage);
+  });
+
+  it('each measure matters: without BF16 moments, cheap recompute or FP8 caching it does not fit', () => {
+    const without = (change: object) => estimateMemory(v3, counts, cluster, { ...layout, ...change }, applied.options).totalBytes;
+    expect(without({ optimizerMomentPrecision: undefined, cheapRecompute: undefined })).toBeGreaterThan(h800.memoryBytes);
+    expect(without({ cheapRecompute: undefined })).toBeGreaterThan(h800.memoryBytes);
+    expect(without({ activationStorage: undefined })).toBeGreaterThan(h800.memoryBytes);
+  });
+});
+
+describe('state precisions and cheap recompute', () => {
+  const llama = findModelPreset('llama3-8b') as ModelArchitecture;
+  const cluster = makeCluster({ gpu: h100, gpusPerNode: 8, nodes: 1 });
+
+  it('BF16 moments: Adam 12 → 8 B, SGD with momentum 8 → 6 B; refused for optimizers without such moments', () => {
+    expect(optimizerStateBytesOf({ optimizer: 'ADAM', precision: 'BF16', optimizerMomentPrecision: 'BF16' })).toBe(8);
+    expect(optimizerStateBytesOf({ optimizer: 'ADAMW', precision: 'BF16' })).toBe(12);
+    expect(optimizerStateBytesOf({ optimizer: 'SGD_MOMENTUM', precision: 'BF16', optimizerMomentPrecision: 'BF16' })).toBe(6);
+    expect(fieldOf(() => resolveLayout(llama, cluster, { globalBatchSize: 8, optimizer: 'ADAFACTOR', optimizerMomentPrecision: 'BF16' }))).toBe(
+      'plan.optimizerMomentPrecision',
+    );
+  });
+
+  it('cheap recompute on a gated dense layer (TP 1, 16-bit) stores exactly s·b·(4h + 2f) bytes less: norm outputs and SwiGLU output', () => {
+    const layout = resolveLayout(llama, cluster, { globalBatchSize: 8 });
+    const saved = activationBytesPerLayer(llama, layout) - activationBytesPerLayer(llama, { ...layout, cheapRecompute: true });
+    expect(saved).toBe(llama.sequenceLength * (4 * llama.hiddenSize + 2 * llama.ffnHiddenSize));
+  });
+
+  it('DUALPIPE needs an even number of pipeline ranks and no interleaving', () => {
+    expect(fieldOf(() => resolveLayout(llama, cluster, { globalBatchSize: 8, pipelineParallel: 1, pipelineSchedule: 'DUALPIPE' }))).toBe(
+      'plan.pipelineSchedule',
+    );
+    expect(
+      fieldOf(() => resolveLayout(llama, cluster, { globalBatchSize: 8, pipelineParallel: 2, pipelineInterleave: 2, pipelineSchedule: 'DUALPIPE' })),
+    ).toBe('plan.pipelineSchedule');
+    expect(resolveLayout(llama, cluster, { globalBatchSize: 8, pipelineParallel: 2, pipelineSchedule: 'DUALPIPE' }).pipelineSchedule).toBe('DUALPIPE');
+  });
+});
+
+/**
+ * Megatron-Core runs the column-parallel layers' backward TP collective asynchronously under the weight-gradient GEMM
+ * (core.tensor_parallel.layers, linear_with_grad_accumulation_and_async_allreduce): MEGATRON_CORE sets it, with its
+ * source; it shortens the step where TP is not already overlapped (e.g. without sequence parallelism).
+ */
+describe('MEGATRON_CORE overlaps the tensor-parallel backward', () => {
+  const gpt3 = findModelPreset('gpt3-175b') as ModelArchitecture;
+  const a100 = findGpu('a100-80gb') as GpuSpec;
+  const cluster = makeCluster({ gpu: a100, gpusPerNode: 8, nodes: 128 });
+  const input = { tensorParallel: 8, pipelineParallel: 8, globalBatchSize: 1536, sequenceParallel: false, recompute: 'FULL' as const };
+
+  it('set by the recipe with its source, and faster than with the backward exposed', () => {
+    const applied = applyRecipe('MEGATRON_CORE', input, {});
+    expect(applied.options.overlapTensorParallelBackward).toBe(true);
+    const layout = resolveLayout(gpt3, cluster, applied.layout);
+    const assumption = planAssumptions('MEGATRON_CORE', input, {}, layout, applied.options).find((a) => a.name === 'options.overlapTensorParallelBackward');
+    expect(assumption?.origin).toBe('RECIPE');
+    expect(assumption?.source).toMatch(/linear_with_grad_accumulation_and_async_allreduce/);
+    const counts = computeModelCounts(gpt3);
+    const step = (overlap: boolean) =>
+      evaluatePlan(gpt3, counts, cluster, layout, { ...applied.options, overlapTensorParallelBackward: overlap }).performance.stepSeconds;
+    expect(step(true)).toBeLessThan(step(false));
+  });
+});
