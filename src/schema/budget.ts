@@ -6,17 +6,16 @@
 import { planBudget, type BudgetPlanOutcome, type BudgetPlanRequest, type BudgetPoint, type BudgetProgress, type BudgetSizeSummary } from '../core/budget.js';
 import type { BudgetPlanService } from '../services/contracts.js';
 import { makeCluster } from '../core/hardware.js';
-import type { ScalingLawName } from '../core/scaling.js';
-import type { ClusterSpec, Precision } from '../core/types.js';
+import type { ClusterSpec } from '../core/types.js';
 import { budgetFailureModel, simulateBudgetRun, type BudgetMonteCarlo } from '../simulation/budget-failures.js';
 import { findReliabilityPreset, RELIABILITY_PRESETS } from '../simulation/presets.js';
 import { builder } from './builder.js';
-import { ClusterInputRef, clusterFromInput, type ClusterInputShape } from './cluster.js';
+import { ClusterInputRef, clusterFromInput } from './cluster.js';
 import type { SchemaContext } from './context.js';
 import { PrecisionEnum, ScalingLawEnum } from './enums.js';
-import { badUserInput, notFound } from './error-helpers.js';
+import { badUserInput, notFound, withInputPath, withInputPathAsync } from './error-helpers.js';
 import { requireGpu } from './gpu.js';
-import { callCore, ModelRef, type ModelView } from './model.js';
+import { ModelRef, type ModelView } from './model.js';
 import { makeTrainingPlanView, TrainingPlanRef, type TrainingPlanView } from './plan.js';
 import { finiteOrNull } from './scaling.js';
 import { floatIn, idSchema, intIn, MAX_GPUS, MAX_TRAINING_TOKENS } from './validation.js';
@@ -64,25 +63,8 @@ const BindingConstraintEnum = builder.enumType('BindingConstraint', {
   },
 });
 
-interface BudgetPlanInputShape {
-  budgetUsd?: number | null;
-  deadlineDays?: number | null;
-  gpu?: string | null;
-  clusterSpec?: ClusterInputShape | null;
-  maxGpus?: number | null;
-  gpuHourUsd?: number | null;
-  law?: ScalingLawName | null;
-  family?: FamilyKind | null;
-  experts?: number | null;
-  expertsPerToken?: number | null;
-  sequenceLength?: number | null;
-  availableTokens?: number | null;
-  reliability?: string | null;
-  targetLoss?: number | null;
-  idealUtilisation?: boolean | null;
-  precision?: Precision | null;
-  monteCarloReplicas?: number | null;
-}
+/** GraphQL shape of BudgetPlanInput as Pothos infers it from BudgetPlanInputRef (defaults already applied by GraphQL). */
+type BudgetPlanInputShape = typeof BudgetPlanInputRef.$inferInput;
 
 const BudgetPlanInputRef = builder.inputType('BudgetPlanInput', {
   description: 'Dollars and/or days, a fleet, a scaling law and a model family: what is the best run? Give budgetUsd, deadlineDays or targetLoss (or several).',
@@ -129,7 +111,7 @@ function resolveBudgetInput(input: BudgetPlanInputShape): ResolvedBudget {
       throw badUserInput('input.maxGpus', maxGpus, `at most the cluster's ${total} GPUs, in whole nodes of ${spec.gpusPerNode} (or fewer than one node)`);
     }
     const perNode = Math.min(spec.gpusPerNode, maxGpus);
-    cluster = callCore('input.clusterSpec', () =>
+    cluster = withInputPath('input.clusterSpec', () =>
       makeCluster({ ...spec, gpu: spec.gpu, gpusPerNode: perNode, nodes: maxGpus / perNode, gpuHourUsd: input.gpuHourUsd ?? spec.gpuHourUsd }),
     );
   } else {
@@ -139,7 +121,7 @@ function resolveBudgetInput(input: BudgetPlanInputShape): ResolvedBudget {
     if (input.maxGpus % perNode !== 0) {
       throw badUserInput('input.maxGpus', input.maxGpus, `whole nodes of ${gpu.gpusPerNode} ${gpu.id} GPUs (a multiple of ${gpu.gpusPerNode}), or fewer than one node`);
     }
-    cluster = callCore('input', () =>
+    cluster = withInputPath('input', () =>
       makeCluster({ gpu, gpusPerNode: perNode, nodes: input.maxGpus! / perNode, ...(input.gpuHourUsd == null ? {} : { gpuHourUsd: input.gpuHourUsd }) }),
     );
   }
@@ -205,7 +187,7 @@ function makeView(resolved: ResolvedBudget, outcome: BudgetPlanOutcome): BudgetP
   let monteCarlo: BudgetMonteCarlo | null = null;
   if (resolved.monteCarloReplicas > 0 && resolved.reliabilityPreset !== null && !resolved.request.idealUtilisation) {
     const preset = findReliabilityPreset(resolved.reliabilityPreset)!;
-    monteCarlo = callCore(undefined, () => simulateBudgetRun(best, preset.params, resolved.monteCarloReplicas, 1));
+    monteCarlo = simulateBudgetRun(best, preset.params, resolved.monteCarloReplicas, 1);
   }
   return { outcome, model, plan, monteCarlo };
 }
@@ -310,18 +292,8 @@ const BudgetPlanProgressRef = builder.objectRef<BudgetProgressView>('BudgetPlanP
 });
 
 async function runBudget(ctx: SchemaContext, resolved: ResolvedBudget, hooks: { signal?: AbortSignal; onProgress?: (p: BudgetProgress) => void }): Promise<BudgetPlanView> {
-  const outcome = await callCoreAsync(() => service(ctx).run({ request: resolved.request }, hooks));
+  const outcome = await withInputPathAsync('input', () => service(ctx).run({ request: resolved.request }, hooks));
   return makeView(resolved, outcome);
-}
-
-async function callCoreAsync<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (error) {
-    return callCore('input', () => {
-      throw error;
-    });
-  }
 }
 
 builder.queryField('budgetPlan', (t) =>
@@ -331,7 +303,7 @@ builder.queryField('budgetPlan', (t) =>
       'From dollars and/or days to the best model, tokens and layout on a fleet under a scaling law, failures included; or, with targetLoss, the cheapest run that reaches it. docs/budget.md.',
     args: { input: t.arg({ type: BudgetPlanInputRef, required: true, description: 'Budget, deadline, fleet, law, family, data, reliability.' }) },
     complexity: 100,
-    resolve: async (_root, { input }, ctx) => runBudget(ctx, resolveBudgetInput(input as BudgetPlanInputShape), {}),
+    resolve: async (_root, { input }, ctx) => runBudget(ctx, resolveBudgetInput(input), {}),
   }),
 );
 
@@ -407,7 +379,7 @@ builder.subscriptionField('budgetPlanProgress', (t) =>
     description: 'Runs a budgetPlan and streams its progress; the last event has done = true and the result. Unsubscribing cancels it.',
     args: { input: t.arg({ type: BudgetPlanInputRef, required: true, description: 'As for budgetPlan.' }) },
     complexity: 100,
-    subscribe: (_root, { input }, ctx) => progressStream(ctx, resolveBudgetInput(input as BudgetPlanInputShape)),
+    subscribe: (_root, { input }, ctx) => progressStream(ctx, resolveBudgetInput(input)),
     resolve: (event) => event,
   }),
 );

@@ -18,7 +18,7 @@ import ValidationPlugin from '@pothos/plugin-validation';
 import { GraphQLError } from 'graphql';
 import { COMPLEXITY_PLUGIN } from './complexity.js';
 import type { SchemaContext } from './context.js';
-import { describeValue } from './error-helpers.js';
+import { badUserInput, describeValue, toGraphQLError } from './error-helpers.js';
 
 /**
  * Query limits. Depth 12 covers the deepest useful selection (savedPlan → plan → memory → stages → …) with room to
@@ -51,9 +51,7 @@ export const builder = new SchemaBuilder<{
       );
       const allowed = issue?.message ?? 'a valid value';
       const more = failure.issues.length > 1 ? ` (and ${failure.issues.length - 1} more problem(s))` : '';
-      return new GraphQLError(`${field} = ${describeValue(value)} is invalid: expected ${allowed}${more}`, {
-        extensions: { code: 'BAD_USER_INPUT', field, allowed },
-      });
+      return toGraphQLError(badUserInput(field, value, allowed, `${field} = ${describeValue(value)} is invalid: expected ${allowed}${more}`));
     },
   },
   complexity: {

@@ -7,8 +7,9 @@
  */
 import { builder } from './builder.js';
 import type { SchemaContext } from './context.js';
-import { badUserInput, notFound } from './error-helpers.js';
-import { TrainingPlanInputRef, type TrainingPlanInputShape } from './plan.js';
+import { InvalidInputError } from '../core/errors.js';
+import { ArgumentError, badUserInput, inputErrorMessage, notFound } from './error-helpers.js';
+import { TrainingPlanInputRef } from './plan.js';
 import type {
   CampaignLayout,
   CampaignLayoutView,
@@ -17,7 +18,7 @@ import type {
   CampaignStatus,
   CampaignView,
 } from '../services/contracts.js';
-import { ReliabilityInputRef, type ReliabilityInputShape } from './reliability.js';
+import { ReliabilityInputRef } from './reliability.js';
 import { QuantilesRef, simulationRequestFromInput } from './simulation.js';
 import { floatIn, idSchema, intIn } from './validation.js';
 
@@ -43,14 +44,8 @@ const CampaignStatusEnum = builder.enumType('CampaignStatus', {
   } satisfies Record<CampaignStatus, { description: string }>,
 });
 
-interface CampaignInputShape {
-  layouts: TrainingPlanInputShape[];
-  seeds: number;
-  firstSeed?: number | null;
-  reliability?: ReliabilityInputShape | null;
-  horizonSeconds?: number | null;
-  checkpointIntervalSeconds?: number | null;
-}
+/** GraphQL shape of CampaignInput as Pothos infers it from CampaignInputRef (defaults already applied by GraphQL). */
+type CampaignInputShape = typeof CampaignInputRef.$inferInput;
 
 const CampaignInputRef = builder.inputType('CampaignInput', {
   description: 'Layouts to compare (each a TrainingPlanInput with trainingTokens) and how many seeds to run for each.',
@@ -112,10 +107,11 @@ async function campaignRequestFromInput(ctx: SchemaContext, input: CampaignInput
       replicas: 1,
       detailedReplicas: 0,
     }).catch((error: unknown) => {
-      // Name the layout: input.plan.x → input.layouts[i].x.
-      const ext = (error as { extensions?: Record<string, unknown> }).extensions;
-      if (ext && typeof ext.field === 'string') ext.field = ext.field.replace(/^input\.plan/, `input.layouts[${i}]`);
-      throw error;
+      // Name the layout in the field: input.plan.x → input.layouts[i].x (the sentence keeps what it said).
+      if (!(error instanceof InvalidInputError)) throw error;
+      const code = error instanceof ArgumentError ? error.code : 'BAD_USER_INPUT';
+      const field = error.field.replace(/^input\.plan/, `input.layouts[${i}]`);
+      throw new ArgumentError(field, error.value, error.allowed, code, inputErrorMessage(error));
     });
     const p = request.plan;
     layouts.push({ label: `${p.model} on ${p.cluster}, ${p.gpuCount} GPUs, ${p.stepSeconds.toPrecision(3)} s/step`, job: request.job });
@@ -145,7 +141,7 @@ builder.mutationFields((t) => ({
     description: 'Starts a Monte Carlo campaign: every layout × every seed, as one group of jobs; follow it with campaignProgress.',
     args: { input: t.arg({ type: CampaignInputRef, required: true, description: 'Layouts, seeds and reliability.' }) },
     complexity: 50,
-    resolve: async (_root, { input }, ctx) => service(ctx).start(await campaignRequestFromInput(ctx, input as CampaignInputShape)),
+    resolve: async (_root, { input }, ctx) => service(ctx).start(await campaignRequestFromInput(ctx, input)),
   }),
   cancelCampaign: t.field({
     type: CampaignRef,

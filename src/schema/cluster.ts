@@ -8,9 +8,8 @@ import { builder } from './builder.js';
 import { checkName, idSchema } from './validation.js';
 import type { SavedRecord, SchemaContext } from './context.js';
 import { PrecisionEnum } from './enums.js';
-import { forbidden, notFound } from './error-helpers.js';
+import { forbidden, notFound, withInputPath } from './error-helpers.js';
 import { GpuRef, requireGpu, trainingPeakOrNull } from './gpu.js';
-import { callCore } from './model.js';
 import { publishSavedItemChange } from './saved-items.js';
 
 export interface ClusterView {
@@ -61,7 +60,8 @@ export function isPresetClusterId(id: string): boolean {
 
 function viewFromSaved(record: SavedRecord<SavedClusterData>): ClusterView {
   const d = record.data;
-  const spec = callCore(undefined, () =>
+  // Stored data: its errors name the record's own fields, never under the caller's argument path.
+  const spec = withInputPath(undefined, () =>
     makeCluster({
       id: record.id,
       name: record.name,
@@ -91,22 +91,14 @@ export async function requireCluster(ctx: SchemaContext, id: string, field: stri
   return view;
 }
 
-export interface ClusterInputShape {
-  name?: string | null;
-  gpu: string;
-  gpusPerNode: number;
-  nodes: number;
-  gpuHourUsd?: number | null;
-  pue?: number | null;
-  hostMemoryBytesPerNode?: number | null;
-  nvmeBytesPerNode?: number | null;
-}
+/** GraphQL shape of ClusterInput as Pothos infers it from ClusterInputRef (defaults already applied by GraphQL). */
+export type ClusterInputShape = typeof ClusterInputRef.$inferInput;
 
 /** ClusterInput → validated ClusterSpec (errors name `${path}.<field>`). */
 export function clusterFromInput(input: ClusterInputShape, path: string, id?: string): ClusterView {
   checkName(`${path}.name`, input.name);
   const gpu = requireGpu(input.gpu, `${path}.gpu`);
-  const spec = callCore(path, () =>
+  const spec = withInputPath(path, () =>
     makeCluster({
       ...(id === undefined ? {} : { id }),
       ...(input.name == null ? {} : { name: input.name }),

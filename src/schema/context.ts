@@ -6,6 +6,7 @@
 import type { PlanSearchProgress } from '../core/search.js';
 import type {
   BudgetPlanService,
+  ValidationSuiteService,
   CampaignService,
   PlanSearchService,
   SimulationEventRecord,
@@ -117,4 +118,7 @@ export interface SchemaContext {
   /** Budget plans off the main thread (installed by budgetModule() in src/server/budget-runner.ts); without it
    * src/schema/budget.ts runs them inline. */
   budgetPlans?: BudgetPlanService;
+  /** The validation suite off the main thread (installed by validationModule() in src/server/validation-runner.ts);
+   * without it src/schema/validation-suite.ts computes it inline. */
+  validationSuite?: ValidationSuiteService;
 }

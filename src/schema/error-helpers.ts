@@ -7,7 +7,7 @@
  * token limit), GRAPHQL_PARSE_FAILED / GRAPHQL_VALIDATION_FAILED (malformed documents), INTERNAL_SERVER_ERROR
  * (masked unexpected error).
  */
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLErrorOptions } from 'graphql';
 import { InvalidInputError } from '../core/errors.js';
 
 /** A short, safe rendering of a user value for messages (strings quoted, long values cut). */
@@ -29,26 +29,52 @@ export function describeValue(value: unknown): string {
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
-/** The raw rejected value rides along (not serialised) so typed-result fields can report it. */
-export const REJECTED_VALUE = Symbol('rejectedValue');
-
-function withValue(error: GraphQLError, value: unknown): GraphQLError {
-  Object.defineProperty(error, REJECTED_VALUE, { value, enumerable: false });
-  return error;
+/**
+ * An input error raised by the API layer itself (bounds, ids, combinations): the core's InvalidInputError with its
+ * field already the full argument path (so `withInputPath` leaves it alone), a code, and — where the usual sentence
+ * does not fit (`… is missing`, `… are both given`) — a sentence of its own. `toGraphQLError` is its one mapping.
+ */
+export class ArgumentError extends InvalidInputError {
+  constructor(
+    field: string,
+    value: unknown,
+    allowed: string,
+    readonly code: 'BAD_USER_INPUT' | 'NOT_FOUND' = 'BAD_USER_INPUT',
+    sentence?: string,
+  ) {
+    super(field, value, allowed);
+    this.message = sentence ?? `${field} = ${describeValue(value)} is invalid: expected ${allowed}`;
+  }
 }
 
-export function badUserInput(field: string, value: unknown, allowed: string, message?: string): GraphQLError {
-  const text = message ?? `${field} = ${describeValue(value)} is invalid: expected ${allowed}`;
-  return withValue(new GraphQLError(text, { extensions: { code: 'BAD_USER_INPUT', field, allowed } }), value);
+/**
+ * Whether an input error is an ArgumentError. Not `instanceof`: the errors plugin hands typed results to their fields
+ * as proxies whose prototype chain is proxied too, so only the error's own fields can be trusted.
+ */
+function isArgumentError(error: InvalidInputError): error is ArgumentError {
+  return typeof (error as Partial<ArgumentError>).code === 'string';
 }
 
-export function notFound(field: string, id: string, allowed: string): GraphQLError {
-  return withValue(
-    new GraphQLError(`${field} = ${describeValue(id)} was not found: expected ${allowed}`, {
-      extensions: { code: 'NOT_FOUND', field, allowed },
-    }),
-    id,
-  );
+/** The sentence a client sees for an input error: the field, the value (as describeValue shows it) and what is allowed. */
+export function inputErrorMessage(error: InvalidInputError): string {
+  return isArgumentError(error) ? error.message : `${error.field} = ${describeValue(error.value)} is invalid: expected ${error.allowed}`;
+}
+
+/**
+ * The one mapping from an input error (the core's, or an ArgumentError) to the GraphQL error clients see:
+ * BAD_USER_INPUT (or NOT_FOUND) with `field` and `allowed` in extensions, keeping the path and locations given.
+ */
+export function toGraphQLError(error: InvalidInputError, located: GraphQLErrorOptions = {}): GraphQLError {
+  const code = isArgumentError(error) ? error.code : 'BAD_USER_INPUT';
+  return new GraphQLError(inputErrorMessage(error), { ...located, extensions: { code, field: error.field, allowed: error.allowed } });
+}
+
+export function badUserInput(field: string, value: unknown, allowed: string, message?: string): ArgumentError {
+  return new ArgumentError(field, value, allowed, 'BAD_USER_INPUT', message);
+}
+
+export function notFound(field: string, id: string, allowed: string): ArgumentError {
+  return new ArgumentError(field, id, allowed, 'NOT_FOUND', `${field} = ${describeValue(id)} was not found: expected ${allowed}`);
 }
 
 export function forbidden(field: string, id: string, why: string): GraphQLError {
@@ -57,10 +83,32 @@ export function forbidden(field: string, id: string, why: string): GraphQLError 
   });
 }
 
-/** InvalidInputError from the core → BAD_USER_INPUT, prefixing the field with the argument path when given. */
-export function fromInvalidInput(error: InvalidInputError, prefix?: string): GraphQLError {
+/**
+ * The core's InvalidInputError with the argument path in front of its field (`tensorParallel` → `input.tensorParallel`),
+ * for core calls that do not take the path themselves. An ArgumentError (already a full path) passes unchanged.
+ */
+export function withPathPrefix(error: unknown, prefix: string | undefined): unknown {
+  if (!(error instanceof InvalidInputError) || isArgumentError(error)) return error;
   const field = prefix && error.field !== prefix && !error.field.startsWith(`${prefix}.`) ? `${prefix}.${error.field}` : error.field;
-  return badUserInput(field, error.value, error.allowed);
+  return new ArgumentError(field, error.value, error.allowed);
+}
+
+/** Run `fn`, naming its input errors under `prefix` (withPathPrefix). */
+export function withInputPath<T>(prefix: string | undefined, fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    throw withPathPrefix(error, prefix);
+  }
+}
+
+/** withInputPath for a function that awaits (e.g. reads a saved item first, or runs in a worker). */
+export async function withInputPathAsync<T>(prefix: string | undefined, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    throw withPathPrefix(error, prefix);
+  }
 }
 
 /** `field` (and `allowed`) of a graphql-js variable coercion message, e.g. `i.timeLimitSeconds` (empty if none). */
@@ -71,8 +119,9 @@ function variableField(message: string): { field?: string; allowed?: string } {
 }
 
 /**
- * yoga `maskedErrors.maskError`: keeps GraphQL errors that carry a code, turns the core's InvalidInputError into
- * BAD_USER_INPUT (keeping path and locations), and hides everything else behind INTERNAL_SERVER_ERROR.
+ * yoga `maskedErrors.maskError`: turns every input error (the core's InvalidInputError, an ArgumentError) into its
+ * coded GraphQL error (toGraphQLError, keeping path and locations), keeps GraphQL errors that carry a code, and
+ * hides everything else behind INTERNAL_SERVER_ERROR.
  */
 export function maskError(error: unknown, message: string): Error {
   const graphQLError = error instanceof GraphQLError ? error : undefined;
@@ -83,10 +132,7 @@ export function maskError(error: unknown, message: string): Error {
     ...(graphQLError?.positions ? { positions: graphQLError.positions } : {}),
     ...(graphQLError?.path ? { path: graphQLError.path } : {}),
   };
-  if (original instanceof InvalidInputError) {
-    const mapped = fromInvalidInput(original);
-    return new GraphQLError(mapped.message, { ...located, extensions: mapped.extensions });
-  }
+  if (original instanceof InvalidInputError) return toGraphQLError(original, located);
   if (original instanceof GraphQLError) {
     // The outer message is the one with context: graphql-js wraps a scalar's coercion error as `Variable "$i" got
     // invalid value "NaN" at "i.timeLimitSeconds"; Float cannot …` — keep it, so the field and value are named.

@@ -6,14 +6,16 @@
  */
 import { InvalidInputError } from '../core/errors.js';
 import { builder } from './builder.js';
-import { describeValue } from './error-helpers.js';
+import { describeValue, inputErrorMessage } from './error-helpers.js';
 
 export const InputErrorRef = builder.objectType(InvalidInputError, {
   name: 'InputError',
   description: 'An input the planner rejected: which field, the value given, and what would be accepted.',
   fields: (t) => ({
-    message: t.exposeString('message', {
+    message: t.string({
       description: 'Human-readable sentence naming the field, the value and what is allowed.',
+      // The sentence the coded GraphQL error would carry (error-helpers.ts), not the core's own rendering.
+      resolve: (error) => inputErrorMessage(error),
     }),
     field: t.exposeString('field', {
       description: 'Dotted path of the offending input field, e.g. `input.tensorParallel`.',

@@ -4,7 +4,6 @@ import type { ZeroStage } from '../core/types.js';
 import { builder } from './builder.js';
 import { OptimizerEnum, PrecisionEnum } from './enums.js';
 import { requireGpu } from './gpu.js';
-import { callCore } from './model.js';
 import { floatIn, intIn, MAX_GPUS, MAX_PARAMETERS } from './validation.js';
 
 export const ZeroStageMemoryRef = builder.objectRef<ZeroStageMemory>('ZeroStageMemory').implement({
@@ -30,7 +29,7 @@ builder.queryFields((t) => ({
       optimizer: t.arg({ type: OptimizerEnum, defaultValue: 'ADAM', description: 'Optimizer (sets K).' }),
       precision: t.arg({ type: PrecisionEnum, defaultValue: 'BF16', description: 'Training precision.' }),
     },
-    resolve: (_root, args) => callCore(undefined, () => modelStateMemoryByZeroStage(args.parameters, args.dataParallel, args.optimizer ?? 'ADAM', args.precision ?? 'BF16')),
+    resolve: (_root, args) => modelStateMemoryByZeroStage(args.parameters, args.dataParallel, args.optimizer ?? 'ADAM', args.precision ?? 'BF16'),
   }),
   maxTrainableParameters: t.float({
     description:
@@ -45,16 +44,14 @@ builder.queryFields((t) => ({
       precision: t.arg({ type: PrecisionEnum, defaultValue: 'BF16', description: 'Training precision.' }),
     },
     resolve: (_root, args) =>
-      callCore(undefined, () =>
-        maxTrainableParameters({
-          gpu: requireGpu(args.gpu, 'gpu'),
-          gpus: args.gpus,
-          zeroStage: args.zeroStage as ZeroStage,
-          tensorParallel: args.tensorParallel ?? 1,
-          pipelineParallel: args.pipelineParallel ?? 1,
-          optimizer: args.optimizer ?? 'ADAM',
-          precision: args.precision ?? 'BF16',
-        }),
-      ),
+      maxTrainableParameters({
+        gpu: requireGpu(args.gpu, 'gpu'),
+        gpus: args.gpus,
+        zeroStage: args.zeroStage as ZeroStage,
+        tensorParallel: args.tensorParallel ?? 1,
+        pipelineParallel: args.pipelineParallel ?? 1,
+        optimizer: args.optimizer ?? 'ADAM',
+        precision: args.precision ?? 'BF16',
+      }),
   }),
 }));

@@ -3,7 +3,6 @@
  * (`ModelInput`, id `custom`) and pasted Hugging Face configs.
  */
 import { z } from 'zod';
-import { InvalidInputError } from '../core/errors.js';
 import {
   architectureWithDefaults,
   attentionKeysPerQuery,
@@ -19,7 +18,7 @@ import { builder } from './builder.js';
 import { checkName, idSchema, NAME_MESSAGE, UNSAFE_NAME_CHARACTERS } from './validation.js';
 import type { SavedRecord, SchemaContext } from './context.js';
 import { RecomputeModeEnum } from './enums.js';
-import { forbidden, fromInvalidInput, notFound } from './error-helpers.js';
+import { forbidden, notFound } from './error-helpers.js';
 import { architectureFromHuggingFaceConfig, MAX_CONFIG_CHARS } from '../core/huggingface.js';
 import { publishSavedItemChange } from './saved-items.js';
 
@@ -37,28 +36,6 @@ type SavedModelData = Omit<ModelArchitecture, 'id' | 'name'>;
 
 /** Saved ids start with this prefix, so they never collide with preset ids (lowercase words and digits). */
 export const SAVED_MODEL_PREFIX = 'm_';
-
-/** Run a core call, turning its InvalidInputError into BAD_USER_INPUT under `prefix` (e.g. `input`). */
-export function callCore<T>(prefix: string | undefined, fn: () => T): T {
-  try {
-    return fn();
-  } catch (error) {
-    throw asGraphQLError(error, prefix);
-  }
-}
-
-/** callCore for a function that awaits (e.g. reads a saved item first). */
-export async function callCoreAsync<T>(prefix: string | undefined, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (error) {
-    throw asGraphQLError(error, prefix);
-  }
-}
-
-function asGraphQLError(error: unknown, prefix: string | undefined): unknown {
-  return error instanceof InvalidInputError ? fromInvalidInput(error, prefix) : error;
-}
 
 // Presets are immutable: compute their counts once, look them up in O(1).
 const presetViews = new Map<string, ModelView>();
@@ -98,32 +75,8 @@ export async function requireModel(ctx: SchemaContext, id: string, field: string
   return view;
 }
 
-/** GraphQL input shape of ModelInput (nulls allowed for omitted optional fields). */
-export interface ModelInputShape {
-  name?: string | null;
-  layers: number;
-  hiddenSize: number;
-  attentionHeads: number;
-  kvHeads?: number | null;
-  ffnHiddenSize?: number | null;
-  gatedMlp?: boolean | null;
-  vocabSize: number;
-  sequenceLength: number;
-  tiedEmbeddings?: boolean | null;
-  experts?: number | null;
-  expertsPerToken?: number | null;
-  sharedExperts?: number | null;
-  positionEmbedding?: ModelArchitecture['positionEmbedding'] | null;
-  normalization?: ModelArchitecture['normalization'] | null;
-  linearBiases?: boolean | null;
-  dropout?: boolean | null;
-  headDim?: number | null;
-  slidingWindow?: number | null;
-  slidingWindowLayers?: number | null;
-  latentAttention?: LatentAttention | null;
-  denseLayers?: number | null;
-  denseFfnHiddenSize?: number | null;
-}
+/** GraphQL shape of ModelInput as Pothos infers it from ModelInputRef (defaults already applied by GraphQL). */
+export type ModelInputShape = typeof ModelInputRef.$inferInput;
 
 function withoutNulls<T extends object>(obj: T): { [K in keyof T]?: Exclude<T[K], null> } {
   const out: Record<string, unknown> = {};
@@ -137,10 +90,8 @@ export function modelFromInput(input: ModelInputShape, path: string, id = 'custo
   const arch = architectureWithDefaults({ ...withoutNulls(input), id, name: input.name ?? 'Custom model' } as Parameters<
     typeof architectureWithDefaults
   >[0]);
-  return callCore(undefined, () => {
-    validateArchitecture(arch, path);
-    return { arch, counts: computeModelCounts(arch), preset: false, createdAt: null, updatedAt: null };
-  });
+  validateArchitecture(arch, path);
+  return { arch, counts: computeModelCounts(arch), preset: false, createdAt: null, updatedAt: null };
 }
 
 const PositionEmbeddingEnum = builder.enumType('PositionEmbedding', {
@@ -361,11 +312,9 @@ builder.queryFields((t) => ({
       'Parses a pasted Hugging Face config.json (LLaMA/Mistral/Mixtral/Qwen/Gemma/GPT-NeoX/GPT-2 keys, head_dim and sliding_window included) into a model; saves nothing. Missing keys and malformed JSON give BAD_USER_INPUT naming the key.',
     args: { config: t.arg.string({ required: true, description: `The config.json text (at most ${MAX_CONFIG_CHARS} characters).` }) },
     resolve: (_root, { config }) => {
-      const arch = callCore(undefined, () => architectureFromHuggingFaceConfig(config));
-      return callCore(undefined, () => {
-        validateArchitecture(arch, 'config');
-        return { arch, counts: computeModelCounts(arch), preset: false, createdAt: null, updatedAt: null };
-      });
+      const arch = architectureFromHuggingFaceConfig(config);
+      validateArchitecture(arch, 'config');
+      return { arch, counts: computeModelCounts(arch), preset: false, createdAt: null, updatedAt: null };
     },
   }),
 }));
@@ -402,8 +351,8 @@ builder.mutationFields((t) => ({
       name: t.arg.string({ description: 'Display name; default: the config\'s `_name_or_path` or architecture.', validate: nameSchema }),
     },
     resolve: (_root, { config, name }, ctx) => {
-      const arch = callCore(undefined, () => architectureFromHuggingFaceConfig(config));
-      callCore(undefined, () => validateArchitecture(arch, 'config'));
+      const arch = architectureFromHuggingFaceConfig(config);
+      validateArchitecture(arch, 'config');
       return saveModel(ctx, arch, name ?? arch.name);
     },
   }),

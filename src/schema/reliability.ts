@@ -12,7 +12,6 @@ import {
 } from '../simulation/presets.js';
 import { builder } from './builder.js';
 import { notFound } from './error-helpers.js';
-import { callCore } from './model.js';
 import { floatIn, idSchema, intIn } from './validation.js';
 
 const FailureModelEnum = builder.enumType('FailureModel', {
@@ -41,33 +40,8 @@ const CheckpointModeEnum = builder.enumType('CheckpointMode', {
 
 export const DAY = 86_400;
 
-export interface ReliabilityInputShape {
-  preset?: string | null;
-  unexpectedFailuresPerGpuHour?: number | null;
-  failureModel?: 'POISSON' | 'WEIBULL' | null;
-  weibullShape?: number | null;
-  weibullStart?: 'EQUILIBRIUM' | 'FRESH' | null;
-  plannedInterruptionsPerDay?: number | null;
-  plannedDowntimeSeconds?: number | null;
-  detectionSeconds?: number | null;
-  restartMedianSeconds?: number | null;
-  restartSigma?: number | null;
-  spareNodeFraction?: number | null;
-  spareNodes?: number | null;
-  repairMedianSeconds?: number | null;
-  repairSigma?: number | null;
-  manualRepairFraction?: number | null;
-  manualRepairMedianSeconds?: number | null;
-  stragglerJitterFraction?: number | null;
-  failSlowEpisodesPerGpuHour?: number | null;
-  failSlowMedianSeconds?: number | null;
-  failSlowSlowdownFraction?: number | null;
-  diurnalAmplitudeFraction?: number | null;
-  checkpointMode?: 'SYNC' | 'ASYNC' | null;
-  storageWriteBytesPerSecond?: number | null;
-  storageReadBytesPerSecond?: number | null;
-  deviceToHostBytesPerSecondPerGpu?: number | null;
-}
+/** GraphQL shape of ReliabilityInput as Pothos infers it from ReliabilityInputRef (defaults already applied by GraphQL). */
+export type ReliabilityInputShape = typeof ReliabilityInputRef.$inferInput;
 
 export const ReliabilityInputRef = builder.inputType('ReliabilityInput', {
   description: 'A reliability preset (default `llama3-405b`) and any overrides of its parameters.',
@@ -105,12 +79,10 @@ export function reliabilityFromInput(input: ReliabilityInputShape | null | undef
   if (!findReliabilityPreset(preset)) {
     throw notFound('input.reliability.preset', preset, `one of ${RELIABILITY_PRESETS.map((p) => p.id).join(', ')}`);
   }
-  const params = presetParams(preset) as unknown as Record<string, unknown>;
-  for (const [key, value] of Object.entries(input ?? {})) {
-    if (key !== 'preset' && value !== null && value !== undefined) params[key] = value;
-  }
-  const resolved = params as unknown as ReliabilityParams;
-  callCore(undefined, () => validateReliability(resolved, 'input.reliability'));
+  // The preset's numbers, each replaced by the input's field of the same name when given (the names are the same).
+  const given = Object.entries(input ?? {}).filter(([key, value]) => key !== 'preset' && value !== null && value !== undefined);
+  const resolved: ReliabilityParams = Object.assign(presetParams(preset), Object.fromEntries(given));
+  validateReliability(resolved, 'input.reliability');
   return { preset, params: resolved };
 }
 

@@ -3,7 +3,7 @@ import { DEFAULT_EXTRAPOLATION_ASSUMPTIONS, extrapolateNextGeneration, type Extr
 import { computeOptimalAllocation, flopsToPfDays, predictedLoss, type OptimalAllocation, type ScalingLawName } from '../core/scaling.js';
 import { builder } from './builder.js';
 import { ScalingLawEnum } from './enums.js';
-import { callCore } from './model.js';
+import { withInputPath } from './error-helpers.js';
 import { floatIn, MAX_PARAMETERS, MAX_TRAINING_TOKENS } from './validation.js';
 
 /** Non-finite results (a law evaluated far outside its fit) are reported as null, never as a serialisation error. */
@@ -93,7 +93,7 @@ builder.queryFields((t) => ({
       computeFlops: t.arg.float({ required: true, description: 'Training compute budget in FLOPs (1 to 10⁴⁰).', validate: floatIn(1, 1e40) }),
       law: t.arg({ type: ScalingLawEnum, defaultValue: 'CHINCHILLA', description: 'Which scaling law.' }),
     },
-    resolve: (_root, { computeFlops, law }) => ({ ...callCore(undefined, () => computeOptimalAllocation(computeFlops, law ?? 'CHINCHILLA')), law: law ?? 'CHINCHILLA' }),
+    resolve: (_root, { computeFlops, law }) => ({ ...computeOptimalAllocation(computeFlops, law ?? 'CHINCHILLA'), law: law ?? 'CHINCHILLA' }),
   }),
   scalingLawLoss: t.float({
     nullable: true,
@@ -103,7 +103,7 @@ builder.queryFields((t) => ({
       tokens: t.arg.float({ required: true, description: 'Training tokens.', validate: floatIn(1, MAX_TRAINING_TOKENS) }),
       law: t.arg({ type: ScalingLawEnum, defaultValue: 'CHINCHILLA', description: 'Which scaling law.' }),
     },
-    resolve: (_root, { parameters, tokens, law }) => finiteOrNull(callCore(undefined, () => predictedLoss(law ?? 'CHINCHILLA', parameters, tokens))),
+    resolve: (_root, { parameters, tokens, law }) => finiteOrNull(predictedLoss(law ?? 'CHINCHILLA', parameters, tokens)),
   }),
   extrapolation: t.field({
     type: ExtrapolationRef,
@@ -114,7 +114,7 @@ builder.queryFields((t) => ({
       for (const [key, value] of Object.entries(assumptions ?? {})) {
         if (typeof value === 'number') overrides[key as keyof ExtrapolationAssumptions] = value;
       }
-      return callCore('assumptions', () => extrapolateNextGeneration(overrides));
+      return withInputPath('assumptions', () => extrapolateNextGeneration(overrides));
     },
   }),
 }));

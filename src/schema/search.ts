@@ -5,7 +5,6 @@
  * PlanSearchService a server module installs (src/server/search-runner.ts: searchModule()); without it they run
  * inline. Server limits: at most MAX_API_SEARCH_SECONDS per search and MAX_API_SEARCH_CANDIDATES candidates.
  */
-import { InvalidInputError } from '../core/errors.js';
 import {
   searchPlanOptions,
   searchPlans,
@@ -17,25 +16,24 @@ import {
   type WinnerComparison,
 } from '../core/search.js';
 import { applyRecipe, planAssumptions, recipeSearchPins, type TrainingRecipe } from '../core/recipes.js';
-import type { OffloadTarget, ParallelLayout, PlanOptions, RecomputeMode, ZeroStage } from '../core/types.js';
+import type { ParallelLayout, PlanOptions, ZeroStage } from '../core/types.js';
 import { z } from 'zod';
 import type { PlanSearchJob, PlanSearchService } from '../services/contracts.js';
 import { builder } from './builder.js';
-import { ClusterInputRef, clusterFromInput, requireCluster, type ClusterInputShape, type ClusterView } from './cluster.js';
+import { ClusterInputRef, clusterFromInput, requireCluster, type ClusterView } from './cluster.js';
 import type { SchemaContext } from './context.js';
 import { OffloadEnum, OptimizerEnum, PrecisionEnum, RecomputeModeEnum, TrainingRecipeEnum } from './enums.js';
-import { badUserInput, fromInvalidInput } from './error-helpers.js';
-import { callCore, callCoreAsync, ModelInputRef, modelFromInput, requireModel, type ModelInputShape, type ModelView } from './model.js';
+import { withInputPathAsync, withPathPrefix } from './error-helpers.js';
+import { ModelInputRef, modelFromInput, requireModel, type ModelView } from './model.js';
 import {
   adapterFromInput,
   AdapterInputRef,
+  checkModelAndCluster,
   checkPlanOptionsInput,
   makeTrainingPlanView,
   planOptionsFromInput,
   PlanOptionsInputRef,
   TrainingPlanRef,
-  type AdapterInputShape,
-  type PlanOptionsInputFields,
   type TrainingPlanView,
 } from './plan.js';
 import { floatIn, idSchema, intIn, MAX_GPUS, MAX_TRAINING_TOKENS } from './validation.js';
@@ -97,43 +95,8 @@ const SearchStopReasonEnum = builder.enumType('SearchStopReason', {
   },
 });
 
-interface PlanSearchInputShape {
-  model?: string | null;
-  modelSpec?: ModelInputShape | null;
-  cluster?: string | null;
-  clusterSpec?: ClusterInputShape | null;
-  globalBatchSize: number;
-  globalBatchSizes?: number[] | null;
-  trainingTokens?: number | null;
-  objective?: PlanSearchOptions['objective'] | null;
-  budgetUsd?: number | null;
-  deadlineSeconds?: number | null;
-  top?: number | null;
-  gpuBudget?: number | null;
-  gpuBudgetMode?: 'EXACT' | 'UP_TO' | null;
-  allowTensorParallelAcrossNodes?: boolean | null;
-  evenPipelineStages?: boolean | null;
-  memoryHeadroomFraction?: number | null;
-  tensorParallel?: number[] | null;
-  pipelineParallel?: number[] | null;
-  dataParallel?: number[] | null;
-  expertParallel?: number[] | null;
-  contextParallel?: number[] | null;
-  microBatchSizes?: number[] | null;
-  zeroStages?: number[] | null;
-  recomputeModes?: RecomputeMode[] | null;
-  sequenceParallel?: boolean[] | null;
-  pipelineInterleaves?: number[] | null;
-  offloads?: OffloadTarget[] | null;
-  flashAttention?: boolean[] | null;
-  adapter?: AdapterInputShape | null;
-  precision?: PlanSearchOptions['precision'] | null;
-  recipe?: TrainingRecipe | null;
-  optimizer?: PlanSearchOptions['optimizer'] | null;
-  options?: PlanOptionsInputFields | null;
-  timeLimitSeconds?: number | null;
-  maxPareto?: number | null;
-}
+/** GraphQL shape of PlanSearchInput as Pothos infers it from PlanSearchInputRef (defaults already applied by GraphQL). */
+type PlanSearchInputShape = typeof PlanSearchInputRef.$inferInput;
 
 const intList = (min: number, max: number) => z.array(intIn(min, max)).min(1, { message: 'a non-empty list' }).max(1000, { message: 'at most 1000 values' });
 
@@ -207,25 +170,15 @@ interface ResolvedSearch {
 
 async function resolveSearchInput(ctx: SchemaContext, input: PlanSearchInputShape): Promise<ResolvedSearch> {
   const path = 'input';
-  if (input.model != null && input.modelSpec != null) {
-    throw badUserInput(`${path}.modelSpec`, 'given together with model', 'exactly one of model or modelSpec');
-  }
-  if (input.model == null && input.modelSpec == null) {
-    throw badUserInput(`${path}.model`, null, 'exactly one of model (a preset or saved model id) or modelSpec (an unsaved architecture)');
-  }
-  if (input.cluster != null && input.clusterSpec != null) {
-    throw badUserInput(`${path}.clusterSpec`, 'given together with cluster', 'exactly one of cluster or clusterSpec');
-  }
-  if (input.cluster == null && input.clusterSpec == null) {
-    throw badUserInput(`${path}.cluster`, null, 'exactly one of cluster (a preset or saved cluster id) or clusterSpec (an unsaved cluster)');
-  }
+  checkModelAndCluster(path, input);
   const model = input.model != null ? await requireModel(ctx, input.model, `${path}.model`) : modelFromInput(input.modelSpec!, `${path}.modelSpec`);
   const cluster = input.cluster != null ? await requireCluster(ctx, input.cluster, `${path}.cluster`) : clusterFromInput(input.clusterSpec!, `${path}.clusterSpec`);
 
   const options: PlanSearchOptions = { globalBatchSize: input.globalBatchSize, maxCandidates: MAX_API_SEARCH_CANDIDATES };
   const copy = <K extends keyof PlanSearchOptions & keyof PlanSearchInputShape>(key: K): void => {
     const value = input[key];
-    if (value !== null && value !== undefined) (options as unknown as Record<string, unknown>)[key] = value;
+    // The input's enums and lists are the options' own types (Pothos infers them from the same enums).
+    if (value !== null && value !== undefined) options[key] = value as PlanSearchOptions[K];
   };
   for (const key of [
     'globalBatchSizes', 'trainingTokens', 'objective', 'budgetUsd', 'deadlineSeconds', 'top', 'gpuBudget', 'gpuBudgetMode',
@@ -417,8 +370,7 @@ async function runSearch(
   try {
     return await service(ctx).run(resolved.job, hooks);
   } catch (error) {
-    if (error instanceof InvalidInputError) throw fromInvalidInput(error, 'input');
-    throw error;
+    throw withPathPrefix(error, 'input');
   }
 }
 
@@ -430,7 +382,7 @@ builder.queryFields((t) => ({
     args: { input: t.arg({ type: PlanSearchInputRef, required: true, description: 'Model, cluster, batch, objective and pins.' }) },
     complexity: 100,
     resolve: async (_root, { input }, ctx) => {
-      const resolved = await callCoreAsync('input', () => resolveSearchInput(ctx, input as PlanSearchInputShape));
+      const resolved = await withInputPathAsync('input', () => resolveSearchInput(ctx, input));
       return resultView(resolved, await runSearch(ctx, resolved, {}));
     },
   }),
@@ -517,7 +469,7 @@ builder.subscriptionField('planSearchProgress', (t) =>
     args: { input: t.arg({ type: PlanSearchInputRef, required: true, description: 'As for planSearch.' }) },
     complexity: 100,
     subscribe: async (_root, { input }, ctx) =>
-      progressStream(ctx, await callCoreAsync('input', () => resolveSearchInput(ctx, input as PlanSearchInputShape))),
+      progressStream(ctx, await withInputPathAsync('input', () => resolveSearchInput(ctx, input))),
     resolve: (event) => event,
   }),
 );

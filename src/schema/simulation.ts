@@ -4,13 +4,12 @@
  * plan.ts), a ReliabilityInput a preset plus overrides; the service in src/server/simulation-module.ts runs,
  * persists and streams. `simulationEvents(id, after)` replays stored events with seq > after, then continues live.
  */
-import type { GraphQLError } from 'graphql';
 import { InvalidInputError } from '../core/errors.js';
-import type { ScalingLawName } from '../core/scaling.js';
 import {
   CHECKPOINT_BYTES_PER_PARAMETER,
   resolveSimulation,
   type ReplicaResult,
+  type SimulationEngineEvent,
   type SimulationSetup,
   type SimulationSummary,
 } from '../simulation/engine.js';
@@ -26,9 +25,9 @@ import type {
 import { builder } from './builder.js';
 import type { SchemaContext } from './context.js';
 import { ScalingLawEnum } from './enums.js';
-import { badUserInput, fromInvalidInput, notFound } from './error-helpers.js';
-import { ReliabilityInputRef, reliabilityFromInput, type ReliabilityInputShape } from './reliability.js';
-import { evaluatePlanInput, TrainingPlanInputRef, type TrainingPlanInputShape } from './plan.js';
+import { badUserInput, notFound, withPathPrefix } from './error-helpers.js';
+import { ReliabilityInputRef, reliabilityFromInput } from './reliability.js';
+import { evaluatePlanInput, TrainingPlanInputRef } from './plan.js';
 import { floatIn, idSchema, intIn } from './validation.js';
 
 function service(ctx: SchemaContext): SimulationService {
@@ -62,20 +61,8 @@ const CheckpointIntervalPolicyEnum = builder.enumType('CheckpointIntervalPolicy'
 
 const DAY = 86_400;
 
-export interface SimulationInputShape {
-  plan: TrainingPlanInputShape;
-  reliability?: ReliabilityInputShape | null;
-  horizonSeconds?: number | null;
-  replicas?: number | null;
-  seed?: number | null;
-  pace?: number | null;
-  checkpointIntervalSeconds?: number | null;
-  checkpointIntervalPolicy?: 'DALY' | 'YOUNG' | null;
-  checkpointBytes?: number | null;
-  detailedReplicas?: number | null;
-  progressIntervalSeconds?: number | null;
-  lossLaw?: ScalingLawName | null;
-}
+/** GraphQL shape of SimulationInput as Pothos infers it from SimulationInputRef (defaults already applied by GraphQL). */
+export type SimulationInputShape = typeof SimulationInputRef.$inferInput;
 
 const SimulationInputRef = builder.inputType('SimulationInput', {
   description: 'A training plan (trainingTokens required) and the reliability of the cluster it runs on.',
@@ -96,7 +83,7 @@ const SimulationInputRef = builder.inputType('SimulationInput', {
 });
 
 /** The engine's error about a derived quantity, restated as the input field a client can change. */
-function derivedInputError(error: InvalidInputError, input: SimulationInputShape, setup: Omit<SimulationSetup, 'predictedLoss'>): GraphQLError {
+function derivedInputError(error: InvalidInputError, input: SimulationInputShape, setup: Omit<SimulationSetup, 'predictedLoss'>): unknown {
   const fmt = (x: number) => x.toPrecision(3);
   switch (error.field) {
     case 'totalSteps':
@@ -122,7 +109,7 @@ function derivedInputError(error: InvalidInputError, input: SimulationInputShape
         `a checkpoint that writes and reads back within 30 days at the storage and device→host bandwidths of input.reliability (${error.field} would be ${fmt(Number(error.value))} s)`,
       );
     default:
-      return fromInvalidInput(error, 'input');
+      return withPathPrefix(error, 'input');
   }
 }
 
@@ -276,10 +263,16 @@ const RunningStatsRef = builder.objectRef<RunningStats>('SimulationRunningStats'
   }),
 });
 
-// Event interface and members. Records carry the engine event's fields in `data`.
-const num = (r: SimulationEventRecord, key: string): number => r.data[key] as number;
+// Event interface and members. A stored record carries the engine event's fields in `data` (simulation-jobs.ts
+// splits off type and simulatedSeconds); the service adds the CANCELLED, FAILED and INTERRUPTED terminals.
 
-const EVENT_TYPE_NAMES: Record<string, string> = {
+/** A stored record of an engine event of type T, its data typed as the engine declares it (engine/types.ts). */
+type EngineEventRecord<T extends SimulationEngineEvent['type']> = SimulationEventRecord & {
+  type: T;
+  data: Omit<Extract<SimulationEngineEvent, { type: T }>, 'type' | 'simulatedSeconds'>;
+};
+
+const EVENT_TYPE_NAMES: Record<SimulationEngineEvent['type'] | 'CANCELLED' | 'FAILED' | 'INTERRUPTED', string> = {
   PROGRESS: 'SimulationProgress',
   INTERRUPTION: 'SimulationInterruption',
   RECOVERY: 'SimulationRecovery',
@@ -293,7 +286,7 @@ const EVENT_TYPE_NAMES: Record<string, string> = {
 
 export const SimulationEventRef = builder.interfaceRef<SimulationEventRecord>('SimulationEvent').implement({
   description: 'One event of a simulation. `seq` is gap-free from 1 per simulation; the last event is terminal (completed, cancelled, failed or interrupted).',
-  resolveType: (r) => EVENT_TYPE_NAMES[r.type] ?? 'SimulationProgress',
+  resolveType: (r) => EVENT_TYPE_NAMES[r.type as keyof typeof EVENT_TYPE_NAMES] ?? 'SimulationProgress',
   fields: (t) => ({
     seq: t.exposeInt('seq', { description: 'Position in the simulation\'s event log, from 1, without gaps.' }),
     simulatedSeconds: t.exposeFloat('simulatedSeconds', { description: 'Simulated wall-clock time of the event in seconds (within its replica).' }),
@@ -301,72 +294,72 @@ export const SimulationEventRef = builder.interfaceRef<SimulationEventRecord>('S
   }),
 });
 
-builder.objectRef<SimulationEventRecord>('SimulationProgress').implement({
+builder.objectRef<EngineEventRecord<'PROGRESS'>>('SimulationProgress').implement({
   description: 'Progress of a detailed replica, every progressIntervalSeconds of simulated time.',
   interfaces: [SimulationEventRef],
   fields: (t) => ({
-    replica: t.int({ description: 'Replica (from 0).', resolve: (r) => num(r, 'replica') }),
-    step: t.float({ description: 'Steps trained (kept or not yet lost).', resolve: (r) => num(r, 'step') }),
-    tokens: t.float({ description: 'Tokens trained.', resolve: (r) => num(r, 'tokens') }),
-    fractionComplete: t.float({ description: 'Fraction of the run\'s steps done.', resolve: (r) => num(r, 'fractionComplete') }),
-    effectiveTrainingTimeRatio: t.float({ description: 'ETTR so far.', resolve: (r) => num(r, 'effectiveTrainingTimeRatio') }),
-    goodput: t.float({ description: 'Goodput so far.', resolve: (r) => num(r, 'goodput') }),
-    predictedLoss: t.float({ nullable: true, description: 'Predicted loss at the tokens trained.', resolve: (r) => (r.data.predictedLoss as number | null) ?? null }),
+    replica: t.int({ description: 'Replica (from 0).', resolve: (r) => r.data.replica }),
+    step: t.float({ description: 'Steps trained (kept or not yet lost).', resolve: (r) => r.data.step }),
+    tokens: t.float({ description: 'Tokens trained.', resolve: (r) => r.data.tokens }),
+    fractionComplete: t.float({ description: 'Fraction of the run\'s steps done.', resolve: (r) => r.data.fractionComplete }),
+    effectiveTrainingTimeRatio: t.float({ description: 'ETTR so far.', resolve: (r) => r.data.effectiveTrainingTimeRatio }),
+    goodput: t.float({ description: 'Goodput so far.', resolve: (r) => r.data.goodput }),
+    predictedLoss: t.float({ nullable: true, description: 'Predicted loss at the tokens trained.', resolve: (r) => r.data.predictedLoss ?? null }),
   }),
 });
 
-builder.objectRef<SimulationEventRecord>('SimulationInterruption').implement({
+builder.objectRef<EngineEventRecord<'INTERRUPTION'>>('SimulationInterruption').implement({
   description: 'A job interruption: an unexpected failure (with its cause) or a planned stop.',
   interfaces: [SimulationEventRef],
   fields: (t) => ({
-    replica: t.int({ description: 'Replica (from 0).', resolve: (r) => num(r, 'replica') }),
-    index: t.int({ description: 'Interruption number in this replica (from 1).', resolve: (r) => num(r, 'index') }),
-    cause: t.string({ description: 'Cause id (e.g. FAULTY_GPU, GPU_HBM3, SOFTWARE_BUG) or PLANNED.', resolve: (r) => r.data.cause as string }),
-    planned: t.boolean({ description: 'A planned stop (checkpoint first, no work lost).', resolve: (r) => r.data.planned as boolean }),
-    duringRecovery: t.boolean({ description: 'It struck while the job was already down (the recovery restarts).', resolve: (r) => r.data.duringRecovery as boolean }),
-    lostWorkSeconds: t.float({ description: 'Nominal compute seconds lost since the last durable checkpoint.', resolve: (r) => num(r, 'lostWorkSeconds') }),
-    rolledBackToStep: t.float({ description: 'Step of the durable checkpoint the job restarts from.', resolve: (r) => num(r, 'rolledBackToStep') }),
-    spareNodes: t.int({ description: 'Hot spares left.', resolve: (r) => num(r, 'spareNodes') }),
+    replica: t.int({ description: 'Replica (from 0).', resolve: (r) => r.data.replica }),
+    index: t.int({ description: 'Interruption number in this replica (from 1).', resolve: (r) => r.data.index }),
+    cause: t.string({ description: 'Cause id (e.g. FAULTY_GPU, GPU_HBM3, SOFTWARE_BUG) or PLANNED.', resolve: (r) => r.data.cause }),
+    planned: t.boolean({ description: 'A planned stop (checkpoint first, no work lost).', resolve: (r) => r.data.planned }),
+    duringRecovery: t.boolean({ description: 'It struck while the job was already down (the recovery restarts).', resolve: (r) => r.data.duringRecovery }),
+    lostWorkSeconds: t.float({ description: 'Nominal compute seconds lost since the last durable checkpoint.', resolve: (r) => r.data.lostWorkSeconds }),
+    rolledBackToStep: t.float({ description: 'Step of the durable checkpoint the job restarts from.', resolve: (r) => r.data.rolledBackToStep }),
+    spareNodes: t.int({ description: 'Hot spares left.', resolve: (r) => r.data.spareNodes }),
   }),
 });
 
-builder.objectRef<SimulationEventRecord>('SimulationRecovery').implement({
+builder.objectRef<EngineEventRecord<'RECOVERY'>>('SimulationRecovery').implement({
   description: 'The job is training again after an outage.',
   interfaces: [SimulationEventRef],
   fields: (t) => ({
-    replica: t.int({ description: 'Replica (from 0).', resolve: (r) => num(r, 'replica') }),
-    downtimeSeconds: t.float({ description: 'Length of the outage in seconds.', resolve: (r) => num(r, 'downtimeSeconds') }),
-    nodeWaitSeconds: t.float({ description: 'Seconds of it spent waiting for a repaired node.', resolve: (r) => num(r, 'nodeWaitSeconds') }),
-    step: t.float({ description: 'Step it resumes from.', resolve: (r) => num(r, 'step') }),
-    spareNodes: t.int({ description: 'Hot spares left.', resolve: (r) => num(r, 'spareNodes') }),
+    replica: t.int({ description: 'Replica (from 0).', resolve: (r) => r.data.replica }),
+    downtimeSeconds: t.float({ description: 'Length of the outage in seconds.', resolve: (r) => r.data.downtimeSeconds }),
+    nodeWaitSeconds: t.float({ description: 'Seconds of it spent waiting for a repaired node.', resolve: (r) => r.data.nodeWaitSeconds }),
+    step: t.float({ description: 'Step it resumes from.', resolve: (r) => r.data.step }),
+    spareNodes: t.int({ description: 'Hot spares left.', resolve: (r) => r.data.spareNodes }),
   }),
 });
 
-builder.objectRef<SimulationEventRecord>('SimulationCheckpointSampled').implement({
+builder.objectRef<EngineEventRecord<'CHECKPOINT_SAMPLED'>>('SimulationCheckpointSampled').implement({
   description: 'The latest durable checkpoint, sampled at progress events when it changed (checkpoints themselves are not events).',
   interfaces: [SimulationEventRef],
   fields: (t) => ({
-    replica: t.int({ description: 'Replica (from 0).', resolve: (r) => num(r, 'replica') }),
-    step: t.float({ description: 'Step of the latest durable checkpoint.', resolve: (r) => num(r, 'step') }),
-    checkpointsWritten: t.int({ description: 'Durable checkpoints so far.', resolve: (r) => num(r, 'checkpointsWritten') }),
+    replica: t.int({ description: 'Replica (from 0).', resolve: (r) => r.data.replica }),
+    step: t.float({ description: 'Step of the latest durable checkpoint.', resolve: (r) => r.data.step }),
+    checkpointsWritten: t.int({ description: 'Durable checkpoints so far.', resolve: (r) => r.data.checkpointsWritten }),
   }),
 });
 
-builder.objectRef<SimulationEventRecord>('SimulationReplicaCompleted').implement({
+builder.objectRef<EngineEventRecord<'REPLICA_COMPLETED'>>('SimulationReplicaCompleted').implement({
   description: 'One Monte Carlo replica finished; carries its result and the running statistics.',
   interfaces: [SimulationEventRef],
   fields: (t) => ({
-    replica: t.int({ description: 'Replica (from 0).', resolve: (r) => num(r, 'replica') }),
-    result: t.field({ type: ReplicaResultRef, description: 'This replica\'s outcome.', resolve: (r) => r.data.result as ReplicaResult }),
-    running: t.field({ type: RunningStatsRef, description: 'Mean and p10/p50/p90 over replicas so far.', resolve: (r) => r.data.running as RunningStats }),
+    replica: t.int({ description: 'Replica (from 0).', resolve: (r) => r.data.replica }),
+    result: t.field({ type: ReplicaResultRef, description: 'This replica\'s outcome.', resolve: (r) => r.data.result }),
+    running: t.field({ type: RunningStatsRef, description: 'Mean and p10/p50/p90 over replicas so far.', resolve: (r) => r.data.running }),
   }),
 });
 
-builder.objectRef<SimulationEventRecord>('SimulationCompleted').implement({
+builder.objectRef<EngineEventRecord<'COMPLETED'>>('SimulationCompleted').implement({
   description: 'Terminal: all replicas done.',
   interfaces: [SimulationEventRef],
   fields: (t) => ({
-    summary: t.field({ type: SummaryRef, description: 'The summary (means over replicas).', resolve: (r) => r.data.summary as SimulationSummary }),
+    summary: t.field({ type: SummaryRef, description: 'The summary (means over replicas).', resolve: (r) => r.data.summary }),
   }),
 });
 
@@ -458,7 +451,7 @@ builder.mutationFields((t) => ({
     description: 'Queues a simulation of the plan\'s whole run; follow it with the simulationEvents subscription.',
     args: { input: t.arg({ type: SimulationInputRef, required: true, description: 'Plan, reliability and Monte Carlo settings.' }) },
     complexity: 20,
-    resolve: async (_root, { input }, ctx) => service(ctx).start(await simulationRequestFromInput(ctx, input as SimulationInputShape)),
+    resolve: async (_root, { input }, ctx) => service(ctx).start(await simulationRequestFromInput(ctx, input)),
   }),
   cancelSimulation: t.field({
     type: SimulationRef,

@@ -5,6 +5,7 @@ import { createJsonLogger } from './logging.js';
 import { simulationModule } from './simulation-module.js';
 import { budgetModule } from './budget-runner.js';
 import { searchModule } from './search-runner.js';
+import { validationModule } from './validation-runner.js';
 import { campaignModule } from './campaigns.js';
 import { externalSearchModule } from './search-jobs.js';
 
@@ -27,7 +28,7 @@ try {
     logFormat: 'json',
     cors: { origins: config.corsOrigins },
     auth: { keys: config.apiKeys, requireKeyForReads: config.requireKeyForReads },
-    modules: [simulationModule(), searchModule(), externalSearchModule(), campaignModule(), budgetModule()],
+    modules: [simulationModule(), searchModule(), externalSearchModule(), campaignModule(), budgetModule(), validationModule()],
     workers: config.workers,
     ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
     ...(config.databaseSchema ? { databaseSchema: config.databaseSchema } : {}),

@@ -22,7 +22,7 @@ import type {
   SimulationRequest,
   SimulationService,
 } from '../services/contracts.js';
-import { badUserInput } from '../schema/error-helpers.js';
+import { badUserInput, toGraphQLError } from '../schema/error-helpers.js';
 import { checkEventBudget, MAX_STORED_EVENTS_PER_SIMULATION } from '../simulation/event-budget.js';
 import { SimulationRunner, type RunnerOptions } from '../simulation/runner.js';
 import type { Queue } from 'bullmq';
@@ -169,7 +169,8 @@ async function createChecked(
   ownerKeyId: string | null | undefined,
 ): Promise<SimulationRecord> {
   const excess = checkEventBudget(request.job.setup, { path: 'input', maxEvents: MAX_EVENTS_PER_SIMULATION });
-  if (excess) throw badUserInput(excess.field, excess.value, excess.allowed, excess.message);
+  // A service error (callers outside GraphQL see it too): already the coded GraphQL error the schema would give.
+  if (excess) throw toGraphQLError(badUserInput(excess.field, excess.value, excess.allowed, excess.message));
   return store.create(request, rerunOf ?? null, ownerKeyId ?? null);
 }
 

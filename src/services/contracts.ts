@@ -5,12 +5,14 @@
  *
  *   src/server/simulation-module.ts ─implements─▶ SimulationService ◀─calls─ src/schema/simulation.ts
  *   src/server/search-runner.ts     ─implements─▶ PlanSearchService ◀─calls─ src/schema/search.ts
+ *   src/server/validation-runner.ts ─implements─▶ ValidationSuiteService ◀─calls─ src/schema/validation-suite.ts
  *
  * The saved-items store and the pubsub contracts live in src/schema/context.ts (also builder-free).
  */
 import type { BudgetPlanOutcome, BudgetPlanRequest, BudgetProgress } from '../core/budget.js';
 import type { PlanSearchOptions, PlanSearchOutcome, PlanSearchProgress } from '../core/search.js';
 import type { ClusterSpec, ModelArchitecture, ModelCounts } from '../core/types.js';
+import type { ValidationReport } from '../core/validation/suite.js';
 import type { SimulationSummary } from '../simulation/engine.js';
 import type { SimulationJob } from '../simulation/runner.js';
 
@@ -149,4 +151,12 @@ export interface BudgetPlanJob {
 export interface BudgetPlanService {
   /** Runs the plan; rejects with InvalidInputError for bad input; stops early (truncated) on abort. */
   run(job: BudgetPlanJob, hooks: { signal?: AbortSignal; onProgress?: (progress: BudgetProgress) => void }): Promise<BudgetPlanOutcome>;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Validation suite (implemented by src/server/validation-runner.ts; without it src/schema/validation-suite.ts runs inline)
+
+export interface ValidationSuiteService {
+  /** The suite's report (deterministic, no input): computed once, off the event loop. */
+  report(): Promise<ValidationReport>;
 }

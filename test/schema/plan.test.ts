@@ -184,6 +184,24 @@ describe('trainingPlanOrError', () => {
       expect(result.allowed).toBe('a divisor of attentionHeads (96)');
     }
   });
+
+  it.each([
+    ['an unknown model id (NOT_FOUND)', { model: 'no-such-model' }, /^input\.model = "no-such-model" was not found: expected a preset id/],
+    ['no model at all', { model: null }, /^input\.model is missing: expected exactly one of model/],
+  ])('%s: the InputError says what trainingPlan\'s coded error says', async (_name, change, sentence) => {
+    const input = { ...megatronGpt3, ...change };
+    const plain = onlyError(await execute(t.app, TrainingPlanDocument, { input }));
+    expect(plain.message).toMatch(sentence);
+    const { data, errors } = await execute(t.app, TrainingPlanOrErrorDocument, { input });
+    expect(errors).toBeUndefined();
+    const result = data!.trainingPlanOrError;
+    expect(result.__typename).toBe('InputError');
+    if (result.__typename === 'InputError') {
+      expect(result.message).toBe(plain.message);
+      expect(result.field).toBe(plain.extensions?.field);
+      expect(result.allowed).toBe(plain.extensions?.allowed);
+    }
+  });
 });
 
 describe('options.overlapPipelineCommunication', () => {
