@@ -16,6 +16,8 @@ import autocannon from 'autocannon';
 
 const RATE = Number(process.env.RATE ?? 1_000);
 const SECONDS = Number(process.env.SECONDS ?? 20);
+/** Extra node flags for the server process (profiling: SERVER_NODE_ARGS='--cpu-prof --cpu-prof-dir=prof'). */
+const serverNodeArgs = (): string[] => (process.env.SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const PORT = Number(process.env.BENCH_PORT ?? 47_311);
 const url = `http://127.0.0.1:${PORT}/graphql`;
 
@@ -28,7 +30,7 @@ const MIX = [
 ].map((query) => ({ method: 'POST' as const, path: '/graphql', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) }));
 
 const dir = mkdtempSync(join(tmpdir(), 'zeroplan-mix-'));
-const server = spawn(process.execPath, ['dist/main.js'], {
+const server = spawn(process.execPath, [...serverNodeArgs(), 'dist/main.js'], {
   env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', DATABASE_PATH: join(dir, 'mix.db'), LOG_LEVEL: 'warn' },
   stdio: ['ignore', 'ignore', 'inherit'],
 });

@@ -29,6 +29,8 @@ import { createRedisBoundedPubSub, type RedisSettings } from './redis-pubsub.js'
 import { authorizationOf, identify, ownedStore, useApiKeys, type AuthPolicy } from './auth.js';
 import { corsOptions, useCsrfPrevention, verifyUpgrade, type CorsPolicy } from './security.js';
 import { DEFAULT_HOST, DEFAULT_PORT } from './config.js';
+import { useSharedSubscriptionResults } from './shared-results.js';
+import { batchWebSocketSends } from './ws-batching.js';
 
 export const GRAPHQL_PATH = '/graphql';
 export { MAX_BODY_BYTES };
@@ -175,7 +177,7 @@ export function createApp(options: AppOptions): App {
         : { title: 'zeroplan', defaultQuery: GRAPHIQL_EXAMPLES, subscriptionsProtocol: 'WS' },
     // Assets from this server, not a CDN (works offline).
     renderGraphiQL: renderLocalGraphiQL,
-    plugins: [ops.plugin, useCsrfPrevention(corsPolicy), useApiKeys(authPolicy), useBodyLimits(), useRequestLimits(), ...(options.graphiql === false ? [] : [useGraphiQLAssets()])],
+    plugins: [ops.plugin, useCsrfPrevention(corsPolicy), useApiKeys(authPolicy), useBodyLimits(), useRequestLimits(), useSharedSubscriptionResults(), ...(options.graphiql === false ? [] : [useGraphiQLAssets()])],
   });
 
   let server: Server | undefined;
@@ -230,6 +232,8 @@ export function createApp(options: AppOptions): App {
       });
       // Attached once listening, so that a listen error is reported once (by start) rather than also by ws.
       wss = new WebSocketServer({ server: http, path: GRAPHQL_PATH, maxPayload: MAX_BODY_BYTES, verifyClient: verifyUpgrade(corsPolicy) });
+      // Before graphql-ws's own 'connection' listener, so its sends are batched (ws-batching.ts).
+      batchWebSocketSends(wss);
       wsDispose = startGraphqlWs(wss, yoga, masked, authPolicy).dispose;
       const address = http.address() as AddressInfo;
       const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
