@@ -65,6 +65,8 @@ export interface Operations {
   plugin: Plugin;
   /** Starts tracking an HTTP request (request id, log line and counters when it ends). */
   begin(req: IncomingMessage, res: ServerResponse): void;
+  /** Counts an operation answered from the response cache (response-cache.ts), which the plugin never sees. */
+  noteCached(document: DocumentNode, operationName: string | null | undefined, serverContext: unknown): void;
   /** Answers /healthz, /readyz and /metrics; false for any other path. */
   serve(req: IncomingMessage, res: ServerResponse): boolean;
   /** The request id of an HTTP request (undefined for one not seen by begin). */
@@ -95,6 +97,11 @@ export function createOperations(options: { db: Db; modules: readonly Operations
     name: 'zeroplan_http_responses_total',
     help: 'HTTP responses by status code.',
     labelNames: ['status'] as const,
+    registers: [registry],
+  });
+  const cacheHits = new Counter({
+    name: 'zeroplan_graphql_response_cache_hits_total',
+    help: 'Queries answered from the response cache (also counted in zeroplan_graphql_operations_total).',
     registers: [registry],
   });
   const subscriptions = new Gauge({
@@ -262,6 +269,14 @@ export function createOperations(options: { db: Db; modules: readonly Operations
         return true;
       }
       return false;
+    },
+    noteCached(document, operationName, serverContext) {
+      const l = labelOf(document, operationName);
+      noteOperation(serverContext, l.operation);
+      operations.inc({ ...l, result: 'ok' });
+      // Answered without executing: no execution time (the count stays equal to the operations counted).
+      latency.observe(l, 0);
+      cacheHits.inc();
     },
     requestId: (req) => (req ? info.get(req)?.id : undefined),
     markStopping() {
