@@ -84,13 +84,15 @@ try {
     const cpu0 = await serverCpuSeconds();
     const options = { url, rate: RATE, seconds: SECONDS, connections: 50, bodies: MIX.map((r) => r.body) };
     const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'bench/paced-load.ts', JSON.stringify(options)], { maxBuffer: 1 << 20 });
-    const paced = JSON.parse(stdout) as { cpuSeconds: number; elapsedSeconds: number; completed: number; errors: number; non2xx: number; achievedRps: number; p50: number; p90: number; p99: number; max: number };
+    const paced = JSON.parse(stdout) as { cpuSeconds: number; elapsedSeconds: number; completed: number; errors: number; non2xx: number; achievedRps: number; p50: number; p90: number; p99: number; max: number; sendLateP99: number; sendLateMax: number };
     console.log(`querymix_paced_target_rps: ${RATE}`);
     console.log(`querymix_paced_achieved_rps: ${paced.achievedRps.toFixed(0)}`);
     console.log(`querymix_paced_latency_p50_ms: ${paced.p50.toFixed(2)}`);
     console.log(`querymix_paced_latency_p90_ms: ${paced.p90.toFixed(2)}`);
     console.log(`querymix_paced_latency_p99_ms: ${paced.p99.toFixed(2)}`);
     console.log(`querymix_paced_latency_max_ms: ${paced.max.toFixed(2)}`);
+    console.log(`querymix_paced_generator_send_late_p99_ms: ${paced.sendLateP99.toFixed(2)}`);
+    console.log(`querymix_paced_generator_send_late_max_ms: ${paced.sendLateMax.toFixed(2)}`);
     console.log(`querymix_paced_errors: ${paced.errors}`);
     console.log(`querymix_paced_non2xx: ${paced.non2xx}`);
     console.log(`querymix_paced_server_cpu_us_per_request: ${(((await serverCpuSeconds()) - cpu0) / paced.completed * 1e6).toFixed(0)}`);

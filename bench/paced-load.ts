@@ -25,6 +25,8 @@ const target = new URL(options.url);
 const agent = new Agent({ keepAlive: true, maxSockets: options.connections });
 const total = Math.round(options.rate * options.seconds);
 const latencies = new Float64Array(total);
+/** How late each request left the generator (its own stalls: GC, being descheduled), in ms. */
+const lateness = new Float64Array(total);
 let completed = 0;
 let errors = 0;
 let non2xx = 0;
@@ -33,6 +35,7 @@ const start = performance.now() + 50;
 
 function send(i: number): void {
   const due = start + (i * 1_000) / options.rate;
+  lateness[i] = performance.now() - due;
   const body = options.bodies[i % options.bodies.length]!;
   const req = request(
     {
@@ -73,7 +76,8 @@ const elapsedSeconds = (performance.now() - start) / 1_000;
 agent.destroy();
 
 const sorted = Array.from(latencies.subarray(0, completed)).sort((a, b) => a - b);
-const at = (p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+const at = (p: number, values: number[] = sorted): number => values[Math.min(values.length - 1, Math.floor((p / 100) * values.length))] ?? NaN;
+const late = Array.from(lateness.subarray(0, sent)).sort((a, b) => a - b);
 process.stdout.write(
-  JSON.stringify({ sent, completed, errors, non2xx, achievedRps: completed / elapsedSeconds, cpuSeconds: (process.cpuUsage().user + process.cpuUsage().system) / 1e6, elapsedSeconds, p50: at(50), p90: at(90), p99: at(99), max: sorted.at(-1) ?? NaN }),
+  JSON.stringify({ sent, completed, errors, non2xx, achievedRps: completed / elapsedSeconds, cpuSeconds: (process.cpuUsage().user + process.cpuUsage().system) / 1e6, elapsedSeconds, p50: at(50), p90: at(90), p99: at(99), max: sorted.at(-1) ?? NaN, sendLateP99: at(99, late), sendLateMax: late.at(-1) ?? NaN }),
 );
