@@ -12,6 +12,7 @@
  */
 import { Kind, parse, type DefinitionNode, type DocumentNode, type ExecutionResult, type SelectionSetNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { MAX_DOCUMENT_CHARS } from './limits.js';
 
 /** Root query fields answered from arguments and saved items only. */
 export const CACHEABLE_QUERY_FIELDS: ReadonlySet<string> = new Set([
@@ -35,7 +36,8 @@ export const CACHEABLE_QUERY_FIELDS: ReadonlySet<string> = new Set([
 ]);
 /** Responses kept (least recently used dropped first). */
 export const RESPONSE_CACHE_ENTRIES = 1_000;
-/** Largest response kept, in bytes of JSON (a long `models` list is ≈ 20 kB): at most ≈ 64 MB in all. */
+/** Largest response kept, in characters of JSON (a long `models` list is ≈ 20 kB): with keys of at most
+ * MAX_DOCUMENT_CHARS, at most ≈ 85 MB in all (typical entries are well under 1 kB). */
 export const RESPONSE_CACHE_MAX_BYTES = 64_000;
 /** Query texts remembered as cacheable or not (each parsed once). */
 const DOCUMENTS = 1_000;
@@ -100,6 +102,8 @@ export function createResponseCache(options: {
   const plugin: Plugin = {
     onParams({ params, request, paramsHandler, setParamsHandler, setResult, context }) {
       if (typeof params.query !== 'string' || params.extensions || request.headers.has('authorization')) return;
+      // Longer documents are refused by the limits (limits.ts); they are not parsed here first.
+      if (params.query.length > MAX_DOCUMENT_CHARS) return;
       const document = documentFor(params.query, params.operationName);
       if (!document) return;
       const key = `${params.operationName ?? ''}\u0000${JSON.stringify(params.variables ?? null)}\u0000${params.query}`;
