@@ -20,6 +20,8 @@ import { CORE_MIGRATIONS, openDatabase } from '../src/server/db.js';
 import { SIMULATION_MIGRATIONS } from '../src/server/simulation-store.js';
 
 const TIME_LIMIT_S = Number(process.env.TIME_LIMIT_S ?? 900);
+/** Extra node flags for the server process (profiling: SERVER_NODE_ARGS='--cpu-prof --cpu-prof-dir=prof'). */
+const serverNodeArgs = (): string[] => (process.env.SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const PORT = Number(process.env.BENCH_PORT ?? 47_301);
 
 /** A stored, completed simulation of `events` events (realistic PROGRESS payloads, then COMPLETED). */
@@ -44,7 +46,7 @@ function seed(path: string, events: number): string {
 }
 
 function startServer(databasePath: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['dist/main.js'], {
+  const child = spawn(process.execPath, [...serverNodeArgs(), 'dist/main.js'], {
     env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', DATABASE_PATH: databasePath, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -65,6 +65,8 @@ export interface Operations {
   plugin: Plugin;
   /** Starts tracking an HTTP request (request id, log line and counters when it ends). */
   begin(req: IncomingMessage, res: ServerResponse): void;
+  /** Counts an operation answered from the response cache (response-cache.ts), which the plugin never sees. */
+  noteCached(document: DocumentNode, operationName: string | null | undefined, serverContext: unknown): void;
   /** Answers /healthz, /readyz and /metrics; false for any other path. */
   serve(req: IncomingMessage, res: ServerResponse): boolean;
   /** The request id of an HTTP request (undefined for one not seen by begin). */
@@ -85,6 +87,7 @@ export function createOperations(options: { db: Db; modules: readonly Operations
     plugin: metrics.plugin,
     registry: metrics.registry,
     begin: log.begin,
+    noteCached: metrics.noteCached,
     serve: (req, res) => serveOperations(req, res, { registry: metrics.registry, readiness: ready.readiness, logger }),
     requestId: log.requestId,
     markStopping: ready.markStopping,
@@ -96,7 +99,7 @@ export function createOperations(options: { db: Db; modules: readonly Operations
 function createMetrics(
   modules: readonly OperationsModule[],
   noteOperation: (contextValue: unknown, operation: string) => void,
-): { registry: Registry; plugin: Plugin; httpResponses: Counter<'status'> } {
+): { registry: Registry; plugin: Plugin; httpResponses: Counter<'status'>; noteCached: Operations['noteCached'] } {
   const registry = new Registry();
   const operations = new Counter({
     name: 'zeroplan_graphql_operations_total',
@@ -115,6 +118,11 @@ function createMetrics(
     name: 'zeroplan_http_responses_total',
     help: 'HTTP responses by status code.',
     labelNames: ['status'] as const,
+    registers: [registry],
+  });
+  const cacheHits = new Counter({
+    name: 'zeroplan_graphql_response_cache_hits_total',
+    help: 'Queries answered from the response cache (also counted in zeroplan_graphql_operations_total).',
     registers: [registry],
   });
   const subscriptions = new Gauge({
@@ -177,7 +185,15 @@ function createMetrics(
       };
     },
   };
-  return { registry, plugin, httpResponses };
+  const noteCached: Operations['noteCached'] = (document, operationName, serverContext) => {
+    const l = labelOf(document, operationName);
+    noteOperation(serverContext, l.operation);
+    operations.inc({ ...l, result: 'ok' });
+    // Answered without executing: no execution time (the count stays equal to the operations counted).
+    latency.observe(l, 0);
+    cacheHits.inc();
+  };
+  return { registry, plugin, httpResponses, noteCached };
 }
 
 /** Operation name and type for metric labels: bounded (clients choose names) and sanitised. */

@@ -29,6 +29,7 @@ import type { Queue } from 'bullmq';
 import type { AppModule, AppModuleInstance } from './app.js';
 import { createSimulationQueue, toNewEvent, type SimulationJobData } from './simulation-jobs.js';
 import { takeTurn } from './fair-share.js';
+import { createSharedPageReader, SHARED_PAGE_EVENTS } from './replay-pages.js';
 import {
   createSimulationStore,
   SIMULATION_MIGRATIONS,
@@ -44,8 +45,13 @@ export const SUBSCRIBER_BUFFER = 256;
  * (src/simulation/event-budget.ts); a run that still passes it (the estimate is an expectation) fails there.
  */
 export const MAX_EVENTS_PER_SIMULATION = MAX_STORED_EVENTS_PER_SIMULATION;
-/** Events read per database page while replaying (bounded memory per subscriber: ≈ 100 parsed events). */
-const REPLAY_PAGE = 100;
+/** Events read per database page while replaying (pages shared by subscribers: replay-pages.ts). */
+const REPLAY_PAGE = SHARED_PAGE_EVENTS;
+/**
+ * Events a replaying subscriber handles per fair-share turn (fair-share.ts): a turn is ≈ 10 µs per event, far
+ * below the 4 ms slice, and the turn's messages to one socket leave in one write (ws-batching.ts).
+ */
+export const REPLAY_EVENTS_PER_TURN = 32;
 export { TERMINAL_EVENT_TYPES };
 /** With live events silent this long, a subscriber re-reads the store (a pub/sub message lost in transit). */
 export const IDLE_RECHECK_MS = 1_000;
@@ -198,13 +204,15 @@ async function rerun(
 
 /** The read side of the service, the same wherever simulations run. */
 function readers(store: SimulationStore, pubsub: BoundedPubSub<PubSubTopics>): Pick<SimulationService, 'get' | 'list' | 'events' | 'subscribe'> {
+  // Replays of one simulation read its stored events through one shared page cache (replay-pages.ts).
+  const pages = createSharedPageReader(store);
   return {
     get: (id) => store.get(id),
     list: (limit) => store.list(limit),
     events: (id, after, limit) => store.events(id, after, limit),
     async subscribe(id: string, after: number) {
       await requireStored(store, id);
-      return replayThenLive({ store, pubsub }, id, after);
+      return replayThenLive({ store: pages, pubsub }, id, after);
     },
   };
 }
@@ -266,6 +274,7 @@ export async function* replayThenLive(
   // Subscribe first, then read the database: whatever is published meanwhile is in both and deduped by seq.
   const live = pubsub.subscribe('simulationEvents', { key: id, bufferSize: SUBSCRIBER_BUFFER });
   let last = Math.max(0, after);
+  let sinceTurn = REPLAY_EVENTS_PER_TURN - 1;
   try {
     // Replay (and catch up after an overflow or a gap) from the database, page by page.
     const catchUp = async function* (until: number): AsyncGenerator<SimulationEventRecord, boolean> {
@@ -273,8 +282,12 @@ export async function* replayThenLive(
         const page = await store.events(id, last, Math.min(REPLAY_PAGE, until - last));
         for (const e of page) {
           // Replays share the event loop in slices (fair-share.ts): any number of them never stall other requests.
-          const turn = takeTurn();
-          if (turn) await turn;
+          // A turn covers a few events, so that what one subscriber sends in a turn leaves in one write.
+          if (++sinceTurn >= REPLAY_EVENTS_PER_TURN) {
+            sinceTurn = 0;
+            const turn = takeTurn();
+            if (turn) await turn;
+          }
           last = e.seq;
           yield e;
           if (TERMINAL_EVENT_TYPES.has(e.type)) return true;
