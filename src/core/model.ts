@@ -75,6 +75,37 @@ export function validateArchitecture(arch: ModelArchitecture, path = 'model'): v
       `a divisor of attentionHeads (${arch.attentionHeads})`,
     );
   }
+  validateExpertGroups(arch, path);
+}
+
+/**
+ * Group-limited routing (DeepSeek-V3 §2.1.2): the routed experts split into equal groups, and the groups a token may
+ * use must hold at least its top-k experts.
+ */
+function validateExpertGroups(arch: ModelArchitecture, path: string): void {
+  const groups = arch.expertGroups;
+  const perToken = arch.expertGroupsPerToken;
+  if (groups === undefined && perToken === undefined) return;
+  if (groups === undefined || perToken === undefined) {
+    const [field, value] = groups === undefined ? ['expertGroupsPerToken', perToken] : ['expertGroups', groups];
+    throw new InvalidInputError(`${path}.${field}`, value, 'expertGroups and expertGroupsPerToken given together (group-limited routing)');
+  }
+  if (arch.experts <= 1) {
+    throw new InvalidInputError(`${path}.expertGroups`, groups, 'to be given only for an MoE model (experts > 1)');
+  }
+  requireInteger(`${path}.expertGroups`, groups, 1, arch.experts);
+  if (arch.experts % groups !== 0) {
+    throw new InvalidInputError(`${path}.expertGroups`, groups, `a divisor of experts (${arch.experts}): the groups are equal`);
+  }
+  requireInteger(`${path}.expertGroupsPerToken`, perToken, 1, groups);
+  const reachable = perToken * (arch.experts / groups);
+  if (reachable < arch.expertsPerToken) {
+    throw new InvalidInputError(
+      `${path}.expertGroupsPerToken`,
+      perToken,
+      `at least ${Math.ceil(arch.expertsPerToken / (arch.experts / groups))}: ${perToken} groups of ${arch.experts / groups} experts cannot hold expertsPerToken (${arch.expertsPerToken})`,
+    );
+  }
 }
 
 /**

@@ -435,10 +435,25 @@ export interface Diagnostic {
   message: string;
 }
 
+/** One term of the step time as plans carry it (performance/context.ts StepTerm, whose names are StepTermName). */
+export interface StepTimeTerm {
+  name: string;
+  /** Its time over the whole step, before any overlap. */
+  seconds: number;
+  /** What it adds to the step's critical path (after overlap with compute). */
+  exposedSeconds: number;
+  /** Bytes one GPU sends for it over the step (communication terms; 0 otherwise). */
+  bytes: number;
+  /** How it was computed: the formula and the source of its rule. */
+  explanation: string;
+}
+
 export interface PlanEstimate {
   memory: MemoryEstimate;
   communication: CommunicationEstimate;
   performance: PerformanceEstimate;
+  /** The terms the step time is the sum of (performance/step.ts: their exposedSeconds add up to stepSeconds). */
+  terms: readonly StepTimeTerm[];
   run: RunEstimate | null;
   fits: boolean;
   diagnostics: Diagnostic[];

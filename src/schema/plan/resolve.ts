@@ -134,12 +134,13 @@ export function checkPlanOptionsInput(o: PlanOptionsInputFields | null | undefin
     checkFloat(`${p}.intraNodeCollectiveEfficiency`, o.intraNodeCollectiveEfficiency, 0.01, 1);
     checkFloat(`${p}.interNodeCollectiveEfficiency`, o.interNodeCollectiveEfficiency, 0.01, 1);
     checkFloat(`${p}.overlapComputeSlowdown`, o.overlapComputeSlowdown, 0, 1);
+    checkInt(`${p}.pipelineFlushesPerStep`, o.pipelineFlushesPerStep, 1, 100_000);
   }
 }
 
 const NUMERIC_OPTIONS = [
   'frameworkOverheadBytes', 'memoryHeadroomFraction', 'computeEfficiencyScale', 'computeEfficiencyOverride',
-  'intraNodeCollectiveEfficiency', 'interNodeCollectiveEfficiency', 'overlapComputeSlowdown',
+  'intraNodeCollectiveEfficiency', 'interNodeCollectiveEfficiency', 'overlapComputeSlowdown', 'pipelineFlushesPerStep',
 ] as const satisfies readonly (keyof PlanOptionsInputShape & keyof PlanOptions)[];
 
 const BOOLEAN_OPTIONS = [
@@ -147,8 +148,13 @@ const BOOLEAN_OPTIONS = [
   'overlapTensorParallelBackward', 'overlapExpertParallelCommunication',
 ] as const satisfies readonly (Exclude<keyof PlanOptionsInputFields, keyof PlanOptionsInputShape> & keyof PlanOptions)[];
 
+const ENUM_OPTIONS = ['expertDispatch'] as const satisfies readonly (keyof PlanOptionsInputFields & keyof PlanOptions)[];
+
 // Every PlanOptionsInput field is copied: a field added to the input but not to one of the lists fails to compile here.
-type Uncopied = Exclude<keyof PlanOptionsInputFields, (typeof NUMERIC_OPTIONS)[number] | (typeof BOOLEAN_OPTIONS)[number]>;
+type Uncopied = Exclude<
+  keyof PlanOptionsInputFields,
+  (typeof NUMERIC_OPTIONS)[number] | (typeof BOOLEAN_OPTIONS)[number] | (typeof ENUM_OPTIONS)[number]
+>;
 const everyOptionCopied: [Uncopied] extends [never] ? true : Uncopied = true;
 void everyOptionCopied;
 
@@ -163,6 +169,11 @@ export function planOptionsFromInput(o: PlanOptionsInputFields | null | undefine
   for (const key of BOOLEAN_OPTIONS) {
     const value = o[key];
     if (typeof value === 'boolean') options[key] = value;
+  }
+  for (const key of ENUM_OPTIONS) {
+    // GraphQL has already checked the enum's values.
+    const value = o[key];
+    if (value != null) options[key] = value;
   }
   return options;
 }
@@ -190,5 +201,8 @@ export function makeTrainingPlanView(resolved: ResolvedPlanInput, estimate?: Pla
 
 /** TrainingPlanInput → everything, estimate included: the one call behind `trainingPlan`. */
 export async function evaluatePlanInput(ctx: SchemaContext, input: TrainingPlanInputShape, path = 'input'): Promise<TrainingPlanView> {
-  return makeTrainingPlanView(await resolvePlanInput(ctx, input, path));
+  const resolved = await resolvePlanInput(ctx, input, path);
+  // The estimate checks what depends on the resolved layout (e.g. options.pipelineFlushesPerStep against the
+  // micro-batches): its errors are named under the input too.
+  return withInputPath(path, () => makeTrainingPlanView(resolved));
 }
