@@ -567,6 +567,27 @@ export type SimulationStatus =
   /** Running in a worker thread. */
   | 'RUNNING';
 
+/** One term of the step time (src/core/performance/: one module each). */
+export type StepTermName =
+  /** The slowest stage's GEMMs, attention and element-wise kernels, × micro-batches. */
+  | 'COMPUTE'
+  /** Context-parallel K/V all-gathers and reduce-scatters. */
+  | 'CONTEXT_PARALLEL'
+  /** Data-parallel gradient reduction and ZeRO parameter gathers. */
+  | 'DATA_PARALLEL'
+  /** MoE dispatch and combine all-to-alls. */
+  | 'EXPERT_PARALLEL'
+  /** Parameter streaming to and from host memory or NVMe (ZeRO-Infinity). */
+  | 'OFFLOAD'
+  /** The optimizer update (on the GPU, or on the host under offload). */
+  | 'OPTIMIZER'
+  /** Pipeline fill and drain (Narayanan et al. 2021 §2.2). */
+  | 'PIPELINE_BUBBLE'
+  /** Pipeline point-to-point activation and gradient transfers. */
+  | 'PIPELINE_PARALLEL'
+  /** Tensor-parallel all-reduces or SP all-gathers/reduce-scatters. */
+  | 'TENSOR_PARALLEL';
+
 /** A model (exactly one of `model` or `modelSpec`), a cluster (exactly one of `cluster` or `clusterSpec`), and a parallel layout. tensorParallel × pipelineParallel × dataParallel GPUs are used; dataParallel defaults to all remaining GPUs. */
 export type TrainingPlanInput = {
   /** FP8 caching of the GEMM inputs among the stored activations (FP8 training only; default 16-bit). */
@@ -686,7 +707,7 @@ export type LayoutFragment = { tensorParallel: number, pipelineParallel: number,
 
 export type MemoryPartsFragment = { parametersBytes: number, gradientsBytes: number, optimizerStatesBytes: number, activationsBytes: number, temporaryBytes: number, overheadBytes: number, otherBytes: number, totalBytes: number, capacityBytes: number, headroomBytes: number, utilization: number, mostLoadedStage: number, hostBytes: number, nvmeBytes: number };
 
-export type PlanFiguresFragment = { fits: boolean, predictedLoss: number | null, model: { id: string, name: string, parameters: number }, cluster: { id: string, name: string, gpuCount: number, gpuHourUsd: number, pue: number, gpu: { name: string, memoryBytes: number, tdpWatts: number } }, parallelism: { tensorParallel: number, pipelineParallel: number, dataParallel: number, contextParallel: number, expertParallel: number, zeroStage: number, microBatchSize: number, globalBatchSize: number, gradientAccumulationSteps: number, recompute: RecomputeMode, sequenceParallel: boolean, pipelineInterleave: number, flashAttention: boolean, offload: Offload, optimizer: Optimizer, precision: Precision, gpuCount: number }, memory: { parametersBytes: number, gradientsBytes: number, optimizerStatesBytes: number, activationsBytes: number, temporaryBytes: number, overheadBytes: number, otherBytes: number, totalBytes: number, capacityBytes: number, headroomBytes: number, utilization: number, mostLoadedStage: number, hostBytes: number, nvmeBytes: number, stages: Array<{ stage: number, layers: number, parametersBytes: number, gradientsBytes: number, optimizerStatesBytes: number, activationsBytes: number, temporaryBytes: number, overheadBytes: number, totalBytes: number }> }, performance: { stepSeconds: number, computeSeconds: number, bubbleSeconds: number, bubbleFraction: number, exposedCommunicationSeconds: number, optimizerSeconds: number, modelFlopsUtilization: number, hardwareFlopsUtilization: number, modelTflopsPerGpu: number, hardwareTflopsPerGpu: number, tokensPerSecond: number, computeEfficiency: number }, communication: { tensorParallelSeconds: number, pipelineParallelSeconds: number, dataParallelSeconds: number, contextParallelSeconds: number, expertParallelSeconds: number, exposedSeconds: number, exposedTensorParallelSeconds: number, exposedPipelineParallelSeconds: number, exposedDataParallelSeconds: number, exposedContextParallelSeconds: number, exposedExpertParallelSeconds: number, exposedOffloadSeconds: number }, run: { days: number, seconds: number, costUsd: number, energyKwh: number, gpuHours: number, steps: number, trainingTokens: number } | null, diagnostics: Array<{ code: string, severity: DiagnosticSeverity, message: string }> };
+export type PlanFiguresFragment = { fits: boolean, predictedLoss: number | null, model: { id: string, name: string, parameters: number }, cluster: { id: string, name: string, gpuCount: number, gpuHourUsd: number, pue: number, gpu: { name: string, memoryBytes: number, tdpWatts: number } }, parallelism: { tensorParallel: number, pipelineParallel: number, dataParallel: number, contextParallel: number, expertParallel: number, zeroStage: number, microBatchSize: number, globalBatchSize: number, gradientAccumulationSteps: number, recompute: RecomputeMode, sequenceParallel: boolean, pipelineInterleave: number, flashAttention: boolean, offload: Offload, optimizer: Optimizer, precision: Precision, gpuCount: number }, memory: { parametersBytes: number, gradientsBytes: number, optimizerStatesBytes: number, activationsBytes: number, temporaryBytes: number, overheadBytes: number, otherBytes: number, totalBytes: number, capacityBytes: number, headroomBytes: number, utilization: number, mostLoadedStage: number, hostBytes: number, nvmeBytes: number, stages: Array<{ stage: number, layers: number, parametersBytes: number, gradientsBytes: number, optimizerStatesBytes: number, activationsBytes: number, temporaryBytes: number, overheadBytes: number, totalBytes: number }> }, performance: { stepSeconds: number, computeSeconds: number, bubbleSeconds: number, bubbleFraction: number, exposedCommunicationSeconds: number, optimizerSeconds: number, modelFlopsUtilization: number, hardwareFlopsUtilization: number, modelTflopsPerGpu: number, hardwareTflopsPerGpu: number, tokensPerSecond: number, computeEfficiency: number, terms: Array<{ name: StepTermName, seconds: number, exposedSeconds: number, bytes: number, explanation: string }> }, communication: { tensorParallelSeconds: number, pipelineParallelSeconds: number, dataParallelSeconds: number, contextParallelSeconds: number, expertParallelSeconds: number, exposedSeconds: number, exposedTensorParallelSeconds: number, exposedPipelineParallelSeconds: number, exposedDataParallelSeconds: number, exposedContextParallelSeconds: number, exposedExpertParallelSeconds: number, exposedOffloadSeconds: number }, run: { days: number, seconds: number, costUsd: number, energyKwh: number, gpuHours: number, steps: number, trainingTokens: number } | null, diagnostics: Array<{ code: string, severity: DiagnosticSeverity, message: string }> };
 
 type ZeroColumn_InputError_Fragment = { field: string, message: string };
 
@@ -708,7 +729,7 @@ export type PlanQueryVariables = Exact<{
 
 export type PlanQuery = { trainingPlanOrError:
     | { __typename: 'InputError', field: string, value: string, allowed: string, message: string }
-    | { __typename: 'TrainingPlan', fits: boolean, predictedLoss: number | null, model: { id: string, name: string, parameters: number }, cluster: { id: string, name: string, gpuCount: number, gpuHourUsd: number, pue: number, gpu: { name: string, memoryBytes: number, tdpWatts: number } }, parallelism: { tensorParallel: number, pipelineParallel: number, dataParallel: number, contextParallel: number, expertParallel: number, zeroStage: number, microBatchSize: number, globalBatchSize: number, gradientAccumulationSteps: number, recompute: RecomputeMode, sequenceParallel: boolean, pipelineInterleave: number, flashAttention: boolean, offload: Offload, optimizer: Optimizer, precision: Precision, gpuCount: number }, memory: { parametersBytes: number, gradientsBytes: number, optimizerStatesBytes: number, activationsBytes: number, temporaryBytes: number, overheadBytes: number, otherBytes: number, totalBytes: number, capacityBytes: number, headroomBytes: number, utilization: number, mostLoadedStage: number, hostBytes: number, nvmeBytes: number, stages: Array<{ stage: number, layers: number, parametersBytes: number, gradientsBytes: number, optimizerStatesBytes: number, activationsBytes: number, temporaryBytes: number, overheadBytes: number, totalBytes: number }> }, performance: { stepSeconds: number, computeSeconds: number, bubbleSeconds: number, bubbleFraction: number, exposedCommunicationSeconds: number, optimizerSeconds: number, modelFlopsUtilization: number, hardwareFlopsUtilization: number, modelTflopsPerGpu: number, hardwareTflopsPerGpu: number, tokensPerSecond: number, computeEfficiency: number }, communication: { tensorParallelSeconds: number, pipelineParallelSeconds: number, dataParallelSeconds: number, contextParallelSeconds: number, expertParallelSeconds: number, exposedSeconds: number, exposedTensorParallelSeconds: number, exposedPipelineParallelSeconds: number, exposedDataParallelSeconds: number, exposedContextParallelSeconds: number, exposedExpertParallelSeconds: number, exposedOffloadSeconds: number }, run: { days: number, seconds: number, costUsd: number, energyKwh: number, gpuHours: number, steps: number, trainingTokens: number } | null, diagnostics: Array<{ code: string, severity: DiagnosticSeverity, message: string }> }
+    | { __typename: 'TrainingPlan', fits: boolean, predictedLoss: number | null, model: { id: string, name: string, parameters: number }, cluster: { id: string, name: string, gpuCount: number, gpuHourUsd: number, pue: number, gpu: { name: string, memoryBytes: number, tdpWatts: number } }, parallelism: { tensorParallel: number, pipelineParallel: number, dataParallel: number, contextParallel: number, expertParallel: number, zeroStage: number, microBatchSize: number, globalBatchSize: number, gradientAccumulationSteps: number, recompute: RecomputeMode, sequenceParallel: boolean, pipelineInterleave: number, flashAttention: boolean, offload: Offload, optimizer: Optimizer, precision: Precision, gpuCount: number }, memory: { parametersBytes: number, gradientsBytes: number, optimizerStatesBytes: number, activationsBytes: number, temporaryBytes: number, overheadBytes: number, otherBytes: number, totalBytes: number, capacityBytes: number, headroomBytes: number, utilization: number, mostLoadedStage: number, hostBytes: number, nvmeBytes: number, stages: Array<{ stage: number, layers: number, parametersBytes: number, gradientsBytes: number, optimizerStatesBytes: number, activationsBytes: number, temporaryBytes: number, overheadBytes: number, totalBytes: number }> }, performance: { stepSeconds: number, computeSeconds: number, bubbleSeconds: number, bubbleFraction: number, exposedCommunicationSeconds: number, optimizerSeconds: number, modelFlopsUtilization: number, hardwareFlopsUtilization: number, modelTflopsPerGpu: number, hardwareTflopsPerGpu: number, tokensPerSecond: number, computeEfficiency: number, terms: Array<{ name: StepTermName, seconds: number, exposedSeconds: number, bytes: number, explanation: string }> }, communication: { tensorParallelSeconds: number, pipelineParallelSeconds: number, dataParallelSeconds: number, contextParallelSeconds: number, expertParallelSeconds: number, exposedSeconds: number, exposedTensorParallelSeconds: number, exposedPipelineParallelSeconds: number, exposedDataParallelSeconds: number, exposedContextParallelSeconds: number, exposedExpertParallelSeconds: number, exposedOffloadSeconds: number }, run: { days: number, seconds: number, costUsd: number, energyKwh: number, gpuHours: number, steps: number, trainingTokens: number } | null, diagnostics: Array<{ code: string, severity: DiagnosticSeverity, message: string }> }
   , zero0:
     | { __typename: 'InputError', field: string, message: string }
     | { __typename: 'TrainingPlan', fits: boolean, memory: { parametersBytes: number, gradientsBytes: number, optimizerStatesBytes: number, activationsBytes: number, temporaryBytes: number, overheadBytes: number, otherBytes: number, totalBytes: number, capacityBytes: number, headroomBytes: number, utilization: number, mostLoadedStage: number, hostBytes: number, nvmeBytes: number }, performance: { stepSeconds: number } }
@@ -996,6 +1017,13 @@ export const PlanFiguresFragmentDoc = new TypedDocumentString(`
     hardwareTflopsPerGpu
     tokensPerSecond
     computeEfficiency
+    terms {
+      name
+      seconds
+      exposedSeconds
+      bytes
+      explanation
+    }
   }
   communication {
     tensorParallelSeconds
@@ -1423,6 +1451,13 @@ fragment PlanFigures on TrainingPlan {
     hardwareTflopsPerGpu
     tokensPerSecond
     computeEfficiency
+    terms {
+      name
+      seconds
+      exposedSeconds
+      bytes
+      explanation
+    }
   }
   communication {
     tensorParallelSeconds
