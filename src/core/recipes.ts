@@ -50,7 +50,9 @@ type RecipeOptionField =
   | 'overlapDataParallelCommunication'
   | 'overlapTensorParallelCommunication'
   | 'overlapTensorParallelBackward'
-  | 'overlapExpertParallelCommunication';
+  | 'overlapExpertParallelCommunication'
+  | 'expertDispatch'
+  | 'communicationStreamingMultiprocessors';
 
 interface RecipeDefault<T> {
   value: T;
@@ -59,7 +61,7 @@ interface RecipeDefault<T> {
 
 interface RecipeSpec {
   layout: { [K in RecipeLayoutField]?: RecipeDefault<NonNullable<ParallelLayout[K]>> };
-  options: { [K in RecipeOptionField]?: RecipeDefault<boolean> };
+  options: { [K in RecipeOptionField]?: RecipeDefault<NonNullable<PlanOptions[K]>> };
 }
 
 const MEGATRON_MAIN_GRAD =
@@ -148,6 +150,15 @@ const RECIPES: Record<Exclude<TrainingRecipe, 'CUSTOM'>, RecipeSpec> = {
       overlapExpertParallelCommunication: { value: true, source: 'DeepSeek-V3 report §3.2.1: DualPipe overlaps the all-to-all, "near-zero all-to-all communication overhead"' },
       overlapPipelineCommunication: { value: true, source: 'DeepSeek-V3 report §3.2.1: DualPipe overlaps PP communication' },
       overlapDataParallelCommunication: { value: true, source: 'DeepSeek-V3 report §3.2: ZeRO-1 gradient reduction overlapped' },
+      expertDispatch: {
+        value: 'NODE_DEDUPLICATED',
+        source:
+          'DeepSeek-V3 report §3.2.2: each token is sent over IB once to the GPU with the same in-node index on each target node (at most 4 nodes, §2.1.2), then forwarded over NVLink (DeepEP normal kernels)',
+      },
+      communicationStreamingMultiprocessors: {
+        value: 20,
+        source: 'DeepSeek-V3 report §3.2.2: 20 SMs (10 communication channels) run the all-to-all; §3.5.1: "20 out of the 132 SMs available in the H800"',
+      },
     },
   },
 };
@@ -174,7 +185,7 @@ export function applyRecipe<L extends Partial<ParallelLayout>>(
   }
   const outOptions: PlanOptions = { ...options };
   for (const key of Object.keys(spec.options) as RecipeOptionField[]) {
-    if (outOptions[key] === undefined) outOptions[key] = spec.options[key]!.value;
+    if (outOptions[key] === undefined) (outOptions as Record<string, unknown>)[key] = spec.options[key]!.value;
   }
   if (recipe === 'DEEPSPEED_ZERO' && options.overlapDataParallelCommunication === undefined && outLayout.zeroStage === 3) {
     outOptions.overlapDataParallelCommunication = true;
@@ -201,6 +212,8 @@ const DEFAULT_SOURCES: Record<string, string> = {
   'options.overlapTensorParallelCommunication': 'planner default: TP collectives exposed, as Megatron-LM',
   'options.overlapTensorParallelBackward': 'planner default: the backward TP collectives exposed, as Megatron-LM 2021',
   'options.overlapExpertParallelCommunication': 'planner default: MoE all-to-all exposed',
+  'options.expertDispatch': 'planner default: ALL_TO_ALL (one copy per routed expert, NCCL all-to-all)',
+  'options.communicationStreamingMultiprocessors': 'planner default: no SMs reserved; overlapped compute slowed by options.overlapComputeSlowdown',
   'options.overlapComputeSlowdown': 'Lee et al. 2025 (arXiv 2507.03114): 18.9 % average compute slowdown beside a collective',
   'options.frameworkOverheadBytes': 'memory.ts: CUDA context, NCCL buffers, cuBLAS workspaces ≈ 2 GiB',
   'options.memoryHeadroomFraction': 'memory.ts: none beyond the datasheet GB (HBM is GiB-sized: the 7.4 % gap is the allocator fragmentation reserve)',
@@ -255,7 +268,7 @@ export function planAssumptions(
     origin: splitGiven ? 'USER' : splitSearched ? 'SEARCH' : 'DEFAULT',
     source: splitGiven ? USER : splitSearched ? 'planSearch: the BALANCED split (pipeline.ts)' : DEFAULT_SOURCES.pipelineLayerSplit!,
   });
-  const optionEntry = (key: keyof PlanOptions, fallback: number | boolean): void => {
+  const optionEntry = (key: keyof PlanOptions, fallback: number | boolean | string): void => {
     const name = `options.${key}`;
     const fromRecipe = spec?.options[key as RecipeOptionField];
     const origin: AssumptionOrigin = userOptions[key] !== undefined ? 'USER' : fromRecipe !== undefined ? 'RECIPE' : 'DEFAULT';
@@ -267,6 +280,8 @@ export function planAssumptions(
   optionEntry('overlapTensorParallelCommunication', false);
   optionEntry('overlapTensorParallelBackward', false);
   optionEntry('overlapExpertParallelCommunication', false);
+  optionEntry('expertDispatch', 'ALL_TO_ALL');
+  optionEntry('communicationStreamingMultiprocessors', 'none');
   optionEntry('overlapComputeSlowdown', OVERLAP_COMPUTE_SLOWDOWN);
   optionEntry('frameworkOverheadBytes', DEFAULT_FRAMEWORK_OVERHEAD_BYTES);
   optionEntry('memoryHeadroomFraction', DEFAULT_MEMORY_HEADROOM_FRACTION);
