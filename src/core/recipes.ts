@@ -157,7 +157,8 @@ const RECIPES: Record<Exclude<TrainingRecipe, 'CUSTOM'>, RecipeSpec> = {
       },
       communicationStreamingMultiprocessors: {
         value: 20,
-        source: 'DeepSeek-V3 report §3.2.2: 20 SMs (10 communication channels) run the all-to-all; §3.5.1: "20 out of the 132 SMs available in the H800"',
+        source:
+          'DeepSeek-V3 report §3.2.2: 20 SMs (10 communication channels) run the all-to-all; §3.5.1: "20 out of the 132 SMs available in the H800"; DeepEP deep_ep/buffer.py: Buffer.num_sms = 20 by default',
       },
     },
   },

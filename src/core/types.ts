@@ -353,7 +353,7 @@ export interface PlanOptions {
   expertDispatch?: ExpertDispatch;
   /**
    * SMs the overlapped MoE all-to-all kernels hold while they run (DeepSeek-V3 §3.2.2: 20 of the H800's 132, warp-
-   * specialised into 10 channels; DeepEP's normal kernels take a configured SM count). With it and the GPU's SM count,
+   * specialised into 10 channels; DeepEP's normal kernels hold Buffer.num_sms, 20 by default). With it and the GPU's SM count,
    * compute beside the all-to-all runs on the other SMs — a slowdown S_comm/(S − S_comm) in place of
    * overlapComputeSlowdown for that overlap. Absent = the generic contention slowdown.
    */
