@@ -60,6 +60,9 @@ export function validateArchitecture(arch: ModelArchitecture, path = 'model'): v
     requireInteger(`${path}.denseLayers`, arch.denseLayers, 0, arch.layers - 1);
   }
   if (arch.denseFfnHiddenSize !== undefined) requireInteger(`${path}.denseFfnHiddenSize`, arch.denseFfnHiddenSize, 1, 100_000_000);
+  if (arch.multiTokenPredictionDepth !== undefined) {
+    requireInteger(`${path}.multiTokenPredictionDepth`, arch.multiTokenPredictionDepth, 0, 16);
+  }
   // Without an explicit head width the heads split the model width (MLA sets its own widths).
   if (arch.headDim === undefined && mla === undefined && arch.hiddenSize % arch.attentionHeads !== 0) {
     throw new InvalidInputError(
@@ -147,6 +150,20 @@ export function headDimOf(arch: ModelArchitecture): number {
 /** Width of Q (and of the attention output): attentionHeads × headDim; = hiddenSize unless headDim decouples them. */
 export function queryWidthOf(arch: ModelArchitecture): number {
   return arch.attentionHeads * headDimOf(arch);
+}
+
+/**
+ * Parameters of one multi-token-prediction module (DeepSeek-V3 §2.2, Figure 3): the projection M_k (h × 2h), the two
+ * RMSNorms before it, and a Transformer block — an MoE block in an MoE model (the released checkpoint's module is an
+ * MoE layer). `routed` = its routed experts (split by EP), `dense` = the rest; the embedding and head are shared.
+ */
+export function multiTokenPredictionModuleParameters(arch: ModelArchitecture, counts: ModelCounts): { dense: number; routed: number } {
+  const h = arch.hiddenSize;
+  const norm = normParameters(arch);
+  const oneMlp = mlpMatmulWeights(arch) + mlpBiases(arch, arch.ffnHiddenSize);
+  const moe = arch.experts > 1;
+  const mlpDense = moe ? arch.sharedExperts * oneMlp + h * arch.experts + norm : oneMlp + norm;
+  return { dense: 2 * h * h + 2 * norm + counts.attentionParametersPerLayer + mlpDense, routed: moe ? arch.experts * oneMlp : 0 };
 }
 
 /** Layers with an MoE block: all of an MoE model's layers but its denseLayers; none for a dense model. */
@@ -355,6 +372,7 @@ export function architectureWithDefaults(
     latentAttention: partial.latentAttention === undefined ? undefined : { ...partial.latentAttention },
     denseLayers: partial.denseLayers,
     denseFfnHiddenSize: partial.denseFfnHiddenSize,
+    multiTokenPredictionDepth: partial.multiTokenPredictionDepth,
     source: partial.source,
     publishedParameters: partial.publishedParameters,
   };

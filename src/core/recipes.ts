@@ -52,7 +52,8 @@ type RecipeOptionField =
   | 'overlapTensorParallelBackward'
   | 'overlapExpertParallelCommunication'
   | 'expertDispatch'
-  | 'pipelineFlushesPerStep';
+  | 'pipelineFlushesPerStep'
+  | 'communicationStreamingMultiprocessors';
 
 interface RecipeDefault<T> {
   value: T;
@@ -150,6 +151,16 @@ const RECIPES: Record<Exclude<TrainingRecipe, 'CUSTOM'>, RecipeSpec> = {
       overlapExpertParallelCommunication: { value: true, source: 'DeepSeek-V3 report §3.2.1: DualPipe overlaps the all-to-all, "near-zero all-to-all communication overhead"' },
       overlapPipelineCommunication: { value: true, source: 'DeepSeek-V3 report §3.2.1: DualPipe overlaps PP communication' },
       overlapDataParallelCommunication: { value: true, source: 'DeepSeek-V3 report §3.2: ZeRO-1 gradient reduction overlapped' },
+      expertDispatch: {
+        value: 'NODE_DEDUPLICATED',
+        source:
+          'DeepSeek-V3 report §3.2.2: each token is sent over IB once to the GPU with the same in-node index on each target node (at most 4 nodes, §2.1.2), then forwarded over NVLink (DeepEP normal kernels)',
+      },
+      communicationStreamingMultiprocessors: {
+        value: 20,
+        source:
+          'DeepSeek-V3 report §3.2.2: 20 SMs (10 communication channels) run the all-to-all; §3.5.1: "20 out of the 132 SMs available in the H800"; DeepEP deep_ep/buffer.py: Buffer.num_sms = 20 by default',
+      },
     },
   },
 };
@@ -205,6 +216,7 @@ const DEFAULT_SOURCES: Record<string, string> = {
   'options.overlapExpertParallelCommunication': 'planner default: MoE all-to-all exposed',
   'options.expertDispatch': 'planner default: ALL_TO_ALL, one copy per routed expert over the network (NCCL all-to-all)',
   'options.pipelineFlushesPerStep': 'planner default: one pipeline schedule per optimizer step (Narayanan et al. 2021 §2.2)',
+  'options.communicationStreamingMultiprocessors': 'planner default: no SMs reserved; overlapped compute slowed by options.overlapComputeSlowdown',
   'options.overlapComputeSlowdown': 'Lee et al. 2025 (arXiv 2507.03114): 18.9 % average compute slowdown beside a collective',
   'options.frameworkOverheadBytes': 'memory.ts: CUDA context, NCCL buffers, cuBLAS workspaces ≈ 2 GiB',
   'options.memoryHeadroomFraction': 'memory.ts: none beyond the datasheet GB (HBM is GiB-sized: the 7.4 % gap is the allocator fragmentation reserve)',
@@ -273,6 +285,7 @@ export function planAssumptions(
   optionEntry('overlapExpertParallelCommunication', false);
   optionEntry('expertDispatch', 'ALL_TO_ALL');
   optionEntry('pipelineFlushesPerStep', 1);
+  optionEntry('communicationStreamingMultiprocessors', 'none');
   optionEntry('overlapComputeSlowdown', OVERLAP_COMPUTE_SLOWDOWN);
   optionEntry('frameworkOverheadBytes', DEFAULT_FRAMEWORK_OVERHEAD_BYTES);
   optionEntry('memoryHeadroomFraction', DEFAULT_MEMORY_HEADROOM_FRACTION);
