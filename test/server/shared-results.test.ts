@@ -55,6 +55,17 @@ describe('shared subscription results', () => {
     expect(cache.stats).toEqual({ hits: 3, misses: 6 });
   });
 
+  it("a shared result carries its JSON for yoga's SSE writer, and no copy or message JSON shows it", async () => {
+    const [result] = await run(createSharedResultCache(10), TYPENAME_SEQ, [progress(5)]);
+    const text = '{"data":{"simulationEvents":{"__typename":"SimulationProgress","seq":5}}}';
+    const stringify = (result as ExecutionResult & { stringify?: (value: unknown) => string }).stringify;
+    expect(stringify?.(result)).toBe(text);
+    // Asked for another value (yoga's copy of a result with errors or http extensions), it serialises that value.
+    expect(stringify?.({ data: null })).toBe('{"data":null}');
+    expect(Object.keys(result!)).toEqual(['data']);
+    expect(JSON.stringify({ id: '1', type: 'next', payload: result })).toBe(`{"id":"1","type":"next","payload":${text}}`);
+  });
+
   it('different variables are different entries, with their own shapes', async () => {
     const cache = createSharedResultCache(100);
     const events = [progress(4), progress(5)];
