@@ -248,7 +248,7 @@ function createYogaServer(
   const responseCache =
     authPolicy.requireKeyForReads || options.databaseUrl
       ? undefined
-      : createResponseCache({ onHit: (document, name, server) => ops.noteCached(document, name, server) });
+      : createResponseCache({ onHit: (document, name, server, seconds) => ops.noteCached(document, name, server, seconds) });
   return createYoga<Record<string, never>, SchemaContext>({
     schema,
     cors: corsOptions(corsPolicy),
