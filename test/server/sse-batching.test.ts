@@ -1,6 +1,7 @@
 /**
- * SSE responses written per tick (src/server/sse-batching.ts): what a streaming response is written in one turn of
- * the event loop goes to Node's response once (one HTTP chunk) and arrives whole and in order; end() sends what is
+ * SSE responses written per turn of the event loop (src/server/sse-batching.ts): what a streaming response is
+ * written in one turn, over however many process ticks, goes to Node's response once (one HTTP chunk) and arrives
+ * whole and in order; end() sends what is
  * held first; at the response's high-water mark the held chunks are written at once and `write` returns false
  * exactly when the real write does, so a caller waiting for 'drain' (yoga through whatwg-node) still waits.
  */
@@ -45,7 +46,7 @@ describe('batched SSE writes', () => {
       expect(res.write(sent.at(-2)!)).toBe(true);
       expect(res.write(new TextEncoder().encode(sent.at(-1)!))).toBe(true);
     }
-    // Held until the tick's work is done.
+    // Held until the turn's work is done.
     expect(realWrites()).toBe(0);
     await new Promise((resolve) => setImmediate(resolve));
     expect(realWrites()).toBe(1);
@@ -54,6 +55,20 @@ describe('batched SSE writes', () => {
     expect(await body()).toBe(`${sent.join('')}event: complete\ndata:\n\n`);
     // The chunk held at end() went out before end's own data, as a write of its own.
     expect(realWrites()).toBe(2);
+  });
+
+  it('chunks written over several process ticks of one turn of the event loop (as yoga\'s stream does) are one write', async () => {
+    const { res, realWrites, body } = await pair({ read: true });
+    let expected = '';
+    for (let i = 0; i < 50; i++) {
+      await new Promise((resolve) => process.nextTick(resolve));
+      res.write(`data: ${i}\n\n`);
+      expected += `data: ${i}\n\n`;
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(realWrites()).toBe(1);
+    res.end();
+    expect(await body()).toBe(expected);
   });
 
   it('at the high-water mark it writes at once and reports the real back-pressure', async () => {
