@@ -169,6 +169,35 @@ describe('shared replay pages', () => {
   });
 });
 
+describe('the last page of an ended simulation', () => {
+  it('is shared once it ends with the terminal event; before that it is read afresh', async () => {
+    let events = Array.from({ length: 139 }, (_, i) => progress(i + 1));
+    let queries = 0;
+    const store: EventReader = {
+      get: async () => undefined,
+      async events(_id: string, after: number, limit: number) {
+        queries += 1;
+        return events.filter((e) => e.seq > after).slice(0, limit);
+      },
+    };
+    const pages = createSharedPageReader(store, { pageEvents: 100, pages: 8 });
+    await pages.events(ID, 100, 100);
+    await pages.events(ID, 100, 100);
+    expect(queries).toBe(2);
+    expect(pages.cachedPages()).toBe(0);
+    events = [...events, { ...progress(140), type: 'COMPLETED' }];
+    const a = await pages.events(ID, 100, 100);
+    const b = await pages.events(ID, 120, 100);
+    expect(a.map((e) => e.seq)).toEqual(Array.from({ length: 40 }, (_, i) => 101 + i));
+    expect(b.map((e) => e.seq)).toEqual(Array.from({ length: 20 }, (_, i) => 121 + i));
+    expect(b[0]).toBe(a[20]);
+    expect(queries).toBe(3);
+    expect(pages.cachedPages()).toBe(1);
+    // Past the terminal event: nothing (a subscriber that had it already).
+    expect(await pages.events(ID, 140, 100)).toEqual([]);
+  });
+});
+
 describe('shared results on a real server', () => {
   it('WebSocket and SSE subscribers with different selections and `after` each get their shape, every seq once', async () => {
     const { app } = startTestApp({ modules: [simulationModule()] });
