@@ -40,6 +40,12 @@ export const GRAPHQL_PATH = '/graphql';
 export { MAX_BODY_BYTES };
 /** How long stop() waits for clients to go before cutting connections. */
 export const SHUTDOWN_GRACE_MS = 2_000;
+/**
+ * Connections the kernel may hold for accept() (capped by net.core.somaxconn). Node's default, 511, overflows when a
+ * thousand clients connect at once while the event loop is busy: the kernel drops their handshakes and each
+ * retries its SYN after 1 s — the 1.0–1.6 s probe latencies of the joining bursts in bench/load-replay.ts.
+ */
+export const LISTEN_BACKLOG = 4_096;
 /** Most operations one WebSocket connection may run at once (each holds a bounded pubsub buffer). */
 export const MAX_OPERATIONS_PER_SOCKET = 100;
 
@@ -336,7 +342,7 @@ async function listen(handle: (req: IncomingMessage, res: ServerResponse) => voi
   http.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
-    http.listen(port, host, () => {
+    http.listen({ port, host, backlog: LISTEN_BACKLOG }, () => {
       http.off('error', reject);
       resolve();
     });
