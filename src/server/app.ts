@@ -10,7 +10,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GraphQLError, type ExecutionArgs } from 'graphql';
-import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { maskError } from '../schema/error-helpers.js';
@@ -33,11 +33,19 @@ import { DEFAULT_HOST, DEFAULT_PORT } from './config.js';
 import { createResponseCache } from './response-cache.js';
 import { useSharedSubscriptionResults } from './shared-results.js';
 import { batchWebSocketSends } from './ws-batching.js';
+import { admitSubscription } from './fair-share.js';
+import { batchSseWrites } from './sse-batching.js';
 
 export const GRAPHQL_PATH = '/graphql';
 export { MAX_BODY_BYTES };
 /** How long stop() waits for clients to go before cutting connections. */
 export const SHUTDOWN_GRACE_MS = 2_000;
+/**
+ * Connections the kernel may hold for accept() (capped by net.core.somaxconn). Node's default, 511, overflows when a
+ * thousand clients connect at once while the event loop is busy: the kernel drops their handshakes and each
+ * retries its SYN after 1 s — the 1.0–1.6 s probe latencies of the joining bursts in bench/load-replay.ts.
+ */
+export const LISTEN_BACKLOG = 4_096;
 /** Most operations one WebSocket connection may run at once (each holds a bounded pubsub buffer). */
 export const MAX_OPERATIONS_PER_SOCKET = 100;
 
@@ -246,7 +254,7 @@ function createYogaServer(
   const responseCache =
     authPolicy.requireKeyForReads || options.databaseUrl
       ? undefined
-      : createResponseCache({ onHit: (document, name, server) => ops.noteCached(document, name, server) });
+      : createResponseCache({ onHit: (document, name, server, seconds) => ops.noteCached(document, name, server, seconds) });
   return createYoga<Record<string, never>, SchemaContext>({
     schema,
     cors: corsOptions(corsPolicy),
@@ -280,10 +288,20 @@ function createYogaServer(
       useBodyLimits(),
       useRequestLimits(),
       useSharedSubscriptionResults(),
+      useSseAdmission(),
       ...(responseCache ? [responseCache.plugin] : []),
       ...(options.graphiql === false ? [] : [useGraphiQLAssets()]),
     ],
   });
+}
+
+/** SSE requests wait for a fair-share turn before yoga parses, validates and subscribes (as WebSocket subscribes do). */
+function useSseAdmission(): Plugin {
+  return {
+    onParams({ request }) {
+      if (request.headers.get('accept')?.includes('text/event-stream')) return admitSubscription();
+    },
+  };
 }
 
 /** The HTTP server's handler: operations endpoints, body limit, dashboard, then yoga. */
@@ -310,7 +328,10 @@ function createRequestHandler(options: AppOptions, ops: Operations, yoga: App['y
     res.once('finish', () => {
       if (!req.complete) req.socket?.destroy();
     });
-    if (req.headers.accept?.includes('text/event-stream')) stalls.watch(res);
+    if (req.headers.accept?.includes('text/event-stream')) {
+      stalls.watch(res);
+      batchSseWrites(res);
+    }
     void yoga(req, res);
   };
 }
@@ -321,7 +342,7 @@ async function listen(handle: (req: IncomingMessage, res: ServerResponse) => voi
   http.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
-    http.listen(port, host, () => {
+    http.listen({ port, host, backlog: LISTEN_BACKLOG }, () => {
       http.off('error', reject);
       resolve();
     });
@@ -391,6 +412,8 @@ function startGraphqlWs(
       // per operation (reads may be open).
       onConnect: (ctx) => !identify(authPolicy, authorizationOf({ connectionParams: ctx.connectionParams, extra: ctx.extra })).invalidKey,
       onSubscribe: async (ctx, _id, payload) => {
+        // Set-up in turns with the replays (fair-share.ts): a burst of joins does not hold the event loop.
+        await admitSubscription();
         if (Object.keys(ctx.subscriptions).length > MAX_OPERATIONS_PER_SOCKET) {
           return [new GraphQLError(`Too many operations on this connection: at most ${MAX_OPERATIONS_PER_SOCKET} at once`, { extensions: { code: 'QUERY_TOO_COMPLEX' } })];
         }

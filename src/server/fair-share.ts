@@ -47,6 +47,16 @@ export function takeTurn(): Promise<void> | undefined {
   return turn;
 }
 
+/**
+ * A new subscription waits for a turn before its set-up (parse, validate, context, subscribe, first page read):
+ * hundreds of clients joining at once otherwise run all their set-ups in the one poll phase that read their
+ * messages, ahead of any request that arrived with them. Admitted in turns, each join is one unit of work in the
+ * same queue as the replays, and a slice still ends after SLICE_MS.
+ */
+export function admitSubscription(): Promise<void> {
+  return takeTurn() ?? Promise.resolve();
+}
+
 /** Loops waiting for a turn (metrics, tests). */
 export function waitingForTurn(): number {
   return queue.length;

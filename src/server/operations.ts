@@ -66,7 +66,7 @@ export interface Operations {
   /** Starts tracking an HTTP request (request id, log line and counters when it ends). */
   begin(req: IncomingMessage, res: ServerResponse): void;
   /** Counts an operation answered from the response cache (response-cache.ts), which the plugin never sees. */
-  noteCached(document: DocumentNode, operationName: string | null | undefined, serverContext: unknown): void;
+  noteCached(document: DocumentNode, operationName: string | null | undefined, serverContext: unknown, seconds: number): void;
   /** Answers /healthz, /readyz and /metrics; false for any other path. */
   serve(req: IncomingMessage, res: ServerResponse): boolean;
   /** The request id of an HTTP request (undefined for one not seen by begin). */
@@ -185,12 +185,14 @@ function createMetrics(
       };
     },
   };
-  const noteCached: Operations['noteCached'] = (document, operationName, serverContext) => {
+  const noteCached: Operations['noteCached'] = (document, operationName, serverContext, seconds) => {
     const l = labelOf(document, operationName);
     noteOperation(serverContext, l.operation);
     operations.inc({ ...l, result: 'ok' });
-    // Answered without executing: no execution time (the count stays equal to the operations counted).
-    latency.observe(l, 0);
+    // Observed, with the time the cache took to find the answer (what execution takes on a miss): left out, the
+    // histogram would count only the slow, executed answers of an operation and overstate its latency; observed as
+    // 0, its sum would understate it. Its count stays equal to the operations counted.
+    latency.observe(l, seconds);
     cacheHits.inc();
   };
   return { registry, plugin, httpResponses, noteCached };

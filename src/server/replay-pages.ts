@@ -5,11 +5,14 @@
  * subscribers a few events apart ask for the same page, and the same record objects reach all of them (which also
  * lets shared-results.ts execute each event once per operation).
  *
- * Only a complete page (exactly those P seqs) is kept: stored events never change, so it cannot go stale. A page
- * still filling (the tail of a running simulation) or with a gap is read afresh every time.
+ * Only a final page is kept: a complete one (exactly those P seqs), or the last page of an ended simulation (seqs
+ * from kP+1 without a gap up to the terminal event, after which nothing is ever stored). Stored events never
+ * change, so neither can go stale. A page still filling (the tail of a running simulation) or with a gap is read
+ * afresh every time. (Before the last page counted, each of 1,000 subscribers joining an ended simulation read its
+ * partial last page from the database itself.)
  */
 import type { SimulationEventRecord } from '../services/contracts.js';
-import type { SimulationStore } from './simulation-store.js';
+import { TERMINAL_EVENT_TYPES, type SimulationStore } from './simulation-store.js';
 
 /** Events per shared page (the replay's page size). */
 export const SHARED_PAGE_EVENTS = 100;
@@ -48,7 +51,7 @@ export function createSharedPageReader(
       void read.then(
         (rows) => {
           reading.delete(key);
-          if (!isComplete(rows, index, size)) return;
+          if (!isFinal(rows, index, size)) return;
           pages.set(key, rows);
           if (pages.size > capacity) pages.delete(pages.keys().next().value!);
         },
@@ -63,17 +66,20 @@ export function createSharedPageReader(
     async events(id, after, limit) {
       const index = Math.floor(after / size);
       const rows = await page(id, index);
-      // rows are the first `size` events with seq > index·size; those beyond `after` are the first events of the
-      // requested range (a prefix of it if the page ends first: the caller reads on from its last seq).
-      const from = isComplete(rows, index, size) ? after - index * size : firstAfter(rows, after);
+      // rows are the first (up to `size`) events with seq > index·size; those beyond `after` are the first events of
+      // the requested range (a prefix of it if the page ends first: the caller reads on from its last seq).
+      const from = isFinal(rows, index, size) ? after - index * size : firstAfter(rows, after);
       return rows.slice(from, from + limit);
     },
     cachedPages: () => pages.size,
   };
 }
 
-function isComplete(rows: readonly SimulationEventRecord[], index: number, size: number): boolean {
-  return rows.length === size && rows[0]!.seq === index * size + 1 && rows[size - 1]!.seq === (index + 1) * size;
+/** Seqs index·size + 1 … without a gap, and either all `size` of them or ending with the terminal event. */
+function isFinal(rows: readonly SimulationEventRecord[], index: number, size: number): boolean {
+  const last = rows.at(-1);
+  if (!last || rows[0]!.seq !== index * size + 1 || last.seq !== index * size + rows.length) return false;
+  return rows.length === size || TERMINAL_EVENT_TYPES.has(last.type);
 }
 
 function firstAfter(rows: readonly SimulationEventRecord[], after: number): number {

@@ -136,7 +136,12 @@ export function sharedEventResults(source: AsyncIterator<unknown>, args: Executi
     if (key === undefined || isPromise(result) || result.errors) return result;
     // graphql-js builds results from Object.create(null) objects (dictionary mode in V8); a plain copy is what every
     // subscriber's transport serialises, several times faster.
-    const shared = JSON.parse(JSON.stringify(result)) as ExecutionResult;
+    const json = JSON.stringify(result);
+    const shared = JSON.parse(json) as ExecutionResult;
+    // Yoga's SSE (and HTTP) result writer uses a result's own `stringify` when it has one: every SSE subscriber then
+    // sends the text made here instead of serialising the event again. Not enumerable, so graphql-ws's message
+    // JSON and any copy leave it out.
+    Object.defineProperty(shared, 'stringify', { value: (value: unknown) => (value === shared ? json : JSON.stringify(value)) });
     cache.set(key, shared);
     return shared;
   });

@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
 import type { SimulationEventRecord, SimulationRequest, SimulationService } from '../../src/services/contracts.js';
 import { CORE_MIGRATIONS, openDatabase, type Db } from '../../src/server/db.js';
-import { takeTurn, waitingForTurn } from '../../src/server/fair-share.js';
+import { admitSubscription, SLICE_MS, takeTurn, waitingForTurn } from '../../src/server/fair-share.js';
 import { createBoundedPubSub } from '../../src/server/pubsub.js';
 import { simulationModule } from '../../src/server/simulation-module.js';
 import { createSimulationStore, SIMULATION_MIGRATIONS } from '../../src/server/simulation-store.js';
@@ -45,6 +45,22 @@ describe('takeTurn', () => {
     expect(otherRanAt).toBeLessThan(600);
     expect(order.indexOf('b')).toBeLessThan(order.lastIndexOf('a'));
     expect(order.indexOf('a')).toBeLessThan(order.lastIndexOf('b'));
+    expect(waitingForTurn()).toBe(0);
+  });
+});
+
+describe('admitSubscription', () => {
+  it('a new subscription waits behind the loops already queued for a turn, then goes on', async () => {
+    const order: string[] = [];
+    // Spend the current slice, so the loop below has to queue for its turn.
+    work(SLICE_MS + 1);
+    const loop = takeTurn();
+    expect(loop).toBeDefined();
+    const done = [loop!.then(() => order.push('replay turn')), admitSubscription().then(() => order.push('subscription set-up'))];
+    expect(waitingForTurn()).toBe(2);
+    await Promise.all(done);
+    // FIFO: the join did not jump the queue (a plain resolved promise would have run first, in this tick).
+    expect(order).toEqual(['replay turn', 'subscription set-up']);
     expect(waitingForTurn()).toBe(0);
   });
 });

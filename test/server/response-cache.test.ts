@@ -88,6 +88,36 @@ describe('response cache', () => {
 });
 
 describe('response cache on the app', () => {
+  it('a hit is observed in the operation duration histogram with the time the cache took, not 0', async () => {
+    const { app } = startTestApp();
+    const { url } = await app.start(0, '127.0.0.1');
+    const query = 'query Gpus { gpus { name } }';
+    const histogram = async (): Promise<{ count: number; sum: number }> => {
+      const text = await (await fetch(url.replace('/graphql', '/metrics'))).text();
+      const value = (suffix: string): number =>
+        Number(text.split('\n').find((l) => l.startsWith(`zeroplan_graphql_operation_duration_seconds_${suffix}{operation="Gpus",type="query"}`))?.split(' ')[1] ?? 0);
+      return { count: value('count'), sum: value('sum') };
+    };
+    const ask = async (): Promise<number> => {
+      const started = performance.now();
+      const body = (await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })).json()) as { data?: { gpus?: unknown[] } };
+      expect(body.data?.gpus?.length).toBeGreaterThan(0);
+      return (performance.now() - started) / 1_000;
+    };
+    await ask();
+    const executed = await histogram();
+    expect(executed.count).toBe(1);
+    const HITS = 20;
+    let requestSeconds = 0;
+    for (let i = 0; i < HITS; i++) requestSeconds += await ask();
+    const after = await histogram();
+    // Every hit observed once; each with a real, positive time that is part of its request's round trip.
+    expect(after.count - executed.count).toBe(HITS);
+    expect(after.sum - executed.sum).toBeGreaterThan(0);
+    expect(after.sum - executed.sum).toBeLessThan(requestSeconds);
+  });
+
+
   it('a saved model appears in the next identical `models` query, and repeated queries are counted as hits', async () => {
     const { app } = startTestApp();
     const { url } = await app.start(0, '127.0.0.1');

@@ -55,6 +55,17 @@ describe('shared subscription results', () => {
     expect(cache.stats).toEqual({ hits: 3, misses: 6 });
   });
 
+  it("a shared result carries its JSON for yoga's SSE writer, and no copy or message JSON shows it", async () => {
+    const [result] = await run(createSharedResultCache(10), TYPENAME_SEQ, [progress(5)]);
+    const text = '{"data":{"simulationEvents":{"__typename":"SimulationProgress","seq":5}}}';
+    const stringify = (result as ExecutionResult & { stringify?: (value: unknown) => string }).stringify;
+    expect(stringify?.(result)).toBe(text);
+    // Asked for another value (yoga's copy of a result with errors or http extensions), it serialises that value.
+    expect(stringify?.({ data: null })).toBe('{"data":null}');
+    expect(Object.keys(result!)).toEqual(['data']);
+    expect(JSON.stringify({ id: '1', type: 'next', payload: result })).toBe(`{"id":"1","type":"next","payload":${text}}`);
+  });
+
   it('different variables are different entries, with their own shapes', async () => {
     const cache = createSharedResultCache(100);
     const events = [progress(4), progress(5)];
@@ -155,6 +166,35 @@ describe('shared replay pages', () => {
     expect(store.queries).toBe(before);
     await pages.events(ID, 0, 100); // the first: dropped, read again
     expect(store.queries).toBe(before + 1);
+  });
+});
+
+describe('the last page of an ended simulation', () => {
+  it('is shared once it ends with the terminal event; before that it is read afresh', async () => {
+    let events = Array.from({ length: 139 }, (_, i) => progress(i + 1));
+    let queries = 0;
+    const store: EventReader = {
+      get: async () => undefined,
+      async events(_id: string, after: number, limit: number) {
+        queries += 1;
+        return events.filter((e) => e.seq > after).slice(0, limit);
+      },
+    };
+    const pages = createSharedPageReader(store, { pageEvents: 100, pages: 8 });
+    await pages.events(ID, 100, 100);
+    await pages.events(ID, 100, 100);
+    expect(queries).toBe(2);
+    expect(pages.cachedPages()).toBe(0);
+    events = [...events, { ...progress(140), type: 'COMPLETED' }];
+    const a = await pages.events(ID, 100, 100);
+    const b = await pages.events(ID, 120, 100);
+    expect(a.map((e) => e.seq)).toEqual(Array.from({ length: 40 }, (_, i) => 101 + i));
+    expect(b.map((e) => e.seq)).toEqual(Array.from({ length: 20 }, (_, i) => 121 + i));
+    expect(b[0]).toBe(a[20]);
+    expect(queries).toBe(3);
+    expect(pages.cachedPages()).toBe(1);
+    // Past the terminal event: nothing (a subscriber that had it already).
+    expect(await pages.events(ID, 140, 100)).toEqual([]);
   });
 });
 
