@@ -13,7 +13,15 @@ import type { SchemaContext } from '../context.js';
 import { badUserInput, withInputPath } from '../error-helpers.js';
 import { adapterFromInput, type PlanOptionsInputFields, type PlanOptionsInputShape, type TrainingPlanInputShape } from './inputs.js';
 import { modelFromInput, requireModel, type ModelView } from '../model.js';
-import { type BoundsTable, checkBounds, floatIn, idSchema, intIn, MAX_GPUS, MAX_TRAINING_TOKENS } from '../validation.js';
+import {
+  type BoundsTable,
+  checkBounds,
+  floatIn,
+  idSchema,
+  intIn,
+  MAX_GPUS,
+  MAX_TRAINING_TOKENS,
+} from '../validation.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Resolution helpers (reused by simulation and plan search)
