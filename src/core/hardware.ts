@@ -86,6 +86,8 @@ export const GPU_CATALOG: readonly GpuSpec[] = Object.freeze([
     // DGX A100 320GB datasheet: 1 TB system memory, 15 TB NVMe (4 × 3.84 TB).
     hostMemoryBytesPerNode: 1 * TB,
     nvmeBytesPerNode: 15 * TB,
+    // NVIDIA A100 Tensor Core GPU Architecture whitepaper (2020): the A100 has 108 SMs.
+    streamingMultiprocessors: 108,
   },
   {
     id: 'a100-80gb',
@@ -108,6 +110,8 @@ export const GPU_CATALOG: readonly GpuSpec[] = Object.freeze([
     // DGX A100 640GB datasheet: 2 TB system memory, 30 TB NVMe (8 × 3.84 TB).
     hostMemoryBytesPerNode: 2 * TB,
     nvmeBytesPerNode: 30 * TB,
+    // NVIDIA A100 Tensor Core GPU Architecture whitepaper (2020): the A100 has 108 SMs.
+    streamingMultiprocessors: 108,
   },
   {
     id: 'h100-sxm',
@@ -129,6 +133,8 @@ export const GPU_CATALOG: readonly GpuSpec[] = Object.freeze([
     // DGX H100 datasheet: 2 TB system memory, 30 TB NVMe (8 × 3.84 TB).
     hostMemoryBytesPerNode: 2 * TB,
     nvmeBytesPerNode: 30 * TB,
+    // NVIDIA H100 Tensor Core GPU Architecture whitepaper (2022): the H100 SXM5 has 132 SMs.
+    streamingMultiprocessors: 132,
   },
   {
     id: 'h800',
@@ -150,6 +156,8 @@ export const GPU_CATALOG: readonly GpuSpec[] = Object.freeze([
     // HGX H800 servers as DGX H100: 2 TB system memory, 30 TB NVMe (assumed; no DGX H800 datasheet).
     hostMemoryBytesPerNode: 2 * TB,
     nvmeBytesPerNode: 30 * TB,
+    // DeepSeek-V3 report §3.5.1: "20 out of the 132 SMs available in the H800 GPU" (the H100 SXM5's 132 SMs).
+    streamingMultiprocessors: 132,
   },
   {
     id: 'h200',

@@ -329,6 +329,7 @@ export function architectureFromHuggingFaceConfig(text: string): ModelArchitectu
           experts: asPositiveInteger(experts.key, experts.value),
           expertsPerToken: expertsPerToken ? asPositiveInteger(expertsPerToken.key, expertsPerToken.value) : 2,
           ...groupLimitedRoutingFromConfig(config),
+          ...multiTokenPredictionFromConfig(config),
           sharedExperts: sharedExperts
             ? asPositiveInteger(sharedExperts.key, sharedExperts.value, 0)
             : sharedWidth && ffn
@@ -353,4 +354,15 @@ function groupLimitedRoutingFromConfig(config: Json): Pick<ModelArchitecture, 'e
   const expertGroups = asPositiveInteger(groups.key, groups.value);
   const expertGroupsPerToken = asPositiveInteger(perToken.key, perToken.value);
   return expertGroupsPerToken < expertGroups ? { expertGroups, expertGroupsPerToken } : {};
+}
+
+/**
+ * DeepSeek's num_nextn_predict_layers (1 in DeepSeek-V3's config.json): the depth D of the multi-token-prediction
+ * modules (DeepSeek-V3 §2.2). Absent or 0: none.
+ */
+function multiTokenPredictionFromConfig(config: Json): Pick<ModelArchitecture, 'multiTokenPredictionDepth'> {
+  const depth = pick(config, ['num_nextn_predict_layers']);
+  if (depth === undefined) return {};
+  const d = asPositiveInteger(depth.key, depth.value, 0);
+  return d > 0 ? { multiTokenPredictionDepth: d } : {};
 }

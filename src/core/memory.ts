@@ -19,7 +19,7 @@ import { activationBytesPerLayer, activationBytesPerLayerFor } from './activatio
 import { adapterParametersPerLayer, frozenLayerBytesPerParameter, frozenWeightBytes } from './adapter.js';
 import { InvalidInputError, requireInteger } from './errors.js';
 import { hostMemoryBytesPerNodeOf, nvmeBytesPerNodeOf } from './hardware.js';
-import { moeLayersOf, replicatedKvParametersPerRank } from './model.js';
+import { moeLayersOf, multiTokenPredictionModuleParameters, replicatedKvParametersPerRank } from './model.js';
 import { modelStateBytesPerParameter, requirePrecision } from './model-states.js';
 import { activationLayerMicroBatchesOnStage, heavierMiddleRanks, rankLayers } from './pipeline.js';
 import { activationElementBytesFor, gradientBytesOf, optimizerStateBytesFor, optimizerStateBytesOf, parameterBytesFor } from './precision.js';
@@ -171,13 +171,17 @@ function stageStates(arch: ModelArchitecture, counts: ModelCounts, layout: Paral
   const expertLayer = expertParametersPerLayer(arch);
   const denseLayer = counts.parametersPerLayer - expertLayer;
   const headOnLast = counts.outputHeadParameters > 0 ? counts.outputHeadParameters : p > 1 ? arch.vocabSize * arch.hiddenSize : 0;
+  // Multi-token-prediction modules sit with the output head, whose weights they share (DeepSeek-V3 §3.2.3).
+  const mtpDepth = last ? (arch.multiTokenPredictionDepth ?? 0) : 0;
+  const mtp = mtpDepth > 0 ? multiTokenPredictionModuleParameters(arch, counts) : { dense: 0, routed: 0 };
   const denseStage =
     layers * denseLayer +
     (first ? counts.inputEmbeddingParameters : 0) +
-    (last ? counts.finalNormParameters + headOnLast : 0);
+    (last ? counts.finalNormParameters + headOnLast : 0) +
+    mtpDepth * mtp.dense;
   const replicatedKv = replicatedKvParametersPerRank(arch, t);
-  const denseGpu = denseStage / t + layers * replicatedKv;
-  const expertGpu = (layers * expertLayer) / (t * e);
+  const denseGpu = denseStage / t + (layers + mtpDepth) * replicatedKv;
+  const expertGpu = (layers * expertLayer + mtpDepth * mtp.routed) / (t * e);
   const expertDp = shardGroup / e;
 
   const pb = parameterBytesFor(layout.precision);
@@ -258,7 +262,13 @@ function stageActivationBytes(
         // is the mean of the two this rank holds.
         (Math.min(p + 1, microBatches) * (rankLayers(arch.layers, layout, stage) + rankLayers(arch.layers, layout, p - 1 - stage))) / 2
       : activationLayerMicroBatchesOnStage(arch.layers, p, layout.pipelineInterleave, microBatches, stage, layout.pipelineStageLayers);
-  let activationsBytes = inFlight * perLayer;
+  // Multi-token-prediction blocks on the head's stage (p − 1; under DualPipe also rank 0; DeepSeek-V3 §2.2, §3.2.3):
+  // one more layer for each micro-batch the last stage holds — 1 under 1F1B (its backward follows its forward), under
+  // DualPipe half of the PP + 1 this rank's two stages hold (Table 2).
+  const headStage = stage === p - 1 || (layout.pipelineSchedule === 'DUALPIPE' && stage === 0);
+  const mtpDepth = headStage ? (arch.multiTokenPredictionDepth ?? 0) : 0;
+  const mtpMicroBatches = layout.pipelineSchedule === 'DUALPIPE' ? Math.min(p + 1, microBatches) / 2 : 1;
+  let activationsBytes = (inFlight + mtpDepth * mtpMicroBatches) * perLayer;
   if (layout.recompute !== 'NONE') {
     // During backward one layer is rebuilt in full around what it stored (Korthikanti §5): FULL rebuilds everything
     // but its input, SELECTIVE the attention scores (nothing with FlashAttention, where NONE = SELECTIVE).

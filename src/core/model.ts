@@ -60,6 +60,9 @@ export function validateArchitecture(arch: ModelArchitecture, path = 'model'): v
     requireInteger(`${path}.denseLayers`, arch.denseLayers, 0, arch.layers - 1);
   }
   if (arch.denseFfnHiddenSize !== undefined) requireInteger(`${path}.denseFfnHiddenSize`, arch.denseFfnHiddenSize, 1, 100_000_000);
+  if (arch.multiTokenPredictionDepth !== undefined) {
+    requireInteger(`${path}.multiTokenPredictionDepth`, arch.multiTokenPredictionDepth, 0, 16);
+  }
   // Without an explicit head width the heads split the model width (MLA sets its own widths).
   if (arch.headDim === undefined && mla === undefined && arch.hiddenSize % arch.attentionHeads !== 0) {
     throw new InvalidInputError(
@@ -73,6 +76,37 @@ export function validateArchitecture(arch: ModelArchitecture, path = 'model'): v
       `${path}.kvHeads`,
       arch.kvHeads,
       `a divisor of attentionHeads (${arch.attentionHeads})`,
+    );
+  }
+  validateExpertGroups(arch, path);
+}
+
+/**
+ * Group-limited routing (DeepSeek-V3 §2.1.2): the routed experts split into equal groups, and the groups a token may
+ * use must hold at least its top-k experts.
+ */
+function validateExpertGroups(arch: ModelArchitecture, path: string): void {
+  const groups = arch.expertGroups;
+  const perToken = arch.expertGroupsPerToken;
+  if (groups === undefined && perToken === undefined) return;
+  if (groups === undefined || perToken === undefined) {
+    const [field, value] = groups === undefined ? ['expertGroupsPerToken', perToken] : ['expertGroups', groups];
+    throw new InvalidInputError(`${path}.${field}`, value, 'expertGroups and expertGroupsPerToken given together (group-limited routing)');
+  }
+  if (arch.experts <= 1) {
+    throw new InvalidInputError(`${path}.expertGroups`, groups, 'to be given only for an MoE model (experts > 1)');
+  }
+  requireInteger(`${path}.expertGroups`, groups, 1, arch.experts);
+  if (arch.experts % groups !== 0) {
+    throw new InvalidInputError(`${path}.expertGroups`, groups, `a divisor of experts (${arch.experts}): the groups are equal`);
+  }
+  requireInteger(`${path}.expertGroupsPerToken`, perToken, 1, groups);
+  const reachable = perToken * (arch.experts / groups);
+  if (reachable < arch.expertsPerToken) {
+    throw new InvalidInputError(
+      `${path}.expertGroupsPerToken`,
+      perToken,
+      `at least ${Math.ceil(arch.expertsPerToken / (arch.experts / groups))}: ${perToken} groups of ${arch.experts / groups} experts cannot hold expertsPerToken (${arch.expertsPerToken})`,
     );
   }
 }
@@ -116,6 +150,20 @@ export function headDimOf(arch: ModelArchitecture): number {
 /** Width of Q (and of the attention output): attentionHeads × headDim; = hiddenSize unless headDim decouples them. */
 export function queryWidthOf(arch: ModelArchitecture): number {
   return arch.attentionHeads * headDimOf(arch);
+}
+
+/**
+ * Parameters of one multi-token-prediction module (DeepSeek-V3 §2.2, Figure 3): the projection M_k (h × 2h), the two
+ * RMSNorms before it, and a Transformer block — an MoE block in an MoE model (the released checkpoint's module is an
+ * MoE layer). `routed` = its routed experts (split by EP), `dense` = the rest; the embedding and head are shared.
+ */
+export function multiTokenPredictionModuleParameters(arch: ModelArchitecture, counts: ModelCounts): { dense: number; routed: number } {
+  const h = arch.hiddenSize;
+  const norm = normParameters(arch);
+  const oneMlp = mlpMatmulWeights(arch) + mlpBiases(arch, arch.ffnHiddenSize);
+  const moe = arch.experts > 1;
+  const mlpDense = moe ? arch.sharedExperts * oneMlp + h * arch.experts + norm : oneMlp + norm;
+  return { dense: 2 * h * h + 2 * norm + counts.attentionParametersPerLayer + mlpDense, routed: moe ? arch.experts * oneMlp : 0 };
 }
 
 /** Layers with an MoE block: all of an MoE model's layers but its denseLayers; none for a dense model. */
@@ -324,6 +372,7 @@ export function architectureWithDefaults(
     latentAttention: partial.latentAttention === undefined ? undefined : { ...partial.latentAttention },
     denseLayers: partial.denseLayers,
     denseFfnHiddenSize: partial.denseFfnHiddenSize,
+    multiTokenPredictionDepth: partial.multiTokenPredictionDepth,
     source: partial.source,
     publishedParameters: partial.publishedParameters,
   };

@@ -370,7 +370,7 @@ export function evaluatePlan(
   const fits = deviceFits && (offload === null || (offload.hostFits && offload.nvmeFits));
 
   const diagnostics = planDiagnostics(arch, cluster, layout, memory, performance, offload, headroom, usableBytes);
-  return { memory, communication: step.communication, performance, run, fits, diagnostics };
+  return { memory, communication: step.communication, performance, terms: step.terms, run, fits, diagnostics };
 }
 
 /** The diagnostics of an evaluated plan (strings built only when one triggers). */

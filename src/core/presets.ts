@@ -162,6 +162,8 @@ export const MODEL_PRESETS: readonly ModelArchitecture[] = Object.freeze(
       // (Hugging Face config n_group 8, topk_group 4).
       { experts: 256, expertsPerToken: 8, sharedExperts: 1, denseLayers: 3, denseFfnHiddenSize: 18_432,
         expertGroups: 8, expertGroupsPerToken: 4,
+        // §2.2 and §4.2 ("we set the MTP depth D to 1"): one MTP module trained with the model.
+        multiTokenPredictionDepth: 1,
         latentAttention: { queryRank: 1536, kvRank: 512, qkNopeHeadDim: 128, qkRopeHeadDim: 64, vHeadDim: 128 } }),
     // Sliding-window attention on every layer (window 4,096 in an 8,192 context).
     llamaStyle('mistral-7b', 'Mistral 7B', 32, 4096, 32, 8, 14336, LLAMA2_VOCAB, 8192, 7_241_732_096,

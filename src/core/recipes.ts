@@ -50,7 +50,10 @@ type RecipeOptionField =
   | 'overlapDataParallelCommunication'
   | 'overlapTensorParallelCommunication'
   | 'overlapTensorParallelBackward'
-  | 'overlapExpertParallelCommunication';
+  | 'overlapExpertParallelCommunication'
+  | 'expertDispatch'
+  | 'pipelineFlushesPerStep'
+  | 'communicationStreamingMultiprocessors';
 
 interface RecipeDefault<T> {
   value: T;
@@ -59,7 +62,7 @@ interface RecipeDefault<T> {
 
 interface RecipeSpec {
   layout: { [K in RecipeLayoutField]?: RecipeDefault<NonNullable<ParallelLayout[K]>> };
-  options: { [K in RecipeOptionField]?: RecipeDefault<boolean> };
+  options: { [K in RecipeOptionField]?: RecipeDefault<NonNullable<PlanOptions[K]>> };
 }
 
 const MEGATRON_MAIN_GRAD =
@@ -148,6 +151,16 @@ const RECIPES: Record<Exclude<TrainingRecipe, 'CUSTOM'>, RecipeSpec> = {
       overlapExpertParallelCommunication: { value: true, source: 'DeepSeek-V3 report §3.2.1: DualPipe overlaps the all-to-all, "near-zero all-to-all communication overhead"' },
       overlapPipelineCommunication: { value: true, source: 'DeepSeek-V3 report §3.2.1: DualPipe overlaps PP communication' },
       overlapDataParallelCommunication: { value: true, source: 'DeepSeek-V3 report §3.2: ZeRO-1 gradient reduction overlapped' },
+      expertDispatch: {
+        value: 'NODE_DEDUPLICATED',
+        source:
+          'DeepSeek-V3 report §3.2.2: each token is sent over IB once to the GPU with the same in-node index on each target node (at most 4 nodes, §2.1.2), then forwarded over NVLink (DeepEP normal kernels)',
+      },
+      communicationStreamingMultiprocessors: {
+        value: 20,
+        source:
+          'DeepSeek-V3 report §3.2.2: 20 SMs (10 communication channels) run the all-to-all; §3.5.1: "20 out of the 132 SMs available in the H800"; DeepEP deep_ep/buffer.py: Buffer.num_sms = 20 by default',
+      },
     },
   },
 };
@@ -174,7 +187,7 @@ export function applyRecipe<L extends Partial<ParallelLayout>>(
   }
   const outOptions: PlanOptions = { ...options };
   for (const key of Object.keys(spec.options) as RecipeOptionField[]) {
-    if (outOptions[key] === undefined) outOptions[key] = spec.options[key]!.value;
+    if (outOptions[key] === undefined) (outOptions as Record<string, unknown>)[key] = spec.options[key]!.value;
   }
   if (recipe === 'DEEPSPEED_ZERO' && options.overlapDataParallelCommunication === undefined && outLayout.zeroStage === 3) {
     outOptions.overlapDataParallelCommunication = true;
@@ -201,6 +214,9 @@ const DEFAULT_SOURCES: Record<string, string> = {
   'options.overlapTensorParallelCommunication': 'planner default: TP collectives exposed, as Megatron-LM',
   'options.overlapTensorParallelBackward': 'planner default: the backward TP collectives exposed, as Megatron-LM 2021',
   'options.overlapExpertParallelCommunication': 'planner default: MoE all-to-all exposed',
+  'options.expertDispatch': 'planner default: ALL_TO_ALL, one copy per routed expert over the network (NCCL all-to-all)',
+  'options.pipelineFlushesPerStep': 'planner default: one pipeline schedule per optimizer step (Narayanan et al. 2021 §2.2)',
+  'options.communicationStreamingMultiprocessors': 'planner default: no SMs reserved; overlapped compute slowed by options.overlapComputeSlowdown',
   'options.overlapComputeSlowdown': 'Lee et al. 2025 (arXiv 2507.03114): 18.9 % average compute slowdown beside a collective',
   'options.frameworkOverheadBytes': 'memory.ts: CUDA context, NCCL buffers, cuBLAS workspaces ≈ 2 GiB',
   'options.memoryHeadroomFraction': 'memory.ts: none beyond the datasheet GB (HBM is GiB-sized: the 7.4 % gap is the allocator fragmentation reserve)',
@@ -255,7 +271,7 @@ export function planAssumptions(
     origin: splitGiven ? 'USER' : splitSearched ? 'SEARCH' : 'DEFAULT',
     source: splitGiven ? USER : splitSearched ? 'planSearch: the BALANCED split (pipeline.ts)' : DEFAULT_SOURCES.pipelineLayerSplit!,
   });
-  const optionEntry = (key: keyof PlanOptions, fallback: number | boolean): void => {
+  const optionEntry = (key: keyof PlanOptions, fallback: number | boolean | string): void => {
     const name = `options.${key}`;
     const fromRecipe = spec?.options[key as RecipeOptionField];
     const origin: AssumptionOrigin = userOptions[key] !== undefined ? 'USER' : fromRecipe !== undefined ? 'RECIPE' : 'DEFAULT';
@@ -267,6 +283,9 @@ export function planAssumptions(
   optionEntry('overlapTensorParallelCommunication', false);
   optionEntry('overlapTensorParallelBackward', false);
   optionEntry('overlapExpertParallelCommunication', false);
+  optionEntry('expertDispatch', 'ALL_TO_ALL');
+  optionEntry('pipelineFlushesPerStep', 1);
+  optionEntry('communicationStreamingMultiprocessors', 'none');
   optionEntry('overlapComputeSlowdown', OVERLAP_COMPUTE_SLOWDOWN);
   optionEntry('frameworkOverheadBytes', DEFAULT_FRAMEWORK_OVERHEAD_BYTES);
   optionEntry('memoryHeadroomFraction', DEFAULT_MEMORY_HEADROOM_FRACTION);
@@ -275,8 +294,9 @@ export function planAssumptions(
 
 /**
  * A recipe's layout defaults as planSearch pins (the user's own pins win): FlashAttention, ZeRO stage and recompute
- * become one-value lists, precision, gradient precision and activation storage plain values. Sequence parallel stays
- * searched: a recipe's "SP with TP > 1" cannot be one pin over shapes with and without TP.
+ * become one-value lists; precision, gradient precision, activation storage, optimizer-moment precision, cheap
+ * recompute and the pipeline schedule plain values every candidate carries. Sequence parallel stays searched: a
+ * recipe's "SP with TP > 1" cannot be one pin over shapes with and without TP.
  */
 export function recipeSearchPins(recipe: TrainingRecipe | undefined): {
   flashAttention?: boolean;
@@ -285,6 +305,9 @@ export function recipeSearchPins(recipe: TrainingRecipe | undefined): {
   precision?: ParallelLayout['precision'];
   gradientPrecision?: NonNullable<ParallelLayout['gradientPrecision']>;
   activationStorage?: NonNullable<ParallelLayout['activationStorage']>;
+  optimizerMomentPrecision?: NonNullable<ParallelLayout['optimizerMomentPrecision']>;
+  cheapRecompute?: boolean;
+  pipelineSchedule?: NonNullable<ParallelLayout['pipelineSchedule']>;
 } {
   if (recipe === undefined || recipe === 'CUSTOM') return {};
   const l = RECIPES[recipe].layout;
@@ -295,5 +318,8 @@ export function recipeSearchPins(recipe: TrainingRecipe | undefined): {
     ...(l.precision ? { precision: l.precision.value } : {}),
     ...(l.gradientPrecision ? { gradientPrecision: l.gradientPrecision.value } : {}),
     ...(l.activationStorage ? { activationStorage: l.activationStorage.value } : {}),
+    ...(l.optimizerMomentPrecision ? { optimizerMomentPrecision: l.optimizerMomentPrecision.value } : {}),
+    ...(l.cheapRecompute ? { cheapRecompute: l.cheapRecompute.value } : {}),
+    ...(l.pipelineSchedule ? { pipelineSchedule: l.pipelineSchedule.value } : {}),
   };
 }

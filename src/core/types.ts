@@ -53,6 +53,8 @@ export interface GpuSpec {
   hostMemoryBytesPerNode?: number;
   /** Local NVMe capacity of that usual server, per node (ZeRO-Infinity's NVMe offload). Optional for custom GPUs. */
   nvmeBytesPerNode?: number;
+  /** Streaming multiprocessors (SMs) of the chip: what communication kernels that reserve SMs take a share of. */
+  streamingMultiprocessors?: number;
 }
 
 /** A transformer architecture as published. Dense models have `experts = 1, expertsPerToken = 1, sharedExperts = 0`. */
@@ -108,6 +110,14 @@ export interface ModelArchitecture {
   denseLayers?: number;
   /** Inner width of those dense MLPs (DeepSeek-V3: 18,432 against 2,048 per expert). Default ffnHiddenSize. */
   denseFfnHiddenSize?: number;
+  /**
+   * Multi-token-prediction modules trained beside the model (DeepSeek-V3 §2.2: depth D, 1 for V3): each one more
+   * Transformer block (an MoE block in an MoE model) after a 2h → h projection of the previous depth's output and the
+   * next token's embedding, sharing the embedding and the output head. They live with the head (§3.2.3) and cost its
+   * rank compute, communication and memory; the model's parameter and FLOP counts leave them out (as the report's
+   * "671B total, 37B activated"). Default 0.
+   */
+  multiTokenPredictionDepth?: number;
   /** LayerNorm right after the token embedding (BLOOM: Le Scao et al. 2022 §3.2.4); counted with the input embedding. Default false. */
   embeddingNorm?: boolean;
   /** Extra rows of a LEARNED position table beyond sequenceLength (OPT reserves 2 for its padding offset). Default 0. */
@@ -342,6 +352,13 @@ export interface PlanOptions {
    */
   expertDispatch?: ExpertDispatch;
   /**
+   * SMs the overlapped MoE all-to-all kernels hold while they run (DeepSeek-V3 §3.2.2: 20 of the H800's 132, warp-
+   * specialised into 10 channels; DeepEP's normal kernels hold Buffer.num_sms, 20 by default). With it and the GPU's SM count,
+   * compute beside the all-to-all runs on the other SMs — a slowdown S_comm/(S − S_comm) in place of
+   * overlapComputeSlowdown for that overlap. Absent = the generic contention slowdown.
+   */
+  communicationStreamingMultiprocessors?: number;
+  /**
    * Pipeline schedules per optimizer step (default 1): gradient accumulation over separate pipeline runs, each of
    * m / flushes micro-batches with its own fill and drain — NeMo AutoModel's GA column (local batches per step, each a
    * PyTorch pipelining schedule of LBS / MBS micro-batches). Must divide the micro-batches per step.
@@ -435,10 +452,25 @@ export interface Diagnostic {
   message: string;
 }
 
+/** One term of the step time as plans carry it (performance/context.ts StepTerm, whose names are StepTermName). */
+export interface StepTimeTerm {
+  name: string;
+  /** Its time over the whole step, before any overlap. */
+  seconds: number;
+  /** What it adds to the step's critical path (after overlap with compute). */
+  exposedSeconds: number;
+  /** Bytes one GPU sends for it over the step (communication terms; 0 otherwise). */
+  bytes: number;
+  /** How it was computed: the formula and the source of its rule. */
+  explanation: string;
+}
+
 export interface PlanEstimate {
   memory: MemoryEstimate;
   communication: CommunicationEstimate;
   performance: PerformanceEstimate;
+  /** The terms the step time is the sum of (performance/step.ts: their exposedSeconds add up to stepSeconds). */
+  terms: readonly StepTimeTerm[];
   run: RunEstimate | null;
   fits: boolean;
   diagnostics: Diagnostic[];

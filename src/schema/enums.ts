@@ -4,6 +4,7 @@ import type { AssumptionOrigin, TrainingRecipe } from '../core/recipes.js';
 import type {
   ActivationStorage,
   AdapterTargets,
+  ExpertDispatch,
   GradientPrecision,
   LowRankAdapter,
   OffloadTarget,
@@ -173,6 +174,17 @@ export const PipelineScheduleEnum = builder.enumType('PipelineSchedule', {
         'DeepSeek-V3 §3.2.1: two pipelines in opposite directions; rank i holds stages i and p − 1 − i (2× parameters, p + 1 micro-batches of activations; Table 2). Even pipelineParallel, no interleaving. Memory only: the step time keeps 1F1B\'s bubble.',
     },
   } satisfies Record<PipelineSchedule, { description: string }>,
+});
+
+export const ExpertDispatchEnum = builder.enumType('ExpertDispatch', {
+  description: 'How the MoE dispatch and combine move tokens between nodes (options.expertDispatch).',
+  values: {
+    ALL_TO_ALL: { description: 'One copy per routed expert over the network (NCCL all-to-all; the default).' },
+    NODE_DEDUPLICATED: {
+      description:
+        'DeepSeek-V3 §3.2.2 / DeepEP: a token crosses InfiniBand once per destination node, then is forwarded over NVLink to the GPUs holding its experts.',
+    },
+  } satisfies Record<ExpertDispatch, { description: string }>,
 });
 
 export const AssumptionOriginEnum = builder.enumType('AssumptionOrigin', {

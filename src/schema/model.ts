@@ -178,6 +178,14 @@ export const ModelInputRef = builder.inputType('ModelInput', {
     experts: t.int({ description: 'Routed experts per MoE layer (1 = dense).' }),
     expertsPerToken: t.int({ description: 'Routed experts each token visits (top-k), ≤ experts.' }),
     sharedExperts: t.int({ description: 'Always-on shared experts per MoE layer (DeepSeek-style). Default 0.' }),
+    expertGroups: t.int({
+      description:
+        'Group-limited routing (DeepSeek-V3 §2.1.2 node-limited routing; Hugging Face n_group): the routed experts split into this many equal groups (a divisor of experts). Give it with expertGroupsPerToken; omit both for routing to any expert.',
+    }),
+    expertGroupsPerToken: t.int({
+      description:
+        'Groups each token may pick its experts from (Hugging Face topk_group; DeepSeek-V3: 4 of 8), 1–expertGroups, holding at least expertsPerToken experts.',
+    }),
     positionEmbedding: t.field({ type: PositionEmbeddingEnum, description: 'Position encoding. Default: ROTARY when gatedMlp, else LEARNED.' }),
     normalization: t.field({ type: NormalizationEnum, description: 'Norm type. Default: RMSNORM when gatedMlp, else LAYERNORM.' }),
     linearBiases: t.boolean({ description: 'Linear layers carry biases. Default: !gatedMlp.' }),
@@ -278,6 +286,16 @@ export const ModelRef = builder.objectRef<ModelView>('Model').implement({
     experts: t.int({ description: 'Routed experts per layer (1 = dense).', resolve: (m) => m.arch.experts }),
     expertsPerToken: t.int({ description: 'Routed experts per token (top-k).', resolve: (m) => m.arch.expertsPerToken }),
     sharedExperts: t.int({ description: 'Shared experts per MoE layer.', resolve: (m) => m.arch.sharedExperts }),
+    expertGroups: t.int({
+      nullable: true,
+      description: 'Groups the routed experts split into under group-limited routing (DeepSeek-V3 §2.1.2); null = no limit.',
+      resolve: (m) => m.arch.expertGroups ?? null,
+    }),
+    expertGroupsPerToken: t.int({
+      nullable: true,
+      description: 'Groups a token may pick its experts from; null = no limit.',
+      resolve: (m) => m.arch.expertGroupsPerToken ?? null,
+    }),
   }),
 });
 

@@ -21,7 +21,15 @@ import type { PlanSearchJob, PlanSearchService } from '../services/contracts.js'
 import { builder } from './builder.js';
 import { ClusterInputRef, clusterFromInput, requireCluster, type ClusterView } from './cluster.js';
 import type { SchemaContext } from './context.js';
-import { OffloadEnum, OptimizerEnum, PrecisionEnum, RecomputeModeEnum, TrainingRecipeEnum } from './enums.js';
+import {
+  OffloadEnum,
+  OptimizerEnum,
+  OptimizerMomentPrecisionEnum,
+  PipelineScheduleEnum,
+  PrecisionEnum,
+  RecomputeModeEnum,
+  TrainingRecipeEnum,
+} from './enums.js';
 import { withInputPathAsync, withPathPrefix } from './error-helpers.js';
 import { ModelInputRef, modelFromInput, requireModel, type ModelView } from './model.js';
 import {
@@ -145,9 +153,22 @@ const PlanSearchInputRef = builder.inputType('PlanSearchInput', {
     recipe: t.field({
       type: TrainingRecipeEnum,
       description:
-        "A framework's defaults: its FlashAttention, ZeRO stage, recompute and precision become pins (your own pins win), its gradient precision, activation storage and overlap options apply to every candidate; each plan's `assumptions` says which.",
+        "A framework's defaults: its FlashAttention, ZeRO stage, recompute and precision become pins (your own pins win), its gradient precision, activation storage, optimizer-moment precision, cheap recompute, pipeline schedule and options (overlaps, expert dispatch) apply to every candidate; each plan's `assumptions` says which.",
     }),
     optimizer: t.field({ type: OptimizerEnum, description: 'Optimizer (default ADAM).' }),
+    optimizerMomentPrecision: t.field({
+      type: OptimizerMomentPrecisionEnum,
+      description: "Precision of the optimizer's moments every candidate carries (default FP32, or the recipe's; BF16: DeepSeek-V3 §3.3.3).",
+    }),
+    cheapRecompute: t.boolean({
+      description:
+        "Every candidate rebuilds the RMSNorm outputs, MLA up-projections and SwiGLU output in the backward (DeepSeek-V3 §3.2.3; default false, or the recipe's).",
+    }),
+    pipelineSchedule: t.field({
+      type: PipelineScheduleEnum,
+      description:
+        "Pipeline schedule every candidate uses (default ONE_F_ONE_B, or the recipe's). DUALPIPE keeps only even pipeline degrees without interleaving (DeepSeek-V3 §3.2.1).",
+    }),
     options: t.field({ type: PlanOptionsInputRef, description: 'Planner knobs applied to every candidate.' }),
     timeLimitSeconds: t.float({ description: `Stop after this many seconds and return the best so far (default 10, at most ${MAX_API_SEARCH_SECONDS}).`, validate: floatIn(0.01, MAX_API_SEARCH_SECONDS) }),
     maxPareto: t.int({ description: 'Cut the returned Pareto frontier to this many layouts (default 50).', validate: intIn(1, MAX_API_SEARCH_TOP) }),
@@ -182,6 +203,7 @@ async function resolveSearchInput(ctx: SchemaContext, input: PlanSearchInputShap
     'allowTensorParallelAcrossNodes', 'evenPipelineStages', 'memoryHeadroomFraction', 'tensorParallel',
     'pipelineParallel', 'dataParallel', 'expertParallel', 'contextParallel', 'microBatchSizes', 'recomputeModes', 'sequenceParallel',
     'pipelineInterleaves', 'offloads', 'flashAttention', 'precision', 'optimizer', 'timeLimitSeconds', 'maxPareto',
+    'optimizerMomentPrecision', 'cheapRecompute', 'pipelineSchedule',
   ] as const) {
     copy(key);
   }
@@ -210,6 +232,13 @@ async function resolveSearchInput(ctx: SchemaContext, input: PlanSearchInputShap
     if (options.recomputeModes === undefined) options.recomputeModes = [pins.recompute];
     else userLayout.recompute = options.recomputeModes[0];
   }
+  // Carried by every candidate: the user's value, else the recipe's.
+  if (options.optimizerMomentPrecision !== undefined) userLayout.optimizerMomentPrecision = options.optimizerMomentPrecision;
+  else options.optimizerMomentPrecision = pins.optimizerMomentPrecision;
+  if (options.cheapRecompute !== undefined) userLayout.cheapRecompute = options.cheapRecompute;
+  else options.cheapRecompute = pins.cheapRecompute;
+  if (options.pipelineSchedule !== undefined) userLayout.pipelineSchedule = options.pipelineSchedule;
+  else options.pipelineSchedule = pins.pipelineSchedule;
   if (options.precision !== undefined) userLayout.precision = options.precision;
   else if (pins.precision !== undefined) options.precision = pins.precision;
   if (pins.gradientPrecision !== undefined) options.gradientPrecision = pins.gradientPrecision;

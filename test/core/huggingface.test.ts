@@ -94,6 +94,12 @@ describe('Hugging Face config → MLA and MoE models whose first layers are dens
     // topk_group equal to n_group limits nothing.
     expect(parse({ ...deepseekV3, topk_group: 8 }).expertGroups).toBeUndefined();
   });
+  it('num_nextn_predict_layers 1 → one multi-token-prediction module (DeepSeek-V3 §2.2, D = 1), as the preset; 0 or absent → none', () => {
+    expect(parse(deepseekV3).multiTokenPredictionDepth).toBe(1);
+    expect((findModelPreset('deepseek-v3') as ModelArchitecture).multiTokenPredictionDepth).toBe(1);
+    expect(parse({ ...deepseekV3, num_nextn_predict_layers: 0 }).multiTokenPredictionDepth).toBeUndefined();
+    expect(fieldOfError({ ...deepseekV3, num_nextn_predict_layers: -1 })).toBe('config.num_nextn_predict_layers');
+  });
   it('DeepSeek-V2: 1 dense layer, 2 shared + 160 routed experts → 235.7B ("236B")', () => {
     const counts = computeModelCounts(parse(deepseekV2));
     expect(Math.abs(counts.totalParameters - 236e9)).toBeLessThan(0.5e9);

@@ -268,10 +268,14 @@ describe('DeepSeek-V3 on a GPU: latent attention and dense layers (DeepSeek-V2 �
   const cluster = makeCluster({ gpu: h100, gpusPerNode: 8, nodes: 8 });
   const v3 = findModelPreset('deepseek-v3') as ModelArchitecture;
   const counts = computeModelCounts(v3);
-  it('EP 64, ZeRO 0: every GPU holds the dense part and 1/64 of the 58 MoE layers\' routed experts, exactly', () => {
+  it('EP 64, ZeRO 0: every GPU holds the dense part and 1/64 of the 58 MoE layers\' routed experts, exactly (+ the MTP module, §2.2)', () => {
     const layout = resolveLayout(v3, cluster, { expertParallel: 64, globalBatchSize: 64, zeroStage: 0, precision: 'BF16', recompute: 'FULL' });
+    // The MTP module (depth 1) is one more MoE block, its two RMSNorms and the 2h → h projection: 256 routed experts
+    // split over EP, the rest whole; it shares the embedding and the head.
+    const mtpRouted = 256 * 3 * 7168 * 2048;
+    const mtpDense = counts.attentionParametersPerLayer + 3 * 7168 * 2048 + 7168 * 256 + 7168 + 2 * 7168 * 7168 + 2 * 7168;
     const routed = 58 * 256 * 3 * 7168 * 2048;
-    const expected = 2 * (counts.totalParameters - routed + routed / 64);
+    const expected = 2 * (counts.totalParameters - routed + routed / 64 + mtpDense + mtpRouted / 64);
     expect(stageMemory(v3, counts, cluster, layout, undefined, 0).parametersBytes / expected).toBeCloseTo(1, 12);
   });
   it('the layer also keeps its latents: query 1,536 + key/value 512 (and their norm inputs) and the 64-wide rotary key', () => {

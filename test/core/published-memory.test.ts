@@ -63,14 +63,17 @@ describe('Llama 3 405B, 16,384 H100, the published layout: the first and the ful
  * memory: RMSNorm and MLA up-projections recomputed (§3.2.3), SwiGLU inputs cached in FP8 and its output recomputed,
  * FP8 caching of the Linear inputs, BF16 AdamW moments with FP32 master weights and gradients (§3.3.3), EMA in CPU memory
  * (§3.2.3: no device bytes), DualPipe with 2× parameters and PP + 1 micro-batches of activations per device (Table 2),
- * the embedding and the head on one rank (§3.2.3). The report gives no per-GPU figure: the test checks the arithmetic
- * of those statements and that the result fits 80 GB. Assumed: 4,096 × 15,360 per step, micro-batch 1, EVEN split.
+ * the embedding and the head on one rank (§3.2.3), and with them the multi-token-prediction module, whose embedding and
+ * head are those (§2.2, §3.2.3: "physical sharing of parameters and gradients"). The report gives no per-GPU figure:
+ * the test checks the arithmetic of those statements and that the result fits 80 GB. Assumed: 4,096 × 15,360 per
+ * step, micro-batch 1, and the split [3, 4 × 14, 2] (FIRST_LAST_ONE_FEWER): the report gives none, and the EVEN split
+ * (4 × 13, 3 × 3) puts 7 layers with the embedding, the head and the MTP module on rank 0, which does not fit.
  */
 describe('DeepSeek-V3, 2,048 H800, the published layout with the DEEPSEEK_V3 recipe: fits in 80 GB', () => {
   const v3 = findModelPreset('deepseek-v3') as ModelArchitecture;
   const counts = computeModelCounts(v3);
   const cluster = makeCluster({ gpu: h800, gpusPerNode: 8, nodes: 256 });
-  const published = { pipelineParallel: 16, expertParallel: 64, globalBatchSize: 15360, microBatchSize: 1 };
+  const published = { pipelineParallel: 16, expertParallel: 64, globalBatchSize: 15360, microBatchSize: 1, pipelineLayerSplit: 'FIRST_LAST_ONE_FEWER' as const };
   const applied = applyRecipe('DEEPSEEK_V3', published, {});
   const layout = resolveLayout(v3, cluster, applied.layout);
   const stages = memoryByPipelineStage(v3, counts, cluster, layout, applied.options);
@@ -93,18 +96,35 @@ describe('DeepSeek-V3, 2,048 H800, the published layout with the DEEPSEEK_V3 rec
     expect(stages[0]!.gradientsBytes).toBeCloseTo(oneF1B[0]!.gradientsBytes + oneF1B[15]!.gradientsBytes, 0);
     // FP32 gradients (§3.3.3: "gradients (used for batch size accumulation) … in FP32"): 2× the BF16 weights' bytes.
     expect(stages[3]!.gradientsBytes).toBeCloseTo(2 * stages[3]!.parametersBytes, 0);
-    // PP + 1 = 17 micro-batches of a stage (4 and 3 layers: 3.5 on average) + one layer being rebuilt.
+    // PP + 1 = 17 micro-batches of a stage (3 and 2 layers, + the MTP block with the head's stage: 3 on average) + one
+    // layer being rebuilt.
+    expect(layout.pipelineStageLayers).toEqual([3, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 2]);
     const perLayer = activationBytesPerLayer(v3, layout);
     const rebuilt = activationBytesPerLayer(v3, { ...layout, cheapRecompute: false }, 'NONE') - activationBytesPerLayer(v3, layout, 'NONE');
-    expect(stages[0]!.activationsBytes).toBeCloseTo(17 * 3.5 * perLayer + rebuilt, 0);
+    expect(stages[0]!.activationsBytes).toBeCloseTo(17 * ((3 + 2 + 1) / 2) * perLayer + rebuilt, 0);
   });
 
-  it('every rank fits in 80 GB (most loaded ≈ 76 GB: ranks 0 and 15, with the embedding, the head and the logits)', () => {
+  it('every rank fits in 80 GB (most loaded ≈ 71 GB: the middle ranks, 8 layers; ranks 0 and 15 ≈ 68 GB with the MTP module)', () => {
     const e = estimateMemory(v3, counts, cluster, layout, applied.options);
     expect(e.totalBytes).toBe(Math.max(...stages.map((s) => s.totalBytes)));
     expect(e.totalBytes).toBeLessThanOrEqual(h800.memoryBytes);
     expect(e.totalBytes / GB).toBeGreaterThan(70);
-    expect([0, 15]).toContain(e.mostLoadedStage);
+    expect(stages[0]!.totalBytes / GB).toBeGreaterThan(65);
+  });
+
+  it('the MTP module lives with the head (§3.2.3): on ranks 0 and 15 only; with the EVEN split it does not fit (≈ 85 GB)', () => {
+    const noMtp = { ...v3, multiTokenPredictionDepth: 0 };
+    const without = memoryByPipelineStage(noMtp, computeModelCounts(noMtp), cluster, layout, applied.options);
+    expect(stages[0]!.totalBytes).toBeGreaterThan(without[0]!.totalBytes);
+    expect(stages[15]!.totalBytes).toBeGreaterThan(without[15]!.totalBytes);
+    expect(stages[7]!.totalBytes).toBe(without[7]!.totalBytes);
+    const even = resolveLayout(v3, cluster, { ...applied.layout, pipelineLayerSplit: undefined });
+    expect(even.pipelineStageLayers).toBeUndefined();
+    const evenMemory = estimateMemory(v3, counts, cluster, even, applied.options);
+    expect(evenMemory.totalBytes).toBeGreaterThan(h800.memoryBytes);
+    expect([0, 15]).toContain(evenMemory.mostLoadedStage);
+    // Without the MTP module the EVEN split fits (≈ 76 GB): the module is what rules it out.
+    expect(estimateMemory(noMtp, computeModelCounts(noMtp), cluster, even, applied.options).totalBytes).toBeLessThanOrEqual(h800.memoryBytes);
   });
 
   it('each measure matters: without BF16 moments, cheap recompute or FP8 caching it does not fit', () => {

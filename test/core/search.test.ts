@@ -793,3 +793,33 @@ describe('an empty result says when the node, not the GPU, is what refuses', () 
     expect(fits.best[0]!.layout.offload).toBe('PARAMETERS_CPU');
   });
 });
+
+describe('state and schedule inputs every candidate carries (DeepSeek-V3 report §3.2–3.3)', () => {
+  const deepseek = findModelPreset('deepseek-v3') as ModelArchitecture;
+  const counts = computeModelCounts(deepseek);
+  const cluster = makeCluster({ gpu: findGpu('h800') as GpuSpec, gpusPerNode: 8, nodes: 256 });
+  const space: PlanSearchOptions = {
+    globalBatchSize: 15360, pipelineParallel: [8, 15, 16], expertParallel: [64], precision: 'FP8', gradientPrecision: 'FP32',
+    activationStorage: 'FP8', zeroStages: [1], optimizerMomentPrecision: 'BF16', cheapRecompute: true, pipelineSchedule: 'DUALPIPE', top: 20,
+  };
+  it('BF16 moments, cheap recompute and DualPipe reach every candidate; DualPipe keeps even PP without interleaving; pruned = exhaustive', () => {
+    const pruned = searchPlans(deepseek, counts, cluster, space);
+    const exhaustive = searchPlans(deepseek, counts, cluster, { ...space, prune: false });
+    expect(pruned.best.length).toBeGreaterThan(0);
+    expect(pruned.best.map((c) => c.layout)).toEqual(exhaustive.best.map((c) => c.layout));
+    expect(pruned.feasible).toBe(exhaustive.feasible);
+    for (const c of exhaustive.best) {
+      expect(c.layout).toMatchObject({ optimizerMomentPrecision: 'BF16', cheapRecompute: true, pipelineSchedule: 'DUALPIPE', pipelineInterleave: 1 });
+      expect(c.layout.pipelineParallel % 2).toBe(0);
+      // The candidate is what trainingPlan answers for the same layout.
+      expect(c.estimate.memory.totalBytes).toBe(evaluatePlan(deepseek, counts, cluster, c.layout, {}).memory.totalBytes);
+    }
+    // Left at their defaults they are absent from the layouts, as resolveLayout leaves them.
+    const plain = searchPlans(deepseek, counts, cluster, { ...space, optimizerMomentPrecision: 'FP32', cheapRecompute: false, pipelineSchedule: 'ONE_F_ONE_B' });
+    for (const c of plain.best) expect('pipelineSchedule' in c.layout || 'cheapRecompute' in c.layout || 'optimizerMomentPrecision' in c.layout).toBe(false);
+  });
+  it('bad values are refused naming the field', () => {
+    expect(() => searchPlans(deepseek, counts, cluster, { ...space, pipelineSchedule: 'ZB' as never })).toThrow(InvalidInputError);
+    expect(() => searchPlans(deepseek, counts, cluster, { ...space, optimizerMomentPrecision: 'FP8' as never })).toThrow(/optimizerMomentPrecision = "?FP8"? is invalid: expected FP32 or BF16/);
+  });
+});

@@ -76,6 +76,13 @@ it('loads the page and computes the default plan (GPT-3 175B on 1,024 A100s) wit
   expect(mfu).toBeLessThan(60);
   expect(await page.getByTestId('days').textContent()).toMatch(/^\d+(\.\d)? days$/);
   expect(await page.locator('figure svg[role=img]').count()).toBeGreaterThanOrEqual(3);
+  // The step term by term (performance.terms): a captioned table with a row header per term that costs time here
+  // (TP 8, PP 8, DP 16 on a dense model: no EP, CP or offload rows).
+  const terms = page.getByTestId('step-terms');
+  await expect.poll(() => terms.locator('caption').textContent()).toMatch(/^Step time term by term/);
+  const rowHeads = await terms.locator('tbody th[scope=row]').allTextContents();
+  expect(rowHeads).toEqual(['compute', 'pipeline bubble', 'tensor parallel (TP)', 'pipeline transfers (PP)', 'data parallel (DP / ZeRO)', 'optimizer step']);
+  expect(await terms.locator('tbody td.explanation').first().textContent()).toMatch(/GEMM FLOPs/);
   await shot('plan-default');
 
   // A changed input recomputes and goes into the URL; reopening the URL gives the same view.

@@ -64,6 +64,13 @@ export type DiagnosticSeverity =
   /** The plan runs but is probably not what you want (slow, wasteful, risky). */
   | 'WARNING';
 
+/** How the MoE dispatch and combine move tokens between nodes (options.expertDispatch). */
+export type ExpertDispatch =
+  /** One copy per routed expert over the network (NCCL all-to-all; the default). */
+  | 'ALL_TO_ALL'
+  /** DeepSeek-V3 §3.2.2 / DeepEP: a token crosses InfiniBand once per destination node, then is forwarded over NVLink to the GPUs holding its experts. */
+  | 'NODE_DEDUPLICATED';
+
 /** Override any assumption of the extrapolation (all positive numbers; omitted ones keep the article's values). */
 export type ExtrapolationInput = {
   /** A100 speed-up over V100 (default 6). */
@@ -118,6 +125,10 @@ export type ModelInput = {
   denseLayers?: number | null | undefined;
   /** Training applies dropout, so its masks are stored for the backward pass (Korthikanti et al. 2022). Default true; false for LLaMA-style recipes (no masks: 2·s·b·h bytes less per layer and micro-batch, plus 3·a·s²·b without FlashAttention). */
   dropout?: boolean | null | undefined;
+  /** Group-limited routing (DeepSeek-V3 §2.1.2 node-limited routing; Hugging Face n_group): the routed experts split into this many equal groups (a divisor of experts). Give it with expertGroupsPerToken; omit both for routing to any expert. */
+  expertGroups?: number | null | undefined;
+  /** Groups each token may pick its experts from (Hugging Face topk_group; DeepSeek-V3: 4 of 8), 1–expertGroups, holding at least expertsPerToken experts. */
+  expertGroupsPerToken?: number | null | undefined;
   /** Routed experts per MoE layer (1 = dense). */
   experts?: number | null | undefined;
   /** Routed experts each token visits (top-k), ≤ experts. */
@@ -220,6 +231,8 @@ export type PlanOptionsInput = {
   computeEfficiencyOverride?: number | null | undefined;
   /** Multiplies the calibrated matmul efficiency (0.01–2). */
   computeEfficiencyScale?: number | null | undefined;
+  /** How the MoE dispatch/combine crosses nodes (default ALL_TO_ALL; NODE_DEDUPLICATED: DeepSeek-V3 §3.2.2, DeepEP). Acts on MoE models with expertParallel > 1. */
+  expertDispatch?: ExpertDispatch | null | undefined;
   /** Fixed framework/CUDA-context/NCCL overhead per GPU, in bytes (0–10¹²). */
   frameworkOverheadBytes?: number | null | undefined;
   /** Achieved fraction of network bandwidth for collectives (0.01–1). */
@@ -240,6 +253,8 @@ export type PlanOptionsInput = {
   overlapTensorParallelBackward?: boolean | null | undefined;
   /** Whether tensor-parallel collectives are pipelined with the GEMMs they feed (Transformer Engine userbuffers, Megatron-Core/NeMo `tp_comm_overlap`). Default false = exposed, as in Megatron-LM. Takes effect only with sequenceParallel (the only mode in which Megatron-Bridge enables it). */
   overlapTensorParallelCommunication?: boolean | null | undefined;
+  /** Pipeline schedules per optimizer step (default 1): gradient accumulation over separate pipeline runs, each of m / flushes micro-batches with its own fill and drain (NeMo AutoModel's GA). Must divide the micro-batches per step (1–100,000). */
+  pipelineFlushesPerStep?: number | null | undefined;
 };
 
 /** What to search: a model (exactly one of `model` or `modelSpec`), a cluster (exactly one of `cluster` or `clusterSpec`), the global batch, the objective, and optional pins (lists restrict a dimension to the given values). See docs/search.md for the space. */
@@ -250,6 +265,8 @@ export type PlanSearchInput = {
   allowTensorParallelAcrossNodes?: boolean | null | undefined;
   /** Cost ceiling of the run in US dollars for TIME_WITHIN_BUDGET. */
   budgetUsd?: number | null | undefined;
+  /** Every candidate rebuilds the RMSNorm outputs, MLA up-projections and SwiGLU output in the backward (DeepSeek-V3 §3.2.3; default false, or the recipe's). */
+  cheapRecompute?: boolean | null | undefined;
   /** Preset (e.g. `a100-80gb-x1024`) or saved (`c_…`) cluster id. */
   cluster?: string | null | undefined;
   /** An unsaved cluster instead of `cluster`. */
@@ -290,15 +307,19 @@ export type PlanSearchInput = {
   offloads?: Array<Offload> | null | undefined;
   /** Optimizer (default ADAM). */
   optimizer?: Optimizer | null | undefined;
+  /** Precision of the optimizer's moments every candidate carries (default FP32, or the recipe's; BF16: DeepSeek-V3 §3.3.3). */
+  optimizerMomentPrecision?: OptimizerMomentPrecision | null | undefined;
   /** Planner knobs applied to every candidate. */
   options?: PlanOptionsInput | null | undefined;
   /** Only these interleave degrees. */
   pipelineInterleaves?: Array<number> | null | undefined;
   /** Only these pipeline degrees. */
   pipelineParallel?: Array<number> | null | undefined;
+  /** Pipeline schedule every candidate uses (default ONE_F_ONE_B, or the recipe's). DUALPIPE keeps only even pipeline degrees without interleaving (DeepSeek-V3 §3.2.1). */
+  pipelineSchedule?: PipelineSchedule | null | undefined;
   /** Training precision (default BF16, or the recipe's). */
   precision?: Precision | null | undefined;
-  /** A framework's defaults: its FlashAttention, ZeRO stage, recompute and precision become pins (your own pins win), its gradient precision, activation storage and overlap options apply to every candidate; each plan's `assumptions` says which. */
+  /** A framework's defaults: its FlashAttention, ZeRO stage, recompute and precision become pins (your own pins win), its gradient precision, activation storage, optimizer-moment precision, cheap recompute, pipeline schedule and options (overlaps, expert dispatch) apply to every candidate; each plan's `assumptions` says which. */
   recipe?: TrainingRecipe | null | undefined;
   /** Only these recompute modes. */
   recomputeModes?: Array<RecomputeMode> | null | undefined;

@@ -34,12 +34,31 @@ const EMBEDDING_ELEMENTWISE_BYTES_PER_SBH = 10;
 /** Logits: 16-bit write, fp32 cast, softmax and its backward: ≈ 32 bytes per logit per micro-batch. */
 const HEAD_ELEMENTWISE_BYTES_PER_LOGIT = 32;
 
+/**
+ * Weights of MLA's up-projections (DeepSeek-V2 §2.1.2: W_UQ d_c'×n(d_nope + d_rope), W_UK and W_UV d_c×n·d_nope and
+ * d_c×n·d_v) — what DeepSeek-V3's cheap recompute runs again in the backward (§3.2.3); 0 without MLA.
+ */
+export function latentUpProjectionWeights(arch: StepContext['arch']): number {
+  const mla = arch.latentAttention;
+  if (mla === undefined) return 0;
+  const heads = arch.attentionHeads;
+  const query = mla.queryRank > 0 ? mla.queryRank * heads * (mla.qkNopeHeadDim + mla.qkRopeHeadDim) : 0;
+  return query + mla.kvRank * heads * (mla.qkNopeHeadDim + mla.vHeadDim);
+}
+
+/** Whether the cheap operators (norms, MLA up-projections, SwiGLU output) are recomputed on top of `recompute`. */
+function cheapRecomputeOn(ctx: StepContext): boolean {
+  return ctx.layout.cheapRecompute === true && ctx.layout.recompute !== 'FULL';
+}
+
 /** FLOPs one GPU runs per layer (mean over dense and MoE layers) and for the output head, per micro-batch. */
 export interface LayerFlops {
   dense: number;
   expert: number;
   score: number;
   head: number;
+  /** Multi-token-prediction modules (with the head): their blocks, projections and second pass of the head. */
+  multiTokenPrediction: number;
   /** Passes over the GEMMs: forward, input and weight gradients, the recomputed forward (minus frozen weights'). */
   matmulPasses: number;
   /** Trained adapter parameters per layer (0 without an adapter). */
@@ -52,6 +71,8 @@ export interface LayerCompute {
   layerSeconds: number;
   headSeconds: number;
   embeddingSeconds: number;
+  /** The multi-token-prediction modules of one micro-batch, on the head's rank (0 without them). */
+  multiTokenPredictionSeconds: number;
 }
 
 /** FLOPs per layer and micro-batch, per GPU. */
@@ -72,15 +93,19 @@ export function layerFlops(ctx: StepContext): LayerFlops {
   const scorePasses = recompute === 'NONE' ? 3 : 4;
   // Adapters are trained: forward, input and weight gradients (+ the recomputed forward), 2 FLOPs per weight each.
   const adapterPerLayer = adapter === undefined ? 0 : adapterParametersPerLayer(arch, adapter);
+  // DeepSeek-V3 §3.2.3: the MLA up-projections run once more in the backward (cheap recompute; FULL re-runs them anyway).
+  const cheapRecomputeFlops = cheapRecomputeOn(ctx) ? (tokens * 2 * latentUpProjectionWeights(arch)) / t : 0;
   return {
     // With t > kvHeads every rank computes a whole replicated K and V head (Megatron-LM query groups): extra GEMM work.
     dense:
+      cheapRecomputeFlops +
       (matmulPasses * tokens * denseFlopsPerToken) / t +
       matmulPasses * tokens * 2 * replicatedKvParametersPerRank(arch, t, false) +
       ((recompute === 'FULL' ? 4 : 3) * tokens * 2 * adapterPerLayer) / t,
     expert: (matmulPasses * tokens * expertFlopsPerToken) / t,
     score: (scorePasses * tokens * scoreFlopsPerToken) / t,
     head: ((adapter === undefined ? 3 : 2) * tokens * counts.forwardFlopsPerTokenHead) / t,
+    multiTokenPrediction: 0,
     matmulPasses,
     adapterPerLayer,
   };
@@ -114,9 +139,27 @@ function layerElementwiseBytes(ctx: StepContext): number {
   const elementwisePasses = recompute === 'FULL' ? 4 : 3;
   const softmaxPasses = recompute === 'NONE' ? 3 : 4;
   return (
-    elementScale * (elementwisePasses * (replicatedBytes + parallelBytes + dispatchBytes) + softmaxPasses * softmaxBytes) +
+    elementScale *
+      (elementwisePasses * (replicatedBytes + parallelBytes + dispatchBytes) +
+        softmaxPasses * softmaxBytes +
+        cheapRecomputeBytes(ctx, mlpWidth)) +
     elementwisePasses * castBytes
   );
+}
+
+/**
+ * Element-wise bytes the cheap recompute re-runs once per layer and micro-batch (DeepSeek-V3 §3.2.3, §3.3.3): every
+ * RMSNorm (read 2 + write 2 bytes per element: the two h-wide ones and MLA's latent ones) and the SwiGLU output from
+ * its cached inputs (read 2 × 2, write 2 bytes per element of the MLP width).
+ */
+function cheapRecomputeBytes(ctx: StepContext, mlpWidth: number): number {
+  if (!cheapRecomputeOn(ctx)) return 0;
+  const { arch, tokens, h, t, spDivisor } = ctx;
+  const mla = arch.latentAttention;
+  const latentWidth = mla === undefined ? 0 : mla.queryRank + mla.kvRank;
+  const normBytes = 4 * tokens * ((2 * h) / spDivisor + latentWidth);
+  const swigluBytes = arch.gatedMlp ? (6 * tokens * mlpWidth) / t : 0;
+  return normBytes + swigluBytes;
 }
 
 /** Seconds of one layer, the head and the embedding per micro-batch on one GPU (see the header for the law). */
@@ -158,5 +201,16 @@ export function layerCompute(ctx: StepContext): LayerCompute {
   // The input embedding on the first rank: a memory-bound row gather forward (read 2, write 2 bytes per element) and a
   // scatter-add of its gradient backward (read the gradient 2, read + write the table gradient 4).
   const embeddingSeconds = (EMBEDDING_ELEMENTWISE_BYTES_PER_SBH * ctx.elementScale * tokens * h) / t / hbm;
-  return { flops, layerSeconds, headSeconds, embeddingSeconds };
+  // DeepSeek-V3 §2.2: per depth one more block (a mean layer: V3's MoE and dense layers have equal FLOPs, 9 × 2,048 =
+  // 18,432 wide), the projection M_k of [h; Emb] (2h → h), and the shared head and embedding once more.
+  const depth = arch.multiTokenPredictionDepth ?? 0;
+  let multiTokenPredictionSeconds = 0;
+  if (depth > 0) {
+    const projectionFlops = (flops.matmulPasses * tokens * 2 * 2 * h * h) / t;
+    const eProjection = override !== undefined ? override : Math.min(1, scale * matmulEfficiency(tokens, h, generation));
+    flops.multiTokenPrediction = depth * (flops.dense + flops.expert + flops.score + projectionFlops + flops.head);
+    multiTokenPredictionSeconds =
+      depth * (layerSeconds + projectionFlops / (peakMatmul * eProjection) + headSeconds + embeddingSeconds);
+  }
+  return { flops, layerSeconds, headSeconds, embeddingSeconds, multiTokenPredictionSeconds };
 }

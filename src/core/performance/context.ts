@@ -55,6 +55,8 @@ export interface StepContext {
   hbmBytesPerSecond: number;
   /** Compute slowdown beside overlapped communication. */
   slowdown: number;
+  /** Compute slowdown beside the overlapped MoE all-to-all: the SM share its kernels hold, else `slowdown`. */
+  expertParallelSlowdown: number;
 }
 
 export function stepContext(
@@ -84,6 +86,7 @@ export function stepContext(
     );
   }
   const elementBytes = activationElementBytesFor(layout.precision);
+  const slowdown = options?.overlapComputeSlowdown ?? OVERLAP_COMPUTE_SLOWDOWN;
   // Peaks: GEMMs run at the training precision (FP8 in FP8 runs); attention scores stay in 16-bit.
   const peakMatmul = peakFlopsFor(gpu, layout.precision);
   return {
@@ -118,8 +121,26 @@ export function stepContext(
     peakMatmul,
     peakAttention: layout.precision === 'FP8' ? gpu.peakFlopsPerSecond.BF16 : peakMatmul,
     hbmBytesPerSecond: gpu.memoryBandwidthBytesPerSecond * ELEMENTWISE_BANDWIDTH_EFFICIENCY,
-    slowdown: options?.overlapComputeSlowdown ?? OVERLAP_COMPUTE_SLOWDOWN,
+    slowdown,
+    expertParallelSlowdown: reservedSmSlowdown(gpu.streamingMultiprocessors, options?.communicationStreamingMultiprocessors) ?? slowdown,
   };
+}
+
+/**
+ * Compute beside communication kernels that hold `reserved` of the GPU's `total` SMs runs on the other total − reserved
+ * (DeepSeek-V3 §3.2.2: 20 SMs run the all-to-all, the rest compute): it takes total/(total − reserved) as long, a
+ * slowdown reserved/(total − reserved). Undefined when either count is unknown.
+ */
+export function reservedSmSlowdown(total: number | undefined, reserved: number | undefined): number | undefined {
+  if (reserved === undefined) return undefined;
+  if (!Number.isInteger(reserved) || reserved < 1 || (total !== undefined && reserved >= total)) {
+    throw new InvalidInputError(
+      'options.communicationStreamingMultiprocessors',
+      reserved,
+      `a positive integer below the GPU's SM count${total === undefined ? '' : ` (${total})`}`,
+    );
+  }
+  return total === undefined ? undefined : reserved / (total - reserved);
 }
 
 /** One term of the step time, explaining itself (the formula it used, with its source). */

@@ -72,6 +72,8 @@ export function expertParallelPerLayer(ctx: StepContext): ExpertParallelLayer {
 const EXPOSED = 'Dispatch + combine all-to-alls per MoE layer (forward, backward, recomputed forward), exposed between the router and the experts.';
 const OVERLAPPED =
   'All-to-all overlapped with the micro-batch’s compute (DualPipe, DeepSeek-V3 §3.2.1): only its excess and the contention share σ/(1+σ) are exposed.';
+const OVERLAPPED_RESERVED_SMS =
+  'All-to-all overlapped with the micro-batch’s compute (DualPipe, DeepSeek-V3 §3.2.1) on SMs reserved for it (§3.2.2: 20 of 132): while it runs, compute has the other SMs, so its excess and S_comm/S of its time are exposed.';
 
 export function expertParallelTerm(
   ctx: StepContext,
@@ -79,20 +81,24 @@ export function expertParallelTerm(
   stageLayers: number,
   computePerMicroBatch: number,
 ): StepTerm & { costPerMicroBatch: number } {
-  const { moe, e, m, moeShare, slowdown, options } = ctx;
+  const { moe, e, m, moeShare, expertParallelSlowdown, options } = ctx;
   const secondsPerMicroBatch = stageLayers * perLayer.secondsPerLayer;
   // With the all-to-all overlapped only its excess over the micro-batch's compute and the contention share stay on the
   // critical path, as for TP overlap.
   const overlapped = options?.overlapExpertParallelCommunication === true;
   const costPerMicroBatch = overlapped
-    ? overlappedCostSeconds(secondsPerMicroBatch, computePerMicroBatch, slowdown)
+    ? overlappedCostSeconds(secondsPerMicroBatch, computePerMicroBatch, expertParallelSlowdown)
     : secondsPerMicroBatch;
   return {
     name: 'EXPERT_PARALLEL',
     seconds: m * secondsPerMicroBatch,
     exposedSeconds: m * costPerMicroBatch,
     bytes: moe && e > 1 ? m * stageLayers * moeShare * perLayer.allToAllsPerLayer * perLayer.sentBytes : 0,
-    explanation: overlapped ? OVERLAPPED : EXPOSED,
+    explanation: overlapped
+      ? options?.communicationStreamingMultiprocessors !== undefined && ctx.cluster.gpu.streamingMultiprocessors !== undefined
+        ? OVERLAPPED_RESERVED_SMS
+        : OVERLAPPED
+      : EXPOSED,
     costPerMicroBatch,
   };
 }

@@ -55,11 +55,35 @@ const BUBBLE =
  * over F separate pipeline schedules (PlanOptions.pipelineFlushesPerStep) each of m/F micro-batches fills and drains:
  * F bubbles, each with m/F in place of m.
  */
-export function pipelineBubbleTerm(ctx: StepContext, stagePerMicroBatch: number, allRanksPerMicroBatch: number): StepTerm {
+export function pipelineBubbleTerm(
+  ctx: StepContext,
+  stagePerMicroBatch: number,
+  allRanksPerMicroBatch: number,
+  computePerMicroBatch: number,
+  matmulPasses: number,
+): StepTerm {
   const { p, v, flushes } = ctx;
+  if (ctx.layout.pipelineSchedule === 'DUALPIPE' && p > 1) return dualPipeBubbleTerm(ctx, stagePerMicroBatch, computePerMicroBatch, matmulPasses);
   const m = ctx.m / flushes;
   const fillDrain = Math.max(0, allRanksPerMicroBatch - stagePerMicroBatch);
   const unfilled = p > m ? ((p - m) / (p - 1)) * (1 - 1 / v) * fillDrain : 0;
   const seconds = flushes * (fillDrain / v + unfilled);
   return { name: 'PIPELINE_BUBBLE', seconds, exposedSeconds: seconds, bytes: 0, explanation: BUBBLE };
+}
+
+const DUALPIPE_BUBBLE =
+  'DualPipe: (p/2 − 1)·(F&B + B − 3W) per pipeline schedule (DeepSeek-V3 §3.2.1, Table 2), F&B = a forward and a backward chunk overlapped (the stage time per micro-batch), B the backward and W its weight-gradient part.';
+
+/**
+ * DeepSeek-V3 §3.2.1, Table 2: DualPipe's bubble is (PP/2 − 1)·(F&B + B − 3W), against 1F1B's (PP − 1)·(F + B), where
+ * F&B is the time of a forward and a backward chunk run together (each under the other's all-to-all: the stage's
+ * compute and exposed communication per micro-batch here), B a backward chunk (input and weight gradients, with what
+ * is recomputed) and W its weight-gradient part. With P GEMM passes per micro-batch (forward, input gradient, weight
+ * gradient, + a recomputed forward) the compute splits as B = c·(P − 1)/P and W = c/P, so B − 3W = c·(P − 4)/P.
+ */
+function dualPipeBubbleTerm(ctx: StepContext, stagePerMicroBatch: number, computePerMicroBatch: number, matmulPasses: number): StepTerm {
+  const { p, flushes } = ctx;
+  const backwardMinusThreeWeight = (computePerMicroBatch * (matmulPasses - 4)) / matmulPasses;
+  const seconds = flushes * (p / 2 - 1) * Math.max(0, stagePerMicroBatch + backwardMinusThreeWeight);
+  return { name: 'PIPELINE_BUBBLE', seconds, exposedSeconds: seconds, bytes: 0, explanation: DUALPIPE_BUBBLE };
 }

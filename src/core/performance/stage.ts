@@ -25,18 +25,24 @@ export interface SlowestStage {
 
 export function slowestStage(ctx: StepContext, compute: LayerCompute, communicationPerLayer: number): SlowestStage {
   const { layout, p, layers } = ctx;
-  const { layerSeconds, headSeconds, embeddingSeconds, flops } = compute;
+  const { layerSeconds, headSeconds, embeddingSeconds, multiTokenPredictionSeconds, flops } = compute;
+  // Multi-token-prediction blocks live with the head (DeepSeek-V3 §3.2.3): their compute and all-to-all on that rank.
+  const mtpLayers = ctx.arch.multiTokenPredictionDepth ?? 0;
   const firstLayers = rankLayers(layers, layout, 0);
   const lastLayers = p > 1 ? rankLayers(layers, layout, p - 1) : firstLayers;
   const middleLayers = heaviestMiddleRankLayers(layers, layout);
-  const firstCompute = firstLayers * layerSeconds + embeddingSeconds + (p === 1 ? headSeconds : 0);
-  const lastCompute = lastLayers * layerSeconds + headSeconds;
+  const firstCompute = firstLayers * layerSeconds + embeddingSeconds + (p === 1 ? headSeconds + multiTokenPredictionSeconds : 0);
+  const lastCompute = lastLayers * layerSeconds + headSeconds + multiTokenPredictionSeconds;
   const middleCompute = middleLayers * layerSeconds;
-  const firstTime = firstCompute + firstLayers * communicationPerLayer;
-  const lastTime = lastCompute + lastLayers * communicationPerLayer;
+  const firstTime = firstCompute + (firstLayers + (p === 1 ? mtpLayers : 0)) * communicationPerLayer;
+  const lastTime = lastCompute + (lastLayers + mtpLayers) * communicationPerLayer;
   const middleTime = middleCompute + middleLayers * communicationPerLayer;
+  if (layout.pipelineSchedule === 'DUALPIPE' && p > 1) {
+    const times = { firstLayers, middleLayers, lastLayers, firstCompute, middleCompute, lastCompute, firstTime, middleTime, lastTime };
+    return dualPipeSlowestRank(ctx, compute, times, mtpLayers);
+  }
   const position: RankPosition = p > 1 && lastTime > firstTime && lastTime >= middleTime ? 2 : middleTime > firstTime ? 1 : 0;
-  const stageLayers = position === 2 ? lastLayers : position === 1 ? middleLayers : firstLayers;
+  const stageLayers = position === 2 ? lastLayers + mtpLayers : position === 1 ? middleLayers : firstLayers + (p === 1 ? mtpLayers : 0);
   return {
     position,
     firstLayers,
@@ -45,7 +51,56 @@ export function slowestStage(ctx: StepContext, compute: LayerCompute, communicat
     stageLayers,
     computePerMicroBatch: position === 2 ? lastCompute : position === 1 ? middleCompute : firstCompute,
     stageFlopsPerMicroBatch:
-      stageLayers * (flops.dense + flops.expert + flops.score) + (position === 2 || p === 1 ? flops.head : 0),
-    allRanksComputePerMicroBatch: layers * layerSeconds + embeddingSeconds + (p > 1 ? headSeconds : 0),
+      (position === 1 ? stageLayers : stageLayers - mtpLayers) * (flops.dense + flops.expert + flops.score) +
+      (position === 2 || p === 1 ? flops.head + flops.multiTokenPrediction : 0),
+    allRanksComputePerMicroBatch:
+      layers * layerSeconds + embeddingSeconds + (p > 1 ? headSeconds + multiTokenPredictionSeconds : 0),
+  };
+}
+
+interface RankTimes {
+  firstLayers: number;
+  middleLayers: number;
+  lastLayers: number;
+  firstCompute: number;
+  middleCompute: number;
+  lastCompute: number;
+  firstTime: number;
+  middleTime: number;
+  lastTime: number;
+}
+
+/**
+ * DualPipe (DeepSeek-V3 §3.2.1, Figure 5): rank i runs stage i for the micro-batches fed from one end and stage p − 1 − i
+ * for those fed from the other, half of them each, so its pace per micro-batch is the mean of its two stages. Rank 0
+ * (and p − 1) pairs the first stage, with the embedding, and the last, with the head (§3.2.3); a middle rank pairs two
+ * middle stages, at most the heaviest middle one.
+ */
+function dualPipeSlowestRank(ctx: StepContext, compute: LayerCompute, r: RankTimes, mtpLayers: number): SlowestStage {
+  const { flops } = compute;
+  const { p, layers, layout } = ctx;
+  // The heaviest pair of middle stages i and p − 1 − i (0 < i < p/2), in mean layers per micro-batch.
+  let middlePairLayers = 0;
+  for (let i = 1; i < p / 2; i++) {
+    middlePairLayers = Math.max(middlePairLayers, (rankLayers(layers, layout, i) + rankLayers(layers, layout, p - 1 - i)) / 2);
+  }
+  const perLayer = r.middleLayers > 0 ? (r.middleTime - r.middleCompute) / r.middleLayers : 0;
+  const middleCompute = middlePairLayers * compute.layerSeconds;
+  const middleTime = middleCompute + middlePairLayers * perLayer;
+  const pairTime = (r.firstTime + r.lastTime) / 2;
+  const edge = p === 2 || pairTime >= middleTime;
+  const stageLayers = edge ? (r.firstLayers + r.lastLayers + mtpLayers) / 2 : middlePairLayers;
+  return {
+    position: edge ? 0 : 1,
+    firstLayers: r.firstLayers,
+    middleLayers: r.middleLayers,
+    lastLayers: r.lastLayers,
+    stageLayers,
+    computePerMicroBatch: edge ? (r.firstCompute + r.lastCompute) / 2 : middleCompute,
+    stageFlopsPerMicroBatch: edge
+      ? ((r.firstLayers + r.lastLayers) * (flops.dense + flops.expert + flops.score) + flops.head + flops.multiTokenPrediction) / 2
+      : stageLayers * (flops.dense + flops.expert + flops.score),
+    allRanksComputePerMicroBatch:
+      ctx.layers * compute.layerSeconds + compute.embeddingSeconds + compute.headSeconds + compute.multiTokenPredictionSeconds,
   };
 }

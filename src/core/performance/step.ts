@@ -67,7 +67,7 @@ export function estimateStep(
   const computeSeconds = m * computePerMicroBatch;
   const allRanksPerMicroBatch =
     p > 1 ? stage.allRanksComputePerMicroBatch + layerCommunication * ctx.layers : stagePerMicroBatch;
-  const bubble = pipelineBubbleTerm(ctx, stagePerMicroBatch, allRanksPerMicroBatch);
+  const bubble = pipelineBubbleTerm(ctx, stagePerMicroBatch, allRanksPerMicroBatch, computePerMicroBatch, compute.flops.matmulPasses);
   const bubbleSeconds = bubble.seconds;
   const exposedCommunicationSeconds =
     m * (tp.costPerMicroBatch + ep.costPerMicroBatch + cp.costPerMicroBatch) +

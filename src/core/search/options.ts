@@ -126,6 +126,7 @@ export function normalizeOptions(arch: ModelArchitecture, cluster: ClusterSpec, 
   return {
     gradientPrecision: input.gradientPrecision ?? undefined,
     activationStorage: input.activationStorage ?? undefined,
+    ...normalizeStateOptions(input),
     layers: arch.layers,
     headLayers: headLayerEquivalents(computeModelCounts(arch)),
     stageLayers: new Map(),
@@ -167,6 +168,27 @@ export function normalizeOptions(arch: ModelArchitecture, cluster: ClusterSpec, 
       input.planOptions?.overlapExpertParallelCommunication === true
         ? (input.planOptions.overlapComputeSlowdown ?? OVERLAP_COMPUTE_SLOWDOWN)
         : null,
+  };
+}
+
+/**
+ * The state and schedule options every candidate carries, kept only when they differ from the default (as
+ * resolveLayout keeps them, so candidates have the shape of resolved layouts); plan.ts checks them against each shape
+ * (DualPipe needs an even PP without interleaving: other shapes are invalid candidates).
+ */
+function normalizeStateOptions(
+  input: PlanSearchOptions,
+): Pick<NormalizedSearch, 'optimizerMomentPrecision' | 'cheapRecompute' | 'pipelineSchedule'> {
+  const moments = input.optimizerMomentPrecision ?? 'FP32';
+  if (moments !== 'FP32' && moments !== 'BF16') throw new InvalidInputError('optimizerMomentPrecision', moments, 'FP32 or BF16');
+  const cheap = input.cheapRecompute ?? false;
+  if (typeof cheap !== 'boolean') throw new InvalidInputError('cheapRecompute', cheap, 'true or false');
+  const schedule = input.pipelineSchedule ?? 'ONE_F_ONE_B';
+  if (schedule !== 'ONE_F_ONE_B' && schedule !== 'DUALPIPE') throw new InvalidInputError('pipelineSchedule', schedule, 'ONE_F_ONE_B or DUALPIPE');
+  return {
+    optimizerMomentPrecision: moments === 'BF16' ? moments : undefined,
+    cheapRecompute: cheap ? true : undefined,
+    pipelineSchedule: schedule === 'DUALPIPE' ? schedule : undefined,
   };
 }
 

@@ -223,6 +223,9 @@ export function makeLayout(shape: Shape, v: number, b: number, recipe: Recipe, s
   if (s.adapter !== null) layout.adapter = s.adapter;
   if (s.gradientPrecision !== undefined) layout.gradientPrecision = s.gradientPrecision;
   if (s.activationStorage !== undefined) layout.activationStorage = s.activationStorage;
+  if (s.optimizerMomentPrecision !== undefined) layout.optimizerMomentPrecision = s.optimizerMomentPrecision;
+  if (s.cheapRecompute !== undefined) layout.cheapRecompute = s.cheapRecompute;
+  if (s.pipelineSchedule !== undefined) layout.pipelineSchedule = s.pipelineSchedule;
   return layout;
 }
 

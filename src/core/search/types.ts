@@ -5,7 +5,9 @@ import type {
   LowRankAdapter,
   OffloadTarget,
   OptimizerKind,
+  OptimizerMomentPrecision,
   ParallelLayout,
+  PipelineSchedule,
   PlanEstimate,
   PlanOptions,
   Precision,
@@ -86,6 +88,10 @@ export interface PlanSearchOptions {
   /** Gradient precision and FP8 activation storage every candidate carries (a recipe's; plan.ts validates them). */
   gradientPrecision?: GradientPrecision;
   activationStorage?: ActivationStorage;
+  /** Optimizer-moment precision, cheap recompute and pipeline schedule every candidate carries (a recipe's or pinned). */
+  optimizerMomentPrecision?: OptimizerMomentPrecision;
+  cheapRecompute?: boolean;
+  pipelineSchedule?: PipelineSchedule;
   /** Other evaluatePlan knobs (efficiencies, overhead), applied to every candidate. */
   planOptions?: PlanOptions;
   /** false = exhaustive reference: evaluate every candidate (tests compare it with the pruned search). */
@@ -215,6 +221,9 @@ export interface NormalizedSearch {
   adapter: LowRankAdapter | null;
   gradientPrecision: GradientPrecision | undefined;
   activationStorage: ActivationStorage | undefined;
+  optimizerMomentPrecision: OptimizerMomentPrecision | undefined;
+  cheapRecompute: boolean | undefined;
+  pipelineSchedule: PipelineSchedule | undefined;
   prune: boolean;
   timeLimitSeconds: number;
   maxCandidates: number;

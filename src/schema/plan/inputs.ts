@@ -6,6 +6,7 @@ import {
   ActivationStorageEnum,
   AdapterMethodEnum,
   AdapterTargetsEnum,
+  ExpertDispatchEnum,
   GradientPrecisionEnum,
   OffloadEnum,
   OptimizerEnum,
@@ -79,6 +80,15 @@ export const PlanOptionsInputRef = builder.inputType('PlanOptionsInput', {
     overlapExpertParallelCommunication: t.boolean({
       description:
         'Whether the MoE all-to-all (dispatch and combine) runs under another micro-batch\'s compute: DeepSeek-V3\'s DualPipe ("near-zero all-to-all communication overhead", §3.2.1), Megatron-Core `overlap_moe_expert_parallel_comm`. Default false = exposed. When true only its excess over the compute and the contention share (overlapComputeSlowdown) count.',
+    }),
+    expertDispatch: t.field({
+      type: ExpertDispatchEnum,
+      description:
+        'How the MoE dispatch/combine crosses nodes (default ALL_TO_ALL; NODE_DEDUPLICATED: DeepSeek-V3 §3.2.2, DeepEP). Acts on MoE models with expertParallel > 1.',
+    }),
+    pipelineFlushesPerStep: t.int({
+      description:
+        'Pipeline schedules per optimizer step (default 1): gradient accumulation over separate pipeline runs, each of m / flushes micro-batches with its own fill and drain (NeMo AutoModel\'s GA). Must divide the micro-batches per step (1–100,000).',
     }),
     overlapComputeSlowdown: t.float({
       description:

@@ -139,6 +139,7 @@ const PLAN_OPTIONS_BOUNDS: BoundsTable<PlanOptionsInputFields> = {
   intraNodeCollectiveEfficiency: floatIn(0.01, 1),
   interNodeCollectiveEfficiency: floatIn(0.01, 1),
   overlapComputeSlowdown: floatIn(0, 1),
+  pipelineFlushesPerStep: intIn(1, 100_000),
 };
 
 function checkPlanBounds(input: TrainingPlanInputShape, path: string): void {
@@ -157,7 +158,7 @@ export function checkPlanOptionsInput(o: PlanOptionsInputFields | null | undefin
 
 const NUMERIC_OPTIONS = [
   'frameworkOverheadBytes', 'memoryHeadroomFraction', 'computeEfficiencyScale', 'computeEfficiencyOverride',
-  'intraNodeCollectiveEfficiency', 'interNodeCollectiveEfficiency', 'overlapComputeSlowdown',
+  'intraNodeCollectiveEfficiency', 'interNodeCollectiveEfficiency', 'overlapComputeSlowdown', 'pipelineFlushesPerStep',
 ] as const satisfies readonly (keyof PlanOptionsInputShape & keyof PlanOptions)[];
 
 const BOOLEAN_OPTIONS = [
@@ -165,8 +166,13 @@ const BOOLEAN_OPTIONS = [
   'overlapTensorParallelBackward', 'overlapExpertParallelCommunication',
 ] as const satisfies readonly (Exclude<keyof PlanOptionsInputFields, keyof PlanOptionsInputShape> & keyof PlanOptions)[];
 
+const ENUM_OPTIONS = ['expertDispatch'] as const satisfies readonly (keyof PlanOptionsInputFields & keyof PlanOptions)[];
+
 // Every PlanOptionsInput field is copied: a field added to the input but not to one of the lists fails to compile here.
-type Uncopied = Exclude<keyof PlanOptionsInputFields, (typeof NUMERIC_OPTIONS)[number] | (typeof BOOLEAN_OPTIONS)[number]>;
+type Uncopied = Exclude<
+  keyof PlanOptionsInputFields,
+  (typeof NUMERIC_OPTIONS)[number] | (typeof BOOLEAN_OPTIONS)[number] | (typeof ENUM_OPTIONS)[number]
+>;
 const everyOptionCopied: [Uncopied] extends [never] ? true : Uncopied = true;
 void everyOptionCopied;
 
@@ -181,6 +187,11 @@ export function planOptionsFromInput(o: PlanOptionsInputFields | null | undefine
   for (const key of BOOLEAN_OPTIONS) {
     const value = o[key];
     if (typeof value === 'boolean') options[key] = value;
+  }
+  for (const key of ENUM_OPTIONS) {
+    // GraphQL has already checked the enum's values.
+    const value = o[key];
+    if (value != null) options[key] = value;
   }
   return options;
 }
@@ -208,5 +219,8 @@ export function makeTrainingPlanView(resolved: ResolvedPlanInput, estimate?: Pla
 
 /** TrainingPlanInput → everything, estimate included: the one call behind `trainingPlan`. */
 export async function evaluatePlanInput(ctx: SchemaContext, input: TrainingPlanInputShape, path = 'input'): Promise<TrainingPlanView> {
-  return makeTrainingPlanView(await resolvePlanInput(ctx, input, path));
+  const resolved = await resolvePlanInput(ctx, input, path);
+  // The estimate checks what depends on the resolved layout (e.g. options.pipelineFlushesPerStep against the
+  // micro-batches): its errors are named under the input too.
+  return withInputPath(path, () => makeTrainingPlanView(resolved));
 }

@@ -8,9 +8,11 @@ import type {
   Diagnostic,
   LowRankAdapter,
   ParallelLayout,
-  PerformanceEstimate,
+  PlanEstimate,
   RunEstimate,
+  StepTimeTerm,
 } from '../../core/types.js';
+import type { StepTermName } from '../../core/performance/context.js';
 import { builder } from '../builder.js';
 import { ClusterRef } from '../cluster.js';
 import {
@@ -173,25 +175,58 @@ const MemoryEstimateRef = builder.objectRef<TrainingPlanView>('MemoryEstimate').
   }),
 });
 
-const PerformanceEstimateRef = builder.objectRef<PerformanceEstimate>('PerformanceEstimate').implement({
+const StepTermNameEnum = builder.enumType('StepTermName', {
+  description: 'One term of the step time (src/core/performance/: one module each).',
+  values: {
+    COMPUTE: { description: 'The slowest stage\'s GEMMs, attention and element-wise kernels, × micro-batches.' },
+    PIPELINE_BUBBLE: { description: 'Pipeline fill and drain (Narayanan et al. 2021 §2.2).' },
+    TENSOR_PARALLEL: { description: 'Tensor-parallel all-reduces or SP all-gathers/reduce-scatters.' },
+    EXPERT_PARALLEL: { description: 'MoE dispatch and combine all-to-alls.' },
+    CONTEXT_PARALLEL: { description: 'Context-parallel K/V all-gathers and reduce-scatters.' },
+    PIPELINE_PARALLEL: { description: 'Pipeline point-to-point activation and gradient transfers.' },
+    DATA_PARALLEL: { description: 'Data-parallel gradient reduction and ZeRO parameter gathers.' },
+    OFFLOAD: { description: 'Parameter streaming to and from host memory or NVMe (ZeRO-Infinity).' },
+    OPTIMIZER: { description: 'The optimizer update (on the GPU, or on the host under offload).' },
+  } satisfies Record<StepTermName, { description: string }>,
+});
+
+const StepTermRef = builder.objectRef<StepTimeTerm>('StepTerm').implement({
+  description:
+    'One term of the step time: its seconds alone, what it adds to the critical path after overlap, the bytes one GPU sends for it, and how it was computed. The exposedSeconds of a plan\'s terms add up to stepSeconds.',
+  fields: (t) => ({
+    name: t.field({ type: StepTermNameEnum, description: 'Which term.', resolve: (term) => term.name as StepTermName }),
+    seconds: t.exposeFloat('seconds', { description: 'Its seconds over the whole step, before any overlap with compute.' }),
+    exposedSeconds: t.exposeFloat('exposedSeconds', { description: 'Seconds it adds to the step after overlap with compute.' }),
+    bytes: t.exposeFloat('bytes', { description: 'Bytes one GPU sends for it over the step (0 for compute, bubble and a GPU-side optimizer).' }),
+    explanation: t.exposeString('explanation', { description: 'How it was computed: the formula and the source of its rule.' }),
+  }),
+});
+
+const PerformanceEstimateRef = builder.objectRef<PlanEstimate>('PerformanceEstimate').implement({
   description: 'Step time and throughput. stepSeconds = computeSeconds + bubbleSeconds + exposedCommunicationSeconds + optimizerSeconds.',
   fields: (t) => ({
-    stepSeconds: t.exposeFloat('stepSeconds', { description: 'Seconds per optimizer step.' }),
-    computeSeconds: t.exposeFloat('computeSeconds', { description: 'Seconds of matmul work per step.' }),
-    bubbleSeconds: t.exposeFloat('bubbleSeconds', { description: 'Seconds of pipeline bubble per step.' }),
-    exposedCommunicationSeconds: t.exposeFloat('exposedCommunicationSeconds', { description: 'Communication seconds not hidden behind compute.' }),
-    optimizerSeconds: t.exposeFloat('optimizerSeconds', { description: 'Seconds of the optimizer update per step.' }),
-    bubbleFraction: t.exposeFloat('bubbleFraction', { description: 'bubbleSeconds / stepSeconds.' }),
-    computeEfficiency: t.exposeFloat('computeEfficiency', { description: 'Matmul efficiency used, as a fraction of peak.' }),
-    tokensPerSecond: t.exposeFloat('tokensPerSecond', { description: 'Training tokens per second over the whole cluster.' }),
-    modelFlopsPerStep: t.exposeFloat('modelFlopsPerStep', { description: 'Model FLOPs per step (no recomputation).' }),
-    hardwareFlopsPerStep: t.exposeFloat('hardwareFlopsPerStep', { description: 'Hardware FLOPs per step (with recomputation).' }),
-    modelFlopsPerSecondPerGpu: t.exposeFloat('modelFlopsPerSecondPerGpu', { description: 'Model FLOP/s per GPU.' }),
-    hardwareFlopsPerSecondPerGpu: t.exposeFloat('hardwareFlopsPerSecondPerGpu', { description: 'Hardware FLOP/s per GPU.' }),
-    modelTflopsPerGpu: t.float({ description: 'Model TFLOP/s per GPU (10¹² FLOP/s).', resolve: (p) => p.modelFlopsPerSecondPerGpu / 1e12 }),
-    hardwareTflopsPerGpu: t.float({ description: 'Hardware TFLOP/s per GPU (10¹² FLOP/s), the figure Megatron-LM papers report.', resolve: (p) => p.hardwareFlopsPerSecondPerGpu / 1e12 }),
-    modelFlopsUtilization: t.exposeFloat('modelFlopsUtilization', { description: 'MFU: model FLOP/s per GPU / peak (a fraction).' }),
-    hardwareFlopsUtilization: t.exposeFloat('hardwareFlopsUtilization', { description: 'HFU: hardware FLOP/s per GPU / peak (a fraction).' }),
+    stepSeconds: t.float({ description: 'Seconds per optimizer step.', resolve: (e) => e.performance.stepSeconds }),
+    computeSeconds: t.float({ description: 'Seconds of matmul work per step.', resolve: (e) => e.performance.computeSeconds }),
+    bubbleSeconds: t.float({ description: 'Seconds of pipeline bubble per step.', resolve: (e) => e.performance.bubbleSeconds }),
+    exposedCommunicationSeconds: t.float({ description: 'Communication seconds not hidden behind compute.', resolve: (e) => e.performance.exposedCommunicationSeconds }),
+    optimizerSeconds: t.float({ description: 'Seconds of the optimizer update per step.', resolve: (e) => e.performance.optimizerSeconds }),
+    bubbleFraction: t.float({ description: 'bubbleSeconds / stepSeconds.', resolve: (e) => e.performance.bubbleFraction }),
+    computeEfficiency: t.float({ description: 'Matmul efficiency used, as a fraction of peak.', resolve: (e) => e.performance.computeEfficiency }),
+    tokensPerSecond: t.float({ description: 'Training tokens per second over the whole cluster.', resolve: (e) => e.performance.tokensPerSecond }),
+    modelFlopsPerStep: t.float({ description: 'Model FLOPs per step (no recomputation).', resolve: (e) => e.performance.modelFlopsPerStep }),
+    hardwareFlopsPerStep: t.float({ description: 'Hardware FLOPs per step (with recomputation).', resolve: (e) => e.performance.hardwareFlopsPerStep }),
+    modelFlopsPerSecondPerGpu: t.float({ description: 'Model FLOP/s per GPU.', resolve: (e) => e.performance.modelFlopsPerSecondPerGpu }),
+    hardwareFlopsPerSecondPerGpu: t.float({ description: 'Hardware FLOP/s per GPU.', resolve: (e) => e.performance.hardwareFlopsPerSecondPerGpu }),
+    modelTflopsPerGpu: t.float({ description: 'Model TFLOP/s per GPU (10¹² FLOP/s).', resolve: (e) => e.performance.modelFlopsPerSecondPerGpu / 1e12 }),
+    hardwareTflopsPerGpu: t.float({ description: 'Hardware TFLOP/s per GPU (10¹² FLOP/s), the figure Megatron-LM papers report.', resolve: (e) => e.performance.hardwareFlopsPerSecondPerGpu / 1e12 }),
+    modelFlopsUtilization: t.float({ description: 'MFU: model FLOP/s per GPU / peak (a fraction).', resolve: (e) => e.performance.modelFlopsUtilization }),
+    hardwareFlopsUtilization: t.float({ description: 'HFU: hardware FLOP/s per GPU / peak (a fraction).', resolve: (e) => e.performance.hardwareFlopsUtilization }),
+    terms: t.field({
+      type: [StepTermRef],
+      description:
+        'The terms the step time is the sum of (compute, pipeline bubble, TP, EP, CP, PP transfers, DP, offload, optimizer), each with its seconds, exposed seconds, bytes and explanation; their exposedSeconds add up to stepSeconds.',
+      resolve: (e) => e.terms,
+    }),
   }),
 });
 
@@ -265,7 +300,7 @@ export const TrainingPlanRef = builder.objectRef<TrainingPlanView>('TrainingPlan
       resolve: (p) => trainableParameters(p.model.arch, p.model.counts, p.layout.adapter),
     }),
     memory: t.field({ type: MemoryEstimateRef, description: 'Device memory of the most-loaded GPU.', resolve: (p) => p }),
-    performance: t.field({ type: PerformanceEstimateRef, description: 'Step time, throughput and utilisation.', resolve: (p) => p.estimate.performance }),
+    performance: t.field({ type: PerformanceEstimateRef, description: 'Step time, throughput and utilisation.', resolve: (p) => p.estimate }),
     communication: t.field({ type: CommunicationEstimateRef, description: 'Communication volume and time per step.', resolve: (p) => p.estimate.communication }),
     run: t.field({ type: RunEstimateRef, nullable: true, description: 'The whole run; null without trainingTokens.', resolve: (p) => p.estimate.run }),
     predictedLoss: t.float({

@@ -138,6 +138,13 @@ export type DiagnosticSeverity =
   /** The plan runs but is probably not what you want (slow, wasteful, risky). */
   | 'WARNING';
 
+/** How the MoE dispatch and combine move tokens between nodes (options.expertDispatch). */
+export type ExpertDispatch =
+  /** One copy per routed expert over the network (NCCL all-to-all; the default). */
+  | 'ALL_TO_ALL'
+  /** DeepSeek-V3 §3.2.2 / DeepEP: a token crosses InfiniBand once per destination node, then is forwarded over NVLink to the GPUs holding its experts. */
+  | 'NODE_DEDUPLICATED';
+
 /** How unexpected failures arrive. */
 export type FailureModel =
   /** Superposition of independent components: a Poisson process of rate N·λ (job MTTF = MTBF/N). */
@@ -185,6 +192,10 @@ export type ModelInput = {
   denseLayers?: number | null | undefined;
   /** Training applies dropout, so its masks are stored for the backward pass (Korthikanti et al. 2022). Default true; false for LLaMA-style recipes (no masks: 2·s·b·h bytes less per layer and micro-batch, plus 3·a·s²·b without FlashAttention). */
   dropout?: boolean | null | undefined;
+  /** Group-limited routing (DeepSeek-V3 §2.1.2 node-limited routing; Hugging Face n_group): the routed experts split into this many equal groups (a divisor of experts). Give it with expertGroupsPerToken; omit both for routing to any expert. */
+  expertGroups?: number | null | undefined;
+  /** Groups each token may pick its experts from (Hugging Face topk_group; DeepSeek-V3: 4 of 8), 1–expertGroups, holding at least expertsPerToken experts. */
+  expertGroupsPerToken?: number | null | undefined;
   /** Routed experts per MoE layer (1 = dense). */
   experts?: number | null | undefined;
   /** Routed experts each token visits (top-k), ≤ experts. */
@@ -287,6 +298,8 @@ export type PlanOptionsInput = {
   computeEfficiencyOverride?: number | null | undefined;
   /** Multiplies the calibrated matmul efficiency (0.01–2). */
   computeEfficiencyScale?: number | null | undefined;
+  /** How the MoE dispatch/combine crosses nodes (default ALL_TO_ALL; NODE_DEDUPLICATED: DeepSeek-V3 §3.2.2, DeepEP). Acts on MoE models with expertParallel > 1. */
+  expertDispatch?: ExpertDispatch | null | undefined;
   /** Fixed framework/CUDA-context/NCCL overhead per GPU, in bytes (0–10¹²). */
   frameworkOverheadBytes?: number | null | undefined;
   /** Achieved fraction of network bandwidth for collectives (0.01–1). */
@@ -307,6 +320,8 @@ export type PlanOptionsInput = {
   overlapTensorParallelBackward?: boolean | null | undefined;
   /** Whether tensor-parallel collectives are pipelined with the GEMMs they feed (Transformer Engine userbuffers, Megatron-Core/NeMo `tp_comm_overlap`). Default false = exposed, as in Megatron-LM. Takes effect only with sequenceParallel (the only mode in which Megatron-Bridge enables it). */
   overlapTensorParallelCommunication?: boolean | null | undefined;
+  /** Pipeline schedules per optimizer step (default 1): gradient accumulation over separate pipeline runs, each of m / flushes micro-batches with its own fill and drain (NeMo AutoModel's GA). Must divide the micro-batches per step (1–100,000). */
+  pipelineFlushesPerStep?: number | null | undefined;
 };
 
 /** What to search: a model (exactly one of `model` or `modelSpec`), a cluster (exactly one of `cluster` or `clusterSpec`), the global batch, the objective, and optional pins (lists restrict a dimension to the given values). See docs/search.md for the space. */
@@ -317,6 +332,8 @@ export type PlanSearchInput = {
   allowTensorParallelAcrossNodes?: boolean | null | undefined;
   /** Cost ceiling of the run in US dollars for TIME_WITHIN_BUDGET. */
   budgetUsd?: number | null | undefined;
+  /** Every candidate rebuilds the RMSNorm outputs, MLA up-projections and SwiGLU output in the backward (DeepSeek-V3 §3.2.3; default false, or the recipe's). */
+  cheapRecompute?: boolean | null | undefined;
   /** Preset (e.g. `a100-80gb-x1024`) or saved (`c_…`) cluster id. */
   cluster?: string | null | undefined;
   /** An unsaved cluster instead of `cluster`. */
@@ -357,15 +374,19 @@ export type PlanSearchInput = {
   offloads?: Array<Offload> | null | undefined;
   /** Optimizer (default ADAM). */
   optimizer?: Optimizer | null | undefined;
+  /** Precision of the optimizer's moments every candidate carries (default FP32, or the recipe's; BF16: DeepSeek-V3 §3.3.3). */
+  optimizerMomentPrecision?: OptimizerMomentPrecision | null | undefined;
   /** Planner knobs applied to every candidate. */
   options?: PlanOptionsInput | null | undefined;
   /** Only these interleave degrees. */
   pipelineInterleaves?: Array<number> | null | undefined;
   /** Only these pipeline degrees. */
   pipelineParallel?: Array<number> | null | undefined;
+  /** Pipeline schedule every candidate uses (default ONE_F_ONE_B, or the recipe's). DUALPIPE keeps only even pipeline degrees without interleaving (DeepSeek-V3 §3.2.1). */
+  pipelineSchedule?: PipelineSchedule | null | undefined;
   /** Training precision (default BF16, or the recipe's). */
   precision?: Precision | null | undefined;
-  /** A framework's defaults: its FlashAttention, ZeRO stage, recompute and precision become pins (your own pins win), its gradient precision, activation storage and overlap options apply to every candidate; each plan's `assumptions` says which. */
+  /** A framework's defaults: its FlashAttention, ZeRO stage, recompute and precision become pins (your own pins win), its gradient precision, activation storage, optimizer-moment precision, cheap recompute, pipeline schedule and options (overlaps, expert dispatch) apply to every candidate; each plan's `assumptions` says which. */
   recipe?: TrainingRecipe | null | undefined;
   /** Only these recompute modes. */
   recomputeModes?: Array<RecomputeMode> | null | undefined;
@@ -546,6 +567,27 @@ export type SimulationStatus =
   /** Running in a worker thread. */
   | 'RUNNING';
 
+/** One term of the step time (src/core/performance/: one module each). */
+export type StepTermName =
+  /** The slowest stage's GEMMs, attention and element-wise kernels, × micro-batches. */
+  | 'COMPUTE'
+  /** Context-parallel K/V all-gathers and reduce-scatters. */
+  | 'CONTEXT_PARALLEL'
+  /** Data-parallel gradient reduction and ZeRO parameter gathers. */
+  | 'DATA_PARALLEL'
+  /** MoE dispatch and combine all-to-alls. */
+  | 'EXPERT_PARALLEL'
+  /** Parameter streaming to and from host memory or NVMe (ZeRO-Infinity). */
+  | 'OFFLOAD'
+  /** The optimizer update (on the GPU, or on the host under offload). */
+  | 'OPTIMIZER'
+  /** Pipeline fill and drain (Narayanan et al. 2021 §2.2). */
+  | 'PIPELINE_BUBBLE'
+  /** Pipeline point-to-point activation and gradient transfers. */
+  | 'PIPELINE_PARALLEL'
+  /** Tensor-parallel all-reduces or SP all-gathers/reduce-scatters. */
+  | 'TENSOR_PARALLEL';
+
 /** A model (exactly one of `model` or `modelSpec`), a cluster (exactly one of `cluster` or `clusterSpec`), and a parallel layout. tensorParallel × pipelineParallel × dataParallel GPUs are used; dataParallel defaults to all remaining GPUs. */
 export type TrainingPlanInput = {
   /** FP8 caching of the GEMM inputs among the stored activations (FP8 training only; default 16-bit). */
@@ -665,7 +707,7 @@ export type LayoutFragment = { tensorParallel: number, pipelineParallel: number,
 
 export type MemoryPartsFragment = { parametersBytes: number, gradientsBytes: number, optimizerStatesBytes: number, activationsBytes: number, temporaryBytes: number, overheadBytes: number, otherBytes: number, totalBytes: number, capacityBytes: number, headroomBytes: number, utilization: number, mostLoadedStage: number, hostBytes: number, nvmeBytes: number };
 
-export type PlanFiguresFragment = { fits: boolean, predictedLoss: number | null, model: { id: string, name: string, parameters: number }, cluster: { id: string, name: string, gpuCount: number, gpuHourUsd: number, pue: number, gpu: { name: string, memoryBytes: number, tdpWatts: number } }, parallelism: { tensorParallel: number, pipelineParallel: number, dataParallel: number, contextParallel: number, expertParallel: number, zeroStage: number, microBatchSize: number, globalBatchSize: number, gradientAccumulationSteps: number, recompute: RecomputeMode, sequenceParallel: boolean, pipelineInterleave: number, flashAttention: boolean, offload: Offload, optimizer: Optimizer, precision: Precision, gpuCount: number }, memory: { parametersBytes: number, gradientsBytes: number, optimizerStatesBytes: number, activationsBytes: number, temporaryBytes: number, overheadBytes: number, otherBytes: number, totalBytes: number, capacityBytes: number, headroomBytes: number, utilization: number, mostLoadedStage: number, hostBytes: number, nvmeBytes: number, stages: Array<{ stage: number, layers: number, parametersBytes: number, gradientsBytes: number, optimizerStatesBytes: number, activationsBytes: number, temporaryBytes: number, overheadBytes: number, totalBytes: number }> }, performance: { stepSeconds: number, computeSeconds: number, bubbleSeconds: number, bubbleFraction: number, exposedCommunicationSeconds: number, optimizerSeconds: number, modelFlopsUtilization: number, hardwareFlopsUtilization: number, modelTflopsPerGpu: number, hardwareTflopsPerGpu: number, tokensPerSecond: number, computeEfficiency: number }, communication: { tensorParallelSeconds: number, pipelineParallelSeconds: number, dataParallelSeconds: number, contextParallelSeconds: number, expertParallelSeconds: number, exposedSeconds: number, exposedTensorParallelSeconds: number, exposedPipelineParallelSeconds: number, exposedDataParallelSeconds: number, exposedContextParallelSeconds: number, exposedExpertParallelSeconds: number, exposedOffloadSeconds: number }, run: { days: number, seconds: number, costUsd: number, energyKwh: number, gpuHours: number, steps: number, trainingTokens: number } | null, diagnostics: Array<{ code: string, severity: DiagnosticSeverity, message: string }> };
+export type PlanFiguresFragment = { fits: boolean, predictedLoss: number | null, model: { id: string, name: string, parameters: number }, cluster: { id: string, name: string, gpuCount: number, gpuHourUsd: number, pue: number, gpu: { name: string, memoryBytes: number, tdpWatts: number } }, parallelism: { tensorParallel: number, pipelineParallel: number, dataParallel: number, contextParallel: number, expertParallel: number, zeroStage: number, microBatchSize: number, globalBatchSize: number, gradientAccumulationSteps: number, recompute: RecomputeMode, sequenceParallel: boolean, pipelineInterleave: number, flashAttention: boolean, offload: Offload, optimizer: Optimizer, precision: Precision, gpuCount: number }, memory: { parametersBytes: number, gradientsBytes: number, optimizerStatesBytes: number, activationsBytes: number, temporaryBytes: number, overheadBytes: number, otherBytes: number, totalBytes: number, capacityBytes: number, headroomBytes: number, utilization: number, mostLoadedStage: number, hostBytes: number, nvmeBytes: number, stages: Array<{ stage: number, layers: number, parametersBytes: number, gradientsBytes: number, optimizerStatesBytes: number, activationsBytes: number, temporaryBytes: number, overheadBytes: number, totalBytes: number }> }, performance: { stepSeconds: number, computeSeconds: number, bubbleSeconds: number, bubbleFraction: number, exposedCommunicationSeconds: number, optimizerSeconds: number, modelFlopsUtilization: number, hardwareFlopsUtilization: number, modelTflopsPerGpu: number, hardwareTflopsPerGpu: number, tokensPerSecond: number, computeEfficiency: number, terms: Array<{ name: StepTermName, seconds: number, exposedSeconds: number, bytes: number, explanation: string }> }, communication: { tensorParallelSeconds: number, pipelineParallelSeconds: number, dataParallelSeconds: number, contextParallelSeconds: number, expertParallelSeconds: number, exposedSeconds: number, exposedTensorParallelSeconds: number, exposedPipelineParallelSeconds: number, exposedDataParallelSeconds: number, exposedContextParallelSeconds: number, exposedExpertParallelSeconds: number, exposedOffloadSeconds: number }, run: { days: number, seconds: number, costUsd: number, energyKwh: number, gpuHours: number, steps: number, trainingTokens: number } | null, diagnostics: Array<{ code: string, severity: DiagnosticSeverity, message: string }> };
 
 type ZeroColumn_InputError_Fragment = { field: string, message: string };
 
@@ -687,7 +729,7 @@ export type PlanQueryVariables = Exact<{
 
 export type PlanQuery = { trainingPlanOrError:
     | { __typename: 'InputError', field: string, value: string, allowed: string, message: string }
-    | { __typename: 'TrainingPlan', fits: boolean, predictedLoss: number | null, model: { id: string, name: string, parameters: number }, cluster: { id: string, name: string, gpuCount: number, gpuHourUsd: number, pue: number, gpu: { name: string, memoryBytes: number, tdpWatts: number } }, parallelism: { tensorParallel: number, pipelineParallel: number, dataParallel: number, contextParallel: number, expertParallel: number, zeroStage: number, microBatchSize: number, globalBatchSize: number, gradientAccumulationSteps: number, recompute: RecomputeMode, sequenceParallel: boolean, pipelineInterleave: number, flashAttention: boolean, offload: Offload, optimizer: Optimizer, precision: Precision, gpuCount: number }, memory: { parametersBytes: number, gradientsBytes: number, optimizerStatesBytes: number, activationsBytes: number, temporaryBytes: number, overheadBytes: number, otherBytes: number, totalBytes: number, capacityBytes: number, headroomBytes: number, utilization: number, mostLoadedStage: number, hostBytes: number, nvmeBytes: number, stages: Array<{ stage: number, layers: number, parametersBytes: number, gradientsBytes: number, optimizerStatesBytes: number, activationsBytes: number, temporaryBytes: number, overheadBytes: number, totalBytes: number }> }, performance: { stepSeconds: number, computeSeconds: number, bubbleSeconds: number, bubbleFraction: number, exposedCommunicationSeconds: number, optimizerSeconds: number, modelFlopsUtilization: number, hardwareFlopsUtilization: number, modelTflopsPerGpu: number, hardwareTflopsPerGpu: number, tokensPerSecond: number, computeEfficiency: number }, communication: { tensorParallelSeconds: number, pipelineParallelSeconds: number, dataParallelSeconds: number, contextParallelSeconds: number, expertParallelSeconds: number, exposedSeconds: number, exposedTensorParallelSeconds: number, exposedPipelineParallelSeconds: number, exposedDataParallelSeconds: number, exposedContextParallelSeconds: number, exposedExpertParallelSeconds: number, exposedOffloadSeconds: number }, run: { days: number, seconds: number, costUsd: number, energyKwh: number, gpuHours: number, steps: number, trainingTokens: number } | null, diagnostics: Array<{ code: string, severity: DiagnosticSeverity, message: string }> }
+    | { __typename: 'TrainingPlan', fits: boolean, predictedLoss: number | null, model: { id: string, name: string, parameters: number }, cluster: { id: string, name: string, gpuCount: number, gpuHourUsd: number, pue: number, gpu: { name: string, memoryBytes: number, tdpWatts: number } }, parallelism: { tensorParallel: number, pipelineParallel: number, dataParallel: number, contextParallel: number, expertParallel: number, zeroStage: number, microBatchSize: number, globalBatchSize: number, gradientAccumulationSteps: number, recompute: RecomputeMode, sequenceParallel: boolean, pipelineInterleave: number, flashAttention: boolean, offload: Offload, optimizer: Optimizer, precision: Precision, gpuCount: number }, memory: { parametersBytes: number, gradientsBytes: number, optimizerStatesBytes: number, activationsBytes: number, temporaryBytes: number, overheadBytes: number, otherBytes: number, totalBytes: number, capacityBytes: number, headroomBytes: number, utilization: number, mostLoadedStage: number, hostBytes: number, nvmeBytes: number, stages: Array<{ stage: number, layers: number, parametersBytes: number, gradientsBytes: number, optimizerStatesBytes: number, activationsBytes: number, temporaryBytes: number, overheadBytes: number, totalBytes: number }> }, performance: { stepSeconds: number, computeSeconds: number, bubbleSeconds: number, bubbleFraction: number, exposedCommunicationSeconds: number, optimizerSeconds: number, modelFlopsUtilization: number, hardwareFlopsUtilization: number, modelTflopsPerGpu: number, hardwareTflopsPerGpu: number, tokensPerSecond: number, computeEfficiency: number, terms: Array<{ name: StepTermName, seconds: number, exposedSeconds: number, bytes: number, explanation: string }> }, communication: { tensorParallelSeconds: number, pipelineParallelSeconds: number, dataParallelSeconds: number, contextParallelSeconds: number, expertParallelSeconds: number, exposedSeconds: number, exposedTensorParallelSeconds: number, exposedPipelineParallelSeconds: number, exposedDataParallelSeconds: number, exposedContextParallelSeconds: number, exposedExpertParallelSeconds: number, exposedOffloadSeconds: number }, run: { days: number, seconds: number, costUsd: number, energyKwh: number, gpuHours: number, steps: number, trainingTokens: number } | null, diagnostics: Array<{ code: string, severity: DiagnosticSeverity, message: string }> }
   , zero0:
     | { __typename: 'InputError', field: string, message: string }
     | { __typename: 'TrainingPlan', fits: boolean, memory: { parametersBytes: number, gradientsBytes: number, optimizerStatesBytes: number, activationsBytes: number, temporaryBytes: number, overheadBytes: number, otherBytes: number, totalBytes: number, capacityBytes: number, headroomBytes: number, utilization: number, mostLoadedStage: number, hostBytes: number, nvmeBytes: number }, performance: { stepSeconds: number } }
@@ -975,6 +1017,13 @@ export const PlanFiguresFragmentDoc = new TypedDocumentString(`
     hardwareTflopsPerGpu
     tokensPerSecond
     computeEfficiency
+    terms {
+      name
+      seconds
+      exposedSeconds
+      bytes
+      explanation
+    }
   }
   communication {
     tensorParallelSeconds
@@ -1402,6 +1451,13 @@ fragment PlanFigures on TrainingPlan {
     hardwareTflopsPerGpu
     tokensPerSecond
     computeEfficiency
+    terms {
+      name
+      seconds
+      exposedSeconds
+      bytes
+      explanation
+    }
   }
   communication {
     tensorParallelSeconds

@@ -398,6 +398,46 @@ export function PlanView(props: { catalog: Catalog; onCatalogChanged: () => Prom
   );
 }
 
+const TERM_LABELS: Record<string, string> = {
+  COMPUTE: 'compute',
+  PIPELINE_BUBBLE: 'pipeline bubble',
+  TENSOR_PARALLEL: 'tensor parallel (TP)',
+  EXPERT_PARALLEL: 'expert parallel (EP)',
+  CONTEXT_PARALLEL: 'context parallel (CP)',
+  PIPELINE_PARALLEL: 'pipeline transfers (PP)',
+  DATA_PARALLEL: 'data parallel (DP / ZeRO)',
+  OFFLOAD: 'offload',
+  OPTIMIZER: 'optimizer step',
+};
+
+/** The step time term by term (TrainingPlan.performance.terms): a visible table whose exposed column sums to the step. */
+function StepTermsTable(props: { terms: PlanOk['performance']['terms']; stepSeconds: number }): preact.JSX.Element {
+  // Terms that cost nothing on this layout (no EP on a dense model, no offload) are left out of the table.
+  const shown = props.terms.filter((t) => t.seconds > 0 || t.exposedSeconds > 0);
+  return (
+    <figure class="chart">
+      <table class="terms" data-testid="step-terms">
+        <caption>Step time term by term: alone, exposed (what it adds to the step after overlap; the column sums to {f.seconds(props.stepSeconds)}), bytes one GPU sends, and how it is computed</caption>
+        <thead>
+          <tr><th scope="col">term</th><th scope="col">alone</th><th scope="col">exposed</th><th scope="col">share of step</th><th scope="col">bytes per GPU</th><th scope="col">how</th></tr>
+        </thead>
+        <tbody>
+          {shown.map((t) => (
+            <tr key={t.name}>
+              <th scope="row">{TERM_LABELS[t.name] ?? t.name}</th>
+              <td>{f.seconds(t.seconds)}</td>
+              <td>{f.seconds(t.exposedSeconds)}</td>
+              <td>{f.percent(t.exposedSeconds / props.stepSeconds)}</td>
+              <td>{t.bytes > 0 ? f.bytes(t.bytes) : '—'}</td>
+              <td class="explanation">{t.explanation}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </figure>
+  );
+}
+
 function PlanFigures(props: { plan: PlanOk; result: PlanQuery }): preact.JSX.Element {
   const { plan, result } = props;
   useEffect(() => {
@@ -525,6 +565,7 @@ function PlanFigures(props: { plan: PlanOk; result: PlanQuery }): preact.JSX.Ele
           <DataTable caption="Communication per step" head={['dimension', 'alone', 'exposed']} rows={commRows.map(([k, v, x]) => [k, f.seconds(v), f.seconds(x)])} />
         </figure>
       </div>
+      <StepTermsTable terms={perf.terms} stepSeconds={perf.stepSeconds} />
       <details class="assumptions">
         <summary>Assumptions</summary>
         <ul>
