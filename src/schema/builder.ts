@@ -7,7 +7,8 @@
  * Plugins:
  * - errors: typed error results (`InputError` members in result unions, e.g. `trainingPlanOrError`);
  * - simple-objects: value types without a backing class (memory breakdowns, estimates);
- * - validation: zod (standard schema) checks on inputs, reported as BAD_USER_INPUT naming field/value/range;
+ * - validation: runs the bounds of validation.ts given as `validate:` on arguments and input fields (they are Standard
+ *   Schemas), reported as BAD_USER_INPUT naming field/value/range;
  * - complexity: depth, breadth and cost limits checked before any root resolver runs (HTTP and WebSocket alike);
  *   registered as `complexityPerOperation` (complexity.ts), the same plugin with its result kept per parsed operation.
  */

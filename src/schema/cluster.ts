@@ -5,7 +5,7 @@
 import { hostMemoryBytesPerNodeOf, makeCluster, nvmeBytesPerNodeOf } from '../core/hardware.js';
 import type { ClusterSpec } from '../core/types.js';
 import { builder } from './builder.js';
-import { checkName, idSchema } from './validation.js';
+import { idSchema, specNameSchema } from './validation.js';
 import type { SavedRecord, SchemaContext } from './context.js';
 import { PrecisionEnum } from './enums.js';
 import { forbidden, notFound, withInputPath } from './error-helpers.js';
@@ -96,7 +96,7 @@ export type ClusterInputShape = typeof ClusterInputRef.$inferInput;
 
 /** ClusterInput → validated ClusterSpec (errors name `${path}.<field>`). */
 export function clusterFromInput(input: ClusterInputShape, path: string, id?: string): ClusterView {
-  checkName(`${path}.name`, input.name);
+  specNameSchema.check(`${path}.name`, input.name);
   const gpu = requireGpu(input.gpu, `${path}.gpu`);
   const spec = withInputPath(path, () =>
     makeCluster({

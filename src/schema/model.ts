@@ -2,7 +2,6 @@
  * Model: presets (read-only, from src/core/presets.ts), saved models (SQLite, ids `m_…`), unsaved specs
  * (`ModelInput`, id `custom`) and pasted Hugging Face configs.
  */
-import { z } from 'zod';
 import {
   architectureWithDefaults,
   attentionKeysPerQuery,
@@ -15,7 +14,7 @@ import {
 import { findModelPreset, MODEL_PRESETS } from '../core/presets.js';
 import type { LatentAttention, ModelArchitecture, ModelCounts } from '../core/types.js';
 import { builder } from './builder.js';
-import { checkName, idSchema, NAME_MESSAGE, UNSAFE_NAME_CHARACTERS } from './validation.js';
+import { idSchema, nameSchema, specNameSchema } from './validation.js';
 import type { SavedRecord, SchemaContext } from './context.js';
 import { RecomputeModeEnum } from './enums.js';
 import { forbidden, notFound } from './error-helpers.js';
@@ -86,7 +85,7 @@ function withoutNulls<T extends object>(obj: T): { [K in keyof T]?: Exclude<T[K]
 
 /** ModelInput → validated architecture + counts (errors name `${path}.<field>`). */
 export function modelFromInput(input: ModelInputShape, path: string, id = 'custom'): ModelView {
-  checkName(`${path}.name`, input.name);
+  specNameSchema.check(`${path}.name`, input.name);
   const arch = architectureWithDefaults({ ...withoutNulls(input), id, name: input.name ?? 'Custom model' } as Parameters<
     typeof architectureWithDefaults
   >[0]);
@@ -112,13 +111,6 @@ const NormalizationEnum = builder.enumType('Normalization', {
     RMSNORM: { description: 'RMSNorm with gain only.' },
   } satisfies Record<ModelArchitecture['normalization'], { description: string }>,
 });
-
-export const nameSchema = z
-  .string({ message: NAME_MESSAGE })
-  .trim()
-  .min(1, { message: NAME_MESSAGE })
-  .max(200, { message: NAME_MESSAGE })
-  .refine((name) => !UNSAFE_NAME_CHARACTERS.test(name), { message: NAME_MESSAGE });
 
 const LatentAttentionFields = {
   queryRank: 'Rank of the query latent (q_lora_rank, d_c\'); 0 = a full-rank W_Q (DeepSeek-V2-Lite).',

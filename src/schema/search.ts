@@ -17,7 +17,6 @@ import {
 } from '../core/search.js';
 import { applyRecipe, planAssumptions, recipeSearchPins, type TrainingRecipe } from '../core/recipes.js';
 import type { ParallelLayout, PlanOptions, ZeroStage } from '../core/types.js';
-import { z } from 'zod';
 import type { PlanSearchJob, PlanSearchService } from '../services/contracts.js';
 import { builder } from './builder.js';
 import { ClusterInputRef, clusterFromInput, requireCluster, type ClusterView } from './cluster.js';
@@ -44,7 +43,7 @@ import {
   TrainingPlanRef,
   type TrainingPlanView,
 } from './plan.js';
-import { floatIn, idSchema, intIn, MAX_GPUS, MAX_TRAINING_TOKENS } from './validation.js';
+import { floatIn, idSchema, intIn, intList, MAX_GPUS, MAX_TRAINING_TOKENS } from './validation.js';
 
 /** Longest a search may run through the API (the core default is 10 s). */
 export const MAX_API_SEARCH_SECONDS = 60;
@@ -105,8 +104,6 @@ const SearchStopReasonEnum = builder.enumType('SearchStopReason', {
 
 /** GraphQL shape of PlanSearchInput as Pothos infers it from PlanSearchInputRef (defaults already applied by GraphQL). */
 type PlanSearchInputShape = typeof PlanSearchInputRef.$inferInput;
-
-const intList = (min: number, max: number) => z.array(intIn(min, max)).min(1, { message: 'a non-empty list' }).max(1000, { message: 'at most 1000 values' });
 
 const PlanSearchInputRef = builder.inputType('PlanSearchInput', {
   description:

@@ -29,7 +29,7 @@ const PLAN = 'model: "gpt3-175b", cluster: "a100-80gb-x1024", globalBatchSize: 1
 const EXPECTED: [string, unknown, string][] = [
   ['tensorParallel 7 (core InvalidInputError)', { query: `{ trainingPlan(input: {${PLAN}, tensorParallel: 7}) { fits } }` }, 'BAD_USER_INPUT'],
   ['both model and modelSpec', { query: `{ trainingPlan(input: {${PLAN}, modelSpec: {layers: 2, hiddenSize: 64, attentionHeads: 4, vocabSize: 100, sequenceLength: 64}}) { fits } }` }, 'BAD_USER_INPUT'],
-  ['an argument out of range (zod)', { query: '{ modelStateMemory(parameters: -1, dataParallel: 64) { stage } }' }, 'BAD_USER_INPUT'],
+  ['an argument out of range (validate: bound)', { query: '{ modelStateMemory(parameters: -1, dataParallel: 64) { stage } }' }, 'BAD_USER_INPUT'],
   ['an unknown model id', { query: '{ trainingPlan(input: {model: "nope", cluster: "a100-80gb-x8", globalBatchSize: 8}) { fits } }' }, 'NOT_FOUND'],
   ['deleting a preset', { query: 'mutation { deleteModel(id: "gpt3-175b") }' }, 'FORBIDDEN'],
   ['a wrong variable type', { query: 'query($n: Int!) { maxTrainableParameters(gpu: "a100-80gb", gpus: $n, zeroStage: 3) }', variables: { n: 'x' } }, 'BAD_USER_INPUT'],

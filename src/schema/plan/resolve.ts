@@ -13,7 +13,15 @@ import type { SchemaContext } from '../context.js';
 import { badUserInput, withInputPath } from '../error-helpers.js';
 import { adapterFromInput, type PlanOptionsInputFields, type PlanOptionsInputShape, type TrainingPlanInputShape } from './inputs.js';
 import { modelFromInput, requireModel, type ModelView } from '../model.js';
-import { checkFloat, checkId, checkInt, MAX_GPUS, MAX_TRAINING_TOKENS } from '../validation.js';
+import {
+  type BoundsTable,
+  checkBounds,
+  floatIn,
+  idSchema,
+  intIn,
+  MAX_GPUS,
+  MAX_TRAINING_TOKENS,
+} from '../validation.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Resolution helpers (reused by simulation and plan search)
@@ -54,8 +62,8 @@ export function checkModelAndCluster(
 /** TrainingPlanInput → model, cluster, resolved layout and options. Errors are GraphQL errors naming `${path}.…`. */
 export async function resolvePlanInput(ctx: SchemaContext, input: TrainingPlanInputShape, path = 'input'): Promise<ResolvedPlanInput> {
   checkModelAndCluster(path, input);
-  checkId(`${path}.model`, input.model);
-  checkId(`${path}.cluster`, input.cluster);
+  idSchema.check(`${path}.model`, input.model);
+  idSchema.check(`${path}.cluster`, input.cluster);
   const model = input.model != null ? await requireModel(ctx, input.model, `${path}.model`) : modelFromInput(input.modelSpec!, `${path}.modelSpec`);
   const cluster = input.cluster != null ? await requireCluster(ctx, input.cluster, `${path}.cluster`) : clusterFromInput(input.clusterSpec!, `${path}.clusterSpec`);
   return resolvePlanParts(model, cluster, input, path);
@@ -105,18 +113,37 @@ export function resolvePlanParts(model: ModelView, cluster: ClusterView, input: 
   return { model, cluster, layout, options: applied.options, assumptions };
 }
 
-/** Ranges of the layout and option fields (the core checks consistency: divisibility, GPU counts, …). */
+/**
+ * Ranges of the layout fields, checked on every trainingPlan request (the core checks consistency: divisibility, GPU
+ * counts, …). A table checked in the resolver rather than `validate:` on the fields: validation.ts says why.
+ */
+const PLAN_BOUNDS: BoundsTable<TrainingPlanInputShape> = {
+  globalBatchSize: intIn(1, 100_000_000),
+  microBatchSize: intIn(1, 1_000_000),
+  trainingTokens: floatIn(1, MAX_TRAINING_TOKENS),
+  tensorParallel: intIn(1, MAX_GPUS),
+  pipelineParallel: intIn(1, MAX_GPUS),
+  dataParallel: intIn(1, MAX_GPUS),
+  expertParallel: intIn(1, MAX_GPUS),
+  contextParallel: intIn(1, MAX_GPUS),
+  zeroStage: intIn(0, 3),
+  pipelineInterleave: intIn(1, 1_000),
+};
+
+/** Ranges of the PlanOptionsInput knobs (plan search checks its options with them too). */
+const PLAN_OPTIONS_BOUNDS: BoundsTable<PlanOptionsInputFields> = {
+  frameworkOverheadBytes: floatIn(0, 1e12),
+  memoryHeadroomFraction: floatIn(0, 0.9),
+  computeEfficiencyScale: floatIn(0.01, 2),
+  computeEfficiencyOverride: floatIn(0.01, 1),
+  intraNodeCollectiveEfficiency: floatIn(0.01, 1),
+  interNodeCollectiveEfficiency: floatIn(0.01, 1),
+  overlapComputeSlowdown: floatIn(0, 1),
+  pipelineFlushesPerStep: intIn(1, 100_000),
+};
+
 function checkPlanBounds(input: TrainingPlanInputShape, path: string): void {
-  checkInt(`${path}.globalBatchSize`, input.globalBatchSize, 1, 100_000_000);
-  checkInt(`${path}.microBatchSize`, input.microBatchSize, 1, 1_000_000);
-  checkFloat(`${path}.trainingTokens`, input.trainingTokens, 1, MAX_TRAINING_TOKENS);
-  checkInt(`${path}.tensorParallel`, input.tensorParallel, 1, MAX_GPUS);
-  checkInt(`${path}.pipelineParallel`, input.pipelineParallel, 1, MAX_GPUS);
-  checkInt(`${path}.dataParallel`, input.dataParallel, 1, MAX_GPUS);
-  checkInt(`${path}.expertParallel`, input.expertParallel, 1, MAX_GPUS);
-  checkInt(`${path}.contextParallel`, input.contextParallel, 1, MAX_GPUS);
-  checkInt(`${path}.zeroStage`, input.zeroStage, 0, 3);
-  checkInt(`${path}.pipelineInterleave`, input.pipelineInterleave, 1, 1_000);
+  checkBounds(path, input, PLAN_BOUNDS);
   const stageLayers = input.pipelineStageLayers;
   if (stageLayers != null && stageLayers.length > MAX_GPUS) {
     throw badUserInput(`${path}.pipelineStageLayers`, `a list of ${stageLayers.length} entries`, `at most ${MAX_GPUS} entries (one per virtual pipeline stage)`);
@@ -126,16 +153,7 @@ function checkPlanBounds(input: TrainingPlanInputShape, path: string): void {
 
 /** Ranges of the PlanOptionsInput knobs (BAD_USER_INPUT naming `${p}.<field>`); plan search checks its options with it too. */
 export function checkPlanOptionsInput(o: PlanOptionsInputFields | null | undefined, p: string): void {
-  if (o) {
-    checkFloat(`${p}.frameworkOverheadBytes`, o.frameworkOverheadBytes, 0, 1e12);
-    checkFloat(`${p}.memoryHeadroomFraction`, o.memoryHeadroomFraction, 0, 0.9);
-    checkFloat(`${p}.computeEfficiencyScale`, o.computeEfficiencyScale, 0.01, 2);
-    checkFloat(`${p}.computeEfficiencyOverride`, o.computeEfficiencyOverride, 0.01, 1);
-    checkFloat(`${p}.intraNodeCollectiveEfficiency`, o.intraNodeCollectiveEfficiency, 0.01, 1);
-    checkFloat(`${p}.interNodeCollectiveEfficiency`, o.interNodeCollectiveEfficiency, 0.01, 1);
-    checkFloat(`${p}.overlapComputeSlowdown`, o.overlapComputeSlowdown, 0, 1);
-    checkInt(`${p}.pipelineFlushesPerStep`, o.pipelineFlushesPerStep, 1, 100_000);
-  }
+  if (o) checkBounds(p, o, PLAN_OPTIONS_BOUNDS);
 }
 
 const NUMERIC_OPTIONS = [

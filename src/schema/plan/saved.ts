@@ -8,9 +8,9 @@ import { TrainingPlanInputRef, type TrainingPlanInputShape } from './inputs.js';
 import { evaluatePlanInput, makeTrainingPlanView, resolvePlanParts, type TrainingPlanView } from './resolve.js';
 import { TrainingPlanRef } from './types.js';
 import { computeModelCounts, validateArchitecture } from '../../core/model.js';
-import { nameSchema, type ModelView } from '../model.js';
+import type { ModelView } from '../model.js';
 import { publishSavedItemChange } from '../saved-items.js';
-import { idSchema } from '../validation.js';
+import { idSchema, nameSchema } from '../validation.js';
 import { requireGpu } from '../gpu.js';
 import { makeCluster } from '../../core/hardware.js';
 
