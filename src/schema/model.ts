@@ -178,6 +178,10 @@ export const ModelInputRef = builder.inputType('ModelInput', {
     experts: t.int({ description: 'Routed experts per MoE layer (1 = dense).' }),
     expertsPerToken: t.int({ description: 'Routed experts each token visits (top-k), ≤ experts.' }),
     sharedExperts: t.int({ description: 'Always-on shared experts per MoE layer (DeepSeek-style). Default 0.' }),
+    multiTokenPredictionDepth: t.int({
+      description:
+        'Multi-token prediction modules trained beside the model (DeepSeek-V3 §2.2, D = 1; Hugging Face num_nextn_predict_layers): each one more Transformer block and a 2h → h projection sharing the embedding and head, on the head\'s pipeline rank. Default 0.',
+    }),
     expertGroups: t.int({
       description:
         'Group-limited routing (DeepSeek-V3 §2.1.2 node-limited routing; Hugging Face n_group): the routed experts split into this many equal groups (a divisor of experts). Give it with expertGroupsPerToken; omit both for routing to any expert.',
@@ -286,6 +290,10 @@ export const ModelRef = builder.objectRef<ModelView>('Model').implement({
     experts: t.int({ description: 'Routed experts per layer (1 = dense).', resolve: (m) => m.arch.experts }),
     expertsPerToken: t.int({ description: 'Routed experts per token (top-k).', resolve: (m) => m.arch.expertsPerToken }),
     sharedExperts: t.int({ description: 'Shared experts per MoE layer.', resolve: (m) => m.arch.sharedExperts }),
+    multiTokenPredictionDepth: t.int({
+      description: 'Multi-token prediction modules (DeepSeek-V3 §2.2); their parameters are not in parameters/activeParameters.',
+      resolve: (m) => m.arch.multiTokenPredictionDepth ?? 0,
+    }),
     expertGroups: t.int({
       nullable: true,
       description: 'Groups the routed experts split into under group-limited routing (DeepSeek-V3 §2.1.2); null = no limit.',

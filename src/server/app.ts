@@ -113,6 +113,9 @@ export interface AppOptions {
   auth?: AuthPolicy;
   /** An SSE response whose client reads nothing for this long is closed (stalled-streams.ts; default 24 s). */
   sseStallMs?: number;
+  /** Serve repeated read-only queries from the response cache (response-cache.ts; default true). Benchmarks of the
+   * execution path turn it off. */
+  responseCache?: boolean;
 }
 
 export interface App {
@@ -252,7 +255,7 @@ function createYogaServer(
   // Read-only query responses served again (response-cache.ts) when they cannot depend on the caller or on
   // another process: no key needed for reads, saved items in this process's SQLite.
   const responseCache =
-    authPolicy.requireKeyForReads || options.databaseUrl
+    authPolicy.requireKeyForReads || options.databaseUrl || options.responseCache === false
       ? undefined
       : createResponseCache({ onHit: (document, name, server, seconds) => ops.noteCached(document, name, server, seconds) });
   return createYoga<Record<string, never>, SchemaContext>({

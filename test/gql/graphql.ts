@@ -149,6 +149,8 @@ export type ModelInput = {
   layers: number;
   /** Linear layers carry biases. Default: !gatedMlp. */
   linearBiases?: boolean | null | undefined;
+  /** Multi-token prediction modules trained beside the model (DeepSeek-V3 §2.2, D = 1; Hugging Face num_nextn_predict_layers): each one more Transformer block and a 2h → h projection sharing the embedding and head, on the head's pipeline rank. Default 0. */
+  multiTokenPredictionDepth?: number | null | undefined;
   /** Display name (at most 200 characters). */
   name?: string | null | undefined;
   /** Norm type. Default: RMSNORM when gatedMlp, else LAYERNORM. */
@@ -227,6 +229,8 @@ export type PipelineSchedule =
 
 /** Planner knobs; every one has a documented default (docs/api.md and src/core/plan.ts). */
 export type PlanOptionsInput = {
+  /** Streaming multiprocessors the overlapped MoE all-to-all kernels hold (DeepSeek-V3 §3.2.2: 20 of the H800's 132; DeepEP's default 20): compute beside an overlapped all-to-all runs on the others, in place of overlapComputeSlowdown. 1 to the GPU's SM count − 1. Default: none reserved. */
+  communicationStreamingMultiprocessors?: number | null | undefined;
   /** Replaces the efficiency model by a fixed fraction of peak (0.01–1). */
   computeEfficiencyOverride?: number | null | undefined;
   /** Multiplies the calibrated matmul efficiency (0.01–2). */

@@ -273,3 +273,46 @@ describe('planSearch pinned to Llama 3 405B\'s published layouts (Dubey et al. 2
     expect(Math.abs(causalTflops / 430 - 1)).toBeLessThanOrEqual(0.1);
   });
 });
+
+describe('DeepSeek-V3 step-time inputs: options.communicationStreamingMultiprocessors, Model.multiTokenPredictionDepth', () => {
+  const deepseek = {
+    model: 'deepseek-v3', clusterSpec: { gpu: 'h800', gpusPerNode: 8, nodes: 256 }, globalBatchSize: 15360, pipelineParallel: 16, expertParallel: 64,
+    pipelineLayerSplit: 'FIRST_LAST_ONE_FEWER', recipe: 'DEEPSEEK_V3',
+  };
+  const ask = (i: object) => post<PlanAnswer>(t.app, { query: PLAN, variables: { i } });
+  it('the DEEPSEEK_V3 recipe reserves 20 of the H800\'s 132 SMs for the all-to-all (§3.2.2), listed with its source; more SMs for communication leave less for compute', async () => {
+    const recipe = await ask(deepseek);
+    expect(recipe.errors).toBeUndefined();
+    const sms = recipe.data!.trainingPlan.assumptions.find((a) => a.name === 'options.communicationStreamingMultiprocessors')!;
+    expect(sms).toMatchObject({ value: '20', origin: 'RECIPE' });
+    expect(sms.source).toMatch(/§3\.2\.2/);
+    const more = await ask({ ...deepseek, options: { communicationStreamingMultiprocessors: 66 } });
+    expect(more.errors).toBeUndefined();
+    const ep = (a: typeof recipe) => termOf(a.data!.trainingPlan.performance.terms, 'EXPERT_PARALLEL').exposedSeconds;
+    // Half the SMs held: the compute beside the all-to-all runs on 66 of 132 instead of 112 (exposed share 1/2 vs 20/132).
+    expect(ep(more)).toBeGreaterThan(ep(recipe));
+  });
+  it('an SM count the GPU does not have is BAD_USER_INPUT naming the field, the value and what is allowed', async () => {
+    const tooMany = onlyError(await ask({ ...deepseek, options: { communicationStreamingMultiprocessors: 132 } }));
+    expect(tooMany.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(tooMany.extensions!.field).toMatch(/communicationStreamingMultiprocessors/);
+    expect(tooMany.message).toMatch(/132/);
+    const zero = onlyError(await ask({ ...deepseek, options: { communicationStreamingMultiprocessors: 0 } }));
+    expect(zero.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.options.communicationStreamingMultiprocessors' });
+  });
+  it('deepseek-v3 trains one MTP module (DeepSeek-V3 §2.2, D = 1); a modelSpec may set 0–16 and nothing else', async () => {
+    const r = await post<{ model: { multiTokenPredictionDepth: number } }>(t.app, { query: '{ model(id: "deepseek-v3") { multiTokenPredictionDepth } }' });
+    expect(r.data!.model.multiTokenPredictionDepth).toBe(1);
+    const spec = {
+      name: 'mtp-test', layers: 4, hiddenSize: 1024, attentionHeads: 8, vocabSize: 32_000, sequenceLength: 2048, gatedMlp: true, ffnHiddenSize: 2816,
+    };
+    const plan = (depth: number) => ask({ modelSpec: { ...spec, multiTokenPredictionDepth: depth }, cluster: 'a100-80gb-x8', globalBatchSize: 8 });
+    const [none, one] = await Promise.all([plan(0), plan(1)]);
+    expect(none.errors).toBeUndefined();
+    expect(one.errors).toBeUndefined();
+    expect(one.data!.trainingPlan.performance.stepSeconds).toBeGreaterThan(none.data!.trainingPlan.performance.stepSeconds);
+    const bad = onlyError(await plan(17));
+    expect(bad.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(bad.extensions!.field).toMatch(/multiTokenPredictionDepth/);
+  });
+});

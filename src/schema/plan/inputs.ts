@@ -90,6 +90,10 @@ export const PlanOptionsInputRef = builder.inputType('PlanOptionsInput', {
       description:
         'Pipeline schedules per optimizer step (default 1): gradient accumulation over separate pipeline runs, each of m / flushes micro-batches with its own fill and drain (NeMo AutoModel\'s GA). Must divide the micro-batches per step (1–100,000).',
     }),
+    communicationStreamingMultiprocessors: t.int({
+      description:
+        'Streaming multiprocessors the overlapped MoE all-to-all kernels hold (DeepSeek-V3 §3.2.2: 20 of the H800\'s 132; DeepEP\'s default 20): compute beside an overlapped all-to-all runs on the others, in place of overlapComputeSlowdown. 1 to the GPU\'s SM count − 1. Default: none reserved.',
+    }),
     overlapComputeSlowdown: t.float({
       description:
         'Fraction σ by which compute slows while a collective overlaps it (SM and HBM contention), 0–1: c seconds of communication behind w seconds of compute cost max(c − w, c·σ/(1 + σ)). Default 0.189, the average Lee et al. 2025 measured on A100/H100/MI250/MI210 (arXiv 2507.03114); 0 = ideal overlap.',

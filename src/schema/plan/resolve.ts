@@ -140,6 +140,8 @@ const PLAN_OPTIONS_BOUNDS: BoundsTable<PlanOptionsInputFields> = {
   interNodeCollectiveEfficiency: floatIn(0.01, 1),
   overlapComputeSlowdown: floatIn(0, 1),
   pipelineFlushesPerStep: intIn(1, 100_000),
+  // The core checks it against the GPU's SM count (hardware.ts streamingMultiprocessors).
+  communicationStreamingMultiprocessors: intIn(1, 1_000),
 };
 
 function checkPlanBounds(input: TrainingPlanInputShape, path: string): void {
@@ -159,6 +161,7 @@ export function checkPlanOptionsInput(o: PlanOptionsInputFields | null | undefin
 const NUMERIC_OPTIONS = [
   'frameworkOverheadBytes', 'memoryHeadroomFraction', 'computeEfficiencyScale', 'computeEfficiencyOverride',
   'intraNodeCollectiveEfficiency', 'interNodeCollectiveEfficiency', 'overlapComputeSlowdown', 'pipelineFlushesPerStep',
+  'communicationStreamingMultiprocessors',
 ] as const satisfies readonly (keyof PlanOptionsInputShape & keyof PlanOptions)[];
 
 const BOOLEAN_OPTIONS = [
