@@ -5,6 +5,8 @@
  *
  *   npx tsx bench/load-query-mix.ts              # 1,000 req/s for 20 s
  *   RATE=2000 SECONDS=30 npx tsx bench/load-query-mix.ts
+ *   RESPONSE_CACHE=0 npx tsx bench/load-query-mix.ts   # every query executed (the mix repeats 5 queries, which the
+ *                                                       # response cache otherwise answers before parsing)
  *
  * Two generators, one after the other on the same server (GENERATOR=autocannon or paced for one of them):
  * - autocannon in this process, 50 connections, `overallRate`: each connection sends its share of a second's

@@ -27,6 +27,8 @@ export interface ServerConfig {
   apiKeys: ApiKey[];
   /** ZEROPLAN_REQUIRE_KEY_FOR_READS=1: queries and subscriptions need a key too. */
   requireKeyForReads: boolean;
+  /** RESPONSE_CACHE=0 turns off the response cache of repeated read-only queries (response-cache.ts; default on). */
+  responseCache: boolean;
 }
 
 const TRUE = new Set(['1', 'true', 'yes', 'on']);
@@ -86,6 +88,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   if (!TRUE.has(rawReads) && !FALSE.has(rawReads)) {
     throw new Error(`ZEROPLAN_REQUIRE_KEY_FOR_READS = ${JSON.stringify(env.ZEROPLAN_REQUIRE_KEY_FOR_READS)} is invalid: expected 1 or 0`);
   }
+  const rawCache = (env.RESPONSE_CACHE || '1').trim().toLowerCase();
+  if (!TRUE.has(rawCache) && !FALSE.has(rawCache)) {
+    throw new Error(`RESPONSE_CACHE = ${JSON.stringify(env.RESPONSE_CACHE)} is invalid: expected 1 (default) or 0`);
+  }
   const apiKeys = readKeys(env);
   const requireKeyForReads = TRUE.has(rawReads);
   if (requireKeyForReads && apiKeys.length === 0) {
@@ -99,6 +105,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     corsOrigins,
     apiKeys,
     requireKeyForReads,
+    responseCache: TRUE.has(rawCache),
     workers: readWorkersMode(env),
     ...readScaleConfig(env),
   };

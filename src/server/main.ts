@@ -28,6 +28,7 @@ try {
     logFormat: 'json',
     cors: { origins: config.corsOrigins },
     auth: { keys: config.apiKeys, requireKeyForReads: config.requireKeyForReads },
+    responseCache: config.responseCache,
     modules: [simulationModule(), searchModule(), externalSearchModule(), campaignModule(), budgetModule(), validationModule()],
     workers: config.workers,
     ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),

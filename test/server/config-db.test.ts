@@ -12,11 +12,11 @@ afterAll(() => removeDir(dir));
 
 describe('readConfig', () => {
   it('defaults to 127.0.0.1:4000 and ./data/zeroplan.db', () => {
-    expect(readConfig({})).toEqual({ port: 4000, host: '127.0.0.1', databasePath: resolve('data/zeroplan.db'), logLevel: 'info', corsOrigins: [], apiKeys: [], requireKeyForReads: false, workers: 'embedded' });
+    expect(readConfig({})).toEqual({ port: 4000, host: '127.0.0.1', databasePath: resolve('data/zeroplan.db'), logLevel: 'info', corsOrigins: [], apiKeys: [], requireKeyForReads: false, responseCache: true, workers: 'embedded' });
   });
 
   it('reads PORT, HOST and DATABASE_PATH; refuses a malformed PORT', () => {
-    expect(readConfig({ PORT: '8080', HOST: '0.0.0.0', DATABASE_PATH: '/tmp/x.db' })).toEqual({ port: 8080, host: '0.0.0.0', databasePath: '/tmp/x.db', logLevel: 'info', corsOrigins: [], apiKeys: [], requireKeyForReads: false, workers: 'embedded' });
+    expect(readConfig({ PORT: '8080', HOST: '0.0.0.0', DATABASE_PATH: '/tmp/x.db' })).toEqual({ port: 8080, host: '0.0.0.0', databasePath: '/tmp/x.db', logLevel: 'info', corsOrigins: [], apiKeys: [], requireKeyForReads: false, responseCache: true, workers: 'embedded' });
     expect(() => readConfig({ PORT: 'eighty' })).toThrow(/PORT = "eighty" is invalid/);
     expect(() => readConfig({ WORKERS: 'cloud' })).toThrow(/WORKERS = "cloud" is invalid: expected embedded \(default\) or external/);
     expect(() => readConfig({ WORKERS: 'external' })).toThrow(/WORKERS=external needs REDIS_URL/);
@@ -29,6 +29,13 @@ describe('readConfig', () => {
     expect(() => readConfig({ PORT: '70000' })).toThrow(/\[0, 65535\]/);
   });
 
+  it('reads RESPONSE_CACHE (default on; 0 turns the cache of repeated read-only queries off); refuses other values', () => {
+    expect(readConfig({}).responseCache).toBe(true);
+    expect(readConfig({ RESPONSE_CACHE: '' }).responseCache).toBe(true);
+    expect(readConfig({ RESPONSE_CACHE: '0' }).responseCache).toBe(false);
+    expect(readConfig({ RESPONSE_CACHE: 'off' }).responseCache).toBe(false);
+    expect(() => readConfig({ RESPONSE_CACHE: 'sometimes' })).toThrow(/RESPONSE_CACHE = "sometimes" is invalid: expected 1 \(default\) or 0/);
+  });
   it('reads CORS_ORIGINS as exact origins; refuses "*", paths and non-http schemes', () => {
     expect(readConfig({ CORS_ORIGINS: 'https://a.example, http://localhost:5173/' }).corsOrigins).toEqual(['https://a.example', 'http://localhost:5173']);
     expect(() => readConfig({ CORS_ORIGINS: '*' })).toThrow(/CORS_ORIGINS is invalid: "\*" is not accepted/);
