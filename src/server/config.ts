@@ -32,7 +32,16 @@ export interface ServerConfig {
 }
 
 const TRUE = new Set(['1', 'true', 'yes', 'on']);
-const FALSE = new Set(['', '0', 'false', 'no', 'off']);
+const FALSE = new Set(['0', 'false', 'no', 'off']);
+
+/** An on/off variable: 1/true/yes/on or 0/false/no/off (any case); unset or empty gives `fallback`. */
+function readSwitch(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = (env[name] ?? '').trim().toLowerCase();
+  if (raw === '') return fallback;
+  if (TRUE.has(raw)) return true;
+  if (FALSE.has(raw)) return false;
+  throw new Error(`${name} = ${JSON.stringify(env[name])} is invalid: expected ${fallback ? '1 (default) or 0' : '1 or 0 (default)'}`);
+}
 
 function readKeys(env: NodeJS.ProcessEnv): ApiKey[] {
   const keys = parseApiKeys(env.ZEROPLAN_API_KEYS ?? '', 'ZEROPLAN_API_KEYS');
@@ -84,16 +93,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     if (error) throw new Error(`CORS_ORIGINS is invalid: ${error}`);
     corsOrigins.push(origin!);
   }
-  const rawReads = (env.ZEROPLAN_REQUIRE_KEY_FOR_READS ?? '').trim().toLowerCase();
-  if (!TRUE.has(rawReads) && !FALSE.has(rawReads)) {
-    throw new Error(`ZEROPLAN_REQUIRE_KEY_FOR_READS = ${JSON.stringify(env.ZEROPLAN_REQUIRE_KEY_FOR_READS)} is invalid: expected 1 or 0`);
-  }
-  const rawCache = (env.RESPONSE_CACHE || '1').trim().toLowerCase();
-  if (!TRUE.has(rawCache) && !FALSE.has(rawCache)) {
-    throw new Error(`RESPONSE_CACHE = ${JSON.stringify(env.RESPONSE_CACHE)} is invalid: expected 1 (default) or 0`);
-  }
+  const requireKeyForReads = readSwitch(env, 'ZEROPLAN_REQUIRE_KEY_FOR_READS', false);
+  const responseCache = readSwitch(env, 'RESPONSE_CACHE', true);
   const apiKeys = readKeys(env);
-  const requireKeyForReads = TRUE.has(rawReads);
   if (requireKeyForReads && apiKeys.length === 0) {
     throw new Error('ZEROPLAN_REQUIRE_KEY_FOR_READS is set but no key is configured: set ZEROPLAN_API_KEYS or ZEROPLAN_API_KEYS_FILE');
   }
@@ -105,7 +107,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     corsOrigins,
     apiKeys,
     requireKeyForReads,
-    responseCache: TRUE.has(rawCache),
+    responseCache,
     workers: readWorkersMode(env),
     ...readScaleConfig(env),
   };
