@@ -1,5 +1,5 @@
 /** Every mutation and the saved-item queries, in-process, on a temp SQLite file. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   ClusterDocument,
   ClustersDocument,
@@ -19,16 +19,10 @@ import {
   UpdatePlanDocument,
   type ModelInput,
 } from '../gql/graphql.js';
-import { createTestApp, execute, onlyError, removeDir, type TestApp } from '../server/helpers.js';
+import { execute, onlyError } from '../server/helpers.js';
+import { useSharedTestApp } from '../server/tservers.js';
 
-let t: TestApp;
-beforeAll(() => {
-  t = createTestApp();
-});
-afterAll(async () => {
-  await t.dispose();
-  removeDir(t.dir);
-});
+const t = useSharedTestApp();
 
 // GPT-3 XL (Brown et al. 2020 Table 2.1): 24 layers, d_model 2048, 24 heads (head size 128 as published), context 2048.
 const gpt3Xl: ModelInput = { name: 'My GPT-3 XL', layers: 24, hiddenSize: 2048, attentionHeads: 16, vocabSize: 50257, sequenceLength: 2048 };

@@ -2,17 +2,11 @@
  * The core's newer outputs and inputs through GraphQL: the step time's terms, the MoE dispatch and pipeline-flush
  * options, group-limited routing on models, and planSearch carrying the memory inputs of recipes (issue 9).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, onlyError, post, removeDir, type TestApp } from '../server/helpers.js';
+import { describe, expect, it } from 'vitest';
+import { onlyError, post } from '../server/helpers.js';
+import { useSharedTestApp } from '../server/tservers.js';
 
-let t: TestApp;
-beforeAll(() => {
-  t = createTestApp();
-});
-afterAll(async () => {
-  await t.dispose();
-  removeDir(t.dir);
-});
+const t = useSharedTestApp();
 
 type Term = { name: string; seconds: number; exposedSeconds: number; bytes: number; explanation: string };
 type Assumption = { name: string; value: string; source: string; origin: string };

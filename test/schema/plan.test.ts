@@ -1,5 +1,5 @@
 /** trainingPlan / trainingPlanOrError in-process, against the Megatron-LM paper and the plan's own arithmetic. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findGpu, makeCluster } from '../../src/core/hardware.js';
 import { computeModelCounts } from '../../src/core/model.js';
 import { evaluatePlan, resolveLayout } from '../../src/core/plan.js';
@@ -15,16 +15,10 @@ import {
   TrainingPlanStagesDocument,
   type TrainingPlanInput,
 } from '../gql/graphql.js';
-import { createTestApp, execute, MEGATRON_GPT3_PLAN, onlyError, post, relativeError, removeDir, type TestApp } from '../server/helpers.js';
+import { execute, MEGATRON_GPT3_PLAN, onlyError, post, relativeError } from '../server/helpers.js';
+import { useSharedTestApp } from '../server/tservers.js';
 
-let t: TestApp;
-beforeAll(() => {
-  t = createTestApp();
-});
-afterAll(async () => {
-  await t.dispose();
-  removeDir(t.dir);
-});
+const t = useSharedTestApp();
 
 const megatronGpt3: TrainingPlanInput = MEGATRON_GPT3_PLAN;
 

@@ -2,7 +2,7 @@
  * Every query, in-process through yoga.fetch with the codegen documents, checked against published figures
  * (source and tolerance beside each) or against the formula it must follow.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   ClusterDocument,
   ClustersDocument,
@@ -17,16 +17,10 @@ import {
   ModelStateMemoryDocument,
   ScalingLawLossDocument,
 } from '../gql/graphql.js';
-import { createTestApp, execute, onlyError, relativeError, removeDir, type TestApp } from '../server/helpers.js';
+import { execute, onlyError, relativeError } from '../server/helpers.js';
+import { useSharedTestApp } from '../server/tservers.js';
 
-let t: TestApp;
-beforeAll(() => {
-  t = createTestApp();
-});
-afterAll(async () => {
-  await t.dispose();
-  removeDir(t.dir);
-});
+const t = useSharedTestApp();
 
 describe('gpus and gpu', () => {
   it('lists the catalog with datasheet figures', async () => {

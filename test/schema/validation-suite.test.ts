@@ -2,20 +2,14 @@
  * The `validation` query: the published runs, the model's predictions and the errors, as the core computes them
  * (src/core/validation). Figures checked here are published ones (source beside each) and the summaries' formulas.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { STEP_TIME_MODEL_ACCURACY_FRACTION } from '../../src/core/performance.js';
 import { runValidation } from '../../src/core/validation/suite.js';
 import { ValidationDocument } from '../gql/graphql.js';
-import { createTestApp, execute, removeDir, type TestApp } from '../server/helpers.js';
+import { execute } from '../server/helpers.js';
+import { useSharedTestApp } from '../server/tservers.js';
 
-let t: TestApp;
-beforeAll(() => {
-  t = createTestApp();
-});
-afterAll(async () => {
-  await t.dispose();
-  removeDir(t.dir);
-});
+const t = useSharedTestApp();
 
 describe('query validation', () => {
   it('lists every run with source, GPU, layout, recipe, published figure, prediction and error', async () => {
