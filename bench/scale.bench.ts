@@ -9,8 +9,7 @@
  *   against the in-process pubsub (added = Redis − in-process), p50 and p99 in milliseconds.
  */
 import { availableParallelism } from 'node:os';
-import { createClient, type Client } from 'graphql-ws';
-import WebSocket from 'ws';
+import type { Client } from 'graphql-ws';
 import { createBoundedPubSub } from '../src/server/pubsub.js';
 import { createRedisBoundedPubSub } from '../src/server/redis-pubsub.js';
 import { startCluster } from '../test/scale/cluster.js';

@@ -104,7 +104,7 @@ export function campaignView(record: CampaignRecord, results: readonly SeedResul
  */
 export async function runChunk(store: CampaignStore, pubsub: BoundedPubSub<PubSubTopics>, chunk: CampaignChunk): Promise<boolean> {
   const record = await store.get(chunk.campaignId);
-  if (!record || record.status !== 'RUNNING') return false;
+  if (record?.status !== 'RUNNING') return false;
   const layout = record.request.layouts[chunk.layout]!;
   const results: SeedResult[] = [];
   for (let seed = chunk.from; seed < chunk.to; seed++) {

@@ -8,7 +8,7 @@ import { activationBytesPerLayerFor, memoryByPipelineStage, stageMemory } from '
 import { computeModelCounts } from '../../src/core/model.js';
 import { evaluatePlan, resolveLayout } from '../../src/core/plan.js';
 import { findModelPreset } from '../../src/core/presets.js';
-import { applyRecipe, planAssumptions, TRAINING_RECIPES } from '../../src/core/recipes.js';
+import { applyRecipe, planAssumptions, type TRAINING_RECIPES } from '../../src/core/recipes.js';
 import type { GpuSpec, ModelArchitecture, ParallelLayout } from '../../src/core/types.js';
 import { fieldOf } from './field-of.js';
 

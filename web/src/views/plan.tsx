@@ -377,7 +377,7 @@ export function PlanView(props: { catalog: Catalog; onCatalogChanged: () => Prom
         }}
       >
         <ModelClusterFields catalog={props.catalog} state={state} set={set} onCatalogChanged={props.onCatalogChanged} gpuField />
-        <NumberField name="tokens" label="Training tokens" value={state.trainingTokens} onChange={(v) => set('trainingTokens', Number(v))} hint={f.count(state.trainingTokens) + ' tokens'} />
+        <NumberField name="tokens" label="Training tokens" value={state.trainingTokens} onChange={(v) => set('trainingTokens', Number(v))} hint={`${f.count(state.trainingTokens)} tokens`} />
         <LayoutFields state={state} set={set} />
         <div class="actions">
           <button type="submit" class="primary" aria-busy={busy}>Compute plan</button>
