@@ -17,6 +17,9 @@ const PublishedKindEnum = builder.enumType('PublishedFigureKind', {
     STEP_SECONDS: { description: 'Seconds per optimizer step.' },
     TOKENS_PER_SECOND_PER_GPU: { description: 'Training tokens per second per GPU.' },
     GPU_HOURS_PER_TRILLION_TOKENS: { description: 'GPU-hours per 10¹² training tokens.' },
+    RANK_MICRO_BATCH_SECONDS: {
+      description: "Seconds of one micro-batch's forward and backward on one pipeline rank in steady state (a profiled chunk pair).",
+    },
   } satisfies Record<PublishedKind, { description: string }>,
 });
 
@@ -26,7 +29,7 @@ const ValidationFamilyEnum = builder.enumType('ValidationFamily', {
     A100_MEGATRON_2021_22: { description: 'Megatron-LM on A100, 2021–22 (Narayanan et al. 2021, Korthikanti et al. 2022, README).' },
     A100_PRODUCTION_2022_24: { description: 'Production runs on A100: BLOOM, OPT, MegaScale, FSDP (torchtitan, fms-fsdp).' },
     H100_MODERN_RECIPES: { description: 'H100 with modern recipes: NeMo FP8 table, Llama 3 405B.' },
-    MOE: { description: 'Mixture-of-experts runs (DeepSeek-V3).' },
+    MOE: { description: 'Mixture-of-experts runs (DeepSeek-V3: pre-training and its published profile; NeMo AutoModel).' },
     LONG_CONTEXT: { description: 'Long-context runs with context parallelism (Llama 3 405B at 128K).' },
   } satisfies Record<ValidationFamily, { description: string }>,
 });

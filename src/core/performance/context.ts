@@ -51,6 +51,8 @@ export interface StepContext {
   tokens: number;
   peakMatmul: number;
   peakAttention: number;
+  /** Peak of the output head's GEMM: FP8 recipes keep it in 16-bit (see stepContext). */
+  peakHead: number;
   /** Achieved HBM bandwidth of element-wise kernels. */
   hbmBytesPerSecond: number;
   /** Compute slowdown beside overlapped communication. */
@@ -120,6 +122,8 @@ export function stepContext(
     tokens: (s * b) / c,
     peakMatmul,
     peakAttention: layout.precision === 'FP8' ? gpu.peakFlopsPerSecond.BF16 : peakMatmul,
+    // DeepSeek-V3 §3.3 keeps "the output head" in BF16; Megatron-Core's output_layer is a tensor_parallel.ColumnParallelLinear, outside Transformer Engine's FP8 modules.
+    peakHead: layout.precision === 'FP8' ? gpu.peakFlopsPerSecond.BF16 : peakMatmul,
     hbmBytesPerSecond: gpu.memoryBandwidthBytesPerSecond * ELEMENTWISE_BANDWIDTH_EFFICIENCY,
     slowdown,
     expertParallelSlowdown: reservedSmSlowdown(gpu.streamingMultiprocessors, options?.communicationStreamingMultiprocessors) ?? slowdown,

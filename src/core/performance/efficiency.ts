@@ -58,7 +58,7 @@ export const MATMUL_HALF_SATURATION_DIMENSION = MATMUL_EFFICIENCY_BY_GENERATION.
  * Llama-2 7B/13B/70B, GPT-3 175B, 760–888 model TFLOP/s; DeepSeek-V3 on H800; suite.ts calibrateFp8Factor).
  * Multiplies e_mm in FP8 plans.
  */
-export const FP8_MATMUL_EFFICIENCY_FACTOR = 0.751;
+export const FP8_MATMUL_EFFICIENCY_FACTOR = 0.763;
 
 /** Achieved fraction of HBM bandwidth in fused element-wise kernels (STREAM-like kernels reach ≈ 0.8–0.9). */
 export const ELEMENTWISE_BANDWIDTH_EFFICIENCY = 0.8;

@@ -73,7 +73,21 @@ const EXPOSED = 'Dispatch + combine all-to-alls per MoE layer (forward, backward
 const OVERLAPPED =
   'All-to-all overlapped with the micro-batch’s compute (DualPipe, DeepSeek-V3 §3.2.1): only its excess and the contention share σ/(1+σ) are exposed.';
 const OVERLAPPED_RESERVED_SMS =
-  'All-to-all overlapped with the micro-batch’s compute (DualPipe, DeepSeek-V3 §3.2.1) on SMs reserved for it (§3.2.2: 20 of 132): while it runs, compute has the other SMs, so its excess and S_comm/S of its time are exposed.';
+  'All-to-all overlapped with the micro-batch’s compute (DualPipe, DeepSeek-V3 §3.2.1, Figure 4) on SMs reserved for it (§3.2.2: 20 of 132): the compute runs on the other SMs for the whole window (S/(S − S_comm) as long), and the transfers’ excess over that is exposed.';
+
+/**
+ * Critical-path cost of an all-to-all whose kernels hold a fixed partition of the SMs (σ = reserved/(total − reserved))
+ * beside `windowSeconds` of compute: DualPipe pairs every compute part of a forward/backward chunk pair with a
+ * communication part (DeepSeek-V3 §3.2.1, Figure 4: dispatch, MLP, combine, attention interleaved), so the partition
+ * is held for the whole window, not only while bytes move — the compute runs on the other SMs throughout (w·σ more),
+ * and the transfers' excess over that stretched window is exposed. DeepSeek's published training profile
+ * (deepseek-ai/profile-data, train.json) shows it: the all-to-all kernels are resident 114.5 of the pair's 129.0 ms,
+ * while their transfers (dispatch + combine kernels) take 80.4 ms.
+ */
+export function reservedSmOverlapCostSeconds(commSeconds: number, windowSeconds: number, slowdown: number): number {
+  if (commSeconds <= 0) return 0;
+  return Math.max(commSeconds - windowSeconds, windowSeconds * slowdown);
+}
 
 export function expertParallelTerm(
   ctx: StepContext,
@@ -86,9 +100,12 @@ export function expertParallelTerm(
   // With the all-to-all overlapped only its excess over the micro-batch's compute and the contention share stay on the
   // critical path, as for TP overlap.
   const overlapped = options?.overlapExpertParallelCommunication === true;
-  const costPerMicroBatch = overlapped
-    ? overlappedCostSeconds(secondsPerMicroBatch, computePerMicroBatch, expertParallelSlowdown)
-    : secondsPerMicroBatch;
+  const reservedSms = options?.communicationStreamingMultiprocessors !== undefined && ctx.cluster.gpu.streamingMultiprocessors !== undefined;
+  const costPerMicroBatch = !overlapped
+    ? secondsPerMicroBatch
+    : reservedSms
+      ? reservedSmOverlapCostSeconds(secondsPerMicroBatch, computePerMicroBatch, expertParallelSlowdown)
+      : overlappedCostSeconds(secondsPerMicroBatch, computePerMicroBatch, expertParallelSlowdown);
   return {
     name: 'EXPERT_PARALLEL',
     seconds: m * secondsPerMicroBatch,

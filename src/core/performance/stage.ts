@@ -1,6 +1,8 @@
 /**
  * The slowest pipeline rank sets the steady pace: the first (its layers + the embedding), the heaviest middle one (an
- * explicit split's), or the last (its layers + the output head), by compute and the per-layer communication.
+ * explicit split's), or the last (its layers + the output head), by compute plus the communication each rank leaves
+ * exposed per micro-batch — after overlap, so that a rank whose all-to-all hides under its compute is not taken for the
+ * slowest over one whose extra compute (a head, an MTP module) cannot hide.
  */
 import { heaviestMiddleRankLayers, rankLayers } from '../pipeline.js';
 import type { LayerCompute } from './compute.js';
@@ -23,7 +25,10 @@ export interface SlowestStage {
   allRanksComputePerMicroBatch: number;
 }
 
-export function slowestStage(ctx: StepContext, compute: LayerCompute, communicationPerLayer: number): SlowestStage {
+/** Communication a rank leaves on the critical path per micro-batch, given its layers and its compute (overlap window). */
+export type ExposedCommunication = (layers: number, computeSeconds: number) => number;
+
+export function slowestStage(ctx: StepContext, compute: LayerCompute, exposedCommunication: ExposedCommunication): SlowestStage {
   const { layout, p, layers } = ctx;
   const { layerSeconds, headSeconds, embeddingSeconds, multiTokenPredictionSeconds, flops } = compute;
   // Multi-token-prediction blocks live with the head (DeepSeek-V3 §3.2.3): their compute and all-to-all on that rank.
@@ -34,12 +39,12 @@ export function slowestStage(ctx: StepContext, compute: LayerCompute, communicat
   const firstCompute = firstLayers * layerSeconds + embeddingSeconds + (p === 1 ? headSeconds + multiTokenPredictionSeconds : 0);
   const lastCompute = lastLayers * layerSeconds + headSeconds + multiTokenPredictionSeconds;
   const middleCompute = middleLayers * layerSeconds;
-  const firstTime = firstCompute + (firstLayers + (p === 1 ? mtpLayers : 0)) * communicationPerLayer;
-  const lastTime = lastCompute + (lastLayers + mtpLayers) * communicationPerLayer;
-  const middleTime = middleCompute + middleLayers * communicationPerLayer;
+  const firstTime = firstCompute + exposedCommunication(firstLayers + (p === 1 ? mtpLayers : 0), firstCompute);
+  const lastTime = lastCompute + exposedCommunication(lastLayers + mtpLayers, lastCompute);
+  const middleTime = middleCompute + exposedCommunication(middleLayers, middleCompute);
   if (layout.pipelineSchedule === 'DUALPIPE' && p > 1) {
     const times = { firstLayers, middleLayers, lastLayers, firstCompute, middleCompute, lastCompute, firstTime, middleTime, lastTime };
-    return dualPipeSlowestRank(ctx, compute, times, mtpLayers);
+    return dualPipeSlowestRank(ctx, compute, times, mtpLayers, exposedCommunication);
   }
   const position: RankPosition = p > 1 && lastTime > firstTime && lastTime >= middleTime ? 2 : middleTime > firstTime ? 1 : 0;
   const stageLayers = position === 2 ? lastLayers + mtpLayers : position === 1 ? middleLayers : firstLayers + (p === 1 ? mtpLayers : 0);
@@ -76,7 +81,13 @@ interface RankTimes {
  * (and p − 1) pairs the first stage, with the embedding, and the last, with the head (§3.2.3); a middle rank pairs two
  * middle stages, at most the heaviest middle one.
  */
-function dualPipeSlowestRank(ctx: StepContext, compute: LayerCompute, r: RankTimes, mtpLayers: number): SlowestStage {
+function dualPipeSlowestRank(
+  ctx: StepContext,
+  compute: LayerCompute,
+  r: RankTimes,
+  mtpLayers: number,
+  exposedCommunication: ExposedCommunication,
+): SlowestStage {
   const { flops } = compute;
   const { p, layers, layout } = ctx;
   // The heaviest pair of middle stages i and p − 1 − i (0 < i < p/2), in mean layers per micro-batch.
@@ -84,9 +95,8 @@ function dualPipeSlowestRank(ctx: StepContext, compute: LayerCompute, r: RankTim
   for (let i = 1; i < p / 2; i++) {
     middlePairLayers = Math.max(middlePairLayers, (rankLayers(layers, layout, i) + rankLayers(layers, layout, p - 1 - i)) / 2);
   }
-  const perLayer = r.middleLayers > 0 ? (r.middleTime - r.middleCompute) / r.middleLayers : 0;
   const middleCompute = middlePairLayers * compute.layerSeconds;
-  const middleTime = middleCompute + middlePairLayers * perLayer;
+  const middleTime = middleCompute + exposedCommunication(middlePairLayers, middleCompute);
   const pairTime = (r.firstTime + r.lastTime) / 2;
   const edge = p === 2 || pairTime >= middleTime;
   const stageLayers = edge ? (r.firstLayers + r.lastLayers + mtpLayers) / 2 : middlePairLayers;

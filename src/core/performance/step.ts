@@ -15,15 +15,15 @@ import type {
   PerformanceEstimate,
   PlanOptions,
 } from '../types.js';
-import { layerCompute } from './compute.js';
-import { type StepTerm, stepContext } from './context.js';
-import { contextParallelPerLayer, contextParallelTerm } from './context-parallel.js';
+import { type LayerCompute, layerCompute } from './compute.js';
+import { type StepContext, type StepTerm, stepContext } from './context.js';
+import { type ContextParallelLayer, contextParallelPerLayer, contextParallelTerm } from './context-parallel.js';
 import { dataParallelShards, dataParallelTerm } from './data-parallel.js';
-import { expertParallelPerLayer, expertParallelTerm } from './expert-parallel.js';
+import { type ExpertParallelLayer, expertParallelPerLayer, expertParallelTerm } from './expert-parallel.js';
 import { optimizerTerms } from './optimizer.js';
 import { pipelineBubbleTerm, pipelineTransferTerm } from './pipeline.js';
-import { slowestStage } from './stage.js';
-import { tensorParallelPerLayer, tensorParallelTerm } from './tensor-parallel.js';
+import { type ExposedCommunication, slowestStage } from './stage.js';
+import { type TensorParallelLayer, tensorParallelPerLayer, tensorParallelTerm } from './tensor-parallel.js';
 
 export interface StepEstimate {
   performance: PerformanceEstimate;
@@ -34,6 +34,44 @@ export interface StepEstimate {
 
 const COMPUTE =
   'Slowest stage per micro-batch × m: GEMM FLOPs / (peak · e_mm) + attention scores / (peak · e_att) + element-wise bytes / HBM (compute.ts).';
+
+/**
+ * What a rank holding `rankLayers` layers leaves of its TP, EP and CP communication on the critical path per
+ * micro-batch, given its compute (the overlap window) — by the same laws as the step's terms.
+ */
+function exposedCommunicationOf(
+  ctx: StepContext,
+  compute: LayerCompute,
+  tpLayer: TensorParallelLayer,
+  epLayer: ExpertParallelLayer,
+  cpLayer: ContextParallelLayer,
+): ExposedCommunication {
+  const passes = compute.flops.matmulPasses;
+  return (rankLayers, rankCompute) =>
+    tensorParallelTerm(ctx, tpLayer, rankLayers, rankCompute, passes).costPerMicroBatch +
+    expertParallelTerm(ctx, epLayer, rankLayers, rankCompute).costPerMicroBatch +
+    rankLayers * cpLayer.secondsPerLayer;
+}
+
+/**
+ * Steady-state seconds of one micro-batch's forward and backward on a pipeline rank holding `rankLayers` layers and
+ * neither the embedding nor the head: their compute plus the TP/EP/CP communication left exposed; no pipeline
+ * transfers, bubble or data-parallel sync. What a profile of one forward/backward chunk pair measures.
+ */
+export function rankMicroBatchSeconds(
+  arch: ModelArchitecture,
+  counts: ModelCounts,
+  cluster: ClusterSpec,
+  layout: ParallelLayout,
+  options: PlanOptions | undefined,
+  rankLayers: number,
+): number {
+  const ctx = stepContext(arch, counts, cluster, layout, options);
+  const compute = layerCompute(ctx);
+  const exposed = exposedCommunicationOf(ctx, compute, tensorParallelPerLayer(ctx), expertParallelPerLayer(ctx), contextParallelPerLayer(ctx));
+  const rankCompute = rankLayers * compute.layerSeconds;
+  return rankCompute + exposed(rankLayers, rankCompute);
+}
 
 /** Step time, throughput and communication of one plan. */
 export function estimateStep(
@@ -51,7 +89,7 @@ export function estimateStep(
   const tpLayer = tensorParallelPerLayer(ctx);
   const epLayer = expertParallelPerLayer(ctx);
   const cpLayer = contextParallelPerLayer(ctx);
-  const stage = slowestStage(ctx, compute, tpLayer.secondsPerLayer + epLayer.secondsPerLayer + cpLayer.secondsPerLayer);
+  const stage = slowestStage(ctx, compute, exposedCommunicationOf(ctx, compute, tpLayer, epLayer, cpLayer));
   const { stageLayers, computePerMicroBatch } = stage;
   const tp = tensorParallelTerm(ctx, tpLayer, stageLayers, computePerMicroBatch, compute.flops.matmulPasses);
   const ep = expertParallelTerm(ctx, epLayer, stageLayers, computePerMicroBatch);

@@ -26,7 +26,12 @@ export type PublishedKind =
   /** Training tokens per second per GPU. */
   | 'TOKENS_PER_SECOND_PER_GPU'
   /** GPU-hours per 10¹² training tokens. */
-  | 'GPU_HOURS_PER_TRILLION_TOKENS';
+  | 'GPU_HOURS_PER_TRILLION_TOKENS'
+  /**
+   * Seconds of one micro-batch's forward and backward on one pipeline rank in steady state (a profiled chunk pair):
+   * the rank holds `rankLayers` layers, no embedding or head; no pipeline transfers, bubble or DP sync.
+   */
+  | 'RANK_MICRO_BATCH_SECONDS';
 
 /** Figures where larger is faster (the others are times). */
 export const THROUGHPUT_KINDS: readonly PublishedKind[] = [
@@ -81,6 +86,8 @@ export interface ValidationRun {
   assumed?: string;
   published: number;
   kind: PublishedKind;
+  /** Layers on the profiled rank (RANK_MICRO_BATCH_SECONDS only). */
+  rankLayers?: number;
 }
 
 // The 2021 Megatron-LM kernels setting of the frameworks built on it (BLOOM's Megatron-DeepSpeed, OPT's metaseq): full
@@ -391,6 +398,26 @@ export const VALIDATION_RUNS: readonly ValidationRun[] = Object.freeze([
       kind: 'TOKENS_PER_SECOND_PER_GPU',
     }),
   ),
+
+  {
+    id: 'deepseek-v3-profile-chunk-pair',
+    source:
+      'deepseek-ai/profile-data (2025), train.json: one DualPipe forward and backward chunk pair, 4 MoE layers each, EP 64, TP 1, 4K sequence, as in DeepSeek-V3 pre-training',
+    family: 'MOE',
+    gpu: 'h800',
+    gpus: 2048,
+    model: 'deepseek-v3',
+    // The profiled chunks are MoE layers only, without the MTP module (on the head's rank).
+    modelChanges: { denseLayers: 0, multiTokenPredictionDepth: 0 },
+    layout: { pipelineParallel: 16, expertParallel: 64, globalBatchSize: 15360, microBatchSize: 1, recompute: 'SELECTIVE' },
+    trainingRecipe: 'DEEPSEEK_V3',
+    recipe: 'DeepSeek HAI-LLM as in the pre-training row: FP8 GEMMs, node-deduplicated all-to-all on 20 SMs overlapped by DualPipe, cheap recompute',
+    assumed:
+      'the figure is the GPU time from the first to the last kernel the profiled step launched (129.0 ms; the CPU-side ProfilerStep spans 112.2 ms while launches run ahead); the profile routes tokens perfectly balanced and leaves pipeline transfers out, as the model does here',
+    rankLayers: 4,
+    published: 0.129,
+    kind: 'RANK_MICRO_BATCH_SECONDS',
+  },
 
   // --- Long context -----------------------------------------------------------------------------------------------
   {

@@ -10,6 +10,7 @@ import { findGpu, makeCluster } from '../hardware.js';
 import { computeModelCounts } from '../model.js';
 import { MATMUL_SHARE_OF_CEILING, gpuGenerationOf, type GpuGeneration } from '../performance.js';
 import { evaluatePlan, resolveLayout } from '../plan.js';
+import { rankMicroBatchSeconds } from '../performance/step.js';
 import { applyRecipe } from '../recipes.js';
 import { findModelPreset } from '../presets.js';
 import type { GpuSpec, ModelArchitecture, PlanOptions } from '../types.js';
@@ -70,12 +71,13 @@ export function predictRun(run: ValidationRun, scales: EfficiencyScales = {}): R
   const layout = resolveLayout(arch, cluster, withRecipe.layout, `validation.${run.id}`);
   const scale = scales[generation] ?? 1;
   const options: PlanOptions = { ...withRecipe.options, ...(scale !== 1 ? { computeEfficiencyScale: scale } : {}) };
-  const performance = evaluatePlan(arch, computeModelCounts(arch), cluster, layout, options).performance;
+  const counts = computeModelCounts(arch);
+  const performance = evaluatePlan(arch, counts, cluster, layout, options).performance;
   const tokensPerSecondPerGpu = performance.tokensPerSecond / run.gpus;
   const flopsCounts = run.flopsModelChanges ? computeModelCounts(archOf(run, run.flopsModelChanges)) : null;
   const modelFlopsPerToken =
     run.attentionFlops === 'CAUSAL'
-      ? (flopsCounts ?? computeModelCounts(arch)).modelFlopsPerTokenCausal
+      ? (flopsCounts ?? counts).modelFlopsPerTokenCausal
       : flopsCounts
         ? flopsCounts.modelFlopsPerToken
         : performance.modelFlopsPerStep / (layout.globalBatchSize * arch.sequenceLength);
@@ -87,6 +89,7 @@ export function predictRun(run: ValidationRun, scales: EfficiencyScales = {}): R
     peak,
     stepSeconds: performance.stepSeconds,
     tokensPerSecondPerGpu,
+    rankMicroBatchSeconds: () => rankMicroBatchSeconds(arch, counts, cluster, layout, options, run.rankLayers ?? 0),
   });
   return {
     run,
@@ -110,7 +113,7 @@ export function predictRun(run: ValidationRun, scales: EfficiencyScales = {}): R
 
 function predictedFigure(
   kind: PublishedKind,
-  x: { hardware: number; model: number; peak: number; stepSeconds: number; tokensPerSecondPerGpu: number },
+  x: { hardware: number; model: number; peak: number; stepSeconds: number; tokensPerSecondPerGpu: number; rankMicroBatchSeconds: () => number },
 ): number {
   switch (kind) {
     case 'HARDWARE_TFLOPS_PER_GPU':
@@ -125,6 +128,8 @@ function predictedFigure(
       return x.tokensPerSecondPerGpu;
     case 'GPU_HOURS_PER_TRILLION_TOKENS':
       return 1e12 / x.tokensPerSecondPerGpu / 3600;
+    case 'RANK_MICRO_BATCH_SECONDS':
+      return x.rankMicroBatchSeconds();
   }
 }
 
