@@ -155,7 +155,7 @@ describe('properties', () => {
     );
   });
 
-  it('contention and non-overlapped data parallelism never speed a step up, TP overlap never slows one; compute, bubble and memory do not move', () => {
+  it('contention and non-overlapped data parallelism never speed a step up, TP overlap never slows one; memory does not move', () => {
     fc.assert(
       fc.property(scenario, ({ arch, cluster, input }) => {
         const counts = computeModelCounts(arch);
@@ -175,11 +175,11 @@ describe('properties', () => {
         if (!layout.sequenceParallel) expect(tpOverlap.performance.stepSeconds).toBe(base.performance.stepSeconds);
         // The bubble's slots carry the stage's TP time, so TP overlap may shrink it; nothing else moves it.
         expect(tpOverlap.performance.bubbleSeconds).toBeLessThanOrEqual(base.performance.bubbleSeconds * (1 + 1e-12));
-        for (const e of [ideal, serialDp, tpOverlap]) {
-          expect(e.performance.computeSeconds).toBe(base.performance.computeSeconds);
-          if (e !== tpOverlap) expect(e.performance.bubbleSeconds).toBe(base.performance.bubbleSeconds);
-          expect(e.memory.totalBytes).toBe(base.memory.totalBytes);
-        }
+        // The slowest rank is chosen by compute plus what it leaves exposed after overlap (stage.ts), so contention
+        // and TP overlap may hand the pace to another rank; data-parallel overlap is outside that choice.
+        expect(serialDp.performance.computeSeconds).toBe(base.performance.computeSeconds);
+        expect(serialDp.performance.bubbleSeconds).toBe(base.performance.bubbleSeconds);
+        for (const e of [ideal, serialDp, tpOverlap]) expect(e.memory.totalBytes).toBe(base.memory.totalBytes);
       }),
       { numRuns: 200 },
     );

@@ -375,6 +375,8 @@ export type PublishedFigureKind =
   | 'MFU'
   /** Model FLOP/s per GPU in 10¹² (no recompute). */
   | 'MODEL_TFLOPS_PER_GPU'
+  /** Seconds of one micro-batch's forward and backward on one pipeline rank in steady state (a profiled chunk pair). */
+  | 'RANK_MICRO_BATCH_SECONDS'
   /** Seconds per optimizer step. */
   | 'STEP_SECONDS'
   /** Training tokens per second per GPU. */
@@ -537,7 +539,7 @@ export type ValidationFamily =
   | 'H100_MODERN_RECIPES'
   /** Long-context runs with context parallelism (Llama 3 405B at 128K). */
   | 'LONG_CONTEXT'
-  /** Mixture-of-experts runs (DeepSeek-V3). */
+  /** Mixture-of-experts runs (DeepSeek-V3: pre-training and its published profile; NeMo AutoModel). */
   | 'MOE';
 
 export type GpusQueryVariables = Exact<{ [key: string]: never; }>;

@@ -28,6 +28,8 @@ export interface DataParallelShards {
   /** DP × CP ranks holding the same dense weights, and the expert-data-parallel group (that over EP). */
   dpGroup: number;
   expertDp: number;
+  /** Compute per micro-batch of that rank: the window its gradient sync hides under. */
+  rankComputePerMicroBatch: number;
 }
 
 export function dataParallelShards(ctx: StepContext, stage: SlowestStage, adapterPerLayer: number): DataParallelShards {
@@ -67,7 +69,9 @@ export function dataParallelShards(ctx: StepContext, stage: SlowestStage, adapte
   }
   // CP ranks hold the same weights: gradients are reduced (and ZeRO shards) over DP × CP.
   const dpGroup = d * c;
-  return { denseParams, expertParams, adapterParams, denseGradientBytes, denseGatherBytes, dpGroup, expertDp: dpGroup / e };
+  // Its gradients sync under its own backward, whichever rank paces the step.
+  const rankComputePerMicroBatch = heaviest === 2 ? stage.lastCompute : heaviest === 1 ? stage.middleCompute : stage.firstCompute;
+  return { denseParams, expertParams, adapterParams, denseGradientBytes, denseGatherBytes, dpGroup, expertDp: dpGroup / e, rankComputePerMicroBatch };
 }
 
 const EXPLANATIONS = [
@@ -88,7 +92,7 @@ export function dataParallelTerm(
   const G = ctx.gpusPerNode;
   const pb = parameterBytesFor(layout.precision);
   const gb = gradientReduceBytesOf(layout);
-  const computePerMicroBatch = stage.computePerMicroBatch;
+  const computePerMicroBatch = shards.rankComputePerMicroBatch;
   const backwardShare = (flops.matmulPasses - 1) / flops.matmulPasses;
   const backwardWindow = computePerMicroBatch * backwardShare;
   const forwardWindow = computePerMicroBatch - backwardWindow;

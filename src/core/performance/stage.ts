@@ -18,11 +18,36 @@ export interface SlowestStage {
   lastLayers: number;
   /** Layers of the slowest rank. */
   stageLayers: number;
+  /** Compute per micro-batch of the first, the heaviest middle and the last rank (no communication). */
+  firstCompute: number;
+  middleCompute: number;
+  lastCompute: number;
   /** Its compute per micro-batch (no communication). */
   computePerMicroBatch: number;
   stageFlopsPerMicroBatch: number;
   /** All ranks together, one micro-batch: every layer once, the embedding and the head (for the bubble). */
   allRanksComputePerMicroBatch: number;
+  /** The same with each rank's exposed communication after overlap (the fill and drain pass every rank once). */
+  allRanksTimePerMicroBatch: number;
+}
+
+/** Σ over the ranks of compute + exposed communication for one micro-batch (middle ranks from their layer counts). */
+function allRanksTime(ctx: StepContext, layerSeconds: number, exposed: ExposedCommunication, firstTime: number, lastTime: number): number {
+  const { p, layers, layout } = ctx;
+  if (p <= 1) return firstTime;
+  let total = firstTime + lastTime;
+  // EVEN splits hold at most two layer counts among the middle ranks: compute each once.
+  let knownLayers = -1;
+  let knownTime = 0;
+  for (let i = 1; i < p - 1; i++) {
+    const n = rankLayers(layers, layout, i);
+    if (n !== knownLayers) {
+      knownLayers = n;
+      knownTime = n * layerSeconds + exposed(n, n * layerSeconds);
+    }
+    total += knownTime;
+  }
+  return total;
 }
 
 /** Communication a rank leaves on the critical path per micro-batch, given its layers and its compute (overlap window). */
@@ -42,9 +67,10 @@ export function slowestStage(ctx: StepContext, compute: LayerCompute, exposedCom
   const firstTime = firstCompute + exposedCommunication(firstLayers + (p === 1 ? mtpLayers : 0), firstCompute);
   const lastTime = lastCompute + exposedCommunication(lastLayers + mtpLayers, lastCompute);
   const middleTime = middleCompute + exposedCommunication(middleLayers, middleCompute);
+  const allRanksTimePerMicroBatch = allRanksTime(ctx, layerSeconds, exposedCommunication, firstTime, lastTime);
   if (layout.pipelineSchedule === 'DUALPIPE' && p > 1) {
     const times = { firstLayers, middleLayers, lastLayers, firstCompute, middleCompute, lastCompute, firstTime, middleTime, lastTime };
-    return dualPipeSlowestRank(ctx, compute, times, mtpLayers, exposedCommunication);
+    return { ...dualPipeSlowestRank(ctx, compute, times, mtpLayers, exposedCommunication), firstCompute, middleCompute, lastCompute, allRanksTimePerMicroBatch };
   }
   const position: RankPosition = p > 1 && lastTime > firstTime && lastTime >= middleTime ? 2 : middleTime > firstTime ? 1 : 0;
   const stageLayers = position === 2 ? lastLayers + mtpLayers : position === 1 ? middleLayers : firstLayers + (p === 1 ? mtpLayers : 0);
@@ -60,6 +86,10 @@ export function slowestStage(ctx: StepContext, compute: LayerCompute, exposedCom
       (position === 2 || p === 1 ? flops.head + flops.multiTokenPrediction : 0),
     allRanksComputePerMicroBatch:
       layers * layerSeconds + embeddingSeconds + (p > 1 ? headSeconds + multiTokenPredictionSeconds : 0),
+    firstCompute,
+    middleCompute,
+    lastCompute,
+    allRanksTimePerMicroBatch,
   };
 }
 
@@ -87,7 +117,7 @@ function dualPipeSlowestRank(
   r: RankTimes,
   mtpLayers: number,
   exposedCommunication: ExposedCommunication,
-): SlowestStage {
+): Omit<SlowestStage, 'allRanksTimePerMicroBatch' | 'firstCompute' | 'middleCompute' | 'lastCompute'> {
   const { flops } = compute;
   const { p, layers, layout } = ctx;
   // The heaviest pair of middle stages i and p − 1 − i (0 < i < p/2), in mean layers per micro-batch.

@@ -103,8 +103,7 @@ export function estimateStep(
     stageLayers > 0 ? (tp.costPerMicroBatch + ep.costPerMicroBatch + cp.costPerMicroBatch) / stageLayers : 0;
   const stagePerMicroBatch = computePerMicroBatch + layerCommunication * stageLayers;
   const computeSeconds = m * computePerMicroBatch;
-  const allRanksPerMicroBatch =
-    p > 1 ? stage.allRanksComputePerMicroBatch + layerCommunication * ctx.layers : stagePerMicroBatch;
+  const allRanksPerMicroBatch = p > 1 ? stage.allRanksTimePerMicroBatch : stagePerMicroBatch;
   const bubble = pipelineBubbleTerm(ctx, stagePerMicroBatch, allRanksPerMicroBatch, computePerMicroBatch, compute.flops.matmulPasses);
   const bubbleSeconds = bubble.seconds;
   const exposedCommunicationSeconds =
