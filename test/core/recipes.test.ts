@@ -96,12 +96,14 @@ describe('precision of states', () => {
  * (§3.2), FP8 (§3.3), 14.8T tokens at 2.788M GPU-hours; "180K H800 GPU hours per trillion tokens" (§1 / Table 1).
  * Assumed: sequence 4,096, 15,360 sequences per step (the report's batch schedule ends at 15,360), micro-batch 1, no
  * recompute beyond the recipe's cheap recompute, the split [3, 4 × 14, 2] (the EVEN one does not fit with the MTP
- * module, test/core/published-memory.test.ts). Tolerance 30 %, NOT the issue's 15 %: with every step-time cost the
- * report documents (node-deduplicated dispatch, 20 of 132 SMs, DualPipe's bubble, cheap recompute, MTP) the model
- * reads ≈ 28 % fewer GPU-hours than published; what DeepSeek spends beyond those is not modelled (docs/validation.md).
+ * module, test/core/published-memory.test.ts). Tolerance 15 %, the issue's: with the report's documented costs
+ * (node-deduplicated dispatch; 20 of 132 SMs held for the whole DualPipe window, Figure 4; DualPipe's bubble; cheap
+ * recompute; MTP; the output head in BF16, §3.3) the model reads ≈ 8 % fewer GPU-hours than published. The same
+ * model reproduces DeepSeek's published profile of one chunk pair within 4 % (test/core/validation.test.ts), so the
+ * rest is outside the steady state the profile shows (its routing is perfectly balanced; docs/validation.md).
  */
 describe('DeepSeek-V3 on 2,048 H800 with the DEEPSEEK_V3 recipe', () => {
-  it('180K H800 GPU-hours per trillion tokens, within 30 % (the issue asks 15 %: not met, see above)', () => {
+  it('180K H800 GPU-hours per trillion tokens, within 15 %', () => {
     const v3 = findModelPreset('deepseek-v3') as ModelArchitecture;
     const counts = computeModelCounts(v3);
     const h800 = findGpu('h800') as GpuSpec;
@@ -110,7 +112,7 @@ describe('DeepSeek-V3 on 2,048 H800 with the DEEPSEEK_V3 recipe', () => {
     const layout = resolveLayout(v3, cluster, applied.layout);
     expect([layout.dataParallel, layout.zeroStage, layout.precision, layout.activationStorage]).toEqual([128, 1, 'FP8', 'FP8']);
     const e = evaluatePlan(v3, counts, cluster, layout, applied.options);
-    expect(Math.abs(e.run!.gpuHours / 180e3 - 1)).toBeLessThanOrEqual(0.3);
+    expect(Math.abs(e.run!.gpuHours / 180e3 - 1)).toBeLessThanOrEqual(0.15);
     // The gap is on the fast side: the model misses costs, it does not invent them.
     expect(e.run!.gpuHours).toBeLessThan(180e3);
     // FP8 caching stores less than 16-bit activations would.

@@ -21,13 +21,12 @@ import {
 const report = runValidation();
 
 // What the model reaches on the suite (rounded up); lower them when the model improves, never raise them silently.
-// Raised (was 0.041 / 0.176 / 0.048) when the DeepSeek-V3 row started charging what its report documents — node-
-// deduplicated dispatch, 20 of 132 SMs for the all-to-all, DualPipe's bubble, the cheap recompute, the MTP module —
-// and read −26 % instead of +9.4 % (its +9.4 % came from an exposed all-to-all the report says is hidden; see
-// docs/validation.md).
-const MEAN_ABS_ERROR_BOUND = 0.046;
-const MAX_ABS_ERROR_BOUND = 0.261;
-const LEAVE_ONE_FAMILY_OUT_BOUND = 0.052;
+// Lowered from 0.046 / 0.261 / 0.052 when the DeepSeek-V3 row (−26.0 % → −8.4 %) got the report's BF16 output head,
+// the pace of the rank that cannot hide its extra compute, and the 20 SMs held for DualPipe's whole window — the
+// laws DeepSeek's published training profile confirms (row deepseek-v3-profile-chunk-pair, −3.5 %).
+const MEAN_ABS_ERROR_BOUND = 0.041;
+const MAX_ABS_ERROR_BOUND = 0.176;
+const LEAVE_ONE_FAMILY_OUT_BOUND = 0.048;
 
 describe('the validation suite', () => {
   it('has at least 30 published runs from at least 8 independent sources, with unique ids', () => {
@@ -56,6 +55,24 @@ describe('the validation suite', () => {
     expect(report.overall.meanAbsError).toBeLessThanOrEqual(MEAN_ABS_ERROR_BOUND);
     expect(report.overall.maxAbsError).toBeLessThanOrEqual(MAX_ABS_ERROR_BOUND);
     expect(report.leaveOneFamilyOutMeanAbsError).toBeLessThanOrEqual(LEAVE_ONE_FAMILY_OUT_BOUND);
+  });
+
+  /**
+   * DeepSeek's published training profile (deepseek-ai/profile-data, train.json): one DualPipe forward + backward chunk
+   * pair of 4 MoE layers, EP 64, TP 1, 4K tokens, balanced routing: 129.0 ms from the first to the last kernel. The
+   * model's steady state of such a rank (compute on 112 of 132 SMs, the all-to-all hidden beside it) within 5 %, and
+   * the pre-training row (180K GPU-hours per trillion tokens, §1) within the issue's 15 %, both on the fast side.
+   */
+  it('DeepSeek-V3: the profiled chunk pair within 5 % and the pre-training GPU-hours within 15 %', () => {
+    const byId = new Map(report.predictions.map((p) => [p.run.id, p]));
+    const profile = byId.get('deepseek-v3-profile-chunk-pair')!;
+    expect(profile.run.kind).toBe('RANK_MICRO_BATCH_SECONDS');
+    expect(profile.run.published).toBe(0.129);
+    expect(Math.abs(profile.error)).toBeLessThanOrEqual(0.05);
+    const pretraining = byId.get('deepseek-v3-h800')!;
+    expect(Math.abs(pretraining.error)).toBeLessThanOrEqual(0.15);
+    // GPU-hours: fewer than published means faster.
+    expect(pretraining.predicted).toBeLessThan(pretraining.run.published);
   });
 
   it('the planner states the suite\'s mean |error| (rounded up to a percent) as its accuracy', () => {

@@ -177,7 +177,7 @@ describe('planSearch: the memory inputs of recipes (optimizerMomentPrecision, ch
   const deepseek = {
     model: 'deepseek-v3', clusterSpec: { gpu: 'h800', gpusPerNode: 8, nodes: 256 }, globalBatchSize: 15360, pipelineParallel: [16], expertParallel: [64], top: 3,
   };
-  it('DeepSeek-V3 on 2,048 H800, recipe DEEPSEEK_V3, PP 16 EP 64: every candidate carries the recipe\'s BF16 moments, cheap recompute and DualPipe; the best fits; against 180K GPU-hours per trillion tokens (DeepSeek-V3 report §1) it is fast by at most 30 % (issue 9 asks 15 %: not met, docs/validation.md)', async () => {
+  it('DeepSeek-V3 on 2,048 H800, recipe DEEPSEEK_V3, PP 16 EP 64: every candidate carries the recipe\'s BF16 moments, cheap recompute and DualPipe; the best fits; against 180K GPU-hours per trillion tokens (DeepSeek-V3 report §1) within 15 % (issue 9), on the fast side', async () => {
     const r = await post<SearchAnswer>(t.app, { query: SEARCH, variables: { i: { ...deepseek, recipe: 'DEEPSEEK_V3' } } });
     expect(r.errors).toBeUndefined();
     const { best, stopReason } = r.data!.planSearch;
@@ -197,10 +197,10 @@ describe('planSearch: the memory inputs of recipes (optimizerMomentPrecision, ch
     expect(best[0]!.memory.totalBytes).toBeLessThanOrEqual(best[0]!.memory.capacityBytes);
     const stepsPerTrillion = 1e12 / (15360 * 4096);
     const gpuHoursPerTrillion = (stepsPerTrillion * best[0]!.performance.stepSeconds * 2048) / 3600;
-    // With DeepSeek's documented overlap (§3.2.1–3.2.2) the model is fast: its compute is what is missing
-    // (docs/validation.md, MoE). The bound keeps the gap from growing unnoticed, on the side it is on today.
+    // The steady state matches DeepSeek's own profile (validation row deepseek-v3-profile-chunk-pair); what the run
+    // spends beyond it (routing imbalance among others) is not modelled, so the figure stays on the fast side.
     expect(gpuHoursPerTrillion).toBeLessThan(180_000);
-    expect(Math.abs(gpuHoursPerTrillion / 180_000 - 1)).toBeLessThanOrEqual(0.3);
+    expect(Math.abs(gpuHoursPerTrillion / 180_000 - 1)).toBeLessThanOrEqual(0.15);
   });
   it('the user\'s own values win over the recipe\'s (FP32 moments, stored outputs, 1F1B), and options.expertDispatch reaches every candidate', async () => {
     const own = { optimizerMomentPrecision: 'FP32', cheapRecompute: false, pipelineSchedule: 'ONE_F_ONE_B' };

@@ -9,7 +9,8 @@ import { findGpu, makeCluster } from '../../../src/core/hardware.js';
 import { computeModelCounts, multiTokenPredictionModuleParameters } from '../../../src/core/model.js';
 import { layerCompute, layerFlops, latentUpProjectionWeights } from '../../../src/core/performance/compute.js';
 import { reservedSmSlowdown, stepContext } from '../../../src/core/performance/context.js';
-import { estimateStep } from '../../../src/core/performance/step.js';
+import { reservedSmOverlapCostSeconds } from '../../../src/core/performance/expert-parallel.js';
+import { estimateStep, rankMicroBatchSeconds } from '../../../src/core/performance/step.js';
 import { resolveLayout } from '../../../src/core/plan.js';
 import { findModelPreset } from '../../../src/core/presets.js';
 import { applyRecipe } from '../../../src/core/recipes.js';
@@ -128,5 +129,36 @@ describe('the multi-token-prediction module (§2.2, D = 1 in §4.2)', () => {
     const even = resolveLayout(v3, cluster, { ...applied.layout, pipelineLayerSplit: undefined });
     const noMtp = { ...v3, multiTokenPredictionDepth: 0 };
     expect(term(even).COMPUTE!.seconds).toBeGreaterThan(1.2 * term(even, applied.options, noMtp).COMPUTE!.seconds);
+  });
+});
+
+describe('the output head in 16-bit under FP8 (DeepSeek-V3 §3.3: "the embedding module, the output head … maintain the original precision")', () => {
+  it('an FP8 plan runs the head exactly as fast as the same plan in BF16, while its layers run faster', () => {
+    const fp8 = layerCompute(stepContext(v3, counts, cluster, layout, applied.options));
+    const bf16 = layerCompute(stepContext(v3, counts, cluster, { ...layout, precision: 'BF16' }, applied.options));
+    expect(fp8.headSeconds).toBe(bf16.headSeconds);
+    expect(fp8.layerSeconds).toBeLessThan(bf16.layerSeconds);
+  });
+});
+
+/**
+ * DeepSeek's published training profile (deepseek-ai/profile-data, train.json; one forward/backward chunk pair of 4 MoE
+ * layers, EP 64): the all-to-all kernels are resident 114.5 of the pair's 129.0 ms while their transfers take 80.4 ms.
+ * The 20 SMs are a partition held for the whole window (Figure 4 pairs every compute part with a communication part).
+ */
+describe('SMs held for the whole DualPipe window', () => {
+  it('cost = max(c − w, w·σ): the compute stretched onto the other SMs, or the transfers\' excess', () => {
+    const sigma = 20 / 112;
+    expect(reservedSmOverlapCostSeconds(0.075, 0.106, sigma)).toBeCloseTo(0.106 * sigma, 15);
+    expect(reservedSmOverlapCostSeconds(0.3, 0.106, sigma)).toBeCloseTo(0.3 - 0.106, 15);
+    expect(reservedSmOverlapCostSeconds(0, 0.106, sigma)).toBe(0);
+  });
+
+  it('a rank of 4 MoE layers takes its compute × 132/112 per micro-batch (the all-to-all is shorter than that)', () => {
+    const moeOnly = { ...v3, denseLayers: 0, multiTokenPredictionDepth: 0 };
+    const moeCounts = computeModelCounts(moeOnly);
+    const l = resolveLayout(moeOnly, cluster, { ...applied.layout, pipelineLayerSplit: undefined });
+    const c = layerCompute(stepContext(moeOnly, moeCounts, cluster, l, applied.options));
+    expect(rankMicroBatchSeconds(moeOnly, moeCounts, cluster, l, applied.options, 4)).toBeCloseTo((4 * c.layerSeconds * 132) / 112, 12);
   });
 });
