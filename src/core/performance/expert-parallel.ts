@@ -89,23 +89,34 @@ export function reservedSmOverlapCostSeconds(commSeconds: number, windowSeconds:
   return Math.max(commSeconds - windowSeconds, windowSeconds * slowdown);
 }
 
+/** All-to-all seconds a rank of `stageLayers` layers leaves on the critical path per micro-batch beside its compute. */
+export function expertParallelCostPerMicroBatch(
+  ctx: StepContext,
+  perLayer: ExpertParallelLayer,
+  stageLayers: number,
+  computePerMicroBatch: number,
+): number {
+  const { options, expertParallelSlowdown } = ctx;
+  const secondsPerMicroBatch = stageLayers * perLayer.secondsPerLayer;
+  // With the all-to-all overlapped only its excess over the micro-batch's compute and the contention share stay on the
+  // critical path, as for TP overlap.
+  if (options?.overlapExpertParallelCommunication !== true) return secondsPerMicroBatch;
+  const reservedSms = options.communicationStreamingMultiprocessors !== undefined && ctx.cluster.gpu.streamingMultiprocessors !== undefined;
+  return reservedSms
+    ? reservedSmOverlapCostSeconds(secondsPerMicroBatch, computePerMicroBatch, expertParallelSlowdown)
+    : overlappedCostSeconds(secondsPerMicroBatch, computePerMicroBatch, expertParallelSlowdown);
+}
+
 export function expertParallelTerm(
   ctx: StepContext,
   perLayer: ExpertParallelLayer,
   stageLayers: number,
   computePerMicroBatch: number,
 ): StepTerm & { costPerMicroBatch: number } {
-  const { moe, e, m, moeShare, expertParallelSlowdown, options } = ctx;
+  const { moe, e, m, moeShare, options } = ctx;
   const secondsPerMicroBatch = stageLayers * perLayer.secondsPerLayer;
-  // With the all-to-all overlapped only its excess over the micro-batch's compute and the contention share stay on the
-  // critical path, as for TP overlap.
   const overlapped = options?.overlapExpertParallelCommunication === true;
-  const reservedSms = options?.communicationStreamingMultiprocessors !== undefined && ctx.cluster.gpu.streamingMultiprocessors !== undefined;
-  const costPerMicroBatch = !overlapped
-    ? secondsPerMicroBatch
-    : reservedSms
-      ? reservedSmOverlapCostSeconds(secondsPerMicroBatch, computePerMicroBatch, expertParallelSlowdown)
-      : overlappedCostSeconds(secondsPerMicroBatch, computePerMicroBatch, expertParallelSlowdown);
+  const costPerMicroBatch = expertParallelCostPerMicroBatch(ctx, perLayer, stageLayers, computePerMicroBatch);
   return {
     name: 'EXPERT_PARALLEL',
     seconds: m * secondsPerMicroBatch,

@@ -19,11 +19,11 @@ import { type LayerCompute, layerCompute } from './compute.js';
 import { type StepContext, type StepTerm, stepContext } from './context.js';
 import { type ContextParallelLayer, contextParallelPerLayer, contextParallelTerm } from './context-parallel.js';
 import { dataParallelShards, dataParallelTerm } from './data-parallel.js';
-import { type ExpertParallelLayer, expertParallelPerLayer, expertParallelTerm } from './expert-parallel.js';
+import { type ExpertParallelLayer, expertParallelCostPerMicroBatch, expertParallelPerLayer, expertParallelTerm } from './expert-parallel.js';
 import { optimizerTerms } from './optimizer.js';
 import { pipelineBubbleTerm, pipelineTransferTerm } from './pipeline.js';
 import { type ExposedCommunication, slowestStage } from './stage.js';
-import { type TensorParallelLayer, tensorParallelPerLayer, tensorParallelTerm } from './tensor-parallel.js';
+import { type TensorParallelLayer, tensorParallelCostPerMicroBatch, tensorParallelPerLayer, tensorParallelTerm } from './tensor-parallel.js';
 
 export interface StepEstimate {
   performance: PerformanceEstimate;
@@ -48,8 +48,8 @@ function exposedCommunicationOf(
 ): ExposedCommunication {
   const passes = compute.flops.matmulPasses;
   return (rankLayers, rankCompute) =>
-    tensorParallelTerm(ctx, tpLayer, rankLayers, rankCompute, passes).costPerMicroBatch +
-    expertParallelTerm(ctx, epLayer, rankLayers, rankCompute).costPerMicroBatch +
+    tensorParallelCostPerMicroBatch(ctx, tpLayer, rankLayers, rankCompute, passes) +
+    expertParallelCostPerMicroBatch(ctx, epLayer, rankLayers, rankCompute) +
     rankLayers * cpLayer.secondsPerLayer;
 }
 

@@ -36,16 +36,9 @@ const OVERLAPPED =
 const ASYNC_BACKWARD =
   'TP collectives exposed except the column-parallel GEMMs’ backward pair, which runs under the weight/input-gradient GEMMs (Megatron-LM async_tensor_model_parallel_allreduce).';
 
-/** The TP term over the step on the slowest stage. */
-export function tensorParallelTerm(
-  ctx: StepContext,
-  perLayer: TensorParallelLayer,
-  stageLayers: number,
-  computePerMicroBatch: number,
-  matmulPasses: number,
-): StepTerm & { costPerMicroBatch: number } {
-  const { t, m, sp, slowdown, options } = ctx;
-  const secondsPerMicroBatch = stageLayers * perLayer.secondsPerLayer;
+/** Whether TP is overlapped with its GEMMs, or only the column-parallel backward pair runs asynchronously. */
+function tensorParallelMode(ctx: StepContext): { overlapped: boolean; asyncBackward: boolean } {
+  const { t, sp, options } = ctx;
   // TP overlap (Transformer Engine userbuffers, Megatron-Core `tp_comm_overlap`: all-gather/reduce-scatter pipelined with
   // the GEMMs they feed) needs sequence parallel (Megatron-Bridge gates it on SP); then only the excess over the
   // micro-batch's compute and the contention share are on the critical path.
@@ -55,14 +48,40 @@ export function tensorParallelTerm(
   // all-reduce (with SP: reduce-scatter) runs under their weight-gradient GEMM and SP's re-gather under their
   // input-gradient GEMM — two all-reduces' worth per layer, each behind its GEMMs: ≈ half the backward's matmul time.
   const asyncBackward = !overlapped && t > 1 && (options?.overlapTensorParallelBackward ?? false);
-  const asyncBackwardSeconds = asyncBackward ? (2 / perLayer.collectivesPerLayer) * secondsPerMicroBatch : 0;
+  return { overlapped, asyncBackward };
+}
+
+/** TP seconds a rank of `stageLayers` layers leaves on the critical path per micro-batch beside its compute. */
+export function tensorParallelCostPerMicroBatch(
+  ctx: StepContext,
+  perLayer: TensorParallelLayer,
+  stageLayers: number,
+  computePerMicroBatch: number,
+  matmulPasses: number,
+): number {
+  const secondsPerMicroBatch = stageLayers * perLayer.secondsPerLayer;
+  if (secondsPerMicroBatch === 0) return 0;
+  const { overlapped, asyncBackward } = tensorParallelMode(ctx);
+  if (overlapped) return overlappedCostSeconds(secondsPerMicroBatch, computePerMicroBatch, ctx.slowdown);
+  if (!asyncBackward) return secondsPerMicroBatch;
+  const asyncBackwardSeconds = (2 / perLayer.collectivesPerLayer) * secondsPerMicroBatch;
   const recomputePasses = ctx.layout.recompute === 'FULL' ? 1 : 0;
   const backwardMatmulWindow = (computePerMicroBatch * (matmulPasses - 1 - recomputePasses)) / matmulPasses / 2;
-  const costPerMicroBatch = overlapped
-    ? overlappedCostSeconds(secondsPerMicroBatch, computePerMicroBatch, slowdown)
-    : secondsPerMicroBatch -
-      asyncBackwardSeconds +
-      (asyncBackward ? overlappedCostSeconds(asyncBackwardSeconds, backwardMatmulWindow, slowdown) : 0);
+  return secondsPerMicroBatch - asyncBackwardSeconds + overlappedCostSeconds(asyncBackwardSeconds, backwardMatmulWindow, ctx.slowdown);
+}
+
+/** The TP term over the step on the slowest stage. */
+export function tensorParallelTerm(
+  ctx: StepContext,
+  perLayer: TensorParallelLayer,
+  stageLayers: number,
+  computePerMicroBatch: number,
+  matmulPasses: number,
+): StepTerm & { costPerMicroBatch: number } {
+  const { t, m } = ctx;
+  const secondsPerMicroBatch = stageLayers * perLayer.secondsPerLayer;
+  const { overlapped, asyncBackward } = tensorParallelMode(ctx);
+  const costPerMicroBatch = tensorParallelCostPerMicroBatch(ctx, perLayer, stageLayers, computePerMicroBatch, matmulPasses);
   return {
     name: 'TENSOR_PARALLEL',
     seconds: m * secondsPerMicroBatch,
