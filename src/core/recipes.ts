@@ -217,6 +217,8 @@ const DEFAULT_SOURCES: Record<string, string> = {
   'options.expertDispatch': 'planner default: ALL_TO_ALL, one copy per routed expert over the network (NCCL all-to-all)',
   'options.pipelineFlushesPerStep': 'planner default: one pipeline schedule per optimizer step (Narayanan et al. 2021 §2.2)',
   'options.communicationStreamingMultiprocessors': 'planner default: no SMs reserved; overlapped compute slowed by options.overlapComputeSlowdown',
+  'options.expertLoadImbalance':
+    'planner default: 1, perfectly balanced routing (as deepseek-ai/profile-data simulates); real routing is uneven per micro-batch and no published figure sets it',
   'options.overlapComputeSlowdown': 'Lee et al. 2025 (arXiv 2507.03114): 18.9 % average compute slowdown beside a collective',
   'options.frameworkOverheadBytes': 'memory.ts: CUDA context, NCCL buffers, cuBLAS workspaces ≈ 2 GiB',
   'options.memoryHeadroomFraction': 'memory.ts: none beyond the datasheet GB (HBM is GiB-sized: the 7.4 % gap is the allocator fragmentation reserve)',
@@ -286,6 +288,7 @@ export function planAssumptions(
   optionEntry('expertDispatch', 'ALL_TO_ALL');
   optionEntry('pipelineFlushesPerStep', 1);
   optionEntry('communicationStreamingMultiprocessors', 'none');
+  optionEntry('expertLoadImbalance', 1);
   optionEntry('overlapComputeSlowdown', OVERLAP_COMPUTE_SLOWDOWN);
   optionEntry('frameworkOverheadBytes', DEFAULT_FRAMEWORK_OVERHEAD_BYTES);
   optionEntry('memoryHeadroomFraction', DEFAULT_MEMORY_HEADROOM_FRACTION);

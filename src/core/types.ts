@@ -359,6 +359,12 @@ export interface PlanOptions {
    */
   communicationStreamingMultiprocessors?: number;
   /**
+   * Routed tokens the busiest expert-parallel rank receives per micro-batch, as a multiple of the mean (≥ 1; default 1 =
+   * perfectly balanced, as DeepSeek's published training profile simulates). The all-to-all and the expert GEMMs wait
+   * for the busiest rank, so both take this many times the balanced time; FLOP counts stay the mean's. MoE with EP > 1.
+   */
+  expertLoadImbalance?: number;
+  /**
    * Pipeline schedules per optimizer step (default 1): gradient accumulation over separate pipeline runs, each of
    * m / flushes micro-batches with its own fill and drain — NeMo AutoModel's GA column (local batches per step, each a
    * PyTorch pipelining schedule of LBS / MBS micro-batches). Must divide the micro-batches per step.

@@ -310,3 +310,28 @@ describe('DeepSeek-V3 step-time inputs: options.communicationStreamingMultiproce
     expect(bad.extensions!.field).toMatch(/multiTokenPredictionDepth/);
   });
 });
+
+describe('options.expertLoadImbalance (the busiest EP rank\'s routed tokens over the mean)', () => {
+  const deepseek = {
+    model: 'deepseek-v3', clusterSpec: { gpu: 'h800', gpusPerNode: 8, nodes: 256 }, globalBatchSize: 15360, pipelineParallel: 16, expertParallel: 64,
+    pipelineLayerSplit: 'FIRST_LAST_ONE_FEWER', recipe: 'DEEPSEEK_V3',
+  };
+  const ask = (i: object) => post<PlanAnswer>(t.app, { query: PLAN, variables: { i } });
+  it('defaults to 1 (balanced) with its source, and 1.25 makes the all-to-all 1.25 × as long and the step slower, listed as USER', async () => {
+    const base = (await ask(deepseek)).data!.trainingPlan;
+    const skewed = (await ask({ ...deepseek, options: { expertLoadImbalance: 1.25 } })).data!.trainingPlan;
+    expect(base.assumptions.find((a) => a.name === 'options.expertLoadImbalance')).toMatchObject({ value: '1', origin: 'DEFAULT' });
+    expect(skewed.assumptions.find((a) => a.name === 'options.expertLoadImbalance')).toMatchObject({ value: '1.25', origin: 'USER' });
+    const ep = (p: typeof base) => termOf(p.performance.terms, 'EXPERT_PARALLEL');
+    expect(ep(skewed).seconds / ep(base).seconds).toBeCloseTo(1.25, 9);
+    expect(skewed.communication.expertParallelBytes).toBe(base.communication.expertParallelBytes);
+    expect(skewed.performance.stepSeconds).toBeGreaterThan(base.performance.stepSeconds);
+  });
+  it('below 1 or above 16 is BAD_USER_INPUT naming the field and the value', async () => {
+    for (const bad of [0.5, 17]) {
+      const e = onlyError(await ask({ ...deepseek, options: { expertLoadImbalance: bad } }));
+      expect(e.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.options.expertLoadImbalance' });
+      expect(e.message).toContain(String(bad));
+    }
+  });
+});

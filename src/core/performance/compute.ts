@@ -180,9 +180,11 @@ export function layerCompute(ctx: StepContext): LayerCompute {
     const width = Math.min(h, arch.ffnHiddenSize) / t;
     const precisionFactor = layout.precision === 'FP8' ? FP8_MATMUL_EFFICIENCY_FACTOR : 1;
     const eDense = Math.min(1, scale * precisionFactor * matmulEfficiency(tokens, width, generation));
-    // Tokens each local expert sees: b·s·k routed copies spread over E/e local experts gathered from e ranks.
+    // Tokens each local expert sees: b·s·k routed copies spread over E/e local experts gathered from e ranks — on the
+    // busiest rank, expertLoad times the mean (its GEMMs pace the layer; the FLOP count stays the mean's).
+    const load = ctx.expertLoad;
     const eExpert = moe
-      ? Math.min(1, scale * precisionFactor * matmulEfficiency((tokens * k * e) / arch.experts, width, generation))
+      ? Math.min(1, scale * precisionFactor * matmulEfficiency((load * tokens * k * e) / arch.experts, width, generation))
       : eDense;
     const eAttention = Math.min(1, scale * matmulEfficiency(s / c, headDimOf(arch), generation));
     // FlashAttention (causal, windowed) skips fully masked blocks: only the causal share of the counted work runs —
@@ -192,7 +194,7 @@ export function layerCompute(ctx: StepContext): LayerCompute {
       : flops.score;
     layerSeconds =
       flops.dense / (peakMatmul * eDense) +
-      flops.expert / (peakMatmul * eExpert) +
+      (load * flops.expert) / (peakMatmul * eExpert) +
       executedScoreFlops / (peakAttention * eAttention) +
       layerElementwiseBytes(ctx) / hbm;
     const eHead = Math.min(1, scale * matmulEfficiency(tokens, h, generation));

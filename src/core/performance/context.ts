@@ -59,6 +59,8 @@ export interface StepContext {
   slowdown: number;
   /** Compute slowdown beside the overlapped MoE all-to-all: the SM share its kernels hold, else `slowdown`. */
   expertParallelSlowdown: number;
+  /** The busiest EP rank's routed tokens over the mean (1 = balanced; options.expertLoadImbalance). */
+  expertLoad: number;
 }
 
 export function stepContext(
@@ -127,7 +129,17 @@ export function stepContext(
     hbmBytesPerSecond: gpu.memoryBandwidthBytesPerSecond * ELEMENTWISE_BANDWIDTH_EFFICIENCY,
     slowdown,
     expertParallelSlowdown: reservedSmSlowdown(gpu.streamingMultiprocessors, options?.communicationStreamingMultiprocessors) ?? slowdown,
+    expertLoad: moe && layout.expertParallel > 1 ? expertLoadOf(options?.expertLoadImbalance) : 1,
   };
+}
+
+/** The busiest EP rank's load over the mean: 1 to 16 (a rank cannot hold more than all of its group's tokens in practice). */
+export function expertLoadOf(imbalance: number | undefined): number {
+  if (imbalance === undefined) return 1;
+  if (!Number.isFinite(imbalance) || imbalance < 1 || imbalance > 16) {
+    throw new InvalidInputError('options.expertLoadImbalance', imbalance, 'a number from 1 (balanced routing) to 16');
+  }
+  return imbalance;
 }
 
 /**

@@ -66,7 +66,8 @@ export function expertParallelPerLayer(ctx: StepContext): ExpertParallelLayer {
     seconds = allToAllSeconds(allToAllBytes, e, perNode, cluster, options);
     sentBytes = ((e - 1) / e) * allToAllBytes;
   }
-  return { allToAllsPerLayer, allToAllBytes, sentBytes, secondsPerLayer: moeShare * allToAllsPerLayer * seconds };
+  // The all-to-all ends when the busiest rank has received (dispatch) and sent back (combine) its expertLoad × mean share.
+  return { allToAllsPerLayer, allToAllBytes, sentBytes, secondsPerLayer: moeShare * allToAllsPerLayer * seconds * ctx.expertLoad };
 }
 
 const EXPOSED = 'Dispatch + combine all-to-alls per MoE layer (forward, backward, recomputed forward), exposed between the router and the experts.';

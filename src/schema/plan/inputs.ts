@@ -94,6 +94,10 @@ export const PlanOptionsInputRef = builder.inputType('PlanOptionsInput', {
       description:
         'Streaming multiprocessors the overlapped MoE all-to-all kernels hold (DeepSeek-V3 §3.2.2: 20 of the H800\'s 132; DeepEP\'s default 20): compute beside an overlapped all-to-all runs on the others, in place of overlapComputeSlowdown. 1 to the GPU\'s SM count − 1. Default: none reserved.',
     }),
+    expertLoadImbalance: t.float({
+      description:
+        'Routed tokens the busiest expert-parallel rank receives per micro-batch, as a multiple of the mean (1–16; default 1 = perfectly balanced, as DeepSeek\'s published training profile simulates). The all-to-all and the expert GEMMs wait for that rank: both take this many times the balanced time. MoE models with expertParallel > 1.',
+    }),
     overlapComputeSlowdown: t.float({
       description:
         'Fraction σ by which compute slows while a collective overlaps it (SM and HBM contention), 0–1: c seconds of communication behind w seconds of compute cost max(c − w, c·σ/(1 + σ)). Default 0.189, the average Lee et al. 2025 measured on A100/H100/MI250/MI210 (arXiv 2507.03114); 0 = ideal overlap.',

@@ -142,6 +142,7 @@ const PLAN_OPTIONS_BOUNDS: BoundsTable<PlanOptionsInputFields> = {
   pipelineFlushesPerStep: intIn(1, 100_000),
   // The core checks it against the GPU's SM count (hardware.ts streamingMultiprocessors).
   communicationStreamingMultiprocessors: intIn(1, 1_000),
+  expertLoadImbalance: floatIn(1, 16),
 };
 
 function checkPlanBounds(input: TrainingPlanInputShape, path: string): void {
@@ -161,7 +162,7 @@ export function checkPlanOptionsInput(o: PlanOptionsInputFields | null | undefin
 const NUMERIC_OPTIONS = [
   'frameworkOverheadBytes', 'memoryHeadroomFraction', 'computeEfficiencyScale', 'computeEfficiencyOverride',
   'intraNodeCollectiveEfficiency', 'interNodeCollectiveEfficiency', 'overlapComputeSlowdown', 'pipelineFlushesPerStep',
-  'communicationStreamingMultiprocessors',
+  'communicationStreamingMultiprocessors', 'expertLoadImbalance',
 ] as const satisfies readonly (keyof PlanOptionsInputShape & keyof PlanOptions)[];
 
 const BOOLEAN_OPTIONS = [

@@ -9,7 +9,7 @@ import { findGpu, makeCluster } from '../../../src/core/hardware.js';
 import { computeModelCounts, multiTokenPredictionModuleParameters } from '../../../src/core/model.js';
 import { layerCompute, layerFlops, latentUpProjectionWeights } from '../../../src/core/performance/compute.js';
 import { reservedSmSlowdown, stepContext } from '../../../src/core/performance/context.js';
-import { reservedSmOverlapCostSeconds } from '../../../src/core/performance/expert-parallel.js';
+import { expertParallelPerLayer, reservedSmOverlapCostSeconds } from '../../../src/core/performance/expert-parallel.js';
 import { estimateStep, rankMicroBatchSeconds } from '../../../src/core/performance/step.js';
 import { resolveLayout } from '../../../src/core/plan.js';
 import { findModelPreset } from '../../../src/core/presets.js';
@@ -160,5 +160,44 @@ describe('SMs held for the whole DualPipe window', () => {
     const l = resolveLayout(moeOnly, cluster, { ...applied.layout, pipelineLayerSplit: undefined });
     const c = layerCompute(stepContext(moeOnly, moeCounts, cluster, l, applied.options));
     expect(rankMicroBatchSeconds(moeOnly, moeCounts, cluster, l, applied.options, 4)).toBeCloseTo((4 * c.layerSeconds * 132) / 112, 12);
+  });
+});
+
+/**
+ * options.expertLoadImbalance: the busiest EP rank receives f × the mean routed tokens, and the all-to-all and the
+ * expert GEMMs wait for it. Default 1 (balanced, as the published profile simulates).
+ */
+describe('expert load imbalance', () => {
+  const ctxOf = (f?: number) => stepContext(v3, counts, cluster, layout, { ...applied.options, expertLoadImbalance: f });
+  it('the all-to-all of a layer takes exactly f × the balanced time; the bytes (the mean) do not move', () => {
+    const balanced = expertParallelPerLayer(ctxOf());
+    const skewed = expertParallelPerLayer(ctxOf(1.3));
+    expect(skewed.secondsPerLayer / balanced.secondsPerLayer).toBeCloseTo(1.3, 12);
+    expect(skewed.sentBytes).toBe(balanced.sentBytes);
+  });
+  it('the expert GEMMs take ≈ f × as long (a little less: the busiest rank\'s bigger GEMMs run slightly more efficiently); FLOPs unchanged', () => {
+    const balanced = layerCompute(ctxOf());
+    const skewed = layerCompute(ctxOf(1.3));
+    expect(skewed.flops.expert).toBe(balanced.flops.expert);
+    const extra = skewed.layerSeconds - balanced.layerSeconds;
+    // Balanced expert GEMM time per layer (FP8, the recipe's) is the upper bound of f − 1 of it.
+    const ctx = ctxOf();
+    const expertSeconds = balanced.flops.expert / (ctx.peakMatmul * 0.3);
+    expect(extra).toBeGreaterThan(0);
+    expect(extra).toBeLessThan(0.3 * expertSeconds);
+  });
+  it('dense models and EP 1 are untouched; values outside 1–16 are refused naming the option', () => {
+    const llama = findModelPreset('llama3-8b') as ModelArchitecture;
+    const node = makeCluster({ gpu: h800, gpusPerNode: 8, nodes: 1 });
+    const l = resolveLayout(llama, node, { globalBatchSize: 64 });
+    const c = computeModelCounts(llama);
+    expect(estimateStep(llama, c, node, l, { expertLoadImbalance: 2 }).performance.stepSeconds).toBe(estimateStep(llama, c, node, l).performance.stepSeconds);
+    expect(fieldOf(() => estimateStep(v3, counts, cluster, layout, { ...applied.options, expertLoadImbalance: 0.9 }))).toBe('options.expertLoadImbalance');
+    expect(fieldOf(() => estimateStep(v3, counts, cluster, layout, { ...applied.options, expertLoadImbalance: Number.NaN }))).toBe('options.expertLoadImbalance');
+  });
+  it('a step of DeepSeek-V3 on 2,048 H800 slows as the busiest rank\'s load grows', () => {
+    const step = (f: number) => estimateStep(v3, counts, cluster, layout, { ...applied.options, expertLoadImbalance: f }).performance.stepSeconds;
+    expect(step(1.2)).toBeGreaterThan(step(1));
+    expect(step(1.5)).toBeGreaterThan(step(1.2));
   });
 });
