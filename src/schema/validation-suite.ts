@@ -68,6 +68,11 @@ const ValidationRunRef = builder.objectRef<RunPrediction>('ValidationRun').imple
     assumed: t.string({ nullable: true, description: 'What the source does not state and the run assumes.', resolve: (p) => p.run.assumed ?? null }),
     publishedKind: t.field({ type: PublishedKindEnum, description: 'What the published figure measures.', resolve: (p) => p.run.kind }),
     published: t.float({ description: 'The published figure.', resolve: (p) => p.run.published }),
+    rankLayers: t.int({
+      nullable: true,
+      description: 'Layers on the profiled pipeline rank (RANK_MICRO_BATCH_SECONDS figures only).',
+      resolve: (p) => p.run.rankLayers ?? null,
+    }),
     predicted: t.float({ description: 'The model\'s figure of the same kind.', resolve: (p) => p.predicted }),
     error: t.float({ description: 'predicted / published − 1.', resolve: (p) => p.error }),
     predictedStepSeconds: t.float({ description: 'The model\'s step time for the run, in seconds.', resolve: (p) => p.stepSeconds }),

@@ -30,6 +30,12 @@ describe('query validation', () => {
     // Llama 3 (Dubey et al. 2024, Table 4): 128K-token stage, CP 16 on 16,384 H100 → 380 TFLOP/s.
     const long = v.runs.find((r) => r.id === 'llama3-405b-128k')!;
     expect(long).toMatchObject({ contextParallel: 16, sequenceLength: 131_072, family: 'LONG_CONTEXT', published: 380 });
+    // deepseek-ai/profile-data train.json: one DualPipe chunk pair of 4 MoE layers, 129.0 ms on H800 (EP 64, TP 1).
+    const profile = v.runs.find((r) => r.id === 'deepseek-v3-profile-chunk-pair')!;
+    expect(profile).toMatchObject({ publishedKind: 'RANK_MICRO_BATCH_SECONDS', published: 0.129, rankLayers: 4, gpu: 'h800', expertParallel: 64, family: 'MOE' });
+    expect(JSON.parse(profile.modelChanges!)).toMatchObject({ denseLayers: 0, multiTokenPredictionDepth: 0 });
+    expect(Math.abs(profile.error)).toBeLessThanOrEqual(0.05);
+    expect(v.runs.find((r) => r.id === 'sc21-1t')!.rankLayers).toBeNull();
     // Korthikanti et al. 2022 Table 5: the 22B model differs from its preset (48 layers, 64 heads), and says so.
     expect(JSON.parse(v.runs.find((r) => r.id === 'korthikanti-22b-full')!.modelChanges!)).toMatchObject({ layers: 48, attentionHeads: 64 });
   });
