@@ -268,12 +268,16 @@ describe('planSearch pinned to Llama 3 405B\'s published layouts (Dubey et al. 2
   });
 });
 
+/** DeepSeek-V3's published layout on 2,048 H800 with its recipe (DeepSeek-V3 report §3.1–3.2). */
+const DEEPSEEK_PLAN = {
+  model: 'deepseek-v3', clusterSpec: { gpu: 'h800', gpusPerNode: 8, nodes: 256 }, globalBatchSize: 15360, pipelineParallel: 16, expertParallel: 64,
+  pipelineLayerSplit: 'FIRST_LAST_ONE_FEWER', recipe: 'DEEPSEEK_V3',
+};
+const askPlan = (i: object) => post<PlanAnswer>(t.app, { query: PLAN, variables: { i } });
+
 describe('DeepSeek-V3 step-time inputs: options.communicationStreamingMultiprocessors, Model.multiTokenPredictionDepth', () => {
-  const deepseek = {
-    model: 'deepseek-v3', clusterSpec: { gpu: 'h800', gpusPerNode: 8, nodes: 256 }, globalBatchSize: 15360, pipelineParallel: 16, expertParallel: 64,
-    pipelineLayerSplit: 'FIRST_LAST_ONE_FEWER', recipe: 'DEEPSEEK_V3',
-  };
-  const ask = (i: object) => post<PlanAnswer>(t.app, { query: PLAN, variables: { i } });
+  const deepseek = DEEPSEEK_PLAN;
+  const ask = askPlan;
   it('the DEEPSEEK_V3 recipe reserves 20 of the H800\'s 132 SMs for the all-to-all (§3.2.2), listed with its source; more SMs for communication leave less for compute', async () => {
     const recipe = await ask(deepseek);
     expect(recipe.errors).toBeUndefined();
@@ -312,11 +316,8 @@ describe('DeepSeek-V3 step-time inputs: options.communicationStreamingMultiproce
 });
 
 describe('options.expertLoadImbalance (the busiest EP rank\'s routed tokens over the mean)', () => {
-  const deepseek = {
-    model: 'deepseek-v3', clusterSpec: { gpu: 'h800', gpusPerNode: 8, nodes: 256 }, globalBatchSize: 15360, pipelineParallel: 16, expertParallel: 64,
-    pipelineLayerSplit: 'FIRST_LAST_ONE_FEWER', recipe: 'DEEPSEEK_V3',
-  };
-  const ask = (i: object) => post<PlanAnswer>(t.app, { query: PLAN, variables: { i } });
+  const deepseek = DEEPSEEK_PLAN;
+  const ask = askPlan;
   it('defaults to 1 (balanced) with its source, and 1.25 makes the all-to-all 1.25 × as long and the step slower, listed as USER', async () => {
     const base = (await ask(deepseek)).data!.trainingPlan;
     const skewed = (await ask({ ...deepseek, options: { expertLoadImbalance: 1.25 } })).data!.trainingPlan;
