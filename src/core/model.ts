@@ -10,6 +10,8 @@
  *   span is the window, not s (attentionKeysPerQuery); the product's width is heads × headDim.
  * - The output head (logits) is counted; biases, norms, softmax and activations are not (< 0.1 %).
  * - "Model FLOPs" exclude recomputation; "hardware FLOPs" (see `hardwareFlopsPerToken`) add it.
+ * - Multi-token-prediction modules (DeepSeek-V3 §2.2) are in hardware FLOPs only: model FLOPs are the main model's,
+ *   which the report says works alone once the MTP modules are discarded (§2.2) and which published MFU figures count.
  * - Kaplan's / the GPT-3 paper's C = 6·N·D (no attention, all parameters) is `sixNDComputeFlops` in scaling.ts.
  */
 import { InvalidInputError, requireInteger } from './errors.js';
@@ -317,20 +319,43 @@ export function computeModelCounts(arch: ModelArchitecture): ModelCounts {
 }
 
 /**
- * Hardware FLOPs per token: model FLOPs plus what recomputation re-executes.
+ * Weights of MLA's up-projections (DeepSeek-V2 §2.1.2: W_UQ d_c'×n(d_nope + d_rope), W_UK and W_UV d_c×n·d_nope and
+ * d_c×n·d_v) — what DeepSeek-V3's cheap recompute runs again in the backward (§3.2.3); 0 without MLA. The same sum as
+ * performance/compute.ts latentUpProjectionWeights (test/core/model.test.ts checks they agree).
+ */
+export function latentUpProjectionWeightsOf(arch: ModelArchitecture): number {
+  const mla = arch.latentAttention;
+  if (mla === undefined) return 0;
+  const heads = arch.attentionHeads;
+  const query = mla.queryRank > 0 ? mla.queryRank * heads * (mla.qkNopeHeadDim + mla.qkRopeHeadDim) : 0;
+  return query + mla.kvRank * heads * (mla.qkNopeHeadDim + mla.vHeadDim);
+}
+
+/**
+ * Hardware FLOPs per token: model FLOPs plus what recomputation re-executes and what else the GPUs run.
  * FULL re-runs every layer's forward (Narayanan et al. 2021 eq. 3: 4 × forward instead of 3);
  * SELECTIVE re-runs only the attention-score part, 4·s·h per layer (Korthikanti et al. 2022 §5, Table 4).
+ * `cheapRecompute` (layout.cheapRecompute; FULL re-runs them anyway): the MLA up-projections once more, 2·W_up per
+ * layer (DeepSeek-V3 §3.2.3). Multi-token prediction (DeepSeek-V3 §2.2): per depth one more block (a mean layer, with
+ * the same recompute), the projection M_k of [h; Emb] (2h → h, with the layers' GEMM passes) and the shared output head
+ * once more (3 passes) — as performance/compute.ts runs them.
  */
 export function hardwareFlopsPerToken(
   counts: ModelCounts,
   arch: ModelArchitecture,
   recompute: RecomputeMode,
+  cheapRecompute = false,
 ): number {
-  if (recompute === 'FULL') return counts.modelFlopsPerToken + arch.layers * counts.forwardFlopsPerTokenPerLayer;
-  if (recompute === 'SELECTIVE') {
-    return counts.modelFlopsPerToken + arch.layers * counts.attentionScoreFlopsPerTokenPerLayer;
-  }
-  return counts.modelFlopsPerToken;
+  const forward = counts.forwardFlopsPerTokenPerLayer;
+  const recomputed =
+    (recompute === 'FULL' ? forward : recompute === 'SELECTIVE' ? counts.attentionScoreFlopsPerTokenPerLayer : 0) +
+    (cheapRecompute && recompute !== 'FULL' ? 2 * latentUpProjectionWeightsOf(arch) : 0);
+  const depth = arch.multiTokenPredictionDepth ?? 0;
+  if (depth === 0) return counts.modelFlopsPerToken + arch.layers * recomputed;
+  const h = arch.hiddenSize;
+  const matmulPasses = recompute === 'FULL' ? 4 : 3;
+  const module = 3 * forward + recomputed + matmulPasses * 2 * 2 * h * h + 3 * counts.forwardFlopsPerTokenHead;
+  return counts.modelFlopsPerToken + arch.layers * recomputed + depth * module;
 }
 
 /** Fill the optional architecture fields with the usual defaults (GPT-style dense model). */

@@ -236,7 +236,7 @@ export const ModelRef = builder.objectRef<ModelView>('Model').implement({
       resolve: (m) => m.counts.modelFlopsPerTokenCausal,
     }),
     hardwareFlopsPerToken: t.float({
-      description: 'Training FLOPs per token the GPUs execute, i.e. flopsPerToken plus what `recompute` re-runs.',
+      description: 'Training FLOPs per token the GPUs execute, i.e. flopsPerToken plus what `recompute` re-runs and the multi-token-prediction modules (multiTokenPredictionDepth).',
       args: { recompute: t.arg({ type: RecomputeModeEnum, defaultValue: 'NONE', description: 'Recomputation mode.' }) },
       resolve: (m, { recompute }) => hardwareFlopsPerToken(m.counts, m.arch, recompute ?? 'NONE'),
     }),

@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { architectureWithDefaults, attentionKeysPerQuery, computeModelCounts, hardwareFlopsPerToken } from '../../src/core/model.js';
+import { findGpu, makeCluster } from '../../src/core/hardware.js';
+import {
+  architectureWithDefaults,
+  attentionKeysPerQuery,
+  computeModelCounts,
+  hardwareFlopsPerToken,
+  latentUpProjectionWeightsOf,
+} from '../../src/core/model.js';
+import { estimateStep } from '../../src/core/performance.js';
+import { layerCompute, latentUpProjectionWeights } from '../../src/core/performance/compute.js';
+import { stepContext } from '../../src/core/performance/context.js';
+import { resolveLayout } from '../../src/core/plan.js';
 import { findModelPreset } from '../../src/core/presets.js';
+import { applyRecipe } from '../../src/core/recipes.js';
 import type { ModelArchitecture } from '../../src/core/types.js';
 import { fieldOf } from './field-of.js';
 
@@ -348,5 +360,65 @@ describe('properties (fast-check)', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+/**
+ * Hardware FLOPs count what the GPUs execute (src/core/model.ts hardwareFlopsPerToken): for DeepSeek-V3 under its
+ * recipe (DEEPSEEK_V3: cheapRecompute) that is, beside the model FLOPs, the MLA up-projections once more per layer
+ * (§3.2.3) and the depth-1 multi-token-prediction module (§2.2): one more block, the 2h → h projection and the output
+ * head once more. Figures by hand from the preset (§4.2: 61 layers, h 7,168, 128 heads, d_c 512, d_c' 1,536, d_nope 128,
+ * d_rope 64, d_v 128, 3 dense layers of 18,432, 58 MoE of 8 routed + 1 shared × 2,048 and a 256-expert router, V 129,280,
+ * s 4,096). Tolerance: 1e-12 relative (floating point only).
+ */
+describe('hardware FLOPs of DeepSeek-V3: cheap recompute and multi-token prediction', () => {
+  const v3 = preset('deepseek-v3');
+  const counts = computeModelCounts(v3);
+  const cluster = makeCluster({ gpu: findGpu('h800')!, gpusPerNode: 8, nodes: 256 });
+  const published = { pipelineParallel: 16, expertParallel: 64, globalBatchSize: 15360, microBatchSize: 1 };
+  const h = 7168;
+  // W_UQ 1,536 × 128·192 + W_UK, W_UV 512 × 128·(128 + 128).
+  const upProjection = 1536 * 128 * 192 + 512 * 128 * 256;
+  // Forward FLOPs of a mean layer: 2 × (MLA weights + the mean MLP) + the scores 4·s·128·160.
+  const attention = 7168 * 1536 + 1536 * 128 * 192 + 7168 * (512 + 64) + 512 * 128 * 256 + 128 * 128 * 7168;
+  const meanMlp = (58 * (9 * 3 * 7168 * 2048 + 7168 * 256) + 3 * 3 * 7168 * 18432) / 61;
+  const score = 4 * 4096 * 128 * 160;
+  const forwardLayer = 2 * (attention + meanMlp) + score;
+  const head = 2 * 129280 * h;
+  const relative = (a: number, b: number) => Math.abs(a / b - 1);
+
+  it('the hand figures are the preset\'s: 54,525,952 up-projection weights, 1.506 GFLOP per layer forward', () => {
+    expect(upProjection).toBe(54_525_952);
+    expect(latentUpProjectionWeightsOf(v3)).toBe(upProjection);
+    expect(latentUpProjectionWeights(v3)).toBe(upProjection);
+    expect(relative(counts.forwardFlopsPerTokenPerLayer, forwardLayer)).toBeLessThan(1e-12);
+    expect(counts.forwardFlopsPerTokenHead).toBe(head);
+  });
+
+  it.each(['NONE', 'SELECTIVE', 'FULL'] as const)('recompute %s: hardware FLOPs per token = model FLOPs + recompute + cheap recompute + the MTP module', (recompute) => {
+    const applied = applyRecipe('DEEPSEEK_V3', { ...published, recompute }, {});
+    const layout = resolveLayout(v3, cluster, applied.layout);
+    expect(layout.cheapRecompute).toBe(true);
+    const perf = estimateStep(v3, counts, cluster, layout, applied.options).performance;
+    const tokens = 15360 * 4096;
+    // FULL re-runs every forward (the up-projections with it); SELECTIVE the scores; cheap recompute the up-projections.
+    const recomputed = recompute === 'FULL' ? forwardLayer : (recompute === 'SELECTIVE' ? score : 0) + 2 * upProjection;
+    const passes = recompute === 'FULL' ? 4 : 3;
+    const mtp = 3 * forwardLayer + recomputed + passes * 2 * 2 * h * h + 3 * head;
+    const expected = counts.modelFlopsPerToken + 61 * recomputed + mtp;
+    expect(relative(perf.hardwareFlopsPerStep / tokens, expected)).toBeLessThan(1e-12);
+    expect(relative(hardwareFlopsPerToken(counts, v3, recompute, true), expected)).toBeLessThan(1e-12);
+    // Model FLOPs stay the main model's (MTP is discarded after training, §2.2; published MFU counts the main model).
+    expect(perf.modelFlopsPerStep / tokens).toBe(counts.modelFlopsPerToken);
+    // The MTP module's FLOPs are the ones compute.ts times (t = 1: per GPU = per token × the micro-batch's 4,096 tokens).
+    const computed = layerCompute(stepContext(v3, counts, cluster, layout, applied.options)).flops.multiTokenPrediction;
+    expect(relative(computed / 4096, mtp)).toBeLessThan(1e-12);
+  });
+
+  it('the recipe\'s extra over recompute NONE without them: 6.65 GFLOP of cheap recompute + 10.80 GFLOP of MTP per token (+6.2 %)', () => {
+    const extra = hardwareFlopsPerToken(counts, v3, 'NONE', true) - counts.modelFlopsPerToken;
+    expect(relative(extra, 61 * 2 * 54_525_952 + (3 * forwardLayer + 2 * 54_525_952 + 12 * h * h + 3 * head))).toBeLessThan(1e-12);
+    expect(extra / 1e9).toBeCloseTo(17.456, 3);
+    expect(extra / counts.modelFlopsPerToken).toBeCloseTo(0.062, 3);
   });
 });

@@ -287,20 +287,26 @@ describe('pipeline point-to-point on the critical path (Megatron-LM 2021 synchro
     expect(transfer).toBeCloseTo(522.3e-6, 7);
     const viaModel = pointToPointSeconds(6_291_456, false, cluster, undefined) + collectiveSeconds(50_331_648, 8, 8, 1, cluster, undefined);
     expect(viaModel).toBeCloseTo(transfer, 12);
-    // 96 micro-batches × (forward activation + backward gradient) per step.
-    expect(standard(1, false).communication.pipelineParallelSeconds).toBeCloseTo(2 * 96 * transfer, 9);
+    // 96 micro-batches × (forward activation + backward gradient) per step, plus the 2·(p − 1) = 14 fill/drain ones.
+    expect(standard(1, false).communication.pipelineParallelSeconds).toBeCloseTo((2 * 96 + 14) * transfer, 9);
   });
   it('synchronous transfers add the 2·m·v steady-state transfers to the exposed time (overlapped ones already paid the contention share σ/(1 + σ)); compute and bubble do not move', () => {
     for (const v of [1, 2, 4]) {
       const overlapped = standard(v, true);
       const blocking = standard(v, false);
       const extra = blocking.performance.exposedCommunicationSeconds - overlapped.performance.exposedCommunicationSeconds;
-      expect(extra).toBeCloseTo(blocking.communication.pipelineParallelSeconds / (1 + OVERLAP_COMPUTE_SLOWDOWN), 12);
+      // The term's seconds are 2·m·v + 2·(p − 1) transfers (m = 96, p = 8); the steady-state 2·m·v of them are the extra.
+      const steady = (blocking.communication.pipelineParallelSeconds * (2 * 96 * v)) / (2 * 96 * v + 14);
+      expect(extra).toBeCloseTo(steady / (1 + OVERLAP_COMPUTE_SLOWDOWN), 12);
       expect(blocking.performance.bubbleSeconds).toBe(overlapped.performance.bubbleSeconds);
       expect(blocking.performance.computeSeconds).toBe(overlapped.performance.computeSeconds);
     }
-    // Narayanan et al. 2021 §2.2.2: the interleaved schedule sends v times as much.
-    expect(standard(4, false).communication.pipelineParallelSeconds / standard(1, false).communication.pipelineParallelSeconds).toBeCloseTo(4, 12);
+    // Narayanan et al. 2021 §2.2.2: the interleaved schedule sends v times as much in steady state (fill/drain: 14 either way).
+    expect(standard(4, false).communication.pipelineParallelSeconds / standard(1, false).communication.pipelineParallelSeconds).toBeCloseTo(
+      (2 * 96 * 4 + 14) / (2 * 96 + 14),
+      12,
+    );
+    expect(standard(4, false).communication.pipelineParallelBytes / standard(1, false).communication.pipelineParallelBytes).toBeCloseTo(4, 12);
   });
   it('Narayanan et al. 2021 Fig. 12 (175B, 96 GPUs, t = 8, p = 12): interleaving gains less as the batch grows', () => {
     const c96 = makeCluster({ gpu: a100, gpusPerNode: 8, nodes: 12 });

@@ -1,5 +1,6 @@
 /**
- * Data parallel (ZeRO paper §7 volumes) on the stage with the most parameters. Overlap (stated): the gradient
+ * Data parallel (ZeRO paper §7 volumes) on the rank with the most parameters: one stage, or under DualPipe the two
+ * stages i and p − 1 − i a rank holds (DeepSeek-V3 §3.2.1, Table 2), reduced and gathered together. Overlap (stated): the gradient
  * reduction overlaps with the backward of the last micro-batch (only what exceeds it is exposed); ZeRO-1/2's parameter
  * all-gather overlaps with the next step's first forward; ZeRO-2's per-micro-batch reduce-scatter and ZeRO-3's
  * per-micro-batch all-gathers overlap with that micro-batch's backward/forward; every overlapped transfer still costs
@@ -9,6 +10,7 @@ import { frozenWeightBytes } from '../adapter.js';
 import { collectiveBytes, collectiveSeconds, groupMembersPerNode } from '../communication.js';
 import { expertParametersPerLayer } from '../memory.js';
 import { replicatedKvParametersPerRank } from '../model.js';
+import { rankLayers } from '../pipeline.js';
 import { gradientReduceBytesOf, parameterBytesFor } from '../precision.js';
 import type { LayerFlops } from './compute.js';
 import type { StepContext, StepTerm } from './context.js';
@@ -30,6 +32,12 @@ export interface DataParallelShards {
   expertDp: number;
   /** Compute per micro-batch of that rank: the window its gradient sync hides under. */
   rankComputePerMicroBatch: number;
+  /**
+   * Pipeline stages whose weights the rank holds: 2 under DualPipe (stages i and p − 1 − i, DeepSeek-V3 §3.2.1 Table 2:
+   * 2× parameters), else 1. The figures above cover them all; a micro-batch runs one of them (half the micro-batches
+   * each), so per-micro-batch transfers move 1/stagesPerRank of them on average.
+   */
+  stagesPerRank: number;
 }
 
 export function dataParallelShards(ctx: StepContext, stage: SlowestStage, adapterPerLayer: number): DataParallelShards {
@@ -49,13 +57,35 @@ export function dataParallelShards(ctx: StepContext, stage: SlowestStage, adapte
   const firstDenseGpu = firstDense / t + firstLayers * replicatedKv;
   const lastDenseGpu = lastDense / t + lastLayers * replicatedKv;
   const middleDenseGpu = (middleLayers * denseLayerParams) / t + middleLayers * replicatedKv;
-  // The rank with the most dense parameters: 0 = first, 1 = a middle rank, 2 = last.
-  const heaviest =
-    p > 1 && lastDenseGpu > firstDenseGpu && lastDenseGpu >= middleDenseGpu ? 2 : middleDenseGpu > firstDenseGpu ? 1 : 0;
-  const denseParams = heaviest === 2 ? lastDenseGpu : heaviest === 1 ? middleDenseGpu : firstDenseGpu;
+  let denseParams: number;
+  let dpLayers: number;
+  // Its gradients sync under its own backward, whichever rank paces the step.
+  let rankComputePerMicroBatch: number;
+  const stagesPerRank = layout.pipelineSchedule === 'DUALPIPE' && p > 1 ? 2 : 1;
+  if (stagesPerRank === 2) {
+    // DualPipe (DeepSeek-V3 §3.2.1, Table 2: 2× parameters; memory.ts stageStates): rank i holds stages i and p − 1 − i,
+    // so it reduces and gathers both. The heavier of rank 0's pair (first + last) and the heaviest middle pair.
+    let middlePairLayers = 0;
+    for (let i = 1; i < p / 2; i++) {
+      middlePairLayers = Math.max(middlePairLayers, rankLayers(arch.layers, layout, i) + rankLayers(arch.layers, layout, p - 1 - i));
+    }
+    const edgeDenseGpu = firstDenseGpu + lastDenseGpu;
+    const middlePairDenseGpu = (middlePairLayers * denseLayerParams) / t + middlePairLayers * replicatedKv;
+    const edge = middlePairDenseGpu <= edgeDenseGpu;
+    denseParams = edge ? edgeDenseGpu : middlePairDenseGpu;
+    dpLayers = edge ? firstLayers + lastLayers : middlePairLayers;
+    // Half its micro-batches run each stage: the mean of the pair's compute.
+    rankComputePerMicroBatch = edge ? (stage.firstCompute + stage.lastCompute) / 2 : stage.middleCompute;
+  } else {
+    // The rank with the most dense parameters: 0 = first, 1 = a middle rank, 2 = last.
+    const heaviest =
+      p > 1 && lastDenseGpu > firstDenseGpu && lastDenseGpu >= middleDenseGpu ? 2 : middleDenseGpu > firstDenseGpu ? 1 : 0;
+    denseParams = heaviest === 2 ? lastDenseGpu : heaviest === 1 ? middleDenseGpu : firstDenseGpu;
+    dpLayers = heaviest === 2 ? lastLayers : heaviest === 1 ? middleLayers : firstLayers;
+    rankComputePerMicroBatch = heaviest === 2 ? stage.lastCompute : heaviest === 1 ? stage.middleCompute : stage.firstCompute;
+  }
   // What DP reduces (gradients) and gathers (parameters), per part. With an adapter only its gradients exist, ZeRO-1/2
   // gather the updated adapters, and ZeRO-3 gathers the frozen weights too (at QLoRA's 4.127 bits for the layers).
-  const dpLayers = heaviest === 2 ? lastLayers : heaviest === 1 ? middleLayers : firstLayers;
   const expertParams = (dpLayers * routedExpertParams) / (t * e);
   const adapterParams = (dpLayers * adapterPerLayer) / t;
   let denseGradientBytes = denseParams * gb;
@@ -69,9 +99,9 @@ export function dataParallelShards(ctx: StepContext, stage: SlowestStage, adapte
   }
   // CP ranks hold the same weights: gradients are reduced (and ZeRO shards) over DP × CP.
   const dpGroup = d * c;
-  // Its gradients sync under its own backward, whichever rank paces the step.
-  const rankComputePerMicroBatch = heaviest === 2 ? stage.lastCompute : heaviest === 1 ? stage.middleCompute : stage.firstCompute;
-  return { denseParams, expertParams, adapterParams, denseGradientBytes, denseGatherBytes, dpGroup, expertDp: dpGroup / e, rankComputePerMicroBatch };
+  return {
+    denseParams, expertParams, adapterParams, denseGradientBytes, denseGatherBytes, dpGroup, expertDp: dpGroup / e, stagesPerRank, rankComputePerMicroBatch,
+  };
 }
 
 const EXPLANATIONS = [
@@ -107,6 +137,9 @@ export function dataParallelTerm(
   let exposedSeconds = 0;
   // ZeRO-3 gathers of the current micro-batch (host fetch + all-gather with parameter offload), for the offload chain.
   let zero3GatherSeconds = 0;
+  // Per-micro-batch collectives (ZeRO-2's reduce-scatter, ZeRO-3's) move the weights of the stage the micro-batch runs:
+  // under DualPipe half the micro-batches run each of the rank's two stages, so 1/2 of the shards' bytes on average.
+  const perMicroBatchShare = 1 / shards.stagesPerRank;
   for (let part = 0; part < 2; part++) {
     const gradientBytes = part === 0 ? shards.denseGradientBytes : shards.expertParams * gb;
     const gatherBytes = part === 0 ? shards.denseGatherBytes : shards.expertParams * pb;
@@ -119,11 +152,12 @@ export function dataParallelTerm(
       bytes += collectiveBytes(gradientBytes, n, 2);
       exposedSeconds += overlappedCostSeconds(allReduce, dpBackwardWindow, dpSlowdown);
     } else if (zero < 3) {
-      const reduceScatter = collectiveSeconds(gradientBytes, n, perNode, 1, cluster, options);
+      const reducedBytes = zero === 1 ? gradientBytes : gradientBytes * perMicroBatchShare;
+      const reduceScatter = collectiveSeconds(reducedBytes, n, perNode, 1, cluster, options);
       const allGather = collectiveSeconds(gatherBytes, n, perNode, 1, cluster, options);
       const rsCount = zero === 1 ? 1 : m;
       seconds += rsCount * reduceScatter + allGather;
-      bytes += rsCount * collectiveBytes(gradientBytes, n, 1) + collectiveBytes(gatherBytes, n, 1);
+      bytes += rsCount * collectiveBytes(reducedBytes, n, 1) + collectiveBytes(gatherBytes, n, 1);
       exposedSeconds +=
         rsCount * overlappedCostSeconds(reduceScatter, dpBackwardWindow, dpSlowdown) +
         overlappedCostSeconds(allGather, dpForwardWindow, dpSlowdown);
@@ -134,12 +168,14 @@ export function dataParallelTerm(
       // DP communication chunked per layer "exposes only one DP communication chunk").
       // (A head-only last stage still gathers its head as one collective.)
       const zeroLayers = stage.stageLayers > 0 ? stage.stageLayers : 1;
-      const layerGather = collectiveSeconds(gatherBytes / zeroLayers, n, perNode, 1, cluster, options);
-      const layerReduce = collectiveSeconds(gradientBytes / zeroLayers, n, perNode, 1, cluster, options);
+      const stageGatherBytes = gatherBytes * perMicroBatchShare;
+      const stageGradientBytes = gradientBytes * perMicroBatchShare;
+      const layerGather = collectiveSeconds(stageGatherBytes / zeroLayers, n, perNode, 1, cluster, options);
+      const layerReduce = collectiveSeconds(stageGradientBytes / zeroLayers, n, perNode, 1, cluster, options);
       const allGather = zeroLayers * layerGather;
       const reduceScatter = zeroLayers * layerReduce;
       seconds += m * (2 * allGather + reduceScatter);
-      bytes += m * (2 * collectiveBytes(gatherBytes, n, 1) + collectiveBytes(gradientBytes, n, 1));
+      bytes += m * (2 * collectiveBytes(stageGatherBytes, n, 1) + collectiveBytes(stageGradientBytes, n, 1));
       zero3GatherSeconds += allGather;
       exposedSeconds += overlapped
         ? m *

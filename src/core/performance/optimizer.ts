@@ -55,8 +55,10 @@ export function optimizerTerms(
       // no SMs, hence no contention charge). A layer's shard must arrive before its all-gather starts (ZeRO-Infinity
       // §6: fetch, then gather), so the fetch and the ZeRO-3 gathers form one chain that the pass's compute must hide;
       // only the part of the chain the gathers above did not already expose is added.
-      let perMicroBatch = (shardParams * (2 * pb + gb)) / PCIE_BYTES_PER_SECOND;
-      if (offload === 'PARAMETERS_NVME') perMicroBatch += (2 * pb * shardParams) / NVME_BYTES_PER_SECOND;
+      // A micro-batch streams the weights of the stage it runs: under DualPipe 1/2 of the rank's two (data-parallel.ts).
+      const streamedParams = shardParams / shards.stagesPerRank;
+      let perMicroBatch = (streamedParams * (2 * pb + gb)) / PCIE_BYTES_PER_SECOND;
+      if (offload === 'PARAMETERS_NVME') perMicroBatch += (2 * pb * streamedParams) / NVME_BYTES_PER_SECOND;
       const chain = perMicroBatch + 2 * zero3GatherSecondsPerMicroBatch;
       const gathersAlone = Math.max(0, 2 * zero3GatherSecondsPerMicroBatch - computePerMicroBatch);
       offloadSeconds = m * perMicroBatch;

@@ -6,7 +6,8 @@
  *   steady state (Megatron-Core `overlap_p2p_comm`). With PlanOptions.overlapPipelineCommunication = false (Megatron-LM
  *   2021: `_communicate` waits on its batched isend/irecv and synchronises the device before the next compute) every
  *   transfer is on the critical path as well: 2·m·v more (one forward, one backward per micro-batch and virtual
- *   stage), so interleaving pays v × the steady-state transfers (Narayanan et al. 2021 §2.2.2).
+ *   stage), so interleaving pays v × the steady-state transfers (Narayanan et al. 2021 §2.2.2). The term's seconds count
+ *   both kinds, 2·m·v + 2·(p − 1) per flush, so blocking p2p exposes it whole and overlap only hides part of it.
  */
 import { collectiveSeconds, pointToPointSeconds } from '../communication.js';
 import type { StepContext, StepTerm } from './context.js';
@@ -21,7 +22,6 @@ export function pipelineTransferTerm(ctx: StepContext): StepTerm {
   const { p, t, d, m, v, flushes, tokens, h, elementBytes, cluster, options, slowdown } = ctx;
   let transferSeconds = 0;
   let bytes = 0;
-  let seconds = 0;
   if (p > 1) {
     const p2pBytes = (tokens * h * elementBytes) / t;
     const neighbourInNode = t * d < ctx.gpusPerNode;
@@ -29,15 +29,16 @@ export function pipelineTransferTerm(ctx: StepContext): StepTerm {
       pointToPointSeconds(p2pBytes, neighbourInNode, cluster, options) +
       (t > 1 ? collectiveSeconds(tokens * h * elementBytes, t, Math.min(t, ctx.gpusPerNode), 1, cluster, options) : 0);
     bytes = 2 * m * v * p2pBytes;
-    seconds = 2 * m * v * transferSeconds;
   }
+  const steadySeconds = 2 * m * v * transferSeconds;
   // Fill and drain: one activation and one gradient per stage edge wait for their transfer in any schedule (once per
   // pipeline flush). Overlapped steady-state transfers still slow the compute beside them.
   const overlapped = options?.overlapPipelineCommunication ?? true;
   const fillDrainSeconds = flushes * 2 * (p - 1) * transferSeconds;
-  const exposedSeconds = overlapped
-    ? fillDrainSeconds + (seconds * slowdown) / (1 + slowdown)
-    : seconds + fillDrainSeconds;
+  // Before overlap the term is every transfer its exposed figure counts: the 2·m·v steady-state ones and the 2·(p − 1)
+  // fill/drain ones per flush (StepTerm: exposedSeconds ≤ seconds); bytes stay what this GPU sends, the 2·m·v.
+  const seconds = steadySeconds + fillDrainSeconds;
+  const exposedSeconds = overlapped ? fillDrainSeconds + (steadySeconds * slowdown) / (1 + slowdown) : seconds;
   return { name: 'PIPELINE_PARALLEL', seconds, exposedSeconds, bytes, explanation: overlapped ? OVERLAPPED : BLOCKING };
 }
 

@@ -118,7 +118,8 @@ export function estimateStep(
   const adapterFlops = layout.adapter === undefined ? null : adapterFlopsPerToken(arch, counts, layout.adapter, layout.recompute);
   const modelFlopsPerStep = (adapterFlops === null ? counts.modelFlopsPerToken : adapterFlops.model) * tokensPerStep;
   const hardwareFlopsPerStep =
-    (adapterFlops === null ? hardwareFlopsPerToken(counts, arch, layout.recompute) : adapterFlops.hardware) * tokensPerStep;
+    (adapterFlops === null ? hardwareFlopsPerToken(counts, arch, layout.recompute, layout.cheapRecompute === true) : adapterFlops.hardware) *
+    tokensPerStep;
   const modelFlopsPerSecondPerGpu = modelFlopsPerStep / (stepSeconds * gpus);
   const hardwareFlopsPerSecondPerGpu = hardwareFlopsPerStep / (stepSeconds * gpus);
   const computeTerm: StepTerm = { name: 'COMPUTE', seconds: computeSeconds, exposedSeconds: computeSeconds, bytes: 0, explanation: COMPUTE };

@@ -34,3 +34,37 @@ describe('pipeline flushes per step', () => {
     expect(() => estimateStep(arch, counts, cluster, layout(64), { pipelineFlushesPerStep: 0 })).toThrow(/options\.pipelineFlushesPerStep/);
   });
 });
+
+/**
+ * StepTerm (src/core/performance/context.ts): seconds is a term's time before any overlap, exposedSeconds what it adds
+ * to the critical path, so exposedSeconds ≤ seconds. PIPELINE_PARALLEL's exposed figure counts the 2·(p − 1) fill/drain
+ * transfers per flush besides the 2·m·v steady-state ones; its seconds must count them too. GPT-3 175B (96 layers split
+ * evenly over p·v for every p and v below), t = 8, d = 2, on A100s; m = 1 (fewer micro-batches than stages, where the
+ * fill/drain outweighs the steady state) and m = 4p. Tolerance: 1e-12 relative (floating point only).
+ */
+describe('every term: exposedSeconds ≤ seconds, and the exposed seconds add up to the step', () => {
+  const gpt3 = findModelPreset('gpt3-175b')!;
+  const gpt3Counts = computeModelCounts(gpt3);
+  const cases = [2, 3, 4, 6, 8, 12, 16].flatMap((p) =>
+    [1, 2].flatMap((v) => [1, 4 * p].flatMap((m) => [true, false].map((overlap) => ({ p, v, m, overlap })))),
+  );
+  it.each(cases)('p $p, v $v, m $m, overlapped p2p $overlap', ({ p, v, m, overlap }) => {
+    const a100 = makeCluster({ gpu: findGpu('a100-80gb') as GpuSpec, gpusPerNode: 8, nodes: 2 * p });
+    const l = resolveLayout(
+      gpt3,
+      a100,
+      { tensorParallel: 8, pipelineParallel: p, pipelineInterleave: v, dataParallel: 2, microBatchSize: 1, globalBatchSize: 2 * m },
+      'test',
+    );
+    const step = estimateStep(gpt3, gpt3Counts, a100, l, { overlapPipelineCommunication: overlap });
+    for (const term of step.terms) {
+      expect(term.exposedSeconds, term.name).toBeLessThanOrEqual(term.seconds * (1 + 1e-12));
+    }
+    const pp = step.terms.find((term) => term.name === 'PIPELINE_PARALLEL')!;
+    expect(pp.seconds).toBeGreaterThan(0);
+    // Blocking p2p: every transfer is on the critical path, so the term is exposed whole.
+    if (!overlap) expect(pp.exposedSeconds / pp.seconds).toBeCloseTo(1, 12);
+    const exposed = step.terms.reduce((sum, term) => sum + term.exposedSeconds, 0);
+    expect(Math.abs(exposed / step.performance.stepSeconds - 1)).toBeLessThan(1e-9);
+  });
+});

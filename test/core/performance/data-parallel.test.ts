@@ -1,0 +1,128 @@
+/**
+ * Data parallel under DualPipe (src/core/performance/data-parallel.ts): rank i holds pipeline stages i and p − 1 − i
+ * (DeepSeek-V3 §3.2.1, Table 2: 2× parameters per device; memory.ts already holds both), so the gradient reduce-scatter
+ * and the parameter all-gather of its step move both stages' weights: the DP term's bytes are those of the two 1F1B
+ * stages together. A stage's bytes by hand: ring collectives send (n − 1)/n of their payload per pass
+ * (communication.ts collectiveBytes), dense weights over the d DP ranks, routed experts over d/e. ZeRO-2 reduce-scatters
+ * per micro-batch the stage that micro-batch ran (half the micro-batches each). Tolerance: 1e-9 relative.
+ */
+import { describe, expect, it } from 'vitest';
+import { findGpu, makeCluster } from '../../../src/core/hardware.js';
+import { expertParametersPerLayer } from '../../../src/core/memory.js';
+import { computeModelCounts } from '../../../src/core/model.js';
+import { estimateStep } from '../../../src/core/performance/step.js';
+import { rankLayers } from '../../../src/core/pipeline.js';
+import { resolveLayout } from '../../../src/core/plan.js';
+import { gradientReduceBytesOf, parameterBytesFor } from '../../../src/core/precision.js';
+import { findModelPreset } from '../../../src/core/presets.js';
+import { applyRecipe } from '../../../src/core/recipes.js';
+import type { GpuSpec, ModelArchitecture, ParallelLayout, PlanOptions } from '../../../src/core/types.js';
+
+const h800 = findGpu('h800') as GpuSpec;
+const relative = (a: number, b: number) => Math.abs(a / b - 1);
+
+function oneFOneB(layout: ParallelLayout): ParallelLayout {
+  const { pipelineSchedule: _, ...rest } = layout;
+  return rest;
+}
+
+/** Dense and routed-expert weights per GPU of 1F1B stage k (t = 1): its layers, the embedding (k = 0), the final norm and head (k = p − 1). */
+function stageWeights(arch: ModelArchitecture, layout: ParallelLayout, k: number): { dense: number; expert: number } {
+  const counts = computeModelCounts(arch);
+  const p = layout.pipelineParallel;
+  const layers = rankLayers(arch.layers, layout, k);
+  const routed = expertParametersPerLayer(arch);
+  const head = counts.outputHeadParameters > 0 ? counts.outputHeadParameters : arch.vocabSize * arch.hiddenSize;
+  const dense =
+    layers * (counts.parametersPerLayer - routed) +
+    (k === 0 ? counts.inputEmbeddingParameters : 0) +
+    (k === p - 1 ? counts.finalNormParameters + head : 0);
+  return { dense, expert: (layers * routed) / layout.expertParallel };
+}
+
+/** Bytes one GPU sends for DP in a step for the given weights: ZeRO-1 one reduce-scatter + one all-gather; ZeRO-2 m reduce-scatters of `perMicroBatch`. */
+function dpBytes(layout: ParallelLayout, w: { dense: number; expert: number }, m = 1, perMicroBatch = w): number {
+  const d = layout.dataParallel;
+  const ed = d / layout.expertParallel;
+  const ring = (bytes: number, n: number) => (n <= 1 ? 0 : ((n - 1) / n) * bytes);
+  const gb = gradientReduceBytesOf(layout);
+  const pb = parameterBytesFor(layout.precision);
+  return (
+    m * (ring(perMicroBatch.dense * gb, d) + ring(perMicroBatch.expert * gb, ed)) + ring(w.dense * pb, d) + ring(w.expert * pb, ed)
+  );
+}
+
+const sum = (a: { dense: number; expert: number }, b: { dense: number; expert: number }) => ({ dense: a.dense + b.dense, expert: a.expert + b.expert });
+const dpTerm = (arch: ModelArchitecture, cluster: ReturnType<typeof makeCluster>, layout: ParallelLayout, options?: PlanOptions) =>
+  estimateStep(arch, computeModelCounts(arch), cluster, layout, options).terms.find((t) => t.name === 'DATA_PARALLEL')!;
+
+describe('DualPipe: the DP term moves the weights of both stages a rank holds', () => {
+  it('DeepSeek-V3 (DEEPSEEK_V3, PP 16 split [3, 4 × 14, 2], DP 128, EP 64): rank 0 = 1F1B stages 0 and 15 together', () => {
+    const v3 = findModelPreset('deepseek-v3')!;
+    const cluster = makeCluster({ gpu: h800, gpusPerNode: 8, nodes: 256 });
+    const published = { pipelineParallel: 16, expertParallel: 64, globalBatchSize: 15360, microBatchSize: 1, pipelineLayerSplit: 'FIRST_LAST_ONE_FEWER' as const };
+    const applied = applyRecipe('DEEPSEEK_V3', published, {});
+    const dual = resolveLayout(v3, cluster, applied.layout);
+    expect(dual.pipelineSchedule).toBe('DUALPIPE');
+    expect(dual.zeroStage).toBe(1);
+    const single = oneFOneB(dual);
+    const first = stageWeights(v3, single, 0);
+    const last = stageWeights(v3, single, 15);
+    // 1F1B: the heaviest stage is the first (3 layers + the embedding), and its DP bytes are the hand figure.
+    expect(relative(dpTerm(v3, cluster, single, applied.options).bytes, dpBytes(single, first))).toBeLessThan(1e-9);
+    // DualPipe: rank 0 holds stages 0 and 15 (5 layers, the embedding and the head: heavier than a middle pair's 8 layers).
+    const dualBytes = dpTerm(v3, cluster, dual, applied.options).bytes;
+    expect(relative(dualBytes, dpBytes(single, first) + dpBytes(single, last))).toBeLessThan(1e-9);
+    expect(relative(dualBytes, dpBytes(single, sum(first, last)))).toBeLessThan(1e-9);
+  });
+
+  it('Llama 3 8B, PP 8 EVEN, DP 2, ZeRO-1 and ZeRO-2: rank 0 = stages 0 and 7; ZeRO-2 reduce-scatters one stage per micro-batch', () => {
+    const llama = findModelPreset('llama3-8b')!;
+    const cluster = makeCluster({ gpu: h800, gpusPerNode: 8, nodes: 2 });
+    for (const zeroStage of [1, 2] as const) {
+      const single = resolveLayout(llama, cluster, { pipelineParallel: 8, globalBatchSize: 64, microBatchSize: 1, zeroStage }, 'test');
+      const dual: ParallelLayout = { ...single, pipelineSchedule: 'DUALPIPE' };
+      expect(single.dataParallel).toBe(2);
+      const first = stageWeights(llama, single, 0);
+      const last = stageWeights(llama, single, 7);
+      const m = 64 / 2;
+      // 1F1B: the last stage (4 layers + norm + head) is the heaviest, by its final norm.
+      expect(relative(dpTerm(llama, cluster, single).bytes, zeroStage === 1 ? dpBytes(single, last) : dpBytes(single, last, m))).toBeLessThan(1e-9);
+      const expected =
+        zeroStage === 1
+          ? dpBytes(single, first) + dpBytes(single, last)
+          : // m/2 micro-batches run each stage: m/2 reduce-scatters of each, one all-gather of both.
+            dpBytes(single, sum(first, last), m, { dense: (first.dense + last.dense) / 2, expert: 0 });
+      expect(relative(dpTerm(llama, cluster, dual).bytes, expected)).toBeLessThan(1e-9);
+    }
+  });
+
+  it('a heavier middle pair sets the bytes: Llama 3 8B split [2, 14, 14, 2] → ranks 1 and 2 hold stages 1 and 2 (28 layers)', () => {
+    const llama = findModelPreset('llama3-8b')!;
+    const cluster = makeCluster({ gpu: h800, gpusPerNode: 8, nodes: 2 });
+    const single = resolveLayout(
+      llama,
+      cluster,
+      { pipelineParallel: 4, pipelineStageLayers: [2, 14, 14, 2], globalBatchSize: 64, microBatchSize: 1, zeroStage: 1 },
+      'test',
+    );
+    const dual: ParallelLayout = { ...single, pipelineSchedule: 'DUALPIPE' };
+    const middle = sum(stageWeights(llama, single, 1), stageWeights(llama, single, 2));
+    const edge = sum(stageWeights(llama, single, 0), stageWeights(llama, single, 3));
+    expect(middle.dense).toBeGreaterThan(edge.dense);
+    expect(relative(dpTerm(llama, cluster, dual).bytes, dpBytes(single, middle))).toBeLessThan(1e-9);
+  });
+
+  it('DualPipe with p = 2: each rank reduces and gathers the whole model, as a p = 1 rank does', () => {
+    const llama = findModelPreset('llama3-8b')!;
+    const cluster = makeCluster({ gpu: h800, gpusPerNode: 8, nodes: 2 });
+    const p1 = resolveLayout(llama, cluster, { pipelineParallel: 1, globalBatchSize: 64, microBatchSize: 1, zeroStage: 1 }, 'test');
+    const p2 = resolveLayout(llama, cluster, { pipelineParallel: 2, globalBatchSize: 64, microBatchSize: 1, zeroStage: 1 }, 'test');
+    // Both stages = the whole model (over DP 8 at p = 1, DP 8 here too: 16 GPUs / 2 stages).
+    const whole = dpBytes(p1, stageWeights(llama, p1, 0));
+    const dual2: ParallelLayout = { ...p2, pipelineSchedule: 'DUALPIPE' };
+    const p2Whole = dpBytes(p2, sum(stageWeights(llama, p2, 0), stageWeights(llama, p2, 1)));
+    expect(relative(dpTerm(llama, cluster, dual2).bytes, p2Whole)).toBeLessThan(1e-9);
+    expect(relative(dpTerm(llama, cluster, p1).bytes, whole)).toBeLessThan(1e-9);
+  });
+});
