@@ -23,6 +23,7 @@ import { evaluatePlan, resolveLayout } from '../../src/core/plan.js';
 import { fieldOf } from './field-of.js';
 import { findModelPreset } from '../../src/core/presets.js';
 import type { GpuSpec, ModelArchitecture } from '../../src/core/types.js';
+import { LLAMA3_LAYOUT } from '../../src/core/validation/runs.js';
 
 const a100 = findGpu('a100-80gb') as GpuSpec;
 
@@ -407,28 +408,18 @@ describe('cross-check: modern large-scale recipes (tolerance 15 %)', () => {
   };
 
   // Llama 3 paper (Dubey et al. 2024), Table 4: 405B, BF16, seq 8,192, 16M tokens per batch (2,048 sequences),
-  // TP 8, CP 1, PP 16; 8,192 GPUs (DP 64) → 430 TFLOP/s (43 % MFU), 16,384 GPUs (DP 128) → 400 (41 %).
-  // Assumed: §3.3.2's balanced pipeline (one layer fewer on the first and last stage, 126 layers in 16 × 8 slots) is
-  // mapped to 128 equal layers — compute and memory of the 2 missing layers stand for the embedding and head — and
-  // model FLOPs are those of the real 126 layers; interleaving v = 4 (2 layers per virtual stage; the paper gives no
-  // v), sequence parallel, no recompute, ZeRO-1, FlashAttention. This mapping over-counts memory (≈ 99 GiB, mostly the
-  // longer v = 4 warm-up and ZeRO-1 gradients); the paper's own recipe (v = 8, ZeRO-2, no dropout) fits at 64.5 GiB,
-  // pinned in test/core/memory.test.ts. Time is what this test checks.
+  // TP 8, CP 1, PP 16; 8,192 GPUs (DP 64) → 430 TFLOP/s (43 % MFU), 16,384 GPUs (DP 128) → 400 (41 %). Asked as
+  // published (§3.3.2): the real 126 layers, the first and last stage one layer fewer, interleaved (v = 8), ZeRO-2 for
+  // the FSDP-style sharding, sequence parallel, no recompute (LLAMA3_LAYOUT, the validation suite's); model FLOPs
+  // with causal attention, the convention that explains the table's 128K row. Tolerance 10 % (issue 9).
   for (const [gpus, published] of [
     [8192, 430],
     [16384, 400],
   ] as const) {
-    it(`Llama 3 405B on ${gpus} H100, TP 8 PP 16 DP ${gpus / 128} → ${published} model TFLOP/s per GPU`, () => {
-      const e = estimate(
-        'llama3-405b',
-        h100,
-        gpus,
-        { tensorParallel: 8, pipelineParallel: 16, pipelineInterleave: 4, globalBatchSize: 2048, sequenceParallel: true, zeroStage: 1 },
-        {},
-        { layers: 128 },
-      );
-      const realModelFlopsPerToken = computeModelCounts(findModelPreset('llama3-405b') as ModelArchitecture).modelFlopsPerToken;
-      within((realModelFlopsPerToken * e.performance.tokensPerSecond) / gpus / 1e12, published);
+    it(`Llama 3 405B on ${gpus} H100, TP 8 PP 16 DP ${gpus / 128}, the published split → ${published} model TFLOP/s per GPU`, () => {
+      const e = estimate('llama3-405b', h100, gpus, { ...LLAMA3_LAYOUT });
+      const causalFlopsPerToken = computeModelCounts(findModelPreset('llama3-405b') as ModelArchitecture).modelFlopsPerTokenCausal;
+      within((causalFlopsPerToken * e.performance.tokensPerSecond) / gpus / 1e12, published, 0.1);
     });
   }
 
