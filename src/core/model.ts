@@ -320,8 +320,8 @@ export function computeModelCounts(arch: ModelArchitecture): ModelCounts {
 
 /**
  * Weights of MLA's up-projections (DeepSeek-V2 §2.1.2: W_UQ d_c'×n(d_nope + d_rope), W_UK and W_UV d_c×n·d_nope and
- * d_c×n·d_v) — what DeepSeek-V3's cheap recompute runs again in the backward (§3.2.3); 0 without MLA. The same sum as
- * performance/compute.ts latentUpProjectionWeights (test/core/model.test.ts checks they agree).
+ * d_c×n·d_v) — what DeepSeek-V3's cheap recompute runs again in the backward (§3.2.3); 0 without MLA.
+ * performance/compute.ts re-exports it as latentUpProjectionWeights.
  */
 export function latentUpProjectionWeightsOf(arch: ModelArchitecture): number {
   const mla = arch.latentAttention;

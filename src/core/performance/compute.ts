@@ -12,7 +12,7 @@
  * computeEfficiencyScale.
  */
 import { adapterParametersPerLayer } from '../adapter.js';
-import { headDimOf, kvHeadsPerRank, replicatedKvParametersPerRank } from '../model.js';
+import { headDimOf, kvHeadsPerRank, latentUpProjectionWeightsOf, replicatedKvParametersPerRank } from '../model.js';
 import type { StepContext } from './context.js';
 import { FP8_MATMUL_EFFICIENCY_FACTOR, matmulEfficiency } from './efficiency.js';
 
@@ -35,16 +35,10 @@ const EMBEDDING_ELEMENTWISE_BYTES_PER_SBH = 10;
 const HEAD_ELEMENTWISE_BYTES_PER_LOGIT = 32;
 
 /**
- * Weights of MLA's up-projections (DeepSeek-V2 §2.1.2: W_UQ d_c'×n(d_nope + d_rope), W_UK and W_UV d_c×n·d_nope and
- * d_c×n·d_v) — what DeepSeek-V3's cheap recompute runs again in the backward (§3.2.3); 0 without MLA.
+ * Weights of MLA's up-projections (DeepSeek-V2 §2.1.2), what DeepSeek-V3's cheap recompute runs again in the backward
+ * (§3.2.3); 0 without MLA. One formula, in model.ts (hardware FLOPs count it too).
  */
-export function latentUpProjectionWeights(arch: StepContext['arch']): number {
-  const mla = arch.latentAttention;
-  if (mla === undefined) return 0;
-  const heads = arch.attentionHeads;
-  const query = mla.queryRank > 0 ? mla.queryRank * heads * (mla.qkNopeHeadDim + mla.qkRopeHeadDim) : 0;
-  return query + mla.kvRank * heads * (mla.qkNopeHeadDim + mla.vHeadDim);
-}
+export const latentUpProjectionWeights = latentUpProjectionWeightsOf;
 
 /** Whether the cheap operators (norms, MLA up-projections, SwiGLU output) are recomputed on top of `recompute`. */
 function cheapRecomputeOn(ctx: StepContext): boolean {

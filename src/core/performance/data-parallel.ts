@@ -9,7 +9,7 @@
 import { frozenWeightBytes } from '../adapter.js';
 import { collectiveBytes, collectiveSeconds, groupMembersPerNode } from '../communication.js';
 import { expertParametersPerLayer } from '../memory.js';
-import { replicatedKvParametersPerRank } from '../model.js';
+import { multiTokenPredictionModuleParameters, replicatedKvParametersPerRank } from '../model.js';
 import { rankLayers } from '../pipeline.js';
 import { gradientReduceBytesOf, parameterBytesFor } from '../precision.js';
 import type { LayerFlops } from './compute.js';
@@ -32,6 +32,8 @@ export interface DataParallelShards {
   expertDp: number;
   /** Compute per micro-batch of that rank: the window its gradient sync hides under. */
   rankComputePerMicroBatch: number;
+  /** Layers of that rank (both stages under DualPipe): ZeRO-3 gathers and reduces them one by one. */
+  shardLayers: number;
   /**
    * Pipeline stages whose weights the rank holds: 2 under DualPipe (stages i and p − 1 − i, DeepSeek-V3 §3.2.1 Table 2:
    * 2× parameters), else 1. The figures above cover them all; a micro-batch runs one of them (half the micro-batches
@@ -54,13 +56,20 @@ export function dataParallelShards(ctx: StepContext, stage: SlowestStage, adapte
   const firstDense =
     firstLayers * denseLayerParams + counts.inputEmbeddingParameters + (p === 1 ? counts.finalNormParameters + headOnLast : 0);
   const lastDense = lastLayers * denseLayerParams + counts.finalNormParameters + headOnLast;
-  const firstDenseGpu = firstDense / t + firstLayers * replicatedKv;
-  const lastDenseGpu = lastDense / t + lastLayers * replicatedKv;
+  // The multi-token-prediction modules live with the head (DeepSeek-V3 §3.2.3; memory.ts counts them there): their
+  // gradients are reduced, and their parameters gathered, by the head's rank too.
+  const mtpDepth = arch.multiTokenPredictionDepth ?? 0;
+  const mtp = mtpDepth > 0 ? multiTokenPredictionModuleParameters(arch, counts) : { dense: 0, routed: 0 };
+  const mtpDenseGpu = (mtpDepth * mtp.dense) / t;
+  const mtpRoutedGpu = (mtpDepth * mtp.routed) / (t * e);
+  const firstDenseGpu = firstDense / t + firstLayers * replicatedKv + (p === 1 ? mtpDenseGpu : 0);
+  const lastDenseGpu = lastDense / t + lastLayers * replicatedKv + (p > 1 ? mtpDenseGpu : 0);
   const middleDenseGpu = (middleLayers * denseLayerParams) / t + middleLayers * replicatedKv;
   let denseParams: number;
   let dpLayers: number;
   // Its gradients sync under its own backward, whichever rank paces the step.
   let rankComputePerMicroBatch: number;
+  let holdsHead: boolean;
   const stagesPerRank = layout.pipelineSchedule === 'DUALPIPE' && p > 1 ? 2 : 1;
   if (stagesPerRank === 2) {
     // DualPipe (DeepSeek-V3 §3.2.1, Table 2: 2× parameters; memory.ts stageStates): rank i holds stages i and p − 1 − i,
@@ -76,6 +85,7 @@ export function dataParallelShards(ctx: StepContext, stage: SlowestStage, adapte
     dpLayers = edge ? firstLayers + lastLayers : middlePairLayers;
     // Half its micro-batches run each stage: the mean of the pair's compute.
     rankComputePerMicroBatch = edge ? (stage.firstCompute + stage.lastCompute) / 2 : stage.middleCompute;
+    holdsHead = edge;
   } else {
     // The rank with the most dense parameters: 0 = first, 1 = a middle rank, 2 = last.
     const heaviest =
@@ -83,10 +93,11 @@ export function dataParallelShards(ctx: StepContext, stage: SlowestStage, adapte
     denseParams = heaviest === 2 ? lastDenseGpu : heaviest === 1 ? middleDenseGpu : firstDenseGpu;
     dpLayers = heaviest === 2 ? lastLayers : heaviest === 1 ? middleLayers : firstLayers;
     rankComputePerMicroBatch = heaviest === 2 ? stage.lastCompute : heaviest === 1 ? stage.middleCompute : stage.firstCompute;
+    holdsHead = heaviest === 2 || p === 1;
   }
   // What DP reduces (gradients) and gathers (parameters), per part. With an adapter only its gradients exist, ZeRO-1/2
   // gather the updated adapters, and ZeRO-3 gathers the frozen weights too (at QLoRA's 4.127 bits for the layers).
-  const expertParams = (dpLayers * routedExpertParams) / (t * e);
+  const expertParams = (dpLayers * routedExpertParams) / (t * e) + (holdsHead ? mtpRoutedGpu : 0);
   const adapterParams = (dpLayers * adapterPerLayer) / t;
   let denseGradientBytes = denseParams * gb;
   let denseGatherBytes = denseParams * pb;
@@ -101,6 +112,7 @@ export function dataParallelShards(ctx: StepContext, stage: SlowestStage, adapte
   const dpGroup = d * c;
   return {
     denseParams, expertParams, adapterParams, denseGradientBytes, denseGatherBytes, dpGroup, expertDp: dpGroup / e, stagesPerRank, rankComputePerMicroBatch,
+    shardLayers: dpLayers,
   };
 }
 
@@ -115,7 +127,6 @@ const EXPLANATIONS = [
 export function dataParallelTerm(
   ctx: StepContext,
   shards: DataParallelShards,
-  stage: SlowestStage,
   flops: LayerFlops,
 ): StepTerm & { zero3GatherSecondsPerMicroBatch: number } {
   const { layout, options, cluster, t, e, m, slowdown } = ctx;
@@ -167,7 +178,8 @@ export function dataParallelTerm(
       // compute of their micro-batch to hide behind (FSDP/DeepSpeed gather per module; NeMo "Communication Overlap":
       // DP communication chunked per layer "exposes only one DP communication chunk").
       // (A head-only last stage still gathers its head as one collective.)
-      const zeroLayers = stage.stageLayers > 0 ? stage.stageLayers : 1;
+      // The layers of the rank whose weights these are (a micro-batch runs one of a DualPipe rank's two stages).
+      const zeroLayers = Math.max(1, shards.shardLayers / shards.stagesPerRank);
       const stageGatherBytes = gatherBytes * perMicroBatchShare;
       const stageGradientBytes = gradientBytes * perMicroBatchShare;
       const layerGather = collectiveSeconds(stageGatherBytes / zeroLayers, n, perNode, 1, cluster, options);

@@ -96,7 +96,7 @@ export function estimateStep(
   const cp = contextParallelTerm(ctx, cpLayer, stageLayers);
   const pp = pipelineTransferTerm(ctx);
   const shards = dataParallelShards(ctx, stage, compute.flops.adapterPerLayer);
-  const dp = dataParallelTerm(ctx, shards, stage, compute.flops);
+  const dp = dataParallelTerm(ctx, shards, compute.flops);
   const { optimizer, offload } = optimizerTerms(ctx, shards, computePerMicroBatch, dp.zero3GatherSecondsPerMicroBatch);
 
   const layerCommunication =

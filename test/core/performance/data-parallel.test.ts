@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { findGpu, makeCluster } from '../../../src/core/hardware.js';
 import { expertParametersPerLayer } from '../../../src/core/memory.js';
-import { computeModelCounts } from '../../../src/core/model.js';
+import { computeModelCounts, multiTokenPredictionModuleParameters } from '../../../src/core/model.js';
 import { estimateStep } from '../../../src/core/performance/step.js';
 import { rankLayers } from '../../../src/core/pipeline.js';
 import { resolveLayout } from '../../../src/core/plan.js';
@@ -26,18 +26,24 @@ function oneFOneB(layout: ParallelLayout): ParallelLayout {
   return rest;
 }
 
-/** Dense and routed-expert weights per GPU of 1F1B stage k (t = 1): its layers, the embedding (k = 0), the final norm and head (k = p − 1). */
+/**
+ * Dense and routed-expert weights per GPU of 1F1B stage k (t = 1): its layers, the embedding (k = 0), the final norm,
+ * the head and the multi-token-prediction modules, which live with the head (k = p − 1; DeepSeek-V3 §3.2.3).
+ */
 function stageWeights(arch: ModelArchitecture, layout: ParallelLayout, k: number): { dense: number; expert: number } {
   const counts = computeModelCounts(arch);
   const p = layout.pipelineParallel;
   const layers = rankLayers(arch.layers, layout, k);
   const routed = expertParametersPerLayer(arch);
   const head = counts.outputHeadParameters > 0 ? counts.outputHeadParameters : arch.vocabSize * arch.hiddenSize;
+  const depth = k === p - 1 ? (arch.multiTokenPredictionDepth ?? 0) : 0;
+  const mtp = depth > 0 ? multiTokenPredictionModuleParameters(arch, counts) : { dense: 0, routed: 0 };
   const dense =
     layers * (counts.parametersPerLayer - routed) +
     (k === 0 ? counts.inputEmbeddingParameters : 0) +
-    (k === p - 1 ? counts.finalNormParameters + head : 0);
-  return { dense, expert: (layers * routed) / layout.expertParallel };
+    (k === p - 1 ? counts.finalNormParameters + head : 0) +
+    depth * mtp.dense;
+  return { dense, expert: (layers * routed + depth * mtp.routed) / layout.expertParallel };
 }
 
 /** Bytes one GPU sends for DP in a step for the given weights: ZeRO-1 one reduce-scatter + one all-gather; ZeRO-2 m reduce-scatters of `perMicroBatch`. */
@@ -68,9 +74,11 @@ describe('DualPipe: the DP term moves the weights of both stages a rank holds', 
     const single = oneFOneB(dual);
     const first = stageWeights(v3, single, 0);
     const last = stageWeights(v3, single, 15);
-    // 1F1B: the heaviest stage is the first (3 layers + the embedding), and its DP bytes are the hand figure.
-    expect(relative(dpTerm(v3, cluster, single, applied.options).bytes, dpBytes(single, first))).toBeLessThan(1e-9);
-    // DualPipe: rank 0 holds stages 0 and 15 (5 layers, the embedding and the head: heavier than a middle pair's 8 layers).
+    // 1F1B: the heaviest stage is the last (2 layers, the head and the MTP module's dense weights: 1.76B against the
+    // first stage's 3 layers and embedding, 1.68B), and its DP bytes are the hand figure.
+    expect(relative(dpTerm(v3, cluster, single, applied.options).bytes, dpBytes(single, last))).toBeLessThan(1e-9);
+    // DualPipe: rank 0 holds stages 0 and 15 (5 layers, the embedding, the head and the MTP module: heavier than a
+    // middle pair's 8 layers).
     const dualBytes = dpTerm(v3, cluster, dual, applied.options).bytes;
     expect(relative(dualBytes, dpBytes(single, first) + dpBytes(single, last))).toBeLessThan(1e-9);
     expect(relative(dualBytes, dpBytes(single, sum(first, last)))).toBeLessThan(1e-9);
