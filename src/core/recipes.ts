@@ -239,13 +239,23 @@ export function planAssumptions(
   options: PlanOptions,
   /** Layout fields planSearch chose (unless the user or the recipe pinned them). */
   searched: readonly string[] = [],
+  /** Layout fields planSearch chose among several values the user listed: SEARCH even where the recipe has a value. */
+  chosen: readonly string[] = [],
 ): Assumption[] {
   const spec = recipe === undefined || recipe === 'CUSTOM' ? undefined : RECIPES[recipe];
   const out: Assumption[] = [];
   const layoutEntry = (name: RecipeLayoutField, value: string): void => {
     const fromRecipe = spec?.layout[name];
     const origin: AssumptionOrigin =
-      userLayout[name] !== undefined ? 'USER' : fromRecipe !== undefined ? 'RECIPE' : searched.includes(name) ? 'SEARCH' : 'DEFAULT';
+      userLayout[name] !== undefined
+        ? 'USER'
+        : chosen.includes(name)
+          ? 'SEARCH'
+          : fromRecipe !== undefined
+            ? 'RECIPE'
+            : searched.includes(name)
+              ? 'SEARCH'
+              : 'DEFAULT';
     const source = origin === 'USER' ? USER : origin === 'RECIPE' ? fromRecipe!.source : origin === 'SEARCH' ? SEARCHED : DEFAULT_SOURCES[name]!;
     out.push({ name, value, origin, source });
   };

@@ -169,6 +169,11 @@ const PlanSearchInputRef = builder.inputType('PlanSearchInput', {
       description:
         "Pipeline schedule every candidate uses (default ONE_F_ONE_B, or the recipe's). DUALPIPE keeps only even pipeline degrees without interleaving (DeepSeek-V3 §3.2.1).",
     }),
+    pipelineSchedules: t.field({
+      type: [PipelineScheduleEnum],
+      description:
+        "Pipeline schedules to search instead of the one `pipelineSchedule` (give one or the other): every shape is tried with each, DUALPIPE only on an even pipelineParallel ≥ 2 without interleaving (DeepSeek-V3 §3.2.1), and the faster one that fits wins — e.g. [ONE_F_ONE_B, DUALPIPE]. Default: [pipelineSchedule], or the recipe's, or ONE_F_ONE_B. With several, each plan's `assumptions` gives pipelineSchedule origin SEARCH.",
+    }),
     options: t.field({ type: PlanOptionsInputRef, description: 'Planner knobs applied to every candidate.' }),
     timeLimitSeconds: t.float({ description: `Stop after this many seconds and return the best so far (default 10, at most ${MAX_API_SEARCH_SECONDS}).`, validate: floatIn(0.01, MAX_API_SEARCH_SECONDS) }),
     maxPareto: t.int({ description: 'Cut the returned Pareto frontier to this many layouts (default 50).', validate: intIn(1, MAX_API_SEARCH_TOP) }),
@@ -184,6 +189,8 @@ interface ResolvedSearch {
   /** Layout fields the user pinned to one value (for assumptions), and the user's own plan options. */
   userLayout: Partial<ParallelLayout>;
   userOptions: PlanOptions;
+  /** Layout fields searched among several values the user listed (origin SEARCH even over the recipe). */
+  chosen: readonly string[];
 }
 
 async function resolveSearchInput(ctx: SchemaContext, input: PlanSearchInputShape): Promise<ResolvedSearch> {
@@ -203,7 +210,7 @@ async function resolveSearchInput(ctx: SchemaContext, input: PlanSearchInputShap
     'allowTensorParallelAcrossNodes', 'evenPipelineStages', 'memoryHeadroomFraction', 'tensorParallel',
     'pipelineParallel', 'dataParallel', 'expertParallel', 'contextParallel', 'microBatchSizes', 'recomputeModes', 'sequenceParallel',
     'pipelineInterleaves', 'offloads', 'flashAttention', 'precision', 'optimizer', 'timeLimitSeconds', 'maxPareto',
-    'optimizerMomentPrecision', 'cheapRecompute', 'pipelineSchedule',
+    'optimizerMomentPrecision', 'cheapRecompute', 'pipelineSchedule', 'pipelineSchedules',
   ] as const) {
     copy(key);
   }
@@ -237,8 +244,13 @@ async function resolveSearchInput(ctx: SchemaContext, input: PlanSearchInputShap
   else options.optimizerMomentPrecision = pins.optimizerMomentPrecision;
   if (options.cheapRecompute !== undefined) userLayout.cheapRecompute = options.cheapRecompute;
   else options.cheapRecompute = pins.cheapRecompute;
+  // pipelineSchedules: one schedule is the user's; several are the search's choice (the recipe's is not applied).
+  const chosen: string[] = [];
+  const listed = options.pipelineSchedules === undefined ? 0 : new Set(options.pipelineSchedules).size;
   if (options.pipelineSchedule !== undefined) userLayout.pipelineSchedule = options.pipelineSchedule;
-  else options.pipelineSchedule = pins.pipelineSchedule;
+  else if (listed === 1) userLayout.pipelineSchedule = options.pipelineSchedules![0];
+  else if (listed > 1) chosen.push('pipelineSchedule');
+  else if (options.pipelineSchedules === undefined) options.pipelineSchedule = pins.pipelineSchedule;
   if (options.precision !== undefined) userLayout.precision = options.precision;
   else if (pins.precision !== undefined) options.precision = pins.precision;
   if (pins.gradientPrecision !== undefined) options.gradientPrecision = pins.gradientPrecision;
@@ -255,6 +267,7 @@ async function resolveSearchInput(ctx: SchemaContext, input: PlanSearchInputShap
     recipe,
     userLayout,
     userOptions,
+    chosen,
   };
 }
 
@@ -298,7 +311,7 @@ function planViews(resolved: ResolvedSearch, candidates: SearchCandidate[]): Ran
           cluster,
           layout: candidate.layout,
           options: resolved.planOptions,
-          assumptions: planAssumptions(resolved.recipe, resolved.userLayout, resolved.userOptions, candidate.layout, resolved.planOptions, SEARCHED_FIELDS),
+          assumptions: planAssumptions(resolved.recipe, resolved.userLayout, resolved.userOptions, candidate.layout, resolved.planOptions, SEARCHED_FIELDS, resolved.chosen),
         },
         candidate.estimate,
       ),

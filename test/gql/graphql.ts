@@ -323,6 +323,8 @@ export type PlanSearchInput = {
   pipelineParallel?: Array<number> | null | undefined;
   /** Pipeline schedule every candidate uses (default ONE_F_ONE_B, or the recipe's). DUALPIPE keeps only even pipeline degrees without interleaving (DeepSeek-V3 §3.2.1). */
   pipelineSchedule?: PipelineSchedule | null | undefined;
+  /** Pipeline schedules to search instead of the one `pipelineSchedule` (give one or the other): every shape is tried with each, DUALPIPE only on an even pipelineParallel ≥ 2 without interleaving (DeepSeek-V3 §3.2.1), and the faster one that fits wins — e.g. [ONE_F_ONE_B, DUALPIPE]. Default: [pipelineSchedule], or the recipe's, or ONE_F_ONE_B. With several, each plan's `assumptions` gives pipelineSchedule origin SEARCH. */
+  pipelineSchedules?: Array<PipelineSchedule> | null | undefined;
   /** Training precision (default BF16, or the recipe's). */
   precision?: Precision | null | undefined;
   /** A framework's defaults: its FlashAttention, ZeRO stage, recompute and precision become pins (your own pins win), its gradient precision, activation storage, optimizer-moment precision, cheap recompute, pipeline schedule and options (overlaps, expert dispatch) apply to every candidate; each plan's `assumptions` says which. */

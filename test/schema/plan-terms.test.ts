@@ -223,6 +223,84 @@ describe('planSearch: the memory inputs of recipes (optimizerMomentPrecision, ch
   });
 });
 
+type ScheduledPlan = {
+  parallelism: { pipelineParallel: number; pipelineInterleave: number; pipelineSchedule: string };
+  performance: { stepSeconds: number; computeSeconds: number; bubbleSeconds: number; exposedCommunicationSeconds: number; optimizerSeconds: number };
+  memory: { totalBytes: number; capacityBytes: number };
+  fits: boolean;
+  assumptions: Assumption[];
+};
+type ScheduledAnswer = { planSearch: { candidates: number; best: ScheduledPlan[] } };
+const SCHEDULED = `query($i: PlanSearchInput!) { planSearch(input: $i) { candidates
+  best { fits parallelism { pipelineParallel pipelineInterleave pipelineSchedule }
+    performance { stepSeconds computeSeconds bubbleSeconds exposedCommunicationSeconds optimizerSeconds } memory { totalBytes capacityBytes }
+    assumptions { name value source origin } } } }`;
+
+describe('planSearch pipelineSchedules: 1F1B and DualPipe searched side by side (DeepSeek-V3 report §3.2.1, Table 2)', () => {
+  const deepseek = {
+    model: 'deepseek-v3', clusterSpec: { gpu: 'h800', gpusPerNode: 8, nodes: 256 }, globalBatchSize: 15360, pipelineParallel: [16], expertParallel: [64],
+    recipe: 'DEEPSEEK_V3', top: 3,
+  };
+  const search = async (input: object): Promise<ScheduledAnswer['planSearch']> => {
+    const r = await post<ScheduledAnswer>(t.app, { query: SCHEDULED, variables: { i: input } });
+    expect(r.errors).toBeUndefined();
+    return r.data!.planSearch;
+  };
+
+  it('DeepSeek-V3 on 2,048 H800, recipe DEEPSEEK_V3, PP 16 / EP 64: with both schedules the best is DualPipe (origin SEARCH), the recipe\'s own answer, faster than the best 1F1B plan by its smaller bubble and hidden all-to-all', async () => {
+    const both = await search({ ...deepseek, pipelineSchedules: ['ONE_F_ONE_B', 'DUALPIPE'] });
+    const recipeOnly = await search(deepseek);
+    const oneF = await search({ ...deepseek, pipelineSchedules: ['ONE_F_ONE_B'] });
+    const best = both.best[0]!;
+    expect(best.fits).toBe(true);
+    expect(best.parallelism).toEqual({ pipelineParallel: 16, pipelineInterleave: 1, pipelineSchedule: 'DUALPIPE' });
+    // The search picks the faster of the two: DualPipe's answer (the recipe's schedule), not 1F1B's.
+    expect(best.performance).toEqual(recipeOnly.best[0]!.performance);
+    expect(both.candidates).toBe(recipeOnly.candidates + oneF.candidates);
+    const f = oneF.best[0]!.performance;
+    const d = best.performance;
+    expect(oneF.best[0]!.parallelism.pipelineSchedule).toBe('ONE_F_ONE_B');
+    expect(d.stepSeconds).toBeLessThan(f.stepSeconds);
+    // The gap is the step's own terms: a smaller bubble ((PP/2 − 1)(F&B + B − 3W) against (PP − 1)(F + B)) and the
+    // all-to-all hidden under the paired chunk; nothing else changes.
+    expect(d.bubbleSeconds).toBeLessThan(f.bubbleSeconds);
+    expect(d.exposedCommunicationSeconds).toBeLessThan(f.exposedCommunicationSeconds);
+    const terms = (p: typeof d) => p.computeSeconds + p.bubbleSeconds + p.exposedCommunicationSeconds + p.optimizerSeconds;
+    expect(f.stepSeconds - d.stepSeconds).toBeCloseTo(terms(f) - terms(d), 9);
+    // Origins: several schedules searched → SEARCH (not the recipe's); one → USER; the recipe's other inputs stay RECIPE.
+    for (const plan of both.best) {
+      const byName = new Map(plan.assumptions.map((a) => [a.name, a]));
+      expect(byName.get('pipelineSchedule')).toMatchObject({ value: plan.parallelism.pipelineSchedule, origin: 'SEARCH', source: 'chosen by planSearch among the candidates' });
+      expect(byName.get('optimizerMomentPrecision')!.origin).toBe('RECIPE');
+    }
+    expect(oneF.best[0]!.assumptions.find((a) => a.name === 'pipelineSchedule')).toMatchObject({ value: 'ONE_F_ONE_B', origin: 'USER' });
+    expect(recipeOnly.best[0]!.assumptions.find((a) => a.name === 'pipelineSchedule')).toMatchObject({ value: 'DUALPIPE', origin: 'RECIPE' });
+  });
+
+  it('with odd and even PP and interleaving allowed, DualPipe plans only have an even PP and no interleaving', async () => {
+    const r = await search({ ...deepseek, pipelineParallel: [15, 16], pipelineSchedules: ['ONE_F_ONE_B', 'DUALPIPE'], top: 50 });
+    const dual = r.best.filter((p) => p.parallelism.pipelineSchedule === 'DUALPIPE');
+    expect(dual.length).toBeGreaterThan(0);
+    for (const p of dual) expect(p.parallelism).toMatchObject({ pipelineParallel: 16, pipelineInterleave: 1 });
+  });
+
+  it('bad values: BAD_USER_INPUT naming input.pipelineSchedules, the value and what is allowed', async () => {
+    const gpt3Search = { model: 'gpt3-175b', cluster: 'a100-80gb-x1024', globalBatchSize: 1536, pipelineParallel: [8] };
+    const empty = onlyError(await post(t.app, { query: SCHEDULED, variables: { i: { ...gpt3Search, pipelineSchedules: [] } } }));
+    expect(empty.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.pipelineSchedules' });
+    expect(empty.message).toMatch(/input\.pipelineSchedules = .* is invalid: expected a non-empty list of pipeline schedules/);
+    const twice = onlyError(
+      await post(t.app, { query: SCHEDULED, variables: { i: { ...gpt3Search, pipelineSchedule: 'DUALPIPE', pipelineSchedules: ['ONE_F_ONE_B', 'DUALPIPE'] } } }),
+    );
+    expect(twice.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.pipelineSchedules' });
+    expect(twice.message).toMatch(/either pipelineSchedule \(one schedule, now DUALPIPE\) or pipelineSchedules \(the schedules to search\), not both/);
+    // An unknown schedule is refused by GraphQL's own enum coercion, also as BAD_USER_INPUT naming the list entry.
+    const unknown = onlyError(await post(t.app, { query: SCHEDULED, variables: { i: { ...gpt3Search, pipelineSchedules: ['ONE_F_ONE_B', 'ZB'] } } }));
+    expect(unknown.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(unknown.message).toMatch(/pipelineSchedules\[1\].*"ZB" does not exist in "PipelineSchedule" enum/);
+  });
+});
+
 /**
  * Issue 9: planSearch pinned to Llama 3 405B's published TP 8 / PP 16 / DP 128 on 16,384 H100 (400 TFLOP/s) and DP 64
  * on 8,192 (430 TFLOP/s) (Dubey et al. 2024, Table 4; 2,048 sequences of 8,192 both), asked with recipe

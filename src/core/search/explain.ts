@@ -31,6 +31,7 @@ const LAYOUT_FIELDS: readonly (keyof ParallelLayout)[] = [
   'contextParallel',
   'microBatchSize',
   'pipelineInterleave',
+  'pipelineSchedule',
   'zeroStage',
   'recompute',
   'sequenceParallel',
@@ -56,8 +57,9 @@ export function compareWinner(
 ): { comparison: WinnerComparison; reason: string } {
   const w = winner.estimate.performance;
   const r = runnerUp.estimate.performance;
-  // contextParallel is absent when 1 (resolveLayout's shape).
-  const field = (l: ParallelLayout, f: keyof ParallelLayout) => (f === 'contextParallel' ? (l.contextParallel ?? 1) : l[f]);
+  // contextParallel is absent when 1 and pipelineSchedule when ONE_F_ONE_B (resolveLayout's shape).
+  const field = (l: ParallelLayout, f: keyof ParallelLayout) =>
+    f === 'contextParallel' ? (l.contextParallel ?? 1) : f === 'pipelineSchedule' ? (l.pipelineSchedule ?? 'ONE_F_ONE_B') : l[f];
   const layoutDifferences = LAYOUT_FIELDS.filter((f) => field(winner.layout, f) !== field(runnerUp.layout, f)).map(
     (f) => `${f}: ${String(field(winner.layout, f))} vs ${String(field(runnerUp.layout, f))}`,
   );

@@ -40,7 +40,7 @@ import type { LayoutEvaluator, PlanSearchHooks, PlanSearchOptions, PlanSearchOut
 
 export { planLayoutEvaluator } from './evaluator.js';
 export { compareWinner } from './explain.js';
-export { MIN_CONTEXT_PARALLEL_TOKENS, searchPlanOptions } from './options.js';
+export { ALL_PIPELINE_SCHEDULES, MIN_CONTEXT_PARALLEL_TOKENS, searchPlanOptions } from './options.js';
 export { divisorsOf, subCluster } from './space.js';
 export {
   ALL_OFFLOAD_TARGETS,
@@ -149,7 +149,7 @@ export function estimateSearchSpace(arch: ModelArchitecture, cluster: ClusterSpe
   let total = 0;
   // Every shape counts at least once, so more than `limit` shapes already exceed it: stop there (cheap answer).
   for (const shape of enumerateShapes(arch, cluster, s, { maxShapes: limit })) {
-    const interleaves = interleavesFor(arch, shape.p).length;
+    const interleaves = interleavesFor(arch, shape.p, shape.schedule).length;
     total += interleaves * divisorsOf(shape.globalBatchSize / shape.d).length * recipes;
     if (total > limit) return total;
   }

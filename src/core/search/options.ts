@@ -8,6 +8,7 @@ import type {
   ClusterSpec,
   ModelArchitecture,
   OptimizerKind,
+  PipelineSchedule,
   PlanOptions,
   Precision,
 } from '../types.js';
@@ -171,24 +172,35 @@ export function normalizeOptions(arch: ModelArchitecture, cluster: ClusterSpec, 
   };
 }
 
+/** The pipeline schedules the search knows (plan.ts PIPELINE_SCHEDULES), in canonical order. */
+export const ALL_PIPELINE_SCHEDULES: readonly PipelineSchedule[] = ['ONE_F_ONE_B', 'DUALPIPE'];
+
 /**
  * The state and schedule options every candidate carries, kept only when they differ from the default (as
  * resolveLayout keeps them, so candidates have the shape of resolved layouts); plan.ts checks them against each shape
- * (DualPipe needs an even PP without interleaving: other shapes are invalid candidates).
+ * (DualPipe needs an even PP without interleaving: space.ts enumerates DUALPIPE only on those shapes).
  */
 function normalizeStateOptions(
   input: PlanSearchOptions,
-): Pick<NormalizedSearch, 'optimizerMomentPrecision' | 'cheapRecompute' | 'pipelineSchedule'> {
+): Pick<NormalizedSearch, 'optimizerMomentPrecision' | 'cheapRecompute' | 'pipelineSchedules'> {
   const moments = input.optimizerMomentPrecision ?? 'FP32';
   if (moments !== 'FP32' && moments !== 'BF16') throw new InvalidInputError('optimizerMomentPrecision', moments, 'FP32 or BF16');
   const cheap = input.cheapRecompute ?? false;
   if (typeof cheap !== 'boolean') throw new InvalidInputError('cheapRecompute', cheap, 'true or false');
   const schedule = input.pipelineSchedule ?? 'ONE_F_ONE_B';
   if (schedule !== 'ONE_F_ONE_B' && schedule !== 'DUALPIPE') throw new InvalidInputError('pipelineSchedule', schedule, 'ONE_F_ONE_B or DUALPIPE');
+  const listed = input.pipelineSchedules !== undefined && input.pipelineSchedules !== null;
+  if (listed && input.pipelineSchedule !== undefined && input.pipelineSchedule !== null) {
+    throw new InvalidInputError(
+      'pipelineSchedules',
+      input.pipelineSchedules,
+      `either pipelineSchedule (one schedule, now ${input.pipelineSchedule}) or pipelineSchedules (the schedules to search), not both`,
+    );
+  }
   return {
     optimizerMomentPrecision: moments === 'BF16' ? moments : undefined,
     cheapRecompute: cheap ? true : undefined,
-    pipelineSchedule: schedule === 'DUALPIPE' ? schedule : undefined,
+    pipelineSchedules: pinList('pipelineSchedules', listed ? input.pipelineSchedules : [schedule], ALL_PIPELINE_SCHEDULES, 'pipeline schedules'),
   };
 }
 

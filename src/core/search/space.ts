@@ -6,6 +6,7 @@ import type {
   ModelArchitecture,
   OffloadTarget,
   ParallelLayout,
+  PipelineSchedule,
   RecomputeMode,
   ZeroStage,
 } from '../types.js';
@@ -27,6 +28,8 @@ export function divisorsOf(n: number): number[] {
 
 /** A parallel shape: everything but the micro-batch, interleave and the per-GPU recipe. */
 export interface Shape {
+  /** DUALPIPE, or undefined for ONE_F_ONE_B (as resolveLayout leaves the default out). */
+  schedule: PipelineSchedule | undefined;
   globalBatchSize: number;
   gpus: number;
   t: number;
@@ -91,7 +94,15 @@ export function subCluster(cluster: ClusterSpec, gpus: number): ClusterSpec {
 }
 
 /**
- * Shapes in canonical order. `bound` stops early (a prefix of the list): after more than `maxShapes` shapes, or
+ * Whether plan.ts resolveLayout accepts the schedule on p pipeline ranks: DualPipe pairs rank i with rank p − 1 − i
+ * (DeepSeek-V3 report §3.2.1), so it needs an even p ≥ 2 (and no interleaving, buildGroups' rule).
+ */
+export function scheduleFits(schedule: PipelineSchedule, p: number): boolean {
+  return schedule !== 'DUALPIPE' || (p >= 2 && p % 2 === 0);
+}
+
+/**
+ * Shapes in canonical order (the schedules innermost: a shape's DUALPIPE twin follows its 1F1B one). `bound` stops early (a prefix of the list): after more than `maxShapes` shapes, or
  * once `shouldStop()` says so — a hostile space can hold millions of shapes, which take seconds just to list.
  */
 export function enumerateShapes(
@@ -127,7 +138,11 @@ export function enumerateShapes(
             for (const sp of s.sequenceParallel) {
               // Sequence parallel only means something with t > 1 (Korthikanti et al. 2022 §4.2.2).
               if (sp && t === 1) continue;
-              shapes.push({ globalBatchSize, gpus: models * d, t, c, p, d, e, sp });
+              for (const pipelineSchedule of s.pipelineSchedules) {
+                if (!scheduleFits(pipelineSchedule, p)) continue;
+                const schedule = pipelineSchedule === 'DUALPIPE' ? pipelineSchedule : undefined;
+                shapes.push({ schedule, globalBatchSize, gpus: models * d, t, c, p, d, e, sp });
+              }
             }
           }
         }
@@ -180,14 +195,17 @@ export function fillLayout(layout: ParallelLayout, shape: Shape, v: number, b: n
   layout.recompute = recipe.recompute;
   layout.offload = recipe.offload;
   layout.flashAttention = recipe.flash;
+  if (shape.schedule !== undefined) layout.pipelineSchedule = shape.schedule;
+  else if (layout.pipelineSchedule !== undefined) delete layout.pipelineSchedule;
 }
 
 /**
  * Interleave degrees: the divisors v of ⌈L/p⌉ (all of Megatron-LM's when p divides L; 126 layers over 16 ranks:
- * 1, 2, 4, 8) whose BALANCED split exists (p·v ≤ L + 2), 1 without a pipeline.
+ * 1, 2, 4, 8) whose BALANCED split exists (p·v ≤ L + 2), 1 without a pipeline; DualPipe only 1 (plan.ts: its
+ * two directions are the chunks, DeepSeek-V3 report §3.2.1).
  */
-export function interleavesFor(arch: ModelArchitecture, p: number): number[] {
-  return p > 1 ? divisorsOf(Math.ceil(arch.layers / p)).filter((v) => p * v <= arch.layers + 2) : [1];
+export function interleavesFor(arch: ModelArchitecture, p: number, schedule?: PipelineSchedule): number[] {
+  return p > 1 && schedule !== 'DUALPIPE' ? divisorsOf(Math.ceil(arch.layers / p)).filter((v) => p * v <= arch.layers + 2) : [1];
 }
 
 /** The planner's split of the layers over p·v virtual stages (pipeline.ts BALANCED), memoised per (p, v). */
@@ -225,7 +243,7 @@ export function makeLayout(shape: Shape, v: number, b: number, recipe: Recipe, s
   if (s.activationStorage !== undefined) layout.activationStorage = s.activationStorage;
   if (s.optimizerMomentPrecision !== undefined) layout.optimizerMomentPrecision = s.optimizerMomentPrecision;
   if (s.cheapRecompute !== undefined) layout.cheapRecompute = s.cheapRecompute;
-  if (s.pipelineSchedule !== undefined) layout.pipelineSchedule = s.pipelineSchedule;
+  if (shape.schedule !== undefined) layout.pipelineSchedule = shape.schedule;
   return layout;
 }
 
@@ -252,7 +270,7 @@ export function buildGroups(
   let validRecipes: Recipe[] | null = null;
   let visited = 0;
   for (const shape of enumerateShapes(arch, cluster, s, { shouldStop: () => stopper.shouldStop() })) {
-    const interleaves = interleavesFor(arch, shape.p).filter((v) => s.pipelineInterleaves === null || s.pipelineInterleaves.has(v));
+    const interleaves = interleavesFor(arch, shape.p, shape.schedule).filter((v) => s.pipelineInterleaves === null || s.pipelineInterleaves.has(v));
     const micro = divisorsOf(shape.globalBatchSize / shape.d).filter((b) => s.microBatchSizes === null || s.microBatchSizes.has(b));
     for (const v of interleaves) {
       for (const b of micro) {

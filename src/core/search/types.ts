@@ -92,6 +92,11 @@ export interface PlanSearchOptions {
   optimizerMomentPrecision?: OptimizerMomentPrecision;
   cheapRecompute?: boolean;
   pipelineSchedule?: PipelineSchedule;
+  /**
+   * Pipeline schedules to search (instead of the one `pipelineSchedule`): each shape is tried with each, DUALPIPE only
+   * where plan.ts accepts it (an even pipelineParallel ≥ 2, interleave 1). Absent = [pipelineSchedule ?? ONE_F_ONE_B].
+   */
+  pipelineSchedules?: readonly PipelineSchedule[];
   /** Other evaluatePlan knobs (efficiencies, overhead), applied to every candidate. */
   planOptions?: PlanOptions;
   /** false = exhaustive reference: evaluate every candidate (tests compare it with the pruned search). */
@@ -223,7 +228,8 @@ export interface NormalizedSearch {
   activationStorage: ActivationStorage | undefined;
   optimizerMomentPrecision: OptimizerMomentPrecision | undefined;
   cheapRecompute: boolean | undefined;
-  pipelineSchedule: PipelineSchedule | undefined;
+  /** The schedules searched, in canonical order (ONE_F_ONE_B first); one unless pipelineSchedules lists several. */
+  pipelineSchedules: PipelineSchedule[];
   prune: boolean;
   timeLimitSeconds: number;
   maxCandidates: number;
