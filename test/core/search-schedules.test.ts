@@ -60,8 +60,9 @@ describe('without pipelineSchedules the search is unchanged', () => {
     const space: PlanSearchOptions = { globalBatchSize: 15360, pipelineParallel: [8, 15, 16], expertParallel: [64], precision: 'FP8', zeroStages: [1], top: 20 };
     const counts = computeModelCounts(deepseek);
     const pinned = searchPlans(deepseek, counts, cluster, { ...space, pipelineSchedule: 'DUALPIPE' });
-    // Measured on 561eb98 with pipelineSchedule DUALPIPE.
-    expect([pinned.candidates, pinned.evaluated, pinned.memoryChecked, pinned.feasible]).toEqual([1_260, 108, 207, 241]);
+    // Measured with pipelineSchedule DUALPIPE on this model (108 evaluated on 561eb98, before the pace was chosen after
+    // overlap: pruning bounds follow the step model).
+    expect([pinned.candidates, pinned.evaluated, pinned.memoryChecked, pinned.feasible]).toEqual([1_260, 110, 207, 241]);
     same(searchPlans(deepseek, counts, cluster, { ...space, pipelineSchedules: ['DUALPIPE'] }), pinned);
     // Duplicates and order do not matter (the canonical order: ONE_F_ONE_B first).
     same(
@@ -191,11 +192,17 @@ describe('DualPipe wins where its bubble does (DeepSeek-V3 report §3.2.1, Table
     expect(f.bubbleSeconds / ((p - 1) * cOneF)).toBeLessThanOrEqual(1.05);
     expect(d.bubbleSeconds / ((p / 2 - 1) * ((2 * cDual) / 3))).toBeGreaterThanOrEqual(1);
     expect(d.bubbleSeconds / ((p / 2 - 1) * ((2 * cDual) / 3))).toBeLessThanOrEqual(1.05);
-    // The step gap is the bubble gap plus the (small) compute gap; exposed communication and optimizer are equal.
-    expect(d.exposedCommunicationSeconds).toBeCloseTo(f.exposedCommunicationSeconds, 12);
-    expect(d.optimizerSeconds).toBeCloseTo(f.optimizerSeconds, 12);
+    // DualPipe's rank holds two stages, so it synchronises and updates both (Table 2: 2× parameters): its optimizer
+    // step is twice 1F1B's and its DP sync a little longer; the step gap is the sum of the terms' gaps.
+    // (rank 0's pair is stages 0 and 7; 1F1B's heaviest is stage 7 alone: the embedding and the head differ by < 1e-4.)
+    expect(Math.abs(d.optimizerSeconds / f.optimizerSeconds - 2)).toBeLessThan(1e-4);
+    expect(d.exposedCommunicationSeconds).toBeGreaterThanOrEqual(f.exposedCommunicationSeconds);
     const gap = f.stepSeconds - d.stepSeconds;
-    expect(gap).toBeCloseTo(f.bubbleSeconds - d.bubbleSeconds + (f.computeSeconds - d.computeSeconds), 12);
+    expect(gap).toBeCloseTo(
+      f.bubbleSeconds - d.bubbleSeconds + (f.computeSeconds - d.computeSeconds) +
+        (f.exposedCommunicationSeconds - d.exposedCommunicationSeconds) + (f.optimizerSeconds - d.optimizerSeconds),
+      12,
+    );
     expect(f.bubbleSeconds - d.bubbleSeconds).toBeGreaterThanOrEqual(0.95 * gap);
     expect(bestOneF.timeSeconds / best.timeSeconds - 1).toBeCloseTo(bestOneF.gapToBest, 12);
     // What DualPipe pays (Table 2): 2× parameters per rank and PP + 1 micro-batches of activations — more memory.
