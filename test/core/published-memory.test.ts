@@ -59,6 +59,28 @@ describe('Llama 3 405B, 16,384 H100, the published layout: the first and the ful
 });
 
 /**
+ * Llama 3 405B on 8,192 H100 as published (Table 4: DP 64, 32 sequences per DP rank, so m = 32 micro-batches): the
+ * first stage — the one issue 9 asks about — fits; the fullest (rank 1, 8 layers) does not in this model: with m > p
+ * the interleaved warm-up holds 2(p − 2) + (v − 1)·p + 1 = 141 chunks, 13 more than at m = 16. Meta's schedule
+ * (§3.3.2) sets its number of micro-batches per round N "flexibly" without giving N; N < p would hold fewer. Pinned so
+ * that a change shows (test/schema/plan-terms.test.ts keeps the search's consequence as an expected failure).
+ */
+describe('Llama 3 405B, 8,192 H100, the published layout: the first stage fits, the fullest is over by the warm-up', () => {
+  const llama = findModelPreset('llama3-405b') as ModelArchitecture;
+  const counts = computeModelCounts(llama);
+  const cluster = makeCluster({ gpu: h100, gpusPerNode: 8, nodes: 1024 });
+  const layout = resolveLayout(llama, cluster, LLAMA3_LAYOUT);
+  const stages = memoryByPipelineStage(llama, counts, cluster, layout);
+  it('first stage ≈ 70 GB ≤ 80 GB; rank 1 holds 141 layer-micro-batches and ≈ 85 GB', () => {
+    expect(layout.dataParallel).toBe(64);
+    expect(stages[0]!.totalBytes).toBeLessThanOrEqual(h100.memoryBytes);
+    expect(stages[1]!.activationsBytes).toBe(141 * activationBytesPerLayer(llama, layout));
+    expect(stages[1]!.totalBytes).toBeGreaterThan(h100.memoryBytes);
+    expect(Math.abs(stages[1]!.totalBytes / GB / 85.3 - 1)).toBeLessThan(0.01);
+  });
+});
+
+/**
  * DeepSeek-V3 on 2,048 H800 (80 GB): PP 16, EP 64, ZeRO-1 over DP 128, no TP (§3.2), with what the report says saves
  * memory: RMSNorm and MLA up-projections recomputed (§3.2.3), SwiGLU inputs cached in FP8 and its output recomputed,
  * FP8 caching of the Linear inputs, BF16 AdamW moments with FP32 master weights and gradients (§3.3.3), EMA in CPU memory
