@@ -192,8 +192,26 @@ export function applyRecipe<L extends Partial<ParallelLayout>>(
   if (recipe === 'DEEPSPEED_ZERO' && options.overlapDataParallelCommunication === undefined && outLayout.zeroStage === 3) {
     outOptions.overlapDataParallelCommunication = true;
   }
+  if (outLayout.activationStorage === undefined && conditionalActivationStorage(recipe, outLayout.precision) !== undefined) {
+    (outLayout as Partial<ParallelLayout>).activationStorage = 'FP8';
+  }
   return { layout: outLayout, options: outOptions };
 }
+
+/**
+ * Megatron-Core's FP8 runs go through Transformer Engine, whose Linear saves its input for the weight-gradient GEMM as
+ * the FP8 cast it already made for the forward: FP8 activation storage of the GEMM inputs (applied only when
+ * precision is FP8).
+ */
+export function conditionalActivationStorage(recipe: TrainingRecipe | undefined, precision: ParallelLayout['precision'] | undefined): 'FP8' | undefined {
+  return recipe === 'MEGATRON_CORE' && precision === 'FP8' ? 'FP8' : undefined;
+}
+
+const TRANSFORMER_ENGINE_FP8_CACHE: RecipeDefault<'FP8'> = {
+  value: 'FP8',
+  source:
+    'Transformer Engine pytorch/module/linear.py, _Linear.forward: under fp8 the input saved for the backward is the FP8 cast (saved_inputmat, or its FP8 transpose saved_inputmat_t), 1 byte per element (Megatron-Core FP8 runs use TE layers)',
+};
 
 /** The planner's own defaults, with their sources (plan.ts, performance.ts, memory.ts). */
 const DEFAULT_SOURCES: Record<string, string> = {
@@ -245,7 +263,11 @@ export function planAssumptions(
   const spec = recipe === undefined || recipe === 'CUSTOM' ? undefined : RECIPES[recipe];
   const out: Assumption[] = [];
   const layoutEntry = (name: RecipeLayoutField, value: string): void => {
-    const fromRecipe = spec?.layout[name];
+    const conditional =
+      name === 'activationStorage' && layout.activationStorage === 'FP8' && conditionalActivationStorage(recipe, layout.precision) !== undefined
+        ? TRANSFORMER_ENGINE_FP8_CACHE
+        : undefined;
+    const fromRecipe = spec?.layout[name] ?? conditional;
     const origin: AssumptionOrigin =
       userLayout[name] !== undefined
         ? 'USER'

@@ -13,7 +13,7 @@ import { optimizerStateBytesOf } from '../../src/core/precision.js';
 import { findModelPreset } from '../../src/core/presets.js';
 import { applyRecipe, planAssumptions } from '../../src/core/recipes.js';
 import type { GpuSpec, ModelArchitecture } from '../../src/core/types.js';
-import { LLAMA3_LAYOUT } from '../../src/core/validation/runs.js';
+import { LLAMA3_LAYOUT, VALIDATION_RUNS } from '../../src/core/validation/runs.js';
 import { fieldOf } from './field-of.js';
 
 const GB = 1e9;
@@ -209,5 +209,41 @@ describe('MEGATRON_CORE overlaps the tensor-parallel backward', () => {
     const step = (overlap: boolean) =>
       evaluatePlan(gpt3, counts, cluster, layout, { ...applied.options, overlapTensorParallelBackward: overlap }).performance.stepSeconds;
     expect(step(true)).toBeLessThan(step(false));
+  });
+});
+
+/**
+ * NVIDIA NeMo 24.09's published FP8 pre-training runs of GPT-3 175B on H100 (the validation suite's nemo-24.09-gpt3-175b-*
+ * rows: TP 4, PP 8, v 6, no recompute, MEGATRON_CORE): they ran, so they fit in 80 GB. Megatron-Core's FP8 goes
+ * through Transformer Engine, whose Linear saves the FP8 cast of its input for the weight-gradient GEMM
+ * (transformer_engine/pytorch/module/linear.py, _Linear.forward: saved_inputmat / saved_inputmat_t): the recipe caches
+ * GEMM inputs in FP8 when precision is FP8. With 16-bit caching the 512-GPU run (micro-batch 2) would not fit.
+ */
+describe('NeMo 24.09 GPT-3 175B FP8 on H100, as published: fits with Transformer Engine\'s FP8 caching', () => {
+  const gpt3 = findModelPreset('gpt3-175b') as ModelArchitecture;
+  const counts = computeModelCounts(gpt3);
+  for (const id of ['nemo-24.09-gpt3-175b-128', 'nemo-24.09-gpt3-175b-512']) {
+    it(`${id}: the recipe sets FP8 caching (with its source), and every stage fits`, () => {
+      const run = VALIDATION_RUNS.find((r) => r.id === id)!;
+      const cluster = makeCluster({ gpu: h100, gpusPerNode: 8, nodes: run.gpus / 8 });
+      const applied = applyRecipe(run.trainingRecipe, run.layout, run.options ?? {});
+      expect(applied.layout.activationStorage).toBe('FP8');
+      const layout = resolveLayout(gpt3, cluster, applied.layout);
+      const fp8 = estimateMemory(gpt3, counts, cluster, layout, applied.options);
+      expect(fp8.totalBytes).toBeLessThanOrEqual(h100.memoryBytes);
+      const assumption = planAssumptions(run.trainingRecipe, run.layout, run.options ?? {}, layout, applied.options).find((a) => a.name === 'activationStorage')!;
+      expect(assumption).toMatchObject({ value: 'FP8 GEMM inputs', origin: 'RECIPE' });
+      expect(assumption.source).toMatch(/saved_inputmat/);
+      if (run.layout.microBatchSize === 2) {
+        const sixteen = estimateMemory(gpt3, counts, cluster, { ...layout, activationStorage: undefined }, applied.options);
+        expect(sixteen.totalBytes).toBeGreaterThan(h100.memoryBytes);
+      }
+    });
+  }
+
+  it('only FP8 plans get it: MEGATRON_CORE in BF16 stores 16-bit activations, and a user\'s own choice wins', () => {
+    expect(applyRecipe('MEGATRON_CORE', { globalBatchSize: 8, precision: 'BF16' }, {}).layout.activationStorage).toBeUndefined();
+    expect(applyRecipe('MEGATRON_CORE', { globalBatchSize: 8 }, {}).layout.activationStorage).toBeUndefined();
+    expect(applyRecipe('TORCHTITAN_FSDP2', { globalBatchSize: 8, precision: 'FP8' }, {}).layout.activationStorage).toBeUndefined();
   });
 });

@@ -413,3 +413,32 @@ describe('options.expertLoadImbalance (the busiest EP rank\'s routed tokens over
     }
   });
 });
+
+/**
+ * MEGATRON_CORE in FP8 caches the GEMM inputs in FP8 (Transformer Engine's Linear saves its FP8 cast for the backward):
+ * NeMo 24.09's GPT-3 175B on 512 H100 (TP 4, PP 8, v 6, micro-batch 2, no recompute) fits as published.
+ */
+describe('MEGATRON_CORE with FP8: Transformer Engine\'s FP8 caching in trainingPlan and planSearch', () => {
+  const nemo = {
+    model: 'gpt3-175b', clusterSpec: { gpu: 'h100-sxm', gpusPerNode: 8, nodes: 64 }, globalBatchSize: 2048, microBatchSize: 2,
+    tensorParallel: 4, pipelineParallel: 8, pipelineInterleave: 6, recompute: 'NONE', precision: 'FP8', recipe: 'MEGATRON_CORE',
+  };
+  it('trainingPlan: activationStorage is RECIPE with its source (the fit is pinned in test/core/published-memory.test.ts); BF16 stays 16-bit', async () => {
+    const r = await askPlan(nemo);
+    expect(r.errors).toBeUndefined();
+    const a = r.data!.trainingPlan.assumptions.find((x) => x.name === 'activationStorage')!;
+    expect(a).toMatchObject({ value: 'FP8 GEMM inputs', origin: 'RECIPE' });
+    expect(a.source).toMatch(/Transformer Engine/);
+    const bf16 = await askPlan({ ...nemo, precision: 'BF16' });
+    expect(bf16.data!.trainingPlan.assumptions.find((x) => x.name === 'activationStorage')).toMatchObject({ value: '16-bit', origin: 'DEFAULT' });
+  });
+  it('planSearch pinned to it carries the same caching', async () => {
+    const i = {
+      model: 'gpt3-175b', clusterSpec: { gpu: 'h100-sxm', gpusPerNode: 8, nodes: 64 }, globalBatchSize: 2048, precision: 'FP8', recipe: 'MEGATRON_CORE',
+      tensorParallel: [4], pipelineParallel: [8], top: 1,
+    };
+    const r = await post<SearchAnswer>(t.app, { query: SEARCH, variables: { i } });
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.planSearch.best[0]!.assumptions.find((x) => x.name === 'activationStorage')).toMatchObject({ value: 'FP8 GEMM inputs', origin: 'RECIPE' });
+  });
+});
