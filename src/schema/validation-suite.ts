@@ -76,6 +76,14 @@ const ValidationRunRef = builder.objectRef<RunPrediction>('ValidationRun').imple
     predicted: t.float({ description: 'The model\'s figure of the same kind.', resolve: (p) => p.predicted }),
     error: t.float({ description: 'predicted / published − 1.', resolve: (p) => p.error }),
     predictedStepSeconds: t.float({ description: 'The model\'s step time for the run, in seconds.', resolve: (p) => p.stepSeconds }),
+    predictedMemoryBytes: t.float({
+      description: 'The memory model\'s most-loaded GPU for the run\'s layout, in bytes (GB = 10⁹).',
+      resolve: (p) => p.memoryBytes,
+    }),
+    predictedFits: t.boolean({
+      description: 'Whether the memory model fits the run on its GPUs — a published run did; false marks a known gap (docs/validation.md).',
+      resolve: (p) => p.fits,
+    }),
   }),
 });
 

@@ -12,7 +12,7 @@ import { evaluatePlan, resolveLayout } from '../../src/core/plan.js';
 import { optimizerStateBytesOf } from '../../src/core/precision.js';
 import { findModelPreset } from '../../src/core/presets.js';
 import { applyRecipe, planAssumptions } from '../../src/core/recipes.js';
-import type { GpuSpec, ModelArchitecture } from '../../src/core/types.js';
+import type { GpuSpec, ModelArchitecture, ParallelLayout } from '../../src/core/types.js';
 import { LLAMA3_LAYOUT, VALIDATION_RUNS } from '../../src/core/validation/runs.js';
 import { fieldOf } from './field-of.js';
 
@@ -242,8 +242,10 @@ describe('NeMo 24.09 GPT-3 175B FP8 on H100, as published: fits with Transformer
   }
 
   it('only FP8 plans get it: MEGATRON_CORE in BF16 stores 16-bit activations, and a user\'s own choice wins', () => {
-    expect(applyRecipe('MEGATRON_CORE', { globalBatchSize: 8, precision: 'BF16' }, {}).layout.activationStorage).toBeUndefined();
-    expect(applyRecipe('MEGATRON_CORE', { globalBatchSize: 8 }, {}).layout.activationStorage).toBeUndefined();
-    expect(applyRecipe('TORCHTITAN_FSDP2', { globalBatchSize: 8, precision: 'FP8' }, {}).layout.activationStorage).toBeUndefined();
+    const storage = (recipe: Parameters<typeof applyRecipe>[0], layout: Partial<ParallelLayout>) => applyRecipe(recipe, layout, {}).layout.activationStorage;
+    expect(storage('MEGATRON_CORE', { globalBatchSize: 8, precision: 'BF16' })).toBeUndefined();
+    expect(storage('MEGATRON_CORE', { globalBatchSize: 8 })).toBeUndefined();
+    expect(storage('TORCHTITAN_FSDP2', { globalBatchSize: 8, precision: 'FP8' })).toBeUndefined();
+    expect(storage('MEGATRON_CORE', { globalBatchSize: 8, precision: 'FP8' })).toBe('FP8');
   });
 });

@@ -46,6 +46,9 @@ export interface RunPrediction {
   /** predicted / published − 1. */
   error: number;
   stepSeconds: number;
+  /** The memory model's most-loaded GPU for the run's layout, and whether it fits (a published run did). */
+  memoryBytes: number;
+  fits: boolean;
 }
 
 function gpuOf(run: ValidationRun): GpuSpec {
@@ -72,7 +75,8 @@ export function predictRun(run: ValidationRun, scales: EfficiencyScales = {}): R
   const scale = scales[generation] ?? 1;
   const options: PlanOptions = { ...withRecipe.options, ...(scale !== 1 ? { computeEfficiencyScale: scale } : {}) };
   const counts = computeModelCounts(arch);
-  const performance = evaluatePlan(arch, counts, cluster, layout, options).performance;
+  const evaluation = evaluatePlan(arch, counts, cluster, layout, options);
+  const performance = evaluation.performance;
   const tokensPerSecondPerGpu = performance.tokensPerSecond / run.gpus;
   const flopsCounts = run.flopsModelChanges ? computeModelCounts(archOf(run, run.flopsModelChanges)) : null;
   const modelFlopsPerToken =
@@ -108,6 +112,8 @@ export function predictRun(run: ValidationRun, scales: EfficiencyScales = {}): R
     predicted,
     error: predicted / run.published - 1,
     stepSeconds: performance.stepSeconds,
+    memoryBytes: evaluation.memory.totalBytes,
+    fits: evaluation.fits,
   };
 }
 
