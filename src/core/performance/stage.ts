@@ -25,9 +25,10 @@ export interface SlowestStage {
   /** Its compute per micro-batch (no communication). */
   computePerMicroBatch: number;
   stageFlopsPerMicroBatch: number;
-  /** All ranks together, one micro-batch: every layer once, the embedding and the head (for the bubble). */
-  allRanksComputePerMicroBatch: number;
-  /** The same with each rank's exposed communication after overlap (the fill and drain pass every rank once). */
+  /**
+   * All ranks together, one micro-batch: every layer once, the embedding and the head, each rank with the communication
+   * it leaves exposed after overlap (the fill and drain pass every rank once: the bubble).
+   */
   allRanksTimePerMicroBatch: number;
 }
 
@@ -84,8 +85,6 @@ export function slowestStage(ctx: StepContext, compute: LayerCompute, exposedCom
     stageFlopsPerMicroBatch:
       (position === 1 ? stageLayers : stageLayers - mtpLayers) * (flops.dense + flops.expert + flops.score) +
       (position === 2 || p === 1 ? flops.head + flops.multiTokenPrediction : 0),
-    allRanksComputePerMicroBatch:
-      layers * layerSeconds + embeddingSeconds + (p > 1 ? headSeconds + multiTokenPredictionSeconds : 0),
     firstCompute,
     middleCompute,
     lastCompute,
@@ -140,7 +139,5 @@ function dualPipeSlowestRank(
     stageFlopsPerMicroBatch: edge
       ? ((r.firstLayers + r.lastLayers) * (flops.dense + flops.expert + flops.score) + flops.head + flops.multiTokenPrediction) / 2
       : stageLayers * (flops.dense + flops.expert + flops.score),
-    allRanksComputePerMicroBatch:
-      ctx.layers * compute.layerSeconds + compute.embeddingSeconds + compute.headSeconds + compute.multiTokenPredictionSeconds,
   };
 }
