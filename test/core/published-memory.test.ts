@@ -20,17 +20,22 @@ const GB = 1e9;
 const h100 = findGpu('h100-sxm') as GpuSpec;
 const h800 = findGpu('h800') as GpuSpec;
 
+/** Llama 3 405B with the suite's published recipe (LLAMA3_LAYOUT) on `nodes` × 8 H100, and its memory per stage. */
+function llama3Published(nodes: number) {
+  const llama = findModelPreset('llama3-405b') as ModelArchitecture;
+  const counts = computeModelCounts(llama);
+  const cluster = makeCluster({ gpu: h100, gpusPerNode: 8, nodes });
+  const layout = resolveLayout(llama, cluster, LLAMA3_LAYOUT);
+  return { llama, counts, cluster, layout, stages: memoryByPipelineStage(llama, counts, cluster, layout) };
+}
+
 /**
  * Llama 3 405B on 16,384 H100 as published: TP 8, PP 16, DP 128, 16 sequences of 8,192 per DP rank, interleaved, the
  * first and last stage one layer fewer, "without activation checkpointing" (§3.3.2). Published fact: it trained on
  * 80 GB H100s, so every stage fits in 80 GB. Tolerance: none on the fit (≤ 80 GB); the activation count is exact.
  */
 describe('Llama 3 405B, 16,384 H100, the published layout: the first and the fullest stage fit in 80 GB', () => {
-  const llama = findModelPreset('llama3-405b') as ModelArchitecture;
-  const counts = computeModelCounts(llama);
-  const cluster = makeCluster({ gpu: h100, gpusPerNode: 8, nodes: 2048 });
-  const layout = resolveLayout(llama, cluster, LLAMA3_LAYOUT);
-  const stages = memoryByPipelineStage(llama, counts, cluster, layout);
+  const { llama, counts, cluster, layout, stages } = llama3Published(2048);
 
   it('m = p = 16: Megatron-style interleaving warms up all m·v chunks, so rank 1 holds 16 micro-batches of its 8 layers', () => {
     // Warm-up chunks of rank i: 2(p − i − 1) + (v − 1)·p + 1 = 141 ≥ m·v = 128 (Narayanan et al. 2021 §2.2.2): all.
@@ -66,11 +71,7 @@ describe('Llama 3 405B, 16,384 H100, the published layout: the first and the ful
  * that a change shows (test/schema/plan-terms.test.ts keeps the search's consequence as an expected failure).
  */
 describe('Llama 3 405B, 8,192 H100, the published layout: the first stage fits, the fullest is over by the warm-up', () => {
-  const llama = findModelPreset('llama3-405b') as ModelArchitecture;
-  const counts = computeModelCounts(llama);
-  const cluster = makeCluster({ gpu: h100, gpusPerNode: 8, nodes: 1024 });
-  const layout = resolveLayout(llama, cluster, LLAMA3_LAYOUT);
-  const stages = memoryByPipelineStage(llama, counts, cluster, layout);
+  const { llama, layout, stages } = llama3Published(1024);
   it('first stage ≈ 70 GB ≤ 80 GB; rank 1 holds 141 layer-micro-batches and ≈ 85 GB', () => {
     expect(layout.dataParallel).toBe(64);
     expect(stages[0]!.totalBytes).toBeLessThanOrEqual(h100.memoryBytes);

@@ -21,11 +21,8 @@ import {
 } from '../../src/core/search.js';
 import type { ClusterSpec, GpuSpec, ModelArchitecture, ParallelLayout } from '../../src/core/types.js';
 import { fieldOf } from './field-of.js';
+import { a100, cluster1024, gpt3, gpt3Counts } from './search-fixtures.js';
 
-const a100 = findGpu('a100-80gb') as GpuSpec;
-const gpt3 = findModelPreset('gpt3-175b') as ModelArchitecture;
-const gpt3Counts = computeModelCounts(gpt3);
-const cluster1024 = makeCluster({ gpu: a100, gpusPerNode: 8, nodes: 128 });
 const BOTH = ['ONE_F_ONE_B', 'DUALPIPE'] as const;
 
 const keys = (list: SearchCandidate[]): string[] => list.map((c) => JSON.stringify(c.layout));

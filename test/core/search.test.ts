@@ -22,11 +22,8 @@ import {
   type SearchCandidate,
 } from '../../src/core/search.js';
 import type { ClusterSpec, GpuSpec, ModelArchitecture, OffloadTarget, ParallelLayout, RecomputeMode, ZeroStage } from '../../src/core/types.js';
+import { a100, cluster1024, gpt3, gpt3Counts } from './search-fixtures.js';
 
-const a100 = findGpu('a100-80gb') as GpuSpec;
-const gpt3 = findModelPreset('gpt3-175b') as ModelArchitecture;
-const gpt3Counts = computeModelCounts(gpt3);
-const cluster1024 = makeCluster({ gpu: a100, gpusPerNode: 8, nodes: 128 });
 
 function fieldOf(fn: () => unknown): string {
   try {
