@@ -97,9 +97,11 @@ export function activationBytesPerLayer(
   arch: ModelArchitecture,
   layout: ParallelLayout,
   recompute: RecomputeMode = layout.recompute,
+  /** The busiest EP rank's routed tokens over the mean (moe-load.ts): its routed experts' activations grow with it. */
+  expertLoad = 1,
 ): number {
   const c = layout.contextParallel ?? 1;
-  const local = activationBytesPerLayerLocal(arch, layout, recompute);
+  const local = activationBytesPerLayerLocal(arch, layout, recompute, expertLoad);
   if (c === 1) return local;
   const t = layout.tensorParallel;
   const kvHiddenPerRank = headDimOf(arch) * kvHeadsPerRank(arch.kvHeads, t);
@@ -110,7 +112,7 @@ export function activationBytesPerLayer(
   return local / c + gatheredKv;
 }
 
-function activationBytesPerLayerLocal(arch: ModelArchitecture, layout: ParallelLayout, recompute: RecomputeMode): number {
+function activationBytesPerLayerLocal(arch: ModelArchitecture, layout: ParallelLayout, recompute: RecomputeMode, expertLoad: number): number {
   const moe = arch.experts > 1;
   const moeLayers = moeLayersOf(arch);
   const sb = arch.sequenceLength * layout.microBatchSize;
@@ -124,10 +126,10 @@ function activationBytesPerLayerLocal(arch: ModelArchitecture, layout: ParallelL
       : (activationElementBytesFor(layout.precision) / 2) *
         sb *
         (latentBytes * (arch.latentAttention.queryRank + arch.latentAttention.kvRank) + 2 * arch.latentAttention.qkRopeHeadDim);
-  const moeLayer = activationBytesPerLayerUniform(arch, layout, recompute, moe, arch.ffnHiddenSize);
+  const moeLayer = activationBytesPerLayerUniform(arch, layout, recompute, moe, arch.ffnHiddenSize, expertLoad);
   if (!moe || moeLayers === arch.layers) return moeLayer + latents;
   // An MoE model with dense layers: the mean layer.
-  const denseLayer = activationBytesPerLayerUniform(arch, layout, recompute, false, arch.denseFfnHiddenSize ?? arch.ffnHiddenSize);
+  const denseLayer = activationBytesPerLayerUniform(arch, layout, recompute, false, arch.denseFfnHiddenSize ?? arch.ffnHiddenSize, 1);
   return (moeLayers * moeLayer + (arch.layers - moeLayers) * denseLayer) / arch.layers + latents;
 }
 
@@ -137,6 +139,7 @@ function activationBytesPerLayerUniform(
   recompute: RecomputeMode,
   moe: boolean,
   ffnHiddenSize: number,
+  expertLoad: number,
 ): number {
   return activationBytesPerLayerFor(
     arch.sequenceLength,
@@ -146,7 +149,7 @@ function activationBytesPerLayerUniform(
     arch.kvHeads,
     ffnHiddenSize,
     arch.gatedMlp,
-    moe ? arch.expertsPerToken + arch.sharedExperts : 1,
+    moe ? arch.expertsPerToken * expertLoad + arch.sharedExperts : 1,
     moe,
     layout.tensorParallel,
     layout.sequenceParallel && layout.tensorParallel > 1,

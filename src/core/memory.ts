@@ -20,6 +20,7 @@ import { adapterParametersPerLayer, frozenLayerBytesPerParameter, frozenWeightBy
 import { InvalidInputError, requireInteger } from './errors.js';
 import { hostMemoryBytesPerNodeOf, nvmeBytesPerNodeOf } from './hardware.js';
 import { moeLayersOf, multiTokenPredictionModuleParameters, replicatedKvParametersPerRank } from './model.js';
+import { expertLoadFor } from './moe-load.js';
 import { modelStateBytesPerParameter, requirePrecision } from './model-states.js';
 import { activationLayerMicroBatchesOnStage, heavierMiddleRanks, rankLayers } from './pipeline.js';
 import { activationElementBytesFor, gradientBytesOf, optimizerStateBytesFor, optimizerStateBytesOf, parameterBytesFor } from './precision.js';
@@ -252,10 +253,11 @@ function stageActivationBytes(
   stage: number,
   perLayerBytes: number | undefined,
   perLayerNoRecomputeBytes: number | undefined,
+  expertLoad: number,
 ): number {
   const p = layout.pipelineParallel;
   const microBatches = layout.globalBatchSize / (layout.microBatchSize * layout.dataParallel);
-  const perLayer = perLayerBytes ?? activationBytesPerLayer(arch, layout);
+  const perLayer = perLayerBytes ?? activationBytesPerLayer(arch, layout, layout.recompute, expertLoad);
   const inFlight =
     layout.pipelineSchedule === 'DUALPIPE'
       ? // DeepSeek-V3 report Table 2: DualPipe keeps PP + 1 micro-batches of a stage per device (1F1B: PP); a stage here
@@ -272,12 +274,12 @@ function stageActivationBytes(
   if (layout.recompute !== 'NONE') {
     // During backward one layer is rebuilt in full around what it stored (Korthikanti §5): FULL rebuilds everything
     // but its input, SELECTIVE the attention scores (nothing with FlashAttention, where NONE = SELECTIVE).
-    activationsBytes += (perLayerNoRecomputeBytes ?? activationBytesPerLayer(arch, layout, 'NONE')) - perLayer;
+    activationsBytes += (perLayerNoRecomputeBytes ?? activationBytesPerLayer(arch, layout, 'NONE', expertLoad)) - perLayer;
   }
   if (layout.cheapRecompute === true) {
     // The same for the cheap operators: one layer's norm outputs, up-projections and SwiGLU output exist at a time.
-    const stored = layout.recompute === 'NONE' ? perLayer : (perLayerNoRecomputeBytes ?? activationBytesPerLayer(arch, layout, 'NONE'));
-    activationsBytes += activationBytesPerLayer(arch, { ...layout, cheapRecompute: false }, 'NONE') - stored;
+    const stored = layout.recompute === 'NONE' ? perLayer : (perLayerNoRecomputeBytes ?? activationBytesPerLayer(arch, layout, 'NONE', expertLoad));
+    activationsBytes += activationBytesPerLayer(arch, { ...layout, cheapRecompute: false }, 'NONE', expertLoad) - stored;
   }
   return activationsBytes;
 }
@@ -333,7 +335,7 @@ export function stageMemory(
 ): StageMemory {
   const states = stageStates(arch, counts, layout, stage);
   offloadStates(states, layout);
-  const activationsBytes = stageActivationBytes(arch, layout, stage, perLayerBytes, perLayerNoRecomputeBytes);
+  const activationsBytes = stageActivationBytes(arch, layout, stage, perLayerBytes, perLayerNoRecomputeBytes, expertLoadFor(arch, layout, options));
   const temporaryBytes = stageTemporaryBytes(arch, layout, stage, states);
   const overheadBytes = options?.frameworkOverheadBytes ?? DEFAULT_FRAMEWORK_OVERHEAD_BYTES;
   const { parametersBytes, gradientsBytes, optimizerStatesBytes } = states;
@@ -411,8 +413,9 @@ export function estimateMemory(
   layout: ParallelLayout,
   options?: PlanOptions,
 ): MemoryEstimate {
-  const perLayer = activationBytesPerLayer(arch, layout);
-  const perLayerNone = layout.recompute === 'NONE' ? perLayer : activationBytesPerLayer(arch, layout, 'NONE');
+  const load = expertLoadFor(arch, layout, options);
+  const perLayer = activationBytesPerLayer(arch, layout, layout.recompute, load);
+  const perLayerNone = layout.recompute === 'NONE' ? perLayer : activationBytesPerLayer(arch, layout, 'NONE', load);
   const firstStage = stageMemory(arch, counts, cluster, layout, options, 0, perLayer, perLayerNone);
   const p = layout.pipelineParallel;
   let worst = firstStage;

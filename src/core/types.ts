@@ -361,7 +361,8 @@ export interface PlanOptions {
   /**
    * Routed tokens the busiest expert-parallel rank receives per micro-batch, as a multiple of the mean (≥ 1; default 1 =
    * perfectly balanced, as DeepSeek's published training profile simulates). The all-to-all and the expert GEMMs wait
-   * for the busiest rank, so both take this many times the balanced time; FLOP counts stay the mean's. MoE with EP > 1.
+   * for the busiest rank, so both take this many times the balanced time, and its routed experts' activations grow as
+   * much (moe-load.ts); FLOP counts stay the mean's. MoE with EP > 1.
    */
   expertLoadImbalance?: number;
   /**

@@ -237,7 +237,7 @@ export type PlanOptionsInput = {
   computeEfficiencyScale?: number | null | undefined;
   /** How the MoE dispatch/combine crosses nodes (default ALL_TO_ALL; NODE_DEDUPLICATED: DeepSeek-V3 §3.2.2, DeepEP). Acts on MoE models with expertParallel > 1. */
   expertDispatch?: ExpertDispatch | null | undefined;
-  /** Routed tokens the busiest expert-parallel rank receives per micro-batch, as a multiple of the mean (1–16; default 1 = perfectly balanced, as DeepSeek's published training profile simulates). The all-to-all and the expert GEMMs wait for that rank: both take this many times the balanced time. MoE models with expertParallel > 1. */
+  /** Routed tokens the busiest expert-parallel rank receives per micro-batch, as a multiple of the mean (1–16; default 1 = perfectly balanced, as DeepSeek's published training profile simulates). The all-to-all and the expert GEMMs wait for that rank (both take this many times the balanced time) and its routed experts' activations grow by as much. MoE models with expertParallel > 1. */
   expertLoadImbalance?: number | null | undefined;
   /** Fixed framework/CUDA-context/NCCL overhead per GPU, in bytes (0–10¹²). */
   frameworkOverheadBytes?: number | null | undefined;

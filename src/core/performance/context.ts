@@ -6,6 +6,7 @@ import { InvalidInputError } from '../errors.js';
 import { peakFlopsFor } from '../hardware.js';
 import { layoutGpus } from '../memory.js';
 import { moeLayersOf } from '../model.js';
+import { expertLoadFor } from '../moe-load.js';
 import { activationElementBytesFor } from '../precision.js';
 import type { ClusterSpec, ModelArchitecture, ModelCounts, ParallelLayout, PlanOptions } from '../types.js';
 import { ELEMENTWISE_BANDWIDTH_EFFICIENCY, type GpuGeneration, gpuGenerationOf, OVERLAP_COMPUTE_SLOWDOWN } from './efficiency.js';
@@ -129,17 +130,8 @@ export function stepContext(
     hbmBytesPerSecond: gpu.memoryBandwidthBytesPerSecond * ELEMENTWISE_BANDWIDTH_EFFICIENCY,
     slowdown,
     expertParallelSlowdown: reservedSmSlowdown(gpu.streamingMultiprocessors, options?.communicationStreamingMultiprocessors) ?? slowdown,
-    expertLoad: moe && layout.expertParallel > 1 ? expertLoadOf(options?.expertLoadImbalance) : 1,
+    expertLoad: expertLoadFor(arch, layout, options),
   };
-}
-
-/** The busiest EP rank's load over the mean: 1 to 16 (a rank cannot hold more than all of its group's tokens in practice). */
-export function expertLoadOf(imbalance: number | undefined): number {
-  if (imbalance === undefined) return 1;
-  if (!Number.isFinite(imbalance) || imbalance < 1 || imbalance > 16) {
-    throw new InvalidInputError('options.expertLoadImbalance', imbalance, 'a number from 1 (balanced routing) to 16');
-  }
-  return imbalance;
 }
 
 /**

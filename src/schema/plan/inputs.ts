@@ -96,7 +96,7 @@ export const PlanOptionsInputRef = builder.inputType('PlanOptionsInput', {
     }),
     expertLoadImbalance: t.float({
       description:
-        'Routed tokens the busiest expert-parallel rank receives per micro-batch, as a multiple of the mean (1–16; default 1 = perfectly balanced, as DeepSeek\'s published training profile simulates). The all-to-all and the expert GEMMs wait for that rank: both take this many times the balanced time. MoE models with expertParallel > 1.',
+        'Routed tokens the busiest expert-parallel rank receives per micro-batch, as a multiple of the mean (1–16; default 1 = perfectly balanced, as DeepSeek\'s published training profile simulates). The all-to-all and the expert GEMMs wait for that rank (both take this many times the balanced time) and its routed experts\' activations grow by as much. MoE models with expertParallel > 1.',
     }),
     overlapComputeSlowdown: t.float({
       description:

@@ -5,7 +5,9 @@
  * model card: "671B of the Main Model weights and 14B of the Multi-Token Prediction (MTP) Module weights").
  */
 import { describe, expect, it } from 'vitest';
+import { activationBytesPerLayer } from '../../../src/core/activations.js';
 import { findGpu, makeCluster } from '../../../src/core/hardware.js';
+import { estimateMemory, memoryByPipelineStage } from '../../../src/core/memory.js';
 import { computeModelCounts, multiTokenPredictionModuleParameters } from '../../../src/core/model.js';
 import { layerCompute, layerFlops, latentUpProjectionWeights } from '../../../src/core/performance/compute.js';
 import { reservedSmSlowdown, stepContext } from '../../../src/core/performance/context.js';
@@ -199,5 +201,24 @@ describe('expert load imbalance', () => {
     const step = (f: number) => estimateStep(v3, counts, cluster, layout, { ...applied.options, expertLoadImbalance: f }).performance.stepSeconds;
     expect(step(1.2)).toBeGreaterThan(step(1));
     expect(step(1.5)).toBeGreaterThan(step(1.2));
+  });
+});
+
+describe('expert load imbalance in memory: the busiest EP rank stores its extra routed tokens\' expert activations', () => {
+  it('f = 1.25 on DeepSeek-V3 (k = 8): a layer stores exactly what k = 10 balanced would; dense layers and EP 1 do not move', () => {
+    const moeOnly = { ...v3, denseLayers: 0 };
+    expect(activationBytesPerLayer(moeOnly, layout, 'NONE', 1.25)).toBe(activationBytesPerLayer({ ...moeOnly, expertsPerToken: 10 }, layout, 'NONE'));
+    const llama = findModelPreset('llama3-8b') as ModelArchitecture;
+    const node = makeCluster({ gpu: h800, gpusPerNode: 8, nodes: 1 });
+    const l = resolveLayout(llama, node, { globalBatchSize: 64 });
+    const c = computeModelCounts(llama);
+    expect(estimateMemory(llama, c, node, l, { expertLoadImbalance: 2 }).totalBytes).toBe(estimateMemory(llama, c, node, l).totalBytes);
+  });
+  it('DeepSeek-V3 on 2,048 H800: the most-loaded GPU grows with f, in estimateMemory and per stage alike', () => {
+    const at = (f: number) => estimateMemory(v3, counts, cluster, layout, { ...applied.options, expertLoadImbalance: f });
+    expect(at(1.2).totalBytes).toBeGreaterThan(at(1).totalBytes);
+    expect(at(1.2).totalBytes).toBe(
+      Math.max(...memoryByPipelineStage(v3, counts, cluster, layout, { ...applied.options, expertLoadImbalance: 1.2 }).map((s) => s.totalBytes)),
+    );
   });
 });
