@@ -158,7 +158,7 @@ function cheapRecomputeBytes(ctx: StepContext, mlpWidth: number): number {
 
 /** Seconds of one layer, the head and the embedding per micro-batch on one GPU (see the header for the law). */
 export function layerCompute(ctx: StepContext): LayerCompute {
-  const { arch, counts, layout, options, generation, t, h, s, c, k, e, moe, tokens, peakMatmul, peakAttention, peakHead } = ctx;
+  const { arch, counts, layout, options, generation, t, h, s, c, k, e, moe, tokens, peakMatmul, peakHigherPrecision } = ctx;
   const hbm = ctx.hbmBytesPerSecond;
   const flops = layerFlops(ctx);
   const override = options?.computeEfficiencyOverride;
@@ -189,10 +189,10 @@ export function layerCompute(ctx: StepContext): LayerCompute {
     layerSeconds =
       flops.dense / (peakMatmul * eDense) +
       (load * flops.expert) / (peakMatmul * eExpert) +
-      executedScoreFlops / (peakAttention * eAttention) +
+      executedScoreFlops / (peakHigherPrecision * eAttention) +
       layerElementwiseBytes(ctx) / hbm;
     const eHead = Math.min(1, scale * matmulEfficiency(tokens, h, generation));
-    headSeconds = flops.head / (peakHead * eHead) + (HEAD_ELEMENTWISE_BYTES_PER_LOGIT * tokens * arch.vocabSize) / t / hbm;
+    headSeconds = flops.head / (peakHigherPrecision * eHead) + (HEAD_ELEMENTWISE_BYTES_PER_LOGIT * tokens * arch.vocabSize) / t / hbm;
   }
   // The input embedding on the first rank: a memory-bound row gather forward (read 2, write 2 bytes per element) and a
   // scatter-add of its gradient backward (read the gradient 2, read + write the table gradient 4).

@@ -51,9 +51,8 @@ export interface StepContext {
   /** Tokens this rank processes per micro-batch: s·b/c. */
   tokens: number;
   peakMatmul: number;
-  peakAttention: number;
-  /** Peak of the output head's GEMM: FP8 recipes keep it in 16-bit (see stepContext). */
-  peakHead: number;
+  /** Peak of what FP8 recipes keep in 16-bit — the attention scores and the output head (see stepContext). */
+  peakHigherPrecision: number;
   /** Achieved HBM bandwidth of element-wise kernels. */
   hbmBytesPerSecond: number;
   /** Compute slowdown beside overlapped communication. */
@@ -92,7 +91,7 @@ export function stepContext(
   }
   const elementBytes = activationElementBytesFor(layout.precision);
   const slowdown = options?.overlapComputeSlowdown ?? OVERLAP_COMPUTE_SLOWDOWN;
-  // Peaks: GEMMs run at the training precision (FP8 in FP8 runs); attention scores stay in 16-bit.
+  // Peaks: GEMMs run at the training precision (FP8 in FP8 runs); attention scores and the head stay in 16-bit.
   const peakMatmul = peakFlopsFor(gpu, layout.precision);
   return {
     arch,
@@ -124,9 +123,9 @@ export function stepContext(
     elementScale: elementBytes / 2,
     tokens: (s * b) / c,
     peakMatmul,
-    peakAttention: layout.precision === 'FP8' ? gpu.peakFlopsPerSecond.BF16 : peakMatmul,
-    // DeepSeek-V3 §3.3 keeps "the output head" in BF16; Megatron-Core's output_layer is a tensor_parallel.ColumnParallelLinear, outside Transformer Engine's FP8 modules.
-    peakHead: layout.precision === 'FP8' ? gpu.peakFlopsPerSecond.BF16 : peakMatmul,
+    // DeepSeek-V3 §3.3 keeps "the output head … and attention operators" in BF16; Megatron-Core's output_layer is a
+    // tensor_parallel.ColumnParallelLinear, outside Transformer Engine's FP8 modules.
+    peakHigherPrecision: layout.precision === 'FP8' ? gpu.peakFlopsPerSecond.BF16 : peakMatmul,
     hbmBytesPerSecond: gpu.memoryBandwidthBytesPerSecond * ELEMENTWISE_BANDWIDTH_EFFICIENCY,
     slowdown,
     expertParallelSlowdown: reservedSmSlowdown(gpu.streamingMultiprocessors, options?.communicationStreamingMultiprocessors) ?? slowdown,
