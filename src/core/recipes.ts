@@ -62,6 +62,8 @@ interface RecipeDefault<T> {
 
 interface RecipeSpec {
   layout: { [K in RecipeLayoutField]?: RecipeDefault<NonNullable<ParallelLayout[K]>> };
+  /** Layout defaults that hold only when the plan trains in FP8 (what a framework does in its FP8 mode). */
+  fp8Layout?: { [K in RecipeLayoutField]?: RecipeDefault<NonNullable<ParallelLayout[K]>> };
   options: { [K in RecipeOptionField]?: RecipeDefault<NonNullable<PlanOptions[K]>> };
 }
 
@@ -90,6 +92,13 @@ const RECIPES: Record<Exclude<TrainingRecipe, 'CUSTOM'>, RecipeSpec> = {
       zeroStage: { value: 1, source: 'Megatron-Core --use-distributed-optimizer (optimizer states sharded over DP: ZeRO-1)' },
       sequenceParallel: { value: true, source: 'Megatron-Core/NeMo recipes enable --sequence-parallel with TP > 1 (Korthikanti et al. 2022)' },
       gradientPrecision: { value: 'FP32', source: MEGATRON_MAIN_GRAD },
+    },
+    fp8Layout: {
+      activationStorage: {
+        value: 'FP8',
+        source:
+          'Transformer Engine pytorch/module/linear.py, _Linear.forward: under fp8 the input saved for the backward is the FP8 cast (saved_inputmat, or its FP8 transpose saved_inputmat_t), 1 byte per element (Megatron-Core FP8 runs use TE layers)',
+      },
     },
     options: {
       overlapPipelineCommunication: { value: true, source: 'Megatron-Core overlap_p2p_comm (interleaved schedule)' },
@@ -192,26 +201,24 @@ export function applyRecipe<L extends Partial<ParallelLayout>>(
   if (recipe === 'DEEPSPEED_ZERO' && options.overlapDataParallelCommunication === undefined && outLayout.zeroStage === 3) {
     outOptions.overlapDataParallelCommunication = true;
   }
-  if (outLayout.activationStorage === undefined && conditionalActivationStorage(recipe, outLayout.precision) !== undefined) {
-    (outLayout as Partial<ParallelLayout>).activationStorage = 'FP8';
+  if (outLayout.precision === 'FP8' && spec.fp8Layout !== undefined) {
+    for (const key of Object.keys(spec.fp8Layout) as RecipeLayoutField[]) {
+      if (outLayout[key] === undefined) (outLayout as Record<string, unknown>)[key] = spec.fp8Layout[key]!.value;
+    }
   }
   return { layout: outLayout, options: outOptions };
 }
 
-/**
- * Megatron-Core's FP8 runs go through Transformer Engine, whose Linear saves its input for the weight-gradient GEMM as
- * the FP8 cast it already made for the forward: FP8 activation storage of the GEMM inputs (applied only when
- * precision is FP8).
- */
-export function conditionalActivationStorage(recipe: TrainingRecipe | undefined, precision: ParallelLayout['precision'] | undefined): 'FP8' | undefined {
-  return recipe === 'MEGATRON_CORE' && precision === 'FP8' ? 'FP8' : undefined;
+/** The recipe's default for a layout field at this precision (its FP8-mode defaults only when training in FP8). */
+export function recipeLayoutDefault<K extends RecipeLayoutField>(
+  recipe: TrainingRecipe | undefined,
+  field: K,
+  precision: ParallelLayout['precision'] | undefined,
+): RecipeDefault<NonNullable<ParallelLayout[K]>> | undefined {
+  if (recipe === undefined || recipe === 'CUSTOM') return undefined;
+  const spec = RECIPES[recipe];
+  return spec.layout[field] ?? (precision === 'FP8' ? spec.fp8Layout?.[field] : undefined);
 }
-
-const TRANSFORMER_ENGINE_FP8_CACHE: RecipeDefault<'FP8'> = {
-  value: 'FP8',
-  source:
-    'Transformer Engine pytorch/module/linear.py, _Linear.forward: under fp8 the input saved for the backward is the FP8 cast (saved_inputmat, or its FP8 transpose saved_inputmat_t), 1 byte per element (Megatron-Core FP8 runs use TE layers)',
-};
 
 /** The planner's own defaults, with their sources (plan.ts, performance.ts, memory.ts). */
 const DEFAULT_SOURCES: Record<string, string> = {
@@ -263,11 +270,7 @@ export function planAssumptions(
   const spec = recipe === undefined || recipe === 'CUSTOM' ? undefined : RECIPES[recipe];
   const out: Assumption[] = [];
   const layoutEntry = (name: RecipeLayoutField, value: string): void => {
-    const conditional =
-      name === 'activationStorage' && layout.activationStorage === 'FP8' && conditionalActivationStorage(recipe, layout.precision) !== undefined
-        ? TRANSFORMER_ENGINE_FP8_CACHE
-        : undefined;
-    const fromRecipe = spec?.layout[name] ?? conditional;
+    const fromRecipe = recipeLayoutDefault(recipe, name, layout.precision);
     const origin: AssumptionOrigin =
       userLayout[name] !== undefined
         ? 'USER'

@@ -15,7 +15,7 @@ import {
   type SearchCandidate,
   type WinnerComparison,
 } from '../core/search.js';
-import { applyRecipe, conditionalActivationStorage, planAssumptions, recipeSearchPins, type TrainingRecipe } from '../core/recipes.js';
+import { applyRecipe, planAssumptions, recipeLayoutDefault, recipeSearchPins, type TrainingRecipe } from '../core/recipes.js';
 import type { ParallelLayout, PlanOptions, ZeroStage } from '../core/types.js';
 import type { PlanSearchJob, PlanSearchService } from '../services/contracts.js';
 import { builder } from './builder.js';
@@ -258,8 +258,8 @@ async function resolveSearchInput(ctx: SchemaContext, input: PlanSearchInputShap
   if (pins.activationStorage !== undefined && (options.precision === undefined || options.precision === 'FP8')) {
     options.activationStorage = pins.activationStorage;
   } else if (options.activationStorage === undefined) {
-    // Megatron-Core's FP8 goes through Transformer Engine, which caches FP8 GEMM inputs (recipes.ts).
-    options.activationStorage = conditionalActivationStorage(recipe, options.precision);
+    // A recipe's FP8-mode default (Megatron-Core through Transformer Engine caches FP8 GEMM inputs: recipes.ts).
+    options.activationStorage = recipeLayoutDefault(recipe, 'activationStorage', options.precision)?.value;
   }
   if (recipe !== undefined && recipe !== 'CUSTOM') options.planOptions = applyRecipe(recipe, {}, userOptions).options;
   return {
