@@ -38,7 +38,13 @@ export const MAX_SEARCH_TOP = 1000;
 export const DEFAULT_MAX_PARETO = 50;
 
 /** What to search and how. Lists restrict ("pin") a dimension to the given values; absent = the whole dimension. */
-export interface PlanSearchOptions {
+/**
+ * Layout fields every candidate carries as given (a recipe's, or pinned): gradient precision and FP8 activation storage
+ * (plan.ts validates them), optimizer-moment precision, cheap recompute and the pipeline schedule.
+ */
+type CarriedLayoutFields = 'gradientPrecision' | 'activationStorage' | 'optimizerMomentPrecision' | 'cheapRecompute' | 'pipelineSchedule';
+
+export interface PlanSearchOptions extends Partial<Pick<ParallelLayout, CarriedLayoutFields>> {
   globalBatchSize: number;
   /** Extra global batch sizes to try (a range); `globalBatchSize` is always included and is the time reference. */
   globalBatchSizes?: readonly number[];
@@ -85,13 +91,6 @@ export interface PlanSearchOptions {
   optimizer?: OptimizerKind;
   /** Fine-tune with this low-rank adapter (every candidate carries it; offload is then NONE). */
   adapter?: LowRankAdapter;
-  /** Gradient precision and FP8 activation storage every candidate carries (a recipe's; plan.ts validates them). */
-  gradientPrecision?: GradientPrecision;
-  activationStorage?: ActivationStorage;
-  /** Optimizer-moment precision, cheap recompute and pipeline schedule every candidate carries (a recipe's or pinned). */
-  optimizerMomentPrecision?: OptimizerMomentPrecision;
-  cheapRecompute?: boolean;
-  pipelineSchedule?: PipelineSchedule;
   /**
    * Pipeline schedules to search (instead of the one `pipelineSchedule`): each shape is tried with each, DUALPIPE only
    * where plan.ts accepts it (an even pipelineParallel ≥ 2, interleave 1). Absent = [pipelineSchedule ?? ONE_F_ONE_B].
