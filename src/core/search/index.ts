@@ -81,8 +81,9 @@ export function searchPlansWith(
   const rank = (layout: ParallelLayout, estimate: PlanEstimate, g: Group, recipe: Recipe): Ranked =>
     rankCandidate(layout, estimate, g.shape.gpus, g.ordinal, recipe.index, cluster, s, arch.sequenceLength);
 
-  if (!s.prune) exhaustive(groups, s, evaluator, collector, state, stopper, hooks, rank);
-  else pruned(groups, s, evaluator, collector, state, stopper, hooks, rank);
+  const pass = { groups, s, evaluator, collector, state, stopper, hooks, rank };
+  if (!s.prune) exhaustive(pass);
+  else pruned(pass);
 
   const best = publicList(collector.best, collector);
   const front = sortedPareto(collector);

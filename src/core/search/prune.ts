@@ -11,17 +11,21 @@ import type { LayoutEvaluator, NormalizedSearch, PlanSearchHooks } from './types
 
 export type RankFn = (layout: ParallelLayout, estimate: PlanEstimate, g: Group, recipe: Recipe) => Ranked;
 
+/** What a way through the space works with: the groups, the search, the planner, and where results and counts go. */
+export interface SearchPass {
+  groups: Group[];
+  s: NormalizedSearch;
+  evaluator: LayoutEvaluator;
+  collector: Collector;
+  state: SearchState;
+  stopper: Stopper;
+  hooks: PlanSearchHooks;
+  rank: RankFn;
+}
+
 /** The reference: every candidate through evaluatePlan, nothing skipped. */
-export function exhaustive(
-  groups: Group[],
-  s: NormalizedSearch,
-  evaluator: LayoutEvaluator,
-  collector: Collector,
-  state: SearchState,
-  stopper: Stopper,
-  hooks: PlanSearchHooks,
-  rank: RankFn,
-): void {
+export function exhaustive(pass: SearchPass): void {
+  const { groups, s, evaluator, collector, state, stopper, hooks, rank } = pass;
   for (const g of groups) {
     if (stopper.shouldStop()) return;
     for (const recipe of g.recipes) {
@@ -120,16 +124,8 @@ function boundSet(
  *     (time, cost) bounds with its exact free memory are not dominated by the frontier so far (one check per set
  *     with its largest free memory first).
  */
-export function pruned(
-  groups: Group[],
-  s: NormalizedSearch,
-  evaluator: LayoutEvaluator,
-  collector: Collector,
-  state: SearchState,
-  stopper: Stopper,
-  hooks: PlanSearchHooks,
-  rank: RankFn,
-): void {
+export function pruned(pass: SearchPass): void {
+  const { groups, s, evaluator, collector, state, stopper, hooks, rank } = pass;
   const subgroups: Subgroup[] = [];
   const maxRecipe = groups.reduce((m, g) => Math.max(m, g.recipes[g.recipes.length - 1]?.index ?? 0), 0) + 1;
   const sets = s.recomputeModes.length * s.flashAttention.length;
