@@ -25,9 +25,11 @@ const report = runValidation();
 // Lowered from 0.046 / 0.261 / 0.052 when the DeepSeek-V3 row (−26.0 % → −8.4 %) got the report's BF16 output head,
 // the pace of the rank that cannot hide its extra compute, and the 20 SMs held for DualPipe's whole window — the
 // laws DeepSeek's published training profile confirms (row deepseek-v3-profile-chunk-pair, −3.5 %).
+// Then seven more NeMo 24.09 rows (GPT-3 5B/20B, Nemotron 8B/22B/340B, Llama 3 8B/70B with CP 2) and the NeMo rows'
+// BF16 gradient reduction as configured: 0.041 / 0.176 / 0.049 (46 runs; on the 39 before, 0.0403 / 0.1755 / 0.0475).
 const MEAN_ABS_ERROR_BOUND = 0.041;
 const MAX_ABS_ERROR_BOUND = 0.176;
-const LEAVE_ONE_FAMILY_OUT_BOUND = 0.048;
+const LEAVE_ONE_FAMILY_OUT_BOUND = 0.049;
 
 describe('the validation suite', () => {
   it('has at least 30 published runs from at least 8 independent sources, with unique ids', () => {
@@ -80,10 +82,18 @@ describe('the validation suite', () => {
    * Every published run ran, so its layout fit its GPUs. Where the memory model disagrees, the gap is named here and in
    * docs/validation.md (so that a change in the memory model shows): Llama 3 405B's 8,192-GPU and 128K rows (the
    * interleaved warm-up with m > p; at 128K, 16 micro-batches of CP-split 131K sequences), and the AutoModel rows asked
-   * without the activation checkpointing their configs set (asked so for the step time; docs/validation.md).
+   * without the activation checkpointing their configs set (asked so for the step time; docs/validation.md), and
+   * NeMo's Nemotron-4 340B on 128 H100 (80.6 GB against the datasheet's 80 × 10⁹ bytes: 0.7 % over; the GPU's
+   * 80 GiB would hold it, but the model's capacity is the datasheet figure).
    */
   it('every other published run fits its GPUs in the memory model', () => {
-    const knownGaps = ['llama3-405b-8192', 'llama3-405b-128k', 'automodel-deepseek-v3-256', 'automodel-deepseek-v3-1024'];
+    const knownGaps = [
+      'llama3-405b-8192',
+      'llama3-405b-128k',
+      'automodel-deepseek-v3-256',
+      'automodel-deepseek-v3-1024',
+      'nemo-24.09-nemotron-340b',
+    ];
     const notFitting = report.predictions.filter((p) => !p.fits).map((p) => p.run.id);
     expect(notFitting.sort()).toEqual([...knownGaps].sort());
     for (const p of report.predictions) expect(p.fits).toBe(p.memoryBytes <= findGpu(p.run.gpu)!.memoryBytes);

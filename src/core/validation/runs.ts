@@ -171,8 +171,26 @@ function korthikanti(
 }
 
 // NVIDIA NeMo 24.09 performance summary (docs.nvidia.com/nemo-framework/user-guide/24.09/performance/
-// performance_summary.html, DGX-H100, FP8, model TFLOP/s per GPU).
-function nemo(id: string, model: string, gpus: number, B: number, b: number, t: number, p: number, v: number, tflops: number): ValidationRun {
+// performance_summary.html, DGX-H100, FP8): the measured tokens/s per GPU (the table's model TFLOP/s is derived from it
+// by NeMo's FLOP formula, and for these rows equals ours to within 0.1 %).
+/**
+ * NeMo's FP8 performance configurations reduce gradients in BF16: NeMo-Framework-Launcher conf/training/gpt3/
+ * {5b,20b,175b}_fp8_performance.yaml set `optim.grad_sync_dtype: bf16` (distributed_fused_adam), and NeMo's
+ * scripts/llm/performance/pretrain_gpt3_175b.py sets `grad_reduce_in_fp32 = False` for FP8 — 2 B of gradient per
+ * parameter, not Megatron-LM's default fp32 main_grad (4 B).
+ */
+const NEMO_FP8_GRADIENTS = 'gradients reduced in BF16 (NeMo FP8 performance configs: grad_sync_dtype bf16 / grad_reduce_in_fp32 = False)';
+function nemo(
+  id: string,
+  model: string,
+  gpus: number,
+  B: number,
+  b: number,
+  layout: { t: number; p?: number; v?: number; cp?: number },
+  tokensPerSecond: number,
+  modelChanges?: Partial<ModelArchitecture>,
+): ValidationRun {
+  const { t, p = 1, v = 1, cp = 1 } = layout;
   return {
     id: `nemo-24.09-${id}`,
     source: 'NVIDIA NeMo 24.09 performance summary, DGX-H100 FP8 pre-training table (2024)',
@@ -180,14 +198,47 @@ function nemo(id: string, model: string, gpus: number, B: number, b: number, t: 
     gpu: 'h100-sxm',
     gpus,
     model,
-    layout: { tensorParallel: t, pipelineParallel: p, pipelineInterleave: v, globalBatchSize: B, microBatchSize: b, precision: 'FP8', recompute: 'NONE' },
+    ...(modelChanges ? { modelChanges } : {}),
+    layout: {
+      tensorParallel: t,
+      pipelineParallel: p,
+      pipelineInterleave: v,
+      contextParallel: cp,
+      globalBatchSize: B,
+      microBatchSize: b,
+      precision: 'FP8',
+      recompute: 'NONE',
+      gradientPrecision: 'BF16',
+    },
     trainingRecipe: 'MEGATRON_CORE',
-    recipe: 'NeMo / Megatron-Core: FP8 (Transformer Engine), distributed optimizer, SP, TP overlap, FlashAttention, no recompute',
-    assumed: 'no recompute; TP communication overlap (NeMo tp_comm_overlap)',
-    published: tflops,
-    kind: 'MODEL_TFLOPS_PER_GPU',
+    recipe: `NeMo / Megatron-Core: FP8 (Transformer Engine), distributed optimizer, SP, TP overlap, FlashAttention, no recompute${cp > 1 ? `, context parallel ${cp}` : ''}`,
+    assumed: `no recompute; TP communication overlap (NeMo tp_comm_overlap); ${NEMO_FP8_GRADIENTS}`,
+    published: tokensPerSecond,
+    kind: 'TOKENS_PER_SECOND_PER_GPU',
   };
 }
+
+/** NeMo 2.0's GPTConfig5B / GPTConfig20B (nemo/collections/llm/gpt/model/base.py): GPT-3-style, 4h MLP. */
+const NEMO_GPT3_5B: Partial<ModelArchitecture> = { layers: 24, hiddenSize: 4096, attentionHeads: 32, kvHeads: 32, ffnHiddenSize: 16384 };
+const NEMO_GPT3_20B: Partial<ModelArchitecture> = { layers: 44, hiddenSize: 6144, attentionHeads: 48, kvHeads: 48, ffnHiddenSize: 24576 };
+/**
+ * NeMo's Nemotron configs (nemo/collections/llm/gpt/model/nemotron.py, NemotronConfig): LayerNorm, squared-ReLU MLP
+ * (not gated), no linear biases, RoPE, no dropout, untied embeddings, sequence 4,096; the 256,000-token vocabulary of
+ * the Nemotron-4 report (§2.1). Sizes: Nemotron3Config8B, Nemotron3Config22B, Nemotron4Config340B (GQA, 8 groups).
+ */
+const NEMOTRON: Partial<ModelArchitecture> = {
+  gatedMlp: false,
+  linearBiases: false,
+  positionEmbedding: 'ROTARY',
+  normalization: 'LAYERNORM',
+  dropout: false,
+  tiedEmbeddings: false,
+  vocabSize: 256_000,
+  sequenceLength: 4096,
+};
+const NEMOTRON_8B = { ...NEMOTRON, layers: 32, hiddenSize: 4096, attentionHeads: 32, kvHeads: 32, ffnHiddenSize: 16384 };
+const NEMOTRON_22B = { ...NEMOTRON, layers: 40, hiddenSize: 6144, attentionHeads: 48, kvHeads: 48, ffnHiddenSize: 24576 };
+const NEMOTRON_340B = { ...NEMOTRON, layers: 96, hiddenSize: 18432, attentionHeads: 96, kvHeads: 8, ffnHiddenSize: 73728 };
 
 /** torchtitan docs/performance.md and fms-fsdp README: FSDP (ZeRO-3) on 8-GPU A100-80GB nodes, tokens/s per GPU. */
 function fsdp(id: string, source: string, model: string, gpus: number, B: number, b: number, recompute: 'NONE' | 'FULL', tokens: number): ValidationRun {
@@ -328,11 +379,18 @@ export const VALIDATION_RUNS: readonly ValidationRun[] = Object.freeze([
   fsdp('fms-fsdp-llama2-70b', 'foundation-model-stack/fms-fsdp README (2024)', 'llama2-70b', 128, 768, 6, 'FULL', 380),
 
   // --- H100, modern recipes ---------------------------------------------------------------------------------------
-  nemo('llama2-7b', 'llama2-7b', 8, 128, 1, 1, 1, 1, 780),
-  nemo('llama2-13b', 'llama2-13b', 16, 128, 1, 1, 4, 10, 760),
-  nemo('llama2-70b', 'llama2-70b', 64, 128, 1, 4, 4, 20, 768),
-  nemo('gpt3-175b-128', 'gpt3-175b', 128, 256, 1, 4, 8, 6, 771),
-  nemo('gpt3-175b-512', 'gpt3-175b', 512, 2048, 2, 4, 8, 6, 888),
+  nemo('gpt3-5b', 'gpt3-6.7b', 64, 2048, 4, { t: 1 }, 23406, NEMO_GPT3_5B),
+  nemo('gpt3-20b', 'gpt3-6.7b', 64, 256, 2, { t: 2 }, 5851, NEMO_GPT3_20B),
+  nemo('gpt3-175b-128', 'gpt3-175b', 128, 256, 1, { t: 4, p: 8, v: 6 }, 716),
+  nemo('gpt3-175b-512', 'gpt3-175b', 512, 2048, 2, { t: 4, p: 8, v: 6 }, 825),
+  nemo('llama2-7b', 'llama2-7b', 8, 128, 1, { t: 1 }, 16934),
+  nemo('llama2-13b', 'llama2-13b', 16, 128, 1, { t: 1, p: 4, v: 10 }, 8715),
+  nemo('llama2-70b', 'llama2-70b', 64, 128, 1, { t: 4, p: 4, v: 20 }, 1728),
+  nemo('nemotron-8b', 'gpt3-6.7b', 64, 256, 4, { t: 2 }, 12507, NEMOTRON_8B),
+  nemo('nemotron-22b', 'gpt3-6.7b', 64, 256, 2, { t: 2, p: 4, v: 10 }, 4312, NEMOTRON_22B),
+  nemo('nemotron-340b', 'gpt3-6.7b', 128, 32, 1, { t: 8, p: 8, v: 12 }, 326, NEMOTRON_340B),
+  nemo('llama3-8b', 'llama3-8b', 8, 128, 1, { t: 1, cp: 2 }, 12273),
+  nemo('llama3-70b', 'llama3-70b', 64, 128, 1, { t: 4, p: 4, v: 5, cp: 2 }, 1524),
   ...([
     [8192, 430],
     [16384, 400],
