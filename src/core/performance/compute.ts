@@ -31,8 +31,14 @@ const SOFTMAX_ELEMENTWISE_BYTES_PER_SCORE = 9;
 const SOFTMAX_ELEMENTWISE_BYTES_PER_SCORE_NO_DROPOUT = 4;
 /** Input embedding per token·hidden element: gather forward (read 2 + write 2), gradient scatter-add backward (2 + 4). */
 const EMBEDDING_ELEMENTWISE_BYTES_PER_SBH = 10;
-/** Logits: 16-bit write, fp32 cast, softmax and its backward: ≈ 32 bytes per logit per micro-batch. */
-const HEAD_ELEMENTWISE_BYTES_PER_LOGIT = 32;
+/**
+ * Logits through the unfused vocab-parallel cross entropy, bytes per logit per micro-batch (Megatron-Core
+ * tensor_parallel/cross_entropy.py, VocabParallelCrossEntropy, read op by op): forward — the 16-bit logits cast to
+ * fp32 (read 2, write 4), max (4), subtract it in place (4 + 4), exp in place (4 + 4), sum (4), divide into the softmax
+ * kept for the backward (4 + 4): 38; backward — scale the gradient in place (4 + 4), cast it back to 16 bits for the
+ * head's GEMMs (4 + 2): 14. The GEMMs' own reads and writes of the logits are not counted (they are compute-bound).
+ */
+const HEAD_ELEMENTWISE_BYTES_PER_LOGIT = 52;
 
 /**
  * Weights of MLA's up-projections (DeepSeek-V2 §2.1.2), what DeepSeek-V3's cheap recompute runs again in the backward
