@@ -16,6 +16,8 @@ const LLAMA2_VOCAB = 32_000;
 const LLAMA3_VOCAB = 128_256;
 /** Gemma's SentencePiece vocabulary as released (the papers' embedding counts use 256,128 rows). */
 const GEMMA_VOCAB = 256_000;
+/** Nemotron-4's SentencePiece vocabulary (Nemotron-4 15B report, Table 1). */
+const NEMOTRON_VOCAB = 256_000;
 
 /**
  * GPT-2/3-style decoder: plain 4h GELU MLP, LayerNorm, biases, learned positions, tied embeddings, dropout (stored
@@ -87,6 +89,19 @@ function llamaStyle(
     ...extra,
   });
 }
+
+/**
+ * Nemotron-4's layer differs from LLaMA's (NVIDIA 2024, Nemotron-4 15B report §2: rotary positions, squared-ReLU MLP,
+ * no bias terms, no dropout, untied embeddings, grouped-query attention; NeMo's NemotronConfig: LayerNorm with
+ * zero-centred γ): a plain (not gated) MLP and LayerNorm, with the rotary positions and untied embeddings stated here.
+ */
+const NEMOTRON_LAYER: Partial<ModelArchitecture> = {
+  gatedMlp: false,
+  normalization: 'LAYERNORM',
+  positionEmbedding: 'ROTARY',
+  tiedEmbeddings: false,
+  linearBiases: false,
+};
 
 const GPT3_TABLE = 'Brown et al. 2020 (GPT-3), Table 2.1';
 const MEGATRON_TABLE = 'Narayanan et al. 2021 (Megatron-LM at scale), Table 1';
@@ -177,6 +192,12 @@ export const MODEL_PRESETS: readonly ModelArchitecture[] = Object.freeze(
     llamaStyle('gemma2-9b', 'Gemma 2 9B', 42, 3584, 16, 8, 14336, GEMMA_VOCAB, 8192, 9_241_705_984,
       'Gemma Team 2024 (Gemma 2), Table 1: d_model 3,584, 42 layers, 16 heads of 256, 8 KV heads, feed-forward 28,672 (= 2 × 14,336, gated), sliding window 4,096 on every other layer, global span 8,192; exact count of the released checkpoint (its two extra norms per layer, 0.003 %, are not counted)',
       { headDim: 256, tiedEmbeddings: true, slidingWindow: 4096, slidingWindowLayers: 21 }),
+    llamaStyle('nemotron-4-15b', 'Nemotron-4 15B', 32, 6144, 48, 8, 24576, NEMOTRON_VOCAB, 4096, 15.7e9,
+      'NVIDIA 2024, Nemotron-4 15B Technical Report, Table 1 (32 layers, hidden 6,144, 48 heads, 8 KV heads, sequence 4,096, vocabulary 256,000) and §2 ("3.2 billion embedding parameters and 12.5 billion non-embedding parameters"); FFN 24,576 from NeMo\'s Nemotron4Config15B',
+      NEMOTRON_LAYER),
+    llamaStyle('nemotron-4-340b', 'Nemotron-4 340B', 96, 18432, 96, 8, 73728, NEMOTRON_VOCAB, 4096, 340e9,
+      'NVIDIA 2024, Nemotron-4 340B (model card nvidia/Nemotron-4-340B-Base: 340B parameters, 4,096 tokens); 96 layers, hidden 18,432, 96 heads, 8 KV heads, FFN 73,728 from NeMo\'s Nemotron4Config340B',
+      NEMOTRON_LAYER),
     gptStyle('megatron-1.7b', 'Megatron-LM 1.7B', 24, 2304, 24, MEGATRON_VOCAB, 2048, 1.7e9, MEGATRON_TABLE),
     gptStyle('megatron-3.6b', 'Megatron-LM 3.6B', 30, 3072, 32, MEGATRON_VOCAB, 2048, 3.6e9, MEGATRON_TABLE),
     gptStyle('megatron-7.5b', 'Megatron-LM 7.5B', 36, 4096, 32, MEGATRON_VOCAB, 2048, 7.5e9, MEGATRON_TABLE),
@@ -218,6 +239,8 @@ const PRINTED_RESOLUTION: Readonly<Record<string, number>> = {
   'opt-175b': 1e9,
   'llama3-70b': 1e8,
   'llama3-405b': 1e9,
+  'nemotron-4-15b': 1e8,
+  'nemotron-4-340b': 1e9,
   'megatron-1.7b': 1e8,
   'megatron-3.6b': 1e8,
   'megatron-7.5b': 1e8,

@@ -28,10 +28,11 @@ const report = runValidation();
 // Then seven more NeMo 24.09 rows (GPT-3 5B/20B, Nemotron 8B/22B/340B, Llama 3 8B/70B with CP 2) and the NeMo rows'
 // BF16 gradient reduction as configured: 0.041 / 0.176 / 0.049 (46 runs; on the 39 before, 0.0403 / 0.1755 / 0.0475);
 // then the cross entropy's bytes counted op by op (52 per logit, was 32): 0.040 / 0.176 / 0.047; then the FP8 factor
-// refitted over the 14 FP8 runs (0.763 → 0.758): 0.040 / 0.176 / 0.046.
+// refitted over the 14 FP8 runs (0.763 → 0.758): 0.040 / 0.176 / 0.046; then the Nemotron-4 15B report's three
+// batch-ramp stages (49 runs, 14 sources): 0.040 / 0.176 / 0.045.
 const MEAN_ABS_ERROR_BOUND = 0.04;
 const MAX_ABS_ERROR_BOUND = 0.176;
-const LEAVE_ONE_FAMILY_OUT_BOUND = 0.046;
+const LEAVE_ONE_FAMILY_OUT_BOUND = 0.045;
 
 describe('the validation suite', () => {
   it('has at least 30 published runs from at least 8 independent sources, with unique ids', () => {

@@ -66,8 +66,8 @@ export const ELEMENTWISE_BANDWIDTH_EFFICIENCY = 0.8;
 
 /**
  * How close the step-time model comes to published measurements: the mean |predicted / published − 1| over the
- * validation suite (src/core/validation/runs.ts: 46 published figures from 13 sources — Megatron-LM 2021–22, BLOOM, OPT,
- * MegaScale, FSDP, NeMo, Llama 3, DeepSeek-V3 — each with its published layout and recipe), rounded up to a percent;
+ * validation suite (src/core/validation/runs.ts: 49 published figures from 14 sources — Megatron-LM 2021–22, BLOOM, OPT,
+ * MegaScale, FSDP, NeMo, Nemotron-4, Llama 3, DeepSeek-V3 — each with its published layout and recipe), rounded up to a percent;
  * test/core/validation.test.ts keeps it equal to the suite's figure. Two layouts whose times differ by less than this
  * cannot be ranked by the model; the plan search reports them as near-optimal instead of pretending.
  */
