@@ -379,6 +379,28 @@ export const VALIDATION_RUNS: readonly ValidationRun[] = Object.freeze([
   nemo('nemotron-340b', 'nemotron-4-340b', 128, 32, 1, { t: 8, p: 8, v: 12 }, 326),
   nemo('llama3-8b', 'llama3-8b', 8, 128, 1, { t: 1, cp: 2 }, 12273),
   nemo('llama3-70b', 'llama3-70b', 64, 128, 1, { t: 4, p: 4, v: 5, cp: 2 }, 1524),
+  // Megatron-Bridge's published H100 FP8 rows of the 26.04.01 NeMo container (performance-summary-archive.md): the
+  // same framework two years on, dense models only (its MoE rows need what the model does not express; docs/validation.md).
+  ...([
+    ['llama3-70b', 'llama3-70b', 64, 256, { tensorParallel: 4, pipelineParallel: 8, pipelineInterleave: 5 }, 1664],
+    ['llama3.1-405b', 'llama3-405b', 1024, 1536, { tensorParallel: 8, pipelineParallel: 8, pipelineInterleave: 8, contextParallel: 2 }, 328],
+  ] as const).map(
+    ([name, model, gpus, B, parallel, tokens]): ValidationRun => ({
+      id: `megatron-bridge-26.04-${name}`,
+      source:
+        'NVIDIA Megatron-Bridge performance summary archive, 26.04.01 NeMo container, DGX-H100 FP8 pre-training (docs.nvidia.com/nemo/megatron-bridge/latest/performance-summary-archive.html)',
+      family: 'H100_MODERN_RECIPES',
+      gpu: 'h100-sxm',
+      gpus,
+      model,
+      layout: { ...parallel, globalBatchSize: B, microBatchSize: 1, precision: 'FP8', recompute: 'NONE' },
+      trainingRecipe: 'MEGATRON_CORE',
+      recipe: 'Megatron-Bridge (Megatron-Core): FP8 current scaling (Transformer Engine), distributed optimizer, SP, TP overlap, sequence 8,192',
+      assumed: 'no recompute and the recipe\'s fp32 gradient reduction (the table gives neither); the rows\' FSDP column is 0 (DDP with the distributed optimizer)',
+      published: tokens,
+      kind: 'TOKENS_PER_SECOND_PER_GPU',
+    }),
+  ),
   // NVIDIA's Nemotron-4 15B pre-training (its report, §2 and Table 2): 8-way TP and DP with a distributed optimizer on
   // DGX H100 nodes, the batch ramped with DP (384 / 768 / 1,152 sequences of 4,096 on 96 / 192 / 288 DP replicas).
   ...([
