@@ -614,6 +614,8 @@ export type TrainingPlanInput = {
   dataParallel?: number | null | undefined;
   /** Expert-parallel degree for MoE models (default 1). */
   expertParallel?: number | null | undefined;
+  /** Tensor-parallel degree of the routed experts (Megatron-Core --expert-tensor-parallel-size): 1 or tensorParallel (default tensorParallel). With 1 (MoE parallel folding, Liu et al. 2025) the expert groups fold over the TP × CP × DP ranks: expertParallel divides experts and tensorParallel × contextParallel × dataParallel, and sequenceParallel must be on when tensorParallel > 1. */
+  expertTensorParallel?: number | null | undefined;
   /** FlashAttention (no s² score activations stored). Default: the planner's. */
   flashAttention?: boolean | null | undefined;
   /** Sequences per optimizer step (a multiple of microBatchSize × dataParallel). */
