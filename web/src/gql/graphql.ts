@@ -354,6 +354,8 @@ export type PlanSearchInput = {
   evenPipelineStages?: boolean | null | undefined;
   /** Only these expert-parallel degrees (MoE). */
   expertParallel?: Array<number> | null | undefined;
+  /** Routed-expert tensor-parallel degrees to try (MoE): per shape those of 1 and its tensorParallel listed, 1 below TP (MoE parallel folding) only with sequence parallel — e.g. [1, 2, 4, 8] tries both. Default: tensorParallel only. */
+  expertTensorParallel?: Array<number> | null | undefined;
   /** FlashAttention off/on (default [true]). */
   flashAttention?: Array<boolean> | null | undefined;
   /** Sequences per optimizer step; the time reference when several are searched. */
