@@ -852,6 +852,16 @@ describe('expertTensorParallel pins (Megatron-Core MoE parallel folding)', () =>
     }
   });
 
+  it('the winner comparison names expert TP only where a layout folds it (TP 2 vs 4 alone adds no line)', () => {
+    const wide = { ...space, tensorParallel: [2, 4] };
+    const plain = searchPlans(mixtral, counts, cluster, wide).comparison!.layoutDifferences;
+    expect(plain).toContain('tensorParallel: 2 vs 4');
+    expect(plain.join('; ')).not.toMatch(/expertTensorParallel/);
+    // Folded, the runner-up is TP 2 with EP 8 over TP × DP = 16 ranks (ETP 1).
+    const folded = searchPlans(mixtral, counts, cluster, { ...wide, expertTensorParallel: [1, 2, 4] }).comparison!.layoutDifferences;
+    expect(folded).toEqual(['expertParallel: 4 vs 8', 'expertTensorParallel: 2 vs 1']);
+  });
+
   it('a dense model ignores the folded degree (nothing to fold): the same space as without the pin', () => {
     const llama = findModelPreset('llama3-8b') as ModelArchitecture;
     const llamaCounts = computeModelCounts(llama);

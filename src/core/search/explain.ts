@@ -68,7 +68,11 @@ export function compareWinner(
         : f === 'expertTensorParallel'
           ? (l.expertTensorParallel ?? l.tensorParallel)
           : l[f];
-  const layoutDifferences = LAYOUT_FIELDS.filter((f) => field(winner.layout, f) !== field(runnerUp.layout, f)).map(
+  // Expert TP differs only where a layout folds it (else it follows tensorParallel, which the list already names).
+  const folded = winner.layout.expertTensorParallel !== undefined || runnerUp.layout.expertTensorParallel !== undefined;
+  const layoutDifferences = LAYOUT_FIELDS.filter(
+    (f) => (f !== 'expertTensorParallel' || folded) && field(winner.layout, f) !== field(runnerUp.layout, f),
+  ).map(
     (f) => `${f}: ${String(field(winner.layout, f))} vs ${String(field(runnerUp.layout, f))}`,
   );
   if (winner.gpus !== runnerUp.gpus) layoutDifferences.unshift(`gpus: ${winner.gpus} vs ${runnerUp.gpus}`);
