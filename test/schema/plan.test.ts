@@ -565,15 +565,8 @@ describe('saved plans keep their recipe and pipeline split', () => {
 describe('expertTensorParallel over HTTP (Megatron-Core MoE parallel folding)', () => {
   // DeepSeek-V3 on 256 H100s as TP 2 × PP 8 × DP 16 with EP 32 (the shape of Megatron-Bridge's Qwen3-235B H100 recipe).
   const input = {
-    model: 'deepseek-v3',
-    clusterSpec: { gpu: 'h100-sxm', gpusPerNode: 8, nodes: 32 },
-    globalBatchSize: 1024,
-    tensorParallel: 2,
-    pipelineParallel: 8,
-    expertParallel: 32,
-    sequenceParallel: true,
-    zeroStage: 1,
-    recompute: 'FULL',
+    model: 'deepseek-v3', clusterSpec: { gpu: 'h100-sxm', gpusPerNode: 8, nodes: 32 }, globalBatchSize: 1024,
+    tensorParallel: 2, pipelineParallel: 8, expertParallel: 32, sequenceParallel: true, zeroStage: 1, recompute: 'FULL',
   };
   const query = `query($i: TrainingPlanInput!) { trainingPlan(input: $i) {
     parallelism { tensorParallel dataParallel expertParallel expertTensorParallel }
