@@ -79,6 +79,9 @@ export function activationBytesPerLayerFor(
   // keeps only the activation's input, in the storage precision, and rebuilds its output (DeepSeek-V3 §3.3.3).
   const oneMlp = (cheapRecompute ? (gatedMlp ? 4 : 2) * g : (gatedMlp ? 4 : 2) + 2 * g) * sb * ffnHiddenSize;
   // Korthikanti §4.1 MLP: 16sbh = fc1 out + GELU out for f = 4h; MoE: per routed copy, plus the dispatched inputs.
+  // Over t the MoE term is what a rank's experts hold under any expert TP (MoE parallel folding, Megatron-Core): with
+  // ETP = 1 a rank receives k·sb/t routed copies (its EP group's sequence shards, spread over the group) at full width
+  // f; with ETP = t, ETP-times the copies at f/ETP width — the same fc1/fc2 bytes (the dispatched inputs kept at /t).
   const mlp = moe ? activeExperts * (oneMlp + 2 * g * sbh) : oneMlp;
   // Korthikanti §4.1: 5as²b of attention scores (softmax 2 + mask 1 + dropout output 2; 2 without dropout);
   // dropped by FlashAttention or selective recompute.

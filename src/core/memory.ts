@@ -86,6 +86,11 @@ export function layoutGpus(layout: ParallelLayout): number {
   return layout.tensorParallel * (layout.contextParallel ?? 1) * layout.pipelineParallel * layout.dataParallel;
 }
 
+/** Tensor-parallel degree of the routed experts: expertTensorParallel, absent = tensorParallel (Megatron-Core's default). */
+export function expertTensorParallelOf(layout: ParallelLayout): number {
+  return layout.expertTensorParallel ?? layout.tensorParallel;
+}
+
 /** Transformer layers on pipeline stage `stage` of an EVEN split without interleaving (the first L mod p take one extra). */
 export function layersOnStage(layers: number, pipelineParallel: number, stage: number): number {
   const base = Math.floor(layers / pipelineParallel);
@@ -182,8 +187,11 @@ function stageStates(arch: ModelArchitecture, counts: ModelCounts, layout: Paral
     mtpDepth * mtp.dense;
   const replicatedKv = replicatedKvParametersPerRank(arch, t);
   const denseGpu = denseStage / t + (layers + mtpDepth) * replicatedKv;
-  const expertGpu = (layers * expertLayer + mtpDepth * mtp.routed) / (t * e);
-  const expertDp = shardGroup / e;
+  // Routed experts: split ETP × EP ways; their ZeRO group is the expert-data-parallel group, the TP × CP × DP ranks of
+  // the stage over ETP × EP (Megatron-Core MoE parallel folding; ETP = TP gives DP·CP/EP).
+  const etp = expertTensorParallelOf(layout);
+  const expertGpu = (layers * expertLayer + mtpDepth * mtp.routed) / (etp * e);
+  const expertDp = ((t / etp) * shardGroup) / e;
 
   const pb = parameterBytesFor(layout.precision);
   const gb = gradientBytesOf(layout);
@@ -310,7 +318,8 @@ function stageTemporaryBytes(arch: ModelArchitecture, layout: ParallelLayout, st
       // Gathered layers (current + prefetched), capped at the stage's non-local parameters (all of them when
       // the parameters live on the host or NVMe).
       const e = layout.expertParallel > 0 ? layout.expertParallel : 1;
-      const layerGpu = states.denseLayer / t + states.replicatedKv + states.expertLayer / (t * e);
+      // A layer's routed experts are split ETP × EP ways (stageStates).
+      const layerGpu = states.denseLayer / t + states.replicatedKv + states.expertLayer / (expertTensorParallelOf(layout) * e);
       const parametersOffloaded = offload === 'PARAMETERS_CPU' || offload === 'PARAMETERS_NVME';
       temporaryBytes += states.frozenLayerBytes * Math.min(ZERO3_GATHERED_LAYERS * layerGpu, parametersOffloaded ? fullParams : nonLocal);
     }

@@ -16,7 +16,8 @@
  * - global batch divisible by micro-batch × DP.
  * - interleave v > 1 needs PP ≥ 2; any v whose split exists (EVEN: p·v ≤ L; FIRST_LAST_ONE_FEWER: p·v ≤ L + 2), and
  *   any number of micro-batches (Llama 3 §3.3.2: not necessarily a multiple of PP).
- * - EP divides DP and the number of experts; EP > 1 needs an MoE model.
+ * - EP divides DP and the number of experts; EP > 1 needs an MoE model. expertTensorParallel (the routed experts' TP,
+ *   default TP) is 1 or TP; with 1 (MoE parallel folding) EP × 1 divides TP × CP × DP instead, and SP is required.
  * - PARAMETERS_* offload needs ZeRO stage 3 (ZeRO-Infinity); FP8 needs a GPU with FP8 tensor cores.
  * - sequence parallel with TP = 1 is a no-op and resolves to false.
  * Options (evaluatePlan): pipeline point-to-point transfers overlap compute in steady state unless
@@ -88,7 +89,14 @@ function resolveShape(
   cluster: ClusterSpec,
   input: LayoutInput,
   path: string,
-): { tensorParallel: number; pipelineParallel: number; contextParallel: number; dataParallel: number; expertParallel: number } {
+): {
+  tensorParallel: number;
+  pipelineParallel: number;
+  contextParallel: number;
+  dataParallel: number;
+  expertParallel: number;
+  expertTensorParallel?: number;
+} {
   const f = (name: string): string => `${path}.${name}`;
   const gpus = cluster.gpusPerNode * cluster.nodes;
   requireInteger('cluster.gpus', gpus, 1);
@@ -143,18 +151,66 @@ function resolveShape(
   }
 
   const expertParallel = requireInteger(f('expertParallel'), input.expertParallel ?? 1, 1, gpus);
+  const expertTensorParallel = resolveExpertTensorParallel(arch, input, path, tensorParallel);
   if (expertParallel > 1) {
     if (arch.experts <= 1) throw new InvalidInputError(f('expertParallel'), expertParallel, '1 for a dense model (experts = 1)');
-    if (dataParallel % expertParallel !== 0 || arch.experts % expertParallel !== 0) {
+    // Megatron-Core MoE parallel folding (docs "MoE parallel folding"; Liu et al. 2025, arXiv 2504.14960): the expert
+    // layout ETP × EP × expert-DP folds over the TP × CP × DP ranks of a stage, so EP × ETP divides TP × CP × DP. With
+    // ETP = TP that reads EP | CP × DP; the planner keeps its stricter EP | DP there (the EP group strides over TP inside
+    // DP, as every existing answer assumes); with ETP = 1 it is EP | TP × CP × DP.
+    const foldedRanks = tensorParallel * contextParallel * dataParallel;
+    if (expertTensorParallel !== tensorParallel) {
+      if (foldedRanks % (expertParallel * expertTensorParallel) !== 0 || arch.experts % expertParallel !== 0) {
+        throw new InvalidInputError(
+          f('expertParallel'),
+          expertParallel,
+          `a divisor of experts (${arch.experts}) with expertParallel × expertTensorParallel (${expertParallel} × ${expertTensorParallel}) ` +
+            `dividing tensorParallel × contextParallel × dataParallel (${tensorParallel} × ${contextParallel} × ${dataParallel} = ${foldedRanks}): MoE parallel folding`,
+        );
+      }
+    } else if (dataParallel % expertParallel !== 0 || arch.experts % expertParallel !== 0) {
+      const foldingHint =
+        tensorParallel > 1 && foldedRanks % expertParallel === 0 && arch.experts % expertParallel === 0
+          ? `; or set expertTensorParallel 1 (MoE parallel folding: expertParallel divides tensorParallel × contextParallel × dataParallel = ${foldedRanks})`
+          : '';
       throw new InvalidInputError(
         f('expertParallel'),
         expertParallel,
-        `a common divisor of dataParallel (${dataParallel}) and experts (${arch.experts})`,
+        `a common divisor of dataParallel (${dataParallel}) and experts (${arch.experts})${foldingHint}`,
       );
     }
   }
 
-  return { tensorParallel, pipelineParallel, contextParallel, dataParallel, expertParallel };
+  return {
+    tensorParallel,
+    pipelineParallel,
+    contextParallel,
+    dataParallel,
+    expertParallel,
+    ...(expertTensorParallel !== tensorParallel ? { expertTensorParallel } : {}),
+  };
+}
+
+/**
+ * The routed experts' tensor-parallel degree: 1 or TP (Megatron-Core --expert-tensor-parallel-size, default TP; the
+ * recipes set 1 or TP). Another value than TP needs an MoE model and, with TP > 1, sequence parallelism (Megatron-Core
+ * asserts SP for MoE with TP: the token dispatcher takes each TP rank's sequence shard).
+ */
+function resolveExpertTensorParallel(arch: ModelArchitecture, input: LayoutInput, path: string, tensorParallel: number): number {
+  const field = `${path}.expertTensorParallel`;
+  if (input.expertTensorParallel === undefined) return tensorParallel;
+  const etp = requireInteger(field, input.expertTensorParallel, 1, 1_000_000);
+  if (etp === tensorParallel) return etp;
+  if (etp !== 1) throw new InvalidInputError(field, etp, `1 or tensorParallel (${tensorParallel})`);
+  if (arch.experts <= 1) throw new InvalidInputError(field, etp, `tensorParallel (${tensorParallel}) for a dense model (experts = 1)`);
+  if (input.sequenceParallel !== true) {
+    throw new InvalidInputError(
+      field,
+      etp,
+      `tensorParallel (${tensorParallel}) unless sequenceParallel is true (Megatron-Core's MoE token dispatcher with TP > 1 needs sequence parallelism)`,
+    );
+  }
+  return etp;
 }
 
 /** ZeRO stage, micro- and global batch, interleaving and the per-virtual-stage layer split (pipeline.ts). */
@@ -210,7 +266,7 @@ function resolveBatchAndPipeline(
 /** Fill the defaults of a partial layout and validate it against the model and the cluster. */
 export function resolveLayout(arch: ModelArchitecture, cluster: ClusterSpec, input: LayoutInput, path = 'plan'): ParallelLayout {
   const f = (name: string): string => `${path}.${name}`;
-  const { tensorParallel, pipelineParallel, contextParallel, dataParallel, expertParallel } = resolveShape(arch, cluster, input, path);
+  const { tensorParallel, pipelineParallel, contextParallel, dataParallel, expertParallel, expertTensorParallel } = resolveShape(arch, cluster, input, path);
   const { zeroStage, microBatchSize, globalBatchSize, pipelineInterleave, pipelineStageLayers } = resolveBatchAndPipeline(
     arch,
     input,
@@ -246,6 +302,8 @@ export function resolveLayout(arch: ModelArchitecture, cluster: ClusterSpec, inp
     pipelineParallel,
     dataParallel,
     expertParallel,
+    // Present only when it differs from TP (MoE parallel folding), like contextParallel.
+    ...(expertTensorParallel === undefined ? {} : { expertTensorParallel }),
     // Present only when used, so that CP-free layouts keep their shape (search candidates, saved plans).
     ...(contextParallel > 1 ? { contextParallel } : {}),
     zeroStage,

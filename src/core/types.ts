@@ -246,6 +246,12 @@ export interface ParallelLayout {
   /** Expert parallel degree for MoE (divides dataParallel × tensorParallel ranks' expert copies); 1 for dense. */
   expertParallel: number;
   /**
+   * Tensor-parallel degree of the routed experts (Megatron-Core --expert-tensor-parallel-size, "MoE parallel folding":
+   * the expert layout ETP × EP × expert-DP folds over the TP × CP × DP ranks of a stage): 1 or tensorParallel. Absent =
+   * tensorParallel (the experts split like the dense MLPs); present only when it differs.
+   */
+  expertTensorParallel?: number;
+  /**
    * Context parallel degree: each sequence is split over this many ranks (load-balanced causal chunks); absent = 1.
    * GPUs = tensorParallel × contextParallel × pipelineParallel × dataParallel (Megatron-Core order TP-CP-DP-PP).
    */

@@ -136,6 +136,11 @@ const PlanSearchInputRef = builder.inputType('PlanSearchInput', {
     pipelineParallel: t.intList({ description: 'Only these pipeline degrees.', validate: intList(1, MAX_GPUS) }),
     dataParallel: t.intList({ description: 'Only these data-parallel degrees.', validate: intList(1, MAX_GPUS) }),
     expertParallel: t.intList({ description: 'Only these expert-parallel degrees (MoE).', validate: intList(1, MAX_GPUS) }),
+    expertTensorParallel: t.intList({
+      description:
+        'Routed-expert tensor-parallel degrees to try (MoE): per shape those of 1 and its tensorParallel listed, 1 below TP (MoE parallel folding) only with sequence parallel — e.g. [1, 2, 4, 8] tries both. Default: tensorParallel only.',
+      validate: intList(1, MAX_GPUS),
+    }),
     contextParallel: t.intList({
       description:
         'Only these context-parallel degrees (each must split sequenceLength into 2 × CP chunks). Default: 1, plus every degree leaving ≥ 4,096 tokens per rank; [1] turns CP off.',
@@ -208,7 +213,7 @@ async function resolveSearchInput(ctx: SchemaContext, input: PlanSearchInputShap
   for (const key of [
     'globalBatchSizes', 'trainingTokens', 'objective', 'budgetUsd', 'deadlineSeconds', 'top', 'gpuBudget', 'gpuBudgetMode',
     'allowTensorParallelAcrossNodes', 'evenPipelineStages', 'memoryHeadroomFraction', 'tensorParallel',
-    'pipelineParallel', 'dataParallel', 'expertParallel', 'contextParallel', 'microBatchSizes', 'recomputeModes', 'sequenceParallel',
+    'pipelineParallel', 'dataParallel', 'expertParallel', 'expertTensorParallel', 'contextParallel', 'microBatchSizes', 'recomputeModes', 'sequenceParallel',
     'pipelineInterleaves', 'offloads', 'flashAttention', 'precision', 'optimizer', 'timeLimitSeconds', 'maxPareto',
     'optimizerMomentPrecision', 'cheapRecompute', 'pipelineSchedule', 'pipelineSchedules',
   ] as const) {

@@ -7,12 +7,13 @@ import { findGpu, makeCluster } from '../../src/core/hardware.js';
 import {
   activationBytesPerLayer,
   DEFAULT_MEMORY_HEADROOM_FRACTION,
+  expertParametersPerLayer,
   maxTrainableParameters,
   modelStateMemoryByZeroStage,
   stageMemory,
 } from '../../src/core/memory.js';
 import { architectureWithDefaults, computeModelCounts, replicatedKvParametersPerRank } from '../../src/core/model.js';
-import { resolveLayout } from '../../src/core/plan.js';
+import { evaluatePlan, resolveLayout } from '../../src/core/plan.js';
 import { bytesPerParameter, optimizerStateBytesFor } from '../../src/core/precision.js';
 import { findModelPreset } from '../../src/core/presets.js';
 import type { GpuSpec, ModelArchitecture, ZeroStage } from '../../src/core/types.js';
@@ -287,5 +288,58 @@ describe('DeepSeek-V3 on a GPU: latent attention and dense layers (DeepSeek-V2 �
     // FULL recompute keeps only the layer input: no latents.
     const full = { ...layout, recompute: 'FULL' as const };
     expect(activationBytesPerLayer(v3, full)).toBe(activationBytesPerLayer(plain, full));
+  });
+});
+
+describe('expertTensorParallel: routed experts split ETP × EP ways, sharded over TP·CP·DP/(ETP·EP) (Megatron-Core MoE parallel folding)', () => {
+  const h100 = findGpu('h100-sxm') as GpuSpec;
+  const mixtral = findModelPreset('mixtral-8x7b') as ModelArchitecture;
+  const counts = computeModelCounts(mixtral);
+  // 16 H100s as TP 2 × DP 8, EP 4: valid with ETP = TP (4 | 8) and with ETP = 1 (4 | 16).
+  const cluster = makeCluster({ gpu: h100, gpusPerNode: 8, nodes: 2 });
+  const base = { tensorParallel: 2, expertParallel: 4, sequenceParallel: true, globalBatchSize: 64, precision: 'BF16' as const, recompute: 'FULL' as const };
+  // Routed experts of Mixtral: 32 layers × 8 experts × 3 · 4,096 · 14,336 (no biases); the rest (attention, router,
+  // norms, embeddings) is dense and split by TP 2 (8 K/V heads: no replicas at TP 2).
+  const routed = 32 * 8 * 3 * 4096 * 14336;
+  const dense = counts.totalParameters - routed;
+
+  it('ZeRO 0: ETP 1 holds twice the routed-expert weights of ETP = TP at the same EP, the dense ones alike (exact bytes)', () => {
+    const at = (etp: number) =>
+      stageMemory(mixtral, counts, cluster, resolveLayout(mixtral, cluster, { ...base, zeroStage: 0, expertTensorParallel: etp }), undefined, 0);
+    expect(expertParametersPerLayer(mixtral) * 32).toBe(routed);
+    expect(at(2).parametersBytes).toBe(2 * (dense / 2 + routed / (2 * 4)));
+    expect(at(1).parametersBytes).toBe(2 * (dense / 2 + routed / (1 * 4)));
+    expect(at(1).parametersBytes - at(2).parametersBytes).toBe(2 * (routed / 8));
+    // The tokens a rank's experts hold are the same bytes either way (activations.ts): k·sb/t copies at full f, or
+    // k·sb copies at f/t.
+    expect(at(1).activationsBytes).toBe(at(2).activationsBytes);
+  });
+
+  it('ZeRO 1: the expert optimizer shard group grows from DP/EP = 2 to TP·DP/(ETP·EP) = 4, so the sharded states are equal', () => {
+    const at = (etp: number) =>
+      stageMemory(mixtral, counts, cluster, resolveLayout(mixtral, cluster, { ...base, zeroStage: 1, expertTensorParallel: etp }), undefined, 0);
+    const k = optimizerStateBytesFor('ADAM', 'BF16');
+    expect(at(2).optimizerStatesBytes).toBe(k * (dense / 2 / 8 + routed / 8 / 2));
+    expect(at(1).optimizerStatesBytes).toBe(k * (dense / 2 / 8 + routed / 4 / 4));
+    expect(at(1).optimizerStatesBytes).toBe(at(2).optimizerStatesBytes);
+  });
+
+  it('default unchanged: DeepSeek-V3 (TP 2, PP 8, EP 16, DualPipe) and Mixtral give identical memory and step with ETP omitted or = TP', () => {
+    const v3 = findModelPreset('deepseek-v3') as ModelArchitecture;
+    const big = makeCluster({ gpu: h100, gpusPerNode: 8, nodes: 32 });
+    const v3Input = { tensorParallel: 2, pipelineParallel: 8, expertParallel: 16, sequenceParallel: true, globalBatchSize: 1024, zeroStage: 1 as ZeroStage, pipelineSchedule: 'DUALPIPE' as const };
+    const cases: [ModelArchitecture, ReturnType<typeof makeCluster>, Parameters<typeof resolveLayout>[2]][] = [
+      [v3, big, v3Input],
+      [mixtral, cluster, { ...base, zeroStage: 2 }],
+    ];
+    for (const [arch, c, input] of cases) {
+      const archCounts = computeModelCounts(arch);
+      const omitted = evaluatePlan(arch, archCounts, c, resolveLayout(arch, c, input), { expertLoadImbalance: 1.3 });
+      const same = evaluatePlan(arch, archCounts, c, resolveLayout(arch, c, { ...input, expertTensorParallel: input.tensorParallel }), { expertLoadImbalance: 1.3 });
+      expect(same).toStrictEqual(omitted);
+      // A layout that carries expertTensorParallel = TP explicitly (not what resolveLayout builds) answers the same.
+      const explicit = evaluatePlan(arch, archCounts, c, { ...resolveLayout(arch, c, input), expertTensorParallel: input.tensorParallel }, { expertLoadImbalance: 1.3 });
+      expect(explicit).toStrictEqual(omitted);
+    }
   });
 });

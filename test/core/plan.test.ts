@@ -268,3 +268,67 @@ describe('offload must fit the node: CPU RAM and NVMe are finite (DGX A100 640GB
     expect(() => makeCluster({ gpu: a100, gpusPerNode: 8, nodes: 1, hostMemoryBytesPerNode: -1 })).toThrow(InvalidInputError);
   });
 });
+
+describe('expertTensorParallel (Megatron-Core MoE parallel folding; Liu et al. 2025, arXiv 2504.14960)', () => {
+  const v3 = findModelPreset('deepseek-v3') as ModelArchitecture;
+  // 256 H100s as TP 2 × PP 8 × DP 16 (the shape of Megatron-Bridge's Qwen3-235B H100 recipe: EP 32 spans TP 2 × DP 16).
+  const h100x256 = makeCluster({ gpu: findGpu('h100-sxm') as GpuSpec, gpusPerNode: 8, nodes: 32 });
+  const shape = { tensorParallel: 2, pipelineParallel: 8, sequenceParallel: true, globalBatchSize: 1024 };
+
+  function invalid(fn: () => unknown): InvalidInputError {
+    try {
+      fn();
+    } catch (error) {
+      expect(error).toBeInstanceOf(InvalidInputError);
+      return error as InvalidInputError;
+    }
+    throw new Error('expected InvalidInputError');
+  }
+
+  it('omitted or = TP resolves to the same layout, without the field (its shape unchanged)', () => {
+    const omitted = resolveLayout(v3, h100x256, { ...shape, expertParallel: 16 });
+    expect(resolveLayout(v3, h100x256, { ...shape, expertParallel: 16, expertTensorParallel: 2 })).toEqual(omitted);
+    expect('expertTensorParallel' in omitted).toBe(false);
+  });
+
+  it('EP 32 over TP 2 × DP 16 is accepted with ETP 1 (32 divides 2 × 16) and kept in the layout', () => {
+    const layout = resolveLayout(v3, h100x256, { ...shape, expertParallel: 32, expertTensorParallel: 1 });
+    expect([layout.tensorParallel, layout.dataParallel, layout.expertParallel, layout.expertTensorParallel]).toEqual([2, 16, 32, 1]);
+  });
+
+  it('EP 32 over TP 2 × DP 16 is refused with ETP = TP (EP must divide DP 16), naming the field, the value and the folding way out', () => {
+    for (const etp of [undefined, 2]) {
+      const error = invalid(() => resolveLayout(v3, h100x256, { ...shape, expertParallel: 32, ...(etp === undefined ? {} : { expertTensorParallel: etp }) }));
+      expect(error.field).toBe('plan.expertParallel');
+      expect(error.value).toBe(32);
+      expect(error.message).toContain('a common divisor of dataParallel (16) and experts (256)');
+      expect(error.message).toContain('expertTensorParallel 1');
+    }
+  });
+
+  it('with ETP 1, EP × ETP must divide TP × CP × DP: EP 64 over 2 × 16 = 32 ranks is refused with the rule', () => {
+    const error = invalid(() => resolveLayout(v3, h100x256, { ...shape, expertParallel: 64, expertTensorParallel: 1 }));
+    expect(error.field).toBe('plan.expertParallel');
+    expect(error.value).toBe(64);
+    expect(error.message).toContain('expertParallel × expertTensorParallel (64 × 1) dividing tensorParallel × contextParallel × dataParallel (2 × 1 × 16 = 32)');
+  });
+
+  it('only 1 or TP; not on dense models; SP on when TP > 1', () => {
+    const four = invalid(() => resolveLayout(v3, h100x256, { ...shape, tensorParallel: 8, pipelineParallel: 1, expertTensorParallel: 4 }));
+    expect([four.field, four.value]).toEqual(['plan.expertTensorParallel', 4]);
+    expect(four.message).toContain('1 or tensorParallel (8)');
+    const dense = invalid(() => resolveLayout(llama70, cluster1024, { tensorParallel: 8, sequenceParallel: true, globalBatchSize: 1024, expertTensorParallel: 1 }));
+    expect([dense.field, dense.value]).toEqual(['plan.expertTensorParallel', 1]);
+    expect(dense.message).toContain('dense model');
+    const noSp = invalid(() => resolveLayout(v3, h100x256, { ...shape, sequenceParallel: false, expertParallel: 32, expertTensorParallel: 1 }));
+    expect([noSp.field, noSp.value]).toEqual(['plan.expertTensorParallel', 1]);
+    expect(noSp.message).toContain('sequenceParallel');
+    expect(() => resolveLayout(v3, h100x256, { ...shape, expertTensorParallel: 0 })).toThrow(InvalidInputError);
+    expect(() => resolveLayout(v3, h100x256, { ...shape, expertTensorParallel: 1.5 })).toThrow(InvalidInputError);
+  });
+
+  it('ETP 1 with TP 1 is the default (nothing to fold)', () => {
+    const layout = resolveLayout(v3, h100x256, { pipelineParallel: 8, expertParallel: 32, expertTensorParallel: 1, globalBatchSize: 1024 });
+    expect('expertTensorParallel' in layout).toBe(false);
+  });
+});

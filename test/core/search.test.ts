@@ -820,3 +820,52 @@ describe('state and schedule inputs every candidate carries (DeepSeek-V3 report 
     expect(() => searchPlans(deepseek, counts, cluster, { ...space, optimizerMomentPrecision: 'FP8' as never })).toThrow(/optimizerMomentPrecision = "?FP8"? is invalid: expected FP32 or BF16/);
   });
 });
+
+describe('expertTensorParallel pins (Megatron-Core MoE parallel folding)', () => {
+  const mixtral = findModelPreset('mixtral-8x7b') as ModelArchitecture;
+  const counts = computeModelCounts(mixtral);
+  // 16 H100s as TP 4 × DP 4: EP 8 exceeds DP, so only the folded experts (ETP 1: 8 | 4 × 4) reach it.
+  const cluster = makeCluster({ gpu: findGpu('h100-sxm') as GpuSpec, gpusPerNode: 8, nodes: 2 });
+  const space: PlanSearchOptions = {
+    globalBatchSize: 64, tensorParallel: [4], pipelineParallel: [1], contextParallel: [1], sequenceParallel: [true], recomputeModes: ['FULL'], zeroStages: [1], top: 50,
+  };
+
+  it('absent or [TP] is the same space; [1, TP] adds the folded shapes, EP 8 among them; pruned = exhaustive; every candidate resolves', () => {
+    const plain = searchPlans(mixtral, counts, cluster, space);
+    const pinnedTp = searchPlans(mixtral, counts, cluster, { ...space, expertTensorParallel: [4] });
+    expect(pinnedTp.candidates).toBe(plain.candidates);
+    expect(keys(pinnedTp.best)).toEqual(keys(plain.best));
+    for (const c of plain.best) expect('expertTensorParallel' in c.layout).toBe(false);
+
+    const both = searchPlans(mixtral, counts, cluster, { ...space, expertTensorParallel: [1, 4] });
+    const exhaustive = searchPlans(mixtral, counts, cluster, { ...space, expertTensorParallel: [1, 4], prune: false });
+    expect(keys(both.best)).toEqual(keys(exhaustive.best));
+    expect(both.feasible).toBe(exhaustive.feasible);
+    // ETP 4: EP ∈ {1, 2, 4} (dividing DP 4); ETP 1: EP ∈ {1, 2, 4, 8} (dividing TP × DP = 16): 7 shapes for 3.
+    expect(both.candidates).toBe((plain.candidates * 7) / 3);
+    const folded = exhaustive.best.filter((c) => c.layout.expertTensorParallel === 1);
+    expect(folded.some((c) => c.layout.expertParallel === 8)).toBe(true);
+    for (const c of exhaustive.best) {
+      if (c.layout.expertParallel === 8) expect(c.layout.expertTensorParallel).toBe(1);
+      expect(resolveLayout(mixtral, cluster, c.layout)).toEqual(c.layout);
+      expect(c.estimate.performance.stepSeconds).toBe(evaluatePlan(mixtral, counts, cluster, c.layout).performance.stepSeconds);
+    }
+  });
+
+  it('the winner comparison names expert TP only where a layout folds it (TP 2 vs 4 alone adds no line)', () => {
+    const wide = { ...space, tensorParallel: [2, 4] };
+    const plain = searchPlans(mixtral, counts, cluster, wide).comparison!.layoutDifferences;
+    expect(plain).toContain('tensorParallel: 2 vs 4');
+    expect(plain.join('; ')).not.toMatch(/expertTensorParallel/);
+    // Folded, the runner-up is TP 2 with EP 8 over TP × DP = 16 ranks (ETP 1).
+    const folded = searchPlans(mixtral, counts, cluster, { ...wide, expertTensorParallel: [1, 2, 4] }).comparison!.layoutDifferences;
+    expect(folded).toEqual(['expertParallel: 4 vs 8', 'expertTensorParallel: 2 vs 1']);
+  });
+
+  it('a dense model ignores the folded degree (nothing to fold): the same space as without the pin', () => {
+    const llama = findModelPreset('llama3-8b') as ModelArchitecture;
+    const llamaCounts = computeModelCounts(llama);
+    const dense = { ...space, globalBatchSize: 32 };
+    expect(searchPlans(llama, llamaCounts, cluster, { ...dense, expertTensorParallel: [1, 4] }).candidates).toBe(searchPlans(llama, llamaCounts, cluster, dense).candidates);
+  });
+});

@@ -561,3 +561,54 @@ describe('saved plans keep their recipe and pipeline split', () => {
     expect((live.data!.trainingPlan as { parallelism: { pipelineStageLayers: number[] } }).parallelism.pipelineStageLayers).toEqual([20, 21, 20, 19]);
   });
 });
+
+describe('expertTensorParallel over HTTP (Megatron-Core MoE parallel folding)', () => {
+  // DeepSeek-V3 on 256 H100s as TP 2 × PP 8 × DP 16 with EP 32 (the shape of Megatron-Bridge's Qwen3-235B H100 recipe).
+  const input = {
+    model: 'deepseek-v3', clusterSpec: { gpu: 'h100-sxm', gpusPerNode: 8, nodes: 32 }, globalBatchSize: 1024,
+    tensorParallel: 2, pipelineParallel: 8, expertParallel: 32, sequenceParallel: true, zeroStage: 1, recompute: 'FULL',
+  };
+  const query = `query($i: TrainingPlanInput!) { trainingPlan(input: $i) {
+    parallelism { tensorParallel dataParallel expertParallel expertTensorParallel }
+    memory { parametersBytes optimizerStatesBytes totalBytes }
+    performance { stepSeconds } } }`;
+  type Answer = {
+    trainingPlan: {
+      parallelism: { tensorParallel: number; dataParallel: number; expertParallel: number; expertTensorParallel: number };
+      memory: { parametersBytes: number; optimizerStatesBytes: number; totalBytes: number };
+      performance: { stepSeconds: number };
+    };
+  };
+
+  it('EP 32 over TP 2 × DP 16 with expertTensorParallel 1: resolved and answered as the core computes it', async () => {
+    const { data, errors } = await post<Answer>(t.app, { query, variables: { i: { ...input, expertTensorParallel: 1 } } });
+    expect(errors).toBeUndefined();
+    const plan = data!.trainingPlan;
+    expect(plan.parallelism).toEqual({ tensorParallel: 2, dataParallel: 16, expertParallel: 32, expertTensorParallel: 1 });
+    const v3 = findModelPreset('deepseek-v3') as ModelArchitecture;
+    const cluster = makeCluster({ gpu: findGpu('h100-sxm') as GpuSpec, gpusPerNode: 8, nodes: 32 });
+    const { model: _m, clusterSpec: _c, recompute: _r, zeroStage: _z, ...layoutInput } = input;
+    const layout = resolveLayout(v3, cluster, { ...layoutInput, recompute: 'FULL', zeroStage: 1, expertTensorParallel: 1 });
+    const core = evaluatePlan(v3, computeModelCounts(v3), cluster, layout);
+    expect(plan.memory.parametersBytes).toBe(core.memory.parametersBytes);
+    expect(plan.memory.optimizerStatesBytes).toBe(core.memory.optimizerStatesBytes);
+    expect(plan.performance.stepSeconds).toBe(core.performance.stepSeconds);
+  });
+
+  it('omitted, the resolved expertTensorParallel is tensorParallel; EP 32 is then refused (BAD_USER_INPUT naming the field, value and rule)', async () => {
+    const ok = await post<Answer>(t.app, { query, variables: { i: { ...input, expertParallel: 16 } } });
+    expect(ok.errors).toBeUndefined();
+    expect(ok.data!.trainingPlan.parallelism.expertTensorParallel).toBe(2);
+    for (const etp of [undefined, 2]) {
+      const error = onlyError(await post(t.app, { query, variables: { i: { ...input, ...(etp === undefined ? {} : { expertTensorParallel: etp }) } } }));
+      expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.expertParallel' });
+      expect(error.message).toMatch(/= 32 is invalid: expected a common divisor of dataParallel \(16\) and experts \(256\); or set expertTensorParallel 1/);
+    }
+  });
+
+  it('refuses an expertTensorParallel that is neither 1 nor tensorParallel', async () => {
+    const error = onlyError(await post(t.app, { query, variables: { i: { ...input, expertParallel: 16, expertTensorParallel: 4 } } }));
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.expertTensorParallel' });
+    expect(error.message).toMatch(/= 4 is invalid: expected 1 or tensorParallel \(2\)/);
+  });
+});

@@ -46,7 +46,7 @@ describe('planSearch', () => {
     expect(r.best.map((p) => p.parallelism)).toEqual(
       core.best.map((c) => ({
         tensorParallel: c.layout.tensorParallel, pipelineParallel: c.layout.pipelineParallel, dataParallel: c.layout.dataParallel,
-        expertParallel: c.layout.expertParallel, contextParallel: c.layout.contextParallel ?? 1, gpuCount: 1024, zeroStage: c.layout.zeroStage, microBatchSize: c.layout.microBatchSize,
+        expertParallel: c.layout.expertParallel, expertTensorParallel: c.layout.tensorParallel, contextParallel: c.layout.contextParallel ?? 1, gpuCount: 1024, zeroStage: c.layout.zeroStage, microBatchSize: c.layout.microBatchSize,
         globalBatchSize: 1536, sequenceParallel: c.layout.sequenceParallel, pipelineInterleave: c.layout.pipelineInterleave,
         recompute: c.layout.recompute, offload: c.layout.offload, flashAttention: c.layout.flashAttention,
       })),
@@ -160,6 +160,27 @@ describe('planSearch options: every PlanOptionsInput knob reaches the search', (
   it('overlapTensorParallelBackward (Megatron-LM 2022 async TP): the pruned API search equals the exhaustive core search, and is faster', async () => {
     // The pruning bound must not charge the backward TP collectives this option hides.
     await onA100x128({ overlapTensorParallelBackward: true });
+  });
+});
+
+describe('planSearch expertTensorParallel (Megatron-Core MoE parallel folding)', () => {
+  it('Mixtral on 16 H100s, TP 4: [1, 4] reaches the folded EP 8 (EP 8 > DP 4), as the core search answers (worker thread)', async () => {
+    const space = {
+      globalBatchSize: 64, tensorParallel: [4], pipelineParallel: [1], contextParallel: [1], sequenceParallel: [true],
+      recomputeModes: ['FULL' as const], zeroStages: [1 as const], top: 50, expertTensorParallel: [1, 4],
+    };
+    const { data, errors } = await execute(withWorker.app, PlanSearchDocument, {
+      input: { model: 'mixtral-8x7b', clusterSpec: { gpu: 'h100-sxm', gpusPerNode: 8, nodes: 2 }, ...space },
+    });
+    expect(errors).toBeUndefined();
+    const mixtral = findModelPreset('mixtral-8x7b') as ModelArchitecture;
+    const core = searchPlans(mixtral, computeModelCounts(mixtral), makeCluster({ gpu: findGpu('h100-sxm') as GpuSpec, gpusPerNode: 8, nodes: 2 }), space);
+    const r = data!.planSearch;
+    expect(r.candidates).toBe(core.candidates);
+    expect(r.best.map((p) => [p.parallelism.expertParallel, p.parallelism.expertTensorParallel])).toEqual(
+      core.best.map((c) => [c.layout.expertParallel, c.layout.expertTensorParallel ?? c.layout.tensorParallel]),
+    );
+    expect(r.best.some((p) => p.parallelism.expertParallel === 8 && p.parallelism.expertTensorParallel === 1)).toBe(true);
   });
 });
 

@@ -164,7 +164,7 @@ function cheapRecomputeBytes(ctx: StepContext, mlpWidth: number): number {
 
 /** Seconds of one layer, the head and the embedding per micro-batch on one GPU (see the header for the law). */
 export function layerCompute(ctx: StepContext): LayerCompute {
-  const { arch, counts, layout, options, generation, t, h, s, c, k, e, moe, tokens, peakMatmul, peakHigherPrecision } = ctx;
+  const { arch, counts, layout, options, generation, t, h, s, c, k, e, etp, moe, tokens, peakMatmul, peakHigherPrecision } = ctx;
   const hbm = ctx.hbmBytesPerSecond;
   const flops = layerFlops(ctx);
   const override = options?.computeEfficiencyOverride;
@@ -181,10 +181,13 @@ export function layerCompute(ctx: StepContext): LayerCompute {
     const precisionFactor = layout.precision === 'FP8' ? FP8_MATMUL_EFFICIENCY_FACTOR : 1;
     const eDense = Math.min(1, scale * precisionFactor * matmulEfficiency(tokens, width, generation));
     // Tokens each local expert sees: b·s·k routed copies spread over E/e local experts gathered from e ranks — on the
-    // busiest rank, expertLoad times the mean (its GEMMs pace the layer; the FLOP count stays the mean's).
+    // busiest rank, expertLoad times the mean (its GEMMs pace the layer; the FLOP count stays the mean's). With expert
+    // TP below t (MoE parallel folding, Megatron-Core) each EP rank dispatches its own sequence shard, 1/(t/ETP) of
+    // that, and the expert GEMMs are min(h, f)/ETP wide; the FLOPs per GPU stay the same (layerFlops).
     const load = ctx.expertLoad;
+    const expertWidth = Math.min(h, arch.ffnHiddenSize) / etp;
     const eExpert = moe
-      ? Math.min(1, scale * precisionFactor * matmulEfficiency((load * tokens * k * e) / arch.experts, width, generation))
+      ? Math.min(1, scale * precisionFactor * matmulEfficiency((load * tokens * k * e * (etp / t)) / arch.experts, expertWidth, generation))
       : eDense;
     const eAttention = Math.min(1, scale * matmulEfficiency(s / c, headDimOf(arch), generation));
     // FlashAttention (causal, windowed) skips fully masked blocks: only the causal share of the counted work runs —

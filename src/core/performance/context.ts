@@ -4,7 +4,7 @@
  */
 import { InvalidInputError } from '../errors.js';
 import { peakFlopsFor } from '../hardware.js';
-import { layoutGpus } from '../memory.js';
+import { expertTensorParallelOf, layoutGpus } from '../memory.js';
 import { moeLayersOf } from '../model.js';
 import { expertLoadFor } from '../moe-load.js';
 import { activationElementBytesFor } from '../precision.js';
@@ -27,6 +27,8 @@ export interface StepContext {
   e: number;
   c: number;
   v: number;
+  /** Tensor-parallel degree of the routed experts (expertTensorParallel: 1 or t; MoE parallel folding). */
+  etp: number;
   /** Micro-batch size, sequence length, hidden size, layers. */
   b: number;
   s: number;
@@ -107,6 +109,7 @@ export function stepContext(
     e: layout.expertParallel > 0 ? layout.expertParallel : 1,
     c,
     v: p > 1 ? layout.pipelineInterleave : 1,
+    etp: expertTensorParallelOf(layout),
     b,
     s,
     h: arch.hiddenSize,

@@ -43,7 +43,7 @@ export interface DataParallelShards {
 }
 
 export function dataParallelShards(ctx: StepContext, stage: SlowestStage, adapterPerLayer: number): DataParallelShards {
-  const { arch, counts, layout, t, p, h, d, c, e } = ctx;
+  const { arch, counts, layout, t, p, h, d, c, e, etp } = ctx;
   const { firstLayers, middleLayers, lastLayers } = stage;
   const pb = parameterBytesFor(layout.precision);
   // Bytes DP reduces per gradient (fp32 main gradients under BF16; 16-bit under FP16 — precision.ts).
@@ -61,7 +61,8 @@ export function dataParallelShards(ctx: StepContext, stage: SlowestStage, adapte
   const mtpDepth = arch.multiTokenPredictionDepth ?? 0;
   const mtp = mtpDepth > 0 ? multiTokenPredictionModuleParameters(arch, counts) : { dense: 0, routed: 0 };
   const mtpDenseGpu = (mtpDepth * mtp.dense) / t;
-  const mtpRoutedGpu = (mtpDepth * mtp.routed) / (t * e);
+  // Routed experts are split ETP × EP ways (memory.ts stageStates).
+  const mtpRoutedGpu = (mtpDepth * mtp.routed) / (etp * e);
   const firstDenseGpu = firstDense / t + firstLayers * replicatedKv + (p === 1 ? mtpDenseGpu : 0);
   const lastDenseGpu = lastDense / t + lastLayers * replicatedKv + (p > 1 ? mtpDenseGpu : 0);
   const middleDenseGpu = (middleLayers * denseLayerParams) / t + middleLayers * replicatedKv;
@@ -97,7 +98,7 @@ export function dataParallelShards(ctx: StepContext, stage: SlowestStage, adapte
   }
   // What DP reduces (gradients) and gathers (parameters), per part. With an adapter only its gradients exist, ZeRO-1/2
   // gather the updated adapters, and ZeRO-3 gathers the frozen weights too (at QLoRA's 4.127 bits for the layers).
-  const expertParams = (dpLayers * routedExpertParams) / (t * e) + (holdsHead ? mtpRoutedGpu : 0);
+  const expertParams = (dpLayers * routedExpertParams) / (etp * e) + (holdsHead ? mtpRoutedGpu : 0);
   const adapterParams = (dpLayers * adapterPerLayer) / t;
   let denseGradientBytes = denseParams * gb;
   let denseGatherBytes = denseParams * pb;
@@ -108,10 +109,12 @@ export function dataParallelShards(ctx: StepContext, stage: SlowestStage, adapte
     denseGradientBytes = adapterParams * gb;
     denseGatherBytes = adapterParams * pb + (layout.zeroStage === 3 ? frozenBytes : 0);
   }
-  // CP ranks hold the same weights: gradients are reduced (and ZeRO shards) over DP × CP.
+  // CP ranks hold the same weights: gradients are reduced (and ZeRO shards) over DP × CP; the routed experts' over the
+  // expert-data-parallel group, TP × CP × DP / (ETP × EP) (Megatron-Core MoE parallel folding; ETP = t: DP·CP/EP).
   const dpGroup = d * c;
+  const expertDp = ((t / etp) * dpGroup) / e;
   return {
-    denseParams, expertParams, adapterParams, denseGradientBytes, denseGatherBytes, dpGroup, expertDp: dpGroup / e, stagesPerRank, rankComputePerMicroBatch,
+    denseParams, expertParams, adapterParams, denseGradientBytes, denseGatherBytes, dpGroup, expertDp, stagesPerRank, rankComputePerMicroBatch,
     shardLayers: dpLayers,
   };
 }
@@ -129,7 +132,7 @@ export function dataParallelTerm(
   shards: DataParallelShards,
   flops: LayerFlops,
 ): StepTerm & { zero3GatherSecondsPerMicroBatch: number } {
-  const { layout, options, cluster, t, e, m, slowdown } = ctx;
+  const { layout, options, cluster, t, e, etp, m, slowdown } = ctx;
   const G = ctx.gpusPerNode;
   const pb = parameterBytesFor(layout.precision);
   const gb = gradientReduceBytesOf(layout);
@@ -155,7 +158,8 @@ export function dataParallelTerm(
     const gradientBytes = part === 0 ? shards.denseGradientBytes : shards.expertParams * gb;
     const gatherBytes = part === 0 ? shards.denseGatherBytes : shards.expertParams * pb;
     const n = part === 0 ? shards.dpGroup : shards.expertDp;
-    const perNode = part === 0 ? groupMembersPerNode(shards.dpGroup, t, G) : groupMembersPerNode(shards.expertDp, t * e, G);
+    // The expert-DP group's members are ETP × EP ranks apart (expert rank order ETP, EP, expert-DP: expert-parallel.ts).
+    const perNode = part === 0 ? groupMembersPerNode(shards.dpGroup, t, G) : groupMembersPerNode(shards.expertDp, etp * e, G);
     if (gradientBytes <= 0 || n <= 1) continue;
     if (zero === 0) {
       const allReduce = collectiveSeconds(gradientBytes, n, perNode, 2, cluster, options);

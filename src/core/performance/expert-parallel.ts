@@ -46,12 +46,16 @@ export function routedRankLimit(arch: ModelArchitecture, ranks: number): number 
 }
 
 export function expertParallelPerLayer(ctx: StepContext): ExpertParallelLayer {
-  const { arch, moe, e, t, k, h, tokens, elementBytes, spDivisor, moeShare, cluster, options } = ctx;
+  const { arch, moe, e, etp, k, h, tokens, elementBytes, spDivisor, moeShare, cluster, options } = ctx;
   const allToAllsPerLayer = ctx.layout.recompute === 'FULL' ? 6 : 4;
   const tokenBytes = (tokens * h * elementBytes) / spDivisor;
   const allToAllBytes = tokenBytes * k;
   if (!moe || e <= 1) return { allToAllsPerLayer, allToAllBytes, sentBytes: 0, secondsPerLayer: 0 };
-  const perNode = groupMembersPerNode(e, t, ctx.gpusPerNode);
+  // Megatron-Core orders the expert ranks ETP fastest, then EP, then expert-DP, over the stage's TP × CP × DP ranks
+  // (parallel_state.py's expert rank generator, "tp-ep-dp-pp" with ETP as its tp): the EP group's members are ETP
+  // ranks apart. ETP = t: stride t, as the dense TP groups (a node holds G/t of them); ETP = 1 (MoE parallel folding):
+  // consecutive ranks, min(G, e) per node — EP 32 over TP 2 × DP 16 fills 4 nodes of 8, where stride 2 would need 8.
+  const perNode = groupMembersPerNode(e, etp, ctx.gpusPerNode);
   let seconds: number;
   let sentBytes: number;
   if (options?.expertDispatch === 'NODE_DEDUPLICATED') {

@@ -13,6 +13,7 @@ export function percent(fraction: number): string {
 export function describeLayout(l: ParallelLayout): string {
   const parts = [`TP ${l.tensorParallel}`, `PP ${l.pipelineParallel}`, `DP ${l.dataParallel}`];
   if (l.expertParallel > 1) parts.push(`EP ${l.expertParallel}`);
+  if (l.expertTensorParallel !== undefined && l.expertTensorParallel !== l.tensorParallel) parts.push(`expert TP ${l.expertTensorParallel}`);
   if ((l.contextParallel ?? 1) > 1) parts.push(`CP ${l.contextParallel}`);
   parts.push(`micro-batch ${l.microBatchSize}`);
   if (l.pipelineInterleave > 1) parts.push(`interleave ${l.pipelineInterleave}`);
@@ -28,6 +29,7 @@ const LAYOUT_FIELDS: readonly (keyof ParallelLayout)[] = [
   'pipelineParallel',
   'dataParallel',
   'expertParallel',
+  'expertTensorParallel',
   'contextParallel',
   'microBatchSize',
   'pipelineInterleave',
@@ -57,10 +59,20 @@ export function compareWinner(
 ): { comparison: WinnerComparison; reason: string } {
   const w = winner.estimate.performance;
   const r = runnerUp.estimate.performance;
-  // contextParallel is absent when 1 and pipelineSchedule when ONE_F_ONE_B (resolveLayout's shape).
+  // contextParallel is absent when 1, pipelineSchedule when ONE_F_ONE_B and expertTensorParallel when TP (resolveLayout's shape).
   const field = (l: ParallelLayout, f: keyof ParallelLayout) =>
-    f === 'contextParallel' ? (l.contextParallel ?? 1) : f === 'pipelineSchedule' ? (l.pipelineSchedule ?? 'ONE_F_ONE_B') : l[f];
-  const layoutDifferences = LAYOUT_FIELDS.filter((f) => field(winner.layout, f) !== field(runnerUp.layout, f)).map(
+    f === 'contextParallel'
+      ? (l.contextParallel ?? 1)
+      : f === 'pipelineSchedule'
+        ? (l.pipelineSchedule ?? 'ONE_F_ONE_B')
+        : f === 'expertTensorParallel'
+          ? (l.expertTensorParallel ?? l.tensorParallel)
+          : l[f];
+  // Expert TP differs only where a layout folds it (else it follows tensorParallel, which the list already names).
+  const folded = winner.layout.expertTensorParallel !== undefined || runnerUp.layout.expertTensorParallel !== undefined;
+  const layoutDifferences = LAYOUT_FIELDS.filter(
+    (f) => (f !== 'expertTensorParallel' || folded) && field(winner.layout, f) !== field(runnerUp.layout, f),
+  ).map(
     (f) => `${f}: ${String(field(winner.layout, f))} vs ${String(field(runnerUp.layout, f))}`,
   );
   if (winner.gpus !== runnerUp.gpus) layoutDifferences.unshift(`gpus: ${winner.gpus} vs ${runnerUp.gpus}`);

@@ -6,7 +6,8 @@
  *   node) × tensor parallel t (divisors of the attention heads; within a node t divides gpusPerNode, beyond a node t
  *   is a multiple of it, only when allowed) × pipeline parallel p (1 … layers, uneven splits included unless
  *   evenPipelineStages) × data parallel d (EXACT: N/(t·p); UP_TO: divisors of the global batch with t·p·d ≤ N) ×
- *   expert parallel (MoE: divisors of the experts dividing d) × sequence parallel (only when t > 1) × interleave v
+ *   expert parallel (MoE: divisors of the experts dividing d) × expert TP (t; 1 too when listed: MoE parallel folding,
+ *   EP dividing t·c·d, SP on) × sequence parallel (only when t > 1) × interleave v
  *   (divisors of ⌈layers/p⌉, with the planner's BALANCED split of the layers over p·v virtual stages, pipeline.ts) × micro-batch b (divisors of the per-replica batch) × ZeRO stage × offload (parameter
  *   offload only with ZeRO-3) × recompute × FlashAttention. Every candidate is one resolveLayout accepts.
  *

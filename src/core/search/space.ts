@@ -38,6 +38,8 @@ export interface Shape {
   p: number;
   d: number;
   e: number;
+  /** Routed-expert TP degree: t, or 1 (MoE parallel folding). */
+  etp: number;
   sp: boolean;
 }
 
@@ -102,6 +104,18 @@ export function scheduleFits(schedule: PipelineSchedule, p: number): boolean {
 }
 
 /**
+ * Routed-expert TP degrees of a shape with TP t: t (the default), and 1 for MoE models when listed (plan.ts accepts
+ * only 1 or t); without a list, t alone — the space of every search that does not ask stays as it was.
+ */
+function expertTensorDegrees(arch: ModelArchitecture, s: NormalizedSearch, t: number): number[] {
+  const pins = s.expertTensorParallel;
+  if (pins === null) return [t];
+  const degrees = pins.has(t) ? [t] : [];
+  if (t > 1 && arch.experts > 1 && pins.has(1)) degrees.push(1);
+  return degrees;
+}
+
+/**
  * Shapes in canonical order (the schedules innermost: a shape's DUALPIPE twin follows its 1F1B one). `bound` stops early (a prefix of the list): after more than `maxShapes` shapes, or
  * once `shouldStop()` says so — a hostile space can hold millions of shapes, which take seconds just to list.
  */
@@ -133,15 +147,18 @@ export function enumerateShapes(
         for (const d of dataDegrees) {
           if (s.dataParallel !== null && !s.dataParallel.has(d)) continue;
           for (const e of experts) {
-            // Expert parallelism lives inside data parallelism (plan.ts): skip what resolveLayout would reject.
-            if (d % e !== 0) continue;
-            for (const sp of s.sequenceParallel) {
-              // Sequence parallel only means something with t > 1 (Korthikanti et al. 2022 §4.2.2).
-              if (sp && t === 1) continue;
-              for (const pipelineSchedule of s.pipelineSchedules) {
-                if (!scheduleFits(pipelineSchedule, p)) continue;
-                const schedule = pipelineSchedule === 'DUALPIPE' ? pipelineSchedule : undefined;
-                shapes.push({ schedule, globalBatchSize, gpus: models * d, t, c, p, d, e, sp });
+            for (const etp of expertTensorDegrees(arch, s, t)) {
+              // Expert parallelism lives inside data parallelism (plan.ts), or with ETP 1 inside TP × CP × DP (MoE
+              // parallel folding): skip what resolveLayout would reject.
+              if (etp === t ? d % e !== 0 : (t * c * d) % (e * etp) !== 0) continue;
+              for (const sp of s.sequenceParallel) {
+                // Sequence parallel only means something with t > 1 (Korthikanti et al. 2022 §4.2.2); folding needs it.
+                if ((sp && t === 1) || (etp !== t && !sp)) continue;
+                for (const pipelineSchedule of s.pipelineSchedules) {
+                  if (!scheduleFits(pipelineSchedule, p)) continue;
+                  const schedule = pipelineSchedule === 'DUALPIPE' ? pipelineSchedule : undefined;
+                  shapes.push({ schedule, globalBatchSize, gpus: models * d, t, c, p, d, e, etp, sp });
+                }
               }
             }
           }
@@ -182,6 +199,8 @@ export function fillLayout(layout: ParallelLayout, shape: Shape, v: number, b: n
   layout.dataParallel = shape.d;
   layout.expertParallel = shape.e;
   // Absent unless used, as resolveLayout returns it.
+  if (shape.etp !== shape.t) layout.expertTensorParallel = shape.etp;
+  else delete layout.expertTensorParallel;
   if (shape.c > 1) layout.contextParallel = shape.c;
   else delete layout.contextParallel;
   layout.zeroStage = recipe.zero;
@@ -235,6 +254,7 @@ export function makeLayout(shape: Shape, v: number, b: number, recipe: Recipe, s
     flashAttention: recipe.flash,
   };
   // Optional fields only when used, as resolveLayout returns them (assigned, not spread: spreads are slow on V8).
+  if (shape.etp !== shape.t) layout.expertTensorParallel = shape.etp;
   if (shape.c > 1) layout.contextParallel = shape.c;
   const split = shape.p > 1 ? stageLayersFor(s, s.layers, shape.p, v) : undefined;
   if (split !== undefined) layout.pipelineStageLayers = split;

@@ -75,6 +75,11 @@ export interface PlanSearchOptions extends Partial<Pick<ParallelLayout, CarriedL
   dataParallel?: readonly number[];
   expertParallel?: readonly number[];
   /**
+   * Routed-expert tensor-parallel degrees to try (MoE): per shape those of 1 and its tensorParallel in the list; 1 below
+   * TP (Megatron-Core MoE parallel folding) only with sequence parallel. Absent = tensorParallel only (the default layout).
+   */
+  expertTensorParallel?: readonly number[];
+  /**
    * Context-parallel degrees to try. Default: every degree with sequenceLength divisible by 2·c that leaves each rank
    * at least MIN_CONTEXT_PARALLEL_TOKENS tokens (only long sequences are split); [1] turns CP off.
    */
@@ -211,6 +216,8 @@ export interface NormalizedSearch {
   pipelineParallel: number[];
   dataParallel: Set<number> | null;
   expertParallel: Set<number> | null;
+  /** Routed-expert TP degrees listed (null = each shape's tensorParallel only). */
+  expertTensorParallel: Set<number> | null;
   /** Context-parallel degrees, ascending (1 included unless pinned out). */
   contextParallel: number[];
   microBatchSizes: Set<number> | null;

@@ -120,6 +120,10 @@ export const TrainingPlanInputRef = builder.inputType('TrainingPlanInput', {
     pipelineParallel: t.int({ defaultValue: 1, description: 'Pipeline-parallel stages (at most the layer count).' }),
     dataParallel: t.int({ description: 'Data-parallel degree; default: GPUs / (tensorParallel × pipelineParallel).' }),
     expertParallel: t.int({ description: 'Expert-parallel degree for MoE models (default 1).' }),
+    expertTensorParallel: t.int({
+      description:
+        "Tensor-parallel degree of the routed experts (Megatron-Core --expert-tensor-parallel-size): 1 or tensorParallel (default tensorParallel). With 1 (MoE parallel folding, Liu et al. 2025) the expert groups fold over the TP × CP × DP ranks: expertParallel divides experts and tensorParallel × contextParallel × dataParallel, and sequenceParallel must be on when tensorParallel > 1.",
+    }),
     contextParallel: t.int({
       description:
         'Context-parallel degree (default 1): each sequence is split over this many ranks (Megatron-Core CP; sequenceLength divisible by 2 × CP). GPUs = TP × CP × PP × DP.',

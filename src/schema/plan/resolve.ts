@@ -81,6 +81,7 @@ export function resolvePlanParts(model: ModelView, cluster: ClusterView, input: 
   if (input.pipelineParallel != null) partial.pipelineParallel = input.pipelineParallel;
   if (input.dataParallel != null) partial.dataParallel = input.dataParallel;
   if (input.expertParallel != null) partial.expertParallel = input.expertParallel;
+  if (input.expertTensorParallel != null) partial.expertTensorParallel = input.expertTensorParallel;
   if (input.contextParallel != null) partial.contextParallel = input.contextParallel;
   if (input.zeroStage != null) partial.zeroStage = input.zeroStage as ZeroStage;
   if (input.sequenceParallel != null) partial.sequenceParallel = input.sequenceParallel;
@@ -125,6 +126,7 @@ const PLAN_BOUNDS: BoundsTable<TrainingPlanInputShape> = {
   pipelineParallel: intIn(1, MAX_GPUS),
   dataParallel: intIn(1, MAX_GPUS),
   expertParallel: intIn(1, MAX_GPUS),
+  expertTensorParallel: intIn(1, MAX_GPUS),
   contextParallel: intIn(1, MAX_GPUS),
   zeroStage: intIn(0, 3),
   pipelineInterleave: intIn(1, 1_000),

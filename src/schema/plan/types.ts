@@ -1,5 +1,5 @@
 /** TrainingPlan and its output types (parallelism, memory, performance, communication, run), and its queries. */
-import { layoutGpus, memoryByPipelineStage, type StageMemory } from '../../core/memory.js';
+import { expertTensorParallelOf, layoutGpus, memoryByPipelineStage, type StageMemory } from '../../core/memory.js';
 import { trainableParameters } from '../../core/adapter.js';
 import { planAssumptions, type Assumption } from '../../core/recipes.js';
 import { predictedLoss } from '../../core/scaling.js';
@@ -57,6 +57,10 @@ const ParallelismRef = builder.objectRef<ParallelLayout>('Parallelism').implemen
     pipelineParallel: t.exposeInt('pipelineParallel', { description: 'Pipeline-parallel stages p.' }),
     dataParallel: t.exposeInt('dataParallel', { description: 'Data-parallel degree d.' }),
     expertParallel: t.exposeInt('expertParallel', { description: 'Expert-parallel degree (1 for dense models).' }),
+    expertTensorParallel: t.int({
+      description: 'Tensor-parallel degree of the routed experts (1 with MoE parallel folding; else tensorParallel).',
+      resolve: (l) => expertTensorParallelOf(l),
+    }),
     contextParallel: t.int({ description: 'Context-parallel degree c (1 = none).', resolve: (l) => l.contextParallel ?? 1 }),
     gpuCount: t.int({
       description: 'GPUs the layout uses, t × c × p × d.',

@@ -11,11 +11,19 @@ import {
   expectedDestinationNodes,
 } from '../../../src/core/communication.js';
 import { findGpu, makeCluster } from '../../../src/core/hardware.js';
-import { routedNodeLimit, routedRankLimit } from '../../../src/core/performance/expert-parallel.js';
+import { computeModelCounts } from '../../../src/core/model.js';
+import { layerCompute, layerFlops } from '../../../src/core/performance/compute.js';
+import { stepContext } from '../../../src/core/performance/context.js';
+import { gpuGenerationOf, matmulEfficiency } from '../../../src/core/performance/efficiency.js';
+import { expertParallelPerLayer, routedNodeLimit, routedRankLimit } from '../../../src/core/performance/expert-parallel.js';
+import { estimateStep } from '../../../src/core/performance/step.js';
+import { resolveLayout } from '../../../src/core/plan.js';
+import { gradientReduceBytesOf, parameterBytesFor } from '../../../src/core/precision.js';
 import { findModelPreset } from '../../../src/core/presets.js';
 import type { GpuSpec, PlanOptions } from '../../../src/core/types.js';
 
 const GB = 1e9;
+const relative = (a: number, b: number) => Math.abs(a / b - 1);
 
 describe('node-limited routing (DeepSeek-V3 §2.1.2; DeepSeek-V2 §2.2.2)', () => {
   it('DeepSeek-V3 reaches at most M = 4 of the 8 nodes of an EP-64 group; DeepSeek-V2 at most 3; a model without groups all', () => {
@@ -76,5 +84,75 @@ describe('routing patterns: which GPUs and nodes a token reaches', () => {
     expect(routedNodeLimit(fakeGate, 8)).toBe(1);
     expect(expectedDestinationNodes(8, 8, routedNodeLimit(fakeGate, 8))).toBe(1);
     expect(routedRankLimit(fakeGate, 64)).toBe(2);
+  });
+});
+
+describe('expertTensorParallel 1 (Megatron-Core MoE parallel folding; Liu et al. 2025, arXiv 2504.14960)', () => {
+  const h100 = findGpu('h100-sxm') as GpuSpec;
+  const v3 = findModelPreset('deepseek-v3')!;
+  const v3Counts = computeModelCounts(v3);
+  const big = makeCluster({ gpu: h100, gpusPerNode: 8, nodes: 32 });
+  const v3Shape = { tensorParallel: 2, pipelineParallel: 8, sequenceParallel: true, globalBatchSize: 1024, recompute: 'NONE' as const };
+  const v3Context = (ep: number, etp: number) =>
+    stepContext(v3, v3Counts, big, resolveLayout(v3, big, { ...v3Shape, expertParallel: ep, expertTensorParallel: etp }), undefined);
+
+  it('the EP group is contiguous (ETP ranks apart): EP 16 has 8 members per node with ETP 1, 4 with ETP = TP 2 (stride 2)', () => {
+    for (const [etp, perNode] of [
+      [1, 8],
+      [2, 4],
+    ] as const) {
+      const ctx = v3Context(16, etp);
+      const layer = expertParallelPerLayer(ctx);
+      // 4 all-to-alls per MoE layer (no recompute), on 58 of the 61 layers.
+      const expected = (58 / 61) * 4 * allToAllSeconds(layer.allToAllBytes, 16, perNode, big, undefined);
+      expect(relative(layer.secondsPerLayer, expected)).toBeLessThan(1e-12);
+    }
+    // The bytes per GPU are the same: each rank sends its own sequence shard's k copies.
+    expect(expertParallelPerLayer(v3Context(16, 1)).allToAllBytes).toBe(expertParallelPerLayer(v3Context(16, 2)).allToAllBytes);
+  });
+
+  it('EP 32 over TP 2 × DP 16 with ETP 1: the group fills 4 nodes of 8', () => {
+    const ctx = v3Context(32, 1);
+    const layer = expertParallelPerLayer(ctx);
+    expect(relative(layer.secondsPerLayer, (58 / 61) * 4 * allToAllSeconds(layer.allToAllBytes, 32, 8, big, undefined))).toBeLessThan(1e-12);
+  });
+
+  it('expert FLOPs per GPU are unchanged; the expert GEMMs are min(h, f)/ETP wide with ETP/TP of the tokens per local expert', () => {
+    // EP 8: a local expert sees 4,096 · 8 · 8/256 = 1,024 tokens on 1,024-wide GEMMs (ETP 2), or 512 on 2,048 (ETP 1).
+    const one = v3Context(8, 1);
+    const two = v3Context(8, 2);
+    const f1 = layerFlops(one);
+    const f2 = layerFlops(two);
+    expect(f1).toStrictEqual(f2);
+    // Only the expert GEMMs' efficiency differs: tokens per local expert s·b·k·e/E × ETP/TP, width min(h, f)/ETP.
+    const tokens = 4096;
+    const gen = gpuGenerationOf('h100-sxm');
+    const e1 = Math.min(1, matmulEfficiency((tokens * 8 * 8 * (1 / 2)) / 256, 2048 / 1, gen));
+    const e2 = Math.min(1, matmulEfficiency((tokens * 8 * 8) / 256, 2048 / 2, gen));
+    expect(e1).toBeLessThan(e2);
+    const peak = one.peakMatmul;
+    const expected = f1.expert / (peak * e1) - f2.expert / (peak * e2);
+    expect(relative(layerCompute(one).layerSeconds - layerCompute(two).layerSeconds, expected)).toBeLessThan(1e-9);
+  });
+
+  it('data parallel: routed experts reduced over TP·DP/(ETP·EP); the optimizer step updates the same shard (Mixtral, TP 2 × DP 8, EP 4, ZeRO 1)', () => {
+    const mixtral = findModelPreset('mixtral-8x7b')!;
+    const counts = computeModelCounts(mixtral);
+    const cluster = makeCluster({ gpu: h100, gpusPerNode: 8, nodes: 2 });
+    const input = { tensorParallel: 2, expertParallel: 4, sequenceParallel: true, globalBatchSize: 64, zeroStage: 1 as const };
+    const step = (etp: number) => {
+      const layout = resolveLayout(mixtral, cluster, { ...input, expertTensorParallel: etp });
+      const terms = estimateStep(mixtral, counts, cluster, layout, undefined).terms;
+      return { layout, dp: terms.find((x) => x.name === 'DATA_PARALLEL')!, optimizer: terms.find((x) => x.name === 'OPTIMIZER')! };
+    };
+    const one = step(1);
+    const two = step(2);
+    // ZeRO-1 moves (n − 1)/n of the gradients (reduce-scatter) and of the weights (all-gather): experts R/(ETP·EP) over
+    // n = 4 (ETP 1) or R/(TP·EP) over n = 2 (ETP = TP); the dense part is the same.
+    const routed = 32 * 8 * 3 * 4096 * 14336;
+    const perParameter = gradientReduceBytesOf(one.layout) + parameterBytesFor('BF16');
+    const expected = perParameter * ((3 / 4) * (routed / 4) - (1 / 2) * (routed / 8));
+    expect(relative(one.dp.bytes - two.dp.bytes, expected)).toBeLessThan(1e-9);
+    expect(one.optimizer.seconds).toBeCloseTo(two.optimizer.seconds, 12);
   });
 });

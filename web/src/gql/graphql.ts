@@ -354,6 +354,8 @@ export type PlanSearchInput = {
   evenPipelineStages?: boolean | null | undefined;
   /** Only these expert-parallel degrees (MoE). */
   expertParallel?: Array<number> | null | undefined;
+  /** Routed-expert tensor-parallel degrees to try (MoE): per shape those of 1 and its tensorParallel listed, 1 below TP (MoE parallel folding) only with sequence parallel — e.g. [1, 2, 4, 8] tries both. Default: tensorParallel only. */
+  expertTensorParallel?: Array<number> | null | undefined;
   /** FlashAttention off/on (default [true]). */
   flashAttention?: Array<boolean> | null | undefined;
   /** Sequences per optimizer step; the time reference when several are searched. */
@@ -614,6 +616,8 @@ export type TrainingPlanInput = {
   dataParallel?: number | null | undefined;
   /** Expert-parallel degree for MoE models (default 1). */
   expertParallel?: number | null | undefined;
+  /** Tensor-parallel degree of the routed experts (Megatron-Core --expert-tensor-parallel-size): 1 or tensorParallel (default tensorParallel). With 1 (MoE parallel folding, Liu et al. 2025) the expert groups fold over the TP × CP × DP ranks: expertParallel divides experts and tensorParallel × contextParallel × dataParallel, and sequenceParallel must be on when tensorParallel > 1. */
+  expertTensorParallel?: number | null | undefined;
   /** FlashAttention (no s² score activations stored). Default: the planner's. */
   flashAttention?: boolean | null | undefined;
   /** Sequences per optimizer step (a multiple of microBatchSize × dataParallel). */
