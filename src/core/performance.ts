@@ -28,6 +28,8 @@ export {
   OVERLAP_COMPUTE_SLOWDOWN,
   overlappedCostSeconds,
   STEP_TIME_MODEL_ACCURACY_FRACTION,
+  MOE_STEP_TIME_MODEL_ACCURACY_FRACTION,
+  stepTimeModelAccuracyFractionFor,
 } from './performance/efficiency.js';
 export { HOST_OPTIMIZER_BYTES_PER_SECOND, NVME_BYTES_PER_SECOND, PCIE_BYTES_PER_SECOND } from './performance/optimizer.js';
 export { estimateStep, type StepEstimate } from './performance/step.js';

@@ -18,6 +18,8 @@ const LLAMA3_VOCAB = 128_256;
 const GEMMA_VOCAB = 256_000;
 /** Nemotron-4's SentencePiece vocabulary (Nemotron-4 15B report, Table 1). */
 const NEMOTRON_VOCAB = 256_000;
+/** Qwen3's byte-level BPE vocabulary as released (config.json vocab_size). */
+const QWEN3_VOCAB = 151_936;
 
 /**
  * GPT-2/3-style decoder: plain 4h GELU MLP, LayerNorm, biases, learned positions, tied embeddings, dropout (stored
@@ -198,6 +200,14 @@ export const MODEL_PRESETS: readonly ModelArchitecture[] = Object.freeze(
     llamaStyle('nemotron-4-340b', 'Nemotron-4 340B', 96, 18432, 96, 8, 73728, NEMOTRON_VOCAB, 4096, 340e9,
       'NVIDIA 2024, Nemotron-4 340B (model card nvidia/Nemotron-4-340B-Base: 340B parameters, 4,096 tokens); 96 layers, hidden 18,432, 96 heads, 8 KV heads, FFN 73,728 from NeMo\'s Nemotron4Config340B',
       NEMOTRON_LAYER),
+    // Qwen3 MoE (Qwen Team 2025, Qwen3 Technical Report, Table 2): every layer MoE, 128 fine-grained experts, 8 per
+    // token, no shared expert, grouped-query attention with 128-wide heads (wider than hidden / heads), untied embeddings.
+    llamaStyle('qwen3-30b-a3b', 'Qwen3-30B-A3B', 48, 2048, 32, 4, 768, QWEN3_VOCAB, 4096, 30.5e9,
+      'Qwen Team 2025, Qwen3 Technical Report, Table 2 (48 layers, 32 Q / 4 KV heads, 128 experts, 8 activated; 30B total, 3B activated) and the released config.json (hidden 2,048, moe_intermediate_size 768, head_dim 128, vocabulary 151,936); model card: 30.5B total, 3.3B activated',
+      { experts: 128, expertsPerToken: 8, headDim: 128 }),
+    llamaStyle('qwen3-235b-a22b', 'Qwen3-235B-A22B', 94, 4096, 64, 4, 1536, QWEN3_VOCAB, 4096, 235e9,
+      'Qwen Team 2025, Qwen3 Technical Report, Table 2 (94 layers, 64 Q / 4 KV heads, 128 experts, 8 activated; 235B total, 22B activated) and the released config.json (hidden 4,096, moe_intermediate_size 1,536, head_dim 128, vocabulary 151,936)',
+      { experts: 128, expertsPerToken: 8, headDim: 128 }),
     gptStyle('megatron-1.7b', 'Megatron-LM 1.7B', 24, 2304, 24, MEGATRON_VOCAB, 2048, 1.7e9, MEGATRON_TABLE),
     gptStyle('megatron-3.6b', 'Megatron-LM 3.6B', 30, 3072, 32, MEGATRON_VOCAB, 2048, 3.6e9, MEGATRON_TABLE),
     gptStyle('megatron-7.5b', 'Megatron-LM 7.5B', 36, 4096, 32, MEGATRON_VOCAB, 2048, 7.5e9, MEGATRON_TABLE),
@@ -241,6 +251,8 @@ const PRINTED_RESOLUTION: Readonly<Record<string, number>> = {
   'llama3-405b': 1e9,
   'nemotron-4-15b': 1e8,
   'nemotron-4-340b': 1e9,
+  'qwen3-30b-a3b': 1e8,
+  'qwen3-235b-a22b': 1e9,
   'megatron-1.7b': 1e8,
   'megatron-3.6b': 1e8,
   'megatron-7.5b': 1e8,

@@ -381,7 +381,7 @@ const PlanSearchResultRef = builder.objectRef<PlanSearchResultView>('PlanSearchR
     comparison: t.field({ type: WinnerComparisonRef, nullable: true, description: 'The same as numbers.', resolve: (r) => r.outcome.comparison }),
     modelAccuracyFraction: t.float({
       description:
-        'The step-time model’s accuracy against published runs: the mean |predicted ÷ published − 1| over the validation suite (query `validation`: Megatron-LM 2021–22, BLOOM, OPT, MegaScale, FSDP, NeMo, Llama 3, DeepSeek-V3 runs, each with its published layout), rounded up to a percent. Layouts closer than this to each other are ties as far as the model can tell.',
+        'The step-time model’s accuracy against published runs of the model’s class: the mean |predicted ÷ published − 1| over the validation suite’s dense runs, or over its mixture-of-experts runs for an MoE model (query `validation`: Megatron-LM 2021–22, BLOOM, OPT, MegaScale, FSDP, NeMo, Megatron-Bridge, Nemotron-4, Llama 3, DeepSeek-V3, AutoModel, Qwen3 runs, each with its published layout), rounded up to a percent. Layouts closer than this to each other are ties as far as the model can tell.',
       resolve: (r) => r.outcome.modelAccuracyFraction,
     }),
     nearOptimal: t.int({

@@ -135,7 +135,7 @@ builder.queryFields((t) => ({
   validation: t.field({
     type: ValidationReportRef,
     description:
-      'The published training runs the step-time model is checked against, predicted with their published layouts and recipes: error per run, mean and worst per family, and leave-one-family-out (calibrate without a family, predict it). The planner\'s modelAccuracyFraction is this suite\'s mean |error|.',
+      'The published training runs the step-time model is checked against, predicted with their published layouts and recipes: error per run, mean and worst per family, and leave-one-family-out (calibrate without a family, predict it). The planner\'s modelAccuracyFraction is this suite\'s mean |error| over its dense runs, or over its MoE family for an MoE model.',
     resolve: (_root, _args, ctx) => {
       if (ctx.validationSuite) return ctx.validationSuite.report();
       cached ??= runValidation();

@@ -6,7 +6,12 @@
 import { applyRecipe } from '../../src/core/recipes.js';
 import { describe, expect, it } from 'vitest';
 import { findGpu } from '../../src/core/hardware.js';
-import { MATMUL_SHARE_OF_CEILING, STEP_TIME_MODEL_ACCURACY_FRACTION } from '../../src/core/performance.js';
+import {
+  MATMUL_SHARE_OF_CEILING,
+  MOE_STEP_TIME_MODEL_ACCURACY_FRACTION,
+  STEP_TIME_MODEL_ACCURACY_FRACTION,
+  stepTimeModelAccuracyFractionFor,
+} from '../../src/core/performance.js';
 import { FAMILY_NAMES, VALIDATION_RUNS } from '../../src/core/validation/runs.js';
 import {
   MIN_RUNS_PER_GENERATION,
@@ -32,9 +37,15 @@ const report = runValidation();
 // batch-ramp stages (49 runs, 14 sources): 0.040 / 0.176 / 0.045. Raised, not silently, to 0.042 / 0.176 / 0.047 by two
 // dense rows of Megatron-Bridge's 26.04.01 H100 table (51 runs, 15 sources) that the model reads 11.5 % and 5.5 % slow:
 // the framework of 2026 is faster than the 2024 runs the FP8 factor was fitted on (refitted over all 16: 0.765).
-const MEAN_ABS_ERROR_BOUND = 0.042;
-const MAX_ABS_ERROR_BOUND = 0.176;
-const LEAVE_ONE_FAMILY_OUT_BOUND = 0.047;
+// Then raised, openly, to 0.070 / 0.745 / 0.076 (53 runs): the MoE rows asked as their frameworks' configs set them —
+// NeMo AutoModel with DeepEP, its fake balanced gate, activation checkpointing and GA (−17.6 / −5.9 % → +17.6 / +27.7 %),
+// and Megatron-Bridge's Qwen3 30B / 235B (+63.7 / +74.5 %): the model lacks what those MoE stacks spend beyond FLOPs and
+// bytes. Dense runs only: mean 0.038, worst 0.111 (DENSE_* below); the GEMM constants are fitted on them alone.
+const MEAN_ABS_ERROR_BOUND = 0.07;
+const MAX_ABS_ERROR_BOUND = 0.745;
+const LEAVE_ONE_FAMILY_OUT_BOUND = 0.076;
+const DENSE_MEAN_ABS_ERROR_BOUND = 0.038;
+const DENSE_MAX_ABS_ERROR_BOUND = 0.111;
 
 describe('the validation suite', () => {
   it('has at least 30 published runs from at least 8 independent sources, with unique ids', () => {
@@ -65,6 +76,14 @@ describe('the validation suite', () => {
     expect(report.leaveOneFamilyOutMeanAbsError).toBeLessThanOrEqual(LEAVE_ONE_FAMILY_OUT_BOUND);
   });
 
+  it(`dense runs (every family but MoE): mean |error| ≤ ${DENSE_MEAN_ABS_ERROR_BOUND}, worst ≤ ${DENSE_MAX_ABS_ERROR_BOUND} — the issue's 5 % / 12 % met there`, () => {
+    const dense = report.predictions.filter((p) => p.run.family !== 'MOE');
+    expect(dense.length).toBeGreaterThanOrEqual(30);
+    const errors = dense.map((p) => Math.abs(p.error));
+    expect(errors.reduce((a, b) => a + b, 0) / errors.length).toBeLessThanOrEqual(DENSE_MEAN_ABS_ERROR_BOUND);
+    expect(Math.max(...errors)).toBeLessThanOrEqual(DENSE_MAX_ABS_ERROR_BOUND);
+  });
+
   /**
    * DeepSeek's published training profile (deepseek-ai/profile-data, train.json): one DualPipe forward + backward chunk
    * pair of 4 MoE layers, EP 64, TP 1, 4K tokens, balanced routing: 129.0 ms from the first to the last kernel. The
@@ -86,26 +105,25 @@ describe('the validation suite', () => {
   /**
    * Every published run ran, so its layout fit its GPUs. Where the memory model disagrees, the gap is named here and in
    * docs/validation.md (so that a change in the memory model shows): Llama 3 405B's 8,192-GPU and 128K rows (the
-   * interleaved warm-up with m > p; at 128K, 16 micro-batches of CP-split 131K sequences), and the AutoModel rows asked
-   * without the activation checkpointing their configs set (asked so for the step time; docs/validation.md), and
-   * NeMo's Nemotron-4 340B on 128 H100 (80.6 GB against the datasheet's 80 × 10⁹ bytes: 0.7 % over; the GPU's
+   * interleaved warm-up with m > p; at 128K, 16 micro-batches of CP-split 131K sequences) and NeMo's Nemotron-4 340B on 128 H100 (80.6 GB against the datasheet's 80 × 10⁹ bytes: 0.7 % over; the GPU's
    * 80 GiB would hold it, but the model's capacity is the datasheet figure).
    */
   it('every other published run fits its GPUs in the memory model', () => {
-    const knownGaps = [
-      'llama3-405b-8192',
-      'llama3-405b-128k',
-      'automodel-deepseek-v3-256',
-      'automodel-deepseek-v3-1024',
-      'nemo-24.09-nemotron-340b',
-    ];
+    const knownGaps = ['llama3-405b-8192', 'llama3-405b-128k', 'nemo-24.09-nemotron-340b'];
     const notFitting = report.predictions.filter((p) => !p.fits).map((p) => p.run.id);
     expect(notFitting.sort()).toEqual([...knownGaps].sort());
     for (const p of report.predictions) expect(p.fits).toBe(p.memoryBytes <= findGpu(p.run.gpu)!.memoryBytes);
   });
 
-  it('the planner states the suite\'s mean |error| (rounded up to a percent) as its accuracy', () => {
-    expect(STEP_TIME_MODEL_ACCURACY_FRACTION).toBe(Math.ceil(report.overall.meanAbsError * 100) / 100);
+  it('the planner states the suite\'s mean |error| of the model\'s class (rounded up to a percent) as its accuracy: dense runs, or the MoE family', () => {
+    const mean = (moe: boolean) => {
+      const errors = report.predictions.filter((p) => (p.run.family === 'MOE') === moe).map((p) => Math.abs(p.error));
+      return errors.reduce((a, b) => a + b, 0) / errors.length;
+    };
+    expect(STEP_TIME_MODEL_ACCURACY_FRACTION).toBe(Math.ceil(mean(false) * 100) / 100);
+    expect(MOE_STEP_TIME_MODEL_ACCURACY_FRACTION).toBe(Math.ceil(mean(true) * 100) / 100);
+    expect(stepTimeModelAccuracyFractionFor(1)).toBe(STEP_TIME_MODEL_ACCURACY_FRACTION);
+    expect(stepTimeModelAccuracyFractionFor(256)).toBe(MOE_STEP_TIME_MODEL_ACCURACY_FRACTION);
   });
 
   it('the shipped GEMM constants are the calibration\'s output: the fit on the whole suite returns them (± 0.5 %)', () => {
@@ -121,10 +139,13 @@ describe('the validation suite', () => {
 
   it('leave-one-family-out recalibrates without the family: a generation left with fewer than 5 runs takes the pooled fit', () => {
     const withoutH100 = VALIDATION_RUNS.filter((r) => r.family !== 'H100_MODERN_RECIPES');
-    expect(withoutH100.filter((r) => r.gpu.startsWith('h100')).length).toBeLessThan(MIN_RUNS_PER_GENERATION);
+    // MoE rows are predicted, never fitted (suite.ts calibrationRuns): the H100 runs left to fit are the others.
+    expect(withoutH100.filter((r) => r.gpu.startsWith('h100') && r.family !== 'MOE').length).toBeLessThan(MIN_RUNS_PER_GENERATION);
     const shares = calibrateShares(withoutH100);
-    // The pooled share is fitted on the 16-bit runs (FP8 runs fit the FP8 factor).
-    expect(shares.HOPPER).toBe(calibratePooledShare(withoutH100.filter((r) => applyRecipe(r.trainingRecipe, r.layout, {}).layout.precision !== 'FP8')));
+    // The pooled share is fitted on the dense 16-bit runs (FP8 runs fit the FP8 factor; MoE runs fit nothing).
+    expect(shares.HOPPER).toBe(
+      calibratePooledShare(withoutH100.filter((r) => r.family !== 'MOE' && applyRecipe(r.trainingRecipe, r.layout, {}).layout.precision !== 'FP8')),
+    );
     // The H100 family is predicted with the constant calibrated without it, and that changes its predictions.
     const family = report.families.find((f) => f.family === 'H100_MODERN_RECIPES')!;
     const scales = calibrateScales(withoutH100);

@@ -22,7 +22,7 @@
  *
  * Pure: no I/O and no clock — the caller injects `now` and `shouldStop` (src/server/search-runner.ts does).
  */
-import { STEP_TIME_MODEL_ACCURACY_FRACTION } from '../performance.js';
+import { stepTimeModelAccuracyFractionFor } from '../performance.js';
 import type {
   ClusterSpec,
   ModelArchitecture,
@@ -90,7 +90,9 @@ export function searchPlansWith(
   const front = sortedPareto(collector);
   let winnerReason: string | null = null;
   let comparison: WinnerComparison | null = null;
-  const nearOptimal = best.filter((c) => c.gapToBest <= STEP_TIME_MODEL_ACCURACY_FRACTION).length;
+  // The model's accuracy against published runs of its class (dense or MoE; efficiency.ts).
+  const accuracy = stepTimeModelAccuracyFractionFor(arch.experts);
+  const nearOptimal = best.filter((c) => c.gapToBest <= accuracy).length;
   if (best.length >= 2) {
     const explained = compareWinner(best[0]!, best[1]!, s.objective);
     winnerReason = explained.reason;
@@ -108,10 +110,10 @@ export function searchPlansWith(
     // Say when the margin is below what the model can resolve (its accuracy against published runs).
     const margin = best.find((c) => c.gapToBest > 0)?.gapToBest;
     // (Not for MIN_GPUS: its gap is in GPUs, which the time model's accuracy says nothing about.)
-    if (margin !== undefined && margin <= STEP_TIME_MODEL_ACCURACY_FRACTION && s.objective !== 'MIN_GPUS') {
+    if (margin !== undefined && margin <= accuracy && s.objective !== 'MIN_GPUS') {
       const close = nearOptimal === best.length ? `all ${best.length} returned layouts are` : `${nearOptimal} of the ${best.length} returned layouts are`;
       winnerReason +=
-        ` The margin (${percent(margin)}) is inside the model's ±${percent(STEP_TIME_MODEL_ACCURACY_FRACTION)} accuracy against` +
+        ` The margin (${percent(margin)}) is inside the model's ±${percent(accuracy)} accuracy against` +
         ` published runs and ${close} that close to the best: the model cannot rank them reliably, so choose among them on other` +
         ` grounds (a layout proven on your cluster, fewer pipeline stages, more free memory).`;
     }
@@ -132,7 +134,7 @@ export function searchPlansWith(
     paretoSize: front.length,
     winnerReason,
     comparison,
-    modelAccuracyFraction: STEP_TIME_MODEL_ACCURACY_FRACTION,
+    modelAccuracyFraction: accuracy,
     nearOptimal,
     elapsedSeconds: stopper.elapsed(),
     truncated: stopper.stopReason !== 'COMPLETE',

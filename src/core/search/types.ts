@@ -186,7 +186,7 @@ export interface PlanSearchOutcome {
   paretoSize: number;
   winnerReason: string | null;
   comparison: WinnerComparison | null;
-  /** The model's stated accuracy against published runs (STEP_TIME_MODEL_ACCURACY_FRACTION). */
+  /** The model's stated accuracy against published runs of its class (STEP_TIME_MODEL_ACCURACY_FRACTION for dense models, MOE_… for MoE). */
   modelAccuracyFraction: number;
   /**
    * How many of `best` are within that accuracy of the best (gapToBest ≤ modelAccuracyFraction), the best included:
