@@ -4,7 +4,8 @@
  * Each run states its source (paper and table/section, or documentation page and date), the hardware, the model (a
  * preset, with changes where the published model differs), the layout and the recipe as published, and the published
  * figure with its kind. Where the source is silent, the run says what it assumes (`assumed`). Nothing here is tuned
- * per run: the model's free constants are calibrated per GPU generation over the whole suite (calibration.ts).
+ * per run: the model's free constants are calibrated per GPU generation over the suite's dense runs (suite.ts; MoE rows are
+ * predicted, never fitted).
  *
  * Families group runs that share hardware generation and framework era, so that leave-one-family-out shows whether
  * the model transfers to a family it was not calibrated on.
@@ -380,7 +381,7 @@ export const VALIDATION_RUNS: readonly ValidationRun[] = Object.freeze([
   nemo('llama3-8b', 'llama3-8b', 8, 128, 1, { t: 1, cp: 2 }, 12273),
   nemo('llama3-70b', 'llama3-70b', 64, 128, 1, { t: 4, p: 4, v: 5, cp: 2 }, 1524),
   // Megatron-Bridge's published H100 FP8 rows of the 26.04.01 NeMo container (performance-summary-archive.md): the
-  // same framework two years on, dense models only (its MoE rows need what the model does not express; docs/validation.md).
+  // same framework two years on (its MoE rows are in the MoE family below).
   ...([
     ['llama3-70b', 'llama3-70b', 64, 256, { tensorParallel: 4, pipelineParallel: 8, pipelineInterleave: 5 }, 1664],
     ['llama3.1-405b', 'llama3-405b', 1024, 1536, { tensorParallel: 8, pipelineParallel: 8, pipelineInterleave: 8, contextParallel: 2 }, 328],
