@@ -29,7 +29,7 @@ export const MAX_ACHIEVABLE_MATMUL_FRACTION: Readonly<Record<Exclude<GpuGenerati
 
 /**
  * Share of the microbenchmark ceiling that training GEMMs reach (they share the GPU with element-wise kernels,
- * launches, clocks held under power limits). CALIBRATED per generation (least absolute log deviations) over the validation suite
+ * launches, clocks held under power limits). CALIBRATED per generation (least absolute log deviations) over the validation suite's dense runs
  * (src/core/validation/suite.ts calibrateShares; `npm run validate` prints the fit, which returns these values).
  */
 export const MATMUL_SHARE_OF_CEILING: Readonly<Record<Exclude<GpuGeneration, 'OTHER'>, number>> = {
@@ -54,9 +54,10 @@ export const MATMUL_EFFICIENCY_MAX = MATMUL_EFFICIENCY_BY_GENERATION.OTHER.max;
 export const MATMUL_HALF_SATURATION_DIMENSION = MATMUL_EFFICIENCY_BY_GENERATION.OTHER.halfSaturationDimension;
 /**
  * FP8 GEMMs reach a smaller fraction of their (2×) peak than BF16 GEMMs (per-tensor scaling, cuBLASLt FP8 kernels),
- * calibrated (least absolute log deviations) over the validation suite's FP8 runs (NVIDIA NeMo 24.09's H100 FP8 pre-training table:
+ * calibrated (least absolute log deviations) over the validation suite's dense FP8 runs (NVIDIA NeMo 24.09's H100 FP8 pre-training table:
  * GPT-3 5B/20B/175B, Llama-2 7B/13B/70B, Llama 3 8B/70B, Nemotron 8B/22B/340B; Megatron-Bridge's 2026 H100 rows of
- * Llama 3 70B and 405B; DeepSeek-V3 on H800; suite.ts calibrateFp8Scale returns 1 on the shipped value).
+ * Llama 3 70B and 405B; MoE rows such as DeepSeek-V3 are predicted, not fitted; suite.ts calibrateFp8Scale returns 1
+ * on the shipped value).
  * Multiplies e_mm in FP8 plans.
  */
 export const FP8_MATMUL_EFFICIENCY_FACTOR = 0.772;
