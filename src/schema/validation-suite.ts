@@ -120,6 +120,12 @@ const ValidationReportRef = builder.objectRef<ValidationReport>('ValidationRepor
   fields: (t) => ({
     runs: t.field({ type: [ValidationRunRef], description: 'Every run, in suite order.', resolve: (r) => r.predictions }),
     summary: t.field({ type: ErrorSummaryRef, description: 'Errors over all runs with the shipped constants.', resolve: (r) => r.overall }),
+    denseSummary: t.field({
+      type: ErrorSummaryRef,
+      description:
+        'Errors over the dense runs (every family but mixture of experts), with the shipped constants: what the GEMM constants are fitted on and what planSearch states as its accuracy for a dense model.',
+      resolve: (r) => r.dense,
+    }),
     families: t.field({ type: [FamilySummaryRef], description: 'Errors per family, in and out of calibration.', resolve: (r) => r.families }),
     leaveOneFamilyOutMeanAbsError: t.exposeFloat('leaveOneFamilyOutMeanAbsError', {
       description: 'Mean |error| over all runs, each predicted by the model calibrated without its family.',

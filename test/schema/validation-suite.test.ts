@@ -58,6 +58,10 @@ describe('query validation', () => {
     // The planner's stated accuracy for a dense model (planSearch.modelAccuracyFraction) is the dense runs' mean, rounded
     // up to a percent (an MoE model gets the MoE family's: test/core/validation.test.ts).
     const dense = v.runs.filter((r) => r.family !== 'MOE').map((r) => Math.abs(r.error));
-    expect(STEP_TIME_MODEL_ACCURACY_FRACTION).toBe(Math.ceil((dense.reduce((a, b) => a + b, 0) / dense.length) * 100) / 100);
+    expect(v.denseSummary.runs).toBe(dense.length);
+    expect(v.denseSummary.meanAbsError).toBeCloseTo(dense.reduce((a, b) => a + b, 0) / dense.length, 12);
+    expect(v.denseSummary.maxAbsError).toBe(Math.max(...dense));
+    expect(v.denseSummary.runs).toBeLessThan(v.summary.runs);
+    expect(STEP_TIME_MODEL_ACCURACY_FRACTION).toBe(Math.ceil(v.denseSummary.meanAbsError * 100) / 100);
   });
 });

@@ -278,6 +278,11 @@ export interface FamilySummary extends ErrorSummary {
 export interface ValidationReport {
   predictions: RunPrediction[];
   overall: ErrorSummary;
+  /**
+   * The dense runs (every family but MoE): what the GEMM constants are fitted on (calibrationRuns) and what the planner
+   * states as its accuracy for a dense model.
+   */
+  dense: ErrorSummary;
   families: FamilySummary[];
   /** Mean |error| over every run, each predicted by the model calibrated without its family. */
   leaveOneFamilyOutMeanAbsError: number;
@@ -326,6 +331,7 @@ export function runValidation(runs: readonly ValidationRun[] = VALIDATION_RUNS):
   return {
     predictions,
     overall: summarise(predictions.map((p) => p.error)),
+    dense: summarise(predictions.filter((p) => p.run.family !== 'MOE').map((p) => p.error)),
     families: familySummaries,
     leaveOneFamilyOutMeanAbsError: leaveOut.meanAbsError,
     leaveOneFamilyOutMaxAbsError: leaveOut.maxAbsError,
