@@ -33,6 +33,8 @@ export interface PlanState {
   dataParallel: string;
   contextParallel: number;
   expertParallel: number;
+  /** Routed experts' TP: 0 = the same as TP (the default), 1 = MoE parallel folding. */
+  expertTensorParallel: number;
   zeroStage: number;
   recompute: RecomputeMode;
   sequenceParallel: boolean;
@@ -55,6 +57,7 @@ export const DEFAULT_PLAN: PlanState = {
   dataParallel: '',
   contextParallel: 1,
   expertParallel: 1,
+  expertTensorParallel: 0,
   zeroStage: 1,
   recompute: 'FULL',
   sequenceParallel: false,
@@ -68,7 +71,7 @@ export const DEFAULT_PLAN: PlanState = {
 
 const KEYS: Record<keyof PlanState, string> = {
   model: 'model', cluster: 'cluster', gpus: 'gpus', globalBatchSize: 'gbs', microBatchSize: 'mbs', tensorParallel: 'tp',
-  pipelineParallel: 'pp', dataParallel: 'dp', contextParallel: 'cp', expertParallel: 'ep', zeroStage: 'zero',
+  pipelineParallel: 'pp', dataParallel: 'dp', contextParallel: 'cp', expertParallel: 'ep', expertTensorParallel: 'etp', zeroStage: 'zero',
   recompute: 'recompute', sequenceParallel: 'sp', flashAttention: 'fa', pipelineInterleave: 'vpp', offload: 'offload',
   optimizer: 'optimizer', precision: 'precision', trainingTokens: 'tokens',
 };
@@ -110,6 +113,7 @@ export function planFromLayout(model: string, cluster: string, trainingTokens: n
     dataParallel: String(p.dataParallel),
     contextParallel: p.contextParallel,
     expertParallel: p.expertParallel,
+    expertTensorParallel: p.expertTensorParallel === p.tensorParallel ? 0 : p.expertTensorParallel,
     zeroStage: p.zeroStage,
     recompute: p.recompute,
     sequenceParallel: p.sequenceParallel,
@@ -164,6 +168,8 @@ export function planInput(s: PlanState, catalog: Catalog, zeroStage = s.zeroStag
     trainingTokens: s.trainingTokens,
   };
   if (s.dataParallel.trim() !== '') input.dataParallel = Number(s.dataParallel);
+  // Expert TP 1 only when it differs from TP (omitted = the same as TP).
+  if (s.expertTensorParallel === 1 && s.tensorParallel > 1) input.expertTensorParallel = 1;
   return input;
 }
 
@@ -297,6 +303,7 @@ export function LayoutFields(props: { state: PlanState; set: Setter }): preact.J
       <NumberField name="dp" label="Data parallel (DP)" value={state.dataParallel} onChange={(v) => set('dataParallel', v)} hint="empty: the GPUs left over" />
       <NumberField name="cp" label="Context parallel (CP)" value={state.contextParallel} onChange={(v) => set('contextParallel', int(v))} />
       <NumberField name="ep" label="Expert parallel (EP)" value={state.expertParallel} onChange={(v) => set('expertParallel', int(v))} />
+      <Select name="etp" label="Expert tensor parallel" value={String(state.expertTensorParallel)} options={[{ value: '0', label: 'same as TP' }, { value: '1', label: '1 (MoE parallel folding)' }]} onChange={(v) => set('expertTensorParallel', Number(v))} />
       <NumberField name="vpp" label="Pipeline interleave (v)" value={state.pipelineInterleave} onChange={(v) => set('pipelineInterleave', int(v))} />
       <Select name="zero" label="ZeRO stage" value={String(state.zeroStage)} options={['0', '1', '2', '3'].map((z) => ({ value: z, label: `ZeRO-${z}` }))} onChange={(v) => set('zeroStage', Number(v))} />
       <Select<RecomputeMode> name="recompute" label="Recompute" value={state.recompute} options={[{ value: 'NONE', label: 'none' }, { value: 'SELECTIVE', label: 'selective' }, { value: 'FULL', label: 'full' }]} onChange={(v) => set('recompute', v)} />
@@ -485,7 +492,7 @@ function PlanFigures(props: { plan: PlanOk; result: PlanQuery }): preact.JSX.Ele
     ['context parallel (CP)', comm.contextParallelSeconds, comm.exposedContextParallelSeconds],
     ['expert parallel (EP)', comm.expertParallelSeconds, comm.exposedExpertParallelSeconds],
   ];
-  const layout = `TP ${par.tensorParallel} × PP ${par.pipelineParallel} × DP ${par.dataParallel}${par.contextParallel > 1 ? ` × CP ${par.contextParallel}` : ''}${par.expertParallel > 1 ? `, EP ${par.expertParallel}` : ''}, ZeRO-${par.zeroStage}, micro-batch ${par.microBatchSize}, ${par.gradientAccumulationSteps} accumulation steps, recompute ${par.recompute.toLowerCase()}${par.sequenceParallel ? ', SP' : ''}${par.pipelineInterleave > 1 ? `, v = ${par.pipelineInterleave}` : ''}, ${par.precision}, ${par.optimizer}`;
+  const layout = `TP ${par.tensorParallel} × PP ${par.pipelineParallel} × DP ${par.dataParallel}${par.contextParallel > 1 ? ` × CP ${par.contextParallel}` : ''}${par.expertParallel > 1 ? `, EP ${par.expertParallel}` : ''}${par.expertTensorParallel !== par.tensorParallel ? ` (expert TP ${par.expertTensorParallel})` : ''}, ZeRO-${par.zeroStage}, micro-batch ${par.microBatchSize}, ${par.gradientAccumulationSteps} accumulation steps, recompute ${par.recompute.toLowerCase()}${par.sequenceParallel ? ', SP' : ''}${par.pipelineInterleave > 1 ? `, v = ${par.pipelineInterleave}` : ''}, ${par.precision}, ${par.optimizer}`;
   return (
     <>
       <h2>
