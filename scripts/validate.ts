@@ -11,7 +11,7 @@ const rows = report.predictions.map((p) => [
   p.run.id,
   sourceName(p.run.source),
   p.run.gpu + (p.run.gpuChanges?.id ? `→${p.run.gpuChanges.id}` : ''),
-  `${p.run.gpus} GPUs TP${p.tensorParallel} PP${p.pipelineParallel}${p.pipelineInterleave > 1 ? `v${p.pipelineInterleave}` : ''} DP${p.dataParallel}${p.contextParallel > 1 ? ` CP${p.contextParallel}` : ''}${p.expertParallel > 1 ? ` EP${p.expertParallel}` : ''} b${p.microBatchSize} B${p.globalBatchSize} s${p.sequenceLength}`,
+  `${p.run.gpus} GPUs TP${p.tensorParallel} PP${p.pipelineParallel}${p.pipelineInterleave > 1 ? `v${p.pipelineInterleave}` : ''} DP${p.dataParallel}${p.contextParallel > 1 ? ` CP${p.contextParallel}` : ''}${p.expertParallel > 1 ? ` EP${p.expertParallel}` : ''}${p.expertTensorParallel !== p.tensorParallel ? ` ETP${p.expertTensorParallel}` : ''} b${p.microBatchSize} B${p.globalBatchSize} s${p.sequenceLength}`,
   `${p.run.trainingRecipe ?? 'CUSTOM'} ${p.precision} ${p.recompute}`,
   `${fmt(p.run.published)} ${p.run.kind}`,
   fmt(p.predicted),

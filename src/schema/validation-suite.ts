@@ -55,6 +55,7 @@ const ValidationRunRef = builder.objectRef<RunPrediction>('ValidationRun').imple
     dataParallel: t.int({ description: 'DP.', resolve: (p) => p.dataParallel }),
     contextParallel: t.int({ description: 'CP.', resolve: (p) => p.contextParallel }),
     expertParallel: t.int({ description: 'EP.', resolve: (p) => p.expertParallel }),
+    expertTensorParallel: t.int({ description: 'The routed experts\' TP (= tensorParallel unless the run folds its experts, MoE parallel folding).', resolve: (p) => p.expertTensorParallel }),
     microBatchSize: t.int({ description: 'Sequences per micro-batch.', resolve: (p) => p.microBatchSize }),
     globalBatchSize: t.int({ description: 'Sequences per optimizer step.', resolve: (p) => p.globalBatchSize }),
     sequenceLength: t.int({ description: 'Tokens per sequence.', resolve: (p) => p.sequenceLength }),

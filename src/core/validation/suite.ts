@@ -36,6 +36,8 @@ export interface RunPrediction {
   dataParallel: number;
   contextParallel: number;
   expertParallel: number;
+  /** The routed experts' TP (expertTensorParallel; = tensorParallel unless folded). */
+  expertTensorParallel: number;
   microBatchSize: number;
   globalBatchSize: number;
   sequenceLength: number;
@@ -104,6 +106,7 @@ export function predictRun(run: ValidationRun, scales: EfficiencyScales = {}): R
     dataParallel: layout.dataParallel,
     contextParallel: layout.contextParallel ?? 1,
     expertParallel: layout.expertParallel > 0 ? layout.expertParallel : 1,
+    expertTensorParallel: layout.expertTensorParallel ?? layout.tensorParallel,
     microBatchSize: layout.microBatchSize,
     globalBatchSize: layout.globalBatchSize,
     sequenceLength: arch.sequenceLength,
