@@ -1,4 +1,5 @@
 /** Explanations in words: why the winner beats the runner-up, and why nothing was returned. */
+import { expertTensorParallelOf } from '../memory.js';
 import type { ParallelLayout } from '../types.js';
 import type { SearchState } from './progress.js';
 import type { Ranked } from './rank.js';
@@ -66,7 +67,7 @@ export function compareWinner(
       : f === 'pipelineSchedule'
         ? (l.pipelineSchedule ?? 'ONE_F_ONE_B')
         : f === 'expertTensorParallel'
-          ? (l.expertTensorParallel ?? l.tensorParallel)
+          ? expertTensorParallelOf(l)
           : l[f];
   // Expert TP differs only where a layout folds it (else it follows tensorParallel, which the list already names).
   const folded = winner.layout.expertTensorParallel !== undefined || runnerUp.layout.expertTensorParallel !== undefined;

@@ -283,6 +283,10 @@ export const LLAMA3_LAYOUT = {
   zeroStage: 2,
 } as const;
 
+/** Megatron-Bridge's performance summary archive (its dense and MoE rows below). */
+const MEGATRON_BRIDGE_26_04 =
+  'NVIDIA Megatron-Bridge performance summary archive, 26.04.01 NeMo container, DGX-H100 FP8 pre-training (docs.nvidia.com/nemo/megatron-bridge/latest/performance-summary-archive.html)';
+
 export const VALIDATION_RUNS: readonly ValidationRun[] = Object.freeze([
   // --- A100, Megatron-LM 2021–22 ---------------------------------------------------------------------------------
   sc21('megatron-1.7b', 1, 1, 16, 512, 1, true, 32, 137),
@@ -388,8 +392,7 @@ export const VALIDATION_RUNS: readonly ValidationRun[] = Object.freeze([
   ] as const).map(
     ([name, model, gpus, B, parallel, tokens]): ValidationRun => ({
       id: `megatron-bridge-26.04-${name}`,
-      source:
-        'NVIDIA Megatron-Bridge performance summary archive, 26.04.01 NeMo container, DGX-H100 FP8 pre-training (docs.nvidia.com/nemo/megatron-bridge/latest/performance-summary-archive.html)',
+      source: MEGATRON_BRIDGE_26_04,
       family: 'H100_MODERN_RECIPES',
       gpu: 'h100-sxm',
       gpus,
@@ -514,8 +517,7 @@ export const VALIDATION_RUNS: readonly ValidationRun[] = Object.freeze([
   ] as const).map(
     ([model, gpus, B, parallel, a2aOverlap, dispatch, tokens]): ValidationRun => ({
       id: `megatron-bridge-26.04-${model}`,
-      source:
-        'NVIDIA Megatron-Bridge performance summary archive, 26.04.01 NeMo container, DGX-H100 FP8 pre-training (docs.nvidia.com/nemo/megatron-bridge/latest/performance-summary-archive.html)',
+      source: MEGATRON_BRIDGE_26_04,
       family: 'MOE',
       gpu: 'h100-sxm',
       gpus,

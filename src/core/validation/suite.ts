@@ -9,6 +9,7 @@
 import { findGpu, makeCluster } from '../hardware.js';
 import { computeModelCounts } from '../model.js';
 import { MATMUL_SHARE_OF_CEILING, gpuGenerationOf, type GpuGeneration } from '../performance.js';
+import { expertTensorParallelOf } from '../memory.js';
 import { evaluatePlan, resolveLayout } from '../plan.js';
 import { rankMicroBatchSeconds } from '../performance/step.js';
 import { applyRecipe } from '../recipes.js';
@@ -106,7 +107,7 @@ export function predictRun(run: ValidationRun, scales: EfficiencyScales = {}): R
     dataParallel: layout.dataParallel,
     contextParallel: layout.contextParallel ?? 1,
     expertParallel: layout.expertParallel > 0 ? layout.expertParallel : 1,
-    expertTensorParallel: layout.expertTensorParallel ?? layout.tensorParallel,
+    expertTensorParallel: expertTensorParallelOf(layout),
     microBatchSize: layout.microBatchSize,
     globalBatchSize: layout.globalBatchSize,
     sequenceLength: arch.sequenceLength,
@@ -171,7 +172,12 @@ function precisionOf(run: ValidationRun): string | undefined {
  * moving every dense prediction of their GPU generation.
  */
 function calibrationRuns(runs: readonly ValidationRun[]): readonly ValidationRun[] {
-  return runs.filter((r) => r.family !== 'MOE');
+  return runs.filter(isDenseRun);
+}
+
+/** A run of a dense model (every family but MoE): the runs the constants are fitted on and `dense` summarises. */
+export function isDenseRun(run: ValidationRun): boolean {
+  return run.family !== 'MOE';
 }
 
 /** Σ |log(predicted speed / published speed)| over `runs` with every generation's share set to `share`. */
@@ -334,7 +340,7 @@ export function runValidation(runs: readonly ValidationRun[] = VALIDATION_RUNS):
   return {
     predictions,
     overall: summarise(predictions.map((p) => p.error)),
-    dense: summarise(predictions.filter((p) => p.run.family !== 'MOE').map((p) => p.error)),
+    dense: summarise(predictions.filter((p) => isDenseRun(p.run)).map((p) => p.error)),
     families: familySummaries,
     leaveOneFamilyOutMeanAbsError: leaveOut.meanAbsError,
     leaveOneFamilyOutMaxAbsError: leaveOut.maxAbsError,
