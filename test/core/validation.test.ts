@@ -41,9 +41,11 @@ const report = runValidation();
 // NeMo AutoModel with DeepEP, its fake balanced gate, activation checkpointing and GA (−17.6 / −5.9 % → +17.6 / +27.7 %),
 // and Megatron-Bridge's Qwen3 30B / 235B (+63.7 / +74.5 %): the model lacks what those MoE stacks spend beyond FLOPs and
 // bytes. Dense runs only: mean 0.038, worst 0.111 (DENSE_* below); the GEMM constants are fitted on them alone.
-const MEAN_ABS_ERROR_BOUND = 0.07;
-const MAX_ABS_ERROR_BOUND = 0.745;
-const LEAVE_ONE_FAMILY_OUT_BOUND = 0.076;
+// Lowered to 0.059 / 0.638 / 0.064 when the Qwen3 235B row was asked on the dispatcher its H100 config sets (a plain
+// NCCL all-to-all, qwen3_llm_pretrain.py; it had been read as DeepEP): +74.5 → +12.1 %.
+const MEAN_ABS_ERROR_BOUND = 0.059;
+const MAX_ABS_ERROR_BOUND = 0.638;
+const LEAVE_ONE_FAMILY_OUT_BOUND = 0.064;
 const DENSE_MEAN_ABS_ERROR_BOUND = 0.038;
 const DENSE_MAX_ABS_ERROR_BOUND = 0.111;
 

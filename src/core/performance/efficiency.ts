@@ -79,7 +79,7 @@ export const STEP_TIME_MODEL_ACCURACY_FRACTION = 0.04;
  * AutoModel, Megatron-Bridge's Qwen3), rounded up — far wider, because what MoE steps spend beyond FLOPs and bytes
  * differs by framework (docs/validation.md). planSearch states it for an MoE model.
  */
-export const MOE_STEP_TIME_MODEL_ACCURACY_FRACTION = 0.33;
+export const MOE_STEP_TIME_MODEL_ACCURACY_FRACTION = 0.22;
 
 /** The stated accuracy for a model: the MoE figure for a mixture of experts, else the dense one. */
 export function stepTimeModelAccuracyFractionFor(experts: number): number {

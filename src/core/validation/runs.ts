@@ -500,22 +500,24 @@ export const VALIDATION_RUNS: readonly ValidationRun[] = Object.freeze([
 
   // Megatron-Bridge's MoE rows of the same 26.04.01 H100 table, asked as its performance configs set them
   // (scripts/performance/configs/qwen/qwen3_workload_base_configs.py, QWEN3_*_PRETRAIN_CONFIG_H100_FP8_CS_V*;
-  // qwen3_llm_pretrain.py: flex token dispatcher, H100 without TP overlap): expert TP 1, DeepEP / HybridEP dispatch
-  // (node-deduplicated), the all-to-all overlapped only where moe_a2a_overlap is set; the table's footnote: routing
-  // force-balanced, token-dropless.
+  // qwen3_llm_pretrain.py, qwen3_*_pretrain_config_h100 at tag 26.04-alpha.rc2): expert TP 1; Qwen3 30B on the flex
+  // dispatcher with the HybridEP backend (node-deduplicated), Qwen3 235B on moe_token_dispatcher_type "alltoall" (a
+  // plain NCCL all-to-all: one copy per routed expert), H100 without TP overlap; the all-to-all overlapped only where
+  // moe_a2a_overlap is set; the table's footnote: routing force-balanced, token-dropless.
   ...([
-    ['qwen3-30b-a3b', 16, 1024, { tensorParallel: 1, expertParallel: 16 }, false, 'HybridEP, all-to-all not overlapped (moe_a2a_overlap False)', 8960],
+    ['qwen3-30b-a3b', 16, 1024, { tensorParallel: 1, expertParallel: 16 }, 'NODE_DEDUPLICATED', false, 'HybridEP, all-to-all not overlapped (moe_a2a_overlap False)', 8960],
     [
       'qwen3-235b-a22b',
       256,
       8192,
       { tensorParallel: 2, pipelineParallel: 8, pipelineInterleave: 4, expertParallel: 32, expertTensorParallel: 1, sequenceParallel: true },
+      'ALL_TO_ALL',
       true,
-      'DeepEP, all-to-all overlapped (moe_a2a_overlap True), EP 32 folded over TP 2 × DP 16 (expert TP 1)',
+      'NCCL all-to-all dispatcher, overlapped (moe_a2a_overlap True), EP 32 folded over TP 2 × DP 16 (expert TP 1)',
       1712,
     ],
   ] as const).map(
-    ([model, gpus, B, parallel, a2aOverlap, dispatch, tokens]): ValidationRun => ({
+    ([model, gpus, B, parallel, expertDispatch, a2aOverlap, dispatch, tokens]): ValidationRun => ({
       id: `megatron-bridge-26.04-${model}`,
       source: MEGATRON_BRIDGE_26_04,
       family: 'MOE',
@@ -524,7 +526,7 @@ export const VALIDATION_RUNS: readonly ValidationRun[] = Object.freeze([
       model,
       layout: { ...parallel, globalBatchSize: B, microBatchSize: 1, precision: 'FP8', recompute: 'NONE' },
       options: {
-        expertDispatch: 'NODE_DEDUPLICATED',
+        expertDispatch,
         overlapExpertParallelCommunication: a2aOverlap,
         overlapTensorParallelCommunication: false,
       },
