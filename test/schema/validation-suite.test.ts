@@ -38,10 +38,15 @@ describe('query validation', () => {
     expect(v.runs.find((r) => r.id === 'sc21-1t')!.rankLayers).toBeNull();
     // Korthikanti et al. 2022 Table 5: the 22B model differs from its preset (48 layers, 64 heads), and says so.
     expect(JSON.parse(v.runs.find((r) => r.id === 'korthikanti-22b-full')!.modelChanges!)).toMatchObject({ layers: 48, attentionHeads: 64 });
-    // Qwen3 235B on 256 H100 folds its experts: EP 32 over TP 2 × DP 16 with expert TP 1; every other run keeps ETP = TP.
+    // Qwen3 235B on 256 H100 folds its experts: EP 32 over TP 2 × DP 16 with expert TP 1 (Megatron-Bridge's config and
+    // the MoE model zoo's table, ETP column 1; the zoo's TP 4 layout: EP 8 over TP 4 × 2 of DP 8); every other run
+    // keeps ETP = TP.
     const qwen = v.runs.find((r) => r.id === 'megatron-bridge-26.04-qwen3-235b-a22b')!;
     expect(qwen).toMatchObject({ tensorParallel: 2, dataParallel: 16, expertParallel: 32, expertTensorParallel: 1 });
-    for (const r of v.runs) if (r.id !== qwen.id) expect(r.expertTensorParallel).toBe(r.tensorParallel);
+    expect(v.runs.find((r) => r.id === 'moe-model-zoo-qwen3-235b-deepep-tp4')).toMatchObject({ tensorParallel: 4, dataParallel: 8, expertParallel: 8, expertTensorParallel: 1 });
+    const folded = new Set(['megatron-bridge-26.04-qwen3-235b-a22b', ...v.runs.filter((r) => r.id.startsWith('moe-model-zoo-qwen3-235b')).map((r) => r.id)]);
+    expect(folded.size).toBe(5);
+    for (const r of v.runs) if (!folded.has(r.id)) expect(r.expertTensorParallel).toBe(r.tensorParallel);
   });
 
   it('summarises as the core does: mean and worst |error|, per family, leave-one-family-out', async () => {

@@ -10,86 +10,12 @@
  * Families group runs that share hardware generation and framework era, so that leave-one-family-out shows whether
  * the model transfers to a family it was not calibrated on.
  */
-import type { PipelineLayerSplit } from '../pipeline.js';
-import type { TrainingRecipe } from '../recipes.js';
-import type { GpuSpec, ModelArchitecture, ParallelLayout, PlanOptions } from '../types.js';
+import type { ModelArchitecture, PlanOptions } from '../types.js';
+import { MOE_VALIDATION_RUNS } from './moe-runs.js';
+import { MEGATRON_BRIDGE_26_04 } from './sources.js';
+import type { ValidationRun } from './types.js';
 
-/** What the published figure measures. */
-export type PublishedKind =
-  /** Hardware FLOP/s per GPU in 10¹² (recompute counted; Megatron-LM eq. 3 convention). */
-  | 'HARDWARE_TFLOPS_PER_GPU'
-  /** Model FLOP/s per GPU in 10¹² (no recompute). */
-  | 'MODEL_TFLOPS_PER_GPU'
-  /** Model FLOPs utilisation (fraction of the dense peak of the training precision). */
-  | 'MFU'
-  /** Seconds per optimizer step (iteration). */
-  | 'STEP_SECONDS'
-  /** Training tokens per second per GPU. */
-  | 'TOKENS_PER_SECOND_PER_GPU'
-  /** GPU-hours per 10¹² training tokens. */
-  | 'GPU_HOURS_PER_TRILLION_TOKENS'
-  /**
-   * Seconds of one micro-batch's forward and backward on one pipeline rank in steady state (a profiled chunk pair):
-   * the rank holds `rankLayers` layers, no embedding or head; no pipeline transfers, bubble or DP sync.
-   */
-  | 'RANK_MICRO_BATCH_SECONDS';
-
-/** Figures where larger is faster (the others are times). */
-export const THROUGHPUT_KINDS: readonly PublishedKind[] = [
-  'HARDWARE_TFLOPS_PER_GPU',
-  'MODEL_TFLOPS_PER_GPU',
-  'MFU',
-  'TOKENS_PER_SECOND_PER_GPU',
-];
-
-export type ValidationFamily =
-  | 'A100_MEGATRON_2021_22'
-  | 'A100_PRODUCTION_2022_24'
-  | 'H100_MODERN_RECIPES'
-  | 'MOE'
-  | 'LONG_CONTEXT';
-
-export const FAMILY_NAMES: Record<ValidationFamily, string> = {
-  A100_MEGATRON_2021_22: 'A100 Megatron-LM 2021–22',
-  A100_PRODUCTION_2022_24: 'A100 production runs 2022–24 (BLOOM, OPT, MegaScale, FSDP)',
-  H100_MODERN_RECIPES: 'H100 modern recipes (NeMo, Llama 3)',
-  MOE: 'Mixture of experts',
-  LONG_CONTEXT: 'Long context (context parallel)',
-};
-
-export interface ValidationRun {
-  id: string;
-  /** Paper + table/section, or documentation page + date. */
-  source: string;
-  family: ValidationFamily;
-  /** A GPU_CATALOG id. */
-  gpu: string;
-  /** Changes to the catalog GPU (e.g. the H800's narrower NVLink). */
-  gpuChanges?: Partial<GpuSpec>;
-  gpus: number;
-  /** A MODEL_PRESETS id, with the published model's differences. */
-  model: string;
-  modelChanges?: Partial<ModelArchitecture>;
-  /**
-   * Model FLOPs are counted on this architecture instead (for a run whose layout needs a stand-in model, e.g. renamed
-   * layer counts; none today: the Llama 3 rows use the published per-stage split).
-   */
-  flopsModelChanges?: Partial<ModelArchitecture>;
-  /** Attention FLOPs in the published model-FLOP figure: the full s×s (PaLM convention) or the causal half. */
-  attentionFlops?: 'FULL' | 'CAUSAL';
-  layout: Partial<ParallelLayout> & { globalBatchSize: number; pipelineLayerSplit?: PipelineLayerSplit };
-  options?: PlanOptions;
-  /** The named recipe (src/core/recipes.ts) whose cited defaults fill what layout and options leave unset. */
-  trainingRecipe?: TrainingRecipe;
-  /** Framework and recipe in words (what the knobs above express). */
-  recipe: string;
-  /** What the source does not say and the run assumes. */
-  assumed?: string;
-  published: number;
-  kind: PublishedKind;
-  /** Layers on the profiled rank (RANK_MICRO_BATCH_SECONDS only). */
-  rankLayers?: number;
-}
+export { FAMILY_NAMES, type PublishedKind, THROUGHPUT_KINDS, type ValidationFamily, type ValidationRun } from './types.js';
 
 // The 2021 Megatron-LM kernels setting of the frameworks built on it (BLOOM's Megatron-DeepSpeed, OPT's metaseq): full
 // recompute, no FlashAttention, FP16 (Narayanan et al. 2021; the MEGATRON_LM_2021 recipe sets the same for its runs).
@@ -283,9 +209,6 @@ export const LLAMA3_LAYOUT = {
   zeroStage: 2,
 } as const;
 
-/** Megatron-Bridge's performance summary archive (its dense and MoE rows below). */
-const MEGATRON_BRIDGE_26_04 =
-  'NVIDIA Megatron-Bridge performance summary archive, 26.04.01 NeMo container, DGX-H100 FP8 pre-training (docs.nvidia.com/nemo/megatron-bridge/latest/performance-summary-archive.html)';
 
 export const VALIDATION_RUNS: readonly ValidationRun[] = Object.freeze([
   // --- A100, Megatron-LM 2021–22 ---------------------------------------------------------------------------------
@@ -450,117 +373,7 @@ export const VALIDATION_RUNS: readonly ValidationRun[] = Object.freeze([
     }),
   ),
 
-  // --- Mixture of experts -----------------------------------------------------------------------------------------
-  {
-    id: 'deepseek-v3-h800',
-    source: 'DeepSeek-AI 2024, DeepSeek-V3 Technical Report, §1 and §3.2: 180K H800 GPU-hours per trillion tokens on 2,048 H800',
-    family: 'MOE',
-    gpu: 'h800',
-    gpus: 2048,
-    model: 'deepseek-v3',
-    layout: {
-      pipelineParallel: 16,
-      expertParallel: 64,
-      globalBatchSize: 15360,
-      microBatchSize: 1,
-      recompute: 'SELECTIVE',
-      pipelineLayerSplit: 'FIRST_LAST_ONE_FEWER',
-    },
-    trainingRecipe: 'DEEPSEEK_V3',
-    recipe:
-      'DeepSeek HAI-LLM: FP8 GEMMs, DualPipe (its bubble; all-to-all overlapped on 20 of 132 SMs), node-deduplicated dispatch to at most 4 nodes, PP 16, EP 64, ZeRO-1, recompute of norms/up-projections/SwiGLU output, one MTP module with the head',
-    assumed:
-      'batch 15,360 × 4,096 (the final batch size); layer split [3, 4 × 14, 2] (FIRST_LAST_ONE_FEWER): the report gives none, and the EVEN split puts 7 layers, the embedding, the head and the MTP module on rank 0 — 84.7 GB, over 80 GB (test/core/published-memory.test.ts); with EVEN the row reads −10 % (docs/validation.md)',
-    published: 180_000,
-    kind: 'GPU_HOURS_PER_TRILLION_TOKENS',
-  },
-  ...([
-    [256, 512, 64, 1, 1002],
-    [1024, 8192, 256, 4, 865],
-  ] as const).map(
-    ([gpus, B, fsdpGroup, ga, tokens]): ValidationRun => ({
-      id: `automodel-deepseek-v3-${gpus}`,
-      source: 'NVIDIA NeMo AutoModel performance summary, DGX-H100 BF16 pre-training (2026)',
-      family: 'MOE',
-      gpu: 'h100-sxm',
-      gpus,
-      model: 'deepseek-v3',
-      // Asked as before the MTP module was modelled: the page and its configs do not say whether it is trained. The
-      // benchmark's FakeBalancedGate (nemo_automodel: token i → experts i·k … i·k + k − 1) as 32 groups of 8
-      // consecutive experts, one group per token.
-      modelChanges: { multiTokenPredictionDepth: 0, expertGroups: 32, expertGroupsPerToken: 1 },
-      layout: { pipelineParallel: 4, pipelineInterleave: 8, expertParallel: 64, globalBatchSize: B, microBatchSize: 1, zeroStage: 3, precision: 'BF16', recompute: 'FULL' },
-      options: { expertDispatch: 'NODE_DEDUPLICATED', pipelineFlushesPerStep: ga },
-      recipe: `NeMo AutoModel (PyTorch): BF16, FSDP over ${fsdpGroup}, EP 64 (DeepEP), PP 4, activation checkpointing, GA ${ga}, Transformer Engine`,
-      assumed:
-        'as the page and its configs document (examples/benchmark/configs/deepseek_v3_te_deepep*.yaml): DeepEP (node-deduplicated dispatch), the fake balanced gate, activation checkpointing (full recompute), GA as separate pipeline schedules; 61 layers split evenly over the 32 virtual stages (2 on the first 29). Asked without those (plain exposed all-to-all, no recompute, one schedule) the model read −17.6 % / −5.9 % and did not fit (docs/validation.md)',
-      published: tokens,
-      kind: 'TOKENS_PER_SECOND_PER_GPU',
-    }),
-  ),
-
-  // Megatron-Bridge's MoE rows of the same 26.04.01 H100 table, asked as its performance configs set them
-  // (scripts/performance/configs/qwen/qwen3_workload_base_configs.py, QWEN3_*_PRETRAIN_CONFIG_H100_FP8_CS_V*;
-  // qwen3_llm_pretrain.py, qwen3_*_pretrain_config_h100 at tag 26.04-alpha.rc2): expert TP 1; Qwen3 30B on the flex
-  // dispatcher with the HybridEP backend (node-deduplicated), Qwen3 235B on moe_token_dispatcher_type "alltoall" (a
-  // plain NCCL all-to-all: one copy per routed expert), H100 without TP overlap; the all-to-all overlapped only where
-  // moe_a2a_overlap is set; the table's footnote: routing force-balanced, token-dropless.
-  ...([
-    ['qwen3-30b-a3b', 16, 1024, { tensorParallel: 1, expertParallel: 16 }, 'NODE_DEDUPLICATED', false, 'HybridEP, all-to-all not overlapped (moe_a2a_overlap False)', 8960],
-    [
-      'qwen3-235b-a22b',
-      256,
-      8192,
-      // qwen3_moe.py qwen3_235b_a22b_pretrain_config: account_for_embedding/loss_in_pipeline_split — 94 layers + 2 over
-      // 32 virtual stages: 2 on the first and the last, 3 on the others.
-      { tensorParallel: 2, pipelineParallel: 8, pipelineInterleave: 4, pipelineLayerSplit: 'FIRST_LAST_ONE_FEWER', expertParallel: 32, expertTensorParallel: 1, sequenceParallel: true },
-      'ALL_TO_ALL',
-      true,
-      'NCCL all-to-all dispatcher, overlapped (moe_a2a_overlap True), EP 32 folded over TP 2 × DP 16 (expert TP 1)',
-      1712,
-    ],
-  ] as const).map(
-    ([model, gpus, B, parallel, expertDispatch, a2aOverlap, dispatch, tokens]): ValidationRun => ({
-      id: `megatron-bridge-26.04-${model}`,
-      source: MEGATRON_BRIDGE_26_04,
-      family: 'MOE',
-      gpu: 'h100-sxm',
-      gpus,
-      model,
-      // qwen3_llm_pretrain.py set_qwen3_common_configs: no recompute, grad_reduce_in_fp32 = False (BF16 gradients).
-      layout: { ...parallel, globalBatchSize: B, microBatchSize: 1, precision: 'FP8', recompute: 'NONE', gradientPrecision: 'BF16' },
-      options: {
-        expertDispatch,
-        overlapExpertParallelCommunication: a2aOverlap,
-        overlapTensorParallelCommunication: false,
-      },
-      trainingRecipe: 'MEGATRON_CORE',
-      recipe: `Megatron-Bridge (Megatron-Core): FP8 current scaling, ${dispatch}, distributed optimizer, BF16 gradient reduction, no recompute, sequence 4,096`,
-      assumed: 'balanced routing as the footnote says; the router, permutation and FP8 casts of the routed tokens as the model counts them (no host or launch time)',
-      published: tokens,
-      kind: 'TOKENS_PER_SECOND_PER_GPU',
-    }),
-  ),
-
-  {
-    id: 'deepseek-v3-profile-chunk-pair',
-    source:
-      'deepseek-ai/profile-data (2025), train.json: one DualPipe forward and backward chunk pair, 4 MoE layers each, EP 64, TP 1, 4K sequence, as in DeepSeek-V3 pre-training',
-    family: 'MOE',
-    gpu: 'h800',
-    gpus: 2048,
-    model: 'deepseek-v3',
-    // The profiled chunks are MoE layers only, without the MTP module (on the head's rank).
-    modelChanges: { denseLayers: 0, multiTokenPredictionDepth: 0 },
-    layout: { pipelineParallel: 16, expertParallel: 64, globalBatchSize: 15360, microBatchSize: 1, recompute: 'SELECTIVE' },
-    trainingRecipe: 'DEEPSEEK_V3',
-    recipe: 'DeepSeek HAI-LLM as in the pre-training row: FP8 GEMMs, node-deduplicated all-to-all on 20 SMs overlapped by DualPipe, cheap recompute',
-    assumed:
-      'the figure is the GPU time from the first to the last kernel the profiled step launched (129.0 ms; the CPU-side ProfilerStep spans 112.2 ms while launches run ahead); the profile routes tokens perfectly balanced and leaves pipeline transfers out, as the model does here',
-    rankLayers: 4,
-    published: 0.129,
-    kind: 'RANK_MICRO_BATCH_SECONDS',
-  },
+  ...MOE_VALIDATION_RUNS,
 
   // --- Long context -----------------------------------------------------------------------------------------------
   {

@@ -1,0 +1,188 @@
+/**
+ * The validation suite's mixture-of-experts runs (family MOE; runs.ts holds the others and the types). DeepSeek's own
+ * stack (its report and its published profile), NeMo AutoModel, and Megatron-Core's (Megatron-Bridge's table and its
+ * overlap card, the MoE model zoo), each asked as its configs set it. MoE rows are predicted, never fitted.
+ */
+import { MEGATRON_BRIDGE_26_04 } from './sources.js';
+import type { ValidationRun } from './types.js';
+
+/** Megatron-Bridge's MoE communication-overlap card: a controlled A/B on one layout, with its nsys profile. */
+const MEGATRON_BRIDGE_MOE_OVERLAP_CARD =
+  'NVIDIA Megatron-Bridge, skills/nemo-mbridge-perf-moe-comm-overlap/card.yaml (measured_result, validated 2026-07-27): Qwen3 30B-A3B on 16 H100, BF16, TP 1, EP 16, batch 1,024 × 4,096';
+
+/** NVIDIA's Megatron-Core MoE model zoo (github.com/yanring/Megatron-MoE-ModelZoo), its Qwen3 best-practice table. */
+const MEGATRON_MOE_MODEL_ZOO =
+  'Megatron-MoE-ModelZoo best_practice/qwen3/readme.md, H100 table (256 H100, BF16, sequence 4,096, batch 2,048)';
+
+export const MOE_VALIDATION_RUNS: readonly ValidationRun[] = [
+  {
+    id: 'deepseek-v3-h800',
+    source: 'DeepSeek-AI 2024, DeepSeek-V3 Technical Report, §1 and §3.2: 180K H800 GPU-hours per trillion tokens on 2,048 H800',
+    family: 'MOE',
+    gpu: 'h800',
+    gpus: 2048,
+    model: 'deepseek-v3',
+    layout: {
+      pipelineParallel: 16,
+      expertParallel: 64,
+      globalBatchSize: 15360,
+      microBatchSize: 1,
+      recompute: 'SELECTIVE',
+      pipelineLayerSplit: 'FIRST_LAST_ONE_FEWER',
+    },
+    trainingRecipe: 'DEEPSEEK_V3',
+    recipe:
+      'DeepSeek HAI-LLM: FP8 GEMMs, DualPipe (its bubble; all-to-all overlapped on 20 of 132 SMs), node-deduplicated dispatch to at most 4 nodes, PP 16, EP 64, ZeRO-1, recompute of norms/up-projections/SwiGLU output, one MTP module with the head',
+    assumed:
+      'batch 15,360 × 4,096 (the final batch size); layer split [3, 4 × 14, 2] (FIRST_LAST_ONE_FEWER): the report gives none, and the EVEN split puts 7 layers, the embedding, the head and the MTP module on rank 0 — 84.7 GB, over 80 GB (test/core/published-memory.test.ts); with EVEN the row reads −10 % (docs/validation.md)',
+    published: 180_000,
+    kind: 'GPU_HOURS_PER_TRILLION_TOKENS',
+  },
+  ...([
+    [256, 512, 64, 1, 1002],
+    [1024, 8192, 256, 4, 865],
+  ] as const).map(
+    ([gpus, B, fsdpGroup, ga, tokens]): ValidationRun => ({
+      id: `automodel-deepseek-v3-${gpus}`,
+      source: 'NVIDIA NeMo AutoModel performance summary, DGX-H100 BF16 pre-training (2026)',
+      family: 'MOE',
+      gpu: 'h100-sxm',
+      gpus,
+      model: 'deepseek-v3',
+      // Asked as before the MTP module was modelled: the page and its configs do not say whether it is trained. The
+      // benchmark's FakeBalancedGate (nemo_automodel: token i → experts i·k … i·k + k − 1) as 32 groups of 8
+      // consecutive experts, one group per token.
+      modelChanges: { multiTokenPredictionDepth: 0, expertGroups: 32, expertGroupsPerToken: 1 },
+      layout: { pipelineParallel: 4, pipelineInterleave: 8, expertParallel: 64, globalBatchSize: B, microBatchSize: 1, zeroStage: 3, precision: 'BF16', recompute: 'FULL' },
+      options: { expertDispatch: 'NODE_DEDUPLICATED', pipelineFlushesPerStep: ga },
+      recipe: `NeMo AutoModel (PyTorch): BF16, FSDP over ${fsdpGroup}, EP 64 (DeepEP), PP 4, activation checkpointing, GA ${ga}, Transformer Engine`,
+      assumed:
+        'as the page and its configs document (examples/benchmark/configs/deepseek_v3_te_deepep*.yaml): DeepEP (node-deduplicated dispatch), the fake balanced gate, activation checkpointing (full recompute), GA as separate pipeline schedules; 61 layers split evenly over the 32 virtual stages (2 on the first 29). Asked without those (plain exposed all-to-all, no recompute, one schedule) the model read −17.6 % / −5.9 % and did not fit (docs/validation.md)',
+      published: tokens,
+      kind: 'TOKENS_PER_SECOND_PER_GPU',
+    }),
+  ),
+
+  // Megatron-Bridge's MoE rows of the same 26.04.01 H100 table, asked as its performance configs set them
+  // (scripts/performance/configs/qwen/qwen3_workload_base_configs.py, QWEN3_*_PRETRAIN_CONFIG_H100_FP8_CS_V*;
+  // qwen3_llm_pretrain.py, qwen3_*_pretrain_config_h100 at tag 26.04-alpha.rc2): expert TP 1; Qwen3 30B on the flex
+  // dispatcher with the HybridEP backend (node-deduplicated), Qwen3 235B on moe_token_dispatcher_type "alltoall" (a
+  // plain NCCL all-to-all: one copy per routed expert), H100 without TP overlap; the all-to-all overlapped only where
+  // moe_a2a_overlap is set; the table's footnote: routing force-balanced, token-dropless.
+  ...([
+    ['qwen3-30b-a3b', 16, 1024, { tensorParallel: 1, expertParallel: 16 }, 'NODE_DEDUPLICATED', false, 'HybridEP, all-to-all not overlapped (moe_a2a_overlap False)', 8960],
+    [
+      'qwen3-235b-a22b',
+      256,
+      8192,
+      // qwen3_moe.py qwen3_235b_a22b_pretrain_config: account_for_embedding/loss_in_pipeline_split — 94 layers + 2 over
+      // 32 virtual stages: 2 on the first and the last, 3 on the others.
+      { tensorParallel: 2, pipelineParallel: 8, pipelineInterleave: 4, pipelineLayerSplit: 'FIRST_LAST_ONE_FEWER', expertParallel: 32, expertTensorParallel: 1, sequenceParallel: true },
+      'ALL_TO_ALL',
+      true,
+      'NCCL all-to-all dispatcher, overlapped (moe_a2a_overlap True), EP 32 folded over TP 2 × DP 16 (expert TP 1)',
+      1712,
+    ],
+  ] as const).map(
+    ([model, gpus, B, parallel, expertDispatch, a2aOverlap, dispatch, tokens]): ValidationRun => ({
+      id: `megatron-bridge-26.04-${model}`,
+      source: MEGATRON_BRIDGE_26_04,
+      family: 'MOE',
+      gpu: 'h100-sxm',
+      gpus,
+      model,
+      // qwen3_llm_pretrain.py set_qwen3_common_configs: no recompute, grad_reduce_in_fp32 = False (BF16 gradients).
+      layout: { ...parallel, globalBatchSize: B, microBatchSize: 1, precision: 'FP8', recompute: 'NONE', gradientPrecision: 'BF16' },
+      options: {
+        expertDispatch,
+        overlapExpertParallelCommunication: a2aOverlap,
+        overlapTensorParallelCommunication: false,
+      },
+      trainingRecipe: 'MEGATRON_CORE',
+      recipe: `Megatron-Bridge (Megatron-Core): FP8 current scaling, ${dispatch}, distributed optimizer, BF16 gradient reduction, no recompute, sequence 4,096`,
+      assumed: 'balanced routing as the footnote says; the router, permutation and FP8 casts of the routed tokens as the model counts them (no host or launch time)',
+      published: tokens,
+      kind: 'TOKENS_PER_SECOND_PER_GPU',
+    }),
+  ),
+
+  // The same Qwen3 30B-A3B layout in BF16, without and with Megatron-Core's expert-parallel overlap (a controlled A/B
+  // of Megatron-Bridge's MoE-overlap card, measured_result): HybridEP, CUDA graphs on the router and its preprocessing.
+  ...([
+    [false, 24.7138],
+    [true, 20.99203],
+  ] as const).map(
+    ([a2aOverlap, seconds]): ValidationRun => ({
+      id: `megatron-bridge-card-qwen3-30b-a3b-bf16${a2aOverlap ? '-ep-overlap' : ''}`,
+      source: MEGATRON_BRIDGE_MOE_OVERLAP_CARD,
+      family: 'MOE',
+      gpu: 'h100-sxm',
+      gpus: 16,
+      model: 'qwen3-30b-a3b',
+      layout: { tensorParallel: 1, expertParallel: 16, globalBatchSize: 1024, microBatchSize: 1, precision: 'BF16', recompute: 'NONE', gradientPrecision: 'BF16' },
+      options: { expertDispatch: 'NODE_DEDUPLICATED', overlapExpertParallelCommunication: a2aOverlap },
+      trainingRecipe: 'MEGATRON_CORE',
+      recipe: `Megatron-Bridge (Megatron-Core): BF16, HybridEP (flex dispatcher), ${a2aOverlap ? 'overlap_moe_expert_parallel_comm on' : 'no expert-parallel overlap'}, CUDA graphs for moe_router and moe_preprocess, forced balance, sequence 4,096`,
+      assumed: 'no recompute and BF16 gradient reduction, as the H100 performance configs of the same model set them (the card gives neither)',
+      published: seconds,
+      kind: 'STEP_SECONDS',
+    }),
+  ),
+
+  // Megatron-Core's MoE model zoo, Qwen3-235B-A22B on 256 H100 in BF16 (best_practice/qwen3/readme.md, H100 table;
+  // model_configs/benchmarking/Qwen3-235B-A22B.yaml: distributed optimizer with overlapped grad reduce and param gather,
+  // SP, no TP overlap, account-for-embedding/loss in the pipeline split, expert TP 1): sequence 4,096, batch 2,048,
+  // micro-batch 1, forced balance. The table's FSDP row and its long-context rows (MoE-module recompute) are held back.
+  ...([
+    ['deepep', { tensorParallel: 2, pipelineParallel: 8, pipelineInterleave: 4, expertParallel: 32 }, 'NODE_DEDUPLICATED', false, true, 'DeepEP', 19.7],
+    ['deepep-1f1b-overlap', { tensorParallel: 2, pipelineParallel: 8, pipelineInterleave: 4, expertParallel: 32 }, 'NODE_DEDUPLICATED', true, true, 'DeepEP, 1F1B all-to-all overlap', 17.6],
+    ['alltoall-pp32', { tensorParallel: 2, pipelineParallel: 32, pipelineInterleave: 3, expertParallel: 8 }, 'ALL_TO_ALL', false, true, 'NCCL all-to-all', 24.2],
+    ['deepep-tp4', { tensorParallel: 4, pipelineParallel: 8, pipelineInterleave: 4, expertParallel: 8 }, 'NODE_DEDUPLICATED', false, false, 'DeepEP', 29.0],
+  ] as const).map(
+    ([name, parallel, expertDispatch, a2aOverlap, normActRecompute, dispatch, seconds]): ValidationRun => ({
+      id: `moe-model-zoo-qwen3-235b-${name}`,
+      source: MEGATRON_MOE_MODEL_ZOO,
+      family: 'MOE',
+      gpu: 'h100-sxm',
+      gpus: 256,
+      model: 'qwen3-235b-a22b',
+      layout: {
+        ...parallel,
+        expertTensorParallel: 1,
+        pipelineLayerSplit: 'FIRST_LAST_ONE_FEWER',
+        globalBatchSize: 2048,
+        microBatchSize: 1,
+        precision: 'BF16',
+        recompute: 'NONE',
+        // "norm, act": --recompute-modules layernorm moe_act, the norms and the SwiGLU output recomputed in the backward.
+        ...(normActRecompute ? { cheapRecompute: true } : {}),
+      },
+      options: { expertDispatch, overlapExpertParallelCommunication: a2aOverlap, overlapTensorParallelCommunication: false },
+      trainingRecipe: 'MEGATRON_CORE',
+      recipe: `Megatron-Core (MoE model zoo): BF16, ${dispatch}, ${normActRecompute ? 'recompute of norms and the MoE activation' : 'no recompute'}, fused cross entropy, forced balance`,
+      assumed: 'the fp32 main gradients of Megatron-Core\'s default (the config sets no gradient precision); the fused (Transformer Engine) cross entropy counted as the unfused one',
+      published: seconds,
+      kind: 'STEP_SECONDS',
+    }),
+  ),
+
+  {
+    id: 'deepseek-v3-profile-chunk-pair',
+    source:
+      'deepseek-ai/profile-data (2025), train.json: one DualPipe forward and backward chunk pair, 4 MoE layers each, EP 64, TP 1, 4K sequence, as in DeepSeek-V3 pre-training',
+    family: 'MOE',
+    gpu: 'h800',
+    gpus: 2048,
+    model: 'deepseek-v3',
+    // The profiled chunks are MoE layers only, without the MTP module (on the head's rank).
+    modelChanges: { denseLayers: 0, multiTokenPredictionDepth: 0 },
+    layout: { pipelineParallel: 16, expertParallel: 64, globalBatchSize: 15360, microBatchSize: 1, recompute: 'SELECTIVE' },
+    trainingRecipe: 'DEEPSEEK_V3',
+    recipe: 'DeepSeek HAI-LLM as in the pre-training row: FP8 GEMMs, node-deduplicated all-to-all on 20 SMs overlapped by DualPipe, cheap recompute',
+    assumed:
+      'the figure is the GPU time from the first to the last kernel the profiled step launched (129.0 ms; the CPU-side ProfilerStep spans 112.2 ms while launches run ahead); the profile routes tokens perfectly balanced and leaves pipeline transfers out, as the model does here',
+    rankLayers: 4,
+    published: 0.129,
+    kind: 'RANK_MICRO_BATCH_SECONDS',
+  },
+];
