@@ -1,7 +1,9 @@
 /**
  * `npm run validate`: the validation suite (src/core/validation) as a table, then one `name: value` line per figure.
  */
-import { runValidation, sourceName } from '../src/core/validation/suite.js';
+import { EXPERT_HOST_SECONDS_PER_OPERATION } from '../src/core/performance.js';
+import { VALIDATION_RUNS } from '../src/core/validation/runs.js';
+import { calibrateExpertHostSeconds, expertHostCalibrationRuns, runValidation, sourceName } from '../src/core/validation/suite.js';
 
 const report = runValidation();
 const pct = (x: number) => `${x >= 0 ? '+' : ''}${(100 * x).toFixed(1)} %`;
@@ -34,6 +36,10 @@ for (const f of report.families) {
 }
 const rounded = (x: object) => JSON.stringify(x, (_k, v) => (typeof v === 'number' ? Number(v.toFixed(4)) : v));
 console.log(`calibrated on the whole suite: shares of the GEMM ceiling ${rounded(report.calibratedShares)} (scales on the shipped constants ${rounded(report.calibratedScales)})`);
+const hostRuns = expertHostCalibrationRuns(VALIDATION_RUNS).map((r) => r.id);
+console.log(
+  `host seconds per per-expert operation, fitted on ${hostRuns.join(', ')}: ${(calibrateExpertHostSeconds(VALIDATION_RUNS) * 1e6).toFixed(1)} µs (shipped ${(EXPERT_HOST_SECONDS_PER_OPERATION * 1e6).toFixed(1)} µs)`,
+);
 console.log('');
 const f4 = (x: number) => x.toFixed(4);
 console.log(`validation.runs: ${report.overall.runs}`);

@@ -34,6 +34,7 @@ import { DEFAULT_FRAMEWORK_OVERHEAD_BYTES, DEFAULT_MEMORY_HEADROOM_FRACTION, est
 import { computeModelCounts } from './model.js';
 import { estimateRun, estimateStep } from './performance.js';
 import { headLayerEquivalents, rankLayers, resolveStageLayers, type PipelineLayerSplit } from './pipeline.js';
+import { EXPERT_GEMM_LAUNCHES } from './types.js';
 import type {
   ActivationStorage,
   ClusterSpec,
@@ -386,6 +387,10 @@ function checkOptions(options: PlanOptions): void {
     requireBoolean('options.overlapExpertParallelCommunication', options.overlapExpertParallelCommunication);
   }
   if (options.overlapComputeSlowdown !== undefined) requireFinite('options.overlapComputeSlowdown', options.overlapComputeSlowdown, 0, 1);
+  if (options.expertGemmLaunch !== undefined) requireOneOf('options.expertGemmLaunch', options.expertGemmLaunch, EXPERT_GEMM_LAUNCHES);
+  if (options.expertHostSecondsPerOperation !== undefined) {
+    requireFinite('options.expertHostSecondsPerOperation', options.expertHostSecondsPerOperation, 0, 0.01);
+  }
 }
 
 const GIB = 2 ** 30;

@@ -6,7 +6,7 @@
  */
 import { InvalidInputError } from './errors.js';
 import { DEFAULT_FRAMEWORK_OVERHEAD_BYTES, DEFAULT_MEMORY_HEADROOM_FRACTION } from './memory.js';
-import { OVERLAP_COMPUTE_SLOWDOWN } from './performance.js';
+import { EXPERT_HOST_SECONDS_PER_OPERATION, OVERLAP_COMPUTE_SLOWDOWN } from './performance.js';
 import { gradientBytesOf, optimizerStateBytesOf } from './precision.js';
 import type { ParallelLayout, PlanOptions } from './types.js';
 
@@ -52,6 +52,7 @@ type RecipeOptionField =
   | 'overlapTensorParallelBackward'
   | 'overlapExpertParallelCommunication'
   | 'expertDispatch'
+  | 'expertGemmLaunch'
   | 'pipelineFlushesPerStep'
   | 'communicationStreamingMultiprocessors';
 
@@ -109,6 +110,11 @@ const RECIPES: Record<Exclude<TrainingRecipe, 'CUSTOM'>, RecipeSpec> = {
         source:
           'Megatron-Core tensor_parallel.layers linear_with_grad_accumulation_and_async_allreduce (docs.nvidia.com/megatron-core, core.tensor_parallel.layers): the column-parallel backward all-reduces (SP: reduce-scatters) the input gradient asynchronously under the weight-gradient GEMM, always on',
       },
+      expertGemmLaunch: {
+        value: 'PER_EXPERT',
+        source:
+          'Megatron-Core moe_grouped_gemm: TEGroupedMLP → Transformer Engine GroupedLinear(inp, m_splits: List[int]) (transformer_engine/pytorch/module/grouped_linear.py): one GEMM per local expert from split sizes on the host, which the token dispatcher copies there (Megatron-LM docs: one host-device sync remains "to get the tokens per expert information")',
+      },
     },
   },
   TORCHTITAN_FSDP2: {
@@ -164,6 +170,10 @@ const RECIPES: Record<Exclude<TrainingRecipe, 'CUSTOM'>, RecipeSpec> = {
         value: 'NODE_DEDUPLICATED',
         source:
           'DeepSeek-V3 report §3.2.2: each token is sent over IB once to the GPU with the same in-node index on each target node (at most 4 nodes, §2.1.2), then forwarded over NVLink (DeepEP normal kernels)',
+      },
+      expertGemmLaunch: {
+        value: 'GROUPED_KERNEL',
+        source: 'DeepSeek-V3 report §3.3 and deepseek-ai/DeepGEMM (grouped GEMMs, contiguous and masked layouts): the local experts in one kernel, their token counts read on the device',
       },
       communicationStreamingMultiprocessors: {
         value: 20,
@@ -240,6 +250,9 @@ const DEFAULT_SOURCES: Record<string, string> = {
   'options.overlapTensorParallelBackward': 'planner default: the backward TP collectives exposed, as Megatron-LM 2021',
   'options.overlapExpertParallelCommunication': 'planner default: MoE all-to-all exposed',
   'options.expertDispatch': 'planner default: ALL_TO_ALL, one copy per routed expert over the network (NCCL all-to-all)',
+  'options.expertGemmLaunch': 'planner default: GROUPED_KERNEL, the local experts in one grouped kernel (no host work per expert)',
+  'options.expertHostSecondsPerOperation':
+    'calibrated on the validation suite\'s Megatron-Core MoE runs in BF16 without expert-parallel overlap (performance/expert-parallel.ts); counts only with PER_EXPERT launches',
   'options.pipelineFlushesPerStep': 'planner default: one pipeline schedule per optimizer step (Narayanan et al. 2021 §2.2)',
   'options.communicationStreamingMultiprocessors': 'planner default: no SMs reserved; overlapped compute slowed by options.overlapComputeSlowdown',
   'options.expertLoadImbalance':
@@ -321,6 +334,8 @@ export function planAssumptions(
   optionEntry('overlapTensorParallelBackward', false);
   optionEntry('overlapExpertParallelCommunication', false);
   optionEntry('expertDispatch', 'ALL_TO_ALL');
+  optionEntry('expertGemmLaunch', 'GROUPED_KERNEL');
+  optionEntry('expertHostSecondsPerOperation', EXPERT_HOST_SECONDS_PER_OPERATION);
   optionEntry('pipelineFlushesPerStep', 1);
   optionEntry('communicationStreamingMultiprocessors', 'none');
   optionEntry('expertLoadImbalance', 1);

@@ -299,6 +299,10 @@ export interface ParallelLayout {
 /** MoE token exchange between nodes (PlanOptions.expertDispatch). */
 export type ExpertDispatch = 'ALL_TO_ALL' | 'NODE_DEDUPLICATED';
 
+/** How a rank launches its local experts' GEMMs (PlanOptions.expertGemmLaunch). */
+export type ExpertGemmLaunch = 'GROUPED_KERNEL' | 'PER_EXPERT';
+export const EXPERT_GEMM_LAUNCHES: readonly ExpertGemmLaunch[] = ['GROUPED_KERNEL', 'PER_EXPERT'];
+
 /** Knobs a user may override; every one has a documented default in plan.ts. */
 export interface PlanOptions {
   /** Fixed framework/CUDA-context/NCCL/allocator overhead per GPU. */
@@ -357,6 +361,20 @@ export interface PlanOptions {
    * the GPUs holding its experts.
    */
   expertDispatch?: ExpertDispatch;
+  /**
+   * How the local experts' GEMMs are launched. GROUPED_KERNEL (default): one grouped kernel reads the per-expert token
+   * counts on the device (DeepGEMM's grouped GEMM, DeepSeek-V3) — no host work per expert. PER_EXPERT: Transformer
+   * Engine's GroupedLinear (Megatron-Core's TEGroupedMLP) takes the split sizes as a host list (m_splits), so the
+   * dispatcher copies the tokens per expert to the host and the GPU then waits on host work for every local expert's
+   * GEMMs and FP8 casts (performance/expert-parallel.ts).
+   */
+  expertGemmLaunch?: ExpertGemmLaunch;
+  /**
+   * Host seconds per per-expert GEMM or FP8 cast of a PER_EXPERT launch, per layer and micro-batch (default 37 µs,
+   * calibrated: performance/expert-parallel.ts EXPERT_HOST_SECONDS_PER_OPERATION); lower it for a faster host or CUDA
+   * graphs that capture the experts, 0 to leave it out.
+   */
+  expertHostSecondsPerOperation?: number;
   /**
    * SMs the overlapped MoE all-to-all kernels hold while they run (DeepSeek-V3 §3.2.2: 20 of the H800's 132, warp-
    * specialised into 10 channels; DeepEP's normal kernels hold Buffer.num_sms, 20 by default). With it and the GPU's SM count,

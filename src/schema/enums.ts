@@ -5,6 +5,7 @@ import type {
   ActivationStorage,
   AdapterTargets,
   ExpertDispatch,
+  ExpertGemmLaunch,
   GradientPrecision,
   LowRankAdapter,
   OffloadTarget,
@@ -185,6 +186,19 @@ export const ExpertDispatchEnum = builder.enumType('ExpertDispatch', {
         'DeepSeek-V3 §3.2.2 / DeepEP: a token crosses InfiniBand once per destination node, then is forwarded over NVLink to the GPUs holding its experts.',
     },
   } satisfies Record<ExpertDispatch, { description: string }>,
+});
+
+export const ExpertGemmLaunchEnum = builder.enumType('ExpertGemmLaunch', {
+  description: "How a rank launches its local experts' GEMMs (options.expertGemmLaunch).",
+  values: {
+    GROUPED_KERNEL: {
+      description: 'One grouped kernel with the token counts on the device (DeepGEMM, DeepSeek-V3): no host work per expert (the default).',
+    },
+    PER_EXPERT: {
+      description:
+        "Transformer Engine's GroupedLinear (Megatron-Core): one GEMM per local expert from host split sizes; the GPU waits on host work per expert after the dispatcher's sync (37 µs per GEMM or FP8 cast, calibrated).",
+    },
+  } satisfies Record<ExpertGemmLaunch, { description: string }>,
 });
 
 export const AssumptionOriginEnum = builder.enumType('AssumptionOrigin', {

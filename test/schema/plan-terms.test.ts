@@ -447,3 +447,43 @@ describe('MEGATRON_CORE with FP8: Transformer Engine\'s FP8 caching in trainingP
     expect(r.data!.planSearch.best[0]!.assumptions.find((x) => x.name === 'activationStorage')).toMatchObject({ value: 'FP8 GEMM inputs', origin: 'RECIPE' });
   });
 });
+
+/**
+ * options.expertGemmLaunch: Megatron-Core launches each local expert's GEMMs from host split sizes (Transformer Engine
+ * GroupedLinear), DeepSeek-V3 one grouped kernel. Megatron-Bridge's Qwen3 30B-A3B layout (16 H100, TP 1, EP 16).
+ */
+describe('options.expertGemmLaunch and expertHostSecondsPerOperation (host work of per-expert GEMM launches)', () => {
+  const qwen = {
+    model: 'qwen3-30b-a3b', clusterSpec: { gpu: 'h100-sxm', gpusPerNode: 8, nodes: 2 }, globalBatchSize: 1024, microBatchSize: 1,
+    tensorParallel: 1, expertParallel: 16, precision: 'BF16', recompute: 'NONE',
+  };
+  const ask = askPlan;
+  it('MEGATRON_CORE sets PER_EXPERT with its source; 8 local experts × 6 GEMMs × 51.5 µs per layer and micro-batch land in EXPERT_PARALLEL', async () => {
+    const plain = (await ask(qwen)).data!.trainingPlan;
+    const perExpert = (await ask({ ...qwen, options: { expertGemmLaunch: 'PER_EXPERT' } })).data!.trainingPlan;
+    const core = (await ask({ ...qwen, recipe: 'MEGATRON_CORE' })).data!.trainingPlan;
+    expect(plain.assumptions.find((a) => a.name === 'options.expertGemmLaunch')).toMatchObject({ value: 'GROUPED_KERNEL', origin: 'DEFAULT' });
+    expect(perExpert.assumptions.find((a) => a.name === 'options.expertGemmLaunch')).toMatchObject({ value: 'PER_EXPERT', origin: 'USER' });
+    const fromRecipe = core.assumptions.find((a) => a.name === 'options.expertGemmLaunch')!;
+    expect(fromRecipe).toMatchObject({ value: 'PER_EXPERT', origin: 'RECIPE' });
+    expect(fromRecipe.source).toMatch(/GroupedLinear/);
+    expect(core.assumptions.find((a) => a.name === 'options.expertHostSecondsPerOperation')).toMatchObject({ value: '0.0000515', origin: 'DEFAULT' });
+    // m = 1,024 / 16 micro-batches per step, 48 MoE layers on the one stage.
+    const added = 64 * 48 * 8 * 6 * 51.5e-6;
+    const ep = (p: typeof plain) => termOf(p.performance.terms, 'EXPERT_PARALLEL');
+    expect(ep(perExpert).exposedSeconds - ep(plain).exposedSeconds).toBeCloseTo(added, 6);
+    expect(perExpert.performance.stepSeconds - plain.performance.stepSeconds).toBeCloseTo(added, 6);
+    expect(ep(perExpert).explanation).toMatch(/GroupedLinear/);
+    const lighter = (await ask({ ...qwen, options: { expertGemmLaunch: 'PER_EXPERT', expertHostSecondsPerOperation: 0 } })).data!.trainingPlan;
+    expect(lighter.performance.stepSeconds).toBeCloseTo(plain.performance.stepSeconds, 9);
+  });
+  it('a negative or over-0.01 host time is BAD_USER_INPUT naming the field and the value; an unknown launch is a GraphQL validation error', async () => {
+    for (const bad of [-1e-6, 0.02]) {
+      const e = onlyError(await ask({ ...qwen, options: { expertHostSecondsPerOperation: bad } }));
+      expect(e.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.options.expertHostSecondsPerOperation' });
+      expect(e.message).toContain(String(bad));
+    }
+    const e = onlyError(await ask({ ...qwen, options: { expertGemmLaunch: 'LOOPED' } }));
+    expect(e.message).toMatch(/ExpertGemmLaunch/);
+  });
+});

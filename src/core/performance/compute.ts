@@ -13,6 +13,7 @@
  */
 import { adapterParametersPerLayer } from '../adapter.js';
 import { headDimOf, kvHeadsPerRank, latentUpProjectionWeightsOf, replicatedKvParametersPerRank } from '../model.js';
+import type { ParallelLayout } from '../types.js';
 import type { StepContext } from './context.js';
 import { FP8_MATMUL_EFFICIENCY_FACTOR, matmulEfficiency } from './efficiency.js';
 
@@ -75,6 +76,15 @@ export interface LayerCompute {
   multiTokenPredictionSeconds: number;
 }
 
+/**
+ * Passes over each GEMM per micro-batch: forward, input gradient, weight gradient, and the recomputed forward under
+ * FULL recompute (Narayanan et al. 2021 eq. 3: 4× instead of 3×); frozen base weights (an adapter) have no weight
+ * gradient.
+ */
+export function matmulPassesOf(layout: Pick<ParallelLayout, 'recompute' | 'adapter'>): number {
+  return (layout.recompute === 'FULL' ? 4 : 3) - (layout.adapter === undefined ? 0 : 1);
+}
+
 /** FLOPs per layer and micro-batch, per GPU. */
 export function layerFlops(ctx: StepContext): LayerFlops {
   const { arch, counts, layout, t, h, k, moe, moeShare, tokens } = ctx;
@@ -89,7 +99,7 @@ export function layerFlops(ctx: StepContext): LayerFlops {
   // SELECTIVE re-runs only the attention scores (Korthikanti et al. 2022 §5).
   // With frozen base weights (adapter fine-tuning) the backward computes input gradients only: one pass fewer.
   const adapter = layout.adapter;
-  const matmulPasses = (recompute === 'FULL' ? 4 : 3) - (adapter === undefined ? 0 : 1);
+  const matmulPasses = matmulPassesOf(layout);
   const scorePasses = recompute === 'NONE' ? 3 : 4;
   // Adapters are trained: forward, input and weight gradients (+ the recomputed forward), 2 FLOPs per weight each.
   const adapterPerLayer = adapter === undefined ? 0 : adapterParametersPerLayer(arch, adapter);

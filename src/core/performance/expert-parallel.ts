@@ -5,11 +5,37 @@
  * off-node ones over the NIC; the node-deduplicated dispatch (DeepEP, DeepSeek-V3 §3.2.2) sends a token over the NIC
  * once per destination node and forwards it over NVLink — with group-limited routing (DeepSeek-V3 §2.1.2: at most
  * M = 4 nodes per token) the destinations are fewer still.
+ * With PER_EXPERT GEMM launches (PlanOptions.expertGemmLaunch; Megatron-Core's Transformer Engine GroupedLinear) the
+ * term also carries the host work per local expert that the dispatcher's device-to-host sync leaves exposed.
  */
 import type { ModelArchitecture } from '../types.js';
 import { allToAllSeconds, deduplicatedDispatchSeconds, expectedDestinationNodes, groupMembersPerNode } from '../communication.js';
 import type { StepContext, StepTerm } from './context.js';
+import { matmulPassesOf } from './compute.js';
 import { overlappedCostSeconds } from './efficiency.js';
+
+/**
+ * Host seconds per per-expert operation of a PER_EXPERT launch — one local expert's GEMM or FP8 cast, per layer and
+ * micro-batch — all exposed: Transformer Engine's GroupedLinear takes the tokens per expert as a host list (m_splits,
+ * transformer_engine/pytorch/module/grouped_linear.py), so the dispatcher copies them to the host and the GPU, its
+ * queue drained at that sync, waits on the per-expert work that follows. CALIBRATED (least absolute log deviations,
+ * suite.ts calibrateExpertHostSeconds, which returns this value) on the validation suite's four Megatron-Core MoE runs
+ * in BF16 without expert-parallel overlap (Qwen3 30B-A3B, Megatron-Bridge's overlap card; Qwen3 235B-A22B, three
+ * layouts of the MoE model zoo); its FP8 and overlapped Megatron-Core runs are predicted, not fitted. For scale:
+ * HolisticTraceAnalysis (docs, cuda_kernel_launch_stats) puts a kernel launch at 5–20 µs of CPU time.
+ */
+export const EXPERT_HOST_SECONDS_PER_OPERATION = 51.5e-6;
+
+/**
+ * Per-expert operations of one MoE layer and micro-batch on a PER_EXPERT launch: fc1 and fc2 each run one GEMM per
+ * pass (forward, input gradient, weight gradient, the recomputed forward) and, in FP8, quantise the new operand of
+ * every pass but the weight gradient's (the input forward, the output gradient backward; TE's fused_multi_quantize
+ * over the per-expert splits).
+ */
+export function expertHostOperationsPerLocalExpert(matmulPasses: number, hasWeightGradient: boolean, fp8: boolean): number {
+  const castsPerLinear = matmulPasses - (hasWeightGradient ? 1 : 0);
+  return 2 * matmulPasses + (fp8 ? 2 * castsPerLinear : 0);
+}
 
 export interface ExpertParallelLayer {
   allToAllsPerLayer: number;
@@ -19,6 +45,17 @@ export interface ExpertParallelLayer {
   sentBytes: number;
   /** Mean over the layers (the MoE share moeShare). */
   secondsPerLayer: number;
+  /** Host work per layer (mean over the layers) a PER_EXPERT launch leaves exposed; 0 otherwise. */
+  hostSecondsPerLayer: number;
+}
+
+/** Exposed host seconds per layer (mean over dense and MoE layers) of PER_EXPERT expert GEMM launches. */
+export function expertHostSecondsPerLayer(ctx: StepContext): number {
+  const { arch, moe, e, moeShare, layout, options } = ctx;
+  if (!moe || options?.expertGemmLaunch !== 'PER_EXPERT') return 0;
+  const localExperts = arch.experts / e;
+  const operations = expertHostOperationsPerLocalExpert(matmulPassesOf(layout), layout.adapter === undefined, layout.precision === 'FP8');
+  return moeShare * localExperts * operations * (options.expertHostSecondsPerOperation ?? EXPERT_HOST_SECONDS_PER_OPERATION);
 }
 
 /**
@@ -50,7 +87,8 @@ export function expertParallelPerLayer(ctx: StepContext): ExpertParallelLayer {
   const allToAllsPerLayer = ctx.layout.recompute === 'FULL' ? 6 : 4;
   const tokenBytes = (tokens * h * elementBytes) / spDivisor;
   const allToAllBytes = tokenBytes * k;
-  if (!moe || e <= 1) return { allToAllsPerLayer, allToAllBytes, sentBytes: 0, secondsPerLayer: 0 };
+  const hostSecondsPerLayer = expertHostSecondsPerLayer(ctx);
+  if (!moe || e <= 1) return { allToAllsPerLayer, allToAllBytes, sentBytes: 0, secondsPerLayer: 0, hostSecondsPerLayer };
   // Megatron-Core orders the expert ranks ETP fastest, then EP, then expert-DP, over the stage's TP × CP × DP ranks
   // (parallel_state.py's expert rank generator, "tp-ep-dp-pp" with ETP as its tp): the EP group's members are ETP
   // ranks apart. ETP = t: stride t, as the dense TP groups (a node holds G/t of them); ETP = 1 (MoE parallel folding):
@@ -71,7 +109,13 @@ export function expertParallelPerLayer(ctx: StepContext): ExpertParallelLayer {
     sentBytes = ((e - 1) / e) * allToAllBytes;
   }
   // The all-to-all ends when the busiest rank has received (dispatch) and sent back (combine) its expertLoad × mean share.
-  return { allToAllsPerLayer, allToAllBytes, sentBytes, secondsPerLayer: moeShare * allToAllsPerLayer * seconds * ctx.expertLoad };
+  return {
+    allToAllsPerLayer,
+    allToAllBytes,
+    sentBytes,
+    secondsPerLayer: moeShare * allToAllsPerLayer * seconds * ctx.expertLoad,
+    hostSecondsPerLayer,
+  };
 }
 
 const EXPOSED = 'Dispatch + combine all-to-alls per MoE layer (forward, backward, recomputed forward), exposed between the router and the experts.';
@@ -79,6 +123,8 @@ const OVERLAPPED =
   'All-to-all overlapped with the micro-batch’s compute (DualPipe, DeepSeek-V3 §3.2.1): only its excess and the contention share σ/(1+σ) are exposed.';
 const OVERLAPPED_RESERVED_SMS =
   'All-to-all overlapped with the micro-batch’s compute (DualPipe, DeepSeek-V3 §3.2.1, Figure 4) on SMs reserved for it (§3.2.2: 20 of 132): the compute runs on the other SMs for the whole window (S/(S − S_comm) as long), and the transfers’ excess over that is exposed.';
+const PER_EXPERT_HOST =
+  ' Plus, never hidden, the host work of PER_EXPERT GEMM launches (Transformer Engine GroupedLinear’s host split sizes after the dispatcher’s device-to-host sync): local experts × per-expert GEMMs and FP8 casts × host seconds per operation (37 µs calibrated; options.expertHostSecondsPerOperation), per MoE layer and micro-batch.';
 
 /**
  * Critical-path cost of an all-to-all whose kernels hold a fixed partition of the SMs (σ = reserved/(total − reserved))
@@ -103,13 +149,17 @@ export function expertParallelCostPerMicroBatch(
 ): number {
   const { options, expertParallelSlowdown } = ctx;
   const secondsPerMicroBatch = stageLayers * perLayer.secondsPerLayer;
+  const hostSeconds = stageLayers * perLayer.hostSecondsPerLayer;
   // With the all-to-all overlapped only its excess over the micro-batch's compute and the contention share stay on the
-  // critical path, as for TP overlap.
-  if (options?.overlapExpertParallelCommunication !== true) return secondsPerMicroBatch;
+  // critical path, as for TP overlap. The host work after the sync is never hidden.
+  if (options?.overlapExpertParallelCommunication !== true) return secondsPerMicroBatch + hostSeconds;
   const reservedSms = options.communicationStreamingMultiprocessors !== undefined && ctx.cluster.gpu.streamingMultiprocessors !== undefined;
-  return reservedSms
-    ? reservedSmOverlapCostSeconds(secondsPerMicroBatch, computePerMicroBatch, expertParallelSlowdown)
-    : overlappedCostSeconds(secondsPerMicroBatch, computePerMicroBatch, expertParallelSlowdown);
+  return (
+    hostSeconds +
+    (reservedSms
+      ? reservedSmOverlapCostSeconds(secondsPerMicroBatch, computePerMicroBatch, expertParallelSlowdown)
+      : overlappedCostSeconds(secondsPerMicroBatch, computePerMicroBatch, expertParallelSlowdown))
+  );
 }
 
 export function expertParallelTerm(
@@ -119,19 +169,20 @@ export function expertParallelTerm(
   computePerMicroBatch: number,
 ): StepTerm & { costPerMicroBatch: number } {
   const { moe, e, m, moeShare, options } = ctx;
-  const secondsPerMicroBatch = stageLayers * perLayer.secondsPerLayer;
+  const secondsPerMicroBatch = stageLayers * (perLayer.secondsPerLayer + perLayer.hostSecondsPerLayer);
   const overlapped = options?.overlapExpertParallelCommunication === true;
   const costPerMicroBatch = expertParallelCostPerMicroBatch(ctx, perLayer, stageLayers, computePerMicroBatch);
+  const explanation = overlapped
+    ? options?.communicationStreamingMultiprocessors !== undefined && ctx.cluster.gpu.streamingMultiprocessors !== undefined
+      ? OVERLAPPED_RESERVED_SMS
+      : OVERLAPPED
+    : EXPOSED;
   return {
     name: 'EXPERT_PARALLEL',
     seconds: m * secondsPerMicroBatch,
     exposedSeconds: m * costPerMicroBatch,
     bytes: moe && e > 1 ? m * stageLayers * moeShare * perLayer.allToAllsPerLayer * perLayer.sentBytes : 0,
-    explanation: overlapped
-      ? options?.communicationStreamingMultiprocessors !== undefined && ctx.cluster.gpu.streamingMultiprocessors !== undefined
-        ? OVERLAPPED_RESERVED_SMS
-        : OVERLAPPED
-      : EXPOSED,
+    explanation: perLayer.hostSecondsPerLayer > 0 ? explanation + PER_EXPERT_HOST : explanation,
     costPerMicroBatch,
   };
 }

@@ -1,7 +1,9 @@
 /**
  * The validation suite's mixture-of-experts runs (family MOE; runs.ts holds the others and the types). DeepSeek's own
  * stack (its report and its published profile), NeMo AutoModel, and Megatron-Core's (Megatron-Bridge's table and its
- * overlap card, the MoE model zoo), each asked as its configs set it. MoE rows are predicted, never fitted.
+ * overlap card, the MoE model zoo), each asked as its configs set it. MoE rows never move the GEMM constants; the four
+ * Megatron-Core rows in BF16 without expert-parallel overlap fit the host seconds per per-expert operation
+ * (suite.ts calibrateExpertHostSeconds), and the rest are predicted.
  */
 import { MEGATRON_BRIDGE_26_04 } from './sources.js';
 import type { ValidationRun } from './types.js';

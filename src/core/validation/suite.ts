@@ -165,11 +165,10 @@ function precisionOf(run: ValidationRun): string | undefined {
 }
 
 /**
- * The runs the GEMM constants are fitted on: the dense ones. A mixture-of-experts step is dominated by what the GEMM
- * law does not describe (token dispatch and combine, routing, small grouped expert GEMMs), and the framework stacks
- * differ there by 2× (docs/validation.md: DeepSeek's own within 6 %, Megatron-Bridge's Qwen3 rows 63–74 % faster than
- * the model says): MoE rows are predicted, never fitted, so that their errors show what the MoE model lacks instead of
- * moving every dense prediction of their GPU generation.
+ * The runs the GEMM constants are fitted on: the dense ones. A mixture-of-experts step carries what the GEMM law does
+ * not describe (token dispatch and combine, the host work of per-expert launches), and the framework stacks differ
+ * there by 2× (docs/validation.md): MoE rows never move the GEMM constants of their GPU generation; four of them fit
+ * the host seconds per per-expert operation (calibrateExpertHostSeconds) and the others are predicted.
  */
 function calibrationRuns(runs: readonly ValidationRun[]): readonly ValidationRun[] {
   return runs.filter(isDenseRun);
@@ -228,6 +227,34 @@ export function calibrateFp8Scale(runs: readonly ValidationRun[]): number {
       return sum + Math.abs(logSpeedRatio(predictRun(run, g === null ? {} : { [g]: scale })));
     }, 0);
   return goldenSectionMinimum(loss, 0.5, 2, 1e-4);
+}
+
+/**
+ * The runs the host seconds per per-expert operation (expert-parallel.ts EXPERT_HOST_SECONDS_PER_OPERATION) are fitted
+ * on: MoE runs whose experts launch PER_EXPERT (Megatron-Core's recipe, or the option), in BF16, without expert-parallel
+ * overlap — where nothing but that host work and the model's other terms sets the step. FP8 runs (their casts count as
+ * operations too) and overlapped runs are predicted with the fitted value.
+ */
+export function expertHostCalibrationRuns(runs: readonly ValidationRun[]): readonly ValidationRun[] {
+  return runs.filter((run) => {
+    if (isDenseRun(run)) return false;
+    const { layout, options } = applyRecipe(run.trainingRecipe, run.layout, run.options ?? {});
+    return options.expertGemmLaunch === 'PER_EXPERT' && layout.precision === 'BF16' && options.overlapExpertParallelCommunication !== true;
+  });
+}
+
+/**
+ * Fit of EXPERT_HOST_SECONDS_PER_OPERATION (seconds) over expertHostCalibrationRuns: minimise Σ |log(predicted /
+ * published speed)| (golden-section search on [0, 200 µs]; each run's step grows with it, so the loss is unimodal).
+ */
+export function calibrateExpertHostSeconds(runs: readonly ValidationRun[]): number {
+  const fitted = expertHostCalibrationRuns(runs);
+  const loss = (seconds: number) =>
+    fitted.reduce(
+      (sum, run) => sum + Math.abs(logSpeedRatio(predictRun({ ...run, options: { ...run.options, expertHostSecondsPerOperation: seconds } }))),
+      0,
+    );
+  return goldenSectionMinimum(loss, 0, 200e-6, 1e-8);
 }
 
 /** Calibrated shares as multipliers on the shipped GEMM efficiency. */

@@ -7,6 +7,7 @@ import {
   AdapterMethodEnum,
   AdapterTargetsEnum,
   ExpertDispatchEnum,
+  ExpertGemmLaunchEnum,
   GradientPrecisionEnum,
   OffloadEnum,
   OptimizerEnum,
@@ -85,6 +86,15 @@ export const PlanOptionsInputRef = builder.inputType('PlanOptionsInput', {
       type: ExpertDispatchEnum,
       description:
         'How the MoE dispatch/combine crosses nodes (default ALL_TO_ALL; NODE_DEDUPLICATED: DeepSeek-V3 §3.2.2, DeepEP). Acts on MoE models with expertParallel > 1.',
+    }),
+    expertGemmLaunch: t.field({
+      type: ExpertGemmLaunchEnum,
+      description:
+        "How a rank launches its local experts' GEMMs (default GROUPED_KERNEL; PER_EXPERT: Transformer Engine's GroupedLinear, Megatron-Core — the host work per expert after the dispatcher's sync counts in EXPERT_PARALLEL). MoE models only.",
+    }),
+    expertHostSecondsPerOperation: t.float({
+      description:
+        'Host seconds per per-expert GEMM or FP8 cast of a PER_EXPERT launch, per MoE layer and micro-batch (0–0.01; default 3.7e-5, calibrated on the validation suite\'s Megatron-Core MoE runs). Lower it for a faster host or CUDA graphs over the experts.',
     }),
     pipelineFlushesPerStep: t.int({
       description:

@@ -145,6 +145,7 @@ const PLAN_OPTIONS_BOUNDS: BoundsTable<PlanOptionsInputFields> = {
   // The core checks it against the GPU's SM count (hardware.ts streamingMultiprocessors).
   communicationStreamingMultiprocessors: intIn(1, 1_000),
   expertLoadImbalance: floatIn(1, 16),
+  expertHostSecondsPerOperation: floatIn(0, 0.01),
 };
 
 function checkPlanBounds(input: TrainingPlanInputShape, path: string): void {
@@ -164,7 +165,7 @@ export function checkPlanOptionsInput(o: PlanOptionsInputFields | null | undefin
 const NUMERIC_OPTIONS = [
   'frameworkOverheadBytes', 'memoryHeadroomFraction', 'computeEfficiencyScale', 'computeEfficiencyOverride',
   'intraNodeCollectiveEfficiency', 'interNodeCollectiveEfficiency', 'overlapComputeSlowdown', 'pipelineFlushesPerStep',
-  'communicationStreamingMultiprocessors', 'expertLoadImbalance',
+  'communicationStreamingMultiprocessors', 'expertLoadImbalance', 'expertHostSecondsPerOperation',
 ] as const satisfies readonly (keyof PlanOptionsInputShape & keyof PlanOptions)[];
 
 const BOOLEAN_OPTIONS = [
@@ -172,7 +173,7 @@ const BOOLEAN_OPTIONS = [
   'overlapTensorParallelBackward', 'overlapExpertParallelCommunication',
 ] as const satisfies readonly (Exclude<keyof PlanOptionsInputFields, keyof PlanOptionsInputShape> & keyof PlanOptions)[];
 
-const ENUM_OPTIONS = ['expertDispatch'] as const satisfies readonly (keyof PlanOptionsInputFields & keyof PlanOptions)[];
+const ENUM_OPTIONS = ['expertDispatch', 'expertGemmLaunch'] as const satisfies readonly (keyof PlanOptionsInputFields & keyof PlanOptions)[];
 
 // Every PlanOptionsInput field is copied: a field added to the input but not to one of the lists fails to compile here.
 type Uncopied = Exclude<
@@ -194,11 +195,9 @@ export function planOptionsFromInput(o: PlanOptionsInputFields | null | undefine
     const value = o[key];
     if (typeof value === 'boolean') options[key] = value;
   }
-  for (const key of ENUM_OPTIONS) {
-    // GraphQL has already checked the enum's values.
-    const value = o[key];
-    if (value != null) options[key] = value;
-  }
+  // GraphQL has already checked the enums' values.
+  if (o.expertDispatch != null) options.expertDispatch = o.expertDispatch;
+  if (o.expertGemmLaunch != null) options.expertGemmLaunch = o.expertGemmLaunch;
   return options;
 }
 

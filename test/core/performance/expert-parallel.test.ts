@@ -15,7 +15,13 @@ import { computeModelCounts } from '../../../src/core/model.js';
 import { layerCompute, layerFlops } from '../../../src/core/performance/compute.js';
 import { stepContext } from '../../../src/core/performance/context.js';
 import { gpuGenerationOf, matmulEfficiency } from '../../../src/core/performance/efficiency.js';
-import { expertParallelPerLayer, routedNodeLimit, routedRankLimit } from '../../../src/core/performance/expert-parallel.js';
+import {
+  EXPERT_HOST_SECONDS_PER_OPERATION,
+  expertHostOperationsPerLocalExpert,
+  expertParallelPerLayer,
+  routedNodeLimit,
+  routedRankLimit,
+} from '../../../src/core/performance/expert-parallel.js';
 import { estimateStep } from '../../../src/core/performance/step.js';
 import { resolveLayout } from '../../../src/core/plan.js';
 import { gradientReduceBytesOf, parameterBytesFor } from '../../../src/core/precision.js';
@@ -154,5 +160,60 @@ describe('expertTensorParallel 1 (Megatron-Core MoE parallel folding; Liu et al.
     const expected = perParameter * ((3 / 4) * (routed / 4) - (1 / 2) * (routed / 8));
     expect(relative(one.dp.bytes - two.dp.bytes, expected)).toBeLessThan(1e-9);
     expect(one.optimizer.seconds).toBeCloseTo(two.optimizer.seconds, 12);
+  });
+});
+
+describe('PER_EXPERT GEMM launches: host work after the dispatcher’s sync (Transformer Engine GroupedLinear, Megatron-Core)', () => {
+  // Qwen3 30B-A3B on 16 H100, TP 1, EP 16 (Megatron-Bridge's layout): 128 experts, 8 local per GPU, every layer MoE.
+  const arch = findModelPreset('qwen3-30b-a3b')!;
+  const counts = computeModelCounts(arch);
+  const cluster = makeCluster({ gpu: findGpu('h100-sxm')!, gpusPerNode: 8, nodes: 2 });
+  const layoutOf = (precision: 'BF16' | 'FP8', recompute: 'NONE' | 'FULL', expertParallel = 16) =>
+    resolveLayout(arch, cluster, { tensorParallel: 1, expertParallel, globalBatchSize: 1024, microBatchSize: 1, precision, recompute }, 't');
+  const hostPerLayer = (options: PlanOptions, precision: 'BF16' | 'FP8' = 'BF16', recompute: 'NONE' | 'FULL' = 'NONE', ep = 16) =>
+    expertParallelPerLayer(stepContext(arch, counts, cluster, layoutOf(precision, recompute, ep), options)).hostSecondsPerLayer;
+  const perExpert: PlanOptions = { expertGemmLaunch: 'PER_EXPERT' };
+
+  it('counts 6 operations per local expert in BF16 (fc1, fc2 × forward, input and weight gradients), 10 in FP8 (+ 4 casts), 8 / 14 with FULL recompute', () => {
+    expect(expertHostOperationsPerLocalExpert(3, true, false)).toBe(6);
+    expect(expertHostOperationsPerLocalExpert(3, true, true)).toBe(10);
+    expect(expertHostOperationsPerLocalExpert(4, true, false)).toBe(8);
+    expect(expertHostOperationsPerLocalExpert(4, true, true)).toBe(14);
+    // Frozen base weights (an adapter): no weight-gradient GEMM, and both passes still cast their operand.
+    expect(expertHostOperationsPerLocalExpert(2, false, true)).toBe(8);
+  });
+
+  it('costs local experts × operations × 51.5 µs per layer and micro-batch: 8 × 6 × 51.5 µs = 2.47 ms on EP 16, half on EP 32', () => {
+    expect(hostPerLayer(perExpert)).toBeCloseTo(8 * 6 * EXPERT_HOST_SECONDS_PER_OPERATION, 15);
+    expect(EXPERT_HOST_SECONDS_PER_OPERATION).toBe(51.5e-6);
+    expect(hostPerLayer(perExpert, 'FP8')).toBeCloseTo(8 * 10 * EXPERT_HOST_SECONDS_PER_OPERATION, 15);
+    expect(hostPerLayer(perExpert, 'BF16', 'FULL')).toBeCloseTo(8 * 8 * EXPERT_HOST_SECONDS_PER_OPERATION, 15);
+    expect(hostPerLayer(perExpert, 'BF16', 'NONE', 8)).toBeCloseTo(2 * hostPerLayer(perExpert), 15);
+    expect(hostPerLayer({ ...perExpert, expertHostSecondsPerOperation: 10e-6 })).toBeCloseTo(8 * 6 * 10e-6, 15);
+  });
+
+  it('is nothing with one grouped kernel (the default, DeepGEMM), with the host time set to 0, or for a dense model', () => {
+    expect(hostPerLayer({})).toBe(0);
+    expect(hostPerLayer({ expertGemmLaunch: 'GROUPED_KERNEL' })).toBe(0);
+    expect(hostPerLayer({ ...perExpert, expertHostSecondsPerOperation: 0 })).toBe(0);
+    const dense = findModelPreset('llama3-8b')!;
+    const denseLayout = resolveLayout(dense, cluster, { tensorParallel: 1, globalBatchSize: 1024, microBatchSize: 1 }, 't');
+    expect(expertParallelPerLayer(stepContext(dense, computeModelCounts(dense), cluster, denseLayout, perExpert)).hostSecondsPerLayer).toBe(0);
+  });
+
+  it('adds exactly m × layers × its per-layer time to the step, in EXPERT_PARALLEL, with or without the all-to-all overlapped', () => {
+    const layout = layoutOf('BF16', 'NONE');
+    const m = 1024 / 16;
+    for (const overlap of [false, true]) {
+      const base = estimateStep(arch, counts, cluster, layout, { overlapExpertParallelCommunication: overlap });
+      const host = estimateStep(arch, counts, cluster, layout, { ...perExpert, overlapExpertParallelCommunication: overlap });
+      const added = m * arch.layers * 8 * 6 * EXPERT_HOST_SECONDS_PER_OPERATION;
+      expect(host.performance.stepSeconds - base.performance.stepSeconds).toBeCloseTo(added, 9);
+      const ep = (e: typeof host) => e.terms.find((t) => t.name === 'EXPERT_PARALLEL')!;
+      expect(ep(host).exposedSeconds - ep(base).exposedSeconds).toBeCloseTo(added, 9);
+      expect(ep(host).seconds - ep(base).seconds).toBeCloseTo(added, 9);
+      expect(ep(host).explanation).toMatch(/GroupedLinear/);
+      expect(ep(base).explanation).not.toMatch(/GroupedLinear/);
+    }
   });
 });
