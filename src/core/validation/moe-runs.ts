@@ -56,6 +56,9 @@ export const MOE_VALIDATION_RUNS: readonly ValidationRun[] = [
       // consecutive experts, one group per token.
       modelChanges: { multiTokenPredictionDepth: 0, expertGroups: 32, expertGroupsPerToken: 1 },
       layout: { pipelineParallel: 4, pipelineInterleave: 8, expertParallel: 64, globalBatchSize: B, microBatchSize: 1, zeroStage: 3, precision: 'BF16', recompute: 'FULL' },
+      // expertGemmLaunch left at the planner's GROUPED_KERNEL: AutoModel's DeepEP experts are either grouped_gemm's
+      // ops.gmm (one call for the local experts) or TE's GroupedLinear (per expert), by a backend key the benchmark
+      // config does not set; PER_EXPERT would read them +14.2 / +24.2 % (docs/validation.md).
       options: { expertDispatch: 'NODE_DEDUPLICATED', pipelineFlushesPerStep: ga },
       recipe: `NeMo AutoModel (PyTorch): BF16, FSDP over ${fsdpGroup}, EP 64 (DeepEP), PP 4, activation checkpointing, GA ${ga}, Transformer Engine`,
       assumed:
@@ -102,7 +105,7 @@ export const MOE_VALIDATION_RUNS: readonly ValidationRun[] = [
       },
       trainingRecipe: 'MEGATRON_CORE',
       recipe: `Megatron-Bridge (Megatron-Core): FP8 current scaling, ${dispatch}, distributed optimizer, BF16 gradient reduction, no recompute, sequence 4,096`,
-      assumed: 'balanced routing as the footnote says; the router, permutation and FP8 casts of the routed tokens as the model counts them (no host or launch time)',
+      assumed: 'balanced routing as the footnote says; the experts launched per expert (MEGATRON_CORE\'s expertGemmLaunch PER_EXPERT: Transformer Engine\'s GroupedLinear), with the host time per operation fitted on the BF16 rows below',
       published: tokens,
       kind: 'TOKENS_PER_SECOND_PER_GPU',
     }),
