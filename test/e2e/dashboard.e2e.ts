@@ -83,6 +83,12 @@ it('loads the page and computes the default plan (GPT-3 175B on 1,024 A100s) wit
   const rowHeads = await terms.locator('tbody th[scope=row]').allTextContents();
   expect(rowHeads).toEqual(['compute', 'pipeline bubble', 'tensor parallel (TP)', 'pipeline transfers (PP)', 'data parallel (DP / ZeRO)', 'optimizer step']);
   expect(await terms.locator('tbody td.explanation').first().textContent()).toMatch(/GEMM FLOPs/);
+  // The plan's own assumptions (TrainingPlan.assumptions): every input the answer rests on, with where it comes from.
+  await page.getByText('Assumptions', { exact: true }).click();
+  const assumptions = page.getByTestId('plan-assumptions');
+  const launch = assumptions.locator('tbody tr', { hasText: 'options.expertGemmLaunch' });
+  expect(await launch.locator('td').allTextContents()).toEqual(['GROUPED_KERNEL', 'default', expect.stringMatching(/^planner default/)]);
+  expect(await assumptions.locator('tbody tr').count()).toBeGreaterThanOrEqual(20);
   await shot('plan-default');
 
   // A changed input recomputes and goes into the URL; reopening the URL gives the same view.

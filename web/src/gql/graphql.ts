@@ -44,6 +44,17 @@ export type ArchitectureFamily =
   /** The Llama shape with every MLP as `experts` routed experts, `expertsPerToken` per token (Mixtral: 8, top-2). */
   | 'MOE';
 
+/** Where an assumption of a plan comes from. */
+export type AssumptionOrigin =
+  /** The planner's default. */
+  | 'DEFAULT'
+  /** The named recipe (`recipe`). */
+  | 'RECIPE'
+  /** Chosen by planSearch. */
+  | 'SEARCH'
+  /** An explicit input. */
+  | 'USER';
+
 /** What limits the answer. */
 export type BindingConstraint =
   /** The dollars: the deadline would allow more tokens. */
@@ -730,7 +741,7 @@ export type LayoutFragment = { tensorParallel: number, pipelineParallel: number,
 
 export type MemoryPartsFragment = { parametersBytes: number, gradientsBytes: number, optimizerStatesBytes: number, activationsBytes: number, temporaryBytes: number, overheadBytes: number, otherBytes: number, totalBytes: number, capacityBytes: number, headroomBytes: number, utilization: number, mostLoadedStage: number, hostBytes: number, nvmeBytes: number };
 
-export type PlanFiguresFragment = { fits: boolean, predictedLoss: number | null, model: { id: string, name: string, parameters: number }, cluster: { id: string, name: string, gpuCount: number, gpuHourUsd: number, pue: number, gpu: { name: string, memoryBytes: number, tdpWatts: number } }, parallelism: { tensorParallel: number, pipelineParallel: number, dataParallel: number, contextParallel: number, expertParallel: number, expertTensorParallel: number, zeroStage: number, microBatchSize: number, globalBatchSize: number, gradientAccumulationSteps: number, recompute: RecomputeMode, sequenceParallel: boolean, pipelineInterleave: number, flashAttention: boolean, offload: Offload, optimizer: Optimizer, precision: Precision, gpuCount: number }, memory: { parametersBytes: number, gradientsBytes: number, optimizerStatesBytes: number, activationsBytes: number, temporaryBytes: number, overheadBytes: number, otherBytes: number, totalBytes: number, capacityBytes: number, headroomBytes: number, utilization: number, mostLoadedStage: number, hostBytes: number, nvmeBytes: number, stages: Array<{ stage: number, layers: number, parametersBytes: number, gradientsBytes: number, optimizerStatesBytes: number, activationsBytes: number, temporaryBytes: number, overheadBytes: number, totalBytes: number }> }, performance: { stepSeconds: number, computeSeconds: number, bubbleSeconds: number, bubbleFraction: number, exposedCommunicationSeconds: number, optimizerSeconds: number, modelFlopsUtilization: number, hardwareFlopsUtilization: number, modelTflopsPerGpu: number, hardwareTflopsPerGpu: number, tokensPerSecond: number, computeEfficiency: number, terms: Array<{ name: StepTermName, seconds: number, exposedSeconds: number, bytes: number, explanation: string }> }, communication: { tensorParallelSeconds: number, pipelineParallelSeconds: number, dataParallelSeconds: number, contextParallelSeconds: number, expertParallelSeconds: number, exposedSeconds: number, exposedTensorParallelSeconds: number, exposedPipelineParallelSeconds: number, exposedDataParallelSeconds: number, exposedContextParallelSeconds: number, exposedExpertParallelSeconds: number, exposedOffloadSeconds: number }, run: { days: number, seconds: number, costUsd: number, energyKwh: number, gpuHours: number, steps: number, trainingTokens: number } | null, diagnostics: Array<{ code: string, severity: DiagnosticSeverity, message: string }> };
+export type PlanFiguresFragment = { fits: boolean, predictedLoss: number | null, model: { id: string, name: string, parameters: number }, cluster: { id: string, name: string, gpuCount: number, gpuHourUsd: number, pue: number, gpu: { name: string, memoryBytes: number, tdpWatts: number } }, parallelism: { tensorParallel: number, pipelineParallel: number, dataParallel: number, contextParallel: number, expertParallel: number, expertTensorParallel: number, zeroStage: number, microBatchSize: number, globalBatchSize: number, gradientAccumulationSteps: number, recompute: RecomputeMode, sequenceParallel: boolean, pipelineInterleave: number, flashAttention: boolean, offload: Offload, optimizer: Optimizer, precision: Precision, gpuCount: number }, memory: { parametersBytes: number, gradientsBytes: number, optimizerStatesBytes: number, activationsBytes: number, temporaryBytes: number, overheadBytes: number, otherBytes: number, totalBytes: number, capacityBytes: number, headroomBytes: number, utilization: number, mostLoadedStage: number, hostBytes: number, nvmeBytes: number, stages: Array<{ stage: number, layers: number, parametersBytes: number, gradientsBytes: number, optimizerStatesBytes: number, activationsBytes: number, temporaryBytes: number, overheadBytes: number, totalBytes: number }> }, performance: { stepSeconds: number, computeSeconds: number, bubbleSeconds: number, bubbleFraction: number, exposedCommunicationSeconds: number, optimizerSeconds: number, modelFlopsUtilization: number, hardwareFlopsUtilization: number, modelTflopsPerGpu: number, hardwareTflopsPerGpu: number, tokensPerSecond: number, computeEfficiency: number, terms: Array<{ name: StepTermName, seconds: number, exposedSeconds: number, bytes: number, explanation: string }> }, communication: { tensorParallelSeconds: number, pipelineParallelSeconds: number, dataParallelSeconds: number, contextParallelSeconds: number, expertParallelSeconds: number, exposedSeconds: number, exposedTensorParallelSeconds: number, exposedPipelineParallelSeconds: number, exposedDataParallelSeconds: number, exposedContextParallelSeconds: number, exposedExpertParallelSeconds: number, exposedOffloadSeconds: number }, run: { days: number, seconds: number, costUsd: number, energyKwh: number, gpuHours: number, steps: number, trainingTokens: number } | null, diagnostics: Array<{ code: string, severity: DiagnosticSeverity, message: string }>, assumptions: Array<{ name: string, value: string, origin: AssumptionOrigin, source: string }> };
 
 type ZeroColumn_InputError_Fragment = { field: string, message: string };
 
@@ -752,7 +763,7 @@ export type PlanQueryVariables = Exact<{
 
 export type PlanQuery = { trainingPlanOrError:
     | { __typename: 'InputError', field: string, value: string, allowed: string, message: string }
-    | { __typename: 'TrainingPlan', fits: boolean, predictedLoss: number | null, model: { id: string, name: string, parameters: number }, cluster: { id: string, name: string, gpuCount: number, gpuHourUsd: number, pue: number, gpu: { name: string, memoryBytes: number, tdpWatts: number } }, parallelism: { tensorParallel: number, pipelineParallel: number, dataParallel: number, contextParallel: number, expertParallel: number, expertTensorParallel: number, zeroStage: number, microBatchSize: number, globalBatchSize: number, gradientAccumulationSteps: number, recompute: RecomputeMode, sequenceParallel: boolean, pipelineInterleave: number, flashAttention: boolean, offload: Offload, optimizer: Optimizer, precision: Precision, gpuCount: number }, memory: { parametersBytes: number, gradientsBytes: number, optimizerStatesBytes: number, activationsBytes: number, temporaryBytes: number, overheadBytes: number, otherBytes: number, totalBytes: number, capacityBytes: number, headroomBytes: number, utilization: number, mostLoadedStage: number, hostBytes: number, nvmeBytes: number, stages: Array<{ stage: number, layers: number, parametersBytes: number, gradientsBytes: number, optimizerStatesBytes: number, activationsBytes: number, temporaryBytes: number, overheadBytes: number, totalBytes: number }> }, performance: { stepSeconds: number, computeSeconds: number, bubbleSeconds: number, bubbleFraction: number, exposedCommunicationSeconds: number, optimizerSeconds: number, modelFlopsUtilization: number, hardwareFlopsUtilization: number, modelTflopsPerGpu: number, hardwareTflopsPerGpu: number, tokensPerSecond: number, computeEfficiency: number, terms: Array<{ name: StepTermName, seconds: number, exposedSeconds: number, bytes: number, explanation: string }> }, communication: { tensorParallelSeconds: number, pipelineParallelSeconds: number, dataParallelSeconds: number, contextParallelSeconds: number, expertParallelSeconds: number, exposedSeconds: number, exposedTensorParallelSeconds: number, exposedPipelineParallelSeconds: number, exposedDataParallelSeconds: number, exposedContextParallelSeconds: number, exposedExpertParallelSeconds: number, exposedOffloadSeconds: number }, run: { days: number, seconds: number, costUsd: number, energyKwh: number, gpuHours: number, steps: number, trainingTokens: number } | null, diagnostics: Array<{ code: string, severity: DiagnosticSeverity, message: string }> }
+    | { __typename: 'TrainingPlan', fits: boolean, predictedLoss: number | null, model: { id: string, name: string, parameters: number }, cluster: { id: string, name: string, gpuCount: number, gpuHourUsd: number, pue: number, gpu: { name: string, memoryBytes: number, tdpWatts: number } }, parallelism: { tensorParallel: number, pipelineParallel: number, dataParallel: number, contextParallel: number, expertParallel: number, expertTensorParallel: number, zeroStage: number, microBatchSize: number, globalBatchSize: number, gradientAccumulationSteps: number, recompute: RecomputeMode, sequenceParallel: boolean, pipelineInterleave: number, flashAttention: boolean, offload: Offload, optimizer: Optimizer, precision: Precision, gpuCount: number }, memory: { parametersBytes: number, gradientsBytes: number, optimizerStatesBytes: number, activationsBytes: number, temporaryBytes: number, overheadBytes: number, otherBytes: number, totalBytes: number, capacityBytes: number, headroomBytes: number, utilization: number, mostLoadedStage: number, hostBytes: number, nvmeBytes: number, stages: Array<{ stage: number, layers: number, parametersBytes: number, gradientsBytes: number, optimizerStatesBytes: number, activationsBytes: number, temporaryBytes: number, overheadBytes: number, totalBytes: number }> }, performance: { stepSeconds: number, computeSeconds: number, bubbleSeconds: number, bubbleFraction: number, exposedCommunicationSeconds: number, optimizerSeconds: number, modelFlopsUtilization: number, hardwareFlopsUtilization: number, modelTflopsPerGpu: number, hardwareTflopsPerGpu: number, tokensPerSecond: number, computeEfficiency: number, terms: Array<{ name: StepTermName, seconds: number, exposedSeconds: number, bytes: number, explanation: string }> }, communication: { tensorParallelSeconds: number, pipelineParallelSeconds: number, dataParallelSeconds: number, contextParallelSeconds: number, expertParallelSeconds: number, exposedSeconds: number, exposedTensorParallelSeconds: number, exposedPipelineParallelSeconds: number, exposedDataParallelSeconds: number, exposedContextParallelSeconds: number, exposedExpertParallelSeconds: number, exposedOffloadSeconds: number }, run: { days: number, seconds: number, costUsd: number, energyKwh: number, gpuHours: number, steps: number, trainingTokens: number } | null, diagnostics: Array<{ code: string, severity: DiagnosticSeverity, message: string }>, assumptions: Array<{ name: string, value: string, origin: AssumptionOrigin, source: string }> }
   , zero0:
     | { __typename: 'InputError', field: string, message: string }
     | { __typename: 'TrainingPlan', fits: boolean, memory: { parametersBytes: number, gradientsBytes: number, optimizerStatesBytes: number, activationsBytes: number, temporaryBytes: number, overheadBytes: number, otherBytes: number, totalBytes: number, capacityBytes: number, headroomBytes: number, utilization: number, mostLoadedStage: number, hostBytes: number, nvmeBytes: number }, performance: { stepSeconds: number } }
@@ -1078,6 +1089,12 @@ export const PlanFiguresFragmentDoc = new TypedDocumentString(`
     code
     severity
     message
+  }
+  assumptions {
+    name
+    value
+    origin
+    source
   }
 }
     fragment Layout on Parallelism {
@@ -1516,6 +1533,12 @@ fragment PlanFigures on TrainingPlan {
     code
     severity
     message
+  }
+  assumptions {
+    name
+    value
+    origin
+    source
   }
 }
 fragment ZeroColumn on TrainingPlanResult {

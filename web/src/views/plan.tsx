@@ -418,6 +418,13 @@ const TERM_LABELS: Record<string, string> = {
 };
 
 /** The step time term by term (TrainingPlan.performance.terms): a visible table whose exposed column sums to the step. */
+const ORIGIN_LABELS: Record<PlanOk['assumptions'][number]['origin'], string> = {
+  USER: 'your input',
+  RECIPE: 'recipe',
+  DEFAULT: 'default',
+  SEARCH: 'search',
+};
+
 function StepTermsTable(props: { terms: PlanOk['performance']['terms']; stepSeconds: number }): preact.JSX.Element {
   // Terms that cost nothing on this layout (no EP on a dense model, no offload) are left out of the table.
   const shown = props.terms.filter((t) => t.seconds > 0 || t.exposedSeconds > 0);
@@ -576,11 +583,27 @@ function PlanFigures(props: { plan: PlanOk; result: PlanQuery }): preact.JSX.Ele
       <details class="assumptions">
         <summary>Assumptions</summary>
         <ul>
-          <li>GB = 10⁹ bytes. Memory is the most-loaded GPU of each pipeline stage: parameters, gradients and optimizer states (ZeRO shards them over data parallelism), activations after Korthikanti et al. 2022, temporary buffers and a framework overhead; {f.bytes(memory.headroomBytes)} headroom is kept free.</li>
+          <li>GB = 10⁹ bytes. Memory is the most-loaded GPU of each pipeline stage: parameters, gradients and optimizer states (ZeRO shards them over data parallelism), activations after Korthikanti et al. 2022, temporary buffers and a framework overhead; the most-loaded GPU has {f.bytes(memory.headroomBytes)} left of its capacity (negative: it does not fit).</li>
           <li>Step time = compute + pipeline bubble ((p − 1)/(v·m) of a stage) + communication not hidden behind compute + the optimizer step; the overlap model and efficiencies are in docs/core-plan.md.</li>
           <li>MFU counts the model's matmul FLOPs (a multiply-add = 2 FLOPs, training = 3 × forward, attention non-causal) against the GPU's dense {par.precision} peak.</li>
           <li>Cost = GPU-hours × ${f.fixed(plan.cluster.gpuHourUsd, 2)} per GPU-hour; energy = GPU TDP ({f.fixed(plan.cluster.gpu.tdpWatts, 0)} W) × PUE × hours. No failures or restarts: the Simulate view adds them.</li>
         </ul>
+        <table class="terms" data-testid="plan-assumptions">
+          <caption>What this plan assumed, input by input: its value, where it comes from (your input, a recipe, the planner's default) and the source</caption>
+          <thead>
+            <tr><th scope="col">input</th><th scope="col">value</th><th scope="col">from</th><th scope="col">source</th></tr>
+          </thead>
+          <tbody>
+            {plan.assumptions.map((a) => (
+              <tr key={a.name}>
+                <th scope="row">{a.name}</th>
+                <td>{a.value}</td>
+                <td>{ORIGIN_LABELS[a.origin]}</td>
+                <td class="explanation">{a.source}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </details>
     </>
   );
