@@ -166,6 +166,9 @@ export const MODEL_PRESETS: readonly ModelArchitecture[] = Object.freeze(
     llamaStyle('mixtral-8x7b', 'Mixtral 8x7B', 32, 4096, 32, 8, 14336, LLAMA2_VOCAB, 32768, 46_702_792_704,
       'Jiang et al. 2024 (Mixtral of Experts), Table 1: 8 experts, top-2; "47B total, 13B active"; exact count of the released checkpoint',
       { experts: 8, expertsPerToken: 2 }),
+    llamaStyle('mixtral-8x22b', 'Mixtral 8x22B', 56, 6144, 48, 8, 16384, LLAMA2_VOCAB, 65536, 141e9,
+      'Mistral AI 2024 (Mixtral 8x22B announcement): 141B parameters, 39B active; the released config.json: 56 layers, hidden 6,144, 48 heads, 8 KV heads, FFN 16,384, 8 experts, top-2, vocabulary 32,000, 65,536-token context',
+      { experts: 8, expertsPerToken: 2 }),
     // DeepSeek: multi-head latent attention, fine-grained routed experts + shared experts, first layers dense.
     llamaStyle('deepseek-v2', 'DeepSeek-V2', 60, 5120, 128, 128, 1536, 102_400, 4096, 236e9,
       'DeepSeek-AI 2024 (DeepSeek-V2), §3.1.2: 60 layers, d 5,120, 128 heads, d_c 512, d_c\' 1,536, d_h 128, d_R 64; all FFNs but the first MoE with 2 shared + 160 routed experts of 1,536, top-6; "236B total parameters, of which 21B are activated"',
@@ -251,6 +254,7 @@ const PRINTED_RESOLUTION: Readonly<Record<string, number>> = {
   'llama3-405b': 1e9,
   'nemotron-4-15b': 1e8,
   'nemotron-4-340b': 1e9,
+  'mixtral-8x22b': 1e9,
   'qwen3-30b-a3b': 1e8,
   'qwen3-235b-a22b': 1e9,
   'megatron-1.7b': 1e8,

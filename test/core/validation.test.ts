@@ -50,7 +50,8 @@ const report = runValidation();
 // zoo's Qwen3 235B table: four layouts), which the model read 5–48 % fast (59 runs: 0.078 / 0.638 / 0.083), and the host
 // work of Transformer Engine's per-expert GEMM launches (expert-parallel.ts, 51.5 µs per GEMM or FP8 cast, fitted on
 // the four BF16 rows without overlap): Qwen3 30B FP8 +63.8 → −4.1 %, 235B FP8 +12.1 → −5.5 % (predicted, not fitted).
-const MEAN_ABS_ERROR_BOUND = 0.048;
+// Then Mixtral 8x22B from the same zoo (forced balance +3.1 %, dropless asked as balanced +7.7 %; 61 runs): 0.049.
+const MEAN_ABS_ERROR_BOUND = 0.049;
 const MAX_ABS_ERROR_BOUND = 0.278;
 const LEAVE_ONE_FAMILY_OUT_BOUND = 0.054;
 const DENSE_MEAN_ABS_ERROR_BOUND = 0.038;
@@ -146,14 +147,20 @@ describe('the validation suite', () => {
     expect(Math.abs(calibrateFp8Scale(VALIDATION_RUNS) - 1)).toBeLessThanOrEqual(0.02);
   });
 
-  it('the host seconds per per-expert operation are the fit over the four Megatron-Core BF16 MoE runs without EP overlap (± 1 %)', () => {
-    expect(expertHostCalibrationRuns(VALIDATION_RUNS).map((r) => r.id)).toEqual([
+  it('the host seconds per per-expert operation are the fit over the Megatron-Core BF16 MoE runs without EP overlap (± 1 %)', () => {
+    const fitted = expertHostCalibrationRuns(VALIDATION_RUNS).map((r) => r.id);
+    expect(fitted).toEqual([
       'megatron-bridge-card-qwen3-30b-a3b-bf16',
       'moe-model-zoo-qwen3-235b-deepep',
       'moe-model-zoo-qwen3-235b-alltoall-pp32',
       'moe-model-zoo-qwen3-235b-deepep-tp4',
+      'moe-model-zoo-mixtral-8x22b-forced-balance',
+      'moe-model-zoo-mixtral-8x22b-dropless',
     ]);
     expect(Math.abs(calibrateExpertHostSeconds(VALIDATION_RUNS) / EXPERT_HOST_SECONDS_PER_OPERATION - 1)).toBeLessThanOrEqual(0.01);
+    // The fine-grained Qwen3 runs set it: without Mixtral's (one local expert each) the fit is the same.
+    const withoutMixtral = VALIDATION_RUNS.filter((r) => !r.id.includes('mixtral'));
+    expect(Math.abs(calibrateExpertHostSeconds(withoutMixtral) / EXPERT_HOST_SECONDS_PER_OPERATION - 1)).toBeLessThanOrEqual(0.01);
   });
 
   it('predicts the Megatron-Core MoE runs it was not fitted on: FP8 (its casts counted as operations) within 6 %, EP-overlapped within 16 %', () => {
