@@ -173,7 +173,8 @@ const RECIPES: Record<Exclude<TrainingRecipe, 'CUSTOM'>, RecipeSpec> = {
       },
       expertGemmLaunch: {
         value: 'GROUPED_KERNEL',
-        source: 'DeepSeek-V3 report §3.3 and deepseek-ai/DeepGEMM (grouped GEMMs, contiguous and masked layouts): the local experts in one kernel, their token counts read on the device',
+        source:
+          'deepseek-ai/DeepGEMM (the FP8 GEMM kernels of DeepSeek-V3\'s training and inference), its grouped GEMMs for MoE (contiguous and masked layouts): the local experts in one kernel launch, their rows mapped to experts on the device',
       },
       communicationStreamingMultiprocessors: {
         value: 20,

@@ -15,6 +15,7 @@ import type {
   Precision,
   RecomputeMode,
 } from '../core/types.js';
+import { EXPERT_HOST_SECONDS_PER_OPERATION } from '../core/performance.js';
 import { builder } from './builder.js';
 
 export const PrecisionEnum = builder.enumType('Precision', {
@@ -196,7 +197,7 @@ export const ExpertGemmLaunchEnum = builder.enumType('ExpertGemmLaunch', {
     },
     PER_EXPERT: {
       description:
-        "Transformer Engine's GroupedLinear (Megatron-Core): one GEMM per local expert from host split sizes; the GPU waits on host work per expert after the dispatcher's sync (37 µs per GEMM or FP8 cast, calibrated).",
+        `Transformer Engine's GroupedLinear (Megatron-Core): one GEMM per local expert from host split sizes; the GPU waits on host work per expert after the dispatcher's sync (${(EXPERT_HOST_SECONDS_PER_OPERATION * 1e6).toFixed(1)} µs per GEMM or FP8 cast, calibrated: options.expertHostSecondsPerOperation).`,
     },
   } satisfies Record<ExpertGemmLaunch, { description: string }>,
 });

@@ -19,10 +19,11 @@ import { overlappedCostSeconds } from './efficiency.js';
  * micro-batch — all exposed: Transformer Engine's GroupedLinear takes the tokens per expert as a host list (m_splits,
  * transformer_engine/pytorch/module/grouped_linear.py), so the dispatcher copies them to the host and the GPU, its
  * queue drained at that sync, waits on the per-expert work that follows. CALIBRATED (least absolute log deviations,
- * suite.ts calibrateExpertHostSeconds, which returns this value) on the validation suite's four Megatron-Core MoE runs
- * in BF16 without expert-parallel overlap (Qwen3 30B-A3B, Megatron-Bridge's overlap card; Qwen3 235B-A22B, three
- * layouts of the MoE model zoo); its FP8 and overlapped Megatron-Core runs are predicted, not fitted. For scale:
- * HolisticTraceAnalysis (docs, cuda_kernel_launch_stats) puts a kernel launch at 5–20 µs of CPU time.
+ * suite.ts calibrateExpertHostSeconds, which returns this value) on the validation suite's Megatron-Core MoE runs in
+ * BF16 without expert-parallel overlap: Qwen3 30B-A3B (Megatron-Bridge's overlap card) and Qwen3 235B-A22B in three
+ * layouts of the MoE model zoo set it; the zoo's Mixtral 8x22B pair (one local expert each) does not move it. The FP8
+ * and overlapped Megatron-Core runs are predicted, not fitted. For scale: HolisticTraceAnalysis (docs,
+ * cuda_kernel_launch_stats) puts a kernel launch at 5–20 µs of CPU time.
  */
 export const EXPERT_HOST_SECONDS_PER_OPERATION = 51.5e-6;
 
@@ -123,8 +124,7 @@ const OVERLAPPED =
   'All-to-all overlapped with the micro-batch’s compute (DualPipe, DeepSeek-V3 §3.2.1): only its excess and the contention share σ/(1+σ) are exposed.';
 const OVERLAPPED_RESERVED_SMS =
   'All-to-all overlapped with the micro-batch’s compute (DualPipe, DeepSeek-V3 §3.2.1, Figure 4) on SMs reserved for it (§3.2.2: 20 of 132): the compute runs on the other SMs for the whole window (S/(S − S_comm) as long), and the transfers’ excess over that is exposed.';
-const PER_EXPERT_HOST =
-  ' Plus, never hidden, the host work of PER_EXPERT GEMM launches (Transformer Engine GroupedLinear’s host split sizes after the dispatcher’s device-to-host sync): local experts × per-expert GEMMs and FP8 casts × host seconds per operation (37 µs calibrated; options.expertHostSecondsPerOperation), per MoE layer and micro-batch.';
+const PER_EXPERT_HOST = ` Plus, never hidden, the host work of PER_EXPERT GEMM launches (Transformer Engine GroupedLinear’s host split sizes after the dispatcher’s device-to-host sync): local experts × per-expert GEMMs and FP8 casts × host seconds per operation (${(EXPERT_HOST_SECONDS_PER_OPERATION * 1e6).toFixed(1)} µs calibrated; options.expertHostSecondsPerOperation), per MoE layer and micro-batch.`;
 
 /**
  * Critical-path cost of an all-to-all whose kernels hold a fixed partition of the SMs (σ = reserved/(total − reserved))

@@ -167,8 +167,9 @@ function precisionOf(run: ValidationRun): string | undefined {
 /**
  * The runs the GEMM constants are fitted on: the dense ones. A mixture-of-experts step carries what the GEMM law does
  * not describe (token dispatch and combine, the host work of per-expert launches), and the framework stacks differ
- * there by 2× (docs/validation.md): MoE rows never move the GEMM constants of their GPU generation; four of them fit
- * the host seconds per per-expert operation (calibrateExpertHostSeconds) and the others are predicted.
+ * there by 2× (docs/validation.md): MoE rows never move the GEMM constants of their GPU generation; those in BF16 with
+ * per-expert launches and no EP overlap fit the host seconds per per-expert operation (calibrateExpertHostSeconds), and
+ * the others are predicted.
  */
 function calibrationRuns(runs: readonly ValidationRun[]): readonly ValidationRun[] {
   return runs.filter(isDenseRun);

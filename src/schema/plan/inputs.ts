@@ -1,4 +1,5 @@
 /** TrainingPlanInput and its nested inputs (plan options, adapter): GraphQL input types and their shapes. */
+import { EXPERT_HOST_SECONDS_PER_OPERATION } from '../../core/performance.js';
 import type { LowRankAdapter } from '../../core/types.js';
 import { builder } from '../builder.js';
 import { ClusterInputRef } from '../cluster.js';
@@ -94,7 +95,7 @@ export const PlanOptionsInputRef = builder.inputType('PlanOptionsInput', {
     }),
     expertHostSecondsPerOperation: t.float({
       description:
-        'Host seconds per per-expert GEMM or FP8 cast of a PER_EXPERT launch, per MoE layer and micro-batch (0–0.01; default 3.7e-5, calibrated on the validation suite\'s Megatron-Core MoE runs). Lower it for a faster host or CUDA graphs over the experts.',
+        `Host seconds per per-expert GEMM or FP8 cast of a PER_EXPERT launch, per MoE layer and micro-batch (0–0.01; default ${EXPERT_HOST_SECONDS_PER_OPERATION}, calibrated on the validation suite's Megatron-Core BF16 MoE runs). Lower it for a faster host or CUDA graphs over the experts.`,
     }),
     pipelineFlushesPerStep: t.int({
       description:
