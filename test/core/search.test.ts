@@ -21,7 +21,7 @@ import {
   type PlanSearchOutcome,
   type SearchCandidate,
 } from '../../src/core/search.js';
-import type { ClusterSpec, GpuSpec, ModelArchitecture, OffloadTarget, ParallelLayout, RecomputeMode, ZeroStage } from '../../src/core/types.js';
+import type { ClusterSpec, GpuSpec, ModelArchitecture, OffloadTarget, ParallelLayout, PlanOptions, RecomputeMode, ZeroStage } from '../../src/core/types.js';
 import { a100, cluster1024, gpt3, gpt3Counts } from './search-fixtures.js';
 
 
@@ -860,6 +860,27 @@ describe('expertTensorParallel pins (Megatron-Core MoE parallel folding)', () =>
     // Folded, the runner-up is TP 2 with EP 8 over TP × DP = 16 ranks (ETP 1).
     const folded = searchPlans(mixtral, counts, cluster, { ...wide, expertTensorParallel: [1, 2, 4] }).comparison!.layoutDifferences;
     expect(folded).toEqual(['expertParallel: 4 vs 8', 'expertTensorParallel: 2 vs 1']);
+  });
+
+  it('with per-expert launches (MEGATRON_CORE\'s host work per local expert), exposed or overlapped all-to-all: pruned = exhaustive, and the search favours more EP', () => {
+    const wide = { ...space, tensorParallel: [2, 4], expertTensorParallel: [1, 2, 4], recomputeModes: ['NONE', 'FULL'] } as PlanSearchOptions;
+    for (const overlapExpertParallelCommunication of [false, true]) {
+      const planOptions: PlanOptions = { expertGemmLaunch: 'PER_EXPERT', overlapExpertParallelCommunication };
+      const pruned = searchPlans(mixtral, counts, cluster, { ...wide, planOptions });
+      const exhaustive = searchPlans(mixtral, counts, cluster, { ...wide, planOptions, prune: false });
+      expect(keys(pruned.best)).toEqual(keys(exhaustive.best));
+      expect(pruned.feasible).toBe(exhaustive.feasible);
+      expect(pruned.winnerReason).toBe(exhaustive.winnerReason);
+    }
+    // The host work falls with the local experts (8/EP): charged, it moves the winner from EP 4 (TP 2, experts TP-split)
+    // to EP 8 folded over TP 2 × DP 8 (one expert per GPU), and EP's mean over the best 50 rises.
+    const bestOf = (o: PlanOptions) => searchPlans(mixtral, counts, cluster, { ...wide, planOptions: o }).best;
+    const meanEp = (best: readonly { layout: ParallelLayout }[]) => best.reduce((sum, c) => sum + c.layout.expertParallel, 0) / best.length;
+    const grouped = bestOf({});
+    const perExpert = bestOf({ expertGemmLaunch: 'PER_EXPERT' });
+    expect(grouped[0]!.layout).toMatchObject({ tensorParallel: 2, expertParallel: 4 });
+    expect(perExpert[0]!.layout).toMatchObject({ tensorParallel: 2, expertParallel: 8, expertTensorParallel: 1 });
+    expect(meanEp(perExpert)).toBeGreaterThan(meanEp(grouped));
   });
 
   it('a dense model ignores the folded degree (nothing to fold): the same space as without the pin', () => {

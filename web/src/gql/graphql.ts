@@ -607,7 +607,7 @@ export type StepTermName =
   | 'CONTEXT_PARALLEL'
   /** Data-parallel gradient reduction and ZeRO parameter gathers. */
   | 'DATA_PARALLEL'
-  /** MoE dispatch and combine all-to-alls. */
+  /** MoE dispatch and combine all-to-alls, and with PER_EXPERT expert launches (options.expertGemmLaunch) the host work the dispatcher's sync leaves exposed. */
   | 'EXPERT_PARALLEL'
   /** Parameter streaming to and from host memory or NVMe (ZeRO-Infinity). */
   | 'OFFLOAD'
