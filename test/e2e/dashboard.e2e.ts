@@ -90,6 +90,14 @@ it('loads the page and computes the default plan (GPT-3 175B on 1,024 A100s) wit
   expect(await launch.locator('td').allTextContents()).toEqual(['GROUPED_KERNEL', 'default', expect.stringMatching(/^planner default/)]);
   expect(await assumptions.locator('tbody tr').count()).toBeGreaterThanOrEqual(20);
   await shot('plan-default');
+  // A named recipe fills what the form leaves open, goes into the URL, and the assumptions say which came from it.
+  await page.locator('select[name=recipe]').selectOption('MEGATRON_CORE');
+  await page.getByRole('button', { name: 'Compute plan' }).click();
+  await expect.poll(() => page.url()).toContain('recipe=MEGATRON_CORE');
+  await expect.poll(() => launch.locator('td').allTextContents()).toEqual(['PER_EXPERT', 'recipe', expect.stringMatching(/GroupedLinear/)]);
+  await page.locator('select[name=recipe]').selectOption('CUSTOM');
+  await page.getByRole('button', { name: 'Compute plan' }).click();
+  await expect.poll(() => launch.locator('td').allTextContents()).toEqual(['GROUPED_KERNEL', 'default', expect.stringMatching(/^planner default/)]);
 
   // A changed input recomputes and goes into the URL; reopening the URL gives the same view.
   await page.locator('input[name=tp]').fill('4');

@@ -17,6 +17,7 @@ import {
   type Precision,
   type RecomputeMode,
   type TrainingPlanInput,
+  type TrainingRecipe,
 } from '../gql/graphql';
 import { readParams, writeParams } from '../url';
 
@@ -44,6 +45,8 @@ export interface PlanState {
   optimizer: Optimizer;
   precision: Precision;
   trainingTokens: number;
+  /** A framework's defaults for what the fields below leave open (overlap, gradients, expert launches); CUSTOM = none. */
+  recipe: TrainingRecipe;
 }
 
 export const DEFAULT_PLAN: PlanState = {
@@ -67,13 +70,14 @@ export const DEFAULT_PLAN: PlanState = {
   optimizer: 'ADAM',
   precision: 'BF16',
   trainingTokens: 3e11,
+  recipe: 'CUSTOM',
 };
 
 const KEYS: Record<keyof PlanState, string> = {
   model: 'model', cluster: 'cluster', gpus: 'gpus', globalBatchSize: 'gbs', microBatchSize: 'mbs', tensorParallel: 'tp',
   pipelineParallel: 'pp', dataParallel: 'dp', contextParallel: 'cp', expertParallel: 'ep', expertTensorParallel: 'etp', zeroStage: 'zero',
   recompute: 'recompute', sequenceParallel: 'sp', flashAttention: 'fa', pipelineInterleave: 'vpp', offload: 'offload',
-  optimizer: 'optimizer', precision: 'precision', trainingTokens: 'tokens',
+  optimizer: 'optimizer', precision: 'precision', trainingTokens: 'tokens', recipe: 'recipe',
 };
 
 export function planParams(s: PlanState): Record<string, string | number | boolean> {
@@ -122,6 +126,7 @@ export function planFromLayout(model: string, cluster: string, trainingTokens: n
     offload: p.offload,
     optimizer: p.optimizer,
     precision: p.precision,
+    recipe: 'CUSTOM',
   };
 }
 
@@ -170,6 +175,7 @@ export function planInput(s: PlanState, catalog: Catalog, zeroStage = s.zeroStag
   if (s.dataParallel.trim() !== '') input.dataParallel = Number(s.dataParallel);
   // Expert TP 1 only when it differs from TP (omitted = the same as TP).
   if (s.expertTensorParallel === 1 && s.tensorParallel > 1) input.expertTensorParallel = 1;
+  if (s.recipe !== 'CUSTOM') input.recipe = s.recipe;
   return input;
 }
 
@@ -292,10 +298,21 @@ export function ModelClusterFields(props: { catalog: Catalog; state: PlanState; 
 
 const int = (v: string) => Math.trunc(Number(v));
 
+/** The API's named recipes (TrainingRecipe); the fields of the form still win over a recipe's layout defaults. */
+const RECIPES: { value: TrainingRecipe; label: string }[] = [
+  { value: 'CUSTOM', label: 'none (planner defaults)' },
+  { value: 'MEGATRON_CORE', label: 'Megatron-Core / NeMo' },
+  { value: 'MEGATRON_LM_2021', label: 'Megatron-LM 2021' },
+  { value: 'TORCHTITAN_FSDP2', label: 'torchtitan FSDP2' },
+  { value: 'DEEPSPEED_ZERO', label: 'DeepSpeed ZeRO' },
+  { value: 'DEEPSEEK_V3', label: 'DeepSeek-V3' },
+];
+
 export function LayoutFields(props: { state: PlanState; set: Setter }): preact.JSX.Element {
   const { state, set } = props;
   return (
     <>
+      <Select<TrainingRecipe> name="recipe" label="Recipe (framework defaults for the rest)" value={state.recipe} options={RECIPES} onChange={(v) => set('recipe', v)} />
       <NumberField name="gbs" label="Global batch (sequences)" value={state.globalBatchSize} onChange={(v) => set('globalBatchSize', int(v))} />
       <NumberField name="mbs" label="Micro-batch (sequences)" value={state.microBatchSize} onChange={(v) => set('microBatchSize', int(v))} />
       <NumberField name="tp" label="Tensor parallel (TP)" value={state.tensorParallel} onChange={(v) => set('tensorParallel', int(v))} />
