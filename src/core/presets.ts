@@ -169,6 +169,9 @@ export const MODEL_PRESETS: readonly ModelArchitecture[] = Object.freeze(
     llamaStyle('mixtral-8x22b', 'Mixtral 8x22B', 56, 6144, 48, 8, 16384, LLAMA2_VOCAB, 65536, 141e9,
       'Mistral AI 2024 (Mixtral 8x22B announcement): 141B parameters, 39B active; the released config.json: 56 layers, hidden 6,144, 48 heads, 8 KV heads, FFN 16,384, 8 experts, top-2, vocabulary 32,000, 65,536-token context',
       { experts: 8, expertsPerToken: 2 }),
+    llamaStyle('gpt-oss-120b', 'gpt-oss-120b', 36, 2880, 64, 8, 2880, 201_088, 131072, 116.83e9,
+      'OpenAI 2025, gpt-oss-120b & gpt-oss-20b model card (36 layers, 116.83B total and 5.13B active parameters, 128 experts, 4 active, residual width 2,880, 64 query heads of 64 and 8 KV heads, attention alternating dense and banded to 128 tokens, o200k_harmony vocabulary) and the released config.json (intermediate_size 2,880, sliding_window 128, vocab_size 201,088, biases in attention and experts); its attention sinks (one scalar per head) are not counted',
+      { experts: 128, expertsPerToken: 4, headDim: 64, linearBiases: true, slidingWindow: 128, slidingWindowLayers: 18 }),
     // DeepSeek: multi-head latent attention, fine-grained routed experts + shared experts, first layers dense.
     llamaStyle('deepseek-v2', 'DeepSeek-V2', 60, 5120, 128, 128, 1536, 102_400, 4096, 236e9,
       'DeepSeek-AI 2024 (DeepSeek-V2), §3.1.2: 60 layers, d 5,120, 128 heads, d_c 512, d_c\' 1,536, d_h 128, d_R 64; all FFNs but the first MoE with 2 shared + 160 routed experts of 1,536, top-6; "236B total parameters, of which 21B are activated"',
@@ -255,6 +258,7 @@ const PRINTED_RESOLUTION: Readonly<Record<string, number>> = {
   'nemotron-4-15b': 1e8,
   'nemotron-4-340b': 1e9,
   'mixtral-8x22b': 1e9,
+  'gpt-oss-120b': 1e7,
   'qwen3-30b-a3b': 1e8,
   'qwen3-235b-a22b': 1e9,
   'megatron-1.7b': 1e8,

@@ -12,7 +12,7 @@ function preset(id: string): ModelArchitecture {
 const REQUIRED_IDS = [
   'gpt2-1.5b', 'gpt3-125m', 'gpt3-350m', 'gpt3-760m', 'gpt3-1.3b', 'gpt3-2.7b', 'gpt3-6.7b', 'gpt3-13b', 'gpt3-175b',
   'mt-nlg-530b', 'gopher-280b', 'chinchilla-70b', 'bloom-176b', 'opt-175b', 'llama2-7b', 'llama2-13b', 'llama2-70b',
-  'llama3-8b', 'llama3-70b', 'llama3-405b', 'mixtral-8x7b', 'mixtral-8x22b', 'mistral-7b', 'gemma-7b', 'gemma2-9b', 'deepseek-v2', 'deepseek-v3',
+  'llama3-8b', 'llama3-70b', 'llama3-405b', 'mixtral-8x7b', 'mixtral-8x22b', 'gpt-oss-120b', 'mistral-7b', 'gemma-7b', 'gemma2-9b', 'deepseek-v2', 'deepseek-v3',
   'nemotron-4-15b', 'nemotron-4-340b', 'qwen3-30b-a3b', 'qwen3-235b-a22b', 'megatron-1.7b', 'megatron-3.6b', 'megatron-7.5b',
   'megatron-18.4b', 'megatron-39.1b', 'megatron-76.1b', 'megatron-145.6b', 'megatron-310.1b', 'megatron-529.6b',
   'megatron-1t', 'gpt4-20t-article',
