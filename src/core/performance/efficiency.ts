@@ -67,7 +67,7 @@ export const ELEMENTWISE_BANDWIDTH_EFFICIENCY = 0.8;
 
 /**
  * How close the step-time model comes to published measurements of dense models: the mean |predicted / published − 1|
- * over the validation suite's dense runs (src/core/validation/runs.ts: 47 of its 62 published figures, from
+ * over the validation suite's dense runs (src/core/validation/runs.ts: 47 of its 63 published figures, from
  * Megatron-LM 2021–22, BLOOM, OPT, MegaScale, FSDP, NeMo, Megatron-Bridge, Nemotron-4, Llama 3), rounded up to a percent;
  * test/core/validation.test.ts keeps it equal to the suite's figure. Two layouts whose times differ by less than this
  * cannot be ranked by the model; the plan search reports them as near-optimal instead of pretending.
@@ -75,12 +75,12 @@ export const ELEMENTWISE_BANDWIDTH_EFFICIENCY = 0.8;
 export const STEP_TIME_MODEL_ACCURACY_FRACTION = 0.04;
 
 /**
- * The same for mixture-of-experts models: the mean |error| over the suite's 15 MoE runs (DeepSeek-V3 and its profile,
+ * The same for mixture-of-experts models: the mean |error| over the suite's 16 MoE runs (DeepSeek-V3 and its profile,
  * NeMo AutoModel, Megatron-Bridge's and the MoE model zoo's Qwen3, Mixtral and gpt-oss in Megatron-Core; validation/moe-runs.ts), rounded
  * up — wider, because what MoE steps spend beyond FLOPs and bytes differs by framework and four of those runs fit the
  * per-expert host time (docs/validation.md). planSearch states it for an MoE model.
  */
-export const MOE_STEP_TIME_MODEL_ACCURACY_FRACTION = 0.09;
+export const MOE_STEP_TIME_MODEL_ACCURACY_FRACTION = 0.1;
 
 /** The stated accuracy for a model: the MoE figure for a mixture of experts, else the dense one. */
 export function stepTimeModelAccuracyFractionFor(experts: number): number {

@@ -16,6 +16,10 @@ const MEGATRON_BRIDGE_MOE_OVERLAP_CARD =
 const MEGATRON_MOE_MODEL_ZOO =
   'Megatron-MoE-ModelZoo (github.com/yanring/Megatron-MoE-ModelZoo): best_practice/qwen3/readme.md, H100 table (256 H100, BF16, sequence 4,096, batch 2,048)';
 
+/** Megatron-Bridge's archive, its 26.02 section (the Qwen3 30B H100 layout before HybridEP replaced it). */
+const MEGATRON_BRIDGE_26_02 =
+  'NVIDIA Megatron-Bridge performance summary archive, 26.02 NeMo container, DGX-H100 FP8 pre-training (docs.nvidia.com/nemo/megatron-bridge/latest/performance-summary-archive.html)';
+
 /** The same zoo's Mixtral 8x22B script, its runtime table and model config. */
 const MEGATRON_MOE_MODEL_ZOO_MIXTRAL =
   'Megatron-MoE-ModelZoo (github.com/yanring/Megatron-MoE-ModelZoo): best_practice/mixtral/run_mixtral_8x22B.sh ("around 465 TFLOPS for H100" with forced balance, 445 dropless), runtime_configs/benchmarking/runtime.conf and model_configs/benchmarking/Mixtral-8x22B.yaml';
@@ -147,6 +151,38 @@ export const MOE_VALIDATION_RUNS: readonly ValidationRun[] = [
     recipe: 'Megatron-Bridge (Megatron-Core): BF16, NCCL all-to-all dispatcher, recompute of norms and the MoE activation, BF16 gradient reduction, forced balance, sequence 4,096',
     assumed: 'the released model\'s vocabulary (201,088) for the embedding and head (the recipe\'s mock-data tokenizer is a NullTokenizer); its banded attention as a 128-token window on half the layers; attention sinks not modelled',
     published: 5824,
+    kind: 'TOKENS_PER_SECOND_PER_GPU',
+  },
+
+  // Qwen3 30B-A3B on the same 16 H100 two releases earlier, on the layout its config then set (the parent of
+  // Megatron-Bridge commit 4a645075 "Update Qwen3 30B H100 Base Configs with HybridEP", 2026-02-23:
+  // QWEN3_30B_A3B_PRETRAIN_CONFIG_H100_FP8_CS_V1 = PP 2, VP 12, EP 8 with expert TP 1, moe_a2a_overlap True;
+  // qwen3_30b_a3b_pretrain_config_h100: moe_token_dispatcher_type "alltoall"; set_qwen3_common_configs as in 26.04).
+  // Checked after the host-time fit: +26.9 % (+16.3 % with the all-to-all exposed) — the overlap law again.
+  {
+    id: 'megatron-bridge-26.02-qwen3-30b-a3b-pp2-ep8',
+    source: MEGATRON_BRIDGE_26_02,
+    family: 'MOE',
+    gpu: 'h100-sxm',
+    gpus: 16,
+    model: 'qwen3-30b-a3b',
+    layout: {
+      tensorParallel: 1,
+      pipelineParallel: 2,
+      pipelineInterleave: 12,
+      expertParallel: 8,
+      expertTensorParallel: 1,
+      globalBatchSize: 1024,
+      microBatchSize: 1,
+      precision: 'FP8',
+      recompute: 'NONE',
+      gradientPrecision: 'BF16',
+    },
+    options: { expertDispatch: 'ALL_TO_ALL', overlapExpertParallelCommunication: true, overlapTensorParallelCommunication: false },
+    trainingRecipe: 'MEGATRON_CORE',
+    recipe: 'Megatron-Bridge (Megatron-Core) 26.02: FP8 current scaling, NCCL all-to-all dispatcher, overlapped (moe_a2a_overlap True), PP 2 with 12 virtual stages, BF16 gradient reduction, no recompute, sequence 4,096',
+    assumed: 'balanced routing as the footnote says; the configs at the commit before HybridEP replaced this layout (the 26.02 table lists it)',
+    published: 5113,
     kind: 'TOKENS_PER_SECOND_PER_GPU',
   },
 
