@@ -91,6 +91,15 @@ export function expertTensorParallelOf(layout: ParallelLayout): number {
   return layout.expertTensorParallel ?? layout.tensorParallel;
 }
 
+/**
+ * The routed experts' data-parallel (ZeRO and gradient-reduction) group: a stage's TP × CP × DP ranks over ETP × EP
+ * (Megatron-Core MoE parallel folding; with ETP = TP it is DP·CP/EP).
+ */
+export function expertDataParallelOf(layout: ParallelLayout): number {
+  const e = layout.expertParallel > 0 ? layout.expertParallel : 1;
+  return ((layout.tensorParallel / expertTensorParallelOf(layout)) * layout.dataParallel * (layout.contextParallel ?? 1)) / e;
+}
+
 /** Transformer layers on pipeline stage `stage` of an EVEN split without interleaving (the first L mod p take one extra). */
 export function layersOnStage(layers: number, pipelineParallel: number, stage: number): number {
   const base = Math.floor(layers / pipelineParallel);
@@ -187,11 +196,9 @@ function stageStates(arch: ModelArchitecture, counts: ModelCounts, layout: Paral
     mtpDepth * mtp.dense;
   const replicatedKv = replicatedKvParametersPerRank(arch, t);
   const denseGpu = denseStage / t + (layers + mtpDepth) * replicatedKv;
-  // Routed experts: split ETP × EP ways; their ZeRO group is the expert-data-parallel group, the TP × CP × DP ranks of
-  // the stage over ETP × EP (Megatron-Core MoE parallel folding; ETP = TP gives DP·CP/EP).
-  const etp = expertTensorParallelOf(layout);
-  const expertGpu = (layers * expertLayer + mtpDepth * mtp.routed) / (etp * e);
-  const expertDp = ((t / etp) * shardGroup) / e;
+  // Routed experts: split ETP × EP ways; their ZeRO group is the expert-data-parallel group.
+  const expertGpu = (layers * expertLayer + mtpDepth * mtp.routed) / (expertTensorParallelOf(layout) * e);
+  const expertDp = expertDataParallelOf(layout);
 
   const pb = parameterBytesFor(layout.precision);
   const gb = gradientBytesOf(layout);

@@ -8,7 +8,7 @@
  */
 import { frozenWeightBytes } from '../adapter.js';
 import { collectiveBytes, collectiveSeconds, groupMembersPerNode } from '../communication.js';
-import { expertParametersPerLayer } from '../memory.js';
+import { expertDataParallelOf, expertParametersPerLayer } from '../memory.js';
 import { multiTokenPredictionModuleParameters, replicatedKvParametersPerRank } from '../model.js';
 import { rankLayers } from '../pipeline.js';
 import { gradientReduceBytesOf, parameterBytesFor } from '../precision.js';
@@ -110,9 +110,9 @@ export function dataParallelShards(ctx: StepContext, stage: SlowestStage, adapte
     denseGatherBytes = adapterParams * pb + (layout.zeroStage === 3 ? frozenBytes : 0);
   }
   // CP ranks hold the same weights: gradients are reduced (and ZeRO shards) over DP × CP; the routed experts' over the
-  // expert-data-parallel group, TP × CP × DP / (ETP × EP) (Megatron-Core MoE parallel folding; ETP = t: DP·CP/EP).
+  // expert-data-parallel group (memory.ts expertDataParallelOf).
   const dpGroup = d * c;
-  const expertDp = ((t / etp) * dpGroup) / e;
+  const expertDp = expertDataParallelOf(layout);
   return {
     denseParams, expertParams, adapterParams, denseGradientBytes, denseGatherBytes, dpGroup, expertDp, stagesPerRank, rankComputePerMicroBatch,
     shardLayers: dpLayers,

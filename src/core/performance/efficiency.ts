@@ -77,7 +77,7 @@ export const STEP_TIME_MODEL_ACCURACY_FRACTION = 0.04;
 /**
  * The same for mixture-of-experts models: the mean |error| over the suite's 16 MoE runs (DeepSeek-V3 and its profile,
  * NeMo AutoModel, Megatron-Bridge's and the MoE model zoo's Qwen3, Mixtral and gpt-oss in Megatron-Core; validation/moe-runs.ts), rounded
- * up — wider, because what MoE steps spend beyond FLOPs and bytes differs by framework and four of those runs fit the
+ * up — wider, because what MoE steps spend beyond FLOPs and bytes differs by framework and seven of those runs (four setting it) fit the
  * per-expert host time (docs/validation.md). planSearch states it for an MoE model.
  */
 export const MOE_STEP_TIME_MODEL_ACCURACY_FRACTION = 0.1;

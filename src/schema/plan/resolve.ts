@@ -195,10 +195,14 @@ export function planOptionsFromInput(o: PlanOptionsInputFields | null | undefine
     const value = o[key];
     if (typeof value === 'boolean') options[key] = value;
   }
-  // GraphQL has already checked the enums' values.
-  if (o.expertDispatch != null) options.expertDispatch = o.expertDispatch;
-  if (o.expertGemmLaunch != null) options.expertGemmLaunch = o.expertGemmLaunch;
+  for (const key of ENUM_OPTIONS) copyEnumOption(o, options, key);
   return options;
+}
+
+/** One enum knob as given (GraphQL has already checked its value against the enum, which is the core's type). */
+function copyEnumOption<K extends (typeof ENUM_OPTIONS)[number]>(o: PlanOptionsInputFields, options: PlanOptions, key: K): void {
+  const value = o[key];
+  if (value != null) options[key] = value as PlanOptions[K];
 }
 
 function optionsFromInput(input: TrainingPlanInputShape): PlanOptions {
