@@ -101,6 +101,8 @@ export function planFromParams(params: URLSearchParams, base: PlanState = DEFAUL
       (s as unknown as Record<string, unknown>)[key] = raw;
     }
   }
+  // A recipe the API does not name (a hand-edited link) is dropped, as non-numbers are above, not sent on.
+  if (!RECIPES.some((r) => r.value === s.recipe)) s.recipe = base.recipe;
   return s;
 }
 
