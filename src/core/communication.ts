@@ -76,6 +76,17 @@ export function collectiveSeconds(
   return passes * (intra + inter);
 }
 
+/**
+ * The part of collectiveSeconds during which the collective moves bytes through the GPU's NIC: the inter-node passes
+ * on S/k (latency excluded); 0 for a group inside one node. Other inter-node traffic running meanwhile shares it.
+ */
+export function collectiveNetworkSeconds(...[bytes, groupSize, perNode, passes, cluster, options]: Parameters<typeof collectiveSeconds>): number {
+  const k = perNode >= groupSize ? groupSize : perNode;
+  if (groupSize <= 1 || bytes <= 0 || k >= groupSize) return 0;
+  const nodes = groupSize / k;
+  return (passes * ((nodes - 1) / nodes) * (bytes / k)) / achievedInterNodeBytesPerSecond(cluster, options);
+}
+
 /** Bytes one GPU sends in a ring collective of S bytes over n ranks (`passes` as above). */
 export function collectiveBytes(bytes: number, groupSize: number, passes: number): number {
   return groupSize <= 1 ? 0 : passes * ((groupSize - 1) / groupSize) * bytes;

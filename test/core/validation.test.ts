@@ -54,9 +54,12 @@ const report = runValidation();
 // Then Megatron-Bridge's gpt-oss-120b, checked after the fit (+9.8 %; 62 runs): 0.0489 / 0.2774 / 0.0539, inside them.
 // Raised, openly, to 0.053 / 0.278 / 0.058 by Qwen3 30B's 26.02 H100 layout (PP 2, v 12, EP 8, overlapped NCCL
 // all-to-all; 63 runs), which the model reads +26.9 %: the mean is now above the issue's 5 %.
-const MEAN_ABS_ERROR_BOUND = 0.053;
-const MAX_ABS_ERROR_BOUND = 0.278;
-const LEAVE_ONE_FAMILY_OUT_BOUND = 0.058;
+// Lowered to 0.052 / 0.27 / 0.057 when an all-to-all across nodes shares the NIC with the ZeRO-3 / ZeRO-2 collectives
+// hidden under the same micro-batches (expert-parallel.ts withNetworkShare; no constant): NeMo AutoModel's DeepSeek-V3
+// +17.6 / +27.7 → +16.3 / +21.5 %, no other row moves (0.0512 / 0.2688 / 0.0561); the worst is now Bridge 26.02's 30B.
+const MEAN_ABS_ERROR_BOUND = 0.052;
+const MAX_ABS_ERROR_BOUND = 0.27;
+const LEAVE_ONE_FAMILY_OUT_BOUND = 0.057;
 const DENSE_MEAN_ABS_ERROR_BOUND = 0.038;
 const DENSE_MAX_ABS_ERROR_BOUND = 0.111;
 

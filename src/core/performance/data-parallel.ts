@@ -7,7 +7,7 @@
  * c·σ/(1 + σ) of compute slowdown (efficiency.ts overlappedCostSeconds).
  */
 import { frozenWeightBytes } from '../adapter.js';
-import { collectiveBytes, collectiveSeconds, groupMembersPerNode } from '../communication.js';
+import { collectiveBytes, collectiveNetworkSeconds, collectiveSeconds, groupMembersPerNode } from '../communication.js';
 import { expertDataParallelOf, expertParametersPerLayer } from '../memory.js';
 import { multiTokenPredictionModuleParameters, replicatedKvParametersPerRank } from '../model.js';
 import { rankLayers } from '../pipeline.js';
@@ -126,12 +126,15 @@ const EXPLANATIONS = [
   'ZeRO-3/FSDP: per-layer all-gathers forward and backward and a reduce-scatter per micro-batch, prefetched under compute; the first gather and last reduce of each pass exposed (ZeRO §7: 3Ψ per micro-batch; NeMo “Communication Overlap”).',
 ] as const;
 
-/** The DP term over the step, and the ZeRO-3 gathers of one micro-batch (the offload chain waits on them). */
+/**
+ * The DP term over the step, the ZeRO-3 gathers of one micro-batch (the offload chain waits on them), and the seconds
+ * its collectives keep the NIC busy under the compute (what they leave of the network to an all-to-all meanwhile).
+ */
 export function dataParallelTerm(
   ctx: StepContext,
   shards: DataParallelShards,
   flops: LayerFlops,
-): StepTerm & { zero3GatherSecondsPerMicroBatch: number } {
+): StepTerm & { zero3GatherSecondsPerMicroBatch: number; overlappedNetworkSeconds: number } {
   const { layout, options, cluster, t, e, etp, m, slowdown } = ctx;
   const G = ctx.gpusPerNode;
   const pb = parameterBytesFor(layout.precision);
@@ -149,6 +152,9 @@ export function dataParallelTerm(
   let seconds = 0;
   let bytes = 0;
   let exposedSeconds = 0;
+  // NIC-busy seconds of the collectives that run during every micro-batch (ZeRO-2's reduce-scatters, ZeRO-3's), the
+  // ones an all-to-all meets; a once-per-step collective meets only the last micro-batch's.
+  let networkSeconds = 0;
   // ZeRO-3 gathers of the current micro-batch (host fetch + all-gather with parameter offload), for the offload chain.
   let zero3GatherSeconds = 0;
   // Per-micro-batch collectives (ZeRO-2's reduce-scatter, ZeRO-3's) move the weights of the stage the micro-batch runs:
@@ -172,6 +178,7 @@ export function dataParallelTerm(
       const allGather = collectiveSeconds(gatherBytes, n, perNode, 1, cluster, options);
       const rsCount = zero === 1 ? 1 : m;
       seconds += rsCount * reduceScatter + allGather;
+      if (zero === 2) networkSeconds += m * collectiveNetworkSeconds(reducedBytes, n, perNode, 1, cluster, options);
       bytes += rsCount * collectiveBytes(reducedBytes, n, 1) + collectiveBytes(gatherBytes, n, 1);
       exposedSeconds +=
         rsCount * overlappedCostSeconds(reduceScatter, dpBackwardWindow, dpSlowdown) +
@@ -191,6 +198,8 @@ export function dataParallelTerm(
       const allGather = zeroLayers * layerGather;
       const reduceScatter = zeroLayers * layerReduce;
       seconds += m * (2 * allGather + reduceScatter);
+      networkSeconds +=
+        m * (2 * collectiveNetworkSeconds(stageGatherBytes, n, perNode, 1, cluster, options) + collectiveNetworkSeconds(stageGradientBytes, n, perNode, 1, cluster, options));
       bytes += m * (2 * collectiveBytes(stageGatherBytes, n, 1) + collectiveBytes(stageGradientBytes, n, 1));
       zero3GatherSeconds += allGather;
       exposedSeconds += overlapped
@@ -209,5 +218,7 @@ export function dataParallelTerm(
     bytes,
     explanation: EXPLANATIONS[zero],
     zero3GatherSecondsPerMicroBatch: zero3GatherSeconds,
+    // The hidden share of the DP time runs beside the compute (non-overlapped DP runs alone).
+    overlappedNetworkSeconds: overlapped && seconds > 0 ? networkSeconds * Math.max(0, 1 - exposedSeconds / seconds) : 0,
   };
 }

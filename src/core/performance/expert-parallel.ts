@@ -48,6 +48,30 @@ export interface ExpertParallelLayer {
   secondsPerLayer: number;
   /** Host work per layer (mean over the layers) a PER_EXPERT launch leaves exposed; 0 otherwise. */
   hostSecondsPerLayer: number;
+  /** Whether the EP group spans nodes (its all-to-all then goes through the NIC the DP collectives use too). */
+  crossesNodes: boolean;
+  /** Share of the compute time the overlapped DP collectives hold the NIC (withNetworkShare); 0 until set. */
+  networkShare: number;
+}
+
+/**
+ * The all-to-all beside DP collectives that run under every micro-batch on the same NIC (ZeRO-2's reduce-scatters,
+ * ZeRO-3's gathers and reduce-scatters; NCCL and the dispatcher's RDMA traffic leave through the same port). Spread
+ * over the micro-batches' compute and all-to-all time T, their D inter-node seconds (communication.ts
+ * collectiveNetworkSeconds) hold the NIC a share u = D/T of it; two saturating flows share a link about evenly, so an
+ * all-to-all across nodes moves at half speed for that share: × (1 + u). It can never lose more than D (the
+ * all-to-all waiting for all of it), so overlapping DP never costs more than not overlapping it. No constant: u follows
+ * from the DP term's own bytes. Within one node (NVLink) nothing changes.
+ */
+export function withNetworkShare(
+  perLayer: ExpertParallelLayer,
+  dataParallelNetworkSeconds: number,
+  computeSeconds: number,
+  allToAllSeconds: number,
+): ExpertParallelLayer {
+  if (!perLayer.crossesNodes || dataParallelNetworkSeconds <= 0 || perLayer.secondsPerLayer <= 0) return perLayer;
+  const networkShare = Math.min(1, dataParallelNetworkSeconds / (computeSeconds + allToAllSeconds));
+  return { ...perLayer, secondsPerLayer: perLayer.secondsPerLayer * (1 + networkShare), networkShare };
 }
 
 /** Exposed host seconds per layer (mean over dense and MoE layers) of PER_EXPERT expert GEMM launches. */
@@ -89,7 +113,7 @@ export function expertParallelPerLayer(ctx: StepContext): ExpertParallelLayer {
   const tokenBytes = (tokens * h * elementBytes) / spDivisor;
   const allToAllBytes = tokenBytes * k;
   const hostSecondsPerLayer = expertHostSecondsPerLayer(ctx);
-  if (!moe || e <= 1) return { allToAllsPerLayer, allToAllBytes, sentBytes: 0, secondsPerLayer: 0, hostSecondsPerLayer };
+  if (!moe || e <= 1) return { allToAllsPerLayer, allToAllBytes, sentBytes: 0, secondsPerLayer: 0, hostSecondsPerLayer, crossesNodes: false, networkShare: 0 };
   // Megatron-Core orders the expert ranks ETP fastest, then EP, then expert-DP, over the stage's TP × CP × DP ranks
   // (parallel_state.py's expert rank generator, "tp-ep-dp-pp" with ETP as its tp): the EP group's members are ETP
   // ranks apart. ETP = t: stride t, as the dense TP groups (a node holds G/t of them); ETP = 1 (MoE parallel folding):
@@ -116,6 +140,8 @@ export function expertParallelPerLayer(ctx: StepContext): ExpertParallelLayer {
     sentBytes,
     secondsPerLayer: moeShare * allToAllsPerLayer * seconds * ctx.expertLoad,
     hostSecondsPerLayer,
+    crossesNodes: perNode < e,
+    networkShare: 0,
   };
 }
 
@@ -125,6 +151,9 @@ const OVERLAPPED =
 const OVERLAPPED_RESERVED_SMS =
   'All-to-all overlapped with the micro-batch’s compute (DualPipe, DeepSeek-V3 §3.2.1, Figure 4) on SMs reserved for it (§3.2.2: 20 of 132): the compute runs on the other SMs for the whole window (S/(S − S_comm) as long), and the transfers’ excess over that is exposed.';
 const PER_EXPERT_HOST = ` Plus, never hidden, the host work of PER_EXPERT GEMM launches (Transformer Engine GroupedLinear’s host split sizes after the dispatcher’s device-to-host sync): local experts × per-expert GEMMs and FP8 casts × host seconds per operation (${(EXPERT_HOST_SECONDS_PER_OPERATION * 1e6).toFixed(1)} µs calibrated; options.expertHostSecondsPerOperation), per MoE layer and micro-batch.`;
+
+const networkShareSentence = (share: number): string =>
+  ` Across nodes it shares the NIC with the DP collectives overlapping the compute, which hold it ${(share * 100).toFixed(0)} % of that time: × ${(1 + share).toFixed(2)} (half speed while both run).`;
 
 /**
  * Critical-path cost of an all-to-all whose kernels hold a fixed partition of the SMs (σ = reserved/(total − reserved))
@@ -182,7 +211,9 @@ export function expertParallelTerm(
     seconds: m * secondsPerMicroBatch,
     exposedSeconds: m * costPerMicroBatch,
     bytes: moe && e > 1 ? m * stageLayers * moeShare * perLayer.allToAllsPerLayer * perLayer.sentBytes : 0,
-    explanation: perLayer.hostSecondsPerLayer > 0 ? explanation + PER_EXPERT_HOST : explanation,
+    explanation:
+      (perLayer.hostSecondsPerLayer > 0 ? explanation + PER_EXPERT_HOST : explanation) +
+      (perLayer.networkShare > 0 ? networkShareSentence(perLayer.networkShare) : ''),
     costPerMicroBatch,
   };
 }

@@ -19,7 +19,7 @@ import { type LayerCompute, layerCompute } from './compute.js';
 import { type StepContext, type StepTerm, stepContext } from './context.js';
 import { type ContextParallelLayer, contextParallelPerLayer, contextParallelTerm } from './context-parallel.js';
 import { dataParallelShards, dataParallelTerm } from './data-parallel.js';
-import { type ExpertParallelLayer, expertParallelCostPerMicroBatch, expertParallelPerLayer, expertParallelTerm } from './expert-parallel.js';
+import { type ExpertParallelLayer, expertParallelCostPerMicroBatch, expertParallelPerLayer, expertParallelTerm, withNetworkShare } from './expert-parallel.js';
 import { optimizerTerms } from './optimizer.js';
 import { pipelineBubbleTerm, pipelineTransferTerm } from './pipeline.js';
 import { type ExposedCommunication, slowestStage } from './stage.js';
@@ -92,15 +92,19 @@ export function estimateStep(
   const stage = slowestStage(ctx, compute, exposedCommunicationOf(ctx, compute, tpLayer, epLayer, cpLayer));
   const { stageLayers, computePerMicroBatch } = stage;
   const tp = tensorParallelTerm(ctx, tpLayer, stageLayers, computePerMicroBatch, compute.flops.matmulPasses);
-  const ep = expertParallelTerm(ctx, epLayer, stageLayers, computePerMicroBatch);
-  const cp = contextParallelTerm(ctx, cpLayer, stageLayers);
-  const pp = pipelineTransferTerm(ctx);
   const shards = dataParallelShards(ctx, stage, compute.flops.adapterPerLayer);
   const dp = dataParallelTerm(ctx, shards, compute.flops);
+  // The all-to-all shares the NIC with the DP collectives hidden under the same compute (expert-parallel.ts): its term
+  // carries that; the stage time that sets the bubble does not (DP, as its overlap, stays outside the pace).
+  const epUnshared = expertParallelTerm(ctx, epLayer, stageLayers, computePerMicroBatch);
+  const epShared = withNetworkShare(epLayer, dp.overlappedNetworkSeconds, m * computePerMicroBatch, m * stageLayers * epLayer.secondsPerLayer);
+  const ep = epShared === epLayer ? epUnshared : expertParallelTerm(ctx, epShared, stageLayers, computePerMicroBatch);
+  const cp = contextParallelTerm(ctx, cpLayer, stageLayers);
+  const pp = pipelineTransferTerm(ctx);
   const { optimizer, offload } = optimizerTerms(ctx, shards, computePerMicroBatch, dp.zero3GatherSecondsPerMicroBatch);
 
   const layerCommunication =
-    stageLayers > 0 ? (tp.costPerMicroBatch + ep.costPerMicroBatch + cp.costPerMicroBatch) / stageLayers : 0;
+    stageLayers > 0 ? (tp.costPerMicroBatch + epUnshared.costPerMicroBatch + cp.costPerMicroBatch) / stageLayers : 0;
   const stagePerMicroBatch = computePerMicroBatch + layerCommunication * stageLayers;
   const computeSeconds = m * computePerMicroBatch;
   const allRanksPerMicroBatch = p > 1 ? stage.allRanksTimePerMicroBatch : stagePerMicroBatch;

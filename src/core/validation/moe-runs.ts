@@ -64,10 +64,11 @@ export const MOE_VALIDATION_RUNS: readonly ValidationRun[] = [
       // consecutive experts, one group per token.
       modelChanges: { multiTokenPredictionDepth: 0, expertGroups: 32, expertGroupsPerToken: 1 },
       layout: { pipelineParallel: 4, pipelineInterleave: 8, expertParallel: 64, globalBatchSize: B, microBatchSize: 1, zeroStage: 3, precision: 'BF16', recompute: 'FULL' },
-      // expertGemmLaunch left at the planner's GROUPED_KERNEL: AutoModel's DeepEP experts are either grouped_gemm's
-      // ops.gmm (one call for the local experts) or TE's GroupedLinear (per expert), by a backend key the benchmark
-      // config does not set; PER_EXPERT would read them +14.2 / +24.2 % (docs/validation.md).
-      options: { expertDispatch: 'NODE_DEDUPLICATED', pipelineFlushesPerStep: ga },
+      // GROUPED_KERNEL, as the code the table was measured on runs them: enable_deepep selects GroupedExpertsDeepEP,
+      // grouped_gemm's ops.gmm, one call for all local experts (NVIDIA-NeMo/Automodel 89e3a9fd,
+      // nemo_automodel/components/moe/layers.py). FSDP2 reduces and reshards after every micro-batch (its pipeline
+      // stages are not FSDP modules at that commit), as ZeRO-3 here.
+      options: { expertDispatch: 'NODE_DEDUPLICATED', expertGemmLaunch: 'GROUPED_KERNEL', pipelineFlushesPerStep: ga },
       recipe: `NeMo AutoModel (PyTorch): BF16, FSDP over ${fsdpGroup}, EP 64 (DeepEP), PP 4, activation checkpointing, GA ${ga}, Transformer Engine`,
       assumed:
         'as the page and its configs document (examples/benchmark/configs/deepseek_v3_te_deepep*.yaml): DeepEP (node-deduplicated dispatch), the fake balanced gate, activation checkpointing (full recompute), GA as separate pipeline schedules; 61 layers split evenly over the 32 virtual stages (2 on the first 29). Asked without those (plain exposed all-to-all, no recompute, one schedule) the model read −17.6 % / −5.9 % and did not fit (docs/validation.md)',

@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_INTER_NODE_COLLECTIVE_EFFICIENCY,
   allToAllSeconds,
+  collectiveNetworkSeconds,
+  collectiveSeconds,
   deduplicatedDispatchSeconds,
   expectedDestinationNodes,
 } from '../../../src/core/communication.js';
@@ -21,6 +23,7 @@ import {
   expertParallelPerLayer,
   routedNodeLimit,
   routedRankLimit,
+  withNetworkShare,
 } from '../../../src/core/performance/expert-parallel.js';
 import { estimateStep } from '../../../src/core/performance/step.js';
 import { resolveLayout } from '../../../src/core/plan.js';
@@ -215,5 +218,61 @@ describe('PER_EXPERT GEMM launches: host work after the dispatcher’s sync (Tra
       expect(ep(host).explanation).toMatch(/GroupedLinear/);
       expect(ep(base).explanation).not.toMatch(/GroupedLinear/);
     }
+  });
+});
+
+describe('an all-to-all across nodes shares the NIC with the DP collectives under the same micro-batches', () => {
+  // DeepSeek-V3 on 1,024 H100 as NeMo AutoModel runs it (validation row automodel-deepseek-v3-1024): PP 4, EP 64 over 8
+  // nodes, FSDP (ZeRO-3) over DP 256 — its routed experts reduced and gathered over 4 ranks on 4 nodes every micro-batch.
+  const arch = { ...findModelPreset('deepseek-v3')!, multiTokenPredictionDepth: 0 };
+  const counts = computeModelCounts(arch);
+  const cluster = makeCluster({ gpu: findGpu('h100-sxm')!, gpusPerNode: 8, nodes: 128 });
+  const layoutOf = (zeroStage: 1 | 3, expertParallel = 64) =>
+    resolveLayout(arch, cluster, { pipelineParallel: 4, expertParallel, globalBatchSize: 2048, microBatchSize: 1, zeroStage, precision: 'BF16', recompute: 'FULL' }, 't');
+  const term = (e: ReturnType<typeof estimateStep>, name: string) => e.terms.find((t) => t.name === name)!;
+
+  it('a collective inside one node keeps the NIC free; across nodes its inter-node passes are the NIC time, below the whole', () => {
+    expect(collectiveNetworkSeconds(1e9, 8, 8, 1, cluster, undefined)).toBe(0);
+    const across = collectiveNetworkSeconds(1e9, 64, 8, 1, cluster, undefined);
+    expect(across).toBeGreaterThan(0);
+    expect(across).toBeLessThan(collectiveSeconds(1e9, 64, 8, 1, cluster, undefined));
+    // One member per node (the experts' FSDP group of 4, 64 ranks apart): (n − 1)/n · S over the NIC.
+    expect(collectiveNetworkSeconds(1e9, 4, 1, 1, cluster, undefined)).toBeCloseTo(((3 / 4) * 1e9) / (cluster.gpu.interNodeBandwidthBytesPerSecond * DEFAULT_INTER_NODE_COLLECTIVE_EFFICIENCY), 12);
+  });
+
+  it('× (1 + u), u = DP NIC seconds over compute + all-to-all, at most 2×; nothing within a node or without DP traffic', () => {
+    const ctx = stepContext(arch, counts, cluster, layoutOf(3), undefined);
+    const layer = expertParallelPerLayer(ctx);
+    expect(layer.crossesNodes).toBe(true);
+    const shared = withNetworkShare(layer, 3, 10, 2);
+    expect(shared.networkShare).toBeCloseTo(0.25, 12);
+    expect(shared.secondsPerLayer).toBeCloseTo(layer.secondsPerLayer * 1.25, 15);
+    expect(withNetworkShare(layer, 100, 10, 2).secondsPerLayer).toBeCloseTo(2 * layer.secondsPerLayer, 15);
+    expect(withNetworkShare(layer, 0, 10, 2)).toBe(layer);
+    const inNode = expertParallelPerLayer(stepContext(arch, counts, cluster, layoutOf(3, 8), undefined));
+    expect(inNode.crossesNodes).toBe(false);
+    expect(withNetworkShare(inNode, 3, 10, 2)).toBe(inNode);
+  });
+
+  it('under ZeRO-3 the EP term grows by at most the DP NIC seconds it meets; ZeRO-1 (one reduction per step) and DP without overlap leave it alone', () => {
+    const zero3 = estimateStep(arch, counts, cluster, layoutOf(3));
+    const serial = estimateStep(arch, counts, cluster, layoutOf(3), { overlapDataParallelCommunication: false });
+    const ep3 = term(zero3, 'EXPERT_PARALLEL');
+    const epSerial = term(serial, 'EXPERT_PARALLEL');
+    expect(ep3.seconds).toBeGreaterThan(epSerial.seconds);
+    expect(ep3.explanation).toMatch(/shares the NIC with the DP collectives/);
+    expect(epSerial.explanation).not.toMatch(/shares the NIC/);
+    // Never more than the DP time the overlap hides: overlapping DP never costs more than not overlapping it.
+    const dp3 = term(zero3, 'DATA_PARALLEL');
+    expect(ep3.exposedSeconds - epSerial.exposedSeconds).toBeLessThanOrEqual(dp3.seconds - dp3.exposedSeconds);
+    expect(zero3.performance.stepSeconds).toBeLessThanOrEqual(serial.performance.stepSeconds);
+    // The bubble is set by the stage time without it (DP stays outside the pace).
+    expect(zero3.performance.bubbleSeconds).toBe(serial.performance.bubbleSeconds);
+    const zero1 = estimateStep(arch, counts, cluster, layoutOf(1));
+    expect(term(zero1, 'EXPERT_PARALLEL').explanation).not.toMatch(/shares the NIC/);
+    expect(term(zero1, 'EXPERT_PARALLEL').seconds).toBeCloseTo(
+      term(estimateStep(arch, counts, cluster, layoutOf(1), { overlapDataParallelCommunication: false }), 'EXPERT_PARALLEL').seconds,
+      12,
+    );
   });
 });
