@@ -1,7 +1,8 @@
 /**
  * The dashboard in headless Chromium against the real server: load the page, compute a plan, run a search and
- * open a frontier point, start a simulation and watch its chart fill, cut the WebSocket and see the stream resume
- * with no gap; no console errors and no request leaving the server's origin. Screenshots: test-results/e2e/.
+ * open a frontier point, read the validation suite as the API reports it, start a simulation and watch its chart
+ * fill, cut the WebSocket and see the stream resume with no gap; no console errors and no request leaving the
+ * server's origin. Screenshots: test-results/e2e/.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -240,6 +241,48 @@ it('plans a small budget with live progress: the sized model, its layout, the lo
   await page.getByTestId('figures').waitFor();
   await shot('budget-opened-plan');
 });
+
+it('shows the validation suite as the API reports it: every run, its summary figures, a family filter and |error| sorting', async () => {
+  // The figures come from the API here too (none is pinned: the model and the suite may move).
+  const response = await fetch(`${server.origin}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ validation { summary { meanAbsError } runs { id predictedFits } families { family runs } } }' }),
+  });
+  const { validation } = ((await response.json()) as { data: { validation: ValidationFigures } }).data;
+  const percent = (fraction: number) =>
+    `${new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(fraction * 100)} %`;
+
+  await open('/?view=validation');
+  const rows = page.locator('[data-testid=validation-runs] tbody tr');
+  await expect.poll(() => rows.count()).toBe(validation.runs.length);
+  expect(await page.getByTestId('validation-mean').textContent()).toBe(percent(validation.summary.meanAbsError));
+  expect(await rows.locator('th[scope=row]').allTextContents()).toEqual(validation.runs.map((r) => r.id));
+  // Runs the memory model does not fit are stated, not hidden.
+  const noFit = validation.runs.filter((r) => !r.predictedFits).length;
+  expect(await page.locator('[data-testid=validation-runs] tbody tr.nofit').count()).toBe(noFit);
+  expect(await page.getByText(/^does not fit \(\d+\.\d GB\)$/).count()).toBe(noFit);
+  await shot('validation');
+
+  // The family filter narrows the table to that family's runs and goes into the URL.
+  const family = validation.families.find((x) => x.runs < validation.runs.length)!;
+  await page.locator('select[name=family]').selectOption(family.family);
+  await expect.poll(() => rows.count()).toBe(family.runs);
+  expect(new URL(page.url()).searchParams.get('family')).toBe(family.family);
+  // Largest |error| first.
+  await page.getByRole('button', { name: 'Largest |error| first' }).click();
+  await expect.poll(() => page.getByRole('button', { name: 'Largest |error| first' }).getAttribute('aria-pressed')).toBe('true');
+  const errors = (await page.locator('[data-testid=validation-runs] td.error-cell').allTextContents()).map((t) => Math.abs(Number(/^[+-]?[\d.]+/.exec(t)![0])));
+  expect(errors).toEqual([...errors].sort((a, b) => b - a));
+  expect(new URL(page.url()).searchParams.get('sort')).toBe('error');
+  await shot('validation-family-sorted');
+});
+
+interface ValidationFigures {
+  summary: { meanAbsError: number };
+  runs: { id: string; predictedFits: boolean }[];
+  families: { family: string; runs: number }[];
+}
 
 async function streamState(): Promise<{ events: number; lastSeq: number; gaps: number; duplicates: number; done: boolean }> {
   const el = page.getByTestId('stream');

@@ -1,4 +1,4 @@
-/** The shell: a tab per view (Plan, Search, Simulate, Scaling, Budget), the catalog loaded once, the connection state. */
+/** The shell: a tab per view (Plan, Search, Simulate, Scaling, Budget, Validation), the catalog loaded once, the connection state. */
 import { useEffect, useState } from 'preact/hooks';
 import { errorText, onConnectionState, request, type ConnectionState } from './api';
 import { CatalogDocument, type CatalogQuery } from './gql/graphql';
@@ -8,15 +8,17 @@ import { SearchView } from './views/search';
 import { SimulateView } from './views/simulate';
 import { ScalingView } from './views/scaling';
 import { BudgetView } from './views/budget';
+import { ValidationView } from './views/validation';
 
 export type Catalog = CatalogQuery;
-export type View = 'plan' | 'search' | 'simulate' | 'scaling' | 'budget';
+export type View = 'plan' | 'search' | 'simulate' | 'scaling' | 'budget' | 'validation';
 const VIEWS: { id: View; label: string }[] = [
   { id: 'plan', label: 'Plan' },
   { id: 'search', label: 'Search' },
   { id: 'simulate', label: 'Simulate' },
   { id: 'scaling', label: 'Scaling' },
   { id: 'budget', label: 'Budget' },
+  { id: 'validation', label: 'Validation' },
 ];
 
 function currentView(): View {
@@ -116,6 +118,7 @@ export function App(): preact.JSX.Element {
         {catalog && view === 'simulate' && <SimulateView catalog={catalog} />}
         {catalog && view === 'scaling' && <ScalingView />}
         {catalog && view === 'budget' && <BudgetView catalog={catalog} onOpenPlan={openPlan} onCatalogChanged={reloadCatalog} />}
+        {catalog && view === 'validation' && <ValidationView />}
         </div>
       </main>
     </>

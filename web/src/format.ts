@@ -67,3 +67,10 @@ export function sci(value: number, digits = 2): string {
   const sup = String(exponent).replace(/[-0-9]/g, (c) => '⁻⁰¹²³⁴⁵⁶⁷⁸⁹'['-0123456789'.indexOf(c)]!);
   return `${nf(digits).format(mantissa)}·10${sup}`;
 }
+
+/** A signed fraction as a percent: +1.1 %, -4.4 %, 0.0 % (no sign when it rounds to zero). */
+export function signedPercent(fraction: number, digits = 1): string {
+  if (!Number.isFinite(fraction)) return '–';
+  const n = new Intl.NumberFormat('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits, signDisplay: 'exceptZero' });
+  return `${n.format(fraction * 100)} %`;
+}

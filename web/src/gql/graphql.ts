@@ -460,6 +460,23 @@ export type Precision =
   /** fp32 training on TF32 tensor cores where the GPU has them. */
   | 'FP32';
 
+/** What a published figure measures. */
+export type PublishedFigureKind =
+  /** GPU-hours per 10¹² training tokens. */
+  | 'GPU_HOURS_PER_TRILLION_TOKENS'
+  /** Hardware FLOP/s per GPU in 10¹² (recompute counted; Megatron-LM eq. 3). */
+  | 'HARDWARE_TFLOPS_PER_GPU'
+  /** Model FLOPs utilisation, a fraction of dense peak. */
+  | 'MFU'
+  /** Model FLOP/s per GPU in 10¹² (no recompute). */
+  | 'MODEL_TFLOPS_PER_GPU'
+  /** Seconds of one micro-batch's forward and backward on one pipeline rank in steady state (a profiled chunk pair). */
+  | 'RANK_MICRO_BATCH_SECONDS'
+  /** Seconds per optimizer step. */
+  | 'STEP_SECONDS'
+  /** Training tokens per second per GPU. */
+  | 'TOKENS_PER_SECOND_PER_GPU';
+
 /** Activation recomputation (Korthikanti et al. 2022): trades extra forward FLOPs for activation memory. */
 export type RecomputeMode =
   /** Keep only layer inputs and recompute each layer forward (one extra forward pass). */
@@ -701,6 +718,19 @@ export type TrainingRecipe =
   /** torchtitan with FSDP2: ZeRO-3, fp32 gradient reduce, SDPA flash attention, prefetching overlap. */
   | 'TORCHTITAN_FSDP2';
 
+/** Runs that share a GPU generation and framework era (leave-one-family-out calibrates without one). */
+export type ValidationFamily =
+  /** Megatron-LM on A100, 2021–22 (Narayanan et al. 2021, Korthikanti et al. 2022, README). */
+  | 'A100_MEGATRON_2021_22'
+  /** Production runs on A100: BLOOM, OPT, MegaScale, FSDP (torchtitan, fms-fsdp). */
+  | 'A100_PRODUCTION_2022_24'
+  /** H100 with modern recipes: NeMo FP8 table, Llama 3 405B. */
+  | 'H100_MODERN_RECIPES'
+  /** Long-context runs with context parallelism (Llama 3 405B at 128K). */
+  | 'LONG_CONTEXT'
+  /** Mixture-of-experts runs (DeepSeek-V3: pre-training and its published profile; NeMo AutoModel). */
+  | 'MOE';
+
 /** Age of the nodes at t = 0 under the WEIBULL model. */
 export type WeibullStart =
   /** A fleet in service: residual lives from the equilibrium distribution (correct default). */
@@ -864,6 +894,13 @@ export type SimulationEventsSubscription = { simulationEvents:
     | { __typename: 'SimulationRecovery', replica: number, downtimeSeconds: number, nodeWaitSeconds: number, seq: number, simulatedSeconds: number }
     | { __typename: 'SimulationReplicaCompleted', replica: number, seq: number, simulatedSeconds: number, result: { replica: number, effectiveTrainingTimeRatio: number, goodput: number, interruptions: number, simulatedSeconds: number, costUsd: number, finished: boolean }, running: { replicasDone: number, goodput: { mean: number, p10: number, p50: number, p90: number }, timeToTrainSeconds: { mean: number, p10: number, p50: number, p90: number } } }
    };
+
+export type ValidationReportQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ValidationReportQuery = { validation: { leaveOneFamilyOutMeanAbsError: number, leaveOneFamilyOutMaxAbsError: number, sources: number, runs: Array<{ id: string, source: string, family: ValidationFamily, gpu: string, gpus: number, tensorParallel: number, pipelineParallel: number, pipelineInterleave: number, dataParallel: number, contextParallel: number, expertParallel: number, expertTensorParallel: number, recipe: string, trainingRecipe: string, precision: string, recompute: string, assumed: string | null, publishedKind: PublishedFigureKind, published: number, predicted: number, error: number, predictedMemoryBytes: number, predictedFits: boolean }>, summary: { runs: number, meanAbsError: number, maxAbsError: number, meanError: number }, denseSummary: { runs: number, meanAbsError: number, maxAbsError: number, meanError: number }, families: Array<{ family: ValidationFamily, name: string, runs: number, meanAbsError: number, maxAbsError: number, meanError: number, leaveOut: { meanAbsError: number, maxAbsError: number } }> } };
+
+export type ValidationErrorsFragment = { runs: number, meanAbsError: number, maxAbsError: number, meanError: number };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -1235,6 +1272,14 @@ export const SimulationRowFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"SimulationRow"}) as unknown as TypedDocumentString<SimulationRowFragment, unknown>;
+export const ValidationErrorsFragmentDoc = new TypedDocumentString(`
+    fragment ValidationErrors on ValidationErrorSummary {
+  runs
+  meanAbsError
+  maxAbsError
+  meanError
+}
+    `, {"fragmentName":"ValidationErrors"}) as unknown as TypedDocumentString<ValidationErrorsFragment, unknown>;
 export const BudgetProgressDocument = new TypedDocumentString(`
     subscription BudgetProgress($input: BudgetPlanInput!) {
   budgetPlanProgress(input: $input) {
@@ -2029,3 +2074,60 @@ export const SimulationEventsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SimulationEventsSubscription, SimulationEventsSubscriptionVariables>;
+export const ValidationReportDocument = new TypedDocumentString(`
+    query ValidationReport {
+  validation {
+    runs {
+      id
+      source
+      family
+      gpu
+      gpus
+      tensorParallel
+      pipelineParallel
+      pipelineInterleave
+      dataParallel
+      contextParallel
+      expertParallel
+      expertTensorParallel
+      recipe
+      trainingRecipe
+      precision
+      recompute
+      assumed
+      publishedKind
+      published
+      predicted
+      error
+      predictedMemoryBytes
+      predictedFits
+    }
+    summary {
+      ...ValidationErrors
+    }
+    denseSummary {
+      ...ValidationErrors
+    }
+    families {
+      family
+      name
+      runs
+      meanAbsError
+      maxAbsError
+      meanError
+      leaveOut {
+        meanAbsError
+        maxAbsError
+      }
+    }
+    leaveOneFamilyOutMeanAbsError
+    leaveOneFamilyOutMaxAbsError
+    sources
+  }
+}
+    fragment ValidationErrors on ValidationErrorSummary {
+  runs
+  meanAbsError
+  maxAbsError
+  meanError
+}`) as unknown as TypedDocumentString<ValidationReportQuery, ValidationReportQueryVariables>;

@@ -1,0 +1,328 @@
+/**
+ * Validation view: every published run the step-time model is checked against (the API's `validation` query), with
+ * the error of each, the summary figures, the error per family and leave-one-family-out. Every figure on the page
+ * comes from the query; the view only formats, filters and sorts.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { errorText, request } from '../api';
+import * as f from '../format';
+import {
+  ValidationReportDocument,
+  type PublishedFigureKind,
+  type ValidationFamily,
+  type ValidationReportQuery,
+} from '../gql/graphql';
+import { readParams, writeParams } from '../url';
+import { Select } from './plan';
+
+type Report = ValidationReportQuery['validation'];
+type Run = Report['runs'][number];
+type FamilyFilter = ValidationFamily | '';
+
+/** Issue 9's target for the worst run (docs/validation.md): rows beyond it are marked. A target, not a result. */
+const WORST_RUN_TARGET = 0.12;
+
+const KIND_LABELS: Record<PublishedFigureKind, string> = {
+  HARDWARE_TFLOPS_PER_GPU: 'hardware TFLOP/s per GPU',
+  MODEL_TFLOPS_PER_GPU: 'model TFLOP/s per GPU',
+  MFU: 'MFU',
+  STEP_SECONDS: 's per step',
+  TOKENS_PER_SECOND_PER_GPU: 'tokens/s per GPU',
+  GPU_HOURS_PER_TRILLION_TOKENS: 'GPU-hours per 10¹² tokens',
+  RANK_MICRO_BATCH_SECONDS: 's per micro-batch on one pipeline rank',
+};
+
+const published = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 6 });
+const predictedLarge = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const predictedSmall = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 4 });
+
+/** A published or predicted figure in its kind's unit (MFU as a percent); published figures keep their digits. */
+function figure(kind: PublishedFigureKind, value: number, isPublished: boolean): string {
+  if (kind === 'MFU') return f.percent(value);
+  if (isPublished) return published.format(value);
+  return (Math.abs(value) >= 1000 ? predictedLarge : predictedSmall).format(value);
+}
+
+/** TP8 PP16v8 DP64 (CP, EP and the experts' TP only where they are not 1 / TP). */
+function compactLayout(r: Run): string {
+  const parts = [
+    `TP${r.tensorParallel}`,
+    `PP${r.pipelineParallel}${r.pipelineInterleave > 1 ? `v${r.pipelineInterleave}` : ''}`,
+    `DP${r.dataParallel}`,
+  ];
+  if (r.contextParallel > 1) parts.push(`CP${r.contextParallel}`);
+  if (r.expertParallel > 1) parts.push(`EP${r.expertParallel}`);
+  if (r.expertParallel > 1 && r.expertTensorParallel !== r.tensorParallel) parts.push(`ETP${r.expertTensorParallel}`);
+  return parts.join(' ');
+}
+
+const beyondTarget = (r: Run) => Math.abs(r.error) > WORST_RUN_TARGET;
+
+export function ValidationView(): preact.JSX.Element {
+  const params = readParams();
+  const [report, setReport] = useState<Report | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [family, setFamily] = useState<FamilyFilter>((params.get('family') ?? '') as FamilyFilter);
+  const [byError, setByError] = useState(params.get('sort') === 'error');
+
+  useEffect(() => {
+    request(ValidationReportDocument, {})
+      .then((d) => {
+        // A family the API does not name (a hand-edited link) falls back to every family.
+        if (!d.validation.families.some((x) => x.family === family)) setFamily('');
+        setReport(d.validation);
+        setError(null);
+      })
+      .catch((e: unknown) => setError(errorText(e)));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
+    writeParams({ view: 'validation', family, sort: byError ? 'error' : undefined });
+  }, [family, byError]);
+
+  if (error)
+    return (
+      <p class="error" role="alert">
+        Could not load the validation report: {error}
+      </p>
+    );
+  if (!report) return <p aria-busy="true">Loading the validation report…</p>;
+
+  const shown = report.runs.filter((r) => !family || r.family === family);
+  if (byError) shown.sort((a, b) => Math.abs(b.error) - Math.abs(a.error));
+
+  return (
+    <div class="view wide validation">
+      <section>
+        <h2>Validation: the step-time model against published runs</h2>
+        <p class="lede" data-testid="validation-note">
+          Every plan rests on the step-time model. This suite checks it against {report.summary.runs} published figures
+          from {report.sources} independent sources (papers, framework performance tables, training reports): each run
+          is predicted with its published GPUs, layout and recipe, and its error is <em>predicted ÷ published − 1</em> —
+          positive when the model's figure is above the published one (too fast for a throughput, too slow for a time).
+          Leave-one-family-out predicts each family with the model calibrated without it, closer to what to expect of a
+          kind of run the model was not fitted on. Runs beyond {f.percent(WORST_RUN_TARGET, 0)} (the worst-run target)
+          are marked, and so are runs the memory model does not fit although they ran: a known gap. Every figure here
+          comes live from the API's <code>validation</code> query, the report <code>npm run validate</code> prints.
+        </p>
+        <Summary report={report} />
+      </section>
+      <FamilyTable report={report} />
+      <section>
+        <div class="toolbar">
+          <Select<FamilyFilter>
+            label="Family"
+            name="family"
+            value={family}
+            options={[
+              { value: '', label: `All families (${report.summary.runs} runs)` },
+              ...report.families.map((x) => ({ value: x.family, label: `${x.name} (${x.runs})` })),
+            ]}
+            onChange={setFamily}
+          />
+          <button type="button" aria-pressed={byError} onClick={() => setByError(!byError)} data-testid="sort-by-error">
+            Largest |error| first
+          </button>
+          <span class="hint" aria-live="polite" data-testid="validation-shown">
+            {shown.length} of {report.runs.length} runs, {shown.filter(beyondTarget).length} beyond{' '}
+            {f.percent(WORST_RUN_TARGET, 0)}, {shown.filter((r) => !r.predictedFits).length} not fitting in the memory
+            model
+          </span>
+        </div>
+        <RunsTable runs={shown} byError={byError} />
+        <p class="hint">
+          Layout: TP tensor, PP pipeline (v: virtual stages per rank), DP data, CP context, EP expert parallel, ETP the
+          routed experts' TP. Memory: the model's most-loaded GPU (GB = 10⁹ bytes).
+        </p>
+      </section>
+    </div>
+  );
+}
+
+function Summary(props: { report: Report }): preact.JSX.Element {
+  const { summary, denseSummary } = props.report;
+  const worst = props.report.runs.reduce<Run | undefined>(
+    (w, r) => (!w || Math.abs(r.error) > Math.abs(w.error) ? r : w),
+    undefined,
+  );
+  return (
+    <dl class="figures" data-testid="validation-summary">
+      <div>
+        <dt>Runs</dt>
+        <dd data-testid="validation-run-count">{summary.runs}</dd>
+      </div>
+      <div>
+        <dt>Independent sources</dt>
+        <dd>{props.report.sources}</dd>
+      </div>
+      <div>
+        <dt>Mean |error|</dt>
+        <dd data-testid="validation-mean">{f.percent(summary.meanAbsError)}</dd>
+      </div>
+      <div>
+        <dt>Worst |error|</dt>
+        <dd data-testid="validation-worst">
+          {f.percent(summary.maxAbsError)}
+          {worst && (
+            <span class="sub">
+              {worst.id} ({f.signedPercent(worst.error)})
+            </span>
+          )}
+        </dd>
+      </div>
+      <div>
+        <dt>Mean signed error (bias)</dt>
+        <dd>{f.signedPercent(summary.meanError)}</dd>
+      </div>
+      <div>
+        <dt>Leave-one-family-out mean |error|</dt>
+        <dd data-testid="validation-leave-out">
+          {f.percent(props.report.leaveOneFamilyOutMeanAbsError)}
+          <span class="sub">worst {f.percent(props.report.leaveOneFamilyOutMaxAbsError)}</span>
+        </dd>
+      </div>
+      <div>
+        <dt>Dense runs only: mean |error|</dt>
+        <dd data-testid="validation-dense-mean">
+          {f.percent(denseSummary.meanAbsError)}
+          <span class="sub">{denseSummary.runs} runs (every family but mixture of experts)</span>
+        </dd>
+      </div>
+      <div>
+        <dt>Dense runs only: worst |error|</dt>
+        <dd data-testid="validation-dense-worst">{f.percent(denseSummary.maxAbsError)}</dd>
+      </div>
+    </dl>
+  );
+}
+
+function FamilyTable(props: { report: Report }): preact.JSX.Element {
+  return (
+    <section>
+      <h3 id="validation-families-title">Per family: with the shipped constants, and left out of the calibration</h3>
+      <div class="scroll">
+        <table
+          class="validation-families"
+          data-testid="validation-families"
+          aria-labelledby="validation-families-title"
+        >
+          <thead>
+            <tr>
+              <th scope="col">family</th>
+              <th scope="col">runs</th>
+              <th scope="col">mean |error|</th>
+              <th scope="col">worst |error|</th>
+              <th scope="col">bias (mean signed)</th>
+              <th scope="col">left out: mean |error|</th>
+              <th scope="col">left out: worst |error|</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.report.families.map((x) => (
+              <tr key={x.family}>
+                <th scope="row">{x.name}</th>
+                <td>{x.runs}</td>
+                <td>{f.percent(x.meanAbsError)}</td>
+                <td>{f.percent(x.maxAbsError)}</td>
+                <td>{f.signedPercent(x.meanError)}</td>
+                <td>{f.percent(x.leaveOut.meanAbsError)}</td>
+                <td>{f.percent(x.leaveOut.maxAbsError)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function recompute(mode: string): string {
+  return mode === 'NONE' ? 'no recompute' : `${mode.toLowerCase()} recompute`;
+}
+
+/** The runs table's columns: the text columns share what the fixed-width ones leave (style.css). */
+const RUN_COLUMNS: { label: string; class: string }[] = [
+  { label: 'run', class: 'col-run' },
+  { label: 'source', class: 'text' },
+  { label: 'GPUs and layout', class: 'col-layout' },
+  { label: 'recipe', class: 'text' },
+  { label: 'published', class: 'col-published' },
+  { label: 'predicted', class: 'col-predicted' },
+  { label: 'error', class: 'col-error' },
+  { label: 'memory', class: 'col-memory' },
+];
+
+function RunsTable(props: { runs: Run[]; byError: boolean }): preact.JSX.Element {
+  return (
+    <>
+      <h3 id="validation-runs-title">
+        Published runs and the model's prediction{props.byError ? ', largest |error| first' : ', in suite order'}
+      </h3>
+      <div class="scroll">
+        <table class="validation-runs" data-testid="validation-runs" aria-labelledby="validation-runs-title">
+          <thead>
+            <tr>
+              {RUN_COLUMNS.map((c) => (
+                <th
+                  key={c.label}
+                  scope="col"
+                  class={c.class}
+                  aria-sort={c.label === 'error' && props.byError ? 'descending' : undefined}
+                >
+                  {c.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {props.runs.map((r) => (
+              <tr
+                key={r.id}
+                class={
+                  [beyondTarget(r) && 'beyond', !r.predictedFits && 'nofit'].filter(Boolean).join(' ') || undefined
+                }
+              >
+                <th scope="row">{r.id}</th>
+                <td class="text">
+                  {r.source}
+                  {r.assumed && (
+                    <details>
+                      <summary>assumed</summary>
+                      {r.assumed}
+                    </details>
+                  )}
+                </td>
+                <td>
+                  {r.gpus.toLocaleString('en-US')} × {r.gpu}
+                  <span class="layout-compact">{compactLayout(r)}</span>
+                </td>
+                <td class="text">
+                  {r.precision}, {recompute(r.recompute)}
+                  {r.trainingRecipe !== 'CUSTOM' && <>, {r.trainingRecipe}</>}
+                  <span class="sub">{r.recipe}</span>
+                </td>
+                <td>
+                  {figure(r.publishedKind, r.published, true)}
+                  <span class="sub">{KIND_LABELS[r.publishedKind]}</span>
+                </td>
+                <td>{figure(r.publishedKind, r.predicted, false)}</td>
+                <td class="error-cell">
+                  {f.signedPercent(r.error)}
+                  {beyondTarget(r) && <span class="badge bad">beyond {f.percent(WORST_RUN_TARGET, 0)}</span>}
+                </td>
+                <td>
+                  {r.predictedFits ? (
+                    f.bytes(r.predictedMemoryBytes)
+                  ) : (
+                    <span class="badge bad">does not fit ({f.bytes(r.predictedMemoryBytes)})</span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
