@@ -147,7 +147,7 @@ export function expertParallelPerLayer(ctx: StepContext): ExpertParallelLayer {
 
 const EXPOSED = 'Dispatch + combine all-to-alls per MoE layer (forward, backward, recomputed forward), exposed between the router and the experts.';
 const OVERLAPPED =
-  'All-to-all overlapped with the micro-batch’s compute (DualPipe, DeepSeek-V3 §3.2.1): only its excess and the contention share σ/(1+σ) are exposed.';
+  'All-to-all overlapped with the micro-batch’s compute (DualPipe, DeepSeek-V3 §3.2.1; Megatron-Core’s combined 1F1B): only its excess and the contention share σ/(1+σ) are exposed, and all of it in the warm-up and cool-down chunks that have no partner (1F1B and interleaved schedules).';
 const OVERLAPPED_RESERVED_SMS =
   'All-to-all overlapped with the micro-batch’s compute (DualPipe, DeepSeek-V3 §3.2.1, Figure 4) on SMs reserved for it (§3.2.2: 20 of 132): the compute runs on the other SMs for the whole window (S/(S − S_comm) as long), and the transfers’ excess over that is exposed.';
 const PER_EXPERT_HOST = ` Plus, never hidden, the host work of PER_EXPERT GEMM launches (Transformer Engine GroupedLinear’s host split sizes after the dispatcher’s device-to-host sync): local experts × per-expert GEMMs and FP8 casts × host seconds per operation (${(EXPERT_HOST_SECONDS_PER_OPERATION * 1e6).toFixed(1)} µs calibrated; options.expertHostSecondsPerOperation), per MoE layer and micro-batch.`;
@@ -169,6 +169,22 @@ export function reservedSmOverlapCostSeconds(commSeconds: number, windowSeconds:
   return Math.max(commSeconds - windowSeconds, windowSeconds * slowdown);
 }
 
+/**
+ * Share of a rank's chunks whose all-to-all has no chunk of another micro-batch to hide under when EP overlap pairs a
+ * forward with a backward (Megatron-Core's combined 1F1B, overlap_moe_expert_parallel_comm): only the steady state pairs
+ * them; the warm-up forwards and the cool-down backwards run alone. Rank 0 has the most, per pipeline schedule: max(1,
+ * p − 1) under 1F1B (without pipelining the first forward and the last backward), 2(p − 1) + (v − 1)·p chunks under the
+ * interleaved schedule (Megatron-Core schedules.py get_num_warmup_microbatches, groups of p micro-batches), at most all
+ * of its m·v. DualPipe pairs its own way (DeepSeek-V3 §3.2.1, its warm-up inside the bubble term): 0.
+ */
+export function unpairedChunkFraction(ctx: Pick<StepContext, 'p' | 'v' | 'm' | 'flushes' | 'layout'>): number {
+  if (ctx.layout.pipelineSchedule === 'DUALPIPE') return 0;
+  const { p, v } = ctx;
+  const chunksPerSchedule = (ctx.m / ctx.flushes) * v;
+  const warmup = v > 1 ? 2 * (p - 1) + (v - 1) * p : Math.max(1, p - 1);
+  return chunksPerSchedule > 0 ? Math.min(1, warmup / chunksPerSchedule) : 1;
+}
+
 /** All-to-all seconds a rank of `stageLayers` layers leaves on the critical path per micro-batch beside its compute. */
 export function expertParallelCostPerMicroBatch(
   ctx: StepContext,
@@ -180,14 +196,18 @@ export function expertParallelCostPerMicroBatch(
   const secondsPerMicroBatch = stageLayers * perLayer.secondsPerLayer;
   const hostSeconds = stageLayers * perLayer.hostSecondsPerLayer;
   // With the all-to-all overlapped only its excess over the micro-batch's compute and the contention share stay on the
-  // critical path, as for TP overlap. The host work after the sync is never hidden.
+  // critical path, as for TP overlap — except in the chunks with no partner (unpairedChunkFraction), where all of it
+  // does. The host work after the sync is never hidden.
   if (options?.overlapExpertParallelCommunication !== true) return secondsPerMicroBatch + hostSeconds;
   const reservedSms = options.communicationStreamingMultiprocessors !== undefined && ctx.cluster.gpu.streamingMultiprocessors !== undefined;
+  const unpaired = unpairedChunkFraction(ctx);
   return (
     hostSeconds +
-    (reservedSms
-      ? reservedSmOverlapCostSeconds(secondsPerMicroBatch, computePerMicroBatch, expertParallelSlowdown)
-      : overlappedCostSeconds(secondsPerMicroBatch, computePerMicroBatch, expertParallelSlowdown))
+    unpaired * secondsPerMicroBatch +
+    (1 - unpaired) *
+      (reservedSms
+        ? reservedSmOverlapCostSeconds(secondsPerMicroBatch, computePerMicroBatch, expertParallelSlowdown)
+        : overlappedCostSeconds(secondsPerMicroBatch, computePerMicroBatch, expertParallelSlowdown))
   );
 }
 

@@ -81,7 +81,7 @@ export const PlanOptionsInputRef = builder.inputType('PlanOptionsInput', {
     }),
     overlapExpertParallelCommunication: t.boolean({
       description:
-        'Whether the MoE all-to-all (dispatch and combine) runs under another micro-batch\'s compute: DeepSeek-V3\'s DualPipe ("near-zero all-to-all communication overhead", §3.2.1), Megatron-Core `overlap_moe_expert_parallel_comm`. Default false = exposed. When true only its excess over the compute and the contention share (overlapComputeSlowdown) count.',
+        'Whether the MoE all-to-all (dispatch and combine) runs under another micro-batch\'s compute: DeepSeek-V3\'s DualPipe ("near-zero all-to-all communication overhead", §3.2.1), Megatron-Core `overlap_moe_expert_parallel_comm`. Default false = exposed. When true only its excess over the compute and the contention share (overlapComputeSlowdown) count — except under 1F1B and interleaved schedules in the warm-up and cool-down chunks, which have no chunk of another micro-batch to pair with (rank 0: max(1, p − 1), or 2(p − 1) + (v − 1)·p interleaved, of its m·v per pipeline schedule), where all of it counts.',
     }),
     expertDispatch: t.field({
       type: ExpertDispatchEnum,
