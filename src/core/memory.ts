@@ -164,10 +164,21 @@ interface StageStates {
   optimizerStatesBytes: number;
   hostBytes: number;
   nvmeBytes: number;
+  /** ZeRO-3 keeping the stage's parameters gathered from forward to backward (PlanOptions.reshardAfterForward false). */
+  parametersGathered: boolean;
+}
+
+/**
+ * Whether ZeRO-3 keeps a layer's gathered parameters from its forward to its backward (PlanOptions.reshardAfterForward
+ * false; FSDP2 reshard_after_forward=False): with micro-batches of every stage between forward and backward, the whole
+ * stage's parameters are then on the device, as under ZeRO-2. Not with the parameters offloaded (ZeRO-Infinity).
+ */
+export function keepsParametersGathered(layout: ParallelLayout, options: PlanOptions | undefined): boolean {
+  return layout.zeroStage === 3 && options?.reshardAfterForward === false && layout.offload !== 'PARAMETERS_CPU' && layout.offload !== 'PARAMETERS_NVME';
 }
 
 /** Parameters, gradients and optimizer states of stage `stage` on one GPU (ZeRO paper §5, adapters: Hu et al. 2021). */
-function stageStates(arch: ModelArchitecture, counts: ModelCounts, layout: ParallelLayout, stage: number): StageStates {
+function stageStates(arch: ModelArchitecture, counts: ModelCounts, layout: ParallelLayout, stage: number, parametersGathered = false): StageStates {
   const t = layout.tensorParallel;
   const p = layout.pipelineParallel;
   // CP ranks hold the same weights and reduce gradients together: ZeRO shards over DP × CP (Megatron-Core's
@@ -203,8 +214,10 @@ function stageStates(arch: ModelArchitecture, counts: ModelCounts, layout: Paral
   const pb = parameterBytesFor(layout.precision);
   const gb = gradientBytesOf(layout);
   const k = optimizerStateBytesOf(layout);
-  // ZeRO paper §5: stage ≥ 1 shards K, ≥ 2 the gradients, 3 the parameters over the data-parallel group.
+  // ZeRO paper §5: stage ≥ 1 shards K, ≥ 2 the gradients, 3 the parameters over the data-parallel group (at rest:
+  // kept gathered from forward to backward, the device holds them whole).
   const shardedParams = denseGpu / shardGroup + expertGpu / expertDp;
+  const shardParameters = zero >= 3 && !parametersGathered;
   const fullParams = denseGpu + expertGpu;
   const states: StageStates = {
     layers,
@@ -215,11 +228,12 @@ function stageStates(arch: ModelArchitecture, counts: ModelCounts, layout: Paral
     shardedParams,
     adapterGpu: 0,
     frozenLayerBytes: pb,
-    parametersBytes: pb * (zero >= 3 ? shardedParams : fullParams),
+    parametersBytes: pb * (shardParameters ? shardedParams : fullParams),
     gradientsBytes: gb * (zero >= 2 ? shardedParams : fullParams),
     optimizerStatesBytes: k * (zero >= 1 ? shardedParams : fullParams),
     hostBytes: 0,
     nvmeBytes: 0,
+    parametersGathered: zero >= 3 && parametersGathered,
   };
   // Adapter fine-tuning (Hu et al. 2021 §4.2: no optimizer states for the frozen weights): gradients and optimizer
   // states exist for the adapters only; the frozen layers weigh QLoRA's 4.127 bits or the training precision.
@@ -230,7 +244,7 @@ function stageStates(arch: ModelArchitecture, counts: ModelCounts, layout: Paral
     const frozenBytes = frozenWeightBytes(adapter, layerWeightsGpu, denseGpu - layerWeightsGpu, pb);
     states.adapterGpu = adapterGpu;
     states.frozenLayerBytes = frozenLayerBytesPerParameter(adapter, pb);
-    states.parametersBytes = (zero >= 3 ? frozenBytes / shardGroup : frozenBytes) + pb * (zero >= 3 ? adapterGpu / shardGroup : adapterGpu);
+    states.parametersBytes = (shardParameters ? frozenBytes / shardGroup : frozenBytes) + pb * (shardParameters ? adapterGpu / shardGroup : adapterGpu);
     states.gradientsBytes = gb * (zero >= 2 ? adapterGpu / shardGroup : adapterGpu);
     states.optimizerStatesBytes = k * (zero >= 1 ? adapterGpu / shardGroup : adapterGpu);
   }
@@ -321,9 +335,9 @@ function stageTemporaryBytes(arch: ModelArchitecture, layout: ParallelLayout, st
     // With an adapter only its gradients are reduced.
     const reduced = layout.adapter !== undefined ? adapterGpu - adapterGpu / shardGroup : gradientsOffloaded ? fullParams : nonLocal;
     temporaryBytes += gradientBytesOf(layout) * Math.min(REDUCE_BUCKET_ELEMENTS, reduced);
-    if (zero === 3) {
+    if (zero === 3 && !states.parametersGathered) {
       // Gathered layers (current + prefetched), capped at the stage's non-local parameters (all of them when
-      // the parameters live on the host or NVMe).
+      // the parameters live on the host or NVMe); kept gathered, they are in parametersBytes already.
       const e = layout.expertParallel > 0 ? layout.expertParallel : 1;
       // A layer's routed experts are split ETP × EP ways (stageStates).
       const layerGpu = states.denseLayer / t + states.replicatedKv + states.expertLayer / (expertTensorParallelOf(layout) * e);
@@ -349,7 +363,7 @@ export function stageMemory(
   perLayerBytes?: number,
   perLayerNoRecomputeBytes?: number,
 ): StageMemory {
-  const states = stageStates(arch, counts, layout, stage);
+  const states = stageStates(arch, counts, layout, stage, keepsParametersGathered(layout, options));
   offloadStates(states, layout);
   const activationsBytes = stageActivationBytes(arch, layout, stage, perLayerBytes, perLayerNoRecomputeBytes, expertLoadFor(arch, layout, options));
   const temporaryBytes = stageTemporaryBytes(arch, layout, stage, states);

@@ -386,6 +386,7 @@ function checkOptions(options: PlanOptions): void {
   if (options.overlapExpertParallelCommunication !== undefined) {
     requireBoolean('options.overlapExpertParallelCommunication', options.overlapExpertParallelCommunication);
   }
+  if (options.reshardAfterForward !== undefined) requireBoolean('options.reshardAfterForward', options.reshardAfterForward);
   if (options.overlapComputeSlowdown !== undefined) requireFinite('options.overlapComputeSlowdown', options.overlapComputeSlowdown, 0, 1);
   if (options.expertGemmLaunch !== undefined) requireOneOf('options.expertGemmLaunch', options.expertGemmLaunch, EXPERT_GEMM_LAUNCHES);
   if (options.expertHostSecondsPerOperation !== undefined) {

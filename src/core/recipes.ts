@@ -250,6 +250,7 @@ const DEFAULT_SOURCES: Record<string, string> = {
   'options.overlapTensorParallelCommunication': 'planner default: TP collectives exposed, as Megatron-LM',
   'options.overlapTensorParallelBackward': 'planner default: the backward TP collectives exposed, as Megatron-LM 2021',
   'options.overlapExpertParallelCommunication': 'planner default: MoE all-to-all exposed',
+  'options.reshardAfterForward': 'planner default: FSDP2 fully_shard(reshard_after_forward=True), DeepSpeed ZeRO-3 releasing parameters after use: gathered again for the backward (acts under ZeRO-3)',
   'options.expertDispatch': 'planner default: ALL_TO_ALL, one copy per routed expert over the network (NCCL all-to-all)',
   'options.expertGemmLaunch': 'planner default: GROUPED_KERNEL, the local experts in one grouped kernel (no host work per expert)',
   'options.expertHostSecondsPerOperation':
@@ -334,6 +335,7 @@ export function planAssumptions(
   optionEntry('overlapTensorParallelCommunication', false);
   optionEntry('overlapTensorParallelBackward', false);
   optionEntry('overlapExpertParallelCommunication', false);
+  optionEntry('reshardAfterForward', true);
   optionEntry('expertDispatch', 'ALL_TO_ALL');
   optionEntry('expertGemmLaunch', 'GROUPED_KERNEL');
   optionEntry('expertHostSecondsPerOperation', EXPERT_HOST_SECONDS_PER_OPERATION);

@@ -355,6 +355,14 @@ export interface PlanOptions {
    */
   overlapExpertParallelCommunication?: boolean;
   /**
+   * ZeRO-3 / FSDP: whether a layer's gathered parameters are freed after its forward (PyTorch FSDP2
+   * `fully_shard(reshard_after_forward=True)`, the default; DeepSpeed ZeRO-3 releases them after use) and gathered again
+   * for its backward, or kept until the backward (`reshard_after_forward=False`): one all-gather per micro-batch
+   * instead of two, and the stage's parameters whole on the device from forward to backward (peak as ZeRO-2's). Acts
+   * under ZeRO-3 without parameter offload. Default true.
+   */
+  reshardAfterForward?: boolean;
+  /**
    * How the MoE dispatch/combine moves tokens between nodes. ALL_TO_ALL (default): one copy per routed expert over
    * the network (NCCL all-to-all). NODE_DEDUPLICATED: DeepEP's normal kernels / DeepSeek-V3 §3.2.2 — a token crosses
    * InfiniBand once per destination node (to the GPU with the same in-node index), then is forwarded over NVLink to

@@ -890,3 +890,29 @@ describe('expertTensorParallel pins (Megatron-Core MoE parallel folding)', () =>
     expect(searchPlans(llama, llamaCounts, cluster, { ...dense, expertTensorParallel: [1, 4] }).candidates).toBe(searchPlans(llama, llamaCounts, cluster, dense).candidates);
   });
 });
+
+describe('options.reshardAfterForward false (FSDP2 reshard_after_forward=False) reaches the ZeRO-3 candidates', () => {
+  const llama = findModelPreset('llama3-8b') as ModelArchitecture;
+  const counts = computeModelCounts(llama);
+  const cluster = makeCluster({ gpu: findGpu('h100-sxm') as GpuSpec, gpusPerNode: 8, nodes: 2 });
+  const space: PlanSearchOptions = {
+    globalBatchSize: 64, zeroStages: [1, 2, 3], recomputeModes: ['NONE', 'FULL'], top: 50, planOptions: { reshardAfterForward: false },
+  };
+  it('pruned = exhaustive; a ZeRO-3 candidate is what trainingPlan answers with the option, and nothing else changes', () => {
+    const pruned = searchPlans(llama, counts, cluster, space);
+    const exhaustive = searchPlans(llama, counts, cluster, { ...space, prune: false });
+    expect(keys(pruned.best)).toEqual(keys(exhaustive.best));
+    expect(pruned.feasible).toBe(exhaustive.feasible);
+    const zero3 = exhaustive.best.filter((c) => c.layout.zeroStage === 3);
+    expect(zero3.length).toBeGreaterThan(0);
+    for (const c of zero3) {
+      const withOption = evaluatePlan(llama, counts, cluster, c.layout, { reshardAfterForward: false });
+      expect(c.estimate.performance.stepSeconds).toBe(withOption.performance.stepSeconds);
+      expect(c.estimate.memory.totalBytes).toBe(withOption.memory.totalBytes);
+      expect(c.estimate.memory.totalBytes).toBeGreaterThan(evaluatePlan(llama, counts, cluster, c.layout).memory.totalBytes);
+    }
+    for (const c of exhaustive.best.filter((x) => x.layout.zeroStage < 3)) {
+      expect(c.estimate.performance.stepSeconds).toBe(evaluatePlan(llama, counts, cluster, c.layout).performance.stepSeconds);
+    }
+  });
+});

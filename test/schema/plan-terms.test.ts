@@ -487,3 +487,25 @@ describe('options.expertGemmLaunch and expertHostSecondsPerOperation (host work 
     expect(e.message).toMatch(/ExpertGemmLaunch/);
   });
 });
+
+describe('options.reshardAfterForward (ZeRO-3 / FSDP2 reshard_after_forward)', () => {
+  // Llama 3 8B on 16 H100 under TORCHTITAN_FSDP2 (ZeRO-3), 8 micro-batches per step.
+  const fsdp = { model: 'llama3-8b', clusterSpec: { gpu: 'h100-sxm', gpusPerNode: 8, nodes: 2 }, globalBatchSize: 128, recipe: 'TORCHTITAN_FSDP2', recompute: 'FULL' };
+  it('listed as DEFAULT true with its source, USER false when set; false moves 2 gathers + 1 reduce-scatter a micro-batch down to 1 + 1 and says so', async () => {
+    const [base, kept] = await Promise.all([askPlan(fsdp), askPlan({ ...fsdp, options: { reshardAfterForward: false } })]);
+    expect(base.errors).toBeUndefined();
+    expect(kept.errors).toBeUndefined();
+    const entry = (a: typeof base) => a.data!.trainingPlan.assumptions.find((x) => x.name === 'options.reshardAfterForward');
+    expect(entry(base)).toMatchObject({ value: 'true', origin: 'DEFAULT' });
+    expect(entry(base)!.source).toMatch(/reshard_after_forward=True/);
+    expect(entry(kept)).toMatchObject({ value: 'false', origin: 'USER' });
+    const dp = (a: typeof base) => termOf(a.data!.trainingPlan.performance.terms, 'DATA_PARALLEL');
+    // TORCHTITAN_FSDP2 reduces in FP32 (4 B) and gathers BF16 (2 B): 2·2 + 4 = 8 B a parameter → 2 + 4 = 6 B.
+    expect(dp(kept).bytes / dp(base).bytes).toBeCloseTo(6 / 8, 9);
+    expect(dp(kept).explanation).toMatch(/kept from forward to backward/);
+  });
+  it('a non-boolean is refused by GraphQL naming the field', async () => {
+    const e = onlyError(await askPlan({ ...fsdp, options: { reshardAfterForward: 'no' } }));
+    expect(e.message).toMatch(/reshardAfterForward/);
+  });
+});

@@ -8,7 +8,7 @@
  */
 import { frozenWeightBytes } from '../adapter.js';
 import { collectiveBytes, collectiveNetworkSeconds, collectiveSeconds, groupMembersPerNode } from '../communication.js';
-import { expertDataParallelOf, expertParametersPerLayer } from '../memory.js';
+import { expertDataParallelOf, expertParametersPerLayer, keepsParametersGathered } from '../memory.js';
 import { multiTokenPredictionModuleParameters, replicatedKvParametersPerRank } from '../model.js';
 import { rankLayers } from '../pipeline.js';
 import { gradientReduceBytesOf, parameterBytesFor } from '../precision.js';
@@ -126,6 +126,9 @@ const EXPLANATIONS = [
   'ZeRO-3/FSDP: per-layer all-gathers forward and backward and a reduce-scatter per micro-batch, prefetched under compute; the first gather and last reduce of each pass exposed (ZeRO §7: 3Ψ per micro-batch; NeMo “Communication Overlap”).',
 ] as const;
 
+const ZERO3_KEPT_GATHERED =
+  'ZeRO-3/FSDP with parameters kept from forward to backward (reshard_after_forward=False): per-layer all-gathers in the forward only and a reduce-scatter per micro-batch, prefetched under compute; the first gather and last reduce of each pass exposed.';
+
 /**
  * The DP term over the step, the ZeRO-3 gathers of one micro-batch (the offload chain waits on them), and the seconds
  * its collectives keep the NIC busy under the compute (what they leave of the network to an all-to-all meanwhile).
@@ -197,18 +200,22 @@ export function dataParallelTerm(
       const layerReduce = collectiveSeconds(stageGradientBytes / zeroLayers, n, perNode, 1, cluster, options);
       const allGather = zeroLayers * layerGather;
       const reduceScatter = zeroLayers * layerReduce;
-      seconds += m * (2 * allGather + reduceScatter);
+      // Gathered again for the backward (and its recomputed forward), unless kept from the forward (FSDP2
+      // reshard_after_forward=False; memory.ts keepsParametersGathered): 2 gathers a micro-batch, or 1.
+      const backwardGather = keepsParametersGathered(layout, options) ? 0 : allGather;
+      const gathers = backwardGather > 0 ? 2 : 1;
+      seconds += m * (gathers * allGather + reduceScatter);
       networkSeconds +=
-        m * (2 * collectiveNetworkSeconds(stageGatherBytes, n, perNode, 1, cluster, options) + collectiveNetworkSeconds(stageGradientBytes, n, perNode, 1, cluster, options));
-      bytes += m * (2 * collectiveBytes(stageGatherBytes, n, 1) + collectiveBytes(stageGradientBytes, n, 1));
+        m * (gathers * collectiveNetworkSeconds(stageGatherBytes, n, perNode, 1, cluster, options) + collectiveNetworkSeconds(stageGradientBytes, n, perNode, 1, cluster, options));
+      bytes += m * (gathers * collectiveBytes(stageGatherBytes, n, 1) + collectiveBytes(stageGradientBytes, n, 1));
       zero3GatherSeconds += allGather;
       exposedSeconds += overlapped
         ? m *
           (layerGather +
             layerReduce +
             overlappedCostSeconds(allGather - layerGather, forwardWindow, slowdown) +
-            overlappedCostSeconds(allGather + reduceScatter - layerReduce, backwardWindow, slowdown))
-        : m * (2 * allGather + reduceScatter);
+            overlappedCostSeconds(backwardGather + reduceScatter - layerReduce, backwardWindow, slowdown))
+        : m * (gathers * allGather + reduceScatter);
     }
   }
   return {
@@ -216,7 +223,7 @@ export function dataParallelTerm(
     seconds,
     exposedSeconds,
     bytes,
-    explanation: EXPLANATIONS[zero],
+    explanation: zero === 3 && keepsParametersGathered(layout, options) ? ZERO3_KEPT_GATHERED : EXPLANATIONS[zero],
     zero3GatherSecondsPerMicroBatch: zero3GatherSeconds,
     // The hidden share of the DP time runs beside the compute (non-overlapped DP runs alone).
     overlappedNetworkSeconds: overlapped && seconds > 0 ? networkSeconds * Math.max(0, 1 - exposedSeconds / seconds) : 0,

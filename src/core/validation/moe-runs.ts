@@ -67,8 +67,9 @@ export const MOE_VALIDATION_RUNS: readonly ValidationRun[] = [
       // GROUPED_KERNEL, as the code the table was measured on runs them: enable_deepep selects GroupedExpertsDeepEP,
       // grouped_gemm's ops.gmm, one call for all local experts (NVIDIA-NeMo/Automodel 89e3a9fd,
       // nemo_automodel/components/moe/layers.py). FSDP2 reduces and reshards after every micro-batch (its pipeline
-      // stages are not FSDP modules at that commit), as ZeRO-3 here.
-      options: { expertDispatch: 'NODE_DEDUPLICATED', expertGemmLaunch: 'GROUPED_KERNEL', pipelineFlushesPerStep: ga },
+      // stages are not FSDP modules at that commit), as ZeRO-3 here, keeping the parameters from forward to backward:
+      // its configs set reshard_after_forward: false (and the parallelizer passes `not pp_enabled`).
+      options: { expertDispatch: 'NODE_DEDUPLICATED', expertGemmLaunch: 'GROUPED_KERNEL', reshardAfterForward: false, pipelineFlushesPerStep: ga },
       recipe: `NeMo AutoModel (PyTorch): BF16, FSDP over ${fsdpGroup}, EP 64 (DeepEP), PP 4, activation checkpointing, GA ${ga}, Transformer Engine`,
       assumed:
         'as the page and its configs document (examples/benchmark/configs/deepseek_v3_te_deepep*.yaml): DeepEP (node-deduplicated dispatch), the fake balanced gate, activation checkpointing (full recompute), GA as separate pipeline schedules; 61 layers split evenly over the 32 virtual stages (2 on the first 29). Asked without those (plain exposed all-to-all, no recompute, one schedule) the model read −17.6 % / −5.9 % and did not fit (docs/validation.md)',

@@ -83,6 +83,10 @@ export const PlanOptionsInputRef = builder.inputType('PlanOptionsInput', {
       description:
         'Whether the MoE all-to-all (dispatch and combine) runs under another micro-batch\'s compute: DeepSeek-V3\'s DualPipe ("near-zero all-to-all communication overhead", §3.2.1), Megatron-Core `overlap_moe_expert_parallel_comm`. Default false = exposed. When true only its excess over the compute and the contention share (overlapComputeSlowdown) count — except under 1F1B and interleaved schedules in the warm-up and cool-down chunks, which have no chunk of another micro-batch to pair with (rank 0: max(1, p − 1), or 2(p − 1) + (v − 1)·p interleaved, of its m·v per pipeline schedule), where all of it counts.',
     }),
+    reshardAfterForward: t.boolean({
+      description:
+        'ZeRO-3 / FSDP: whether a layer\'s gathered parameters are freed after its forward and gathered again for its backward (default true: PyTorch FSDP2 `fully_shard(reshard_after_forward=True)`, DeepSpeed ZeRO-3), or kept until the backward (false, FSDP2 `reshard_after_forward=False`): one all-gather per micro-batch instead of two, and the stage\'s parameters whole on the device from forward to backward, as under ZeRO-2. Acts under zeroStage 3 without parameter offload.',
+    }),
     expertDispatch: t.field({
       type: ExpertDispatchEnum,
       description:

@@ -170,7 +170,7 @@ const NUMERIC_OPTIONS = [
 
 const BOOLEAN_OPTIONS = [
   'overlapPipelineCommunication', 'overlapDataParallelCommunication', 'overlapTensorParallelCommunication',
-  'overlapTensorParallelBackward', 'overlapExpertParallelCommunication',
+  'overlapTensorParallelBackward', 'overlapExpertParallelCommunication', 'reshardAfterForward',
 ] as const satisfies readonly (Exclude<keyof PlanOptionsInputFields, keyof PlanOptionsInputShape> & keyof PlanOptions)[];
 
 const ENUM_OPTIONS = ['expertDispatch', 'expertGemmLaunch'] as const satisfies readonly (keyof PlanOptionsInputFields & keyof PlanOptions)[];

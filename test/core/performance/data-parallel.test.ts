@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { findGpu, makeCluster } from '../../../src/core/hardware.js';
-import { expertParametersPerLayer } from '../../../src/core/memory.js';
+import { estimateMemory, expertParametersPerLayer } from '../../../src/core/memory.js';
 import { computeModelCounts, multiTokenPredictionModuleParameters } from '../../../src/core/model.js';
 import { estimateStep } from '../../../src/core/performance/step.js';
 import { rankLayers } from '../../../src/core/pipeline.js';
@@ -133,4 +133,53 @@ describe('DualPipe: the DP term moves the weights of both stages a rank holds', 
     expect(relative(dpTerm(llama, cluster, dual2).bytes, p2Whole)).toBeLessThan(1e-9);
     expect(relative(dpTerm(llama, cluster, p1).bytes, whole)).toBeLessThan(1e-9);
   });
+});
+
+/**
+ * ZeRO-3 with the parameters kept from forward to backward (PlanOptions.reshardAfterForward false; PyTorch FSDP2
+ * `fully_shard(reshard_after_forward=False)`): one all-gather per micro-batch instead of two, and the stage's parameters
+ * whole on the device, as under ZeRO-2. Llama 3 8B on 16 H100, FSDP over 16 (ZeRO-3), 8 micro-batches per step.
+ */
+describe('ZeRO-3 reshardAfterForward false: one gather a micro-batch, the parameters kept whole', () => {
+  const llama = findModelPreset('llama3-8b') as ModelArchitecture;
+  const counts = computeModelCounts(llama);
+  const cluster = makeCluster({ gpu: findGpu('h100-sxm') as GpuSpec, gpusPerNode: 8, nodes: 2 });
+  const layoutOf = (zeroStage: 2 | 3, offload: 'NONE' | 'PARAMETERS_CPU' = 'NONE') =>
+    resolveLayout(llama, cluster, { globalBatchSize: 128, microBatchSize: 1, zeroStage, offload, recompute: 'FULL' }, 't');
+  const dp = (e: ReturnType<typeof estimateStep>) => e.terms.find((t) => t.name === 'DATA_PARALLEL')!;
+  const kept: PlanOptions = { reshardAfterForward: false };
+
+  it('moves 2/3 of the bytes (AG + RS instead of 2 AG + RS, AG and RS of equal size in BF16 gradients) and says so', () => {
+    const layout = { ...layoutOf(3), gradientPrecision: 'BF16' as const };
+    const twice = estimateStep(llama, counts, cluster, layout);
+    const once = estimateStep(llama, counts, cluster, layout, kept);
+    expect(relative(dp(once).bytes, (2 / 3) * dp(twice).bytes)).toBeLessThan(1e-9);
+    expect(dp(once).seconds).toBeLessThan(dp(twice).seconds);
+    expect(once.performance.stepSeconds).toBeLessThanOrEqual(twice.performance.stepSeconds);
+    expect(dp(once).explanation).toMatch(/reshard_after_forward=False/);
+    expect(dp(twice).explanation).not.toMatch(/reshard_after_forward/);
+    expect(estimateStep(llama, counts, cluster, layout, { reshardAfterForward: true }).performance).toEqual(twice.performance);
+  });
+
+  it('holds the stage\'s parameters whole (ZeRO-2\'s parameter bytes) without the gathered-layer buffer; gradients and optimizer states stay sharded', () => {
+    const zero3 = evaluatePlanMemory(layoutOf(3));
+    const keptGathered = evaluatePlanMemory(layoutOf(3), kept);
+    const zero2 = evaluatePlanMemory(layoutOf(2));
+    expect(keptGathered.parametersBytes).toBe(zero2.parametersBytes);
+    expect(keptGathered.parametersBytes).toBeGreaterThan(zero3.parametersBytes);
+    expect(keptGathered.gradientsBytes).toBe(zero3.gradientsBytes);
+    expect(keptGathered.optimizerStatesBytes).toBe(zero3.optimizerStatesBytes);
+    expect(keptGathered.temporaryBytes).toBeLessThan(zero3.temporaryBytes);
+  });
+
+  it('does nothing below ZeRO-3 or with the parameters offloaded (ZeRO-Infinity)', () => {
+    for (const layout of [layoutOf(2), layoutOf(3, 'PARAMETERS_CPU')]) {
+      expect(estimateStep(llama, counts, cluster, layout, kept).performance).toEqual(estimateStep(llama, counts, cluster, layout).performance);
+      expect(evaluatePlanMemory(layout, kept)).toEqual(evaluatePlanMemory(layout));
+    }
+  });
+
+  function evaluatePlanMemory(layout: ParallelLayout, options?: PlanOptions) {
+    return estimateMemory(llama, counts, cluster, layout, options);
+  }
 });

@@ -350,6 +350,8 @@ export type PlanOptionsInput = {
   overlapTensorParallelCommunication?: boolean | null | undefined;
   /** Pipeline schedules per optimizer step (default 1): gradient accumulation over separate pipeline runs, each of m / flushes micro-batches with its own fill and drain (NeMo AutoModel's GA). Must divide the micro-batches per step (1–100,000). */
   pipelineFlushesPerStep?: number | null | undefined;
+  /** ZeRO-3 / FSDP: whether a layer's gathered parameters are freed after its forward and gathered again for its backward (default true: PyTorch FSDP2 `fully_shard(reshard_after_forward=True)`, DeepSpeed ZeRO-3), or kept until the backward (false, FSDP2 `reshard_after_forward=False`): one all-gather per micro-batch instead of two, and the stage's parameters whole on the device from forward to backward, as under ZeRO-2. Acts under zeroStage 3 without parameter offload. */
+  reshardAfterForward?: boolean | null | undefined;
 };
 
 /** What to search: a model (exactly one of `model` or `modelSpec`), a cluster (exactly one of `cluster` or `clusterSpec`), the global batch, the objective, and optional pins (lists restrict a dimension to the given values). See docs/search.md for the space. */
