@@ -75,12 +75,12 @@ export const ELEMENTWISE_BANDWIDTH_EFFICIENCY = 0.8;
 export const STEP_TIME_MODEL_ACCURACY_FRACTION = 0.04;
 
 /**
- * The same for mixture-of-experts models: the mean |error| over the suite's 16 MoE runs (DeepSeek-V3 and its profile,
- * NeMo AutoModel, Megatron-Bridge's and the MoE model zoo's Qwen3, Mixtral and gpt-oss in Megatron-Core; validation/moe-runs.ts), rounded
+ * The same for mixture-of-experts models: the mean |error| over the suite's 17 MoE runs (DeepSeek-V3 and its profile,
+ * NeMo AutoModel's DeepSeek-V3 and Kimi K2, Megatron-Bridge's and the MoE model zoo's Qwen3, Mixtral and gpt-oss in Megatron-Core; validation/moe-runs.ts), rounded
  * up — wider, because what MoE steps spend beyond FLOPs and bytes differs by framework and seven of those runs (four setting it) fit the
  * per-expert host time (docs/validation.md). planSearch states it for an MoE model.
  */
-export const MOE_STEP_TIME_MODEL_ACCURACY_FRACTION = 0.1;
+export const MOE_STEP_TIME_MODEL_ACCURACY_FRACTION = 0.11;
 
 /** The stated accuracy for a model: the MoE figure for a mixture of experts, else the dense one. */
 export function stepTimeModelAccuracyFractionFor(experts: number): number {

@@ -77,6 +77,29 @@ export const MOE_VALIDATION_RUNS: readonly ValidationRun[] = [
       kind: 'TOKENS_PER_SECOND_PER_GPU',
     }),
   ),
+  // The same page's Kimi K2 row (256 H100, 924 tokens/s/GPU), checked in session 6 and left out then; every checked run
+  // belongs here. Its config (examples/benchmark/configs/kimi_k2_te_deepep.yaml at 89e3a9fd): PP 8 with 2 layers per
+  // virtual stage (v 4), EP 32, FSDP over the other 32, GA 2 of 8 micro-batches, activation checkpointing, DeepEP, the
+  // fake balanced gate, the model from moonshotai/Kimi-K2-Base's config.
+  {
+    id: 'automodel-kimi-k2-256',
+    source: 'NVIDIA NeMo AutoModel performance summary, DGX-H100 BF16 pre-training (2026)',
+    family: 'MOE',
+    gpu: 'h100-sxm',
+    gpus: 256,
+    model: 'deepseek-v3',
+    // Kimi K2 is DeepSeek-V3's design (Moonshot AI's Kimi-K2 README, "Model Summary": 61 layers of which 1 dense, hidden
+    // 7,168, 64 heads, MLA, 384 experts of 2,048, 8 selected, 1 shared, vocabulary 160K = 163,840); no MTP module, and
+    // the fake gate as 48 groups of 8 consecutive experts.
+    modelChanges: { attentionHeads: 64, kvHeads: 64, experts: 384, denseLayers: 1, vocabSize: 163_840, multiTokenPredictionDepth: 0, expertGroups: 48, expertGroupsPerToken: 1 },
+    layout: { pipelineParallel: 8, pipelineInterleave: 4, expertParallel: 32, globalBatchSize: 512, microBatchSize: 1, zeroStage: 3, precision: 'BF16', recompute: 'FULL' },
+    options: { expertDispatch: 'NODE_DEDUPLICATED', expertGemmLaunch: 'GROUPED_KERNEL', reshardAfterForward: false, pipelineFlushesPerStep: 2 },
+    recipe: 'NeMo AutoModel (PyTorch): BF16, FSDP over 32, EP 32 (DeepEP), PP 8, activation checkpointing, GA 2, Transformer Engine',
+    assumed:
+      'as the DeepSeek-V3 rows of the page (DeepEP, fake balanced gate, full recompute, GA as separate schedules, GROUPED_KERNEL experts, parameters kept from forward to backward); Kimi K2\'s MLA ranks and dense FFN as DeepSeek-V3\'s (q 1,536, kv 512, rope 64, dense 18,432: its config.json as Megatron launch scripts for Kimi K2 quote it, the file itself not read); 61 layers split evenly over the 32 virtual stages',
+    published: 924,
+    kind: 'TOKENS_PER_SECOND_PER_GPU',
+  },
 
   // Megatron-Bridge's MoE rows of the same 26.04.01 H100 table, asked as its performance configs set them
   // (scripts/performance/configs/qwen/qwen3_workload_base_configs.py, QWEN3_*_PRETRAIN_CONFIG_H100_FP8_CS_V*;
