@@ -64,9 +64,12 @@ const report = runValidation();
 // DeepEP (0.0521 / 0.2690 / 0.0569).
 // Raised, openly, to 0.056 / 0.27 / 0.061 by NeMo AutoModel's Kimi K2 row (64 runs), which session 6 had checked
 // (+27.5 % then) and left out of the suite — every checked run belongs here: +26.7 % (0.0554 / 0.2690 / 0.0602).
-const MEAN_ABS_ERROR_BOUND = 0.056;
+// Raised, openly, to 0.059 / 0.27 / 0.064 by three held-back Megatron-Bridge H100 rows checked as their releases' code
+// sets them (67 runs): 25.11's Qwen3 235B −1.1 %, 25.09's DeepSeek-V3 +17.5 % and Qwen3 30B (token drop, micro-batch 2)
+// −20.9 % (0.0588 / 0.2690 / 0.0634).
+const MEAN_ABS_ERROR_BOUND = 0.059;
 const MAX_ABS_ERROR_BOUND = 0.27;
-const LEAVE_ONE_FAMILY_OUT_BOUND = 0.061;
+const LEAVE_ONE_FAMILY_OUT_BOUND = 0.064;
 const DENSE_MEAN_ABS_ERROR_BOUND = 0.038;
 const DENSE_MAX_ABS_ERROR_BOUND = 0.111;
 

@@ -44,9 +44,14 @@ describe('query validation', () => {
     const qwen = v.runs.find((r) => r.id === 'megatron-bridge-26.04-qwen3-235b-a22b')!;
     expect(qwen).toMatchObject({ tensorParallel: 2, dataParallel: 16, expertParallel: 32, expertTensorParallel: 1 });
     expect(v.runs.find((r) => r.id === 'moe-model-zoo-qwen3-235b-deepep-tp4')).toMatchObject({ tensorParallel: 4, dataParallel: 8, expertParallel: 8, expertTensorParallel: 1 });
-    // The zoo's model configs set expert TP 1 for every run (Qwen3 235B's four, Mixtral 8x22B's EP 8 over TP 2 × DP 8).
-    const folded = new Set(['megatron-bridge-26.04-qwen3-235b-a22b', ...v.runs.filter((r) => r.id.startsWith('moe-model-zoo-')).map((r) => r.id)]);
-    expect(folded.size).toBe(7);
+    // The zoo's model configs set expert TP 1 for every run (Qwen3 235B's four, Mixtral 8x22B's EP 8 over TP 2 × DP 8);
+    // so do Megatron-Bridge 25.11's Qwen3 235B and 25.09's DeepSeek-V3 (TP 2).
+    const folded = new Set([
+      'megatron-bridge-26.04-qwen3-235b-a22b', 'megatron-bridge-25.11-qwen3-235b-a22b', 'megatron-bridge-25.09-deepseek-v3',
+      ...v.runs.filter((r) => r.id.startsWith('moe-model-zoo-')).map((r) => r.id),
+    ]);
+    expect(folded.size).toBe(9);
+    expect(v.runs.find((r) => r.id === 'megatron-bridge-25.09-deepseek-v3')).toMatchObject({ tensorParallel: 2, dataParallel: 64, expertParallel: 64, expertTensorParallel: 1 });
     for (const r of v.runs) if (!folded.has(r.id)) expect(r.expertTensorParallel).toBe(r.tensorParallel);
   });
 

@@ -20,6 +20,11 @@ const MEGATRON_MOE_MODEL_ZOO =
 const MEGATRON_BRIDGE_26_02 =
   'NVIDIA Megatron-Bridge performance summary archive, 26.02 NeMo container, DGX-H100 FP8 pre-training (docs.nvidia.com/nemo/megatron-bridge/latest/performance-summary-archive.html)';
 
+const MEGATRON_BRIDGE_25_11 =
+  'NVIDIA Megatron-Bridge performance summary archive, 25.11 NeMo container (Megatron-Bridge 0.2.0), DGX-H100 pre-training (docs.nvidia.com/nemo/megatron-bridge/latest/performance-summary-archive.html)';
+const MEGATRON_BRIDGE_25_09 =
+  'NVIDIA Megatron-Bridge performance summary archive, 25.09 NeMo container (Megatron-Bridge 0.1.0rc3), DGX-H100 pre-training (docs.nvidia.com/nemo/megatron-bridge/latest/performance-summary-archive.html)';
+
 /** The same zoo's Mixtral 8x22B script, its runtime table and model config. */
 const MEGATRON_MOE_MODEL_ZOO_MIXTRAL =
   'Megatron-MoE-ModelZoo (github.com/yanring/Megatron-MoE-ModelZoo): best_practice/mixtral/run_mixtral_8x22B.sh ("around 465 TFLOPS for H100" with forced balance, 445 dropless), runtime_configs/benchmarking/runtime.conf and model_configs/benchmarking/Mixtral-8x22B.yaml';
@@ -208,6 +213,78 @@ export const MOE_VALIDATION_RUNS: readonly ValidationRun[] = [
     recipe: 'Megatron-Bridge (Megatron-Core) 26.02: FP8 current scaling, NCCL all-to-all dispatcher, overlapped (moe_a2a_overlap True), PP 2 with 12 virtual stages, BF16 gradient reduction, no recompute, sequence 4,096',
     assumed: 'balanced routing as the footnote says; the configs at the commit before HybridEP replaced this layout (the 26.02 table lists it)',
     published: 5113,
+    kind: 'TOKENS_PER_SECOND_PER_GPU',
+  },
+
+  // Held back until session 9, checked then with the code each release names (docs/releases/software-versions.md):
+  // Qwen3 235B-A22B in 25.11 (Bridge v0.2.0: workload_base_configs.py QWEN3_235B_A22B H100 FP8-CS — TP 2 with SP, PP 8,
+  // VP 4, EP 32, expert TP 1, batch 2,048; qwen3_llm_pretrain.py: force-balanced, no recompute, BF16 gradient reduction,
+  // no TP overlap; moe_a2a_overlap True with delay_wgrad_compute; no flex backend given, so the NCCL all-to-all;
+  // recipes/qwen/qwen3_moe.py: embedding and loss counted in the pipeline split). The 25.11 table's other H100 MoE rows
+  // disagree with their configs (copied layout columns) and are not used.
+  {
+    id: 'megatron-bridge-25.11-qwen3-235b-a22b',
+    source: MEGATRON_BRIDGE_25_11,
+    family: 'MOE',
+    gpu: 'h100-sxm',
+    gpus: 256,
+    model: 'qwen3-235b-a22b',
+    layout: {
+      tensorParallel: 2, pipelineParallel: 8, pipelineInterleave: 4, pipelineLayerSplit: 'FIRST_LAST_ONE_FEWER', expertParallel: 32, expertTensorParallel: 1,
+      sequenceParallel: true, globalBatchSize: 2048, microBatchSize: 1, precision: 'FP8', recompute: 'NONE', gradientPrecision: 'BF16',
+    },
+    options: { expertDispatch: 'ALL_TO_ALL', overlapExpertParallelCommunication: true, overlapTensorParallelCommunication: false },
+    trainingRecipe: 'MEGATRON_CORE',
+    recipe: 'Megatron-Bridge 0.2.0 (Megatron-Core 0.15): FP8 current scaling, NCCL all-to-all dispatcher overlapped (moe_a2a_overlap), EP 32 folded over TP 2 × DP 16, BF16 gradient reduction, no recompute, sequence 4,096',
+    assumed: 'balanced routing (force_load_balancing); the experts launched per expert (TE GroupedLinear, the MEGATRON_CORE default)',
+    published: 1575,
+    kind: 'TOKENS_PER_SECOND_PER_GPU',
+  },
+  // 25.09 (Bridge v0.1.0rc3, Megatron-Core 0.14; scripts/performance/run_script.py and configs/*/…_pretrain.yaml):
+  // DeepSeek-V3 dropless on 1,024 H100 — TP 2 (SP), PP 8, VP 4 with the layout string "Et|(tt|)*30mL" (embedding and one
+  // layer, thirty stages of two, the MTP module and the loss last), EP 64 with expert TP 1, batch 8,192; DeepEP (flex
+  // dispatcher, recipes/deepseek/deepseek_v3.py), moe_a2a_overlap True, forced balance, selective recompute of
+  // mla_up_proj and the dense MLP, no TP overlap, gradient reduce not overlapped (parameter gather is), BF16 gradients
+  // and moments (precision-aware optimizer), one MTP layer.
+  {
+    id: 'megatron-bridge-25.09-deepseek-v3',
+    source: MEGATRON_BRIDGE_25_09,
+    family: 'MOE',
+    gpu: 'h100-sxm',
+    gpus: 1024,
+    model: 'deepseek-v3',
+    layout: {
+      tensorParallel: 2, pipelineParallel: 8, pipelineInterleave: 4, pipelineStageLayers: [1, ...Array.from({ length: 30 }, () => 2), 0], expertParallel: 64,
+      expertTensorParallel: 1, sequenceParallel: true, globalBatchSize: 8192, microBatchSize: 1, precision: 'FP8', recompute: 'NONE',
+      gradientPrecision: 'BF16', optimizerMomentPrecision: 'BF16',
+    },
+    options: { expertDispatch: 'NODE_DEDUPLICATED', overlapExpertParallelCommunication: true, overlapTensorParallelCommunication: false, overlapDataParallelCommunication: false },
+    trainingRecipe: 'MEGATRON_CORE',
+    recipe: 'Megatron-Bridge 0.1.0rc3 (Megatron-Core 0.14): FP8, DeepEP overlapped (moe_a2a_overlap), EP 64 folded over TP 2 × DP 64, MTP 1, BF16 gradients and moments, sequence 4,096',
+    assumed:
+      'FP8 per-tensor (the table has no precision column; its parenthesised 330 is the block-wise run, so the main 338 is per-tensor FP8 — current scaling, the workaround its known-issues page names); the recompute of the MLA up-projections and of the 3 dense MLPs not expressed (asked without recompute); gradient reduction exposed (overlap_grad_reduce False; the parameter all-gather is overlapped, ≈ 1 % of the step either way); balanced routing with DeepSeek-V3\'s group limit',
+    published: 1297,
+    kind: 'TOKENS_PER_SECOND_PER_GPU',
+  },
+  // Qwen3 30B-A3B in 25.09 with token dropping (capacity factor 1.0, padded: every expert computes its balanced share):
+  // 16 H100, TP 1, PP 2, VP 24, EP 8, expert TP 1, batch 512 of micro-batch 2, NCCL all-to-all, not overlapped, no
+  // recompute, BF16 gradient reduction.
+  {
+    id: 'megatron-bridge-25.09-qwen3-30b-a3b-tokendrop',
+    source: MEGATRON_BRIDGE_25_09,
+    family: 'MOE',
+    gpu: 'h100-sxm',
+    gpus: 16,
+    model: 'qwen3-30b-a3b',
+    layout: {
+      tensorParallel: 1, pipelineParallel: 2, pipelineInterleave: 24, expertParallel: 8, expertTensorParallel: 1, globalBatchSize: 512, microBatchSize: 2,
+      precision: 'FP8', recompute: 'NONE', gradientPrecision: 'BF16',
+    },
+    options: { expertDispatch: 'ALL_TO_ALL', overlapTensorParallelCommunication: false },
+    trainingRecipe: 'MEGATRON_CORE',
+    recipe: 'Megatron-Bridge 0.1.0rc3 (Megatron-Core 0.14): FP8, NCCL all-to-all not overlapped, token drop at capacity 1.0 (padded), BF16 gradient reduction, no recompute, sequence 4,096',
+    assumed: 'FP8 current scaling (the configs give micro-batch 2 only to FP8; the table has no precision column); capacity 1.0 with padding asked as balanced routing',
+    published: 10494,
     kind: 'TOKENS_PER_SECOND_PER_GPU',
   },
 
