@@ -148,6 +148,9 @@ export function dataParallelTerm(
   const forwardWindow = computePerMicroBatch - backwardWindow;
   const zero = layout.zeroStage;
   const overlapped = options?.overlapDataParallelCommunication ?? true;
+  // ZeRO-3 with the parameters kept from forward to backward (FSDP2 reshard_after_forward=False): one gather a
+  // micro-batch instead of two (memory.ts keepsParametersGathered).
+  const keptGathered = zero === 3 && keepsParametersGathered(layout, options);
   // Non-overlapped DP (Megatron-LM distributed optimizer without overlap flags): windows of 0 and no contention.
   const dpSlowdown = overlapped ? slowdown : 0;
   const dpBackwardWindow = overlapped ? backwardWindow : 0;
@@ -200,10 +203,9 @@ export function dataParallelTerm(
       const layerReduce = collectiveSeconds(stageGradientBytes / zeroLayers, n, perNode, 1, cluster, options);
       const allGather = zeroLayers * layerGather;
       const reduceScatter = zeroLayers * layerReduce;
-      // Gathered again for the backward (and its recomputed forward), unless kept from the forward (FSDP2
-      // reshard_after_forward=False; memory.ts keepsParametersGathered): 2 gathers a micro-batch, or 1.
-      const backwardGather = keepsParametersGathered(layout, options) ? 0 : allGather;
-      const gathers = backwardGather > 0 ? 2 : 1;
+      // Gathered again for the backward (and its recomputed forward) unless kept from the forward.
+      const gathers = keptGathered ? 1 : 2;
+      const backwardGather = keptGathered ? 0 : allGather;
       seconds += m * (gathers * allGather + reduceScatter);
       networkSeconds +=
         m * (gathers * collectiveNetworkSeconds(stageGatherBytes, n, perNode, 1, cluster, options) + collectiveNetworkSeconds(stageGradientBytes, n, perNode, 1, cluster, options));
@@ -223,7 +225,7 @@ export function dataParallelTerm(
     seconds,
     exposedSeconds,
     bytes,
-    explanation: zero === 3 && keepsParametersGathered(layout, options) ? ZERO3_KEPT_GATHERED : EXPLANATIONS[zero],
+    explanation: keptGathered ? ZERO3_KEPT_GATHERED : EXPLANATIONS[zero],
     zero3GatherSecondsPerMicroBatch: zero3GatherSeconds,
     // The hidden share of the DP time runs beside the compute (non-overlapped DP runs alone).
     overlappedNetworkSeconds: overlapped && seconds > 0 ? networkSeconds * Math.max(0, 1 - exposedSeconds / seconds) : 0,
