@@ -130,7 +130,7 @@ it('loads the page and computes the default plan (GPT-3 175B on 1,024 A100s) wit
   await page.locator('input[name=pp]').fill('1');
   await page.getByRole('button', { name: 'Compute plan' }).click();
   await expect.poll(() => page.locator('h2').textContent()).toContain('Pasted Llama 2 7B');
-  expect(new URL(page.url()).searchParams.get('model')).toMatch(/^m_/);
+  await expect.poll(() => new URL(page.url()).searchParams.get('model')).toMatch(/^m_/);
 });
 
 it('runs a plan search with live progress, shows ties as such, and opens a frontier point in the Plan view', async () => {
@@ -168,7 +168,7 @@ it('with fewer GPUs allowed, opens a cheaper frontier layout on part of the clus
   const gpus = /on ([\d,]+) GPUs/.exec(labels[fewer]!)![1]!;
   await page.locator('svg .point[aria-label^="Frontier"]').nth(fewer).click();
   await expect.poll(() => page.locator('.layout').textContent(), { timeout: 30_000 }).toContain(`· ${gpus} GPUs`);
-  expect(new URL(page.url()).searchParams.get('gpus')).toBe(gpus.replace(/,/g, ''));
+  await expect.poll(() => new URL(page.url()).searchParams.get('gpus')).toBe(gpus.replace(/,/g, ''));
   await shot('search-fewer-gpus-plan');
 });
 
@@ -179,7 +179,7 @@ it('shows compute-optimal allocations and curves for the four laws, and the arti
   await page.getByTestId('extrapolate').click();
   // The article: N₄ = N₃² / N₂ = 20.4T parameters (README table; test/core checks the figure itself).
   await expect.poll(() => page.getByTestId('next-parameters').textContent()).toMatch(/^20\.4\dT$/);
-  expect(new URL(page.url()).searchParams.get('x')).toBe('1');
+  await expect.poll(() => new URL(page.url()).searchParams.get('x')).toBe('1');
   await shot('scaling');
   // The view tabs work from the keyboard (arrow keys move between them, focus follows).
   await page.locator('#tab-scaling').focus();
@@ -233,7 +233,7 @@ it('plans a small budget with live progress: the sized model, its layout, the lo
   await expect.poll(() => page.getByTestId('budget-pick').textContent()).toMatch(/loss [\d.]+ nats\/token/);
   await shot('budget');
   // The link reproduces the inputs; the chosen plan opens in the Plan view on the saved sized model.
-  expect(new URL(page.url()).searchParams.get('usd')).toBe('20000');
+  await expect.poll(() => new URL(page.url()).searchParams.get('usd')).toBe('20000');
   const layout = /TP (\d+) × PP (\d+)/.exec((await page.getByTestId('budget-layout').textContent())!)!;
   await page.getByRole('button', { name: 'Open this plan in the Plan view' }).click();
   await expect.poll(() => new URL(page.url()).searchParams.get('view')).toBe('plan');
@@ -268,13 +268,14 @@ it('shows the validation suite as the API reports it: every run, its summary fig
   const family = validation.families.find((x) => x.runs < validation.runs.length)!;
   await page.locator('select[name=family]').selectOption(family.family);
   await expect.poll(() => rows.count()).toBe(family.runs);
-  expect(new URL(page.url()).searchParams.get('family')).toBe(family.family);
+  // The link is written by an effect after the render, and Playwright learns of replaceState asynchronously: poll.
+  await expect.poll(() => new URL(page.url()).searchParams.get('family')).toBe(family.family);
   // Largest |error| first.
   await page.getByRole('button', { name: 'Largest |error| first' }).click();
   await expect.poll(() => page.getByRole('button', { name: 'Largest |error| first' }).getAttribute('aria-pressed')).toBe('true');
   const errors = (await page.locator('[data-testid=validation-runs] td.error-cell').allTextContents()).map((t) => Math.abs(Number(/^[+-]?[\d.]+/.exec(t)![0])));
   expect(errors).toEqual([...errors].sort((a, b) => b - a));
-  expect(new URL(page.url()).searchParams.get('sort')).toBe('error');
+  await expect.poll(() => new URL(page.url()).searchParams.get('sort')).toBe('error');
   await shot('validation-family-sorted');
 });
 
