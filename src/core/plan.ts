@@ -293,6 +293,11 @@ export function resolveLayout(arch: ModelArchitecture, cluster: ClusterSpec, inp
   if (gradientPrecision !== undefined && precision === 'FP32' && gradientPrecision !== 'FP32') {
     throw new InvalidInputError(f('gradientPrecision'), gradientPrecision, 'FP32 in FP32 training (gradients are never narrower than the weights)');
   }
+  const gradientReducePrecision =
+    input.gradientReducePrecision === undefined ? undefined : requireOneOf(f('gradientReducePrecision'), input.gradientReducePrecision, GRADIENT_PRECISIONS);
+  if (gradientReducePrecision !== undefined && precision === 'FP32' && gradientReducePrecision !== 'FP32') {
+    throw new InvalidInputError(f('gradientReducePrecision'), gradientReducePrecision, 'FP32 in FP32 training (gradients are never narrower than the weights)');
+  }
   const activationStorage = input.activationStorage === undefined ? undefined : requireOneOf(f('activationStorage'), input.activationStorage, ACTIVATION_STORAGES);
   if (activationStorage === 'FP8' && precision !== 'FP8') {
     throw new InvalidInputError(f('activationStorage'), activationStorage, `absent (16-bit) unless precision = FP8 (now ${precision}): FP8 caching reuses the FP8 GEMM inputs`);
@@ -323,30 +328,38 @@ export function resolveLayout(arch: ModelArchitecture, cluster: ClusterSpec, inp
     ...(adapter === undefined ? {} : { adapter }),
     // Present only when set (a recipe's or the user's), like contextParallel.
     ...(gradientPrecision === undefined ? {} : { gradientPrecision }),
+    ...(gradientReducePrecision === undefined ? {} : { gradientReducePrecision }),
     ...(activationStorage === undefined ? {} : { activationStorage }),
-    ...resolveStateOptions(input, path, optimizer, pipelineParallel, pipelineInterleave),
+    ...resolveStateOptions(input, path, optimizer, precision, pipelineParallel, pipelineInterleave),
   };
 }
 
 /**
  * The recipe-level state and schedule options, present only when they differ from the default so that layouts keep
- * their shape: BF16 optimizer moments, cheap recompute, the DualPipe schedule (DeepSeek-V3 report §3.2–3.3).
+ * their shape: BF16 optimizer moments, no master weights, cheap recompute, the DualPipe schedule (DeepSeek-V3 report
+ * §3.2–3.3).
  */
 function resolveStateOptions(
   input: LayoutInput,
   path: string,
   optimizer: OptimizerKind,
+  precision: Precision,
   pipelineParallel: number,
   pipelineInterleave: number,
-): Pick<ParallelLayout, 'optimizerMomentPrecision' | 'cheapRecompute' | 'pipelineSchedule'> {
+): Pick<ParallelLayout, 'optimizerMomentPrecision' | 'masterWeights' | 'cheapRecompute' | 'pipelineSchedule'> {
   const f = (name: string): string => `${path}.${name}`;
-  const out: Pick<ParallelLayout, 'optimizerMomentPrecision' | 'cheapRecompute' | 'pipelineSchedule'> = {};
+  const out: Pick<ParallelLayout, 'optimizerMomentPrecision' | 'masterWeights' | 'cheapRecompute' | 'pipelineSchedule'> = {};
   if (input.optimizerMomentPrecision !== undefined) {
     const moments = requireOneOf(f('optimizerMomentPrecision'), input.optimizerMomentPrecision, MOMENT_PRECISIONS);
     if (moments === 'BF16' && optimizer !== 'ADAM' && optimizer !== 'ADAMW' && optimizer !== 'SGD_MOMENTUM') {
       throw new InvalidInputError(f('optimizerMomentPrecision'), moments, `FP32 with ${optimizer} (BF16 moments need ADAM, ADAMW or SGD_MOMENTUM)`);
     }
     if (moments === 'BF16') out.optimizerMomentPrecision = moments;
+  }
+  if (input.masterWeights !== undefined && !requireBoolean(f('masterWeights'), input.masterWeights)) {
+    // FP32 training has no separate master copy to leave out: its weights are the optimizer's.
+    if (precision === 'FP32') throw new InvalidInputError(f('masterWeights'), false, 'true or absent in FP32 training (the weights are the master copy)');
+    out.masterWeights = false;
   }
   if (input.cheapRecompute !== undefined && requireBoolean(f('cheapRecompute'), input.cheapRecompute)) out.cheapRecompute = true;
   if (input.pipelineSchedule !== undefined) {

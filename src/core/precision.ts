@@ -46,7 +46,9 @@ export function gradientBytesOf(layout: Pick<ParallelLayout, 'precision' | 'grad
  * (Megatron-LM arguments.py forces --accumulate-allreduce-grads-in-fp32 for bf16), but under FP16 Megatron-LM reduces
  * the fp16 gradients and copies them into the fp32 main gradients afterwards (the flag's default is off).
  */
-export function gradientReduceBytesOf(layout: Pick<ParallelLayout, 'precision' | 'gradientPrecision'>): number {
+export function gradientReduceBytesOf(layout: Pick<ParallelLayout, 'precision' | 'gradientPrecision' | 'gradientReducePrecision'>): number {
+  // An explicit reduce precision (FSDP2's reduce_dtype) wins.
+  if (layout.gradientReducePrecision !== undefined) return layout.gradientReducePrecision === 'FP32' ? 4 : 2;
   return layout.gradientPrecision === 'FP32' && layout.precision === 'FP16' ? 2 : gradientBytesOf(layout);
 }
 
@@ -82,28 +84,36 @@ export function optimizerStateBytesFor(optimizer: OptimizerKind, precision: Prec
   }
 }
 
-/**
- * K of a layout: optimizerStateBytesFor with its optimizerMomentPrecision. BF16 moments (DeepSeek-V3 report §3.3.3:
- * "BF16 … to track the first and second moments in the AdamW optimizer", master weights kept in FP32) save 2 B per
- * moment: Adam 12 → 8, SGD with momentum 8 → 6 under mixed precision.
- */
-export function optimizerStateBytesOf(layout: Pick<ParallelLayout, 'optimizer' | 'precision' | 'optimizerMomentPrecision'>): number {
-  const k = optimizerStateBytesFor(layout.optimizer, layout.precision);
-  if (layout.optimizerMomentPrecision !== 'BF16') return k;
-  const moments = layout.optimizer === 'SGD_MOMENTUM' ? 1 : layout.optimizer === 'ADAM' || layout.optimizer === 'ADAMW' ? 2 : 0;
-  return k - 2 * moments;
+type OptimizerStateFields = Pick<ParallelLayout, 'optimizer' | 'precision' | 'optimizerMomentPrecision' | 'masterWeights'>;
+
+/** Whether the optimizer keeps a master copy apart from the weights: mixed precision unless masterWeights is false. */
+export function keepsMasterWeights(layout: Pick<ParallelLayout, 'precision' | 'masterWeights'>): boolean {
+  return layout.precision !== 'FP32' && layout.masterWeights !== false;
 }
 
 /**
- * Bytes the optimizer step reads and writes per parameter of its shard (memory-bound update): read gradient,
- * read+write every state (K, incl. master), write the new working weight (absent in fp32, where master = weight).
+ * K of a layout: optimizerStateBytesFor with its optimizerMomentPrecision and master weights. BF16 moments
+ * (DeepSeek-V3 report §3.3.3: "BF16 … to track the first and second moments in the AdamW optimizer", master weights
+ * kept in FP32) save 2 B per moment: Adam 12 → 8, SGD with momentum 8 → 6 under mixed precision. No master copy
+ * (masterWeights false: the optimizer updates the 16-bit weights, PyTorch's optimizers over BF16 parameters) saves the
+ * master's 4 B: Adam with BF16 moments over BF16 weights keeps 4.
  */
-export function optimizerStepTrafficBytesFor(optimizer: OptimizerKind, precision: Precision, gradientBytes = gradientBytesFor(precision)): number {
-  const k = optimizerStateBytesFor(optimizer, precision);
-  const workingWeightWrite = precision === 'FP32' ? 4 : 2;
-  // fp32 has no master in K, so its weights (4 B) are read and written in place.
-  const fp32Weights = precision === 'FP32' ? 4 : 0;
-  return gradientBytes + 2 * k + workingWeightWrite + fp32Weights;
+export function optimizerStateBytesOf(layout: OptimizerStateFields): number {
+  const k = optimizerStateBytesFor(layout.optimizer, layout.precision);
+  const master = layout.precision !== 'FP32' && !keepsMasterWeights(layout) ? 4 : 0;
+  if (layout.optimizerMomentPrecision !== 'BF16') return k - master;
+  const moments = layout.optimizer === 'SGD_MOMENTUM' ? 1 : layout.optimizer === 'ADAM' || layout.optimizer === 'ADAMW' ? 2 : 0;
+  return k - master - 2 * moments;
+}
+
+/**
+ * Bytes the optimizer step reads and writes per parameter of its shard (memory-bound update): read the gradient,
+ * read and write every state (K, the master included), then write the new working weight from the master — or, with
+ * no master (FP32 training, or masterWeights false), read and write the weights in place.
+ */
+export function optimizerStepTrafficBytesOf(layout: OptimizerStateFields & Pick<ParallelLayout, 'gradientPrecision'>): number {
+  const weights = keepsMasterWeights(layout) ? parameterBytesFor(layout.precision) : 2 * parameterBytesFor(layout.precision);
+  return gradientBytesOf(layout) + 2 * optimizerStateBytesOf(layout) + weights;
 }
 
 /** All bytes-per-parameter figures at once (for documentation and the API; not used in the hot path). */

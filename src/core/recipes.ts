@@ -7,7 +7,7 @@
 import { InvalidInputError } from './errors.js';
 import { DEFAULT_FRAMEWORK_OVERHEAD_BYTES, DEFAULT_MEMORY_HEADROOM_FRACTION } from './memory.js';
 import { EXPERT_HOST_SECONDS_PER_OPERATION, OVERLAP_COMPUTE_SLOWDOWN } from './performance.js';
-import { gradientBytesOf, optimizerStateBytesOf } from './precision.js';
+import { gradientBytesOf, gradientReduceBytesOf, keepsMasterWeights, optimizerStateBytesOf } from './precision.js';
 import type { ParallelLayout, PlanOptions } from './types.js';
 
 export type TrainingRecipe = 'CUSTOM' | 'MEGATRON_LM_2021' | 'MEGATRON_CORE' | 'TORCHTITAN_FSDP2' | 'DEEPSPEED_ZERO' | 'DEEPSEEK_V3';
@@ -40,8 +40,10 @@ type RecipeLayoutField =
   | 'zeroStage'
   | 'sequenceParallel'
   | 'gradientPrecision'
+  | 'gradientReducePrecision'
   | 'activationStorage'
   | 'optimizerMomentPrecision'
+  | 'masterWeights'
   | 'cheapRecompute'
   | 'pipelineSchedule';
 /** Option fields a recipe may set. */
@@ -239,9 +241,11 @@ const DEFAULT_SOURCES: Record<string, string> = {
   zeroStage: 'planner default: plain data parallelism (ZeRO 0)',
   sequenceParallel: 'planner default: off',
   gradientPrecision: 'ZeRO paper (Rajbhandari et al. 2020) §3.1: gradients at the training precision (2 B under mixed precision)',
+  gradientReducePrecision: 'planner default: data parallelism reduces the gradients at their stored precision (Megatron-LM reduces fp16 gradients before its fp32 main-gradient copy under FP16)',
   activationStorage: 'Korthikanti et al. 2022 §4: 16-bit activations',
   optimizerStates: 'ZeRO paper §3.1: fp32 master weights and optimizer moments (K = 12 for Adam)',
   optimizerMomentPrecision: 'ZeRO paper §3.1: fp32 optimizer moments',
+  masterWeights: 'ZeRO paper §3.1: mixed precision keeps an fp32 master copy of the weights for the update (none to keep in FP32 training)',
   cheapRecompute: 'Korthikanti et al. 2022 §4: norm outputs, Q/K/V and the MLP activation output stored',
   pipelineSchedule: 'planner default: 1F1B (Narayanan et al. 2021; interleaved when pipelineInterleave > 1)',
   pipelineLayerSplit: 'planner default: EVEN (floor(L/n) per virtual stage, the first L mod n one more)',
@@ -305,13 +309,15 @@ export function planAssumptions(
   layoutEntry('zeroStage', String(layout.zeroStage));
   layoutEntry('sequenceParallel', String(layout.sequenceParallel));
   layoutEntry('gradientPrecision', `${layout.gradientPrecision ?? (layout.precision === 'FP32' ? 'FP32' : '16-bit')} (${gradientBytesOf(layout)} B per parameter)`);
+  layoutEntry('gradientReducePrecision', `${layout.gradientReducePrecision ?? 'as stored'} (${gradientReduceBytesOf(layout)} B per element reduced)`);
   layoutEntry('activationStorage', layout.activationStorage === 'FP8' ? 'FP8 GEMM inputs' : layout.precision === 'FP32' ? 'FP32' : '16-bit');
   layoutEntry('optimizerMomentPrecision', `${layout.optimizerMomentPrecision ?? 'FP32'} (K = ${optimizerStateBytesOf(layout)} B per parameter)`);
+  layoutEntry('masterWeights', String(keepsMasterWeights(layout)));
   layoutEntry('cheapRecompute', String(layout.cheapRecompute === true));
   layoutEntry('pipelineSchedule', layout.pipelineSchedule ?? 'ONE_F_ONE_B');
   out.push({
     name: 'optimizerStates',
-    value: `${layout.optimizer}${layout.precision === 'FP32' ? '' : ' with fp32 master weights'}`,
+    value: `${layout.optimizer}${keepsMasterWeights(layout) ? ' with fp32 master weights' : ''}`,
     origin: userLayout.optimizer !== undefined ? 'USER' : 'DEFAULT',
     source: userLayout.optimizer !== undefined ? USER : DEFAULT_SOURCES.optimizerStates!,
   });

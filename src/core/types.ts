@@ -282,10 +282,23 @@ export interface ParallelLayout {
    * the default.
    */
   gradientPrecision?: GradientPrecision;
+  /**
+   * Precision data parallelism reduces the gradients in when it differs from their stored precision: FP32 = FSDP2's
+   * MixedPrecisionPolicy(reduce_dtype=float32) over 16-bit parameters — the unsharded 16-bit gradient is upcast for the
+   * reduce-scatter (4 B per element on the wire) and the shard cast back to the parameters' dtype. Absent = the rule of
+   * gradientReduceBytesOf (the stored precision; fp16 under Megatron-LM's FP16 with fp32 main gradients).
+   */
+  gradientReducePrecision?: GradientPrecision;
   /** FP8 storage of the GEMM inputs among the stored activations (FP8 training only); absent = 16-bit. */
   activationStorage?: ActivationStorage;
   /** BF16 optimizer moments (DeepSeek-V3 §3.3.3); absent = FP32 (ZeRO §3.1). */
   optimizerMomentPrecision?: OptimizerMomentPrecision;
+  /**
+   * false: no FP32 master copy of the weights under mixed precision — the optimizer updates the 16-bit weights in
+   * place (a PyTorch optimizer over BF16 parameters: NeMo AutoModel builds its models in BF16 and trains them with
+   * torch.optim.Adam). Present only when false; absent = the FP32 master copy of mixed precision (ZeRO §3.1).
+   */
+  masterWeights?: boolean;
   /**
    * Recompute the cheap operators in the backward instead of storing their outputs (DeepSeek-V3 §3.2.3, §3.3.3): the
    * RMSNorm outputs, MLA's up-projections (Q, K, V rebuilt from the stored latents) and the SwiGLU output (rebuilt from

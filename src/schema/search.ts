@@ -24,6 +24,7 @@ import type { SchemaContext } from './context.js';
 import {
   OffloadEnum,
   OptimizerEnum,
+  GradientPrecisionEnum,
   OptimizerMomentPrecisionEnum,
   PipelineScheduleEnum,
   PrecisionEnum,
@@ -165,6 +166,14 @@ const PlanSearchInputRef = builder.inputType('PlanSearchInput', {
       type: OptimizerMomentPrecisionEnum,
       description: "Precision of the optimizer's moments every candidate carries (default FP32, or the recipe's; BF16: DeepSeek-V3 §3.3.3).",
     }),
+    gradientReducePrecision: t.field({
+      type: GradientPrecisionEnum,
+      description: "Precision every candidate reduces its gradients in (FP32: FSDP2's reduce_dtype=float32 over BF16 parameters; default as stored).",
+    }),
+    masterWeights: t.boolean({
+      description:
+        'false: every candidate updates its 16-bit weights without an fp32 master copy (a PyTorch optimizer over BF16 parameters, as NeMo AutoModel; K loses 4 B). Default true under mixed precision (ZeRO §3.1).',
+    }),
     cheapRecompute: t.boolean({
       description:
         "Every candidate rebuilds the RMSNorm outputs, MLA up-projections and SwiGLU output in the backward (DeepSeek-V3 §3.2.3; default false, or the recipe's).",
@@ -215,7 +224,7 @@ async function resolveSearchInput(ctx: SchemaContext, input: PlanSearchInputShap
     'allowTensorParallelAcrossNodes', 'evenPipelineStages', 'memoryHeadroomFraction', 'tensorParallel',
     'pipelineParallel', 'dataParallel', 'expertParallel', 'expertTensorParallel', 'contextParallel', 'microBatchSizes', 'recomputeModes', 'sequenceParallel',
     'pipelineInterleaves', 'offloads', 'flashAttention', 'precision', 'optimizer', 'timeLimitSeconds', 'maxPareto',
-    'optimizerMomentPrecision', 'cheapRecompute', 'pipelineSchedule', 'pipelineSchedules',
+    'optimizerMomentPrecision', 'masterWeights', 'gradientReducePrecision', 'cheapRecompute', 'pipelineSchedule', 'pipelineSchedules',
   ] as const) {
     copy(key);
   }
@@ -247,6 +256,8 @@ async function resolveSearchInput(ctx: SchemaContext, input: PlanSearchInputShap
   // Carried by every candidate: the user's value, else the recipe's.
   if (options.optimizerMomentPrecision !== undefined) userLayout.optimizerMomentPrecision = options.optimizerMomentPrecision;
   else options.optimizerMomentPrecision = pins.optimizerMomentPrecision;
+  if (options.masterWeights !== undefined) userLayout.masterWeights = options.masterWeights;
+  if (options.gradientReducePrecision !== undefined) userLayout.gradientReducePrecision = options.gradientReducePrecision;
   if (options.cheapRecompute !== undefined) userLayout.cheapRecompute = options.cheapRecompute;
   else options.cheapRecompute = pins.cheapRecompute;
   // pipelineSchedules: one schedule is the user's; several are the search's choice (the recipe's is not applied).

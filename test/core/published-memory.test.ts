@@ -9,7 +9,7 @@ import { findGpu, makeCluster } from '../../src/core/hardware.js';
 import { DEFAULT_MEMORY_HEADROOM_FRACTION, estimateMemory, memoryByPipelineStage } from '../../src/core/memory.js';
 import { computeModelCounts } from '../../src/core/model.js';
 import { evaluatePlan, resolveLayout } from '../../src/core/plan.js';
-import { optimizerStateBytesOf } from '../../src/core/precision.js';
+import { optimizerStateBytesOf, optimizerStepTrafficBytesOf } from '../../src/core/precision.js';
 import { findModelPreset } from '../../src/core/presets.js';
 import { applyRecipe, planAssumptions } from '../../src/core/recipes.js';
 import type { GpuSpec, ModelArchitecture, ParallelLayout } from '../../src/core/types.js';
@@ -169,6 +169,31 @@ describe('state precisions and cheap recompute', () => {
     expect(fieldOf(() => resolveLayout(llama, cluster, { globalBatchSize: 8, optimizer: 'ADAFACTOR', optimizerMomentPrecision: 'BF16' }))).toBe(
       'plan.optimizerMomentPrecision',
     );
+  });
+
+  it('no master weights (masterWeights false): K loses the fp32 copy — Adam 12 → 8 B, with BF16 moments 4 B; refused in FP32 training', () => {
+    // ZeRO §3.1: K = 12 (master 4 + m 4 + v 4); a PyTorch optimizer over BF16 parameters keeps only m and v, in the
+    // parameters' dtype (NeMo AutoModel: models built in BF16, torch.optim.Adam): 2 + 2.
+    expect(optimizerStateBytesOf({ optimizer: 'ADAM', precision: 'BF16', masterWeights: false })).toBe(8);
+    expect(optimizerStateBytesOf({ optimizer: 'ADAM', precision: 'BF16', masterWeights: false, optimizerMomentPrecision: 'BF16' })).toBe(4);
+    expect(optimizerStateBytesOf({ optimizer: 'SGD_MOMENTUM', precision: 'FP16', masterWeights: false })).toBe(4);
+    expect(optimizerStateBytesOf({ optimizer: 'ADAM', precision: 'FP32' })).toBe(8);
+    // The update reads the gradient, reads and writes the states, and then writes the 16-bit weight from the master
+    // (2 + 2·12 + 2 = 28 B) — or, with no master, reads and writes the weight in place (2 + 2·4 + 2·2 = 14 B).
+    expect(optimizerStepTrafficBytesOf({ optimizer: 'ADAM', precision: 'BF16' })).toBe(28);
+    expect(optimizerStepTrafficBytesOf({ optimizer: 'ADAM', precision: 'BF16', masterWeights: false, optimizerMomentPrecision: 'BF16' })).toBe(14);
+    expect(optimizerStepTrafficBytesOf({ optimizer: 'ADAM', precision: 'FP32' })).toBe(4 + 2 * 8 + 8);
+    // The plan's memory: exactly 8 B per locally held parameter less (ZeRO-0, one GPU: every parameter).
+    const layout = resolveLayout(llama, makeCluster({ gpu: h100, gpusPerNode: 1, nodes: 1 }), { globalBatchSize: 1, microBatchSize: 1, recompute: 'FULL' });
+    const pure = resolveLayout(llama, makeCluster({ gpu: h100, gpusPerNode: 1, nodes: 1 }), { ...layout, masterWeights: false, optimizerMomentPrecision: 'BF16' });
+    expect(pure.masterWeights).toBe(false);
+    const one = makeCluster({ gpu: h100, gpusPerNode: 1, nodes: 1 });
+    const counts = computeModelCounts(llama);
+    const saved = estimateMemory(llama, counts, one, layout).optimizerStatesBytes - estimateMemory(llama, counts, one, pure).optimizerStatesBytes;
+    expect(saved).toBe(8 * counts.totalParameters);
+    // true is the default and is not stored (layouts keep their shape); FP32 training has no master to leave out.
+    expect('masterWeights' in resolveLayout(llama, cluster, { globalBatchSize: 8, masterWeights: true })).toBe(false);
+    expect(fieldOf(() => resolveLayout(llama, cluster, { globalBatchSize: 8, precision: 'FP32', masterWeights: false }))).toBe('plan.masterWeights');
   });
 
   it('cheap recompute on a gated dense layer (TP 1, 16-bit) stores exactly s·b·(4h + 2f) bytes less: norm outputs and SwiGLU output', () => {

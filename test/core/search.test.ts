@@ -916,3 +916,29 @@ describe('options.reshardAfterForward false (FSDP2 reshard_after_forward=False) 
     }
   });
 });
+
+describe('masterWeights false and gradientReducePrecision FP32 are carried by every candidate (pure BF16 FSDP, as NeMo AutoModel)', () => {
+  const llama = findModelPreset('llama3-8b') as ModelArchitecture;
+  const counts = computeModelCounts(llama);
+  // One GPU short of memory for Adam's fp32 states at ZeRO-0/1 on 2 H100: fewer bytes per parameter admit more layouts.
+  const cluster = makeCluster({ gpu: findGpu('h100-sxm') as GpuSpec, gpusPerNode: 2, nodes: 1 });
+  const space: PlanSearchOptions = { globalBatchSize: 16, zeroStages: [0, 1, 2, 3], recomputeModes: ['NONE', 'FULL'], top: 200 };
+  const pure: PlanSearchOptions = { ...space, masterWeights: false, optimizerMomentPrecision: 'BF16', gradientReducePrecision: 'FP32' };
+  it('pruned = exhaustive; each candidate is its layout evaluated, with K = 4; more layouts fit than with fp32 states', () => {
+    const pruned = searchPlans(llama, counts, cluster, pure);
+    const exhaustive = searchPlans(llama, counts, cluster, { ...pure, prune: false });
+    expect(keys(pruned.best)).toEqual(keys(exhaustive.best));
+    expect(pruned.feasible).toBe(exhaustive.feasible);
+    expect(exhaustive.best.length).toBeGreaterThan(0);
+    for (const c of exhaustive.best) {
+      expect(c.layout).toMatchObject({ masterWeights: false, optimizerMomentPrecision: 'BF16', gradientReducePrecision: 'FP32' });
+      const evaluated = evaluatePlan(llama, counts, cluster, c.layout);
+      expect(c.estimate.memory.totalBytes).toBe(evaluated.memory.totalBytes);
+      expect(c.estimate.performance.stepSeconds).toBe(evaluated.performance.stepSeconds);
+    }
+    expect(exhaustive.feasible).toBeGreaterThan(searchPlans(llama, counts, cluster, { ...space, prune: false }).feasible);
+  });
+  it('refuses masterWeights false in FP32 training, naming the field', () => {
+    expect(() => searchPlans(llama, counts, cluster, { ...space, precision: 'FP32', masterWeights: false })).toThrow(/masterWeights/);
+  });
+});

@@ -67,6 +67,9 @@ const report = runValidation();
 // Raised, openly, to 0.059 / 0.27 / 0.064 by three held-back Megatron-Bridge H100 rows checked as their releases' code
 // sets them (67 runs): 25.11's Qwen3 235B −1.1 %, 25.09's DeepSeek-V3 +17.5 % and Qwen3 30B (token drop, micro-batch 2)
 // −20.9 % (0.0588 / 0.2690 / 0.0634).
+// Session 10: NeMo AutoModel's rows asked with their optimizer's BF16 states (no master copy: faster update) and the
+// blocks' FP32 gradient reduce (FSDP2 reduce_dtype; not on the 1,024-GPU row, whose experts reduce in BF16):
+// 0.0588 / 0.2690 / 0.0634 → 0.0589 / 0.2706 / 0.0635 (states) → 0.0583 / 0.2691 / 0.0629 (reduce); bounds unchanged.
 const MEAN_ABS_ERROR_BOUND = 0.059;
 const MAX_ABS_ERROR_BOUND = 0.27;
 const LEAVE_ONE_FAMILY_OUT_BOUND = 0.064;
@@ -132,12 +135,12 @@ describe('the validation suite', () => {
    * Every published run ran, so its layout fit its GPUs. Where the memory model disagrees, the gap is named here and in
    * docs/validation.md (so that a change in the memory model shows): Llama 3 405B's 8,192-GPU and 128K rows (the
    * interleaved warm-up with m > p; at 128K, 16 micro-batches of CP-split 131K sequences) and NeMo's Nemotron-4 340B on 128 H100 (80.6 GB against the datasheet's 80 × 10⁹ bytes: 0.7 % over; the GPU's
-   * 80 GiB would hold it, but the model's capacity is the datasheet figure), and NeMo AutoModel's Kimi K2 on 256 H100
-   * (81.6 GB: with EP 32 over 32 FSDP ranks its 12 local experts per layer are not sharded — 4.0B parameters with their
-   * Adam states on each GPU — and the dense weights are kept gathered from forward to backward; 79.7 GB resharded).
+   * 80 GiB would hold it, but the model's capacity is the datasheet figure). NeMo AutoModel's Kimi K2 on 256 H100 was
+   * one (81.6 GB with fp32 master weights and moments: 4.0B unsharded expert parameters per GPU at K = 12) until its
+   * BF16 optimizer states were expressed (masterWeights false, BF16 moments: K = 4): 47.8 GB.
    */
   it('every other published run fits its GPUs in the memory model', () => {
-    const knownGaps = ['llama3-405b-8192', 'llama3-405b-128k', 'nemo-24.09-nemotron-340b', 'automodel-kimi-k2-256'];
+    const knownGaps = ['llama3-405b-8192', 'llama3-405b-128k', 'nemo-24.09-nemotron-340b'];
     const notFitting = report.predictions.filter((p) => !p.fits).map((p) => p.run.id);
     expect(notFitting.sort()).toEqual([...knownGaps].sort());
     for (const p of report.predictions) expect(p.fits).toBe(p.memoryBytes <= findGpu(p.run.gpu)!.memoryBytes);

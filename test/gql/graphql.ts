@@ -312,6 +312,10 @@ export type PlanSearchInput = {
   gpuBudget?: number | null | undefined;
   /** Exactly gpuBudget GPUs, or up to it. Default EXACT; UP_TO for objective MIN_GPUS (the only mode it accepts). */
   gpuBudgetMode?: GpuBudgetMode | null | undefined;
+  /** Precision every candidate reduces its gradients in (FP32: FSDP2's reduce_dtype=float32 over BF16 parameters; default as stored). */
+  gradientReducePrecision?: GradientPrecision | null | undefined;
+  /** false: every candidate updates its 16-bit weights without an fp32 master copy (a PyTorch optimizer over BF16 parameters, as NeMo AutoModel; K loses 4 B). Default true under mixed precision (ZeRO §3.1). */
+  masterWeights?: boolean | null | undefined;
   /** Cut the returned Pareto frontier to this many layouts (default 50). */
   maxPareto?: number | null | undefined;
   /** Fraction of GPU memory kept free when deciding a layout fits (0–0.9). */
@@ -495,6 +499,10 @@ export type TrainingPlanInput = {
   globalBatchSize: number;
   /** Gradient precision (default: the training precision, 2 B under mixed precision; a recipe may set FP32 main gradients). */
   gradientPrecision?: GradientPrecision | null | undefined;
+  /** Precision data parallelism reduces the gradients in, when it differs from their stored precision: FP32 = FSDP2's MixedPrecisionPolicy(reduce_dtype=float32) over BF16 parameters (4 B per element on the wire, 16-bit gradients kept). Default: the stored precision. */
+  gradientReducePrecision?: GradientPrecision | null | undefined;
+  /** false: no fp32 master copy of the weights — the optimizer updates the 16-bit weights in place, as a PyTorch optimizer over BF16 parameters does (NeMo AutoModel); K loses 4 B (Adam with BF16 moments: 4). Default true under mixed precision (ZeRO §3.1); FP32 training has none to leave out. */
+  masterWeights?: boolean | null | undefined;
   /** Sequences per micro-batch per GPU. */
   microBatchSize?: number | null | undefined;
   /** Preset (e.g. `gpt3-175b`) or saved (`m_…`) model id. */

@@ -509,3 +509,48 @@ describe('options.reshardAfterForward (ZeRO-3 / FSDP2 reshard_after_forward)', (
     expect(e.message).toMatch(/reshardAfterForward/);
   });
 });
+
+describe('pure BF16 optimizer states and the FP32 gradient reduce (Parallelism.masterWeights, gradientReducePrecision)', () => {
+  const STATES = `query($i: TrainingPlanInput!) { trainingPlan(input: $i) {
+    memory { optimizerStatesBytes } parallelism { masterWeights optimizerMomentPrecision gradientReducePrecision }
+    communication { dataParallelBytes } assumptions { name value source origin } } }`;
+  type States = {
+    trainingPlan: {
+      memory: { optimizerStatesBytes: number };
+      parallelism: { masterWeights: boolean; optimizerMomentPrecision: string; gradientReducePrecision: string | null };
+      communication: { dataParallelBytes: number };
+      assumptions: { name: string; value: string; source: string; origin: string }[];
+    };
+  };
+  // Llama 3 8B on 16 H100, ZeRO-3, 8 micro-batches per step; no recipe.
+  const fsdp = { model: 'llama3-8b', clusterSpec: { gpu: 'h100-sxm', gpusPerNode: 8, nodes: 2 }, globalBatchSize: 128, zeroStage: 3, recompute: 'FULL' };
+  const ask = (i: object) => post<States>(t.app, { query: STATES, variables: { i } });
+  it('defaults listed with their sources; false + BF16 moments keep 4 of 12 B per parameter; the FP32 reduce moves 4/3 of the DP bytes', async () => {
+    const [base, pure] = await Promise.all([ask(fsdp), ask({ ...fsdp, masterWeights: false, optimizerMomentPrecision: 'BF16', gradientReducePrecision: 'FP32' })]);
+    expect(base.errors).toBeUndefined();
+    expect(pure.errors).toBeUndefined();
+    const b = base.data!.trainingPlan;
+    const p = pure.data!.trainingPlan;
+    expect(b.parallelism).toEqual({ masterWeights: true, optimizerMomentPrecision: 'FP32', gradientReducePrecision: null });
+    expect(p.parallelism).toEqual({ masterWeights: false, optimizerMomentPrecision: 'BF16', gradientReducePrecision: 'FP32' });
+    // ZeRO-3 shards the states over the 16 ranks in both: the ratio is K's, 4 / 12.
+    expect(p.memory.optimizerStatesBytes / b.memory.optimizerStatesBytes).toBeCloseTo(4 / 12, 9);
+    // 2 gathers at 2 B + 1 reduce-scatter at 2 B → at 4 B: 6 → 8 units.
+    expect(p.communication.dataParallelBytes / b.communication.dataParallelBytes).toBeCloseTo(8 / 6, 9);
+    const entry = (a: States['trainingPlan'], name: string) => a.assumptions.find((x) => x.name === name)!;
+    expect(entry(b, 'masterWeights')).toMatchObject({ value: 'true', origin: 'DEFAULT' });
+    expect(entry(b, 'masterWeights').source).toMatch(/ZeRO paper §3\.1/);
+    expect(entry(p, 'masterWeights')).toMatchObject({ value: 'false', origin: 'USER' });
+    expect(entry(p, 'gradientReducePrecision')).toMatchObject({ value: 'FP32 (4 B per element reduced)', origin: 'USER' });
+    expect(entry(b, 'gradientReducePrecision')).toMatchObject({ value: 'as stored (2 B per element reduced)', origin: 'DEFAULT' });
+    expect(entry(p, 'optimizerStates').value).toBe('ADAM');
+    expect(entry(b, 'optimizerStates').value).toBe('ADAM with fp32 master weights');
+  });
+  it('masterWeights false in FP32 training is BAD_USER_INPUT naming the field, the value and what is allowed', async () => {
+    const e = onlyError(await ask({ ...fsdp, precision: 'FP32', masterWeights: false }));
+    expect(e.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(e.message).toMatch(/masterWeights/);
+    expect(e.message).toMatch(/false/);
+    expect(e.message).toMatch(/FP32 training/);
+  });
+});

@@ -2,7 +2,7 @@
  * The optimizer step (a memory-bound update of this GPU's shard) and, with ZeRO-Offload/Infinity, the host and NVMe
  * traffic it adds.
  */
-import { gradientBytesOf, gradientReduceBytesOf, optimizerStateBytesFor, optimizerStepTrafficBytesFor, parameterBytesFor } from '../precision.js';
+import { gradientReduceBytesOf, optimizerStateBytesOf, optimizerStepTrafficBytesOf, parameterBytesFor } from '../precision.js';
 import type { StepContext, StepTerm } from './context.js';
 import type { DataParallelShards } from './data-parallel.js';
 
@@ -35,7 +35,7 @@ export function optimizerTerms(
   const trainedDense = layout.adapter === undefined ? shards.denseParams : shards.adapterParams;
   const shardParams =
     zero >= 1 ? trainedDense / shards.dpGroup + shards.expertParams / shards.expertDp : trainedDense + shards.expertParams;
-  const traffic = optimizerStepTrafficBytesFor(layout.optimizer, precision, gradientBytesOf(layout));
+  const traffic = optimizerStepTrafficBytesOf(layout);
   let optimizerSeconds: number;
   let offloadSeconds = 0;
   let offloadExposed = 0;
@@ -47,7 +47,7 @@ export function optimizerTerms(
     optimizerSeconds = (shardParams * traffic) / HOST_OPTIMIZER_BYTES_PER_SECOND + (shardParams * (gb + pb)) / PCIE_BYTES_PER_SECOND;
     if (offload === 'OPTIMIZER_NVME' || offload === 'PARAMETERS_NVME') {
       // ZeRO-Infinity §5: optimizer states read and written from NVMe every step.
-      const kBytes = optimizerStateBytesFor(layout.optimizer, precision);
+      const kBytes = optimizerStateBytesOf(layout);
       optimizerSeconds += (2 * kBytes * shardParams) / NVME_BYTES_PER_SECOND;
     }
     if (offload === 'PARAMETERS_CPU' || offload === 'PARAMETERS_NVME') {

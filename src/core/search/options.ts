@@ -126,8 +126,9 @@ export function normalizeOptions(arch: ModelArchitecture, cluster: ClusterSpec, 
 
   return {
     gradientPrecision: input.gradientPrecision ?? undefined,
+    gradientReducePrecision: input.gradientReducePrecision ?? undefined,
     activationStorage: input.activationStorage ?? undefined,
-    ...normalizeStateOptions(input),
+    ...normalizeStateOptions(input, precision),
     layers: arch.layers,
     headLayers: headLayerEquivalents(computeModelCounts(arch)),
     stageLayers: new Map(),
@@ -183,9 +184,14 @@ export const ALL_PIPELINE_SCHEDULES: readonly PipelineSchedule[] = ['ONE_F_ONE_B
  */
 function normalizeStateOptions(
   input: PlanSearchOptions,
-): Pick<NormalizedSearch, 'optimizerMomentPrecision' | 'cheapRecompute' | 'pipelineSchedules'> {
+  precision: Precision,
+): Pick<NormalizedSearch, 'optimizerMomentPrecision' | 'masterWeights' | 'cheapRecompute' | 'pipelineSchedules'> {
   const moments = input.optimizerMomentPrecision ?? 'FP32';
   if (moments !== 'FP32' && moments !== 'BF16') throw new InvalidInputError('optimizerMomentPrecision', moments, 'FP32 or BF16');
+  const master = input.masterWeights ?? true;
+  if (typeof master !== 'boolean') throw new InvalidInputError('masterWeights', master, 'true or false');
+  // As plan.ts: FP32 training has no separate master copy to leave out.
+  if (!master && precision === 'FP32') throw new InvalidInputError('masterWeights', master, 'true or absent in FP32 training (the weights are the master copy)');
   const cheap = input.cheapRecompute ?? false;
   if (typeof cheap !== 'boolean') throw new InvalidInputError('cheapRecompute', cheap, 'true or false');
   const schedule = input.pipelineSchedule ?? 'ONE_F_ONE_B';
@@ -200,6 +206,7 @@ function normalizeStateOptions(
   }
   return {
     optimizerMomentPrecision: moments === 'BF16' ? moments : undefined,
+    masterWeights: master ? undefined : false,
     cheapRecompute: cheap ? true : undefined,
     pipelineSchedules: pinList('pipelineSchedules', listed ? input.pipelineSchedules : [schedule], ALL_PIPELINE_SCHEDULES, 'pipeline schedules'),
   };

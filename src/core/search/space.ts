@@ -260,8 +260,10 @@ export function makeLayout(shape: Shape, v: number, b: number, recipe: Recipe, s
   if (split !== undefined) layout.pipelineStageLayers = split;
   if (s.adapter !== null) layout.adapter = s.adapter;
   if (s.gradientPrecision !== undefined) layout.gradientPrecision = s.gradientPrecision;
+  if (s.gradientReducePrecision !== undefined) layout.gradientReducePrecision = s.gradientReducePrecision;
   if (s.activationStorage !== undefined) layout.activationStorage = s.activationStorage;
   if (s.optimizerMomentPrecision !== undefined) layout.optimizerMomentPrecision = s.optimizerMomentPrecision;
+  if (s.masterWeights !== undefined) layout.masterWeights = s.masterWeights;
   if (s.cheapRecompute !== undefined) layout.cheapRecompute = s.cheapRecompute;
   if (shape.schedule !== undefined) layout.pipelineSchedule = shape.schedule;
   return layout;

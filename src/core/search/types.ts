@@ -40,9 +40,9 @@ export const DEFAULT_MAX_PARETO = 50;
 /** What to search and how. Lists restrict ("pin") a dimension to the given values; absent = the whole dimension. */
 /**
  * Layout fields every candidate carries as given (a recipe's, or pinned): gradient precision and FP8 activation storage
- * (plan.ts validates them), optimizer-moment precision, cheap recompute and the pipeline schedule.
+ * (plan.ts validates them), optimizer-moment precision, master weights, cheap recompute and the pipeline schedule.
  */
-type CarriedLayoutFields = 'gradientPrecision' | 'activationStorage' | 'optimizerMomentPrecision' | 'cheapRecompute' | 'pipelineSchedule';
+type CarriedLayoutFields = 'gradientPrecision' | 'gradientReducePrecision' | 'activationStorage' | 'optimizerMomentPrecision' | 'masterWeights' | 'cheapRecompute' | 'pipelineSchedule';
 
 export interface PlanSearchOptions extends Partial<Pick<ParallelLayout, CarriedLayoutFields>> {
   globalBatchSize: number;
@@ -231,8 +231,11 @@ export interface NormalizedSearch {
   optimizer: OptimizerKind;
   adapter: LowRankAdapter | null;
   gradientPrecision: GradientPrecision | undefined;
+  gradientReducePrecision: GradientPrecision | undefined;
   activationStorage: ActivationStorage | undefined;
   optimizerMomentPrecision: OptimizerMomentPrecision | undefined;
+  /** false when every candidate updates its 16-bit weights without an fp32 master copy; undefined = the default. */
+  masterWeights: false | undefined;
   cheapRecompute: boolean | undefined;
   /** The schedules searched, in canonical order (ONE_F_ONE_B first); one unless pipelineSchedules lists several. */
   pipelineSchedules: PipelineSchedule[];

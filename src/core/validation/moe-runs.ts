@@ -29,6 +29,19 @@ const MEGATRON_BRIDGE_25_09 =
 const MEGATRON_MOE_MODEL_ZOO_MIXTRAL =
   'Megatron-MoE-ModelZoo (github.com/yanring/Megatron-MoE-ModelZoo): best_practice/mixtral/run_mixtral_8x22B.sh ("around 465 TFLOPS for H100" with forced balance, 445 dropless), runtime_configs/benchmarking/runtime.conf and model_configs/benchmarking/Mixtral-8x22B.yaml';
 
+/**
+ * NeMo AutoModel's benchmark configs at its table's commit: FSDP2 (ZeRO-3) over BF16 weights with activation
+ * checkpointing, micro-batch 1, and torch.optim.Adam over those BF16 parameters (BF16 moments, no fp32 master: K = 4).
+ */
+const AUTOMODEL_STATES = {
+  microBatchSize: 1,
+  zeroStage: 3,
+  precision: 'BF16',
+  recompute: 'FULL',
+  masterWeights: false,
+  optimizerMomentPrecision: 'BF16',
+} as const;
+
 export const MOE_VALIDATION_RUNS: readonly ValidationRun[] = [
   {
     id: 'deepseek-v3-h800',
@@ -53,11 +66,17 @@ export const MOE_VALIDATION_RUNS: readonly ValidationRun[] = [
     published: 180_000,
     kind: 'GPU_HOURS_PER_TRILLION_TOKENS',
   },
+  // The blocks' FSDP2 MixedPrecisionPolicy reduces in FP32 (moe/parallelizer.py apply_fsdp: reduce_dtype=float32 when
+  // no policy is passed, as parallelize_model does); the experts' own fully_shard (only with experts sharded over more
+  // ranks than EP, the 1,024-GPU row) passes none and reduces in BF16. One reduce precision per layout: FP32 where
+  // only the blocks reduce (256 GPUs: EP 64 = the 64 data-parallel ranks, experts unreplicated); on 1,024 GPUs the
+  // experts' BF16 reduce-scatter over 4 ranks is kept and the blocks' FP32 is not expressed (their reduce counted at
+  // 2 B: the row is charged less DP traffic than it moves).
   ...([
-    [256, 512, 64, 1, 1002],
-    [1024, 8192, 256, 4, 865],
+    [256, 512, 64, 1, 1002, 'FP32'],
+    [1024, 8192, 256, 4, 865, undefined],
   ] as const).map(
-    ([gpus, B, fsdpGroup, ga, tokens]): ValidationRun => ({
+    ([gpus, B, fsdpGroup, ga, tokens, reduce]): ValidationRun => ({
       id: `automodel-deepseek-v3-${gpus}`,
       source: 'NVIDIA NeMo AutoModel performance summary, DGX-H100 BF16 pre-training (2026)',
       family: 'MOE',
@@ -68,7 +87,17 @@ export const MOE_VALIDATION_RUNS: readonly ValidationRun[] = [
       // benchmark's FakeBalancedGate (nemo_automodel: token i → experts i·k … i·k + k − 1) as 32 groups of 8
       // consecutive experts, one group per token.
       modelChanges: { multiTokenPredictionDepth: 0, expertGroups: 32, expertGroupsPerToken: 1 },
-      layout: { pipelineParallel: 4, pipelineInterleave: 8, expertParallel: 64, globalBatchSize: B, microBatchSize: 1, zeroStage: 3, precision: 'BF16', recompute: 'FULL' },
+      // Pure BF16 optimizer states: the model is built in BF16 (DeepseekV3ForCausalLM.from_config, dtype from the HF
+      // config's torch_dtype, bfloat16; initialize_weights casts to BF16) and trained by torch.optim.Adam, whose moments
+      // take the parameters' dtype and which keeps no fp32 master copy: K = 4.
+      layout: {
+        pipelineParallel: 4,
+        pipelineInterleave: 8,
+        expertParallel: 64,
+        globalBatchSize: B,
+        ...AUTOMODEL_STATES,
+        ...(reduce === undefined ? {} : { gradientReducePrecision: reduce }),
+      },
       // GROUPED_KERNEL, as the code the table was measured on runs them: enable_deepep selects GroupedExpertsDeepEP,
       // grouped_gemm's ops.gmm, one call for all local experts (NVIDIA-NeMo/Automodel 89e3a9fd,
       // nemo_automodel/components/moe/layers.py). FSDP2 reduces and reshards after every micro-batch (its pipeline
@@ -97,7 +126,9 @@ export const MOE_VALIDATION_RUNS: readonly ValidationRun[] = [
     // 7,168, 64 heads, MLA, 384 experts of 2,048, 8 selected, 1 shared, vocabulary 160K = 163,840); no MTP module, and
     // the fake gate as 48 groups of 8 consecutive experts.
     modelChanges: { attentionHeads: 64, kvHeads: 64, experts: 384, denseLayers: 1, vocabSize: 163_840, multiTokenPredictionDepth: 0, expertGroups: 48, expertGroupsPerToken: 1 },
-    layout: { pipelineParallel: 8, pipelineInterleave: 4, expertParallel: 32, globalBatchSize: 512, microBatchSize: 1, zeroStage: 3, precision: 'BF16', recompute: 'FULL' },
+    // Pure BF16 optimizer states and the blocks' FP32 reduce, as the 256-GPU DeepSeek-V3 row (EP 32 = FSDP 32: the
+    // experts are not replicated, so only the blocks reduce).
+    layout: { pipelineParallel: 8, pipelineInterleave: 4, expertParallel: 32, globalBatchSize: 512, ...AUTOMODEL_STATES, gradientReducePrecision: 'FP32' },
     options: { expertDispatch: 'NODE_DEDUPLICATED', expertGemmLaunch: 'GROUPED_KERNEL', reshardAfterForward: false, pipelineFlushesPerStep: 2 },
     recipe: 'NeMo AutoModel (PyTorch): BF16, FSDP over 32, EP 32 (DeepEP), PP 8, activation checkpointing, GA 2, Transformer Engine',
     assumed:

@@ -159,10 +159,19 @@ export const TrainingPlanInputRef = builder.inputType('TrainingPlanInput', {
       description: "A framework's defaults (see TrainingRecipe); explicit inputs override them. The answer's `assumptions` lists what was used and why.",
     }),
     gradientPrecision: t.field({ type: GradientPrecisionEnum, description: 'Gradient precision (default: the training precision, 2 B under mixed precision; a recipe may set FP32 main gradients).' }),
+    gradientReducePrecision: t.field({
+      type: GradientPrecisionEnum,
+      description:
+        "Precision data parallelism reduces the gradients in, when it differs from their stored precision: FP32 = FSDP2's MixedPrecisionPolicy(reduce_dtype=float32) over BF16 parameters (4 B per element on the wire, 16-bit gradients kept). Default: the stored precision.",
+    }),
     activationStorage: t.field({ type: ActivationStorageEnum, description: 'FP8 caching of the GEMM inputs among the stored activations (FP8 training only; default 16-bit).' }),
     optimizerMomentPrecision: t.field({
       type: OptimizerMomentPrecisionEnum,
       description: "Precision of the optimizer's moments (default FP32; BF16: DeepSeek-V3 §3.3.3, K = 8 for Adam).",
+    }),
+    masterWeights: t.boolean({
+      description:
+        'false: no fp32 master copy of the weights — the optimizer updates the 16-bit weights in place, as a PyTorch optimizer over BF16 parameters does (NeMo AutoModel); K loses 4 B (Adam with BF16 moments: 4). Default true under mixed precision (ZeRO §3.1); FP32 training has none to leave out.',
     }),
     cheapRecompute: t.boolean({
       description:

@@ -95,8 +95,10 @@ export function resolvePlanParts(model: ModelView, cluster: ClusterView, input: 
   if (input.flashAttention != null) partial.flashAttention = input.flashAttention;
   if (input.adapter != null) partial.adapter = adapterFromInput(input.adapter);
   if (input.gradientPrecision != null) partial.gradientPrecision = input.gradientPrecision;
+  if (input.gradientReducePrecision != null) partial.gradientReducePrecision = input.gradientReducePrecision;
   if (input.activationStorage != null) partial.activationStorage = input.activationStorage;
   if (input.optimizerMomentPrecision != null) partial.optimizerMomentPrecision = input.optimizerMomentPrecision;
+  if (input.masterWeights != null) partial.masterWeights = input.masterWeights;
   if (input.cheapRecompute != null) partial.cheapRecompute = input.cheapRecompute;
   if (input.pipelineSchedule != null) partial.pipelineSchedule = input.pipelineSchedule;
   const recipe = input.recipe ?? undefined;

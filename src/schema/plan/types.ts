@@ -3,6 +3,7 @@ import { expertTensorParallelOf, layoutGpus, memoryByPipelineStage, type StageMe
 import { trainableParameters } from '../../core/adapter.js';
 import { planAssumptions, type Assumption } from '../../core/recipes.js';
 import { predictedLoss } from '../../core/scaling.js';
+import { keepsMasterWeights } from '../../core/precision.js';
 import type {
   CommunicationEstimate,
   Diagnostic,
@@ -98,6 +99,12 @@ const ParallelismRef = builder.objectRef<ParallelLayout>('Parallelism').implemen
       description: 'Gradient precision when set (FP32 main gradients, BF16); null = the training precision\'s (2 B under mixed precision).',
       resolve: (l) => l.gradientPrecision ?? null,
     }),
+    gradientReducePrecision: t.field({
+      type: GradientPrecisionEnum,
+      nullable: true,
+      description: 'Precision the gradients are reduced in when set apart from their stored precision (FSDP2 reduce_dtype); null = as stored.',
+      resolve: (l) => l.gradientReducePrecision ?? null,
+    }),
     activationStorage: t.field({
       type: ActivationStorageEnum,
       nullable: true,
@@ -108,6 +115,10 @@ const ParallelismRef = builder.objectRef<ParallelLayout>('Parallelism').implemen
       type: OptimizerMomentPrecisionEnum,
       description: "Precision of the optimizer's moments (FP32 unless set).",
       resolve: (l) => l.optimizerMomentPrecision ?? 'FP32',
+    }),
+    masterWeights: t.boolean({
+      description: 'Whether the optimizer keeps an fp32 master copy of the weights (mixed precision unless set false; never in FP32 training, whose weights are the master).',
+      resolve: (l) => keepsMasterWeights(l),
     }),
     cheapRecompute: t.boolean({
       description: 'Whether the RMSNorm outputs, MLA up-projections and SwiGLU output are rebuilt in the backward.',

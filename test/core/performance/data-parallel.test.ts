@@ -183,3 +183,35 @@ describe('ZeRO-3 reshardAfterForward false: one gather a micro-batch, the parame
     return estimateMemory(llama, counts, cluster, layout, options);
   }
 });
+
+/**
+ * FSDP2's MixedPrecisionPolicy(reduce_dtype=float32) over BF16 parameters (ParallelLayout.gradientReducePrecision
+ * FP32): the reduce-scatters carry 4 B per element, the gathers stay 2 B, and the stored gradients stay 16-bit. Llama 3
+ * 8B on 16 H100, ZeRO-3 resharding after forward (2 AG + 1 RS of equal element counts per micro-batch): the DP bytes go
+ * from 3 units to 2 + 2 = 4, i.e. × 4/3. Tolerance: 1e-9 relative.
+ */
+describe('gradientReducePrecision FP32: the reduce-scatters carry fp32, nothing else changes', () => {
+  const llama = findModelPreset('llama3-8b') as ModelArchitecture;
+  const counts = computeModelCounts(llama);
+  const cluster = makeCluster({ gpu: findGpu('h100-sxm') as GpuSpec, gpusPerNode: 8, nodes: 2 });
+  const layout = resolveLayout(llama, cluster, { globalBatchSize: 128, microBatchSize: 1, zeroStage: 3, recompute: 'FULL' }, 't');
+  const fp32Reduce = resolveLayout(llama, cluster, { ...layout, gradientReducePrecision: 'FP32' }, 't');
+  const dp = (e: ReturnType<typeof estimateStep>) => e.terms.find((t) => t.name === 'DATA_PARALLEL')!;
+
+  it('× 4/3 DP bytes under ZeRO-3 (2 gathers at 2 B + 1 reduce-scatter at 4 B), the same memory', () => {
+    expect(fp32Reduce.gradientReducePrecision).toBe('FP32');
+    expect(gradientReduceBytesOf(layout)).toBe(2);
+    expect(gradientReduceBytesOf(fp32Reduce)).toBe(4);
+    const base = estimateStep(llama, counts, cluster, layout);
+    const wide = estimateStep(llama, counts, cluster, fp32Reduce);
+    expect(relative(dp(wide).bytes, (4 / 3) * dp(base).bytes)).toBeLessThan(1e-9);
+    expect(wide.performance.stepSeconds).toBeGreaterThanOrEqual(base.performance.stepSeconds);
+    expect(estimateMemory(llama, counts, cluster, fp32Reduce)).toEqual(estimateMemory(llama, counts, cluster, layout));
+  });
+
+  it('BF16 asks the stored precision explicitly (no change); FP32 training refuses a 16-bit reduce', () => {
+    const bf16 = resolveLayout(llama, cluster, { ...layout, gradientReducePrecision: 'BF16' }, 't');
+    expect(estimateStep(llama, counts, cluster, bf16).performance).toEqual(estimateStep(llama, counts, cluster, layout).performance);
+    expect(() => resolveLayout(llama, cluster, { ...layout, precision: 'FP32', gradientReducePrecision: 'BF16' }, 't')).toThrow(/t\.gradientReducePrecision/);
+  });
+});
