@@ -75,8 +75,8 @@ export const ELEMENTWISE_BANDWIDTH_EFFICIENCY = 0.8;
 export const STEP_TIME_MODEL_ACCURACY_FRACTION = 0.04;
 
 /**
- * The same for mixture-of-experts models: the mean |error| over the suite's 20 MoE runs (DeepSeek-V3 and its profile,
- * NeMo AutoModel's DeepSeek-V3 and Kimi K2, Megatron-Bridge's Qwen3, DeepSeek-V3 and gpt-oss and the MoE model zoo's Qwen3 and Mixtral in Megatron-Core; validation/moe-runs.ts), rounded
+ * The same for mixture-of-experts models: the mean |error| over the suite's 21 MoE runs (DeepSeek-V3 and its profile,
+ * NeMo AutoModel's DeepSeek-V3, Kimi K2 and Qwen3 30B, Megatron-Bridge's Qwen3, DeepSeek-V3 and gpt-oss and the MoE model zoo's Qwen3 and Mixtral in Megatron-Core; validation/moe-runs.ts), rounded
  * up — wider, because what MoE steps spend beyond FLOPs and bytes differs by framework and seven of those runs (four setting it) fit the
  * per-expert host time (docs/validation.md). planSearch states it for an MoE model.
  */

@@ -136,6 +136,29 @@ export const MOE_VALIDATION_RUNS: readonly ValidationRun[] = [
     published: 924,
     kind: 'TOKENS_PER_SECOND_PER_GPU',
   },
+  // The same page's Qwen3 MoE 30B row (8 H100, GBS 512, MBS 4, GA 16, EP 8, FSDP 8, TE + DeepEP: 22.14 s per step,
+  // 11,842 tokens/s/GPU), checked in session 10. Its config (examples/benchmark/configs/qwen3_moe_30b_te_deepep.yaml at
+  // 89e3a9fd) sets the same layout at GBS 256 (GA 8; the table's GBS is asked): activation checkpointing, DeepEP, the
+  // fake balanced gate, TE attention/linear/norm, torch.optim.Adam; no PP, so FSDP2 reshards after forward (the
+  // parallelizer's `not pp_enabled`).
+  {
+    id: 'automodel-qwen3-30b-a3b-8',
+    source: 'NVIDIA NeMo AutoModel performance summary, DGX-H100 BF16 pre-training (2026)',
+    family: 'MOE',
+    gpu: 'h100-sxm',
+    gpus: 8,
+    model: 'qwen3-30b-a3b',
+    // The fake gate as 16 groups of 8 consecutive experts, one group per token (each token's experts on one GPU).
+    modelChanges: { expertGroups: 16, expertGroupsPerToken: 1 },
+    // EP 8 = FSDP 8: the experts are not replicated, only the blocks reduce (FP32, as the DeepSeek-V3 rows).
+    layout: { expertParallel: 8, globalBatchSize: 512, ...AUTOMODEL_STATES, microBatchSize: 4, gradientReducePrecision: 'FP32' },
+    options: { expertDispatch: 'NODE_DEDUPLICATED', expertGemmLaunch: 'GROUPED_KERNEL' },
+    recipe: 'NeMo AutoModel (PyTorch): BF16, FSDP over 8, EP 8 (DeepEP), micro-batch 4, GA 16, activation checkpointing, Transformer Engine',
+    assumed:
+      'as the page and its config document (DeepEP, fake balanced gate, full recompute, GROUPED_KERNEL experts, BF16 optimizer states); its training loop syncs gradients on the last micro-batch only (set_requires_gradient_sync), asked as ZeRO-3 reducing every micro-batch (its reduce-scatters are overlapped: 0.09 s exposed of a 22 s step)',
+    published: 11_842,
+    kind: 'TOKENS_PER_SECOND_PER_GPU',
+  },
 
   // Megatron-Bridge's MoE rows of the same 26.04.01 H100 table, asked as its performance configs set them
   // (scripts/performance/configs/qwen/qwen3_workload_base_configs.py, QWEN3_*_PRETRAIN_CONFIG_H100_FP8_CS_V*;
