@@ -545,6 +545,9 @@ describe('pure BF16 optimizer states and the FP32 gradient reduce (Parallelism.m
     expect(entry(b, 'gradientReducePrecision')).toMatchObject({ value: 'as stored (2 B per element reduced)', origin: 'DEFAULT' });
     expect(entry(p, 'optimizerStates').value).toBe('ADAM');
     expect(entry(b, 'optimizerStates').value).toBe('ADAM with fp32 master weights');
+    // ADAM is the contract default: omitted and given alike, it is the planner's default, not the user's.
+    expect(entry(b, 'optimizerStates').origin).toBe('DEFAULT');
+    expect(entry((await ask({ ...fsdp, optimizer: 'ADAMW' })).data!.trainingPlan, 'optimizerStates').origin).toBe('USER');
   });
   it('masterWeights false in FP32 training is BAD_USER_INPUT naming the field, the value and what is allowed', async () => {
     const e = onlyError(await ask({ ...fsdp, precision: 'FP32', masterWeights: false }));

@@ -102,13 +102,14 @@ export function resolvePlanParts(model: ModelView, cluster: ClusterView, input: 
   if (input.cheapRecompute != null) partial.cheapRecompute = input.cheapRecompute;
   if (input.pipelineSchedule != null) partial.pipelineSchedule = input.pipelineSchedule;
   const recipe = input.recipe ?? undefined;
-  // GraphQL fills the contract defaults (zeroStage 0, sequenceParallel false, recompute NONE, precision BF16) in, so an
+  // GraphQL fills the contract defaults (zeroStage 0, sequenceParallel false, recompute NONE, precision BF16, optimizer ADAM) in, so an
   // input equal to one of them cannot be told from an omitted one: it counts as not given (with a recipe: the recipe's).
   const given = { ...partial, ...(input.pipelineLayerSplit != null ? { pipelineLayerSplit: input.pipelineLayerSplit } : {}) };
   if (given.zeroStage === 0) delete given.zeroStage;
   if (given.sequenceParallel === false) delete given.sequenceParallel;
   if (given.recompute === 'NONE') delete given.recompute;
   if (given.precision === 'BF16') delete given.precision;
+  if (given.optimizer === 'ADAM') delete given.optimizer;
   const withRecipe = recipe !== undefined && recipe !== 'CUSTOM';
   const applied = withInputPath(path, () => applyRecipe(requireRecipe(`${path}.recipe`, recipe ?? 'CUSTOM'), withRecipe ? given : partial, options));
   const layout = withInputPath(path, () => resolveLayout(model.arch, cluster.spec, applied.layout, path));
