@@ -269,6 +269,8 @@ async function resolveSearchInput(ctx: SchemaContext, input: PlanSearchInputShap
   else if (options.pipelineSchedules === undefined) options.pipelineSchedule = pins.pipelineSchedule;
   if (options.precision !== undefined) userLayout.precision = options.precision;
   else if (pins.precision !== undefined) options.precision = pins.precision;
+  // The optimizer has no GraphQL default here: given is the user's (the optimizerStates assumption says so).
+  if (options.optimizer !== undefined) userLayout.optimizer = options.optimizer;
   if (pins.gradientPrecision !== undefined) options.gradientPrecision = pins.gradientPrecision;
   // FP8 caching needs FP8 training: a user's own non-FP8 precision drops it rather than emptying the space.
   if (pins.activationStorage !== undefined && (options.precision === undefined || options.precision === 'FP8')) {

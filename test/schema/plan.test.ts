@@ -494,6 +494,16 @@ describe('trainingPlan: recipe and assumptions', () => {
     const origins = new Map(best.assumptions.map((a) => [a.name, a.origin]));
     expect(origins.get('zeroStage')).toBe('RECIPE');
     expect(origins.get('recompute')).toBe('SEARCH');
+    expect(origins.get('optimizerStates')).toBe('DEFAULT');
+    // An optimizer (and master weights) the user gives are the user's in every candidate's assumptions.
+    const given = await post<{ planSearch: { best: Array<{ assumptions: Array<{ name: string; origin: string }> }> } }>(t.app, {
+      query: S,
+      variables: { i: { model: 'gpt2-1.5b', cluster: 'a100-80gb-x8', globalBatchSize: 64, recipe: 'MEGATRON_CORE', top: 1, optimizer: 'ADAMW', masterWeights: false } },
+    });
+    expect(given.errors).toBeUndefined();
+    const givenOrigins = new Map(given.data!.planSearch.best[0]!.assumptions.map((a) => [a.name, a.origin]));
+    expect(givenOrigins.get('optimizerStates')).toBe('USER');
+    expect(givenOrigins.get('masterWeights')).toBe('USER');
   });
   it('DEEPSEEK_V3 on 2,048 H800 as published (PP 16, EP 64, ZeRO-1): fits 80 GB, with BF16 moments, cheap recompute and DualPipe cited', async () => {
     const D = `query($i: TrainingPlanInput!) { trainingPlan(input: $i) {
