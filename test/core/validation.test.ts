@@ -71,7 +71,7 @@ const report = runValidation();
 // blocks' FP32 gradient reduce (FSDP2 reduce_dtype; not on the 1,024-GPU row, whose experts reduce in BF16):
 // 0.0588 / 0.2690 / 0.0634 → 0.0589 / 0.2706 / 0.0635 (states) → 0.0583 / 0.2691 / 0.0629 (reduce); bounds unchanged.
 // Raised, openly, to 0.06 / 0.27 / 0.064 by the same page's Qwen3 MoE 30B row on 8 H100, checked in session 10 (68
-// runs): +12.5 % (0.0593 / 0.2691 / 0.0638).
+// runs): +10.7 % against its re-measured 12,040 tokens/s/GPU (0.0590 / 0.2691 / 0.0635).
 const MEAN_ABS_ERROR_BOUND = 0.06;
 const MAX_ABS_ERROR_BOUND = 0.27;
 const LEAVE_ONE_FAMILY_OUT_BOUND = 0.064;

@@ -136,11 +136,14 @@ export const MOE_VALIDATION_RUNS: readonly ValidationRun[] = [
     published: 924,
     kind: 'TOKENS_PER_SECOND_PER_GPU',
   },
-  // The same page's Qwen3 MoE 30B row (8 H100, GBS 512, MBS 4, GA 16, EP 8, FSDP 8, TE + DeepEP: 22.14 s per step,
-  // 11,842 tokens/s/GPU), checked in session 10. Its config (examples/benchmark/configs/qwen3_moe_30b_te_deepep.yaml at
-  // 89e3a9fd) sets the same layout at GBS 256 (GA 8; the table's GBS is asked): activation checkpointing, DeepEP, the
-  // fake balanced gate, TE attention/linear/norm, torch.optim.Adam; no PP, so FSDP2 reshards after forward (the
-  // parallelizer's `not pp_enabled`).
+  // The same page's Qwen3 MoE 30B row (8 H100, GBS 512, MBS 4, GA 16, EP 8, FSDP 8, TE + DeepEP), checked in session
+  // 10: re-measured two days after the table's first version (Automodel 8d9bfb90e, 2025-10-08: 22.14 → 21.773 s per step,
+  // 11,842 → 12,040 tokens/s/GPU, the figure the page still shows), with its config at that commit
+  // (examples/benchmark/configs/qwen3_moe_30b_te_deepep.yaml: GBS 512 as the table): activation checkpointing, DeepEP,
+  // the fake balanced gate, TE attention/linear/norm, torch.optim.Adam; no PP, so FSDP2 reshards after forward (the
+  // parallelizer's `not pp_enabled`). The config also sets `enable_fsdp_optimization`, a key BackendConfig does not
+  // have (its field is enable_fsdp_optimizations: no resharding or gradient sync until the last micro-batch); whether
+  // it took effect cannot be told, and its DP collectives are nearly all hidden either way (0.09 s exposed).
   {
     id: 'automodel-qwen3-30b-a3b-8',
     source: 'NVIDIA NeMo AutoModel performance summary, DGX-H100 BF16 pre-training (2026)',
@@ -156,7 +159,7 @@ export const MOE_VALIDATION_RUNS: readonly ValidationRun[] = [
     recipe: 'NeMo AutoModel (PyTorch): BF16, FSDP over 8, EP 8 (DeepEP), micro-batch 4, GA 16, activation checkpointing, Transformer Engine',
     assumed:
       'as the page and its config document (DeepEP, fake balanced gate, full recompute, GROUPED_KERNEL experts, BF16 optimizer states); its training loop syncs gradients on the last micro-batch only (set_requires_gradient_sync), asked as ZeRO-3 reducing every micro-batch (its reduce-scatters are overlapped: 0.09 s exposed of a 22 s step)',
-    published: 11_842,
+    published: 12_040,
     kind: 'TOKENS_PER_SECOND_PER_GPU',
   },
 
