@@ -93,24 +93,47 @@ export function collectiveBytes(bytes: number, groupSize: number, passes: number
 }
 
 /**
+ * The two legs of an all-to-all, which run concurrently (its time is the slower leg plus the latency): NVLink
+ * seconds, NIC seconds and the α terms. Kept apart so that traffic sharing one link slows only that leg.
+ */
+export interface AllToAllLegs {
+  nvlinkSeconds: number;
+  networkSeconds: number;
+  latencySeconds: number;
+}
+
+const NO_LEGS: AllToAllLegs = { nvlinkSeconds: 0, networkSeconds: 0, latencySeconds: 0 };
+
+/** Time of an all-to-all from its legs: the slower leg, plus its latency. */
+export function allToAllLegsSeconds(legs: AllToAllLegs): number {
+  return Math.max(legs.nvlinkSeconds, legs.networkSeconds) + legs.latencySeconds;
+}
+
+/**
  * All-to-all of S bytes per GPU over n ranks (MoE dispatch/combine): (n−1)/n·S leaves the GPU; the off-node share
  * (n−k)/n goes over the NIC, the rest over NVLink, concurrently (time = the slower of the two + n·α).
  */
-export function allToAllSeconds(
+export function allToAllLegs(
   bytes: number,
   groupSize: number,
   perNode: number,
   cluster: ClusterSpec,
   options: PlanOptions | undefined,
-): number {
-  if (groupSize <= 1 || bytes <= 0) return 0;
+): AllToAllLegs {
+  if (groupSize <= 1 || bytes <= 0) return NO_LEGS;
   const intraBw = achievedIntraNodeBytesPerSecond(cluster, options);
   const interBw = achievedInterNodeBytesPerSecond(cluster, options);
   const k = Math.min(perNode, groupSize);
-  const intraTime = (((k - 1) / groupSize) * bytes) / intraBw;
-  const interTime = (((groupSize - k) / groupSize) * bytes) / interBw;
-  const latency = (groupSize - 1) * (k < groupSize ? INTER_NODE_LATENCY_SECONDS : INTRA_NODE_LATENCY_SECONDS);
-  return Math.max(intraTime, interTime) + latency;
+  return {
+    nvlinkSeconds: (((k - 1) / groupSize) * bytes) / intraBw,
+    networkSeconds: (((groupSize - k) / groupSize) * bytes) / interBw,
+    latencySeconds: (groupSize - 1) * (k < groupSize ? INTER_NODE_LATENCY_SECONDS : INTRA_NODE_LATENCY_SECONDS),
+  };
+}
+
+/** allToAllLegs' time (the slower leg + n·α). */
+export function allToAllSeconds(...args: Parameters<typeof allToAllLegs>): number {
+  return allToAllLegsSeconds(allToAllLegs(...args));
 }
 
 /**
@@ -130,7 +153,7 @@ export function expectedDestinationNodes(experts: number, nodes: number, nodeLim
  * GPU's tokens; `destinationNodes` the expected distinct nodes per token (the sender's own is one of the group's nodes
  * as likely as any other); `copies` the routed experts per token, of which those on another GPU of the node cross NVLink.
  */
-export function deduplicatedDispatchSeconds(
+export function deduplicatedDispatchLegs(
   tokenBytes: number,
   copies: number,
   destinationNodes: number,
@@ -138,16 +161,22 @@ export function deduplicatedDispatchSeconds(
   perNode: number,
   cluster: ClusterSpec,
   options: PlanOptions | undefined,
-): number {
-  if (groupSize <= 1 || tokenBytes <= 0) return 0;
+): AllToAllLegs {
+  if (groupSize <= 1 || tokenBytes <= 0) return NO_LEGS;
   const k = Math.min(perNode, groupSize);
   const nodes = groupSize / k;
   const interBytes = tokenBytes * destinationNodes * ((nodes - 1) / nodes);
   const intraBytes = tokenBytes * copies * ((k - 1) / k);
-  const interTime = interBytes / achievedInterNodeBytesPerSecond(cluster, options);
-  const intraTime = intraBytes / achievedIntraNodeBytesPerSecond(cluster, options);
-  const latency = nodes > 1 ? (nodes - 1) * INTER_NODE_LATENCY_SECONDS + (k - 1) * INTRA_NODE_LATENCY_SECONDS : (k - 1) * INTRA_NODE_LATENCY_SECONDS;
-  return Math.max(intraTime, interTime) + latency;
+  return {
+    nvlinkSeconds: intraBytes / achievedIntraNodeBytesPerSecond(cluster, options),
+    networkSeconds: interBytes / achievedInterNodeBytesPerSecond(cluster, options),
+    latencySeconds: nodes > 1 ? (nodes - 1) * INTER_NODE_LATENCY_SECONDS + (k - 1) * INTRA_NODE_LATENCY_SECONDS : (k - 1) * INTRA_NODE_LATENCY_SECONDS,
+  };
+}
+
+/** deduplicatedDispatchLegs' time (the slower leg + latency). */
+export function deduplicatedDispatchSeconds(...args: Parameters<typeof deduplicatedDispatchLegs>): number {
+  return allToAllLegsSeconds(deduplicatedDispatchLegs(...args));
 }
 
 /** Point-to-point transfer of S bytes to a neighbour, over NVLink when it shares the node, else the network. */

@@ -9,7 +9,7 @@
  * term also carries the host work per local expert that the dispatcher's device-to-host sync leaves exposed.
  */
 import type { ModelArchitecture } from '../types.js';
-import { allToAllSeconds, deduplicatedDispatchSeconds, expectedDestinationNodes, groupMembersPerNode } from '../communication.js';
+import { type AllToAllLegs, allToAllLegs, allToAllLegsSeconds, deduplicatedDispatchLegs, expectedDestinationNodes, groupMembersPerNode } from '../communication.js';
 import type { StepContext, StepTerm } from './context.js';
 import { matmulPassesOf } from './compute.js';
 import { overlappedCostSeconds } from './efficiency.js';
@@ -46,6 +46,10 @@ export interface ExpertParallelLayer {
   sentBytes: number;
   /** Mean over the layers (the MoE share moeShare). */
   secondsPerLayer: number;
+  /** One all-to-all's legs (NVLink, NIC, latency); secondsPerLayer = allToAllsPerLayerMean × their time. */
+  legs: AllToAllLegs;
+  /** All-to-alls per layer, mean over the layers, times the busiest rank's expert load. */
+  allToAllsPerLayerMean: number;
   /** Host work per layer (mean over the layers) a PER_EXPERT launch leaves exposed; 0 otherwise. */
   hostSecondsPerLayer: number;
   /** Whether the EP group spans nodes (its all-to-all then goes through the NIC the DP collectives use too). */
@@ -58,10 +62,11 @@ export interface ExpertParallelLayer {
  * The all-to-all beside DP collectives that run under every micro-batch on the same NIC (ZeRO-2's reduce-scatters,
  * ZeRO-3's gathers and reduce-scatters; NCCL and the dispatcher's RDMA traffic leave through the same port). Spread
  * over the micro-batches' compute and all-to-all time T, their D inter-node seconds (communication.ts
- * collectiveNetworkSeconds) hold the NIC a share u = D/T of it; two saturating flows share a link about evenly, so an
- * all-to-all across nodes moves at half speed for that share: × (1 + u). It can never lose more than D (the
+ * collectiveNetworkSeconds) hold the NIC a share u = D/T of it; two saturating flows share a link about evenly, so the
+ * all-to-all's NIC leg moves at half speed for that share: the all-to-all takes max(NVLink leg, NIC leg × (1 + u)) plus
+ * its latency (an all-to-all whose NVLink leg stays the longer does not slow). It can never lose more than D (the
  * all-to-all waiting for all of it), so overlapping DP never costs more than not overlapping it. No constant: u follows
- * from the DP term's own bytes. Within one node (NVLink) nothing changes.
+ * from the DP term's own bytes. Within one node nothing changes.
  */
 export function withNetworkShare(
   perLayer: ExpertParallelLayer,
@@ -71,7 +76,8 @@ export function withNetworkShare(
 ): ExpertParallelLayer {
   if (!perLayer.crossesNodes || dataParallelNetworkSeconds <= 0 || perLayer.secondsPerLayer <= 0) return perLayer;
   const networkShare = Math.min(1, dataParallelNetworkSeconds / (computeSeconds + allToAllSeconds));
-  return { ...perLayer, secondsPerLayer: perLayer.secondsPerLayer * (1 + networkShare), networkShare };
+  const legs = { ...perLayer.legs, networkSeconds: perLayer.legs.networkSeconds * (1 + networkShare) };
+  return { ...perLayer, legs, secondsPerLayer: perLayer.allToAllsPerLayerMean * allToAllLegsSeconds(legs), networkShare };
 }
 
 /** Exposed host seconds per layer (mean over dense and MoE layers) of PER_EXPERT expert GEMM launches. */
@@ -113,13 +119,16 @@ export function expertParallelPerLayer(ctx: StepContext): ExpertParallelLayer {
   const tokenBytes = (tokens * h * elementBytes) / spDivisor;
   const allToAllBytes = tokenBytes * k;
   const hostSecondsPerLayer = expertHostSecondsPerLayer(ctx);
-  if (!moe || e <= 1) return { allToAllsPerLayer, allToAllBytes, sentBytes: 0, secondsPerLayer: 0, hostSecondsPerLayer, crossesNodes: false, networkShare: 0 };
+  if (!moe || e <= 1) {
+    const legs = { nvlinkSeconds: 0, networkSeconds: 0, latencySeconds: 0 };
+    return { allToAllsPerLayer, allToAllBytes, sentBytes: 0, secondsPerLayer: 0, legs, allToAllsPerLayerMean: 0, hostSecondsPerLayer, crossesNodes: false, networkShare: 0 };
+  }
   // Megatron-Core orders the expert ranks ETP fastest, then EP, then expert-DP, over the stage's TP × CP × DP ranks
   // (parallel_state.py's expert rank generator, "tp-ep-dp-pp" with ETP as its tp): the EP group's members are ETP
   // ranks apart. ETP = t: stride t, as the dense TP groups (a node holds G/t of them); ETP = 1 (MoE parallel folding):
   // consecutive ranks, min(G, e) per node — EP 32 over TP 2 × DP 16 fills 4 nodes of 8, where stride 2 would need 8.
   const perNode = groupMembersPerNode(e, etp, ctx.gpusPerNode);
-  let seconds: number;
+  let legs: AllToAllLegs;
   let sentBytes: number;
   if (options?.expertDispatch === 'NODE_DEDUPLICATED') {
     const ranksPerNode = Math.min(perNode, e);
@@ -127,18 +136,22 @@ export function expertParallelPerLayer(ctx: StepContext): ExpertParallelLayer {
     const destinations = expectedDestinationNodes(k, nodes, routedNodeLimit(arch, nodes));
     // DeepEP sends a token once to each GPU holding any of its experts (the same occupancy law over GPUs).
     const destinationRanks = expectedDestinationNodes(k, e, routedRankLimit(arch, e));
-    seconds = deduplicatedDispatchSeconds(tokenBytes, destinationRanks, destinations, e, perNode, cluster, options);
+    legs = deduplicatedDispatchLegs(tokenBytes, destinationRanks, destinations, e, perNode, cluster, options);
     sentBytes = tokenBytes * (destinations * ((nodes - 1) / nodes) + destinationRanks * ((ranksPerNode - 1) / ranksPerNode));
   } else {
-    seconds = allToAllSeconds(allToAllBytes, e, perNode, cluster, options);
+    legs = allToAllLegs(allToAllBytes, e, perNode, cluster, options);
     sentBytes = ((e - 1) / e) * allToAllBytes;
   }
   // The all-to-all ends when the busiest rank has received (dispatch) and sent back (combine) its expertLoad × mean share.
+  const seconds = allToAllLegsSeconds(legs);
+  const allToAllsPerLayerMean = moeShare * allToAllsPerLayer * ctx.expertLoad;
   return {
     allToAllsPerLayer,
     allToAllBytes,
     sentBytes,
     secondsPerLayer: moeShare * allToAllsPerLayer * seconds * ctx.expertLoad,
+    legs,
+    allToAllsPerLayerMean,
     hostSecondsPerLayer,
     crossesNodes: perNode < e,
     networkShare: 0,
@@ -153,7 +166,7 @@ const OVERLAPPED_RESERVED_SMS =
 const PER_EXPERT_HOST = ` Plus, never hidden, the host work of PER_EXPERT GEMM launches (Transformer Engine GroupedLinear’s host split sizes after the dispatcher’s device-to-host sync): local experts × per-expert GEMMs and FP8 casts × host seconds per operation (${(EXPERT_HOST_SECONDS_PER_OPERATION * 1e6).toFixed(1)} µs calibrated; options.expertHostSecondsPerOperation), per MoE layer and micro-batch.`;
 
 const networkShareSentence = (share: number): string =>
-  ` Across nodes it shares the NIC with the DP collectives overlapping the compute, which hold it ${(share * 100).toFixed(0)} % of that time: × ${(1 + share).toFixed(2)} (half speed while both run).`;
+  ` Across nodes it shares the NIC with the DP collectives overlapping the compute, which hold it ${(share * 100).toFixed(0)} % of that time: its NIC leg × ${(1 + share).toFixed(2)} (half speed while both run).`;
 
 /**
  * Critical-path cost of an all-to-all whose kernels hold a fixed partition of the SMs (σ = reserved/(total − reserved))

@@ -240,18 +240,37 @@ describe('an all-to-all across nodes shares the NIC with the DP collectives unde
     expect(collectiveNetworkSeconds(1e9, 4, 1, 1, cluster, undefined)).toBeCloseTo(((3 / 4) * 1e9) / (cluster.gpu.interNodeBandwidthBytesPerSecond * DEFAULT_INTER_NODE_COLLECTIVE_EFFICIENCY), 12);
   });
 
-  it('× (1 + u), u = DP NIC seconds over compute + all-to-all, at most 2×; nothing within a node or without DP traffic', () => {
+  it('the NIC leg × (1 + u), u = DP NIC seconds over compute + all-to-all (at most 1); nothing within a node or without DP traffic', () => {
     const ctx = stepContext(arch, counts, cluster, layoutOf(3), undefined);
     const layer = expertParallelPerLayer(ctx);
     expect(layer.crossesNodes).toBe(true);
+    // DeepEP over 8 nodes: the NIC leg is the longer one, so the all-to-all slows by its NIC seconds × u (latency stays).
+    expect(layer.legs.networkSeconds).toBeGreaterThan(layer.legs.nvlinkSeconds);
     const shared = withNetworkShare(layer, 3, 10, 2);
     expect(shared.networkShare).toBeCloseTo(0.25, 12);
-    expect(shared.secondsPerLayer).toBeCloseTo(layer.secondsPerLayer * 1.25, 15);
-    expect(withNetworkShare(layer, 100, 10, 2).secondsPerLayer).toBeCloseTo(2 * layer.secondsPerLayer, 15);
+    const { networkSeconds, latencySeconds } = layer.legs;
+    expect(shared.secondsPerLayer).toBeCloseTo(layer.allToAllsPerLayerMean * (networkSeconds * 1.25 + latencySeconds), 15);
+    expect(shared.secondsPerLayer).toBeLessThan(layer.secondsPerLayer * 1.25);
+    expect(withNetworkShare(layer, 100, 10, 2).secondsPerLayer).toBeLessThanOrEqual(2 * layer.secondsPerLayer);
     expect(withNetworkShare(layer, 0, 10, 2)).toBe(layer);
     const inNode = expertParallelPerLayer(stepContext(arch, counts, cluster, layoutOf(3, 8), undefined));
     expect(inNode.crossesNodes).toBe(false);
     expect(withNetworkShare(inNode, 3, 10, 2)).toBe(inNode);
+  });
+
+  it('an all-to-all whose NVLink leg stays the longer is not slowed: only the NIC leg is shared', () => {
+    const ctx = stepContext(arch, counts, cluster, layoutOf(3), undefined);
+    const base = expertParallelPerLayer(ctx);
+    // Legs by hand (seconds per all-to-all): NVLink 2, NIC 1, latency 0.1; one all-to-all per layer.
+    const layer = { ...base, legs: { nvlinkSeconds: 2, networkSeconds: 1, latencySeconds: 0.1 }, allToAllsPerLayerMean: 1, secondsPerLayer: 2.1 };
+    const shared = withNetworkShare(layer, 3, 10, 2);
+    expect(shared.networkShare).toBeCloseTo(0.25, 12);
+    expect(shared.secondsPerLayer).toBeCloseTo(2.1, 15);
+    // u = 1 (half speed): the NIC leg becomes 2, still not longer than NVLink's.
+    expect(withNetworkShare(layer, 100, 10, 2).secondsPerLayer).toBeCloseTo(2.1, 15);
+    // NIC leg the longer: max(2, 3 × 1.25) + 0.1.
+    const nicBound = { ...layer, legs: { nvlinkSeconds: 2, networkSeconds: 3, latencySeconds: 0.1 }, secondsPerLayer: 3.1 };
+    expect(withNetworkShare(nicBound, 3, 10, 2).secondsPerLayer).toBeCloseTo(3.85, 12);
   });
 
   it('under ZeRO-3 the EP term grows by at most the DP NIC seconds it meets; ZeRO-1 (one reduction per step) and DP without overlap leave it alone', () => {
