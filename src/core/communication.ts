@@ -102,7 +102,8 @@ export interface AllToAllLegs {
   latencySeconds: number;
 }
 
-const NO_LEGS: AllToAllLegs = { nvlinkSeconds: 0, networkSeconds: 0, latencySeconds: 0 };
+/** No all-to-all (a group of one, no bytes): shared, never mutated. */
+export const NO_LEGS: Readonly<AllToAllLegs> = Object.freeze({ nvlinkSeconds: 0, networkSeconds: 0, latencySeconds: 0 });
 
 /** Time of an all-to-all from its legs: the slower leg, plus its latency. */
 export function allToAllLegsSeconds(legs: AllToAllLegs): number {

@@ -9,7 +9,7 @@
  * term also carries the host work per local expert that the dispatcher's device-to-host sync leaves exposed.
  */
 import type { ModelArchitecture } from '../types.js';
-import { type AllToAllLegs, allToAllLegs, allToAllLegsSeconds, deduplicatedDispatchLegs, expectedDestinationNodes, groupMembersPerNode } from '../communication.js';
+import { type AllToAllLegs, allToAllLegs, allToAllLegsSeconds, deduplicatedDispatchLegs, expectedDestinationNodes, groupMembersPerNode, NO_LEGS } from '../communication.js';
 import type { StepContext, StepTerm } from './context.js';
 import { matmulPassesOf } from './compute.js';
 import { overlappedCostSeconds } from './efficiency.js';
@@ -47,7 +47,7 @@ export interface ExpertParallelLayer {
   /** Mean over the layers (the MoE share moeShare). */
   secondsPerLayer: number;
   /** One all-to-all's legs (NVLink, NIC, latency); secondsPerLayer = allToAllsPerLayerMean × their time. */
-  legs: AllToAllLegs;
+  legs: Readonly<AllToAllLegs>;
   /** All-to-alls per layer, mean over the layers, times the busiest rank's expert load. */
   allToAllsPerLayerMean: number;
   /** Host work per layer (mean over the layers) a PER_EXPERT launch leaves exposed; 0 otherwise. */
@@ -120,8 +120,7 @@ export function expertParallelPerLayer(ctx: StepContext): ExpertParallelLayer {
   const allToAllBytes = tokenBytes * k;
   const hostSecondsPerLayer = expertHostSecondsPerLayer(ctx);
   if (!moe || e <= 1) {
-    const legs = { nvlinkSeconds: 0, networkSeconds: 0, latencySeconds: 0 };
-    return { allToAllsPerLayer, allToAllBytes, sentBytes: 0, secondsPerLayer: 0, legs, allToAllsPerLayerMean: 0, hostSecondsPerLayer, crossesNodes: false, networkShare: 0 };
+    return { allToAllsPerLayer, allToAllBytes, sentBytes: 0, secondsPerLayer: 0, legs: NO_LEGS, allToAllsPerLayerMean: 0, hostSecondsPerLayer, crossesNodes: false, networkShare: 0 };
   }
   // Megatron-Core orders the expert ranks ETP fastest, then EP, then expert-DP, over the stage's TP × CP × DP ranks
   // (parallel_state.py's expert rank generator, "tp-ep-dp-pp" with ETP as its tp): the EP group's members are ETP
