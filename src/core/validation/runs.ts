@@ -329,6 +329,26 @@ export const VALIDATION_RUNS: readonly ValidationRun[] = Object.freeze([
       kind: 'TOKENS_PER_SECOND_PER_GPU',
     }),
   ),
+  // NeMo AutoModel's one dense pre-training row (its performance summary, added with Automodel 2013a4dd6, 2026-04-10):
+  // Llama 3.1 70B on 64 H100 in PyTorch FSDP2, checked in session 10 — as its config sets it
+  // (examples/llm_pretrain/custom_llama3_1_70b_pretrain_benchmark_8nodes.yaml at that commit): BF16 weights
+  // (torch_dtype bf16), Transformer Engine's FusedAdam (master_weights off by default, FP32 moments: K = 8), FSDP2's
+  // default policy there (reduce in BF16), CP 2 over SDPA attention, activation checkpointing, micro-batch 1, GA 4,
+  // gradients reduced every micro-batch (defer_fsdp_grad_sync false), parameters resharded after forward.
+  {
+    id: 'automodel-llama3.1-70b-64',
+    source: 'NVIDIA NeMo AutoModel performance summary, DGX-H100 BF16 pre-training (2026)',
+    family: 'H100_MODERN_RECIPES',
+    gpu: 'h100-sxm',
+    gpus: 64,
+    model: 'llama3-70b',
+    layout: { contextParallel: 2, globalBatchSize: 128, microBatchSize: 1, zeroStage: 3, precision: 'BF16', recompute: 'FULL', masterWeights: false },
+    recipe: 'NeMo AutoModel (PyTorch FSDP2): BF16 weights, FusedAdam without master weights, CP 2, activation checkpointing, GA 4, FSDP prefetch, torch.compile',
+    assumed:
+      'Llama 3.1 70B as the Llama 3 70B preset (the same layers, widths and vocabulary); FSDP2 shards over DP × CP (64) where ZeRO-3 here shards over DP (32); torch.compile\'s fusions and the FP32 RMSNorm not modelled',
+    published: 866.77,
+    kind: 'TOKENS_PER_SECOND_PER_GPU',
+  },
   // NVIDIA's Nemotron-4 15B pre-training (its report, §2 and Table 2): 8-way TP and DP with a distributed optimizer on
   // DGX H100 nodes, the batch ramped with DP (384 / 768 / 1,152 sequences of 4,096 on 96 / 192 / 288 DP replicas).
   ...([
