@@ -100,7 +100,8 @@ export function keepsMasterWeights(layout: Pick<ParallelLayout, 'precision' | 'm
  */
 export function optimizerStateBytesOf(layout: OptimizerStateFields): number {
   const k = optimizerStateBytesFor(layout.optimizer, layout.precision);
-  const master = layout.precision !== 'FP32' && !keepsMasterWeights(layout) ? 4 : 0;
+  // Mixed precision without its fp32 master copy (FP32 training has none in K to begin with).
+  const master = layout.precision !== 'FP32' && layout.masterWeights === false ? 4 : 0;
   if (layout.optimizerMomentPrecision !== 'BF16') return k - master;
   const moments = layout.optimizer === 'SGD_MOMENTUM' ? 1 : layout.optimizer === 'ADAM' || layout.optimizer === 'ADAMW' ? 2 : 0;
   return k - master - 2 * moments;

@@ -142,13 +142,13 @@ export function expertParallelPerLayer(ctx: StepContext): ExpertParallelLayer {
     sentBytes = ((e - 1) / e) * allToAllBytes;
   }
   // The all-to-all ends when the busiest rank has received (dispatch) and sent back (combine) its expertLoad × mean share.
-  const seconds = allToAllLegsSeconds(legs);
   const allToAllsPerLayerMean = moeShare * allToAllsPerLayer * ctx.expertLoad;
   return {
     allToAllsPerLayer,
     allToAllBytes,
     sentBytes,
-    secondsPerLayer: moeShare * allToAllsPerLayer * seconds * ctx.expertLoad,
+    // The same product withNetworkShare recomputes from the (shared) legs.
+    secondsPerLayer: allToAllsPerLayerMean * allToAllLegsSeconds(legs),
     legs,
     allToAllsPerLayerMean,
     hostSecondsPerLayer,
