@@ -75,7 +75,7 @@ const SimulationInputRef = builder.inputType('SimulationInput', {
     pace: t.float({ description: 'Simulated seconds per wall second for the detailed replicas; null = as fast as possible.', validate: floatIn(1e-3, 1e12) }),
     checkpointIntervalSeconds: t.float({ description: 'Compute time between checkpoints in seconds; default: the preset\'s, else the Daly/Young optimum.', validate: floatIn(1, 30 * DAY) }),
     checkpointIntervalPolicy: t.field({ type: CheckpointIntervalPolicyEnum, defaultValue: 'DALY', description: 'Optimum used when no interval is given.' }),
-    checkpointBytes: t.float({ description: `Bytes per checkpoint; default ${CHECKPOINT_BYTES_PER_PARAMETER} bytes per parameter (mixed-precision Adam state).`, validate: floatIn(0, 1e16) }),
+    checkpointBytes: t.float({ description: `Bytes per checkpoint; default ${CHECKPOINT_BYTES_PER_PARAMETER} bytes per trained parameter under mixed-precision Adam (16-bit weights, fp32 master, m, v), scaled to the states the plan keeps (e.g. 48/7 ≈ 6.9 with masterWeights false and BF16 moments, 96/7 ≈ 13.7 in FP32 training).`, validate: floatIn(0, 1e16) }),
     detailedReplicas: t.int({ defaultValue: 1, description: 'Replicas that stream progress/interruption/recovery/checkpoint events (the rest only their result).', validate: intIn(0, 10) }),
     progressIntervalSeconds: t.float({ description: 'Simulated seconds between progress events (default ≈ 1/100 of the run).', validate: floatIn(1, 365 * DAY) }),
     lossLaw: t.field({ type: ScalingLawEnum, defaultValue: 'CHINCHILLA', description: 'Scaling law for the predicted loss along the run.' }),

@@ -5,6 +5,7 @@
  */
 import { trainableParameters } from '../core/adapter.js';
 import { layoutGpus } from '../core/memory.js';
+import { optimizerStateBytesOf, parameterBytesFor } from '../core/precision.js';
 import type { ScalingLawName } from '../core/scaling.js';
 import type { ClusterSpec, ModelArchitecture, ModelCounts, ParallelLayout } from '../core/types.js';
 import { CHECKPOINT_BYTES_PER_PARAMETER, type CheckpointIntervalPolicy } from './engine.js';
@@ -23,7 +24,7 @@ export interface PlannedRun {
 
 /** The run's settings as a client gives them; null or absent = the default named on each. */
 export interface RunSettings {
-  /** Default: CHECKPOINT_BYTES_PER_PARAMETER × trained parameters. */
+  /** Default: checkpointBytesPerParameterOf(layout) × trained parameters (16 B for mixed-precision Adam). */
   checkpointBytes?: number | null;
   /** Default: the preset's, else the policy's optimum. */
   checkpointIntervalSeconds?: number | null;
@@ -43,6 +44,22 @@ export interface RunSettings {
   pace?: number | null;
 }
 
+/** What the cited 16 bytes per parameter hold: 16-bit weights (2 B) and mixed-precision Adam's K (fp32 master, m, v: 12 B). */
+const CITED_CHECKPOINT_STATE_BYTES_PER_PARAMETER = 2 + 12;
+
+/**
+ * Default checkpoint bytes per trained parameter of a layout: the cited 16 B (reliability-data: 6.5 TB for Llama 3 405B
+ * under mixed-precision Adam) scaled by what this layout keeps — its weights plus its optimizer states K (precision.ts
+ * optimizerStateBytesOf: no fp32 master with masterWeights false, BF16 moments, SGD, Adafactor, 8-bit Adam, FP32
+ * training) — against the 2 + 12 B the cited size holds. Mixed-precision Adam gives 16 exactly.
+ */
+export function checkpointBytesPerParameterOf(
+  layout: Pick<ParallelLayout, 'optimizer' | 'precision' | 'optimizerMomentPrecision' | 'masterWeights'>,
+): number {
+  const keptBytes = parameterBytesFor(layout.precision) + optimizerStateBytesOf(layout);
+  return (CHECKPOINT_BYTES_PER_PARAMETER * keptBytes) / CITED_CHECKPOINT_STATE_BYTES_PER_PARAMETER;
+}
+
 /** The engine job (without its id) for a planned run under `reliability`. Validation is the engine's. */
 export function simulationJobFor(
   run: PlannedRun,
@@ -60,10 +77,10 @@ export function simulationJobFor(
       gpuCount: layoutGpus(layout),
       gpusPerNode: cluster.gpusPerNode,
       gpuHourUsd: cluster.gpuHourUsd,
-      // ≈ 16 bytes per trained parameter: bf16 weights + fp32 master weights + Adam m and v (6.5 TB for 405B;
-      // reliability-data.md). Adapter fine-tuning saves the adapters only: the frozen weights never change.
+      // ≈ 16 bytes per trained parameter under mixed-precision Adam (6.5 TB for 405B; reliability-data.md), scaled to
+      // the states this layout keeps. Adapter fine-tuning saves the adapters only: the frozen weights never change.
       checkpointBytes:
-        settings.checkpointBytes ?? CHECKPOINT_BYTES_PER_PARAMETER * trainableParameters(arch, counts, layout.adapter),
+        settings.checkpointBytes ?? checkpointBytesPerParameterOf(layout) * trainableParameters(arch, counts, layout.adapter),
       reliability,
       checkpointIntervalSeconds: settings.checkpointIntervalSeconds ?? null,
       checkpointIntervalPolicy: settings.checkpointIntervalPolicy ?? 'DALY',

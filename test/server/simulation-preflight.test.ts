@@ -172,3 +172,21 @@ describe('adapter fine-tuning runs', () => {
     expect(loss.data!.simulation.summary.predictedLoss).toBeNull();
   });
 });
+
+describe('the default checkpoint size', () => {
+  it('follows the optimizer states the plan keeps: 16 B per parameter under mixed Adam, 6/14 of it without a master and with BF16 moments', async () => {
+    const start = async (plan: Record<string, unknown>) =>
+      post<{ startSimulation: { id: string; checkpointBytes: number } }>(t.app, {
+        query: 'mutation ($input: SimulationInput!) { startSimulation(input: $input) { id checkpointBytes } }',
+        variables: { input: { plan: { ...PLAN, trainingTokens: 1e9, ...plan }, horizonSeconds: DAY } },
+      });
+    const mixedAdam = await start({});
+    const automodel = await start({ masterWeights: false, optimizerMomentPrecision: 'BF16' });
+    expect(mixedAdam.errors).toBeUndefined();
+    expect(automodel.errors).toBeUndefined();
+    // Kept per parameter: 2 (BF16 weights) + 12 (fp32 master, m, v) = 14 → the cited 16 B; without the master and
+    // with BF16 moments 2 + 2 + 2 = 6 → 16 × 6/14 B.
+    expect(automodel.data!.startSimulation.checkpointBytes / mixedAdam.data!.startSimulation.checkpointBytes).toBeCloseTo(6 / 14, 12);
+    for (const r of [mixedAdam, automodel]) expect((await waitForEnd(r.data!.startSimulation.id)).status).toBe('COMPLETED');
+  });
+});

@@ -581,7 +581,7 @@ export type SearchStopReason =
 
 /** A training plan (trainingTokens required) and the reliability of the cluster it runs on. */
 export type SimulationInput = {
-  /** Bytes per checkpoint; default 16 bytes per parameter (mixed-precision Adam state). */
+  /** Bytes per checkpoint; default 16 bytes per trained parameter under mixed-precision Adam (16-bit weights, fp32 master, m, v), scaled to the states the plan keeps (e.g. 48/7 ≈ 6.9 with masterWeights false and BF16 moments, 96/7 ≈ 13.7 in FP32 training). */
   checkpointBytes?: number | null | undefined;
   /** Optimum used when no interval is given. */
   checkpointIntervalPolicy?: CheckpointIntervalPolicy | null | undefined;
