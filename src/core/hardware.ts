@@ -362,6 +362,11 @@ export function makeCluster(input: {
   hostMemoryBytesPerNode?: number;
   /** Local NVMe per node (default: the GPU's usual server; 0 = none). */
   nvmeBytesPerNode?: number;
+  /**
+   * Inter-node (NIC) bandwidth per GPU in bytes/s, one direction, when the fabric differs from the GPU's usual server
+   * (e.g. BLOOM's Jean Zay: four 100 Gb/s Omni-Path links per node of 8, 6.25 GB/s per GPU). Default: the GPU's.
+   */
+  interNodeBandwidthBytesPerSecond?: number | null;
 }): ClusterSpec {
   if (input.gpu === null || typeof input.gpu !== 'object' || typeof input.gpu.id !== 'string') {
     throw new InvalidInputError('gpu', input.gpu, 'a GpuSpec (from GPU_CATALOG or customGpu)');
@@ -375,10 +380,16 @@ export function makeCluster(input: {
   // PUE ≥ 1 by definition (total facility power / IT power); 3 is far above any reported data centre.
   const pue = requireFinite('pue', input.pue ?? DEFAULT_PUE, 1, 3);
   const total = gpusPerNode * nodes;
+  // 0.1 GB/s (below any data-centre NIC) to 10 TB/s per GPU (far above NVLink).
+  const nic = input.interNodeBandwidthBytesPerSecond;
+  const gpu =
+    nic === undefined || nic === null
+      ? input.gpu
+      : { ...input.gpu, interNodeBandwidthBytesPerSecond: requirePositive('interNodeBandwidthBytesPerSecond', nic, 1e8, 1e13) };
   const spec: ClusterSpec = {
     id: input.id ?? `${input.gpu.id}-x${total}`,
     name: input.name ?? `${nodes} × ${gpusPerNode} ${input.gpu.name}`,
-    gpu: input.gpu,
+    gpu,
     gpusPerNode,
     nodes,
     gpuHourUsd,

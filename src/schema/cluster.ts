@@ -28,6 +28,7 @@ interface SavedClusterData {
   pue?: number;
   hostMemoryBytesPerNode?: number;
   nvmeBytesPerNode?: number;
+  interNodeBandwidthBytesPerSecond?: number;
 }
 
 export const SAVED_CLUSTER_PREFIX = 'c_';
@@ -71,6 +72,7 @@ function viewFromSaved(record: SavedRecord<SavedClusterData>): ClusterView {
       ...(d.gpuHourUsd === undefined ? {} : { gpuHourUsd: d.gpuHourUsd }),
       ...(d.pue === undefined ? {} : { pue: d.pue }),
       ...(d.hostMemoryBytesPerNode === undefined ? {} : { hostMemoryBytesPerNode: d.hostMemoryBytesPerNode }),
+      ...(d.interNodeBandwidthBytesPerSecond === undefined ? {} : { interNodeBandwidthBytesPerSecond: d.interNodeBandwidthBytesPerSecond }),
       ...(d.nvmeBytesPerNode === undefined ? {} : { nvmeBytesPerNode: d.nvmeBytesPerNode }),
     }),
   );
@@ -109,6 +111,7 @@ export function clusterFromInput(input: ClusterInputShape, path: string, id?: st
       ...(input.pue == null ? {} : { pue: input.pue }),
       ...(input.hostMemoryBytesPerNode == null ? {} : { hostMemoryBytesPerNode: input.hostMemoryBytesPerNode }),
       ...(input.nvmeBytesPerNode == null ? {} : { nvmeBytesPerNode: input.nvmeBytesPerNode }),
+      ...(input.interNodeBandwidthBytesPerSecond == null ? {} : { interNodeBandwidthBytesPerSecond: input.interNodeBandwidthBytesPerSecond }),
     }),
   );
   return { spec, preset: false, createdAt: null, updatedAt: null };
@@ -128,6 +131,10 @@ export const ClusterInputRef = builder.inputType('ClusterInput', {
     }),
     nvmeBytesPerNode: t.float({
       description: 'Local NVMe per node in bytes (0–1e15) for NVMe offload. Default: the GPU\'s usual server (DGX A100 640GB: 30 TB).',
+    }),
+    interNodeBandwidthBytesPerSecond: t.float({
+      description:
+        'Inter-node (NIC) bandwidth per GPU in bytes/s, one direction (1e8–1e13), when the fabric differs from the GPU\'s usual server — e.g. 6.25e9 for four 100 Gb/s links per node of 8 (BLOOM\'s Jean Zay). Default: the GPU\'s (`Gpu.interNodeBandwidthBytesPerSecond`); the cluster\'s `gpu` shows the value used.',
     }),
   }),
 });
@@ -201,6 +208,7 @@ function dataFromInput(input: ClusterInputShape, view: ClusterView): SavedCluste
     ...(input.pue == null ? {} : { pue: input.pue }),
     ...(input.hostMemoryBytesPerNode == null ? {} : { hostMemoryBytesPerNode: input.hostMemoryBytesPerNode }),
     ...(input.nvmeBytesPerNode == null ? {} : { nvmeBytesPerNode: input.nvmeBytesPerNode }),
+    ...(input.interNodeBandwidthBytesPerSecond == null ? {} : { interNodeBandwidthBytesPerSecond: input.interNodeBandwidthBytesPerSecond }),
   };
 }
 

@@ -150,6 +150,21 @@ describe('makeCluster', () => {
     expect(fieldOf(() => makeCluster({ gpu: g, gpusPerNode: 8, nodes: 1, gpuHourUsd: -1 }))).toBe('gpuHourUsd');
     expect(fieldOf(() => makeCluster({ gpu: g, gpusPerNode: 8, nodes: 1, pue: 0.9 }))).toBe('pue');
     expect(fieldOf(() => makeCluster({ gpu: g, gpusPerNode: 8, nodes: 1, pue: Number.NaN }))).toBe('pue');
+    expect(fieldOf(() => makeCluster({ gpu: g, gpusPerNode: 8, nodes: 1, interNodeBandwidthBytesPerSecond: 5e7 }))).toBe('interNodeBandwidthBytesPerSecond');
+    expect(fieldOf(() => makeCluster({ gpu: g, gpusPerNode: 8, nodes: 1, interNodeBandwidthBytesPerSecond: Number.POSITIVE_INFINITY }))).toBe(
+      'interNodeBandwidthBytesPerSecond',
+    );
+  });
+
+  it('takes a fabric other than the GPU\'s usual server, leaving the catalog GPU as it is', () => {
+    // BLOOM's Jean Zay (Le Scao et al. 2022 §3.4.1): four 100 Gb/s Omni-Path links per node of 8 A100 → 6.25 GB/s per GPU.
+    const a100 = gpu('a100-80gb');
+    const jeanZay = makeCluster({ gpu: a100, gpusPerNode: 8, nodes: 48, interNodeBandwidthBytesPerSecond: (4 * 100e9) / 8 / 8 });
+    expect(jeanZay.gpu.interNodeBandwidthBytesPerSecond).toBe(6.25e9);
+    expect(jeanZay.gpu.id).toBe('a100-80gb');
+    // DGX A100: one 200 Gb/s HDR InfiniBand NIC per GPU = 25 GB/s, untouched in the catalog.
+    expect(findGpu('a100-80gb')!.interNodeBandwidthBytesPerSecond).toBe(25e9);
+    expect(makeCluster({ gpu: a100, gpusPerNode: 8, nodes: 48, interNodeBandwidthBytesPerSecond: null }).gpu).toBe(a100);
   });
 
   it('accepts every valid size up to 1,000,000 GPUs and rejects beyond (property)', () => {

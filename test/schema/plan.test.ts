@@ -130,6 +130,14 @@ describe('trainingPlan', () => {
     const taken = (await execute(t.app, TrainingPlanDocument, { input: bigNode })).data!.trainingPlan;
     expect(taken.cluster.hostMemoryBytesPerNode).toBe(4e12);
     expect(taken.fits).toBe(true);
+    // A saved plan keeps the node it was planned on (its snapshot once dropped the RAM given, and reloaded refused).
+    const saved = await execute(t.app, SavePlanDocument, { input: { name: '175B on a 4 TB node', plan: bigNode } });
+    expect(saved.errors).toBeUndefined();
+    const reloaded = await post<{ plan: { plan: { fits: boolean; cluster: { hostMemoryBytesPerNode: number } } } }>(t.app, {
+      query: 'query ($id: ID!) { plan(id: $id) { plan { fits cluster { hostMemoryBytesPerNode } } } }',
+      variables: { id: saved.data!.savePlan.id },
+    });
+    expect(reloaded.data!.plan.plan).toEqual({ fits: true, cluster: { hostMemoryBytesPerNode: 4e12 } });
     const error = onlyError(await execute(t.app, TrainingPlanDocument, { input: { ...input, clusterSpec: { ...input.clusterSpec!, hostMemoryBytesPerNode: -5 } } }));
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.clusterSpec.hostMemoryBytesPerNode' });
   });
@@ -622,3 +630,53 @@ describe('expertTensorParallel over HTTP (Megatron-Core MoE parallel folding)', 
     expect(error.message).toMatch(/= 4 is invalid: expected 1 or tensorParallel \(2\)/);
   });
 });
+
+/**
+ * ClusterInput.interNodeBandwidthBytesPerSecond: a fabric other than the GPU's usual server. BLOOM's Jean Zay (Le Scao
+ * et al. 2022 §3.4.1): four 100 Gb/s Omni-Path links per node of 8 A100 → 6.25 GB/s per GPU, a quarter of the
+ * catalog's 25 GB/s (DGX A100: one 200 Gb/s HDR NIC per GPU). The plan sees the value given, a saved cluster and a saved
+ * plan keep it, and a value outside 1e8–1e13 is refused naming the field.
+ */
+describe('ClusterInput.interNodeBandwidthBytesPerSecond', () => {
+  const JEAN_ZAY_NIC_BYTES_PER_SECOND = (4 * 100e9) / 8 / 8;
+  const bloom = (nic?: number): TrainingPlanInput => ({
+    model: 'bloom-176b',
+    clusterSpec: { gpu: 'a100-80gb', gpusPerNode: 8, nodes: 48, ...(nic === undefined ? {} : { interNodeBandwidthBytesPerSecond: nic }) },
+    globalBatchSize: 2048, microBatchSize: 2, tensorParallel: 4, pipelineParallel: 12, zeroStage: 1, recompute: 'FULL', recipe: 'DEEPSPEED_ZERO',
+  });
+  const step = async (input: TrainingPlanInput) => {
+    const r = await post<{ trainingPlan: { cluster: { gpu: { interNodeBandwidthBytesPerSecond: number } }; communication: { exposedSeconds: number }; performance: { stepSeconds: number } } }>(t.app, {
+      query: 'query ($i: TrainingPlanInput!) { trainingPlan(input: $i) { cluster { gpu { interNodeBandwidthBytesPerSecond } } communication { exposedSeconds } performance { stepSeconds } } }',
+      variables: { i: input },
+    });
+    expect(r.errors).toBeUndefined();
+    return r.data!.trainingPlan;
+  };
+
+  it('the plan sees the fabric given: less NIC bandwidth, more exposed DP/PP communication, a longer step', async () => {
+    const catalog = await step(bloom());
+    const jeanZay = await step(bloom(JEAN_ZAY_NIC_BYTES_PER_SECOND));
+    expect(jeanZay.cluster.gpu.interNodeBandwidthBytesPerSecond).toBe(6.25e9);
+    expect(catalog.cluster.gpu.interNodeBandwidthBytesPerSecond).toBeGreaterThan(6.25e9);
+    expect(jeanZay.communication.exposedSeconds).toBeGreaterThan(catalog.communication.exposedSeconds);
+    expect(jeanZay.performance.stepSeconds).toBeGreaterThan(catalog.performance.stepSeconds);
+  });
+
+  it('a saved plan and a saved cluster keep it; outside 1e8–1e13 it is refused naming the field', async () => {
+    const saved = await execute(t.app, SavePlanDocument, { input: { name: 'BLOOM on Jean Zay', plan: bloom(JEAN_ZAY_NIC_BYTES_PER_SECOND) } });
+    expect(saved.errors).toBeUndefined();
+    const again = await execute(t.app, SavedPlanStepDocument, { id: saved.data!.savePlan.id });
+    expect(again.data!.plan!.plan!.performance.stepSeconds).toBe((await step(bloom(JEAN_ZAY_NIC_BYTES_PER_SECOND))).performance.stepSeconds);
+    const cluster = await post<{ createCluster: { id: string; gpu: { interNodeBandwidthBytesPerSecond: number } } }>(t.app, {
+      query: 'mutation ($c: ClusterInput!) { createCluster(input: $c) { id gpu { interNodeBandwidthBytesPerSecond } } }',
+      variables: { c: { gpu: 'a100-80gb', gpusPerNode: 8, nodes: 48, interNodeBandwidthBytesPerSecond: JEAN_ZAY_NIC_BYTES_PER_SECOND } },
+    });
+    expect(cluster.data!.createCluster.gpu.interNodeBandwidthBytesPerSecond).toBe(6.25e9);
+    const byId = await step({ ...bloom(), clusterSpec: undefined, cluster: cluster.data!.createCluster.id });
+    expect(byId.performance.stepSeconds).toBe((await step(bloom(JEAN_ZAY_NIC_BYTES_PER_SECOND))).performance.stepSeconds);
+    const tooSlow = onlyError(await post(t.app, { query: 'query ($i: TrainingPlanInput!) { trainingPlan(input: $i) { fits } }', variables: { i: bloom(1e6) } }));
+    expect(tooSlow.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.clusterSpec.interNodeBandwidthBytesPerSecond' });
+    expect(tooSlow.message).toMatch(/1000000.*\[100000000, 10000000000000\]/);
+  });
+});
+

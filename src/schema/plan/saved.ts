@@ -1,5 +1,5 @@
 /** Saved plans (ids `p_…`): a snapshot of model, cluster and layout; queries and mutations. */
-import type { ModelArchitecture } from '../../core/types.js';
+import type { ClusterSpec, ModelArchitecture } from '../../core/types.js';
 import { builder } from '../builder.js';
 import type { ClusterView } from '../cluster.js';
 import type { SavedRecord, SchemaContext } from '../context.js';
@@ -12,7 +12,7 @@ import type { ModelView } from '../model.js';
 import { publishSavedItemChange } from '../saved-items.js';
 import { idSchema, nameSchema } from '../validation.js';
 import { requireGpu } from '../gpu.js';
-import { makeCluster } from '../../core/hardware.js';
+import { findGpu, makeCluster } from '../../core/hardware.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Saved plans
@@ -20,7 +20,12 @@ import { makeCluster } from '../../core/hardware.js';
 /** The saved document: a snapshot of model and cluster, so the plan survives edits/deletion of what it used. */
 interface SavedPlanData {
   model: ModelArchitecture;
-  cluster: { id: string; name: string; gpu: string; gpusPerNode: number; nodes: number; gpuHourUsd: number; pue: number };
+  /** The cluster with its GPU by catalog id; node RAM and NVMe only when given. */
+  cluster: Pick<ClusterSpec, 'id' | 'name' | 'gpusPerNode' | 'nodes' | 'gpuHourUsd' | 'pue' | 'hostMemoryBytesPerNode' | 'nvmeBytesPerNode'> & {
+    gpu: string;
+    /** Only when it differs from the catalog GPU's (ClusterInput.interNodeBandwidthBytesPerSecond). */
+    interNodeBandwidthBytesPerSecond?: number;
+  };
   /** The TrainingPlanInput without model/cluster ids or specs. */
   layout: Omit<TrainingPlanInputShape, 'model' | 'modelSpec' | 'cluster' | 'clusterSpec'>;
 }
@@ -71,9 +76,22 @@ const SavePlanInputRef = builder.inputType('SavePlanInput', {
 function snapshot(view: TrainingPlanView, input: TrainingPlanInputShape): SavedPlanData {
   const { model: _m, modelSpec: _ms, cluster: _c, clusterSpec: _cs, ...layout } = input;
   const spec = view.cluster.spec;
+  const nic = spec.gpu.interNodeBandwidthBytesPerSecond;
   return {
     model: view.model.arch,
-    cluster: { id: spec.id, name: spec.name, gpu: spec.gpu.id, gpusPerNode: spec.gpusPerNode, nodes: spec.nodes, gpuHourUsd: spec.gpuHourUsd, pue: spec.pue },
+    cluster: {
+      id: spec.id,
+      name: spec.name,
+      gpu: spec.gpu.id,
+      gpusPerNode: spec.gpusPerNode,
+      nodes: spec.nodes,
+      gpuHourUsd: spec.gpuHourUsd,
+      pue: spec.pue,
+      // What the cluster was given beyond its GPU's usual server, so the saved plan evaluates as it did.
+      ...(spec.hostMemoryBytesPerNode === undefined ? {} : { hostMemoryBytesPerNode: spec.hostMemoryBytesPerNode }),
+      ...(spec.nvmeBytesPerNode === undefined ? {} : { nvmeBytesPerNode: spec.nvmeBytesPerNode }),
+      ...(findGpu(spec.gpu.id)?.interNodeBandwidthBytesPerSecond === nic ? {} : { interNodeBandwidthBytesPerSecond: nic }),
+    },
     layout,
   };
 }
