@@ -4,7 +4,9 @@
  * deterministic (no input), so it is computed once per process: in a worker thread when the server installed
  * validationModule() (src/server/validation-runner.ts; it takes ≈ 180 ms), else inline on first use.
  */
-import type { PublishedKind, ValidationFamily } from '../core/validation/runs.js';
+import { findModelPreset } from '../core/presets.js';
+import type { ModelArchitecture } from '../core/types.js';
+import type { PublishedKind, ValidationFamily, ValidationRun } from '../core/validation/runs.js';
 import { runValidation, type ErrorSummary, type FamilySummary, type RunPrediction, type ValidationReport } from '../core/validation/suite.js';
 import { builder } from './builder.js';
 
@@ -33,6 +35,45 @@ const ValidationFamilyEnum = builder.enumType('ValidationFamily', {
     LONG_CONTEXT: { description: 'Long-context runs with context parallelism (Llama 3 405B at 128K).' },
   } satisfies Record<ValidationFamily, { description: string }>,
 });
+
+/** ModelInput fields, in the order the schema lists them; what a modelSpec can carry of an architecture. */
+const MODEL_INPUT_FIELDS = [
+  'name', 'layers', 'hiddenSize', 'attentionHeads', 'kvHeads', 'headDim', 'ffnHiddenSize', 'gatedMlp', 'vocabSize', 'sequenceLength',
+  'tiedEmbeddings', 'positionEmbedding', 'normalization', 'linearBiases', 'dropout', 'experts', 'expertsPerToken', 'sharedExperts',
+  'expertGroups', 'expertGroupsPerToken', 'denseLayers', 'denseFfnHiddenSize', 'slidingWindow', 'slidingWindowLayers',
+  'latentAttention', 'multiTokenPredictionDepth',
+] as const satisfies readonly (keyof ModelArchitecture)[];
+
+/**
+ * The `trainingPlan` input that asks a suite run as the suite does (src/core/validation/suite.ts predictRun): its
+ * preset by id — or, when the run changes the preset, the whole architecture as a modelSpec —, its GPUs as nodes of 8
+ * (with the run's NIC bandwidth where its fabric differs), its layout, named recipe and options.
+ */
+export function trainingPlanInputOf(run: ValidationRun): Record<string, unknown> {
+  let model: Record<string, unknown> = { model: run.model };
+  if (run.modelChanges !== undefined) {
+    const preset = findModelPreset(run.model);
+    if (preset === undefined) throw new Error(`validation run ${run.id}: unknown model ${run.model}`);
+    const arch: ModelArchitecture = { ...preset, ...run.modelChanges };
+    // What a ModelInput cannot say must be at its default, or the replay would ask another model.
+    if (arch.embeddingNorm === true || (arch.positionOffset ?? 0) !== 0) {
+      throw new Error(`validation run ${run.id}: ${run.model} has an embedding norm or position offset a ModelInput cannot carry`);
+    }
+    const spec: Record<string, unknown> = {};
+    for (const field of MODEL_INPUT_FIELDS) if (arch[field] !== undefined) spec[field] = arch[field];
+    model = { modelSpec: spec };
+  }
+  const nic = run.gpuChanges?.interNodeBandwidthBytesPerSecond;
+  const { globalBatchSize, ...layout } = run.layout;
+  return {
+    ...model,
+    clusterSpec: { gpu: run.gpu, gpusPerNode: 8, nodes: run.gpus / 8, ...(nic === undefined ? {} : { interNodeBandwidthBytesPerSecond: nic }) },
+    globalBatchSize,
+    ...layout,
+    ...(run.trainingRecipe === undefined ? {} : { recipe: run.trainingRecipe }),
+    ...(run.options === undefined || Object.keys(run.options).length === 0 ? {} : { options: run.options }),
+  };
+}
 
 const ValidationRunRef = builder.objectRef<RunPrediction>('ValidationRun').implement({
   description: 'One published training run, predicted by the model with its published layout and recipe.',
@@ -84,6 +125,11 @@ const ValidationRunRef = builder.objectRef<RunPrediction>('ValidationRun').imple
     predictedFits: t.boolean({
       description: 'Whether the memory model fits the run on its GPUs — a published run did; false marks a known gap (docs/validation.md).',
       resolve: (p) => p.fits,
+    }),
+    trainingPlanInput: t.string({
+      description:
+        'The run as a `trainingPlan` input, JSON: pass it as `input` to see its step time term by term, its memory and its assumptions (the same predictedStepSeconds and predictedMemoryBytes), or change one knob and compare.',
+      resolve: (p) => JSON.stringify(trainingPlanInputOf(p.run)),
     }),
   }),
 });

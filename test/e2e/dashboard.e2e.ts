@@ -257,7 +257,7 @@ it('shows the validation suite as the API reports it: every run, its summary fig
   const rows = page.locator('[data-testid=validation-runs] tbody tr');
   await expect.poll(() => rows.count()).toBe(validation.runs.length);
   expect(await page.getByTestId('validation-mean').textContent()).toBe(percent(validation.summary.meanAbsError));
-  expect(await rows.locator('th[scope=row]').allTextContents()).toEqual(validation.runs.map((r) => r.id));
+  expect(await rows.locator('th[scope=row] .run-id').allTextContents()).toEqual(validation.runs.map((r) => r.id));
   // Runs the memory model does not fit are stated, not hidden.
   const noFit = validation.runs.filter((r) => !r.predictedFits).length;
   expect(await page.locator('[data-testid=validation-runs] tbody tr.nofit').count()).toBe(noFit);
@@ -277,6 +277,20 @@ it('shows the validation suite as the API reports it: every run, its summary fig
   expect(errors).toEqual([...errors].sort((a, b) => b - a));
   await expect.poll(() => new URL(page.url()).searchParams.get('sort')).toBe('error');
   await shot('validation-family-sorted');
+
+  // The worst run of the family, replayed through trainingPlan: its step time term by term, the open row in the URL.
+  const worst = (await rows.first().locator('.run-id').textContent())!;
+  await rows.first().getByTestId('validation-run-toggle').click();
+  const terms = page.getByTestId('validation-run-terms');
+  await terms.waitFor();
+  expect(await terms.locator('[data-testid=step-terms] tbody th').allTextContents()).toContain('compute');
+  expect(await terms.textContent()).toContain(`${worst} replayed through trainingPlan`);
+  await expect.poll(() => new URL(page.url()).searchParams.get('run')).toBe(worst);
+  await shot('validation-run-terms');
+  // Closing it takes it out of the table and the URL.
+  await rows.first().getByTestId('validation-run-toggle').click();
+  await expect.poll(() => terms.count()).toBe(0);
+  await expect.poll(() => new URL(page.url()).searchParams.get('run')).toBeNull();
 });
 
 interface ValidationFigures {

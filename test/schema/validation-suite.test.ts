@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { STEP_TIME_MODEL_ACCURACY_FRACTION } from '../../src/core/performance.js';
 import { runValidation } from '../../src/core/validation/suite.js';
 import { ValidationDocument } from '../gql/graphql.js';
-import { execute } from '../server/helpers.js';
+import { execute, post } from '../server/helpers.js';
 import { useSharedTestApp } from '../server/tservers.js';
 
 const t = useSharedTestApp();
@@ -80,3 +80,43 @@ describe('query validation', () => {
     expect(STEP_TIME_MODEL_ACCURACY_FRACTION).toBe(Math.ceil(v.denseSummary.meanAbsError * 100) / 100);
   });
 });
+
+/**
+ * Every run replays through the public API: its `trainingPlanInput`, passed to trainingPlan as is, gives the step time
+ * and the most-loaded GPU's memory the suite reports (the suite and the API ask the same core the same question).
+ */
+describe('ValidationRun.trainingPlanInput', () => {
+  const PLAN = 'query ($i: TrainingPlanInput!) { trainingPlan(input: $i) { fits memory { totalBytes } performance { stepSeconds } } }';
+  it('replays every run through trainingPlan to the same step seconds and memory bytes', async () => {
+    const { data, errors } = await execute(t.app, ValidationDocument);
+    expect(errors).toBeUndefined();
+    const runs = data!.validation.runs;
+    const answers = await Promise.all(
+      runs.map((run) =>
+        post<{ trainingPlan: { fits: boolean; memory: { totalBytes: number }; performance: { stepSeconds: number } } }>(t.app, {
+          query: PLAN,
+          variables: { i: JSON.parse(run.trainingPlanInput) },
+        }),
+      ),
+    );
+    const mismatches = runs.flatMap((run, i) => {
+      const answer = answers[i]!;
+      if (answer.errors) return [`${run.id}: ${answer.errors[0]!.message}`];
+      const plan = answer.data!.trainingPlan;
+      const stepError = plan.performance.stepSeconds / run.predictedStepSeconds - 1;
+      const memoryError = plan.memory.totalBytes / run.predictedMemoryBytes - 1;
+      return Math.abs(stepError) > 1e-9 || Math.abs(memoryError) > 1e-9 || plan.fits !== run.predictedFits
+        ? [`${run.id}: step ${plan.performance.stepSeconds} vs ${run.predictedStepSeconds}, memory ${plan.memory.totalBytes} vs ${run.predictedMemoryBytes}`]
+        : [];
+    });
+    expect(mismatches).toEqual([]);
+    // A run that changes its preset carries the whole architecture; BLOOM carries its Omni-Path fabric (§3.4.1: four
+    // 100 Gb/s links per node of 8 → 6.25 GB/s per GPU).
+    const kimi = JSON.parse(runs.find((r) => r.id === 'automodel-kimi-k2-256')!.trainingPlanInput);
+    expect(kimi.model).toBeUndefined();
+    expect(kimi.modelSpec).toMatchObject({ experts: 384, attentionHeads: 64, vocabSize: 163_840, expertGroups: 48, expertGroupsPerToken: 1 });
+    const bloom = JSON.parse(runs.find((r) => r.id === 'bloom-176b')!.trainingPlanInput);
+    expect(bloom).toMatchObject({ model: 'bloom-176b', clusterSpec: { gpu: 'a100-80gb', gpusPerNode: 8, nodes: 48, interNodeBandwidthBytesPerSecond: 6.25e9 } });
+  });
+});
+

@@ -130,6 +130,8 @@ export type ClusterInput = {
   gpusPerNode: number;
   /** CPU RAM per node in bytes (1e9–1e15), where offloaded states live. Default: the GPU's usual server (DGX A100 640GB: 2 TB). */
   hostMemoryBytesPerNode?: number | null | undefined;
+  /** Inter-node (NIC) bandwidth per GPU in bytes/s, one direction (1e8–1e13), when the fabric differs from the GPU's usual server — e.g. 6.25e9 for four 100 Gb/s links per node of 8 (BLOOM's Jean Zay). Default: the GPU's (`Gpu.interNodeBandwidthBytesPerSecond`); the cluster's `gpu` shows the value used. */
+  interNodeBandwidthBytesPerSecond?: number | null | undefined;
   /** Display name (at most 200 characters). */
   name?: string | null | undefined;
   /** Nodes (≥ 1). */
@@ -908,9 +910,16 @@ export type SimulationEventsSubscription = { simulationEvents:
 export type ValidationReportQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ValidationReportQuery = { validation: { leaveOneFamilyOutMeanAbsError: number, leaveOneFamilyOutMaxAbsError: number, sources: number, runs: Array<{ id: string, source: string, family: ValidationFamily, gpu: string, gpus: number, tensorParallel: number, pipelineParallel: number, pipelineInterleave: number, dataParallel: number, contextParallel: number, expertParallel: number, expertTensorParallel: number, recipe: string, trainingRecipe: string, precision: string, recompute: string, assumed: string | null, publishedKind: PublishedFigureKind, published: number, predicted: number, error: number, predictedMemoryBytes: number, predictedFits: boolean }>, summary: { runs: number, meanAbsError: number, maxAbsError: number, meanError: number }, denseSummary: { runs: number, meanAbsError: number, maxAbsError: number, meanError: number }, families: Array<{ family: ValidationFamily, name: string, runs: number, meanAbsError: number, maxAbsError: number, meanError: number, leaveOut: { meanAbsError: number, maxAbsError: number } }> } };
+export type ValidationReportQuery = { validation: { leaveOneFamilyOutMeanAbsError: number, leaveOneFamilyOutMaxAbsError: number, sources: number, runs: Array<{ id: string, source: string, family: ValidationFamily, gpu: string, gpus: number, tensorParallel: number, pipelineParallel: number, pipelineInterleave: number, dataParallel: number, contextParallel: number, expertParallel: number, expertTensorParallel: number, recipe: string, trainingRecipe: string, precision: string, recompute: string, assumed: string | null, publishedKind: PublishedFigureKind, published: number, predicted: number, error: number, predictedStepSeconds: number, predictedMemoryBytes: number, predictedFits: boolean, trainingPlanInput: string }>, summary: { runs: number, meanAbsError: number, maxAbsError: number, meanError: number }, denseSummary: { runs: number, meanAbsError: number, maxAbsError: number, meanError: number }, families: Array<{ family: ValidationFamily, name: string, runs: number, meanAbsError: number, maxAbsError: number, meanError: number, leaveOut: { meanAbsError: number, maxAbsError: number } }> } };
 
 export type ValidationErrorsFragment = { runs: number, meanAbsError: number, maxAbsError: number, meanError: number };
+
+export type ValidationRunTermsQueryVariables = Exact<{
+  input: TrainingPlanInput;
+}>;
+
+
+export type ValidationRunTermsQuery = { trainingPlan: { fits: boolean, memory: { totalBytes: number, mostLoadedStage: number }, performance: { stepSeconds: number, terms: Array<{ name: StepTermName, seconds: number, exposedSeconds: number, bytes: number, explanation: string }> } } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -2109,8 +2118,10 @@ export const ValidationReportDocument = new TypedDocumentString(`
       published
       predicted
       error
+      predictedStepSeconds
       predictedMemoryBytes
       predictedFits
+      trainingPlanInput
     }
     summary {
       ...ValidationErrors
@@ -2141,3 +2152,24 @@ export const ValidationReportDocument = new TypedDocumentString(`
   maxAbsError
   meanError
 }`) as unknown as TypedDocumentString<ValidationReportQuery, ValidationReportQueryVariables>;
+export const ValidationRunTermsDocument = new TypedDocumentString(`
+    query ValidationRunTerms($input: TrainingPlanInput!) {
+  trainingPlan(input: $input) {
+    fits
+    memory {
+      totalBytes
+      mostLoadedStage
+    }
+    performance {
+      stepSeconds
+      terms {
+        name
+        seconds
+        exposedSeconds
+        bytes
+        explanation
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ValidationRunTermsQuery, ValidationRunTermsQueryVariables>;

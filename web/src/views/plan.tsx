@@ -444,7 +444,16 @@ const ORIGIN_LABELS: Record<PlanOk['assumptions'][number]['origin'], string> = {
   SEARCH: 'search',
 };
 
-function StepTermsTable(props: { terms: PlanOk['performance']['terms']; stepSeconds: number }): preact.JSX.Element {
+/** One step-time term as TrainingPlan.performance.terms gives it (the plan view and the validation view show them). */
+export interface StepTermRow {
+  name: string;
+  seconds: number;
+  exposedSeconds: number;
+  bytes: number;
+  explanation: string;
+}
+
+export function StepTermsTable(props: { terms: readonly StepTermRow[]; stepSeconds: number }): preact.JSX.Element {
   // Terms that cost nothing on this layout (no EP on a dense model, no offload) are left out of the table.
   const shown = props.terms.filter((t) => t.seconds > 0 || t.exposedSeconds > 0);
   return (

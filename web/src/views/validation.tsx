@@ -8,12 +8,15 @@ import { errorText, request } from '../api';
 import * as f from '../format';
 import {
   ValidationReportDocument,
+  ValidationRunTermsDocument,
   type PublishedFigureKind,
+  type TrainingPlanInput,
   type ValidationFamily,
   type ValidationReportQuery,
+  type ValidationRunTermsQuery,
 } from '../gql/graphql';
 import { readParams, writeParams } from '../url';
-import { Select } from './plan';
+import { Select, StepTermsTable } from './plan';
 
 type Report = ValidationReportQuery['validation'];
 type Run = Report['runs'][number];
@@ -64,12 +67,15 @@ export function ValidationView(): preact.JSX.Element {
   const [error, setError] = useState<string | null>(null);
   const [family, setFamily] = useState<FamilyFilter>((params.get('family') ?? '') as FamilyFilter);
   const [byError, setByError] = useState(params.get('sort') === 'error');
+  // The run whose step time is open term by term (a link keeps it).
+  const [openRun, setOpenRun] = useState<string>(params.get('run') ?? '');
 
   useEffect(() => {
     request(ValidationReportDocument, {})
       .then((d) => {
-        // A family the API does not name (a hand-edited link) falls back to every family.
+        // A family the API does not name (a hand-edited link) falls back to every family; an unknown run, to none.
         if (!d.validation.families.some((x) => x.family === family)) setFamily('');
+        if (!d.validation.runs.some((x) => x.id === openRun)) setOpenRun('');
         setReport(d.validation);
         setError(null);
       })
@@ -78,8 +84,8 @@ export function ValidationView(): preact.JSX.Element {
   }, []);
 
   useEffect(() => {
-    writeParams({ view: 'validation', family, sort: byError ? 'error' : undefined });
-  }, [family, byError]);
+    writeParams({ view: 'validation', family, sort: byError ? 'error' : undefined, run: openRun || undefined });
+  }, [family, byError, openRun]);
 
   if (error)
     return (
@@ -130,7 +136,7 @@ export function ValidationView(): preact.JSX.Element {
             model
           </span>
         </div>
-        <RunsTable runs={shown} byError={byError} />
+        <RunsTable runs={shown} byError={byError} openRun={openRun} onToggle={(id) => setOpenRun(openRun === id ? '' : id)} />
         <p class="hint">
           Layout: TP tensor, PP pipeline (v: virtual stages per rank), DP data, CP context, EP expert parallel, ETP the
           routed experts' TP. Memory: the model's most-loaded GPU (GB = 10⁹ bytes).
@@ -253,7 +259,49 @@ const RUN_COLUMNS: { label: string; class: string }[] = [
   { label: 'memory', class: 'col-memory' },
 ];
 
-function RunsTable(props: { runs: Run[]; byError: boolean }): preact.JSX.Element {
+type Replay = ValidationRunTermsQuery['trainingPlan'];
+
+/**
+ * One run replayed through trainingPlan with its trainingPlanInput: the step time term by term, as the planner shows a
+ * plan's. Its step and memory are the suite's own (the API test replays every run), so the terms explain the row.
+ */
+function RunTerms(props: { run: Run }): preact.JSX.Element {
+  const { run } = props;
+  const [replay, setReplay] = useState<Replay | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    const controller = new AbortController();
+    request(ValidationRunTermsDocument, { input: JSON.parse(run.trainingPlanInput) as TrainingPlanInput }, controller.signal)
+      .then((d) => setReplay(d.trainingPlan))
+      .catch((e: unknown) => {
+        if (!controller.signal.aborted) setError(errorText(e));
+      });
+    return () => controller.abort();
+  }, [run.trainingPlanInput]);
+  if (error)
+    return (
+      <p class="error" role="alert">
+        Could not replay {run.id}: {error}
+      </p>
+    );
+  if (!replay) return <p aria-busy="true">Replaying {run.id} through trainingPlan…</p>;
+  return (
+    <div class="run-terms" data-testid="validation-run-terms">
+      <p class="hint">
+        {run.id} replayed through <code>trainingPlan</code> with its <code>trainingPlanInput</code>: a step of{' '}
+        {f.seconds(replay.performance.stepSeconds)}, {f.bytes(replay.memory.totalBytes)} on the most-loaded GPU (stage{' '}
+        {replay.memory.mostLoadedStage}). Paste the input into GraphiQL's variables to change one knob and compare.
+      </p>
+      <StepTermsTable terms={replay.performance.terms} stepSeconds={replay.performance.stepSeconds} />
+      <details>
+        <summary>trainingPlanInput</summary>
+        <pre data-testid="validation-run-input">{JSON.stringify(JSON.parse(run.trainingPlanInput), null, 2)}</pre>
+      </details>
+    </div>
+  );
+}
+
+function RunsTable(props: { runs: Run[]; byError: boolean; openRun: string; onToggle: (id: string) => void }): preact.JSX.Element {
   return (
     <>
       <h3 id="validation-runs-title">
@@ -276,14 +324,26 @@ function RunsTable(props: { runs: Run[]; byError: boolean }): preact.JSX.Element
             </tr>
           </thead>
           <tbody>
-            {props.runs.map((r) => (
+            {props.runs.map((r) => [
               <tr
                 key={r.id}
                 class={
                   [beyondTarget(r) && 'beyond', !r.predictedFits && 'nofit'].filter(Boolean).join(' ') || undefined
                 }
               >
-                <th scope="row">{r.id}</th>
+                <th scope="row">
+                  <span class="run-id">{r.id}</span>
+                  <button
+                    type="button"
+                    class="link"
+                    aria-expanded={props.openRun === r.id}
+                    aria-controls={`terms-${r.id}`}
+                    onClick={() => props.onToggle(r.id)}
+                    data-testid="validation-run-toggle"
+                  >
+                    {props.openRun === r.id ? 'hide step terms' : 'step terms'}
+                  </button>
+                </th>
                 <td class="text">
                   {r.source}
                   {r.assumed && (
@@ -318,8 +378,15 @@ function RunsTable(props: { runs: Run[]; byError: boolean }): preact.JSX.Element
                     <span class="badge bad">does not fit ({f.bytes(r.predictedMemoryBytes)})</span>
                   )}
                 </td>
-              </tr>
-            ))}
+              </tr>,
+              props.openRun === r.id && (
+                <tr key={`${r.id}-terms`} id={`terms-${r.id}`} class="terms-row">
+                  <td colSpan={RUN_COLUMNS.length}>
+                    <RunTerms run={r} />
+                  </td>
+                </tr>
+              ),
+            ])}
           </tbody>
         </table>
       </div>
