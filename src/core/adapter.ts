@@ -81,13 +81,15 @@ export function frozenWeightBytes(adapter: LowRankAdapter, layerWeights: number,
  * Training FLOPs per token with frozen base weights, in the convention of computeModelCounts: the forward (2 per
  * weight), the backward's input gradients (2 per weight) but no weight gradients for the frozen matmuls — 4 instead of
  * 6 per weight, the source of LoRA's reported speed-up (Hu et al. 2021 §4.2) —, the attention scores' full 3 × forward,
- * and 6 per adapter weight. `hardware` adds what recomputation re-runs (FULL: the forward; SELECTIVE: the scores).
+ * and 6 per adapter weight. `hardware` adds what recomputation re-runs (FULL: the forward of the `recomputed` share of
+ * the layers, all of them by default; SELECTIVE: the scores).
  */
 export function adapterFlopsPerToken(
   arch: ModelArchitecture,
   counts: Pick<ModelCounts, 'forwardFlopsPerTokenPerLayer' | 'forwardFlopsPerTokenHead' | 'attentionScoreFlopsPerTokenPerLayer'>,
   adapter: LowRankAdapter,
   recompute: 'NONE' | 'SELECTIVE' | 'FULL',
+  recomputedShare = recompute === 'FULL' ? 1 : 0,
 ): { model: number; hardware: number } {
   const L = arch.layers;
   const scorePerLayer = counts.attentionScoreFlopsPerTokenPerLayer;
@@ -95,6 +97,10 @@ export function adapterFlopsPerToken(
   const adapterForward = 2 * L * adapterParametersPerLayer(arch, adapter);
   const model = 2 * matmulForward + 3 * L * scorePerLayer + 3 * adapterForward;
   const recomputed =
-    recompute === 'FULL' ? L * counts.forwardFlopsPerTokenPerLayer + adapterForward : recompute === 'SELECTIVE' ? L * scorePerLayer : 0;
+    recompute === 'FULL'
+      ? recomputedShare * (L * counts.forwardFlopsPerTokenPerLayer + adapterForward)
+      : recompute === 'SELECTIVE'
+        ? L * scorePerLayer
+        : 0;
   return { model, hardware: model + recomputed };
 }

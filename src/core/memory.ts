@@ -22,7 +22,7 @@ import { hostMemoryBytesPerNodeOf, nvmeBytesPerNodeOf } from './hardware.js';
 import { moeLayersOf, multiTokenPredictionModuleParameters, replicatedKvParametersPerRank } from './model.js';
 import { expertLoadFor } from './moe-load.js';
 import { modelStateBytesPerParameter, requirePrecision } from './model-states.js';
-import { activationLayerMicroBatchesOnStage, heavierMiddleRanks, rankLayers } from './pipeline.js';
+import { activationLayerMicroBatchesOnStage, heavierMiddleRanks, rankLayers, recomputedLayerFraction } from './pipeline.js';
 import { activationElementBytesFor, gradientBytesOf, optimizerStateBytesFor, optimizerStateBytesOf, parameterBytesFor } from './precision.js';
 import type {
   ClusterSpec,
@@ -299,7 +299,14 @@ function stageActivationBytes(
   const headStage = stage === p - 1 || (layout.pipelineSchedule === 'DUALPIPE' && stage === 0);
   const mtpDepth = headStage ? (arch.multiTokenPredictionDepth ?? 0) : 0;
   const mtpMicroBatches = layout.pipelineSchedule === 'DUALPIPE' ? Math.min(p + 1, microBatches) / 2 : 1;
-  let activationsBytes = (inFlight + mtpDepth * mtpMicroBatches) * perLayer;
+  // Under FULL with recomputeLayers the stages' other layers keep all their activations: the in-flight layers are a
+  // mean of the two (pipeline.ts recomputedLayerFraction).
+  const recomputed = recomputedLayerFraction(arch.layers, layout);
+  const inFlightPerLayer =
+    layout.recompute === 'FULL' && recomputed < 1
+      ? recomputed * perLayer + (1 - recomputed) * (perLayerNoRecomputeBytes ?? activationBytesPerLayer(arch, layout, 'NONE', expertLoad))
+      : perLayer;
+  let activationsBytes = (inFlight + mtpDepth * mtpMicroBatches) * inFlightPerLayer;
   if (layout.recompute !== 'NONE') {
     // During backward one layer is rebuilt in full around what it stored (Korthikanti §5): FULL rebuilds everything
     // but its input, SELECTIVE the attention scores (nothing with FlashAttention, where NONE = SELECTIVE).

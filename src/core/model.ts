@@ -333,7 +333,8 @@ export function latentUpProjectionWeightsOf(arch: ModelArchitecture): number {
 
 /**
  * Hardware FLOPs per token: model FLOPs plus what recomputation re-executes and what else the GPUs run.
- * FULL re-runs every layer's forward (Narayanan et al. 2021 eq. 3: 4 × forward instead of 3);
+ * FULL re-runs every layer's forward (Narayanan et al. 2021 eq. 3: 4 × forward instead of 3) — the `recomputed` share of
+ * them with recomputeLayers (pipeline.ts recomputedLayerFraction; 1 by default);
  * SELECTIVE re-runs only the attention-score part, 4·s·h per layer (Korthikanti et al. 2022 §5, Table 4).
  * `cheapRecompute` (layout.cheapRecompute; FULL re-runs them anyway): the MLA up-projections once more, 2·W_up per
  * layer (DeepSeek-V3 §3.2.3). Multi-token prediction (DeepSeek-V3 §2.2): per depth one more block (a mean layer, with
@@ -345,15 +346,16 @@ export function hardwareFlopsPerToken(
   arch: ModelArchitecture,
   recompute: RecomputeMode,
   cheapRecompute = false,
+  recomputedShare = recompute === 'FULL' ? 1 : 0,
 ): number {
   const forward = counts.forwardFlopsPerTokenPerLayer;
   const recomputed =
-    (recompute === 'FULL' ? forward : recompute === 'SELECTIVE' ? counts.attentionScoreFlopsPerTokenPerLayer : 0) +
+    (recompute === 'FULL' ? recomputedShare * forward : recompute === 'SELECTIVE' ? counts.attentionScoreFlopsPerTokenPerLayer : 0) +
     (cheapRecompute && recompute !== 'FULL' ? 2 * latentUpProjectionWeightsOf(arch) : 0);
   const depth = arch.multiTokenPredictionDepth ?? 0;
   if (depth === 0) return counts.modelFlopsPerToken + arch.layers * recomputed;
   const h = arch.hiddenSize;
-  const matmulPasses = recompute === 'FULL' ? 4 : 3;
+  const matmulPasses = 3 + (recompute === 'FULL' ? recomputedShare : 0);
   const module = 3 * forward + recomputed + matmulPasses * 2 * 2 * h * h + 3 * counts.forwardFlopsPerTokenHead;
   return counts.modelFlopsPerToken + arch.layers * recomputed + depth * module;
 }

@@ -143,6 +143,28 @@ export function resolveStageLayers(
   return balanced;
 }
 
+/**
+ * Share of the layers whose activations are recomputed in the backward: 0 without FULL recompute, 1 under FULL, and
+ * under FULL with recomputeLayers N (Megatron-Core recompute_method "block", recompute_num_layers N: the first N layers
+ * of every virtual pipeline stage are recomputed, the rest keep everything) Σ min(N, layers of the stage) / layers. The
+ * step-time and memory terms take it as a mean over the layers (a rank's own share differs by a layer at most when its
+ * stages differ in size).
+ */
+export function recomputedLayerFraction(
+  layers: number,
+  layout: Pick<ParallelLayout, 'recompute' | 'recomputeLayers' | 'pipelineParallel' | 'pipelineInterleave' | 'pipelineStageLayers'>,
+): number {
+  if (layout.recompute !== 'FULL') return 0;
+  const n = layout.recomputeLayers;
+  if (n === undefined || layers <= 0) return 1;
+  const list = layout.pipelineStageLayers;
+  const p = layout.pipelineParallel;
+  const stages = list === undefined ? p * (p > 1 ? layout.pipelineInterleave : 1) : list.length;
+  let recomputed = 0;
+  for (let j = 0; j < stages; j++) recomputed += Math.min(n, list === undefined ? evenChunk(layers, stages, j) : (list[j] ?? 0));
+  return Math.min(1, recomputed / layers);
+}
+
 /** Layers of virtual stage j under EVEN over n = p·v. */
 function evenChunk(layers: number, n: number, j: number): number {
   return Math.floor(layers / n) + (j < layers % n ? 1 : 0);

@@ -33,7 +33,7 @@ import { hostMemoryBytesPerNodeOf, nvmeBytesPerNodeOf } from './hardware.js';
 import { DEFAULT_FRAMEWORK_OVERHEAD_BYTES, DEFAULT_MEMORY_HEADROOM_FRACTION, estimateMemory, layoutGpus, offloadFits } from './memory.js';
 import { computeModelCounts } from './model.js';
 import { estimateRun, estimateStep } from './performance.js';
-import { headLayerEquivalents, rankLayers, resolveStageLayers, type PipelineLayerSplit } from './pipeline.js';
+import { headLayerEquivalents, rankLayers, recomputedLayerFraction, resolveStageLayers, type PipelineLayerSplit } from './pipeline.js';
 import { EXPERT_GEMM_LAUNCHES } from './types.js';
 import type {
   ActivationStorage,
@@ -276,6 +276,7 @@ export function resolveLayout(arch: ModelArchitecture, cluster: ClusterSpec, inp
     dataParallel,
   );
   const recompute = requireOneOf(f('recompute'), input.recompute ?? 'NONE', RECOMPUTES);
+  const recomputeLayers = resolveRecomputeLayers(arch, input, path, recompute, { pipelineParallel, pipelineInterleave, pipelineStageLayers });
   const optimizer = requireOneOf(f('optimizer'), input.optimizer ?? 'ADAM', OPTIMIZERS);
   const offload = requireOneOf(f('offload'), input.offload ?? 'NONE', OFFLOADS);
   const peak = cluster.gpu.peakFlopsPerSecond;
@@ -320,6 +321,8 @@ export function resolveLayout(arch: ModelArchitecture, cluster: ClusterSpec, inp
     // Present only when it differs from EVEN, like contextParallel.
     ...(pipelineStageLayers === undefined ? {} : { pipelineStageLayers }),
     recompute,
+    // Present only when some layers of a stage are not recomputed, like contextParallel.
+    ...(recomputeLayers === undefined ? {} : { recomputeLayers }),
     precision,
     optimizer,
     offload,
@@ -332,6 +335,33 @@ export function resolveLayout(arch: ModelArchitecture, cluster: ClusterSpec, inp
     ...(activationStorage === undefined ? {} : { activationStorage }),
     ...resolveStateOptions(input, path, optimizer, precision, pipelineParallel, pipelineInterleave),
   };
+}
+
+/**
+ * recomputeLayers (Megatron-Core recompute_method "block", recompute_num_layers): a positive integer, with FULL
+ * recompute only; one that covers every virtual stage's layers is FULL itself and is dropped (the layout stays
+ * canonical). Not with cheapRecompute, whose operators are recomputed on layers FULL leaves alone.
+ */
+function resolveRecomputeLayers(
+  arch: ModelArchitecture,
+  input: LayoutInput,
+  path: string,
+  recompute: ParallelLayout['recompute'],
+  pipeline: Pick<ParallelLayout, 'pipelineParallel' | 'pipelineInterleave' | 'pipelineStageLayers'>,
+): number | undefined {
+  const n = input.recomputeLayers;
+  if (n === undefined) return undefined;
+  const field = `${path}.recomputeLayers`;
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > arch.layers) {
+    throw new InvalidInputError(field, n, `an integer from 1 to ${arch.layers}: layers of each virtual pipeline stage whose activations are recomputed`);
+  }
+  if (recompute !== 'FULL') {
+    throw new InvalidInputError(field, n, `absent unless recompute = FULL (now ${recompute}): it says how many layers of each stage FULL recomputes`);
+  }
+  if (input.cheapRecompute === true) {
+    throw new InvalidInputError(field, n, 'absent with cheapRecompute (its operators are recomputed on the layers FULL leaves alone; the two together are not modelled)');
+  }
+  return recomputedLayerFraction(arch.layers, { ...pipeline, recompute, recomputeLayers: n }) >= 1 ? undefined : n;
 }
 
 /**

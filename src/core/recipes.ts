@@ -305,7 +305,7 @@ export function planAssumptions(
   };
   layoutEntry('flashAttention', String(layout.flashAttention));
   layoutEntry('precision', layout.precision);
-  layoutEntry('recompute', layout.recompute);
+  layoutEntry('recompute', layout.recomputeLayers === undefined ? layout.recompute : `FULL on the first ${layout.recomputeLayers} layer${layout.recomputeLayers === 1 ? '' : 's'} of each virtual pipeline stage (Megatron-Core recompute_method block; the others keep their activations)`);
   layoutEntry('zeroStage', String(layout.zeroStage));
   layoutEntry('sequenceParallel', String(layout.sequenceParallel));
   layoutEntry('gradientPrecision', `${layout.gradientPrecision ?? (layout.precision === 'FP32' ? 'FP32' : '16-bit')} (${gradientBytesOf(layout)} B per parameter)`);

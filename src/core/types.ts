@@ -269,6 +269,12 @@ export interface ParallelLayout {
    */
   pipelineStageLayers?: number[];
   recompute: RecomputeMode;
+  /**
+   * Under FULL recompute, how many layers of every (virtual) pipeline stage are recomputed — the first N, the others
+   * keep all their activations (Megatron-Core recompute_method "block" with recompute_num_layers N). Absent = all of
+   * them (FULL). See pipeline.ts recomputedLayerFraction.
+   */
+  recomputeLayers?: number;
   precision: Precision;
   optimizer: OptimizerKind;
   offload: OffloadTarget;

@@ -353,6 +353,55 @@ describe('planSearch pinned to Llama 3 405B\'s published layouts (Dubey et al. 2
   });
 });
 
+/**
+ * trainingPlan.recomputeLayers (Megatron-Core --recompute-method block --recompute-num-layers N): Llama 3 405B on 8,192
+ * H100 with the published TP 8 / PP 16 / DP 64 (Dubey et al. 2024 Table 4: 430 TFLOP/s; tolerance 10 %, issue 9) and
+ * MEGATRON_CORE, at v = 4 (two layers per virtual stage, the first and last stage one short, §3.3.2): no recompute
+ * does not fit; recomputing one layer of each virtual stage does, at the published speed.
+ */
+describe('trainingPlan.recomputeLayers: Llama 3 405B on 8,192 H100 (Dubey et al. 2024 Table 4: 430 TFLOP/s; tolerance 10 %)', () => {
+  const PARTIAL = `query($i: TrainingPlanInput!) { trainingPlan(input: $i) { fits parallelism { recompute recomputeLayers pipelineInterleave }
+    memory { totalBytes capacityBytes } performance { modelTflopsPerGpu } model { flopsPerToken flopsPerTokenCausal } assumptions { name value origin } } }`;
+  type Partial = { trainingPlan: { fits: boolean; parallelism: { recompute: string; recomputeLayers: number | null; pipelineInterleave: number };
+    memory: { totalBytes: number; capacityBytes: number }; performance: { modelTflopsPerGpu: number }; model: { flopsPerToken: number; flopsPerTokenCausal: number };
+    assumptions: { name: string; value: string; origin: string }[] } };
+  const llama = {
+    model: 'llama3-405b', clusterSpec: { gpu: 'h100-sxm', gpusPerNode: 8, nodes: 1024 }, globalBatchSize: 2048, tensorParallel: 8, pipelineParallel: 16,
+    pipelineInterleave: 4, pipelineLayerSplit: 'FIRST_LAST_ONE_FEWER', recipe: 'MEGATRON_CORE',
+  };
+  const ask = (i: object) => post<Partial>(t.app, { query: PARTIAL, variables: { i } });
+
+  it('one layer of every virtual stage recomputed fits 80 GB and lands within 10 % of 430; no recompute does not fit', async () => {
+    const partial = await ask({ ...llama, recompute: 'FULL', recomputeLayers: 1 });
+    expect(partial.errors).toBeUndefined();
+    const plan = partial.data!.trainingPlan;
+    expect(plan.fits).toBe(true);
+    expect(plan.parallelism).toEqual({ recompute: 'FULL', recomputeLayers: 1, pipelineInterleave: 4 });
+    const causal = (plan.performance.modelTflopsPerGpu * plan.model.flopsPerTokenCausal) / plan.model.flopsPerToken;
+    expect(Math.abs(causal / 430 - 1)).toBeLessThanOrEqual(0.1);
+    const recompute = plan.assumptions.find((a) => a.name === 'recompute')!;
+    expect(recompute).toMatchObject({ origin: 'USER' });
+    expect(recompute.value).toMatch(/^FULL on the first 1 layer of each virtual pipeline stage/);
+    const none = (await ask({ ...llama, recompute: 'NONE' })).data!.trainingPlan;
+    expect(none.fits).toBe(false);
+    expect(none.memory.totalBytes).toBeGreaterThan(plan.memory.totalBytes);
+    // Two of two is FULL itself: the layout drops the count.
+    expect((await ask({ ...llama, recompute: 'FULL', recomputeLayers: 2 })).data!.trainingPlan.parallelism.recomputeLayers).toBeNull();
+  });
+
+  it('refuses a count without FULL recompute or out of range, naming the field', async () => {
+    for (const [i, message] of [
+      [{ ...llama, recompute: 'SELECTIVE', recomputeLayers: 1 }, /absent unless recompute = FULL \(now SELECTIVE\)/],
+      [{ ...llama, recompute: 'FULL', recomputeLayers: 0 }, /an integer from 1 to 126/],
+      [{ ...llama, recompute: 'FULL', recomputeLayers: 127 }, /an integer from 1 to 126/],
+    ] as const) {
+      const error = onlyError(await ask(i));
+      expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.recomputeLayers' });
+      expect(error.message).toMatch(message);
+    }
+  });
+});
+
 /** DeepSeek-V3's published layout on 2,048 H800 with its recipe (DeepSeek-V3 report §3.1–3.2). */
 const DEEPSEEK_PLAN = {
   model: 'deepseek-v3', clusterSpec: { gpu: 'h800', gpusPerNode: 8, nodes: 256 }, globalBatchSize: 15360, pipelineParallel: 16, expertParallel: 64,

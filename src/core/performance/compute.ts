@@ -78,11 +78,11 @@ export interface LayerCompute {
 
 /**
  * Passes over each GEMM per micro-batch: forward, input gradient, weight gradient, and the recomputed forward under
- * FULL recompute (Narayanan et al. 2021 eq. 3: 4× instead of 3×); frozen base weights (an adapter) have no weight
- * gradient.
+ * FULL recompute (Narayanan et al. 2021 eq. 3: 4× instead of 3×) — on the `recomputed` share of the layers (a mean
+ * over them; 1 under FULL); frozen base weights (an adapter) have no weight gradient.
  */
-export function matmulPassesOf(layout: Pick<ParallelLayout, 'recompute' | 'adapter'>): number {
-  return (layout.recompute === 'FULL' ? 4 : 3) - (layout.adapter === undefined ? 0 : 1);
+export function matmulPassesOf(layout: Pick<ParallelLayout, 'recompute' | 'adapter'>, recomputed = layout.recompute === 'FULL' ? 1 : 0): number {
+  return 3 + recomputed - (layout.adapter === undefined ? 0 : 1);
 }
 
 /** FLOPs per layer and micro-batch, per GPU. */
@@ -99,8 +99,9 @@ export function layerFlops(ctx: StepContext): LayerFlops {
   // SELECTIVE re-runs only the attention scores (Korthikanti et al. 2022 §5).
   // With frozen base weights (adapter fine-tuning) the backward computes input gradients only: one pass fewer.
   const adapter = layout.adapter;
-  const matmulPasses = matmulPassesOf(layout);
-  const scorePasses = recompute === 'NONE' ? 3 : 4;
+  const matmulPasses = matmulPassesOf(layout, ctx.recomputed);
+  // SELECTIVE recomputes every layer's scores; FULL those of its recomputed layers.
+  const scorePasses = recompute === 'SELECTIVE' ? 4 : 3 + ctx.recomputed;
   // Adapters are trained: forward, input and weight gradients (+ the recomputed forward), 2 FLOPs per weight each.
   const adapterPerLayer = adapter === undefined ? 0 : adapterParametersPerLayer(arch, adapter);
   // DeepSeek-V3 §3.2.3: the MLA up-projections run once more in the backward (cheap recompute; FULL re-runs them anyway).
@@ -111,7 +112,7 @@ export function layerFlops(ctx: StepContext): LayerFlops {
       cheapRecomputeFlops +
       (matmulPasses * tokens * denseFlopsPerToken) / t +
       matmulPasses * tokens * 2 * replicatedKvParametersPerRank(arch, t, false) +
-      ((recompute === 'FULL' ? 4 : 3) * tokens * 2 * adapterPerLayer) / t,
+      ((3 + ctx.recomputed) * tokens * 2 * adapterPerLayer) / t,
     expert: (matmulPasses * tokens * expertFlopsPerToken) / t,
     score: (scorePasses * tokens * scoreFlopsPerToken) / t,
     head: ((adapter === undefined ? 3 : 2) * tokens * counts.forwardFlopsPerTokenHead) / t,
@@ -146,8 +147,8 @@ function layerElementwiseBytes(ctx: StepContext): number {
   // FP8: quantise the inputs of QKV and fc1 (h wide, replicated without SP), the projection (h/t) and fc2 (f/t).
   const castBytes =
     layout.precision === 'FP8' ? FP8_CAST_BYTES_PER_ELEMENT * tokens * ((2 * h) / spDivisor + (queryWidth + mlpWidth) / t) : 0;
-  const elementwisePasses = recompute === 'FULL' ? 4 : 3;
-  const softmaxPasses = recompute === 'NONE' ? 3 : 4;
+  const elementwisePasses = 3 + ctx.recomputed;
+  const softmaxPasses = recompute === 'SELECTIVE' ? 4 : 3 + ctx.recomputed;
   return (
     elementScale *
       (elementwisePasses * (replicatedBytes + parallelBytes + dispatchBytes) +

@@ -17,7 +17,8 @@ export function contextParallelPerLayer(ctx: StepContext): ContextParallelLayer 
   const { arch, t, c, s, b, elementBytes, cluster, options } = ctx;
   const kvHiddenPerRank = headDimOf(arch) * kvHeadsPerRank(arch.kvHeads, t);
   const kvBytes = 2 * s * b * kvHiddenPerRank * elementBytes;
-  const collectivesPerLayer = ctx.layout.recompute === 'FULL' ? 3 : 2;
+  // A recomputed forward gathers its K and V again (on the recomputed share of the layers).
+  const collectivesPerLayer = 2 + ctx.recomputed;
   const secondsPerLayer =
     c > 1
       ? collectivesPerLayer * collectiveSeconds(kvBytes, c, groupMembersPerNode(c, t, ctx.gpusPerNode), 1, cluster, options)

@@ -6,6 +6,7 @@ import { InvalidInputError } from '../errors.js';
 import { peakFlopsFor } from '../hardware.js';
 import { expertTensorParallelOf, layoutGpus } from '../memory.js';
 import { moeLayersOf } from '../model.js';
+import { recomputedLayerFraction } from '../pipeline.js';
 import { expertLoadFor } from '../moe-load.js';
 import { activationElementBytesFor } from '../precision.js';
 import type { ClusterSpec, ModelArchitecture, ModelCounts, ParallelLayout, PlanOptions } from '../types.js';
@@ -63,6 +64,11 @@ export interface StepContext {
   expertParallelSlowdown: number;
   /** The busiest EP rank's routed tokens over the mean (1 = balanced; options.expertLoadImbalance). */
   expertLoad: number;
+  /**
+   * Share of the layers whose forward is recomputed in the backward (pipeline.ts recomputedLayerFraction: 1 under FULL,
+   * 0 otherwise, N layers per virtual stage with recomputeLayers): per-layer figures are means over the layers.
+   */
+  recomputed: number;
 }
 
 export function stepContext(
@@ -133,6 +139,7 @@ export function stepContext(
     slowdown,
     expertParallelSlowdown: reservedSmSlowdown(gpu.streamingMultiprocessors, options?.communicationStreamingMultiprocessors) ?? slowdown,
     expertLoad: expertLoadFor(arch, layout, options),
+    recomputed: recomputedLayerFraction(arch.layers, layout),
   };
 }
 

@@ -85,7 +85,7 @@ export function expertHostSecondsPerLayer(ctx: StepContext): number {
   const { arch, moe, e, moeShare, layout, options } = ctx;
   if (!moe || options?.expertGemmLaunch !== 'PER_EXPERT') return 0;
   const localExperts = arch.experts / e;
-  const operations = expertHostOperationsPerLocalExpert(matmulPassesOf(layout), layout.adapter === undefined, layout.precision === 'FP8');
+  const operations = expertHostOperationsPerLocalExpert(matmulPassesOf(layout, ctx.recomputed), layout.adapter === undefined, layout.precision === 'FP8');
   return moeShare * localExperts * operations * (options.expertHostSecondsPerOperation ?? EXPERT_HOST_SECONDS_PER_OPERATION);
 }
 
@@ -115,7 +115,8 @@ export function routedRankLimit(arch: ModelArchitecture, ranks: number): number 
 
 export function expertParallelPerLayer(ctx: StepContext): ExpertParallelLayer {
   const { arch, moe, e, etp, k, h, tokens, elementBytes, spDivisor, moeShare, cluster, options } = ctx;
-  const allToAllsPerLayer = ctx.layout.recompute === 'FULL' ? 6 : 4;
+  // Dispatch and combine forward and backward, and again in a recomputed forward (on the recomputed share of the layers).
+  const allToAllsPerLayer = 4 + 2 * ctx.recomputed;
   const tokenBytes = (tokens * h * elementBytes) / spDivisor;
   const allToAllBytes = tokenBytes * k;
   const hostSecondsPerLayer = expertHostSecondsPerLayer(ctx);

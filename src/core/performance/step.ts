@@ -119,10 +119,10 @@ export function estimateStep(
   const stepSeconds = computeSeconds + bubbleSeconds + exposedCommunicationSeconds + optimizerSeconds;
 
   const tokensPerStep = layout.globalBatchSize * s;
-  const adapterFlops = layout.adapter === undefined ? null : adapterFlopsPerToken(arch, counts, layout.adapter, layout.recompute);
+  const adapterFlops = layout.adapter === undefined ? null : adapterFlopsPerToken(arch, counts, layout.adapter, layout.recompute, ctx.recomputed);
   const modelFlopsPerStep = (adapterFlops === null ? counts.modelFlopsPerToken : adapterFlops.model) * tokensPerStep;
   const hardwareFlopsPerStep =
-    (adapterFlops === null ? hardwareFlopsPerToken(counts, arch, layout.recompute, layout.cheapRecompute === true) : adapterFlops.hardware) *
+    (adapterFlops === null ? hardwareFlopsPerToken(counts, arch, layout.recompute, layout.cheapRecompute === true, ctx.recomputed) : adapterFlops.hardware) *
     tokensPerStep;
   const modelFlopsPerSecondPerGpu = modelFlopsPerStep / (stepSeconds * gpus);
   const hardwareFlopsPerSecondPerGpu = hardwareFlopsPerStep / (stepSeconds * gpus);

@@ -20,7 +20,8 @@ export function tensorParallelPerLayer(ctx: StepContext): TensorParallelLayer {
   // fc1) for their weight gradients — the forward kept only the 1/t shard (Korthikanti et al. 2022 §4.2.2, Fig. 5:
   // ḡ's backward; Megatron-LM LinearWithGradAccumulationAndAsyncCommunication all-gathers its input again): two
   // all-gathers = one all-reduce's bytes more per layer.
-  const collectivesPerLayer = (ctx.layout.recompute === 'FULL' ? 6 : 4) + (sp ? 1 : 0);
+  // A recomputed forward runs its two collectives again (on the recomputed share of the layers).
+  const collectivesPerLayer = 4 + 2 * ctx.recomputed + (sp ? 1 : 0);
   const messageBytes = tokens * h * elementBytes;
   const perNode = Math.min(t, ctx.gpusPerNode);
   return {
@@ -65,7 +66,7 @@ export function tensorParallelCostPerMicroBatch(
   if (overlapped) return overlappedCostSeconds(secondsPerMicroBatch, computePerMicroBatch, ctx.slowdown);
   if (!asyncBackward) return secondsPerMicroBatch;
   const asyncBackwardSeconds = (2 / perLayer.collectivesPerLayer) * secondsPerMicroBatch;
-  const recomputePasses = ctx.layout.recompute === 'FULL' ? 1 : 0;
+  const recomputePasses = ctx.recomputed;
   const backwardMatmulWindow = (computePerMicroBatch * (matmulPasses - 1 - recomputePasses)) / matmulPasses / 2;
   return secondsPerMicroBatch - asyncBackwardSeconds + overlappedCostSeconds(asyncBackwardSeconds, backwardMatmulWindow, ctx.slowdown);
 }

@@ -179,6 +179,10 @@ export const TrainingPlanInputRef = builder.inputType('TrainingPlanInput', {
     }),
     pipelineSchedule: t.field({ type: PipelineScheduleEnum, description: 'Pipeline schedule (default ONE_F_ONE_B; DUALPIPE: DeepSeek-V3 §3.2.1).' }),
     recompute: t.field({ type: RecomputeModeEnum, defaultValue: 'NONE', description: 'Activation recomputation. With a `recipe`, the default NONE means "the recipe\'s".' }),
+    recomputeLayers: t.int({
+      description:
+        'With recompute FULL: how many layers of each (virtual) pipeline stage are recomputed — the first N; the others keep all their activations (Megatron-Core --recompute-method block --recompute-num-layers N). Default: every layer. 1 to the model\'s layers; one covering every stage is FULL itself.',
+    }),
     precision: t.field({ type: PrecisionEnum, defaultValue: 'BF16', description: 'Training precision. With a `recipe`, the default BF16 means "the recipe\'s".' }),
     optimizer: t.field({ type: OptimizerEnum, defaultValue: 'ADAM', description: 'Optimizer.' }),
     offload: t.field({ type: OffloadEnum, defaultValue: 'NONE', description: 'What to offload to host memory or NVMe.' }),

@@ -89,6 +89,7 @@ export function resolvePlanParts(model: ModelView, cluster: ClusterView, input: 
   if (input.pipelineLayerSplit != null) partial.pipelineLayerSplit = input.pipelineLayerSplit;
   if (input.pipelineStageLayers != null) partial.pipelineStageLayers = input.pipelineStageLayers;
   if (input.recompute != null) partial.recompute = input.recompute;
+  if (input.recomputeLayers != null) partial.recomputeLayers = input.recomputeLayers;
   if (input.precision != null) partial.precision = input.precision;
   if (input.optimizer != null) partial.optimizer = input.optimizer;
   if (input.offload != null) partial.offload = input.offload;

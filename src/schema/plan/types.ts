@@ -83,6 +83,11 @@ const ParallelismRef = builder.objectRef<ParallelLayout>('Parallelism').implemen
       resolve: (l) => l.pipelineStageLayers ?? null,
     }),
     recompute: t.field({ type: RecomputeModeEnum, description: 'Activation recomputation.', resolve: (l) => l.recompute }),
+    recomputeLayers: t.int({
+      nullable: true,
+      description: 'Under FULL, the layers of each virtual pipeline stage recomputed (the first N; the others keep their activations); null = every layer, or no FULL recompute.',
+      resolve: (l) => l.recomputeLayers ?? null,
+    }),
     precision: t.field({ type: PrecisionEnum, description: 'Training precision.', resolve: (l) => l.precision }),
     optimizer: t.field({ type: OptimizerEnum, description: 'Optimizer.', resolve: (l) => l.optimizer }),
     offload: t.field({ type: OffloadEnum, description: 'Offload target.', resolve: (l) => l.offload }),

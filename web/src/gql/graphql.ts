@@ -705,6 +705,8 @@ export type TrainingPlanInput = {
   recipe?: TrainingRecipe | null | undefined;
   /** Activation recomputation. With a `recipe`, the default NONE means "the recipe's". */
   recompute?: RecomputeMode | null | undefined;
+  /** With recompute FULL: how many layers of each (virtual) pipeline stage are recomputed — the first N; the others keep all their activations (Megatron-Core --recompute-method block --recompute-num-layers N). Default: every layer. 1 to the model's layers; one covering every stage is FULL itself. */
+  recomputeLayers?: number | null | undefined;
   /** Megatron sequence parallelism (shards norm/dropout activations over tensorParallel). With a `recipe`, the default false means "the recipe's". */
   sequenceParallel?: boolean | null | undefined;
   /** Tensor-parallel degree (divides attention heads). */
