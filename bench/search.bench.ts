@@ -35,7 +35,8 @@ function median(values: number[]): number {
 }
 
 function describe(l: ParallelLayout): string {
-  return `TP ${l.tensorParallel} PP ${l.pipelineParallel} DP ${l.dataParallel} micro-batch ${l.microBatchSize} interleave ${l.pipelineInterleave} ZeRO-${l.zeroStage} ${l.recompute} recompute${l.sequenceParallel ? ' SP' : ''}${l.offload === 'NONE' ? '' : ` offload ${l.offload}`}`;
+  const recompute = l.recomputeLayers === undefined ? `${l.recompute} recompute` : `FULL recompute of ${l.recomputeLayers} layer(s) per virtual stage`;
+  return `TP ${l.tensorParallel} PP ${l.pipelineParallel} DP ${l.dataParallel} micro-batch ${l.microBatchSize} interleave ${l.pipelineInterleave} ZeRO-${l.zeroStage} ${recompute}${l.sequenceParallel ? ' SP' : ''}${l.offload === 'NONE' ? '' : ` offload ${l.offload}`}`;
 }
 
 export async function run(report: Report): Promise<void> {
@@ -86,7 +87,9 @@ export async function run(report: Report): Promise<void> {
 
   const megatron = timed({
     globalBatchSize: 1536,
+    // Every layer recomputed, as Megatron-LM's --checkpoint-activations then did (no partial share).
     recomputeModes: ['FULL'],
+    recomputeLayerFractions: [],
     sequenceParallel: [false],
     flashAttention: [false],
     zeroStages: [0],

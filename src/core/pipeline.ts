@@ -158,12 +158,36 @@ export function recomputedLayerFraction(
   const n = layout.recomputeLayers;
   if (n === undefined || layers <= 0) return 1;
   const list = layout.pipelineStageLayers;
-  const p = layout.pipelineParallel;
-  const stages = list === undefined ? p * (p > 1 ? layout.pipelineInterleave : 1) : list.length;
+  if (list === undefined) {
+    // EVEN over s stages: L mod s of them hold ⌊L/s⌋ + 1 layers, the others ⌊L/s⌋ (O(1): the search's hot path).
+    const p = layout.pipelineParallel;
+    const stages = p * (p > 1 ? layout.pipelineInterleave : 1);
+    const base = Math.floor(layers / stages);
+    const extra = layers % stages;
+    return Math.min(1, (extra * Math.min(n, base + 1) + (stages - extra) * Math.min(n, base)) / layers);
+  }
+  const memo = memoOf(recomputedMemo, list);
+  const known = memo.get(n);
+  if (known !== undefined) return known;
   let recomputed = 0;
-  for (let j = 0; j < stages; j++) recomputed += Math.min(n, list === undefined ? evenChunk(layers, stages, j) : (list[j] ?? 0));
-  return Math.min(1, recomputed / layers);
+  for (const c of list) recomputed += Math.min(n, c);
+  const fraction = Math.min(1, recomputed / layers);
+  memo.set(n, fraction);
+  return fraction;
 }
+
+/** The per-split memo of a split-keyed cache (created on first use). */
+function memoOf<V>(cache: WeakMap<readonly number[], Map<number, V>>, split: readonly number[]): Map<number, V> {
+  let memo = cache.get(split);
+  if (memo === undefined) {
+    memo = new Map();
+    cache.set(split, memo);
+  }
+  return memo;
+}
+
+/** recomputedLayerFraction per stored split and count (a list belongs to one model: its entries sum to its layers). */
+const recomputedMemo = new WeakMap<readonly number[], Map<number, number>>();
 
 /** Layers of virtual stage j under EVEN over n = p·v. */
 function evenChunk(layers: number, n: number, j: number): number {
@@ -255,11 +279,7 @@ const middleRanksMemo = new WeakMap<readonly number[], Map<number, readonly numb
  * earlier listed rank's (both ≤) cannot be heavier than that rank and is left out. Deterministic; memoised.
  */
 export function heavierMiddleRanks(layers: number, stageLayers: readonly number[], p: number, microBatches: number): readonly number[] {
-  let byBatches = middleRanksMemo.get(stageLayers);
-  if (byBatches === undefined) {
-    byBatches = new Map();
-    middleRanksMemo.set(stageLayers, byBatches);
-  }
+  const byBatches = memoOf(middleRanksMemo, stageLayers);
   const known = byBatches.get(microBatches);
   if (known !== undefined) return known;
   const v = stageLayers.length / p;

@@ -150,6 +150,10 @@ const PlanSearchInputRef = builder.inputType('PlanSearchInput', {
     microBatchSizes: t.intList({ description: 'Only these micro-batch sizes.', validate: intList(1, 100_000_000) }),
     zeroStages: t.intList({ description: 'Only these ZeRO stages (0–3), e.g. [3] for "ZeRO-3 only".', validate: intList(0, 3) }),
     recomputeModes: t.field({ type: [RecomputeModeEnum], description: 'Only these recompute modes.' }),
+    recomputeLayerFractions: t.floatList({
+      description:
+        "Under FULL recompute, also try recomputing only this share of each virtual pipeline stage's layers (recomputeLayers = ⌊share × the largest stage's layers⌋, where that leaves whole layers on both sides; Megatron-Core recompute_method block). Default [0.5]; [] = FULL always recomputes every layer. At most 16 shares, each in (0, 1).",
+    }),
     sequenceParallel: t.booleanList({ description: 'Sequence parallel off/on (default both where TP > 1).' }),
     pipelineInterleaves: t.intList({ description: 'Only these interleave degrees.', validate: intList(1, 1024) }),
     offloads: t.field({ type: [OffloadEnum], description: 'Only these offload targets, e.g. [NONE] for "no offload".' }),
@@ -222,7 +226,7 @@ async function resolveSearchInput(ctx: SchemaContext, input: PlanSearchInputShap
   for (const key of [
     'globalBatchSizes', 'trainingTokens', 'objective', 'budgetUsd', 'deadlineSeconds', 'top', 'gpuBudget', 'gpuBudgetMode',
     'allowTensorParallelAcrossNodes', 'evenPipelineStages', 'memoryHeadroomFraction', 'tensorParallel',
-    'pipelineParallel', 'dataParallel', 'expertParallel', 'expertTensorParallel', 'contextParallel', 'microBatchSizes', 'recomputeModes', 'sequenceParallel',
+    'pipelineParallel', 'dataParallel', 'expertParallel', 'expertTensorParallel', 'contextParallel', 'microBatchSizes', 'recomputeModes', 'recomputeLayerFractions', 'sequenceParallel',
     'pipelineInterleaves', 'offloads', 'flashAttention', 'precision', 'optimizer', 'timeLimitSeconds', 'maxPareto',
     'optimizerMomentPrecision', 'masterWeights', 'gradientReducePrecision', 'cheapRecompute', 'pipelineSchedule', 'pipelineSchedules',
   ] as const) {

@@ -39,23 +39,31 @@ const same = (a: PlanSearchOutcome, b: PlanSearchOutcome): void => {
 
 describe('without pipelineSchedules the search is unchanged', () => {
   it('GPT-3 175B on 1,024 A100, batch 1,536: the figures of commit 561eb98 (before the input existed), and the same answer as [ONE_F_ONE_B]', () => {
-    const before = searchPlans(gpt3, gpt3Counts, cluster1024, { globalBatchSize: 1536 });
+    // FULL on every layer only, as the search was then (session 11 added the partial share, below).
+    const before = searchPlans(gpt3, gpt3Counts, cluster1024, { globalBatchSize: 1536, recomputeLayerFractions: [] });
     // Measured on 561eb98 (bench/search.bench.ts: search.gpt3On1024Candidates / Evaluated / MemoryChecked / Feasible);
     // evaluated 5,457 → 5,458 when the head's cross entropy was charged op by op (the pruning bounds follow the step model).
     expect([before.candidates, before.evaluated, before.memoryChecked, before.feasible]).toEqual([44_604, 5_458, 16_543, 19_840]);
+    // With the default partial share (FULL on half of each virtual stage's layers) the space grows by 13,188 candidates
+    // and the same layout wins (it needs no recompute).
+    const now = searchPlans(gpt3, gpt3Counts, cluster1024, { globalBatchSize: 1536 });
+    expect([now.candidates, now.evaluated, now.memoryChecked, now.feasible]).toEqual([57_792, 6_372, 21_383, 25_549]);
+    expect(now.best[0]!.layout).toEqual(before.best[0]!.layout);
     expect(before.best[0]!.layout).toMatchObject({
       tensorParallel: 4, pipelineParallel: 4, dataParallel: 64, microBatchSize: 1, pipelineInterleave: 24, zeroStage: 1,
       recompute: 'NONE', sequenceParallel: true, offload: 'NONE',
     });
     expect('pipelineSchedule' in before.best[0]!.layout).toBe(false);
-    same(searchPlans(gpt3, gpt3Counts, cluster1024, { globalBatchSize: 1536, pipelineSchedules: ['ONE_F_ONE_B'] }), before);
-    same(searchPlans(gpt3, gpt3Counts, cluster1024, { globalBatchSize: 1536, pipelineSchedule: 'ONE_F_ONE_B' }), before);
+    same(searchPlans(gpt3, gpt3Counts, cluster1024, { globalBatchSize: 1536, pipelineSchedules: ['ONE_F_ONE_B'], recomputeLayerFractions: [] }), before);
+    same(searchPlans(gpt3, gpt3Counts, cluster1024, { globalBatchSize: 1536, pipelineSchedule: 'ONE_F_ONE_B', recomputeLayerFractions: [] }), before);
   });
 
   it('pipelineSchedule DUALPIPE (as the DEEPSEEK_V3 recipe sets it) = pipelineSchedules [DUALPIPE]; the space upper bound shrinks only by the shapes DualPipe cannot run', () => {
     const deepseek = findModelPreset('deepseek-v3') as ModelArchitecture;
     const cluster = makeCluster({ gpu: findGpu('h800') as GpuSpec, gpusPerNode: 8, nodes: 256 });
-    const space: PlanSearchOptions = { globalBatchSize: 15360, pipelineParallel: [8, 15, 16], expertParallel: [64], precision: 'FP8', zeroStages: [1], top: 20 };
+    const space: PlanSearchOptions = {
+      globalBatchSize: 15360, pipelineParallel: [8, 15, 16], expertParallel: [64], precision: 'FP8', zeroStages: [1], top: 20, recomputeLayerFractions: [],
+    };
     const counts = computeModelCounts(deepseek);
     const pinned = searchPlans(deepseek, counts, cluster, { ...space, pipelineSchedule: 'DUALPIPE' });
     // Measured with pipelineSchedule DUALPIPE on this model (108 evaluated on 561eb98, before the pace was chosen after

@@ -12,6 +12,7 @@ import { STEP_TIME_MODEL_ACCURACY_FRACTION } from '../../src/core/performance.js
 import { evaluatePlan, resolveLayout } from '../../src/core/plan.js';
 import { findModelPreset } from '../../src/core/presets.js';
 import {
+  DEFAULT_RECOMPUTE_LAYER_FRACTIONS,
   divisorsOf,
   MIN_CONTEXT_PARALLEL_TOKENS,
   MAX_SEARCH_TOP,
@@ -373,7 +374,9 @@ describe('GPT-3 175B on 1,024 A100-80GB, global batch 1,536', () => {
   const publishedTflops = 140;
   const recipe2021: PlanSearchOptions = {
     globalBatchSize: 1536,
+    // Every layer recomputed (2021's --checkpoint-activations; recompute_method block came with Megatron-Core).
     recomputeModes: ['FULL'],
+    recomputeLayerFractions: [],
     sequenceParallel: [false],
     flashAttention: [false],
     zeroStages: [0],
@@ -689,7 +692,10 @@ describe('context parallelism in the search (long sequences)', () => {
     expect(withCp.winnerReason).toMatch(/CP \d+/);
   });
   it('short sequences are not split by default (GPT-3 at 2,048 tokens: the same 44,604 candidates); pins must split the sequence', () => {
-    expect(searchPlans(gpt3, gpt3Counts, cluster1024, { globalBatchSize: 1536, top: 1 }).candidates).toBe(44_604);
+    // 44,604 without partial FULL recompute; the default share (half of each virtual stage's layers, where a stage has
+    // two or more) adds 13,188 candidates.
+    expect(searchPlans(gpt3, gpt3Counts, cluster1024, { globalBatchSize: 1536, top: 1, recomputeLayerFractions: [] }).candidates).toBe(44_604);
+    expect(searchPlans(gpt3, gpt3Counts, cluster1024, { globalBatchSize: 1536, top: 1 }).candidates).toBe(57_792);
     expect(MIN_CONTEXT_PARALLEL_TOKENS).toBe(4096);
     expect(fieldOf(() => searchPlans(gpt3, gpt3Counts, cluster1024, { globalBatchSize: 1536, contextParallel: [3] }))).toBe('contextParallel');
     const pinned = searchPlans(gpt3, gpt3Counts, cluster1024, { globalBatchSize: 1536, contextParallel: [2], top: 1 });
@@ -863,7 +869,8 @@ describe('expertTensorParallel pins (Megatron-Core MoE parallel folding)', () =>
   });
 
   it('with per-expert launches (MEGATRON_CORE\'s host work per local expert), exposed or overlapped all-to-all: pruned = exhaustive, and the search favours more EP', () => {
-    const wide = { ...space, tensorParallel: [2, 4], expertTensorParallel: [1, 2, 4], recomputeModes: ['NONE', 'FULL'] } as PlanSearchOptions;
+    // (FULL on every layer only: the comparison below is about EP, not about how many layers are recomputed.)
+    const wide = { ...space, tensorParallel: [2, 4], expertTensorParallel: [1, 2, 4], recomputeModes: ['NONE', 'FULL'], recomputeLayerFractions: [] } as PlanSearchOptions;
     for (const overlapExpertParallelCommunication of [false, true]) {
       const planOptions: PlanOptions = { expertGemmLaunch: 'PER_EXPERT', overlapExpertParallelCommunication };
       const pruned = searchPlans(mixtral, counts, cluster, { ...wide, planOptions });
@@ -942,5 +949,63 @@ describe('masterWeights false and gradientReducePrecision FP32 are carried by ev
   });
   it('refuses masterWeights false in FP32 training, naming the field', () => {
     expect(() => searchPlans(llama, counts, cluster, { ...space, precision: 'FP32', masterWeights: false })).toThrow(/masterWeights/);
+  });
+});
+
+/**
+ * Partial FULL recompute in the search (recomputeLayerFractions; layout.recomputeLayers, Megatron-Core recompute_method
+ * block): a share of each virtual stage's layers recomputed is one more recompute variant, with its own pruning set.
+ */
+describe('recomputeLayerFractions: FULL on part of each virtual stage', () => {
+  const llama = findModelPreset('llama3-405b') as ModelArchitecture;
+  const llamaCounts = computeModelCounts(llama);
+  const h100 = findGpu('h100-sxm') as GpuSpec;
+  const cluster8192 = makeCluster({ gpu: h100, gpusPerNode: 8, nodes: 1024 });
+  // Llama 3 405B's published 8,192-GPU shape (Dubey et al. 2024 Table 4), ZeRO-1 with fp32 main gradients (MEGATRON_CORE's).
+  const pinned: PlanSearchOptions = {
+    globalBatchSize: 2048, tensorParallel: [8], pipelineParallel: [16], dataParallel: [64], zeroStages: [1], sequenceParallel: [true],
+    offloads: ['NONE'], gradientPrecision: 'FP32', top: 10,
+  };
+
+  it('pruned = exhaustive with several shares; every partial candidate is its layout evaluated', () => {
+    const shares = { ...pinned, recomputeLayerFractions: [0.25, 0.5, 0.75] };
+    const pruned = searchPlans(llama, llamaCounts, cluster8192, shares);
+    const exhaustive = searchPlans(llama, llamaCounts, cluster8192, { ...shares, prune: false });
+    expect(keys(pruned.best)).toEqual(keys(exhaustive.best));
+    expect(pruned.feasible).toBe(exhaustive.feasible);
+    expect(pruned.candidates).toBe(exhaustive.candidates);
+    const partial = exhaustive.best.filter((c) => c.layout.recomputeLayers !== undefined);
+    expect(partial.length).toBeGreaterThan(0);
+    for (const c of partial) {
+      expect(c.layout.recompute).toBe('FULL');
+      expect(resolveLayout(llama, cluster8192, c.layout)).toEqual(c.layout);
+      expect(c.estimate.performance.stepSeconds).toBe(evaluatePlan(llama, llamaCounts, cluster8192, c.layout).performance.stepSeconds);
+    }
+  });
+
+  it('where no recompute does not fit, half of each virtual stage recomputed beats every layer recomputed', () => {
+    const everyLayer = searchPlans(llama, llamaCounts, cluster8192, { ...pinned, recomputeLayerFractions: [] }).best[0]!;
+    const half = searchPlans(llama, llamaCounts, cluster8192, pinned).best[0]!;
+    expect(everyLayer.layout.recompute).toBe('FULL');
+    expect(everyLayer.layout.recomputeLayers).toBeUndefined();
+    // v = 4: 126 layers over 64 virtual stages of ≤ 2 layers (§3.3.2's first and last one short), one of each recomputed.
+    expect(half.layout).toMatchObject({ recompute: 'FULL', recomputeLayers: 1, pipelineInterleave: 4 });
+    expect(half.estimate.fits).toBe(true);
+    expect(half.timeSeconds).toBeLessThan(everyLayer.timeSeconds);
+    // The default is the half share: 62 stages of 2 at v = 4 give N = 1, v = 8's stages of 1 none.
+    expect(DEFAULT_RECOMPUTE_LAYER_FRACTIONS).toEqual([0.5]);
+  });
+
+  it('refuses shares outside (0, 1), more than 16, or with cheapRecompute, naming the field', () => {
+    const field = (o: Partial<PlanSearchOptions>) => fieldOf(() => searchPlans(llama, llamaCounts, cluster8192, { ...pinned, ...o }));
+    expect(field({ recomputeLayerFractions: [0] })).toBe('recomputeLayerFractions[0]');
+    expect(field({ recomputeLayerFractions: [0.5, 1] })).toBe('recomputeLayerFractions[1]');
+    expect(field({ recomputeLayerFractions: [Number.NaN] })).toBe('recomputeLayerFractions[0]');
+    expect(field({ recomputeLayerFractions: Array.from({ length: 17 }, (_, i) => (i + 1) / 18) })).toBe('recomputeLayerFractions');
+    expect(field({ recomputeLayerFractions: [0.5], cheapRecompute: true })).toBe('recomputeLayerFractions');
+    // With cheapRecompute and no shares given, FULL recomputes every layer (the two are not modelled together).
+    const cheap = searchPlans(llama, llamaCounts, cluster8192, { ...pinned, cheapRecompute: true, recomputeModes: ['FULL'] });
+    expect(cheap.best.length).toBeGreaterThan(0);
+    for (const c of cheap.best) expect(c.layout.recomputeLayers).toBeUndefined();
   });
 });

@@ -154,6 +154,10 @@ it('runs a plan search with live progress, shows ties as such, and opens a front
   const tp = /TP (\d+) × PP (\d+)/.exec(label)!;
   await expect.poll(() => page.locator('.layout').textContent(), { timeout: 30_000 }).toContain(`TP ${tp[1]} × PP ${tp[2]}`);
   await page.getByTestId('figures').waitFor();
+  // The plan opened is the layout the search evaluated (its split of the layers and its recompute included): the
+  // same cost as the point's.
+  const pointCost = /— [^,]+, (\$[\d.,]+[kMB]?)/.exec(label)![1]!;
+  await expect.poll(() => page.getByTestId('cost').textContent()).toBe(pointCost);
   await shot('search-opened-plan');
 });
 

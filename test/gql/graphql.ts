@@ -350,6 +350,8 @@ export type PlanSearchInput = {
   precision?: Precision | null | undefined;
   /** A framework's defaults: its FlashAttention, ZeRO stage, recompute and precision become pins (your own pins win), its gradient precision, activation storage, optimizer-moment precision, cheap recompute, pipeline schedule and options (overlaps, expert dispatch) apply to every candidate; each plan's `assumptions` says which. */
   recipe?: TrainingRecipe | null | undefined;
+  /** Under FULL recompute, also try recomputing only this share of each virtual pipeline stage's layers (recomputeLayers = ⌊share × the largest stage's layers⌋, where that leaves whole layers on both sides; Megatron-Core recompute_method block). Default [0.5]; [] = FULL always recomputes every layer. At most 16 shares, each in (0, 1). */
+  recomputeLayerFractions?: Array<number> | null | undefined;
   /** Only these recompute modes. */
   recomputeModes?: Array<RecomputeMode> | null | undefined;
   /** Sequence parallel off/on (default both where TP > 1). */

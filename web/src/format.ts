@@ -74,3 +74,12 @@ export function signedPercent(fraction: number, digits = 1): string {
   const n = new Intl.NumberFormat('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits, signDisplay: 'exceptZero' });
   return `${n.format(fraction * 100)} %`;
 }
+
+/** "no recompute", "selective recompute", "full recompute", or "full recompute of N layers per stage" (recomputeLayers). */
+export function recomputeText(p: { recompute: string; recomputeLayers?: number | null }): string {
+  if (p.recompute === 'NONE') return 'no recompute';
+  if (p.recompute === 'FULL' && p.recomputeLayers != null) {
+    return `full recompute of ${p.recomputeLayers} layer${p.recomputeLayers === 1 ? '' : 's'} per stage`;
+  }
+  return `${p.recompute.toLowerCase()} recompute`;
+}

@@ -18,7 +18,7 @@ export function describeLayout(l: ParallelLayout): string {
   if ((l.contextParallel ?? 1) > 1) parts.push(`CP ${l.contextParallel}`);
   parts.push(`micro-batch ${l.microBatchSize}`);
   if (l.pipelineInterleave > 1) parts.push(`interleave ${l.pipelineInterleave}`);
-  parts.push(`ZeRO-${l.zeroStage}`, `recompute ${l.recompute}`);
+  parts.push(`ZeRO-${l.zeroStage}`, l.recomputeLayers === undefined ? `recompute ${l.recompute}` : `recompute FULL on ${l.recomputeLayers} layer${l.recomputeLayers === 1 ? '' : 's'} per virtual stage`);
   if (l.sequenceParallel) parts.push('sequence parallel');
   if (l.offload !== 'NONE') parts.push(`offload ${l.offload}`);
   return parts.join(', ');
@@ -37,6 +37,7 @@ const LAYOUT_FIELDS: readonly (keyof ParallelLayout)[] = [
   'pipelineSchedule',
   'zeroStage',
   'recompute',
+  'recomputeLayers',
   'sequenceParallel',
   'offload',
   'flashAttention',
@@ -66,6 +67,8 @@ export function compareWinner(
       ? (l.contextParallel ?? 1)
       : f === 'pipelineSchedule'
         ? (l.pipelineSchedule ?? 'ONE_F_ONE_B')
+        : f === 'recomputeLayers'
+          ? (l.recomputeLayers ?? (l.recompute === 'FULL' ? 'all' : 'none'))
         : f === 'expertTensorParallel'
           ? expertTensorParallelOf(l)
           : l[f];

@@ -41,7 +41,7 @@ import type { LayoutEvaluator, PlanSearchHooks, PlanSearchOptions, PlanSearchOut
 
 export { planLayoutEvaluator } from './evaluator.js';
 export { compareWinner } from './explain.js';
-export { ALL_PIPELINE_SCHEDULES, MIN_CONTEXT_PARALLEL_TOKENS, searchPlanOptions } from './options.js';
+export { ALL_PIPELINE_SCHEDULES, DEFAULT_RECOMPUTE_LAYER_FRACTIONS, MIN_CONTEXT_PARALLEL_TOKENS, searchPlanOptions } from './options.js';
 export { divisorsOf, subCluster } from './space.js';
 export {
   ALL_OFFLOAD_TARGETS,

@@ -38,6 +38,28 @@ function pinList<T>(field: string, values: readonly T[] | undefined, all: readon
   return all.filter((value) => values.includes(value));
 }
 
+/**
+ * The default share of a stage's layers a partial FULL recompute candidate recomputes: half (one of two layers per
+ * virtual stage at Llama 3 405B's v = 4 on 16 ranks) — one more recipe beside FULL, so the search finds what fits
+ * between no recompute and all of it without doubling the space.
+ */
+export const DEFAULT_RECOMPUTE_LAYER_FRACTIONS: readonly number[] = [0.5];
+
+function recomputeLayerFractionsOf(values: readonly number[] | undefined | null, cheapRecompute: boolean): number[] {
+  // cheapRecompute's operators are recomputed on the layers FULL leaves alone: not modelled together (plan.ts).
+  if (values === undefined || values === null) return cheapRecompute ? [] : [...DEFAULT_RECOMPUTE_LAYER_FRACTIONS];
+  if (!Array.isArray(values) || values.length > 16) throw new InvalidInputError('recomputeLayerFractions', values, 'a list of at most 16 shares in (0, 1)');
+  values.forEach((value, i) => {
+    if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value >= 1) {
+      throw new InvalidInputError(`recomputeLayerFractions[${i}]`, value, 'a share of the layers strictly between 0 and 1 (FULL itself recomputes them all)');
+    }
+  });
+  if (cheapRecompute && values.length > 0) {
+    throw new InvalidInputError('recomputeLayerFractions', values, '[] with cheapRecompute (its operators are recomputed on the layers FULL leaves alone; not modelled together)');
+  }
+  return [...new Set(values)].sort((a, b) => a - b);
+}
+
 function integerPins(field: string, values: readonly number[] | undefined, max: number): Set<number> | null {
   if (values === undefined || values === null) return null;
   if (!Array.isArray(values) || values.length === 0) {
@@ -132,6 +154,7 @@ export function normalizeOptions(arch: ModelArchitecture, cluster: ClusterSpec, 
     layers: arch.layers,
     headLayers: headLayerEquivalents(computeModelCounts(arch)),
     stageLayers: new Map(),
+    largestStageLayers: new Map(),
     objective,
     top,
     budgetUsd,
@@ -152,6 +175,7 @@ export function normalizeOptions(arch: ModelArchitecture, cluster: ClusterSpec, 
     pipelineInterleaves: integerPins('pipelineInterleaves', input.pipelineInterleaves, 1_000_000),
     zeroStages: pinList('zeroStages', input.zeroStages, ALL_ZERO_STAGES, 'ZeRO stages 0–3'),
     recomputeModes: pinList('recomputeModes', input.recomputeModes, ALL_RECOMPUTE_MODES, 'recompute modes'),
+    recomputeLayerFractions: recomputeLayerFractionsOf(input.recomputeLayerFractions, input.cheapRecompute === true),
     sequenceParallel: pinList('sequenceParallel', input.sequenceParallel, [false, true], 'booleans'),
     offloads,
     flashAttention: pinList('flashAttention', input.flashAttention ?? [true], [false, true], 'booleans'),

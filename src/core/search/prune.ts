@@ -128,7 +128,8 @@ export function pruned(pass: SearchPass): void {
   const { groups, s, evaluator, collector, state, stopper, hooks, rank } = pass;
   const subgroups: Subgroup[] = [];
   const maxRecipe = groups.reduce((m, g) => Math.max(m, g.recipes[g.recipes.length - 1]?.index ?? 0), 0) + 1;
-  const sets = s.recomputeModes.length * s.flashAttention.length;
+  // One set per (recompute variant, FlashAttention): FULL's partial shares are variants of their own.
+  const sets = groups.reduce((m, g) => g.recipes.reduce((n, r) => Math.max(n, r.setIndex + 1), m), 0);
   const dead = new Uint8Array(maxRecipe);
   // Offload fit per recipe of the current (shape, interleave): 0 unknown, 1 fits, 2 does not. Off-device bytes do not
   // depend on the micro-batch, so one check serves every micro-batch group of the pair.

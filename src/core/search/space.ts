@@ -48,6 +48,11 @@ export interface Recipe {
   zero: ZeroStage;
   offload: OffloadTarget;
   recompute: RecomputeMode;
+  /**
+   * Under FULL, the share of each virtual stage's layers recomputed (recomputeLayers = ⌊share × the largest stage⌋ on
+   * the candidate's split, partialRecomputeLayers); null = all of them, or no FULL.
+   */
+  recomputeFraction: number | null;
   flash: boolean;
   /** Position in the canonical recipe order (tie-breaks). */
   index: number;
@@ -176,9 +181,15 @@ export function enumerateRecipes(s: NormalizedSearch): Recipe[] {
     for (const offload of s.offloads) {
       // Parameter offload needs sharded parameters (ZeRO-Infinity, Rajbhandari et al. 2021 §5).
       if ((offload === 'PARAMETERS_CPU' || offload === 'PARAMETERS_NVME') && zero !== 3) continue;
-      for (const [r, recompute] of s.recomputeModes.entries()) {
-        for (const [f, flash] of s.flashAttention.entries()) {
-          recipes.push({ zero, offload, recompute, flash, index: recipes.length, setIndex: r * s.flashAttention.length + f, memoryTwin: -1 });
+      // Recompute variants in canonical order: each mode, FULL followed by its partial shares.
+      let variant = 0;
+      for (const recompute of s.recomputeModes) {
+        const fractions = recompute === 'FULL' ? [null, ...s.recomputeLayerFractions] : [null];
+        for (const recomputeFraction of fractions) {
+          for (const [f, flash] of s.flashAttention.entries()) {
+            recipes.push({ zero, offload, recompute, recomputeFraction, flash, index: recipes.length, setIndex: variant * s.flashAttention.length + f, memoryTwin: -1 });
+          }
+          variant++;
         }
       }
     }
@@ -186,7 +197,9 @@ export function enumerateRecipes(s: NormalizedSearch): Recipe[] {
   for (const recipe of recipes) {
     const cpu = recipe.offload === 'OPTIMIZER_NVME' ? 'OPTIMIZER_CPU' : recipe.offload === 'PARAMETERS_NVME' ? 'PARAMETERS_CPU' : null;
     if (cpu === null) continue;
-    const twin = recipes.find((r) => r.offload === cpu && r.zero === recipe.zero && r.recompute === recipe.recompute && r.flash === recipe.flash);
+    const twin = recipes.find(
+      (r) => r.offload === cpu && r.zero === recipe.zero && r.recompute === recipe.recompute && r.recomputeFraction === recipe.recomputeFraction && r.flash === recipe.flash,
+    );
     if (twin !== undefined) recipe.memoryTwin = twin.index;
   }
   return recipes;
@@ -212,6 +225,10 @@ export function fillLayout(layout: ParallelLayout, shape: Shape, v: number, b: n
   if (split !== undefined) layout.pipelineStageLayers = split;
   else if (layout.pipelineStageLayers !== undefined) delete layout.pipelineStageLayers;
   layout.recompute = recipe.recompute;
+  // Assigned, never deleted: the scratch layout flips between recipes with and without it, and a delete would turn it
+  // into a slow dictionary-mode object for every later memory check (the memory model reads undefined as absent).
+  const recomputeLayers = recipe.recomputeFraction === null ? null : partialRecomputeLayers(s, shape, v, recipe.recomputeFraction);
+  if (recomputeLayers !== null || layout.recomputeLayers !== undefined) layout.recomputeLayers = recomputeLayers ?? undefined;
   layout.offload = recipe.offload;
   layout.flashAttention = recipe.flash;
   if (shape.schedule !== undefined) layout.pipelineSchedule = shape.schedule;
@@ -225,6 +242,31 @@ export function fillLayout(layout: ParallelLayout, shape: Shape, v: number, b: n
  */
 export function interleavesFor(arch: ModelArchitecture, p: number, schedule?: PipelineSchedule): number[] {
   return p > 1 && schedule !== 'DUALPIPE' ? divisorsOf(Math.ceil(arch.layers / p)).filter((v) => p * v <= arch.layers + 2) : [1];
+}
+
+/**
+ * recomputeLayers of a partial FULL recipe on a candidate: ⌊share × the largest virtual stage's layers⌋ on its split,
+ * or null where that is below 1 or covers the largest stage (FULL itself: not a candidate of its own, buildGroups).
+ */
+export function partialRecomputeLayers(s: NormalizedSearch, shape: Pick<Shape, 'p'>, v: number, fraction: number): number | null {
+  const largest = largestStageLayers(s, shape.p, v);
+  const n = Math.floor(fraction * largest);
+  return n >= 1 && n < largest ? n : null;
+}
+
+/** Layers of the largest virtual stage of the planner's split over p·v stages, memoised per (p, v) (a hot path). */
+function largestStageLayers(s: NormalizedSearch, p: number, v: number): number {
+  const key = p * 1_000_003 + v;
+  const known = s.largestStageLayers.get(key);
+  if (known !== undefined) return known;
+  const split = p > 1 ? stageLayersFor(s, s.layers, p, v) : undefined;
+  let largest = Math.ceil(s.layers / (p > 1 ? p * v : 1));
+  if (split !== undefined) {
+    largest = 0;
+    for (const n of split) if (n > largest) largest = n;
+  }
+  s.largestStageLayers.set(key, largest);
+  return largest;
 }
 
 /** The planner's split of the layers over p·v virtual stages (pipeline.ts BALANCED), memoised per (p, v). */
@@ -248,6 +290,9 @@ export function makeLayout(shape: Shape, v: number, b: number, recipe: Recipe, s
     sequenceParallel: shape.sp,
     pipelineInterleave: v,
     recompute: recipe.recompute,
+    // Always present (undefined = every layer under FULL): one object shape for the memory model's hot path, whichever
+    // recipe a layout has; JSON and resolveLayout comparisons read undefined as absent.
+    recomputeLayers: recipe.recomputeFraction === null ? undefined : (partialRecomputeLayers(s, shape, v, recipe.recomputeFraction) ?? undefined),
     precision: s.precision,
     optimizer: s.optimizer,
     offload: recipe.offload,
@@ -270,7 +315,7 @@ export function makeLayout(shape: Shape, v: number, b: number, recipe: Recipe, s
 }
 
 /** A recipe every rule accepts, used to validate a (shape, interleave, micro-batch) group on its own. */
-const NEUTRAL_RECIPE: Recipe = { zero: 0, offload: 'NONE', recompute: 'NONE', flash: true, index: -1, setIndex: -1, memoryTwin: -1 };
+const NEUTRAL_RECIPE: Recipe = { zero: 0, offload: 'NONE', recompute: 'NONE', recomputeFraction: null, flash: true, index: -1, setIndex: -1, memoryTwin: -1 };
 
 /**
  * Groups (shape × interleave × micro-batch) in canonical order, each with the recipes the planner accepts.
@@ -290,6 +335,8 @@ export function buildGroups(
   const groups: Group[] = [];
   let candidates = 0;
   let validRecipes: Recipe[] | null = null;
+  // The valid recipes whose partial recompute share exists on a (p, v), memoised per (p, v): groups share the list.
+  const withPartials = new Map<number, Recipe[]>();
   let visited = 0;
   for (const shape of enumerateShapes(arch, cluster, s, { shouldStop: () => stopper.shouldStop() })) {
     const interleaves = interleavesFor(arch, shape.p, shape.schedule).filter((v) => s.pipelineInterleaves === null || s.pipelineInterleaves.has(v));
@@ -304,12 +351,23 @@ export function buildGroups(
         // poorly, and the rule keeps the space — and the search's speed — as before.
         if (v > 1 && (shape.globalBatchSize / (b * shape.d)) % shape.p !== 0) continue;
         let valid: Recipe[];
+        // A partial FULL recipe exists where its share leaves whole layers on each side (else it is FULL or NONE again).
+        const partialFits = (recipe: Recipe) => recipe.recomputeFraction === null || partialRecomputeLayers(s, shape, v, recipe.recomputeFraction) !== null;
         if (perCandidate) {
-          valid = recipes.filter((recipe) => evaluator.isValid(makeLayout(shape, v, b, recipe, s)));
+          valid = recipes.filter((recipe) => partialFits(recipe) && evaluator.isValid(makeLayout(shape, v, b, recipe, s)));
         } else {
           if (!evaluator.isValid(makeLayout(shape, v, b, NEUTRAL_RECIPE, s))) continue;
           validRecipes ??= recipes.filter((recipe) => evaluator.isValid(makeLayout(shape, v, b, recipe, s)));
-          valid = validRecipes;
+          if (s.recomputeLayerFractions.length === 0) valid = validRecipes;
+          else {
+            const key = shape.p * 1_000_003 + v;
+            let list = withPartials.get(key);
+            if (list === undefined) {
+              list = validRecipes.filter(partialFits);
+              withPartials.set(key, list);
+            }
+            valid = list;
+          }
         }
         if (valid.length === 0) continue;
         candidates += valid.length;

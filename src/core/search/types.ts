@@ -87,6 +87,12 @@ export interface PlanSearchOptions extends Partial<Pick<ParallelLayout, CarriedL
   microBatchSizes?: readonly number[];
   zeroStages?: readonly ZeroStage[];
   recomputeModes?: readonly RecomputeMode[];
+  /**
+   * Under FULL recompute, also try recomputing only this share of each virtual pipeline stage's layers (recomputeLayers
+   * = ⌊share × the largest stage's layers⌋, tried where that is at least 1 and leaves a layer of it unrecomputed;
+   * Megatron-Core recompute_method block). Default [0.5]; [] = FULL always recomputes every layer. Shares in (0, 1).
+   */
+  recomputeLayerFractions?: readonly number[];
   sequenceParallel?: readonly boolean[];
   pipelineInterleaves?: readonly number[];
   offloads?: readonly OffloadTarget[];
@@ -224,6 +230,8 @@ export interface NormalizedSearch {
   pipelineInterleaves: Set<number> | null;
   zeroStages: ZeroStage[];
   recomputeModes: RecomputeMode[];
+  /** Shares of a stage's layers FULL may recompute besides all of them, ascending (see PlanSearchOptions). */
+  recomputeLayerFractions: number[];
   sequenceParallel: boolean[];
   offloads: OffloadTarget[];
   flashAttention: boolean[];
@@ -254,6 +262,8 @@ export interface NormalizedSearch {
   headLayers: number;
   /** Memo of stageLayersFor, keyed by (p, v). */
   stageLayers: Map<number, number[] | undefined>;
+  /** Layers of the largest virtual stage per (p, v) key (space.ts largestStageLayers). */
+  largestStageLayers: Map<number, number>;
 }
 
 /**

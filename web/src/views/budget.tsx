@@ -143,7 +143,7 @@ function budgetInput(s: BudgetState, catalog: Catalog): BudgetPlanInput {
 }
 
 function layoutText(p: NonNullable<BudgetAnswerFragment['plan']>['parallelism']): string {
-  return `TP ${p.tensorParallel} × PP ${p.pipelineParallel} × DP ${p.dataParallel}${p.contextParallel > 1 ? ` × CP ${p.contextParallel}` : ''}${p.expertParallel > 1 ? ` EP ${p.expertParallel}` : ''}, ZeRO-${p.zeroStage}, batch ${p.globalBatchSize.toLocaleString('en-US')} sequences, micro-batch ${p.microBatchSize}, ${p.recompute === 'NONE' ? 'no' : p.recompute.toLowerCase()} recompute${p.sequenceParallel ? ', SP' : ''}${p.pipelineInterleave > 1 ? `, interleave ${p.pipelineInterleave}` : ''}`;
+  return `TP ${p.tensorParallel} × PP ${p.pipelineParallel} × DP ${p.dataParallel}${p.contextParallel > 1 ? ` × CP ${p.contextParallel}` : ''}${p.expertParallel > 1 ? ` EP ${p.expertParallel}` : ''}, ZeRO-${p.zeroStage}, batch ${p.globalBatchSize.toLocaleString('en-US')} sequences, micro-batch ${p.microBatchSize}, ${f.recomputeText(p)}${p.sequenceParallel ? ', SP' : ''}${p.pipelineInterleave > 1 ? `, interleave ${p.pipelineInterleave}` : ''}`;
 }
 
 const loss = (v: number | null | undefined) => (v === null || v === undefined ? '–' : `${f.fixed(v, 3)} nats/token`);

@@ -38,9 +38,13 @@ export interface PlanState {
   expertTensorParallel: number;
   zeroStage: number;
   recompute: RecomputeMode;
+  /** Under FULL: layers of each virtual stage recomputed (0 = all; recomputeLayers). */
+  recomputeLayers: number;
   sequenceParallel: boolean;
   flashAttention: boolean;
   pipelineInterleave: number;
+  /** Layers of each virtual pipeline stage, comma-separated ('' = the planner's even split; pipelineStageLayers). */
+  stageLayers: string;
   offload: Offload;
   optimizer: Optimizer;
   precision: Precision;
@@ -63,9 +67,11 @@ export const DEFAULT_PLAN: PlanState = {
   expertTensorParallel: 0,
   zeroStage: 1,
   recompute: 'FULL',
+  recomputeLayers: 0,
   sequenceParallel: false,
   flashAttention: true,
   pipelineInterleave: 1,
+  stageLayers: '',
   offload: 'NONE',
   optimizer: 'ADAM',
   precision: 'BF16',
@@ -76,7 +82,7 @@ export const DEFAULT_PLAN: PlanState = {
 const KEYS: Record<keyof PlanState, string> = {
   model: 'model', cluster: 'cluster', gpus: 'gpus', globalBatchSize: 'gbs', microBatchSize: 'mbs', tensorParallel: 'tp',
   pipelineParallel: 'pp', dataParallel: 'dp', contextParallel: 'cp', expertParallel: 'ep', expertTensorParallel: 'etp', zeroStage: 'zero',
-  recompute: 'recompute', sequenceParallel: 'sp', flashAttention: 'fa', pipelineInterleave: 'vpp', offload: 'offload',
+  recompute: 'recompute', recomputeLayers: 'rl', sequenceParallel: 'sp', flashAttention: 'fa', pipelineInterleave: 'vpp', stageLayers: 'split', offload: 'offload',
   optimizer: 'optimizer', precision: 'precision', trainingTokens: 'tokens', recipe: 'recipe',
 };
 
@@ -122,9 +128,12 @@ export function planFromLayout(model: string, cluster: string, trainingTokens: n
     expertTensorParallel: p.expertTensorParallel === p.tensorParallel ? 0 : p.expertTensorParallel,
     zeroStage: p.zeroStage,
     recompute: p.recompute,
+    recomputeLayers: p.recomputeLayers ?? 0,
     sequenceParallel: p.sequenceParallel,
     flashAttention: p.flashAttention,
     pipelineInterleave: p.pipelineInterleave,
+    // The split the layout was evaluated with (the search's BALANCED one, or a plan's own), so it opens unchanged.
+    stageLayers: p.pipelineStageLayers?.join(',') ?? '',
     offload: p.offload,
     optimizer: p.optimizer,
     precision: p.precision,
@@ -150,6 +159,8 @@ function clusterPart(s: PlanState, catalog: Catalog): Pick<TrainingPlanInput, 'c
       pue: c.pue,
       hostMemoryBytesPerNode: c.hostMemoryBytesPerNode,
       nvmeBytesPerNode: c.nvmeBytesPerNode,
+      // The fabric the cluster was given (a saved cluster's own NIC), which the catalog GPU may not have.
+      interNodeBandwidthBytesPerSecond: c.gpu.interNodeBandwidthBytesPerSecond,
     },
   };
 }
@@ -175,6 +186,10 @@ export function planInput(s: PlanState, catalog: Catalog, zeroStage = s.zeroStag
     trainingTokens: s.trainingTokens,
   };
   if (s.dataParallel.trim() !== '') input.dataParallel = Number(s.dataParallel);
+  if (s.recompute === 'FULL' && s.recomputeLayers > 0) input.recomputeLayers = s.recomputeLayers;
+  const split = s.stageLayers.split(',').map((x) => x.trim()).filter((x) => x !== '');
+  // Sent as typed (the API names a wrong entry): a split belongs to one PP × v, and the form clears it when they change.
+  if (split.length > 0) input.pipelineStageLayers = split.map(Number);
   // Expert TP 1 only when it differs from TP (omitted = the same as TP).
   if (s.expertTensorParallel === 1 && s.tensorParallel > 1) input.expertTensorParallel = 1;
   if (s.recipe !== 'CUSTOM') input.recipe = s.recipe;
@@ -207,6 +222,20 @@ export function NumberField(props: { label: string; value: number | string; onCh
       />
       {props.hint && <small id={`${props.name}-hint`}>{props.hint}</small>}
     </label>
+  );
+}
+
+/** A count where empty means "the default" (0 in the state): the whole cluster, every layer. */
+function OptionalCountField(props: { name: string; label: string; value: number; onChange: (n: number) => void; hint: string; placeholder?: string }): preact.JSX.Element {
+  return (
+    <NumberField
+      name={props.name}
+      label={props.label}
+      value={props.value > 0 ? props.value : ''}
+      onChange={(v) => props.onChange(v.trim() === '' ? 0 : int(v))}
+      hint={props.hint}
+      {...(props.placeholder === undefined ? {} : { placeholder: props.placeholder })}
+    />
   );
 }
 
@@ -286,13 +315,7 @@ export function ModelClusterFields(props: { catalog: Catalog; state: PlanState; 
         </select>
       </label>
       {props.gpuField && (
-        <NumberField
-          name="gpus"
-          label="GPUs used"
-          value={state.gpus > 0 ? state.gpus : ''}
-          onChange={(v) => set('gpus', v.trim() === '' ? 0 : int(v))}
-          hint="empty: the whole cluster; fewer: its first nodes, or part of one node"
-        />
+        <OptionalCountField name="gpus" label="GPUs used" value={state.gpus} onChange={(n) => set('gpus', n)} hint="empty: the whole cluster; fewer: its first nodes, or part of one node" />
       )}
     </>
   );
@@ -324,8 +347,19 @@ export function LayoutFields(props: { state: PlanState; set: Setter }): preact.J
       <NumberField name="ep" label="Expert parallel (EP)" value={state.expertParallel} onChange={(v) => set('expertParallel', int(v))} />
       <Select name="etp" label="Expert tensor parallel" value={String(state.expertTensorParallel)} options={[{ value: '0', label: 'same as TP' }, { value: '1', label: '1 (MoE parallel folding)' }]} onChange={(v) => set('expertTensorParallel', Number(v))} />
       <NumberField name="vpp" label="Pipeline interleave (v)" value={state.pipelineInterleave} onChange={(v) => set('pipelineInterleave', int(v))} />
+      <NumberField name="split" label="Layers per virtual stage" value={state.stageLayers} onChange={(v) => set('stageLayers', v)} hint="comma-separated, PP × v entries; empty: even" placeholder="even" />
       <Select name="zero" label="ZeRO stage" value={String(state.zeroStage)} options={['0', '1', '2', '3'].map((z) => ({ value: z, label: `ZeRO-${z}` }))} onChange={(v) => set('zeroStage', Number(v))} />
       <Select<RecomputeMode> name="recompute" label="Recompute" value={state.recompute} options={[{ value: 'NONE', label: 'none' }, { value: 'SELECTIVE', label: 'selective' }, { value: 'FULL', label: 'full' }]} onChange={(v) => set('recompute', v)} />
+      {state.recompute === 'FULL' && (
+        <OptionalCountField
+          name="rl"
+          label="Recomputed layers per virtual stage"
+          value={state.recomputeLayers}
+          onChange={(n) => set('recomputeLayers', n)}
+          hint="the first N of each stage; empty: all"
+          placeholder="all"
+        />
+      )}
       <Select<Precision> name="precision" label="Precision" value={state.precision} options={(['BF16', 'FP16', 'FP8', 'FP32'] as Precision[]).map((p) => ({ value: p, label: p }))} onChange={(v) => set('precision', v)} />
       <Select<Optimizer> name="optimizer" label="Optimizer" value={state.optimizer} options={(['ADAM', 'ADAMW', 'ADAM_8BIT', 'ADAFACTOR', 'SGD_MOMENTUM'] as Optimizer[]).map((p) => ({ value: p, label: p }))} onChange={(v) => set('optimizer', v)} />
       <Select<Offload> name="offload" label="Offload" value={state.offload} options={(['NONE', 'OPTIMIZER_CPU', 'OPTIMIZER_NVME', 'PARAMETERS_CPU', 'PARAMETERS_NVME'] as Offload[]).map((p) => ({ value: p, label: p.toLowerCase().replace('_', ' → ') }))} onChange={(v) => set('offload', v)} />
@@ -342,7 +376,9 @@ export function LayoutFields(props: { state: PlanState; set: Setter }): preact.J
 }
 
 export function useSetter(setState: (fn: (s: PlanState) => PlanState) => void): Setter {
-  return (key, value) => setState((s) => ({ ...s, [key]: value }));
+  // A split of the layers belongs to one PP × v: changing either starts from the even split again.
+  return (key, value) =>
+    setState((s) => ({ ...s, [key]: value, ...((key === 'pipelineParallel' || key === 'pipelineInterleave') && value !== s[key] ? { stageLayers: '' } : {}) }));
 }
 
 type PlanResult = PlanQuery['trainingPlanOrError'];
@@ -527,7 +563,7 @@ function PlanFigures(props: { plan: PlanOk; result: PlanQuery }): preact.JSX.Ele
     ['context parallel (CP)', comm.contextParallelSeconds, comm.exposedContextParallelSeconds],
     ['expert parallel (EP)', comm.expertParallelSeconds, comm.exposedExpertParallelSeconds],
   ];
-  const layout = `TP ${par.tensorParallel} × PP ${par.pipelineParallel} × DP ${par.dataParallel}${par.contextParallel > 1 ? ` × CP ${par.contextParallel}` : ''}${par.expertParallel > 1 ? `, EP ${par.expertParallel}` : ''}${par.expertTensorParallel !== par.tensorParallel ? ` (expert TP ${par.expertTensorParallel})` : ''}, ZeRO-${par.zeroStage}, micro-batch ${par.microBatchSize}, ${par.gradientAccumulationSteps} accumulation steps, recompute ${par.recompute.toLowerCase()}${par.sequenceParallel ? ', SP' : ''}${par.pipelineInterleave > 1 ? `, v = ${par.pipelineInterleave}` : ''}, ${par.precision}, ${par.optimizer}`;
+  const layout = `TP ${par.tensorParallel} × PP ${par.pipelineParallel} × DP ${par.dataParallel}${par.contextParallel > 1 ? ` × CP ${par.contextParallel}` : ''}${par.expertParallel > 1 ? `, EP ${par.expertParallel}` : ''}${par.expertTensorParallel !== par.tensorParallel ? ` (expert TP ${par.expertTensorParallel})` : ''}, ZeRO-${par.zeroStage}, micro-batch ${par.microBatchSize}, ${par.gradientAccumulationSteps} accumulation steps, ${f.recomputeText(par)}${par.sequenceParallel ? ', SP' : ''}${par.pipelineInterleave > 1 ? `, v = ${par.pipelineInterleave}` : ''}${par.pipelineStageLayers ? (par.pipelineStageLayers.length <= 16 ? `, layers per stage ${par.pipelineStageLayers.join('/')}` : ', uneven layer split') : ''}, ${par.precision}, ${par.optimizer}`;
   return (
     <>
       <h2>

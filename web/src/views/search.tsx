@@ -23,7 +23,7 @@ const OBJECTIVES: { value: SearchObjective; label: string }[] = [
 ];
 
 function layoutText(p: SearchPointFragment['parallelism']): string {
-  return `TP ${p.tensorParallel} × PP ${p.pipelineParallel} × DP ${p.dataParallel}${p.contextParallel > 1 ? ` × CP ${p.contextParallel}` : ''}${p.expertParallel > 1 ? ` EP ${p.expertParallel}` : ''}${p.expertTensorParallel !== p.tensorParallel ? ` (expert TP ${p.expertTensorParallel})` : ''}, ZeRO-${p.zeroStage}, mb ${p.microBatchSize}, ${p.recompute.toLowerCase()} recompute${p.sequenceParallel ? ', SP' : ''}${p.pipelineInterleave > 1 ? `, v ${p.pipelineInterleave}` : ''}${p.offload !== 'NONE' ? `, ${p.offload.toLowerCase()}` : ''}`;
+  return `TP ${p.tensorParallel} × PP ${p.pipelineParallel} × DP ${p.dataParallel}${p.contextParallel > 1 ? ` × CP ${p.contextParallel}` : ''}${p.expertParallel > 1 ? ` EP ${p.expertParallel}` : ''}${p.expertTensorParallel !== p.tensorParallel ? ` (expert TP ${p.expertTensorParallel})` : ''}, ZeRO-${p.zeroStage}, mb ${p.microBatchSize}, ${f.recomputeText(p)}${p.sequenceParallel ? ', SP' : ''}${p.pipelineInterleave > 1 ? `, v ${p.pipelineInterleave}` : ''}${p.offload !== 'NONE' ? `, ${p.offload.toLowerCase()}` : ''}`;
 }
 
 export function SearchView(props: { catalog: Catalog; onOpenPlan: (s: PlanState) => void }): preact.JSX.Element {
