@@ -225,10 +225,9 @@ export function fillLayout(layout: ParallelLayout, shape: Shape, v: number, b: n
   if (split !== undefined) layout.pipelineStageLayers = split;
   else if (layout.pipelineStageLayers !== undefined) delete layout.pipelineStageLayers;
   layout.recompute = recipe.recompute;
-  // Assigned, never deleted: the scratch layout flips between recipes with and without it, and a delete would turn it
-  // into a slow dictionary-mode object for every later memory check (the memory model reads undefined as absent).
-  const recomputeLayers = recipe.recomputeFraction === null ? null : partialRecomputeLayers(s, shape, v, recipe.recomputeFraction);
-  if (recomputeLayers !== null || layout.recomputeLayers !== undefined) layout.recomputeLayers = recomputeLayers ?? undefined;
+  // Assigned, never deleted (makeLayout always has it): a delete would turn the scratch layout into a slow
+  // dictionary-mode object for every later memory check (the memory model reads undefined as absent).
+  layout.recomputeLayers = recomputeLayersOf(recipe, s, shape, v);
   layout.offload = recipe.offload;
   layout.flashAttention = recipe.flash;
   if (shape.schedule !== undefined) layout.pipelineSchedule = shape.schedule;
@@ -252,6 +251,16 @@ export function partialRecomputeLayers(s: NormalizedSearch, shape: Pick<Shape, '
   const largest = largestStageLayers(s, shape.p, v);
   const n = Math.floor(fraction * largest);
   return n >= 1 && n < largest ? n : null;
+}
+
+/** A candidate's recomputeLayers: its recipe's partial share on its split, undefined for every layer (or no FULL). */
+function recomputeLayersOf(recipe: Recipe, s: NormalizedSearch, shape: Pick<Shape, 'p'>, v: number): number | undefined {
+  return recipe.recomputeFraction === null ? undefined : (partialRecomputeLayers(s, shape, v, recipe.recomputeFraction) ?? undefined);
+}
+
+/** Whether a recipe's partial recompute share exists on (p, v): whole layers on both sides of it (else it is FULL again). */
+function partialFits(recipe: Recipe, s: NormalizedSearch, shape: Pick<Shape, 'p'>, v: number): boolean {
+  return recipe.recomputeFraction === null || partialRecomputeLayers(s, shape, v, recipe.recomputeFraction) !== null;
 }
 
 /** Layers of the largest virtual stage of the planner's split over p·v stages, memoised per (p, v) (a hot path). */
@@ -292,7 +301,7 @@ export function makeLayout(shape: Shape, v: number, b: number, recipe: Recipe, s
     recompute: recipe.recompute,
     // Always present (undefined = every layer under FULL): one object shape for the memory model's hot path, whichever
     // recipe a layout has; JSON and resolveLayout comparisons read undefined as absent.
-    recomputeLayers: recipe.recomputeFraction === null ? undefined : (partialRecomputeLayers(s, shape, v, recipe.recomputeFraction) ?? undefined),
+    recomputeLayers: recomputeLayersOf(recipe, s, shape, v),
     precision: s.precision,
     optimizer: s.optimizer,
     offload: recipe.offload,
@@ -351,10 +360,8 @@ export function buildGroups(
         // poorly, and the rule keeps the space — and the search's speed — as before.
         if (v > 1 && (shape.globalBatchSize / (b * shape.d)) % shape.p !== 0) continue;
         let valid: Recipe[];
-        // A partial FULL recipe exists where its share leaves whole layers on each side (else it is FULL or NONE again).
-        const partialFits = (recipe: Recipe) => recipe.recomputeFraction === null || partialRecomputeLayers(s, shape, v, recipe.recomputeFraction) !== null;
         if (perCandidate) {
-          valid = recipes.filter((recipe) => partialFits(recipe) && evaluator.isValid(makeLayout(shape, v, b, recipe, s)));
+          valid = recipes.filter((recipe) => partialFits(recipe, s, shape, v) && evaluator.isValid(makeLayout(shape, v, b, recipe, s)));
         } else {
           if (!evaluator.isValid(makeLayout(shape, v, b, NEUTRAL_RECIPE, s))) continue;
           validRecipes ??= recipes.filter((recipe) => evaluator.isValid(makeLayout(shape, v, b, recipe, s)));
@@ -363,7 +370,7 @@ export function buildGroups(
             const key = shape.p * 1_000_003 + v;
             let list = withPartials.get(key);
             if (list === undefined) {
-              list = validRecipes.filter(partialFits);
+              list = validRecipes.filter((recipe) => partialFits(recipe, s, shape, v));
               withPartials.set(key, list);
             }
             valid = list;
