@@ -80,10 +80,15 @@ const report = runValidation();
 // factor 0.772 → 0.803 and the per-expert host time 51.5 → 50.5 µs: 0.0558 / 0.2795 / 0.0646 (dense 0.0370 / 0.1121).
 // The mean drops, the worst (Megatron-Bridge 26.02's Qwen3 30B +26.7 → +27.9 %) and the leave-out (the FP8 factor stays
 // as shipped when H100 is left out) rise; said here and in docs/validation.md.
-const MEAN_ABS_ERROR_BOUND = 0.056;
+// Raised, openly, to 0.057 / 0.28 / 0.074 (dense 0.039 / 0.113) by torchtitan's two A100 "selective layer" rows (71
+// runs; every other layer checkpointed, expressible since partial full recompute): +10.1 % and +6.7 % — fast, like the
+// table's other torchtitan rows. They pull the Ampere fit 0.8218 → 0.8176 (0.4 % from the shipped 0.821: within the
+// 0.5 % rule, so no refit), and the A100 Megatron-LM family left out is now predicted from a share the fast FSDP rows
+// lower (3.8 → 7.0 %): 0.0566 / 0.2795 / 0.0730 (dense 0.0389 / 0.1121).
+const MEAN_ABS_ERROR_BOUND = 0.057;
 const MAX_ABS_ERROR_BOUND = 0.28;
-const LEAVE_ONE_FAMILY_OUT_BOUND = 0.065;
-const DENSE_MEAN_ABS_ERROR_BOUND = 0.038;
+const LEAVE_ONE_FAMILY_OUT_BOUND = 0.074;
+const DENSE_MEAN_ABS_ERROR_BOUND = 0.039;
 const DENSE_MAX_ABS_ERROR_BOUND = 0.113;
 
 describe('the validation suite', () => {

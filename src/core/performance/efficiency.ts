@@ -67,7 +67,7 @@ export const ELEMENTWISE_BANDWIDTH_EFFICIENCY = 0.8;
 
 /**
  * How close the step-time model comes to published measurements of dense models: the mean |predicted / published − 1|
- * over the validation suite's dense runs (src/core/validation/runs.ts: 48 of its 69 published figures, from
+ * over the validation suite's dense runs (src/core/validation/runs.ts: 50 of its 71 published figures, from
  * Megatron-LM 2021–22, BLOOM, OPT, MegaScale, FSDP, NeMo, Megatron-Bridge, NeMo AutoModel, Nemotron-4, Llama 3), rounded up to a percent;
  * test/core/validation.test.ts keeps it equal to the suite's figure. Two layouts whose times differ by less than this
  * cannot be ranked by the model; the plan search reports them as near-optimal instead of pretending.

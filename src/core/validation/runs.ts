@@ -10,6 +10,7 @@
  * Families group runs that share hardware generation and framework era, so that leave-one-family-out shows whether
  * the model transfers to a family it was not calibrated on.
  */
+import { findModelPreset } from '../presets.js';
 import type { ModelArchitecture, PlanOptions } from '../types.js';
 import { MOE_VALIDATION_RUNS } from './moe-runs.js';
 import { MEGATRON_BRIDGE_26_04 } from './sources.js';
@@ -156,8 +157,20 @@ const NEMOTRON3_8B: Partial<ModelArchitecture> = { layers: 32, hiddenSize: 4096,
 const NEMOTRON3_22B: Partial<ModelArchitecture> = { layers: 40, hiddenSize: 6144, attentionHeads: 48, kvHeads: 48, ffnHiddenSize: 24576 };
 
 /** torchtitan docs/performance.md and fms-fsdp README: FSDP (ZeRO-3) on 8-GPU A100-80GB nodes, tokens/s per GPU. */
-function fsdp(id: string, source: string, model: string, gpus: number, B: number, b: number, recompute: 'NONE' | 'FULL', tokens: number): ValidationRun {
+function fsdp(
+  id: string,
+  source: string,
+  model: string,
+  gpus: number,
+  B: number,
+  b: number,
+  recompute: 'NONE' | 'FULL',
+  tokens: number,
+  /** torchtitan's "selective layer" checkpointing: every other layer recomputed (recomputeLayers = half of them). */
+  everyOtherLayer = false,
+): ValidationRun {
   const torchtitan = source.startsWith('pytorch/torchtitan');
+  const layers = everyOtherLayer ? (findModelPreset(model)?.layers ?? 0) / 2 : 0;
   return {
     ...(torchtitan ? { trainingRecipe: 'TORCHTITAN_FSDP2' as const } : {}),
     id,
@@ -166,9 +179,11 @@ function fsdp(id: string, source: string, model: string, gpus: number, B: number
     gpu: 'a100-80gb',
     gpus,
     model,
-    layout: { globalBatchSize: B, microBatchSize: b, recompute, zeroStage: 3 },
-    recipe: `PyTorch FSDP (ZeRO-3), BF16, FlashAttention (SDPA), ${recompute === 'FULL' ? 'full activation checkpointing' : 'no checkpointing'}`,
-    assumed: 'default A100 cluster network (8 × HDR per node)',
+    layout: { globalBatchSize: B, microBatchSize: b, recompute, zeroStage: 3, ...(everyOtherLayer ? { recomputeLayers: layers } : {}) },
+    recipe: `PyTorch FSDP (ZeRO-3), BF16, FlashAttention (SDPA), ${everyOtherLayer ? 'selective layer checkpointing (every other layer)' : recompute === 'FULL' ? 'full activation checkpointing' : 'no checkpointing'}`,
+    assumed: everyOtherLayer
+      ? 'default A100 cluster network (8 × HDR per node); every other layer recomputed (selective_ac_option 2) asked as FULL on half the layers of the one pipeline stage — the same share, compute and memory in the model'
+      : 'default A100 cluster network (8 × HDR per node)',
     published: tokens,
     kind: 'TOKENS_PER_SECOND_PER_GPU',
   };
@@ -292,6 +307,10 @@ export const VALIDATION_RUNS: readonly ValidationRun[] = Object.freeze([
   fsdp('torchtitan-llama3-70b', 'pytorch/torchtitan docs/performance.md (2024)', 'llama3-70b', 64, 64, 1, 'FULL', 331),
   fsdp('torchtitan-llama2-70b', 'pytorch/torchtitan docs/performance.md (2024)', 'llama2-70b', 64, 128, 2, 'FULL', 353),
   fsdp('torchtitan-llama2-13b', 'pytorch/torchtitan docs/performance.md (2024)', 'llama2-13b', 64, 128, 2, 'NONE', 2162),
+  // The same table's "selective layer" rows (every other layer checkpointed), expressible since partial full recompute
+  // (session 11); its "selective op" rows (every other matmul recomputed) are not a mode of the model.
+  fsdp('torchtitan-llama3-8b-selective-layer', 'pytorch/torchtitan docs/performance.md (2024)', 'llama3-8b', 64, 64, 1, 'FULL', 2904, true),
+  fsdp('torchtitan-llama2-13b-selective-layer', 'pytorch/torchtitan docs/performance.md (2024)', 'llama2-13b', 64, 128, 2, 'FULL', 1914, true),
   fsdp('fms-fsdp-llama2-70b', 'foundation-model-stack/fms-fsdp README (2024)', 'llama2-70b', 128, 768, 6, 'FULL', 380),
 
   // --- H100, modern recipes ---------------------------------------------------------------------------------------
