@@ -7,7 +7,7 @@
 import { findModelPreset } from '../core/presets.js';
 import type { ModelArchitecture } from '../core/types.js';
 import type { PublishedKind, ValidationFamily, ValidationRun } from '../core/validation/runs.js';
-import { runValidation, type ErrorSummary, type FamilySummary, type RunPrediction, type ValidationReport } from '../core/validation/suite.js';
+import { runValidation, VALIDATION_GPUS_PER_NODE, type ErrorSummary, type FamilySummary, type RunPrediction, type ValidationReport } from '../core/validation/suite.js';
 import { builder } from './builder.js';
 
 const PublishedKindEnum = builder.enumType('PublishedFigureKind', {
@@ -67,7 +67,12 @@ export function trainingPlanInputOf(run: ValidationRun): Record<string, unknown>
   const { globalBatchSize, ...layout } = run.layout;
   return {
     ...model,
-    clusterSpec: { gpu: run.gpu, gpusPerNode: 8, nodes: run.gpus / 8, ...(nic === undefined ? {} : { interNodeBandwidthBytesPerSecond: nic }) },
+    clusterSpec: {
+      gpu: run.gpu,
+      gpusPerNode: VALIDATION_GPUS_PER_NODE,
+      nodes: run.gpus / VALIDATION_GPUS_PER_NODE,
+      ...(nic === undefined ? {} : { interNodeBandwidthBytesPerSecond: nic }),
+    },
     globalBatchSize,
     ...layout,
     ...(run.trainingRecipe === undefined ? {} : { recipe: run.trainingRecipe }),

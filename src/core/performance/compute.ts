@@ -85,10 +85,17 @@ export function matmulPassesOf(layout: Pick<ParallelLayout, 'recompute' | 'adapt
   return 3 + recomputed - (layout.adapter === undefined ? 0 : 1);
 }
 
+/**
+ * Passes over the attention scores per micro-batch: forward and backward (3), again under SELECTIVE for every layer
+ * (Korthikanti et al. 2022 §5) and under FULL for its recomputed layers (the share ctx.recomputed).
+ */
+function scorePassesOf(ctx: StepContext): number {
+  return ctx.layout.recompute === 'SELECTIVE' ? 4 : 3 + ctx.recomputed;
+}
+
 /** FLOPs per layer and micro-batch, per GPU. */
 export function layerFlops(ctx: StepContext): LayerFlops {
   const { arch, counts, layout, t, h, k, moe, moeShare, tokens } = ctx;
-  const recompute = layout.recompute;
   // With CP a rank's queries still attend to all s keys, so the score FLOPs per token (4·s·h) keep the full s and
   // load-balanced causal chunks split them evenly.
   const scoreFlopsPerToken = counts.attentionScoreFlopsPerTokenPerLayer;
@@ -100,8 +107,7 @@ export function layerFlops(ctx: StepContext): LayerFlops {
   // With frozen base weights (adapter fine-tuning) the backward computes input gradients only: one pass fewer.
   const adapter = layout.adapter;
   const matmulPasses = matmulPassesOf(layout, ctx.recomputed);
-  // SELECTIVE recomputes every layer's scores; FULL those of its recomputed layers.
-  const scorePasses = recompute === 'SELECTIVE' ? 4 : 3 + ctx.recomputed;
+  const scorePasses = scorePassesOf(ctx);
   // Adapters are trained: forward, input and weight gradients (+ the recomputed forward), 2 FLOPs per weight each.
   const adapterPerLayer = adapter === undefined ? 0 : adapterParametersPerLayer(arch, adapter);
   // DeepSeek-V3 §3.2.3: the MLA up-projections run once more in the backward (cheap recompute; FULL re-runs them anyway).
@@ -125,7 +131,6 @@ export function layerFlops(ctx: StepContext): LayerFlops {
 /** Element-wise (memory-bound) bytes of one layer per micro-batch, all passes. */
 function layerElementwiseBytes(ctx: StepContext): number {
   const { arch, counts, layout, t, h, s, k, moe, moeShare, tokens, spDivisor, elementScale } = ctx;
-  const recompute = layout.recompute;
   const queryWidth = counts.queryWidth;
   // K/V width one rank holds and computes (a whole head each when t > kvHeads).
   const kvHiddenPerRank = headDimOf(arch) * kvHeadsPerRank(arch.kvHeads, t);
@@ -148,7 +153,7 @@ function layerElementwiseBytes(ctx: StepContext): number {
   const castBytes =
     layout.precision === 'FP8' ? FP8_CAST_BYTES_PER_ELEMENT * tokens * ((2 * h) / spDivisor + (queryWidth + mlpWidth) / t) : 0;
   const elementwisePasses = 3 + ctx.recomputed;
-  const softmaxPasses = recompute === 'SELECTIVE' ? 4 : 3 + ctx.recomputed;
+  const softmaxPasses = scorePassesOf(ctx);
   return (
     elementScale *
       (elementwisePasses * (replicatedBytes + parallelBytes + dispatchBytes) +

@@ -243,10 +243,6 @@ function FamilyTable(props: { report: Report }): preact.JSX.Element {
   );
 }
 
-function recompute(mode: string): string {
-  return mode === 'NONE' ? 'no recompute' : `${mode.toLowerCase()} recompute`;
-}
-
 /** The runs table's columns: the text columns share what the fixed-width ones leave (style.css). */
 const RUN_COLUMNS: { label: string; class: string }[] = [
   { label: 'run', class: 'col-run' },
@@ -358,7 +354,7 @@ function RunsTable(props: { runs: Run[]; byError: boolean; openRun: string; onTo
                   <span class="layout-compact">{compactLayout(r)}</span>
                 </td>
                 <td class="text">
-                  {r.precision}, {recompute(r.recompute)}
+                  {r.precision}, {f.recomputeText(r)}
                   {r.trainingRecipe !== 'CUSTOM' && <>, {r.trainingRecipe}</>}
                   <span class="sub">{r.recipe}</span>
                 </td>
