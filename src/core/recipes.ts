@@ -55,6 +55,7 @@ type RecipeOptionField =
   | 'overlapExpertParallelCommunication'
   | 'expertDispatch'
   | 'expertGemmLaunch'
+  | 'elementwiseKernels'
   | 'pipelineFlushesPerStep'
   | 'communicationStreamingMultiprocessors';
 
@@ -132,6 +133,11 @@ const RECIPES: Record<Exclude<TrainingRecipe, 'CUSTOM'>, RecipeSpec> = {
     options: {
       overlapDataParallelCommunication: { value: true, source: 'FSDP2 prefetches the next all-gather and overlaps reduce-scatter with the backward' },
       overlapPipelineCommunication: { value: true, source: 'torch.distributed.pipelining schedules issue p2p asynchronously' },
+      elementwiseKernels: {
+        value: 'EAGER',
+        source:
+          'torchtitan compiles nothing by default (CompileConfig.enable = False; its 2024 train_configs: compile = false): models/llama model.py applies RoPE as an fp32 complex multiply (view_as_complex) and SwiGLU as F.silu(w1(x)) * w3(x), operator by operator; set FUSED for torch.compile',
+      },
     },
   },
   DEEPSPEED_ZERO: {
@@ -257,6 +263,7 @@ const DEFAULT_SOURCES: Record<string, string> = {
   'options.reshardAfterForward': 'planner default: FSDP2 fully_shard(reshard_after_forward=True), DeepSpeed ZeRO-3 releasing parameters after use: gathered again for the backward (acts under ZeRO-3)',
   'options.expertDispatch': 'planner default: ALL_TO_ALL, one copy per routed expert over the network (NCCL all-to-all)',
   'options.expertGemmLaunch': 'planner default: GROUPED_KERNEL, the local experts in one grouped kernel (no host work per expert)',
+  'options.elementwiseKernels': 'planner default: FUSED, fused RoPE and SwiGLU kernels (Megatron-Core/Transformer Engine, or torch.compile)',
   'options.expertHostSecondsPerOperation':
     'calibrated on the validation suite\'s Megatron-Core MoE runs in BF16 without expert-parallel overlap (performance/expert-parallel.ts); counts only with PER_EXPERT launches',
   'options.pipelineFlushesPerStep': 'planner default: one pipeline schedule per optimizer step (Narayanan et al. 2021 §2.2)',
@@ -344,6 +351,7 @@ export function planAssumptions(
   optionEntry('reshardAfterForward', true);
   optionEntry('expertDispatch', 'ALL_TO_ALL');
   optionEntry('expertGemmLaunch', 'GROUPED_KERNEL');
+  optionEntry('elementwiseKernels', 'FUSED');
   optionEntry('expertHostSecondsPerOperation', EXPERT_HOST_SECONDS_PER_OPERATION);
   optionEntry('pipelineFlushesPerStep', 1);
   optionEntry('communicationStreamingMultiprocessors', 'none');

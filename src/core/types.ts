@@ -322,6 +322,10 @@ export type ExpertDispatch = 'ALL_TO_ALL' | 'NODE_DEDUPLICATED';
 export type ExpertGemmLaunch = 'GROUPED_KERNEL' | 'PER_EXPERT';
 export const EXPERT_GEMM_LAUNCHES: readonly ExpertGemmLaunch[] = ['GROUPED_KERNEL', 'PER_EXPERT'];
 
+/** How the element-wise operators around the GEMMs run (PlanOptions.elementwiseKernels). */
+export type ElementwiseKernels = 'FUSED' | 'EAGER';
+export const ELEMENTWISE_KERNELS: readonly ElementwiseKernels[] = ['FUSED', 'EAGER'];
+
 /** Knobs a user may override; every one has a documented default in plan.ts. */
 export interface PlanOptions {
   /** Fixed framework/CUDA-context/NCCL/allocator overhead per GPU. */
@@ -397,7 +401,14 @@ export interface PlanOptions {
    */
   expertGemmLaunch?: ExpertGemmLaunch;
   /**
-   * Host seconds per per-expert GEMM or FP8 cast of a PER_EXPERT launch, per layer and micro-batch (default 37 µs,
+   * How the rotary embedding and the SwiGLU product run. FUSED (default): one kernel each (Megatron-Core/Transformer
+   * Engine's fused RoPE and bias-SwiGLU, or torch.compile). EAGER: PyTorch operators one by one, as torchtitan's model
+   * without torch.compile — RoPE as an fp32 complex multiply, SwiGLU as silu then multiply — more HBM traffic in the
+   * compute term (performance/compute.ts eagerElementwiseBytesPerToken).
+   */
+  elementwiseKernels?: ElementwiseKernels;
+  /**
+   * Host seconds per per-expert GEMM or FP8 cast of a PER_EXPERT launch, per layer and micro-batch (default 50.5 µs,
    * calibrated: performance/expert-parallel.ts EXPERT_HOST_SECONDS_PER_OPERATION); lower it for a faster host or CUDA
    * graphs that capture the experts, 0 to leave it out.
    */

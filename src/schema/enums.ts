@@ -4,6 +4,7 @@ import type { AssumptionOrigin, TrainingRecipe } from '../core/recipes.js';
 import type {
   ActivationStorage,
   AdapterTargets,
+  ElementwiseKernels,
   ExpertDispatch,
   ExpertGemmLaunch,
   GradientPrecision,
@@ -200,6 +201,19 @@ export const ExpertGemmLaunchEnum = builder.enumType('ExpertGemmLaunch', {
         `Transformer Engine's GroupedLinear (Megatron-Core): one GEMM per local expert from host split sizes; the GPU waits on host work per expert after the dispatcher's sync (${(EXPERT_HOST_SECONDS_PER_OPERATION * 1e6).toFixed(1)} µs per GEMM or FP8 cast, calibrated: options.expertHostSecondsPerOperation).`,
     },
   } satisfies Record<ExpertGemmLaunch, { description: string }>,
+});
+
+export const ElementwiseKernelsEnum = builder.enumType('ElementwiseKernels', {
+  description: 'How the rotary embedding and the SwiGLU product run (options.elementwiseKernels).',
+  values: {
+    FUSED: {
+      description: "One kernel each: Megatron-Core/Transformer Engine's fused RoPE and SwiGLU, or torch.compile (the default).",
+    },
+    EAGER: {
+      description:
+        "PyTorch operators one by one, as torchtitan without torch.compile: RoPE as an fp32 complex multiply (16 more bytes per query and key element each way), SwiGLU as silu then multiply (4 more bytes per MLP element forward, 8 backward).",
+    },
+  } satisfies Record<ElementwiseKernels, { description: string }>,
 });
 
 export const AssumptionOriginEnum = builder.enumType('AssumptionOrigin', {

@@ -85,10 +85,14 @@ const report = runValidation();
 // table's other torchtitan rows. They pull the Ampere fit 0.8218 → 0.8176 (0.4 % from the shipped 0.821: within the
 // 0.5 % rule, so no refit), and the A100 Megatron-LM family left out is now predicted from a share the fast FSDP rows
 // lower (3.8 → 7.0 %): 0.0566 / 0.2795 / 0.0730 (dense 0.0389 / 0.1121).
-const MEAN_ABS_ERROR_BOUND = 0.057;
+// Lowered to 0.056 / 0.28 / 0.068 (dense 0.037 / 0.113) when torchtitan's recipe ran RoPE and SwiGLU as eager PyTorch
+// operators (options.elementwiseKernels EAGER: its default is no torch.compile): its five A100 rows +1.7 / +0.4 / +9.2 /
+// +10.1 / +6.7 → +0.2 / −1.2 / +6.2 / +7.3 / +3.6 %, the Ampere fit back to 0.8218 (0.1 % from 0.821: no refit):
+// 0.0552 / 0.2795 / 0.0669 (dense 0.0369 / 0.1121).
+const MEAN_ABS_ERROR_BOUND = 0.056;
 const MAX_ABS_ERROR_BOUND = 0.28;
-const LEAVE_ONE_FAMILY_OUT_BOUND = 0.074;
-const DENSE_MEAN_ABS_ERROR_BOUND = 0.039;
+const LEAVE_ONE_FAMILY_OUT_BOUND = 0.068;
+const DENSE_MEAN_ABS_ERROR_BOUND = 0.037;
 const DENSE_MAX_ABS_ERROR_BOUND = 0.113;
 
 describe('the validation suite', () => {

@@ -42,6 +42,21 @@ const EMBEDDING_ELEMENTWISE_BYTES_PER_SBH = 10;
 const HEAD_ELEMENTWISE_BYTES_PER_LOGIT = 52;
 
 /**
+ * Eager RoPE over fused, bytes per element of the queries and keys, forward and backward alike (torchtitan
+ * models/llama/model.py apply_rotary_emb, read op by op): cast to fp32 (read 2, write 4), complex multiply by the
+ * frequencies (read 4, write 4), cast back (read 4, write 2) — 20 — against a fused RoPE kernel's read 2, write 2; the
+ * backward runs the same three operators' gradients.
+ */
+const EAGER_ROPE_EXTRA_BYTES_PER_ELEMENT = 16;
+/**
+ * Eager SwiGLU over fused, bytes per element of the MLP width: forward F.silu (read 2, write 2) then multiply (read 4,
+ * write 2) — 10 — against a fused kernel's read 4, write 2; backward the multiply's two gradients (read 4, write 2 each)
+ * and silu's (read 4, write 2) — 18 — against a fused kernel's read 6, write 4.
+ */
+const EAGER_SWIGLU_EXTRA_BYTES_FORWARD = 4;
+const EAGER_SWIGLU_EXTRA_BYTES_BACKWARD = 8;
+
+/**
  * Weights of MLA's up-projections (DeepSeek-V2 §2.1.2), what DeepSeek-V3's cheap recompute runs again in the backward
  * (§3.2.3); 0 without MLA. One formula, in model.ts (hardware FLOPs count it too).
  */
@@ -157,10 +172,35 @@ function layerElementwiseBytes(ctx: StepContext): number {
   return (
     elementScale *
       (elementwisePasses * (replicatedBytes + parallelBytes + dispatchBytes) +
+        eagerElementwiseBytes(ctx, kvHiddenPerRank, mlpWidth / t) +
         softmaxPasses * softmaxBytes +
         cheapRecomputeBytes(ctx, mlpWidth)) +
     elementwisePasses * castBytes
   );
+}
+
+/**
+ * What running RoPE and SwiGLU as eager PyTorch operators (PlanOptions.elementwiseKernels EAGER: torchtitan without
+ * torch.compile) adds to a layer's HBM traffic per micro-batch over fused kernels: the forward's extra bytes once, and
+ * again on the recomputed share, plus the backward's. RoPE acts on the rotary models' queries and keys (with MLA only
+ * on their decoupled rotary parts: every head's and the one shared key's), SwiGLU on a gated MLP's width; `keyWidth`
+ * is the key width one rank holds, `mlpWidth` its MLP width.
+ */
+function eagerElementwiseBytes(ctx: StepContext, keyWidth: number, mlpWidth: number): number {
+  if (ctx.options?.elementwiseKernels !== 'EAGER') return 0;
+  const { arch, t } = ctx;
+  const gated = arch.gatedMlp === true;
+  const mla = arch.latentAttention;
+  const rotaryWidth =
+    arch.positionEmbedding !== 'ROTARY'
+      ? 0
+      : mla !== undefined
+        ? ((arch.attentionHeads / t) + 1) * mla.qkRopeHeadDim
+        : ctx.counts.queryWidth / t + keyWidth;
+  const rope = EAGER_ROPE_EXTRA_BYTES_PER_ELEMENT * rotaryWidth;
+  const forward = rope + (gated ? EAGER_SWIGLU_EXTRA_BYTES_FORWARD * mlpWidth : 0);
+  const backward = rope + (gated ? EAGER_SWIGLU_EXTRA_BYTES_BACKWARD * mlpWidth : 0);
+  return ctx.tokens * ((1 + ctx.recomputed) * forward + backward);
 }
 
 /**

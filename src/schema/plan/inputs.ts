@@ -7,6 +7,7 @@ import {
   ActivationStorageEnum,
   AdapterMethodEnum,
   AdapterTargetsEnum,
+  ElementwiseKernelsEnum,
   ExpertDispatchEnum,
   ExpertGemmLaunchEnum,
   GradientPrecisionEnum,
@@ -96,6 +97,11 @@ export const PlanOptionsInputRef = builder.inputType('PlanOptionsInput', {
       type: ExpertGemmLaunchEnum,
       description:
         "How a rank launches its local experts' GEMMs (default GROUPED_KERNEL; PER_EXPERT: Transformer Engine's GroupedLinear, Megatron-Core — the host work per expert after the dispatcher's sync counts in EXPERT_PARALLEL). MoE models only.",
+    }),
+    elementwiseKernels: t.field({
+      type: ElementwiseKernelsEnum,
+      description:
+        'How RoPE and SwiGLU run (default FUSED: fused kernels, Megatron-Core/Transformer Engine or torch.compile; EAGER: PyTorch operators one by one, as torchtitan without torch.compile — more HBM traffic in COMPUTE). The recipe TORCHTITAN_FSDP2 sets EAGER.',
     }),
     expertHostSecondsPerOperation: t.float({
       description:

@@ -151,6 +151,13 @@ export type DiagnosticSeverity =
   /** The plan runs but is probably not what you want (slow, wasteful, risky). */
   | 'WARNING';
 
+/** How the rotary embedding and the SwiGLU product run (options.elementwiseKernels). */
+export type ElementwiseKernels =
+  /** PyTorch operators one by one, as torchtitan without torch.compile: RoPE as an fp32 complex multiply (16 more bytes per query and key element each way), SwiGLU as silu then multiply (4 more bytes per MLP element forward, 8 backward). */
+  | 'EAGER'
+  /** One kernel each: Megatron-Core/Transformer Engine's fused RoPE and SwiGLU, or torch.compile (the default). */
+  | 'FUSED';
+
 /** How the MoE dispatch and combine move tokens between nodes (options.expertDispatch). */
 export type ExpertDispatch =
   /** One copy per routed expert over the network (NCCL all-to-all; the default). */
@@ -322,6 +329,8 @@ export type PlanOptionsInput = {
   computeEfficiencyOverride?: number | null | undefined;
   /** Multiplies the calibrated matmul efficiency (0.01–2). */
   computeEfficiencyScale?: number | null | undefined;
+  /** How RoPE and SwiGLU run (default FUSED: fused kernels, Megatron-Core/Transformer Engine or torch.compile; EAGER: PyTorch operators one by one, as torchtitan without torch.compile — more HBM traffic in COMPUTE). The recipe TORCHTITAN_FSDP2 sets EAGER. */
+  elementwiseKernels?: ElementwiseKernels | null | undefined;
   /** How the MoE dispatch/combine crosses nodes (default ALL_TO_ALL; NODE_DEDUPLICATED: DeepSeek-V3 §3.2.2, DeepEP). Acts on MoE models with expertParallel > 1. */
   expertDispatch?: ExpertDispatch | null | undefined;
   /** How a rank launches its local experts' GEMMs (default GROUPED_KERNEL; PER_EXPERT: Transformer Engine's GroupedLinear, Megatron-Core — the host work per expert after the dispatcher's sync counts in EXPERT_PARALLEL). MoE models only. */

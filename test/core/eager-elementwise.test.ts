@@ -1,0 +1,115 @@
+/**
+ * options.elementwiseKernels EAGER: RoPE and SwiGLU as PyTorch operators one by one (torchtitan without torch.compile,
+ * models/llama/model.py: apply_rotary_emb through an fp32 complex multiply, F.silu(w1(x)) * w3(x)) instead of fused
+ * kernels. Bytes counted op by op (performance/compute.ts): RoPE 20 B per query and key element against a fused
+ * kernel's 4, forward and backward; SwiGLU 10 against 6 forward, 18 against 10 backward. Checked here to the byte, with
+ * figures a reader can redo by hand, and on the published torchtitan row it was built for.
+ */
+import { describe, expect, it } from 'vitest';
+import { findGpu, makeCluster } from '../../src/core/hardware.js';
+import { computeModelCounts } from '../../src/core/model.js';
+import { ELEMENTWISE_BANDWIDTH_EFFICIENCY } from '../../src/core/performance/efficiency.js';
+import { evaluatePlan, resolveLayout } from '../../src/core/plan.js';
+import { findModelPreset } from '../../src/core/presets.js';
+import { applyRecipe, planAssumptions } from '../../src/core/recipes.js';
+import type { ElementwiseKernels, GpuSpec, ModelArchitecture, PlanOptions } from '../../src/core/types.js';
+
+type LayoutInput = Parameters<typeof resolveLayout>[2];
+import { InvalidInputError } from '../../src/core/errors.js';
+
+const a100 = findGpu('a100-80gb') as GpuSpec;
+const cluster = makeCluster({ gpu: a100, gpusPerNode: 8, nodes: 8 });
+const hbm = a100.memoryBandwidthBytesPerSecond * ELEMENTWISE_BANDWIDTH_EFFICIENCY;
+
+function computeSeconds(arch: ModelArchitecture, input: LayoutInput, kernels: ElementwiseKernels | undefined): number {
+  const layout = resolveLayout(arch, cluster, input);
+  const options: PlanOptions = kernels === undefined ? {} : { elementwiseKernels: kernels };
+  return evaluatePlan(arch, computeModelCounts(arch), cluster, layout, options).terms.find((t) => t.name === 'COMPUTE')!.seconds;
+}
+
+describe('EAGER element-wise kernels', () => {
+  // Llama 2 13B as torchtitan's 2024 table ran it: 64 A100, FSDP (ZeRO-3), micro-batch 2 × 4,096 tokens, batch 128 —
+  // one micro-batch per step. Q = K = 5,120 wide, SwiGLU 13,824 wide, 40 layers.
+  const llama13 = findModelPreset('llama2-13b') as ModelArchitecture;
+  const layout: LayoutInput = { globalBatchSize: 128, microBatchSize: 2, zeroStage: 3 };
+  const tokens = 2 * 4096;
+  const ropeBytes = 16 * (5120 + 5120);
+
+  it('adds, per token and layer, the forward extra once and the backward extra once without recompute', () => {
+    const forward = ropeBytes + 4 * 13_824; // 219,136 B
+    const backward = ropeBytes + 8 * 13_824; // 274,432 B
+    const extraSeconds = (40 * tokens * (forward + backward)) / hbm;
+    const fused = computeSeconds(llama13, { ...layout, recompute: 'NONE' }, 'FUSED');
+    const eager = computeSeconds(llama13, { ...layout, recompute: 'NONE' }, 'EAGER');
+    expect(eager - fused).toBeCloseTo(extraSeconds, 12);
+    // ≈ 0.099 s on a 3.3 s compute term: 3 %.
+    expect(extraSeconds).toBeCloseTo(0.0991, 3);
+    // FUSED is the default.
+    expect(computeSeconds(llama13, { ...layout, recompute: 'NONE' }, undefined)).toBe(fused);
+  });
+
+  it('runs the forward extra again on the recomputed layers (FULL: all; recomputeLayers N of L: N/L)', () => {
+    const forward = ropeBytes + 4 * 13_824;
+    const fusedFull = computeSeconds(llama13, { ...layout, recompute: 'FULL' }, 'FUSED');
+    const eagerFull = computeSeconds(llama13, { ...layout, recompute: 'FULL' }, 'EAGER');
+    const fusedNone = computeSeconds(llama13, { ...layout, recompute: 'NONE' }, 'FUSED');
+    const eagerNone = computeSeconds(llama13, { ...layout, recompute: 'NONE' }, 'EAGER');
+    expect(eagerFull - fusedFull - (eagerNone - fusedNone)).toBeCloseTo((40 * tokens * forward) / hbm, 12);
+    const fusedHalf = computeSeconds(llama13, { ...layout, recompute: 'FULL', recomputeLayers: 20 }, 'FUSED');
+    const eagerHalf = computeSeconds(llama13, { ...layout, recompute: 'FULL', recomputeLayers: 20 }, 'EAGER');
+    expect(eagerHalf - fusedHalf - (eagerNone - fusedNone)).toBeCloseTo((20 * tokens * forward) / hbm, 12);
+  });
+
+  it('touches nothing a model does not run: GPT-3 has learned positions and a GELU MLP', () => {
+    const gpt3 = findModelPreset('gpt3-6.7b') as ModelArchitecture;
+    const input: LayoutInput = { globalBatchSize: 64, microBatchSize: 1, zeroStage: 3 };
+    expect(computeSeconds(gpt3, input, 'EAGER')).toBe(computeSeconds(gpt3, input, 'FUSED'));
+  });
+
+  it('with MLA ropes only the decoupled rotary parts: every head’s 64 and the one shared key’s 64', () => {
+    // DeepSeek-V2: 128 heads, qk rope 64; 59 MoE layers of 6 routed + 2 shared experts 1,536 wide, 1 dense 12,288.
+    const arch = findModelPreset('deepseek-v2') as ModelArchitecture;
+    const mla = arch.latentAttention!;
+    const input: LayoutInput = { globalBatchSize: 64, microBatchSize: 1, zeroStage: 3, expertParallel: 8 };
+    const resolved = resolveLayout(arch, cluster, input);
+    const counts = computeModelCounts(arch);
+    const seconds = (kernels: ElementwiseKernels) =>
+      evaluatePlan(arch, counts, cluster, resolved, { elementwiseKernels: kernels }).terms.find((t) => t.name === 'COMPUTE')!.seconds;
+    const moeLayers = arch.layers - (arch.denseLayers ?? 0);
+    const denseLayers = arch.denseLayers ?? 0;
+    const rope = 16 * (arch.attentionHeads + 1) * mla.qkRopeHeadDim;
+    const k = arch.expertsPerToken + arch.sharedExperts;
+    const swiglu = 12 * (moeLayers * k * arch.ffnHiddenSize + denseLayers * (arch.denseFfnHiddenSize ?? arch.ffnHiddenSize));
+    const expected = (arch.sequenceLength * (2 * rope * arch.layers + swiglu)) / hbm;
+    expect(seconds('EAGER') - seconds('FUSED')).toBeCloseTo(expected, 9);
+  });
+
+  it('is torchtitan’s default, shown as an assumption, and a user’s FUSED wins', () => {
+    const base: LayoutInput = { globalBatchSize: 128 };
+    const recipe = applyRecipe('TORCHTITAN_FSDP2', base, {});
+    expect(recipe.options.elementwiseKernels).toBe('EAGER');
+    expect(applyRecipe('TORCHTITAN_FSDP2', base, { elementwiseKernels: 'FUSED' }).options.elementwiseKernels).toBe('FUSED');
+    expect(applyRecipe('MEGATRON_CORE', base, {}).options.elementwiseKernels).toBeUndefined();
+    const llama13 = findModelPreset('llama2-13b') as ModelArchitecture;
+    const layoutResolved = resolveLayout(llama13, cluster, recipe.layout);
+    const assumption = planAssumptions('TORCHTITAN_FSDP2', base, {}, layoutResolved, recipe.options).find(
+      (a) => a.name === 'options.elementwiseKernels',
+    );
+    expect(assumption).toMatchObject({ value: 'EAGER', origin: 'RECIPE' });
+    expect(assumption!.source).toContain('CompileConfig.enable = False');
+  });
+
+  it('refuses an unknown value naming the field and what is allowed', () => {
+    const llama13 = findModelPreset('llama2-13b') as ModelArchitecture;
+    const resolved = resolveLayout(llama13, cluster, layout);
+    const bad = { elementwiseKernels: 'COMPILED' } as unknown as PlanOptions;
+    let error: unknown;
+    try {
+      evaluatePlan(llama13, computeModelCounts(llama13), cluster, resolved, bad);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect(String((error as Error).message)).toMatch(/options\.elementwiseKernels.*COMPILED.*FUSED.*EAGER/);
+  });
+});
