@@ -419,7 +419,7 @@ describe('GPT-3 175B on 1,024 A100-80GB, global batch 1,536', () => {
     const bestTp2 = restricted.best.find((c) => c.layout.tensorParallel <= 2)!;
     expect(bestTp2.gapToBest).toBeGreaterThan(restricted.modelAccuracyFraction);
     // The reason says so instead of pretending to a 1 % ranking.
-    expect(restricted.winnerReason).toMatch(/inside the model's ±4\.0 % accuracy/);
+    expect(restricted.winnerReason).toMatch(/inside the model's ±5\.0 % accuracy/);
   });
 
   it('the published layout (TP 8, PP 16, DP 8) matches the measured ≈ 32 s per iteration within 10 %', () => {

@@ -89,11 +89,17 @@ const report = runValidation();
 // operators (options.elementwiseKernels EAGER: its default is no torch.compile): its five A100 rows +1.7 / +0.4 / +9.2 /
 // +10.1 / +6.7 → +0.2 / −1.2 / +6.2 / +7.3 / +3.6 %, the Ampere fit back to 0.8218 (0.1 % from 0.821: no refit):
 // 0.0552 / 0.2795 / 0.0669 (dense 0.0369 / 0.1121).
-const MEAN_ABS_ERROR_BOUND = 0.056;
+// Raised, openly, to 0.058 / 0.28 / 0.071 (dense 0.042 / 0.186) by two held-out rows of Megatron-Core r0.8.0's own
+// H100 table (Megatron-LM README, July 2024): GPT 1.7B on 48 H100 (TP 1) +19.0 % and 7.1B on 96 (TP 2) +13.2 % at the
+// constants then shipped — small dense models the model predicts too fast, unexplained (docs/validation.md "Session
+// 12"). They move the Hopper fit 0.771 → 0.767 (0.5 % rule: refitted, the two rows then +18.5 / +12.7 %; the FP8 factor
+// and the host time stay within their tolerances):
+// 0.0575 / 0.2780 / 0.0702 (dense 0.0415 / 0.1850), and the dense accuracy rounds up to 5 %.
+const MEAN_ABS_ERROR_BOUND = 0.058;
 const MAX_ABS_ERROR_BOUND = 0.28;
-const LEAVE_ONE_FAMILY_OUT_BOUND = 0.068;
-const DENSE_MEAN_ABS_ERROR_BOUND = 0.037;
-const DENSE_MAX_ABS_ERROR_BOUND = 0.113;
+const LEAVE_ONE_FAMILY_OUT_BOUND = 0.071;
+const DENSE_MEAN_ABS_ERROR_BOUND = 0.042;
+const DENSE_MAX_ABS_ERROR_BOUND = 0.186;
 
 describe('the validation suite', () => {
   it('has at least 30 published runs from at least 8 independent sources, with unique ids', () => {
@@ -124,7 +130,7 @@ describe('the validation suite', () => {
     expect(report.leaveOneFamilyOutMeanAbsError).toBeLessThanOrEqual(LEAVE_ONE_FAMILY_OUT_BOUND);
   });
 
-  it(`dense runs (every family but MoE): mean |error| ≤ ${DENSE_MEAN_ABS_ERROR_BOUND}, worst ≤ ${DENSE_MAX_ABS_ERROR_BOUND} — the issue's 5 % / 12 % met there`, () => {
+  it(`dense runs (every family but MoE): mean |error| ≤ ${DENSE_MEAN_ABS_ERROR_BOUND}, worst ≤ ${DENSE_MAX_ABS_ERROR_BOUND} — the issue's 5 % mean met there, its 12 % worst not (Megatron-Core r0.8.0's 1.7B, +18.5 %)`, () => {
     const dense = report.predictions.filter((p) => p.run.family !== 'MOE');
     expect(dense.length).toBeGreaterThanOrEqual(30);
     const errors = dense.map((p) => Math.abs(p.error));

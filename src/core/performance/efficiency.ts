@@ -34,7 +34,7 @@ export const MAX_ACHIEVABLE_MATMUL_FRACTION: Readonly<Record<Exclude<GpuGenerati
  */
 export const MATMUL_SHARE_OF_CEILING: Readonly<Record<Exclude<GpuGeneration, 'OTHER'>, number>> = {
   AMPERE: 0.821,
-  HOPPER: 0.771,
+  HOPPER: 0.767,
 };
 
 /**
@@ -67,12 +67,12 @@ export const ELEMENTWISE_BANDWIDTH_EFFICIENCY = 0.8;
 
 /**
  * How close the step-time model comes to published measurements of dense models: the mean |predicted / published − 1|
- * over the validation suite's dense runs (src/core/validation/runs.ts: 50 of its 71 published figures, from
- * Megatron-LM 2021–22, BLOOM, OPT, MegaScale, FSDP, NeMo, Megatron-Bridge, NeMo AutoModel, Nemotron-4, Llama 3), rounded up to a percent;
+ * over the validation suite's dense runs (src/core/validation/runs.ts: 52 of its 73 published figures, from
+ * Megatron-LM 2021–22 and its 2024 H100 table, BLOOM, OPT, MegaScale, FSDP, NeMo, Megatron-Bridge, NeMo AutoModel, Nemotron-4, Llama 3), rounded up to a percent;
  * test/core/validation.test.ts keeps it equal to the suite's figure. Two layouts whose times differ by less than this
  * cannot be ranked by the model; the plan search reports them as near-optimal instead of pretending.
  */
-export const STEP_TIME_MODEL_ACCURACY_FRACTION = 0.04;
+export const STEP_TIME_MODEL_ACCURACY_FRACTION = 0.05;
 
 /**
  * The same for mixture-of-experts models: the mean |error| over the suite's 21 MoE runs (DeepSeek-V3 and its profile,
