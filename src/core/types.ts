@@ -404,7 +404,7 @@ export interface PlanOptions {
    * How the rotary embedding and the SwiGLU product run. FUSED (default): one kernel each (Megatron-Core/Transformer
    * Engine's fused RoPE and bias-SwiGLU, or torch.compile). EAGER: PyTorch operators one by one, as torchtitan's model
    * without torch.compile — RoPE as an fp32 complex multiply, SwiGLU as silu then multiply — more HBM traffic in the
-   * compute term (performance/compute.ts eagerElementwiseBytesPerToken).
+   * compute term (performance/compute.ts eagerElementwiseBytes).
    */
   elementwiseKernels?: ElementwiseKernels;
   /**

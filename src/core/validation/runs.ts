@@ -149,10 +149,7 @@ function nemo(
 /** NeMo 2.0's GPTConfig5B / GPTConfig20B (nemo/collections/llm/gpt/model/base.py): GPT-3-style, 4h MLP. */
 const NEMO_GPT3_5B: Partial<ModelArchitecture> = { layers: 24, hiddenSize: 4096, attentionHeads: 32, kvHeads: 32, ffnHiddenSize: 16384 };
 const NEMO_GPT3_20B: Partial<ModelArchitecture> = { layers: 44, hiddenSize: 6144, attentionHeads: 48, kvHeads: 48, ffnHiddenSize: 24576 };
-/**
- * NeMo's Nemotron-3 sizes (nemo/collections/llm/gpt/model/nemotron.py: Nemotron3Config8B, Nemotron3Config22B): the
- * Nemotron-4 family's layer (the nemotron-4-15b preset) with multi-head attention at other sizes.
- */
+
 /**
  * Megatron-LM's README "Performance Benchmarking" model table (added with commit f2e5db40, July 2024: Megatron-Core
  * r0.8.0 on H100, BF16 — the MFU column is per-GPU TFLOP/s over the 989 TFLOP/s BF16 peak): GPT models of vocabulary
@@ -182,6 +179,10 @@ function megatronCore08(name: string, heads: number, hidden: number, layers: num
   };
 }
 
+/**
+ * NeMo's Nemotron-3 sizes (nemo/collections/llm/gpt/model/nemotron.py: Nemotron3Config8B, Nemotron3Config22B): the
+ * Nemotron-4 family's layer (the nemotron-4-15b preset) with multi-head attention at other sizes.
+ */
 const NEMOTRON3_8B: Partial<ModelArchitecture> = { layers: 32, hiddenSize: 4096, attentionHeads: 32, kvHeads: 32, ffnHiddenSize: 16384 };
 const NEMOTRON3_22B: Partial<ModelArchitecture> = { layers: 40, hiddenSize: 6144, attentionHeads: 48, kvHeads: 48, ffnHiddenSize: 24576 };
 
@@ -356,7 +357,7 @@ export const VALIDATION_RUNS: readonly ValidationRun[] = Object.freeze([
   // Megatron-Core r0.8.0's own H100 table (the README's weak-scaling models): its two runs without pipelining whose
   // unpublished micro-batch does not matter (1, 2 or 4: within 0.5 points). The 16B and 32B rows move by 11 and 28
   // points with it, and the five pipelined rows (the README's pipeline-communication overlap implies the interleaved
-  // schedule, its size unpublished) by 12–24 points with the interleave: checked, not expressible as published.
+  // schedule, its size unpublished) by 7–15 points with the interleave alone: checked, not expressible as published.
   megatronCore08('1.7b', 16, 2048, 24, 1, 48, 192, 408.8),
   megatronCore08('7.1b', 32, 4096, 30, 2, 96, 192, 465.9),
   // Megatron-Bridge's published H100 FP8 rows of the 26.04.01 NeMo container (performance-summary-archive.md): the
