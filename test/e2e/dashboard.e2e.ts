@@ -137,7 +137,7 @@ it('runs a plan search with live progress, shows ties as such, and opens a front
   await open('/?view=search');
   await page.getByRole('button', { name: 'Run search' }).click();
   await expect.poll(() => page.getByTestId('search-status').getAttribute('data-done'), { timeout: 60_000 }).toBe('1');
-  // GPT-3 175B on 1,024 A100s: several layouts lie within the planner's 7 % accuracy of the best (docs/search.md).
+  // GPT-3 175B on 1,024 A100s: several layouts lie within the planner's stated accuracy of the best (docs/search.md).
   await expect.poll(() => page.getByTestId('search-summary').textContent()).toMatch(/\d+ layouts are within it of the best/);
   expect(await page.locator('[data-testid=ranked] tbody tr').count()).toBeGreaterThan(1);
   expect(await page.locator('[data-testid=ranked] tbody tr.tie').count()).toBeGreaterThan(0);
