@@ -323,8 +323,8 @@ export type ExpertGemmLaunch = 'GROUPED_KERNEL' | 'PER_EXPERT';
 export const EXPERT_GEMM_LAUNCHES: readonly ExpertGemmLaunch[] = ['GROUPED_KERNEL', 'PER_EXPERT'];
 
 /** How the element-wise operators around the GEMMs run (PlanOptions.elementwiseKernels). */
-export type ElementwiseKernels = 'FUSED' | 'EAGER';
-export const ELEMENTWISE_KERNELS: readonly ElementwiseKernels[] = ['FUSED', 'EAGER'];
+export type ElementwiseKernels = 'FUSED' | 'EAGER' | 'EAGER_FUSED_EXPERTS';
+export const ELEMENTWISE_KERNELS: readonly ElementwiseKernels[] = ['FUSED', 'EAGER', 'EAGER_FUSED_EXPERTS'];
 
 /** Knobs a user may override; every one has a documented default in plan.ts. */
 export interface PlanOptions {
@@ -404,7 +404,9 @@ export interface PlanOptions {
    * How the rotary embedding and the SwiGLU product run. FUSED (default): one kernel each (Megatron-Core/Transformer
    * Engine's fused RoPE and bias-SwiGLU, or torch.compile). EAGER: PyTorch operators one by one, as torchtitan's model
    * without torch.compile — RoPE as an fp32 complex multiply, SwiGLU as silu then multiply — more HBM traffic in the
-   * compute term (performance/compute.ts eagerElementwiseBytes).
+   * compute term (performance/compute.ts eagerElementwiseBytes). EAGER_FUSED_EXPERTS: the same, except the routed
+   * experts' SwiGLU, which runs fused (NeMo AutoModel's MoE models: eager RoPE and dense/shared MLPs, DeepEP experts
+   * through weighted_bias_swiglu_impl).
    */
   elementwiseKernels?: ElementwiseKernels;
   /**

@@ -213,6 +213,10 @@ export const ElementwiseKernelsEnum = builder.enumType('ElementwiseKernels', {
       description:
         "PyTorch operators one by one, as torchtitan without torch.compile: RoPE as an fp32 complex multiply (16 more bytes per query and key element each way), SwiGLU as silu then multiply (4 more bytes per MLP element forward, 8 backward).",
     },
+    EAGER_FUSED_EXPERTS: {
+      description:
+        "As EAGER, except the routed experts' SwiGLU, which runs fused: NeMo AutoModel's MoE models (eager RoPE and dense or shared MLPs; DeepEP experts through weighted_bias_swiglu_impl).",
+    },
   } satisfies Record<ElementwiseKernels, { description: string }>,
 });
 

@@ -84,6 +84,28 @@ describe('EAGER element-wise kernels', () => {
     expect(seconds('EAGER') - seconds('FUSED')).toBeCloseTo(expected, 9);
   });
 
+  it('EAGER_FUSED_EXPERTS (NeMo AutoModel): RoPE and the dense and shared MLPs eager, the routed experts’ SwiGLU fused', () => {
+    // DeepSeek-V2 on 64 H100-class A100s as above: 59 MoE layers of 6 routed + 2 shared experts 1,536 wide, 1 dense 12,288.
+    const arch = findModelPreset('deepseek-v2') as ModelArchitecture;
+    const mla = arch.latentAttention!;
+    const resolved = resolveLayout(arch, cluster, { globalBatchSize: 64, microBatchSize: 1, zeroStage: 3, expertParallel: 8 });
+    const counts = computeModelCounts(arch);
+    const seconds = (kernels: ElementwiseKernels) =>
+      evaluatePlan(arch, counts, cluster, resolved, { elementwiseKernels: kernels }).terms.find((t) => t.name === 'COMPUTE')!.seconds;
+    const moeLayers = arch.layers - (arch.denseLayers ?? 0);
+    const rope = 16 * (arch.attentionHeads + 1) * mla.qkRopeHeadDim;
+    const swiglu = 12 * (moeLayers * arch.sharedExperts * arch.ffnHiddenSize + (arch.denseLayers ?? 0) * (arch.denseFfnHiddenSize ?? arch.ffnHiddenSize));
+    expect(seconds('EAGER_FUSED_EXPERTS') - seconds('FUSED')).toBeCloseTo((arch.sequenceLength * (2 * rope * arch.layers + swiglu)) / hbm, 9);
+    // Qwen3 30B-A3B has neither shared experts nor dense layers: only RoPE (32 query and 4 key heads of 128) remains.
+    const qwen = findModelPreset('qwen3-30b-a3b') as ModelArchitecture;
+    const qwenLayout = resolveLayout(qwen, cluster, { globalBatchSize: 64, microBatchSize: 1, zeroStage: 3, expertParallel: 8 });
+    const qwenSeconds = (kernels: ElementwiseKernels) =>
+      evaluatePlan(qwen, computeModelCounts(qwen), cluster, qwenLayout, { elementwiseKernels: kernels }).terms.find((t) => t.name === 'COMPUTE')!.seconds;
+    expect(qwen.sharedExperts).toBe(0);
+    expect(qwenSeconds('EAGER_FUSED_EXPERTS') - qwenSeconds('FUSED')).toBeCloseTo((qwen.sequenceLength * 2 * 16 * (32 + 4) * 128 * qwen.layers) / hbm, 9);
+    expect(qwenSeconds('EAGER')).toBeGreaterThan(qwenSeconds('EAGER_FUSED_EXPERTS'));
+  });
+
   it('is torchtitan’s default, shown as an assumption, and a user’s FUSED wins', () => {
     const base: LayoutInput = { globalBatchSize: 128 };
     const recipe = applyRecipe('TORCHTITAN_FSDP2', base, {});
@@ -110,6 +132,6 @@ describe('EAGER element-wise kernels', () => {
       error = caught;
     }
     expect(error).toBeInstanceOf(InvalidInputError);
-    expect(String((error as Error).message)).toMatch(/options\.elementwiseKernels.*COMPILED.*FUSED.*EAGER/);
+    expect(String((error as Error).message)).toMatch(/options\.elementwiseKernels.*COMPILED.*FUSED.*EAGER.*EAGER_FUSED_EXPERTS/);
   });
 });

@@ -95,9 +95,12 @@ const report = runValidation();
 // 12"). They move the Hopper fit 0.771 → 0.767 (0.5 % rule: refitted, the two rows then +18.5 / +12.7 %; the FP8 factor
 // and the host time stay within their tolerances):
 // 0.0575 / 0.2780 / 0.0702 (dense 0.0415 / 0.1850), and the dense accuracy rounds up to 5 %.
-const MEAN_ABS_ERROR_BOUND = 0.058;
+// Lowered to 0.057 / 0.28 / 0.070 when NeMo AutoModel's MoE rows ran their RoPE and dense/shared MLPs eager and their
+// DeepEP experts fused, as their code does (options.elementwiseKernels EAGER_FUSED_EXPERTS): +13.3 / +24.1 / +21.9 /
+// +7.9 → +12.0 / +22.7 / +21.0 / +2.6 %: 0.0563 / 0.2780 / 0.0690 (MoE mean 9.7 → 9.3 %).
+const MEAN_ABS_ERROR_BOUND = 0.057;
 const MAX_ABS_ERROR_BOUND = 0.28;
-const LEAVE_ONE_FAMILY_OUT_BOUND = 0.071;
+const LEAVE_ONE_FAMILY_OUT_BOUND = 0.070;
 const DENSE_MEAN_ABS_ERROR_BOUND = 0.042;
 const DENSE_MAX_ABS_ERROR_BOUND = 0.186;
 

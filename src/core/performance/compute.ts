@@ -183,13 +183,16 @@ function layerElementwiseBytes(ctx: StepContext): number {
  * What running RoPE and SwiGLU as eager PyTorch operators (PlanOptions.elementwiseKernels EAGER: torchtitan without
  * torch.compile) adds to a layer's HBM traffic per micro-batch over fused kernels: the forward's extra bytes once, and
  * again on the recomputed share, plus the backward's. RoPE acts on the rotary models' queries and keys (with MLA only
- * on their decoupled rotary parts: every head's and the one shared key's), SwiGLU on a gated MLP's width; `keyWidth`
- * is the key width one rank holds, `mlpWidth` its MLP width.
+ * on their decoupled rotary parts: every head's and the one shared key's), SwiGLU on a gated MLP's width — under
+ * EAGER_FUSED_EXPERTS without the routed experts' share of it; `keyWidth` is the key width one rank holds, `mlpWidth`
+ * its MLP width (mean over dense and MoE layers, routed and shared experts included).
  */
 function eagerElementwiseBytes(ctx: StepContext, keyWidth: number, mlpWidth: number): number {
-  if (ctx.options?.elementwiseKernels !== 'EAGER') return 0;
+  const kernels = ctx.options?.elementwiseKernels;
+  if (kernels !== 'EAGER' && kernels !== 'EAGER_FUSED_EXPERTS') return 0;
   const { arch, t } = ctx;
-  const gated = arch.gatedMlp === true;
+  const routedWidth = kernels === 'EAGER_FUSED_EXPERTS' && ctx.moe ? (ctx.moeShare * ctx.k * arch.ffnHiddenSize) / t : 0;
+  const swigluWidth = arch.gatedMlp === true ? mlpWidth - routedWidth : 0;
   const mla = arch.latentAttention;
   const rotaryWidth =
     arch.positionEmbedding !== 'ROTARY'
@@ -198,8 +201,8 @@ function eagerElementwiseBytes(ctx: StepContext, keyWidth: number, mlpWidth: num
         ? ((arch.attentionHeads / t) + 1) * mla.qkRopeHeadDim
         : ctx.counts.queryWidth / t + keyWidth;
   const rope = EAGER_ROPE_EXTRA_BYTES_PER_ELEMENT * rotaryWidth;
-  const forward = rope + (gated ? EAGER_SWIGLU_EXTRA_BYTES_FORWARD * mlpWidth : 0);
-  const backward = rope + (gated ? EAGER_SWIGLU_EXTRA_BYTES_BACKWARD * mlpWidth : 0);
+  const forward = rope + EAGER_SWIGLU_EXTRA_BYTES_FORWARD * swigluWidth;
+  const backward = rope + EAGER_SWIGLU_EXTRA_BYTES_BACKWARD * swigluWidth;
   return ctx.tokens * ((1 + ctx.recomputed) * forward + backward);
 }
 

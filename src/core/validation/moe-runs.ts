@@ -33,6 +33,15 @@ const MEGATRON_MOE_MODEL_ZOO_MIXTRAL =
  * NeMo AutoModel's benchmark configs at its table's commit: FSDP2 (ZeRO-3) over BF16 weights with activation
  * checkpointing, micro-batch 1, and torch.optim.Adam over those BF16 parameters (BF16 moments, no fp32 master: K = 4).
  */
+/**
+ * How NeMo AutoModel's MoE models run their element-wise operators (read at 89e3a9fd and 8d9bfb90e; the benchmark
+ * configs enable no torch.compile): RoPE eager — moe/rope_utils.py apply_rotary_emb through an fp32 complex multiply
+ * (DeepSeek-V3, Kimi K2), gpt_oss/layers.py _apply_rotary_emb's rotate-half in BF16 (Qwen3; 14 bytes extra per element
+ * each way by the same count, asked as the complex form's 16) —, the dense MLP and the shared experts eager
+ * (moe/layers.py MLP: F.silu(gate_proj(x)) * up_proj(x)), the DeepEP routed experts fused (weighted_bias_swiglu_impl).
+ */
+const AUTOMODEL_KERNELS = { elementwiseKernels: 'EAGER_FUSED_EXPERTS' } as const;
+
 const AUTOMODEL_STATES = {
   microBatchSize: 1,
   zeroStage: 3,
@@ -103,7 +112,7 @@ export const MOE_VALIDATION_RUNS: readonly ValidationRun[] = [
       // nemo_automodel/components/moe/layers.py). FSDP2 reduces and reshards after every micro-batch (its pipeline
       // stages are not FSDP modules at that commit), as ZeRO-3 here, keeping the parameters from forward to backward:
       // its configs set reshard_after_forward: false (and the parallelizer passes `not pp_enabled`).
-      options: { expertDispatch: 'NODE_DEDUPLICATED', expertGemmLaunch: 'GROUPED_KERNEL', reshardAfterForward: false, pipelineFlushesPerStep: ga },
+      options: { expertDispatch: 'NODE_DEDUPLICATED', expertGemmLaunch: 'GROUPED_KERNEL', reshardAfterForward: false, pipelineFlushesPerStep: ga, ...AUTOMODEL_KERNELS },
       recipe: `NeMo AutoModel (PyTorch): BF16, FSDP over ${fsdpGroup}, EP 64 (DeepEP), PP 4, activation checkpointing, GA ${ga}, Transformer Engine`,
       assumed:
         'as the page and its configs document (examples/benchmark/configs/deepseek_v3_te_deepep*.yaml): DeepEP (node-deduplicated dispatch), the fake balanced gate, activation checkpointing (full recompute), GA as separate pipeline schedules; 61 layers split evenly over the 32 virtual stages (2 on the first 29). Asked without those (plain exposed all-to-all, no recompute, one schedule) the model read −17.6 % / −5.9 % and did not fit (docs/validation.md)',
@@ -129,7 +138,7 @@ export const MOE_VALIDATION_RUNS: readonly ValidationRun[] = [
     // Pure BF16 optimizer states and the blocks' FP32 reduce, as the 256-GPU DeepSeek-V3 row (EP 32 = FSDP 32: the
     // experts are not replicated, so only the blocks reduce).
     layout: { pipelineParallel: 8, pipelineInterleave: 4, expertParallel: 32, globalBatchSize: 512, ...AUTOMODEL_STATES, gradientReducePrecision: 'FP32' },
-    options: { expertDispatch: 'NODE_DEDUPLICATED', expertGemmLaunch: 'GROUPED_KERNEL', reshardAfterForward: false, pipelineFlushesPerStep: 2 },
+    options: { expertDispatch: 'NODE_DEDUPLICATED', expertGemmLaunch: 'GROUPED_KERNEL', reshardAfterForward: false, pipelineFlushesPerStep: 2, ...AUTOMODEL_KERNELS },
     recipe: 'NeMo AutoModel (PyTorch): BF16, FSDP over 32, EP 32 (DeepEP), PP 8, activation checkpointing, GA 2, Transformer Engine',
     assumed:
       'as the DeepSeek-V3 rows of the page (DeepEP, fake balanced gate, full recompute, GA as separate schedules, GROUPED_KERNEL experts, parameters kept from forward to backward); Kimi K2\'s MLA ranks and dense FFN as DeepSeek-V3\'s (q 1,536, kv 512, rope 64, dense 18,432: its config.json as Megatron launch scripts for Kimi K2 quote it, the file itself not read); 61 layers split evenly over the 32 virtual stages',
@@ -155,7 +164,7 @@ export const MOE_VALIDATION_RUNS: readonly ValidationRun[] = [
     modelChanges: { expertGroups: 16, expertGroupsPerToken: 1 },
     // EP 8 = FSDP 8: the experts are not replicated, only the blocks reduce (FP32, as the DeepSeek-V3 rows).
     layout: { expertParallel: 8, globalBatchSize: 512, ...AUTOMODEL_STATES, microBatchSize: 4, gradientReducePrecision: 'FP32' },
-    options: { expertDispatch: 'NODE_DEDUPLICATED', expertGemmLaunch: 'GROUPED_KERNEL' },
+    options: { expertDispatch: 'NODE_DEDUPLICATED', expertGemmLaunch: 'GROUPED_KERNEL', ...AUTOMODEL_KERNELS },
     recipe: 'NeMo AutoModel (PyTorch): BF16, FSDP over 8, EP 8 (DeepEP), micro-batch 4, GA 16, activation checkpointing, Transformer Engine',
     assumed:
       'as the page and its config document (DeepEP, fake balanced gate, full recompute, GROUPED_KERNEL experts, BF16 optimizer states); its training loop syncs gradients on the last micro-batch only (set_requires_gradient_sync), asked as ZeRO-3 reducing every micro-batch (its reduce-scatters are overlapped: 0.09 s exposed of a 22 s step)',
