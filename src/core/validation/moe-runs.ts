@@ -323,13 +323,13 @@ export const MOE_VALIDATION_RUNS: readonly ValidationRun[] = [
     layout: {
       tensorParallel: 2, pipelineParallel: 8, pipelineInterleave: 4, pipelineStageLayers: [1, ...Array.from({ length: 30 }, () => 2), 0], expertParallel: 64,
       expertTensorParallel: 1, sequenceParallel: true, globalBatchSize: 8192, microBatchSize: 1, precision: 'FP8', recompute: 'NONE',
-      gradientPrecision: 'BF16', optimizerMomentPrecision: 'BF16',
+      gradientPrecision: 'BF16', optimizerMomentPrecision: 'BF16', cheapRecompute: true,
     },
     options: { expertDispatch: 'NODE_DEDUPLICATED', overlapExpertParallelCommunication: true, overlapTensorParallelCommunication: false, overlapDataParallelCommunication: false },
     trainingRecipe: 'MEGATRON_CORE',
     recipe: 'Megatron-Bridge 0.1.0rc3 (Megatron-Core 0.14): FP8, DeepEP overlapped (moe_a2a_overlap), EP 64 folded over TP 2 × DP 64, MTP 1, BF16 gradients and moments, sequence 4,096',
     assumed:
-      'FP8 per-tensor (the table has no precision column; its parenthesised 330 is the block-wise run, so the main 338 is per-tensor FP8 — current scaling, the workaround its known-issues page names); the recompute of the MLA up-projections and of the 3 dense MLPs not expressed (asked without recompute); gradient reduction exposed (overlap_grad_reduce False; the parameter all-gather is overlapped, ≈ 1 % of the step either way); balanced routing with DeepSeek-V3\'s group limit',
+      'FP8 per-tensor (the table has no precision column; its parenthesised 330 is the block-wise run, so the main 338 is per-tensor FP8 — current scaling, the workaround its known-issues page names); recompute_granularity "selective" with recompute_modules ["mla_up_proj", "mlp"] (Megatron-Core transformer_config.py: the MLA up-projections and RoPE re-run, and the 3 dense layers\' MLPs) asked as cheapRecompute — the up-projections\' FLOPs as configured, plus the norms and the SwiGLU output, which it does not re-run (element-wise bytes, ≈ 0.4 points), and without the 3 dense MLPs\' recompute (≈ 3 of 61 layers\' MLP FLOPs once more): +16.4 % asked without it; gradient reduction exposed (overlap_grad_reduce False; the parameter all-gather is overlapped, ≈ 1 % of the step either way); balanced routing with DeepSeek-V3\'s group limit',
     published: 1297,
     kind: 'TOKENS_PER_SECOND_PER_GPU',
   },
