@@ -358,6 +358,44 @@ describe('planSearch pinned to Llama 3 405B\'s published layouts (Dubey et al. 2
 });
 
 /**
+ * What planSearch ranks is what trainingPlan answers: the winner of the search above — an uneven (BALANCED) split of
+ * Llama 3 405B's 126 layers over 16 × 4 virtual stages with one layer of each recomputed — asked back through
+ * trainingPlan with its own parallelism gives the same step time and memory (the dashboard opens a search point this way).
+ */
+describe('planSearch → trainingPlan: an uneven split and partial recompute replay exactly', () => {
+  const SEARCHED = `query($i: PlanSearchInput!) { planSearch(input: $i) { best { parallelism { tensorParallel pipelineParallel
+    dataParallel microBatchSize pipelineInterleave pipelineStageLayers zeroStage recompute recomputeLayers sequenceParallel }
+    performance { stepSeconds } memory { totalBytes } } } }`;
+  const PLANNED = `query($i: TrainingPlanInput!) { trainingPlan(input: $i) { parallelism { pipelineStageLayers recomputeLayers }
+    performance { stepSeconds } memory { totalBytes } } }`;
+  type Layout = Record<string, unknown> & { pipelineStageLayers: number[] | null };
+  type Searched = { planSearch: { best: { parallelism: Layout; performance: { stepSeconds: number }; memory: { totalBytes: number } }[] } };
+  type Planned = { trainingPlan: { parallelism: { pipelineStageLayers: number[] | null; recomputeLayers: number | null }; performance: { stepSeconds: number }; memory: { totalBytes: number } } };
+  it('Llama 3 405B on 8,192 H100 pinned to TP 8 / PP 16 / DP 64 (MEGATRON_CORE): same step seconds and bytes to 1e-12', async () => {
+    const common = { model: 'llama3-405b', clusterSpec: { gpu: 'h100-sxm', gpusPerNode: 8, nodes: 1024 }, globalBatchSize: 2048, recipe: 'MEGATRON_CORE' };
+    const searched = await post<Searched>(t.app, {
+      query: SEARCHED,
+      variables: { i: { ...common, tensorParallel: [8], pipelineParallel: [16], dataParallel: [64], top: 1 } },
+    });
+    expect(searched.errors).toBeUndefined();
+    const best = searched.data!.planSearch.best[0]!;
+    const split = best.parallelism.pipelineStageLayers!;
+    // Uneven: 126 layers over 64 virtual stages, 1 or 2 each.
+    expect(split).toHaveLength(16 * (best.parallelism.pipelineInterleave as number));
+    expect(new Set(split).size).toBeGreaterThan(1);
+    expect(split.reduce((a, b) => a + b, 0)).toBe(126);
+    expect(best.parallelism.recomputeLayers).toBe(1);
+    const planned = await post<Planned>(t.app, { query: PLANNED, variables: { i: { ...common, ...best.parallelism } } });
+    expect(planned.errors).toBeUndefined();
+    const plan = planned.data!.trainingPlan;
+    expect(plan.parallelism.pipelineStageLayers).toEqual(split);
+    expect(plan.parallelism.recomputeLayers).toBe(1);
+    expect(plan.performance.stepSeconds / best.performance.stepSeconds - 1).toBeCloseTo(0, 12);
+    expect(plan.memory.totalBytes).toBe(best.memory.totalBytes);
+  });
+});
+
+/**
  * trainingPlan.recomputeLayers (Megatron-Core --recompute-method block --recompute-num-layers N): Llama 3 405B on 8,192
  * H100 with the published TP 8 / PP 16 / DP 64 (Dubey et al. 2024 Table 4: 430 TFLOP/s; tolerance 10 %, issue 9) and
  * MEGATRON_CORE, at v = 4 (two layers per virtual stage, the first and last stage one short, §3.3.2): no recompute
