@@ -98,9 +98,14 @@ const report = runValidation();
 // Lowered to 0.057 / 0.28 / 0.070 when NeMo AutoModel's MoE rows ran their RoPE and dense/shared MLPs eager and their
 // DeepEP experts fused, as their code does (options.elementwiseKernels EAGER_FUSED_EXPERTS): +13.3 / +24.1 / +21.9 /
 // +7.9 → +12.0 / +22.7 / +21.0 / +2.6 %: 0.0563 / 0.2780 / 0.0690 (MoE mean 9.7 → 9.3 %).
-const MEAN_ABS_ERROR_BOUND = 0.057;
+// Lowered to 0.053 / 0.28 / 0.066 when ZeRO-3 exposed its first gather and last reduce once per virtual stage rather
+// than once per micro-batch (the interleaved schedule runs each chunk's forward and backward apart): AutoModel's
+// DeepSeek-V3 and Kimi K2 rows (FSDP2 over PP 4 × v 8 and PP 8 × v 4) +12.0 / +22.7 / +21.0 → +5.7 / +10.8 / +15.7 %,
+// nothing else moves; with Megatron-Bridge 25.09's DeepSeek-V3 recompute (+16.4 → +14.6 %): 0.0528 / 0.2780 / 0.0655,
+// MoE 8.1 % (its stated accuracy rounds up to 9 %).
+const MEAN_ABS_ERROR_BOUND = 0.053;
 const MAX_ABS_ERROR_BOUND = 0.28;
-const LEAVE_ONE_FAMILY_OUT_BOUND = 0.070;
+const LEAVE_ONE_FAMILY_OUT_BOUND = 0.066;
 const DENSE_MEAN_ABS_ERROR_BOUND = 0.042;
 const DENSE_MAX_ABS_ERROR_BOUND = 0.186;
 

@@ -3,7 +3,8 @@
  * stages i and p − 1 − i a rank holds (DeepSeek-V3 §3.2.1, Table 2), reduced and gathered together. Overlap (stated): the gradient
  * reduction overlaps with the backward of the last micro-batch (only what exceeds it is exposed); ZeRO-1/2's parameter
  * all-gather overlaps with the next step's first forward; ZeRO-2's per-micro-batch reduce-scatter and ZeRO-3's
- * per-micro-batch all-gathers overlap with that micro-batch's backward/forward; every overlapped transfer still costs
+ * per-micro-batch all-gathers overlap with that micro-batch's backward/forward (ZeRO-3's first gather and last reduce of
+ * each virtual stage's pass exposed: nothing of that pass runs before or after them); every overlapped transfer still costs
  * c·σ/(1 + σ) of compute slowdown (efficiency.ts overlappedCostSeconds).
  */
 import { frozenWeightBytes } from '../adapter.js';
@@ -123,11 +124,11 @@ const EXPLANATIONS = [
   'ZeRO-0: one gradient all-reduce per step, overlapped with the last micro-batch’s backward (ZeRO §7: 2Ψ).',
   'ZeRO-1: one gradient reduce-scatter per step under the last backward, the parameter all-gather under the next first forward (ZeRO §7: 2Ψ).',
   'ZeRO-2: a gradient reduce-scatter per micro-batch under its backward, the parameter all-gather under the next first forward (ZeRO §7).',
-  'ZeRO-3/FSDP: per-layer all-gathers forward and backward and a reduce-scatter per micro-batch, prefetched under compute; the first gather and last reduce of each pass exposed (ZeRO §7: 3Ψ per micro-batch; NeMo “Communication Overlap”).',
+  'ZeRO-3/FSDP: per-layer all-gathers forward and backward and a reduce-scatter per micro-batch, prefetched under compute; the first gather and last reduce of each pass of each virtual stage exposed (ZeRO §7: 3Ψ per micro-batch; NeMo “Communication Overlap”).',
 ] as const;
 
 const ZERO3_KEPT_GATHERED =
-  'ZeRO-3/FSDP with parameters kept from forward to backward (reshard_after_forward=False): per-layer all-gathers in the forward only and a reduce-scatter per micro-batch, prefetched under compute; the first gather and last reduce of each pass exposed.';
+  'ZeRO-3/FSDP with parameters kept from forward to backward (reshard_after_forward=False): per-layer all-gathers in the forward only and a reduce-scatter per micro-batch, prefetched under compute; the first gather and last reduce of each pass of each virtual stage exposed.';
 
 /**
  * The DP term over the step, the ZeRO-3 gathers of one micro-batch (the offload chain waits on them), and the seconds
@@ -211,12 +212,15 @@ export function dataParallelTerm(
         m * (gathers * collectiveNetworkSeconds(stageGatherBytes, n, perNode, 1, cluster, options) + collectiveNetworkSeconds(stageGradientBytes, n, perNode, 1, cluster, options));
       bytes += m * (gathers * collectiveBytes(stageGatherBytes, n, 1) + collectiveBytes(stageGradientBytes, n, 1));
       zero3GatherSeconds += allGather;
+      // Each virtual stage a micro-batch passes through on this rank is its own forward and its own backward (the
+      // interleaved schedule runs them apart): the first gather and the last reduce-scatter are exposed once per chunk
+      // (DualPipe: one of the rank's two stages per micro-batch).
+      const chunks = Math.min(zeroLayers, shards.stagesPerRank > 1 ? 1 : ctx.v);
       exposedSeconds += overlapped
         ? m *
-          (layerGather +
-            layerReduce +
-            overlappedCostSeconds(allGather - layerGather, forwardWindow, slowdown) +
-            overlappedCostSeconds(backwardGather + reduceScatter - layerReduce, backwardWindow, slowdown))
+          (chunks * (layerGather + layerReduce) +
+            overlappedCostSeconds(allGather - chunks * layerGather, forwardWindow, slowdown) +
+            overlappedCostSeconds(backwardGather + reduceScatter - chunks * layerReduce, backwardWindow, slowdown))
         : m * (gathers * allGather + reduceScatter);
     }
   }

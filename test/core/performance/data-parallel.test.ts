@@ -215,3 +215,32 @@ describe('gradientReducePrecision FP32: the reduce-scatters carry fp32, nothing 
     expect(() => resolveLayout(llama, cluster, { ...layout, precision: 'FP32', gradientReducePrecision: 'BF16' }, 't')).toThrow(/t\.gradientReducePrecision/);
   });
 });
+
+/**
+ * ZeRO-3 / FSDP under the interleaved schedule: every virtual stage a micro-batch passes through on a rank is its own
+ * forward and its own backward, so the first layer's all-gather and the last layer's reduce-scatter — which nothing of
+ * that pass runs before or after to hide them — are exposed once per virtual stage, not once per micro-batch. Llama 2 13B
+ * (40 layers) on 16 H100, PP 2 × DP 8, 8 micro-batches a step, with ideal overlap (σ = 0) so that everything else hides:
+ * the exposed DP time is m × chunks × (one layer's gather + one layer's reduce), 4× as much at v = 4 as at v = 1 (the
+ * rank holds the same 20 layers either way).
+ */
+describe('ZeRO-3 with interleaving: the first gather and last reduce of each virtual stage exposed', () => {
+  const h100 = findGpu('h100-sxm') as GpuSpec;
+  const llama = findModelPreset('llama2-13b') as ModelArchitecture;
+  const counts = computeModelCounts(llama);
+  const cluster = makeCluster({ gpu: h100, gpusPerNode: 8, nodes: 2 });
+  const options: PlanOptions = { overlapComputeSlowdown: 0 };
+  const dp = (v: number) => {
+    const layout = resolveLayout(llama, cluster, { globalBatchSize: 64, pipelineParallel: 2, pipelineInterleave: v, zeroStage: 3 });
+    return estimateStep(llama, counts, cluster, layout, options).terms.find((t) => t.name === 'DATA_PARALLEL')!;
+  };
+  it('exposed(v = 4) = 4 × exposed(v = 1); the DP time and bytes themselves do not change', () => {
+    const one = dp(1);
+    const four = dp(4);
+    expect(one.exposedSeconds).toBeGreaterThan(0);
+    expect(relative(four.exposedSeconds, 4 * one.exposedSeconds)).toBeLessThan(1e-9);
+    expect(relative(four.seconds, one.seconds)).toBeLessThan(1e-9);
+    expect(four.bytes).toBe(one.bytes);
+    expect(four.explanation).toMatch(/first gather and last reduce of each pass of each virtual stage exposed/);
+  });
+});
