@@ -433,6 +433,9 @@ function checkOptions(options: PlanOptions): void {
   if (options.overlapComputeSlowdown !== undefined) requireFinite('options.overlapComputeSlowdown', options.overlapComputeSlowdown, 0, 1);
   if (options.expertGemmLaunch !== undefined) requireOneOf('options.expertGemmLaunch', options.expertGemmLaunch, EXPERT_GEMM_LAUNCHES);
   if (options.elementwiseKernels !== undefined) requireOneOf('options.elementwiseKernels', options.elementwiseKernels, ELEMENTWISE_KERNELS);
+  if (options.expertGradientReducePrecision !== undefined) {
+    requireOneOf('options.expertGradientReducePrecision', options.expertGradientReducePrecision, GRADIENT_PRECISIONS);
+  }
   if (options.expertHostSecondsPerOperation !== undefined) {
     requireFinite('options.expertHostSecondsPerOperation', options.expertHostSecondsPerOperation, 0, 0.01);
   }

@@ -12,7 +12,7 @@
  * These are hot-path functions (called per plan evaluation): plain switches, no allocation.
  */
 import { InvalidInputError } from './errors.js';
-import type { GradientPrecision, OptimizerKind, ParallelLayout, Precision } from './types.js';
+import type { GradientPrecision, OptimizerKind, ParallelLayout, PlanOptions, Precision } from './types.js';
 
 /**
  * bitsandbytes' block-wise quantisation keeps one fp32 absmax per block of 2,048 values per state
@@ -50,6 +50,15 @@ export function gradientReduceBytesOf(layout: Pick<ParallelLayout, 'precision' |
   // An explicit reduce precision (FSDP2's reduce_dtype) wins.
   if (layout.gradientReducePrecision !== undefined) return layout.gradientReducePrecision === 'FP32' ? 4 : 2;
   return layout.gradientPrecision === 'FP32' && layout.precision === 'FP16' ? 2 : gradientBytesOf(layout);
+}
+
+/** Bytes per routed-expert gradient element reduced: PlanOptions.expertGradientReducePrecision, else the dense weights'. */
+export function expertGradientReduceBytesOf(
+  layout: Pick<ParallelLayout, 'precision' | 'gradientPrecision' | 'gradientReducePrecision'>,
+  options: Pick<PlanOptions, 'expertGradientReducePrecision'> | undefined,
+): number {
+  const own = options?.expertGradientReducePrecision;
+  return own === undefined ? gradientReduceBytesOf(layout) : own === 'FP32' ? 4 : 2;
 }
 
 /** Bytes of one stored activation element (FP8 runs keep 16-bit activations between layers: counted as 2). */

@@ -263,6 +263,7 @@ const DEFAULT_SOURCES: Record<string, string> = {
   'options.reshardAfterForward': 'planner default: FSDP2 fully_shard(reshard_after_forward=True), DeepSpeed ZeRO-3 releasing parameters after use: gathered again for the backward (acts under ZeRO-3)',
   'options.expertDispatch': 'planner default: ALL_TO_ALL, one copy per routed expert over the network (NCCL all-to-all)',
   'options.expertGemmLaunch': 'planner default: GROUPED_KERNEL, the local experts in one grouped kernel (no host work per expert)',
+  'options.expertGradientReducePrecision': 'planner default: the routed experts reduce their gradients at the dense weights\' precision (gradientReducePrecision)',
   'options.elementwiseKernels': 'planner default: FUSED, fused RoPE and SwiGLU kernels (Megatron-Core/Transformer Engine, or torch.compile)',
   'options.expertHostSecondsPerOperation':
     'calibrated on the validation suite\'s Megatron-Core MoE runs in BF16 without expert-parallel overlap (performance/expert-parallel.ts); counts only with PER_EXPERT launches',
@@ -352,6 +353,7 @@ export function planAssumptions(
   optionEntry('expertDispatch', 'ALL_TO_ALL');
   optionEntry('expertGemmLaunch', 'GROUPED_KERNEL');
   optionEntry('elementwiseKernels', 'FUSED');
+  optionEntry('expertGradientReducePrecision', 'as the dense weights');
   optionEntry('expertHostSecondsPerOperation', EXPERT_HOST_SECONDS_PER_OPERATION);
   optionEntry('pipelineFlushesPerStep', 1);
   optionEntry('communicationStreamingMultiprocessors', 'none');

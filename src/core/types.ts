@@ -410,6 +410,13 @@ export interface PlanOptions {
    */
   elementwiseKernels?: ElementwiseKernels;
   /**
+   * Precision the routed experts' gradients are reduced in, where it differs from the dense weights'
+   * (gradientReducePrecision): NeMo AutoModel reduces its blocks in FP32 (their FSDP2 MixedPrecisionPolicy) but shards
+   * the experts with their own fully_shard, which reduces in the BF16 of the weights. Absent = as the dense weights.
+   * Only where the experts are reduced (their expert-data-parallel group has more than one rank).
+   */
+  expertGradientReducePrecision?: GradientPrecision;
+  /**
    * Host seconds per per-expert GEMM or FP8 cast of a PER_EXPERT launch, per layer and micro-batch (default 50.5 µs,
    * calibrated: performance/expert-parallel.ts EXPERT_HOST_SECONDS_PER_OPERATION); lower it for a faster host or CUDA
    * graphs that capture the experts, 0 to leave it out.

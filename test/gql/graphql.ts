@@ -259,6 +259,8 @@ export type PlanOptionsInput = {
   expertDispatch?: ExpertDispatch | null | undefined;
   /** How a rank launches its local experts' GEMMs (default GROUPED_KERNEL; PER_EXPERT: Transformer Engine's GroupedLinear, Megatron-Core — the host work per expert after the dispatcher's sync counts in EXPERT_PARALLEL). MoE models only. */
   expertGemmLaunch?: ExpertGemmLaunch | null | undefined;
+  /** Precision the routed experts' gradients are reduced in where it differs from the dense weights' (gradientReducePrecision): NeMo AutoModel reduces its blocks in FP32 but its experts' own fully_shard in BF16. Absent = as the dense weights; acts where the experts are data-parallel (experts replicated beyond EP). */
+  expertGradientReducePrecision?: GradientPrecision | null | undefined;
   /** Host seconds per per-expert GEMM or FP8 cast of a PER_EXPERT launch, per MoE layer and micro-batch (0–0.01; default 0.0000505, calibrated on the validation suite's Megatron-Core BF16 MoE runs). Lower it for a faster host or CUDA graphs over the experts. */
   expertHostSecondsPerOperation?: number | null | undefined;
   /** Routed tokens the busiest expert-parallel rank receives per micro-batch, as a multiple of the mean (1–16; default 1 = perfectly balanced, as DeepSeek's published training profile simulates). The all-to-all and the expert GEMMs wait for that rank (both take this many times the balanced time) and its routed experts' activations grow by as much. MoE models with expertParallel > 1. */

@@ -616,6 +616,27 @@ describe('options.elementwiseKernels (eager RoPE and SwiGLU)', () => {
   });
 });
 
+describe('options.expertGradientReducePrecision (the routed experts reduce at their own precision)', () => {
+  // DeepSeek-V3 on 2,048 H800, PP 16 × DP 128 with EP 64: the experts are replicated over 2 ranks and reduce.
+  const v3 = {
+    model: 'deepseek-v3', clusterSpec: { gpu: 'h800', gpusPerNode: 8, nodes: 256 }, globalBatchSize: 15360, microBatchSize: 1,
+    pipelineParallel: 16, expertParallel: 64, zeroStage: 1, gradientReducePrecision: 'FP32',
+  };
+  it('listed as DEFAULT (as the dense weights) and USER when given; BF16 experts move fewer DP bytes than FP32 ones; a bad value is a validation error', async () => {
+    const [same, bf16] = await Promise.all([askPlan(v3), askPlan({ ...v3, options: { expertGradientReducePrecision: 'BF16' } })]);
+    expect(same.errors).toBeUndefined();
+    expect(bf16.errors).toBeUndefined();
+    const entry = (a: typeof same) => a.data!.trainingPlan.assumptions.find((x) => x.name === 'options.expertGradientReducePrecision');
+    expect(entry(same)).toMatchObject({ value: 'as the dense weights', origin: 'DEFAULT' });
+    expect(entry(bf16)).toMatchObject({ value: 'BF16', origin: 'USER' });
+    const dpBytes = (a: typeof same) => termOf(a.data!.trainingPlan.performance.terms, 'DATA_PARALLEL').bytes;
+    expect(dpBytes(bf16)).toBeLessThan(dpBytes(same));
+    expect(dpBytes(same)).toBe(same.data!.trainingPlan.communication.dataParallelBytes);
+    const e = onlyError(await askPlan({ ...v3, options: { expertGradientReducePrecision: 'FP64' } }));
+    expect(e.message).toMatch(/GradientPrecision/);
+  });
+});
+
 describe('options.reshardAfterForward (ZeRO-3 / FSDP2 reshard_after_forward)', () => {
   // Llama 3 8B on 16 H100 under TORCHTITAN_FSDP2 (ZeRO-3), 8 micro-batches per step.
   const fsdp = { model: 'llama3-8b', clusterSpec: { gpu: 'h100-sxm', gpusPerNode: 8, nodes: 2 }, globalBatchSize: 128, recipe: 'TORCHTITAN_FSDP2', recompute: 'FULL' };

@@ -12,7 +12,7 @@ import { collectiveBytes, collectiveNetworkSeconds, collectiveSeconds, groupMemb
 import { expertDataParallelOf, expertParametersPerLayer, keepsParametersGathered } from '../memory.js';
 import { multiTokenPredictionModuleParameters, replicatedKvParametersPerRank } from '../model.js';
 import { rankLayers } from '../pipeline.js';
-import { gradientReduceBytesOf, parameterBytesFor } from '../precision.js';
+import { expertGradientReduceBytesOf, gradientReduceBytesOf, parameterBytesFor } from '../precision.js';
 import type { LayerFlops } from './compute.js';
 import type { StepContext, StepTerm } from './context.js';
 import { overlappedCostSeconds } from './efficiency.js';
@@ -142,7 +142,7 @@ export function dataParallelTerm(
   const { layout, options, cluster, t, e, etp, m, slowdown } = ctx;
   const G = ctx.gpusPerNode;
   const pb = parameterBytesFor(layout.precision);
-  const gb = gradientReduceBytesOf(layout);
+  const expertGb = expertGradientReduceBytesOf(layout, options);
   const computePerMicroBatch = shards.rankComputePerMicroBatch;
   const backwardShare = (flops.matmulPasses - 1) / flops.matmulPasses;
   const backwardWindow = computePerMicroBatch * backwardShare;
@@ -168,7 +168,7 @@ export function dataParallelTerm(
   // under DualPipe half the micro-batches run each of the rank's two stages, so 1/2 of the shards' bytes on average.
   const perMicroBatchShare = 1 / shards.stagesPerRank;
   for (let part = 0; part < 2; part++) {
-    const gradientBytes = part === 0 ? shards.denseGradientBytes : shards.expertParams * gb;
+    const gradientBytes = part === 0 ? shards.denseGradientBytes : shards.expertParams * expertGb;
     const gatherBytes = part === 0 ? shards.denseGatherBytes : shards.expertParams * pb;
     const n = part === 0 ? shards.dpGroup : shards.expertDp;
     // The expert-DP group's members are ETP × EP ranks apart (expert rank order ETP, EP, expert-DP: expert-parallel.ts).

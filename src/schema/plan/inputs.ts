@@ -103,6 +103,11 @@ export const PlanOptionsInputRef = builder.inputType('PlanOptionsInput', {
       description:
         'How RoPE and SwiGLU run (default FUSED: fused kernels, Megatron-Core/Transformer Engine or torch.compile; EAGER: PyTorch operators one by one, as torchtitan without torch.compile — more HBM traffic in COMPUTE; EAGER_FUSED_EXPERTS: the same with the routed experts\' SwiGLU fused, as NeMo AutoModel\'s MoE models). The recipe TORCHTITAN_FSDP2 sets EAGER.',
     }),
+    expertGradientReducePrecision: t.field({
+      type: GradientPrecisionEnum,
+      description:
+        "Precision the routed experts' gradients are reduced in where it differs from the dense weights' (gradientReducePrecision): NeMo AutoModel reduces its blocks in FP32 but its experts' own fully_shard in BF16. Absent = as the dense weights; acts where the experts are data-parallel (experts replicated beyond EP).",
+    }),
     expertHostSecondsPerOperation: t.float({
       description:
         `Host seconds per per-expert GEMM or FP8 cast of a PER_EXPERT launch, per MoE layer and micro-batch (0–0.01; default ${EXPERT_HOST_SECONDS_PER_OPERATION}, calibrated on the validation suite's Megatron-Core BF16 MoE runs). Lower it for a faster host or CUDA graphs over the experts.`,

@@ -244,3 +244,37 @@ describe('ZeRO-3 with interleaving: the first gather and last reduce of each vir
     expect(four.explanation).toMatch(/first gather and last reduce of each pass of each virtual stage exposed/);
   });
 });
+
+/**
+ * options.expertGradientReducePrecision: the routed experts' gradients reduced at their own precision (NeMo AutoModel:
+ * the blocks' FSDP2 MixedPrecisionPolicy reduces in FP32, the experts' own fully_shard in BF16). DeepSeek-V3 on 2,048
+ * H800, PP 16 × DP 128 with EP 64: the experts are replicated over 2 expert-data-parallel ranks, so they reduce.
+ * Four combinations of the dense and the expert reduce precision: the expert option moves only the experts' bytes —
+ * the same difference whatever the dense precision — and the dense one only the dense bytes.
+ */
+describe('options.expertGradientReducePrecision: the experts reduce at their own precision', () => {
+  const v3 = findModelPreset('deepseek-v3') as ModelArchitecture;
+  const counts = computeModelCounts(v3);
+  const cluster = makeCluster({ gpu: h800, gpusPerNode: 8, nodes: 256 });
+  const bytes = (dense: 'FP32' | 'BF16', experts?: 'FP32' | 'BF16') => {
+    const layout = resolveLayout(v3, cluster, {
+      globalBatchSize: 15360, pipelineParallel: 16, expertParallel: 64, microBatchSize: 1, zeroStage: 1, gradientReducePrecision: dense,
+    });
+    const options: PlanOptions = experts === undefined ? {} : { expertGradientReducePrecision: experts };
+    return estimateStep(v3, counts, cluster, layout, options).terms.find((t) => t.name === 'DATA_PARALLEL')!.bytes;
+  };
+  it('FP32 blocks with BF16 experts sits between all-FP32 and all-BF16, each option moving only its own part', () => {
+    const allFp32 = bytes('FP32');
+    const allBf16 = bytes('BF16');
+    const mixed = bytes('FP32', 'BF16');
+    const inverse = bytes('BF16', 'FP32');
+    expect(bytes('FP32', 'FP32')).toBe(allFp32);
+    expect(bytes('BF16', 'BF16')).toBe(allBf16);
+    const expertPart = allFp32 - mixed;
+    expect(expertPart).toBeGreaterThan(0);
+    expect(relative(inverse - allBf16, expertPart)).toBeLessThan(1e-9);
+    const densePart = mixed - allBf16;
+    expect(densePart).toBeGreaterThan(0);
+    expect(relative(allFp32 - inverse, densePart)).toBeLessThan(1e-9);
+  });
+});
