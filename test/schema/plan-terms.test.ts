@@ -587,6 +587,18 @@ describe('options.expertGemmLaunch and expertHostSecondsPerOperation (host work 
  * eager operators unless compiled. Llama 2 13B as torchtitan's 2024 A100 table ran it: 64 A100, FSDP, micro-batch 2 ×
  * 4,096, batch 128, no checkpointing — published 2,162 tokens/s per GPU (pytorch/torchtitan docs/performance.md, 2024).
  */
+/** Two answers asked together, both without errors. */
+async function bothAnswered<T extends { errors?: unknown }>(a: Promise<T>, b: Promise<T>): Promise<[T, T]> {
+  const answers = await Promise.all([a, b]);
+  for (const answer of answers) expect(answer.errors).toBeUndefined();
+  return answers;
+}
+
+/** The assumption of that name in a trainingPlan answer. */
+function assumptionOf(answer: { data?: { trainingPlan: { assumptions: Assumption[] } } | null }, name: string): Assumption | undefined {
+  return answer.data!.trainingPlan.assumptions.find((x) => x.name === name);
+}
+
 describe('options.elementwiseKernels (eager RoPE and SwiGLU)', () => {
   const TOKENS = `query($i: TrainingPlanInput!) { trainingPlan(input: $i) { performance { tokensPerSecond terms { name seconds } }
     assumptions { name value source origin } } }`;
@@ -597,10 +609,8 @@ describe('options.elementwiseKernels (eager RoPE and SwiGLU)', () => {
   };
   const ask = (i: object) => post<Answer>(t.app, { query: TOKENS, variables: { i } });
   it('TORCHTITAN_FSDP2 sets EAGER with its source; FUSED given by the user wins, 40 layers × 8,192 tokens × 493,568 B / (HBM × 0.8) faster; 2,162 tokens/s within 10 %', async () => {
-    const [eager, fused] = await Promise.all([ask(llama13), ask({ ...llama13, options: { elementwiseKernels: 'FUSED' } })]);
-    expect(eager.errors).toBeUndefined();
-    expect(fused.errors).toBeUndefined();
-    const entry = (a: typeof eager) => a.data!.trainingPlan.assumptions.find((x) => x.name === 'options.elementwiseKernels');
+    const [eager, fused] = await bothAnswered(ask(llama13), ask({ ...llama13, options: { elementwiseKernels: 'FUSED' } }));
+    const entry = (a: typeof eager) => assumptionOf(a, 'options.elementwiseKernels');
     expect(entry(eager)).toMatchObject({ value: 'EAGER', origin: 'RECIPE' });
     expect(entry(eager)!.source).toMatch(/view_as_complex/);
     expect(entry(fused)).toMatchObject({ value: 'FUSED', origin: 'USER' });
@@ -623,10 +633,8 @@ describe('options.expertGradientReducePrecision (the routed experts reduce at th
     pipelineParallel: 16, expertParallel: 64, zeroStage: 1, gradientReducePrecision: 'FP32',
   };
   it('listed as DEFAULT (as the dense weights) and USER when given; BF16 experts move fewer DP bytes than FP32 ones; a bad value is a validation error', async () => {
-    const [same, bf16] = await Promise.all([askPlan(v3), askPlan({ ...v3, options: { expertGradientReducePrecision: 'BF16' } })]);
-    expect(same.errors).toBeUndefined();
-    expect(bf16.errors).toBeUndefined();
-    const entry = (a: typeof same) => a.data!.trainingPlan.assumptions.find((x) => x.name === 'options.expertGradientReducePrecision');
+    const [same, bf16] = await bothAnswered(askPlan(v3), askPlan({ ...v3, options: { expertGradientReducePrecision: 'BF16' } }));
+    const entry = (a: typeof same) => assumptionOf(a, 'options.expertGradientReducePrecision');
     expect(entry(same)).toMatchObject({ value: 'as the dense weights', origin: 'DEFAULT' });
     expect(entry(bf16)).toMatchObject({ value: 'BF16', origin: 'USER' });
     const dpBytes = (a: typeof same) => termOf(a.data!.trainingPlan.performance.terms, 'DATA_PARALLEL').bytes;
