@@ -34,6 +34,12 @@ for (const f of report.families) {
       `left out: mean ${abs(f.leaveOut.meanAbsError)}, worst ${abs(f.leaveOut.maxAbsError)}`,
   );
 }
+// Held back (src/core/validation/held-back.ts): not suite runs; each under every reading of what its source leaves open.
+for (const h of report.heldBack) {
+  const first = h.run.readings[0]!.run;
+  const readings = h.readings.map((r) => `${r.name}: ${fmt(r.prediction.predicted)} (${pct(r.prediction.error)})`).join('; ');
+  console.log(`held back ${h.run.id} (published ${fmt(first.published)} ${first.kind}): ${readings}`);
+}
 const rounded = (x: object) => JSON.stringify(x, (_k, v) => (typeof v === 'number' ? Number(v.toFixed(4)) : v));
 console.log(`calibrated on the whole suite: shares of the GEMM ceiling ${rounded(report.calibratedShares)} (scales on the shipped constants ${rounded(report.calibratedScales)})`);
 const hostRuns = expertHostCalibrationRuns(VALIDATION_RUNS).map((r) => r.id);
@@ -44,6 +50,7 @@ console.log('');
 const f4 = (x: number) => x.toFixed(4);
 console.log(`validation.runs: ${report.overall.runs}`);
 console.log(`validation.sources: ${report.sources}`);
+console.log(`validation.heldBack: ${report.heldBack.length}`);
 console.log(`validation.meanAbsError: ${f4(report.overall.meanAbsError)}`);
 console.log(`validation.maxAbsError: ${f4(report.overall.maxAbsError)}`);
 console.log(`validation.leaveOneFamilyOutMeanAbsError: ${f4(report.leaveOneFamilyOutMeanAbsError)}`);

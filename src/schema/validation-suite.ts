@@ -7,7 +7,15 @@
 import { findModelPreset } from '../core/presets.js';
 import type { ModelArchitecture } from '../core/types.js';
 import type { PublishedKind, ValidationFamily, ValidationRun } from '../core/validation/runs.js';
-import { runValidation, VALIDATION_GPUS_PER_NODE, type ErrorSummary, type FamilySummary, type RunPrediction, type ValidationReport } from '../core/validation/suite.js';
+import {
+  runValidation,
+  VALIDATION_GPUS_PER_NODE,
+  type ErrorSummary,
+  type FamilySummary,
+  type HeldBackPrediction,
+  type RunPrediction,
+  type ValidationReport,
+} from '../core/validation/suite.js';
 import { builder } from './builder.js';
 
 const PublishedKindEnum = builder.enumType('PublishedFigureKind', {
@@ -166,6 +174,31 @@ const FamilySummaryRef = builder.objectRef<FamilySummary>('ValidationFamilySumma
   }),
 });
 
+type HeldBackReading = HeldBackPrediction['readings'][number];
+
+const HeldBackReadingRef = builder.objectRef<HeldBackReading>('ValidationHeldBackReading').implement({
+  description: 'A held-back run under one reading of what its source leaves open.',
+  fields: (t) => ({
+    name: t.string({ description: 'The reading, e.g. "micro-batch 1, no interleave".', resolve: (r) => r.name }),
+    run: t.field({
+      type: ValidationRunRef,
+      description: 'The run as asked under this reading: layout, prediction, error, and its trainingPlanInput to replay it.',
+      resolve: (r) => r.prediction,
+    }),
+  }),
+});
+
+const HeldBackRef = builder.objectRef<HeldBackPrediction>('ValidationHeldBackRun').implement({
+  description:
+    'A published run checked against the model but not a suite run: its figure depends on an input the source does not give, so it is shown under each reading of that input instead of counting a guessed error (docs/validation.md).',
+  fields: (t) => ({
+    id: t.string({ description: 'Stable id of the run.', resolve: (h) => h.run.id }),
+    source: t.string({ description: 'Where the figure is published.', resolve: (h) => h.run.source }),
+    reason: t.string({ description: 'What the source leaves open, and why it decides the prediction.', resolve: (h) => h.run.reason }),
+    readings: t.field({ type: [HeldBackReadingRef], description: 'The run under each reading of what is unpublished.', resolve: (h) => h.readings }),
+  }),
+});
+
 const ValidationReportRef = builder.objectRef<ValidationReport>('ValidationReport').implement({
   description:
     'The validation suite: every published run the step-time model is checked against (source, GPU, layout, recipe, published figure, prediction, error), with the error per family and leave-one-family-out. `npm run validate` prints the same.',
@@ -184,6 +217,12 @@ const ValidationReportRef = builder.objectRef<ValidationReport>('ValidationRepor
     }),
     leaveOneFamilyOutMaxAbsError: t.exposeFloat('leaveOneFamilyOutMaxAbsError', { description: 'Worst |error| the same way.' }),
     sources: t.exposeInt('sources', { description: 'Independent publications the runs come from.' }),
+    heldBack: t.field({
+      type: [HeldBackRef],
+      description:
+        'Published runs checked but held back from the figures above: an input their figure depends on is unpublished (e.g. a micro-batch size, an interleave), and its readings differ by more than the model\'s stated accuracy. Each is shown under every reading.',
+      resolve: (r) => r.heldBack,
+    }),
   }),
 });
 

@@ -265,6 +265,10 @@ it('shows the validation suite as the API reports it: every run, its summary fig
   // Runs the memory model does not fit are stated, not hidden.
   const noFit = validation.runs.filter((r) => !r.predictedFits).length;
   expect(await page.locator('[data-testid=validation-runs] tbody tr.nofit').count()).toBe(noFit);
+  // The runs checked but held back (unpublished inputs decide them): a row per reading, apart from the suite's.
+  const heldBack = page.locator('[data-testid=validation-held-back] tbody tr');
+  expect(await heldBack.count()).toBeGreaterThan(0);
+  expect(await page.locator('[data-testid=validation-held-back] th[scope=row]').first().textContent()).toMatch(/^megatron-core-0\.8-16b/);
   expect(await page.getByText(/^does not fit \(\d+\.\d GB\)$/).count()).toBe(noFit);
   await shot('validation');
 

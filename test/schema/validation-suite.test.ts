@@ -120,3 +120,39 @@ describe('ValidationRun.trainingPlanInput', () => {
   });
 });
 
+
+/**
+ * `validation.heldBack`: Megatron-Core r0.8.0's H100 runs that depend on an unpublished micro-batch or interleave
+ * (Megatron-LM README, July 2024), each under both readings, apart from the suite's runs and figures; every reading
+ * replays through trainingPlan like a suite run.
+ */
+describe('ValidationReport.heldBack', () => {
+  const HELD = `{ validation { summary { runs } runs { id } heldBack { id source reason readings { name run {
+    id published publishedKind predicted error microBatchSize pipelineInterleave predictedStepSeconds trainingPlanInput } } } } }`;
+  type Held = { id: string; source: string; reason: string; readings: { name: string; run: { id: string; published: number; publishedKind: string; predicted: number; error: number; microBatchSize: number; pipelineInterleave: number; predictedStepSeconds: number; trainingPlanInput: string } }[] };
+  it('lists the seven held-back runs under two readings each, not among the runs; each reading replays to 1e-9', async () => {
+    const r = await post<{ validation: { summary: { runs: number }; runs: { id: string }[]; heldBack: Held[] } }>(t.app, { query: HELD });
+    expect(r.errors).toBeUndefined();
+    const v = r.data!.validation;
+    expect(v.heldBack).toHaveLength(7);
+    const suiteIds = new Set(v.runs.map((x) => x.id));
+    const thirtyTwo = v.heldBack.find((h) => h.id === 'megatron-core-0.8-32b')!;
+    // Published: 459.6 model TFLOP/s per GPU on 384 H100 (TP 8, DP 48, batch 192).
+    expect(thirtyTwo.readings.map((x) => [x.run.published, x.run.publishedKind, x.run.microBatchSize])).toEqual([
+      [459.6, 'MODEL_TFLOPS_PER_GPU', 1],
+      [459.6, 'MODEL_TFLOPS_PER_GPU', 4],
+    ]);
+    expect(thirtyTwo.reason).toMatch(/micro-batch size is not published/);
+    expect(thirtyTwo.source).toMatch(/Megatron-LM README/);
+    const PLAN = 'query ($i: TrainingPlanInput!) { trainingPlan(input: $i) { performance { stepSeconds } } }';
+    for (const held of v.heldBack) {
+      expect(suiteIds.has(held.id)).toBe(false);
+      for (const reading of held.readings) {
+        expect(reading.run.error).toBeCloseTo(reading.run.predicted / reading.run.published - 1, 12);
+        const replay = await post<{ trainingPlan: { performance: { stepSeconds: number } } }>(t.app, { query: PLAN, variables: { i: JSON.parse(reading.run.trainingPlanInput) } });
+        expect(replay.errors).toBeUndefined();
+        expect(replay.data!.trainingPlan.performance.stepSeconds / reading.run.predictedStepSeconds - 1).toBeCloseTo(0, 9);
+      }
+    }
+  });
+});

@@ -12,6 +12,7 @@
  */
 import { findModelPreset } from '../presets.js';
 import type { ModelArchitecture, PlanOptions } from '../types.js';
+import { MEGATRON_CORE_08_RUNS } from './held-back.js';
 import { MOE_VALIDATION_RUNS } from './moe-runs.js';
 import { MEGATRON_BRIDGE_26_04 } from './sources.js';
 import type { ValidationRun } from './types.js';
@@ -149,35 +150,6 @@ function nemo(
 /** NeMo 2.0's GPTConfig5B / GPTConfig20B (nemo/collections/llm/gpt/model/base.py): GPT-3-style, 4h MLP. */
 const NEMO_GPT3_5B: Partial<ModelArchitecture> = { layers: 24, hiddenSize: 4096, attentionHeads: 32, kvHeads: 32, ffnHiddenSize: 16384 };
 const NEMO_GPT3_20B: Partial<ModelArchitecture> = { layers: 44, hiddenSize: 6144, attentionHeads: 48, kvHeads: 48, ffnHiddenSize: 24576 };
-
-/**
- * Megatron-LM's README "Performance Benchmarking" model table (added with commit f2e5db40, July 2024: Megatron-Core
- * r0.8.0 on H100, BF16 — the MFU column is per-GPU TFLOP/s over the 989 TFLOP/s BF16 peak): GPT models of vocabulary
- * 131,072 and sequence 4,096, every run on 48 data-parallel ranks with --overlap-grad-reduce --overlap-param-gather
- * (the distributed optimizer) and --tp-comm-overlap (sequence parallel); the figure is model FLOPs by Megatron's
- * num_floating_point_operations (training.py: full s×s attention, the logit layer, no embedding, no recompute).
- * Two of its nine rows are expressible as published (below); docs/validation.md "Session 12" gives the others.
- */
-const MEGATRON_CORE_08_SOURCE = 'NVIDIA/Megatron-LM README (July 2024), "Performance Benchmarking" model table (images/model_table.png), Megatron-Core r0.8.0';
-function megatronCore08(name: string, heads: number, hidden: number, layers: number, t: number, gpus: number, B: number, tflops: number): ValidationRun {
-  return {
-    id: `megatron-core-0.8-${name}`,
-    source: MEGATRON_CORE_08_SOURCE,
-    family: 'H100_MODERN_RECIPES',
-    gpu: 'h100-sxm',
-    gpus,
-    // Megatron's GPT defaults where the table is silent: learned positions, LayerNorm, biases, a 4h GELU MLP, dropout
-    // 0.1, and untied embeddings (the parameter counts need them: 1.75B and 7.11B).
-    model: 'gpt3-175b',
-    modelChanges: { attentionHeads: heads, kvHeads: heads, hiddenSize: hidden, layers, ffnHiddenSize: 4 * hidden, vocabSize: 131_072, sequenceLength: 4096, tiedEmbeddings: false },
-    layout: { tensorParallel: t, pipelineParallel: 1, globalBatchSize: B, microBatchSize: 1, precision: 'BF16', recompute: 'NONE' },
-    trainingRecipe: 'MEGATRON_CORE',
-    recipe: 'Megatron-Core r0.8.0: BF16 with fp32 gradient accumulation and reduction (arguments.py: accumulate_allreduce_grads_in_fp32 under bf16), distributed optimizer, DP and TP overlap, sequence parallel, TE flash attention, no recompute',
-    assumed: 'micro-batch 1 (not published; 4 sequences per data-parallel rank: micro-batch 1, 2 or 4 moves these two runs by less than 0.5 points)',
-    published: tflops,
-    kind: 'MODEL_TFLOPS_PER_GPU',
-  };
-}
 
 /**
  * NeMo's Nemotron-3 sizes (nemo/collections/llm/gpt/model/nemotron.py: Nemotron3Config8B, Nemotron3Config22B): the
@@ -355,11 +327,10 @@ export const VALIDATION_RUNS: readonly ValidationRun[] = Object.freeze([
   nemo('llama3-8b', 'llama3-8b', 8, 128, 1, { t: 1, cp: 2 }, 12273),
   nemo('llama3-70b', 'llama3-70b', 64, 128, 1, { t: 4, p: 4, v: 5, cp: 2 }, 1524),
   // Megatron-Core r0.8.0's own H100 table (the README's weak-scaling models): its two runs without pipelining whose
-  // unpublished micro-batch does not matter (1, 2 or 4: within 0.5 points). The 16B and 32B rows move by 11 and 28
+  // unpublished micro-batch does not matter (1, 2 or 4: within 0.52 points). The 16B and 32B rows move by 11 and 28
   // points with it, and the five pipelined rows (the README's pipeline-communication overlap implies the interleaved
   // schedule, its size unpublished) by 7–15 points with the interleave alone: checked, not expressible as published.
-  megatronCore08('1.7b', 16, 2048, 24, 1, 48, 192, 408.8),
-  megatronCore08('7.1b', 32, 4096, 30, 2, 96, 192, 465.9),
+  ...MEGATRON_CORE_08_RUNS,
   // Megatron-Bridge's published H100 FP8 rows of the 26.04.01 NeMo container (performance-summary-archive.md): the
   // same framework two years on (its MoE rows are in the MoE family below).
   ...([

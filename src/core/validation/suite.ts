@@ -15,6 +15,8 @@ import { rankMicroBatchSeconds } from '../performance/step.js';
 import { applyRecipe } from '../recipes.js';
 import { findModelPreset } from '../presets.js';
 import type { GpuSpec, ModelArchitecture, PlanOptions } from '../types.js';
+import { HELD_BACK_RUNS } from './held-back.js';
+import type { HeldBackRun } from './types.js';
 import {
   FAMILY_NAMES,
   THROUGHPUT_KINDS,
@@ -332,6 +334,19 @@ export interface ValidationReport {
   /** The shares of the microbenchmark ceiling fitted on the whole suite (the shipped MATMUL_SHARE_OF_CEILING). */
   calibratedShares: Partial<Record<CalibratedGeneration, number>>;
   sources: number;
+  /** Runs checked but held back (an input their figure depends on is unpublished), each under every reading of it. */
+  heldBack: HeldBackPrediction[];
+}
+
+export interface HeldBackPrediction {
+  run: HeldBackRun;
+  /** One prediction per reading, at the shipped constants. */
+  readings: { name: string; prediction: RunPrediction }[];
+}
+
+/** The held-back runs under each reading of what their sources leave open (src/core/validation/held-back.ts). */
+export function predictHeldBack(runs: readonly HeldBackRun[] = HELD_BACK_RUNS): HeldBackPrediction[] {
+  return runs.map((run) => ({ run, readings: run.readings.map((r) => ({ name: r.name, prediction: predictRun(r.run) })) }));
 }
 
 /** The publication a source names (the text before its first comma, semicolon or colon). */
@@ -378,5 +393,6 @@ export function runValidation(runs: readonly ValidationRun[] = VALIDATION_RUNS):
     calibratedScales: scalesOf(shares),
     calibratedShares: shares,
     sources: new Set(runs.map((r) => sourceName(r.source))).size,
+    heldBack: predictHeldBack(),
   };
 }

@@ -79,3 +79,17 @@ export interface ValidationRun {
   /** Layers on the profiled rank (RANK_MICRO_BATCH_SECONDS only). */
   rankLayers?: number;
 }
+
+/**
+ * A published run the model was checked against whose figure depends on an input the source does not give (a
+ * micro-batch size, an interleave): not a suite run — its error would measure the guess — but kept in the open with
+ * each reading of the missing input (src/core/validation/held-back.ts).
+ */
+export interface HeldBackRun {
+  id: string;
+  source: string;
+  /** What the source leaves open and why the run stays out. */
+  reason: string;
+  /** The same run under each reading of what is unpublished (each a complete run: layout, recipe, published figure). */
+  readings: readonly { name: string; run: ValidationRun }[];
+}

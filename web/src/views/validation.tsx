@@ -142,7 +142,64 @@ export function ValidationView(): preact.JSX.Element {
           routed experts' TP. Memory: the model's most-loaded GPU (GB = 10⁹ bytes).
         </p>
       </section>
+      {report.heldBack.length > 0 && <HeldBackTable heldBack={report.heldBack} />}
     </div>
+  );
+}
+
+type HeldBack = Report['heldBack'][number];
+
+/** Runs checked but held back: each under every reading of the input its source leaves open (not in the figures above). */
+function HeldBackTable(props: { heldBack: HeldBack[] }): preact.JSX.Element {
+  return (
+    <section>
+      <h3 id="validation-held-back-title">Checked, held back: runs whose figure depends on an unpublished input</h3>
+      <p class="hint">
+        Not counted above: each reading of what the source leaves open (a micro-batch size, an interleave) predicts these
+        runs differently by more than the model's stated accuracy, so their error would measure the guess. Shown under
+        every reading instead.
+      </p>
+      <div class="scroll">
+        <table class="validation-held-back" data-testid="validation-held-back" aria-labelledby="validation-held-back-title">
+          <thead>
+            <tr>
+              <th scope="col">run</th>
+              <th scope="col">GPUs and layout</th>
+              <th scope="col">reading</th>
+              <th scope="col">published</th>
+              <th scope="col">predicted</th>
+              <th scope="col">error</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.heldBack.flatMap((h) =>
+              h.readings.map((reading, i) => (
+                <tr key={`${h.id}-${i}`}>
+                  {i === 0 && (
+                    <th scope="row" rowSpan={h.readings.length}>
+                      {h.id}
+                      <span class="sub">{h.reason}</span>
+                    </th>
+                  )}
+                  <td class="text">
+                    {reading.run.gpus} × {reading.run.gpu} TP{reading.run.tensorParallel} PP{reading.run.pipelineParallel}
+                    {reading.run.pipelineInterleave > 1 ? `v${reading.run.pipelineInterleave}` : ''} DP{reading.run.dataParallel} b
+                    {reading.run.microBatchSize}
+                  </td>
+                  <td class="text">{reading.name}</td>
+                  <td>
+                    {figure(reading.run.publishedKind, reading.run.published, true)}
+                    <span class="sub">{KIND_LABELS[reading.run.publishedKind]}</span>
+                  </td>
+                  <td>{figure(reading.run.publishedKind, reading.run.predicted, false)}</td>
+                  <td>{f.signedPercent(reading.run.error)}</td>
+                </tr>
+              )),
+            )}
+          </tbody>
+        </table>
+      </div>
+    </section>
   );
 }
 
