@@ -98,19 +98,32 @@ export function routedNodeLimit(arch: ModelArchitecture, nodes: number): number 
   const groups = arch.expertGroups ?? 0;
   const perToken = arch.expertGroupsPerToken ?? 0;
   if (groups <= 1 || perToken <= 0 || perToken >= groups) return nodes;
-  return Math.min(nodes, perToken * Math.max(1, nodes / groups));
+  return Math.min(nodes, perToken * alignedSpan(arch.experts / groups, arch.experts / nodes));
 }
 
 /**
- * GPUs a token's experts may span: its groups (all experts without groups), each over max(1, experts per group /
- * experts per GPU) GPUs, at most the EP group.
+ * GPUs a token's experts may span: its groups (all experts without groups), each over the GPUs its consecutive
+ * experts are placed on (alignedSpan), at most the EP group.
  */
 export function routedRankLimit(arch: ModelArchitecture, ranks: number): number {
   const groups = arch.expertGroups ?? 0;
   const perToken = arch.expertGroupsPerToken ?? 0;
   if (groups <= 1 || perToken <= 0 || perToken >= groups) return ranks;
-  const expertsPerRank = arch.experts / ranks;
-  return Math.min(ranks, perToken * Math.max(1, arch.experts / groups / expertsPerRank));
+  return Math.min(ranks, perToken * alignedSpan(arch.experts / groups, arch.experts / ranks));
+}
+
+/**
+ * Mean number of blocks of `block` consecutive experts (one GPU's, or one node's) that a group of `group` consecutive
+ * experts overlaps, the groups starting at multiples of their size: (g + b − gcd(g, b)) / b — a group of 8 over GPUs of
+ * 12 spans 1, 2, 1 GPUs in turn (4/3 on average), over GPUs of 4 exactly 2; a group within one block, 1. Non-integer
+ * sizes fall back to max(1, g/b).
+ */
+export function alignedSpan(group: number, block: number): number {
+  if (!Number.isInteger(group) || !Number.isInteger(block) || group < 1 || block < 1) return Math.max(1, group / block);
+  let a = group;
+  let b = block;
+  while (b > 0) [a, b] = [b, a % b];
+  return (group + block - a) / block;
 }
 
 export function expertParallelPerLayer(ctx: StepContext): ExpertParallelLayer {

@@ -18,6 +18,7 @@ import { layerCompute, layerFlops } from '../../../src/core/performance/compute.
 import { stepContext } from '../../../src/core/performance/context.js';
 import { gpuGenerationOf, matmulEfficiency } from '../../../src/core/performance/efficiency.js';
 import {
+  alignedSpan,
   EXPERT_HOST_SECONDS_PER_OPERATION,
   expertHostOperationsPerLocalExpert,
   expertParallelPerLayer,
@@ -41,6 +42,21 @@ describe('node-limited routing (DeepSeek-V3 §2.1.2; DeepSeek-V2 §2.2.2)', () =
     // A group spread over two nodes (EP 128 over 16 nodes): 4 groups reach at most 8 nodes.
     expect(routedNodeLimit(findModelPreset('deepseek-v3')!, 16)).toBe(8);
     expect(routedNodeLimit(findModelPreset('mixtral-8x7b')!, 8)).toBe(8);
+  });
+
+  it('a group of consecutive experts spans the GPUs (or nodes) it overlaps, its start a multiple of its size: (g + b − gcd)/b', () => {
+    // Groups of 8 over GPUs of 12 experts (Kimi K2's 384 over EP 32, NeMo AutoModel's fake gate): experts 0–7 on GPU 0,
+    // 8–15 on GPUs 0 and 1, 16–23 on GPU 1, and again — 4/3 GPUs a group.
+    expect(alignedSpan(8, 12)).toBeCloseTo(4 / 3, 15);
+    expect(alignedSpan(8, 4)).toBe(2);
+    expect(alignedSpan(32, 4)).toBe(8);
+    expect(alignedSpan(8, 16)).toBe(1);
+    expect(alignedSpan(12, 8)).toBe(2);
+    expect(alignedSpan(2.5, 2)).toBe(1.25);
+    const kimi = { ...findModelPreset('deepseek-v3')!, experts: 384, expertGroups: 48, expertGroupsPerToken: 1 };
+    expect(routedRankLimit(kimi, 32)).toBeCloseTo(4 / 3, 15);
+    // Its 4 nodes of 96 experts hold whole groups.
+    expect(routedNodeLimit(kimi, 4)).toBe(1);
   });
 
   it('expected destination nodes: 8 experts over 8 nodes land on 5.25, within 4 nodes on 3.6 (occupancy, exact)', () => {
