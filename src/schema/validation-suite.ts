@@ -38,8 +38,8 @@ const ValidationFamilyEnum = builder.enumType('ValidationFamily', {
   values: {
     A100_MEGATRON_2021_22: { description: 'Megatron-LM on A100, 2021–22 (Narayanan et al. 2021, Korthikanti et al. 2022, README).' },
     A100_PRODUCTION_2022_24: { description: 'Production runs on A100: BLOOM, OPT, MegaScale, FSDP (torchtitan, fms-fsdp).' },
-    H100_MODERN_RECIPES: { description: 'H100 with modern recipes: NeMo FP8 table, Llama 3 405B.' },
-    MOE: { description: 'Mixture-of-experts runs (DeepSeek-V3: pre-training and its published profile; NeMo AutoModel).' },
+    H100_MODERN_RECIPES: { description: 'H100 with modern recipes: Megatron-Core r0.8.0\'s own table, NeMo\'s FP8 table, Megatron-Bridge, NeMo AutoModel, Nemotron-4 15B, Llama 3 405B.' },
+    MOE: { description: 'Mixture-of-experts runs (DeepSeek-V3: pre-training and its published profile; NeMo AutoModel; Megatron-Core: Megatron-Bridge and the MoE model zoo).' },
     LONG_CONTEXT: { description: 'Long-context runs with context parallelism (Llama 3 405B at 128K).' },
   } satisfies Record<ValidationFamily, { description: string }>,
 });

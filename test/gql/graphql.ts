@@ -583,11 +583,11 @@ export type ValidationFamily =
   | 'A100_MEGATRON_2021_22'
   /** Production runs on A100: BLOOM, OPT, MegaScale, FSDP (torchtitan, fms-fsdp). */
   | 'A100_PRODUCTION_2022_24'
-  /** H100 with modern recipes: NeMo FP8 table, Llama 3 405B. */
+  /** H100 with modern recipes: Megatron-Core r0.8.0's own table, NeMo's FP8 table, Megatron-Bridge, NeMo AutoModel, Nemotron-4 15B, Llama 3 405B. */
   | 'H100_MODERN_RECIPES'
   /** Long-context runs with context parallelism (Llama 3 405B at 128K). */
   | 'LONG_CONTEXT'
-  /** Mixture-of-experts runs (DeepSeek-V3: pre-training and its published profile; NeMo AutoModel). */
+  /** Mixture-of-experts runs (DeepSeek-V3: pre-training and its published profile; NeMo AutoModel; Megatron-Core: Megatron-Bridge and the MoE model zoo). */
   | 'MOE';
 
 export type GpusQueryVariables = Exact<{ [key: string]: never; }>;
