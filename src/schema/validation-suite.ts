@@ -2,7 +2,7 @@
  * `validation`: the published runs the step-time model is checked against (src/core/validation), each predicted with
  * its published layout and recipe, with the error per run, per family and leave-one-family-out. The report is
  * deterministic (no input), so it is computed once per process: in a worker thread when the server installed
- * validationModule() (src/server/validation-runner.ts; it takes ≈ 180 ms), else inline on first use.
+ * validationModule() (src/server/validation-runner.ts; it takes ≈ 250 ms: bench validation.inlineFirstCallSeconds), else inline on first use.
  */
 import { findModelPreset } from '../core/presets.js';
 import type { ModelArchitecture } from '../core/types.js';
