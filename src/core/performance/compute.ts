@@ -154,9 +154,10 @@ function layerElementwiseBytes(ctx: StepContext): number {
   const dropout = arch.dropout !== false;
   const replicatedBytes =
     ((dropout ? REPLICATED_ELEMENTWISE_BYTES_PER_SBH : REPLICATED_ELEMENTWISE_BYTES_PER_SBH_NO_DROPOUT) * sbh) / spDivisor;
-  // MLP inner width a token passes through, per layer (the mean of MoE and dense layers).
+  // MLP inner width a token passes through, per layer (the mean of MoE and dense layers); the routed experts' part of it.
+  const routedMlpWidth = moe ? moeShare * k * arch.ffnHiddenSize : 0;
   const mlpWidth = moe
-    ? moeShare * (k + arch.sharedExperts) * arch.ffnHiddenSize + (1 - moeShare) * (arch.denseFfnHiddenSize ?? arch.ffnHiddenSize)
+    ? routedMlpWidth + moeShare * arch.sharedExperts * arch.ffnHiddenSize + (1 - moeShare) * (arch.denseFfnHiddenSize ?? arch.ffnHiddenSize)
     : arch.ffnHiddenSize;
   const parallelBytes =
     (4 * tokens * queryWidth + (arch.gatedMlp ? 6 : 4) * tokens * mlpWidth) / t + 8 * tokens * kvHiddenPerRank;
@@ -172,7 +173,7 @@ function layerElementwiseBytes(ctx: StepContext): number {
   return (
     elementScale *
       (elementwisePasses * (replicatedBytes + parallelBytes + dispatchBytes) +
-        eagerElementwiseBytes(ctx, kvHiddenPerRank, mlpWidth / t) +
+        eagerElementwiseBytes(ctx, kvHiddenPerRank, mlpWidth / t, routedMlpWidth / t) +
         softmaxPasses * softmaxBytes +
         cheapRecomputeBytes(ctx, mlpWidth)) +
     elementwisePasses * castBytes
@@ -185,14 +186,14 @@ function layerElementwiseBytes(ctx: StepContext): number {
  * again on the recomputed share, plus the backward's. RoPE acts on the rotary models' queries and keys (with MLA only
  * on their decoupled rotary parts: every head's and the one shared key's), SwiGLU on a gated MLP's width — under
  * EAGER_FUSED_EXPERTS without the routed experts' share of it; `keyWidth` is the key width one rank holds, `mlpWidth`
- * its MLP width (mean over dense and MoE layers, routed and shared experts included).
+ * its MLP width (mean over dense and MoE layers, routed and shared experts included), `routedWidth` the routed part.
  */
-function eagerElementwiseBytes(ctx: StepContext, keyWidth: number, mlpWidth: number): number {
+function eagerElementwiseBytes(ctx: StepContext, keyWidth: number, mlpWidth: number, routedWidth: number): number {
   const kernels = ctx.options?.elementwiseKernels;
   if (kernels !== 'EAGER' && kernels !== 'EAGER_FUSED_EXPERTS') return 0;
   const { arch, t } = ctx;
-  const routedWidth = kernels === 'EAGER_FUSED_EXPERTS' && ctx.moe ? (ctx.moeShare * ctx.k * arch.ffnHiddenSize) / t : 0;
-  const swigluWidth = arch.gatedMlp === true ? mlpWidth - routedWidth : 0;
+  const eagerMlpWidth = kernels === 'EAGER_FUSED_EXPERTS' ? mlpWidth - routedWidth : mlpWidth;
+  const swigluWidth = arch.gatedMlp === true ? eagerMlpWidth : 0;
   const mla = arch.latentAttention;
   const rotaryWidth =
     arch.positionEmbedding !== 'ROTARY'

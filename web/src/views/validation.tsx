@@ -47,7 +47,12 @@ function figure(kind: PublishedFigureKind, value: number, isPublished: boolean):
 }
 
 /** TP8 PP16v8 DP64 (CP, EP and the experts' TP only where they are not 1 / TP). */
-function compactLayout(r: Run): string {
+type LayoutFields = Pick<
+  Run,
+  'tensorParallel' | 'pipelineParallel' | 'pipelineInterleave' | 'dataParallel' | 'contextParallel' | 'expertParallel' | 'expertTensorParallel'
+>;
+
+function compactLayout(r: LayoutFields): string {
   const parts = [
     `TP${r.tensorParallel}`,
     `PP${r.pipelineParallel}${r.pipelineInterleave > 1 ? `v${r.pipelineInterleave}` : ''}`,
@@ -182,9 +187,10 @@ function HeldBackTable(props: { heldBack: HeldBack[] }): preact.JSX.Element {
                     </th>
                   )}
                   <td class="text">
-                    {reading.run.gpus} × {reading.run.gpu} TP{reading.run.tensorParallel} PP{reading.run.pipelineParallel}
-                    {reading.run.pipelineInterleave > 1 ? `v${reading.run.pipelineInterleave}` : ''} DP{reading.run.dataParallel} b
-                    {reading.run.microBatchSize}
+                    {reading.run.gpus.toLocaleString('en-US')} × {reading.run.gpu}
+                    <span class="layout-compact">
+                      {compactLayout(reading.run)} b{reading.run.microBatchSize}
+                    </span>
                   </td>
                   <td class="text">{reading.name}</td>
                   <td>
