@@ -106,11 +106,15 @@ const report = runValidation();
 // Then AutoModel's DeepSeek-V3 on 1,024 GPUs with its blocks reduced in FP32 and its experts in BF16, as its code does
 // (options.expertGradientReducePrecision; one precision for both before): +10.8 → +7.4 %: 0.0523 / 0.2780 / 0.0651, MoE
 // 7.9 % (8 %).
-const MEAN_ABS_ERROR_BOUND = 0.053;
-const MAX_ABS_ERROR_BOUND = 0.28;
-const LEAVE_ONE_FAMILY_OUT_BOUND = 0.066;
-const DENSE_MEAN_ABS_ERROR_BOUND = 0.042;
-const DENSE_MAX_ABS_ERROR_BOUND = 0.186;
+// Session 13: FlashAttention's backward runs 2.5 forward passes of the scores (it recomputes them), not the counted 2:
+// 0.0512 / 0.2642 / 0.0611 (dense 0.0412 / 0.1641) at the shipped constants; the Hopper fit moves 0.767 → 0.7795
+// (1.6 %: refitted by the 0.5 % rule): 0.0519 / 0.2689 / 0.0611 (dense 0.0404 / 0.1783), MoE 7.9 → 8.03 % (its stated
+// accuracy rounds up to 9 %). Bounds lowered to 0.052 / 0.27 / 0.062 (dense 0.041 / 0.179).
+const MEAN_ABS_ERROR_BOUND = 0.052;
+const MAX_ABS_ERROR_BOUND = 0.27;
+const LEAVE_ONE_FAMILY_OUT_BOUND = 0.062;
+const DENSE_MEAN_ABS_ERROR_BOUND = 0.041;
+const DENSE_MAX_ABS_ERROR_BOUND = 0.179;
 
 describe('the validation suite', () => {
   it('has at least 30 published runs from at least 8 independent sources, with unique ids', () => {
@@ -231,8 +235,9 @@ describe('the validation suite', () => {
     // (bound 6 → 7 %, said here), the card +9.2 → +9.6 %.
     expect(Math.abs(error('megatron-bridge-26.04-qwen3-30b-a3b'))).toBeLessThanOrEqual(0.06);
     expect(Math.abs(error('megatron-bridge-26.04-qwen3-235b-a22b'))).toBeLessThanOrEqual(0.07);
-    // Session 10's Hopper refit (share 0.796 → 0.771, host 51.5 → 50.5 µs): the card +9.6 → +10.5 % (bound 10 → 11 %).
-    expect(Math.abs(error('megatron-bridge-card-qwen3-30b-a3b-bf16-ep-overlap'))).toBeLessThanOrEqual(0.11);
+    // Session 10's Hopper refit (share 0.796 → 0.771, host 51.5 → 50.5 µs): the card +9.6 → +10.5 % (bound 10 → 11 %);
+    // session 13's FlashAttention backward (2.5 passes) and Hopper refit 0.767 → 0.7795: +10.7 → +12.0 % (bound 12 %).
+    expect(Math.abs(error('megatron-bridge-card-qwen3-30b-a3b-bf16-ep-overlap'))).toBeLessThanOrEqual(0.12);
     expect(Math.abs(error('moe-model-zoo-qwen3-235b-deepep-1f1b-overlap'))).toBeLessThanOrEqual(0.13);
     // Megatron-Bridge's gpt-oss-120b (64 H100, EP 8: 16 local experts), checked after the fit: +9.8 % (+54.2 % without
     // the host work).

@@ -3,7 +3,8 @@
  *   matmul FLOPs / (peak · e_mm)  +  attention-score FLOPs / (peak · e_att)  +  element-wise bytes / (HBM · e_hbm)
  * - e_mm: the GEMM efficiency law of efficiency.ts on (tokens per micro-batch — or per local expert —, min(h, f)/t).
  * - e_att uses the same law on (s, head dimension) for the QKᵀ and A·V batched products. FlashAttention is
- *   assumed causal: it skips the masked half of the s×s work and stores/streams no s×s tensors.
+ *   assumed causal: it skips the masked half of the s×s work and stores/streams no s×s tensors, so its backward
+ *   recomputes the scores (2.5 forward passes, not the counted 2).
  * - Element-wise traffic (norms, bias-GELU/SwiGLU, bias-dropout-add, softmax + dropout on the s×s scores,
  *   logits/cross-entropy) is memory-bound: bytes from the activation accounting in memory.ts, backward ≈ 2 ×
  *   forward, recompute re-runs the forward.
@@ -106,6 +107,22 @@ export function matmulPassesOf(layout: Pick<ParallelLayout, 'recompute' | 'adapt
  */
 function scorePassesOf(ctx: StepContext): number {
   return ctx.layout.recompute === 'SELECTIVE' ? 4 : 3 + ctx.recomputed;
+}
+
+/**
+ * FlashAttention's backward recomputes the scores block by block instead of reading a stored softmax: five matrix
+ * products against the forward's two, 2.5 × the forward's FLOPs (Dao 2023, FlashAttention-2 §4.1; the FA3 paper counts
+ * the same) where the counted work (Megatron's, Korthikanti's) charges the backward 2 ×.
+ */
+const FLASH_ATTENTION_BACKWARD_PASSES = 2.5;
+
+/**
+ * What FlashAttention executes over the counted score passes: forward 1 + backward 2.5 (+ the recomputed forward of
+ * SELECTIVE or FULL) against the counted 1 + 2 (+ the same).
+ */
+function flashScoreWorkOverCounted(ctx: StepContext): number {
+  const counted = scorePassesOf(ctx);
+  return (counted - 2 + FLASH_ATTENTION_BACKWARD_PASSES) / counted;
 }
 
 /** FLOPs per layer and micro-batch, per GPU. */
@@ -251,9 +268,9 @@ export function layerCompute(ctx: StepContext): LayerCompute {
       : eDense;
     const eAttention = Math.min(1, scale * matmulEfficiency(s / c, headDimOf(arch), generation));
     // FlashAttention (causal, windowed) skips fully masked blocks: only the causal share of the counted work runs —
-    // half of s×s without a window.
+    // half of s×s without a window — and its backward recomputes the scores (2.5 forward passes, not 2).
     const executedScoreFlops = layout.flashAttention
-      ? (flops.score * counts.attentionKeysPerQueryCausal) / counts.attentionKeysPerQuery
+      ? ((flops.score * counts.attentionKeysPerQueryCausal) / counts.attentionKeysPerQuery) * flashScoreWorkOverCounted(ctx)
       : flops.score;
     layerSeconds =
       flops.dense / (peakMatmul * eDense) +

@@ -34,7 +34,7 @@ export const MAX_ACHIEVABLE_MATMUL_FRACTION: Readonly<Record<Exclude<GpuGenerati
  */
 export const MATMUL_SHARE_OF_CEILING: Readonly<Record<Exclude<GpuGeneration, 'OTHER'>, number>> = {
   AMPERE: 0.821,
-  HOPPER: 0.767,
+  HOPPER: 0.7795,
 };
 
 /**
@@ -80,7 +80,7 @@ export const STEP_TIME_MODEL_ACCURACY_FRACTION = 0.05;
  * up — wider, because what MoE steps spend beyond FLOPs and bytes differs by framework and seven of those runs (four setting it) fit the
  * per-expert host time (docs/validation.md). planSearch states it for an MoE model.
  */
-export const MOE_STEP_TIME_MODEL_ACCURACY_FRACTION = 0.08;
+export const MOE_STEP_TIME_MODEL_ACCURACY_FRACTION = 0.09;
 
 /** The stated accuracy for a model: the MoE figure for a mixture of experts, else the dense one. */
 export function stepTimeModelAccuracyFractionFor(experts: number): number {
