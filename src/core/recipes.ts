@@ -265,6 +265,7 @@ const DEFAULT_SOURCES: Record<string, string> = {
   'options.expertGemmLaunch': 'planner default: GROUPED_KERNEL, the local experts in one grouped kernel (no host work per expert)',
   'options.expertGradientReducePrecision': 'planner default: the routed experts reduce their gradients at the dense weights\' precision (gradientReducePrecision)',
   'options.elementwiseKernels': 'planner default: FUSED, fused RoPE and SwiGLU kernels (Megatron-Core/Transformer Engine, or torch.compile)',
+  'options.crossEntropyFusion': 'planner default: UNFUSED, Megatron-Core\'s VocabParallelCrossEntropy operator by operator (--cross-entropy-loss-fusion off, its default)',
   'options.expertHostSecondsPerOperation':
     'calibrated on the validation suite\'s Megatron-Core MoE runs in BF16 without expert-parallel overlap (performance/expert-parallel.ts); counts only with PER_EXPERT launches',
   'options.pipelineFlushesPerStep': 'planner default: one pipeline schedule per optimizer step (Narayanan et al. 2021 §2.2)',
@@ -353,6 +354,7 @@ export function planAssumptions(
   optionEntry('expertDispatch', 'ALL_TO_ALL');
   optionEntry('expertGemmLaunch', 'GROUPED_KERNEL');
   optionEntry('elementwiseKernels', 'FUSED');
+  optionEntry('crossEntropyFusion', 'UNFUSED');
   optionEntry('expertGradientReducePrecision', 'as the dense weights');
   optionEntry('expertHostSecondsPerOperation', EXPERT_HOST_SECONDS_PER_OPERATION);
   optionEntry('pipelineFlushesPerStep', 1);

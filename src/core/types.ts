@@ -326,6 +326,10 @@ export const EXPERT_GEMM_LAUNCHES: readonly ExpertGemmLaunch[] = ['GROUPED_KERNE
 export type ElementwiseKernels = 'FUSED' | 'EAGER' | 'EAGER_FUSED_EXPERTS';
 export const ELEMENTWISE_KERNELS: readonly ElementwiseKernels[] = ['FUSED', 'EAGER', 'EAGER_FUSED_EXPERTS'];
 
+/** How the output head's cross entropy runs (PlanOptions.crossEntropyFusion; Megatron-Core's --cross-entropy-loss-fusion and --cross-entropy-fusion-impl). */
+export type CrossEntropyFusion = 'UNFUSED' | 'NATIVE' | 'TE';
+export const CROSS_ENTROPY_FUSIONS: readonly CrossEntropyFusion[] = ['UNFUSED', 'NATIVE', 'TE'];
+
 /** Knobs a user may override; every one has a documented default in plan.ts. */
 export interface PlanOptions {
   /** Fixed framework/CUDA-context/NCCL/allocator overhead per GPU. */
@@ -409,6 +413,14 @@ export interface PlanOptions {
    * through weighted_bias_swiglu_impl).
    */
   elementwiseKernels?: ElementwiseKernels;
+  /**
+   * How the output head's cross entropy runs, in HBM bytes per logit (performance/compute.ts): UNFUSED (default:
+   * Megatron-Core's VocabParallelCrossEntropy operator by operator in fp32, 52 B), NATIVE (Megatron-Core's
+   * --cross-entropy-loss-fusion with the native impl: the same steps compiled into four fused kernels, 28 B), TE
+   * (--cross-entropy-fusion-impl te: Transformer Engine's online-softmax kernels, the gradient written in place in 16
+   * bits, 10 B).
+   */
+  crossEntropyFusion?: CrossEntropyFusion;
   /**
    * Precision the routed experts' gradients are reduced in, where it differs from the dense weights'
    * (gradientReducePrecision): NeMo AutoModel reduces its blocks in FP32 (their FSDP2 MixedPrecisionPolicy) but shards

@@ -4,6 +4,7 @@ import type { AssumptionOrigin, TrainingRecipe } from '../core/recipes.js';
 import type {
   ActivationStorage,
   AdapterTargets,
+  CrossEntropyFusion,
   ElementwiseKernels,
   ExpertDispatch,
   ExpertGemmLaunch,
@@ -218,6 +219,22 @@ export const ElementwiseKernelsEnum = builder.enumType('ElementwiseKernels', {
         "As EAGER, except the routed experts' SwiGLU, which runs fused: NeMo AutoModel's MoE models (eager RoPE and dense or shared MLPs; DeepEP experts through weighted_bias_swiglu_impl).",
     },
   } satisfies Record<ElementwiseKernels, { description: string }>,
+});
+
+export const CrossEntropyFusionEnum = builder.enumType('CrossEntropyFusion', {
+  description: "How the output head's cross entropy runs (options.crossEntropyFusion; Megatron-Core --cross-entropy-loss-fusion and --cross-entropy-fusion-impl).",
+  values: {
+    UNFUSED: {
+      description: "Megatron-Core's VocabParallelCrossEntropy operator by operator in fp32: 52 bytes of HBM traffic per logit (the default).",
+    },
+    NATIVE: {
+      description: 'Megatron-Core\'s fused cross entropy, native implementation: the same steps compiled into four fused kernels, 28 bytes per logit.',
+    },
+    TE: {
+      description:
+        "Transformer Engine's parallel cross entropy (--cross-entropy-fusion-impl te; Megatron-Bridge's performance configs): online softmax, the gradient written over the 16-bit logits, 10 bytes per logit.",
+    },
+  } satisfies Record<CrossEntropyFusion, { description: string }>,
 });
 
 export const AssumptionOriginEnum = builder.enumType('AssumptionOrigin', {

@@ -57,6 +57,15 @@ export type ClusterInput = {
   pue?: number | null | undefined;
 };
 
+/** How the output head's cross entropy runs (options.crossEntropyFusion; Megatron-Core --cross-entropy-loss-fusion and --cross-entropy-fusion-impl). */
+export type CrossEntropyFusion =
+  /** Megatron-Core's fused cross entropy, native implementation: the same steps compiled into four fused kernels, 28 bytes per logit. */
+  | 'NATIVE'
+  /** Transformer Engine's parallel cross entropy (--cross-entropy-fusion-impl te; Megatron-Bridge's performance configs): online softmax, the gradient written over the 16-bit logits, 10 bytes per logit. */
+  | 'TE'
+  /** Megatron-Core's VocabParallelCrossEntropy operator by operator in fp32: 52 bytes of HBM traffic per logit (the default). */
+  | 'UNFUSED';
+
 /** How serious a diagnostic is. */
 export type DiagnosticSeverity =
   /** The plan cannot run as described (e.g. out of memory). */
@@ -253,6 +262,8 @@ export type PlanOptionsInput = {
   computeEfficiencyOverride?: number | null | undefined;
   /** Multiplies the calibrated matmul efficiency (0.01–2). */
   computeEfficiencyScale?: number | null | undefined;
+  /** How the output head's cross entropy runs, in HBM bytes per logit on the head's stage (default UNFUSED: Megatron-Core's operator-by-operator fp32 cross entropy, 52 B; NATIVE: its fused implementation, 28 B; TE: Transformer Engine's, 10 B — what Megatron-Bridge's performance configs run). */
+  crossEntropyFusion?: CrossEntropyFusion | null | undefined;
   /** How RoPE and SwiGLU run (default FUSED: fused kernels, Megatron-Core/Transformer Engine or torch.compile; EAGER: PyTorch operators one by one, as torchtitan without torch.compile — more HBM traffic in COMPUTE; EAGER_FUSED_EXPERTS: the same with the routed experts' SwiGLU fused, as NeMo AutoModel's MoE models). The recipe TORCHTITAN_FSDP2 sets EAGER. */
   elementwiseKernels?: ElementwiseKernels | null | undefined;
   /** How the MoE dispatch/combine crosses nodes (default ALL_TO_ALL; NODE_DEDUPLICATED: DeepSeek-V3 §3.2.2, DeepEP). Acts on MoE models with expertParallel > 1. */

@@ -645,6 +645,25 @@ describe('options.expertGradientReducePrecision (the routed experts reduce at th
   });
 });
 
+describe('options.crossEntropyFusion (the output head\'s cross entropy)', () => {
+  // Llama 3 8B on 16 H100, TP 2 (DP 8), 2 micro-batches a step: 525 M logits a micro-batch on each rank.
+  const llama = {
+    model: 'llama3-8b', clusterSpec: { gpu: 'h100-sxm', gpusPerNode: 8, nodes: 2 }, tensorParallel: 2, globalBatchSize: 16, microBatchSize: 1,
+    precision: 'BF16', recompute: 'NONE',
+  };
+  it('listed as DEFAULT UNFUSED and USER when given; TE is (52 − 10) B per logit faster on the head\'s stage; a bad value is a validation error', async () => {
+    const [unfused, te] = await bothAnswered(askPlan(llama), askPlan({ ...llama, options: { crossEntropyFusion: 'TE' } }));
+    const entry = (a: typeof unfused) => assumptionOf(a, 'options.crossEntropyFusion');
+    expect(entry(unfused)).toMatchObject({ value: 'UNFUSED', origin: 'DEFAULT' });
+    expect(entry(te)).toMatchObject({ value: 'TE', origin: 'USER' });
+    const compute = (a: typeof unfused) => termOf(a.data!.trainingPlan.performance.terms, 'COMPUTE').seconds;
+    // 2 micro-batches × 8,192 tokens × 128,256 / 2 logits × 42 B / (H100 HBM 3.35 TB/s × 0.8).
+    expect(compute(unfused) - compute(te)).toBeCloseTo((2 * 8192 * (128_256 / 2) * 42) / (3.35e12 * 0.8), 9);
+    const e = onlyError(await askPlan({ ...llama, options: { crossEntropyFusion: 'LIGER' } }));
+    expect(e.message).toMatch(/CrossEntropyFusion/);
+  });
+});
+
 describe('options.reshardAfterForward (ZeRO-3 / FSDP2 reshard_after_forward)', () => {
   // Llama 3 8B on 16 H100 under TORCHTITAN_FSDP2 (ZeRO-3), 8 micro-batches per step.
   const fsdp = { model: 'llama3-8b', clusterSpec: { gpu: 'h100-sxm', gpusPerNode: 8, nodes: 2 }, globalBatchSize: 128, recipe: 'TORCHTITAN_FSDP2', recompute: 'FULL' };

@@ -43,6 +43,26 @@ const EMBEDDING_ELEMENTWISE_BYTES_PER_SBH = 10;
 const HEAD_ELEMENTWISE_BYTES_PER_LOGIT = 52;
 
 /**
+ * The same steps fused (Megatron-Core --cross-entropy-loss-fusion, impl "native": fusions/fused_cross_entropy.py at
+ * core_r0.14.0, four compiled functions): cast and max (read 2, write 4), subtract, exp and sum (4 + 4), divide into the
+ * softmax (4 + 4), backward scale and cast to 16 bits (4 + 2): 28.
+ */
+const HEAD_ELEMENTWISE_BYTES_PER_LOGIT_NATIVE = 28;
+
+/**
+ * Transformer Engine's parallel cross entropy (--cross-entropy-fusion-impl te; transformer_engine/pytorch/triton/
+ * cross_entropy.py, v2.4–v2.14): an online-softmax pass (read 2), a pass that writes the gradient over the 16-bit
+ * logits (read 2, write 2), and the backward's scaling by the per-token loss gradient in place (2 + 2): 10.
+ */
+const HEAD_ELEMENTWISE_BYTES_PER_LOGIT_TE = 10;
+
+/** Bytes per logit of the head's cross entropy under options.crossEntropyFusion. */
+function headElementwiseBytesPerLogit(ctx: StepContext): number {
+  const fusion = ctx.options?.crossEntropyFusion;
+  return fusion === 'TE' ? HEAD_ELEMENTWISE_BYTES_PER_LOGIT_TE : fusion === 'NATIVE' ? HEAD_ELEMENTWISE_BYTES_PER_LOGIT_NATIVE : HEAD_ELEMENTWISE_BYTES_PER_LOGIT;
+}
+
+/**
  * Eager RoPE over fused, bytes per element of the queries and keys, forward and backward alike (torchtitan
  * models/llama/model.py apply_rotary_emb, read op by op): cast to fp32 (read 2, write 4), complex multiply by the
  * frequencies (read 4, write 4), cast back (read 4, write 2) — 20 — against a fused RoPE kernel's read 2, write 2; the
@@ -278,7 +298,7 @@ export function layerCompute(ctx: StepContext): LayerCompute {
       executedScoreFlops / (peakHigherPrecision * eAttention) +
       layerElementwiseBytes(ctx) / hbm;
     const eHead = Math.min(1, scale * matmulEfficiency(tokens, h, generation));
-    headSeconds = flops.head / (peakHigherPrecision * eHead) + (HEAD_ELEMENTWISE_BYTES_PER_LOGIT * tokens * arch.vocabSize) / t / hbm;
+    headSeconds = flops.head / (peakHigherPrecision * eHead) + (headElementwiseBytesPerLogit(ctx) * tokens * arch.vocabSize) / t / hbm;
   }
   // The input embedding on the first rank: a memory-bound row gather forward (read 2, write 2 bytes per element) and a
   // scatter-add of its gradient backward (read the gradient 2, read + write the table gradient 4).

@@ -5,7 +5,7 @@
  * Megatron-Core rows in BF16 without expert-parallel overlap fit the host seconds per per-expert operation
  * (suite.ts calibrateExpertHostSeconds), and the rest are predicted.
  */
-import { MEGATRON_BRIDGE_26_04 } from './sources.js';
+import { BRIDGE_CROSS_ENTROPY, MEGATRON_BRIDGE_26_04 } from './sources.js';
 import type { ValidationRun } from './types.js';
 
 /** Megatron-Bridge's MoE communication-overlap card: a controlled A/B on one layout, with its nsys profile. */
@@ -213,6 +213,7 @@ export const MOE_VALIDATION_RUNS: readonly ValidationRun[] = [
         expertDispatch,
         overlapExpertParallelCommunication: a2aOverlap,
         overlapTensorParallelCommunication: false,
+        crossEntropyFusion: BRIDGE_CROSS_ENTROPY,
       },
       trainingRecipe: 'MEGATRON_CORE',
       recipe: `Megatron-Bridge (Megatron-Core): FP8 current scaling, ${dispatch}, distributed optimizer, BF16 gradient reduction, no recompute, sequence 4,096`,
@@ -250,7 +251,7 @@ export const MOE_VALIDATION_RUNS: readonly ValidationRun[] = [
       cheapRecompute: true,
       gradientPrecision: 'BF16',
     },
-    options: { expertDispatch: 'ALL_TO_ALL' },
+    options: { expertDispatch: 'ALL_TO_ALL', crossEntropyFusion: BRIDGE_CROSS_ENTROPY },
     trainingRecipe: 'MEGATRON_CORE',
     recipe: 'Megatron-Bridge (Megatron-Core): BF16, NCCL all-to-all dispatcher, recompute of norms and the MoE activation, BF16 gradient reduction, forced balance, sequence 4,096',
     assumed: 'the released model\'s vocabulary (201,088) for the embedding and head (the recipe\'s mock-data tokenizer is a NullTokenizer); its banded attention as a 128-token window on half the layers; attention sinks not modelled',
@@ -282,7 +283,7 @@ export const MOE_VALIDATION_RUNS: readonly ValidationRun[] = [
       recompute: 'NONE',
       gradientPrecision: 'BF16',
     },
-    options: { expertDispatch: 'ALL_TO_ALL', overlapExpertParallelCommunication: true, overlapTensorParallelCommunication: false },
+    options: { expertDispatch: 'ALL_TO_ALL', overlapExpertParallelCommunication: true, overlapTensorParallelCommunication: false, crossEntropyFusion: BRIDGE_CROSS_ENTROPY },
     trainingRecipe: 'MEGATRON_CORE',
     recipe: 'Megatron-Bridge (Megatron-Core) 26.02: FP8 current scaling, NCCL all-to-all dispatcher, overlapped (moe_a2a_overlap True), PP 2 with 12 virtual stages, BF16 gradient reduction, no recompute, sequence 4,096',
     assumed: 'balanced routing as the footnote says; the configs at the commit before HybridEP replaced this layout (the 26.02 table lists it)',
@@ -307,7 +308,7 @@ export const MOE_VALIDATION_RUNS: readonly ValidationRun[] = [
       tensorParallel: 2, pipelineParallel: 8, pipelineInterleave: 4, pipelineLayerSplit: 'FIRST_LAST_ONE_FEWER', expertParallel: 32, expertTensorParallel: 1,
       sequenceParallel: true, globalBatchSize: 2048, microBatchSize: 1, precision: 'FP8', recompute: 'NONE', gradientPrecision: 'BF16',
     },
-    options: { expertDispatch: 'ALL_TO_ALL', overlapExpertParallelCommunication: true, overlapTensorParallelCommunication: false },
+    options: { expertDispatch: 'ALL_TO_ALL', overlapExpertParallelCommunication: true, overlapTensorParallelCommunication: false, crossEntropyFusion: BRIDGE_CROSS_ENTROPY },
     trainingRecipe: 'MEGATRON_CORE',
     recipe: 'Megatron-Bridge 0.2.0 (Megatron-Core 0.15): FP8 current scaling, NCCL all-to-all dispatcher overlapped (moe_a2a_overlap), EP 32 folded over TP 2 × DP 16, BF16 gradient reduction, no recompute, sequence 4,096',
     assumed: 'balanced routing (force_load_balancing); the experts launched per expert (TE GroupedLinear, the MEGATRON_CORE default)',
@@ -332,7 +333,13 @@ export const MOE_VALIDATION_RUNS: readonly ValidationRun[] = [
       expertTensorParallel: 1, sequenceParallel: true, globalBatchSize: 8192, microBatchSize: 1, precision: 'FP8', recompute: 'NONE',
       gradientPrecision: 'BF16', optimizerMomentPrecision: 'BF16', cheapRecompute: true,
     },
-    options: { expertDispatch: 'NODE_DEDUPLICATED', overlapExpertParallelCommunication: true, overlapTensorParallelCommunication: false, overlapDataParallelCommunication: false },
+    options: {
+      expertDispatch: 'NODE_DEDUPLICATED',
+      overlapExpertParallelCommunication: true,
+      overlapTensorParallelCommunication: false,
+      overlapDataParallelCommunication: false,
+      crossEntropyFusion: BRIDGE_CROSS_ENTROPY,
+    },
     trainingRecipe: 'MEGATRON_CORE',
     recipe: 'Megatron-Bridge 0.1.0rc3 (Megatron-Core 0.14): FP8, DeepEP overlapped (moe_a2a_overlap), EP 64 folded over TP 2 × DP 64, MTP 1, BF16 gradients and moments, sequence 4,096',
     assumed:
@@ -354,7 +361,7 @@ export const MOE_VALIDATION_RUNS: readonly ValidationRun[] = [
       tensorParallel: 1, pipelineParallel: 2, pipelineInterleave: 24, expertParallel: 8, expertTensorParallel: 1, globalBatchSize: 512, microBatchSize: 2,
       precision: 'FP8', recompute: 'NONE', gradientPrecision: 'BF16',
     },
-    options: { expertDispatch: 'ALL_TO_ALL', overlapTensorParallelCommunication: false },
+    options: { expertDispatch: 'ALL_TO_ALL', overlapTensorParallelCommunication: false, crossEntropyFusion: BRIDGE_CROSS_ENTROPY },
     trainingRecipe: 'MEGATRON_CORE',
     recipe: 'Megatron-Bridge 0.1.0rc3 (Megatron-Core 0.14): FP8, NCCL all-to-all not overlapped, token drop at capacity 1.0 (padded), BF16 gradient reduction, no recompute, sequence 4,096',
     assumed: 'FP8 current scaling (the configs give micro-batch 2 only to FP8; the table has no precision column); capacity 1.0 with padding asked as balanced routing',
@@ -376,7 +383,7 @@ export const MOE_VALIDATION_RUNS: readonly ValidationRun[] = [
       gpus: 16,
       model: 'qwen3-30b-a3b',
       layout: { tensorParallel: 1, expertParallel: 16, globalBatchSize: 1024, microBatchSize: 1, precision: 'BF16', recompute: 'NONE', gradientPrecision: 'BF16' },
-      options: { expertDispatch: 'NODE_DEDUPLICATED', overlapExpertParallelCommunication: a2aOverlap },
+      options: { expertDispatch: 'NODE_DEDUPLICATED', overlapExpertParallelCommunication: a2aOverlap, crossEntropyFusion: BRIDGE_CROSS_ENTROPY },
       trainingRecipe: 'MEGATRON_CORE',
       recipe: `Megatron-Bridge (Megatron-Core): BF16, HybridEP (flex dispatcher), ${a2aOverlap ? 'overlap_moe_expert_parallel_comm on' : 'no expert-parallel overlap'}, CUDA graphs for moe_router and moe_preprocess, forced balance, sequence 4,096`,
       assumed: 'no recompute and BF16 gradient reduction, as the H100 performance configs of the same model set them (the card gives neither)',
@@ -413,10 +420,10 @@ export const MOE_VALIDATION_RUNS: readonly ValidationRun[] = [
         // "norm, act": --recompute-modules layernorm moe_act, the norms and the SwiGLU output recomputed in the backward.
         ...(normActRecompute ? { cheapRecompute: true } : {}),
       },
-      options: { expertDispatch, overlapExpertParallelCommunication: a2aOverlap, overlapTensorParallelCommunication: false },
+      options: { expertDispatch, overlapExpertParallelCommunication: a2aOverlap, overlapTensorParallelCommunication: false, crossEntropyFusion: 'TE' },
       trainingRecipe: 'MEGATRON_CORE',
-      recipe: `Megatron-Core (MoE model zoo): BF16, ${dispatch}, ${normActRecompute ? 'recompute of norms and the MoE activation' : 'no recompute'}, fused cross entropy, forced balance`,
-      assumed: 'the fp32 main gradients of Megatron-Core\'s default (the config sets no gradient precision); the fused (Transformer Engine) cross entropy counted as the unfused one',
+      recipe: `Megatron-Core (MoE model zoo): BF16, ${dispatch}, ${normActRecompute ? 'recompute of norms and the MoE activation' : 'no recompute'}, Transformer Engine's fused cross entropy (--cross-entropy-fusion-impl te), forced balance`,
+      assumed: 'the fp32 main gradients of Megatron-Core\'s default (the config sets no gradient precision)',
       published: seconds,
       kind: 'STEP_SECONDS',
     }),
@@ -450,9 +457,9 @@ export const MOE_VALIDATION_RUNS: readonly ValidationRun[] = [
         precision: 'BF16',
         recompute: 'NONE',
       },
-      options: { expertDispatch: 'ALL_TO_ALL', overlapTensorParallelCommunication: false },
+      options: { expertDispatch: 'ALL_TO_ALL', overlapTensorParallelCommunication: false, crossEntropyFusion: 'NATIVE' },
       trainingRecipe: 'MEGATRON_CORE',
-      recipe: `Megatron-Core (MoE model zoo): BF16, NCCL all-to-all, ${routing}, sequence 4,096`,
+      recipe: `Megatron-Core (MoE model zoo): BF16, NCCL all-to-all, ${routing}, fused (native) cross entropy, sequence 4,096`,
       // Megatron-LM's --log-throughput counts causal attention (megatron/training/training.py
       // num_floating_point_operations: "causal mask (only half of the mask is non-zero)"); the full s×s reads +3.6 %.
       attentionFlops: 'CAUSAL',

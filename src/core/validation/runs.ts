@@ -14,7 +14,7 @@ import { findModelPreset } from '../presets.js';
 import type { ModelArchitecture, PlanOptions } from '../types.js';
 import { MEGATRON_CORE_08_RUNS } from './held-back.js';
 import { MOE_VALIDATION_RUNS } from './moe-runs.js';
-import { MEGATRON_BRIDGE_26_04 } from './sources.js';
+import { BRIDGE_CROSS_ENTROPY, MEGATRON_BRIDGE_26_04 } from './sources.js';
 import type { ValidationRun } from './types.js';
 
 export { FAMILY_NAMES, type PublishedKind, THROUGHPUT_KINDS, type ValidationFamily, type ValidationRun } from './types.js';
@@ -109,6 +109,13 @@ function korthikanti(
  * parameter, not Megatron-LM's default fp32 main_grad (4 B).
  */
 const NEMO_FP8_GRADIENTS = 'gradients reduced in BF16 (NeMo FP8 performance configs: grad_sync_dtype bf16 / grad_reduce_in_fp32 = False)';
+/**
+ * The NeMo 24.09 rows whose training config fuses the cross entropy (NeMo-Framework-Launcher tag 24.09,
+ * launcher_scripts/conf/training/llama/llama2_*.yaml, llama3_*.yaml, nemotron/nemotron_{8b,22b}.yaml:
+ * cross_entropy_loss_fusion: true — Megatron-Core 0.9's only fused implementation, the native one); the GPT-3 and
+ * Nemotron 340B configs do not set it (the unfused default).
+ */
+const NEMO_FUSED_CROSS_ENTROPY = ['llama2-7b', 'llama2-13b', 'llama2-70b', 'llama3-8b', 'llama3-70b', 'nemotron-8b', 'nemotron-22b'];
 function nemo(
   id: string,
   model: string,
@@ -120,6 +127,7 @@ function nemo(
   modelChanges?: Partial<ModelArchitecture>,
 ): ValidationRun {
   const { t, p = 1, v = 1, cp = 1 } = layout;
+  const fusedCrossEntropy = NEMO_FUSED_CROSS_ENTROPY.includes(id);
   return {
     id: `nemo-24.09-${id}`,
     source: 'NVIDIA NeMo 24.09 performance summary, DGX-H100 FP8 pre-training table (2024)',
@@ -139,9 +147,10 @@ function nemo(
       recompute: 'NONE',
       gradientPrecision: 'BF16',
     },
+    ...(fusedCrossEntropy ? { options: { crossEntropyFusion: 'NATIVE' } } : {}),
     trainingRecipe: 'MEGATRON_CORE',
-    recipe: `NeMo / Megatron-Core: FP8 (Transformer Engine), distributed optimizer, SP, TP overlap, FlashAttention, no recompute${cp > 1 ? `, context parallel ${cp}` : ''}`,
-    assumed: `no recompute; TP communication overlap (NeMo tp_comm_overlap); ${NEMO_FP8_GRADIENTS}`,
+    recipe: `NeMo / Megatron-Core: FP8 (Transformer Engine), distributed optimizer, SP, TP overlap, FlashAttention, no recompute${cp > 1 ? `, context parallel ${cp}` : ''}, ${fusedCrossEntropy ? 'fused (native) cross entropy' : 'unfused cross entropy'}`,
+    assumed: `no recompute; TP communication overlap (NeMo tp_comm_overlap); ${NEMO_FP8_GRADIENTS}; the cross entropy as the NeMo launcher's 24.09 training config sets it (${fusedCrossEntropy ? 'cross_entropy_loss_fusion: true' : 'not set: unfused'})`,
     published: tokensPerSecond,
     kind: 'TOKENS_PER_SECOND_PER_GPU',
   };
@@ -346,8 +355,9 @@ export const VALIDATION_RUNS: readonly ValidationRun[] = Object.freeze([
       model,
       // scripts/performance/configs/llama/llama3{,1}_llm_pretrain.py: grad_reduce_in_fp32 = False (BF16 gradients).
       layout: { ...parallel, globalBatchSize: B, microBatchSize: 1, precision: 'FP8', recompute: 'NONE', gradientPrecision: 'BF16' },
+      options: { crossEntropyFusion: BRIDGE_CROSS_ENTROPY },
       trainingRecipe: 'MEGATRON_CORE',
-      recipe: 'Megatron-Bridge (Megatron-Core): FP8 current scaling (Transformer Engine), distributed optimizer, SP, TP overlap, BF16 gradient reduction, sequence 8,192',
+      recipe: 'Megatron-Bridge (Megatron-Core): FP8 current scaling (Transformer Engine), distributed optimizer, SP, TP overlap, BF16 gradient reduction, Transformer Engine\'s fused cross entropy, sequence 8,192',
       assumed: 'no recompute (the H100 FP8 workload configs set none); the rows\' FSDP column is 0 (DDP with the distributed optimizer)',
       published: tokens,
       kind: 'TOKENS_PER_SECOND_PER_GPU',

@@ -3,3 +3,11 @@
 /** Megatron-Bridge's performance summary archive: its dense rows in runs.ts, its MoE rows in moe-runs.ts. */
 export const MEGATRON_BRIDGE_26_04 =
   'NVIDIA Megatron-Bridge performance summary archive, 26.04.01 NeMo container, DGX-H100 FP8 pre-training (docs.nvidia.com/nemo/megatron-bridge/latest/performance-summary-archive.html)';
+
+/**
+ * How every Megatron-Bridge row computes its loss: GPTModelProvider's cross_entropy_loss_fusion = True (since v0.1.0rc3)
+ * with Transformer Engine's implementation, which the performance scripts set for every model
+ * (scripts/performance/configs/*_llm_pretrain.yaml at v0.1.0rc3, utils/helpers.py at v0.2.0, utils/overrides.py at
+ * 26.04-alpha.rc2: cross_entropy_fusion_impl = "te").
+ */
+export const BRIDGE_CROSS_ENTROPY = 'TE' as const;

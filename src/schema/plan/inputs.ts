@@ -7,6 +7,7 @@ import {
   ActivationStorageEnum,
   AdapterMethodEnum,
   AdapterTargetsEnum,
+  CrossEntropyFusionEnum,
   ElementwiseKernelsEnum,
   ExpertDispatchEnum,
   ExpertGemmLaunchEnum,
@@ -102,6 +103,11 @@ export const PlanOptionsInputRef = builder.inputType('PlanOptionsInput', {
       type: ElementwiseKernelsEnum,
       description:
         'How RoPE and SwiGLU run (default FUSED: fused kernels, Megatron-Core/Transformer Engine or torch.compile; EAGER: PyTorch operators one by one, as torchtitan without torch.compile — more HBM traffic in COMPUTE; EAGER_FUSED_EXPERTS: the same with the routed experts\' SwiGLU fused, as NeMo AutoModel\'s MoE models). The recipe TORCHTITAN_FSDP2 sets EAGER.',
+    }),
+    crossEntropyFusion: t.field({
+      type: CrossEntropyFusionEnum,
+      description:
+        "How the output head's cross entropy runs, in HBM bytes per logit on the head's stage (default UNFUSED: Megatron-Core's operator-by-operator fp32 cross entropy, 52 B; NATIVE: its fused implementation, 28 B; TE: Transformer Engine's, 10 B — what Megatron-Bridge's performance configs run).",
     }),
     expertGradientReducePrecision: t.field({
       type: GradientPrecisionEnum,
