@@ -863,9 +863,10 @@ describe('expertTensorParallel pins (Megatron-Core MoE parallel folding)', () =>
     const plain = searchPlans(mixtral, counts, cluster, wide).comparison!.layoutDifferences;
     expect(plain).toContain('tensorParallel: 2 vs 4');
     expect(plain.join('; ')).not.toMatch(/expertTensorParallel/);
-    // Folded, the runner-up is TP 2 with EP 8 over TP × DP = 16 ranks (ETP 1).
+    // Folded, the winner is TP 2 with EP 8 over TP × DP = 16 ranks (ETP 1): one expert a rank, so the all-to-all's
+    // received tokens need no regrouping by expert (session 13); the runner-up is EP 4 with its experts TP-split (ETP 2).
     const folded = searchPlans(mixtral, counts, cluster, { ...wide, expertTensorParallel: [1, 2, 4] }).comparison!.layoutDifferences;
-    expect(folded).toEqual(['expertParallel: 4 vs 8', 'expertTensorParallel: 2 vs 1']);
+    expect(folded).toEqual(['expertParallel: 8 vs 4', 'expertTensorParallel: 1 vs 2']);
   });
 
   it('with per-expert launches (MEGATRON_CORE\'s host work per local expert), exposed or overlapped all-to-all: pruned = exhaustive, and the search favours more EP', () => {
@@ -881,15 +882,18 @@ describe('expertTensorParallel pins (Megatron-Core MoE parallel folding)', () =>
     }
     // The host work falls with the local experts (8/EP): charged, it turns the TP-2 choice from EP 4 (experts TP-split)
     // to EP 8 folded over TP 2 × DP 8 (one expert per GPU), and EP's mean over the best 50 rises. (The overall winner is
-    // a near-tie with TP 4 — within the model's accuracy — so the comparison is made at TP 2 with FULL recompute.)
+    // a near-tie with TP 4 — within the model's accuracy — so the comparison is made at TP 2 with FULL recompute.) Asked
+    // with the node-deduplicated dispatch, which needs no regrouping of the received tokens by expert: under the plain
+    // all-to-all that regrouping (session 13) already makes EP 8 — one expert a rank — the TP-2 choice without it.
     const bestOf = (o: PlanOptions) => searchPlans(mixtral, counts, cluster, { ...wide, planOptions: o }).best;
     const meanEp = (best: readonly { layout: ParallelLayout }[]) => best.reduce((sum, c) => sum + c.layout.expertParallel, 0) / best.length;
     const firstAtTp2 = (best: readonly { layout: ParallelLayout }[]) => best.find((c) => c.layout.tensorParallel === 2 && c.layout.recompute === 'FULL')!.layout;
-    const grouped = bestOf({});
-    const perExpert = bestOf({ expertGemmLaunch: 'PER_EXPERT' });
+    const grouped = bestOf({ expertDispatch: 'NODE_DEDUPLICATED' });
+    const perExpert = bestOf({ expertDispatch: 'NODE_DEDUPLICATED', expertGemmLaunch: 'PER_EXPERT' });
     expect(firstAtTp2(grouped)).toMatchObject({ tensorParallel: 2, expertParallel: 4 });
     expect(firstAtTp2(perExpert)).toMatchObject({ tensorParallel: 2, expertParallel: 8, expertTensorParallel: 1 });
     expect(meanEp(perExpert)).toBeGreaterThan(meanEp(grouped));
+    expect(firstAtTp2(bestOf({}))).toMatchObject({ tensorParallel: 2, expertParallel: 8, expertTensorParallel: 1 });
   });
 
   it('a dense model ignores the folded degree (nothing to fold): the same space as without the pin', () => {

@@ -117,9 +117,13 @@ const report = runValidation();
 // +8.7 → +18.0 %, Bridge 25.09's DeepSeek-V3 +14.2 → +19.9 %, 26.02's Qwen3 30B +26.9 → +30.9 %, the zoo's PP 32
 // −1.3 → −11.6 % — and the dense Bridge Llama 3 70B −11.8 → −9.7 %: 0.0551 / 0.3094 / 0.0652 (dense 0.0410 / 0.1783),
 // MoE 8.03 → 8.99 % (its stated accuracy stays 9 %). The unfused count had hidden that much of the MoE rows' gap.
-const MEAN_ABS_ERROR_BOUND = 0.056;
-const MAX_ABS_ERROR_BOUND = 0.31;
-const LEAVE_ONE_FAMILY_OUT_BOUND = 0.066;
+// Lowered to 0.055 / 0.27 / 0.065 when the all-to-all dispatcher's regrouping of received tokens by local expert was
+// counted (two passes of the k copies each way, Megatron-Core sort_chunks_by_idxs; not on the node-deduplicated path
+// nor with one expert a rank): 26.02's Qwen3 30B +30.9 → +26.9 %, gpt-oss-120b +18.0 → +16.0 %, the zoo's PP 32
+// −11.6 → −9.8 %, 25.09's token drop −18.2 → −21.3 %: 0.0545 / 0.2694 / 0.0646, MoE 8.78 %.
+const MEAN_ABS_ERROR_BOUND = 0.055;
+const MAX_ABS_ERROR_BOUND = 0.27;
+const LEAVE_ONE_FAMILY_OUT_BOUND = 0.065;
 const DENSE_MEAN_ABS_ERROR_BOUND = 0.042;
 const DENSE_MAX_ABS_ERROR_BOUND = 0.179;
 
@@ -250,8 +254,9 @@ describe('the validation suite', () => {
     // Megatron-Bridge's gpt-oss-120b (64 H100, EP 8: 16 local experts), checked after the fit: +9.8 % (+54.2 % without
     // the host work).
     // Session 13: with its Transformer Engine cross entropy (the unfused count was 52 B a logit of a 201,088 vocabulary on
-    // the unbalanced last of four stages) +8.7 → +18.0 % (bound 10 → 19 %).
-    expect(Math.abs(error('megatron-bridge-26.04-gpt-oss-120b'))).toBeLessThanOrEqual(0.19);
+    // the unbalanced last of four stages) +8.7 → +18.0 % (bound 10 → 19 %); with the all-to-all's regrouping of its 16
+    // local experts' tokens +16.0 % (bound 17 %).
+    expect(Math.abs(error('megatron-bridge-26.04-gpt-oss-120b'))).toBeLessThanOrEqual(0.17);
   });
 
   it('leave-one-family-out recalibrates without the family: a generation left with fewer than 5 runs takes the pooled fit', () => {

@@ -83,6 +83,28 @@ const EAGER_SWIGLU_EXTRA_BYTES_BACKWARD = 8;
  */
 export const latentUpProjectionWeights = latentUpProjectionWeightsOf;
 
+/**
+ * An all-to-all delivers each rank's received tokens rank by rank; a rank holding several experts regroups them by
+ * local expert after the dispatch and back before the combine (Megatron-Core token_dispatcher.py at core_r0.14.0,
+ * MoEAlltoAllTokenDispatcher: sort_chunks_by_idxs in dispatch_postprocess and combine_preprocess, a transposing copy
+ * with token drop): two more passes over the k copies of each token, read 2 + write 2 bytes per element each. The
+ * node-deduplicated path (DeepEP, HybridEP) hands each rank its tokens per expert and permutes once each way, as the
+ * dispatch bytes count.
+ */
+const EXPERT_SORT_BYTES_PER_COPY_ELEMENT = 8;
+
+/**
+ * HBM bytes of that regrouping per layer and micro-batch (the mean over MoE and dense layers): the forward's two
+ * passes, again on the recomputed share, and the backward's — the same two permutations of the gradients, once.
+ */
+function expertSortBytes(ctx: StepContext): number {
+  const { arch, moe, e, k, moeShare, tokens, h, spDivisor } = ctx;
+  if (!moe || e <= 1 || arch.experts / e <= 1) return 0;
+  if ((ctx.options?.expertDispatch ?? 'ALL_TO_ALL') !== 'ALL_TO_ALL') return 0;
+  const perPass = (moeShare * EXPERT_SORT_BYTES_PER_COPY_ELEMENT * k * tokens * h) / spDivisor;
+  return (2 + ctx.recomputed) * perPass;
+}
+
 /** Whether the cheap operators (norms, MLA up-projections, SwiGLU output) are recomputed on top of `recompute`. */
 function cheapRecomputeOn(ctx: StepContext): boolean {
   return ctx.layout.cheapRecompute === true && ctx.layout.recompute !== 'FULL';
@@ -211,6 +233,7 @@ function layerElementwiseBytes(ctx: StepContext): number {
     elementScale *
       (elementwisePasses * (replicatedBytes + parallelBytes + dispatchBytes) +
         eagerElementwiseBytes(ctx, kvHiddenPerRank, mlpWidth / t, routedMlpWidth / t) +
+        expertSortBytes(ctx) +
         softmaxPasses * softmaxBytes +
         cheapRecomputeBytes(ctx, mlpWidth)) +
     elementwisePasses * castBytes
