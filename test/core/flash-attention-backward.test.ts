@@ -67,7 +67,7 @@ describe('FlashAttention backward: 2.5 forward passes of the scores', () => {
     const publishedSeconds = causalForwardFlops / 518e12 + (2.5 * causalForwardFlops) / 499e12; // 0.477 ms
     const modelSeconds = attentionSeconds('NONE');
     expect(Math.abs(modelSeconds / publishedSeconds - 1)).toBeLessThanOrEqual(0.05);
-    // The counted 3 passes at the same rate: 10.5 % fast, outside the tolerance.
+    // The counted 3 passes at the same rate: 12 % fast (10.5 % at the Hopper share before its refit), outside the tolerance.
     expect(((3 * causalForwardFlops) / rate) / publishedSeconds - 1).toBeLessThan(-0.05);
   });
 });
