@@ -17,7 +17,7 @@ import type {
   Precision,
   RecomputeMode,
 } from '../core/types.js';
-import { EXPERT_HOST_SECONDS_PER_OPERATION } from '../core/performance.js';
+import { CROSS_ENTROPY_BYTES_PER_LOGIT, EXPERT_HOST_SECONDS_PER_OPERATION } from '../core/performance.js';
 import { builder } from './builder.js';
 
 export const PrecisionEnum = builder.enumType('Precision', {
@@ -225,14 +225,14 @@ export const CrossEntropyFusionEnum = builder.enumType('CrossEntropyFusion', {
   description: "How the output head's cross entropy runs (options.crossEntropyFusion; Megatron-Core --cross-entropy-loss-fusion and --cross-entropy-fusion-impl).",
   values: {
     UNFUSED: {
-      description: "Megatron-Core's VocabParallelCrossEntropy operator by operator in fp32: 52 bytes of HBM traffic per logit (the default).",
+      description: `Megatron-Core's VocabParallelCrossEntropy operator by operator in fp32: ${CROSS_ENTROPY_BYTES_PER_LOGIT.UNFUSED} bytes of HBM traffic per logit (the default).`,
     },
     NATIVE: {
-      description: 'Megatron-Core\'s fused cross entropy, native implementation: the same steps compiled into four fused kernels, 28 bytes per logit.',
+      description: `Megatron-Core's fused cross entropy, native implementation: the same steps compiled into four fused kernels, ${CROSS_ENTROPY_BYTES_PER_LOGIT.NATIVE} bytes per logit.`,
     },
     TE: {
       description:
-        "Transformer Engine's parallel cross entropy (--cross-entropy-fusion-impl te; Megatron-Bridge's performance configs): online softmax, the gradient written over the 16-bit logits, 10 bytes per logit.",
+        `Transformer Engine's parallel cross entropy (--cross-entropy-fusion-impl te; Megatron-Bridge's performance configs): online softmax, the gradient written over the 16-bit logits, ${CROSS_ENTROPY_BYTES_PER_LOGIT.TE} bytes per logit.`,
     },
   } satisfies Record<CrossEntropyFusion, { description: string }>,
 });

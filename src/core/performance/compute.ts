@@ -14,7 +14,7 @@
  */
 import { adapterParametersPerLayer } from '../adapter.js';
 import { headDimOf, kvHeadsPerRank, latentUpProjectionWeightsOf, replicatedKvParametersPerRank } from '../model.js';
-import type { ParallelLayout } from '../types.js';
+import type { CrossEntropyFusion, ParallelLayout } from '../types.js';
 import type { StepContext } from './context.js';
 import { FP8_MATMUL_EFFICIENCY_FACTOR, matmulEfficiency } from './efficiency.js';
 
@@ -33,34 +33,26 @@ const SOFTMAX_ELEMENTWISE_BYTES_PER_SCORE = 9;
 const SOFTMAX_ELEMENTWISE_BYTES_PER_SCORE_NO_DROPOUT = 4;
 /** Input embedding per token·hidden element: gather forward (read 2 + write 2), gradient scatter-add backward (2 + 4). */
 const EMBEDDING_ELEMENTWISE_BYTES_PER_SBH = 10;
-/**
- * Logits through the unfused vocab-parallel cross entropy, bytes per logit per micro-batch (Megatron-Core
- * tensor_parallel/cross_entropy.py, VocabParallelCrossEntropy, read op by op): forward — the 16-bit logits cast to
- * fp32 (read 2, write 4), max (4), subtract it in place (4 + 4), exp in place (4 + 4), sum (4), divide into the softmax
- * kept for the backward (4 + 4): 38; backward — scale the gradient in place (4 + 4), cast it back to 16 bits for the
- * head's GEMMs (4 + 2): 14. The GEMMs' own reads and writes of the logits are not counted (they are compute-bound).
- */
-const HEAD_ELEMENTWISE_BYTES_PER_LOGIT = 52;
 
 /**
- * The same steps fused (Megatron-Core --cross-entropy-loss-fusion, impl "native": fusions/fused_cross_entropy.py at
- * core_r0.14.0, four compiled functions): cast and max (read 2, write 4), subtract, exp and sum (4 + 4), divide into the
- * softmax (4 + 4), backward scale and cast to 16 bits (4 + 2): 28.
+ * Bytes of HBM traffic per logit per micro-batch of the head's cross entropy, by options.crossEntropyFusion. The GEMMs'
+ * own reads and writes of the logits are not counted (they are compute-bound).
  */
-const HEAD_ELEMENTWISE_BYTES_PER_LOGIT_NATIVE = 28;
-
-/**
- * Transformer Engine's parallel cross entropy (--cross-entropy-fusion-impl te; transformer_engine/pytorch/triton/
- * cross_entropy.py, v2.4–v2.14): an online-softmax pass (read 2), a pass that writes the gradient over the 16-bit
- * logits (read 2, write 2), and the backward's scaling by the per-token loss gradient in place (2 + 2): 10.
- */
-const HEAD_ELEMENTWISE_BYTES_PER_LOGIT_TE = 10;
-
-/** Bytes per logit of the head's cross entropy under options.crossEntropyFusion. */
-function headElementwiseBytesPerLogit(ctx: StepContext): number {
-  const fusion = ctx.options?.crossEntropyFusion;
-  return fusion === 'TE' ? HEAD_ELEMENTWISE_BYTES_PER_LOGIT_TE : fusion === 'NATIVE' ? HEAD_ELEMENTWISE_BYTES_PER_LOGIT_NATIVE : HEAD_ELEMENTWISE_BYTES_PER_LOGIT;
-}
+export const CROSS_ENTROPY_BYTES_PER_LOGIT: Readonly<Record<CrossEntropyFusion, number>> = {
+  // Megatron-Core tensor_parallel/cross_entropy.py, VocabParallelCrossEntropy, op by op: forward — the 16-bit logits
+  // cast to fp32 (read 2, write 4), max (4), subtract it in place (4 + 4), exp in place (4 + 4), sum (4), divide into
+  // the softmax kept for the backward (4 + 4): 38; backward — scale the gradient in place (4 + 4), cast it back to 16
+  // bits for the head's GEMMs (4 + 2): 14.
+  UNFUSED: 52,
+  // --cross-entropy-loss-fusion, impl "native" (fusions/fused_cross_entropy.py at core_r0.14.0, four compiled
+  // functions): cast and max (read 2, write 4), subtract, exp and sum (4 + 4), divide into the softmax (4 + 4),
+  // backward scale and cast to 16 bits (4 + 2): 28.
+  NATIVE: 28,
+  // --cross-entropy-fusion-impl te (transformer_engine/pytorch/triton/cross_entropy.py, v2.4–v2.14): an online-softmax
+  // pass (read 2), a pass that writes the gradient over the 16-bit logits (read 2, write 2), and the backward's scaling
+  // by the per-token loss gradient in place (2 + 2): 10.
+  TE: 10,
+};
 
 /**
  * Eager RoPE over fused, bytes per element of the queries and keys, forward and backward alike (torchtitan
@@ -87,22 +79,16 @@ export const latentUpProjectionWeights = latentUpProjectionWeightsOf;
  * An all-to-all delivers each rank's received tokens rank by rank; a rank holding several experts regroups them by
  * local expert after the dispatch and back before the combine (Megatron-Core token_dispatcher.py at core_r0.14.0,
  * MoEAlltoAllTokenDispatcher: sort_chunks_by_idxs in dispatch_postprocess and combine_preprocess, a transposing copy
- * with token drop): two more passes over the k copies of each token, read 2 + write 2 bytes per element each. The
- * node-deduplicated path (DeepEP, HybridEP) hands each rank its tokens per expert and permutes once each way, as the
- * dispatch bytes count.
+ * with token drop) — one more pair of permutations of the k copies of each token, the bytes of one forward pass of the
+ * dispatch's own permute and unpermute (`dispatchBytes`: read 2 + write 2 per copy element each), run forward, again on
+ * the recomputed share, and once backward. The node-deduplicated path (DeepEP, HybridEP) hands each rank its tokens
+ * per expert and permutes once each way, as the dispatch bytes count: nothing more.
  */
-const EXPERT_SORT_BYTES_PER_COPY_ELEMENT = 8;
-
-/**
- * HBM bytes of that regrouping per layer and micro-batch (the mean over MoE and dense layers): the forward's two
- * passes, again on the recomputed share, and the backward's — the same two permutations of the gradients, once.
- */
-function expertSortBytes(ctx: StepContext): number {
-  const { arch, moe, e, k, moeShare, tokens, h, spDivisor } = ctx;
+function expertSortBytes(ctx: StepContext, dispatchBytes: number): number {
+  const { arch, moe, e } = ctx;
   if (!moe || e <= 1 || arch.experts / e <= 1) return 0;
   if ((ctx.options?.expertDispatch ?? 'ALL_TO_ALL') !== 'ALL_TO_ALL') return 0;
-  const perPass = (moeShare * EXPERT_SORT_BYTES_PER_COPY_ELEMENT * k * tokens * h) / spDivisor;
-  return (2 + ctx.recomputed) * perPass;
+  return (2 + ctx.recomputed) * dispatchBytes;
 }
 
 /** Whether the cheap operators (norms, MLA up-projections, SwiGLU output) are recomputed on top of `recompute`. */
@@ -233,7 +219,7 @@ function layerElementwiseBytes(ctx: StepContext): number {
     elementScale *
       (elementwisePasses * (replicatedBytes + parallelBytes + dispatchBytes) +
         eagerElementwiseBytes(ctx, kvHiddenPerRank, mlpWidth / t, routedMlpWidth / t) +
-        expertSortBytes(ctx) +
+        expertSortBytes(ctx, dispatchBytes) +
         softmaxPasses * softmaxBytes +
         cheapRecomputeBytes(ctx, mlpWidth)) +
     elementwisePasses * castBytes
@@ -321,7 +307,7 @@ export function layerCompute(ctx: StepContext): LayerCompute {
       executedScoreFlops / (peakHigherPrecision * eAttention) +
       layerElementwiseBytes(ctx) / hbm;
     const eHead = Math.min(1, scale * matmulEfficiency(tokens, h, generation));
-    headSeconds = flops.head / (peakHigherPrecision * eHead) + (headElementwiseBytesPerLogit(ctx) * tokens * arch.vocabSize) / t / hbm;
+    headSeconds = flops.head / (peakHigherPrecision * eHead) + (CROSS_ENTROPY_BYTES_PER_LOGIT[options?.crossEntropyFusion ?? 'UNFUSED'] * tokens * arch.vocabSize) / t / hbm;
   }
   // The input embedding on the first rank: a memory-bound row gather forward (read 2, write 2 bytes per element) and a
   // scatter-add of its gradient backward (read the gradient 2, read + write the table gradient 4).

@@ -1,5 +1,5 @@
 /** TrainingPlanInput and its nested inputs (plan options, adapter): GraphQL input types and their shapes. */
-import { EXPERT_HOST_SECONDS_PER_OPERATION } from '../../core/performance.js';
+import { CROSS_ENTROPY_BYTES_PER_LOGIT, EXPERT_HOST_SECONDS_PER_OPERATION } from '../../core/performance.js';
 import type { LowRankAdapter } from '../../core/types.js';
 import { builder } from '../builder.js';
 import { ClusterInputRef } from '../cluster.js';
@@ -107,7 +107,7 @@ export const PlanOptionsInputRef = builder.inputType('PlanOptionsInput', {
     crossEntropyFusion: t.field({
       type: CrossEntropyFusionEnum,
       description:
-        "How the output head's cross entropy runs, in HBM bytes per logit on the head's stage (default UNFUSED: Megatron-Core's operator-by-operator fp32 cross entropy, 52 B; NATIVE: its fused implementation, 28 B; TE: Transformer Engine's, 10 B — what Megatron-Bridge's performance configs run).",
+        `How the output head's cross entropy runs, in HBM bytes per logit on the head's stage (default UNFUSED: Megatron-Core's operator-by-operator fp32 cross entropy, ${CROSS_ENTROPY_BYTES_PER_LOGIT.UNFUSED} B; NATIVE: its fused implementation, ${CROSS_ENTROPY_BYTES_PER_LOGIT.NATIVE} B; TE: Transformer Engine's, ${CROSS_ENTROPY_BYTES_PER_LOGIT.TE} B — what Megatron-Bridge's performance configs run).`,
     }),
     expertGradientReducePrecision: t.field({
       type: GradientPrecisionEnum,
