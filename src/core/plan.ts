@@ -29,16 +29,15 @@
  */
 import { validateAdapter } from './adapter.js';
 import { InvalidInputError, requireFinite, requireInteger } from './errors.js';
-import { hostMemoryBytesPerNodeOf, nvmeBytesPerNodeOf } from './hardware.js';
+import { planDiagnostics } from './diagnostics.js';
 import { DEFAULT_FRAMEWORK_OVERHEAD_BYTES, DEFAULT_MEMORY_HEADROOM_FRACTION, estimateMemory, layoutGpus, offloadFits } from './memory.js';
 import { computeModelCounts } from './model.js';
 import { estimateRun, estimateStep } from './performance.js';
-import { headLayerEquivalents, rankLayers, recomputedLayerFraction, resolveStageLayers, type PipelineLayerSplit } from './pipeline.js';
+import { headLayerEquivalents, recomputedLayerFraction, resolveStageLayers, type PipelineLayerSplit } from './pipeline.js';
 import { CROSS_ENTROPY_FUSIONS, ELEMENTWISE_KERNELS, EXPERT_GEMM_LAUNCHES } from './types.js';
 import type {
   ActivationStorage,
   ClusterSpec,
-  Diagnostic,
   GradientPrecision,
   ModelArchitecture,
   ModelCounts,
@@ -56,12 +55,7 @@ import type {
 
 export { DEFAULT_FRAMEWORK_OVERHEAD_BYTES, DEFAULT_MEMORY_HEADROOM_FRACTION };
 
-/** Bubble fraction above which LARGE_BUBBLE is reported. */
-export const LARGE_BUBBLE_FRACTION = 0.2;
-/** MFU below which LOW_MFU is reported (well-tuned dense training reaches 0.35–0.55). */
-export const LOW_MFU = 0.25;
-/** Share of the step spent in exposed communication above which COMMUNICATION_BOUND is reported. */
-export const COMMUNICATION_BOUND_FRACTION = 0.3;
+export { COMMUNICATION_BOUND_FRACTION, EXPERT_HOST_BOUND_FRACTION, LARGE_BUBBLE_FRACTION, LOW_MFU } from './diagnostics.js';
 
 const PRECISIONS: readonly Precision[] = ['FP32', 'FP16', 'BF16', 'FP8'];
 const OPTIMIZERS: readonly OptimizerKind[] = ['ADAM', 'ADAMW', 'SGD_MOMENTUM', 'ADAFACTOR', 'ADAM_8BIT'];
@@ -442,8 +436,6 @@ function checkOptions(options: PlanOptions): void {
   }
 }
 
-const GIB = 2 ** 30;
-
 /**
  * Evaluate a resolved plan: memory of the most-loaded GPU, communication, step time and throughput, the run (when
  * options.trainingTokens is set), whether it fits (total ≤ capacity × (1 − headroom)) and diagnostics.
@@ -481,110 +473,7 @@ export function evaluatePlan(
   const offload = layout.offload === 'NONE' ? null : offloadFits(memory, cluster, headroom);
   const fits = deviceFits && (offload === null || (offload.hostFits && offload.nvmeFits));
 
-  const diagnostics = planDiagnostics(arch, cluster, layout, memory, performance, offload, headroom, usableBytes);
+  const diagnostics = planDiagnostics(arch, cluster, layout, options, memory, performance, offload, headroom, usableBytes);
   return { memory, communication: step.communication, performance, terms: step.terms, run, fits, diagnostics };
 }
 
-/** The diagnostics of an evaluated plan (strings built only when one triggers). */
-function planDiagnostics(
-  arch: ModelArchitecture,
-  cluster: ClusterSpec,
-  layout: ParallelLayout,
-  memory: PlanEstimate['memory'],
-  performance: PlanEstimate['performance'],
-  offload: ReturnType<typeof offloadFits> | null,
-  headroom: number,
-  usableBytes: number,
-): Diagnostic[] {
-  const diagnostics: Diagnostic[] = [];
-  const gpus = cluster.gpusPerNode * cluster.nodes;
-  if (offload !== null && !offload.hostFits) {
-    diagnostics.push({
-      severity: 'ERROR',
-      code: 'HOST_OUT_OF_MEMORY',
-      message:
-        `Offloading needs ${(offload.hostBytesPerNode / 1e9).toFixed(0)} GB of CPU RAM per node ` +
-        `(${Math.min(cluster.gpusPerNode, gpus)} GPUs × ${(memory.hostBytes / 1e9).toFixed(1)} GB) but a node has ` +
-        `${(hostMemoryBytesPerNodeOf(cluster) / 1e9).toFixed(0)} GB (× (1 − ${headroom}) usable): use more GPUs, offload to NVMe, or less offload.`,
-    });
-  }
-  if (offload !== null && !offload.nvmeFits) {
-    diagnostics.push({
-      severity: 'ERROR',
-      code: 'NVME_OUT_OF_SPACE',
-      message:
-        `NVMe offload needs ${(offload.nvmeBytesPerNode / 1e12).toFixed(2)} TB per node ` +
-        `(${Math.min(cluster.gpusPerNode, gpus)} GPUs × ${(memory.nvmeBytes / 1e9).toFixed(1)} GB) but a node has ` +
-        `${(nvmeBytesPerNodeOf(cluster) / 1e12).toFixed(2)} TB (× (1 − ${headroom}) usable): use more GPUs or offload less.`,
-    });
-  }
-  if (memory.totalBytes > usableBytes) {
-    diagnostics.push({
-      severity: 'ERROR',
-      code: 'OUT_OF_MEMORY',
-      message:
-        `The most-loaded GPU (pipeline stage ${memory.mostLoadedStage}) needs ${(memory.totalBytes / GIB).toFixed(1)} GiB ` +
-        `but ${(usableBytes / GIB).toFixed(1)} GiB are usable (${(memory.capacityBytes / GIB).toFixed(1)} GiB × ` +
-        `(1 − ${headroom} headroom)): raise ZeRO stage, TP/PP, recompute, or lower the micro-batch.`,
-    });
-  }
-  if (layout.tensorParallel > cluster.gpusPerNode) {
-    diagnostics.push({
-      severity: 'WARNING',
-      code: 'TP_ACROSS_NODES',
-      message: `Tensor parallel ${layout.tensorParallel} exceeds the ${cluster.gpusPerNode} GPUs of a node: its per-layer all-reduces cross the network.`,
-    });
-  }
-  if (performance.bubbleFraction > LARGE_BUBBLE_FRACTION) {
-    diagnostics.push({
-      severity: 'WARNING',
-      code: 'LARGE_BUBBLE',
-      message:
-        `Pipeline bubble is ${(performance.bubbleFraction * 100).toFixed(0)} % of the step ((p − 1)/(v·m) with ` +
-        `p = ${layout.pipelineParallel}, m = ${layout.globalBatchSize / (layout.microBatchSize * layout.dataParallel)}): ` +
-        `more micro-batches or interleaving would shrink it.`,
-    });
-  }
-  if (performance.modelFlopsUtilization < LOW_MFU) {
-    diagnostics.push({
-      severity: 'WARNING',
-      code: 'LOW_MFU',
-      message: `Model FLOPs utilization is ${(performance.modelFlopsUtilization * 100).toFixed(1)} % (below ${LOW_MFU * 100} %).`,
-    });
-  }
-  if (performance.exposedCommunicationSeconds > COMMUNICATION_BOUND_FRACTION * performance.stepSeconds) {
-    diagnostics.push({
-      severity: 'WARNING',
-      code: 'COMMUNICATION_BOUND',
-      message: `Exposed communication is ${((performance.exposedCommunicationSeconds / performance.stepSeconds) * 100).toFixed(0)} % of the step.`,
-    });
-  }
-  if (layout.zeroStage >= 2 && layout.pipelineParallel > 1) {
-    diagnostics.push({
-      severity: 'WARNING',
-      code: 'ZERO_WITH_PIPELINE',
-      message:
-        `ZeRO stage ${layout.zeroStage} with pipeline parallelism reduces gradients every micro-batch; DeepSpeed's ` +
-        `pipeline engine supports only stages 0–1.`,
-    });
-  }
-  if (layout.pipelineStageLayers === undefined && arch.layers % (layout.pipelineParallel * layout.pipelineInterleave) !== 0) {
-    const n = layout.pipelineParallel * layout.pipelineInterleave;
-    diagnostics.push({
-      severity: 'INFO',
-      code: 'UNEVEN_PIPELINE',
-      message:
-        `${arch.layers} layers do not split evenly over ${n} ${layout.pipelineInterleave > 1 ? 'virtual ' : ''}stages: the first ` +
-        `${arch.layers % n} take one extra layer (rank 0 holds ${rankLayers(arch.layers, layout, 0)}); ` +
-        `pipelineLayerSplit FIRST_LAST_ONE_FEWER or BALANCED, or pipelineStageLayers, give the embedding and head stages fewer.`,
-    });
-  }
-  if (layout.offload !== 'NONE' && performance.optimizerSeconds > 0.2 * performance.stepSeconds) {
-    diagnostics.push({
-      severity: 'WARNING',
-      code: 'OFFLOAD_BOUND',
-      message: `The offloaded optimizer step takes ${(performance.optimizerSeconds / performance.stepSeconds * 100).toFixed(0)} % of the step.`,
-    });
-  }
-  return diagnostics;
-}

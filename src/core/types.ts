@@ -509,6 +509,12 @@ export interface PerformanceEstimate {
   bubbleSeconds: number;
   exposedCommunicationSeconds: number;
   optimizerSeconds: number;
+  /**
+   * Host seconds of PER_EXPERT expert GEMM launches left on the critical path (the work after the dispatcher's
+   * device-to-host sync, never hidden): part of the EXPERT_PARALLEL term's exposed seconds, so of
+   * exposedCommunicationSeconds too. 0 without MoE layers or with grouped expert kernels.
+   */
+  expertHostSeconds: number;
   bubbleFraction: number;
   /** Matmul efficiency used (fraction of peak). */
   computeEfficiency: number;

@@ -571,6 +571,36 @@ describe('options.expertGemmLaunch and expertHostSecondsPerOperation (host work 
     const lighter = (await ask({ ...qwen, options: { expertGemmLaunch: 'PER_EXPERT', expertHostSecondsPerOperation: 0 } })).data!.trainingPlan;
     expect(lighter.performance.stepSeconds).toBeCloseTo(plain.performance.stepSeconds, 9);
   });
+  it('performance.expertHostSeconds carries that host work apart; over 20 % of the step the plan says EXPERT_HOST_BOUND, not COMMUNICATION_BOUND', async () => {
+    const HOST = `query($i: TrainingPlanInput!) { trainingPlan(input: $i) { performance { stepSeconds exposedCommunicationSeconds expertHostSeconds }
+      diagnostics { severity code message } } }`;
+    type HostAnswer = { trainingPlan: { performance: { stepSeconds: number; exposedCommunicationSeconds: number; expertHostSeconds: number };
+      diagnostics: { severity: string; code: string; message: string }[] } };
+    // HybridEP's node-deduplicated dispatch, as Megatron-Bridge's H100 config of this model runs it.
+    const core = await post<HostAnswer>(t.app, { query: HOST, variables: { i: { ...qwen, recipe: 'MEGATRON_CORE', options: { expertDispatch: 'NODE_DEDUPLICATED' } } } });
+    expect(core.errors).toBeUndefined();
+    const plan = core.data!.trainingPlan;
+    // The same 64 micro-batches × 48 MoE layers × 8 local experts × 6 GEMMs × 50.5 µs as above: 7.45 s.
+    expect(plan.performance.expertHostSeconds).toBeCloseTo(64 * 48 * 8 * 6 * 50.5e-6, 6);
+    expect(plan.performance.exposedCommunicationSeconds).toBeGreaterThan(plan.performance.expertHostSeconds);
+    const codes = plan.diagnostics.map((d) => d.code);
+    expect(codes).toContain('EXPERT_HOST_BOUND');
+    expect(codes).not.toContain('COMMUNICATION_BOUND');
+    const d = plan.diagnostics.find((x) => x.code === 'EXPERT_HOST_BOUND')!;
+    expect(d.severity).toBe('WARNING');
+    expect(d.message).toContain(`${((plan.performance.expertHostSeconds / plan.performance.stepSeconds) * 100).toFixed(0)} % of the step`);
+    expect(d.message).toContain('8 local experts');
+    // With the plain all-to-all (the planner's dispatch) its two nodes' transfers dominate instead: the same 7.45 s of host
+    // work is 16 % of a 45.4 s step, and the transfers' 47 % make it COMMUNICATION_BOUND.
+    const allToAll = (await post<HostAnswer>(t.app, { query: HOST, variables: { i: { ...qwen, recipe: 'MEGATRON_CORE' } } })).data!.trainingPlan;
+    expect(allToAll.performance.expertHostSeconds).toBeCloseTo(plan.performance.expertHostSeconds, 9);
+    expect(allToAll.performance.expertHostSeconds / allToAll.performance.stepSeconds).toBeCloseTo(0.16, 2);
+    expect(allToAll.diagnostics.map((x) => x.code)).toEqual(expect.arrayContaining(['COMMUNICATION_BOUND']));
+    expect(allToAll.diagnostics.map((x) => x.code)).not.toContain('EXPERT_HOST_BOUND');
+    const grouped = await post<HostAnswer>(t.app, { query: HOST, variables: { i: qwen } });
+    expect(grouped.data!.trainingPlan.performance.expertHostSeconds).toBe(0);
+    expect(grouped.data!.trainingPlan.diagnostics.map((x) => x.code)).not.toContain('EXPERT_HOST_BOUND');
+  });
   it('a negative or over-0.01 host time is BAD_USER_INPUT naming the field and the value; an unknown launch is a GraphQL validation error', async () => {
     for (const bad of [-1e-6, 0.02]) {
       const e = onlyError(await ask({ ...qwen, options: { expertHostSecondsPerOperation: bad } }));

@@ -230,6 +230,11 @@ const PerformanceEstimateRef = builder.objectRef<PlanEstimate>('PerformanceEstim
     bubbleSeconds: t.float({ description: 'Seconds of pipeline bubble per step.', resolve: (e) => e.performance.bubbleSeconds }),
     exposedCommunicationSeconds: t.float({ description: 'Communication seconds not hidden behind compute.', resolve: (e) => e.performance.exposedCommunicationSeconds }),
     optimizerSeconds: t.float({ description: 'Seconds of the optimizer update per step.', resolve: (e) => e.performance.optimizerSeconds }),
+    expertHostSeconds: t.float({
+      description:
+        'Host seconds per step of per-expert GEMM launches (options.expertGemmLaunch PER_EXPERT) left on the critical path — part of the EXPERT_PARALLEL term, so of exposedCommunicationSeconds; 0 for dense models and grouped expert kernels. Above 20 % of the step the plan reports EXPERT_HOST_BOUND.',
+      resolve: (e) => e.performance.expertHostSeconds,
+    }),
     bubbleFraction: t.float({ description: 'bubbleSeconds / stepSeconds.', resolve: (e) => e.performance.bubbleFraction }),
     computeEfficiency: t.float({ description: 'Matmul efficiency used, as a fraction of peak.', resolve: (e) => e.performance.computeEfficiency }),
     tokensPerSecond: t.float({ description: 'Training tokens per second over the whole cluster.', resolve: (e) => e.performance.tokensPerSecond }),

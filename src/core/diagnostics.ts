@@ -1,0 +1,145 @@
+/**
+ * What an evaluated plan reports beside its figures (PlanEstimate.diagnostics): errors that make it not fit, and
+ * warnings on what dominates its step. Thresholds are exported for tests and docs; strings are built only when a
+ * diagnostic triggers (evaluatePlan is on planSearch's hot path).
+ */
+import { hostMemoryBytesPerNodeOf, nvmeBytesPerNodeOf } from './hardware.js';
+import type { offloadFits } from './memory.js';
+import { EXPERT_HOST_SECONDS_PER_OPERATION, MOE_STEP_TIME_MODEL_ACCURACY_FRACTION } from './performance.js';
+import { rankLayers } from './pipeline.js';
+import type { ClusterSpec, Diagnostic, ModelArchitecture, ParallelLayout, PlanEstimate, PlanOptions } from './types.js';
+
+const GIB = 2 ** 30;
+
+/** Bubble fraction above which LARGE_BUBBLE is reported. */
+export const LARGE_BUBBLE_FRACTION = 0.2;
+/** MFU below which LOW_MFU is reported (well-tuned dense training reaches 0.35–0.55). */
+export const LOW_MFU = 0.25;
+/** Share of the step spent in exposed communication above which COMMUNICATION_BOUND is reported. */
+export const COMMUNICATION_BOUND_FRACTION = 0.3;
+/**
+ * Share of the step spent in per-expert host work (PER_EXPERT launches) above which EXPERT_HOST_BOUND is reported: the
+ * step is then set by the host, and by the model's least certain term (one constant fitted on published MoE runs).
+ */
+export const EXPERT_HOST_BOUND_FRACTION = 0.2;
+
+/** The diagnostics of an evaluated plan (strings built only when one triggers). */
+export function planDiagnostics(
+  arch: ModelArchitecture,
+  cluster: ClusterSpec,
+  layout: ParallelLayout,
+  options: PlanOptions | undefined,
+  memory: PlanEstimate['memory'],
+  performance: PlanEstimate['performance'],
+  offload: ReturnType<typeof offloadFits> | null,
+  headroom: number,
+  usableBytes: number,
+): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const gpus = cluster.gpusPerNode * cluster.nodes;
+  if (offload !== null && !offload.hostFits) {
+    diagnostics.push({
+      severity: 'ERROR',
+      code: 'HOST_OUT_OF_MEMORY',
+      message:
+        `Offloading needs ${(offload.hostBytesPerNode / 1e9).toFixed(0)} GB of CPU RAM per node ` +
+        `(${Math.min(cluster.gpusPerNode, gpus)} GPUs × ${(memory.hostBytes / 1e9).toFixed(1)} GB) but a node has ` +
+        `${(hostMemoryBytesPerNodeOf(cluster) / 1e9).toFixed(0)} GB (× (1 − ${headroom}) usable): use more GPUs, offload to NVMe, or less offload.`,
+    });
+  }
+  if (offload !== null && !offload.nvmeFits) {
+    diagnostics.push({
+      severity: 'ERROR',
+      code: 'NVME_OUT_OF_SPACE',
+      message:
+        `NVMe offload needs ${(offload.nvmeBytesPerNode / 1e12).toFixed(2)} TB per node ` +
+        `(${Math.min(cluster.gpusPerNode, gpus)} GPUs × ${(memory.nvmeBytes / 1e9).toFixed(1)} GB) but a node has ` +
+        `${(nvmeBytesPerNodeOf(cluster) / 1e12).toFixed(2)} TB (× (1 − ${headroom}) usable): use more GPUs or offload less.`,
+    });
+  }
+  if (memory.totalBytes > usableBytes) {
+    diagnostics.push({
+      severity: 'ERROR',
+      code: 'OUT_OF_MEMORY',
+      message:
+        `The most-loaded GPU (pipeline stage ${memory.mostLoadedStage}) needs ${(memory.totalBytes / GIB).toFixed(1)} GiB ` +
+        `but ${(usableBytes / GIB).toFixed(1)} GiB are usable (${(memory.capacityBytes / GIB).toFixed(1)} GiB × ` +
+        `(1 − ${headroom} headroom)): raise ZeRO stage, TP/PP, recompute, or lower the micro-batch.`,
+    });
+  }
+  if (layout.tensorParallel > cluster.gpusPerNode) {
+    diagnostics.push({
+      severity: 'WARNING',
+      code: 'TP_ACROSS_NODES',
+      message: `Tensor parallel ${layout.tensorParallel} exceeds the ${cluster.gpusPerNode} GPUs of a node: its per-layer all-reduces cross the network.`,
+    });
+  }
+  if (performance.bubbleFraction > LARGE_BUBBLE_FRACTION) {
+    diagnostics.push({
+      severity: 'WARNING',
+      code: 'LARGE_BUBBLE',
+      message:
+        `Pipeline bubble is ${(performance.bubbleFraction * 100).toFixed(0)} % of the step ((p − 1)/(v·m) with ` +
+        `p = ${layout.pipelineParallel}, m = ${layout.globalBatchSize / (layout.microBatchSize * layout.dataParallel)}): ` +
+        `more micro-batches or interleaving would shrink it.`,
+    });
+  }
+  if (performance.modelFlopsUtilization < LOW_MFU) {
+    diagnostics.push({
+      severity: 'WARNING',
+      code: 'LOW_MFU',
+      message: `Model FLOPs utilization is ${(performance.modelFlopsUtilization * 100).toFixed(1)} % (below ${LOW_MFU * 100} %).`,
+    });
+  }
+  // The EXPERT_PARALLEL term carries the per-expert host work too (EXPERT_HOST_BOUND below): not communication.
+  const exposedTransfersSeconds = performance.exposedCommunicationSeconds - performance.expertHostSeconds;
+  if (exposedTransfersSeconds > COMMUNICATION_BOUND_FRACTION * performance.stepSeconds) {
+    diagnostics.push({
+      severity: 'WARNING',
+      code: 'COMMUNICATION_BOUND',
+      message: `Exposed communication is ${((exposedTransfersSeconds / performance.stepSeconds) * 100).toFixed(0)} % of the step.`,
+    });
+  }
+  if (performance.expertHostSeconds > EXPERT_HOST_BOUND_FRACTION * performance.stepSeconds) {
+    const hostMicroseconds = (options?.expertHostSecondsPerOperation ?? EXPERT_HOST_SECONDS_PER_OPERATION) * 1e6;
+    diagnostics.push({
+      severity: 'WARNING',
+      code: 'EXPERT_HOST_BOUND',
+      message:
+        `Per-expert host work is ${((performance.expertHostSeconds / performance.stepSeconds) * 100).toFixed(0)} % of the step: ` +
+        `each rank launches the GEMMs (and FP8 casts) of its ${arch.experts / Math.max(1, layout.expertParallel)} local experts one by one ` +
+        `(options.expertGemmLaunch PER_EXPERT: Transformer Engine's GroupedLinear after the dispatcher's device-to-host sync), ` +
+        `${hostMicroseconds.toFixed(1)} µs of host time each per MoE layer and micro-batch. It is the model's least certain term ` +
+        `(fitted on published MoE runs; ±${(MOE_STEP_TIME_MODEL_ACCURACY_FRACTION * 100).toFixed(0)} % for MoE models): grouped ` +
+        `expert kernels (GROUPED_KERNEL), a larger micro-batch or more expert parallelism (fewer local experts) shrink it.`,
+    });
+  }
+  if (layout.zeroStage >= 2 && layout.pipelineParallel > 1) {
+    diagnostics.push({
+      severity: 'WARNING',
+      code: 'ZERO_WITH_PIPELINE',
+      message:
+        `ZeRO stage ${layout.zeroStage} with pipeline parallelism reduces gradients every micro-batch; DeepSpeed's ` +
+        `pipeline engine supports only stages 0–1.`,
+    });
+  }
+  if (layout.pipelineStageLayers === undefined && arch.layers % (layout.pipelineParallel * layout.pipelineInterleave) !== 0) {
+    const n = layout.pipelineParallel * layout.pipelineInterleave;
+    diagnostics.push({
+      severity: 'INFO',
+      code: 'UNEVEN_PIPELINE',
+      message:
+        `${arch.layers} layers do not split evenly over ${n} ${layout.pipelineInterleave > 1 ? 'virtual ' : ''}stages: the first ` +
+        `${arch.layers % n} take one extra layer (rank 0 holds ${rankLayers(arch.layers, layout, 0)}); ` +
+        `pipelineLayerSplit FIRST_LAST_ONE_FEWER or BALANCED, or pipelineStageLayers, give the embedding and head stages fewer.`,
+    });
+  }
+  if (layout.offload !== 'NONE' && performance.optimizerSeconds > 0.2 * performance.stepSeconds) {
+    diagnostics.push({
+      severity: 'WARNING',
+      code: 'OFFLOAD_BOUND',
+      message: `The offloaded optimizer step takes ${(performance.optimizerSeconds / performance.stepSeconds * 100).toFixed(0)} % of the step.`,
+    });
+  }
+  return diagnostics;
+}
