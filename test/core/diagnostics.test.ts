@@ -53,7 +53,10 @@ describe('the per-expert host work a plan leaves exposed', () => {
     const d = bf16.diagnostics.find((x) => x.code === 'EXPERT_HOST_BOUND')!;
     expect(d.severity).toBe('WARNING');
     expect(d.message).toContain(`Per-expert host work is ${(share * 100).toFixed(0)} % of the step`);
-    expect(d.message).toContain('its 8 local experts');
+    expect(d.message).toContain('launches the GEMMs of its 8 local experts');
+    expect(plan({ expertGemmLaunch: 'PER_EXPERT' }, 'FP8').diagnostics.find((x) => x.code === 'EXPERT_HOST_BOUND')!.message).toContain(
+      'launches the GEMMs and FP8 casts of its 8 local experts',
+    );
     expect(d.message).toContain('50.5 µs of host time each');
     expect(d.message).toMatch(/GROUPED_KERNEL.*larger micro-batch.*more expert parallelism/);
     // A user's own host time scales the share: at 10 µs an operation it is under 20 % and not reported.
