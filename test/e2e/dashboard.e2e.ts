@@ -133,6 +133,23 @@ it('loads the page and computes the default plan (GPT-3 175B on 1,024 A100s) wit
   await expect.poll(() => new URL(page.url()).searchParams.get('model')).toMatch(/^m_/);
 });
 
+it('an MoE plan with per-expert launches shows its host work apart from the communication, and the diagnostic saying so', async () => {
+  // Qwen3 30B-A3B on 16 H100 (EP 8: 16 local experts) with Megatron-Core's PER_EXPERT launches: host-bound.
+  await open('/?view=plan&model=qwen3-30b-a3b&cluster=h100-sxm-x16384&gpus=16&gbs=1024&mbs=1&tp=1&pp=1&ep=8&precision=BF16&recompute=NONE&recipe=MEGATRON_CORE');
+  await page.getByTestId('figures').waitFor();
+  const steps = page.locator('figure', { hasText: 'Step time breakdown' }).first();
+  await expect.poll(() => steps.textContent()).toContain('per-expert host work');
+  await expect.poll(() => page.locator('ul.diagnostics').textContent()).toMatch(/Per-expert host work is \d+ % of the step: each rank launches the GEMMs of its 16 local experts/);
+  const caption = page.locator('figure', { hasText: 'Communication per step' }).first().locator('figcaption');
+  await expect.poll(() => caption.textContent()).toMatch(/EP's per-expert host work, [\d.]+ s, is in the step breakdown/);
+  await shot('plan-moe-host');
+  // A dense plan has no such part.
+  await page.goto(`${server.origin}/?view=plan`);
+  await page.getByTestId('figures').waitFor();
+  await expect.poll(() => page.locator('figure', { hasText: 'Step time breakdown' }).first().textContent()).toContain('compute');
+  expect(await page.locator('figure', { hasText: 'Step time breakdown' }).first().textContent()).not.toContain('per-expert host work');
+});
+
 it('runs a plan search with live progress, shows ties as such, and opens a frontier point in the Plan view', async () => {
   await open('/?view=search');
   await page.getByRole('button', { name: 'Run search' }).click();
