@@ -15,7 +15,7 @@ const GIB = 2 ** 30;
 export const LARGE_BUBBLE_FRACTION = 0.2;
 /** MFU below which LOW_MFU is reported (well-tuned dense training reaches 0.35–0.55). */
 export const LOW_MFU = 0.25;
-/** Share of the step spent in exposed communication above which COMMUNICATION_BOUND is reported. */
+/** Share of the step spent in exposed transfers (without the per-expert host work) above which COMMUNICATION_BOUND is reported. */
 export const COMMUNICATION_BOUND_FRACTION = 0.3;
 /**
  * Share of the step spent in per-expert host work (PER_EXPERT launches) above which EXPERT_HOST_BOUND is reported: the
