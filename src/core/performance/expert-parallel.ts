@@ -242,8 +242,9 @@ export function expertParallelTerm(
   perLayer: ExpertParallelLayer,
   stageLayers: number,
   computePerMicroBatch: number,
-): StepTerm & { costPerMicroBatch: number } {
+): StepTerm & { costPerMicroBatch: number; hostSeconds: number } {
   const { moe, e, m, moeShare, options } = ctx;
+  const hostPerMicroBatch = stageLayers * perLayer.hostSecondsPerLayer;
   const secondsPerMicroBatch = stageLayers * (perLayer.secondsPerLayer + perLayer.hostSecondsPerLayer);
   const overlapped = options?.overlapExpertParallelCommunication === true;
   const costPerMicroBatch = expertParallelCostPerMicroBatch(ctx, perLayer, stageLayers, computePerMicroBatch);
@@ -261,5 +262,7 @@ export function expertParallelTerm(
       (perLayer.hostSecondsPerLayer > 0 ? explanation + PER_EXPERT_HOST : explanation) +
       (perLayer.networkShare > 0 ? networkShareSentence(perLayer.networkShare) : ''),
     costPerMicroBatch,
+    // The host work inside exposedSeconds (never hidden: expertParallelCostPerMicroBatch), per step.
+    hostSeconds: m * hostPerMicroBatch,
   };
 }

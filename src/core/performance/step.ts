@@ -135,8 +135,7 @@ export function estimateStep(
       bubbleSeconds,
       exposedCommunicationSeconds,
       optimizerSeconds,
-      // The slowest rank's per-expert host work, m micro-batches of its MoE layers (expertParallelCostPerMicroBatch).
-      expertHostSeconds: m * stageLayers * epLayer.hostSecondsPerLayer,
+      expertHostSeconds: ep.hostSeconds,
       bubbleFraction: bubbleSeconds / stepSeconds,
       // Achieved fraction of peak on the slowest stage's compute (GEMMs, attention and element-wise time).
       computeEfficiency: stage.stageFlopsPerMicroBatch / (peakMatmul * computePerMicroBatch),
