@@ -39,6 +39,7 @@ const ValidationFamilyEnum = builder.enumType('ValidationFamily', {
     A100_MEGATRON_2021_22: { description: 'Megatron-LM on A100, 2021–22 (Narayanan et al. 2021, Korthikanti et al. 2022, README).' },
     A100_PRODUCTION_2022_24: { description: 'Production runs on A100: BLOOM, OPT, MegaScale, FSDP (torchtitan, fms-fsdp).' },
     H100_MODERN_RECIPES: { description: 'H100 with modern recipes: Megatron-Core r0.8.0\'s own table, NeMo\'s FP8 table, Megatron-Bridge, NeMo AutoModel, Nemotron-4 15B, Llama 3 405B.' },
+    B200_MODERN_RECIPES: { description: 'B200 (Blackwell) with modern recipes: Megatron-Bridge\'s dense rows, predicted with the pooled share (no 16-bit B200 run fits one of its own).' },
     MOE: { description: 'Mixture-of-experts runs (DeepSeek-V3: pre-training and its published profile; NeMo AutoModel; Megatron-Core: Megatron-Bridge and the MoE model zoo).' },
     LONG_CONTEXT: { description: 'Long-context runs with context parallelism (Llama 3 405B at 128K).' },
   } satisfies Record<ValidationFamily, { description: string }>,
@@ -95,7 +96,7 @@ const ValidationRunRef = builder.objectRef<RunPrediction>('ValidationRun').imple
     source: t.string({ description: 'Where the figure is published (paper and table/section, or page and date).', resolve: (p) => p.run.source }),
     family: t.field({ type: ValidationFamilyEnum, description: 'The family the run belongs to.', resolve: (p) => p.run.family }),
     gpu: t.string({ description: 'GPU (catalog id, or the variant the run used, e.g. h800).', resolve: (p) => p.run.gpuChanges?.id ?? p.run.gpu }),
-    gpuGeneration: t.string({ description: 'The GPU generation whose GEMM constant applies (AMPERE, HOPPER, OTHER).', resolve: (p) => p.generation }),
+    gpuGeneration: t.string({ description: 'The GPU generation whose GEMM constant applies (AMPERE, HOPPER, BLACKWELL, OTHER).', resolve: (p) => p.generation }),
     gpus: t.int({ description: 'GPUs in the run.', resolve: (p) => p.run.gpus }),
     model: t.string({ description: 'Model preset id (see `changes` in modelChanges).', resolve: (p) => p.run.model }),
     modelChanges: t.string({

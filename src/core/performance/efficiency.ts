@@ -8,43 +8,51 @@
  */
 
 /** Tensor-core generations whose GEMM efficiency law is calibrated separately (OTHER: custom and untested GPUs). */
-export type GpuGeneration = 'AMPERE' | 'HOPPER' | 'OTHER';
+export type GpuGeneration = 'AMPERE' | 'HOPPER' | 'BLACKWELL' | 'OTHER';
 
-/** The generation of a catalog GPU (NVIDIA product families by id; H800 = H100 silicon). */
+/** The generation of a catalog GPU (NVIDIA product families by id; H800 = H100 silicon; B200 = Blackwell). */
 export function gpuGenerationOf(gpuId: string): GpuGeneration {
   if (gpuId.startsWith('a100')) return 'AMPERE';
   if (gpuId.startsWith('h100') || gpuId.startsWith('h200') || gpuId.startsWith('h800')) return 'HOPPER';
+  if (gpuId.startsWith('b200')) return 'BLACKWELL';
   return 'OTHER';
 }
 
 /**
  * Maximum Achievable Matmul FLOPS: the fraction of dense BF16 peak one large, best-shaped GEMM reaches in a
  * microbenchmark — A100-SXM 267.9 of 312 TFLOP/s (85.9 %), H100-SXM 792.1 of 989 (80.1 %) (stas00/ml-engineering,
- * compute/accelerator "Maximum Achievable Matmul FLOPS comparison table", measured with mamf-finder.py, CUDA 12.1).
+ * compute/accelerator "Maximum Achievable Matmul FLOPS comparison table", measured with mamf-finder.py, CUDA 12.1);
+ * B200-SXM 1,745.0 of 2,250 (77.6 %, the same table's later row, torch 2.7.1 + CUDA 12.8).
  */
 export const MAX_ACHIEVABLE_MATMUL_FRACTION: Readonly<Record<Exclude<GpuGeneration, 'OTHER'>, number>> = {
   AMPERE: 267.9 / 312,
   HOPPER: 792.1 / 989,
+  BLACKWELL: 1745.0 / 2250,
 };
 
 /**
  * Share of the microbenchmark ceiling that training GEMMs reach (they share the GPU with element-wise kernels,
  * launches, clocks held under power limits). CALIBRATED per generation (least absolute log deviations) over the validation suite's dense runs
  * (src/core/validation/suite.ts calibrateShares; `npm run validate` prints the fit, which returns these values).
+ * Blackwell has no 16-bit dense run in the suite (its published B200 rows are FP8): by the calibration's rule for a
+ * generation with fewer than five, it takes the share fitted on every generation's 16-bit dense runs together, and its
+ * ceiling carries the difference — its runs are predicted, not fitted.
  */
 export const MATMUL_SHARE_OF_CEILING: Readonly<Record<Exclude<GpuGeneration, 'OTHER'>, number>> = {
   AMPERE: 0.821,
   HOPPER: 0.7795,
+  BLACKWELL: 0.8147,
 };
 
 /**
  * GEMM efficiency law per generation: e(tokens, width) = max / (1 + d0/tokens + d0/width), a saturating function of
  * the two smallest per-GPU GEMM dimensions, with max = (microbenchmark ceiling) × (calibrated share). OTHER GPUs (no
- * validation runs: V100, B200, MI300X, custom) keep the Megatron-LM 2021 fit (max 0.68).
+ * validation runs: V100, MI300X, custom) keep the Megatron-LM 2021 fit (max 0.68).
  */
 export const MATMUL_EFFICIENCY_BY_GENERATION: Readonly<Record<GpuGeneration, { max: number; halfSaturationDimension: number }>> = {
   AMPERE: { max: MAX_ACHIEVABLE_MATMUL_FRACTION.AMPERE * MATMUL_SHARE_OF_CEILING.AMPERE, halfSaturationDimension: 32 },
   HOPPER: { max: MAX_ACHIEVABLE_MATMUL_FRACTION.HOPPER * MATMUL_SHARE_OF_CEILING.HOPPER, halfSaturationDimension: 32 },
+  BLACKWELL: { max: MAX_ACHIEVABLE_MATMUL_FRACTION.BLACKWELL * MATMUL_SHARE_OF_CEILING.BLACKWELL, halfSaturationDimension: 32 },
   OTHER: { max: 0.68, halfSaturationDimension: 32 },
 };
 
@@ -67,20 +75,22 @@ export const ELEMENTWISE_BANDWIDTH_EFFICIENCY = 0.8;
 
 /**
  * How close the step-time model comes to published measurements of dense models: the mean |predicted / published − 1|
- * over the validation suite's dense runs (src/core/validation/runs.ts: 52 of its 73 published figures, from
- * Megatron-LM 2021–22 and its 2024 H100 table, BLOOM, OPT, MegaScale, FSDP, NeMo, Megatron-Bridge, NeMo AutoModel, Nemotron-4, Llama 3), rounded up to a percent;
+ * over the validation suite's dense runs (src/core/validation/runs.ts: 54 of its 77 published figures, from
+ * Megatron-LM 2021–22 and its 2024 H100 table, BLOOM, OPT, MegaScale, FSDP, NeMo, Megatron-Bridge on H100 and B200, NeMo AutoModel, Nemotron-4, Llama 3), rounded up to a percent;
  * test/core/validation.test.ts keeps it equal to the suite's figure. Two layouts whose times differ by less than this
  * cannot be ranked by the model; the plan search reports them as near-optimal instead of pretending.
  */
 export const STEP_TIME_MODEL_ACCURACY_FRACTION = 0.05;
 
 /**
- * The same for mixture-of-experts models: the mean |error| over the suite's 21 MoE runs (DeepSeek-V3 and its profile,
- * NeMo AutoModel's DeepSeek-V3, Kimi K2 and Qwen3 30B, Megatron-Bridge's Qwen3, DeepSeek-V3 and gpt-oss and the MoE model zoo's Qwen3 and Mixtral in Megatron-Core; validation/moe-runs.ts), rounded
- * up — wider, because what MoE steps spend beyond FLOPs and bytes differs by framework and seven of those runs (four setting it) fit the
- * per-expert host time (docs/validation.md). planSearch states it for an MoE model.
+ * The same for mixture-of-experts models: the mean |error| over the suite's 23 MoE runs (DeepSeek-V3 and its profile,
+ * NeMo AutoModel's DeepSeek-V3, Kimi K2 and Qwen3 30B, Megatron-Bridge's Qwen3, DeepSeek-V3 and gpt-oss on H100 and B200
+ * and the MoE model zoo's Qwen3 and Mixtral in Megatron-Core; validation/moe-runs.ts), rounded up — wider, because what
+ * MoE steps spend beyond FLOPs and bytes differs by framework and GPU (the two B200 rows read +38.6 and −25.4 %), and
+ * seven of those runs (four setting it) fit the per-expert host time (docs/validation.md). planSearch states it for an
+ * MoE model.
  */
-export const MOE_STEP_TIME_MODEL_ACCURACY_FRACTION = 0.09;
+export const MOE_STEP_TIME_MODEL_ACCURACY_FRACTION = 0.11;
 
 /** The stated accuracy for a model: the MoE figure for a mixture of experts, else the dense one. */
 export function stepTimeModelAccuracyFractionFor(experts: number): number {

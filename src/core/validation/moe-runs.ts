@@ -5,7 +5,7 @@
  * Megatron-Core rows in BF16 without expert-parallel overlap fit the host seconds per per-expert operation
  * (suite.ts calibrateExpertHostSeconds), and the rest are predicted.
  */
-import { BRIDGE_CROSS_ENTROPY, MEGATRON_BRIDGE_26_04 } from './sources.js';
+import { BRIDGE_CROSS_ENTROPY, MEGATRON_BRIDGE_26_04, MEGATRON_BRIDGE_26_04_B200 } from './sources.js';
 import type { ValidationRun } from './types.js';
 
 /** Megatron-Bridge's MoE communication-overlap card: a controlled A/B on one layout, with its nsys profile. */
@@ -466,6 +466,62 @@ export const MOE_VALIDATION_RUNS: readonly ValidationRun[] = [
       assumed: 'the throughput in Megatron-LM\'s own FLOP count with causal attention (the script gives TFLOP/s only); the fp32 main gradients of Megatron-Core\'s default',
       published: tflops,
       kind: 'MODEL_TFLOPS_PER_GPU',
+    }),
+  ),
+
+  // The same table's DGX-B200 MoE rows (26.04.01 container; scripts/performance at v0.4.0 = v0.4.1), predicted with the
+  // Blackwell law (efficiency.ts) and the host time fitted on H100 runs. gpt-oss-120b: GPT_OSS_120B_PRETRAIN_CONFIG_B200
+  // _BF16_V2 (batch 1,280, EP 8, micro-batch 4, HybridEP, recompute of layernorm and moe_act, no CUDA graphs);
+  // gpt_oss_llm_pretrain.py: BF16 gradient reduction, forced balance. Qwen3 30B-A3B: QWEN3_30B_A3B_PRETRAIN_CONFIG_B200
+  // _FP8_MX_V1 (8 GPUs, batch 512, EP 8, micro-batch 4, HybridEP, Transformer Engine CUDA graphs on attention, the
+  // router and its preprocessing); set_qwen3_common_configs as on H100. The 26.02.01 and 26.04 tables measured the same
+  // layouts at 13,722 / 13,045 and 26,695 / 26,859 (±4 %).
+  ...([
+    [
+      'gpt-oss-120b',
+      64,
+      1280,
+      { modelChanges: { sequenceLength: 4096 } },
+      { cheapRecompute: true, precision: 'BF16' },
+      'BF16, HybridEP (flex dispatcher), recompute of norms and the MoE activation',
+      'the released model\'s vocabulary (201,088); its banded attention as a 128-token window on half the layers; attention sinks not modelled',
+      13568,
+    ],
+    [
+      'qwen3-30b-a3b',
+      8,
+      512,
+      {},
+      { precision: 'FP8' },
+      'MXFP8 (Transformer Engine block scaling), HybridEP (flex dispatcher), CUDA graphs on attention, the router and its preprocessing',
+      'MXFP8 asked as FP8 (the model has one FP8 recipe: the same GEMM rate, its per-tensor casts)',
+      27136,
+    ],
+  ] as const).map(
+    ([model, gpus, B, changes, precision, recipe, assumed, tokens]): ValidationRun => ({
+      id: `megatron-bridge-26.04-b200-${model}`,
+      source: MEGATRON_BRIDGE_26_04_B200,
+      family: 'MOE',
+      gpu: 'b200',
+      gpus,
+      model,
+      ...changes,
+      layout: {
+        tensorParallel: 1,
+        expertParallel: 8,
+        expertTensorParallel: 1,
+        globalBatchSize: B,
+        microBatchSize: 4,
+        recompute: 'NONE',
+        gradientPrecision: 'BF16',
+        ...precision,
+      },
+      options: { expertDispatch: 'NODE_DEDUPLICATED', crossEntropyFusion: BRIDGE_CROSS_ENTROPY },
+      trainingRecipe: 'MEGATRON_CORE',
+      recipe: `Megatron-Bridge (Megatron-Core) on DGX-B200: ${recipe}, BF16 gradient reduction, no recompute otherwise, forced balance, Transformer Engine's fused cross entropy, sequence 4,096`,
+      assumed: `${assumed}; the experts launched per expert (Transformer Engine's GroupedLinear) with the host time fitted on H100 rows`,
+      published: tokens,
+      kind: 'TOKENS_PER_SECOND_PER_GPU',
     }),
   ),
 

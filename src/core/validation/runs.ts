@@ -14,7 +14,7 @@ import { findModelPreset } from '../presets.js';
 import type { ModelArchitecture, PlanOptions } from '../types.js';
 import { MEGATRON_CORE_08_RUNS } from './held-back.js';
 import { MOE_VALIDATION_RUNS } from './moe-runs.js';
-import { BRIDGE_CROSS_ENTROPY, MEGATRON_BRIDGE_26_04 } from './sources.js';
+import { BRIDGE_CROSS_ENTROPY, MEGATRON_BRIDGE_25_11_B200, MEGATRON_BRIDGE_26_04 } from './sources.js';
 import type { ValidationRun } from './types.js';
 
 export { FAMILY_NAMES, type PublishedKind, THROUGHPUT_KINDS, type ValidationFamily, type ValidationRun } from './types.js';
@@ -359,6 +359,33 @@ export const VALIDATION_RUNS: readonly ValidationRun[] = Object.freeze([
       trainingRecipe: 'MEGATRON_CORE',
       recipe: 'Megatron-Bridge (Megatron-Core): FP8 current scaling (Transformer Engine), distributed optimizer, SP, TP overlap, BF16 gradient reduction, Transformer Engine\'s fused cross entropy, sequence 8,192',
       assumed: 'no recompute (the H100 FP8 workload configs set none); the rows\' FSDP column is 0 (DDP with the distributed optimizer)',
+      published: tokens,
+      kind: 'TOKENS_PER_SECOND_PER_GPU',
+    }),
+  ),
+  // --- B200 (Blackwell), modern recipes ----------------------------------------------------------------------------
+  // Megatron-Bridge 0.2.0's DGX-B200 dense rows (25.11 container), FP8 current scaling, asked as their configs set them
+  // (scripts/performance/configs/llama3/workload_base_configs.py LLAMA3_8B_B200_FP8_CS_BASE_CONFIG: micro-batch 2, CUDA
+  // graphs over the full iteration; llama31/workload_base_configs.py LLAMA31_405B_B200_FP8_CS_BASE_CONFIG: TP 4, PP 8,
+  // CP 2, VP 8, batch 64; llama3{,1}_llm_pretrain.py: grad_reduce_in_fp32 False, TP overlap with userbuffers at TP > 1;
+  // no recompute). Predicted, never fitted: they are FP8, and Blackwell has no 16-bit dense run to fit a share of its own
+  // (efficiency.ts). The 25.09 table measured the same layouts at 29,994 and 664 (−2.1 % and +0.5 % from these).
+  ...([
+    ['llama3-8b', 'llama3-8b', 8, 128, 2, { tensorParallel: 1 }, 30624],
+    ['llama3.1-405b', 'llama3-405b', 128, 64, 1, { tensorParallel: 4, pipelineParallel: 8, pipelineInterleave: 8, contextParallel: 2 }, 661],
+  ] as const).map(
+    ([name, model, gpus, B, mb, parallel, tokens]): ValidationRun => ({
+      id: `megatron-bridge-25.11-b200-${name}`,
+      source: MEGATRON_BRIDGE_25_11_B200,
+      family: 'B200_MODERN_RECIPES',
+      gpu: 'b200',
+      gpus,
+      model,
+      layout: { ...parallel, globalBatchSize: B, microBatchSize: mb, precision: 'FP8', recompute: 'NONE', gradientPrecision: 'BF16' },
+      options: { crossEntropyFusion: BRIDGE_CROSS_ENTROPY },
+      trainingRecipe: 'MEGATRON_CORE',
+      recipe: 'Megatron-Bridge 0.2.0 (Megatron-Core): FP8 current scaling (Transformer Engine), distributed optimizer, SP and TP overlap where TP > 1, BF16 gradient reduction, Transformer Engine\'s fused cross entropy, sequence 8,192' + (gpus === 8 ? ', CUDA graphs over the full iteration' : ''),
+      assumed: 'no recompute (the B200 FP8 workload configs set none); the FSDP column is 0 (DDP with the distributed optimizer); Llama 3.1 405B as the Llama 3 405B preset (the same layers and widths)',
       published: tokens,
       kind: 'TOKENS_PER_SECOND_PER_GPU',
     }),

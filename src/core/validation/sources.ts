@@ -4,6 +4,14 @@
 export const MEGATRON_BRIDGE_26_04 =
   'NVIDIA Megatron-Bridge performance summary archive, 26.04.01 NeMo container, DGX-H100 FP8 pre-training (docs.nvidia.com/nemo/megatron-bridge/latest/performance-summary-archive.html)';
 
+/** The same archive's 26.04.01 section, its DGX-B200 rows (MoE: moe-runs.ts). */
+export const MEGATRON_BRIDGE_26_04_B200 =
+  'NVIDIA Megatron-Bridge performance summary archive, 26.04.01 NeMo container, DGX-B200 pre-training (docs.nvidia.com/nemo/megatron-bridge/latest/performance-summary-archive.html)';
+
+/** The same archive's 25.11 section (Megatron-Bridge 0.2.0), its DGX-B200 table: the suite's Blackwell rows. */
+export const MEGATRON_BRIDGE_25_11_B200 =
+  'NVIDIA Megatron-Bridge performance summary archive, 25.11 NeMo container (Megatron-Bridge 0.2.0), DGX-B200 pre-training (docs.nvidia.com/nemo/megatron-bridge/latest/performance-summary-archive.html)';
+
 /**
  * How every Megatron-Bridge row computes its loss: GPTModelProvider's cross_entropy_loss_fusion = True (since v0.1.0rc3)
  * with Transformer Engine's implementation, which the performance scripts set for every model

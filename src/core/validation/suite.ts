@@ -221,12 +221,25 @@ export function calibratePooledShare(runs: readonly ValidationRun[]): number {
 }
 
 /**
+ * Whether `run`'s generation fits a GEMM share on its own 16-bit dense runs among `runs` (≥ MIN_RUNS_PER_GENERATION).
+ * A generation on the pooled share (Blackwell: its published rows are FP8 or MoE) has nothing of its own to separate
+ * its share from the other constants: its runs are predicted, and fit neither the FP8 factor nor the host time.
+ */
+function hasOwnShare(run: ValidationRun, runs: readonly ValidationRun[]): boolean {
+  const g = calibratedGenerationOf(run);
+  if (g === null) return false;
+  return calibrationRuns(runs).filter((r) => precisionOf(r) !== 'FP8' && calibratedGenerationOf(r) === g).length >= MIN_RUNS_PER_GENERATION;
+}
+
+/**
  * Fit of FP8_MATMUL_EFFICIENCY_FACTOR over the FP8 runs: the multiplier on the shipped factor that minimises
  * Σ |log(predicted/published speed)| (applied as an efficiency scale on FP8 runs only; it also scales their
- * 16-bit attention, a few percent of their time).
+ * 16-bit attention, a few percent of their time). An FP8 run measures its generation's share × the factor: only runs
+ * of a generation whose share is fitted on its own 16-bit runs (≥ MIN_RUNS_PER_GENERATION) separate the two, so the
+ * FP8 runs of a generation on the pooled share (Blackwell's) are predicted, not fitted.
  */
 export function calibrateFp8Scale(runs: readonly ValidationRun[]): number {
-  const fp8 = calibrationRuns(runs).filter((r) => precisionOf(r) === 'FP8');
+  const fp8 = calibrationRuns(runs).filter((r) => precisionOf(r) === 'FP8' && hasOwnShare(r, runs));
   const loss = (scale: number) =>
     fp8.reduce((sum, run) => {
       const g = calibratedGenerationOf(run);
@@ -239,11 +252,12 @@ export function calibrateFp8Scale(runs: readonly ValidationRun[]): number {
  * The runs the host seconds per per-expert operation (expert-parallel.ts EXPERT_HOST_SECONDS_PER_OPERATION) are fitted
  * on: MoE runs whose experts launch PER_EXPERT (Megatron-Core's recipe, or the option), in BF16, without expert-parallel
  * overlap — where nothing but that host work and the model's other terms sets the step. FP8 runs (their casts count as
- * operations too) and overlapped runs are predicted with the fitted value.
+ * operations too), overlapped runs and runs of a generation without a share of its own (hasOwnShare: Blackwell) are
+ * predicted with the fitted value.
  */
 export function expertHostCalibrationRuns(runs: readonly ValidationRun[]): readonly ValidationRun[] {
   return runs.filter((run) => {
-    if (isDenseRun(run)) return false;
+    if (isDenseRun(run) || !hasOwnShare(run, runs)) return false;
     const { layout, options } = applyRecipe(run.trainingRecipe, run.layout, run.options ?? {});
     return options.expertGemmLaunch === 'PER_EXPERT' && layout.precision === 'BF16' && options.overlapExpertParallelCommunication !== true;
   });
