@@ -17,6 +17,8 @@ export type { StepTerm, StepTermName } from './performance/context.js';
 export {
   ELEMENTWISE_BANDWIDTH_EFFICIENCY,
   FP8_MATMUL_EFFICIENCY_FACTOR,
+  gemmEfficiencyLawDescription,
+  GENERATIONS_FITTED_ON_OWN_RUNS,
   type GpuGeneration,
   gpuGenerationOf,
   MATMUL_EFFICIENCY_BY_GENERATION,

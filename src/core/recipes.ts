@@ -6,7 +6,7 @@
  */
 import { InvalidInputError } from './errors.js';
 import { DEFAULT_FRAMEWORK_OVERHEAD_BYTES, DEFAULT_MEMORY_HEADROOM_FRACTION } from './memory.js';
-import { EXPERT_HOST_SECONDS_PER_OPERATION, OVERLAP_COMPUTE_SLOWDOWN } from './performance.js';
+import { EXPERT_HOST_SECONDS_PER_OPERATION, gemmEfficiencyLawDescription, gpuGenerationOf, OVERLAP_COMPUTE_SLOWDOWN } from './performance.js';
 import { gradientBytesOf, gradientReduceBytesOf, keepsMasterWeights, optimizerStateBytesOf } from './precision.js';
 import type { ParallelLayout, PlanOptions } from './types.js';
 
@@ -364,6 +364,15 @@ export function planAssumptions(
   optionEntry('frameworkOverheadBytes', DEFAULT_FRAMEWORK_OVERHEAD_BYTES);
   optionEntry('memoryHeadroomFraction', DEFAULT_MEMORY_HEADROOM_FRACTION);
   return out;
+}
+
+/**
+ * The GEMM efficiency law a plan on `gpuId` runs on (efficiency.ts): its generation's ceiling × share — fitted on that
+ * generation's runs, pooled, or the 2021 fit — so a reader sees how far the validation suite vouches for this GPU.
+ */
+export function gemmEfficiencyLawAssumption(gpuId: string, precision: ParallelLayout['precision']): Assumption {
+  const law = gemmEfficiencyLawDescription(gpuGenerationOf(gpuId), precision === 'FP8');
+  return { name: 'gemmEfficiencyLaw', value: law.value, origin: 'DEFAULT', source: law.source };
 }
 
 /**

@@ -1,21 +1,30 @@
 import { describe, expect, it } from 'vitest';
+import { findGpu, makeCluster } from '../../src/core/hardware.js';
+import { computeModelCounts } from '../../src/core/model.js';
 import {
+  FP8_MATMUL_EFFICIENCY_FACTOR,
+  GENERATIONS_FITTED_ON_OWN_RUNS,
   gpuGenerationOf,
   MATMUL_EFFICIENCY_BY_GENERATION,
   MATMUL_SHARE_OF_CEILING,
   MAX_ACHIEVABLE_MATMUL_FRACTION,
   matmulEfficiency,
+  MOE_STEP_TIME_MODEL_ACCURACY_FRACTION,
 } from '../../src/core/performance.js';
+import { evaluatePlan, resolveLayout } from '../../src/core/plan.js';
+import { findModelPreset } from '../../src/core/presets.js';
+import type { GpuSpec, ModelArchitecture, ParallelLayout } from '../../src/core/types.js';
 import {
   calibrateExpertHostSeconds,
   calibrateFp8Scale,
   calibratePooledShare,
   calibrateShares,
   expertHostCalibrationRuns,
+  generationsWithOwnShare,
   predictRun,
 } from '../../src/core/validation/suite.js';
 import { VALIDATION_RUNS } from '../../src/core/validation/runs.js';
-import { applyRecipe } from '../../src/core/recipes.js';
+import { applyRecipe, gemmEfficiencyLawAssumption } from '../../src/core/recipes.js';
 
 const b200Runs = VALIDATION_RUNS.filter((r) => r.gpu === 'b200');
 const error = (id: string) => predictRun(VALIDATION_RUNS.find((r) => r.id === id)!).error;
@@ -73,5 +82,49 @@ describe('Megatron-Bridge\'s DGX-B200 MoE rows', () => {
     // a change to the MoE terms shows what it does to them (± 3 points).
     expect(Math.abs(error('megatron-bridge-26.04-b200-gpt-oss-120b') - 0.386)).toBeLessThanOrEqual(0.03);
     expect(Math.abs(error('megatron-bridge-26.04-b200-qwen3-30b-a3b') + 0.254)).toBeLessThanOrEqual(0.03);
+  });
+});
+
+describe('what a plan says about the GPU it runs on', () => {
+  const plan = (gpuId: string, presetId: string, layout: Partial<ParallelLayout>) => {
+    const arch = findModelPreset(presetId) as ModelArchitecture;
+    const cluster = makeCluster({ gpu: findGpu(gpuId) as GpuSpec, gpusPerNode: 8, nodes: 2 });
+    return evaluatePlan(arch, computeModelCounts(arch), cluster, resolveLayout(arch, cluster, { globalBatchSize: 256, microBatchSize: 1, ...layout }));
+  };
+  const uncalibrated = (p: ReturnType<typeof plan>) => p.diagnostics.filter((d) => d.code === 'UNCALIBRATED_GPU');
+
+  it('the generations fitted on their own runs are the suite\'s', () => {
+    expect([...GENERATIONS_FITTED_ON_OWN_RUNS].sort()).toEqual(generationsWithOwnShare(VALIDATION_RUNS).sort());
+  });
+
+  it('UNCALIBRATED_GPU: INFO for a dense B200 plan, WARNING for an MoE B200 plan or a GPU with no published run, none on A100 / H100', () => {
+    const dense = uncalibrated(plan('b200', 'llama3-8b', { tensorParallel: 2 }));
+    expect(dense.map((d) => d.severity)).toEqual(['INFO']);
+    expect(dense[0]!.message).toContain('BLACKWELL step times are predicted, not calibrated');
+    const moe = uncalibrated(plan('b200', 'qwen3-30b-a3b', { expertParallel: 16 }));
+    expect(moe.map((d) => d.severity)).toEqual(['WARNING']);
+    expect(moe[0]!.message).toContain(`beyond the stated ±${MOE_STEP_TIME_MODEL_ACCURACY_FRACTION * 100} %`);
+    expect(uncalibrated(plan('mi300x', 'llama3-8b', { tensorParallel: 2 })).map((d) => d.severity)).toEqual(['WARNING']);
+    expect(uncalibrated(plan('v100-32gb', 'gpt2-1.5b', {})).map((d) => d.severity)).toEqual(['WARNING']);
+    expect(uncalibrated(plan('h100-sxm', 'llama3-8b', { tensorParallel: 2 }))).toEqual([]);
+    expect(uncalibrated(plan('a100-80gb', 'llama3-8b', { tensorParallel: 2 }))).toEqual([]);
+  });
+
+  it('the MoE warning\'s claim holds: the B200 MoE rows lie beyond the stated MoE accuracy', () => {
+    for (const id of ['megatron-bridge-26.04-b200-gpt-oss-120b', 'megatron-bridge-26.04-b200-qwen3-30b-a3b']) {
+      expect(Math.abs(error(id))).toBeGreaterThan(MOE_STEP_TIME_MODEL_ACCURACY_FRACTION);
+    }
+  });
+
+  it('every plan\'s gemmEfficiencyLaw assumption says which law it ran on, with the numbers the core uses', () => {
+    const hopper = gemmEfficiencyLawAssumption('h100-sxm', 'BF16');
+    expect(hopper.name).toBe('gemmEfficiencyLaw');
+    expect(hopper.value).toContain(`HOPPER: at most ${MATMUL_EFFICIENCY_BY_GENERATION.HOPPER.max.toFixed(3)} of peak`);
+    expect(hopper.value).toContain("fitted on this generation's 16-bit dense runs");
+    const blackwell = gemmEfficiencyLawAssumption('b200', 'FP8');
+    expect(blackwell.value).toContain(`BLACKWELL: at most ${MATMUL_EFFICIENCY_BY_GENERATION.BLACKWELL.max.toFixed(3)} of peak × FP8 factor ${FP8_MATMUL_EFFICIENCY_FACTOR}`);
+    expect(blackwell.value).toContain('pooled');
+    expect(gemmEfficiencyLawAssumption('mi300x', 'BF16').value).toContain('at most 0.68 of peak (the 2021 A100 fit');
+    expect(blackwell.source).toContain('Maximum Achievable Matmul FLOPS');
   });
 });

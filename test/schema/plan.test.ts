@@ -513,6 +513,27 @@ describe('trainingPlan: recipe and assumptions', () => {
     expect(givenOrigins.get('optimizerStates')).toBe('USER');
     expect(givenOrigins.get('masterWeights')).toBe('USER');
   });
+  it('every plan says which GEMM law its GPU runs on (gemmEfficiencyLaw), and a B200 plan that B200 is predicted, not calibrated', async () => {
+    const B = `query($i: TrainingPlanInput!) { trainingPlan(input: $i) { assumptions { name value source origin } diagnostics { severity code } } }`;
+    type B200 = { trainingPlan: { assumptions: Answer['trainingPlan']['assumptions']; diagnostics: Array<{ severity: string; code: string }> } };
+    const b200 = await post<B200>(t.app, { query: B, variables: { i: { model: 'llama3-8b', clusterSpec: { gpu: 'b200', gpusPerNode: 8, nodes: 2 }, globalBatchSize: 128, tensorParallel: 2, precision: 'FP8' } } });
+    expect(b200.errors).toBeUndefined();
+    const law = b200.data!.trainingPlan.assumptions.find((a) => a.name === 'gemmEfficiencyLaw')!;
+    expect(law.value).toMatch(/^BLACKWELL: at most 0\.632 of peak × FP8 factor 0\.803 .*pooled/);
+    expect(law.origin).toBe('DEFAULT');
+    expect(b200.data!.trainingPlan.diagnostics).toContainEqual({ severity: 'INFO', code: 'UNCALIBRATED_GPU' });
+    const h100 = await post<B200>(t.app, { query: B, variables: { i: { model: 'llama3-8b', clusterSpec: { gpu: 'h100-sxm', gpusPerNode: 8, nodes: 2 }, globalBatchSize: 128, tensorParallel: 2 } } });
+    expect(h100.data!.trainingPlan.assumptions.find((a) => a.name === 'gemmEfficiencyLaw')!.value).toMatch(/^HOPPER: at most 0\.624 of peak \(/);
+    expect(h100.data!.trainingPlan.diagnostics.map((d) => d.code)).not.toContain('UNCALIBRATED_GPU');
+    // planSearch's candidates carry it too.
+    const S = `query($i: PlanSearchInput!) { planSearch(input: $i) { best { assumptions { name value } } } }`;
+    const searched = await post<{ planSearch: { best: Array<{ assumptions: Array<{ name: string; value: string }> }> } }>(t.app, {
+      query: S,
+      variables: { i: { model: 'gpt2-1.5b', clusterSpec: { gpu: 'b200', gpusPerNode: 8, nodes: 1 }, globalBatchSize: 64, top: 1 } },
+    });
+    expect(searched.errors).toBeUndefined();
+    expect(searched.data!.planSearch.best[0]!.assumptions.find((a) => a.name === 'gemmEfficiencyLaw')!.value).toContain('BLACKWELL');
+  });
   it('DEEPSEEK_V3 on 2,048 H800 as published (PP 16, EP 64, ZeRO-1): fits 80 GB, with BF16 moments, cheap recompute and DualPipe cited', async () => {
     const D = `query($i: TrainingPlanInput!) { trainingPlan(input: $i) {
       fits parallelism { optimizerMomentPrecision cheapRecompute pipelineSchedule } memory { totalBytes capacityBytes }

@@ -45,6 +45,33 @@ export const MATMUL_SHARE_OF_CEILING: Readonly<Record<Exclude<GpuGeneration, 'OT
 };
 
 /**
+ * Generations whose share is fitted on their own 16-bit dense runs (suite.ts hasOwnShare; test/core/blackwell.test.ts
+ * keeps this list equal to the suite's). The others are predicted: Blackwell on the pooled share, OTHER on the 2021 fit.
+ */
+export const GENERATIONS_FITTED_ON_OWN_RUNS: readonly GpuGeneration[] = ['AMPERE', 'HOPPER'];
+
+/** What a plan's GEMM efficiency rests on, in words (the `gemmEfficiencyLaw` assumption of every plan). */
+export function gemmEfficiencyLawDescription(generation: GpuGeneration, fp8: boolean): { value: string; source: string } {
+  const fp8Part = fp8 ? ` × FP8 factor ${FP8_MATMUL_EFFICIENCY_FACTOR} on the FP8 peak` : '';
+  if (generation === 'OTHER') {
+    return {
+      value: `at most ${MATMUL_EFFICIENCY_BY_GENERATION.OTHER.max} of peak${fp8Part} (the 2021 A100 fit: no published run on this GPU in the validation suite)`,
+      source: 'the GEMM law fitted on Megatron-LM\'s 2021 A100 runs (Narayanan et al. 2021, SC21 Table 1); docs/validation.md',
+    };
+  }
+  const ceiling = MAX_ACHIEVABLE_MATMUL_FRACTION[generation];
+  const share = MATMUL_SHARE_OF_CEILING[generation];
+  const own = GENERATIONS_FITTED_ON_OWN_RUNS.includes(generation);
+  return {
+    value:
+      `${generation}: at most ${(ceiling * share).toFixed(3)} of peak${fp8Part} (microbenchmark ceiling ${ceiling.toFixed(3)} × share ${share}, ` +
+      (own ? `fitted on this generation's 16-bit dense runs)` : `pooled over the other generations' runs: no 16-bit run of this generation to fit one — its runs are predicted)`),
+    source:
+      'ceiling: stas00/ml-engineering, Maximum Achievable Matmul FLOPS table (mamf-finder.py); share: the validation suite\'s calibration (npm run validate, docs/validation.md)',
+  };
+}
+
+/**
  * GEMM efficiency law per generation: e(tokens, width) = max / (1 + d0/tokens + d0/width), a saturating function of
  * the two smallest per-GPU GEMM dimensions, with max = (microbenchmark ceiling) × (calibrated share). OTHER GPUs (no
  * validation runs: V100, MI300X, custom) keep the Megatron-LM 2021 fit (max 0.68).

@@ -227,8 +227,15 @@ export function calibratePooledShare(runs: readonly ValidationRun[]): number {
  */
 function hasOwnShare(run: ValidationRun, runs: readonly ValidationRun[]): boolean {
   const g = calibratedGenerationOf(run);
-  if (g === null) return false;
-  return calibrationRuns(runs).filter((r) => precisionOf(r) !== 'FP8' && calibratedGenerationOf(r) === g).length >= MIN_RUNS_PER_GENERATION;
+  return g !== null && generationsWithOwnShare(runs).includes(g);
+}
+
+/** The generations that fit a share on their own 16-bit dense runs among `runs` (efficiency.ts GENERATIONS_FITTED_ON_OWN_RUNS). */
+export function generationsWithOwnShare(runs: readonly ValidationRun[]): GpuGeneration[] {
+  const sixteenBit = calibrationRuns(runs).filter((r) => precisionOf(r) !== 'FP8');
+  return (Object.keys(MATMUL_SHARE_OF_CEILING) as CalibratedGeneration[]).filter(
+    (g) => sixteenBit.filter((r) => calibratedGenerationOf(r) === g).length >= MIN_RUNS_PER_GENERATION,
+  );
 }
 
 /**
