@@ -41,6 +41,9 @@ const PRESET_CLUSTERS: readonly { gpu: string; gpusPerNode: number; nodes: numbe
   { gpu: 'h100-sxm', gpusPerNode: 8, nodes: 1, name: 'One HGX H100 (8 × H100-SXM)' },
   // Llama 3 405B trained on up to 16,384 H100s (Llama Team 2024, "The Llama 3 Herd of Models" §3.3).
   { gpu: 'h100-sxm', gpusPerNode: 8, nodes: 2048, name: 'Llama 3 405B run: 2,048 HGX H100 (16,384 GPUs)' },
+  { gpu: 'b200', gpusPerNode: 8, nodes: 1, name: 'One DGX B200 (8 × B200)' },
+  // Megatron-Bridge's largest DGX-B200 runs in its performance summary (DeepSeek-V3, Qwen3 235B): 256 GPUs.
+  { gpu: 'b200', gpusPerNode: 8, nodes: 32, name: 'Megatron-Bridge DGX-B200 runs: 32 DGX B200 (256 GPUs)' },
 ];
 
 let presetCache: Map<string, ClusterView> | undefined;

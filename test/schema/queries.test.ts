@@ -206,6 +206,11 @@ describe('clusters and cluster', () => {
     expect(megatron.peakFlopsPerSecond).toBe(1024 * 312e12);
     expect(megatron.hourUsd).toBeCloseTo(1024 * megatron.gpuHourUsd, 6);
     expect(megatron.powerWatts).toBeCloseTo(1024 * 400 * megatron.pue, 6);
+    // Megatron-Bridge's DGX-B200 runs (its performance summary: DeepSeek-V3, Qwen3 235B on 256 GPUs): 32 × 8 B200 at 180 GB.
+    const b200 = data!.clusters.find((c) => c.id === 'b200-x256')!;
+    expect([b200.nodes, b200.gpusPerNode, b200.gpuCount]).toEqual([32, 8, 256]);
+    expect(b200.memoryBytes).toBe(256 * 180e9);
+    expect(data!.clusters.some((c) => c.id === 'b200-x8')).toBe(true);
   });
 
   it('finds one by id; null when unknown', async () => {
