@@ -65,7 +65,7 @@ export function gemmEfficiencyLawDescription(generation: GpuGeneration, fp8: boo
   return {
     value:
       `${generation}: at most ${(ceiling * share).toFixed(3)} of peak${fp8Part} (microbenchmark ceiling ${ceiling.toFixed(3)} × share ${share}, ` +
-      (own ? `fitted on this generation's 16-bit dense runs)` : `pooled over the other generations' runs: no 16-bit run of this generation to fit one — its runs are predicted)`),
+      (own ? `fitted on this generation's 16-bit dense runs)` : `pooled over every generation's 16-bit dense runs: too few of this generation to fit its own — its runs are predicted)`),
     source:
       'ceiling: stas00/ml-engineering, Maximum Achievable Matmul FLOPS table (mamf-finder.py); share: the validation suite\'s calibration (npm run validate, docs/validation.md)',
   };

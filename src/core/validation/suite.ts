@@ -221,13 +221,13 @@ export function calibratePooledShare(runs: readonly ValidationRun[]): number {
 }
 
 /**
- * Whether `run`'s generation fits a GEMM share on its own 16-bit dense runs among `runs` (≥ MIN_RUNS_PER_GENERATION).
+ * Whether `run`'s generation is among `own` (generationsWithOwnShare: it fits a GEMM share on its own 16-bit dense runs).
  * A generation on the pooled share (Blackwell: its published rows are FP8 or MoE) has nothing of its own to separate
  * its share from the other constants: its runs are predicted, and fit neither the FP8 factor nor the host time.
  */
-function hasOwnShare(run: ValidationRun, runs: readonly ValidationRun[]): boolean {
+function hasOwnShare(run: ValidationRun, own: readonly GpuGeneration[]): boolean {
   const g = calibratedGenerationOf(run);
-  return g !== null && generationsWithOwnShare(runs).includes(g);
+  return g !== null && own.includes(g);
 }
 
 /** The generations that fit a share on their own 16-bit dense runs among `runs` (efficiency.ts GENERATIONS_FITTED_ON_OWN_RUNS). */
@@ -246,7 +246,8 @@ export function generationsWithOwnShare(runs: readonly ValidationRun[]): GpuGene
  * FP8 runs of a generation on the pooled share (Blackwell's) are predicted, not fitted.
  */
 export function calibrateFp8Scale(runs: readonly ValidationRun[]): number {
-  const fp8 = calibrationRuns(runs).filter((r) => precisionOf(r) === 'FP8' && hasOwnShare(r, runs));
+  const own = generationsWithOwnShare(runs);
+  const fp8 = calibrationRuns(runs).filter((r) => precisionOf(r) === 'FP8' && hasOwnShare(r, own));
   const loss = (scale: number) =>
     fp8.reduce((sum, run) => {
       const g = calibratedGenerationOf(run);
@@ -263,8 +264,9 @@ export function calibrateFp8Scale(runs: readonly ValidationRun[]): number {
  * predicted with the fitted value.
  */
 export function expertHostCalibrationRuns(runs: readonly ValidationRun[]): readonly ValidationRun[] {
+  const own = generationsWithOwnShare(runs);
   return runs.filter((run) => {
-    if (isDenseRun(run) || !hasOwnShare(run, runs)) return false;
+    if (isDenseRun(run) || !hasOwnShare(run, own)) return false;
     const { layout, options } = applyRecipe(run.trainingRecipe, run.layout, run.options ?? {});
     return options.expertGemmLaunch === 'PER_EXPERT' && layout.precision === 'BF16' && options.overlapExpertParallelCommunication !== true;
   });
