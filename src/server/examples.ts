@@ -26,6 +26,20 @@ query EstimateGpt3On1024A100s {
   }
 }
 
+# Llama 3 8B on one DGX B200 (FP8, micro-batch 2, Megatron-Core's recipe): Megatron-Bridge 25.11 measured 30,624
+# tokens/s per GPU. The plan says which GEMM law its step time rests on (assumption gemmEfficiencyLaw) and that B200 is
+# predicted, not calibrated (diagnostic UNCALIBRATED_GPU).
+query PlanOnB200 {
+  trainingPlan(
+    input: { model: "llama3-8b", cluster: "b200-x8", globalBatchSize: 128, microBatchSize: 2, precision: FP8, recipe: MEGATRON_CORE }
+  ) {
+    fits
+    performance { stepSeconds tokensPerSecond modelFlopsUtilization }
+    assumptions { name value }
+    diagnostics { severity code message }
+  }
+}
+
 # Model-state memory per GPU for ZeRO stages 0–3: the ZeRO paper's Figure 1 (7.5B parameters, 64 GPUs).
 query CompareZeroStages {
   modelStateMemory(parameters: 7.5e9, dataParallel: 64) {
