@@ -54,10 +54,22 @@ console.log(`validation.heldBack: ${report.heldBack.length}`);
 console.log(`validation.meanAbsError: ${f4(report.overall.meanAbsError)}`);
 console.log(`validation.maxAbsError: ${f4(report.overall.maxAbsError)}`);
 console.log(`validation.leaveOneFamilyOutMeanAbsError: ${f4(report.leaveOneFamilyOutMeanAbsError)}`);
-// Dense runs (every family but MoE): what the GEMM constants are fitted on and planSearch states for a dense model.
+// Dense runs (every family but MoE): what the GEMM constants are fitted on.
 console.log(`validation.dense.runs: ${report.dense.runs}`);
 console.log(`validation.dense.meanAbsError: ${f4(report.dense.meanAbsError)}`);
 console.log(`validation.dense.maxAbsError: ${f4(report.dense.maxAbsError)}`);
+// What planSearch states as its accuracy: the mean |error| of the plan's class on its GPU's generation (efficiency.ts
+// stepTimeModelAccuracyFractionFor) — A100 and H100 (fitted on their own runs), and B200 (predicted).
+for (const [name, moe, blackwell] of [
+  ['dense', false, false],
+  ['moe', true, false],
+  ['blackwellDense', false, true],
+  ['blackwellMoe', true, true],
+] as const) {
+  const errors = report.predictions.filter((p) => (p.run.family === 'MOE') === moe && (p.generation === 'BLACKWELL') === blackwell).map((p) => Math.abs(p.error));
+  console.log(`validation.statedAccuracy.${name}.runs: ${errors.length}`);
+  console.log(`validation.statedAccuracy.${name}.meanAbsError: ${f4(errors.reduce((a, b) => a + b, 0) / errors.length)}`);
+}
 for (const f of report.families) {
   console.log(`validation.family.${f.family}.meanAbsError: ${f4(f.meanAbsError)}`);
   console.log(`validation.family.${f.family}.maxAbsError: ${f4(f.maxAbsError)}`);

@@ -11,6 +11,8 @@ import {
   type GpuGeneration,
   gpuGenerationOf,
   MOE_STEP_TIME_MODEL_ACCURACY_FRACTION,
+  STEP_TIME_MODEL_ACCURACY_FRACTION,
+  stepTimeModelAccuracyFractionFor,
 } from './performance.js';
 import { rankLayers } from './pipeline.js';
 import type { ClusterSpec, Diagnostic, ModelArchitecture, ParallelLayout, PlanEstimate, PlanOptions } from './types.js';
@@ -59,9 +61,10 @@ function uncalibratedGpuDiagnostic(generation: GpuGeneration, moe: boolean): Dia
             code: 'UNCALIBRATED_GPU',
             message:
               `Mixture-of-experts steps on ${generation} GPUs are predicted, not calibrated: the GEMM share is pooled over A100 ` +
-              'and H100 (no 16-bit run of this generation to fit one), the per-expert host time is fitted on H100 runs, and ' +
-              'the validation suite\'s MoE rows on it are among its largest errors (query validation, gpu b200) — beyond the ' +
-              `stated ±${(MOE_STEP_TIME_MODEL_ACCURACY_FRACTION * 100).toFixed(0)} %.`,
+              'and H100 (no 16-bit run of this generation to fit one) and the per-expert host time is fitted on H100 runs. ' +
+              `The validation suite's MoE rows on it are among its largest errors (query validation, gpu b200): the stated ` +
+              `accuracy here is ±${(stepTimeModelAccuracyFractionFor(2, generation) * 100).toFixed(0)} %, against ` +
+              `±${(MOE_STEP_TIME_MODEL_ACCURACY_FRACTION * 100).toFixed(0)} % on H100.`,
           }
         : {
             severity: 'INFO',
@@ -69,7 +72,8 @@ function uncalibratedGpuDiagnostic(generation: GpuGeneration, moe: boolean): Dia
             message:
               `${generation} step times are predicted, not calibrated: the GEMM law takes its microbenchmark ceiling × a share ` +
               'pooled over A100 and H100 (no 16-bit run of this generation to fit one); its published dense rows check it ' +
-              '(query validation, family B200_MODERN_RECIPES).',
+              `(query validation, family B200_MODERN_RECIPES): the stated accuracy here is ±${(stepTimeModelAccuracyFractionFor(1, generation) * 100).toFixed(0)} %, ` +
+              `against ±${(STEP_TIME_MODEL_ACCURACY_FRACTION * 100).toFixed(0)} % on A100 and H100.`,
           },
     ) as Diagnostic;
     uncalibratedMessages.set(key, diagnostic);
@@ -83,6 +87,7 @@ function expertHostBoundDiagnostic(
   layout: ParallelLayout,
   options: PlanOptions | undefined,
   performance: PlanEstimate['performance'],
+  generation: GpuGeneration,
 ): Diagnostic {
   const hostMicroseconds = (options?.expertHostSecondsPerOperation ?? EXPERT_HOST_SECONDS_PER_OPERATION) * 1e6;
   return {
@@ -93,7 +98,7 @@ function expertHostBoundDiagnostic(
       `each rank launches the GEMMs${layout.precision === 'FP8' ? ' and FP8 casts' : ''} of its ${arch.experts / Math.max(1, layout.expertParallel)} local experts one by one ` +
       `(options.expertGemmLaunch PER_EXPERT: Transformer Engine's GroupedLinear after the dispatcher's device-to-host sync), ` +
       `${hostMicroseconds.toFixed(1)} µs of host time each per MoE layer and micro-batch. It is the model's least certain term ` +
-      `(fitted on published MoE runs; ±${(MOE_STEP_TIME_MODEL_ACCURACY_FRACTION * 100).toFixed(0)} % for MoE models): grouped ` +
+      `(fitted on published MoE runs; ±${(stepTimeModelAccuracyFractionFor(arch.experts, generation) * 100).toFixed(0)} % for MoE models on this GPU): grouped ` +
       `expert kernels (GROUPED_KERNEL), a larger micro-batch or more expert parallelism (fewer local experts) shrink it.`,
   };
 }
@@ -176,7 +181,7 @@ export function planDiagnostics(
     });
   }
   if (performance.expertHostSeconds > EXPERT_HOST_BOUND_FRACTION * performance.stepSeconds) {
-    diagnostics.push(expertHostBoundDiagnostic(arch, layout, options, performance));
+    diagnostics.push(expertHostBoundDiagnostic(arch, layout, options, performance, gpuGenerationOf(cluster.gpu.id)));
   }
   if (layout.zeroStage >= 2 && layout.pipelineParallel > 1) {
     diagnostics.push({

@@ -15,6 +15,8 @@ import type { ClusterSpec, ModelCounts, ParallelLayout, PerformanceEstimate, Run
 
 export type { StepTerm, StepTermName } from './performance/context.js';
 export {
+  BLACKWELL_MOE_STEP_TIME_MODEL_ACCURACY_FRACTION,
+  BLACKWELL_STEP_TIME_MODEL_ACCURACY_FRACTION,
   ELEMENTWISE_BANDWIDTH_EFFICIENCY,
   FP8_MATMUL_EFFICIENCY_FACTOR,
   gemmEfficiencyLawDescription,

@@ -7,6 +7,8 @@ import { applyRecipe } from '../../src/core/recipes.js';
 import { describe, expect, it } from 'vitest';
 import { findGpu } from '../../src/core/hardware.js';
 import {
+  BLACKWELL_MOE_STEP_TIME_MODEL_ACCURACY_FRACTION,
+  BLACKWELL_STEP_TIME_MODEL_ACCURACY_FRACTION,
   EXPERT_HOST_SECONDS_PER_OPERATION,
   MATMUL_SHARE_OF_CEILING,
   MOE_STEP_TIME_MODEL_ACCURACY_FRACTION,
@@ -125,11 +127,15 @@ const report = runValidation();
 // Megatron-Bridge, predicted with the new Blackwell law and fitting nothing (77 runs): the dense Llama 3 8B / 405B
 // +2.8 / +7.9 %, the MoE gpt-oss-120b +38.6 % and Qwen3 30B-A3B −25.4 % (MXFP8 asked as FP8; the per-expert host time
 // fitted on H100 rows): 0.0613 / 0.3859 / 0.0710 (dense 0.0415 / 0.1783), MoE 10.79 % — its stated accuracy 9 → 11 %.
-const MEAN_ABS_ERROR_BOUND = 0.062;
+// Raised, openly, to 0.069 / 0.39 / 0.077 (dense 0.053 / 0.251) by NeMo 25.02's six DGX-B200 FP8 rows (83 runs), early
+// B200 software asked with that release's scripts and predicted: GPT-3 175B +1.8 %, Llama 3 8B / 70B / 405B +19.7 /
+// +20.4 / +14.1 %, Nemotron-4 15B +25.1 %, Nemotron-4 340B −11.0 %: 0.0680 / 0.3859 / 0.0769 (dense 0.0527 / 0.2506). The
+// stated accuracies became per generation (A100/H100 dense 5 %, MoE 9 %; B200 dense 13 %, MoE 32 %).
+const MEAN_ABS_ERROR_BOUND = 0.069;
 const MAX_ABS_ERROR_BOUND = 0.39;
-const LEAVE_ONE_FAMILY_OUT_BOUND = 0.072;
-const DENSE_MEAN_ABS_ERROR_BOUND = 0.042;
-const DENSE_MAX_ABS_ERROR_BOUND = 0.179;
+const LEAVE_ONE_FAMILY_OUT_BOUND = 0.077;
+const DENSE_MEAN_ABS_ERROR_BOUND = 0.053;
+const DENSE_MAX_ABS_ERROR_BOUND = 0.251;
 
 describe('the validation suite', () => {
   it('has at least 30 published runs from at least 8 independent sources, with unique ids', () => {
@@ -141,7 +147,14 @@ describe('the validation suite', () => {
 
   it('covers every family of the issue: A100 Megatron 2021–22, H100 modern recipes, MoE, long context', () => {
     const families = new Set(VALIDATION_RUNS.map((r) => r.family));
-    for (const f of ['A100_MEGATRON_2021_22', 'H100_MODERN_RECIPES', 'B200_MODERN_RECIPES', 'MOE', 'LONG_CONTEXT'] as const) expect(families.has(f)).toBe(true);
+    for (const f of [
+      'A100_MEGATRON_2021_22',
+      'H100_MODERN_RECIPES',
+      'B200_MODERN_RECIPES',
+      'MOE',
+      'LONG_CONTEXT',
+    ] as const)
+      expect(families.has(f)).toBe(true);
     for (const f of families) expect(FAMILY_NAMES[f]).toBeTruthy();
   });
 
@@ -160,7 +173,7 @@ describe('the validation suite', () => {
     expect(report.leaveOneFamilyOutMeanAbsError).toBeLessThanOrEqual(LEAVE_ONE_FAMILY_OUT_BOUND);
   });
 
-  it(`dense runs (every family but MoE): mean |error| ≤ ${DENSE_MEAN_ABS_ERROR_BOUND}, worst ≤ ${DENSE_MAX_ABS_ERROR_BOUND} — the issue's 5 % mean met there, its 12 % worst not (Megatron-Core r0.8.0's 1.7B, +18.5 %)`, () => {
+  it(`dense runs (every family but MoE): mean |error| ≤ ${DENSE_MEAN_ABS_ERROR_BOUND}, worst ≤ ${DENSE_MAX_ABS_ERROR_BOUND} — the issue's 5 % mean met on A100 and H100, not with the B200 rows; its 12 % worst not (NeMo 25.02's Nemotron-4 15B on B200, +25.1 %; on H100 Megatron-Core r0.8.0's 1.7B, +17.8 %)`, () => {
     const dense = report.predictions.filter((p) => p.run.family !== 'MOE');
     expect(dense.length).toBeGreaterThanOrEqual(30);
     const errors = dense.map((p) => Math.abs(p.error));
@@ -201,18 +214,30 @@ describe('the validation suite', () => {
     for (const p of report.predictions) expect(p.fits).toBe(p.memoryBytes <= findGpu(p.run.gpu)!.memoryBytes);
   });
 
-  it('the planner states the suite\'s mean |error| of the model\'s class (rounded up to a percent) as its accuracy: dense runs, or the MoE family', () => {
-    const mean = (moe: boolean) => {
-      const errors = report.predictions.filter((p) => (p.run.family === 'MOE') === moe).map((p) => Math.abs(p.error));
+  it("the planner states the suite's mean |error| of the model's class on its GPU's generation (rounded up to a percent) as its accuracy", () => {
+    const mean = (moe: boolean, blackwell: boolean) => {
+      const errors = report.predictions
+        .filter((p) => (p.run.family === 'MOE') === moe && (p.generation === 'BLACKWELL') === blackwell)
+        .map((p) => Math.abs(p.error));
       return errors.reduce((a, b) => a + b, 0) / errors.length;
     };
-    expect(STEP_TIME_MODEL_ACCURACY_FRACTION).toBe(Math.ceil(mean(false) * 100) / 100);
-    expect(MOE_STEP_TIME_MODEL_ACCURACY_FRACTION).toBe(Math.ceil(mean(true) * 100) / 100);
+    // A100 and H100/H800 (the generations fitted on their own runs): dense 52 runs, MoE 21.
+    expect(STEP_TIME_MODEL_ACCURACY_FRACTION).toBe(Math.ceil(mean(false, false) * 100) / 100);
+    expect(MOE_STEP_TIME_MODEL_ACCURACY_FRACTION).toBe(Math.ceil(mean(true, false) * 100) / 100);
+    // B200 (predicted on the pooled share): dense 8 runs, MoE 2.
+    expect(BLACKWELL_STEP_TIME_MODEL_ACCURACY_FRACTION).toBe(Math.ceil(mean(false, true) * 100) / 100);
+    expect(BLACKWELL_MOE_STEP_TIME_MODEL_ACCURACY_FRACTION).toBe(Math.ceil(mean(true, true) * 100) / 100);
+    expect(report.predictions.every((p) => ['AMPERE', 'HOPPER', 'BLACKWELL'].includes(p.generation))).toBe(true);
     expect(stepTimeModelAccuracyFractionFor(1)).toBe(STEP_TIME_MODEL_ACCURACY_FRACTION);
     expect(stepTimeModelAccuracyFractionFor(256)).toBe(MOE_STEP_TIME_MODEL_ACCURACY_FRACTION);
+    expect(stepTimeModelAccuracyFractionFor(1, 'AMPERE')).toBe(STEP_TIME_MODEL_ACCURACY_FRACTION);
+    expect(stepTimeModelAccuracyFractionFor(1, 'BLACKWELL')).toBe(BLACKWELL_STEP_TIME_MODEL_ACCURACY_FRACTION);
+    expect(stepTimeModelAccuracyFractionFor(256, 'BLACKWELL')).toBe(BLACKWELL_MOE_STEP_TIME_MODEL_ACCURACY_FRACTION);
+    // A GPU with no published run (V100, MI300X, custom) carries UNCALIBRATED_GPU and the fitted generations' figure.
+    expect(stepTimeModelAccuracyFractionFor(1, 'OTHER')).toBe(STEP_TIME_MODEL_ACCURACY_FRACTION);
   });
 
-  it('the shipped GEMM constants are the calibration\'s output: the fit on the whole suite returns them (± 0.5 %)', () => {
+  it("the shipped GEMM constants are the calibration's output: the fit on the whole suite returns them (± 0.5 %)", () => {
     const shares = calibrateShares(VALIDATION_RUNS);
     for (const [g, share] of Object.entries(MATMUL_SHARE_OF_CEILING)) {
       expect(Math.abs(shares[g as keyof typeof shares]! / share - 1)).toBeLessThanOrEqual(0.005);
@@ -234,11 +259,15 @@ describe('the validation suite', () => {
       'moe-model-zoo-mixtral-8x22b-forced-balance',
       'moe-model-zoo-mixtral-8x22b-dropless',
     ]);
-    expect(Math.abs(calibrateExpertHostSeconds(VALIDATION_RUNS) / EXPERT_HOST_SECONDS_PER_OPERATION - 1)).toBeLessThanOrEqual(0.01);
+    expect(
+      Math.abs(calibrateExpertHostSeconds(VALIDATION_RUNS) / EXPERT_HOST_SECONDS_PER_OPERATION - 1),
+    ).toBeLessThanOrEqual(0.01);
     // The fine-grained Qwen3 runs set it: without Mixtral's (one local expert each) and gpt-oss-120b's (checked after the
     // fit) the fit is the same.
     const qwenOnly = VALIDATION_RUNS.filter((r) => !r.id.includes('mixtral') && !r.id.includes('gpt-oss'));
-    expect(Math.abs(calibrateExpertHostSeconds(qwenOnly) / EXPERT_HOST_SECONDS_PER_OPERATION - 1)).toBeLessThanOrEqual(0.01);
+    expect(Math.abs(calibrateExpertHostSeconds(qwenOnly) / EXPERT_HOST_SECONDS_PER_OPERATION - 1)).toBeLessThanOrEqual(
+      0.01,
+    );
   });
 
   it('predicts the Megatron-Core MoE runs it was not fitted on: FP8 (its casts counted as operations) within 7 %, EP-overlapped within 13 %', () => {
@@ -266,11 +295,17 @@ describe('the validation suite', () => {
   it('leave-one-family-out recalibrates without the family: a generation left with fewer than 5 runs takes the pooled fit', () => {
     const withoutH100 = VALIDATION_RUNS.filter((r) => r.family !== 'H100_MODERN_RECIPES');
     // MoE rows are predicted, never fitted (suite.ts calibrationRuns): the H100 runs left to fit are the others.
-    expect(withoutH100.filter((r) => r.gpu.startsWith('h100') && r.family !== 'MOE').length).toBeLessThan(MIN_RUNS_PER_GENERATION);
+    expect(withoutH100.filter((r) => r.gpu.startsWith('h100') && r.family !== 'MOE').length).toBeLessThan(
+      MIN_RUNS_PER_GENERATION,
+    );
     const shares = calibrateShares(withoutH100);
     // The pooled share is fitted on the dense 16-bit runs (FP8 runs fit the FP8 factor; MoE runs fit nothing).
     expect(shares.HOPPER).toBe(
-      calibratePooledShare(withoutH100.filter((r) => r.family !== 'MOE' && applyRecipe(r.trainingRecipe, r.layout, {}).layout.precision !== 'FP8')),
+      calibratePooledShare(
+        withoutH100.filter(
+          (r) => r.family !== 'MOE' && applyRecipe(r.trainingRecipe, r.layout, {}).layout.precision !== 'FP8',
+        ),
+      ),
     );
     // The H100 family is predicted with the constant calibrated without it, and that changes its predictions.
     const family = report.families.find((f) => f.family === 'H100_MODERN_RECIPES')!;

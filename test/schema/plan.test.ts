@@ -6,6 +6,10 @@ import { evaluatePlan, resolveLayout } from '../../src/core/plan.js';
 import { findModelPreset } from '../../src/core/presets.js';
 import type { GpuSpec, ModelArchitecture } from '../../src/core/types.js';
 import {
+  BLACKWELL_STEP_TIME_MODEL_ACCURACY_FRACTION,
+  STEP_TIME_MODEL_ACCURACY_FRACTION,
+} from '../../src/core/performance.js';
+import {
   AdapterPlanDocument,
   AdapterSearchDocument,
   SavedPlanStepDocument,
@@ -33,7 +37,14 @@ describe('trainingPlan', () => {
     const p = plan.parallelism;
     expect([p.tensorParallel, p.pipelineParallel, p.dataParallel, p.gpuCount]).toEqual([8, 8, 16, 1024]);
     expect(p.gradientAccumulationSteps).toBe(1536 / 16);
-    expect([p.zeroStage, p.microBatchSize, p.recompute, p.precision, p.optimizer, p.offload]).toEqual([0, 1, 'FULL', 'BF16', 'ADAM', 'NONE']);
+    expect([p.zeroStage, p.microBatchSize, p.recompute, p.precision, p.optimizer, p.offload]).toEqual([
+      0,
+      1,
+      'FULL',
+      'BF16',
+      'ADAM',
+      'NONE',
+    ]);
     const run = plan.run!;
     expect(relativeError(run.days, 34)).toBeLessThan(0.1);
     // The run follows from the step: steps = tokens / (batch × sequence); seconds = steps × stepSeconds.
@@ -50,7 +61,10 @@ describe('trainingPlan', () => {
     expect(m.capacityBytes).toBe(80e9);
     expect(m.headroomBytes).toBeCloseTo(m.capacityBytes - m.totalBytes, 0);
     expect(m.otherBytes).toBeCloseTo(m.temporaryBytes + m.overheadBytes, 0);
-    expect(m.totalBytes).toBeCloseTo(m.parametersBytes + m.gradientsBytes + m.optimizerStatesBytes + m.activationsBytes + m.otherBytes, 0);
+    expect(m.totalBytes).toBeCloseTo(
+      m.parametersBytes + m.gradientsBytes + m.optimizerStatesBytes + m.activationsBytes + m.otherBytes,
+      0,
+    );
     // 16 bytes per parameter of model states for mixed Adam (ZeRO §3.1) on 1/64 of the layers.
     expect(m.optimizerStatesBytes / m.parametersBytes).toBeCloseTo(12 / 2, 6);
     expect(plan.chinchillaLoss).toBeGreaterThan(1.69); // Chinchilla's irreducible E = 1.69 bounds every prediction
@@ -75,7 +89,9 @@ describe('trainingPlan', () => {
   });
 
   it('DP alone does not fit GPT-3 175B: fits = false with an out-of-memory diagnostic', async () => {
-    const { data } = await execute(t.app, TrainingPlanDocument, { input: { ...megatronGpt3, globalBatchSize: 2048, tensorParallel: 1, pipelineParallel: 1 } });
+    const { data } = await execute(t.app, TrainingPlanDocument, {
+      input: { ...megatronGpt3, globalBatchSize: 2048, tensorParallel: 1, pipelineParallel: 1 },
+    });
     const plan = data!.trainingPlan;
     expect(plan.fits).toBe(false);
     expect(plan.memory.headroomBytes).toBeLessThan(0);
@@ -99,17 +115,35 @@ describe('trainingPlan', () => {
 
   it('contextParallel: Llama 3 405B on 16,384 H100s with TP 8 × CP 16 × PP 16 leaves DP 8, as the core computes', async () => {
     const input: TrainingPlanInput = {
-      model: 'llama3-405b', cluster: 'h100-sxm-x16384', globalBatchSize: 128, tensorParallel: 8, contextParallel: 16,
-      pipelineParallel: 16, sequenceParallel: true, zeroStage: 1, recompute: 'FULL',
+      model: 'llama3-405b',
+      cluster: 'h100-sxm-x16384',
+      globalBatchSize: 128,
+      tensorParallel: 8,
+      contextParallel: 16,
+      pipelineParallel: 16,
+      sequenceParallel: true,
+      zeroStage: 1,
+      recompute: 'FULL',
     };
     const plan = (await execute(t.app, TrainingPlanDocument, { input })).data!.trainingPlan;
     expect(plan.parallelism).toMatchObject({ contextParallel: 16, dataParallel: 8, gpuCount: 16_384 });
     expect(plan.communication.contextParallelBytes).toBeGreaterThan(0);
     const llama = findModelPreset('llama3-405b') as ModelArchitecture;
     const cluster = makeCluster({ gpu: findGpu('h100-sxm') as GpuSpec, gpusPerNode: 8, nodes: 2048 });
-    const core = evaluatePlan(llama, computeModelCounts(llama), cluster, resolveLayout(llama, cluster, {
-      globalBatchSize: 128, tensorParallel: 8, contextParallel: 16, pipelineParallel: 16, sequenceParallel: true, zeroStage: 1, recompute: 'FULL',
-    }));
+    const core = evaluatePlan(
+      llama,
+      computeModelCounts(llama),
+      cluster,
+      resolveLayout(llama, cluster, {
+        globalBatchSize: 128,
+        tensorParallel: 8,
+        contextParallel: 16,
+        pipelineParallel: 16,
+        sequenceParallel: true,
+        zeroStage: 1,
+        recompute: 'FULL',
+      }),
+    );
     expect(plan.performance.stepSeconds).toBeCloseTo(core.performance.stepSeconds, 9);
     const error = onlyError(await execute(t.app, TrainingPlanDocument, { input: { ...input, contextParallel: 3 } }));
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.contextParallel' });
@@ -117,8 +151,12 @@ describe('trainingPlan', () => {
 
   it('offload must fit the node: 175B with every state on one A100 node’s 2 TB of RAM is refused; a 4 TB node takes it', async () => {
     const input: TrainingPlanInput = {
-      model: 'gpt3-175b', clusterSpec: { gpu: 'a100-80gb', gpusPerNode: 1, nodes: 1 }, globalBatchSize: 8,
-      zeroStage: 3, offload: 'PARAMETERS_CPU', recompute: 'FULL',
+      model: 'gpt3-175b',
+      clusterSpec: { gpu: 'a100-80gb', gpusPerNode: 1, nodes: 1 },
+      globalBatchSize: 8,
+      zeroStage: 3,
+      offload: 'PARAMETERS_CPU',
+      recompute: 'FULL',
     };
     const refused = (await execute(t.app, TrainingPlanDocument, { input })).data!.trainingPlan;
     expect(refused.cluster.hostMemoryBytesPerNode).toBe(2e12);
@@ -133,38 +171,81 @@ describe('trainingPlan', () => {
     // A saved plan keeps the node it was planned on (its snapshot once dropped the RAM given, and reloaded refused).
     const saved = await execute(t.app, SavePlanDocument, { input: { name: '175B on a 4 TB node', plan: bigNode } });
     expect(saved.errors).toBeUndefined();
-    const reloaded = await post<{ plan: { plan: { fits: boolean; cluster: { hostMemoryBytesPerNode: number } } } }>(t.app, {
-      query: 'query ($id: ID!) { plan(id: $id) { plan { fits cluster { hostMemoryBytesPerNode } } } }',
-      variables: { id: saved.data!.savePlan.id },
-    });
+    const reloaded = await post<{ plan: { plan: { fits: boolean; cluster: { hostMemoryBytesPerNode: number } } } }>(
+      t.app,
+      {
+        query: 'query ($id: ID!) { plan(id: $id) { plan { fits cluster { hostMemoryBytesPerNode } } } }',
+        variables: { id: saved.data!.savePlan.id },
+      },
+    );
     expect(reloaded.data!.plan.plan).toEqual({ fits: true, cluster: { hostMemoryBytesPerNode: 4e12 } });
-    const error = onlyError(await execute(t.app, TrainingPlanDocument, { input: { ...input, clusterSpec: { ...input.clusterSpec!, hostMemoryBytesPerNode: -5 } } }));
-    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.clusterSpec.hostMemoryBytesPerNode' });
+    const error = onlyError(
+      await execute(t.app, TrainingPlanDocument, {
+        input: { ...input, clusterSpec: { ...input.clusterSpec!, hostMemoryBytesPerNode: -5 } },
+      }),
+    );
+    expect(error.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.clusterSpec.hostMemoryBytesPerNode',
+    });
   });
 
   const bad: [string, Partial<TrainingPlanInput>, string, RegExp][] = [
-    ['TP that does not divide the heads', { tensorParallel: 7 }, 'input.tensorParallel', /= 7 is invalid: expected a divisor of attentionHeads \(96\)/],
+    [
+      'TP that does not divide the heads',
+      { tensorParallel: 7 },
+      'input.tensorParallel',
+      /= 7 is invalid: expected a divisor of attentionHeads \(96\)/,
+    ],
     ['GPUs that do not multiply out', { dataParallel: 15 }, 'input.dataParallel', /= 15 is invalid/],
-    ['a zero micro-batch', { microBatchSize: 0 }, 'input.microBatchSize', /= 0 is invalid: expected an integer in \[1, /],
-    ['absurd training tokens', { trainingTokens: 1e30 }, 'input.trainingTokens', /= 1e\+30 is invalid: expected a finite number in \[1, 1e16\]/],
+    [
+      'a zero micro-batch',
+      { microBatchSize: 0 },
+      'input.microBatchSize',
+      /= 0 is invalid: expected an integer in \[1, /,
+    ],
+    [
+      'absurd training tokens',
+      { trainingTokens: 1e30 },
+      'input.trainingTokens',
+      /= 1e\+30 is invalid: expected a finite number in \[1, 1e16\]/,
+    ],
     ['ZeRO stage 5', { zeroStage: 5 }, 'input.zeroStage', /expected an integer in \[0, 3\]/],
     ['an unknown model', { model: 'gpt-9' }, 'input.model', /"gpt-9" was not found/],
     ['an unknown cluster', { cluster: 'moon-base' }, 'input.cluster', /"moon-base" was not found/],
-    ['two models', { modelSpec: { layers: 1, hiddenSize: 8, attentionHeads: 1, vocabSize: 8, sequenceLength: 8 } }, 'input.modelSpec', /both given/],
+    [
+      'two models',
+      { modelSpec: { layers: 1, hiddenSize: 8, attentionHeads: 1, vocabSize: 8, sequenceLength: 8 } },
+      'input.modelSpec',
+      /both given/,
+    ],
     ['no cluster', { cluster: null }, 'input.cluster', /is missing: expected exactly one of cluster/],
-    ['a bad unsaved GPU', { cluster: null, clusterSpec: { gpu: 'abacus', gpusPerNode: 8, nodes: 1 } }, 'input.clusterSpec.gpu', /"abacus" was not found/],
-    ['too many nodes', { cluster: null, clusterSpec: { gpu: 'a100-80gb', gpusPerNode: 8, nodes: 10_000_000 } }, 'input.clusterSpec.nodes', /is invalid/],
+    [
+      'a bad unsaved GPU',
+      { cluster: null, clusterSpec: { gpu: 'abacus', gpusPerNode: 8, nodes: 1 } },
+      'input.clusterSpec.gpu',
+      /"abacus" was not found/,
+    ],
+    [
+      'too many nodes',
+      { cluster: null, clusterSpec: { gpu: 'a100-80gb', gpusPerNode: 8, nodes: 10_000_000 } },
+      'input.clusterSpec.nodes',
+      /is invalid/,
+    ],
   ];
-  it.each(bad)('refuses %s with a message naming the field, value and what is allowed', async (_name, patch, field, message) => {
-    const response = await execute(t.app, TrainingPlanDocument, { input: { ...megatronGpt3, ...patch } });
-    expect(response.status).toBe(200);
-    const error = onlyError(response);
-    expect(['BAD_USER_INPUT', 'NOT_FOUND']).toContain(error.extensions?.code);
-    expect(error.extensions?.field).toBe(field);
-    expect(error.message).toContain(field);
-    expect(error.message).toMatch(message);
-    expect(error.message).toMatch(/expected /);
-  });
+  it.each(bad)(
+    'refuses %s with a message naming the field, value and what is allowed',
+    async (_name, patch, field, message) => {
+      const response = await execute(t.app, TrainingPlanDocument, { input: { ...megatronGpt3, ...patch } });
+      expect(response.status).toBe(200);
+      const error = onlyError(response);
+      expect(['BAD_USER_INPUT', 'NOT_FOUND']).toContain(error.extensions?.code);
+      expect(error.extensions?.field).toBe(field);
+      expect(error.message).toContain(field);
+      expect(error.message).toMatch(message);
+      expect(error.message).toMatch(/expected /);
+    },
+  );
 });
 
 describe('trainingPlanOrError', () => {
@@ -176,7 +257,9 @@ describe('trainingPlanOrError', () => {
   });
 
   it('returns an InputError member instead of a GraphQL error', async () => {
-    const { data, errors } = await execute(t.app, TrainingPlanOrErrorDocument, { input: { ...megatronGpt3, tensorParallel: 5 } });
+    const { data, errors } = await execute(t.app, TrainingPlanOrErrorDocument, {
+      input: { ...megatronGpt3, tensorParallel: 5 },
+    });
     expect(errors).toBeUndefined();
     const result = data!.trainingPlanOrError;
     expect(result.__typename).toBe('InputError');
@@ -188,9 +271,13 @@ describe('trainingPlanOrError', () => {
   });
 
   it.each([
-    ['an unknown model id (NOT_FOUND)', { model: 'no-such-model' }, /^input\.model = "no-such-model" was not found: expected a preset id/],
+    [
+      'an unknown model id (NOT_FOUND)',
+      { model: 'no-such-model' },
+      /^input\.model = "no-such-model" was not found: expected a preset id/,
+    ],
     ['no model at all', { model: null }, /^input\.model is missing: expected exactly one of model/],
-  ])('%s: the InputError says what trainingPlan\'s coded error says', async (_name, change, sentence) => {
+  ])("%s: the InputError says what trainingPlan's coded error says", async (_name, change, sentence) => {
     const input = { ...megatronGpt3, ...change };
     const plain = onlyError(await execute(t.app, TrainingPlanDocument, { input }));
     expect(plain.message).toMatch(sentence);
@@ -233,15 +320,25 @@ describe('options.overlapPipelineCommunication', () => {
     const sync = await plan(megatron1t(false));
     expect(relativeError(sync.performance.hardwareTflopsPerGpu, 163)).toBeLessThan(0.1);
     // Every steady-state transfer is on the critical path: at least the whole p2p time is exposed.
-    expect(sync.performance.exposedCommunicationSeconds).toBeGreaterThanOrEqual(sync.communication.pipelineParallelSeconds);
+    expect(sync.performance.exposedCommunicationSeconds).toBeGreaterThanOrEqual(
+      sync.communication.pipelineParallelSeconds,
+    );
   });
 
   it('defaults to true (overlap); false only adds exposed p2p time, nothing else changes', async () => {
-    const [absent, overlapped, sync] = [await plan(megatron1t()), await plan(megatron1t(true)), await plan(megatron1t(false))];
+    const [absent, overlapped, sync] = [
+      await plan(megatron1t()),
+      await plan(megatron1t(true)),
+      await plan(megatron1t(false)),
+    ];
     expect(absent.performance).toEqual(overlapped.performance);
     const [a, b] = [overlapped.performance, sync.performance];
     expect(b.exposedCommunicationSeconds).toBeGreaterThan(a.exposedCommunicationSeconds);
-    expect([b.computeSeconds, b.bubbleSeconds, b.optimizerSeconds]).toEqual([a.computeSeconds, a.bubbleSeconds, a.optimizerSeconds]);
+    expect([b.computeSeconds, b.bubbleSeconds, b.optimizerSeconds]).toEqual([
+      a.computeSeconds,
+      a.bubbleSeconds,
+      a.optimizerSeconds,
+    ]);
     expect(b.stepSeconds - a.stepSeconds).toBeCloseTo(b.exposedCommunicationSeconds - a.exposedCommunicationSeconds, 9);
     expect(sync.communication.pipelineParallelSeconds).toBe(overlapped.communication.pipelineParallelSeconds);
   });
@@ -273,7 +370,9 @@ describe('options.overlapDataParallelCommunication, overlapTensorParallelCommuni
     sequenceParallel: true,
     zeroStage: 1,
     flashAttention: true,
-    ...(overlapped === undefined ? {} : { options: { overlapDataParallelCommunication: overlapped, overlapTensorParallelCommunication: overlapped } }),
+    ...(overlapped === undefined
+      ? {}
+      : { options: { overlapDataParallelCommunication: overlapped, overlapTensorParallelCommunication: overlapped } }),
   });
   const plan = async (input: TrainingPlanInput) => {
     const { data, errors } = await execute(t.app, TrainingPlanDocument, { input });
@@ -298,10 +397,16 @@ describe('options.overlapDataParallelCommunication, overlapTensorParallelCommuni
     ];
     expect(absent.performance).toEqual(overlapped.performance); // default true
     const [a, b] = [overlapped.performance, exposed.performance];
-    expect([b.computeSeconds, b.bubbleSeconds, b.optimizerSeconds]).toEqual([a.computeSeconds, a.bubbleSeconds, a.optimizerSeconds]);
+    expect([b.computeSeconds, b.bubbleSeconds, b.optimizerSeconds]).toEqual([
+      a.computeSeconds,
+      a.bubbleSeconds,
+      a.optimizerSeconds,
+    ]);
     expect(b.exposedCommunicationSeconds).toBeGreaterThan(a.exposedCommunicationSeconds);
     // At most the whole DP time is added, and at least all of it is exposed.
-    expect(b.exposedCommunicationSeconds - a.exposedCommunicationSeconds).toBeLessThanOrEqual(exposed.communication.dataParallelSeconds * (1 + 1e-12));
+    expect(b.exposedCommunicationSeconds - a.exposedCommunicationSeconds).toBeLessThanOrEqual(
+      exposed.communication.dataParallelSeconds * (1 + 1e-12),
+    );
     expect(b.exposedCommunicationSeconds).toBeGreaterThanOrEqual(exposed.communication.dataParallelSeconds);
   });
 
@@ -316,10 +421,14 @@ describe('options.overlapDataParallelCommunication, overlapTensorParallelCommuni
     expect(overlappedTp.performance.stepSeconds).toBeLessThan(exposedTp.performance.stepSeconds);
     // Exposed TP is all of it; overlapped, only the contention share c·σ/(1 + σ) (it fits in the compute window).
     const tp = overlappedTp.communication.tensorParallelSeconds;
-    const saved = exposedTp.performance.exposedCommunicationSeconds - overlappedTp.performance.exposedCommunicationSeconds;
+    const saved =
+      exposedTp.performance.exposedCommunicationSeconds - overlappedTp.performance.exposedCommunicationSeconds;
     expect(saved).toBeCloseTo(tp - (tp * 0.189) / 1.189, 6);
     const noSp = { ...input, sequenceParallel: false };
-    const [plain, asked] = [await plan(noSp), await plan({ ...noSp, options: { overlapTensorParallelCommunication: true } })];
+    const [plain, asked] = [
+      await plan(noSp),
+      await plan({ ...noSp, options: { overlapTensorParallelCommunication: true } }),
+    ];
     expect(asked.performance).toEqual(plain.performance);
   });
 
@@ -331,28 +440,44 @@ describe('options.overlapDataParallelCommunication, overlapTensorParallelCommuni
       await plan({ ...input, options: { ...input.options, overlapComputeSlowdown: 0 } }),
     ];
     expect(absent.performance).toEqual(measured.performance);
-    expect(ideal.performance.exposedCommunicationSeconds).toBeLessThan(measured.performance.exposedCommunicationSeconds);
-    expect([ideal.performance.computeSeconds, ideal.performance.optimizerSeconds]).toEqual([measured.performance.computeSeconds, measured.performance.optimizerSeconds]);
+    expect(ideal.performance.exposedCommunicationSeconds).toBeLessThan(
+      measured.performance.exposedCommunicationSeconds,
+    );
+    expect([ideal.performance.computeSeconds, ideal.performance.optimizerSeconds]).toEqual([
+      measured.performance.computeSeconds,
+      measured.performance.optimizerSeconds,
+    ]);
   });
 
-  it.each([-0.1, 1.5])('overlapComputeSlowdown %s is out of range 0–1 → BAD_USER_INPUT naming the field', async (value) => {
-    const error = onlyError(await execute(t.app, TrainingPlanDocument, { input: { ...megatronGpt3, options: { overlapComputeSlowdown: value } } }));
-    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.options.overlapComputeSlowdown' });
-    expect(error.message).toContain('input.options.overlapComputeSlowdown');
-  });
+  it.each([-0.1, 1.5])(
+    'overlapComputeSlowdown %s is out of range 0–1 → BAD_USER_INPUT naming the field',
+    async (value) => {
+      const error = onlyError(
+        await execute(t.app, TrainingPlanDocument, {
+          input: { ...megatronGpt3, options: { overlapComputeSlowdown: value } },
+        }),
+      );
+      expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.options.overlapComputeSlowdown' });
+      expect(error.message).toContain('input.options.overlapComputeSlowdown');
+    },
+  );
 });
 
 describe('adapter fine-tuning through trainingPlan and planSearch (LoRA, Hu et al. 2021 §4.2)', () => {
   const gpt3Lora = { ...MEGATRON_GPT3_PLAN, zeroStage: 1, trainingTokens: 1e9 };
   it('GPT-3 175B with r = 4 on W_q, W_v: 18,874,368 trainable parameters (≈ 35 MB in 16-bit), adapter-only gradients, a faster step, no pre-training loss', async () => {
-    const lora = await execute(t.app, AdapterPlanDocument, { input: { ...gpt3Lora, adapter: { method: 'LORA', rank: 4, targets: 'ATTENTION_QV' } } });
+    const lora = await execute(t.app, AdapterPlanDocument, {
+      input: { ...gpt3Lora, adapter: { method: 'LORA', rank: 4, targets: 'ATTENTION_QV' } },
+    });
     expect(lora.errors).toBeUndefined();
     const plan = lora.data!.trainingPlan;
     expect(plan.trainableParameters).toBe(18_874_368);
     expect(plan.parallelism.adapter).toEqual({ method: 'LORA', rank: 4, targets: 'ATTENTION_QV' });
     expect(plan.predictedLoss).toBeNull();
     const full = (await execute(t.app, AdapterPlanDocument, { input: gpt3Lora })).data!.trainingPlan;
-    expect(full.trainableParameters).toBe(computeModelCounts(findModelPreset('gpt3-175b') as ModelArchitecture).totalParameters);
+    expect(full.trainableParameters).toBe(
+      computeModelCounts(findModelPreset('gpt3-175b') as ModelArchitecture).totalParameters,
+    );
     expect(full.parallelism.adapter).toBeNull();
     expect(plan.memory.gradientsBytes).toBeLessThan(full.memory.gradientsBytes / 1000);
     // Frozen weights as before, plus the adapters of the most-loaded stage's 12 layers split over TP 8, 2 bytes each.
@@ -361,23 +486,62 @@ describe('adapter fine-tuning through trainingPlan and planSearch (LoRA, Hu et a
   });
   it('targets default to ATTENTION; QLoRA shrinks the frozen layers to 4.127 bits', async () => {
     const input = { model: 'llama2-7b', cluster: 'a100-80gb-x8', globalBatchSize: 8, tensorParallel: 1 };
-    const lora = (await execute(t.app, AdapterPlanDocument, { input: { ...input, adapter: { method: 'LORA', rank: 8 } } })).data!.trainingPlan;
+    const lora = (
+      await execute(t.app, AdapterPlanDocument, { input: { ...input, adapter: { method: 'LORA', rank: 8 } } })
+    ).data!.trainingPlan;
     expect(lora.parallelism.adapter!.targets).toBe('ATTENTION');
-    const qlora = (await execute(t.app, AdapterPlanDocument, { input: { ...input, adapter: { method: 'QLORA', rank: 8 } } })).data!.trainingPlan;
+    const qlora = (
+      await execute(t.app, AdapterPlanDocument, { input: { ...input, adapter: { method: 'QLORA', rank: 8 } } })
+    ).data!.trainingPlan;
     expect(qlora.memory.parametersBytes / lora.memory.parametersBytes).toBeLessThan(0.35);
   });
   it('refuses what it does not model, naming the field', async () => {
-    const moe = onlyError(await execute(t.app, AdapterPlanDocument, { input: { model: 'mixtral-8x7b', cluster: 'a100-80gb-x8', globalBatchSize: 8, adapter: { method: 'LORA', rank: 8 } } }));
+    const moe = onlyError(
+      await execute(t.app, AdapterPlanDocument, {
+        input: {
+          model: 'mixtral-8x7b',
+          cluster: 'a100-80gb-x8',
+          globalBatchSize: 8,
+          adapter: { method: 'LORA', rank: 8 },
+        },
+      }),
+    );
     expect(moe.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.adapter' });
     expect(moe.message).toContain('MoE');
-    const offload = onlyError(await execute(t.app, AdapterPlanDocument, { input: { model: 'llama2-7b', cluster: 'a100-80gb-x8', globalBatchSize: 8, zeroStage: 3, offload: 'OPTIMIZER_CPU', adapter: { method: 'LORA', rank: 8 } } }));
+    const offload = onlyError(
+      await execute(t.app, AdapterPlanDocument, {
+        input: {
+          model: 'llama2-7b',
+          cluster: 'a100-80gb-x8',
+          globalBatchSize: 8,
+          zeroStage: 3,
+          offload: 'OPTIMIZER_CPU',
+          adapter: { method: 'LORA', rank: 8 },
+        },
+      }),
+    );
     expect(offload.extensions?.field).toBe('input.offload');
-    const rank = onlyError(await execute(t.app, AdapterPlanDocument, { input: { model: 'llama2-7b', cluster: 'a100-80gb-x8', globalBatchSize: 8, adapter: { method: 'LORA', rank: 0 } } }));
+    const rank = onlyError(
+      await execute(t.app, AdapterPlanDocument, {
+        input: {
+          model: 'llama2-7b',
+          cluster: 'a100-80gb-x8',
+          globalBatchSize: 8,
+          adapter: { method: 'LORA', rank: 0 },
+        },
+      }),
+    );
     expect(rank.extensions?.field).toBe('input.adapter.rank');
   });
   it('planSearch with an adapter: every layout carries it, without offload', async () => {
     const { data, errors } = await execute(t.app, AdapterSearchDocument, {
-      input: { model: 'llama2-7b', cluster: 'a100-80gb-x8', globalBatchSize: 64, top: 3, adapter: { method: 'QLORA', rank: 16, targets: 'ALL_LINEAR' } },
+      input: {
+        model: 'llama2-7b',
+        cluster: 'a100-80gb-x8',
+        globalBatchSize: 64,
+        top: 3,
+        adapter: { method: 'QLORA', rank: 16, targets: 'ALL_LINEAR' },
+      },
     });
     expect(errors).toBeUndefined();
     expect(data!.planSearch.best.length).toBe(3);
@@ -421,7 +585,10 @@ describe('trainingPlan: pipeline splits (pipelineLayerSplit, pipelineStageLayers
     };
   };
   it('Llama 3 405B, FIRST_LAST_ONE_FEWER: 0, 1 × 126, 0 over 128 virtual stages; the first stage (7 layers) fits in 80 GB', async () => {
-    const r = await post<Answer>(t.app, { query: Q, variables: { i: { ...llama, pipelineLayerSplit: 'FIRST_LAST_ONE_FEWER' } } });
+    const r = await post<Answer>(t.app, {
+      query: Q,
+      variables: { i: { ...llama, pipelineLayerSplit: 'FIRST_LAST_ONE_FEWER' } },
+    });
     expect(r.errors).toBeUndefined();
     const plan = r.data!.trainingPlan;
     expect(plan.parallelism.dataParallel).toBe(128);
@@ -433,8 +600,14 @@ describe('trainingPlan: pipeline splits (pipelineLayerSplit, pipelineStageLayers
     expect(Math.abs(plan.performance.modelFlopsPerSecondPerGpu / 400e12 - 1)).toBeLessThanOrEqual(0.15);
   });
   it('the same split given as a list answers the same plan; without a split v = 8 is refused naming the field', async () => {
-    const ruled = await post<Answer>(t.app, { query: Q, variables: { i: { ...llama, pipelineLayerSplit: 'FIRST_LAST_ONE_FEWER' } } });
-    const listed = await post<Answer>(t.app, { query: Q, variables: { i: { ...llama, pipelineStageLayers: [0, ...Array(126).fill(1), 0] } } });
+    const ruled = await post<Answer>(t.app, {
+      query: Q,
+      variables: { i: { ...llama, pipelineLayerSplit: 'FIRST_LAST_ONE_FEWER' } },
+    });
+    const listed = await post<Answer>(t.app, {
+      query: Q,
+      variables: { i: { ...llama, pipelineStageLayers: [0, ...Array(126).fill(1), 0] } },
+    });
     expect(listed.data).toEqual(ruled.data);
     const refused = onlyError(await post<Answer>(t.app, { query: Q, variables: { i: llama } }));
     expect(refused.extensions?.field).toBe('input.pipelineInterleave');
@@ -444,7 +617,9 @@ describe('trainingPlan: pipeline splits (pipelineLayerSplit, pipelineStageLayers
   it('an EVEN split of 126 over 16 reports UNEVEN_PIPELINE; BALANCED does not and lightens rank 0', async () => {
     const plain = { ...llama, pipelineInterleave: 1 };
     const even = (await post<Answer>(t.app, { query: Q, variables: { i: plain } })).data!.trainingPlan;
-    const balanced = (await post<Answer>(t.app, { query: Q, variables: { i: { ...plain, pipelineLayerSplit: 'BALANCED' } } })).data!.trainingPlan;
+    const balanced = (
+      await post<Answer>(t.app, { query: Q, variables: { i: { ...plain, pipelineLayerSplit: 'BALANCED' } } })
+    ).data!.trainingPlan;
     expect(even.diagnostics.map((d) => d.code)).toContain('UNEVEN_PIPELINE');
     expect(balanced.diagnostics.map((d) => d.code)).not.toContain('UNEVEN_PIPELINE');
     expect(even.memory.stages[0]!.layers).toBe(8);
@@ -461,18 +636,37 @@ describe('trainingPlan: recipe and assumptions', () => {
     assumptions { name value source origin } } }`;
   type Answer = {
     trainingPlan: {
-      parallelism: { flashAttention: boolean; precision: string; zeroStage: number; gradientPrecision: string | null; activationStorage: string | null };
+      parallelism: {
+        flashAttention: boolean;
+        precision: string;
+        zeroStage: number;
+        gradientPrecision: string | null;
+        activationStorage: string | null;
+      };
       memory: { gradientsBytes: number };
       performance: { hardwareTflopsPerGpu: number };
       assumptions: Array<{ name: string; value: string; source: string; origin: string }>;
     };
   };
-  const gpt3 = { model: 'gpt3-175b', cluster: 'a100-80gb-x1024', globalBatchSize: 1536, tensorParallel: 8, pipelineParallel: 16, pipelineInterleave: 2 };
+  const gpt3 = {
+    model: 'gpt3-175b',
+    cluster: 'a100-80gb-x1024',
+    globalBatchSize: 1536,
+    tensorParallel: 8,
+    pipelineParallel: 16,
+    pipelineInterleave: 2,
+  };
   it('MEGATRON_LM_2021 alone gives the 2021 run (Narayanan et al. 2021 §5.1: 138 TFLOP/s, tolerance 10 %) and says why', async () => {
     const r = await post<Answer>(t.app, { query: Q, variables: { i: { ...gpt3, recipe: 'MEGATRON_LM_2021' } } });
     expect(r.errors).toBeUndefined();
     const plan = r.data!.trainingPlan;
-    expect(plan.parallelism).toEqual({ flashAttention: false, precision: 'FP16', zeroStage: 0, gradientPrecision: 'FP32', activationStorage: null });
+    expect(plan.parallelism).toEqual({
+      flashAttention: false,
+      precision: 'FP16',
+      zeroStage: 0,
+      gradientPrecision: 'FP32',
+      activationStorage: null,
+    });
     // 10 % as the other 2021 reproductions; was 7 % before the per-generation GEMM law (+8.7 % now; docs/validation.md).
     expect(relativeError(plan.performance.hardwareTflopsPerGpu, 138)).toBeLessThan(0.1);
     const byName = new Map(plan.assumptions.map((a) => [a.name, a]));
@@ -482,19 +676,41 @@ describe('trainingPlan: recipe and assumptions', () => {
     expect(byName.get('gradientPrecision')!.source).toContain('main_grad');
   });
   it('fp32 main gradients double the gradient bytes of the same layout; an explicit input wins over the recipe', async () => {
-    const custom = (await post<Answer>(t.app, { query: Q, variables: { i: { ...gpt3, precision: 'FP16', recompute: 'FULL', flashAttention: false } } })).data!.trainingPlan;
-    const megatron = (await post<Answer>(t.app, { query: Q, variables: { i: { ...gpt3, recipe: 'MEGATRON_LM_2021', flashAttention: true } } })).data!.trainingPlan;
+    const custom = (
+      await post<Answer>(t.app, {
+        query: Q,
+        variables: { i: { ...gpt3, precision: 'FP16', recompute: 'FULL', flashAttention: false } },
+      })
+    ).data!.trainingPlan;
+    const megatron = (
+      await post<Answer>(t.app, {
+        query: Q,
+        variables: { i: { ...gpt3, recipe: 'MEGATRON_LM_2021', flashAttention: true } },
+      })
+    ).data!.trainingPlan;
     expect(megatron.memory.gradientsBytes / custom.memory.gradientsBytes).toBeCloseTo(2, 9);
     expect(megatron.parallelism.flashAttention).toBe(true);
-    expect(megatron.assumptions.find((a) => a.name === 'flashAttention')).toMatchObject({ origin: 'USER', source: 'set by the user' });
+    expect(megatron.assumptions.find((a) => a.name === 'flashAttention')).toMatchObject({
+      origin: 'USER',
+      source: 'set by the user',
+    });
     expect(custom.assumptions.find((a) => a.name === 'flashAttention')!.origin).toBe('USER');
     expect(custom.assumptions.find((a) => a.name === 'zeroStage')!.origin).toBe('DEFAULT');
   });
   it('planSearch with a recipe: its candidates carry the recipe and say what the search chose', async () => {
     const S = `query($i: PlanSearchInput!) { planSearch(input: $i) { best { parallelism { flashAttention zeroStage gradientPrecision } assumptions { name origin } } } }`;
-    const r = await post<{ planSearch: { best: Array<{ parallelism: Answer['trainingPlan']['parallelism']; assumptions: Array<{ name: string; origin: string }> }> } }>(t.app, {
+    const r = await post<{
+      planSearch: {
+        best: Array<{
+          parallelism: Answer['trainingPlan']['parallelism'];
+          assumptions: Array<{ name: string; origin: string }>;
+        }>;
+      };
+    }>(t.app, {
       query: S,
-      variables: { i: { model: 'gpt2-1.5b', cluster: 'a100-80gb-x8', globalBatchSize: 64, recipe: 'MEGATRON_CORE', top: 1 } },
+      variables: {
+        i: { model: 'gpt2-1.5b', cluster: 'a100-80gb-x8', globalBatchSize: 64, recipe: 'MEGATRON_CORE', top: 1 },
+      },
     });
     expect(r.errors).toBeUndefined();
     const best = r.data!.planSearch.best[0]!;
@@ -504,10 +720,23 @@ describe('trainingPlan: recipe and assumptions', () => {
     expect(origins.get('recompute')).toBe('SEARCH');
     expect(origins.get('optimizerStates')).toBe('DEFAULT');
     // An optimizer (and master weights) the user gives are the user's in every candidate's assumptions.
-    const given = await post<{ planSearch: { best: Array<{ assumptions: Array<{ name: string; origin: string }> }> } }>(t.app, {
-      query: S,
-      variables: { i: { model: 'gpt2-1.5b', cluster: 'a100-80gb-x8', globalBatchSize: 64, recipe: 'MEGATRON_CORE', top: 1, optimizer: 'ADAMW', masterWeights: false } },
-    });
+    const given = await post<{ planSearch: { best: Array<{ assumptions: Array<{ name: string; origin: string }> }> } }>(
+      t.app,
+      {
+        query: S,
+        variables: {
+          i: {
+            model: 'gpt2-1.5b',
+            cluster: 'a100-80gb-x8',
+            globalBatchSize: 64,
+            recipe: 'MEGATRON_CORE',
+            top: 1,
+            optimizer: 'ADAMW',
+            masterWeights: false,
+          },
+        },
+      },
+    );
     expect(given.errors).toBeUndefined();
     const givenOrigins = new Map(given.data!.planSearch.best[0]!.assumptions.map((a) => [a.name, a.origin]));
     expect(givenOrigins.get('optimizerStates')).toBe('USER');
@@ -515,24 +744,67 @@ describe('trainingPlan: recipe and assumptions', () => {
   });
   it('every plan says which GEMM law its GPU runs on (gemmEfficiencyLaw), and a B200 plan that B200 is predicted, not calibrated', async () => {
     const B = `query($i: TrainingPlanInput!) { trainingPlan(input: $i) { assumptions { name value source origin } diagnostics { severity code } } }`;
-    type B200 = { trainingPlan: { assumptions: Answer['trainingPlan']['assumptions']; diagnostics: Array<{ severity: string; code: string }> } };
-    const b200 = await post<B200>(t.app, { query: B, variables: { i: { model: 'llama3-8b', clusterSpec: { gpu: 'b200', gpusPerNode: 8, nodes: 2 }, globalBatchSize: 128, tensorParallel: 2, precision: 'FP8' } } });
+    type B200 = {
+      trainingPlan: {
+        assumptions: Answer['trainingPlan']['assumptions'];
+        diagnostics: Array<{ severity: string; code: string }>;
+      };
+    };
+    const b200 = await post<B200>(t.app, {
+      query: B,
+      variables: {
+        i: {
+          model: 'llama3-8b',
+          clusterSpec: { gpu: 'b200', gpusPerNode: 8, nodes: 2 },
+          globalBatchSize: 128,
+          tensorParallel: 2,
+          precision: 'FP8',
+        },
+      },
+    });
     expect(b200.errors).toBeUndefined();
     const law = b200.data!.trainingPlan.assumptions.find((a) => a.name === 'gemmEfficiencyLaw')!;
     expect(law.value).toMatch(/^BLACKWELL: at most 0\.632 of peak × FP8 factor 0\.803 .*pooled/);
     expect(law.origin).toBe('DEFAULT');
     expect(b200.data!.trainingPlan.diagnostics).toContainEqual({ severity: 'INFO', code: 'UNCALIBRATED_GPU' });
-    const h100 = await post<B200>(t.app, { query: B, variables: { i: { model: 'llama3-8b', clusterSpec: { gpu: 'h100-sxm', gpusPerNode: 8, nodes: 2 }, globalBatchSize: 128, tensorParallel: 2 } } });
-    expect(h100.data!.trainingPlan.assumptions.find((a) => a.name === 'gemmEfficiencyLaw')!.value).toMatch(/^HOPPER: at most 0\.624 of peak \(/);
+    const h100 = await post<B200>(t.app, {
+      query: B,
+      variables: {
+        i: {
+          model: 'llama3-8b',
+          clusterSpec: { gpu: 'h100-sxm', gpusPerNode: 8, nodes: 2 },
+          globalBatchSize: 128,
+          tensorParallel: 2,
+        },
+      },
+    });
+    expect(h100.data!.trainingPlan.assumptions.find((a) => a.name === 'gemmEfficiencyLaw')!.value).toMatch(
+      /^HOPPER: at most 0\.624 of peak \(/,
+    );
     expect(h100.data!.trainingPlan.diagnostics.map((d) => d.code)).not.toContain('UNCALIBRATED_GPU');
     // planSearch's candidates carry it too.
-    const S = `query($i: PlanSearchInput!) { planSearch(input: $i) { best { assumptions { name value } } } }`;
-    const searched = await post<{ planSearch: { best: Array<{ assumptions: Array<{ name: string; value: string }> }> } }>(t.app, {
-      query: S,
-      variables: { i: { model: 'gpt2-1.5b', clusterSpec: { gpu: 'b200', gpusPerNode: 8, nodes: 1 }, globalBatchSize: 64, top: 1 } },
-    });
+    const S = `query($i: PlanSearchInput!) { planSearch(input: $i) { modelAccuracyFraction best { assumptions { name value } } } }`;
+    type Searched = {
+      planSearch: {
+        modelAccuracyFraction: number;
+        best: Array<{ assumptions: Array<{ name: string; value: string }> }>;
+      };
+    };
+    const search = (gpu: string) =>
+      post<Searched>(t.app, {
+        query: S,
+        variables: {
+          i: { model: 'gpt2-1.5b', clusterSpec: { gpu, gpusPerNode: 8, nodes: 1 }, globalBatchSize: 64, top: 1 },
+        },
+      });
+    const searched = await search('b200');
     expect(searched.errors).toBeUndefined();
-    expect(searched.data!.planSearch.best[0]!.assumptions.find((a) => a.name === 'gemmEfficiencyLaw')!.value).toContain('BLACKWELL');
+    expect(searched.data!.planSearch.best[0]!.assumptions.find((a) => a.name === 'gemmEfficiencyLaw')!.value).toContain(
+      'BLACKWELL',
+    );
+    // The stated accuracy is the suite's for the plan's generation: B200's dense rows (13 %), A100 / H100's (5 %).
+    expect(searched.data!.planSearch.modelAccuracyFraction).toBe(BLACKWELL_STEP_TIME_MODEL_ACCURACY_FRACTION);
+    expect((await search('h100-sxm')).data!.planSearch.modelAccuracyFraction).toBe(STEP_TIME_MODEL_ACCURACY_FRACTION);
   });
   it('DEEPSEEK_V3 on 2,048 H800 as published (PP 16, EP 64, ZeRO-1): fits 80 GB, with BF16 moments, cheap recompute and DualPipe cited', async () => {
     const D = `query($i: TrainingPlanInput!) { trainingPlan(input: $i) {
@@ -560,18 +832,31 @@ describe('trainingPlan: recipe and assumptions', () => {
     const r = await post<DeepSeek>(t.app, { query: D, variables: { i } });
     expect(r.errors).toBeUndefined();
     const plan = r.data!.trainingPlan;
-    expect(plan.parallelism).toEqual({ optimizerMomentPrecision: 'BF16', cheapRecompute: true, pipelineSchedule: 'DUALPIPE' });
+    expect(plan.parallelism).toEqual({
+      optimizerMomentPrecision: 'BF16',
+      cheapRecompute: true,
+      pipelineSchedule: 'DUALPIPE',
+    });
     expect(plan.fits).toBe(true);
     expect(plan.memory.totalBytes).toBeLessThanOrEqual(plan.memory.capacityBytes);
     const byName = new Map(plan.assumptions.map((a) => [a.name, a]));
-    expect(byName.get('optimizerMomentPrecision')).toMatchObject({ value: 'BF16 (K = 8 B per parameter)', origin: 'RECIPE' });
+    expect(byName.get('optimizerMomentPrecision')).toMatchObject({
+      value: 'BF16 (K = 8 B per parameter)',
+      origin: 'RECIPE',
+    });
     expect(byName.get('pipelineSchedule')!.source).toContain('Table 2');
     // The same layout asked with FP32 moments and stored outputs (explicit inputs win) no longer fits.
-    const plain = await post<DeepSeek>(t.app, { query: D, variables: { i: { ...i, optimizerMomentPrecision: 'FP32', cheapRecompute: false } } });
+    const plain = await post<DeepSeek>(t.app, {
+      query: D,
+      variables: { i: { ...i, optimizerMomentPrecision: 'FP32', cheapRecompute: false } },
+    });
     expect(plain.data!.trainingPlan.fits).toBe(false);
   });
   it('pipelineSchedule DUALPIPE without an even pipelineParallel ≥ 2 is refused with the field, the value and what is allowed', async () => {
-    const r = await post<Answer>(t.app, { query: Q, variables: { i: { ...gpt3, pipelineParallel: 1, pipelineInterleave: 1, pipelineSchedule: 'DUALPIPE' } } });
+    const r = await post<Answer>(t.app, {
+      query: Q,
+      variables: { i: { ...gpt3, pipelineParallel: 1, pipelineInterleave: 1, pipelineSchedule: 'DUALPIPE' } },
+    });
     expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.pipelineSchedule' });
     expect(r.errors?.[0]?.message).toMatch(/DUALPIPE with an even pipelineParallel/);
   });
@@ -588,24 +873,43 @@ describe('saved plans keep their recipe and pipeline split', () => {
       pipelineLayerSplit: 'FIRST_LAST_ONE_FEWER',
       recipe: 'MEGATRON_CORE',
     };
-    const fields = 'parallelism { zeroStage gradientPrecision pipelineStageLayers } assumptions { name value origin } performance { stepSeconds }';
-    const live = await post<{ trainingPlan: unknown }>(t.app, { query: `query($i: TrainingPlanInput!) { trainingPlan(input: $i) { ${fields} } }`, variables: { i: input } });
+    const fields =
+      'parallelism { zeroStage gradientPrecision pipelineStageLayers } assumptions { name value origin } performance { stepSeconds }';
+    const live = await post<{ trainingPlan: unknown }>(t.app, {
+      query: `query($i: TrainingPlanInput!) { trainingPlan(input: $i) { ${fields} } }`,
+      variables: { i: input },
+    });
     expect(live.errors).toBeUndefined();
-    const saved = await post<{ savePlan: { id: string } }>(t.app, { query: 'mutation($i: SavePlanInput!) { savePlan(input: $i) { id } }', variables: { i: { plan: input } } });
+    const saved = await post<{ savePlan: { id: string } }>(t.app, {
+      query: 'mutation($i: SavePlanInput!) { savePlan(input: $i) { id } }',
+      variables: { i: { plan: input } },
+    });
     expect(saved.errors).toBeUndefined();
-    const again = await post<{ plan: { plan: unknown } }>(t.app, { query: `query($id: ID!) { plan(id: $id) { plan { ${fields} } } }`, variables: { id: saved.data!.savePlan.id } });
+    const again = await post<{ plan: { plan: unknown } }>(t.app, {
+      query: `query($id: ID!) { plan(id: $id) { plan { ${fields} } } }`,
+      variables: { id: saved.data!.savePlan.id },
+    });
     expect(again.errors).toBeUndefined();
     expect(again.data!.plan.plan).toEqual(live.data!.trainingPlan);
     // 80 layers over 4 stages, one fewer on the first and last: 82 slots split EVEN (21, 21, 20, 20) → 20, 21, 20, 19.
-    expect((live.data!.trainingPlan as { parallelism: { pipelineStageLayers: number[] } }).parallelism.pipelineStageLayers).toEqual([20, 21, 20, 19]);
+    expect(
+      (live.data!.trainingPlan as { parallelism: { pipelineStageLayers: number[] } }).parallelism.pipelineStageLayers,
+    ).toEqual([20, 21, 20, 19]);
   });
 });
 
 describe('expertTensorParallel over HTTP (Megatron-Core MoE parallel folding)', () => {
   // DeepSeek-V3 on 256 H100s as TP 2 × PP 8 × DP 16 with EP 32 (the shape of Megatron-Bridge's Qwen3-235B H100 recipe).
   const input = {
-    model: 'deepseek-v3', clusterSpec: { gpu: 'h100-sxm', gpusPerNode: 8, nodes: 32 }, globalBatchSize: 1024,
-    tensorParallel: 2, pipelineParallel: 8, expertParallel: 32, sequenceParallel: true, zeroStage: 1, recompute: 'FULL',
+    model: 'deepseek-v3',
+    clusterSpec: { gpu: 'h100-sxm', gpusPerNode: 8, nodes: 32 },
+    globalBatchSize: 1024,
+    tensorParallel: 2,
+    pipelineParallel: 8,
+    expertParallel: 32,
+    sequenceParallel: true,
+    zeroStage: 1,
+    recompute: 'FULL',
   };
   const query = `query($i: TrainingPlanInput!) { trainingPlan(input: $i) {
     parallelism { tensorParallel dataParallel expertParallel expertTensorParallel }
@@ -613,21 +917,39 @@ describe('expertTensorParallel over HTTP (Megatron-Core MoE parallel folding)', 
     performance { stepSeconds } } }`;
   type Answer = {
     trainingPlan: {
-      parallelism: { tensorParallel: number; dataParallel: number; expertParallel: number; expertTensorParallel: number };
+      parallelism: {
+        tensorParallel: number;
+        dataParallel: number;
+        expertParallel: number;
+        expertTensorParallel: number;
+      };
       memory: { parametersBytes: number; optimizerStatesBytes: number; totalBytes: number };
       performance: { stepSeconds: number };
     };
   };
 
   it('EP 32 over TP 2 × DP 16 with expertTensorParallel 1: resolved and answered as the core computes it', async () => {
-    const { data, errors } = await post<Answer>(t.app, { query, variables: { i: { ...input, expertTensorParallel: 1 } } });
+    const { data, errors } = await post<Answer>(t.app, {
+      query,
+      variables: { i: { ...input, expertTensorParallel: 1 } },
+    });
     expect(errors).toBeUndefined();
     const plan = data!.trainingPlan;
-    expect(plan.parallelism).toEqual({ tensorParallel: 2, dataParallel: 16, expertParallel: 32, expertTensorParallel: 1 });
+    expect(plan.parallelism).toEqual({
+      tensorParallel: 2,
+      dataParallel: 16,
+      expertParallel: 32,
+      expertTensorParallel: 1,
+    });
     const v3 = findModelPreset('deepseek-v3') as ModelArchitecture;
     const cluster = makeCluster({ gpu: findGpu('h100-sxm') as GpuSpec, gpusPerNode: 8, nodes: 32 });
     const { model: _m, clusterSpec: _c, recompute: _r, zeroStage: _z, ...layoutInput } = input;
-    const layout = resolveLayout(v3, cluster, { ...layoutInput, recompute: 'FULL', zeroStage: 1, expertTensorParallel: 1 });
+    const layout = resolveLayout(v3, cluster, {
+      ...layoutInput,
+      recompute: 'FULL',
+      zeroStage: 1,
+      expertTensorParallel: 1,
+    });
     const core = evaluatePlan(v3, computeModelCounts(v3), cluster, layout);
     expect(plan.memory.parametersBytes).toBe(core.memory.parametersBytes);
     expect(plan.memory.optimizerStatesBytes).toBe(core.memory.optimizerStatesBytes);
@@ -639,14 +961,23 @@ describe('expertTensorParallel over HTTP (Megatron-Core MoE parallel folding)', 
     expect(ok.errors).toBeUndefined();
     expect(ok.data!.trainingPlan.parallelism.expertTensorParallel).toBe(2);
     for (const etp of [undefined, 2]) {
-      const error = onlyError(await post(t.app, { query, variables: { i: { ...input, ...(etp === undefined ? {} : { expertTensorParallel: etp }) } } }));
+      const error = onlyError(
+        await post(t.app, {
+          query,
+          variables: { i: { ...input, ...(etp === undefined ? {} : { expertTensorParallel: etp }) } },
+        }),
+      );
       expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.expertParallel' });
-      expect(error.message).toMatch(/= 32 is invalid: expected a common divisor of dataParallel \(16\) and experts \(256\); or set expertTensorParallel 1/);
+      expect(error.message).toMatch(
+        /= 32 is invalid: expected a common divisor of dataParallel \(16\) and experts \(256\); or set expertTensorParallel 1/,
+      );
     }
   });
 
   it('refuses an expertTensorParallel that is neither 1 nor tensorParallel', async () => {
-    const error = onlyError(await post(t.app, { query, variables: { i: { ...input, expertParallel: 16, expertTensorParallel: 4 } } }));
+    const error = onlyError(
+      await post(t.app, { query, variables: { i: { ...input, expertParallel: 16, expertTensorParallel: 4 } } }),
+    );
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.expertTensorParallel' });
     expect(error.message).toMatch(/= 4 is invalid: expected 1 or tensorParallel \(2\)/);
   });
@@ -662,12 +993,30 @@ describe('ClusterInput.interNodeBandwidthBytesPerSecond', () => {
   const JEAN_ZAY_NIC_BYTES_PER_SECOND = (4 * 100e9) / 8 / 8;
   const bloom = (nic?: number): TrainingPlanInput => ({
     model: 'bloom-176b',
-    clusterSpec: { gpu: 'a100-80gb', gpusPerNode: 8, nodes: 48, ...(nic === undefined ? {} : { interNodeBandwidthBytesPerSecond: nic }) },
-    globalBatchSize: 2048, microBatchSize: 2, tensorParallel: 4, pipelineParallel: 12, zeroStage: 1, recompute: 'FULL', recipe: 'DEEPSPEED_ZERO',
+    clusterSpec: {
+      gpu: 'a100-80gb',
+      gpusPerNode: 8,
+      nodes: 48,
+      ...(nic === undefined ? {} : { interNodeBandwidthBytesPerSecond: nic }),
+    },
+    globalBatchSize: 2048,
+    microBatchSize: 2,
+    tensorParallel: 4,
+    pipelineParallel: 12,
+    zeroStage: 1,
+    recompute: 'FULL',
+    recipe: 'DEEPSPEED_ZERO',
   });
   const step = async (input: TrainingPlanInput) => {
-    const r = await post<{ trainingPlan: { cluster: { gpu: { interNodeBandwidthBytesPerSecond: number } }; communication: { exposedSeconds: number }; performance: { stepSeconds: number } } }>(t.app, {
-      query: 'query ($i: TrainingPlanInput!) { trainingPlan(input: $i) { cluster { gpu { interNodeBandwidthBytesPerSecond } } communication { exposedSeconds } performance { stepSeconds } } }',
+    const r = await post<{
+      trainingPlan: {
+        cluster: { gpu: { interNodeBandwidthBytesPerSecond: number } };
+        communication: { exposedSeconds: number };
+        performance: { stepSeconds: number };
+      };
+    }>(t.app, {
+      query:
+        'query ($i: TrainingPlanInput!) { trainingPlan(input: $i) { cluster { gpu { interNodeBandwidthBytesPerSecond } } communication { exposedSeconds } performance { stepSeconds } } }',
       variables: { i: input },
     });
     expect(r.errors).toBeUndefined();
@@ -684,20 +1033,44 @@ describe('ClusterInput.interNodeBandwidthBytesPerSecond', () => {
   });
 
   it('a saved plan and a saved cluster keep it; outside 1e8–1e13 it is refused naming the field', async () => {
-    const saved = await execute(t.app, SavePlanDocument, { input: { name: 'BLOOM on Jean Zay', plan: bloom(JEAN_ZAY_NIC_BYTES_PER_SECOND) } });
+    const saved = await execute(t.app, SavePlanDocument, {
+      input: { name: 'BLOOM on Jean Zay', plan: bloom(JEAN_ZAY_NIC_BYTES_PER_SECOND) },
+    });
     expect(saved.errors).toBeUndefined();
     const again = await execute(t.app, SavedPlanStepDocument, { id: saved.data!.savePlan.id });
-    expect(again.data!.plan!.plan!.performance.stepSeconds).toBe((await step(bloom(JEAN_ZAY_NIC_BYTES_PER_SECOND))).performance.stepSeconds);
-    const cluster = await post<{ createCluster: { id: string; gpu: { interNodeBandwidthBytesPerSecond: number } } }>(t.app, {
-      query: 'mutation ($c: ClusterInput!) { createCluster(input: $c) { id gpu { interNodeBandwidthBytesPerSecond } } }',
-      variables: { c: { gpu: 'a100-80gb', gpusPerNode: 8, nodes: 48, interNodeBandwidthBytesPerSecond: JEAN_ZAY_NIC_BYTES_PER_SECOND } },
-    });
+    expect(again.data!.plan!.plan!.performance.stepSeconds).toBe(
+      (await step(bloom(JEAN_ZAY_NIC_BYTES_PER_SECOND))).performance.stepSeconds,
+    );
+    const cluster = await post<{ createCluster: { id: string; gpu: { interNodeBandwidthBytesPerSecond: number } } }>(
+      t.app,
+      {
+        query:
+          'mutation ($c: ClusterInput!) { createCluster(input: $c) { id gpu { interNodeBandwidthBytesPerSecond } } }',
+        variables: {
+          c: {
+            gpu: 'a100-80gb',
+            gpusPerNode: 8,
+            nodes: 48,
+            interNodeBandwidthBytesPerSecond: JEAN_ZAY_NIC_BYTES_PER_SECOND,
+          },
+        },
+      },
+    );
     expect(cluster.data!.createCluster.gpu.interNodeBandwidthBytesPerSecond).toBe(6.25e9);
     const byId = await step({ ...bloom(), clusterSpec: undefined, cluster: cluster.data!.createCluster.id });
-    expect(byId.performance.stepSeconds).toBe((await step(bloom(JEAN_ZAY_NIC_BYTES_PER_SECOND))).performance.stepSeconds);
-    const tooSlow = onlyError(await post(t.app, { query: 'query ($i: TrainingPlanInput!) { trainingPlan(input: $i) { fits } }', variables: { i: bloom(1e6) } }));
-    expect(tooSlow.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.clusterSpec.interNodeBandwidthBytesPerSecond' });
+    expect(byId.performance.stepSeconds).toBe(
+      (await step(bloom(JEAN_ZAY_NIC_BYTES_PER_SECOND))).performance.stepSeconds,
+    );
+    const tooSlow = onlyError(
+      await post(t.app, {
+        query: 'query ($i: TrainingPlanInput!) { trainingPlan(input: $i) { fits } }',
+        variables: { i: bloom(1e6) },
+      }),
+    );
+    expect(tooSlow.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.clusterSpec.interNodeBandwidthBytesPerSecond',
+    });
     expect(tooSlow.message).toMatch(/1000000.*\[100000000, 10000000000000\]/);
   });
 });
-

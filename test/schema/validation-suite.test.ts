@@ -70,14 +70,16 @@ describe('query validation', () => {
       expect(f.maxAbsError).toBe(Math.max(...own));
       expect(f.leaveOut.runs).toBe(f.runs);
     }
-    // The planner's stated accuracy for a dense model (planSearch.modelAccuracyFraction) is the dense runs' mean, rounded
-    // up to a percent (an MoE model gets the MoE family's: test/core/validation.test.ts).
     const dense = v.runs.filter((r) => r.family !== 'MOE').map((r) => Math.abs(r.error));
     expect(v.denseSummary.runs).toBe(dense.length);
     expect(v.denseSummary.meanAbsError).toBeCloseTo(dense.reduce((a, b) => a + b, 0) / dense.length, 12);
     expect(v.denseSummary.maxAbsError).toBe(Math.max(...dense));
     expect(v.denseSummary.runs).toBeLessThan(v.summary.runs);
-    expect(STEP_TIME_MODEL_ACCURACY_FRACTION).toBe(Math.ceil(v.denseSummary.meanAbsError * 100) / 100);
+    // The planner's stated accuracy for a dense model on A100 / H100 (planSearch.modelAccuracyFraction) is the mean of the
+    // dense runs on the generations fitted on their own runs, rounded up to a percent; B200 has its own figure and MoE
+    // models theirs (test/core/validation.test.ts).
+    const fitted = v.runs.filter((r) => r.family !== 'MOE' && ['AMPERE', 'HOPPER'].includes(r.gpuGeneration)).map((r) => Math.abs(r.error));
+    expect(STEP_TIME_MODEL_ACCURACY_FRACTION).toBe(Math.ceil((fitted.reduce((a, b) => a + b, 0) / fitted.length) * 100) / 100);
   });
 });
 

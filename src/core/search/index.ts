@@ -22,7 +22,7 @@
  *
  * Pure: no I/O and no clock — the caller injects `now` and `shouldStop` (src/server/search-runner.ts does).
  */
-import { stepTimeModelAccuracyFractionFor } from '../performance.js';
+import { gpuGenerationOf, stepTimeModelAccuracyFractionFor } from '../performance.js';
 import type {
   ClusterSpec,
   ModelArchitecture,
@@ -90,8 +90,8 @@ export function searchPlansWith(
   const front = sortedPareto(collector);
   let winnerReason: string | null = null;
   let comparison: WinnerComparison | null = null;
-  // The model's accuracy against published runs of its class (dense or MoE; efficiency.ts).
-  const accuracy = stepTimeModelAccuracyFractionFor(arch.experts);
+  // The model's accuracy against published runs of its class (dense or MoE) on its GPU's generation (efficiency.ts).
+  const accuracy = stepTimeModelAccuracyFractionFor(arch.experts, gpuGenerationOf(cluster.gpu.id));
   const nearOptimal = best.filter((c) => c.gapToBest <= accuracy).length;
   if (best.length >= 2) {
     const explained = compareWinner(best[0]!, best[1]!, s.objective);

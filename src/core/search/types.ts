@@ -192,7 +192,7 @@ export interface PlanSearchOutcome {
   paretoSize: number;
   winnerReason: string | null;
   comparison: WinnerComparison | null;
-  /** The model's stated accuracy against published runs of its class (STEP_TIME_MODEL_ACCURACY_FRACTION for dense models, MOE_… for MoE). */
+  /** The model's stated accuracy against published runs of its class on its GPU's generation (efficiency.ts stepTimeModelAccuracyFractionFor: 0.05 dense / 0.09 MoE on A100 and H100, Blackwell's own figures on B200). */
   modelAccuracyFraction: number;
   /**
    * How many of `best` are within that accuracy of the best (gapToBest ≤ modelAccuracyFraction), the best included:

@@ -19,3 +19,7 @@ export const MEGATRON_BRIDGE_25_11_B200 =
  * 26.04-alpha.rc2: cross_entropy_fusion_impl = "te").
  */
 export const BRIDGE_CROSS_ENTROPY = 'TE' as const;
+
+/** NeMo Framework's performance summary as published for its 25.02 container: its DGX-B200 FP8 pre-training table. */
+export const NEMO_25_02_B200 =
+  'NVIDIA NeMo Framework 25.02 performance summary, DGX-B200 FP8 pre-training (docs.nvidia.com/nemo-framework/user-guide/latest/performance/performance_summary.html, as published for the 25.02 container)';
