@@ -53,6 +53,7 @@ type RecipeOptionField =
   | 'overlapTensorParallelCommunication'
   | 'overlapTensorParallelBackward'
   | 'overlapExpertParallelCommunication'
+  | 'contextParallelCommunication'
   | 'expertDispatch'
   | 'expertGemmLaunch'
   | 'elementwiseKernels'
@@ -112,6 +113,11 @@ const RECIPES: Record<Exclude<TrainingRecipe, 'CUSTOM'>, RecipeSpec> = {
         value: true,
         source:
           'Megatron-Core tensor_parallel.layers linear_with_grad_accumulation_and_async_allreduce (docs.nvidia.com/megatron-core, core.tensor_parallel.layers): the column-parallel backward all-reduces (SP: reduce-scatters) the input gradient asynchronously under the weight-gradient GEMM, always on',
+      },
+      contextParallelCommunication: {
+        value: 'RING',
+        source:
+          'Megatron-Core TransformerConfig cp_comm_type default "p2p" (transformer_config.py): Transformer Engine\'s AttnFuncWithCPAndKVP2P passes K/V chunks around the CP ring under the attention of the chunk held',
       },
       expertGemmLaunch: {
         value: 'PER_EXPERT',
@@ -261,6 +267,7 @@ const DEFAULT_SOURCES: Record<string, string> = {
   'options.overlapTensorParallelBackward': 'planner default: the backward TP collectives exposed, as Megatron-LM 2021',
   'options.overlapExpertParallelCommunication': 'planner default: MoE all-to-all exposed',
   'options.reshardAfterForward': 'planner default: FSDP2 fully_shard(reshard_after_forward=True), DeepSpeed ZeRO-3 releasing parameters after use: gathered again for the backward (acts under ZeRO-3)',
+  'options.contextParallelCommunication': 'planner default: ALL_GATHER, Llama 3\'s context parallelism (§3.3.2): K/V all-gathered before attention, exposed',
   'options.expertDispatch': 'planner default: ALL_TO_ALL, one copy per routed expert over the network (NCCL all-to-all)',
   'options.expertGemmLaunch': 'planner default: GROUPED_KERNEL, the local experts in one grouped kernel (no host work per expert)',
   'options.expertGradientReducePrecision': 'planner default: the routed experts reduce their gradients at the dense weights\' precision (gradientReducePrecision)',
@@ -351,6 +358,7 @@ export function planAssumptions(
   optionEntry('overlapTensorParallelBackward', false);
   optionEntry('overlapExpertParallelCommunication', false);
   optionEntry('reshardAfterForward', true);
+  optionEntry('contextParallelCommunication', 'ALL_GATHER');
   optionEntry('expertDispatch', 'ALL_TO_ALL');
   optionEntry('expertGemmLaunch', 'GROUPED_KERNEL');
   optionEntry('elementwiseKernels', 'FUSED');

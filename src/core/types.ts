@@ -326,6 +326,10 @@ export const EXPERT_GEMM_LAUNCHES: readonly ExpertGemmLaunch[] = ['GROUPED_KERNE
 export type ElementwiseKernels = 'FUSED' | 'EAGER' | 'EAGER_FUSED_EXPERTS';
 export const ELEMENTWISE_KERNELS: readonly ElementwiseKernels[] = ['FUSED', 'EAGER', 'EAGER_FUSED_EXPERTS'];
 
+/** How context-parallel ranks exchange K and V (PlanOptions.contextParallelCommunication). */
+export type ContextParallelCommunication = 'ALL_GATHER' | 'RING';
+export const CONTEXT_PARALLEL_COMMUNICATIONS: readonly ContextParallelCommunication[] = ['ALL_GATHER', 'RING'];
+
 /** How the output head's cross entropy runs (PlanOptions.crossEntropyFusion; Megatron-Core's --cross-entropy-loss-fusion and --cross-entropy-fusion-impl). */
 export type CrossEntropyFusion = 'UNFUSED' | 'NATIVE' | 'TE';
 export const CROSS_ENTROPY_FUSIONS: readonly CrossEntropyFusion[] = ['UNFUSED', 'NATIVE', 'TE'];
@@ -389,6 +393,14 @@ export interface PlanOptions {
    * under ZeRO-3 without parameter offload. Default true.
    */
   reshardAfterForward?: boolean;
+  /**
+   * How context-parallel ranks exchange K and V. ALL_GATHER (default): Llama 3's CP (§3.3.2) — the K/V of the whole
+   * sequence all-gathered before attention and their gradients reduce-scattered after, exposed. RING: Megatron-Core's
+   * default (TransformerConfig cp_comm_type "p2p", AttnFuncWithCPAndKVP2P): K/V chunks pass around the CP ring, each step
+   * under the attention of the chunk already there; the backward passes K/V and their gradients. Only what the attention
+   * cannot hide (and the contention share, overlapComputeSlowdown) counts.
+   */
+  contextParallelCommunication?: ContextParallelCommunication;
   /**
    * How the MoE dispatch/combine moves tokens between nodes. ALL_TO_ALL (default): one copy per routed expert over
    * the network (NCCL all-to-all). NODE_DEDUPLICATED: DeepEP's normal kernels / DeepSeek-V3 §3.2.2 — a token crosses

@@ -6,6 +6,7 @@ import type {
   AdapterTargets,
   CrossEntropyFusion,
   ElementwiseKernels,
+  ContextParallelCommunication,
   ExpertDispatch,
   ExpertGemmLaunch,
   GradientPrecision,
@@ -178,6 +179,17 @@ export const PipelineScheduleEnum = builder.enumType('PipelineSchedule', {
         'DeepSeek-V3 §3.2.1: two pipelines in opposite directions; rank i holds stages i and p − 1 − i (2× parameters, p + 1 micro-batches of activations; Table 2). Even pipelineParallel, no interleaving. Memory only: the step time keeps 1F1B\'s bubble.',
     },
   } satisfies Record<PipelineSchedule, { description: string }>,
+});
+
+export const ContextParallelCommunicationEnum = builder.enumType('ContextParallelCommunication', {
+  description: 'How context-parallel ranks exchange K and V (options.contextParallelCommunication).',
+  values: {
+    ALL_GATHER: { description: "Llama 3's CP (§3.3.2): K/V of the whole sequence all-gathered before attention, gradients reduce-scattered after; exposed (the default)." },
+    RING: {
+      description:
+        'Megatron-Core\'s default (cp_comm_type "p2p"): K/V chunks pass around the CP ring in c − 1 point-to-point steps under the attention of the chunk held; the backward passes K/V and their gradients. Only what the attention cannot hide counts.',
+    },
+  } satisfies Record<ContextParallelCommunication, { description: string }>,
 });
 
 export const ExpertDispatchEnum = builder.enumType('ExpertDispatch', {

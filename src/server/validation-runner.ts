@@ -1,7 +1,7 @@
 /**
  * Computes the validation suite's report (the `validation` query) off the event loop: once per process, in a worker
  * thread (validation-worker.ts, started like the search and budget workers), so the first request does not stall every
- * other one for the ≈ 250 ms the suite takes (83 runs, their leave-outs and the held-back readings). Install with `createApp({ modules: [validationModule()] })`.
+ * other one for the ≈ 250 ms the suite takes (89 runs, their leave-outs and the held-back readings). Install with `createApp({ modules: [validationModule()] })`.
  */
 import type { ValidationReport } from '../core/validation/suite.js';
 import type { ValidationSuiteService } from '../services/contracts.js';

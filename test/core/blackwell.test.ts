@@ -83,6 +83,17 @@ describe('the Blackwell (B200) GEMM law', () => {
     };
     for (const [id, e] of Object.entries(pinned)) expect(Math.abs(error(id) - e)).toBeLessThanOrEqual(0.03);
   });
+
+  it('reads NeMo 25.04\'s long-sequence B200 rows (Llama 3 8B, CP 2–16, 32K–1M tokens) with a flat offset: the long-context terms scale', () => {
+    // docs/source/performance/performance_long_sequence.md: 1,624 / 1,600 / 1,588 / 1,590 / 1,619 / 1,608 model TFLOP/s
+    // per GPU at 32K … 1M. Session 15: +14.3 … +19.5 % — within 6 points of each other over a 32× longer sequence, the
+    // offset of the same software era's short rows (NeMo 25.02: +14.1 … +25.1 %), not a growth with the length.
+    const rows = VALIDATION_RUNS.filter((r) => r.id.startsWith('nemo-25.04-b200-llama3-8b-')).map((r) => predictRun(r).error);
+    expect(rows).toHaveLength(6);
+    expect(Math.min(...rows)).toBeGreaterThan(0.12);
+    expect(Math.max(...rows)).toBeLessThan(0.21);
+    expect(Math.max(...rows) - Math.min(...rows)).toBeLessThan(0.06);
+  });
 });
 
 describe("Megatron-Bridge's DGX-B200 MoE rows", () => {

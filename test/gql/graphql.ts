@@ -57,6 +57,13 @@ export type ClusterInput = {
   pue?: number | null | undefined;
 };
 
+/** How context-parallel ranks exchange K and V (options.contextParallelCommunication). */
+export type ContextParallelCommunication =
+  /** Llama 3's CP (§3.3.2): K/V of the whole sequence all-gathered before attention, gradients reduce-scattered after; exposed (the default). */
+  | 'ALL_GATHER'
+  /** Megatron-Core's default (cp_comm_type "p2p"): K/V chunks pass around the CP ring in c − 1 point-to-point steps under the attention of the chunk held; the backward passes K/V and their gradients. Only what the attention cannot hide counts. */
+  | 'RING';
+
 /** How the output head's cross entropy runs (options.crossEntropyFusion; Megatron-Core --cross-entropy-loss-fusion and --cross-entropy-fusion-impl). */
 export type CrossEntropyFusion =
   /** Megatron-Core's fused cross entropy, native implementation: the same steps compiled into four fused kernels, 28 bytes per logit. */
@@ -262,6 +269,8 @@ export type PlanOptionsInput = {
   computeEfficiencyOverride?: number | null | undefined;
   /** Multiplies the calibrated matmul efficiency (0.01–2). */
   computeEfficiencyScale?: number | null | undefined;
+  /** How context-parallel ranks exchange K and V (default ALL_GATHER, Llama 3's, exposed; RING: Megatron-Core's default p2p ring, hidden under the attention where it can be — the MEGATRON_CORE recipe sets it). Acts with contextParallel > 1. */
+  contextParallelCommunication?: ContextParallelCommunication | null | undefined;
   /** How the output head's cross entropy runs, in HBM bytes per logit on the head's stage (default UNFUSED: Megatron-Core's operator-by-operator fp32 cross entropy, 52 B; NATIVE: its fused implementation, 28 B; TE: Transformer Engine's, 10 B — what Megatron-Bridge's performance configs run). */
   crossEntropyFusion?: CrossEntropyFusion | null | undefined;
   /** How RoPE and SwiGLU run (default FUSED: fused kernels, Megatron-Core/Transformer Engine or torch.compile; EAGER: PyTorch operators one by one, as torchtitan without torch.compile — more HBM traffic in COMPUTE; EAGER_FUSED_EXPERTS: the same with the routed experts' SwiGLU fused, as NeMo AutoModel's MoE models). The recipe TORCHTITAN_FSDP2 sets EAGER. */

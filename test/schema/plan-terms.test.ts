@@ -694,6 +694,33 @@ describe('options.crossEntropyFusion (the output head\'s cross entropy)', () => 
   });
 });
 
+describe('options.contextParallelCommunication (all-gather or ring context parallelism)', () => {
+  // Llama 3 8B at 131,072 tokens on 8 H100, CP 8 (one 16K chunk a rank): the attention hides the ring.
+  const long = {
+    modelSpec: {
+      name: 'Llama 3 8B at 128K', layers: 32, hiddenSize: 4096, attentionHeads: 32, kvHeads: 8, ffnHiddenSize: 14_336, gatedMlp: true,
+      vocabSize: 128_256, sequenceLength: 131_072,
+    },
+    clusterSpec: { gpu: 'h100-sxm', gpusPerNode: 8, nodes: 1 }, contextParallel: 8, globalBatchSize: 1, microBatchSize: 1,
+    precision: 'BF16', recompute: 'NONE',
+  };
+  it('DEFAULT ALL_GATHER, RECIPE RING under MEGATRON_CORE, USER when given; the ring moves 1.5 × the bytes and hides most; a bad value is a validation error', async () => {
+    const [gather, ring] = await bothAnswered(askPlan(long), askPlan({ ...long, options: { contextParallelCommunication: 'RING' } }));
+    const recipe = await askPlan({ ...long, recipe: 'MEGATRON_CORE' });
+    expect(recipe.errors).toBeUndefined();
+    const entry = (a: typeof gather) => assumptionOf(a, 'options.contextParallelCommunication');
+    expect(entry(gather)).toMatchObject({ value: 'ALL_GATHER', origin: 'DEFAULT' });
+    expect(entry(ring)).toMatchObject({ value: 'RING', origin: 'USER' });
+    expect(entry(recipe)).toMatchObject({ value: 'RING', origin: 'RECIPE' });
+    const cp = (a: typeof gather) => termOf(a.data!.trainingPlan.performance.terms, 'CONTEXT_PARALLEL');
+    expect(cp(ring).bytes).toBeCloseTo(1.5 * cp(gather).bytes, 0);
+    expect(cp(gather).exposedSeconds).toBe(cp(gather).seconds);
+    expect(cp(ring).exposedSeconds).toBeLessThan(0.2 * cp(ring).seconds);
+    const e = onlyError(await askPlan({ ...long, options: { contextParallelCommunication: 'ALLTOALL' } }));
+    expect(e.message).toMatch(/ContextParallelCommunication/);
+  });
+});
+
 describe('options.reshardAfterForward (ZeRO-3 / FSDP2 reshard_after_forward)', () => {
   // Llama 3 8B on 16 H100 under TORCHTITAN_FSDP2 (ZeRO-3), 8 micro-batches per step.
   const fsdp = { model: 'llama3-8b', clusterSpec: { gpu: 'h100-sxm', gpusPerNode: 8, nodes: 2 }, globalBatchSize: 128, recipe: 'TORCHTITAN_FSDP2', recompute: 'FULL' };

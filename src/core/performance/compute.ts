@@ -114,6 +114,8 @@ export interface LayerFlops {
 export interface LayerCompute {
   flops: LayerFlops;
   layerSeconds: number;
+  /** The attention scores' share of layerSeconds (FlashAttention's executed work, every pass): the window a ring CP hides under. */
+  attentionSeconds: number;
   headSeconds: number;
   embeddingSeconds: number;
   /** The multi-token-prediction modules of one micro-batch, on the head's rank (0 without them). */
@@ -277,9 +279,11 @@ export function layerCompute(ctx: StepContext): LayerCompute {
   const scale = options?.computeEfficiencyScale ?? 1;
   let layerSeconds: number;
   let headSeconds: number;
+  let attentionSeconds: number;
   if (override !== undefined) {
     // A fixed fraction of peak for every FLOP; no separate memory-bound term.
     const rate = peakMatmul * override;
+    attentionSeconds = flops.score / rate;
     layerSeconds = (flops.dense + flops.expert + flops.score) / rate;
     headSeconds = flops.head / rate;
   } else {
@@ -301,11 +305,9 @@ export function layerCompute(ctx: StepContext): LayerCompute {
     const executedScoreFlops = layout.flashAttention
       ? ((flops.score * counts.attentionKeysPerQueryCausal) / counts.attentionKeysPerQuery) * flashScoreWorkOverCounted(ctx)
       : flops.score;
+    attentionSeconds = executedScoreFlops / (peakHigherPrecision * eAttention);
     layerSeconds =
-      flops.dense / (peakMatmul * eDense) +
-      (load * flops.expert) / (peakMatmul * eExpert) +
-      executedScoreFlops / (peakHigherPrecision * eAttention) +
-      layerElementwiseBytes(ctx) / hbm;
+      flops.dense / (peakMatmul * eDense) + (load * flops.expert) / (peakMatmul * eExpert) + attentionSeconds + layerElementwiseBytes(ctx) / hbm;
     const eHead = Math.min(1, scale * matmulEfficiency(tokens, h, generation));
     headSeconds = flops.head / (peakHigherPrecision * eHead) + (CROSS_ENTROPY_BYTES_PER_LOGIT[options?.crossEntropyFusion ?? 'UNFUSED'] * tokens * arch.vocabSize) / t / hbm;
   }
@@ -323,5 +325,5 @@ export function layerCompute(ctx: StepContext): LayerCompute {
     multiTokenPredictionSeconds =
       depth * (layerSeconds + projectionFlops / (peakMatmul * eProjection) + headSeconds + embeddingSeconds);
   }
-  return { flops, layerSeconds, headSeconds, embeddingSeconds, multiTokenPredictionSeconds };
+  return { flops, layerSeconds, attentionSeconds, headSeconds, embeddingSeconds, multiTokenPredictionSeconds };
 }

@@ -68,7 +68,7 @@ export function rankMicroBatchSeconds(
 ): number {
   const ctx = stepContext(arch, counts, cluster, layout, options);
   const compute = layerCompute(ctx);
-  const exposed = exposedCommunicationOf(ctx, compute, tensorParallelPerLayer(ctx), expertParallelPerLayer(ctx), contextParallelPerLayer(ctx));
+  const exposed = exposedCommunicationOf(ctx, compute, tensorParallelPerLayer(ctx), expertParallelPerLayer(ctx), contextParallelPerLayer(ctx, compute.attentionSeconds));
   const rankCompute = rankLayers * compute.layerSeconds;
   return rankCompute + exposed(rankLayers, rankCompute);
 }
@@ -88,7 +88,7 @@ export function estimateStep(
   // counts towards which rank is slowest.
   const tpLayer = tensorParallelPerLayer(ctx);
   const epLayer = expertParallelPerLayer(ctx);
-  const cpLayer = contextParallelPerLayer(ctx);
+  const cpLayer = contextParallelPerLayer(ctx, compute.attentionSeconds);
   const stage = slowestStage(ctx, compute, exposedCommunicationOf(ctx, compute, tpLayer, epLayer, cpLayer));
   const { stageLayers, computePerMicroBatch } = stage;
   const tp = tensorParallelTerm(ctx, tpLayer, stageLayers, computePerMicroBatch, compute.flops.matmulPasses);

@@ -14,7 +14,7 @@ import { findModelPreset } from '../presets.js';
 import type { ModelArchitecture, PlanOptions } from '../types.js';
 import { MEGATRON_CORE_08_RUNS } from './held-back.js';
 import { MOE_VALIDATION_RUNS } from './moe-runs.js';
-import { BRIDGE_CROSS_ENTROPY, MEGATRON_BRIDGE_25_11_B200, MEGATRON_BRIDGE_26_04, NEMO_25_02_B200 } from './sources.js';
+import { BRIDGE_CROSS_ENTROPY, MEGATRON_BRIDGE_25_11_B200, MEGATRON_BRIDGE_26_04, NEMO_25_02_B200, NEMO_LONG_SEQUENCE_B200 } from './sources.js';
 import type { ValidationRun } from './types.js';
 
 export { FAMILY_NAMES, type PublishedKind, THROUGHPUT_KINDS, type ValidationFamily, type ValidationRun } from './types.js';
@@ -504,4 +504,37 @@ export const VALIDATION_RUNS: readonly ValidationRun[] = Object.freeze([
     published: 380,
     kind: 'MODEL_TFLOPS_PER_GPU',
   },
+  // NeMo's long-sequence table on DGX-B200 (NVIDIA/NeMo docs/source/performance/performance_long_sequence.md, Llama 3 8B
+  // FP8, container 25.04.rc2): the "with CP" rows, 32K to 1M tokens, DP 4. The table's GPU column (edited in May 2025) is
+  // 4 × its own TP × CP × DP, which the April version listed as the GPU count: asked on TP × CP × DP GPUs (the figure is
+  // per GPU). Model TFLOP/s by NeMo 25.04's llama3 flops formula (nemo/utils/flops_formulas.py at v2.3.0rc2: full s × s
+  // attention), which the model's count equals exactly. NeMo's long-context recipes of that release (llama3_8b_16k /
+  // 64k / 128k) set no recompute; Megatron-Core's context parallelism is the P2P ring (cp_comm_type "p2p", the
+  // MEGATRON_CORE recipe's RING); FP8 current scaling ("scaling factors computed in the current step", the 25.04
+  // performance summary); micro-batch 1 (the recipes'). Predicted on the pooled Blackwell share.
+  ...([
+    [32, 128, 1, 2, 1624],
+    [64, 64, 1, 4, 1600],
+    [128, 32, 2, 4, 1588],
+    [256, 16, 4, 4, 1590],
+    [512, 8, 4, 8, 1619],
+    [1024, 4, 4, 16, 1608],
+  ] as const).map(
+    ([k, B, tp, cp, tflops]): ValidationRun => ({
+      id: `nemo-25.04-b200-llama3-8b-${k}k`,
+      source: NEMO_LONG_SEQUENCE_B200,
+      family: 'LONG_CONTEXT',
+      gpu: 'b200',
+      gpus: tp * cp * 4,
+      model: 'llama3-8b',
+      modelChanges: { sequenceLength: k * 1024 },
+      layout: { tensorParallel: tp, contextParallel: cp, globalBatchSize: B, microBatchSize: 1, precision: 'FP8', recompute: 'NONE', gradientPrecision: 'BF16' },
+      options: { crossEntropyFusion: 'NATIVE' },
+      trainingRecipe: 'MEGATRON_CORE',
+      recipe: `NeMo 25.04 (Megatron-Core): FP8 current scaling, context parallel ${cp} as the P2P ring, SP and TP overlap where TP > 1, distributed optimizer, BF16 gradient reduction, no recompute, native fused cross entropy, sequence ${k}K`,
+      assumed: 'GPUs = TP × CP × DP (the table\'s GPU column is 4× that since its May 2025 edit); micro-batch 1 and no recompute, as NeMo\'s long-context recipes set them; BF16 gradient reduction as NeMo\'s FP8 performance configs',
+      published: tflops,
+      kind: 'MODEL_TFLOPS_PER_GPU',
+    }),
+  ),
 ]);

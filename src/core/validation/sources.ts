@@ -23,3 +23,7 @@ export const BRIDGE_CROSS_ENTROPY = 'TE' as const;
 /** NeMo Framework's performance summary as published for its 25.02 container: its DGX-B200 FP8 pre-training table. */
 export const NEMO_25_02_B200 =
   'NVIDIA NeMo Framework 25.02 performance summary, DGX-B200 FP8 pre-training (docs.nvidia.com/nemo-framework/user-guide/latest/performance/performance_summary.html, as published for the 25.02 container)';
+
+/** NeMo's long-sequence performance page: Llama 3 8B FP8 on DGX-B200 with context parallelism (container 25.04.rc2). */
+export const NEMO_LONG_SEQUENCE_B200 =
+  'NVIDIA/NeMo docs/source/performance/performance_long_sequence.md (2025-05), Llama 3 8B FP8 on DGX-B200 with context parallelism, NeMo 25.04.rc2';

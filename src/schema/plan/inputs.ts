@@ -9,6 +9,7 @@ import {
   AdapterTargetsEnum,
   CrossEntropyFusionEnum,
   ElementwiseKernelsEnum,
+  ContextParallelCommunicationEnum,
   ExpertDispatchEnum,
   ExpertGemmLaunchEnum,
   GradientPrecisionEnum,
@@ -88,6 +89,11 @@ export const PlanOptionsInputRef = builder.inputType('PlanOptionsInput', {
     reshardAfterForward: t.boolean({
       description:
         'ZeRO-3 / FSDP: whether a layer\'s gathered parameters are freed after its forward and gathered again for its backward (default true: PyTorch FSDP2 `fully_shard(reshard_after_forward=True)`, DeepSpeed ZeRO-3), or kept until the backward (false, FSDP2 `reshard_after_forward=False`): one all-gather per micro-batch instead of two, and the stage\'s parameters whole on the device from forward to backward, as under ZeRO-2. Acts under zeroStage 3 without parameter offload.',
+    }),
+    contextParallelCommunication: t.field({
+      type: ContextParallelCommunicationEnum,
+      description:
+        'How context-parallel ranks exchange K and V (default ALL_GATHER, Llama 3\'s, exposed; RING: Megatron-Core\'s default p2p ring, hidden under the attention where it can be — the MEGATRON_CORE recipe sets it). Acts with contextParallel > 1.',
     }),
     expertDispatch: t.field({
       type: ExpertDispatchEnum,
