@@ -773,11 +773,11 @@ export type ValidationFamily =
   | 'A100_MEGATRON_2021_22'
   /** Production runs on A100: BLOOM, OPT, MegaScale, FSDP (torchtitan, fms-fsdp). */
   | 'A100_PRODUCTION_2022_24'
-  /** B200 (Blackwell) with modern recipes: Megatron-Bridge's dense rows, predicted with the pooled share (no 16-bit B200 run fits one of its own). */
+  /** B200 (Blackwell) with modern recipes: Megatron-Bridge's and NeMo 25.02's dense rows, predicted with the pooled share (no 16-bit B200 run fits one of its own). */
   | 'B200_MODERN_RECIPES'
   /** H100 with modern recipes: Megatron-Core r0.8.0's own table, NeMo's FP8 table, Megatron-Bridge, NeMo AutoModel, Nemotron-4 15B, Llama 3 405B. */
   | 'H100_MODERN_RECIPES'
-  /** Long-context runs with context parallelism (Llama 3 405B at 128K). */
+  /** Long-context runs with context parallelism (Llama 3 405B at 128K on H100; NeMo's Llama 3 8B at 32K–1M tokens on B200). */
   | 'LONG_CONTEXT'
   /** Mixture-of-experts runs (DeepSeek-V3: pre-training and its published profile; NeMo AutoModel; Megatron-Core: Megatron-Bridge and the MoE model zoo). */
   | 'MOE';
