@@ -11,6 +11,7 @@ import { architectureWithDefaults, computeModelCounts } from '../../src/core/mod
 import { STEP_TIME_MODEL_ACCURACY_FRACTION } from '../../src/core/performance.js';
 import { evaluatePlan, resolveLayout } from '../../src/core/plan.js';
 import { findModelPreset } from '../../src/core/presets.js';
+import { duration } from '../../src/core/search/explain.js';
 import {
   DEFAULT_RECOMPUTE_LAYER_FRACTIONS,
   divisorsOf,
@@ -443,6 +444,9 @@ describe('GPT-3 175B on 1,024 A100-80GB, global batch 1,536', () => {
     expect(fast.timeSeconds).toBeLessThanOrEqual(interleaved.best[0]!.timeSeconds);
     expect(fast.estimate.fits).toBe(true);
     expect(unrestricted.winnerReason).toMatch(/beats the runner-up/);
+    // Without training tokens the time is one step's, in seconds; with them a run's, in days (below).
+    expect(unrestricted.winnerReason).toMatch(/time \d+\.\d+ s vs \d+\.\d+ s/);
+    expect(unrestricted.winnerReason).not.toMatch(/e\+\d/);
     const c = unrestricted.comparison!;
     // The deltas are the breakdown's: they add up to the step-time difference.
     const sum = c.computeSecondsDelta + c.bubbleSecondsDelta + c.exposedCommunicationSecondsDelta + c.optimizerSecondsDelta;
@@ -1011,5 +1015,17 @@ describe('recomputeLayerFractions: FULL on part of each virtual stage', () => {
     const cheap = searchPlans(llama, llamaCounts, cluster8192, { ...pinned, cheapRecompute: true, recomputeModes: ['FULL'] });
     expect(cheap.best.length).toBeGreaterThan(0);
     for (const c of cheap.best) expect(c.layout.recomputeLayers).toBeUndefined();
+  });
+});
+
+describe('the explanation\'s durations', () => {
+  it('reads a run\'s time in days, hours or seconds (4 significant digits)', () => {
+    expect(duration(1.599e6)).toBe('18.51 days');
+    expect(duration(7200)).toBe('2.000 h');
+    expect(duration(42.5)).toBe('42.50 s');
+    // A whole run: GPT-3 175B for 300B tokens on 1,024 A100s, about a month — in days, not 2.8e+6 s.
+    const run = searchPlans(gpt3, gpt3Counts, cluster1024, { globalBatchSize: 1536, trainingTokens: 300e9, top: 2 });
+    expect(run.winnerReason).toMatch(/time \d+\.\d+ days vs \d+\.\d+ days/);
+    expect(run.winnerReason).not.toMatch(/e\+\d/);
   });
 });

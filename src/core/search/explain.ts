@@ -48,6 +48,13 @@ function seconds(value: number): string {
   return Math.abs(value) >= 1000 ? value.toFixed(0) : value.toPrecision(4);
 }
 
+/** A run's wall time in the unit a reader would use: 1.599e+6 s reads 18.51 days. */
+export function duration(value: number): string {
+  if (value >= 86_400) return `${(value / 86_400).toPrecision(4)} days`;
+  if (value >= 3_600) return `${(value / 3_600).toPrecision(4)} h`;
+  return `${seconds(value)} s`;
+}
+
 function signed(value: number): string {
   return value === 0 ? '0' : `${value > 0 ? '+' : '−'}${seconds(Math.abs(value))}`;
 }
@@ -100,12 +107,12 @@ export function compareWinner(
   const decisive = [...terms].sort((a, b) => a[1] - b[1])[0]!;
   const metric =
     objective === 'MIN_GPUS'
-      ? `${winner.gpus} vs ${runnerUp.gpus} GPUs, time ${winner.timeSeconds.toPrecision(4)} s vs ${runnerUp.timeSeconds.toPrecision(4)} s`
+      ? `${winner.gpus} vs ${runnerUp.gpus} GPUs, time ${duration(winner.timeSeconds)} vs ${duration(runnerUp.timeSeconds)}`
       : objective === 'MFU'
       ? `MFU ${(w.modelFlopsUtilization * 100).toFixed(1)} % vs ${(r.modelFlopsUtilization * 100).toFixed(1)} %`
       : objective === 'COST'
         ? `cost $${winner.costUsd.toFixed(2)} vs $${runnerUp.costUsd.toFixed(2)}`
-        : `time ${winner.timeSeconds.toPrecision(4)} s vs ${runnerUp.timeSeconds.toPrecision(4)} s`;
+        : `time ${duration(winner.timeSeconds)} vs ${duration(runnerUp.timeSeconds)}`;
   const differs = layoutDifferences.length > 0 ? layoutDifferences.join('; ') : 'nothing (equal layouts)';
   const verb = winner.score === runnerUp.score ? 'ties on the objective with' : 'beats';
   const reason =
