@@ -14,6 +14,7 @@ import {
   type FamilySummary,
   type HeldBackPrediction,
   type RunPrediction,
+  type StatedAccuracy,
   type ValidationReport,
 } from '../core/validation/suite.js';
 import { builder } from './builder.js';
@@ -158,6 +159,18 @@ const ErrorSummaryRef = builder.objectRef<ErrorSummary>('ValidationErrorSummary'
   }),
 });
 
+const StatedAccuracyRef = builder.objectRef<StatedAccuracy>('StatedAccuracy').implement({
+  description:
+    "What planSearch states as the model's accuracy (modelAccuracyFraction) for a model class on some GPU generations: the mean |error| of the suite's runs of that class there, rounded up to a percent.",
+  fields: (t) => ({
+    generations: t.stringList({ description: 'The GPU generations it holds for (AMPERE and HOPPER: fitted on their own runs; BLACKWELL: predicted).', resolve: (a) => a.generations }),
+    mixtureOfExperts: t.boolean({ description: 'True for mixture-of-experts models, false for dense ones.', resolve: (a) => a.moe }),
+    runs: t.exposeInt('runs', { description: 'The suite runs behind it.' }),
+    meanAbsError: t.exposeFloat('meanAbsError', { description: 'Their mean |predicted / published − 1|.' }),
+    statedFraction: t.exposeFloat('statedFraction', { description: 'What planSearch states (the mean rounded up to a percent).' }),
+  }),
+});
+
 const FamilySummaryRef = builder.objectRef<FamilySummary>('ValidationFamilySummary').implement({
   description: 'One family\'s errors with the shipped constants and when the model is calibrated without it.',
   fields: (t) => ({
@@ -208,9 +221,13 @@ const ValidationReportRef = builder.objectRef<ValidationReport>('ValidationRepor
     summary: t.field({ type: ErrorSummaryRef, description: 'Errors over all runs with the shipped constants.', resolve: (r) => r.overall }),
     denseSummary: t.field({
       type: ErrorSummaryRef,
-      description:
-        'Errors over the dense runs (every family but mixture of experts), with the shipped constants: what the GEMM constants are fitted on and what planSearch states as its accuracy for a dense model.',
+      description: 'Errors over the dense runs (every family but mixture of experts), with the shipped constants: what the GEMM constants are fitted on.',
       resolve: (r) => r.dense,
+    }),
+    statedAccuracies: t.field({
+      type: [StatedAccuracyRef],
+      description: "What planSearch states as the model's accuracy, per model class and GPU generation, with the runs behind each figure.",
+      resolve: (r) => r.statedAccuracies,
     }),
     families: t.field({ type: [FamilySummaryRef], description: 'Errors per family, in and out of calibration.', resolve: (r) => r.families }),
     leaveOneFamilyOutMeanAbsError: t.exposeFloat('leaveOneFamilyOutMeanAbsError', {

@@ -80,6 +80,17 @@ describe('query validation', () => {
     // models theirs (test/core/validation.test.ts).
     const fitted = v.runs.filter((r) => r.family !== 'MOE' && ['AMPERE', 'HOPPER'].includes(r.gpuGeneration)).map((r) => Math.abs(r.error));
     expect(STEP_TIME_MODEL_ACCURACY_FRACTION).toBe(Math.ceil((fitted.reduce((a, b) => a + b, 0) / fitted.length) * 100) / 100);
+    // The API lists every stated accuracy with its runs: dense and MoE on A100/H100 and on B200.
+    expect(v.statedAccuracies).toHaveLength(4);
+    for (const stated of v.statedAccuracies) {
+      const errors = v.runs
+        .filter((r) => stated.generations.includes(r.gpuGeneration) && (r.family === 'MOE') === stated.mixtureOfExperts)
+        .map((r) => Math.abs(r.error));
+      expect(stated.runs).toBe(errors.length);
+      expect(stated.meanAbsError).toBeCloseTo(errors.reduce((a, b) => a + b, 0) / errors.length, 12);
+      expect(stated.statedFraction).toBe(Math.ceil(stated.meanAbsError * 100) / 100);
+    }
+    expect(v.statedAccuracies.find((a) => !a.mixtureOfExperts && a.generations.includes('HOPPER'))!.statedFraction).toBe(STEP_TIME_MODEL_ACCURACY_FRACTION);
   });
 });
 

@@ -8,7 +8,13 @@
  */
 import { findGpu, makeCluster } from '../hardware.js';
 import { computeModelCounts } from '../model.js';
-import { MATMUL_SHARE_OF_CEILING, gpuGenerationOf, type GpuGeneration } from '../performance.js';
+import {
+  GENERATIONS_FITTED_ON_OWN_RUNS,
+  MATMUL_SHARE_OF_CEILING,
+  gpuGenerationOf,
+  type GpuGeneration,
+  stepTimeModelAccuracyFractionFor,
+} from '../performance.js';
 import { expertTensorParallelOf } from '../memory.js';
 import { evaluatePlan, resolveLayout } from '../plan.js';
 import { rankMicroBatchSeconds } from '../performance/step.js';
@@ -343,11 +349,10 @@ export interface FamilySummary extends ErrorSummary {
 export interface ValidationReport {
   predictions: RunPrediction[];
   overall: ErrorSummary;
-  /**
-   * The dense runs (every family but MoE): what the GEMM constants are fitted on (calibrationRuns) and what the planner
-   * states as its accuracy for a dense model.
-   */
+  /** The dense runs (every family but MoE): what the GEMM constants are fitted on (calibrationRuns). */
   dense: ErrorSummary;
+  /** What the planner states as its accuracy, per model class and GPU generation (efficiency.ts), and the runs behind it. */
+  statedAccuracies: StatedAccuracy[];
   families: FamilySummary[];
   /** Mean |error| over every run, each predicted by the model calibrated without its family. */
   leaveOneFamilyOutMeanAbsError: number;
@@ -359,6 +364,36 @@ export interface ValidationReport {
   sources: number;
   /** Runs checked but held back (an input their figure depends on is unpublished), each under every reading of it. */
   heldBack: HeldBackPrediction[];
+}
+
+/** One stated accuracy: the mean |error| of the suite's runs of a model class on some GPU generations, rounded up. */
+export interface StatedAccuracy {
+  generations: GpuGeneration[];
+  moe: boolean;
+  runs: number;
+  meanAbsError: number;
+  /** What planSearch states (stepTimeModelAccuracyFractionFor): the mean rounded up to a percent, kept so by a test. */
+  statedFraction: number;
+}
+
+/** The stated accuracies and their runs: dense and MoE, on the generations fitted on their own runs and on Blackwell. */
+export function statedAccuracies(predictions: readonly RunPrediction[]): StatedAccuracy[] {
+  const groups: [GpuGeneration[], boolean][] = [
+    [[...GENERATIONS_FITTED_ON_OWN_RUNS], false],
+    [[...GENERATIONS_FITTED_ON_OWN_RUNS], true],
+    [['BLACKWELL'], false],
+    [['BLACKWELL'], true],
+  ];
+  return groups.map(([generations, moe]) => {
+    const errors = predictions.filter((p) => generations.includes(p.generation) && (p.run.family === 'MOE') === moe).map((p) => Math.abs(p.error));
+    return {
+      generations,
+      moe,
+      runs: errors.length,
+      meanAbsError: errors.length > 0 ? errors.reduce((a, b) => a + b, 0) / errors.length : 0,
+      statedFraction: stepTimeModelAccuracyFractionFor(moe ? 2 : 1, generations[0]),
+    };
+  });
 }
 
 export interface HeldBackPrediction {
@@ -410,6 +445,7 @@ export function runValidation(runs: readonly ValidationRun[] = VALIDATION_RUNS):
     predictions,
     overall: summarise(predictions.map((p) => p.error)),
     dense: summarise(predictions.filter((p) => isDenseRun(p.run)).map((p) => p.error)),
+    statedAccuracies: statedAccuracies(predictions),
     families: familySummaries,
     leaveOneFamilyOutMeanAbsError: leaveOut.meanAbsError,
     leaveOneFamilyOutMaxAbsError: leaveOut.maxAbsError,

@@ -949,7 +949,7 @@ export type SimulationEventsSubscription = { simulationEvents:
 export type ValidationReportQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ValidationReportQuery = { validation: { leaveOneFamilyOutMeanAbsError: number, leaveOneFamilyOutMaxAbsError: number, sources: number, runs: Array<{ id: string, source: string, family: ValidationFamily, gpu: string, gpus: number, tensorParallel: number, pipelineParallel: number, pipelineInterleave: number, dataParallel: number, contextParallel: number, expertParallel: number, expertTensorParallel: number, recipe: string, trainingRecipe: string, precision: string, recompute: string, assumed: string | null, publishedKind: PublishedFigureKind, published: number, predicted: number, error: number, predictedStepSeconds: number, predictedMemoryBytes: number, predictedFits: boolean, trainingPlanInput: string }>, summary: { runs: number, meanAbsError: number, maxAbsError: number, meanError: number }, denseSummary: { runs: number, meanAbsError: number, maxAbsError: number, meanError: number }, families: Array<{ family: ValidationFamily, name: string, runs: number, meanAbsError: number, maxAbsError: number, meanError: number, leaveOut: { meanAbsError: number, maxAbsError: number } }>, heldBack: Array<{ id: string, source: string, reason: string, readings: Array<{ name: string, run: { gpus: number, gpu: string, tensorParallel: number, pipelineParallel: number, pipelineInterleave: number, dataParallel: number, contextParallel: number, expertParallel: number, expertTensorParallel: number, microBatchSize: number, publishedKind: PublishedFigureKind, published: number, predicted: number, error: number } }> }> } };
+export type ValidationReportQuery = { validation: { leaveOneFamilyOutMeanAbsError: number, leaveOneFamilyOutMaxAbsError: number, sources: number, runs: Array<{ id: string, source: string, family: ValidationFamily, gpu: string, gpus: number, tensorParallel: number, pipelineParallel: number, pipelineInterleave: number, dataParallel: number, contextParallel: number, expertParallel: number, expertTensorParallel: number, recipe: string, trainingRecipe: string, precision: string, recompute: string, assumed: string | null, publishedKind: PublishedFigureKind, published: number, predicted: number, error: number, predictedStepSeconds: number, predictedMemoryBytes: number, predictedFits: boolean, trainingPlanInput: string }>, summary: { runs: number, meanAbsError: number, maxAbsError: number, meanError: number }, denseSummary: { runs: number, meanAbsError: number, maxAbsError: number, meanError: number }, statedAccuracies: Array<{ generations: Array<string>, mixtureOfExperts: boolean, runs: number, statedFraction: number }>, families: Array<{ family: ValidationFamily, name: string, runs: number, meanAbsError: number, maxAbsError: number, meanError: number, leaveOut: { meanAbsError: number, maxAbsError: number } }>, heldBack: Array<{ id: string, source: string, reason: string, readings: Array<{ name: string, run: { gpus: number, gpu: string, tensorParallel: number, pipelineParallel: number, pipelineInterleave: number, dataParallel: number, contextParallel: number, expertParallel: number, expertTensorParallel: number, microBatchSize: number, publishedKind: PublishedFigureKind, published: number, predicted: number, error: number } }> }> } };
 
 export type ValidationErrorsFragment = { runs: number, meanAbsError: number, maxAbsError: number, meanError: number };
 
@@ -2184,6 +2184,12 @@ export const ValidationReportDocument = new TypedDocumentString(`
     }
     denseSummary {
       ...ValidationErrors
+    }
+    statedAccuracies {
+      generations
+      mixtureOfExperts
+      runs
+      statedFraction
     }
     families {
       family

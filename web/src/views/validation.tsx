@@ -49,7 +49,13 @@ function figure(kind: PublishedFigureKind, value: number, isPublished: boolean):
 /** TP8 PP16v8 DP64 (CP, EP and the experts' TP only where they are not 1 / TP). */
 type LayoutFields = Pick<
   Run,
-  'tensorParallel' | 'pipelineParallel' | 'pipelineInterleave' | 'dataParallel' | 'contextParallel' | 'expertParallel' | 'expertTensorParallel'
+  | 'tensorParallel'
+  | 'pipelineParallel'
+  | 'pipelineInterleave'
+  | 'dataParallel'
+  | 'contextParallel'
+  | 'expertParallel'
+  | 'expertTensorParallel'
 >;
 
 function compactLayout(r: LayoutFields): string {
@@ -141,7 +147,12 @@ export function ValidationView(): preact.JSX.Element {
             model
           </span>
         </div>
-        <RunsTable runs={shown} byError={byError} openRun={openRun} onToggle={(id) => setOpenRun(openRun === id ? '' : id)} />
+        <RunsTable
+          runs={shown}
+          byError={byError}
+          openRun={openRun}
+          onToggle={(id) => setOpenRun(openRun === id ? '' : id)}
+        />
         <p class="hint">
           Layout: TP tensor, PP pipeline (v: virtual stages per rank), DP data, CP context, EP expert parallel, ETP the
           routed experts' TP. Memory: the model's most-loaded GPU (GB = 10⁹ bytes).
@@ -160,12 +171,16 @@ function HeldBackTable(props: { heldBack: HeldBack[] }): preact.JSX.Element {
     <section>
       <h3 id="validation-held-back-title">Checked, held back: runs whose figure depends on an unpublished input</h3>
       <p class="hint">
-        Not counted above: each reading of what the source leaves open (a micro-batch size, an interleave) predicts these
-        runs differently by more than the model's stated accuracy, so their error would measure the guess. Shown under
-        every reading instead.
+        Not counted above: each reading of what the source leaves open (a micro-batch size, an interleave) predicts
+        these runs differently by more than the model's stated accuracy, so their error would measure the guess. Shown
+        under every reading instead.
       </p>
       <div class="scroll">
-        <table class="validation-held-back" data-testid="validation-held-back" aria-labelledby="validation-held-back-title">
+        <table
+          class="validation-held-back"
+          data-testid="validation-held-back"
+          aria-labelledby="validation-held-back-title"
+        >
           <thead>
             <tr>
               <th scope="col">run</th>
@@ -209,8 +224,23 @@ function HeldBackTable(props: { heldBack: HeldBack[] }): preact.JSX.Element {
   );
 }
 
+type Stated = Report['statedAccuracies'][number];
+/** "5 % / 9 %": the dense and MoE figures planSearch states on B200 (`blackwell`) or on A100 and H100. */
+function statedText(all: readonly Stated[], blackwell: boolean): string {
+  const pick = (moe: boolean) =>
+    all.find((a) => a.mixtureOfExperts === moe && a.generations.includes('BLACKWELL') === blackwell);
+  return `${f.percent(pick(false)?.statedFraction ?? 0, 0)} / ${f.percent(pick(true)?.statedFraction ?? 0, 0)}`;
+}
+function statedRuns(all: readonly Stated[], blackwell: boolean): string {
+  return all
+    .filter((a) => a.generations.includes('BLACKWELL') === blackwell)
+    .sort((a, b) => Number(a.mixtureOfExperts) - Number(b.mixtureOfExperts))
+    .map((a) => a.runs)
+    .join(' / ');
+}
+
 function Summary(props: { report: Report }): preact.JSX.Element {
-  const { summary, denseSummary } = props.report;
+  const { summary, denseSummary, statedAccuracies } = props.report;
   const worst = props.report.runs.reduce<Run | undefined>(
     (w, r) => (!w || Math.abs(r.error) > Math.abs(w.error) ? r : w),
     undefined,
@@ -261,6 +291,16 @@ function Summary(props: { report: Report }): preact.JSX.Element {
       <div>
         <dt>Dense runs only: worst |error|</dt>
         <dd data-testid="validation-dense-worst">{f.percent(denseSummary.maxAbsError)}</dd>
+      </div>
+      <div>
+        <dt>Stated accuracy (planSearch), dense / MoE</dt>
+        <dd data-testid="validation-stated-accuracy">
+          {statedText(statedAccuracies, false)}
+          <span class="sub">
+            on A100 and H100 ({statedRuns(statedAccuracies, false)} runs); on B200 {statedText(statedAccuracies, true)}{' '}
+            ({statedRuns(statedAccuracies, true)} runs): each its runs' mean |error|, rounded up
+          </span>
+        </dd>
       </div>
     </dl>
   );
@@ -330,7 +370,11 @@ function RunTerms(props: { run: Run }): preact.JSX.Element {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     const controller = new AbortController();
-    request(ValidationRunTermsDocument, { input: JSON.parse(run.trainingPlanInput) as TrainingPlanInput }, controller.signal)
+    request(
+      ValidationRunTermsDocument,
+      { input: JSON.parse(run.trainingPlanInput) as TrainingPlanInput },
+      controller.signal,
+    )
       .then((d) => setReplay(d.trainingPlan))
       .catch((e: unknown) => {
         if (!controller.signal.aborted) setError(errorText(e));
@@ -360,7 +404,12 @@ function RunTerms(props: { run: Run }): preact.JSX.Element {
   );
 }
 
-function RunsTable(props: { runs: Run[]; byError: boolean; openRun: string; onToggle: (id: string) => void }): preact.JSX.Element {
+function RunsTable(props: {
+  runs: Run[];
+  byError: boolean;
+  openRun: string;
+  onToggle: (id: string) => void;
+}): preact.JSX.Element {
   return (
     <>
       <h3 id="validation-runs-title">
