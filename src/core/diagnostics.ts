@@ -117,6 +117,7 @@ export function planDiagnostics(
 ): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const gpus = cluster.gpusPerNode * cluster.nodes;
+  const generation = gpuGenerationOf(cluster.gpu.id);
   if (offload !== null && !offload.hostFits) {
     diagnostics.push({
       severity: 'ERROR',
@@ -181,7 +182,7 @@ export function planDiagnostics(
     });
   }
   if (performance.expertHostSeconds > EXPERT_HOST_BOUND_FRACTION * performance.stepSeconds) {
-    diagnostics.push(expertHostBoundDiagnostic(arch, layout, options, performance, gpuGenerationOf(cluster.gpu.id)));
+    diagnostics.push(expertHostBoundDiagnostic(arch, layout, options, performance, generation));
   }
   if (layout.zeroStage >= 2 && layout.pipelineParallel > 1) {
     diagnostics.push({
@@ -203,7 +204,7 @@ export function planDiagnostics(
         `pipelineLayerSplit FIRST_LAST_ONE_FEWER or BALANCED, or pipelineStageLayers, give the embedding and head stages fewer.`,
     });
   }
-  const uncalibrated = uncalibratedGpuDiagnostic(gpuGenerationOf(cluster.gpu.id), arch.experts > 1);
+  const uncalibrated = uncalibratedGpuDiagnostic(generation, arch.experts > 1);
   if (uncalibrated !== null) diagnostics.push(uncalibrated);
   if (layout.offload !== 'NONE' && performance.optimizerSeconds > 0.2 * performance.stepSeconds) {
     diagnostics.push({

@@ -114,9 +114,7 @@ describe('trainingPlan', () => {
   });
 
   it('contextParallel: Llama 3 405B on 16,384 H100s with TP 8 × CP 16 × PP 16 leaves DP 8, as the core computes', async () => {
-    const input: TrainingPlanInput = {
-      model: 'llama3-405b',
-      cluster: 'h100-sxm-x16384',
+    const layout = {
       globalBatchSize: 128,
       tensorParallel: 8,
       contextParallel: 16,
@@ -124,7 +122,8 @@ describe('trainingPlan', () => {
       sequenceParallel: true,
       zeroStage: 1,
       recompute: 'FULL',
-    };
+    } as const;
+    const input: TrainingPlanInput = { model: 'llama3-405b', cluster: 'h100-sxm-x16384', ...layout };
     const plan = (await execute(t.app, TrainingPlanDocument, { input })).data!.trainingPlan;
     expect(plan.parallelism).toMatchObject({ contextParallel: 16, dataParallel: 8, gpuCount: 16_384 });
     expect(plan.communication.contextParallelBytes).toBeGreaterThan(0);
@@ -134,15 +133,7 @@ describe('trainingPlan', () => {
       llama,
       computeModelCounts(llama),
       cluster,
-      resolveLayout(llama, cluster, {
-        globalBatchSize: 128,
-        tensorParallel: 8,
-        contextParallel: 16,
-        pipelineParallel: 16,
-        sequenceParallel: true,
-        zeroStage: 1,
-        recompute: 'FULL',
-      }),
+      resolveLayout(llama, cluster, layout),
     );
     expect(plan.performance.stepSeconds).toBeCloseTo(core.performance.stepSeconds, 9);
     const error = onlyError(await execute(t.app, TrainingPlanDocument, { input: { ...input, contextParallel: 3 } }));

@@ -213,10 +213,11 @@ export function calibrateShares(allRuns: readonly ValidationRun[]): Partial<Reco
   // FP8 runs measure the share × FP8_MATMUL_EFFICIENCY_FACTOR (fitted by calibrateFp8Scale): left out here.
   const runs = calibrationRuns(allRuns).filter((r) => precisionOf(r) !== 'FP8');
   const pooled = calibratePooledShare(runs);
+  const own = generationsWithOwnShare(allRuns);
   const shares: Partial<Record<CalibratedGeneration, number>> = {};
   for (const g of Object.keys(MATMUL_SHARE_OF_CEILING) as CalibratedGeneration[]) {
-    const own = runs.filter((r) => calibratedGenerationOf(r) === g);
-    shares[g] = own.length >= MIN_RUNS_PER_GENERATION ? goldenSectionMinimum((share) => pooledLoss(own, share), 0.4, 1.2, 1e-4) : pooled;
+    const ofG = runs.filter((r) => calibratedGenerationOf(r) === g);
+    shares[g] = own.includes(g) ? goldenSectionMinimum((share) => pooledLoss(ofG, share), 0.4, 1.2, 1e-4) : pooled;
   }
   return shares;
 }
