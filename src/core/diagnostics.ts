@@ -172,8 +172,8 @@ export function planDiagnostics(
       message: `Model FLOPs utilization is ${(performance.modelFlopsUtilization * 100).toFixed(1)} % (below ${LOW_MFU * 100} %).`,
     });
   }
-  // The EXPERT_PARALLEL term carries the per-expert host work too (EXPERT_HOST_BOUND below): not communication.
-  const exposedTransfersSeconds = performance.exposedCommunicationSeconds - performance.expertHostSeconds;
+  // Transfers only: the per-expert host work is its own term (EXPERT_HOST_BOUND below).
+  const exposedTransfersSeconds = performance.exposedCommunicationSeconds;
   if (exposedTransfersSeconds > COMMUNICATION_BOUND_FRACTION * performance.stepSeconds) {
     diagnostics.push({
       severity: 'WARNING',

@@ -516,15 +516,15 @@ export interface CommunicationEstimate {
 
 export interface PerformanceEstimate {
   stepSeconds: number;
-  /** Breakdown of stepSeconds: compute + bubble + exposed communication + optimizer = step. */
+  /** Breakdown of stepSeconds: compute + bubble + exposed communication + per-expert host work + optimizer = step. */
   computeSeconds: number;
   bubbleSeconds: number;
   exposedCommunicationSeconds: number;
   optimizerSeconds: number;
   /**
    * Host seconds of PER_EXPERT expert GEMM launches left on the critical path (the work after the dispatcher's
-   * device-to-host sync, never hidden): part of the EXPERT_PARALLEL term's exposed seconds, so of
-   * exposedCommunicationSeconds too. 0 without MoE layers or with grouped expert kernels.
+   * device-to-host sync, never hidden): the EXPERT_HOST term, apart from exposedCommunicationSeconds (transfers only).
+   * 0 without MoE layers or with grouped expert kernels.
    */
   expertHostSeconds: number;
   bubbleFraction: number;

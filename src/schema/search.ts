@@ -372,7 +372,10 @@ const WinnerComparisonRef = builder.objectRef<WinnerComparison>('WinnerCompariso
     stepSecondsDelta: t.exposeFloat('stepSecondsDelta', { description: 'Step time difference in seconds.' }),
     computeSecondsDelta: t.exposeFloat('computeSecondsDelta', { description: 'Compute time difference in seconds.' }),
     bubbleSecondsDelta: t.exposeFloat('bubbleSecondsDelta', { description: 'Pipeline bubble difference in seconds.' }),
-    exposedCommunicationSecondsDelta: t.exposeFloat('exposedCommunicationSecondsDelta', { description: 'Exposed communication difference in seconds.' }),
+    exposedCommunicationSecondsDelta: t.exposeFloat('exposedCommunicationSecondsDelta', { description: 'Exposed communication difference in seconds (transfers only).' }),
+    expertHostSecondsDelta: t.exposeFloat('expertHostSecondsDelta', {
+      description: 'Per-expert host work difference in seconds (performance.expertHostSeconds; 0 unless a layout launches its experts one GEMM at a time). The five deltas add up to stepSecondsDelta.',
+    }),
     optimizerSecondsDelta: t.exposeFloat('optimizerSecondsDelta', { description: 'Optimizer step difference in seconds.' }),
     memoryBytesDelta: t.exposeFloat('memoryBytesDelta', { description: 'Device memory difference in bytes (most-loaded GPU).' }),
     timeSecondsDelta: t.exposeFloat('timeSecondsDelta', { description: 'Training time difference in seconds.' }),

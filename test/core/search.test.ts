@@ -449,7 +449,7 @@ describe('GPT-3 175B on 1,024 A100-80GB, global batch 1,536', () => {
     expect(unrestricted.winnerReason).not.toMatch(/e\+\d/);
     const c = unrestricted.comparison!;
     // The deltas are the breakdown's: they add up to the step-time difference.
-    const sum = c.computeSecondsDelta + c.bubbleSecondsDelta + c.exposedCommunicationSecondsDelta + c.optimizerSecondsDelta;
+    const sum = c.computeSecondsDelta + c.bubbleSecondsDelta + c.exposedCommunicationSecondsDelta + c.expertHostSecondsDelta + c.optimizerSecondsDelta;
     expect(sum).toBeCloseTo(c.stepSecondsDelta, 9);
     expect(c.stepSecondsDelta).toBeLessThanOrEqual(0);
   });
@@ -898,6 +898,22 @@ describe('expertTensorParallel pins (Megatron-Core MoE parallel folding)', () =>
     expect(firstAtTp2(perExpert)).toMatchObject({ tensorParallel: 2, expertParallel: 8, expertTensorParallel: 1 });
     expect(meanEp(perExpert)).toBeGreaterThan(meanEp(grouped));
     expect(firstAtTp2(bestOf({}))).toMatchObject({ tensorParallel: 2, expertParallel: 8, expertTensorParallel: 1 });
+  });
+
+  it('the winner explanation counts the per-expert host work as its own part of the step, not as communication', () => {
+    const hostSearch = searchPlans(mixtral, counts, cluster, { ...space, planOptions: { expertDispatch: 'NODE_DEDUPLICATED', expertGemmLaunch: 'PER_EXPERT' } });
+    const c = hostSearch.comparison!;
+    const [w, r] = [hostSearch.best[0]!.estimate.performance, hostSearch.best[1]!.estimate.performance];
+    expect(c.expertHostSecondsDelta).toBe(w.expertHostSeconds - r.expertHostSeconds);
+    expect(c.exposedCommunicationSecondsDelta).toBe(w.exposedCommunicationSeconds - r.exposedCommunicationSeconds);
+    // Five parts, adding up to the step-time difference.
+    expect(c.computeSecondsDelta + c.bubbleSecondsDelta + c.exposedCommunicationSecondsDelta + c.expertHostSecondsDelta + c.optimizerSecondsDelta).toBeCloseTo(c.stepSecondsDelta, 9);
+    expect(w.expertHostSeconds).toBeGreaterThan(0);
+    expect(hostSearch.winnerReason).toMatch(/per-expert host work [+−-]?\d/);
+    // Grouped expert kernels have no host work on either side: the explanation does not mention it.
+    const grouped = searchPlans(mixtral, counts, cluster, { ...space, planOptions: { expertDispatch: 'NODE_DEDUPLICATED' } });
+    expect(grouped.comparison!.expertHostSecondsDelta).toBe(0);
+    expect(grouped.winnerReason).not.toMatch(/per-expert host work/);
   });
 
   it('a dense model ignores the folded degree (nothing to fold): the same space as without the pin', () => {

@@ -176,7 +176,7 @@ const OVERLAPPED =
   'All-to-all overlapped with the micro-batch’s compute (DualPipe, DeepSeek-V3 §3.2.1; Megatron-Core’s combined 1F1B): only its excess and the contention share σ/(1+σ) are exposed, and all of it in the warm-up and cool-down chunks that have no partner (1F1B and interleaved schedules).';
 const OVERLAPPED_RESERVED_SMS =
   'All-to-all overlapped with the micro-batch’s compute (DualPipe, DeepSeek-V3 §3.2.1, Figure 4) on SMs reserved for it (§3.2.2: 20 of 132): the compute runs on the other SMs for the whole window (S/(S − S_comm) as long), and the transfers’ excess over that is exposed.';
-const PER_EXPERT_HOST = ` Plus, never hidden, the host work of PER_EXPERT GEMM launches (Transformer Engine GroupedLinear’s host split sizes after the dispatcher’s device-to-host sync): local experts × per-expert GEMMs and FP8 casts × host seconds per operation (${(EXPERT_HOST_SECONDS_PER_OPERATION * 1e6).toFixed(1)} µs calibrated; options.expertHostSecondsPerOperation), per MoE layer and micro-batch.`;
+const PER_EXPERT_HOST = `Host work of PER_EXPERT GEMM launches (Transformer Engine GroupedLinear’s host split sizes after the dispatcher’s device-to-host sync), never hidden: the pacing rank’s MoE layers × local experts × per-expert GEMMs and FP8 casts × host seconds per operation (${(EXPERT_HOST_SECONDS_PER_OPERATION * 1e6).toFixed(1)} µs calibrated; options.expertHostSecondsPerOperation) × micro-batches.`;
 
 const networkShareSentence = (share: number): string =>
   ` Across nodes it shares the NIC with the DP collectives overlapping the compute, which hold it ${(share * 100).toFixed(0)} % of that time: its NIC leg × ${(1 + share).toFixed(2)} (half speed while both run).`;
@@ -237,6 +237,11 @@ export function expertParallelCostPerMicroBatch(
   );
 }
 
+/**
+ * The EXPERT_PARALLEL term: the all-to-all transfers alone (seconds) and what they leave on the critical path
+ * (exposedSeconds). The host work of PER_EXPERT launches is its own term (expertHostTerm), though it paces the rank with
+ * the transfers: `costPerMicroBatch` carries both, for the stage time and the bubble.
+ */
 export function expertParallelTerm(
   ctx: StepContext,
   perLayer: ExpertParallelLayer,
@@ -245,7 +250,6 @@ export function expertParallelTerm(
 ): StepTerm & { costPerMicroBatch: number; hostSeconds: number } {
   const { moe, e, m, moeShare, options } = ctx;
   const hostPerMicroBatch = stageLayers * perLayer.hostSecondsPerLayer;
-  const secondsPerMicroBatch = stageLayers * (perLayer.secondsPerLayer + perLayer.hostSecondsPerLayer);
   const overlapped = options?.overlapExpertParallelCommunication === true;
   const costPerMicroBatch = expertParallelCostPerMicroBatch(ctx, perLayer, stageLayers, computePerMicroBatch);
   const explanation = overlapped
@@ -255,14 +259,18 @@ export function expertParallelTerm(
     : EXPOSED;
   return {
     name: 'EXPERT_PARALLEL',
-    seconds: m * secondsPerMicroBatch,
-    exposedSeconds: m * costPerMicroBatch,
+    seconds: m * stageLayers * perLayer.secondsPerLayer,
+    // The host work is never hidden (expertParallelCostPerMicroBatch adds it whole): what is left is the transfers'.
+    exposedSeconds: m * (costPerMicroBatch - hostPerMicroBatch),
     bytes: moe && e > 1 ? m * stageLayers * moeShare * perLayer.allToAllsPerLayer * perLayer.sentBytes : 0,
-    explanation:
-      (perLayer.hostSecondsPerLayer > 0 ? explanation + PER_EXPERT_HOST : explanation) +
-      (perLayer.networkShare > 0 ? networkShareSentence(perLayer.networkShare) : ''),
+    explanation: explanation + (perLayer.networkShare > 0 ? networkShareSentence(perLayer.networkShare) : ''),
     costPerMicroBatch,
-    // The host work inside exposedSeconds (never hidden: expertParallelCostPerMicroBatch), per step.
+    // The host work per step, reported by expertHostTerm.
     hostSeconds: m * hostPerMicroBatch,
   };
+}
+
+/** The EXPERT_HOST term: the host work of PER_EXPERT expert GEMM launches per step, never hidden (0 otherwise). */
+export function expertHostTerm(hostSeconds: number): StepTerm {
+  return { name: 'EXPERT_HOST', seconds: hostSeconds, exposedSeconds: hostSeconds, bytes: 0, explanation: PER_EXPERT_HOST };
 }

@@ -1,6 +1,7 @@
 /**
  * The step time as the sum of its terms, each computed by its own module and explaining itself:
  *   step = m·(stage compute + exposed TP + EP + CP per micro-batch) + bubble + exposed PP/DP/offload + optimizer step,
+ *   the EP part split into its transfers (EXPERT_PARALLEL) and the host work of per-expert launches (EXPERT_HOST),
  *   m = global batch / (micro-batch · d) micro-batches per pipeline per step (Narayanan et al. 2021 §2.2).
  * Hot path of the plan search: scalar arithmetic and a few small result objects.
  */
@@ -19,7 +20,7 @@ import { type LayerCompute, layerCompute } from './compute.js';
 import { type StepContext, type StepTerm, stepContext } from './context.js';
 import { type ContextParallelLayer, contextParallelPerLayer, contextParallelTerm } from './context-parallel.js';
 import { dataParallelShards, dataParallelTerm } from './data-parallel.js';
-import { type ExpertParallelLayer, expertParallelCostPerMicroBatch, expertParallelPerLayer, expertParallelTerm, withNetworkShare } from './expert-parallel.js';
+import { type ExpertParallelLayer, expertHostTerm, expertParallelCostPerMicroBatch, expertParallelPerLayer, expertParallelTerm, withNetworkShare } from './expert-parallel.js';
 import { optimizerTerms } from './optimizer.js';
 import { pipelineBubbleTerm, pipelineTransferTerm } from './pipeline.js';
 import { type ExposedCommunication, slowestStage } from './stage.js';
@@ -110,13 +111,16 @@ export function estimateStep(
   const allRanksPerMicroBatch = p > 1 ? stage.allRanksTimePerMicroBatch : stagePerMicroBatch;
   const bubble = pipelineBubbleTerm(ctx, stagePerMicroBatch, allRanksPerMicroBatch, computePerMicroBatch, compute.flops.matmulPasses);
   const bubbleSeconds = bubble.seconds;
+  // Transfers only: the per-expert host work the EP cost per micro-batch carries is its own term.
+  const expertHost = expertHostTerm(ep.hostSeconds);
   const exposedCommunicationSeconds =
-    m * (tp.costPerMicroBatch + ep.costPerMicroBatch + cp.costPerMicroBatch) +
+    m * (tp.costPerMicroBatch + cp.costPerMicroBatch) +
+    ep.exposedSeconds +
     pp.exposedSeconds +
     dp.exposedSeconds +
     offload.exposedSeconds;
   const optimizerSeconds = optimizer.seconds;
-  const stepSeconds = computeSeconds + bubbleSeconds + exposedCommunicationSeconds + optimizerSeconds;
+  const stepSeconds = computeSeconds + bubbleSeconds + exposedCommunicationSeconds + expertHost.exposedSeconds + optimizerSeconds;
 
   const tokensPerStep = layout.globalBatchSize * s;
   const adapterFlops = layout.adapter === undefined ? null : adapterFlopsPerToken(arch, counts, layout.adapter, layout.recompute, ctx.recomputed);
@@ -135,7 +139,7 @@ export function estimateStep(
       bubbleSeconds,
       exposedCommunicationSeconds,
       optimizerSeconds,
-      expertHostSeconds: ep.hostSeconds,
+      expertHostSeconds: expertHost.exposedSeconds,
       bubbleFraction: bubbleSeconds / stepSeconds,
       // Achieved fraction of peak on the slowest stage's compute (GEMMs, attention and element-wise time).
       computeEfficiency: stage.stageFlopsPerMicroBatch / (peakMatmul * computePerMicroBatch),
@@ -167,6 +171,6 @@ export function estimateStep(
       exposedExpertParallelSeconds: ep.exposedSeconds,
       exposedOffloadSeconds: offload.exposedSeconds,
     },
-    terms: [computeTerm, bubble, tp, ep, cp, pp, dp, offload, optimizer],
+    terms: [computeTerm, bubble, tp, ep, expertHost, cp, pp, dp, offload, optimizer],
   };
 }

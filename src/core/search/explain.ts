@@ -93,6 +93,7 @@ export function compareWinner(
     computeSecondsDelta: w.computeSeconds - r.computeSeconds,
     bubbleSecondsDelta: w.bubbleSeconds - r.bubbleSeconds,
     exposedCommunicationSecondsDelta: w.exposedCommunicationSeconds - r.exposedCommunicationSeconds,
+    expertHostSecondsDelta: w.expertHostSeconds - r.expertHostSeconds,
     optimizerSecondsDelta: w.optimizerSeconds - r.optimizerSeconds,
     memoryBytesDelta: winner.estimate.memory.totalBytes - runnerUp.estimate.memory.totalBytes,
     timeSecondsDelta: winner.timeSeconds - runnerUp.timeSeconds,
@@ -102,6 +103,8 @@ export function compareWinner(
     ['compute', comparison.computeSecondsDelta],
     ['pipeline bubble', comparison.bubbleSecondsDelta],
     ['exposed communication', comparison.exposedCommunicationSecondsDelta],
+    // Only where either layout launches its experts one GEMM at a time (the rest of the time it is 0 on both sides).
+    ...(w.expertHostSeconds > 0 || r.expertHostSeconds > 0 ? [['per-expert host work', comparison.expertHostSecondsDelta] as [string, number]] : []),
     ['optimizer step', comparison.optimizerSecondsDelta],
   ];
   const decisive = [...terms].sort((a, b) => a[1] - b[1])[0]!;

@@ -168,6 +168,8 @@ export interface WinnerComparison {
   computeSecondsDelta: number;
   bubbleSecondsDelta: number;
   exposedCommunicationSecondsDelta: number;
+  /** Per-expert host work (performance.expertHostSeconds) difference; 0 unless a layout launches experts one by one. */
+  expertHostSecondsDelta: number;
   optimizerSecondsDelta: number;
   memoryBytesDelta: number;
   timeSecondsDelta: number;

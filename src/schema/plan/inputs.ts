@@ -103,7 +103,7 @@ export const PlanOptionsInputRef = builder.inputType('PlanOptionsInput', {
     expertGemmLaunch: t.field({
       type: ExpertGemmLaunchEnum,
       description:
-        "How a rank launches its local experts' GEMMs (default GROUPED_KERNEL; PER_EXPERT: Transformer Engine's GroupedLinear, Megatron-Core — the host work per expert after the dispatcher's sync counts in EXPERT_PARALLEL). MoE models only.",
+        "How a rank launches its local experts' GEMMs (default GROUPED_KERNEL; PER_EXPERT: Transformer Engine's GroupedLinear, Megatron-Core — the host work per expert after the dispatcher's sync is the EXPERT_HOST term, performance.expertHostSeconds). MoE models only.",
     }),
     elementwiseKernels: t.field({
       type: ElementwiseKernelsEnum,

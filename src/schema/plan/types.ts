@@ -201,7 +201,8 @@ const StepTermNameEnum = builder.enumType('StepTermName', {
     COMPUTE: { description: 'The slowest stage\'s GEMMs, attention and element-wise kernels, × micro-batches.' },
     PIPELINE_BUBBLE: { description: 'Pipeline fill and drain (Narayanan et al. 2021 §2.2).' },
     TENSOR_PARALLEL: { description: 'Tensor-parallel all-reduces or SP all-gathers/reduce-scatters.' },
-    EXPERT_PARALLEL: { description: "MoE dispatch and combine all-to-alls, and with PER_EXPERT expert launches (options.expertGemmLaunch) the host work the dispatcher's sync leaves exposed." },
+    EXPERT_PARALLEL: { description: 'MoE dispatch and combine all-to-alls (transfers only).' },
+    EXPERT_HOST: { description: "With PER_EXPERT expert launches (options.expertGemmLaunch), the host work after the dispatcher's sync, never hidden (performance.expertHostSeconds)." },
     CONTEXT_PARALLEL: { description: 'Context-parallel K/V all-gathers and reduce-scatters.' },
     PIPELINE_PARALLEL: { description: 'Pipeline point-to-point activation and gradient transfers.' },
     DATA_PARALLEL: { description: 'Data-parallel gradient reduction and ZeRO parameter gathers.' },
@@ -223,16 +224,16 @@ const StepTermRef = builder.objectRef<StepTimeTerm>('StepTerm').implement({
 });
 
 const PerformanceEstimateRef = builder.objectRef<PlanEstimate>('PerformanceEstimate').implement({
-  description: 'Step time and throughput. stepSeconds = computeSeconds + bubbleSeconds + exposedCommunicationSeconds + optimizerSeconds.',
+  description: 'Step time and throughput. stepSeconds = computeSeconds + bubbleSeconds + exposedCommunicationSeconds + expertHostSeconds + optimizerSeconds.',
   fields: (t) => ({
     stepSeconds: t.float({ description: 'Seconds per optimizer step.', resolve: (e) => e.performance.stepSeconds }),
     computeSeconds: t.float({ description: 'Seconds of matmul work per step.', resolve: (e) => e.performance.computeSeconds }),
     bubbleSeconds: t.float({ description: 'Seconds of pipeline bubble per step.', resolve: (e) => e.performance.bubbleSeconds }),
-    exposedCommunicationSeconds: t.float({ description: 'Communication seconds not hidden behind compute.', resolve: (e) => e.performance.exposedCommunicationSeconds }),
+    exposedCommunicationSeconds: t.float({ description: 'Communication seconds not hidden behind compute: transfers only (the per-expert host work is expertHostSeconds).', resolve: (e) => e.performance.exposedCommunicationSeconds }),
     optimizerSeconds: t.float({ description: 'Seconds of the optimizer update per step.', resolve: (e) => e.performance.optimizerSeconds }),
     expertHostSeconds: t.float({
       description:
-        'Host seconds per step of per-expert GEMM launches (options.expertGemmLaunch PER_EXPERT) left on the critical path — part of the EXPERT_PARALLEL term, so of exposedCommunicationSeconds; 0 for dense models and grouped expert kernels. Above 20 % of the step the plan reports EXPERT_HOST_BOUND.',
+        'Host seconds per step of per-expert GEMM launches (options.expertGemmLaunch PER_EXPERT) left on the critical path: the EXPERT_HOST term, apart from exposedCommunicationSeconds (earlier builds counted it in both and in the EXPERT_PARALLEL term: CHANGELOG); 0 for dense models and grouped expert kernels. Above 20 % of the step the plan reports EXPERT_HOST_BOUND.',
       resolve: (e) => e.performance.expertHostSeconds,
     }),
     bubbleFraction: t.float({ description: 'bubbleSeconds / stepSeconds.', resolve: (e) => e.performance.bubbleFraction }),
@@ -265,7 +266,7 @@ const CommunicationEstimateRef = builder.objectRef<CommunicationEstimate>('Commu
     dataParallelSeconds: t.exposeFloat('dataParallelSeconds', { description: 'Seconds of data-parallel communication per step, if not overlapped.' }),
     tensorParallelSeconds: t.exposeFloat('tensorParallelSeconds', { description: 'Seconds of tensor-parallel communication per step, if not overlapped.' }),
     pipelineParallelSeconds: t.exposeFloat('pipelineParallelSeconds', { description: 'Seconds of pipeline communication per step, if not overlapped.' }),
-    expertParallelSeconds: t.exposeFloat('expertParallelSeconds', { description: "Seconds of expert-parallel communication per step, if not overlapped (with PER_EXPERT expert launches, plus the host work after the dispatcher's sync)." }),
+    expertParallelSeconds: t.exposeFloat('expertParallelSeconds', { description: 'Seconds of expert-parallel all-to-all per step, if not overlapped (transfers only; the host work of PER_EXPERT launches is performance.expertHostSeconds).' }),
     contextParallelBytes: t.exposeFloat('contextParallelBytes', { description: 'Context-parallel K/V all-gather and gradient reduce-scatter bytes per GPU per step (0 without CP).' }),
     contextParallelSeconds: t.exposeFloat('contextParallelSeconds', { description: 'Seconds of context-parallel communication per step (exposed).' }),
     exposedSeconds: t.exposeFloat('exposedSeconds', { description: 'Seconds of communication on the critical path after overlap.' }),
@@ -273,7 +274,7 @@ const CommunicationEstimateRef = builder.objectRef<CommunicationEstimate>('Commu
     exposedPipelineParallelSeconds: t.exposeFloat('exposedPipelineParallelSeconds', { description: 'Seconds of pipeline send/receive left on the critical path per step.' }),
     exposedDataParallelSeconds: t.exposeFloat('exposedDataParallelSeconds', { description: 'Seconds of data-parallel (gradient reduction, ZeRO gathers) communication left on the critical path per step.' }),
     exposedContextParallelSeconds: t.exposeFloat('exposedContextParallelSeconds', { description: 'Seconds of context-parallel communication left on the critical path per step.' }),
-    exposedExpertParallelSeconds: t.exposeFloat('exposedExpertParallelSeconds', { description: "Seconds of expert-parallel all-to-all left on the critical path per step (with PER_EXPERT expert launches, plus their host work, never hidden)." }),
+    exposedExpertParallelSeconds: t.exposeFloat('exposedExpertParallelSeconds', { description: 'Seconds of expert-parallel all-to-all left on the critical path per step (transfers only; the host work of PER_EXPERT launches is performance.expertHostSeconds).' }),
     exposedOffloadSeconds: t.exposeFloat('exposedOffloadSeconds', { description: 'Seconds of offloaded-parameter traffic (PCIe, NVMe) left on the critical path per step.' }),
   }),
 });

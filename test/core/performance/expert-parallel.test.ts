@@ -220,7 +220,7 @@ describe('PER_EXPERT GEMM launches: host work after the dispatcher’s sync (Tra
     expect(expertParallelPerLayer(stepContext(dense, computeModelCounts(dense), cluster, denseLayout, perExpert)).hostSecondsPerLayer).toBe(0);
   });
 
-  it('adds exactly m × layers × its per-layer time to the step, in EXPERT_PARALLEL, with or without the all-to-all overlapped', () => {
+  it('adds exactly m × layers × its per-layer time to the step, as the EXPERT_HOST term, with or without the all-to-all overlapped', () => {
     const layout = layoutOf('BF16', 'NONE');
     const m = 1024 / 16;
     for (const overlap of [false, true]) {
@@ -228,11 +228,16 @@ describe('PER_EXPERT GEMM launches: host work after the dispatcher’s sync (Tra
       const host = estimateStep(arch, counts, cluster, layout, { ...perExpert, overlapExpertParallelCommunication: overlap });
       const added = m * arch.layers * 8 * 6 * EXPERT_HOST_SECONDS_PER_OPERATION;
       expect(host.performance.stepSeconds - base.performance.stepSeconds).toBeCloseTo(added, 9);
-      const ep = (e: typeof host) => e.terms.find((t) => t.name === 'EXPERT_PARALLEL')!;
-      expect(ep(host).exposedSeconds - ep(base).exposedSeconds).toBeCloseTo(added, 9);
-      expect(ep(host).seconds - ep(base).seconds).toBeCloseTo(added, 9);
-      expect(ep(host).explanation).toMatch(/GroupedLinear/);
-      expect(ep(base).explanation).not.toMatch(/GroupedLinear/);
+      const term = (e: typeof host, name: string) => e.terms.find((t) => t.name === name)!;
+      // Its own term, never hidden: alone = exposed = the host work; the all-to-all's transfers do not move.
+      expect(term(host, 'EXPERT_HOST')).toMatchObject({ seconds: host.performance.expertHostSeconds, exposedSeconds: host.performance.expertHostSeconds, bytes: 0 });
+      expect(host.performance.expertHostSeconds).toBeCloseTo(added, 9);
+      expect(term(base, 'EXPERT_HOST').exposedSeconds).toBe(0);
+      expect(term(host, 'EXPERT_PARALLEL').exposedSeconds).toBeCloseTo(term(base, 'EXPERT_PARALLEL').exposedSeconds, 9);
+      expect(term(host, 'EXPERT_PARALLEL').seconds).toBeCloseTo(term(base, 'EXPERT_PARALLEL').seconds, 9);
+      expect(host.communication.exposedSeconds).toBeCloseTo(base.communication.exposedSeconds, 9);
+      expect(term(host, 'EXPERT_HOST').explanation).toMatch(/GroupedLinear/);
+      expect(term(host, 'EXPERT_PARALLEL').explanation).not.toMatch(/GroupedLinear/);
     }
   });
 });

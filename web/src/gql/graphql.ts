@@ -355,7 +355,7 @@ export type PlanOptionsInput = {
   elementwiseKernels?: ElementwiseKernels | null | undefined;
   /** How the MoE dispatch/combine crosses nodes (default ALL_TO_ALL; NODE_DEDUPLICATED: DeepSeek-V3 §3.2.2, DeepEP). Acts on MoE models with expertParallel > 1. */
   expertDispatch?: ExpertDispatch | null | undefined;
-  /** How a rank launches its local experts' GEMMs (default GROUPED_KERNEL; PER_EXPERT: Transformer Engine's GroupedLinear, Megatron-Core — the host work per expert after the dispatcher's sync counts in EXPERT_PARALLEL). MoE models only. */
+  /** How a rank launches its local experts' GEMMs (default GROUPED_KERNEL; PER_EXPERT: Transformer Engine's GroupedLinear, Megatron-Core — the host work per expert after the dispatcher's sync is the EXPERT_HOST term, performance.expertHostSeconds). MoE models only. */
   expertGemmLaunch?: ExpertGemmLaunch | null | undefined;
   /** Precision the routed experts' gradients are reduced in where it differs from the dense weights' (gradientReducePrecision): NeMo AutoModel reduces its blocks in FP32 but its experts' own fully_shard in BF16. Absent = as the dense weights; acts where the experts are data-parallel (experts replicated beyond EP). */
   expertGradientReducePrecision?: GradientPrecision | null | undefined;
@@ -667,7 +667,9 @@ export type StepTermName =
   | 'CONTEXT_PARALLEL'
   /** Data-parallel gradient reduction and ZeRO parameter gathers. */
   | 'DATA_PARALLEL'
-  /** MoE dispatch and combine all-to-alls, and with PER_EXPERT expert launches (options.expertGemmLaunch) the host work the dispatcher's sync leaves exposed. */
+  /** With PER_EXPERT expert launches (options.expertGemmLaunch), the host work after the dispatcher's sync, never hidden (performance.expertHostSeconds). */
+  | 'EXPERT_HOST'
+  /** MoE dispatch and combine all-to-alls (transfers only). */
   | 'EXPERT_PARALLEL'
   /** Parameter streaming to and from host memory or NVMe (ZeRO-Infinity). */
   | 'OFFLOAD'

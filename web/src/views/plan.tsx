@@ -465,6 +465,7 @@ const TERM_LABELS: Record<string, string> = {
   PIPELINE_BUBBLE: 'pipeline bubble',
   TENSOR_PARALLEL: 'tensor parallel (TP)',
   EXPERT_PARALLEL: 'expert parallel (EP)',
+  EXPERT_HOST: 'per-expert host work (EP)',
   CONTEXT_PARALLEL: 'context parallel (CP)',
   PIPELINE_PARALLEL: 'pipeline transfers (PP)',
   DATA_PARALLEL: 'data parallel (DP / ZeRO)',
@@ -545,19 +546,17 @@ function PlanFigures(props: { plan: PlanOk; result: PlanQuery }): preact.JSX.Ele
     { key: 'pp', label: 'exposed PP', colour: PALETTE.purple },
     { key: 'dp', label: 'exposed DP / ZeRO', colour: PALETTE.sky },
     { key: 'other', label: 'exposed CP, EP, offload', colour: PALETTE.yellow },
-    // The EP term's host work of per-expert GEMM launches (performance.expertHostSeconds): not communication.
+    // The host work of per-expert GEMM launches (performance.expertHostSeconds, the EXPERT_HOST term): not communication.
     ...(perf.expertHostSeconds > 0 ? [{ key: 'host', label: 'per-expert host work', colour: PALETTE.black }] : []),
     { key: 'optimizer', label: 'optimizer step', colour: PALETTE.green },
   ];
-  // Exposed transfers only: the EXPERT_PARALLEL term carries the per-expert host work as well.
-  const exposedTransfers = comm.exposedSeconds - perf.expertHostSeconds;
   const stepValues = {
     compute: perf.computeSeconds,
     bubble: perf.bubbleSeconds,
     tp: comm.exposedTensorParallelSeconds,
     pp: comm.exposedPipelineParallelSeconds,
     dp: comm.exposedDataParallelSeconds,
-    other: comm.exposedContextParallelSeconds + comm.exposedExpertParallelSeconds - perf.expertHostSeconds + comm.exposedOffloadSeconds,
+    other: comm.exposedContextParallelSeconds + comm.exposedExpertParallelSeconds + comm.exposedOffloadSeconds,
     host: perf.expertHostSeconds,
     optimizer: perf.optimizerSeconds,
   };
@@ -566,7 +565,7 @@ function PlanFigures(props: { plan: PlanOk; result: PlanQuery }): preact.JSX.Ele
     ['pipeline parallel (PP)', comm.pipelineParallelSeconds, comm.exposedPipelineParallelSeconds],
     ['data parallel (DP / ZeRO)', comm.dataParallelSeconds, comm.exposedDataParallelSeconds],
     ['context parallel (CP)', comm.contextParallelSeconds, comm.exposedContextParallelSeconds],
-    ['expert parallel (EP)', comm.expertParallelSeconds - perf.expertHostSeconds, comm.exposedExpertParallelSeconds - perf.expertHostSeconds],
+    ['expert parallel (EP)', comm.expertParallelSeconds, comm.exposedExpertParallelSeconds],
   ];
   const layout = `TP ${par.tensorParallel} × PP ${par.pipelineParallel} × DP ${par.dataParallel}${par.contextParallel > 1 ? ` × CP ${par.contextParallel}` : ''}${par.expertParallel > 1 ? `, EP ${par.expertParallel}` : ''}${par.expertTensorParallel !== par.tensorParallel ? ` (expert TP ${par.expertTensorParallel})` : ''}, ZeRO-${par.zeroStage}, micro-batch ${par.microBatchSize}, ${par.gradientAccumulationSteps} accumulation steps, ${f.recomputeText(par)}${par.sequenceParallel ? ', SP' : ''}${par.pipelineInterleave > 1 ? `, v = ${par.pipelineInterleave}` : ''}${par.pipelineStageLayers ? (par.pipelineStageLayers.length <= 16 ? `, layers per stage ${par.pipelineStageLayers.join('/')}` : ', uneven layer split') : ''}, ${par.precision}, ${par.optimizer}`;
   return (
@@ -626,10 +625,10 @@ function PlanFigures(props: { plan: PlanOk; result: PlanQuery }): preact.JSX.Ele
           parts={stepParts}
           bars={[{ label: 'step', values: stepValues, note: f.seconds(perf.stepSeconds) }]}
           format={f.seconds}
-          summary={`Step ${f.seconds(perf.stepSeconds)}: compute ${f.seconds(perf.computeSeconds)}, bubble ${f.seconds(perf.bubbleSeconds)} (${f.percent(perf.bubbleFraction)}), exposed communication ${f.seconds(exposedTransfers)} (TP ${f.seconds(stepValues.tp)}, PP ${f.seconds(stepValues.pp)}, DP ${f.seconds(stepValues.dp)}, other ${f.seconds(stepValues.other)})${perf.expertHostSeconds > 0 ? `, per-expert host work ${f.seconds(perf.expertHostSeconds)}` : ''}, optimizer ${f.seconds(perf.optimizerSeconds)}.`}
+          summary={`Step ${f.seconds(perf.stepSeconds)}: compute ${f.seconds(perf.computeSeconds)}, bubble ${f.seconds(perf.bubbleSeconds)} (${f.percent(perf.bubbleFraction)}), exposed communication ${f.seconds(comm.exposedSeconds)} (TP ${f.seconds(stepValues.tp)}, PP ${f.seconds(stepValues.pp)}, DP ${f.seconds(stepValues.dp)}, other ${f.seconds(stepValues.other)})${perf.expertHostSeconds > 0 ? `, per-expert host work ${f.seconds(perf.expertHostSeconds)}` : ''}, optimizer ${f.seconds(perf.optimizerSeconds)}.`}
         />
         <figure class="chart">
-          <figcaption>Communication per step by dimension: alone (light) and left exposed after overlap (dark); {f.seconds(exposedTransfers)} exposed in all{perf.expertHostSeconds > 0 ? ` (EP's per-expert host work, ${f.seconds(perf.expertHostSeconds)}, is in the step breakdown)` : ''}</figcaption>
+          <figcaption>Communication per step by dimension: alone (light) and left exposed after overlap (dark); {f.seconds(comm.exposedSeconds)} exposed in all{perf.expertHostSeconds > 0 ? ` (EP's per-expert host work, ${f.seconds(perf.expertHostSeconds)}, is in the step breakdown)` : ''}</figcaption>
           <div class="hbars" role="img" aria-label={commRows.map(([k, v, x]) => `${k}: ${f.seconds(v)}, ${f.seconds(x)} exposed`).join('; ')}>
             {commRows.map(([label, value, exposed]) => {
               const max = Math.max(...commRows.map(([, v, x]) => Math.max(v, x)), 1e-12);
