@@ -9,7 +9,7 @@
  *   training uses TF32 tensor cores where the chip has them (see `peakFlopsFor`).
  * - Bandwidths are per GPU, one direction (NVIDIA quotes NVLink as bidirectional totals, so we halve them).
  * - Inter-node bandwidth is the usual server's NIC bandwidth divided by its GPUs (DGX A100: 8 × 200 Gb/s HDR for
- *   8 GPUs = 25·10⁹ B/s each; DGX H100/H200/B200: 8 × 400 Gb/s NDR = 50·10⁹ B/s each).
+ *   8 GPUs = 25·10⁹ B/s each; DGX H100/H200/B200: 8 × 400 Gb/s NDR = 50·10⁹ B/s each; HGX B300: 8 × 800 Gb/s).
  * - `gpuHourUsd` is an editable list/market assumption, not a quote: on-demand cloud prices vary 2–3× by provider
  *   and commitment. Override it per cluster with `makeCluster({ gpuHourUsd })`.
  */
@@ -30,6 +30,16 @@ const HOPPER_SXM_DENSE_PEAKS = {
   BF16: 989.4 * TFLOPS,
   FP16: 989.4 * TFLOPS,
   FP8: 1978.9 * TFLOPS,
+} as const;
+
+// HGX B200 and HGX B300 datasheets (8 GPUs, sparse): FP32 600 TF, TF32 18 PF, FP16/BF16 36 PF, FP8 72 PF → per GPU
+// dense: FP32 75 (not a tensor op, no sparsity), TF32 1,125, BF16/FP16 2,250, FP8 4,500 TFLOPS.
+const BLACKWELL_HGX_DENSE_PEAKS = {
+  FP32: 75 * TFLOPS,
+  TF32: 1125 * TFLOPS,
+  BF16: 2250 * TFLOPS,
+  FP16: 2250 * TFLOPS,
+  FP8: 4500 * TFLOPS,
 } as const;
 
 export const GPU_CATALOG: readonly GpuSpec[] = Object.freeze([
@@ -188,15 +198,7 @@ export const GPU_CATALOG: readonly GpuSpec[] = Object.freeze([
     // DGX B200 datasheet: 1,440 GB HBM3e and 64 TB/s for 8 GPUs → 180 GB and 8 TB/s each.
     memoryBytes: 180 * GB,
     memoryBandwidthBytesPerSecond: 8 * TB,
-    // HGX B200 datasheet (8 GPUs, sparse): FP32 600 TF, TF32 18 PF, FP16/BF16 36 PF, FP8 72 PF → per GPU dense:
-    // FP32 75 (not a tensor op, no sparsity), TF32 1,125, BF16/FP16 2,250, FP8 4,500 TFLOPS.
-    peakFlopsPerSecond: {
-      FP32: 75 * TFLOPS,
-      TF32: 1125 * TFLOPS,
-      BF16: 2250 * TFLOPS,
-      FP16: 2250 * TFLOPS,
-      FP8: 4500 * TFLOPS,
-    },
+    peakFlopsPerSecond: BLACKWELL_HGX_DENSE_PEAKS,
     // HGX B200 datasheet: fifth-generation NVLink 1.8 TB/s per GPU (bidirectional) → 900 GB/s one direction.
     intraNodeBandwidthBytesPerSecond: 900 * GB,
     // DGX B200 datasheet: 8 × 400 Gb/s ConnectX-7 for 8 GPUs.
@@ -207,6 +209,29 @@ export const GPU_CATALOG: readonly GpuSpec[] = Object.freeze([
     gpuHourUsd: 5,
     gpusPerNode: 8,
     // DGX B200 datasheet: 2 TB system memory (up to 4 TB), 30 TB NVMe (8 × 3.84 TB).
+    hostMemoryBytesPerNode: 2 * TB,
+    nvmeBytesPerNode: 30 * TB,
+  },
+  {
+    id: 'b300',
+    name: 'NVIDIA B300 (HGX/DGX B300, Blackwell Ultra)',
+    vendor: 'NVIDIA',
+    // HGX B300 datasheet: 2.3 TB HBM3e for 8 GPUs → 288 GB each, up to 8 TB/s each.
+    memoryBytes: 288 * GB,
+    memoryBandwidthBytesPerSecond: 8 * TB,
+    // HGX B300 datasheet (8 GPUs, sparse): the HGX B200's training figures (Blackwell Ultra adds dense FP4 and
+    // attention's exponentials, not 16-bit or FP8 tensor throughput).
+    peakFlopsPerSecond: BLACKWELL_HGX_DENSE_PEAKS,
+    // HGX B300 datasheet: fifth-generation NVLink 1.8 TB/s per GPU (bidirectional) → 900 GB/s one direction.
+    intraNodeBandwidthBytesPerSecond: 900 * GB,
+    // HGX B300 datasheet: 1.6 TB/s of networking for 8 GPUs (bidirectional) — one 800 Gb/s ConnectX-8 SuperNIC per GPU.
+    interNodeBandwidthBytesPerSecond: gbit(800),
+    // Assumption: 1,100 W per GPU, the HGX B300 board power partners list (DGX B300 draws 14.5 kW, DGX B200 14.3 kW).
+    tdpWatts: 1100,
+    // Assumption: market on-demand price, 2026.
+    gpuHourUsd: 6,
+    gpusPerNode: 8,
+    // Assumption: DGX B300-class host, like DGX B200's: 2 TB system memory, 30 TB NVMe (8 × 3.84 TB).
     hostMemoryBytesPerNode: 2 * TB,
     nvmeBytesPerNode: 30 * TB,
   },

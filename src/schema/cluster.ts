@@ -44,6 +44,8 @@ const PRESET_CLUSTERS: readonly { gpu: string; gpusPerNode: number; nodes: numbe
   { gpu: 'b200', gpusPerNode: 8, nodes: 1, name: 'One DGX B200 (8 × B200)' },
   // Megatron-Bridge's largest DGX-B200 runs in its performance summary (DeepSeek-V3, Qwen3 235B): 256 GPUs.
   { gpu: 'b200', gpusPerNode: 8, nodes: 32, name: 'Megatron-Bridge DGX-B200 runs: 32 DGX B200 (256 GPUs)' },
+  // Blackwell Ultra: the B200's tensor throughput with 288 GB of HBM and an 800 Gb/s NIC per GPU (no published run yet).
+  { gpu: 'b300', gpusPerNode: 8, nodes: 1, name: 'One DGX B300 (8 × B300)' },
 ];
 
 let presetCache: Map<string, ClusterView> | undefined;

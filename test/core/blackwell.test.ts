@@ -27,6 +27,7 @@ import {
 } from '../../src/core/validation/suite.js';
 import { VALIDATION_RUNS } from '../../src/core/validation/runs.js';
 import { applyRecipe, gemmEfficiencyLawAssumption } from '../../src/core/recipes.js';
+import { BLACKWELL_GPUS_IN_SUITE } from '../../src/core/diagnostics.js';
 
 const b200Runs = VALIDATION_RUNS.filter((r) => r.gpu === 'b200');
 const error = (id: string) => predictRun(VALIDATION_RUNS.find((r) => r.id === id)!).error;
@@ -174,5 +175,65 @@ describe('what a plan says about the GPU it runs on', () => {
     expect(blackwell.value).toContain('pooled');
     expect(gemmEfficiencyLawAssumption('mi300x', 'BF16').value).toContain('at most 0.68 of peak (the 2021 A100 fit');
     expect(blackwell.source).toContain('Maximum Achievable Matmul FLOPS');
+  });
+});
+
+describe('B300 (Blackwell Ultra): the B200 law, more memory, a faster NIC', () => {
+  const llama70b = findModelPreset('llama3-70b') as ModelArchitecture;
+  const counts = computeModelCounts(llama70b);
+  const planOn = (gpuId: string, nodes: number, layout: Partial<ParallelLayout>) => {
+    const cluster = makeCluster({ gpu: findGpu(gpuId) as GpuSpec, gpusPerNode: 8, nodes });
+    return evaluatePlan(llama70b, counts, cluster, resolveLayout(llama70b, cluster, { globalBatchSize: 128, microBatchSize: 1, precision: 'BF16', recompute: 'NONE', ...layout }));
+  };
+
+  it('is catalogued from the HGX B300 datasheet: 288 GB at 8 TB/s, the B200 tensor peaks, 900 GB/s NVLink, 800 Gb/s per GPU', () => {
+    const b300 = findGpu('b300')!;
+    const b200 = findGpu('b200')!;
+    expect(b300.memoryBytes).toBe(288e9);
+    expect(b300.memoryBandwidthBytesPerSecond).toBe(8e12);
+    expect(b300.peakFlopsPerSecond).toEqual(b200.peakFlopsPerSecond);
+    expect(b300.intraNodeBandwidthBytesPerSecond).toBe(900e9);
+    // 8 × 800 Gb/s ConnectX-8 = the datasheet's 1.6 TB/s networking, bidirectional: 100 GB/s a GPU one way.
+    expect(b300.interNodeBandwidthBytesPerSecond).toBe(100e9);
+    expect(b300.interNodeBandwidthBytesPerSecond).toBe(2 * b200.interNodeBandwidthBytesPerSecond);
+    expect(gpuGenerationOf('b300')).toBe('BLACKWELL');
+  });
+
+  it('inside one node it is a B200 with more memory: the same compute and step time, a plan that fits where the B200 one does not', () => {
+    // Llama 3 70B on 8 GPUs, TP 8, BF16, no recompute: the same GEMM law, HBM and NVLink → the same step.
+    const b200 = planOn('b200', 1, { tensorParallel: 8 });
+    const b300 = planOn('b300', 1, { tensorParallel: 8 });
+    expect(b300.performance.computeSeconds).toBe(b200.performance.computeSeconds);
+    expect(b300.performance.stepSeconds).toBe(b200.performance.stepSeconds);
+    expect(b300.memory.totalBytes).toBe(b200.memory.totalBytes);
+    // One node holds 70B's 16 bytes a parameter of model states over TP 8 alone (DP 1: nothing to shard): 141 GB a GPU,
+    // and with the activations of an 8,192-token sequence 204 GB — over the B200's 180 GB, under the B300's 288 GB.
+    expect(b300.memory.totalBytes / 1e9).toBeGreaterThan(180);
+    expect(b300.memory.totalBytes / 1e9).toBeLessThan(288);
+    expect(b200.fits).toBe(false);
+    expect(b300.fits).toBe(true);
+  });
+
+  it('across nodes its NIC halves the exposed data-parallel time of a layout that waits on it', () => {
+    const layout = { tensorParallel: 8, zeroStage: 3 as const, microBatchSize: 1 };
+    const dp = (p: ReturnType<typeof planOn>) => p.communication.dataParallelSeconds;
+    const [b200, b300] = [planOn('b200', 8, layout), planOn('b300', 8, layout)];
+    // ZeRO-3 over DP 8 across 8 nodes: every collective crosses the NIC (one rank per node), so its time halves
+    // (α terms aside: within 1 %).
+    expect(dp(b300) / dp(b200)).toBeGreaterThan(0.49);
+    expect(dp(b300) / dp(b200)).toBeLessThan(0.51);
+  });
+
+  it('UNCALIBRATED_GPU on B300 says no run on it is in the suite and that it takes B200\'s figures', () => {
+    const suiteBlackwellGpus = [...new Set(VALIDATION_RUNS.filter((r) => gpuGenerationOf(r.gpu) === 'BLACKWELL').map((r) => r.gpu))].sort();
+    expect([...BLACKWELL_GPUS_IN_SUITE].sort()).toEqual(suiteBlackwellGpus);
+    const on = (gpuId: string) => planOn(gpuId, 1, { tensorParallel: 8 }).diagnostics.filter((d) => d.code === 'UNCALIBRATED_GPU');
+    const [b300] = on('b300');
+    expect(b300!.severity).toBe('INFO');
+    expect(b300!.message).toContain('No published run on this GPU is in the suite');
+    expect(b300!.message).toContain('(b200;');
+    expect(on('b200')[0]!.message).not.toContain('No published run on this GPU');
+    // The stated accuracy is the generation's.
+    expect(b300!.message).toContain(`±${BLACKWELL_STEP_TIME_MODEL_ACCURACY_FRACTION * 100} %`);
   });
 });

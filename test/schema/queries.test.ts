@@ -211,6 +211,11 @@ describe('clusters and cluster', () => {
     expect([b200.nodes, b200.gpusPerNode, b200.gpuCount]).toEqual([32, 8, 256]);
     expect(b200.memoryBytes).toBe(256 * 180e9);
     expect(data!.clusters.some((c) => c.id === 'b200-x8')).toBe(true);
+    // One DGX B300 (HGX B300 datasheet: 2.3 TB of HBM3e for 8 GPUs, the B200's dense BF16 peak).
+    const b300 = data!.clusters.find((c) => c.id === 'b300-x8')!;
+    expect([b300.nodes, b300.gpusPerNode, b300.gpuCount]).toEqual([1, 8, 8]);
+    expect(b300.memoryBytes).toBe(8 * 288e9);
+    expect(b300.peakFlopsPerSecond).toBe(8 * 2250e12);
   });
 
   it('finds one by id; null when unknown', async () => {

@@ -10,11 +10,15 @@
 /** Tensor-core generations whose GEMM efficiency law is calibrated separately (OTHER: custom and untested GPUs). */
 export type GpuGeneration = 'AMPERE' | 'HOPPER' | 'BLACKWELL' | 'OTHER';
 
-/** The generation of a catalog GPU (NVIDIA product families by id; H800 = H100 silicon; B200 = Blackwell). */
+/**
+ * The generation of a catalog GPU (NVIDIA product families by id; H800 = H100 silicon; B200 and B300 = Blackwell: the
+ * same 16-bit and FP8 tensor throughput, and B300's microbenchmark ceiling 1,769 of 2,250 TFLOP/s is B200's 1,745 within
+ * 1.4 % — the MAMF table notes "same as B200, newer torch/cuda").
+ */
 export function gpuGenerationOf(gpuId: string): GpuGeneration {
   if (gpuId.startsWith('a100')) return 'AMPERE';
   if (gpuId.startsWith('h100') || gpuId.startsWith('h200') || gpuId.startsWith('h800')) return 'HOPPER';
-  if (gpuId.startsWith('b200')) return 'BLACKWELL';
+  if (gpuId.startsWith('b200') || gpuId.startsWith('b300')) return 'BLACKWELL';
   return 'OTHER';
 }
 
