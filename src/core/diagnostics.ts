@@ -63,8 +63,8 @@ function uncalibratedGpuDiagnostic(generation: GpuGeneration, moe: boolean, gpuI
   if (diagnostic === undefined) {
     const notThisGpu = checkedOnThisGpu
       ? ''
-      : ` No published run on this GPU is in the suite: it takes the figures of the generation's checked GPU (${BLACKWELL_GPUS_IN_SUITE.join(', ')}; ` +
-        'the same tensor-core throughput and microbenchmark ceiling within 1.4 %).';
+      : ` No published run on this GPU is in the suite: its step times rest on the generation's law as checked on ` +
+        `${BLACKWELL_GPUS_IN_SUITE.join(', ')} runs (with its own microbenchmark ceiling where it has one), and the stated accuracy is theirs.`;
     diagnostic = Object.freeze(
       moe
         ? {

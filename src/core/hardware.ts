@@ -236,6 +236,37 @@ export const GPU_CATALOG: readonly GpuSpec[] = Object.freeze([
     nvmeBytesPerNode: 30 * TB,
   },
   {
+    // A node here is the NVLink domain: the rack's 72 GPUs (18 compute trays of 4) behind one NVLink Switch fabric, so
+    // TP, EP and CP groups of up to 72 GPUs stay on NVLink. A job using 64 GPUs a rack is a custom cluster of 64 a node.
+    id: 'gb200',
+    name: 'NVIDIA GB200 (GB200 NVL72: 72 GPUs in one NVLink domain)',
+    vendor: 'NVIDIA',
+    // GB200 NVL72 specifications: 13.4 TB HBM3e for 72 GPUs → 186 GB each (NVIDIA's MIG table: 186 GB), 576 TB/s → 8 TB/s each.
+    memoryBytes: 186 * GB,
+    memoryBandwidthBytesPerSecond: 8 * TB,
+    // GB200 NVL72 specifications (72 GPUs, sparse): FP32 5,760 TF, TF32 180 PF, FP16/BF16 360 PF, FP8 720 PF → per GPU
+    // dense: FP32 80, TF32 1,250, BF16/FP16 2,500, FP8 5,000 TFLOPS.
+    peakFlopsPerSecond: {
+      FP32: 80 * TFLOPS,
+      TF32: 1250 * TFLOPS,
+      BF16: 2500 * TFLOPS,
+      FP16: 2500 * TFLOPS,
+      FP8: 5000 * TFLOPS,
+    },
+    // GB200 NVL72 specifications: fifth-generation NVLink 130 TB/s for 72 GPUs = 1.8 TB/s each (bidirectional) → 900 GB/s.
+    intraNodeBandwidthBytesPerSecond: 900 * GB,
+    // Between racks: one 400 Gb/s ConnectX-7 per GPU (four per compute tray).
+    interNodeBandwidthBytesPerSecond: gbit(400),
+    // Assumption: 1,200 W per GPU (the GB200 superchip's two GPUs and one Grace CPU, 2,700 W, less the CPU's share).
+    tdpWatts: 1200,
+    // Assumption: market on-demand price, 2026.
+    gpuHourUsd: 7,
+    gpusPerNode: 72,
+    // GB200 NVL72 specifications: up to 17 TB LPDDR5X on its 36 Grace CPUs; assumption: 4 × 3.84 TB NVMe a compute tray.
+    hostMemoryBytesPerNode: 17 * TB,
+    nvmeBytesPerNode: 18 * 4 * 3.84 * TB,
+  },
+  {
     id: 'mi300x',
     name: 'AMD Instinct MI300X',
     vendor: 'AMD',

@@ -28,6 +28,7 @@ export {
   MATMUL_HALF_SATURATION_DIMENSION,
   MATMUL_SHARE_OF_CEILING,
   MAX_ACHIEVABLE_MATMUL_FRACTION,
+  matmulCeilingScaleOf,
   matmulEfficiency,
   OVERLAP_COMPUTE_SLOWDOWN,
   overlappedCostSeconds,

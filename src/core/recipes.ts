@@ -6,7 +6,7 @@
  */
 import { InvalidInputError } from './errors.js';
 import { DEFAULT_FRAMEWORK_OVERHEAD_BYTES, DEFAULT_MEMORY_HEADROOM_FRACTION } from './memory.js';
-import { EXPERT_HOST_SECONDS_PER_OPERATION, gemmEfficiencyLawDescription, gpuGenerationOf, OVERLAP_COMPUTE_SLOWDOWN } from './performance.js';
+import { EXPERT_HOST_SECONDS_PER_OPERATION, gemmEfficiencyLawDescription, gpuGenerationOf, matmulCeilingScaleOf, OVERLAP_COMPUTE_SLOWDOWN } from './performance.js';
 import { gradientBytesOf, gradientReduceBytesOf, keepsMasterWeights, optimizerStateBytesOf } from './precision.js';
 import type { ParallelLayout, PlanOptions } from './types.js';
 
@@ -379,7 +379,7 @@ export function planAssumptions(
  * generation's runs, pooled, or the 2021 fit — so a reader sees how far the validation suite vouches for this GPU.
  */
 export function gemmEfficiencyLawAssumption(gpuId: string, precision: ParallelLayout['precision']): Assumption {
-  const law = gemmEfficiencyLawDescription(gpuGenerationOf(gpuId), precision === 'FP8');
+  const law = gemmEfficiencyLawDescription(gpuGenerationOf(gpuId), precision === 'FP8', matmulCeilingScaleOf(gpuId));
   return { name: 'gemmEfficiencyLaw', value: law.value, origin: 'DEFAULT', source: law.source };
 }
 

@@ -46,6 +46,9 @@ const PRESET_CLUSTERS: readonly { gpu: string; gpusPerNode: number; nodes: numbe
   { gpu: 'b200', gpusPerNode: 8, nodes: 32, name: 'Megatron-Bridge DGX-B200 runs: 32 DGX B200 (256 GPUs)' },
   // Blackwell Ultra: the B200's tensor throughput with 288 GB of HBM and an 800 Gb/s NIC per GPU (no published run yet).
   { gpu: 'b300', gpusPerNode: 8, nodes: 1, name: 'One DGX B300 (8 × B300)' },
+  // GB200 NVL72: a rack is one NVLink domain of 72 GPUs (the catalog's node); eight make a 576-GPU DGX SuperPOD unit.
+  { gpu: 'gb200', gpusPerNode: 72, nodes: 1, name: 'One GB200 NVL72 rack (72 GPUs, one NVLink domain)' },
+  { gpu: 'gb200', gpusPerNode: 72, nodes: 8, name: 'Eight GB200 NVL72 racks (576 GPUs)' },
 ];
 
 let presetCache: Map<string, ClusterView> | undefined;

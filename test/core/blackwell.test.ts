@@ -8,6 +8,7 @@ import {
   MATMUL_EFFICIENCY_BY_GENERATION,
   MATMUL_SHARE_OF_CEILING,
   MAX_ACHIEVABLE_MATMUL_FRACTION,
+  matmulCeilingScaleOf,
   matmulEfficiency,
   BLACKWELL_MOE_STEP_TIME_MODEL_ACCURACY_FRACTION,
   BLACKWELL_STEP_TIME_MODEL_ACCURACY_FRACTION,
@@ -231,9 +232,59 @@ describe('B300 (Blackwell Ultra): the B200 law, more memory, a faster NIC', () =
     const [b300] = on('b300');
     expect(b300!.severity).toBe('INFO');
     expect(b300!.message).toContain('No published run on this GPU is in the suite');
-    expect(b300!.message).toContain('(b200;');
+    expect(b300!.message).toContain('as checked on b200 runs');
     expect(on('b200')[0]!.message).not.toContain('No published run on this GPU');
     // The stated accuracy is the generation's.
     expect(b300!.message).toContain(`±${BLACKWELL_STEP_TIME_MODEL_ACCURACY_FRACTION * 100} %`);
+  });
+});
+
+describe('GB200 NVL72: a 72-GPU NVLink domain as the node, its own microbenchmark ceiling', () => {
+  it('is catalogued from the GB200 NVL72 specifications: 186 GB at 8 TB/s, 2,500 / 5,000 TFLOP/s dense BF16 / FP8, 72 a node', () => {
+    const gb200 = findGpu('gb200')!;
+    expect(gb200.memoryBytes).toBe(186e9);
+    expect(gb200.memoryBandwidthBytesPerSecond).toBe(8e12);
+    // 360 / 720 PFLOPS sparse for the rack's 72 GPUs: half of 5 / 10 PFLOPS each.
+    expect(gb200.peakFlopsPerSecond.BF16 * 72 * 2).toBeCloseTo(360e15, -12);
+    expect(gb200.peakFlopsPerSecond.FP8! * 72 * 2).toBeCloseTo(720e15, -12);
+    expect(gb200.gpusPerNode).toBe(72);
+    // 130 TB/s of NVLink for 72 GPUs: 1.8 TB/s each, 900 GB/s one way.
+    expect(gb200.intraNodeBandwidthBytesPerSecond).toBe(900e9);
+    expect(gpuGenerationOf('gb200')).toBe('BLACKWELL');
+  });
+
+  it('its GEMMs reach its own ceiling, 1,822 of 2,500 TFLOP/s (72.9 %), not B200\'s 77.6 % of its higher peak', () => {
+    expect(matmulCeilingScaleOf('gb200')).toBeCloseTo(1822 / 2500 / (1745 / 2250), 12);
+    expect(matmulCeilingScaleOf('b200')).toBe(1);
+    expect(matmulCeilingScaleOf('b300')).toBe(1);
+    expect(matmulCeilingScaleOf('h100-sxm')).toBe(1);
+    // Llama 3 8B on 8 GPUs, TP 1, BF16: compute-bound, so the compute time is the peak ratio × the ceiling ratio.
+    const llama = findModelPreset('llama3-8b') as ModelArchitecture;
+    const counts = computeModelCounts(llama);
+    const compute = (gpuId: string) => {
+      const cluster = makeCluster({ gpu: findGpu(gpuId) as GpuSpec, gpusPerNode: 8, nodes: 1 });
+      return evaluatePlan(llama, counts, cluster, resolveLayout(llama, cluster, { globalBatchSize: 64, microBatchSize: 1, precision: 'BF16', recompute: 'NONE' }));
+    };
+    const [b200, gb200] = [compute('b200'), compute('gb200')];
+    // GEMMs run 1,822 / 1,745 as fast; the element-wise kernels (8 TB/s on both) do not: between 1 and 1.044 × faster.
+    const speedup = b200.performance.computeSeconds / gb200.performance.computeSeconds;
+    expect(speedup).toBeGreaterThan(1);
+    expect(speedup).toBeLessThan(1822 / 1745 + 1e-9);
+    expect(gemmEfficiencyLawAssumption('gb200', 'BF16').value).toContain(`microbenchmark ceiling ${(1822 / 2500).toFixed(3)}`);
+  });
+
+  it('an expert-parallel group of 64 stays on NVLink inside the rack, where 8-GPU nodes send 7/8 of it over the NIC', () => {
+    const qwen = findModelPreset('qwen3-235b-a22b') as ModelArchitecture;
+    const counts = computeModelCounts(qwen);
+    const onCluster = (gpuId: string, gpusPerNode: number) => {
+      const cluster = makeCluster({ gpu: findGpu(gpuId) as GpuSpec, gpusPerNode, nodes: 64 / gpusPerNode });
+      return evaluatePlan(qwen, counts, cluster, resolveLayout(qwen, cluster, { expertParallel: 64, globalBatchSize: 256, microBatchSize: 1, precision: 'BF16', recompute: 'FULL' }));
+    };
+    const rack = onCluster('gb200', 64);
+    const nodes = onCluster('b200', 8);
+    const ep = (p: ReturnType<typeof onCluster>) => p.communication.expertParallelSeconds;
+    // Same bytes; NVLink at 900 GB/s against 7/8 of them through a 50 GB/s NIC: several times faster.
+    expect(rack.communication.expertParallelBytes).toBeCloseTo(nodes.communication.expertParallelBytes, 0);
+    expect(ep(nodes) / ep(rack)).toBeGreaterThan(5);
   });
 });

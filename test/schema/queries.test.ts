@@ -216,6 +216,11 @@ describe('clusters and cluster', () => {
     expect([b300.nodes, b300.gpusPerNode, b300.gpuCount]).toEqual([1, 8, 8]);
     expect(b300.memoryBytes).toBe(8 * 288e9);
     expect(b300.peakFlopsPerSecond).toBe(8 * 2250e12);
+    // GB200 NVL72: the rack is one NVLink domain of 72 (the catalog's node); eight racks, 576 GPUs.
+    const racks = data!.clusters.find((c) => c.id === 'gb200-x576')!;
+    expect([racks.nodes, racks.gpusPerNode, racks.gpuCount]).toEqual([8, 72, 576]);
+    expect(racks.memoryBytes).toBe(576 * 186e9);
+    expect(data!.clusters.some((c) => c.id === 'gb200-x72')).toBe(true);
   });
 
   it('finds one by id; null when unknown', async () => {

@@ -276,7 +276,8 @@ export function layerCompute(ctx: StepContext): LayerCompute {
   const hbm = ctx.hbmBytesPerSecond;
   const flops = layerFlops(ctx);
   const override = options?.computeEfficiencyOverride;
-  const scale = options?.computeEfficiencyScale ?? 1;
+  // A user's scale, and the GPU's own microbenchmark ceiling where it differs from its generation's (GB200).
+  const scale = (options?.computeEfficiencyScale ?? 1) * ctx.matmulCeilingScale;
   let layerSeconds: number;
   let headSeconds: number;
   let attentionSeconds: number;

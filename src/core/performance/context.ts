@@ -10,7 +10,7 @@ import { recomputedLayerFraction } from '../pipeline.js';
 import { expertLoadFor } from '../moe-load.js';
 import { activationElementBytesFor } from '../precision.js';
 import type { ClusterSpec, ModelArchitecture, ModelCounts, ParallelLayout, PlanOptions } from '../types.js';
-import { ELEMENTWISE_BANDWIDTH_EFFICIENCY, type GpuGeneration, gpuGenerationOf, OVERLAP_COMPUTE_SLOWDOWN } from './efficiency.js';
+import { ELEMENTWISE_BANDWIDTH_EFFICIENCY, type GpuGeneration, gpuGenerationOf, matmulCeilingScaleOf, OVERLAP_COMPUTE_SLOWDOWN } from './efficiency.js';
 
 export interface StepContext {
   arch: ModelArchitecture;
@@ -19,6 +19,8 @@ export interface StepContext {
   layout: ParallelLayout;
   options: PlanOptions | undefined;
   generation: GpuGeneration;
+  /** The GPU's microbenchmark ceiling over its generation's (1 but for GB200): multiplies its GEMM efficiency. */
+  matmulCeilingScale: number;
   /** GPUs per node. */
   gpusPerNode: number;
   /** Tensor, pipeline, data, expert and context parallel degrees; v = virtual stages per rank (1 without PP). */
@@ -108,6 +110,7 @@ export function stepContext(
     layout,
     options,
     generation: gpuGenerationOf(gpu.id),
+    matmulCeilingScale: matmulCeilingScaleOf(gpu.id),
     gpusPerNode: cluster.gpusPerNode,
     t,
     p,
