@@ -46,25 +46,14 @@ const UNCALIBRATED_OTHER: Diagnostic = Object.freeze({
     'step time as an estimate to check against a measurement.',
 });
 
-/**
- * Catalog GPUs of a predicted generation that the validation suite has published runs on (test/core/blackwell.test.ts
- * keeps this equal to the suite's): a plan on another GPU of that generation (B300) is told its figures are B200's.
- */
-export const BLACKWELL_GPUS_IN_SUITE: readonly string[] = ['b200'];
-
 const uncalibratedMessages = new Map<string, Diagnostic>();
 
-function uncalibratedGpuDiagnostic(generation: GpuGeneration, moe: boolean, gpuId: string): Diagnostic | null {
+function uncalibratedGpuDiagnostic(generation: GpuGeneration, moe: boolean): Diagnostic | null {
   if (GENERATIONS_FITTED_ON_OWN_RUNS.includes(generation)) return null;
   if (generation === 'OTHER') return UNCALIBRATED_OTHER;
-  const checkedOnThisGpu = BLACKWELL_GPUS_IN_SUITE.includes(gpuId);
-  const key = `${generation}:${moe}:${checkedOnThisGpu}`;
+  const key = `${generation}:${moe}`;
   let diagnostic = uncalibratedMessages.get(key);
   if (diagnostic === undefined) {
-    const notThisGpu = checkedOnThisGpu
-      ? ''
-      : ` No published run on this GPU is in the suite: its step times rest on the generation's law as checked on ` +
-        `${BLACKWELL_GPUS_IN_SUITE.join(', ')} runs (with its own microbenchmark ceiling where it has one), and the stated accuracy is theirs.`;
     diagnostic = Object.freeze(
       moe
         ? {
@@ -73,10 +62,9 @@ function uncalibratedGpuDiagnostic(generation: GpuGeneration, moe: boolean, gpuI
             message:
               `Mixture-of-experts steps on ${generation} GPUs are predicted, not calibrated: the GEMM share is pooled over A100 ` +
               'and H100 (no 16-bit run of this generation to fit one) and the per-expert host time is fitted on H100 runs. ' +
-              `The validation suite's MoE rows on it are among its largest errors (query validation, gpu b200): the stated ` +
+              `The validation suite's MoE rows on it are among its largest errors (query validation: B200, GB200 and B300 rows): the stated ` +
               `accuracy here is ±${(stepTimeModelAccuracyFractionFor(2, generation) * 100).toFixed(0)} %, against ` +
-              `±${(MOE_STEP_TIME_MODEL_ACCURACY_FRACTION * 100).toFixed(0)} % on H100.` +
-              notThisGpu,
+              `±${(MOE_STEP_TIME_MODEL_ACCURACY_FRACTION * 100).toFixed(0)} % on H100.`,
           }
         : {
             severity: 'INFO',
@@ -85,8 +73,7 @@ function uncalibratedGpuDiagnostic(generation: GpuGeneration, moe: boolean, gpuI
               `${generation} step times are predicted, not calibrated: the GEMM law takes its microbenchmark ceiling × a share ` +
               'pooled over A100 and H100 (no 16-bit run of this generation to fit one); its published dense rows check it ' +
               `(query validation, family B200_MODERN_RECIPES): the stated accuracy here is ±${(stepTimeModelAccuracyFractionFor(1, generation) * 100).toFixed(0)} %, ` +
-              `against ±${(STEP_TIME_MODEL_ACCURACY_FRACTION * 100).toFixed(0)} % on A100 and H100.` +
-              notThisGpu,
+              `against ±${(STEP_TIME_MODEL_ACCURACY_FRACTION * 100).toFixed(0)} % on A100 and H100.`,
           },
     ) as Diagnostic;
     uncalibratedMessages.set(key, diagnostic);
@@ -217,7 +204,7 @@ export function planDiagnostics(
         `pipelineLayerSplit FIRST_LAST_ONE_FEWER or BALANCED, or pipelineStageLayers, give the embedding and head stages fewer.`,
     });
   }
-  const uncalibrated = uncalibratedGpuDiagnostic(generation, arch.experts > 1, cluster.gpu.id);
+  const uncalibrated = uncalibratedGpuDiagnostic(generation, arch.experts > 1);
   if (uncalibrated !== null) diagnostics.push(uncalibrated);
   if (layout.offload !== 'NONE' && performance.optimizerSeconds > 0.2 * performance.stepSeconds) {
     diagnostics.push({

@@ -140,12 +140,12 @@ export const STEP_TIME_MODEL_ACCURACY_FRACTION = 0.05;
 export const MOE_STEP_TIME_MODEL_ACCURACY_FRACTION = 0.09;
 
 /**
- * On Blackwell (predicted on a pooled share, nothing fitted on it): the mean |error| over the suite's dense B200 runs
- * (Megatron-Bridge 25.11: 2; NeMo 25.02: 6; NeMo 25.04's long-sequence rows: 6) and its MoE B200 runs (Megatron-Bridge
- * 26.04.01: 2), rounded up.
+ * On Blackwell (predicted on a pooled share, nothing fitted on it): the mean |error| over the suite's dense Blackwell
+ * runs (Megatron-Bridge 25.11: 2 on B200; NeMo 25.02: 6; NeMo 25.04's long-sequence rows: 6; Megatron-Bridge 26.04.01: 1
+ * on GB200) and its MoE Blackwell runs (Megatron-Bridge 26.04.01: 2 each on B200, GB200 and B300), rounded up.
  */
-export const BLACKWELL_STEP_TIME_MODEL_ACCURACY_FRACTION = 0.16;
-export const BLACKWELL_MOE_STEP_TIME_MODEL_ACCURACY_FRACTION = 0.32;
+export const BLACKWELL_STEP_TIME_MODEL_ACCURACY_FRACTION = 0.15;
+export const BLACKWELL_MOE_STEP_TIME_MODEL_ACCURACY_FRACTION = 0.4;
 
 /**
  * The stated accuracy of a plan: its class (MoE or dense) on its GPU's generation — Blackwell's own figures, else those

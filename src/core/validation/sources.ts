@@ -8,6 +8,10 @@ export const MEGATRON_BRIDGE_26_04 =
 export const MEGATRON_BRIDGE_26_04_B200 =
   'NVIDIA Megatron-Bridge performance summary archive, 26.04.01 NeMo container, DGX-B200 pre-training (docs.nvidia.com/nemo/megatron-bridge/latest/performance-summary-archive.html)';
 
+/** The same archive's 26.04.01 section, its DGX-GB200 (NVL72) and DGX-B300 rows: the catalog's GB200 and B300, checked. */
+export const MEGATRON_BRIDGE_26_04_GB200_B300 =
+  'NVIDIA Megatron-Bridge performance summary archive, 26.04.01 NeMo container, DGX-GB200 and DGX-B300 pre-training (docs.nvidia.com/nemo/megatron-bridge/latest/performance-summary-archive.html)';
+
 /** The same archive's 25.11 section (Megatron-Bridge 0.2.0), its DGX-B200 table: the suite's Blackwell rows. */
 export const MEGATRON_BRIDGE_25_11_B200 =
   'NVIDIA Megatron-Bridge performance summary archive, 25.11 NeMo container (Megatron-Bridge 0.2.0), DGX-B200 pre-training (docs.nvidia.com/nemo/megatron-bridge/latest/performance-summary-archive.html)';

@@ -74,15 +74,21 @@ function archOf(run: ValidationRun, changes?: Partial<ModelArchitecture>): Model
   return { ...preset, ...run.modelChanges, ...changes };
 }
 
-/** Every run's GPUs are nodes of this many (HGX/DGX servers); trainingPlanInput replays them the same way. */
+/** Every run's GPUs are nodes of this many (HGX/DGX servers) unless it says otherwise; trainingPlanInput replays them the same way. */
 export const VALIDATION_GPUS_PER_NODE = 8;
+
+/** The NVLink domain a run's GPUs are grouped in: its own (GB200 NVL72 racks), else an 8-GPU server; never above its GPUs. */
+export function validationGpusPerNode(run: Pick<ValidationRun, 'gpus' | 'gpusPerNode'>): number {
+  return Math.min(run.gpus, run.gpusPerNode ?? VALIDATION_GPUS_PER_NODE);
+}
 
 /** Predict one run's published figure; `scale` multiplies the GEMM efficiency of its GPU generation. */
 export function predictRun(run: ValidationRun, scales: EfficiencyScales = {}): RunPrediction {
   const gpu = gpuOf(run);
   const generation = gpuGenerationOf(gpu.id);
   const arch = archOf(run);
-  const cluster = makeCluster({ gpu, gpusPerNode: VALIDATION_GPUS_PER_NODE, nodes: run.gpus / VALIDATION_GPUS_PER_NODE });
+  const gpusPerNode = validationGpusPerNode(run);
+  const cluster = makeCluster({ gpu, gpusPerNode, nodes: run.gpus / gpusPerNode });
   // The named recipe fills what the run leaves unset (explicit knobs win), as trainingPlan does.
   const withRecipe = applyRecipe(run.trainingRecipe, run.layout, run.options ?? {});
   const layout = resolveLayout(arch, cluster, withRecipe.layout, `validation.${run.id}`);

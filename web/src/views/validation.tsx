@@ -225,7 +225,7 @@ function HeldBackTable(props: { heldBack: HeldBack[] }): preact.JSX.Element {
 }
 
 type Stated = Report['statedAccuracies'][number];
-/** "5 % / 9 %": the dense and MoE figures planSearch states on B200 (`blackwell`) or on A100 and H100. */
+/** "5 % / 9 %": the dense and MoE figures planSearch states on Blackwell GPUs (`blackwell`) or on A100 and H100. */
 function statedText(all: readonly Stated[], blackwell: boolean): string {
   const pick = (moe: boolean) =>
     all.find((a) => a.mixtureOfExperts === moe && a.generations.includes('BLACKWELL') === blackwell);
@@ -297,7 +297,7 @@ function Summary(props: { report: Report }): preact.JSX.Element {
         <dd data-testid="validation-stated-accuracy">
           {statedText(statedAccuracies, false)}
           <span class="sub">
-            on A100 and H100 ({statedRuns(statedAccuracies, false)} runs); on B200 {statedText(statedAccuracies, true)}{' '}
+            on A100 and H100 ({statedRuns(statedAccuracies, false)} runs); on Blackwell (B200, B300, GB200) {statedText(statedAccuracies, true)}{' '}
             ({statedRuns(statedAccuracies, true)} runs): each its runs' mean |error|, rounded up
           </span>
         </dd>
