@@ -42,6 +42,16 @@ const BLACKWELL_HGX_DENSE_PEAKS = {
   FP8: 4500 * TFLOPS,
 } as const;
 
+// GB200 and GB300 NVL72 specifications (72 GPUs, sparse): FP32 5,760 TF, TF32 180 PF, FP16/BF16 360 PF, FP8 720 PF →
+// per GPU dense: FP32 80, TF32 1,250, BF16/FP16 2,500, FP8 5,000 TFLOPS (Blackwell Ultra adds FP4, not these).
+const GRACE_BLACKWELL_NVL72_DENSE_PEAKS = {
+  FP32: 80 * TFLOPS,
+  TF32: 1250 * TFLOPS,
+  BF16: 2500 * TFLOPS,
+  FP16: 2500 * TFLOPS,
+  FP8: 5000 * TFLOPS,
+} as const;
+
 export const GPU_CATALOG: readonly GpuSpec[] = Object.freeze([
   {
     id: 'v100-32gb',
@@ -226,8 +236,8 @@ export const GPU_CATALOG: readonly GpuSpec[] = Object.freeze([
     intraNodeBandwidthBytesPerSecond: 900 * GB,
     // HGX B300 datasheet: 1.6 TB/s of networking for 8 GPUs (bidirectional) — one 800 Gb/s ConnectX-8 SuperNIC per GPU.
     interNodeBandwidthBytesPerSecond: gbit(800),
-    // Assumption: 1,100 W per GPU, the HGX B300 board power partners list (DGX B300 draws 14.5 kW, DGX B200 14.3 kW).
-    tdpWatts: 1100,
+    // NVIDIA's B300 SXM maximum TGP: 1,000 W (as stas00/ml-engineering's accelerator power table lists it).
+    tdpWatts: 1000,
     // Assumption: market on-demand price, 2026.
     gpuHourUsd: 6,
     gpusPerNode: 8,
@@ -244,15 +254,7 @@ export const GPU_CATALOG: readonly GpuSpec[] = Object.freeze([
     // GB200 NVL72 specifications: 13.4 TB HBM3e for 72 GPUs → 186 GB each (NVIDIA's MIG table: 186 GB), 576 TB/s → 8 TB/s each.
     memoryBytes: 186 * GB,
     memoryBandwidthBytesPerSecond: 8 * TB,
-    // GB200 NVL72 specifications (72 GPUs, sparse): FP32 5,760 TF, TF32 180 PF, FP16/BF16 360 PF, FP8 720 PF → per GPU
-    // dense: FP32 80, TF32 1,250, BF16/FP16 2,500, FP8 5,000 TFLOPS.
-    peakFlopsPerSecond: {
-      FP32: 80 * TFLOPS,
-      TF32: 1250 * TFLOPS,
-      BF16: 2500 * TFLOPS,
-      FP16: 2500 * TFLOPS,
-      FP8: 5000 * TFLOPS,
-    },
+    peakFlopsPerSecond: GRACE_BLACKWELL_NVL72_DENSE_PEAKS,
     // GB200 NVL72 specifications: fifth-generation NVLink 130 TB/s for 72 GPUs = 1.8 TB/s each (bidirectional) → 900 GB/s.
     intraNodeBandwidthBytesPerSecond: 900 * GB,
     // Between racks: one 400 Gb/s ConnectX-7 per GPU (four per compute tray).
@@ -263,6 +265,28 @@ export const GPU_CATALOG: readonly GpuSpec[] = Object.freeze([
     gpuHourUsd: 7,
     gpusPerNode: 72,
     // GB200 NVL72 specifications: up to 17 TB LPDDR5X on its 36 Grace CPUs; assumption: 4 × 3.84 TB NVMe a compute tray.
+    hostMemoryBytesPerNode: 17 * TB,
+    nvmeBytesPerNode: 18 * 4 * 3.84 * TB,
+  },
+  {
+    // Blackwell Ultra in the same rack: as GB200 NVL72, a node is the rack's 72-GPU NVLink domain.
+    id: 'gb300',
+    name: 'NVIDIA GB300 (GB300 NVL72: 72 GPUs in one NVLink domain)',
+    vendor: 'NVIDIA',
+    // Blackwell Ultra's 288 GB of HBM3e at 8 TB/s (the B300's; GB300 NVL72 specifications: ≈ 20 TB for 72 GPUs).
+    memoryBytes: 288 * GB,
+    memoryBandwidthBytesPerSecond: 8 * TB,
+    peakFlopsPerSecond: GRACE_BLACKWELL_NVL72_DENSE_PEAKS,
+    // GB300 NVL72 specifications: fifth-generation NVLink 130 TB/s for 72 GPUs → 900 GB/s one direction each.
+    intraNodeBandwidthBytesPerSecond: 900 * GB,
+    // GB300 NVL72 specifications: 72 ConnectX-8 SuperNICs, 800 Gb/s each — one per GPU.
+    interNodeBandwidthBytesPerSecond: gbit(800),
+    // NVIDIA's GB300 per-GPU maximum power: 1,400 W (stas00/ml-engineering's accelerator power table).
+    tdpWatts: 1400,
+    // Assumption: market on-demand price, 2026.
+    gpuHourUsd: 8,
+    gpusPerNode: 72,
+    // As GB200 NVL72: up to 17 TB LPDDR5X on its 36 Grace CPUs; assumption: 4 × 3.84 TB NVMe a compute tray.
     hostMemoryBytesPerNode: 17 * TB,
     nvmeBytesPerNode: 18 * 4 * 3.84 * TB,
   },

@@ -49,6 +49,7 @@ const PRESET_CLUSTERS: readonly { gpu: string; gpusPerNode: number; nodes: numbe
   // GB200 NVL72: a rack is one NVLink domain of 72 GPUs (the catalog's node); eight make a 576-GPU DGX SuperPOD unit.
   { gpu: 'gb200', gpusPerNode: 72, nodes: 1, name: 'One GB200 NVL72 rack (72 GPUs, one NVLink domain)' },
   { gpu: 'gb200', gpusPerNode: 72, nodes: 8, name: 'Eight GB200 NVL72 racks (576 GPUs)' },
+  { gpu: 'gb300', gpusPerNode: 72, nodes: 1, name: 'One GB300 NVL72 rack (72 GPUs, one NVLink domain)' },
 ];
 
 let presetCache: Map<string, ClusterView> | undefined;

@@ -13,7 +13,7 @@ function gpu(id: string): GpuSpec {
 describe('GPU catalog', () => {
   it('has every required id, each once, lowercase', () => {
     const ids = GPU_CATALOG.map((g) => g.id);
-    for (const id of ['v100-32gb', 'a100-40gb', 'a100-80gb', 'h100-sxm', 'h200', 'b200', 'b300', 'gb200', 'mi300x']) {
+    for (const id of ['v100-32gb', 'a100-40gb', 'a100-80gb', 'h100-sxm', 'h200', 'b200', 'b300', 'gb200', 'gb300', 'mi300x']) {
       expect(ids).toContain(id);
     }
     expect(new Set(ids).size).toBe(ids.length);

@@ -280,7 +280,7 @@ it('shows the validation suite as the API reports it: every run, its summary fig
   expect(await page.getByTestId('validation-mean').textContent()).toBe(percent(validation.summary.meanAbsError));
   expect(await rows.locator('th[scope=row] .run-id').allTextContents()).toEqual(validation.runs.map((r) => r.id));
   // What planSearch states, per model class and GPU generation (dense / MoE on A100 and H100, then on Blackwell).
-  expect(await page.getByTestId('validation-stated-accuracy').textContent()).toMatch(/^\d+ % \/ \d+ %on A100 and H100 \(\d+ \/ \d+ runs\); on Blackwell \(B200, B300, GB200\) \d+ % \/ \d+ %/);
+  expect(await page.getByTestId('validation-stated-accuracy').textContent()).toMatch(/^\d+ % \/ \d+ %on A100 and H100 \(\d+ \/ \d+ runs\); on Blackwell \(B200, B300, GB200, GB300\) \d+ % \/ \d+ %/);
   // Runs the memory model does not fit are stated, not hidden.
   const noFit = validation.runs.filter((r) => !r.predictedFits).length;
   expect(await page.locator('[data-testid=validation-runs] tbody tr.nofit').count()).toBe(noFit);

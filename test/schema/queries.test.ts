@@ -221,6 +221,10 @@ describe('clusters and cluster', () => {
     expect([racks.nodes, racks.gpusPerNode, racks.gpuCount]).toEqual([8, 72, 576]);
     expect(racks.memoryBytes).toBe(576 * 186e9);
     expect(data!.clusters.some((c) => c.id === 'gb200-x72')).toBe(true);
+    // GB300 NVL72: Blackwell Ultra's 288 GB in the same 72-GPU domain.
+    const gb300 = data!.clusters.find((c) => c.id === 'gb300-x72')!;
+    expect([gb300.nodes, gb300.gpusPerNode, gb300.gpuCount]).toEqual([1, 72, 72]);
+    expect(gb300.memoryBytes).toBe(72 * 288e9);
   });
 
   it('finds one by id; null when unknown', async () => {

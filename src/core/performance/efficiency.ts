@@ -18,7 +18,7 @@ export type GpuGeneration = 'AMPERE' | 'HOPPER' | 'BLACKWELL' | 'OTHER';
 export function gpuGenerationOf(gpuId: string): GpuGeneration {
   if (gpuId.startsWith('a100')) return 'AMPERE';
   if (gpuId.startsWith('h100') || gpuId.startsWith('h200') || gpuId.startsWith('h800')) return 'HOPPER';
-  if (gpuId.startsWith('b200') || gpuId.startsWith('b300') || gpuId.startsWith('gb200')) return 'BLACKWELL';
+  if (['b200', 'b300', 'gb200', 'gb300'].some((id) => gpuId.startsWith(id))) return 'BLACKWELL';
   return 'OTHER';
 }
 
@@ -38,7 +38,8 @@ export const MAX_ACHIEVABLE_MATMUL_FRACTION: Readonly<Record<Exclude<GpuGenerati
  * GPUs of a generation whose own microbenchmark ceiling differs from the generation's by more than software noise:
  * GB200 reaches 1,822.0 of its 2,500 TFLOP/s (72.9 %, the same MAMF table, torch 2.10 + CUDA 13.0) — its higher peak
  * assumes clocks a sustained GEMM does not hold — against B200's 77.6 %. (B300's 1,769 of 2,250 is B200's within 1.4 %,
- * "same as B200, newer torch/cuda": it keeps the generation's.)
+ * "same as B200, newer torch/cuda": it keeps the generation's; so does GB300 — Blackwell Ultra at 1,400 W a GPU, not in
+ * the table.)
  */
 const MAX_ACHIEVABLE_MATMUL_FRACTION_OF_GPU: Readonly<Record<string, number>> = { gb200: 1822.0 / 2500 };
 
@@ -142,10 +143,11 @@ export const MOE_STEP_TIME_MODEL_ACCURACY_FRACTION = 0.09;
 /**
  * On Blackwell (predicted on a pooled share, nothing fitted on it): the mean |error| over the suite's dense Blackwell
  * runs (Megatron-Bridge 25.11: 2 on B200; NeMo 25.02: 6; NeMo 25.04's long-sequence rows: 6; Megatron-Bridge 26.04.01: 1
- * on GB200) and its MoE Blackwell runs (Megatron-Bridge 26.04.01: 2 each on B200, GB200 and B300), rounded up.
+ * each on GB200 and GB300) and its MoE Blackwell runs (Megatron-Bridge 26.04.01: 2 each on B200, GB200, B300 and GB300),
+ * rounded up.
  */
 export const BLACKWELL_STEP_TIME_MODEL_ACCURACY_FRACTION = 0.15;
-export const BLACKWELL_MOE_STEP_TIME_MODEL_ACCURACY_FRACTION = 0.4;
+export const BLACKWELL_MOE_STEP_TIME_MODEL_ACCURACY_FRACTION = 0.38;
 
 /**
  * The stated accuracy of a plan: its class (MoE or dense) on its GPU's generation — Blackwell's own figures, else those

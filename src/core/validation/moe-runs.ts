@@ -505,9 +505,12 @@ export const MOE_VALIDATION_RUNS: readonly ValidationRun[] = [
       tokens: 16640,
     },
     { gpu: 'b300', ...GPT_OSS_26_04, expertParallel: 8, precision: { precision: 'BF16' }, options: {}, recipe: 'BF16, HybridEP (flex dispatcher), CUDA graphs on attention, the router and its preprocessing', tokens: 15232 },
+    // No flex dispatcher in GB300's config: the recipe's own all-to-all (gpt_oss.py moe_token_dispatcher_type).
+    { gpu: 'gb300', ...GPT_OSS_26_04, expertParallel: 64, precision: { precision: 'BF16' }, options: { expertDispatch: 'ALL_TO_ALL' }, recipe: 'BF16, EP 64 inside the NVL72 rack, the all-to-all dispatcher, CUDA graphs on attention, the router and its preprocessing', tokens: 19200 },
     { gpu: 'b200', ...QWEN3_30B_26_04, microBatchSize: 4, recipe: `${QWEN3_30B_26_04.recipe}attention, the router and its preprocessing`, tokens: 27136 },
     { gpu: 'gb200', ...QWEN3_30B_26_04, microBatchSize: 4, recipe: `${QWEN3_30B_26_04.recipe}the router and its preprocessing`, tokens: 26112 },
     { gpu: 'b300', ...QWEN3_30B_26_04, microBatchSize: 8, recipe: `${QWEN3_30B_26_04.recipe}the router and its preprocessing`, tokens: 30720 },
+    { gpu: 'gb300', ...QWEN3_30B_26_04, microBatchSize: 8, recipe: `${QWEN3_30B_26_04.recipe}the router and its preprocessing`, tokens: 31744 },
   ] as const).map(
     (row): ValidationRun => ({
       id: `megatron-bridge-26.04-${row.gpu}-${row.model}`,
@@ -515,8 +518,8 @@ export const MOE_VALIDATION_RUNS: readonly ValidationRun[] = [
       family: 'MOE',
       gpu: row.gpu,
       gpus: row.gpus,
-      // The GB200 rows' GPUs are one NVL72 rack's (64 of its 72, one NVLink domain).
-      ...(row.gpu === 'gb200' ? { gpusPerNode: 64 } : {}),
+      // The GB200 and GB300 rows' GPUs are one NVL72 rack's (64 of its 72, one NVLink domain).
+      ...(row.gpu === 'gb200' || row.gpu === 'gb300' ? { gpusPerNode: 64 } : {}),
       model: row.model,
       ...(row.model === 'gpt-oss-120b' ? { modelChanges: { sequenceLength: 4096 } } : {}),
       layout: {

@@ -390,36 +390,41 @@ export const VALIDATION_RUNS: readonly ValidationRun[] = Object.freeze([
       kind: 'TOKENS_PER_SECOND_PER_GPU',
     }),
   ),
-  // Megatron-Bridge 26.04.01's Llama 3.1 405B on 256 GB200 (NVL72 racks), asked as LLAMA31_405B_PRETRAIN_CONFIG_GB200
-  // _FP8_CS_V2 sets it (scripts/performance/configs/llama at v0.4.1: TP 4, PP 16, VP 4, CP 1, batch 1,536, no Megatron
-  // FSDP, no activation offload; llama31_llm_pretrain.py as on B200: BF16 gradient reduction, userbuffers TP overlap).
-  // Predicted on the catalog's GB200 (its own microbenchmark ceiling), never fitted.
-  {
-    id: 'megatron-bridge-26.04-gb200-llama3.1-405b',
-    source: MEGATRON_BRIDGE_26_04_GB200_B300,
-    family: 'B200_MODERN_RECIPES',
-    gpu: 'gb200',
-    gpus: 256,
-    gpusPerNode: 64,
-    model: 'llama3-405b',
-    layout: {
-      tensorParallel: 4,
-      pipelineParallel: 16,
-      pipelineInterleave: 4,
-      globalBatchSize: 1536,
-      microBatchSize: 1,
-      precision: 'FP8',
-      recompute: 'NONE',
-      gradientPrecision: 'BF16',
-    },
-    options: { crossEntropyFusion: BRIDGE_CROSS_ENTROPY },
-    trainingRecipe: 'MEGATRON_CORE',
-    recipe: 'Megatron-Bridge (Megatron-Core) on DGX-GB200: FP8 current scaling (Transformer Engine), distributed optimizer, SP and userbuffers TP overlap, BF16 gradient reduction, Transformer Engine\'s fused cross entropy, sequence 8,192',
-    assumed:
-      'no recompute (the config sets none); 64 GPUs of each NVL72 rack in one NVLink domain (four racks; the table gives 256 GPUs, not their placement); Llama 3.1 405B as the Llama 3 405B preset',
-    published: 864,
-    kind: 'TOKENS_PER_SECOND_PER_GPU',
-  },
+  // Megatron-Bridge 26.04.01's Llama 3.1 405B on 256 GB200 and 256 GB300 (NVL72 racks), asked as LLAMA31_405B_PRETRAIN
+  // _CONFIG_{GB200,GB300}_FP8_CS_V2 set them (scripts/performance/configs/llama at v0.4.1: TP 4, PP 16 / 8, VP 4, CP 1,
+  // batch 1,536, no Megatron FSDP, no activation offload; llama31_llm_pretrain.py as on B200: BF16 gradient reduction,
+  // userbuffers TP overlap). Predicted on the catalog's GB200 / GB300 (their own microbenchmark ceiling), never fitted.
+  ...([
+    ['gb200', 16, 864],
+    ['gb300', 8, 1024],
+  ] as const).map(
+    ([gpu, pipelineParallel, tokens]): ValidationRun => ({
+      id: `megatron-bridge-26.04-${gpu}-llama3.1-405b`,
+      source: MEGATRON_BRIDGE_26_04_GB200_B300,
+      family: 'B200_MODERN_RECIPES',
+      gpu,
+      gpus: 256,
+      gpusPerNode: 64,
+      model: 'llama3-405b',
+      layout: {
+        tensorParallel: 4,
+        pipelineParallel,
+        pipelineInterleave: 4,
+        globalBatchSize: 1536,
+        microBatchSize: 1,
+        precision: 'FP8',
+        recompute: 'NONE',
+        gradientPrecision: 'BF16',
+      },
+      options: { crossEntropyFusion: BRIDGE_CROSS_ENTROPY },
+      trainingRecipe: 'MEGATRON_CORE',
+      recipe: `Megatron-Bridge (Megatron-Core) on DGX-${gpu.toUpperCase()}: FP8 current scaling (Transformer Engine), distributed optimizer, SP and userbuffers TP overlap, BF16 gradient reduction, Transformer Engine's fused cross entropy, sequence 8,192`,
+      assumed:
+        'no recompute (the config sets none); 64 GPUs of each NVL72 rack in one NVLink domain (four racks; the table gives 256 GPUs, not their placement); Llama 3.1 405B as the Llama 3 405B preset',
+      published: tokens,
+      kind: 'TOKENS_PER_SECOND_PER_GPU',
+    }),
+  ),
   // NeMo 25.02's DGX-B200 FP8 table (NeMo 2.0; NVIDIA's docs site, performance_summary.html as published for the 25.02
   // container): early B200 software — the same Llama 3 8B layout ran 26,006 tokens/s/GPU there and 30,624 in
   // Megatron-Bridge 25.11. Asked with that release's performance scripts (NVIDIA/NeMo scripts/llm/performance at

@@ -297,7 +297,7 @@ function Summary(props: { report: Report }): preact.JSX.Element {
         <dd data-testid="validation-stated-accuracy">
           {statedText(statedAccuracies, false)}
           <span class="sub">
-            on A100 and H100 ({statedRuns(statedAccuracies, false)} runs); on Blackwell (B200, B300, GB200) {statedText(statedAccuracies, true)}{' '}
+            on A100 and H100 ({statedRuns(statedAccuracies, false)} runs); on Blackwell (B200, B300, GB200, GB300) {statedText(statedAccuracies, true)}{' '}
             ({statedRuns(statedAccuracies, true)} runs): each its runs' mean |error|, rounded up
           </span>
         </dd>
