@@ -40,7 +40,7 @@ const ValidationFamilyEnum = builder.enumType('ValidationFamily', {
     A100_MEGATRON_2021_22: { description: 'Megatron-LM on A100, 2021–22 (Narayanan et al. 2021, Korthikanti et al. 2022, README).' },
     A100_PRODUCTION_2022_24: { description: 'Production runs on A100: BLOOM, OPT, MegaScale, FSDP (torchtitan, fms-fsdp).' },
     H100_MODERN_RECIPES: { description: 'H100 with modern recipes: Megatron-Core r0.8.0\'s own table, NeMo\'s FP8 table, Megatron-Bridge, NeMo AutoModel, Nemotron-4 15B, Llama 3 405B.' },
-    B200_MODERN_RECIPES: { description: 'Blackwell (B200, and GB200 NVL72) with modern recipes: Megatron-Bridge\'s and NeMo 25.02\'s dense rows, predicted with the pooled share (no 16-bit Blackwell run fits one of its own).' },
+    B200_MODERN_RECIPES: { description: 'Blackwell (B200, and GB200 and GB300 NVL72) with modern recipes: Megatron-Bridge\'s and NeMo 25.02\'s dense rows, predicted with the pooled share (no 16-bit Blackwell run fits one of its own).' },
     MOE: { description: 'Mixture-of-experts runs (DeepSeek-V3: pre-training and its published profile; NeMo AutoModel; Megatron-Core: Megatron-Bridge and the MoE model zoo).' },
     LONG_CONTEXT: { description: 'Long-context runs with context parallelism (Llama 3 405B at 128K on H100; NeMo\'s Llama 3 8B at 32K–1M tokens on B200).' },
   } satisfies Record<ValidationFamily, { description: string }>,

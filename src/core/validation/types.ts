@@ -43,7 +43,7 @@ export const FAMILY_NAMES: Record<ValidationFamily, string> = {
   A100_MEGATRON_2021_22: 'A100 Megatron-LM 2021–22',
   A100_PRODUCTION_2022_24: 'A100 production runs 2022–24 (BLOOM, OPT, MegaScale, FSDP)',
   H100_MODERN_RECIPES: 'H100 modern recipes (Megatron-Core, NeMo, Megatron-Bridge, AutoModel, Nemotron-4, Llama 3)',
-  B200_MODERN_RECIPES: 'Blackwell modern recipes (B200, GB200; Megatron-Bridge, NeMo; predicted, the Blackwell share not fitted on them)',
+  B200_MODERN_RECIPES: 'Blackwell modern recipes (B200, GB200, GB300; Megatron-Bridge, NeMo; predicted, the Blackwell share not fitted on them)',
   MOE: 'Mixture of experts',
   LONG_CONTEXT: 'Long context (context parallel)',
 };

@@ -775,7 +775,7 @@ export type ValidationFamily =
   | 'A100_MEGATRON_2021_22'
   /** Production runs on A100: BLOOM, OPT, MegaScale, FSDP (torchtitan, fms-fsdp). */
   | 'A100_PRODUCTION_2022_24'
-  /** Blackwell (B200, and GB200 NVL72) with modern recipes: Megatron-Bridge's and NeMo 25.02's dense rows, predicted with the pooled share (no 16-bit Blackwell run fits one of its own). */
+  /** Blackwell (B200, and GB200 and GB300 NVL72) with modern recipes: Megatron-Bridge's and NeMo 25.02's dense rows, predicted with the pooled share (no 16-bit Blackwell run fits one of its own). */
   | 'B200_MODERN_RECIPES'
   /** H100 with modern recipes: Megatron-Core r0.8.0's own table, NeMo's FP8 table, Megatron-Bridge, NeMo AutoModel, Nemotron-4 15B, Llama 3 405B. */
   | 'H100_MODERN_RECIPES'
