@@ -156,13 +156,15 @@ describe('what a plan says about the GPU it runs on', () => {
     expect(uncalibrated(plan('a100-80gb', 'llama3-8b', { tensorParallel: 2 }))).toEqual([]);
   });
 
-  it("the MoE warning's claim holds: the Blackwell MoE rows lie beyond the H100 MoE accuracy, the largest errors among them", () => {
+  it("the MoE warning's claim holds: the Blackwell MoE rows range from within the H100 MoE accuracy to the suite's largest errors", () => {
     const largest = VALIDATION_RUNS.map((r) => Math.abs(predictRun(r).error)).sort((a, b) => b - a);
     const blackwellMoe = VALIDATION_RUNS.filter((r) => r.family === 'MOE' && gpuGenerationOf(r.gpu) === 'BLACKWELL');
-    // Two each on B200, GB200, B300 and GB300 (gpt-oss-120b and Qwen3 30B-A3B): every one beyond H100's MoE accuracy, and
-    // the gpt-oss four the suite's four largest errors.
-    expect(blackwellMoe).toHaveLength(8);
-    for (const run of blackwellMoe) expect(Math.abs(error(run.id))).toBeGreaterThan(MOE_STEP_TIME_MODEL_ACCURACY_FRACTION);
+    // gpt-oss-120b and Qwen3 30B-A3B on B200, GB200, B300 and GB300, Qwen3 235B-A22B on GB200, GB300 and B300: some within
+    // H100's MoE accuracy, the gpt-oss four the suite's four largest errors, their mean (the stated figure) over 3 × H100's.
+    expect(blackwellMoe).toHaveLength(11);
+    const errors = blackwellMoe.map((r) => Math.abs(error(r.id)));
+    expect(Math.min(...errors)).toBeLessThan(MOE_STEP_TIME_MODEL_ACCURACY_FRACTION);
+    expect(errors.reduce((a, e) => a + e, 0) / errors.length).toBeGreaterThan(3 * MOE_STEP_TIME_MODEL_ACCURACY_FRACTION);
     const gptOss = blackwellMoe.filter((r) => r.model === 'gpt-oss-120b').map((r) => Math.abs(error(r.id))).sort((a, b) => b - a);
     expect(gptOss).toEqual(largest.slice(0, 4));
   });

@@ -5,7 +5,8 @@
  * Megatron-Core rows in BF16 without expert-parallel overlap fit the host seconds per per-expert operation
  * (suite.ts calibrateExpertHostSeconds), and the rest are predicted.
  */
-import { BRIDGE_CROSS_ENTROPY, MEGATRON_BRIDGE_26_04, MEGATRON_BRIDGE_26_04_B200, MEGATRON_BRIDGE_26_04_GB200_B300 } from './sources.js';
+import { BLACKWELL_MOE_RUNS } from './blackwell-moe-runs.js';
+import { BRIDGE_CROSS_ENTROPY, MEGATRON_BRIDGE_26_04 } from './sources.js';
 import type { ValidationRun } from './types.js';
 
 /** Megatron-Bridge's MoE communication-overlap card: a controlled A/B on one layout, with its nsys profile. */
@@ -51,18 +52,6 @@ const AUTOMODEL_STATES = {
   optimizerMomentPrecision: 'BF16',
 } as const;
 
-
-/** What Megatron-Bridge 26.04.01's gpt-oss-120b rows share (its V2 configs: 64 GPUs, micro-batch 4). */
-const GPT_OSS_26_04 = { model: 'gpt-oss-120b', gpus: 64, microBatchSize: 4 } as const;
-/** What its Qwen3 30B-A3B rows share (the MX V1 configs: 8 GPUs, EP 8, MXFP8 asked as FP8, HybridEP, CUDA graphs on …). */
-const QWEN3_30B_26_04 = {
-  model: 'qwen3-30b-a3b',
-  gpus: 8,
-  expertParallel: 8,
-  precision: { precision: 'FP8' },
-  options: {},
-  recipe: 'MXFP8 (Transformer Engine block scaling), HybridEP (flex dispatcher), CUDA graphs on ',
-} as const;
 
 export const MOE_VALIDATION_RUNS: readonly ValidationRun[] = [
   {
@@ -482,68 +471,7 @@ export const MOE_VALIDATION_RUNS: readonly ValidationRun[] = [
     }),
   ),
 
-  // The same table's Blackwell MoE rows (26.04.01 container; scripts/performance at v0.4.0 = v0.4.1), predicted with the
-  // Blackwell law (efficiency.ts) and the host time fitted on H100 runs; each asked as its V2 config (or V1 where the
-  // table's batch is V1's) sets it. gpt-oss-120b (gpt_oss_workload_base_configs.py; gpt_oss_llm_pretrain.py: BF16
-  // gradient reduction, forced balance): B200 — batch 1,280, EP 8, micro-batch 4, HybridEP, recompute of layernorm and
-  // moe_act, no CUDA graphs; GB200 — EP 64 inside the NVL72 rack, HybridEP, the all-to-all overlapped (moe_a2a_overlap),
-  // the same recompute; B300 — EP 8, HybridEP, no recompute, CUDA graphs on attention, the router and its preprocessing.
-  // Qwen3 30B-A3B (qwen3_workload_base_configs.py, set_qwen3_common_configs as on H100): 8 GPUs, batch 512, EP 8,
-  // HybridEP, MXFP8 — B200 micro-batch 4 with CUDA graphs on attention, router and preprocessing; GB200 micro-batch 4,
-  // graphs on the router and preprocessing; B300 micro-batch 8, the same graphs. The 26.02.01 and 26.04 tables measured
-  // the B200 layouts at 13,722 / 13,045 and 26,695 / 26,859 (±4 %). CUDA graphs are not modelled (the host work they
-  // remove is the per-expert launches', which stay: GroupedLinear is outside their scope).
-  ...([
-    { gpu: 'b200', ...GPT_OSS_26_04, expertParallel: 8, precision: { cheapRecompute: true, precision: 'BF16' }, options: {}, recipe: 'BF16, HybridEP (flex dispatcher), recompute of norms and the MoE activation', tokens: 13568 },
-    {
-      gpu: 'gb200',
-      ...GPT_OSS_26_04,
-      expertParallel: 64,
-      precision: { cheapRecompute: true, precision: 'BF16' },
-      options: { overlapExpertParallelCommunication: true },
-      recipe: 'BF16, EP 64 inside the NVL72 rack, HybridEP (flex dispatcher) overlapped with compute (moe_a2a_overlap), recompute of norms and the MoE activation',
-      tokens: 16640,
-    },
-    { gpu: 'b300', ...GPT_OSS_26_04, expertParallel: 8, precision: { precision: 'BF16' }, options: {}, recipe: 'BF16, HybridEP (flex dispatcher), CUDA graphs on attention, the router and its preprocessing', tokens: 15232 },
-    // No flex dispatcher in GB300's config: the recipe's own all-to-all (gpt_oss.py moe_token_dispatcher_type).
-    { gpu: 'gb300', ...GPT_OSS_26_04, expertParallel: 64, precision: { precision: 'BF16' }, options: { expertDispatch: 'ALL_TO_ALL' }, recipe: 'BF16, EP 64 inside the NVL72 rack, the all-to-all dispatcher, CUDA graphs on attention, the router and its preprocessing', tokens: 19200 },
-    { gpu: 'b200', ...QWEN3_30B_26_04, microBatchSize: 4, recipe: `${QWEN3_30B_26_04.recipe}attention, the router and its preprocessing`, tokens: 27136 },
-    { gpu: 'gb200', ...QWEN3_30B_26_04, microBatchSize: 4, recipe: `${QWEN3_30B_26_04.recipe}the router and its preprocessing`, tokens: 26112 },
-    { gpu: 'b300', ...QWEN3_30B_26_04, microBatchSize: 8, recipe: `${QWEN3_30B_26_04.recipe}the router and its preprocessing`, tokens: 30720 },
-    { gpu: 'gb300', ...QWEN3_30B_26_04, microBatchSize: 8, recipe: `${QWEN3_30B_26_04.recipe}the router and its preprocessing`, tokens: 31744 },
-  ] as const).map(
-    (row): ValidationRun => ({
-      id: `megatron-bridge-26.04-${row.gpu}-${row.model}`,
-      source: row.gpu === 'b200' ? MEGATRON_BRIDGE_26_04_B200 : MEGATRON_BRIDGE_26_04_GB200_B300,
-      family: 'MOE',
-      gpu: row.gpu,
-      gpus: row.gpus,
-      // The GB200 and GB300 rows' GPUs are one NVL72 rack's (64 of its 72, one NVLink domain).
-      ...(row.gpu === 'gb200' || row.gpu === 'gb300' ? { gpusPerNode: 64 } : {}),
-      model: row.model,
-      ...(row.model === 'gpt-oss-120b' ? { modelChanges: { sequenceLength: 4096 } } : {}),
-      layout: {
-        tensorParallel: 1,
-        expertParallel: row.expertParallel,
-        expertTensorParallel: 1,
-        globalBatchSize: row.model === 'gpt-oss-120b' ? 1280 : 512,
-        microBatchSize: row.microBatchSize,
-        recompute: 'NONE',
-        gradientPrecision: 'BF16',
-        ...row.precision,
-      },
-      options: { expertDispatch: 'NODE_DEDUPLICATED', crossEntropyFusion: BRIDGE_CROSS_ENTROPY, ...row.options },
-      trainingRecipe: 'MEGATRON_CORE',
-      recipe: `Megatron-Bridge (Megatron-Core) on DGX-${row.gpu.toUpperCase()}: ${row.recipe}, BF16 gradient reduction, no recompute otherwise, forced balance, Transformer Engine's fused cross entropy, sequence 4,096`,
-      assumed:
-        (row.model === 'gpt-oss-120b'
-          ? "the released model's vocabulary (201,088); its banded attention as a 128-token window on half the layers; attention sinks not modelled"
-          : 'MXFP8 asked as FP8 (the model has one FP8 recipe: the same GEMM rate, its per-tensor casts)') +
-        '; the experts launched per expert (Transformer Engine\'s GroupedLinear) with the host time fitted on H100 rows; CUDA graphs not modelled',
-      published: row.tokens,
-      kind: 'TOKENS_PER_SECOND_PER_GPU',
-    }),
-  ),
+  ...BLACKWELL_MOE_RUNS,
 
   {
     id: 'deepseek-v3-profile-chunk-pair',
