@@ -40,6 +40,33 @@ query PlanOnB200 {
   }
 }
 
+# Qwen3 235B-A22B on 256 GB200s — four NVL72 racks, 64 GPUs each in one NVLink domain — with expert parallelism 32 inside
+# a rack, as Megatron-Bridge 26.04.01 ran it (5,680 tokens/s per GPU published; this plan ≈ 5,040, the validation row —
+# asked with the run's BF16 gradients and fused cross entropy — 5,254). The terms show the all-to-all on NVLink and the
+# host work of per-expert launches (EXPERT_HOST) apart.
+query PlanOnGB200NVL72 {
+  trainingPlan(
+    input: {
+      model: "qwen3-235b-a22b"
+      clusterSpec: { gpu: "gb200", gpusPerNode: 64, nodes: 4 }
+      globalBatchSize: 8192
+      pipelineParallel: 8
+      pipelineInterleave: 3
+      pipelineLayerSplit: FIRST_LAST_ONE_FEWER
+      expertParallel: 32
+      expertTensorParallel: 1
+      precision: FP8
+      recompute: NONE
+      recipe: MEGATRON_CORE
+      options: { expertDispatch: NODE_DEDUPLICATED }
+    }
+  ) {
+    fits
+    performance { stepSeconds tokensPerSecond expertHostSeconds terms { name exposedSeconds } }
+    memory { totalBytes capacityBytes }
+  }
+}
+
 # Model-state memory per GPU for ZeRO stages 0–3: the ZeRO paper's Figure 1 (7.5B parameters, 64 GPUs).
 query CompareZeroStages {
   modelStateMemory(parameters: 7.5e9, dataParallel: 64) {
