@@ -131,7 +131,11 @@ export const ClusterInputRef = builder.inputType('ClusterInput', {
   fields: (t) => ({
     name: t.string({ description: 'Display name (at most 200 characters).' }),
     gpu: t.id({ required: true, description: 'Catalog GPU id, e.g. `a100-80gb` (see `gpus`).' }),
-    gpusPerNode: t.int({ required: true, description: 'GPUs per node (1–1024); tensor parallelism beyond a node crosses the slower network.' }),
+    gpusPerNode: t.int({
+      required: true,
+      description:
+        'GPUs per node (1–1024): the GPUs that share one NVLink domain — 8 on an HGX/DGX server, up to 72 in a GB200 / GB300 NVL72 rack (64 when a job uses 64 of each rack); tensor, expert and context parallelism beyond a node cross the slower network.',
+    }),
     nodes: t.int({ required: true, description: 'Nodes (≥ 1).' }),
     gpuHourUsd: t.float({ description: 'Price per GPU-hour in US dollars (0–10,000). Default: the GPU\'s catalog price.' }),
     pue: t.float({ description: 'Power usage effectiveness of the data centre (1–3), for energy. Default 1.2.' }),
@@ -157,7 +161,7 @@ export const ClusterRef = builder.objectRef<ClusterView>('Cluster').implement({
     createdAt: t.field({ type: 'DateTime', nullable: true, description: 'When a saved cluster was created; null otherwise.', resolve: (c) => c.createdAt }),
     updatedAt: t.field({ type: 'DateTime', nullable: true, description: 'When a saved cluster was last changed; null otherwise.', resolve: (c) => c.updatedAt }),
     gpu: t.field({ type: GpuRef, description: 'The GPU type.', resolve: (c) => c.spec.gpu }),
-    gpusPerNode: t.int({ description: 'GPUs per node.', resolve: (c) => c.spec.gpusPerNode }),
+    gpusPerNode: t.int({ description: 'GPUs per node: one NVLink domain (8 on HGX/DGX, 72 in an NVL72 rack).', resolve: (c) => c.spec.gpusPerNode }),
     nodes: t.int({ description: 'Nodes.', resolve: (c) => c.spec.nodes }),
     gpuCount: t.int({ description: 'Total GPUs (nodes × gpusPerNode).', resolve: (c) => c.spec.nodes * c.spec.gpusPerNode }),
     gpuHourUsd: t.float({ description: 'Price per GPU-hour in US dollars.', resolve: (c) => c.spec.gpuHourUsd }),

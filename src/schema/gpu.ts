@@ -55,7 +55,7 @@ export const GpuRef = builder.objectRef<GpuSpec>('Gpu').implement({
     gpuHourUsd: t.exposeFloat('gpuHourUsd', {
       description: 'Default rental price per GPU-hour in US dollars (an editable market assumption, not a quote).',
     }),
-    gpusPerNode: t.exposeInt('gpusPerNode', { description: 'GPUs per node in the usual server (DGX/HGX: 8).' }),
+    gpusPerNode: t.exposeInt('gpusPerNode', { description: 'GPUs per node in the usual system — one NVLink domain (DGX/HGX: 8; GB200 / GB300 NVL72: the rack\'s 72).' }),
   }),
 });
 

@@ -41,7 +41,7 @@ export type ClusterInput = {
   gpu: string;
   /** Price per GPU-hour in US dollars (0–10,000). Default: the GPU's catalog price. */
   gpuHourUsd?: number | null | undefined;
-  /** GPUs per node (1–1024); tensor parallelism beyond a node crosses the slower network. */
+  /** GPUs per node (1–1024): the GPUs that share one NVLink domain — 8 on an HGX/DGX server, up to 72 in a GB200 / GB300 NVL72 rack (64 when a job uses 64 of each rack); tensor, expert and context parallelism beyond a node cross the slower network. */
   gpusPerNode: number;
   /** CPU RAM per node in bytes (1e9–1e15), where offloaded states live. Default: the GPU's usual server (DGX A100 640GB: 2 TB). */
   hostMemoryBytesPerNode?: number | null | undefined;
