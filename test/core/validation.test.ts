@@ -147,7 +147,8 @@ const report = runValidation();
 // work, as on B200 −25.4 %). Nothing fitted on them: 0.0961 / 0.9179 / 0.1039 (dense 0.0660 / 0.2506); Blackwell's
 // stated accuracy 16 / 32 → 15 / 38 %. Then its Qwen3 235B-A22B on 256 GB200 / GB300 / B300 (100 runs): −7.5 / −8.9 /
 // −33.8 % (B300: 11.4 s of per-expert host work in a 33.3 s step, against 22.1 s published): 0.0983 / 0.9179 / 0.1058
-// (dense unchanged); Blackwell's MoE accuracy 38 → 32 %.
+// (dense unchanged); Blackwell's MoE accuracy 38 → 32 %. Then its DeepSeek-V3 on 256 GB200 / GB300 (102 runs): −1.7 /
+// −10.9 %: 0.0976 / 0.9179 / 0.1050; Blackwell's MoE accuracy 32 → 28 %.
 const MEAN_ABS_ERROR_BOUND = 0.099;
 const MAX_ABS_ERROR_BOUND = 0.92;
 const LEAVE_ONE_FAMILY_OUT_BOUND = 0.106;

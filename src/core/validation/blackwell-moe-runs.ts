@@ -125,4 +125,47 @@ export const BLACKWELL_MOE_RUNS: readonly ValidationRun[] = [
       kind: 'TOKENS_PER_SECOND_PER_GPU',
     }),
   ),
+  // The same release's DeepSeek-V3 on 256 GB200 / GB300, MXFP8 (asked as FP8), as DEEPSEEK_V3_PRETRAIN_CONFIG_{GB200,
+  // GB300}_FP8_MX_V2 set them (deepseek_workload_base_configs.py at v0.4.1): batch 4,096, expert TP 1, HybridEP, no
+  // all-to-all overlap; the 16 virtual stages laid out as "Et*4|(t*4|)*14tmL" — four layers a stage, the last one layer
+  // with the MTP module and the loss (GB300's pp_layout; recipes/deepseek/deepseek_v3.py's map for PP 4 × VP 4 on GB200);
+  // GB200 — PP 4, VP 4, EP 64, micro-batch 1, recompute of the dense layers' MLPs; GB300 — PP 2, VP 8, EP 32,
+  // micro-batch 2, recompute of the MLA up-projections. deepseek_llm_pretrain.py: BF16 gradient reduction overlapped,
+  // forced balance; the recipe's precision-aware optimizer: BF16 gradients and moments. The table's B300 row (PP 8,
+  // micro-batch 2) disagrees with its config (PP 16, micro-batch 1): not used.
+  ...([
+    ['gb200', 4, 4, 64, 1, false, 'PP 4 with 4 virtual stages, EP 64 inside the NVL72 racks', 'recompute of the three dense layers\' MLPs (≈ 3 of 61 layers\' MLP FLOPs once more) not charged', 4256],
+    ['gb300', 2, 8, 32, 2, true, 'PP 2 with 8 virtual stages, EP 32 inside the NVL72 racks, micro-batch 2', 'recompute of the MLA up-projections asked as cheapRecompute (as the 25.09 H100 row)', 4992],
+  ] as const).map(
+    ([gpu, pipelineParallel, pipelineInterleave, expertParallel, microBatchSize, cheapRecompute, layout, recompute, tokens]): ValidationRun => ({
+      id: `megatron-bridge-26.04-${gpu}-deepseek-v3`,
+      source: MEGATRON_BRIDGE_26_04_GB200_B300,
+      family: 'MOE',
+      gpu,
+      gpus: 256,
+      gpusPerNode: 64,
+      model: 'deepseek-v3',
+      layout: {
+        tensorParallel: 1,
+        pipelineParallel,
+        pipelineInterleave,
+        pipelineStageLayers: [4, ...Array.from({ length: 14 }, () => 4), 1],
+        expertParallel,
+        expertTensorParallel: 1,
+        globalBatchSize: 4096,
+        microBatchSize,
+        precision: 'FP8',
+        recompute: 'NONE',
+        cheapRecompute,
+        gradientPrecision: 'BF16',
+        optimizerMomentPrecision: 'BF16',
+      },
+      options: { expertDispatch: 'NODE_DEDUPLICATED', overlapExpertParallelCommunication: false, crossEntropyFusion: BRIDGE_CROSS_ENTROPY },
+      trainingRecipe: 'MEGATRON_CORE',
+      recipe: `Megatron-Bridge (Megatron-Core) on DGX-${gpu.toUpperCase()}: MXFP8 (Transformer Engine block scaling), ${layout}, HybridEP not overlapped, MTP 1, BF16 gradients and moments, forced balance, Transformer Engine's fused cross entropy, sequence 4,096`,
+      assumed: `MXFP8 asked as FP8; ${recompute}; the experts launched per expert (Transformer Engine's GroupedLinear) with the host time fitted on H100 rows; CUDA graphs not modelled; 64 GPUs of each NVL72 rack in one NVLink domain; balanced routing with DeepSeek-V3's group limit`,
+      published: tokens,
+      kind: 'TOKENS_PER_SECOND_PER_GPU',
+    }),
+  ),
 ];
