@@ -50,6 +50,9 @@ const PRESET_CLUSTERS: readonly { gpu: string; gpusPerNode: number; nodes: numbe
   { gpu: 'gb200', gpusPerNode: 72, nodes: 1, name: 'One GB200 NVL72 rack (72 GPUs, one NVLink domain)' },
   { gpu: 'gb200', gpusPerNode: 72, nodes: 8, name: 'Eight GB200 NVL72 racks (576 GPUs)' },
   { gpu: 'gb300', gpusPerNode: 72, nodes: 1, name: 'One GB300 NVL72 rack (72 GPUs, one NVLink domain)' },
+  // Megatron-Bridge's 256-GPU GB200 / GB300 runs (its performance summary): four racks, 64 GPUs of each in its NVLink domain.
+  { gpu: 'gb200', gpusPerNode: 64, nodes: 4, name: 'Four GB200 NVL72 racks, 64 GPUs used in each (256 GPUs)' },
+  { gpu: 'gb300', gpusPerNode: 64, nodes: 4, name: 'Four GB300 NVL72 racks, 64 GPUs used in each (256 GPUs)' },
 ];
 
 let presetCache: Map<string, ClusterView> | undefined;

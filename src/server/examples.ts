@@ -48,7 +48,7 @@ query PlanOnGB200NVL72 {
   trainingPlan(
     input: {
       model: "qwen3-235b-a22b"
-      clusterSpec: { gpu: "gb200", gpusPerNode: 64, nodes: 4 }
+      cluster: "gb200-x256"
       globalBatchSize: 8192
       pipelineParallel: 8
       pipelineInterleave: 3

@@ -118,7 +118,7 @@ const plausibleInput = fc
   .record({
     model: fc.oneof(fc.constantFrom('gpt3-175b', 'gpt3-1.3b', 'llama2-7b', 'llama3-8b', 'mixtral-8x7b', 'SAVED').map((m) => ({ model: m })), plausibleModelSpec.map((m) => ({ modelSpec: m }))),
     cluster: fc.oneof(
-      fc.constantFrom('a100-80gb-x8', 'a100-80gb-x1024', 'h100-sxm-x8', 'h100-sxm-x16384', 'b200-x8', 'b200-x256', 'b300-x8', 'gb200-x72', 'gb200-x576', 'gb300-x72').map((c) => ({ cluster: c })),
+      fc.constantFrom('a100-80gb-x8', 'a100-80gb-x1024', 'h100-sxm-x8', 'h100-sxm-x16384', 'b200-x8', 'b200-x256', 'b300-x8', 'gb200-x72', 'gb200-x576', 'gb300-x72', 'gb200-x256', 'gb300-x256').map((c) => ({ cluster: c })),
       fc.record({ gpu: fc.constantFrom('a100-80gb', 'h100-sxm', 'v100-32gb', 'mi300x'), gpusPerNode: fc.constantFrom(1, 2, 4, 8), nodes: fc.integer({ min: 1, max: 64 }) }).map((c) => ({ clusterSpec: c })),
     ),
     globalBatchSize: fc.constantFrom(8, 64, 256, 512, 1024, 1536, 2048, 4096),

@@ -225,6 +225,11 @@ describe('clusters and cluster', () => {
     const gb300 = data!.clusters.find((c) => c.id === 'gb300-x72')!;
     expect([gb300.nodes, gb300.gpusPerNode, gb300.gpuCount]).toEqual([1, 72, 72]);
     expect(gb300.memoryBytes).toBe(72 * 288e9);
+    // Megatron-Bridge's 256-GPU NVL72 runs: four racks of which 64 GPUs each share the NVLink domain.
+    for (const id of ['gb200-x256', 'gb300-x256']) {
+      const racks64 = data!.clusters.find((c) => c.id === id)!;
+      expect([racks64.nodes, racks64.gpusPerNode, racks64.gpuCount]).toEqual([4, 64, 256]);
+    }
   });
 
   it('finds one by id; null when unknown', async () => {
