@@ -4,7 +4,7 @@
  * diagnostic triggers (evaluatePlan is on planSearch's hot path).
  */
 import { hostMemoryBytesPerNodeOf, nvmeBytesPerNodeOf } from './hardware.js';
-import type { offloadFits } from './memory.js';
+import { expertTensorParallelOf, type offloadFits } from './memory.js';
 import {
   EXPERT_HOST_SECONDS_PER_OPERATION,
   GENERATIONS_FITTED_ON_OWN_RUNS,
@@ -156,6 +156,8 @@ export function planDiagnostics(
       message: `Tensor parallel ${layout.tensorParallel} exceeds the ${cluster.gpusPerNode} GPUs of a node: its per-layer all-reduces cross the network.`,
     });
   }
+  const straddle = straddleDiagnostic(cluster, layout);
+  if (straddle !== null) diagnostics.push(straddle);
   if (performance.bubbleFraction > LARGE_BUBBLE_FRACTION) {
     diagnostics.push({
       severity: 'WARNING',
@@ -215,4 +217,50 @@ export function planDiagnostics(
     });
   }
   return diagnostics;
+}
+
+/**
+ * Communication groups laid out on consecutive ranks (TP inner, CP over TP, EP over its expert TP — the spans the step
+ * model's groupMembersPerNode uses) whose span is below a node's GPUs without dividing them: on a cluster of several
+ * such nodes (72-GPU NVL72 racks, say) some of them straddle two nodes.
+ */
+export function straddlingGroups(cluster: ClusterSpec, layout: ParallelLayout): readonly { name: string; span: number }[] {
+  const gpn = cluster.gpusPerNode;
+  const t = layout.tensorParallel;
+  const c = layout.contextParallel ?? 1;
+  const e = layout.expertParallel;
+  const expertSpan = e > 1 ? e * expertTensorParallelOf(layout) : 1;
+  // Hot path (evaluatePlan runs this for every searched layout): no closure, nothing allocated unless a group straddles.
+  const tp = straddles(t, gpn);
+  const cp = c > 1 && straddles(c * t, gpn);
+  const ep = straddles(expertSpan, gpn);
+  if (!tp && !cp && !ep) return NO_STRADDLE;
+  return [
+    ...(tp ? [{ name: `TP ${t}`, span: t }] : []),
+    ...(cp ? [{ name: `CP ${c}`, span: c * t }] : []),
+    ...(ep ? [{ name: `EP ${e}`, span: expertSpan }] : []),
+  ];
+}
+
+/** A group of `span` consecutive GPUs on nodes of `gpusPerNode` straddles two of them somewhere. */
+function straddles(span: number, gpusPerNode: number): boolean {
+  return span > 1 && span < gpusPerNode && gpusPerNode % span !== 0;
+}
+
+const NO_STRADDLE: readonly { name: string; span: number }[] = Object.freeze([]);
+
+/** GROUPS_STRADDLE_NODES: the groups straddlingGroups finds, what the model assumes of them, and the way out. */
+function straddleDiagnostic(cluster: ClusterSpec, layout: ParallelLayout): Diagnostic | null {
+  const straddling = straddlingGroups(cluster, layout);
+  if (straddling.length === 0) return null;
+  const gpn = cluster.gpusPerNode;
+  return {
+    severity: 'WARNING',
+    code: 'GROUPS_STRADDLE_NODES',
+    message:
+      `${straddling.map((g) => `${g.name} groups span ${g.span} consecutive GPUs`).join(', ')}, which does not divide the ${gpn} GPUs ` +
+      `of a node (an NVLink domain): some groups straddle two nodes and run over the network, while the model counts every ` +
+      `group inside one (optimistic). Use groups whose span divides ${gpn}, or fewer GPUs a node (an NVL72 rack used 64 at a ` +
+      `time: gpusPerNode 64).`,
+  };
 }

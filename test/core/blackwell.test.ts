@@ -25,10 +25,12 @@ import {
   expertHostCalibrationRuns,
   generationsWithOwnShare,
   predictRun,
+  validationGpusPerNode,
 } from '../../src/core/validation/suite.js';
 import { VALIDATION_RUNS } from '../../src/core/validation/runs.js';
 import { applyRecipe, gemmEfficiencyLawAssumption } from '../../src/core/recipes.js';
 import { GPU_CATALOG } from '../../src/core/hardware.js';
+import { straddlingGroups } from '../../src/core/diagnostics.js';
 
 const b200Runs = VALIDATION_RUNS.filter((r) => r.gpu === 'b200');
 const error = (id: string) => predictRun(VALIDATION_RUNS.find((r) => r.id === id)!).error;
@@ -290,5 +292,44 @@ describe('GB200 NVL72: a 72-GPU NVLink domain as the node, its own microbenchmar
     // Same bytes; NVLink at 900 GB/s against 7/8 of them through a 50 GB/s NIC: several times faster.
     expect(rack.communication.expertParallelBytes).toBeCloseTo(nodes.communication.expertParallelBytes, 0);
     expect(ep(nodes) / ep(rack)).toBeGreaterThan(5);
+  });
+});
+
+describe('GROUPS_STRADDLE_NODES: groups that do not divide a 72-GPU NVLink domain', () => {
+  const qwen = findModelPreset('qwen3-235b-a22b') as ModelArchitecture;
+  const counts = computeModelCounts(qwen);
+  const planOn = (gpuId: string, gpusPerNode: number, nodes: number, layout: Partial<ParallelLayout>) => {
+    const cluster = makeCluster({ gpu: findGpu(gpuId) as GpuSpec, gpusPerNode, nodes });
+    return evaluatePlan(qwen, counts, cluster, resolveLayout(qwen, cluster, { globalBatchSize: 4608, microBatchSize: 1, precision: 'FP8', recompute: 'FULL', ...layout }));
+  };
+  const straddle = (p: ReturnType<typeof planOn>) => p.diagnostics.filter((d) => d.code === 'GROUPS_STRADDLE_NODES');
+
+  it('EP 16 on eight NVL72 racks of 72: the group on GPUs 64–79 spans two racks — said, with the way out', () => {
+    const [d] = straddle(planOn('gb200', 72, 8, { pipelineParallel: 4, expertParallel: 16, expertTensorParallel: 1 }));
+    expect(d!.severity).toBe('WARNING');
+    expect(d!.message).toContain('EP 16 groups span 16 consecutive GPUs, which does not divide the 72 GPUs of a node');
+    expect(d!.message).toContain('gpusPerNode 64');
+    // TP 16 too (576 GPUs: TP 16 × PP 4 × DP 9).
+    const tp = straddle(planOn('gb200', 72, 8, { tensorParallel: 16, pipelineParallel: 4 }));
+    expect(tp[0]!.message).toContain('TP 16 groups span 16 consecutive GPUs');
+  });
+
+  it('not when the span divides the node (EP 8 on 72; EP 32 on racks used 64 at a time) or on 8-GPU servers', () => {
+    expect(straddle(planOn('gb200', 72, 8, { pipelineParallel: 8, expertParallel: 8, expertTensorParallel: 1 }))).toEqual([]);
+    expect(straddle(planOn('gb200', 64, 4, { pipelineParallel: 4, expertParallel: 32, expertTensorParallel: 1 }))).toEqual([]);
+    expect(straddle(planOn('h100-sxm', 8, 32, { pipelineParallel: 4, expertParallel: 32, expertTensorParallel: 1 }))).toEqual([]);
+  });
+
+  it('no published run in the suite straddles its nodes (each asked on the NVLink domains it ran on)', () => {
+    let multiNode = 0;
+    for (const run of VALIDATION_RUNS) {
+      const p = predictRun(run);
+      const gpusPerNode = validationGpusPerNode(run);
+      if (run.gpus > gpusPerNode) multiNode++;
+      const cluster = makeCluster({ gpu: findGpu(run.gpu) as GpuSpec, gpusPerNode, nodes: run.gpus / gpusPerNode });
+      const layout = { tensorParallel: p.tensorParallel, contextParallel: p.contextParallel, expertParallel: p.expertParallel, expertTensorParallel: p.expertTensorParallel } as ParallelLayout;
+      expect(straddlingGroups(cluster, layout), run.id).toEqual([]);
+    }
+    expect(multiNode).toBeGreaterThan(50);
   });
 });
