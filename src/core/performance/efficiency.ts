@@ -18,7 +18,8 @@ export type GpuGeneration = 'AMPERE' | 'HOPPER' | 'BLACKWELL' | 'OTHER';
 export function gpuGenerationOf(gpuId: string): GpuGeneration {
   if (gpuId.startsWith('a100')) return 'AMPERE';
   if (gpuId.startsWith('h100') || gpuId.startsWith('h200') || gpuId.startsWith('h800')) return 'HOPPER';
-  if (['b200', 'b300', 'gb200', 'gb300'].some((id) => gpuId.startsWith(id))) return 'BLACKWELL';
+  // Plain tests, no array or closure: this runs in every plan evaluation.
+  if (gpuId.startsWith('b200') || gpuId.startsWith('b300') || gpuId.startsWith('gb200') || gpuId.startsWith('gb300')) return 'BLACKWELL';
   return 'OTHER';
 }
 
