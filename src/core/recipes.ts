@@ -379,7 +379,8 @@ export function planAssumptions(
  * generation's runs, pooled, or the 2021 fit — so a reader sees how far the validation suite vouches for this GPU.
  */
 export function gemmEfficiencyLawAssumption(gpuId: string, precision: ParallelLayout['precision']): Assumption {
-  const law = gemmEfficiencyLawDescription(gpuGenerationOf(gpuId), precision === 'FP8', matmulCeilingScaleOf(gpuId));
+  const generation = gpuGenerationOf(gpuId);
+  const law = gemmEfficiencyLawDescription(generation, precision === 'FP8', matmulCeilingScaleOf(gpuId, generation));
   return { name: 'gemmEfficiencyLaw', value: law.value, origin: 'DEFAULT', source: law.source };
 }
 

@@ -74,13 +74,14 @@ export function trainingPlanInputOf(run: ValidationRun): Record<string, unknown>
     model = { modelSpec: spec };
   }
   const nic = run.gpuChanges?.interNodeBandwidthBytesPerSecond;
+  const gpusPerNode = validationGpusPerNode(run);
   const { globalBatchSize, ...layout } = run.layout;
   return {
     ...model,
     clusterSpec: {
       gpu: run.gpu,
-      gpusPerNode: validationGpusPerNode(run),
-      nodes: run.gpus / validationGpusPerNode(run),
+      gpusPerNode,
+      nodes: run.gpus / gpusPerNode,
       ...(nic === undefined ? {} : { interNodeBandwidthBytesPerSecond: nic }),
     },
     globalBatchSize,

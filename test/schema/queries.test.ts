@@ -207,29 +207,25 @@ describe('clusters and cluster', () => {
     expect(megatron.hourUsd).toBeCloseTo(1024 * megatron.gpuHourUsd, 6);
     expect(megatron.powerWatts).toBeCloseTo(1024 * 400 * megatron.pue, 6);
     // Megatron-Bridge's DGX-B200 runs (its performance summary: DeepSeek-V3, Qwen3 235B on 256 GPUs): 32 × 8 B200 at 180 GB.
-    const b200 = data!.clusters.find((c) => c.id === 'b200-x256')!;
-    expect([b200.nodes, b200.gpusPerNode, b200.gpuCount]).toEqual([32, 8, 256]);
-    expect(b200.memoryBytes).toBe(256 * 180e9);
+    // Each preset by id, with its [nodes, GPUs per node, GPUs].
+    const preset = (id: string) => data!.clusters.find((c) => c.id === id)!;
+    const shape = (id: string) => [preset(id).nodes, preset(id).gpusPerNode, preset(id).gpuCount];
+    expect(shape('b200-x256')).toEqual([32, 8, 256]);
+    expect(preset('b200-x256').memoryBytes).toBe(256 * 180e9);
     expect(data!.clusters.some((c) => c.id === 'b200-x8')).toBe(true);
     // One DGX B300 (HGX B300 datasheet: 2.3 TB of HBM3e for 8 GPUs, the B200's dense BF16 peak).
-    const b300 = data!.clusters.find((c) => c.id === 'b300-x8')!;
-    expect([b300.nodes, b300.gpusPerNode, b300.gpuCount]).toEqual([1, 8, 8]);
-    expect(b300.memoryBytes).toBe(8 * 288e9);
-    expect(b300.peakFlopsPerSecond).toBe(8 * 2250e12);
+    expect(shape('b300-x8')).toEqual([1, 8, 8]);
+    expect(preset('b300-x8').memoryBytes).toBe(8 * 288e9);
+    expect(preset('b300-x8').peakFlopsPerSecond).toBe(8 * 2250e12);
     // GB200 NVL72: the rack is one NVLink domain of 72 (the catalog's node); eight racks, 576 GPUs.
-    const racks = data!.clusters.find((c) => c.id === 'gb200-x576')!;
-    expect([racks.nodes, racks.gpusPerNode, racks.gpuCount]).toEqual([8, 72, 576]);
-    expect(racks.memoryBytes).toBe(576 * 186e9);
+    expect(shape('gb200-x576')).toEqual([8, 72, 576]);
+    expect(preset('gb200-x576').memoryBytes).toBe(576 * 186e9);
     expect(data!.clusters.some((c) => c.id === 'gb200-x72')).toBe(true);
     // GB300 NVL72: Blackwell Ultra's 288 GB in the same 72-GPU domain.
-    const gb300 = data!.clusters.find((c) => c.id === 'gb300-x72')!;
-    expect([gb300.nodes, gb300.gpusPerNode, gb300.gpuCount]).toEqual([1, 72, 72]);
-    expect(gb300.memoryBytes).toBe(72 * 288e9);
+    expect(shape('gb300-x72')).toEqual([1, 72, 72]);
+    expect(preset('gb300-x72').memoryBytes).toBe(72 * 288e9);
     // Megatron-Bridge's 256-GPU NVL72 runs: four racks of which 64 GPUs each share the NVLink domain.
-    for (const id of ['gb200-x256', 'gb300-x256']) {
-      const racks64 = data!.clusters.find((c) => c.id === id)!;
-      expect([racks64.nodes, racks64.gpusPerNode, racks64.gpuCount]).toEqual([4, 64, 256]);
-    }
+    for (const id of ['gb200-x256', 'gb300-x256']) expect(shape(id)).toEqual([4, 64, 256]);
   });
 
   it('finds one by id; null when unknown', async () => {

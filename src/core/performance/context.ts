@@ -101,6 +101,7 @@ export function stepContext(
   }
   const elementBytes = activationElementBytesFor(layout.precision);
   const slowdown = options?.overlapComputeSlowdown ?? OVERLAP_COMPUTE_SLOWDOWN;
+  const generation = gpuGenerationOf(gpu.id);
   // Peaks: GEMMs run at the training precision (FP8 in FP8 runs); attention scores and the head stay in 16-bit.
   const peakMatmul = peakFlopsFor(gpu, layout.precision);
   return {
@@ -109,8 +110,8 @@ export function stepContext(
     cluster,
     layout,
     options,
-    generation: gpuGenerationOf(gpu.id),
-    matmulCeilingScale: matmulCeilingScaleOf(gpu.id),
+    generation,
+    matmulCeilingScale: matmulCeilingScaleOf(gpu.id, generation),
     gpusPerNode: cluster.gpusPerNode,
     t,
     p,

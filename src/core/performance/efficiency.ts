@@ -44,10 +44,12 @@ export const MAX_ACHIEVABLE_MATMUL_FRACTION: Readonly<Record<Exclude<GpuGenerati
  */
 const MAX_ACHIEVABLE_MATMUL_FRACTION_OF_GPU: Readonly<Record<string, number>> = { gb200: 1822.0 / 2500 };
 
-/** A catalog GPU's microbenchmark ceiling as a multiple of its generation's (1 for most): scales its GEMM law. */
-export function matmulCeilingScaleOf(gpuId: string): number {
+/**
+ * A catalog GPU's microbenchmark ceiling as a multiple of its generation's (1 for most): scales its GEMM law. Callers
+ * pass the generation they already hold (gpuGenerationOf), so a plan evaluation derives it once.
+ */
+export function matmulCeilingScaleOf(gpuId: string, generation: GpuGeneration = gpuGenerationOf(gpuId)): number {
   const own = MAX_ACHIEVABLE_MATMUL_FRACTION_OF_GPU[gpuId];
-  const generation = gpuGenerationOf(gpuId);
   return own === undefined || generation === 'OTHER' ? 1 : own / MAX_ACHIEVABLE_MATMUL_FRACTION[generation];
 }
 
