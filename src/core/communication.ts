@@ -25,11 +25,32 @@ export const INTRA_NODE_LATENCY_SECONDS = 1e-6;
 /** α per ring step across nodes (InfiniBand/RoCE verbs + switch hops ≈ 5 µs per hop). */
 export const INTER_NODE_LATENCY_SECONDS = 5e-6;
 
-/** How many members of a communication group share one node, from the rank order (TP inner, then DP, then PP). */
+/**
+ * How many members of a communication group share one node, from the rank order (TP inner, then DP, then PP): for
+ * the slowest group, which paces a synchronous collective. Groups aligned with the nodes hold min(n, G/stride) members
+ * a node. A group whose span does not divide a node's GPUs, nor they it (EP 16 or TP 16 on 72-GPU NVL72 racks),
+ * straddles a node boundary somewhere: group j starts at j·span and boundaries fall at multiples of G, so the members
+ * a straddling group keeps on one side are multiples of gcd(span, G) and the fewest are gcd(span, G)/stride — the
+ * side whose NICs carry the group's off-node traffic (counted as if every node held that few: exact for an even split
+ * such as 8 | 8, pessimistic for 8 | 24).
+ */
 export function groupMembersPerNode(groupSize: number, stride: number, gpusPerNode: number): number {
   if (stride >= gpusPerNode) return 1;
-  // Ranks of the group inside one node: the node holds gpusPerNode/stride consecutive members.
-  return Math.max(1, Math.min(groupSize, Math.floor(gpusPerNode / stride)));
+  const nodeMembers = gpusPerNode / stride;
+  // A stride that does not divide the node (the TP inside it already straddles): the node holds ⌊G/stride⌋ of them.
+  if (!Number.isInteger(nodeMembers)) return Math.max(1, Math.min(groupSize, Math.floor(nodeMembers)));
+  if (nodeMembers % groupSize === 0) return groupSize;
+  if (groupSize % nodeMembers === 0) return nodeMembers;
+  return greatestCommonDivisor(groupSize, nodeMembers);
+}
+
+function greatestCommonDivisor(a: number, b: number): number {
+  while (b !== 0) {
+    const remainder = a % b;
+    a = b;
+    b = remainder;
+  }
+  return a;
 }
 
 /** NVLink/xGMI bandwidth a collective achieves: the link's one-way figure × the stated efficiency. */

@@ -4,6 +4,7 @@
  * diagnostic triggers (evaluatePlan is on planSearch's hot path).
  */
 import { hostMemoryBytesPerNodeOf, nvmeBytesPerNodeOf } from './hardware.js';
+import { groupMembersPerNode } from './communication.js';
 import { expertTensorParallelOf, type offloadFits } from './memory.js';
 import {
   EXPERT_HOST_SECONDS_PER_OPERATION,
@@ -221,8 +222,8 @@ export function planDiagnostics(
 
 /**
  * Communication groups laid out on consecutive ranks (TP inner, CP over TP, EP over its expert TP — the spans the step
- * model's groupMembersPerNode uses) whose span is below a node's GPUs without dividing them: on a cluster of several
- * such nodes (72-GPU NVL72 racks, say) some of them straddle two nodes.
+ * model's groupMembersPerNode uses) whose span neither divides a node's GPUs nor is a multiple of them: on a cluster
+ * of several such nodes (72-GPU NVL72 racks, say) some of them straddle a node boundary.
  */
 export function straddlingGroups(cluster: ClusterSpec, layout: ParallelLayout): readonly { name: string; span: number }[] {
   const gpn = cluster.gpusPerNode;
@@ -242,9 +243,9 @@ export function straddlingGroups(cluster: ClusterSpec, layout: ParallelLayout): 
   ];
 }
 
-/** A group of `span` consecutive GPUs on nodes of `gpusPerNode` straddles two of them somewhere. */
+/** A group of `span` consecutive GPUs on nodes of `gpusPerNode` straddles a node boundary somewhere. */
 function straddles(span: number, gpusPerNode: number): boolean {
-  return span > 1 && span < gpusPerNode && gpusPerNode % span !== 0;
+  return span > 1 && gpusPerNode % span !== 0 && span % gpusPerNode !== 0;
 }
 
 const NO_STRADDLE: readonly { name: string; span: number }[] = Object.freeze([]);
@@ -258,9 +259,10 @@ function straddleDiagnostic(cluster: ClusterSpec, layout: ParallelLayout): Diagn
     severity: 'WARNING',
     code: 'GROUPS_STRADDLE_NODES',
     message:
-      `${straddling.map((g) => `${g.name} groups span ${g.span} consecutive GPUs`).join(', ')}, which does not divide the ${gpn} GPUs ` +
-      `of a node (an NVLink domain): some groups straddle two nodes and run over the network, while the model counts every ` +
-      `group inside one (optimistic). Use groups whose span divides ${gpn}, or fewer GPUs a node (an NVL72 rack used 64 at a ` +
-      `time: gpusPerNode 64).`,
+      `${straddling.map((g) => `${g.name} groups span ${g.span} consecutive GPUs (the slowest keeps ${groupMembersPerNode(g.span, 1, gpn)} of them on one node)`).join(', ')}, ` +
+      `which neither divides the ${gpn} GPUs of a node (an NVLink domain) nor is a multiple of them: some groups straddle a ` +
+      `node boundary, and the slowest one paces every collective of its kind — the model charges that group, its off-node ` +
+      `traffic through the NICs of the GPUs on the smaller side. Use groups whose span divides ${gpn}, or fewer GPUs a node ` +
+      `(an NVL72 rack used 64 at a time: gpusPerNode 64).`,
   };
 }

@@ -307,11 +307,33 @@ describe('GROUPS_STRADDLE_NODES: groups that do not divide a 72-GPU NVLink domai
   it('EP 16 on eight NVL72 racks of 72: the group on GPUs 64–79 spans two racks — said, with the way out', () => {
     const [d] = straddle(planOn('gb200', 72, 8, { pipelineParallel: 4, expertParallel: 16, expertTensorParallel: 1 }));
     expect(d!.severity).toBe('WARNING');
-    expect(d!.message).toContain('EP 16 groups span 16 consecutive GPUs, which does not divide the 72 GPUs of a node');
+    expect(d!.message).toContain('EP 16 groups span 16 consecutive GPUs (the slowest keeps 8 of them on one node)');
+    expect(d!.message).toContain('neither divides the 72 GPUs of a node');
+    expect(d!.message).toContain('the model charges that group');
     expect(d!.message).toContain('gpusPerNode 64');
     // TP 16 too (576 GPUs: TP 16 × PP 4 × DP 9).
     const tp = straddle(planOn('gb200', 72, 8, { tensorParallel: 16, pipelineParallel: 4 }));
     expect(tp[0]!.message).toContain('TP 16 groups span 16 consecutive GPUs');
+  });
+
+  it('charged as the slowest group runs: EP 16 and TP 16 straddling racks of 72 cost what they cost split 8 | 8 over 8-GPU servers', () => {
+    const ep16 = { pipelineParallel: 4, expertParallel: 16, expertTensorParallel: 1 };
+    const racks = planOn('gb200', 72, 8, ep16);
+    const servers = planOn('gb200', 8, 72, ep16);
+    const racksOf64 = planOn('gb200', 64, 9, ep16);
+    // The straddling group's 8 | 8 split is two 8-GPU servers' EP 16: the same all-to-all, to 1e-9.
+    expect(racks.communication.expertParallelSeconds / servers.communication.expertParallelSeconds - 1).toBeCloseTo(0, 9);
+    // Inside racks of 64 it never leaves NVLink: several times less (GB200: 900 GB/s NVLink against a 50 GB/s NIC).
+    expect(racks.communication.expertParallelSeconds / racksOf64.communication.expertParallelSeconds).toBeGreaterThan(5);
+    expect(racks.performance.stepSeconds).toBeGreaterThan(racksOf64.performance.stepSeconds);
+    const tp16 = { tensorParallel: 16, pipelineParallel: 4 };
+    expect(planOn('gb200', 72, 8, tp16).communication.tensorParallelSeconds / planOn('gb200', 8, 72, tp16).communication.tensorParallelSeconds - 1).toBeCloseTo(0, 9);
+    // EP 128 over racks of 72 (not whole racks: 1,152 GPUs, DP 1,152) straddles too: flagged, and its slowest group,
+    // 8 GPUs on one rack, sends 120/128 of its all-to-all through their NICs — slower than EP 128 over racks of 64.
+    const ep128 = { expertParallel: 128, expertTensorParallel: 1 };
+    const ep128On72 = planOn('gb200', 72, 16, ep128);
+    expect(straddle(ep128On72)[0]!.message).toContain('EP 128 groups span 128 consecutive GPUs (the slowest keeps 8 of them on one node)');
+    expect(ep128On72.communication.expertParallelSeconds).toBeGreaterThan(planOn('gb200', 64, 18, ep128).communication.expertParallelSeconds);
   });
 
   it('not when the span divides the node (EP 8 on 72; EP 32 on racks used 64 at a time) or on 8-GPU servers', () => {

@@ -119,4 +119,21 @@ describe('α–β time: NVLink inside a node, the network between nodes, hierarc
     expect(groupMembersPerNode(16, 2, 8)).toBe(4);
     expect(groupMembersPerNode(2, 1, 8)).toBe(2);
   });
+  it('groups that straddle a node boundary: the slowest keeps gcd(span, G)/stride members on one node', () => {
+    // Aligned spans keep what fits: EP 24 inside a rack of 72, EP 144 over two whole racks.
+    expect(groupMembersPerNode(24, 1, 72)).toBe(24);
+    expect(groupMembersPerNode(144, 1, 72)).toBe(72);
+    // EP 16 on racks of 72: the group on GPUs 64–79 keeps 8 | 8 (72 = 4·16 + 8).
+    expect(groupMembersPerNode(16, 1, 72)).toBe(8);
+    // EP 32: splits 8 | 24, 16 | 16, 24 | 8 — the slowest group has 8 on one rack.
+    expect(groupMembersPerNode(32, 1, 72)).toBe(8);
+    // EP 128 over racks of 72: the group on GPUs 640–767 has 8 on the rack 576–647.
+    expect(groupMembersPerNode(128, 1, 72)).toBe(8);
+    // Stride 2 (EP over expert TP 2): a rack holds 36 members; 16 of them span 32 GPUs, gcd 8 GPUs = 4 members.
+    expect(groupMembersPerNode(16, 2, 72)).toBe(4);
+    // DP 144 on nodes of 64 (TP 1): nodes hold 64, 64 and 16 of group 0.
+    expect(groupMembersPerNode(144, 1, 64)).toBe(16);
+    // A stride that does not divide the node (TP 16 on 72, which straddles itself): ⌊72/16⌋ as before.
+    expect(groupMembersPerNode(9, 16, 72)).toBe(4);
+  });
 });

@@ -9,7 +9,7 @@
  *   stage), so interleaving pays v × the steady-state transfers (Narayanan et al. 2021 §2.2.2). The term's seconds count
  *   both kinds, 2·m·v + 2·(p − 1) per flush, so blocking p2p exposes it whole and overlap only hides part of it.
  */
-import { collectiveSeconds, pointToPointSeconds } from '../communication.js';
+import { collectiveSeconds, groupMembersPerNode, pointToPointSeconds } from '../communication.js';
 import type { StepContext, StepTerm } from './context.js';
 
 const OVERLAPPED =
@@ -27,7 +27,7 @@ export function pipelineTransferTerm(ctx: StepContext): StepTerm {
     const neighbourInNode = t * d < ctx.gpusPerNode;
     transferSeconds =
       pointToPointSeconds(p2pBytes, neighbourInNode, cluster, options) +
-      (t > 1 ? collectiveSeconds(tokens * h * elementBytes, t, Math.min(t, ctx.gpusPerNode), 1, cluster, options) : 0);
+      (t > 1 ? collectiveSeconds(tokens * h * elementBytes, t, groupMembersPerNode(t, 1, ctx.gpusPerNode), 1, cluster, options) : 0);
     bytes = 2 * m * v * p2pBytes;
   }
   const steadySeconds = 2 * m * v * transferSeconds;

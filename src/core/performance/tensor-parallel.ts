@@ -3,7 +3,7 @@
  * (Shoeybi et al. 2019 §3; with sequence parallel: reduce-scatter + all-gather, same bytes, Korthikanti §4.2.2).
  * Exposed (they sit between dependent GEMMs) unless the recipe overlaps them.
  */
-import { collectiveBytes, collectiveSeconds } from '../communication.js';
+import { collectiveBytes, collectiveSeconds, groupMembersPerNode } from '../communication.js';
 import type { StepContext, StepTerm } from './context.js';
 import { overlappedCostSeconds } from './efficiency.js';
 
@@ -23,7 +23,8 @@ export function tensorParallelPerLayer(ctx: StepContext): TensorParallelLayer {
   // A recomputed forward runs its two collectives again (on the recomputed share of the layers).
   const collectivesPerLayer = 4 + 2 * ctx.recomputed + (sp ? 1 : 0);
   const messageBytes = tokens * h * elementBytes;
-  const perNode = Math.min(t, ctx.gpusPerNode);
+  // TP ranks are adjacent (stride 1); a group straddling two nodes runs its collectives partly over the network.
+  const perNode = groupMembersPerNode(t, 1, ctx.gpusPerNode);
   return {
     collectivesPerLayer,
     messageBytes,
