@@ -103,7 +103,14 @@ describe('the Blackwell (B200) GEMM law', () => {
 describe("Megatron-Bridge's DGX-B200 MoE rows", () => {
   it('are predicted, never fitted: the per-expert host time is fitted on H100 rows only', () => {
     const moe = b200Runs.filter((r) => r.family === 'MOE').map((r) => r.id);
-    expect(moe.sort()).toEqual(['megatron-bridge-26.04-b200-gpt-oss-120b', 'megatron-bridge-26.04-b200-qwen3-30b-a3b']);
+    expect(moe.sort()).toEqual([
+      'megatron-bridge-26.02-b200-deepseek-v3',
+      'megatron-bridge-26.02-b200-gpt-oss-120b-ep64',
+      'megatron-bridge-26.02-b200-qwen3-235b-a22b',
+      'megatron-bridge-26.02-b200-qwen3-30b-a3b-mbs1',
+      'megatron-bridge-26.04-b200-gpt-oss-120b',
+      'megatron-bridge-26.04-b200-qwen3-30b-a3b',
+    ]);
     // gpt-oss-120b's row is BF16 with per-expert launches and no EP overlap — the host fit's kind of run — but its
     // generation has no share of its own to hold the GEMMs fixed while the host time moves.
     expect(expertHostCalibrationRuns(VALIDATION_RUNS).some((r) => r.gpu === 'b200')).toBe(false);
@@ -161,15 +168,16 @@ describe('what a plan says about the GPU it runs on', () => {
   it("the MoE warning's claim holds: the Blackwell MoE rows range from within the H100 MoE accuracy to the suite's largest errors", () => {
     const largest = VALIDATION_RUNS.map((r) => Math.abs(predictRun(r).error)).sort((a, b) => b - a);
     const blackwellMoe = VALIDATION_RUNS.filter((r) => r.family === 'MOE' && gpuGenerationOf(r.gpu) === 'BLACKWELL');
-    // gpt-oss-120b and Qwen3 30B-A3B on B200, GB200, B300 and GB300, Qwen3 235B-A22B on GB200, GB300 and B300, DeepSeek-V3
-    // on GB200 and GB300: some within H100's MoE accuracy, the gpt-oss four the suite's four largest errors, their mean (the
-    // stated figure) over 3 × H100's.
-    expect(blackwellMoe).toHaveLength(13);
+    // Bridge 26.04.01: gpt-oss-120b and Qwen3 30B-A3B on B200, GB200, B300 and GB300, Qwen3 235B-A22B on GB200, GB300 and
+    // B300, DeepSeek-V3 on GB200 and GB300; Bridge 26.02: Qwen3 30B-A3B (micro-batch 1), Qwen3 235B-A22B and DeepSeek-V3 on
+    // B200, Qwen3 235B-A22B on B300, gpt-oss-120b with EP 64 on B200 and B300. Some within H100's MoE accuracy, gpt-oss's
+    // the suite's five largest errors, their mean (the stated figure) over 3 × H100's.
+    expect(blackwellMoe).toHaveLength(19);
     const errors = blackwellMoe.map((r) => Math.abs(error(r.id)));
     expect(Math.min(...errors)).toBeLessThan(MOE_STEP_TIME_MODEL_ACCURACY_FRACTION);
     expect(errors.reduce((a, e) => a + e, 0) / errors.length).toBeGreaterThan(3 * MOE_STEP_TIME_MODEL_ACCURACY_FRACTION);
     const gptOss = blackwellMoe.filter((r) => r.model === 'gpt-oss-120b').map((r) => Math.abs(error(r.id))).sort((a, b) => b - a);
-    expect(gptOss).toEqual(largest.slice(0, 4));
+    expect(gptOss.slice(0, 5)).toEqual(largest.slice(0, 5));
   });
 
   it("every plan's gemmEfficiencyLaw assumption says which law it ran on, with the numbers the core uses", () => {

@@ -147,7 +147,9 @@ export const MOE_STEP_TIME_MODEL_ACCURACY_FRACTION = 0.09;
  * On Blackwell (predicted on a pooled share, nothing fitted on it): the mean |error| over the suite's dense Blackwell
  * runs (Megatron-Bridge 25.11: 2 on B200; NeMo 25.02: 6; NeMo 25.04's long-sequence rows: 6; Megatron-Bridge 26.04.01: 1
  * each on GB200 and GB300) and its MoE Blackwell runs (Megatron-Bridge 26.04.01: gpt-oss-120b and Qwen3 30B-A3B on
- * B200, GB200, B300 and GB300, Qwen3 235B-A22B on GB200, GB300 and B300, DeepSeek-V3 on GB200 and GB300), rounded up.
+ * B200, GB200, B300 and GB300, Qwen3 235B-A22B on GB200, GB300 and B300, DeepSeek-V3 on GB200 and GB300; Megatron-Bridge
+ * 26.02: Qwen3 30B-A3B, Qwen3 235B-A22B and DeepSeek-V3 on B200, Qwen3 235B-A22B on B300, gpt-oss-120b with EP 64 on
+ * B200 and B300), rounded up.
  */
 export const BLACKWELL_STEP_TIME_MODEL_ACCURACY_FRACTION = 0.15;
 export const BLACKWELL_MOE_STEP_TIME_MODEL_ACCURACY_FRACTION = 0.28;
