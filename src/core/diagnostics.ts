@@ -97,7 +97,7 @@ function expertHostBoundDiagnostic(
     code: 'EXPERT_HOST_BOUND',
     message:
       `Per-expert host work is ${((performance.expertHostSeconds / performance.stepSeconds) * 100).toFixed(0)} % of the step: ` +
-      `each rank launches the GEMMs${layout.precision === 'FP8' ? ' and FP8 casts' : ''} of its ${arch.experts / Math.max(1, layout.expertParallel)} local experts one by one ` +
+      `each rank launches the GEMMs${layout.precision === 'FP8' && options?.fp8Scaling !== 'BLOCK' ? ' and FP8 casts' : ''} of its ${arch.experts / Math.max(1, layout.expertParallel)} local experts one by one ` +
       `(options.expertGemmLaunch PER_EXPERT: Transformer Engine's GroupedLinear after the dispatcher's device-to-host sync), ` +
       `${hostMicroseconds.toFixed(1)} µs of host time each per MoE layer and micro-batch. It is the model's least certain term ` +
       `(fitted on published MoE runs; ±${(stepTimeModelAccuracyFractionFor(arch.experts, generation) * 100).toFixed(0)} % for MoE models on this GPU): grouped ` +

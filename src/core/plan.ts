@@ -34,7 +34,7 @@ import { DEFAULT_FRAMEWORK_OVERHEAD_BYTES, DEFAULT_MEMORY_HEADROOM_FRACTION, est
 import { computeModelCounts } from './model.js';
 import { estimateRun, estimateStep } from './performance.js';
 import { headLayerEquivalents, recomputedLayerFraction, resolveStageLayers, type PipelineLayerSplit } from './pipeline.js';
-import { CONTEXT_PARALLEL_COMMUNICATIONS, CROSS_ENTROPY_FUSIONS, ELEMENTWISE_KERNELS, EXPERT_GEMM_LAUNCHES } from './types.js';
+import { CONTEXT_PARALLEL_COMMUNICATIONS, CROSS_ENTROPY_FUSIONS, ELEMENTWISE_KERNELS, EXPERT_GEMM_LAUNCHES, FP8_SCALINGS } from './types.js';
 import type {
   ActivationStorage,
   ClusterSpec,
@@ -428,6 +428,7 @@ function checkOptions(options: PlanOptions): void {
   if (options.expertGemmLaunch !== undefined) requireOneOf('options.expertGemmLaunch', options.expertGemmLaunch, EXPERT_GEMM_LAUNCHES);
   if (options.elementwiseKernels !== undefined) requireOneOf('options.elementwiseKernels', options.elementwiseKernels, ELEMENTWISE_KERNELS);
   if (options.crossEntropyFusion !== undefined) requireOneOf('options.crossEntropyFusion', options.crossEntropyFusion, CROSS_ENTROPY_FUSIONS);
+  if (options.fp8Scaling !== undefined) requireOneOf('options.fp8Scaling', options.fp8Scaling, FP8_SCALINGS);
   if (options.contextParallelCommunication !== undefined) {
     requireOneOf('options.contextParallelCommunication', options.contextParallelCommunication, CONTEXT_PARALLEL_COMMUNICATIONS);
   }

@@ -272,9 +272,11 @@ const DEFAULT_SOURCES: Record<string, string> = {
   'options.expertGemmLaunch': 'planner default: GROUPED_KERNEL, the local experts in one grouped kernel (no host work per expert)',
   'options.expertGradientReducePrecision': 'planner default: the routed experts reduce their gradients at the dense weights\' precision (gradientReducePrecision)',
   'options.elementwiseKernels': 'planner default: FUSED, fused RoPE and SwiGLU kernels (Megatron-Core/Transformer Engine, or torch.compile)',
+  'options.fp8Scaling':
+    'planner default: PER_TENSOR, one scale per tensor (Transformer Engine\'s delayed or current scaling, Hopper\'s FP8 recipes): under PER_EXPERT launches each expert\'s quantisation is host work; acts on FP8 plans',
   'options.crossEntropyFusion': 'planner default: UNFUSED, Megatron-Core\'s VocabParallelCrossEntropy operator by operator (--cross-entropy-loss-fusion off, its default)',
   'options.expertHostSecondsPerOperation':
-    'calibrated on the validation suite\'s Megatron-Core MoE runs in BF16 without expert-parallel overlap (performance/expert-parallel.ts); counts only with PER_EXPERT launches',
+    'calibrated on the validation suite\'s Megatron-Core MoE runs in BF16 without expert-parallel overlap (performance/expert-parallel.ts); counts only with PER_EXPERT launches, per GEMM and, with PER_TENSOR FP8 scaling, per cast',
   'options.pipelineFlushesPerStep': 'planner default: one pipeline schedule per optimizer step (Narayanan et al. 2021 §2.2)',
   'options.communicationStreamingMultiprocessors': 'planner default: no SMs reserved; overlapped compute slowed by options.overlapComputeSlowdown',
   'options.expertLoadImbalance':
@@ -363,6 +365,7 @@ export function planAssumptions(
   optionEntry('expertGemmLaunch', 'GROUPED_KERNEL');
   optionEntry('elementwiseKernels', 'FUSED');
   optionEntry('crossEntropyFusion', 'UNFUSED');
+  optionEntry('fp8Scaling', 'PER_TENSOR');
   optionEntry('expertGradientReducePrecision', 'as the dense weights');
   optionEntry('expertHostSecondsPerOperation', EXPERT_HOST_SECONDS_PER_OPERATION);
   optionEntry('pipelineFlushesPerStep', 1);

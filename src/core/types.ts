@@ -334,6 +334,13 @@ export const CONTEXT_PARALLEL_COMMUNICATIONS: readonly ContextParallelCommunicat
 export type CrossEntropyFusion = 'UNFUSED' | 'NATIVE' | 'TE';
 export const CROSS_ENTROPY_FUSIONS: readonly CrossEntropyFusion[] = ['UNFUSED', 'NATIVE', 'TE'];
 
+/**
+ * How FP8 tensors are scaled (PlanOptions.fp8Scaling): one scale per tensor (Transformer Engine's delayed or current
+ * scaling, Hopper's FP8 recipes), or block scales (MXFP8: one per 32 elements, Blackwell; FP8 blockwise 1×128 / 128×128).
+ */
+export type Fp8Scaling = 'PER_TENSOR' | 'BLOCK';
+export const FP8_SCALINGS: readonly Fp8Scaling[] = ['PER_TENSOR', 'BLOCK'];
+
 /** Knobs a user may override; every one has a documented default in plan.ts. */
 export interface PlanOptions {
   /** Fixed framework/CUDA-context/NCCL/allocator overhead per GPU. */
@@ -417,6 +424,13 @@ export interface PlanOptions {
    */
   expertGemmLaunch?: ExpertGemmLaunch;
   /**
+   * How FP8 tensors are scaled; acts on FP8 plans. PER_TENSOR (default): delayed or current scaling, one scale per
+   * tensor — under PER_EXPERT launches each local expert's quantisation is host work of its own (Transformer Engine's
+   * split_quantize allocates every split apart). BLOCK: MXFP8 or FP8 blockwise — split_quantize allocates all the
+   * experts' quantised splits in one bulk allocation, so the casts add no per-expert host work (expert-parallel.ts).
+   */
+  fp8Scaling?: Fp8Scaling;
+  /**
    * How the rotary embedding and the SwiGLU product run. FUSED (default): one kernel each (Megatron-Core/Transformer
    * Engine's fused RoPE and bias-SwiGLU, or torch.compile). EAGER: PyTorch operators one by one, as torchtitan's model
    * without torch.compile — RoPE as an fp32 complex multiply, SwiGLU as silu then multiply — more HBM traffic in the
@@ -441,7 +455,7 @@ export interface PlanOptions {
    */
   expertGradientReducePrecision?: GradientPrecision;
   /**
-   * Host seconds per per-expert GEMM or FP8 cast of a PER_EXPERT launch, per layer and micro-batch (default 50.5 µs,
+   * Host seconds per per-expert GEMM or (PER_TENSOR fp8Scaling) FP8 cast of a PER_EXPERT launch, per layer and micro-batch (default 50.5 µs,
    * calibrated: performance/expert-parallel.ts EXPERT_HOST_SECONDS_PER_OPERATION); lower it for a faster host or CUDA
    * graphs that capture the experts, 0 to leave it out.
    */

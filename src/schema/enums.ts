@@ -9,6 +9,7 @@ import type {
   ContextParallelCommunication,
   ExpertDispatch,
   ExpertGemmLaunch,
+  Fp8Scaling,
   GradientPrecision,
   LowRankAdapter,
   OffloadTarget,
@@ -211,7 +212,7 @@ export const ExpertGemmLaunchEnum = builder.enumType('ExpertGemmLaunch', {
     },
     PER_EXPERT: {
       description:
-        `Transformer Engine's GroupedLinear (Megatron-Core): one GEMM per local expert from host split sizes; the GPU waits on host work per expert after the dispatcher's sync (${(EXPERT_HOST_SECONDS_PER_OPERATION * 1e6).toFixed(1)} µs per GEMM or FP8 cast, calibrated: options.expertHostSecondsPerOperation).`,
+        `Transformer Engine's GroupedLinear (Megatron-Core): one GEMM per local expert from host split sizes; the GPU waits on host work per expert after the dispatcher's sync (${(EXPERT_HOST_SECONDS_PER_OPERATION * 1e6).toFixed(1)} µs per GEMM or per-tensor-scaled FP8 cast, calibrated: options.expertHostSecondsPerOperation).`,
     },
   } satisfies Record<ExpertGemmLaunch, { description: string }>,
 });
@@ -257,4 +258,18 @@ export const AssumptionOriginEnum = builder.enumType('AssumptionOrigin', {
     DEFAULT: { description: "The planner's default." },
     SEARCH: { description: 'Chosen by planSearch.' },
   } satisfies Record<AssumptionOrigin, { description: string }>,
+});
+
+export const Fp8ScalingEnum = builder.enumType('Fp8Scaling', {
+  description: 'How FP8 tensors are scaled (options.fp8Scaling; acts on FP8 plans).',
+  values: {
+    PER_TENSOR: {
+      description:
+        "One scale per tensor: Transformer Engine's delayed or current scaling, Hopper's FP8 recipes (the default). With PER_EXPERT launches each local expert's quantisation is host work of its own (TE's split_quantize allocates each split apart).",
+    },
+    BLOCK: {
+      description:
+        "Block scales: MXFP8 (one scale per 32 elements, Blackwell) or FP8 blockwise (1×128 / 128×128). TE's split_quantize allocates all the experts' quantised splits at once: the casts add no per-expert host work.",
+    },
+  } satisfies Record<Fp8Scaling, { description: string }>,
 });

@@ -119,12 +119,17 @@ describe("Megatron-Bridge's DGX-B200 MoE rows", () => {
     );
   });
 
-  it('read as they do today (the model has no Blackwell-specific MoE term): gpt-oss-120b fast, Qwen3 30B-A3B slow', () => {
+  it('read as they do today (the model has no Blackwell-specific MoE term): gpt-oss-120b fast, Qwen3 30B-A3B close', () => {
     // 26.04.01 container, DGX-B200: gpt-oss-120b on 64 GPUs, BF16, EP 8, micro-batch 4, 13,568 tokens/s/GPU; Qwen3
-    // 30B-A3B on 8, MXFP8 (asked as FP8), EP 8, micro-batch 4, 27,136. Session 15: +38.6 % and −25.4 %. Pinned so that
-    // a change to the MoE terms shows what it does to them (± 3 points).
+    // 30B-A3B on 8, MXFP8 (asked as FP8 with block scaling), EP 8, micro-batch 4, 27,136. Session 15: +38.6 % and
+    // −25.4 %; session 17, the MXFP8 casts out of the per-expert host work: −7.6 %. Pinned so that a change to the MoE
+    // terms shows what it does to them (± 3 points).
     expect(Math.abs(error('megatron-bridge-26.04-b200-gpt-oss-120b') - 0.386)).toBeLessThanOrEqual(0.03);
-    expect(Math.abs(error('megatron-bridge-26.04-b200-qwen3-30b-a3b') + 0.254)).toBeLessThanOrEqual(0.03);
+    expect(Math.abs(error('megatron-bridge-26.04-b200-qwen3-30b-a3b') + 0.076)).toBeLessThanOrEqual(0.03);
+    // The same row with per-tensor scales (as it was asked before): the four casts per expert back in the host work.
+    const perTensor = VALIDATION_RUNS.find((r) => r.id === 'megatron-bridge-26.04-b200-qwen3-30b-a3b')!;
+    const asBefore = predictRun({ ...perTensor, options: { ...perTensor.options, fp8Scaling: 'PER_TENSOR' } }).error;
+    expect(Math.abs(asBefore + 0.254)).toBeLessThanOrEqual(0.03);
   });
 });
 
@@ -170,14 +175,17 @@ describe('what a plan says about the GPU it runs on', () => {
     const blackwellMoe = VALIDATION_RUNS.filter((r) => r.family === 'MOE' && gpuGenerationOf(r.gpu) === 'BLACKWELL');
     // Bridge 26.04.01: gpt-oss-120b and Qwen3 30B-A3B on B200, GB200, B300 and GB300, Qwen3 235B-A22B on GB200, GB300 and
     // B300, DeepSeek-V3 on GB200 and GB300; Bridge 26.02: Qwen3 30B-A3B (micro-batch 1), Qwen3 235B-A22B and DeepSeek-V3 on
-    // B200, Qwen3 235B-A22B on B300, gpt-oss-120b with EP 64 on B200 and B300. Some within H100's MoE accuracy, gpt-oss's
-    // the suite's five largest errors, their mean (the stated figure) over 3 × H100's.
+    // B200, Qwen3 235B-A22B on B300, gpt-oss-120b with EP 64 on B200 and B300. Some within H100's MoE accuracy; the suite's
+    // six largest errors all Blackwell MoE rows — five gpt-oss's and 26.02's B300 Qwen3 235B (VP 4, the all-to-all
+    // overlapped), published at 71 % of the B200 row's speed; their mean (the stated figure) over 2 × H100's.
     expect(blackwellMoe).toHaveLength(19);
     const errors = blackwellMoe.map((r) => Math.abs(error(r.id)));
     expect(Math.min(...errors)).toBeLessThan(MOE_STEP_TIME_MODEL_ACCURACY_FRACTION);
-    expect(errors.reduce((a, e) => a + e, 0) / errors.length).toBeGreaterThan(3 * MOE_STEP_TIME_MODEL_ACCURACY_FRACTION);
-    const gptOss = blackwellMoe.filter((r) => r.model === 'gpt-oss-120b').map((r) => Math.abs(error(r.id))).sort((a, b) => b - a);
-    expect(gptOss.slice(0, 5)).toEqual(largest.slice(0, 5));
+    expect(errors.reduce((a, e) => a + e, 0) / errors.length).toBeGreaterThan(2 * MOE_STEP_TIME_MODEL_ACCURACY_FRACTION);
+    const sixLargest = VALIDATION_RUNS.map((r) => ({ run: r, e: Math.abs(error(r.id)) })).sort((a, b) => b.e - a.e).slice(0, 6);
+    expect(sixLargest.map((x) => x.e)).toEqual(largest.slice(0, 6));
+    expect(sixLargest.every((x) => blackwellMoe.includes(x.run))).toBe(true);
+    expect(sixLargest.filter((x) => x.run.model === 'gpt-oss-120b')).toHaveLength(5);
   });
 
   it("every plan's gemmEfficiencyLaw assumption says which law it ran on, with the numbers the core uses", () => {

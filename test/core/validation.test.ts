@@ -154,9 +154,14 @@ const report = runValidation();
 // Qwen3 235B-A22B on 256 B200 −23.6 % and on 256 B300 (VP 4, the all-to-all overlapped) +20.0 %, DeepSeek-V3 on 256
 // B200 −19.1 %, gpt-oss-120b with EP 64 over eight B200 / B300 servers +16.1 / +70.3 %: 0.1076 / 0.9179 / 0.1146;
 // Blackwell's MoE accuracy stays 28 % (19 runs, 0.2784).
-const MEAN_ABS_ERROR_BOUND = 0.108;
+// Lowered to 0.100 / 0.92 / 0.107 by asking the thirteen MXFP8 rows with block scaling (options.fp8Scaling BLOCK): TE's
+// split_quantize allocates the experts' MXFP8 splits in bulk, so their casts are no per-expert host work (4 of 10
+// operations an FP8 expert counts); no constant: the Qwen3 and DeepSeek-V3 Blackwell rows −25.4 … +20.0 % → −22.6 …
+// +56.5 % (eleven of them within 7.6 %; 26.02's B300 Qwen3 235B, VP 4 overlapped, +20.0 → +56.5 %, 26.02's B200 Qwen3
+// 30B at micro-batch 1 −17.8 → +17.8 %): 0.0995 / 0.9179 / 0.1065; Blackwell's MoE accuracy 28 → 24 % (0.2323).
+const MEAN_ABS_ERROR_BOUND = 0.1;
 const MAX_ABS_ERROR_BOUND = 0.92;
-const LEAVE_ONE_FAMILY_OUT_BOUND = 0.115;
+const LEAVE_ONE_FAMILY_OUT_BOUND = 0.107;
 const DENSE_MEAN_ABS_ERROR_BOUND = 0.066;
 const DENSE_MAX_ABS_ERROR_BOUND = 0.251;
 

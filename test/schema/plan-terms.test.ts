@@ -683,6 +683,28 @@ describe('options.expertGradientReducePrecision (the routed experts reduce at th
   });
 });
 
+describe('options.fp8Scaling (per-tensor or block FP8 scales)', () => {
+  // Qwen3 30B-A3B on 8 B200 in FP8 with per-expert launches (Megatron-Bridge's layout): 16 local experts, 48 MoE layers.
+  const qwen = {
+    model: 'qwen3-30b-a3b', clusterSpec: { gpu: 'b200', gpusPerNode: 8, nodes: 1 }, globalBatchSize: 512, microBatchSize: 4,
+    tensorParallel: 1, expertParallel: 8, precision: 'FP8', recompute: 'NONE', recipe: 'MEGATRON_CORE',
+  };
+  it('DEFAULT PER_TENSOR and USER when given; BLOCK (MXFP8) takes the 4 casts of 10 operations out of EXPERT_HOST; a bad value is a validation error', async () => {
+    const [perTensor, block] = await bothAnswered(askPlan(qwen), askPlan({ ...qwen, options: { fp8Scaling: 'BLOCK' } }));
+    const entry = (a: typeof perTensor) => assumptionOf(a, 'options.fp8Scaling');
+    expect(entry(perTensor)).toMatchObject({ value: 'PER_TENSOR', origin: 'DEFAULT' });
+    expect(entry(block)).toMatchObject({ value: 'BLOCK', origin: 'USER' });
+    const host = (a: typeof perTensor) => termOf(a.data!.trainingPlan.performance.terms, 'EXPERT_HOST').exposedSeconds;
+    // 512 / 8 / 4 = 16 micro-batches × 48 layers × 16 local experts × 10 (per tensor) or 6 (block) × 50.5 µs.
+    expect(host(perTensor)).toBeCloseTo(16 * 48 * 16 * 10 * 50.5e-6, 6);
+    expect(host(block)).toBeCloseTo(16 * 48 * 16 * 6 * 50.5e-6, 6);
+    const step = (a: typeof perTensor) => a.data!.trainingPlan.performance.stepSeconds;
+    expect(step(perTensor) - step(block)).toBeCloseTo(host(perTensor) - host(block), 6);
+    const e = onlyError(await askPlan({ ...qwen, options: { fp8Scaling: 'NVFP4' } }));
+    expect(e.message).toMatch(/Fp8Scaling/);
+  });
+});
+
 describe('options.crossEntropyFusion (the output head\'s cross entropy)', () => {
   // Llama 3 8B on 16 H100, TP 2 (DP 8), 2 micro-batches a step: 525 M logits a micro-batch on each rank.
   const llama = {

@@ -29,13 +29,18 @@ export const EXPERT_HOST_SECONDS_PER_OPERATION = 50.5e-6;
 
 /**
  * Per-expert operations of one MoE layer and micro-batch on a PER_EXPERT launch: fc1 and fc2 each run one GEMM per
- * pass (forward, input gradient, weight gradient, the recomputed forward) and, in FP8, quantise the new operand of
- * every pass but the weight gradient's (the input forward, the output gradient backward; TE's fused_multi_quantize
- * over the per-expert splits).
+ * pass (forward, input gradient, weight gradient, the recomputed forward) and, in FP8 with per-tensor scales, quantise
+ * the new operand of every pass but the weight gradient's (the input forward, the output gradient backward): TE's
+ * split_quantize (transformer_engine/pytorch/csrc/extensions/cast.cpp at v2.12 and v2.14, the NeMo 26.02 and 26.04
+ * containers') allocates and quantises each
+ * expert's split apart. With block scales (MXFP8, FP8 blockwise) it allocates every split in one bulk allocation
+ * (AllocationMethod BULK_MXFP8 / BULK_FP8_BLOCKWISE) and loops over the splits in C++: no per-expert host work beyond
+ * a kernel launch, which the 50 µs-scale operations here do not count (`perExpertCasts` false). Not modelled: experts
+ * with biases quantise their output gradients per expert with the bias gradient (GroupedLinear's bgrad_quantize loop).
  */
-export function expertHostOperationsPerLocalExpert(matmulPasses: number, hasWeightGradient: boolean, fp8: boolean): number {
+export function expertHostOperationsPerLocalExpert(matmulPasses: number, hasWeightGradient: boolean, perExpertCasts: boolean): number {
   const castsPerLinear = matmulPasses - (hasWeightGradient ? 1 : 0);
-  return 2 * matmulPasses + (fp8 ? 2 * castsPerLinear : 0);
+  return 2 * matmulPasses + (perExpertCasts ? 2 * castsPerLinear : 0);
 }
 
 export interface ExpertParallelLayer {
@@ -85,7 +90,8 @@ export function expertHostSecondsPerLayer(ctx: StepContext): number {
   const { arch, moe, e, moeShare, layout, options } = ctx;
   if (!moe || options?.expertGemmLaunch !== 'PER_EXPERT') return 0;
   const localExperts = arch.experts / e;
-  const operations = expertHostOperationsPerLocalExpert(matmulPassesOf(layout, ctx.recomputed), layout.adapter === undefined, layout.precision === 'FP8');
+  const perExpertCasts = layout.precision === 'FP8' && options.fp8Scaling !== 'BLOCK';
+  const operations = expertHostOperationsPerLocalExpert(matmulPassesOf(layout, ctx.recomputed), layout.adapter === undefined, perExpertCasts);
   return moeShare * localExperts * operations * (options.expertHostSecondsPerOperation ?? EXPERT_HOST_SECONDS_PER_OPERATION);
 }
 

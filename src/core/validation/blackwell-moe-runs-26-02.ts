@@ -34,7 +34,7 @@ function bridge2602Row(
   };
 }
 
-const MXFP8 = 'MXFP8 asked as FP8 (the model has one FP8 recipe)';
+const MXFP8 = 'MXFP8 asked as FP8 with block scaling (fp8Scaling BLOCK: the FP8 GEMM rate, no per-expert host work for the casts)';
 
 export const BLACKWELL_MOE_RUNS_26_02: readonly ValidationRun[] = [
   // Qwen3 30B-A3B on 8 B200 at micro-batch 1: QWEN3_30B_A3B_PRETRAIN_CONFIG_B200_FP8_MX_V1 (EP 8, batch 512, the
@@ -47,7 +47,7 @@ export const BLACKWELL_MOE_RUNS_26_02: readonly ValidationRun[] = [
     model: 'qwen3-30b-a3b',
     slug: 'qwen3-30b-a3b-mbs1',
     layout: { expertParallel: 8, globalBatchSize: 512, microBatchSize: 1, precision: 'FP8' },
-    options: { expertDispatch: 'ALL_TO_ALL' },
+    options: { expertDispatch: 'ALL_TO_ALL', fp8Scaling: 'BLOCK' },
     recipe: 'MXFP8 (Transformer Engine block scaling), EP 8, micro-batch 1, the NCCL all-to-all dispatcher, CUDA graphs on the router and its preprocessing, no recompute',
     assumed: MXFP8,
     published: 9691,
@@ -61,7 +61,7 @@ export const BLACKWELL_MOE_RUNS_26_02: readonly ValidationRun[] = [
     model: 'qwen3-235b-a22b',
     slug: 'qwen3-235b-a22b',
     layout: { pipelineParallel: 8, pipelineLayerSplit: 'FIRST_LAST_ONE_FEWER', expertParallel: 8, globalBatchSize: 8192, microBatchSize: 1, precision: 'FP8' },
-    options: { expertDispatch: 'ALL_TO_ALL', overlapExpertParallelCommunication: false },
+    options: { expertDispatch: 'ALL_TO_ALL', overlapExpertParallelCommunication: false, fp8Scaling: 'BLOCK' },
     recipe: 'MXFP8 (Transformer Engine block scaling), PP 8, EP 8, the NCCL all-to-all dispatcher not overlapped, no recompute',
     assumed: MXFP8,
     published: 3805,
@@ -83,7 +83,7 @@ export const BLACKWELL_MOE_RUNS_26_02: readonly ValidationRun[] = [
       microBatchSize: 1,
       precision: 'FP8',
     },
-    options: { expertDispatch: 'ALL_TO_ALL', overlapExpertParallelCommunication: true },
+    options: { expertDispatch: 'ALL_TO_ALL', overlapExpertParallelCommunication: true, fp8Scaling: 'BLOCK' },
     recipe: 'MXFP8 (Transformer Engine block scaling), PP 8 with 4 virtual stages, EP 8, the NCCL all-to-all overlapped (moe_a2a_overlap), no recompute',
     assumed: MXFP8,
     published: 2691,
@@ -107,7 +107,7 @@ export const BLACKWELL_MOE_RUNS_26_02: readonly ValidationRun[] = [
       cheapRecompute: true,
       optimizerMomentPrecision: 'BF16',
     },
-    options: { expertDispatch: 'NODE_DEDUPLICATED', overlapExpertParallelCommunication: false },
+    options: { expertDispatch: 'NODE_DEDUPLICATED', overlapExpertParallelCommunication: false, fp8Scaling: 'BLOCK' },
     recipe: 'MXFP8 (Transformer Engine block scaling), PP 16, EP 8, HybridEP not overlapped, recompute of the MLA up-projections, MTP 1, BF16 gradients and moments',
     assumed: `${MXFP8}; the MLA up-projection recompute asked as cheapRecompute; balanced routing with DeepSeek-V3's group limit`,
     published: 2689,

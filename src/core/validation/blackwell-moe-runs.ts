@@ -8,13 +8,13 @@ import type { ValidationRun } from './types.js';
 
 /** What Megatron-Bridge 26.04.01's gpt-oss-120b rows share (its V2 configs: 64 GPUs, micro-batch 4). */
 const GPT_OSS_26_04 = { model: 'gpt-oss-120b', gpus: 64, microBatchSize: 4 } as const;
-/** What its Qwen3 30B-A3B rows share (the MX V1 configs: 8 GPUs, EP 8, MXFP8 asked as FP8, HybridEP, CUDA graphs on …). */
+/** What its Qwen3 30B-A3B rows share (the MX V1 configs: 8 GPUs, EP 8, MXFP8 asked as FP8 with block scaling, HybridEP, CUDA graphs on …). */
 const QWEN3_30B_26_04 = {
   model: 'qwen3-30b-a3b',
   gpus: 8,
   expertParallel: 8,
   precision: { precision: 'FP8' },
-  options: {},
+  options: { fp8Scaling: 'BLOCK' },
   recipe: 'MXFP8 (Transformer Engine block scaling), HybridEP (flex dispatcher), CUDA graphs on ',
 } as const;
 
@@ -76,7 +76,7 @@ export const BLACKWELL_MOE_RUNS: readonly ValidationRun[] = [
       assumed:
         (row.model === 'gpt-oss-120b'
           ? "the released model's vocabulary (201,088); its banded attention as a 128-token window on half the layers; attention sinks not modelled"
-          : 'MXFP8 asked as FP8 (the model has one FP8 recipe: the same GEMM rate, its per-tensor casts)') +
+          : 'MXFP8 asked as FP8 with block scaling (fp8Scaling BLOCK: the FP8 GEMM rate, the experts\' casts in one bulk split_quantize, no per-expert host work)') +
         '; the experts launched per expert (Transformer Engine\'s GroupedLinear) with the host time fitted on H100 rows; CUDA graphs not modelled',
       published: row.tokens,
       kind: 'TOKENS_PER_SECOND_PER_GPU',
@@ -115,11 +115,11 @@ export const BLACKWELL_MOE_RUNS: readonly ValidationRun[] = [
         recompute: 'NONE',
         gradientPrecision: 'BF16',
       },
-      options: { expertDispatch, overlapExpertParallelCommunication: false, crossEntropyFusion: BRIDGE_CROSS_ENTROPY },
+      options: { expertDispatch, overlapExpertParallelCommunication: false, fp8Scaling: 'BLOCK', crossEntropyFusion: BRIDGE_CROSS_ENTROPY },
       trainingRecipe: 'MEGATRON_CORE',
       recipe: `Megatron-Bridge (Megatron-Core) on DGX-${gpu.toUpperCase()}: MXFP8 (Transformer Engine block scaling), ${recipe}, BF16 gradient reduction, no recompute, forced balance, Transformer Engine's fused cross entropy, sequence 4,096`,
       assumed:
-        'MXFP8 asked as FP8 (the model has one FP8 recipe); the experts launched per expert (Transformer Engine\'s GroupedLinear) with the host time fitted on H100 rows; CUDA graphs not modelled' +
+        'MXFP8 asked as FP8 with block scaling (fp8Scaling BLOCK); the experts launched per expert (Transformer Engine\'s GroupedLinear) with the host time fitted on H100 rows; CUDA graphs not modelled' +
         (gpu === 'b300' ? '' : '; 64 GPUs of each NVL72 rack in one NVLink domain (the table gives 256 GPUs, not their placement)'),
       published: tokens,
       kind: 'TOKENS_PER_SECOND_PER_GPU',
@@ -160,10 +160,10 @@ export const BLACKWELL_MOE_RUNS: readonly ValidationRun[] = [
         gradientPrecision: 'BF16',
         optimizerMomentPrecision: 'BF16',
       },
-      options: { expertDispatch: 'NODE_DEDUPLICATED', overlapExpertParallelCommunication: false, crossEntropyFusion: BRIDGE_CROSS_ENTROPY },
+      options: { expertDispatch: 'NODE_DEDUPLICATED', overlapExpertParallelCommunication: false, fp8Scaling: 'BLOCK', crossEntropyFusion: BRIDGE_CROSS_ENTROPY },
       trainingRecipe: 'MEGATRON_CORE',
       recipe: `Megatron-Bridge (Megatron-Core) on DGX-${gpu.toUpperCase()}: MXFP8 (Transformer Engine block scaling), ${layout}, HybridEP not overlapped, MTP 1, BF16 gradients and moments, forced balance, Transformer Engine's fused cross entropy, sequence 4,096`,
-      assumed: `MXFP8 asked as FP8; ${recompute}; the experts launched per expert (Transformer Engine's GroupedLinear) with the host time fitted on H100 rows; CUDA graphs not modelled; 64 GPUs of each NVL72 rack in one NVLink domain; balanced routing with DeepSeek-V3's group limit`,
+      assumed: `MXFP8 asked as FP8 with block scaling (fp8Scaling BLOCK); ${recompute}; the experts launched per expert (Transformer Engine's GroupedLinear) with the host time fitted on H100 rows; CUDA graphs not modelled; 64 GPUs of each NVL72 rack in one NVLink domain; balanced routing with DeepSeek-V3's group limit`,
       published: tokens,
       kind: 'TOKENS_PER_SECOND_PER_GPU',
     }),

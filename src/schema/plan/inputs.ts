@@ -8,6 +8,7 @@ import {
   AdapterMethodEnum,
   AdapterTargetsEnum,
   CrossEntropyFusionEnum,
+  Fp8ScalingEnum,
   ElementwiseKernelsEnum,
   ContextParallelCommunicationEnum,
   ExpertDispatchEnum,
@@ -115,6 +116,11 @@ export const PlanOptionsInputRef = builder.inputType('PlanOptionsInput', {
       description:
         `How the output head's cross entropy runs, in HBM bytes per logit on the head's stage (default UNFUSED: Megatron-Core's operator-by-operator fp32 cross entropy, ${CROSS_ENTROPY_BYTES_PER_LOGIT.UNFUSED} B; NATIVE: its fused implementation, ${CROSS_ENTROPY_BYTES_PER_LOGIT.NATIVE} B; TE: Transformer Engine's, ${CROSS_ENTROPY_BYTES_PER_LOGIT.TE} B — what Megatron-Bridge's performance configs run).`,
     }),
+    fp8Scaling: t.field({
+      type: Fp8ScalingEnum,
+      description:
+        "How FP8 tensors are scaled (default PER_TENSOR: delayed or current scaling, one scale per tensor; BLOCK: MXFP8 or FP8 blockwise). With PER_EXPERT launches PER_TENSOR quantises each local expert apart — host work in EXPERT_HOST — and BLOCK does not. Acts on FP8 plans.",
+    }),
     expertGradientReducePrecision: t.field({
       type: GradientPrecisionEnum,
       description:
@@ -122,7 +128,7 @@ export const PlanOptionsInputRef = builder.inputType('PlanOptionsInput', {
     }),
     expertHostSecondsPerOperation: t.float({
       description:
-        `Host seconds per per-expert GEMM or FP8 cast of a PER_EXPERT launch, per MoE layer and micro-batch (0–0.01; default ${EXPERT_HOST_SECONDS_PER_OPERATION}, calibrated on the validation suite's Megatron-Core BF16 MoE runs). Lower it for a faster host or CUDA graphs over the experts.`,
+        `Host seconds per per-expert GEMM or per-tensor-scaled FP8 cast (fp8Scaling PER_TENSOR) of a PER_EXPERT launch, per MoE layer and micro-batch (0–0.01; default ${EXPERT_HOST_SECONDS_PER_OPERATION}, calibrated on the validation suite's Megatron-Core BF16 MoE runs). Lower it for a faster host or CUDA graphs over the experts.`,
     }),
     pipelineFlushesPerStep: t.int({
       description:

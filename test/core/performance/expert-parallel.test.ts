@@ -211,6 +211,16 @@ describe('PER_EXPERT GEMM launches: host work after the dispatcher’s sync (Tra
     expect(hostPerLayer({ ...perExpert, expertHostSecondsPerOperation: 10e-6 })).toBeCloseTo(8 * 6 * 10e-6, 15);
   });
 
+  it("casts per expert only with per-tensor FP8 scales: block scales (MXFP8) quantise every expert's split in one bulk call", () => {
+    // TE split_quantize (cast.cpp, v2.12 / v2.14): UNFUSED allocation per split for delayed / current scaling,
+    // BULK_MXFP8 / BULK_FP8_BLOCKWISE for block scales — the 4 casts of an FP8 expert leave the per-expert host work.
+    expect(hostPerLayer({ ...perExpert, fp8Scaling: 'PER_TENSOR' }, 'FP8')).toBe(hostPerLayer(perExpert, 'FP8'));
+    expect(hostPerLayer({ ...perExpert, fp8Scaling: 'BLOCK' }, 'FP8')).toBeCloseTo(8 * 6 * EXPERT_HOST_SECONDS_PER_OPERATION, 15);
+    expect(hostPerLayer({ ...perExpert, fp8Scaling: 'BLOCK' }, 'FP8') / hostPerLayer(perExpert, 'FP8')).toBeCloseTo(0.6, 12);
+    // Scaling acts on FP8 plans only: a BF16 plan has no casts either way.
+    expect(hostPerLayer({ ...perExpert, fp8Scaling: 'BLOCK' }, 'BF16')).toBe(hostPerLayer(perExpert, 'BF16'));
+  });
+
   it('is nothing with one grouped kernel (the default, DeepGEMM), with the host time set to 0, or for a dense model', () => {
     expect(hostPerLayer({})).toBe(0);
     expect(hostPerLayer({ expertGemmLaunch: 'GROUPED_KERNEL' })).toBe(0);
