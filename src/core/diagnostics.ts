@@ -101,7 +101,10 @@ function expertHostBoundDiagnostic(
       `(options.expertGemmLaunch PER_EXPERT: Transformer Engine's GroupedLinear after the dispatcher's device-to-host sync), ` +
       `${hostMicroseconds.toFixed(1)} µs of host time each per MoE layer and micro-batch. It is the model's least certain term ` +
       `(fitted on published MoE runs; ±${(stepTimeModelAccuracyFractionFor(arch.experts, generation) * 100).toFixed(0)} % for MoE models on this GPU): grouped ` +
-      `expert kernels (GROUPED_KERNEL), a larger micro-batch or more expert parallelism (fewer local experts) shrink it.`,
+      `expert kernels (GROUPED_KERNEL), a larger micro-batch or more expert parallelism (fewer local experts) shrink it` +
+      (layout.precision === 'FP8' && options?.fp8Scaling !== 'BLOCK'
+        ? `, and so do block-scaled FP8 casts (options.fp8Scaling BLOCK: MXFP8, quantised for every expert at once).`
+        : '.'),
   };
 }
 

@@ -703,6 +703,21 @@ describe('options.fp8Scaling (per-tensor or block FP8 scales)', () => {
     const e = onlyError(await askPlan({ ...qwen, options: { fp8Scaling: 'NVFP4' } }));
     expect(e.message).toMatch(/Fp8Scaling/);
   });
+  it('EXPERT_HOST_BOUND names the FP8 casts and points to block scales under PER_TENSOR, not under BLOCK', async () => {
+    const query = `query($i: TrainingPlanInput!) { trainingPlan(input: $i) { diagnostics { code message } } }`;
+    type Answer = { trainingPlan: { diagnostics: { code: string; message: string }[] } };
+    const hostBound = async (options: object) => {
+      const r = await post<Answer>(t.app, { query, variables: { i: { ...qwen, microBatchSize: 1, options } } });
+      expect(r.errors).toBeUndefined();
+      return r.data!.trainingPlan.diagnostics.find((d) => d.code === 'EXPERT_HOST_BOUND')!.message;
+    };
+    const perTensor = await hostBound({});
+    expect(perTensor).toContain('launches the GEMMs and FP8 casts of its 16 local experts');
+    expect(perTensor).toContain('options.fp8Scaling BLOCK');
+    const block = await hostBound({ fp8Scaling: 'BLOCK' });
+    expect(block).toContain('launches the GEMMs of its 16 local experts');
+    expect(block).not.toContain('fp8Scaling');
+  });
 });
 
 describe('options.crossEntropyFusion (the output head\'s cross entropy)', () => {
