@@ -32,11 +32,11 @@ export const EXPERT_HOST_SECONDS_PER_OPERATION = 50.5e-6;
  * pass (forward, input gradient, weight gradient, the recomputed forward) and, in FP8 with per-tensor scales, quantise
  * the new operand of every pass but the weight gradient's (the input forward, the output gradient backward): TE's
  * split_quantize (transformer_engine/pytorch/csrc/extensions/cast.cpp at v2.12 and v2.14, the NeMo 26.02 and 26.04
- * containers') allocates and quantises each
- * expert's split apart. With block scales (MXFP8, FP8 blockwise) it allocates every split in one bulk allocation
- * (AllocationMethod BULK_MXFP8 / BULK_FP8_BLOCKWISE) and loops over the splits in C++: no per-expert host work beyond
- * a kernel launch, which the 50 µs-scale operations here do not count (`perExpertCasts` false). Not modelled: experts
- * with biases quantise their output gradients per expert with the bias gradient (GroupedLinear's bgrad_quantize loop).
+ * containers') allocates and quantises each expert's split apart. With block scales (MXFP8, FP8 blockwise) it allocates
+ * every split in one bulk allocation (AllocationMethod BULK_MXFP8 / BULK_FP8_BLOCKWISE) and loops over the splits in
+ * C++: no per-expert host work beyond a kernel launch, which the 50 µs-scale operations here do not count
+ * (`perExpertCasts` false). Not modelled: experts with biases quantise their output gradients per expert with the bias
+ * gradient (GroupedLinear's bgrad_quantize loop).
  */
 export function expertHostOperationsPerLocalExpert(matmulPasses: number, hasWeightGradient: boolean, perExpertCasts: boolean): number {
   const castsPerLinear = matmulPasses - (hasWeightGradient ? 1 : 0);
