@@ -175,10 +175,11 @@ describe('what a plan says about the GPU it runs on', () => {
     const blackwellMoe = VALIDATION_RUNS.filter((r) => r.family === 'MOE' && gpuGenerationOf(r.gpu) === 'BLACKWELL');
     // Bridge 26.04.01: gpt-oss-120b and Qwen3 30B-A3B on B200, GB200, B300 and GB300, Qwen3 235B-A22B on GB200, GB300 and
     // B300, DeepSeek-V3 on GB200 and GB300; Bridge 26.02: Qwen3 30B-A3B (micro-batch 1), Qwen3 235B-A22B and DeepSeek-V3 on
-    // B200, Qwen3 235B-A22B on B300, gpt-oss-120b with EP 64 on B200 and B300. Some within H100's MoE accuracy; the suite's
+    // B200, Qwen3 235B-A22B on B300, gpt-oss-120b with EP 64 on B200 and B300; Bridge 26.08: Qwen3 30B-A3B, Qwen3 235B-A22B,
+    // DeepSeek-V3 and gpt-oss-120b on GB200 and GB300. Some within H100's MoE accuracy; the suite's
     // six largest errors all Blackwell MoE rows — five gpt-oss's and 26.02's B300 Qwen3 235B (VP 4, the all-to-all
     // overlapped), published at 71 % of the B200 row's speed; their mean (the stated figure) over 2 × H100's.
-    expect(blackwellMoe).toHaveLength(19);
+    expect(blackwellMoe).toHaveLength(27);
     const errors = blackwellMoe.map((r) => Math.abs(error(r.id)));
     expect(Math.min(...errors)).toBeLessThan(MOE_STEP_TIME_MODEL_ACCURACY_FRACTION);
     expect(errors.reduce((a, e) => a + e, 0) / errors.length).toBeGreaterThan(2 * MOE_STEP_TIME_MODEL_ACCURACY_FRACTION);

@@ -149,10 +149,11 @@ export const MOE_STEP_TIME_MODEL_ACCURACY_FRACTION = 0.09;
  * each on GB200 and GB300) and its MoE Blackwell runs (Megatron-Bridge 26.04.01: gpt-oss-120b and Qwen3 30B-A3B on
  * B200, GB200, B300 and GB300, Qwen3 235B-A22B on GB200, GB300 and B300, DeepSeek-V3 on GB200 and GB300; Megatron-Bridge
  * 26.02: Qwen3 30B-A3B, Qwen3 235B-A22B and DeepSeek-V3 on B200, Qwen3 235B-A22B on B300, gpt-oss-120b with EP 64 on
- * B200 and B300), rounded up.
+ * B200 and B300; Megatron-Bridge 26.08: Qwen3 30B-A3B, Qwen3 235B-A22B, DeepSeek-V3 and gpt-oss-120b on GB200 and GB300),
+ * rounded up.
  */
 export const BLACKWELL_STEP_TIME_MODEL_ACCURACY_FRACTION = 0.15;
-export const BLACKWELL_MOE_STEP_TIME_MODEL_ACCURACY_FRACTION = 0.24;
+export const BLACKWELL_MOE_STEP_TIME_MODEL_ACCURACY_FRACTION = 0.22;
 
 /**
  * The stated accuracy of a plan: its class (MoE or dense) on its GPU's generation — Blackwell's own figures, else those

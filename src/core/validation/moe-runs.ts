@@ -7,6 +7,7 @@
  */
 import { BLACKWELL_MOE_RUNS } from './blackwell-moe-runs.js';
 import { BLACKWELL_MOE_RUNS_26_02 } from './blackwell-moe-runs-26-02.js';
+import { BLACKWELL_MOE_RUNS_26_08 } from './blackwell-moe-runs-26-08.js';
 import { BRIDGE_CROSS_ENTROPY, MEGATRON_BRIDGE_26_04 } from './sources.js';
 import type { ValidationRun } from './types.js';
 
@@ -474,6 +475,7 @@ export const MOE_VALIDATION_RUNS: readonly ValidationRun[] = [
 
   ...BLACKWELL_MOE_RUNS,
   ...BLACKWELL_MOE_RUNS_26_02,
+  ...BLACKWELL_MOE_RUNS_26_08,
 
   {
     id: 'deepseek-v3-profile-chunk-pair',

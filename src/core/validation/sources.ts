@@ -21,6 +21,13 @@ export const MEGATRON_BRIDGE_26_02_B200_B300 =
   'NVIDIA Megatron-Bridge performance summary archive, 26.02 NeMo container (Megatron-Bridge 0.3.0), DGX-B200 and DGX-B300 pre-training (docs.nvidia.com/nemo/megatron-bridge/latest/performance-summary-archive.html)';
 
 /**
+ * Megatron-Bridge's current performance summary (docs/performance-summary.md), its 26.08 section (Megatron-Bridge 0.6.0,
+ * src/megatron/bridge/perf_recipes): DGX-GB200 and DGX-GB300. The same publisher's table as the archive's.
+ */
+export const MEGATRON_BRIDGE_26_08_GB200_GB300 =
+  'NVIDIA Megatron-Bridge performance summary archive, 26.08 NeMo container — the current summary (docs.nvidia.com/nemo/megatron-bridge/latest/performance-summary.html), Megatron-Bridge 0.6.0 — DGX-GB200 and DGX-GB300 pre-training';
+
+/**
  * How every Megatron-Bridge row computes its loss: GPTModelProvider's cross_entropy_loss_fusion = True (since v0.1.0rc3)
  * with Transformer Engine's implementation, which the performance scripts set for every model
  * (scripts/performance/configs/*_llm_pretrain.yaml at v0.1.0rc3, utils/helpers.py at v0.2.0, utils/overrides.py at
