@@ -683,6 +683,28 @@ describe('options.expertGradientReducePrecision (the routed experts reduce at th
   });
 });
 
+describe('groups that straddle NVL72 racks (gb200-x576: eight racks of 72)', () => {
+  it("EP 16 is charged as its 8 | 8 split runs — the EP term of 8-GPU servers — and GROUPS_STRADDLE_NODES says so", async () => {
+    const query = `query($i: TrainingPlanInput!) { trainingPlan(input: $i) {
+      performance { terms { name seconds } } diagnostics { code message } } }`;
+    type Answer = { trainingPlan: { performance: { terms: { name: string; seconds: number }[] }; diagnostics: { code: string; message: string }[] } };
+    const layout = { model: 'qwen3-235b-a22b', globalBatchSize: 4608, microBatchSize: 1, pipelineParallel: 4, expertParallel: 16, expertTensorParallel: 1, precision: 'FP8', recompute: 'FULL' };
+    const ask = async (where: object) => {
+      const r = await post<Answer>(t.app, { query, variables: { i: { ...layout, ...where } } });
+      expect(r.errors).toBeUndefined();
+      return r.data!.trainingPlan;
+    };
+    const racks = await ask({ cluster: 'gb200-x576' });
+    const servers = await ask({ clusterSpec: { gpu: 'gb200', gpusPerNode: 8, nodes: 72 } });
+    const ep = (a: Answer['trainingPlan']) => a.performance.terms.find((x) => x.name === 'EXPERT_PARALLEL')!.seconds;
+    expect(ep(racks) / ep(servers) - 1).toBeCloseTo(0, 9);
+    const d = racks.diagnostics.find((x) => x.code === 'GROUPS_STRADDLE_NODES')!;
+    expect(d.message).toContain('EP 16 groups span 16 consecutive GPUs (the slowest keeps 8 of them on one node)');
+    expect(d.message).toContain('the model charges that group');
+    expect(servers.diagnostics.map((x) => x.code)).not.toContain('GROUPS_STRADDLE_NODES');
+  });
+});
+
 describe('options.fp8Scaling (per-tensor or block FP8 scales)', () => {
   // Qwen3 30B-A3B on 8 B200 in FP8 with per-expert launches (Megatron-Bridge's layout): 16 local experts, 48 MoE layers.
   const qwen = {
