@@ -122,9 +122,9 @@ describe("Megatron-Bridge's DGX-B200 MoE rows", () => {
   it('read as they do today (the model has no Blackwell-specific MoE term): gpt-oss-120b fast, Qwen3 30B-A3B close', () => {
     // 26.04.01 container, DGX-B200: gpt-oss-120b on 64 GPUs, BF16, EP 8, micro-batch 4, 13,568 tokens/s/GPU; Qwen3
     // 30B-A3B on 8, MXFP8 (asked as FP8 with block scaling), EP 8, micro-batch 4, 27,136. Session 15: +38.6 % and
-    // −25.4 %; session 17, the MXFP8 casts out of the per-expert host work: −7.6 %. Pinned so that a change to the MoE
-    // terms shows what it does to them (± 3 points).
-    expect(Math.abs(error('megatron-bridge-26.04-b200-gpt-oss-120b') - 0.386)).toBeLessThanOrEqual(0.03);
+    // −25.4 %; session 17, the MXFP8 casts out of the per-expert host work: −7.6 %, and gpt-oss's fc2 bias added outside
+    // the grouped GEMM: +35.4 %. Pinned so that a change to the MoE terms shows what it does to them (± 3 points).
+    expect(Math.abs(error('megatron-bridge-26.04-b200-gpt-oss-120b') - 0.354)).toBeLessThanOrEqual(0.03);
     expect(Math.abs(error('megatron-bridge-26.04-b200-qwen3-30b-a3b') + 0.076)).toBeLessThanOrEqual(0.03);
     // The same row with per-tensor scales (as it was asked before): the four casts per expert back in the host work.
     const perTensor = VALIDATION_RUNS.find((r) => r.id === 'megatron-bridge-26.04-b200-qwen3-30b-a3b')!;

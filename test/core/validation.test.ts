@@ -163,9 +163,13 @@ const report = runValidation();
 // release's full-iteration MXFP8 recipes asked with grouped expert launches and the all-to-all overlapped: Qwen3 30B-A3B
 // +10.6 / +20.2 %, Qwen3 235B-A22B +3.5 / +14.4 %, DeepSeek-V3 −4.9 / +7.9 %, gpt-oss-120b +35.6 / +48.2 % (GB300 /
 // GB200): 0.1051 / 0.9179 / 0.1117; Blackwell's MoE accuracy 24 → 22 % (27 runs, 0.2173).
-const MEAN_ABS_ERROR_BOUND = 0.106;
-const MAX_ABS_ERROR_BOUND = 0.92;
-const LEAVE_ONE_FAMILY_OUT_BOUND = 0.112;
+// Lowered to 0.103 / 0.83 / 0.109 by the experts' fc2 bias Megatron-Core adds outside the grouped GEMM with PER_EXPERT
+// launches (experts.py _apply_bias: 24 B per routed element; models with linear biases: gpt-oss-120b), no constant:
+// gpt-oss's eight PER_EXPERT rows move 1.4–9.1 points down (H100 +16.0 → +13.1 %, GB200 +91.8 → +82.7 %), the host fit
+// stays 50.2 µs: 0.1024 / 0.8273 / 0.1089; Blackwell's MoE accuracy 22 → 21 % (0.2066).
+const MEAN_ABS_ERROR_BOUND = 0.103;
+const MAX_ABS_ERROR_BOUND = 0.83;
+const LEAVE_ONE_FAMILY_OUT_BOUND = 0.109;
 const DENSE_MEAN_ABS_ERROR_BOUND = 0.066;
 const DENSE_MAX_ABS_ERROR_BOUND = 0.251;
 

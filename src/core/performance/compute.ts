@@ -91,6 +91,25 @@ function expertSortBytes(ctx: StepContext, dispatchBytes: number): number {
   return (2 + ctx.recomputed) * dispatchBytes;
 }
 
+/**
+ * Bytes per routed fc2-output element of the experts' fc2 bias as Megatron-Core's TEGroupedMLP adds it with PER_EXPERT
+ * launches (transformer/moe/experts.py _apply_bias, core_v0.16.0 / core_v0.17.0: fc2 has skip_bias_add, so per local
+ * expert t + b·p with the router probabilities p — 16-bit unless moe_router_dtype is set, which the gpt-oss configs do
+ * not — and the splits concatenated). Forward: b·p written (2), the add (read 2 + 2, write 2), the concatenation (2 + 2)
+ * = 12; backward: the bias gradient Σ g·p and the probability gradient Σ g·b, each a product written and read back
+ * (read 2, write 2, read 2) = 12. The per-expert host work of those small operators is not counted.
+ */
+const EXPERT_BIAS_BYTES_FORWARD = 12;
+const EXPERT_BIAS_BYTES_BACKWARD = 12;
+
+/** The experts' fc2 bias added outside the grouped GEMM (models with linear biases, PER_EXPERT launches): HBM bytes per layer and micro-batch. */
+function expertBiasBytes(ctx: StepContext): number {
+  const { arch, moe, moeShare, k, tokens, h, spDivisor } = ctx;
+  if (!moe || arch.linearBiases !== true || ctx.options?.expertGemmLaunch !== 'PER_EXPERT') return 0;
+  const routedElements = (moeShare * k * tokens * h) / spDivisor;
+  return routedElements * ((1 + ctx.recomputed) * EXPERT_BIAS_BYTES_FORWARD + EXPERT_BIAS_BYTES_BACKWARD);
+}
+
 /** Whether the cheap operators (norms, MLA up-projections, SwiGLU output) are recomputed on top of `recompute`. */
 function cheapRecomputeOn(ctx: StepContext): boolean {
   return ctx.layout.cheapRecompute === true && ctx.layout.recompute !== 'FULL';
@@ -224,7 +243,8 @@ function layerElementwiseBytes(ctx: StepContext): number {
         expertSortBytes(ctx, dispatchBytes) +
         softmaxPasses * softmaxBytes +
         cheapRecomputeBytes(ctx, mlpWidth)) +
-    elementwisePasses * castBytes
+    elementwisePasses * castBytes +
+    expertBiasBytes(ctx)
   );
 }
 
