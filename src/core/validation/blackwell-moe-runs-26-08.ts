@@ -8,7 +8,8 @@
  * expertGemmLaunch GROUPED_KERNEL —, HybridEP with the expert-parallel all-to-all overlapped
  * (overlap_moe_expert_parallel_comm, delay_wgrad_compute) and block-scaled MXFP8. Not modelled: FP8 dot-product
  * attention (Qwen3, gpt-oss, DeepSeek-V3 on GB300: attention at the 16-bit rate here), the fused MLP's saved
- * element-wise passes, the expert capacity of 1.5 the graphs pad to, the paged activation stash. Predicted, never fitted.
+ * element-wise passes, the paged activation stash; the per-rank token budget of 1.5 (moe_expert_rank_capacity_factor,
+ * tokens beyond it dropped) is a cap forced balance never reaches. Predicted, never fitted.
  * The 26.06.01 table measured the same layouts within 2.6 % (gpt-oss there under a known cuDNN regression).
  */
 import { BRIDGE_CROSS_ENTROPY, MEGATRON_BRIDGE_26_08_GB200_GB300 } from './sources.js';
@@ -24,7 +25,7 @@ const FULL_ITERATION_MXFP8 = {
 } as const;
 
 const ASSUMED =
-  'the full-iteration CUDA graph and the fused grouped MLP asked as GROUPED_KERNEL launches (no per-expert host work); FP8 dot-product attention, the fused MLP\'s element-wise savings, the graphs\' expert capacity 1.5 and the paged stash not modelled';
+  'the full-iteration CUDA graph and the fused grouped MLP asked as GROUPED_KERNEL launches (no per-expert host work); FP8 dot-product attention, the fused MLP\'s element-wise savings and the paged stash not modelled; the per-rank token budget of 1.5 never reached under forced balance';
 
 function bridge2608Row(
   row: Pick<ValidationRun, 'gpu' | 'gpus' | 'model' | 'published'> & {
