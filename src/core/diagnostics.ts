@@ -12,6 +12,7 @@ import {
   type GpuGeneration,
   gpuGenerationOf,
   MOE_STEP_TIME_MODEL_ACCURACY_FRACTION,
+  perExpertFp8Casts,
   STEP_TIME_MODEL_ACCURACY_FRACTION,
   stepTimeModelAccuracyFractionFor,
 } from './performance.js';
@@ -92,17 +93,18 @@ function expertHostBoundDiagnostic(
   generation: GpuGeneration,
 ): Diagnostic {
   const hostMicroseconds = (options?.expertHostSecondsPerOperation ?? EXPERT_HOST_SECONDS_PER_OPERATION) * 1e6;
+  const casts = perExpertFp8Casts(layout, options);
   return {
     severity: 'WARNING',
     code: 'EXPERT_HOST_BOUND',
     message:
       `Per-expert host work is ${((performance.expertHostSeconds / performance.stepSeconds) * 100).toFixed(0)} % of the step: ` +
-      `each rank launches the GEMMs${layout.precision === 'FP8' && options?.fp8Scaling !== 'BLOCK' ? ' and FP8 casts' : ''} of its ${arch.experts / Math.max(1, layout.expertParallel)} local experts one by one ` +
+      `each rank launches the GEMMs${casts ? ' and FP8 casts' : ''} of its ${arch.experts / Math.max(1, layout.expertParallel)} local experts one by one ` +
       `(options.expertGemmLaunch PER_EXPERT: Transformer Engine's GroupedLinear after the dispatcher's device-to-host sync), ` +
       `${hostMicroseconds.toFixed(1)} µs of host time each per MoE layer and micro-batch. It is the model's least certain term ` +
       `(fitted on published MoE runs; ±${(stepTimeModelAccuracyFractionFor(arch.experts, generation) * 100).toFixed(0)} % for MoE models on this GPU): grouped ` +
       `expert kernels (GROUPED_KERNEL), a larger micro-batch or more expert parallelism (fewer local experts) shrink it` +
-      (layout.precision === 'FP8' && options?.fp8Scaling !== 'BLOCK'
+      (casts
         ? `, and so do block-scaled FP8 casts (options.fp8Scaling BLOCK: MXFP8, quantised for every expert at once).`
         : '.'),
   };
@@ -246,9 +248,12 @@ export function straddlingGroups(cluster: ClusterSpec, layout: ParallelLayout): 
   ];
 }
 
-/** A group of `span` consecutive GPUs on nodes of `gpusPerNode` straddles a node boundary somewhere. */
+/**
+ * A group of `span` consecutive GPUs on nodes of `gpusPerNode` straddles a node boundary somewhere: its slowest group
+ * keeps fewer GPUs on one node than an aligned group would (the step model's own rule, groupMembersPerNode).
+ */
 function straddles(span: number, gpusPerNode: number): boolean {
-  return span > 1 && gpusPerNode % span !== 0 && span % gpusPerNode !== 0;
+  return span > 1 && groupMembersPerNode(span, 1, gpusPerNode) < Math.min(span, gpusPerNode);
 }
 
 const NO_STRADDLE: readonly { name: string; span: number }[] = Object.freeze([]);

@@ -8,7 +8,7 @@
  * With PER_EXPERT GEMM launches (PlanOptions.expertGemmLaunch; Megatron-Core's Transformer Engine GroupedLinear) the
  * term also carries the host work per local expert that the dispatcher's device-to-host sync leaves exposed.
  */
-import type { ModelArchitecture } from '../types.js';
+import type { ModelArchitecture, ParallelLayout, PlanOptions } from '../types.js';
 import { type AllToAllLegs, allToAllLegs, allToAllLegsSeconds, deduplicatedDispatchLegs, expectedDestinationNodes, groupMembersPerNode, NO_LEGS } from '../communication.js';
 import type { StepContext, StepTerm } from './context.js';
 import { matmulPassesOf } from './compute.js';
@@ -38,6 +38,11 @@ export const EXPERT_HOST_SECONDS_PER_OPERATION = 50.5e-6;
  * (`perExpertCasts` false). Not modelled: experts with biases quantise their output gradients per expert with the bias
  * gradient (GroupedLinear's bgrad_quantize loop).
  */
+/** Whether each local expert's FP8 casts are host work of their own: FP8 with per-tensor scales (not BLOCK). */
+export function perExpertFp8Casts(layout: Pick<ParallelLayout, 'precision'>, options: PlanOptions | undefined): boolean {
+  return layout.precision === 'FP8' && options?.fp8Scaling !== 'BLOCK';
+}
+
 export function expertHostOperationsPerLocalExpert(matmulPasses: number, hasWeightGradient: boolean, perExpertCasts: boolean): number {
   const castsPerLinear = matmulPasses - (hasWeightGradient ? 1 : 0);
   return 2 * matmulPasses + (perExpertCasts ? 2 * castsPerLinear : 0);
@@ -90,8 +95,7 @@ export function expertHostSecondsPerLayer(ctx: StepContext): number {
   const { arch, moe, e, moeShare, layout, options } = ctx;
   if (!moe || options?.expertGemmLaunch !== 'PER_EXPERT') return 0;
   const localExperts = arch.experts / e;
-  const perExpertCasts = layout.precision === 'FP8' && options.fp8Scaling !== 'BLOCK';
-  const operations = expertHostOperationsPerLocalExpert(matmulPassesOf(layout, ctx.recomputed), layout.adapter === undefined, perExpertCasts);
+  const operations = expertHostOperationsPerLocalExpert(matmulPassesOf(layout, ctx.recomputed), layout.adapter === undefined, perExpertFp8Casts(layout, options));
   return moeShare * localExperts * operations * (options.expertHostSecondsPerOperation ?? EXPERT_HOST_SECONDS_PER_OPERATION);
 }
 
@@ -182,7 +186,7 @@ const OVERLAPPED =
   'All-to-all overlapped with the micro-batch’s compute (DualPipe, DeepSeek-V3 §3.2.1; Megatron-Core’s combined 1F1B): only its excess and the contention share σ/(1+σ) are exposed, and all of it in the warm-up and cool-down chunks that have no partner (1F1B and interleaved schedules).';
 const OVERLAPPED_RESERVED_SMS =
   'All-to-all overlapped with the micro-batch’s compute (DualPipe, DeepSeek-V3 §3.2.1, Figure 4) on SMs reserved for it (§3.2.2: 20 of 132): the compute runs on the other SMs for the whole window (S/(S − S_comm) as long), and the transfers’ excess over that is exposed.';
-const PER_EXPERT_HOST = `Host work of PER_EXPERT GEMM launches (Transformer Engine GroupedLinear’s host split sizes after the dispatcher’s device-to-host sync), never hidden: the pacing rank’s MoE layers × local experts × per-expert GEMMs and FP8 casts × host seconds per operation (${(EXPERT_HOST_SECONDS_PER_OPERATION * 1e6).toFixed(1)} µs calibrated; options.expertHostSecondsPerOperation) × micro-batches.`;
+const PER_EXPERT_HOST = `Host work of PER_EXPERT GEMM launches (Transformer Engine GroupedLinear’s host split sizes after the dispatcher’s device-to-host sync), never hidden: the pacing rank’s MoE layers × local experts × per-expert GEMMs and (FP8 with per-tensor scales) casts × host seconds per operation (${(EXPERT_HOST_SECONDS_PER_OPERATION * 1e6).toFixed(1)} µs calibrated; options.expertHostSecondsPerOperation) × micro-batches.`;
 
 const networkShareSentence = (share: number): string =>
   ` Across nodes it shares the NIC with the DP collectives overlapping the compute, which hold it ${(share * 100).toFixed(0)} % of that time: its NIC leg × ${(1 + share).toFixed(2)} (half speed while both run).`;
