@@ -455,7 +455,7 @@ export interface PlanOptions {
    */
   expertGradientReducePrecision?: GradientPrecision;
   /**
-   * Host seconds per per-expert GEMM or (PER_TENSOR fp8Scaling) FP8 cast of a PER_EXPERT launch, per layer and micro-batch (default 50.5 µs,
+   * Host seconds per per-expert GEMM or (PER_TENSOR fp8Scaling) FP8 cast of a PER_EXPERT launch, per layer and micro-batch (default 49.5 µs,
    * calibrated: performance/expert-parallel.ts EXPERT_HOST_SECONDS_PER_OPERATION); lower it for a faster host or CUDA
    * graphs that capture the experts, 0 to leave it out.
    */

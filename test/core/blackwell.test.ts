@@ -78,12 +78,12 @@ describe('the Blackwell (B200) GEMM law', () => {
     // NeMo 25.02 performance summary, DGX-B200 FP8 (tokens/s/GPU): GPT-3 175B on 512 1,600; Llama 3 8B 26,006; 70B 3,062;
     // 405B 625; Nemotron-4 15B 14,760; 340B 602. The 8B layout ran 30,624 in Megatron-Bridge 25.11 (+18 %).
     const pinned: Record<string, number> = {
-      'nemo-25.02-b200-gpt3-175b': 0.018,
-      'nemo-25.02-b200-llama3-8b': 0.197,
-      'nemo-25.02-b200-llama3-70b': 0.204,
-      'nemo-25.02-b200-llama3-405b': 0.141,
-      'nemo-25.02-b200-nemotron-4-15b': 0.251,
-      'nemo-25.02-b200-nemotron-4-340b': -0.11,
+      'nemo-25.02-b200-gpt3-175b': 0.006,
+      'nemo-25.02-b200-llama3-8b': 0.166,
+      'nemo-25.02-b200-llama3-70b': 0.171,
+      'nemo-25.02-b200-llama3-405b': 0.12,
+      'nemo-25.02-b200-nemotron-4-15b': 0.222,
+      'nemo-25.02-b200-nemotron-4-340b': -0.114,
     };
     for (const [id, e] of Object.entries(pinned)) expect(Math.abs(error(id) - e)).toBeLessThanOrEqual(0.03);
   });
@@ -92,11 +92,13 @@ describe('the Blackwell (B200) GEMM law', () => {
     // docs/source/performance/performance_long_sequence.md: 1,624 / 1,600 / 1,588 / 1,590 / 1,619 / 1,608 model TFLOP/s
     // per GPU at 32K … 1M. Session 15: +14.3 … +19.5 % — within 6 points of each other over a 32× longer sequence, the
     // offset of the same software era's short rows (NeMo 25.02: +14.1 … +25.1 %), not a growth with the length.
+    // Session 18: FlashAttention's rate over the keys per query a kernel call meets (the ring's c calls each meet 1/c of
+    // them) slows the short rows most — 32K over CP 2 runs 8K keys a call — : +10.7 … +17.6 %.
     const rows = VALIDATION_RUNS.filter((r) => r.id.startsWith('nemo-25.04-b200-llama3-8b-')).map((r) => predictRun(r).error);
     expect(rows).toHaveLength(6);
-    expect(Math.min(...rows)).toBeGreaterThan(0.12);
-    expect(Math.max(...rows)).toBeLessThan(0.21);
-    expect(Math.max(...rows) - Math.min(...rows)).toBeLessThan(0.06);
+    expect(Math.min(...rows)).toBeGreaterThan(0.1);
+    expect(Math.max(...rows)).toBeLessThan(0.18);
+    expect(Math.max(...rows) - Math.min(...rows)).toBeLessThan(0.075);
   });
 });
 

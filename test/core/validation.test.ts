@@ -167,11 +167,19 @@ const report = runValidation();
 // launches (experts.py _apply_bias: 24 B per routed element; models with linear biases: gpt-oss-120b), no constant:
 // gpt-oss's eight PER_EXPERT rows move 1.4–9.1 points down (H100 +16.0 → +13.1 %, GB200 +91.8 → +82.7 %), the host fit
 // stays 50.2 µs: 0.1024 / 0.8273 / 0.1089; Blackwell's MoE accuracy 22 → 21 % (0.2066).
-const MEAN_ABS_ERROR_BOUND = 0.103;
-const MAX_ABS_ERROR_BOUND = 0.83;
-const LEAVE_ONE_FAMILY_OUT_BOUND = 0.109;
-const DENSE_MEAN_ABS_ERROR_BOUND = 0.066;
-const DENSE_MAX_ABS_ERROR_BOUND = 0.251;
+// Session 18: lowered to 0.096 / 0.77 / 0.099 (dense 0.06 / 0.222) when FlashAttention ran at its kernel's rate over the
+// keys each query meets per call, keys / (keys + 540) of the head-dim ceiling (cuDNN's SDPA benchmark on H200 and GB200;
+// compute.ts flashAttentionRateFraction), under the share GEMMs pay in training — before, the scores ran on the GEMM law
+// of (s/c, head dim), nearly flat in s. Nothing fitted on the suite but the shares' and host time's refits by their rules:
+// 0.0946 / 0.7674 / 0.0980 at the shipped constants, the Hopper fit 0.7795 → 0.7943 (1.9 %: refitted), then the host
+// time 50.5 → 48.9 → 49.5 µs (1 % rule): 0.0950 / 0.7687 / 0.0980 (dense 0.0595 / 0.2219); stated accuracies A100/H100
+// dense 4.11 → 3.88 % (5 → 4 %), MoE 8.64 → 8.55 % (9 %), Blackwell dense 14.7 → 12.7 % (15 → 13 %), MoE 20.7 → 19.2 %
+// (21 → 20 %).
+const MEAN_ABS_ERROR_BOUND = 0.096;
+const MAX_ABS_ERROR_BOUND = 0.77;
+const LEAVE_ONE_FAMILY_OUT_BOUND = 0.099;
+const DENSE_MEAN_ABS_ERROR_BOUND = 0.06;
+const DENSE_MAX_ABS_ERROR_BOUND = 0.222;
 
 describe('the validation suite', () => {
   it('has at least 30 published runs from at least 8 independent sources, with unique ids', () => {

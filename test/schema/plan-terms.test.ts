@@ -552,7 +552,7 @@ describe('options.expertGemmLaunch and expertHostSecondsPerOperation (host work 
     tensorParallel: 1, expertParallel: 16, precision: 'BF16', recompute: 'NONE',
   };
   const ask = askPlan;
-  it('MEGATRON_CORE sets PER_EXPERT with its source; 8 local experts × 6 GEMMs × 50.5 µs per layer and micro-batch are the EXPERT_HOST term', async () => {
+  it('MEGATRON_CORE sets PER_EXPERT with its source; 8 local experts × 6 GEMMs × 49.5 µs per layer and micro-batch are the EXPERT_HOST term', async () => {
     const plain = (await ask(qwen)).data!.trainingPlan;
     const perExpert = (await ask({ ...qwen, options: { expertGemmLaunch: 'PER_EXPERT' } })).data!.trainingPlan;
     const core = (await ask({ ...qwen, recipe: 'MEGATRON_CORE' })).data!.trainingPlan;
@@ -561,9 +561,9 @@ describe('options.expertGemmLaunch and expertHostSecondsPerOperation (host work 
     const fromRecipe = core.assumptions.find((a) => a.name === 'options.expertGemmLaunch')!;
     expect(fromRecipe).toMatchObject({ value: 'PER_EXPERT', origin: 'RECIPE' });
     expect(fromRecipe.source).toMatch(/GroupedLinear/);
-    expect(core.assumptions.find((a) => a.name === 'options.expertHostSecondsPerOperation')).toMatchObject({ value: '0.0000505', origin: 'DEFAULT' });
+    expect(core.assumptions.find((a) => a.name === 'options.expertHostSecondsPerOperation')).toMatchObject({ value: '0.0000495', origin: 'DEFAULT' });
     // m = 1,024 / 16 micro-batches per step, 48 MoE layers on the one stage.
-    const added = 64 * 48 * 8 * 6 * 50.5e-6;
+    const added = 64 * 48 * 8 * 6 * 49.5e-6;
     const host = (p: typeof plain) => termOf(p.performance.terms, 'EXPERT_HOST');
     const ep = (p: typeof plain) => termOf(p.performance.terms, 'EXPERT_PARALLEL');
     expect(host(perExpert).exposedSeconds).toBeCloseTo(added, 6);
@@ -585,8 +585,8 @@ describe('options.expertGemmLaunch and expertHostSecondsPerOperation (host work 
     const core = await post<HostAnswer>(t.app, { query: HOST, variables: { i: { ...qwen, recipe: 'MEGATRON_CORE', options: { expertDispatch: 'NODE_DEDUPLICATED' } } } });
     expect(core.errors).toBeUndefined();
     const plan = core.data!.trainingPlan;
-    // The same 64 micro-batches × 48 MoE layers × 8 local experts × 6 GEMMs × 50.5 µs as above: 7.45 s.
-    expect(plan.performance.expertHostSeconds).toBeCloseTo(64 * 48 * 8 * 6 * 50.5e-6, 6);
+    // The same 64 micro-batches × 48 MoE layers × 8 local experts × 6 GEMMs × 49.5 µs as above: 7.30 s.
+    expect(plan.performance.expertHostSeconds).toBeCloseTo(64 * 48 * 8 * 6 * 49.5e-6, 6);
     // Apart from the exposed communication (transfers only): the five parts add up to the step.
     const { stepSeconds, computeSeconds, bubbleSeconds, exposedCommunicationSeconds, expertHostSeconds, optimizerSeconds } = plan.performance;
     expect(computeSeconds + bubbleSeconds + exposedCommunicationSeconds + expertHostSeconds + optimizerSeconds).toBeCloseTo(stepSeconds, 9);
@@ -598,7 +598,7 @@ describe('options.expertGemmLaunch and expertHostSecondsPerOperation (host work 
     expect(d.severity).toBe('WARNING');
     expect(d.message).toContain(`${((plan.performance.expertHostSeconds / plan.performance.stepSeconds) * 100).toFixed(0)} % of the step`);
     expect(d.message).toContain('8 local experts');
-    // With the plain all-to-all (the planner's dispatch) its two nodes' transfers dominate instead: the same 7.45 s of host
+    // With the plain all-to-all (the planner's dispatch) its two nodes' transfers dominate instead: the same 7.30 s of host
     // work is 16 % of a 45.4 s step, and the transfers' 47 % make it COMMUNICATION_BOUND.
     const allToAll = (await post<HostAnswer>(t.app, { query: HOST, variables: { i: { ...qwen, recipe: 'MEGATRON_CORE' } } })).data!.trainingPlan;
     expect(allToAll.performance.expertHostSeconds).toBeCloseTo(plan.performance.expertHostSeconds, 9);
@@ -717,9 +717,9 @@ describe('options.fp8Scaling (per-tensor or block FP8 scales)', () => {
     expect(entry(perTensor)).toMatchObject({ value: 'PER_TENSOR', origin: 'DEFAULT' });
     expect(entry(block)).toMatchObject({ value: 'BLOCK', origin: 'USER' });
     const host = (a: typeof perTensor) => termOf(a.data!.trainingPlan.performance.terms, 'EXPERT_HOST').exposedSeconds;
-    // 512 / 8 / 4 = 16 micro-batches × 48 layers × 16 local experts × 10 (per tensor) or 6 (block) × 50.5 µs.
-    expect(host(perTensor)).toBeCloseTo(16 * 48 * 16 * 10 * 50.5e-6, 6);
-    expect(host(block)).toBeCloseTo(16 * 48 * 16 * 6 * 50.5e-6, 6);
+    // 512 / 8 / 4 = 16 micro-batches × 48 layers × 16 local experts × 10 (per tensor) or 6 (block) × 49.5 µs.
+    expect(host(perTensor)).toBeCloseTo(16 * 48 * 16 * 10 * 49.5e-6, 6);
+    expect(host(block)).toBeCloseTo(16 * 48 * 16 * 6 * 49.5e-6, 6);
     const step = (a: typeof perTensor) => a.data!.trainingPlan.performance.stepSeconds;
     expect(step(perTensor) - step(block)).toBeCloseTo(host(perTensor) - host(block), 6);
     const e = onlyError(await askPlan({ ...qwen, options: { fp8Scaling: 'NVFP4' } }));

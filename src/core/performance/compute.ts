@@ -2,9 +2,10 @@
  * Compute of one pipeline stage for one micro-batch (forward + backward), per GPU:
  *   matmul FLOPs / (peak · e_mm)  +  attention-score FLOPs / (peak · e_att)  +  element-wise bytes / (HBM · e_hbm)
  * - e_mm: the GEMM efficiency law of efficiency.ts on (tokens per micro-batch — or per local expert —, min(h, f)/t).
- * - e_att uses the same law on (s, head dimension) for the QKᵀ and A·V batched products. FlashAttention is
- *   assumed causal: it skips the masked half of the s×s work and stores/streams no s×s tensors, so its backward
- *   recomputes the scores (2.5 forward passes, not the counted 2).
+ * - e_att: FlashAttention (assumed causal) skips the masked half of the s×s work and stores/streams no s×s tensors, so
+ *   its backward recomputes the scores (2.5 forward passes, not the counted 2); it runs at the GEMM ceiling's head-dim
+ *   rate times keys / (keys + 540), the keys each query meets per kernel call (cuDNN's SDPA benchmark). Without it, the
+ *   GEMM law on (s/c, head dimension) for the QKᵀ and A·V batched products.
  * - Element-wise traffic (norms, bias-GELU/SwiGLU, bias-dropout-add, softmax + dropout on the s×s scores,
  *   logits/cross-entropy) is memory-bound: bytes from the activation accounting in memory.ts, backward ≈ 2 ×
  *   forward, recompute re-runs the forward.
@@ -174,6 +175,45 @@ function flashScoreWorkOverCounted(ctx: StepContext): number {
   return (counted - 2 + FLASH_ATTENTION_BACKWARD_PASSES) / counted;
 }
 
+/**
+ * Keys per query at which a FlashAttention kernel loses half its rate to the fixed work of each query tile (loading Q,
+ * the masked diagonal block, the softmax statistics and writing O): fitted (least squares on the log) to cuDNN's
+ * published SDPA training benchmark, BF16, head dim 128, causal and unmasked, 2K–32K tokens, on H200 (cuDNN 9.19),
+ * GB200 and GB300 (cuDNN 9.22) — NVIDIA/cudnn-frontend benchmark/sdpa_benchmark_training/results, llama3.1 — where
+ * forward + backward reach ceiling / (1 + 540 / keys per query) (each GPU its own ceiling, within ±6 %). Causal at
+ * 4K reaches 0.51 of H200's peak, at 16K 0.61.
+ */
+export const FLASH_ATTENTION_HALF_RATE_KEYS_PER_QUERY = 540;
+
+/** Fraction of its ceiling a FlashAttention kernel reaches when each query meets `keysPerQuery` keys in the call. */
+export function flashAttentionRateFraction(keysPerQuery: number): number {
+  return keysPerQuery / (keysPerQuery + FLASH_ATTENTION_HALF_RATE_KEYS_PER_QUERY);
+}
+
+/**
+ * How much longer the executed score work takes than at the kernel's ceiling: per kind of layer (global, windowed), the
+ * causal keys each query meets per kernel call — all of them with an all-gathered K/V, 1/c of them per step of the
+ * ring (Megatron-Core's p2p CP runs one kernel per chunk pair) — weighted by that kind's share of the work.
+ */
+function flashAttentionKeysOverhead(ctx: StepContext): number {
+  const { arch, c, s, options } = ctx;
+  const callsPerPass = c > 1 && options?.contextParallelCommunication === 'RING' ? c : 1;
+  const w = arch.slidingWindow;
+  const windowedShare = w === undefined || w >= s ? 0 : (arch.slidingWindowLayers ?? arch.layers) / arch.layers;
+  const kinds = [
+    { share: 1 - windowedShare, keys: s / 2 },
+    { share: windowedShare, keys: w === undefined ? 0 : w - (w * w) / (2 * s) },
+  ];
+  let work = 0;
+  let time = 0;
+  for (const kind of kinds) {
+    if (kind.share === 0) continue;
+    work += kind.share * kind.keys;
+    time += (kind.share * kind.keys) / flashAttentionRateFraction(kind.keys / callsPerPass);
+  }
+  return time / work;
+}
+
 /** FLOPs per layer and micro-batch, per GPU. */
 export function layerFlops(ctx: StepContext): LayerFlops {
   const { arch, counts, layout, t, h, k, moe, moeShare, tokens } = ctx;
@@ -320,13 +360,18 @@ export function layerCompute(ctx: StepContext): LayerCompute {
     const eExpert = moe
       ? Math.min(1, scale * precisionFactor * matmulEfficiency((load * tokens * k * e * (etp / t)) / arch.experts, expertWidth, generation))
       : eDense;
-    const eAttention = Math.min(1, scale * matmulEfficiency(s / c, headDimOf(arch), generation));
     // FlashAttention (causal, windowed) skips fully masked blocks: only the causal share of the counted work runs —
-    // half of s×s without a window — and its backward recomputes the scores (2.5 forward passes, not 2).
-    const executedScoreFlops = layout.flashAttention
-      ? ((flops.score * counts.attentionKeysPerQueryCausal) / counts.attentionKeysPerQuery) * flashScoreWorkOverCounted(ctx)
-      : flops.score;
-    attentionSeconds = executedScoreFlops / (peakHigherPrecision * eAttention);
+    // half of s×s without a window — and its backward recomputes the scores (2.5 forward passes, not 2); its rate
+    // follows the keys each query meets per kernel call (flashAttentionKeysOverhead). Without it the scores are
+    // ordinary batched GEMMs of (s/c) × headDim.
+    if (layout.flashAttention) {
+      const eAttention = Math.min(1, scale * matmulEfficiency(Number.POSITIVE_INFINITY, headDimOf(arch), generation));
+      const executedScoreFlops =
+        ((flops.score * counts.attentionKeysPerQueryCausal) / counts.attentionKeysPerQuery) * flashScoreWorkOverCounted(ctx);
+      attentionSeconds = (executedScoreFlops * flashAttentionKeysOverhead(ctx)) / (peakHigherPrecision * eAttention);
+    } else {
+      attentionSeconds = flops.score / (peakHigherPrecision * Math.min(1, scale * matmulEfficiency(s / c, headDimOf(arch), generation)));
+    }
     layerSeconds =
       flops.dense / (peakMatmul * eDense) + (load * flops.expert) / (peakMatmul * eExpert) + attentionSeconds + layerElementwiseBytes(ctx) / hbm;
     const eHead = Math.min(1, scale * matmulEfficiency(tokens, h, generation));

@@ -63,7 +63,7 @@ export function matmulCeilingScaleOf(gpuId: string, generation: GpuGeneration = 
  */
 export const MATMUL_SHARE_OF_CEILING: Readonly<Record<Exclude<GpuGeneration, 'OTHER'>, number>> = {
   AMPERE: 0.821,
-  HOPPER: 0.7795,
+  HOPPER: 0.7943,
   BLACKWELL: 0.8147,
 };
 
@@ -132,7 +132,7 @@ export const ELEMENTWISE_BANDWIDTH_EFFICIENCY = 0.8;
  * test/core/validation.test.ts keeps it equal to the suite's figure. Two layouts whose times differ by less than this
  * cannot be ranked by the model; the plan search reports them as near-optimal instead of pretending.
  */
-export const STEP_TIME_MODEL_ACCURACY_FRACTION = 0.05;
+export const STEP_TIME_MODEL_ACCURACY_FRACTION = 0.04;
 
 /**
  * The same for mixture-of-experts models on those generations: the mean |error| over the suite's 21 MoE runs on H100 /
@@ -152,8 +152,8 @@ export const MOE_STEP_TIME_MODEL_ACCURACY_FRACTION = 0.09;
  * B200 and B300; Megatron-Bridge 26.08: Qwen3 30B-A3B, Qwen3 235B-A22B, DeepSeek-V3 and gpt-oss-120b on GB200 and GB300),
  * rounded up.
  */
-export const BLACKWELL_STEP_TIME_MODEL_ACCURACY_FRACTION = 0.15;
-export const BLACKWELL_MOE_STEP_TIME_MODEL_ACCURACY_FRACTION = 0.21;
+export const BLACKWELL_STEP_TIME_MODEL_ACCURACY_FRACTION = 0.13;
+export const BLACKWELL_MOE_STEP_TIME_MODEL_ACCURACY_FRACTION = 0.2;
 
 /**
  * The stated accuracy of a plan: its class (MoE or dense) on its GPU's generation — Blackwell's own figures, else those

@@ -25,7 +25,7 @@ import { overlappedCostSeconds } from './efficiency.js';
  * and overlapped Megatron-Core runs are predicted, not fitted. For scale: HolisticTraceAnalysis (docs,
  * cuda_kernel_launch_stats) puts a kernel launch at 5–20 µs of CPU time.
  */
-export const EXPERT_HOST_SECONDS_PER_OPERATION = 50.5e-6;
+export const EXPERT_HOST_SECONDS_PER_OPERATION = 49.5e-6;
 
 /**
  * Per-expert operations of one MoE layer and micro-batch on a PER_EXPERT launch: fc1 and fc2 each run one GEMM per

@@ -187,7 +187,7 @@ export type ExpertDispatch =
 export type ExpertGemmLaunch =
   /** One grouped kernel with the token counts on the device (DeepGEMM, DeepSeek-V3): no host work per expert (the default). */
   | 'GROUPED_KERNEL'
-  /** Transformer Engine's GroupedLinear (Megatron-Core): one GEMM per local expert from host split sizes; the GPU waits on host work per expert after the dispatcher's sync (50.5 µs per GEMM or per-tensor-scaled FP8 cast, calibrated: options.expertHostSecondsPerOperation). */
+  /** Transformer Engine's GroupedLinear (Megatron-Core): one GEMM per local expert from host split sizes; the GPU waits on host work per expert after the dispatcher's sync (49.5 µs per GEMM or per-tensor-scaled FP8 cast, calibrated: options.expertHostSecondsPerOperation). */
   | 'PER_EXPERT';
 
 /** How unexpected failures arrive. */
@@ -366,7 +366,7 @@ export type PlanOptionsInput = {
   expertGemmLaunch?: ExpertGemmLaunch | null | undefined;
   /** Precision the routed experts' gradients are reduced in where it differs from the dense weights' (gradientReducePrecision): NeMo AutoModel reduces its blocks in FP32 but its experts' own fully_shard in BF16. Absent = as the dense weights; acts where the experts are data-parallel (experts replicated beyond EP). */
   expertGradientReducePrecision?: GradientPrecision | null | undefined;
-  /** Host seconds per per-expert GEMM or per-tensor-scaled FP8 cast (fp8Scaling PER_TENSOR) of a PER_EXPERT launch, per MoE layer and micro-batch (0–0.01; default 0.0000505, calibrated on the validation suite's Megatron-Core BF16 MoE runs). Lower it for a faster host or CUDA graphs over the experts. */
+  /** Host seconds per per-expert GEMM or per-tensor-scaled FP8 cast (fp8Scaling PER_TENSOR) of a PER_EXPERT launch, per MoE layer and micro-batch (0–0.01; default 0.0000495, calibrated on the validation suite's Megatron-Core BF16 MoE runs). Lower it for a faster host or CUDA graphs over the experts. */
   expertHostSecondsPerOperation?: number | null | undefined;
   /** Routed tokens the busiest expert-parallel rank receives per micro-batch, as a multiple of the mean (1–16; default 1 = perfectly balanced, as DeepSeek's published training profile simulates). The all-to-all and the expert GEMMs wait for that rank (both take this many times the balanced time) and its routed experts' activations grow by as much. MoE models with expertParallel > 1. */
   expertLoadImbalance?: number | null | undefined;
