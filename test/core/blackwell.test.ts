@@ -78,12 +78,12 @@ describe('the Blackwell (B200) GEMM law', () => {
     // NeMo 25.02 performance summary, DGX-B200 FP8 (tokens/s/GPU): GPT-3 175B on 512 1,600; Llama 3 8B 26,006; 70B 3,062;
     // 405B 625; Nemotron-4 15B 14,760; 340B 602. The 8B layout ran 30,624 in Megatron-Bridge 25.11 (+18 %).
     const pinned: Record<string, number> = {
-      'nemo-25.02-b200-gpt3-175b': 0.006,
-      'nemo-25.02-b200-llama3-8b': 0.166,
-      'nemo-25.02-b200-llama3-70b': 0.171,
-      'nemo-25.02-b200-llama3-405b': 0.12,
-      'nemo-25.02-b200-nemotron-4-15b': 0.222,
-      'nemo-25.02-b200-nemotron-4-340b': -0.114,
+      'nemo-25.02-b200-gpt3-175b': -0.007,
+      'nemo-25.02-b200-llama3-8b': 0.133,
+      'nemo-25.02-b200-llama3-70b': 0.152,
+      'nemo-25.02-b200-llama3-405b': 0.11,
+      'nemo-25.02-b200-nemotron-4-15b': 0.192,
+      'nemo-25.02-b200-nemotron-4-340b': -0.12,
     };
     for (const [id, e] of Object.entries(pinned)) expect(Math.abs(error(id) - e)).toBeLessThanOrEqual(0.03);
   });
@@ -93,12 +93,13 @@ describe('the Blackwell (B200) GEMM law', () => {
     // per GPU at 32K … 1M. Session 15: +14.3 … +19.5 % — within 6 points of each other over a 32× longer sequence, the
     // offset of the same software era's short rows (NeMo 25.02: +14.1 … +25.1 %), not a growth with the length.
     // Session 18: FlashAttention's rate over the keys per query a kernel call meets (the ring's c calls each meet 1/c of
-    // them) slows the short rows most — 32K over CP 2 runs 8K keys a call — : +10.7 … +17.6 %.
+    // them) slows the short rows most — 32K over CP 2 runs 8K keys a call — : +10.7 … +17.6 %; with element-wise
+    // kernels at Blackwell's measured 0.665 of HBM, +8.8 … +17.1 %.
     const rows = VALIDATION_RUNS.filter((r) => r.id.startsWith('nemo-25.04-b200-llama3-8b-')).map((r) => predictRun(r).error);
     expect(rows).toHaveLength(6);
-    expect(Math.min(...rows)).toBeGreaterThan(0.1);
+    expect(Math.min(...rows)).toBeGreaterThan(0.08);
     expect(Math.max(...rows)).toBeLessThan(0.18);
-    expect(Math.max(...rows) - Math.min(...rows)).toBeLessThan(0.075);
+    expect(Math.max(...rows) - Math.min(...rows)).toBeLessThan(0.09);
   });
 });
 
@@ -125,13 +126,16 @@ describe("Megatron-Bridge's DGX-B200 MoE rows", () => {
     // 26.04.01 container, DGX-B200: gpt-oss-120b on 64 GPUs, BF16, EP 8, micro-batch 4, 13,568 tokens/s/GPU; Qwen3
     // 30B-A3B on 8, MXFP8 (asked as FP8 with block scaling), EP 8, micro-batch 4, 27,136. Session 15: +38.6 % and
     // −25.4 %; session 17, the MXFP8 casts out of the per-expert host work: −7.6 %, and gpt-oss's fc2 bias added outside
-    // the grouped GEMM: +35.4 %. Pinned so that a change to the MoE terms shows what it does to them (± 3 points).
-    expect(Math.abs(error('megatron-bridge-26.04-b200-gpt-oss-120b') - 0.354)).toBeLessThanOrEqual(0.03);
-    expect(Math.abs(error('megatron-bridge-26.04-b200-qwen3-30b-a3b') + 0.076)).toBeLessThanOrEqual(0.03);
-    // The same row with per-tensor scales (as it was asked before): the four casts per expert back in the host work.
+    // the grouped GEMM: +35.4 %; session 18, FlashAttention's rate over the keys per query and Blackwell's measured
+    // element-wise bandwidth: +31.1 % and −12.7 %. Pinned so that a change to the MoE terms shows what it does to them
+    // (± 3 points).
+    expect(Math.abs(error('megatron-bridge-26.04-b200-gpt-oss-120b') - 0.311)).toBeLessThanOrEqual(0.03);
+    expect(Math.abs(error('megatron-bridge-26.04-b200-qwen3-30b-a3b') + 0.127)).toBeLessThanOrEqual(0.03);
+    // The same row with per-tensor scales (as it was asked before): the four casts per expert back in the host work
+    // (−25.4 % before session 18, −28.4 % after).
     const perTensor = VALIDATION_RUNS.find((r) => r.id === 'megatron-bridge-26.04-b200-qwen3-30b-a3b')!;
     const asBefore = predictRun({ ...perTensor, options: { ...perTensor.options, fp8Scaling: 'PER_TENSOR' } }).error;
-    expect(Math.abs(asBefore + 0.254)).toBeLessThanOrEqual(0.03);
+    expect(Math.abs(asBefore + 0.284)).toBeLessThanOrEqual(0.03);
   });
 });
 

@@ -8,14 +8,14 @@
 import { describe, expect, it } from 'vitest';
 import { findGpu, makeCluster } from '../../src/core/hardware.js';
 import { computeModelCounts } from '../../src/core/model.js';
-import { ELEMENTWISE_BANDWIDTH_EFFICIENCY } from '../../src/core/performance/efficiency.js';
+import { ELEMENTWISE_BANDWIDTH_EFFICIENCY_BY_GENERATION } from '../../src/core/performance/efficiency.js';
 import { evaluatePlan, resolveLayout } from '../../src/core/plan.js';
 import { findModelPreset } from '../../src/core/presets.js';
 import type { GpuSpec, ModelArchitecture, PlanOptions } from '../../src/core/types.js';
 
 const b200 = findGpu('b200') as GpuSpec;
 const cluster = makeCluster({ gpu: b200, gpusPerNode: 8, nodes: 8 });
-const hbm = b200.memoryBandwidthBytesPerSecond * ELEMENTWISE_BANDWIDTH_EFFICIENCY;
+const hbm = b200.memoryBandwidthBytesPerSecond * ELEMENTWISE_BANDWIDTH_EFFICIENCY_BY_GENERATION.BLACKWELL;
 // gpt-oss-120b at Megatron-Bridge's B200 layout: 64 GPUs, EP 8, micro-batch 4 of 4,096 tokens, batch 1,280 (5 micro-batches).
 const gptOss = { ...(findModelPreset('gpt-oss-120b') as ModelArchitecture), sequenceLength: 4096 };
 const input = { expertParallel: 8, expertTensorParallel: 1, globalBatchSize: 1280, microBatchSize: 4, precision: 'BF16' as const, recompute: 'NONE' as const };

@@ -9,14 +9,14 @@ import { findGpu, makeCluster } from '../../src/core/hardware.js';
 import { computeModelCounts } from '../../src/core/model.js';
 import { layerCompute } from '../../src/core/performance/compute.js';
 import { stepContext } from '../../src/core/performance/context.js';
-import { ELEMENTWISE_BANDWIDTH_EFFICIENCY } from '../../src/core/performance/efficiency.js';
+import { ELEMENTWISE_BANDWIDTH_EFFICIENCY_BY_GENERATION } from '../../src/core/performance/efficiency.js';
 import { resolveLayout } from '../../src/core/plan.js';
 import { findModelPreset } from '../../src/core/presets.js';
 import type { ExpertDispatch, GpuSpec, ModelArchitecture, RecomputeMode } from '../../src/core/types.js';
 
 const h100 = findGpu('h100-sxm') as GpuSpec;
 const cluster = makeCluster({ gpu: h100, gpusPerNode: 8, nodes: 2 });
-const hbm = h100.memoryBandwidthBytesPerSecond * ELEMENTWISE_BANDWIDTH_EFFICIENCY;
+const hbm = h100.memoryBandwidthBytesPerSecond * ELEMENTWISE_BANDWIDTH_EFFICIENCY_BY_GENERATION.HOPPER;
 
 function layerSeconds(arch: ModelArchitecture, expertParallel: number, expertDispatch: ExpertDispatch, recompute: RecomputeMode = 'NONE'): number {
   const layout = resolveLayout(arch, cluster, { expertParallel, globalBatchSize: 64, microBatchSize: 1, precision: 'BF16', recompute });

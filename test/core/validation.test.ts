@@ -175,11 +175,17 @@ const report = runValidation();
 // time 50.5 → 48.9 → 49.5 µs (1 % rule): 0.0950 / 0.7687 / 0.0980 (dense 0.0595 / 0.2219); stated accuracies A100/H100
 // dense 4.11 → 3.88 % (5 → 4 %), MoE 8.64 → 8.55 % (9 %), Blackwell dense 14.7 → 12.7 % (15 → 13 %), MoE 20.7 → 19.2 %
 // (21 → 20 %).
-const MEAN_ABS_ERROR_BOUND = 0.096;
-const MAX_ABS_ERROR_BOUND = 0.77;
-const LEAVE_ONE_FAMILY_OUT_BOUND = 0.099;
-const DENSE_MEAN_ABS_ERROR_BOUND = 0.06;
-const DENSE_MAX_ABS_ERROR_BOUND = 0.222;
+// Lowered to 0.092 / 0.71 / 0.095 (dense 0.058 / 0.192) when element-wise kernels streamed at the fraction of HBM
+// cuDNN's RMSNorm benchmark measures per generation — Hopper 0.75 (H200), Blackwell 0.665 (GB200 / GB300) — instead of
+// 0.8 everywhere (efficiency.ts ELEMENTWISE_BANDWIDTH_EFFICIENCY_BY_GENERATION; A100 keeps 0.8): 0.0916 / 0.7023 / 0.0943
+// at the shipped constants, the Hopper fit 0.7943 → 0.7992 (0.6 %: refitted), the host time's fit 49.3 µs (0.4 % from
+// 49.5: kept): 0.0918 / 0.7023 / 0.0943 (dense 0.0576 / 0.1916); stated accuracies dense 3.83 % (4 %), MoE 8.58 % (9 %),
+// Blackwell dense 12.0 % (13 %), Blackwell MoE 19.2 → 18.3 % (20 → 19 %).
+const MEAN_ABS_ERROR_BOUND = 0.092;
+const MAX_ABS_ERROR_BOUND = 0.71;
+const LEAVE_ONE_FAMILY_OUT_BOUND = 0.095;
+const DENSE_MEAN_ABS_ERROR_BOUND = 0.058;
+const DENSE_MAX_ABS_ERROR_BOUND = 0.192;
 
 describe('the validation suite', () => {
   it('has at least 30 published runs from at least 8 independent sources, with unique ids', () => {

@@ -770,7 +770,7 @@ describe('trainingPlan: recipe and assumptions', () => {
       },
     });
     expect(h100.data!.trainingPlan.assumptions.find((a) => a.name === 'gemmEfficiencyLaw')!.value).toMatch(
-      /^HOPPER: at most 0\.636 of peak \(/,
+      /^HOPPER: at most 0\.640 of peak \(/,
     );
     expect(h100.data!.trainingPlan.diagnostics.map((d) => d.code)).not.toContain('UNCALIBRATED_GPU');
     // planSearch's candidates carry it too.

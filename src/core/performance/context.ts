@@ -10,7 +10,7 @@ import { recomputedLayerFraction } from '../pipeline.js';
 import { expertLoadFor } from '../moe-load.js';
 import { activationElementBytesFor } from '../precision.js';
 import type { ClusterSpec, ModelArchitecture, ModelCounts, ParallelLayout, PlanOptions } from '../types.js';
-import { ELEMENTWISE_BANDWIDTH_EFFICIENCY, type GpuGeneration, gpuGenerationOf, matmulCeilingScaleOf, OVERLAP_COMPUTE_SLOWDOWN } from './efficiency.js';
+import { ELEMENTWISE_BANDWIDTH_EFFICIENCY_BY_GENERATION, type GpuGeneration, gpuGenerationOf, matmulCeilingScaleOf, OVERLAP_COMPUTE_SLOWDOWN } from './efficiency.js';
 
 export interface StepContext {
   arch: ModelArchitecture;
@@ -139,7 +139,7 @@ export function stepContext(
     // DeepSeek-V3 §3.3 keeps "the output head … and attention operators" in BF16; Megatron-Core's output_layer is a
     // tensor_parallel.ColumnParallelLinear, outside Transformer Engine's FP8 modules.
     peakHigherPrecision: layout.precision === 'FP8' ? gpu.peakFlopsPerSecond.BF16 : peakMatmul,
-    hbmBytesPerSecond: gpu.memoryBandwidthBytesPerSecond * ELEMENTWISE_BANDWIDTH_EFFICIENCY,
+    hbmBytesPerSecond: gpu.memoryBandwidthBytesPerSecond * ELEMENTWISE_BANDWIDTH_EFFICIENCY_BY_GENERATION[generation],
     slowdown,
     expertParallelSlowdown: reservedSmSlowdown(gpu.streamingMultiprocessors, options?.communicationStreamingMultiprocessors) ?? slowdown,
     expertLoad: expertLoadFor(arch, layout, options),

@@ -63,7 +63,7 @@ export function matmulCeilingScaleOf(gpuId: string, generation: GpuGeneration = 
  */
 export const MATMUL_SHARE_OF_CEILING: Readonly<Record<Exclude<GpuGeneration, 'OTHER'>, number>> = {
   AMPERE: 0.821,
-  HOPPER: 0.7943,
+  HOPPER: 0.7992,
   BLACKWELL: 0.8147,
 };
 
@@ -121,8 +121,25 @@ export const MATMUL_HALF_SATURATION_DIMENSION = MATMUL_EFFICIENCY_BY_GENERATION.
  */
 export const FP8_MATMUL_EFFICIENCY_FACTOR = 0.803;
 
-/** Achieved fraction of HBM bandwidth in fused element-wise kernels (STREAM-like kernels reach ≈ 0.8–0.9). */
+/**
+ * Achieved fraction of HBM bandwidth in fused element-wise kernels on GPUs without a measurement (A100, OTHER:
+ * STREAM-like kernels reach ≈ 0.8–0.9).
+ */
 export const ELEMENTWISE_BANDWIDTH_EFFICIENCY = 0.8;
+
+/**
+ * The same, measured, where a published benchmark has it: cuDNN's normalization benchmark (NVIDIA/cudnn-frontend
+ * benchmark/norms/results, 2026-02, cuDNN 9.19, BF16 RMSNorm at the shapes of eight training workloads — Llama 3 8B /
+ * 70B / 3.1 405B, Llama 4, Qwen3 235B, Mixtral 8x7B / 8x22B, Nemotron-H 56B, 16M–134M elements), forward + backward at
+ * the model's 1 : 2 byte split, 3 / (1/fwd + 2/bwd) of HBM: the median over the eight shapes, H200 0.750 of 4.8 TB/s
+ * (0.667–0.785), GB200 0.662 and GB300 0.669 of 8 TB/s (0.578–0.783) — Blackwell's doubled bandwidth is harder to fill.
+ */
+export const ELEMENTWISE_BANDWIDTH_EFFICIENCY_BY_GENERATION: Readonly<Record<GpuGeneration, number>> = {
+  AMPERE: ELEMENTWISE_BANDWIDTH_EFFICIENCY,
+  HOPPER: 0.75,
+  BLACKWELL: 0.665,
+  OTHER: ELEMENTWISE_BANDWIDTH_EFFICIENCY,
+};
 
 /**
  * How close the step-time model comes to published measurements of dense models on the generations it is fitted on
@@ -153,7 +170,7 @@ export const MOE_STEP_TIME_MODEL_ACCURACY_FRACTION = 0.09;
  * rounded up.
  */
 export const BLACKWELL_STEP_TIME_MODEL_ACCURACY_FRACTION = 0.13;
-export const BLACKWELL_MOE_STEP_TIME_MODEL_ACCURACY_FRACTION = 0.2;
+export const BLACKWELL_MOE_STEP_TIME_MODEL_ACCURACY_FRACTION = 0.19;
 
 /**
  * The stated accuracy of a plan: its class (MoE or dense) on its GPU's generation — Blackwell's own figures, else those
