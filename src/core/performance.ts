@@ -18,6 +18,7 @@ export {
   BLACKWELL_MOE_STEP_TIME_MODEL_ACCURACY_FRACTION,
   BLACKWELL_STEP_TIME_MODEL_ACCURACY_FRACTION,
   ELEMENTWISE_BANDWIDTH_EFFICIENCY,
+  ELEMENTWISE_BANDWIDTH_EFFICIENCY_BY_GENERATION,
   FP8_MATMUL_EFFICIENCY_FACTOR,
   gemmEfficiencyLawDescription,
   GENERATIONS_FITTED_ON_OWN_RUNS,
@@ -36,7 +37,7 @@ export {
   MOE_STEP_TIME_MODEL_ACCURACY_FRACTION,
   stepTimeModelAccuracyFractionFor,
 } from './performance/efficiency.js';
-export { CROSS_ENTROPY_BYTES_PER_LOGIT } from './performance/compute.js';
+export { CROSS_ENTROPY_BYTES_PER_LOGIT, FLASH_ATTENTION_HALF_RATE_KEYS_PER_QUERY, flashAttentionRateFraction } from './performance/compute.js';
 export { EXPERT_HOST_SECONDS_PER_OPERATION, perExpertFp8Casts } from './performance/expert-parallel.js';
 export { HOST_OPTIMIZER_BYTES_PER_SECOND, NVME_BYTES_PER_SECOND, PCIE_BYTES_PER_SECOND } from './performance/optimizer.js';
 export { estimateStep, type StepEstimate } from './performance/step.js';

@@ -6,9 +6,18 @@
  */
 import { InvalidInputError } from './errors.js';
 import { DEFAULT_FRAMEWORK_OVERHEAD_BYTES, DEFAULT_MEMORY_HEADROOM_FRACTION } from './memory.js';
-import { EXPERT_HOST_SECONDS_PER_OPERATION, gemmEfficiencyLawDescription, gpuGenerationOf, matmulCeilingScaleOf, OVERLAP_COMPUTE_SLOWDOWN } from './performance.js';
+import {
+  ELEMENTWISE_BANDWIDTH_EFFICIENCY_BY_GENERATION,
+  EXPERT_HOST_SECONDS_PER_OPERATION,
+  FLASH_ATTENTION_HALF_RATE_KEYS_PER_QUERY,
+  flashAttentionRateFraction,
+  gemmEfficiencyLawDescription,
+  gpuGenerationOf,
+  matmulCeilingScaleOf,
+  OVERLAP_COMPUTE_SLOWDOWN,
+} from './performance.js';
 import { gradientBytesOf, gradientReduceBytesOf, keepsMasterWeights, optimizerStateBytesOf } from './precision.js';
-import type { ParallelLayout, PlanOptions } from './types.js';
+import type { ModelArchitecture, ParallelLayout, PlanOptions } from './types.js';
 
 export type TrainingRecipe = 'CUSTOM' | 'MEGATRON_LM_2021' | 'MEGATRON_CORE' | 'TORCHTITAN_FSDP2' | 'DEEPSPEED_ZERO' | 'DEEPSEEK_V3';
 export const TRAINING_RECIPES: readonly TrainingRecipe[] = [
@@ -385,6 +394,47 @@ export function gemmEfficiencyLawAssumption(gpuId: string, precision: ParallelLa
   const generation = gpuGenerationOf(gpuId);
   const law = gemmEfficiencyLawDescription(generation, precision === 'FP8', matmulCeilingScaleOf(gpuId, generation));
   return { name: 'gemmEfficiencyLaw', value: law.value, origin: 'DEFAULT', source: law.source };
+}
+
+const NORM_BENCHMARK_SOURCE =
+  "cuDNN's RMSNorm benchmark (NVIDIA/cudnn-frontend benchmark/norms/results, cuDNN 9.19): forward + 2 × backward over eight workloads' shapes, the median, on H200 (Hopper) and GB200 / GB300 (Blackwell); docs/validation.md \"Session 18\"";
+const SDPA_BENCHMARK_SOURCE =
+  "cuDNN's SDPA training benchmark (NVIDIA/cudnn-frontend benchmark/sdpa_benchmark_training/results, llama3.1 shapes, BF16, H200 cuDNN 9.19 and GB200 cuDNN 9.22: every point from 2K to 16K tokens within 6 %); docs/validation.md \"Session 18\"";
+
+/**
+ * The kernel rates a plan's step time rests on besides the GEMM law, measured by NVIDIA's published benchmarks: the
+ * fraction of HBM its memory-bound kernels stream at, and — with FlashAttention — its attention kernels' rate for the
+ * keys each query meets per call (all causal keys with gathered K/V, 1/c of them a step of a CP ring, the window on
+ * sliding-window layers).
+ */
+export function kernelRateAssumptions(gpuId: string, arch: ModelArchitecture, layout: ParallelLayout, options: PlanOptions | undefined): Assumption[] {
+  const generation = gpuGenerationOf(gpuId);
+  const measured = generation === 'HOPPER' || generation === 'BLACKWELL';
+  const assumptions: Assumption[] = [
+    {
+      name: 'elementwiseBandwidthFraction',
+      value: `${ELEMENTWISE_BANDWIDTH_EFFICIENCY_BY_GENERATION[generation]} of HBM bandwidth (${generation})`,
+      origin: 'DEFAULT',
+      source: measured ? NORM_BENCHMARK_SOURCE : 'STREAM-like fused kernels reach 0.8–0.9 of HBM; no published kernel benchmark on this generation',
+    },
+  ];
+  if (!layout.flashAttention) return assumptions;
+  const c = layout.contextParallel ?? 1;
+  const calls = c > 1 && options?.contextParallelCommunication === 'RING' ? c : 1;
+  const s = arch.sequenceLength;
+  const kinds = [`${Math.round(s / 2 / calls)} keys a query per call on global layers: ${flashAttentionRateFraction(s / 2 / calls).toFixed(3)}`];
+  const w = arch.slidingWindow;
+  if (w !== undefined && w < s) {
+    const keys = (w - (w * w) / (2 * s)) / calls;
+    kinds.push(`${Math.round(keys)} on sliding-window layers: ${flashAttentionRateFraction(keys).toFixed(3)}`);
+  }
+  assumptions.push({
+    name: 'attentionKernelRate',
+    value: `keys / (keys + ${FLASH_ATTENTION_HALF_RATE_KEYS_PER_QUERY}) of the head-dim ceiling — ${kinds.join('; ')}`,
+    origin: 'DEFAULT',
+    source: SDPA_BENCHMARK_SOURCE,
+  });
+  return assumptions;
 }
 
 /**

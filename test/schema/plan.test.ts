@@ -793,9 +793,35 @@ describe('trainingPlan: recipe and assumptions', () => {
     expect(searched.data!.planSearch.best[0]!.assumptions.find((a) => a.name === 'gemmEfficiencyLaw')!.value).toContain(
       'BLACKWELL',
     );
-    // The stated accuracy is the suite's for the plan's generation: B200's dense rows (13 %), A100 / H100's (5 %).
+    // The stated accuracy is the suite's for the plan's generation: B200's dense rows (13 %), A100 / H100's (4 %).
     expect(searched.data!.planSearch.modelAccuracyFraction).toBe(BLACKWELL_STEP_TIME_MODEL_ACCURACY_FRACTION);
     expect((await search('h100-sxm')).data!.planSearch.modelAccuracyFraction).toBe(STEP_TIME_MODEL_ACCURACY_FRACTION);
+  });
+  it("every plan lists the kernel rates NVIDIA's benchmarks measured: element-wise bandwidth per generation, FlashAttention's rate for its keys per call", async () => {
+    const K = `query($i: TrainingPlanInput!) { trainingPlan(input: $i) { assumptions { name value source origin } } }`;
+    type Kernels = { trainingPlan: { assumptions: Answer['trainingPlan']['assumptions'] } };
+    const ask = async (i: Record<string, unknown>) => {
+      const r = await post<Kernels>(t.app, { query: K, variables: { i } });
+      expect(r.errors).toBeUndefined();
+      return (name: string) => r.data!.trainingPlan.assumptions.find((a) => a.name === name);
+    };
+    // Llama 3 8B (8,192 tokens) on H100 under MEGATRON_CORE with CP 2: the ring's two calls meet 8,192 / 2 / 2 = 2,048 keys.
+    const h100 = await ask({
+      model: 'llama3-8b', clusterSpec: { gpu: 'h100-sxm', gpusPerNode: 8, nodes: 2 }, globalBatchSize: 128, contextParallel: 2, recipe: 'MEGATRON_CORE',
+    });
+    expect(h100('elementwiseBandwidthFraction')).toMatchObject({ value: '0.75 of HBM bandwidth (HOPPER)', origin: 'DEFAULT' });
+    expect(h100('elementwiseBandwidthFraction')!.source).toContain('benchmark/norms');
+    expect(h100('attentionKernelRate')!.value).toBe('keys / (keys + 540) of the head-dim ceiling — 2048 keys a query per call on global layers: 0.791');
+    expect(h100('attentionKernelRate')!.source).toContain('sdpa_benchmark_training');
+    // gpt-oss-120b (a 128-token window on half its layers) on B200: both kinds, and Blackwell's bandwidth.
+    const gptOss = await ask({ model: 'gpt-oss-120b', clusterSpec: { gpu: 'b200', gpusPerNode: 8, nodes: 8 }, globalBatchSize: 512, expertParallel: 8 });
+    expect(gptOss('elementwiseBandwidthFraction')!.value).toBe('0.665 of HBM bandwidth (BLACKWELL)');
+    expect(gptOss('attentionKernelRate')!.value).toMatch(/on global layers: .*; 1\d\d on sliding-window layers: 0\.1\d\d$/);
+    // An A100 without FlashAttention: the unmeasured 0.8, and no attention kernel rate (the scores are plain GEMMs).
+    const a100 = await ask({ model: 'gpt3-175b', cluster: 'a100-80gb-x1024', globalBatchSize: 1536, tensorParallel: 8, pipelineParallel: 16, recipe: 'MEGATRON_LM_2021' });
+    expect(a100('elementwiseBandwidthFraction')!.value).toBe('0.8 of HBM bandwidth (AMPERE)');
+    expect(a100('elementwiseBandwidthFraction')!.source).toContain('no published kernel benchmark');
+    expect(a100('attentionKernelRate')).toBeUndefined();
   });
   it('DEEPSEEK_V3 on 2,048 H800 as published (PP 16, EP 64, ZeRO-1): fits 80 GB, with BF16 moments, cheap recompute and DualPipe cited', async () => {
     const D = `query($i: TrainingPlanInput!) { trainingPlan(input: $i) {

@@ -9,7 +9,9 @@
  * - Element-wise traffic (norms, bias-GELU/SwiGLU, bias-dropout-add, softmax + dropout on the s×s scores,
  *   logits/cross-entropy) is memory-bound: bytes from the activation accounting in memory.ts, backward ≈ 2 ×
  *   forward, recompute re-runs the forward.
- * E_MAX, D0 and E_HBM are CALIBRATED on the validation suite (docs/core-plan.md). Users override with
+ * E_MAX's share is CALIBRATED on the validation suite (docs/core-plan.md); e_hbm and the attention rate come from NVIDIA's
+ * published kernel benchmarks (efficiency.ts ELEMENTWISE_BANDWIDTH_EFFICIENCY_BY_GENERATION, flashAttentionRateFraction
+ * below). Users override with
  * PlanOptions.computeEfficiencyOverride (a fixed fraction of peak for all FLOPs, nothing else) or scale with
  * computeEfficiencyScale.
  */

@@ -1,7 +1,7 @@
 /** TrainingPlan and its output types (parallelism, memory, performance, communication, run), and its queries. */
 import { expertTensorParallelOf, layoutGpus, memoryByPipelineStage, type StageMemory } from '../../core/memory.js';
 import { trainableParameters } from '../../core/adapter.js';
-import { gemmEfficiencyLawAssumption, planAssumptions, type Assumption } from '../../core/recipes.js';
+import { gemmEfficiencyLawAssumption, kernelRateAssumptions, planAssumptions, type Assumption } from '../../core/recipes.js';
 import { predictedLoss } from '../../core/scaling.js';
 import { keepsMasterWeights } from '../../core/precision.js';
 import type {
@@ -318,10 +318,11 @@ export const TrainingPlanRef = builder.objectRef<TrainingPlanView>('TrainingPlan
     assumptions: t.field({
       type: [AssumptionRef],
       description:
-        'Every framework behaviour and planner knob this plan assumed (FlashAttention, precision of weights, gradients and activations, ZeRO, sequence parallel, pipeline split, overlap of each kind of communication, overheads, and the GEMM efficiency law of its GPU — gemmEfficiencyLaw), with its value, its source and whether the recipe, the user, the search or the default set it.',
+        'Every framework behaviour and planner knob this plan assumed (FlashAttention, precision of weights, gradients and activations, ZeRO, sequence parallel, pipeline split, overlap of each kind of communication, overheads, the GEMM efficiency law of its GPU — gemmEfficiencyLaw — and the kernel rates NVIDIA\'s published benchmarks measure — elementwiseBandwidthFraction, attentionKernelRate), with its value, its source and whether the recipe, the user, the search or the default set it.',
       resolve: (p) => [
         ...(p.assumptions ?? planAssumptions(undefined, {}, {}, p.layout, p.options)),
         gemmEfficiencyLawAssumption(p.cluster.spec.gpu.id, p.layout.precision),
+        ...kernelRateAssumptions(p.cluster.spec.gpu.id, p.model.arch, p.layout, p.options),
       ],
     }),
     trainableParameters: t.float({
