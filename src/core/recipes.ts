@@ -399,7 +399,7 @@ export function gemmEfficiencyLawAssumption(gpuId: string, precision: ParallelLa
 const NORM_BENCHMARK_SOURCE =
   "cuDNN's RMSNorm benchmark (NVIDIA/cudnn-frontend benchmark/norms/results, cuDNN 9.19): forward + 2 × backward over eight workloads' shapes, the median, on H200 (Hopper) and GB200 / GB300 (Blackwell); docs/validation.md \"Session 18\"";
 const SDPA_BENCHMARK_SOURCE =
-  "cuDNN's SDPA training benchmark (NVIDIA/cudnn-frontend benchmark/sdpa_benchmark_training/results, llama3.1 shapes, BF16, H200 cuDNN 9.19 and GB200 cuDNN 9.22: every point from 2K to 16K tokens within 6 %); docs/validation.md \"Session 18\"";
+  "cuDNN's SDPA training benchmark (NVIDIA/cudnn-frontend benchmark/sdpa_benchmark_training/results, llama3.1 shapes, BF16, H200 cuDNN 9.19 and GB200 cuDNN 9.22: every point from 2K to 16K tokens within 7 %); docs/validation.md \"Session 18\"";
 
 /**
  * The kernel rates a plan's step time rests on besides the GEMM law, measured by NVIDIA's published benchmarks: the

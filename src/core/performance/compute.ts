@@ -182,7 +182,7 @@ function flashScoreWorkOverCounted(ctx: StepContext): number {
  * the masked diagonal block, the softmax statistics and writing O): fitted (least squares on the log) to cuDNN's
  * published SDPA training benchmark, BF16, head dim 128, causal and unmasked, 2K–32K tokens, on H200 (cuDNN 9.19),
  * GB200 and GB300 (cuDNN 9.22) — NVIDIA/cudnn-frontend benchmark/sdpa_benchmark_training/results, llama3.1 — where
- * forward + backward reach ceiling / (1 + 540 / keys per query) (each GPU its own ceiling, within ±6 %). Causal at
+ * forward + backward reach ceiling / (1 + 540 / keys per query) (each GPU its own ceiling, within ±7 % to 16K tokens). Causal at
  * 4K reaches 0.51 of H200's peak, at 16K 0.61.
  */
 export const FLASH_ATTENTION_HALF_RATE_KEYS_PER_QUERY = 540;
