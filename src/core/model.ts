@@ -185,11 +185,26 @@ export function attentionKeysPerQuery(arch: ModelArchitecture): { counted: numbe
   const s = arch.sequenceLength;
   const w = arch.slidingWindow;
   if (w === undefined || w >= s) return { counted: s, causal: s / 2 };
-  const windowed = (arch.slidingWindowLayers ?? arch.layers) / arch.layers;
+  const { global, windowed } = causalKeysPerQueryByLayerKind(arch);
   return {
-    counted: (1 - windowed) * s + windowed * w,
-    causal: (1 - windowed) * (s / 2) + windowed * (w - (w * w) / (2 * s)),
+    counted: global.share * s + windowed.share * w,
+    causal: global.share * global.keys + windowed.share * windowed.keys,
   };
+}
+
+/**
+ * The causal keys per query of each kind of layer and that kind's share of the layers: global layers s/2, sliding-window
+ * layers w − w²/(2s) (attentionKeysPerQuery); no windowed share (and 0 keys) without a window shorter than s.
+ */
+export function causalKeysPerQueryByLayerKind(arch: ModelArchitecture): {
+  global: { share: number; keys: number };
+  windowed: { share: number; keys: number };
+} {
+  const s = arch.sequenceLength;
+  const w = arch.slidingWindow;
+  if (w === undefined || w >= s) return { global: { share: 1, keys: s / 2 }, windowed: { share: 0, keys: 0 } };
+  const share = (arch.slidingWindowLayers ?? arch.layers) / arch.layers;
+  return { global: { share: 1 - share, keys: s / 2 }, windowed: { share, keys: w - (w * w) / (2 * s) } };
 }
 
 /**

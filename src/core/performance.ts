@@ -37,7 +37,12 @@ export {
   MOE_STEP_TIME_MODEL_ACCURACY_FRACTION,
   stepTimeModelAccuracyFractionFor,
 } from './performance/efficiency.js';
-export { CROSS_ENTROPY_BYTES_PER_LOGIT, FLASH_ATTENTION_HALF_RATE_KEYS_PER_QUERY, flashAttentionRateFraction } from './performance/compute.js';
+export {
+  CROSS_ENTROPY_BYTES_PER_LOGIT,
+  FLASH_ATTENTION_HALF_RATE_KEYS_PER_QUERY,
+  flashAttentionCallsPerPass,
+  flashAttentionRateFraction,
+} from './performance/compute.js';
 export { EXPERT_HOST_SECONDS_PER_OPERATION, perExpertFp8Casts } from './performance/expert-parallel.js';
 export { HOST_OPTIMIZER_BYTES_PER_SECOND, NVME_BYTES_PER_SECOND, PCIE_BYTES_PER_SECOND } from './performance/optimizer.js';
 export { estimateStep, type StepEstimate } from './performance/step.js';

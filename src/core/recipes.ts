@@ -6,10 +6,12 @@
  */
 import { InvalidInputError } from './errors.js';
 import { DEFAULT_FRAMEWORK_OVERHEAD_BYTES, DEFAULT_MEMORY_HEADROOM_FRACTION } from './memory.js';
+import { causalKeysPerQueryByLayerKind } from './model.js';
 import {
   ELEMENTWISE_BANDWIDTH_EFFICIENCY_BY_GENERATION,
   EXPERT_HOST_SECONDS_PER_OPERATION,
   FLASH_ATTENTION_HALF_RATE_KEYS_PER_QUERY,
+  flashAttentionCallsPerPass,
   flashAttentionRateFraction,
   gemmEfficiencyLawDescription,
   gpuGenerationOf,
@@ -419,13 +421,11 @@ export function kernelRateAssumptions(gpuId: string, arch: ModelArchitecture, la
     },
   ];
   if (!layout.flashAttention) return assumptions;
-  const c = layout.contextParallel ?? 1;
-  const calls = c > 1 && options?.contextParallelCommunication === 'RING' ? c : 1;
-  const s = arch.sequenceLength;
-  const kinds = [`${Math.round(s / 2 / calls)} keys a query per call on global layers: ${flashAttentionRateFraction(s / 2 / calls).toFixed(3)}`];
-  const w = arch.slidingWindow;
-  if (w !== undefined && w < s) {
-    const keys = (w - (w * w) / (2 * s)) / calls;
+  const calls = flashAttentionCallsPerPass(layout.contextParallel ?? 1, options);
+  const { global, windowed } = causalKeysPerQueryByLayerKind(arch);
+  const kinds = [`${Math.round(global.keys / calls)} keys a query per call on global layers: ${flashAttentionRateFraction(global.keys / calls).toFixed(3)}`];
+  if (windowed.share > 0) {
+    const keys = windowed.keys / calls;
     kinds.push(`${Math.round(keys)} on sliding-window layers: ${flashAttentionRateFraction(keys).toFixed(3)}`);
   }
   assumptions.push({

@@ -16,8 +16,8 @@
  * computeEfficiencyScale.
  */
 import { adapterParametersPerLayer } from '../adapter.js';
-import { headDimOf, kvHeadsPerRank, latentUpProjectionWeightsOf, replicatedKvParametersPerRank } from '../model.js';
-import type { CrossEntropyFusion, ParallelLayout } from '../types.js';
+import { causalKeysPerQueryByLayerKind, headDimOf, kvHeadsPerRank, latentUpProjectionWeightsOf, replicatedKvParametersPerRank } from '../model.js';
+import type { CrossEntropyFusion, ParallelLayout, PlanOptions } from '../types.js';
 import type { StepContext } from './context.js';
 import { FP8_MATMUL_EFFICIENCY_FACTOR, matmulEfficiency } from './efficiency.js';
 
@@ -192,23 +192,22 @@ export function flashAttentionRateFraction(keysPerQuery: number): number {
   return keysPerQuery / (keysPerQuery + FLASH_ATTENTION_HALF_RATE_KEYS_PER_QUERY);
 }
 
+/** Attention kernel calls per pass over a layer: one per step of a CP ring (one kernel per chunk pair), else one. */
+export function flashAttentionCallsPerPass(contextParallel: number, options: PlanOptions | undefined): number {
+  return contextParallel > 1 && options?.contextParallelCommunication === 'RING' ? contextParallel : 1;
+}
+
 /**
  * How much longer the executed score work takes than at the kernel's ceiling: per kind of layer (global, windowed), the
  * causal keys each query meets per kernel call — all of them with an all-gathered K/V, 1/c of them per step of the
  * ring (Megatron-Core's p2p CP runs one kernel per chunk pair) — weighted by that kind's share of the work.
  */
 function flashAttentionKeysOverhead(ctx: StepContext): number {
-  const { arch, c, s, options } = ctx;
-  const callsPerPass = c > 1 && options?.contextParallelCommunication === 'RING' ? c : 1;
-  const w = arch.slidingWindow;
-  const windowedShare = w === undefined || w >= s ? 0 : (arch.slidingWindowLayers ?? arch.layers) / arch.layers;
-  const kinds = [
-    { share: 1 - windowedShare, keys: s / 2 },
-    { share: windowedShare, keys: w === undefined ? 0 : w - (w * w) / (2 * s) },
-  ];
+  const callsPerPass = flashAttentionCallsPerPass(ctx.c, ctx.options);
+  const { global, windowed } = causalKeysPerQueryByLayerKind(ctx.arch);
   let work = 0;
   let time = 0;
-  for (const kind of kinds) {
+  for (const kind of [global, windowed]) {
     if (kind.share === 0) continue;
     work += kind.share * kind.keys;
     time += (kind.share * kind.keys) / flashAttentionRateFraction(kind.keys / callsPerPass);
