@@ -30,6 +30,8 @@ export {
   MATMUL_SHARE_OF_CEILING,
   MAX_ACHIEVABLE_MATMUL_FRACTION,
   matmulCeilingScaleOf,
+  attentionCeilingScaleOf,
+  attentionRateOverMeasuredGpu,
   matmulEfficiency,
   OVERLAP_COMPUTE_SLOWDOWN,
   overlappedCostSeconds,

@@ -8,6 +8,7 @@ import { InvalidInputError } from './errors.js';
 import { DEFAULT_FRAMEWORK_OVERHEAD_BYTES, DEFAULT_MEMORY_HEADROOM_FRACTION } from './memory.js';
 import { causalKeysPerQueryByLayerKind } from './model.js';
 import {
+  attentionRateOverMeasuredGpu,
   ELEMENTWISE_BANDWIDTH_EFFICIENCY_BY_GENERATION,
   EXPERT_HOST_SECONDS_PER_OPERATION,
   FLASH_ATTENTION_HALF_RATE_KEYS_PER_QUERY,
@@ -423,6 +424,7 @@ export function kernelRateAssumptions(gpuId: string, arch: ModelArchitecture, la
   if (!layout.flashAttention) return assumptions;
   const calls = flashAttentionCallsPerPass(layout.contextParallel ?? 1, options);
   const { global, windowed } = causalKeysPerQueryByLayerKind(arch);
+  const overMeasured = attentionRateOverMeasuredGpu(gpuId);
   const kinds = [`${Math.round(global.keys / calls)} keys a query per call on global layers: ${flashAttentionRateFraction(global.keys / calls).toFixed(3)}`];
   if (windowed.share > 0) {
     const keys = windowed.keys / calls;
@@ -430,7 +432,7 @@ export function kernelRateAssumptions(gpuId: string, arch: ModelArchitecture, la
   }
   assumptions.push({
     name: 'attentionKernelRate',
-    value: `keys / (keys + ${FLASH_ATTENTION_HALF_RATE_KEYS_PER_QUERY}) of the head-dim ceiling — ${kinds.join('; ')}`,
+    value: `keys / (keys + ${FLASH_ATTENTION_HALF_RATE_KEYS_PER_QUERY}) of the head-dim ceiling — ${kinds.join('; ')}${overMeasured === undefined ? '' : `; the ceiling ${overMeasured.ratio} × ${overMeasured.over.toUpperCase()}'s (Blackwell Ultra's doubled exponential throughput)`}`,
     origin: 'DEFAULT',
     source: SDPA_BENCHMARK_SOURCE,
   });

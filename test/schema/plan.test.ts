@@ -817,6 +817,9 @@ describe('trainingPlan: recipe and assumptions', () => {
     const gptOss = await ask({ model: 'gpt-oss-120b', clusterSpec: { gpu: 'b200', gpusPerNode: 8, nodes: 8 }, globalBatchSize: 512, expertParallel: 8 });
     expect(gptOss('elementwiseBandwidthFraction')!.value).toBe('0.665 of HBM bandwidth (BLACKWELL)');
     expect(gptOss('attentionKernelRate')!.value).toMatch(/on global layers: .*; 1\d\d on sliding-window layers: 0\.1\d\d$/);
+    // GB300: the same law under a ceiling 1.12 × GB200's (cuDNN's SDPA benchmark on both).
+    const gb300 = await ask({ model: 'llama3-8b', clusterSpec: { gpu: 'gb300', gpusPerNode: 64, nodes: 1 }, globalBatchSize: 64, recipe: 'MEGATRON_CORE' });
+    expect(gb300('attentionKernelRate')!.value).toMatch(/: 0\.\d{3}; the ceiling 1\.12 × GB200's \(Blackwell Ultra's doubled exponential throughput\)$/);
     // An A100 without FlashAttention: the unmeasured 0.8, and no attention kernel rate (the scores are plain GEMMs).
     const a100 = await ask({ model: 'gpt3-175b', cluster: 'a100-80gb-x1024', globalBatchSize: 1536, tensorParallel: 8, pipelineParallel: 16, recipe: 'MEGATRON_LM_2021' });
     expect(a100('elementwiseBandwidthFraction')!.value).toBe('0.8 of HBM bandwidth (AMPERE)');

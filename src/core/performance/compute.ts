@@ -366,7 +366,8 @@ export function layerCompute(ctx: StepContext): LayerCompute {
     // follows the keys each query meets per kernel call (flashAttentionKeysOverhead). Without it the scores are
     // ordinary batched GEMMs of (s/c) × headDim.
     if (layout.flashAttention) {
-      const eAttention = Math.min(1, scale * matmulEfficiency(Number.POSITIVE_INFINITY, headDimOf(arch), generation));
+      const attentionScale = (options?.computeEfficiencyScale ?? 1) * ctx.attentionCeilingScale;
+      const eAttention = Math.min(1, attentionScale * matmulEfficiency(Number.POSITIVE_INFINITY, headDimOf(arch), generation));
       const executedScoreFlops =
         ((flops.score * counts.attentionKeysPerQueryCausal) / counts.attentionKeysPerQuery) * flashScoreWorkOverCounted(ctx);
       attentionSeconds = (executedScoreFlops * flashAttentionKeysOverhead(ctx)) / (peakHigherPrecision * eAttention);

@@ -10,7 +10,14 @@ import { recomputedLayerFraction } from '../pipeline.js';
 import { expertLoadFor } from '../moe-load.js';
 import { activationElementBytesFor } from '../precision.js';
 import type { ClusterSpec, ModelArchitecture, ModelCounts, ParallelLayout, PlanOptions } from '../types.js';
-import { ELEMENTWISE_BANDWIDTH_EFFICIENCY_BY_GENERATION, type GpuGeneration, gpuGenerationOf, matmulCeilingScaleOf, OVERLAP_COMPUTE_SLOWDOWN } from './efficiency.js';
+import {
+  attentionCeilingScaleOf,
+  ELEMENTWISE_BANDWIDTH_EFFICIENCY_BY_GENERATION,
+  type GpuGeneration,
+  gpuGenerationOf,
+  matmulCeilingScaleOf,
+  OVERLAP_COMPUTE_SLOWDOWN,
+} from './efficiency.js';
 
 export interface StepContext {
   arch: ModelArchitecture;
@@ -21,6 +28,8 @@ export interface StepContext {
   generation: GpuGeneration;
   /** The GPU's microbenchmark ceiling over its generation's (1 but for GB200): multiplies its GEMM efficiency. */
   matmulCeilingScale: number;
+  /** Its attention kernels' ceiling over its generation's GEMM ceiling (= matmulCeilingScale but for GB300): FlashAttention's rate. */
+  attentionCeilingScale: number;
   /** GPUs per node. */
   gpusPerNode: number;
   /** Tensor, pipeline, data, expert and context parallel degrees; v = virtual stages per rank (1 without PP). */
@@ -112,6 +121,7 @@ export function stepContext(
     options,
     generation,
     matmulCeilingScale: matmulCeilingScaleOf(gpu.id, generation),
+    attentionCeilingScale: attentionCeilingScaleOf(gpu.id, generation),
     gpusPerNode: cluster.gpusPerNode,
     t,
     p,

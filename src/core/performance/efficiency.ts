@@ -54,6 +54,30 @@ export function matmulCeilingScaleOf(gpuId: string, generation: GpuGeneration = 
 }
 
 /**
+ * GPUs whose attention kernels outrun what their GEMM ceiling gives, as a multiple of another GPU's measured attention
+ * rate: Blackwell Ultra doubles the SFU's exponential throughput that FlashAttention's softmax waits on, so GB300 runs
+ * cuDNN's SDPA training kernels (BF16, forward + backward time, same shapes and cuDNN 9.22) 1.12 × as fast as GB200 —
+ * the median of 30 LLM shapes (llama3.1, dsv3, kimiK26: 1.09–1.21; NVIDIA/cudnn-frontend
+ * benchmark/sdpa_benchmark_training/results/{llama3.1,dsv3,kimiK26}/{gb200,gb300}) — where their GEMM ceilings differ by
+ * 1.064 ×. (gpt-oss's 128-token windows gain 1.05 ×, short tiles being less exponential-bound; not distinguished.)
+ */
+const ATTENTION_RATE_OVER_MEASURED_GPU: Readonly<Record<string, { over: string; ratio: number }>> = { gb300: { over: 'gb200', ratio: 1.12 } };
+
+/** The GPU whose measured attention rate a catalog GPU's is a multiple of, and that multiple (undefined for most). */
+export function attentionRateOverMeasuredGpu(gpuId: string): { over: string; ratio: number } | undefined {
+  return ATTENTION_RATE_OVER_MEASURED_GPU[gpuId];
+}
+
+/**
+ * A catalog GPU's attention ceiling as a multiple of its generation's GEMM ceiling: its own GEMM ceiling scale, unless
+ * its attention was measured against another GPU's (then that GPU's scale × the measured ratio).
+ */
+export function attentionCeilingScaleOf(gpuId: string, generation: GpuGeneration = gpuGenerationOf(gpuId)): number {
+  const measured = ATTENTION_RATE_OVER_MEASURED_GPU[gpuId];
+  return measured === undefined || generation === 'OTHER' ? matmulCeilingScaleOf(gpuId, generation) : measured.ratio * matmulCeilingScaleOf(measured.over);
+}
+
+/**
  * Share of the microbenchmark ceiling that training GEMMs reach (they share the GPU with element-wise kernels,
  * launches, clocks held under power limits). CALIBRATED per generation (least absolute log deviations) over the validation suite's dense runs
  * (src/core/validation/suite.ts calibrateShares; `npm run validate` prints the fit, which returns these values).

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { findGpu, makeCluster } from '../../../src/core/hardware.js';
 import { computeModelCounts } from '../../../src/core/model.js';
 import { evaluatePlan, resolveLayout } from '../../../src/core/plan.js';
-import { FLASH_ATTENTION_HALF_RATE_KEYS_PER_QUERY, flashAttentionRateFraction } from '../../../src/core/performance/compute.js';
+import { FLASH_ATTENTION_HALF_RATE_KEYS_PER_QUERY, flashAttentionRateFraction, layerCompute } from '../../../src/core/performance/compute.js';
+import { stepContext } from '../../../src/core/performance/context.js';
+import { attentionCeilingScaleOf, matmulCeilingScaleOf } from '../../../src/core/performance/efficiency.js';
 import { findModelPreset } from '../../../src/core/presets.js';
 import type { ModelArchitecture, PlanOptions } from '../../../src/core/types.js';
 
@@ -91,5 +93,53 @@ describe('the attention time a plan carries', () => {
     // At 128 keys per query the rate is 128 / (128 + 540) = 0.19 of the ceiling; at the global 2,048, 0.79.
     expect(flashAttentionRateFraction(128)).toBeCloseTo(128 / 668, 12);
     expect(attentionSeconds(windowed, layout)).toBeLessThan(attentionSeconds({ ...llama, sequenceLength: 4096 }, layout));
+  });
+});
+
+/**
+ * Blackwell Ultra's attention (efficiency.ts attentionCeilingScaleOf): cuDNN's SDPA training benchmark times the same
+ * llama3.1 shapes (64 / 8 heads, head dim 128, batch 2, BF16, non-deterministic backward, cuDNN 9.22) on GB200 and
+ * GB300 — NVIDIA/cudnn-frontend benchmark/sdpa_benchmark_training/results/llama3.1/{gb200,gb300} — forward and backward
+ * milliseconds, causal (top_left) and unmasked, 2K–32K tokens.
+ */
+const CUDNN_SDPA_MS_GB200_GB300: ReadonlyArray<{ shape: string; gb200: [number, number]; gb300: [number, number] }> = [
+  { shape: 'causal 32K', gb200: [21.692, 71.756], gb300: [18.014, 59.024] },
+  { shape: 'unmasked 32K', gb200: [43.056, 139.364], gb300: [38.317, 123.272] },
+  { shape: 'causal 16K', gb200: [5.15, 16.554], gb300: [4.593, 14.593] },
+  { shape: 'unmasked 16K', gb200: [10.369, 32.014], gb300: [8.734, 28.638] },
+  { shape: 'causal 8K', gb200: [1.397, 4.127], gb300: [1.185, 3.832] },
+  { shape: 'unmasked 8K', gb200: [2.483, 7.831], gb300: [2.181, 7.181] },
+  { shape: 'causal 4K', gb200: [0.391, 1.198], gb300: [0.323, 1.101] },
+  { shape: 'unmasked 4K', gb200: [0.687, 2.037], gb300: [0.579, 1.924] },
+  { shape: 'causal 2K', gb200: [0.125, 0.389], gb300: [0.1, 0.356] },
+  { shape: 'unmasked 2K', gb200: [0.192, 0.611], gb300: [0.152, 0.567] },
+];
+
+describe('GB300\'s attention ceiling: 1.12 × GB200\'s, as cuDNN\'s benchmark times them (efficiency.ts attentionCeilingScaleOf)', () => {
+  const speedups = CUDNN_SDPA_MS_GB200_GB300.map((r) => (r.gb200[0] + r.gb200[1]) / (r.gb300[0] + r.gb300[1])).sort((a, b) => a - b);
+  const median = (speedups[4]! + speedups[5]!) / 2;
+
+  it('the model\'s GB300 / GB200 attention ceilings equal the benchmark\'s median speed-up within 1 % (every shape 1.08–1.22)', () => {
+    const modelled = attentionCeilingScaleOf('gb300') / attentionCeilingScaleOf('gb200');
+    expect(Math.abs(modelled / median - 1)).toBeLessThanOrEqual(0.01);
+    expect(speedups[0]).toBeGreaterThan(1.08);
+    expect(speedups[speedups.length - 1]).toBeLessThan(1.22);
+    // Their GEMM ceilings differ less (GB200's own microbenchmark, 72.9 % of peak; GB300 keeps Blackwell's 77.6 %).
+    expect(matmulCeilingScaleOf('gb300') / matmulCeilingScaleOf('gb200')).toBeCloseTo(1.064, 3);
+    // Elsewhere the attention ceiling is the GEMM ceiling.
+    for (const id of ['a100-80gb', 'h100-sxm', 'b200', 'b300', 'gb200']) expect(attentionCeilingScaleOf(id)).toBe(matmulCeilingScaleOf(id));
+  });
+
+  it('a plan\'s attention on GB300 takes 1 / 1.12 of the same plan\'s on GB200, its GEMMs 1 / 1.064', () => {
+    const arch = { ...findModelPreset('llama3-70b')!, sequenceLength: 8192 };
+    const layerOn = (id: string) => {
+      const cluster = makeCluster({ gpu: findGpu(id)!, gpusPerNode: 64, nodes: 1 });
+      const layout = resolveLayout(arch, cluster, { tensorParallel: 4, globalBatchSize: 64, microBatchSize: 1 }, 'test');
+      return layerCompute(stepContext(arch, computeModelCounts(arch), cluster, layout, {}));
+    };
+    const gb200 = layerOn('gb200');
+    const gb300 = layerOn('gb300');
+    expect(gb200.attentionSeconds / gb300.attentionSeconds).toBeCloseTo(1.12, 6);
+    expect(gb300.attentionSeconds).toBeGreaterThan(0);
   });
 });
