@@ -11,13 +11,31 @@
  * - Link bandwidths are per GPU and per direction (GpuSpec), multiplied by a collective efficiency
  *   (PlanOptions.intraNodeCollectiveEfficiency / interNodeCollectiveEfficiency, defaults below).
  */
+import { type GpuGeneration, gpuGenerationOf } from './performance/efficiency.js';
 import type { ClusterSpec, PlanOptions, ZeroStage } from './types.js';
 
 /**
- * Default achieved fraction of NVLink bandwidth for NCCL collectives: nccl-tests all_reduce bus bandwidth on
- * DGX A100 reaches ≈ 230 GB/s of the 300 GB/s per direction for large messages, less for tens of MB: 0.75.
+ * Achieved fraction of NVLink bandwidth for NCCL's ring collectives inside a node, by GPU generation: the bus bandwidth
+ * one 8-GPU node measures at large payloads over its one-way NVLink figure — A100 234.9 of 300 GB/s (0.78), H200 367.6
+ * of 450 (0.82: all-reduce with NVLink SHARP off; all-gather 0.80, reduce-scatter 0.81), B200 682.2 of 900 (0.76, SHARP
+ * off) (stas00/ml-engineering network/README.md, all_reduce_bench.py and nccl-tests at 16 GiB / 8 GiB, NCCL 2.27.7; the
+ * GB200 NVL72 all-reduce of NVIDIA's GTC25 talk S72583, 680 of 900 GB/s, is the same 0.76). Megatron's collectives
+ * run the ring: reduce-scatter and all-gather, which NVLink SHARP does not accelerate.
  */
-export const DEFAULT_INTRA_NODE_COLLECTIVE_EFFICIENCY = 0.75;
+export const INTRA_NODE_COLLECTIVE_EFFICIENCY_BY_GENERATION: Readonly<Record<GpuGeneration, number>> = {
+  AMPERE: 0.78,
+  HOPPER: 0.82,
+  BLACKWELL: 0.76,
+  // No measurement: DGX A100's all-reduce rounded down, as every GPU had before the per-generation figures.
+  OTHER: 0.75,
+};
+/** The default for GPUs of no measured generation (custom GPUs, MI300X, V100). */
+export const DEFAULT_INTRA_NODE_COLLECTIVE_EFFICIENCY = INTRA_NODE_COLLECTIVE_EFFICIENCY_BY_GENERATION.OTHER;
+
+/** The NVLink efficiency a plan on `gpuId` assumes unless options.intraNodeCollectiveEfficiency sets one. */
+export function defaultIntraNodeCollectiveEfficiency(gpuId: string): number {
+  return INTRA_NODE_COLLECTIVE_EFFICIENCY_BY_GENERATION[gpuGenerationOf(gpuId)];
+}
 /** Default achieved fraction of InfiniBand/RoCE line rate across nodes (≈ 20 of 25 GB/s per HDR NIC): 0.8. */
 export const DEFAULT_INTER_NODE_COLLECTIVE_EFFICIENCY = 0.8;
 /** α per ring step inside a node (NVLink/NVSwitch, NCCL LL protocol ≈ 1 µs per hop). */
@@ -57,7 +75,7 @@ function greatestCommonDivisor(a: number, b: number): number {
 export function achievedIntraNodeBytesPerSecond(cluster: ClusterSpec, options: PlanOptions | undefined): number {
   return (
     cluster.gpu.intraNodeBandwidthBytesPerSecond *
-    (options?.intraNodeCollectiveEfficiency ?? DEFAULT_INTRA_NODE_COLLECTIVE_EFFICIENCY)
+    (options?.intraNodeCollectiveEfficiency ?? defaultIntraNodeCollectiveEfficiency(cluster.gpu.id))
   );
 }
 

@@ -4,6 +4,7 @@
  * default). Explicit user inputs always override a recipe. CUSTOM (or no recipe) keeps the planner's defaults, so
  * every earlier figure holds. Pure: no I/O.
  */
+import { defaultIntraNodeCollectiveEfficiency } from './communication.js';
 import { InvalidInputError } from './errors.js';
 import { DEFAULT_FRAMEWORK_OVERHEAD_BYTES, DEFAULT_MEMORY_HEADROOM_FRACTION } from './memory.js';
 import { causalKeysPerQueryByLayerKind } from './model.js';
@@ -401,14 +402,16 @@ export function gemmEfficiencyLawAssumption(gpuId: string, precision: ParallelLa
 
 const NORM_BENCHMARK_SOURCE =
   "cuDNN's RMSNorm benchmark (NVIDIA/cudnn-frontend benchmark/norms/results, cuDNN 9.19): forward + 2 × backward over eight workloads' shapes, the median, on H200 (Hopper) and GB200 / GB300 (Blackwell); docs/validation.md \"Session 18\"";
+const NVLINK_BENCHMARK_SOURCE =
+  'the ring bus bandwidth an 8-GPU node measures at large payloads over its one-way NVLink figure: A100 0.78, H200 0.82 (NVLink SHARP off), B200 0.76 (stas00/ml-engineering network/README.md, all_reduce_bench.py and nccl-tests, NCCL 2.27.7); GB200 NVL72 0.76 (NVIDIA GTC25 S72583); docs/validation.md "Session 19"';
 const SDPA_BENCHMARK_SOURCE =
   "cuDNN's SDPA training benchmark (NVIDIA/cudnn-frontend benchmark/sdpa_benchmark_training/results, llama3.1 shapes, BF16, H200 cuDNN 9.19 and GB200 cuDNN 9.22: every point from 2K to 16K tokens within 7 %); docs/validation.md \"Session 18\"";
 
 /**
- * The kernel rates a plan's step time rests on besides the GEMM law, measured by NVIDIA's published benchmarks: the
- * fraction of HBM its memory-bound kernels stream at, and — with FlashAttention — its attention kernels' rate for the
- * keys each query meets per call (all causal keys with gathered K/V, 1/c of them a step of a CP ring, the window on
- * sliding-window layers).
+ * The kernel and link rates a plan's step time rests on besides the GEMM law, measured by published benchmarks: the
+ * fraction of HBM its memory-bound kernels stream at, the fraction of NVLink its ring collectives reach (or the user's
+ * option), and — with FlashAttention — its attention kernels' rate for the keys each query meets per call (all causal
+ * keys with gathered K/V, 1/c of them a step of a CP ring, the window on sliding-window layers).
  */
 export function kernelRateAssumptions(gpuId: string, arch: ModelArchitecture, layout: ParallelLayout, options: PlanOptions | undefined): Assumption[] {
   const generation = gpuGenerationOf(gpuId);
@@ -419,6 +422,15 @@ export function kernelRateAssumptions(gpuId: string, arch: ModelArchitecture, la
       value: `${ELEMENTWISE_BANDWIDTH_EFFICIENCY_BY_GENERATION[generation]} of HBM bandwidth (${generation})`,
       origin: 'DEFAULT',
       source: measured ? NORM_BENCHMARK_SOURCE : 'STREAM-like fused kernels reach 0.8–0.9 of HBM; no published kernel benchmark on this generation',
+    },
+    {
+      name: 'options.intraNodeCollectiveEfficiency',
+      value:
+        options?.intraNodeCollectiveEfficiency !== undefined
+          ? String(options.intraNodeCollectiveEfficiency)
+          : `${defaultIntraNodeCollectiveEfficiency(gpuId)} of NVLink bandwidth (${generation})`,
+      origin: options?.intraNodeCollectiveEfficiency !== undefined ? 'USER' : 'DEFAULT',
+      source: options?.intraNodeCollectiveEfficiency !== undefined ? USER : measured || generation === 'AMPERE' ? NVLINK_BENCHMARK_SOURCE : 'no published measurement on this generation: DGX A100\'s all-reduce rounded down',
     },
   ];
   if (!layout.flashAttention) return assumptions;

@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_INTER_NODE_COLLECTIVE_EFFICIENCY,
   DEFAULT_INTRA_NODE_COLLECTIVE_EFFICIENCY,
+  defaultIntraNodeCollectiveEfficiency,
+  INTRA_NODE_COLLECTIVE_EFFICIENCY_BY_GENERATION,
   collectiveSeconds,
   groupMembersPerNode,
   zeroCommunicationElements,
@@ -89,9 +91,9 @@ describe('tensor and pipeline parallel volumes (standard case)', () => {
 
 describe('α–β time: NVLink inside a node, the network between nodes, hierarchical across', () => {
   const S = 1e9;
-  it('an all-reduce inside a node runs at NVLink × efficiency', () => {
+  it('an all-reduce inside a node runs at NVLink × efficiency (A100: 0.78, as an 8-GPU node measures)', () => {
     const t = collectiveSeconds(S, 8, 8, 2, cluster1024, undefined);
-    const bandwidthTerm = (2 * (7 / 8) * S) / (300e9 * DEFAULT_INTRA_NODE_COLLECTIVE_EFFICIENCY);
+    const bandwidthTerm = (2 * (7 / 8) * S) / (300e9 * INTRA_NODE_COLLECTIVE_EFFICIENCY_BY_GENERATION.AMPERE);
     expect(t).toBeGreaterThan(bandwidthTerm);
     expect(t).toBeLessThan(bandwidthTerm * 1.01);
   });
@@ -135,5 +137,34 @@ describe('α–β time: NVLink inside a node, the network between nodes, hierarc
     expect(groupMembersPerNode(144, 1, 64)).toBe(16);
     // A stride that does not divide the node (TP 16 on 72, which straddles itself): ⌊72/16⌋ as before.
     expect(groupMembersPerNode(9, 16, 72)).toBe(4);
+  });
+});
+
+/**
+ * NVLink ring bus bandwidth one 8-GPU node measures at large payloads (stas00/ml-engineering network/README.md:
+ * all_reduce_bench.py / nccl-tests, NCCL 2.27.7, 16 GiB on A100 and H200, 8 GiB on B200, NVLink SHARP off), over the
+ * one-way NVLink figure of the catalog's GPUs: the per-generation default each plan assumes. Tolerance 0.005.
+ */
+describe('NVLink collective efficiency per generation (measured ring bus bandwidth)', () => {
+  const MEASURED_BUS_BANDWIDTH_GBPS: ReadonlyArray<[gpu: string, measured: number]> = [
+    ['a100-80gb', 234.89],
+    ['h200', 367.61],
+    ['h100-sxm', 367.61],
+    ['b200', 682.2],
+    ['gb200', 680],
+  ];
+  it('the default efficiency is the measured bus bandwidth over the catalog\'s NVLink figure, within 0.005', () => {
+    for (const [id, measured] of MEASURED_BUS_BANDWIDTH_GBPS) {
+      const gpu = findGpu(id)!;
+      expect(Math.abs(defaultIntraNodeCollectiveEfficiency(id) - (measured * 1e9) / gpu.intraNodeBandwidthBytesPerSecond), id).toBeLessThanOrEqual(0.005);
+    }
+    // A GPU of no measured generation keeps the old 0.75; a user's option wins over every default.
+    expect(defaultIntraNodeCollectiveEfficiency('mi300x')).toBe(DEFAULT_INTRA_NODE_COLLECTIVE_EFFICIENCY);
+    expect(DEFAULT_INTRA_NODE_COLLECTIVE_EFFICIENCY).toBe(0.75);
+    const h100 = makeCluster({ gpu: findGpu('h100-sxm')!, gpusPerNode: 8, nodes: 1 });
+    const S = 1e9;
+    const ring = (options?: { intraNodeCollectiveEfficiency: number }) => collectiveSeconds(S, 8, 8, 1, h100, options);
+    expect(ring() / ring({ intraNodeCollectiveEfficiency: 0.82 })).toBeCloseTo(1, 12);
+    expect(ring({ intraNodeCollectiveEfficiency: 0.41 })).toBeGreaterThan(1.9 * ring());
   });
 });

@@ -285,9 +285,9 @@ describe('pipeline point-to-point on the critical path (Megatron-LM 2021 synchro
 
   it('one transfer = α + (s·b·h·2/t)/β over the NIC + the NVLink all-gather of s·b·h·2 (scatter-gather, §4.1)', () => {
     // By hand from the datasheets: 6,291,456 B at 80 % of 25 GB/s + 5 µs; ring all-gather over 8 GPUs of 50,331,648 B
-    // at 75 % of 300 GB/s: 7/8 · (S/β + 8 · 1 µs).
-    const transfer = 6_291_456 / 20e9 + 5e-6 + (7 / 8) * (50_331_648 / 225e9 + 8e-6);
-    expect(transfer).toBeCloseTo(522.3e-6, 7);
+    // at 78 % of 300 GB/s (A100's measured ring bus bandwidth, communication.ts): 7/8 · (S/β + 8 · 1 µs).
+    const transfer = 6_291_456 / 20e9 + 5e-6 + (7 / 8) * (50_331_648 / 234e9 + 8e-6);
+    expect(transfer).toBeCloseTo(514.8e-6, 7);
     const viaModel = pointToPointSeconds(6_291_456, false, cluster, undefined) + collectiveSeconds(50_331_648, 8, 8, 1, cluster, undefined);
     expect(viaModel).toBeCloseTo(transfer, 12);
     // 96 micro-batches × (forward activation + backward gradient) per step, plus the 2·(p − 1) = 14 fill/drain ones.

@@ -770,7 +770,7 @@ describe('trainingPlan: recipe and assumptions', () => {
       },
     });
     expect(h100.data!.trainingPlan.assumptions.find((a) => a.name === 'gemmEfficiencyLaw')!.value).toMatch(
-      /^HOPPER: at most 0\.640 of peak \(/,
+      /^HOPPER: at most 0\.634 of peak \(/,
     );
     expect(h100.data!.trainingPlan.diagnostics.map((d) => d.code)).not.toContain('UNCALIBRATED_GPU');
     // planSearch's candidates carry it too.
@@ -813,9 +813,17 @@ describe('trainingPlan: recipe and assumptions', () => {
     expect(h100('elementwiseBandwidthFraction')!.source).toContain('benchmark/norms');
     expect(h100('attentionKernelRate')!.value).toBe('keys / (keys + 540) of the head-dim ceiling — 2048 keys a query per call on global layers: 0.791');
     expect(h100('attentionKernelRate')!.source).toContain('sdpa_benchmark_training');
+    // NVLink: the ring bus bandwidth an 8-GPU node measures (H200 0.82, A100 0.78, B200 0.76), or the user's option.
+    expect(h100('options.intraNodeCollectiveEfficiency')).toMatchObject({ value: '0.82 of NVLink bandwidth (HOPPER)', origin: 'DEFAULT' });
+    expect(h100('options.intraNodeCollectiveEfficiency')!.source).toContain('all_reduce_bench');
+    const userSet = await ask({
+      model: 'llama3-8b', clusterSpec: { gpu: 'h100-sxm', gpusPerNode: 8, nodes: 2 }, globalBatchSize: 128, options: { intraNodeCollectiveEfficiency: 0.5 },
+    });
+    expect(userSet('options.intraNodeCollectiveEfficiency')).toMatchObject({ value: '0.5', origin: 'USER' });
     // gpt-oss-120b (a 128-token window on half its layers) on B200: both kinds, and Blackwell's bandwidth.
     const gptOss = await ask({ model: 'gpt-oss-120b', clusterSpec: { gpu: 'b200', gpusPerNode: 8, nodes: 8 }, globalBatchSize: 512, expertParallel: 8 });
     expect(gptOss('elementwiseBandwidthFraction')!.value).toBe('0.665 of HBM bandwidth (BLACKWELL)');
+    expect(gptOss('options.intraNodeCollectiveEfficiency')!.value).toBe('0.76 of NVLink bandwidth (BLACKWELL)');
     expect(gptOss('attentionKernelRate')!.value).toMatch(/on global layers: .*; 1\d\d on sliding-window layers: 0\.1\d\d$/);
     // GB300: the same law under a ceiling 1.12 × GB200's (cuDNN's SDPA benchmark on both).
     const gb300 = await ask({ model: 'llama3-8b', clusterSpec: { gpu: 'gb300', gpusPerNode: 64, nodes: 1 }, globalBatchSize: 64, recipe: 'MEGATRON_CORE' });
@@ -824,6 +832,7 @@ describe('trainingPlan: recipe and assumptions', () => {
     const a100 = await ask({ model: 'gpt3-175b', cluster: 'a100-80gb-x1024', globalBatchSize: 1536, tensorParallel: 8, pipelineParallel: 16, recipe: 'MEGATRON_LM_2021' });
     expect(a100('elementwiseBandwidthFraction')!.value).toBe('0.8 of HBM bandwidth (AMPERE)');
     expect(a100('elementwiseBandwidthFraction')!.source).toContain('no published kernel benchmark');
+    expect(a100('options.intraNodeCollectiveEfficiency')!.value).toBe('0.78 of NVLink bandwidth (AMPERE)');
     expect(a100('attentionKernelRate')).toBeUndefined();
   });
   it('DEEPSEEK_V3 on 2,048 H800 as published (PP 16, EP 64, ZeRO-1): fits 80 GB, with BF16 moments, cheap recompute and DualPipe cited', async () => {

@@ -87,7 +87,7 @@ export function attentionCeilingScaleOf(gpuId: string, generation: GpuGeneration
  */
 export const MATMUL_SHARE_OF_CEILING: Readonly<Record<Exclude<GpuGeneration, 'OTHER'>, number>> = {
   AMPERE: 0.821,
-  HOPPER: 0.7992,
+  HOPPER: 0.7916,
   BLACKWELL: 0.8147,
 };
 

@@ -318,7 +318,7 @@ export const TrainingPlanRef = builder.objectRef<TrainingPlanView>('TrainingPlan
     assumptions: t.field({
       type: [AssumptionRef],
       description:
-        'Every framework behaviour and planner knob this plan assumed (FlashAttention, precision of weights, gradients and activations, ZeRO, sequence parallel, pipeline split, overlap of each kind of communication, overheads, the GEMM efficiency law of its GPU — gemmEfficiencyLaw — and the kernel rates NVIDIA\'s published benchmarks measure — elementwiseBandwidthFraction, attentionKernelRate), with its value, its source and whether the recipe, the user, the search or the default set it.',
+        'Every framework behaviour and planner knob this plan assumed (FlashAttention, precision of weights, gradients and activations, ZeRO, sequence parallel, pipeline split, overlap of each kind of communication, overheads, the GEMM efficiency law of its GPU — gemmEfficiencyLaw — and the kernel and link rates published benchmarks measure — elementwiseBandwidthFraction, attentionKernelRate, options.intraNodeCollectiveEfficiency), with its value, its source and whether the recipe, the user, the search or the default set it.',
       resolve: (p) => [
         ...(p.assumptions ?? planAssumptions(undefined, {}, {}, p.layout, p.options)),
         gemmEfficiencyLawAssumption(p.cluster.spec.gpu.id, p.layout.precision),
