@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { findGpu, makeCluster } from '../../src/core/hardware.js';
 import { computeModelCounts } from '../../src/core/model.js';
-import { flashAttentionRateFraction, layerCompute } from '../../src/core/performance/compute.js';
+import { flashAttentionBackwardPasses, flashAttentionRateFraction, layerCompute } from '../../src/core/performance/compute.js';
 import { stepContext } from '../../src/core/performance/context.js';
 import { MATMUL_SHARE_OF_CEILING, matmulEfficiency } from '../../src/core/performance/efficiency.js';
 import { resolveLayout } from '../../src/core/plan.js';
@@ -76,5 +76,31 @@ describe('FlashAttention backward: 2.5 forward passes of the scores', () => {
     expect(Math.abs(kernelSeconds / publishedSeconds - 1)).toBeLessThanOrEqual(0.05);
     // The counted 3 passes at the same kernel rate: 14 % fast, outside the tolerance.
     expect(((3 * causalForwardFlops) / flashRate) * MATMUL_SHARE_OF_CEILING.HOPPER / publishedSeconds - 1).toBeLessThan(-0.05);
+  });
+});
+
+/**
+ * The backward's five products by width: three over the query-key head width (S = QKᵀ again, dQ, dK) and two over the
+ * value width (dP, dV) against the forward's one of each — 2.5 forward passes when the widths are equal, (3·192 +
+ * 2·128) / (192 + 128) = 2.6 for multi-head latent attention (DeepSeek-V3: 128 nope + 64 rope query-key dims, 128
+ * value dims), as cuDNN's SDPA benchmark counts its backward FLOPs (NVIDIA/cudnn-frontend
+ * benchmark/sdpa_benchmark_training/benchmark_single_sdpa.py: base × (3·d_qk + 2·d_vo) against base × (d_qk + d_vo)).
+ */
+describe('FlashAttention backward passes by head widths (compute.ts flashAttentionBackwardPasses)', () => {
+  it('2.5 for equal widths, 2.6 for MLA\'s 192 / 128; MLA\'s executed score work is 2.6 / 2.5 of the equal-width count', () => {
+    expect(flashAttentionBackwardPasses(findModelPreset('llama3-8b')!)).toBe(2.5);
+    const deepseek = findModelPreset('deepseek-v3')!;
+    expect(flashAttentionBackwardPasses(deepseek)).toBeCloseTo(832 / 320, 12);
+    // Through the step model: the MLA layer's attention seconds rise by (1 + 2.6) / (1 + 2.5) over the equal-width count.
+    const mlaCluster = makeCluster({ gpu: h100, gpusPerNode: 8, nodes: 1 });
+    const layout = resolveLayout(deepseek, mlaCluster, { tensorParallel: 1, expertParallel: 8, globalBatchSize: 8, microBatchSize: 1, precision: 'BF16', recompute: 'NONE' });
+    const ctx = stepContext(deepseek, computeModelCounts(deepseek), mlaCluster, layout, {});
+    const flops = layerCompute(ctx).flops;
+    const attention = layerCompute(ctx).attentionSeconds;
+    // Executed FLOPs over the counted: (1 + 2.6) / 3 of the causal half; the rate is the head-dim ceiling's × the keys' fraction.
+    const keys = computeModelCounts(deepseek).attentionKeysPerQueryCausal;
+    const executed = ((flops.score * keys) / computeModelCounts(deepseek).attentionKeysPerQuery) * ((1 + 832 / 320) / 3);
+    const rate = h100.peakFlopsPerSecond.BF16 * matmulEfficiency(Number.POSITIVE_INFINITY, 160, 'HOPPER') * flashAttentionRateFraction(keys);
+    expect(attention / (executed / rate)).toBeCloseTo(1, 9);
   });
 });

@@ -17,7 +17,7 @@
  */
 import { adapterParametersPerLayer } from '../adapter.js';
 import { causalKeysPerQueryByLayerKind, headDimOf, kvHeadsPerRank, latentUpProjectionWeightsOf, replicatedKvParametersPerRank } from '../model.js';
-import type { CrossEntropyFusion, ParallelLayout, PlanOptions } from '../types.js';
+import type { CrossEntropyFusion, ModelArchitecture, ParallelLayout, PlanOptions } from '../types.js';
 import type { StepContext } from './context.js';
 import { FP8_MATMUL_EFFICIENCY_FACTOR, matmulEfficiency } from './efficiency.js';
 
@@ -163,10 +163,18 @@ function scorePassesOf(ctx: StepContext): number {
 
 /**
  * FlashAttention's backward recomputes the scores block by block instead of reading a stored softmax: five matrix
- * products against the forward's two, 2.5 × the forward's FLOPs (Dao 2023, FlashAttention-2 §4.1; the FA3 paper counts
- * the same) where the counted work (Megatron's, Korthikanti's) charges the backward 2 ×.
+ * products against the forward's two (Dao 2023, FlashAttention-2 §4.1; the FA3 paper counts the same) — three over the
+ * query-key width (S = QKᵀ again, dQ = dS·K, dK = dSᵀ·Q) and two over the value width (dP = dO·Vᵀ, dV = Pᵀ·dO) against
+ * the forward's one of each: (3·d_qk + 2·d_v) / (d_qk + d_v) forward passes, 2.5 when the widths are equal (MLA's 192
+ * and 128: 2.6; cuDNN's SDPA benchmark counts its FLOPs so), where the counted work (Megatron's, Korthikanti's) charges
+ * the backward 2 ×.
  */
-const FLASH_ATTENTION_BACKWARD_PASSES = 2.5;
+export function flashAttentionBackwardPasses(arch: ModelArchitecture): number {
+  const mla = arch.latentAttention;
+  if (mla === undefined) return 2.5;
+  const queryKeyWidth = mla.qkNopeHeadDim + mla.qkRopeHeadDim;
+  return (3 * queryKeyWidth + 2 * mla.vHeadDim) / (queryKeyWidth + mla.vHeadDim);
+}
 
 /**
  * What FlashAttention executes over the counted score passes: forward 1 + backward 2.5 (+ the recomputed forward of
@@ -174,7 +182,7 @@ const FLASH_ATTENTION_BACKWARD_PASSES = 2.5;
  */
 function flashScoreWorkOverCounted(ctx: StepContext): number {
   const counted = scorePassesOf(ctx);
-  return (counted - 2 + FLASH_ATTENTION_BACKWARD_PASSES) / counted;
+  return (counted - 2 + flashAttentionBackwardPasses(ctx.arch)) / counted;
 }
 
 /**
