@@ -13,6 +13,7 @@ import { computeModelCounts } from '../src/core/model.js';
 import { evaluatePlan, resolveLayout } from '../src/core/plan.js';
 import { findModelPreset } from '../src/core/presets.js';
 import type { ClusterSpec, ModelArchitecture, ModelCounts, ParallelLayout, PlanOptions, ZeroStage } from '../src/core/types.js';
+import { STANDARD_CASE_LAYOUT } from '../test/core/search-fixtures.js';
 import type { Report } from './run.js';
 
 interface Case {
@@ -78,14 +79,7 @@ export async function run(report: Report): Promise<void> {
 
   const gpt3 = findModelPreset('gpt3-175b')!;
   const cluster = makeCluster({ gpu: findGpu('a100-80gb')!, gpusPerNode: 8, nodes: 128 });
-  const layout = resolveLayout(gpt3, cluster, {
-    tensorParallel: 8,
-    pipelineParallel: 8,
-    globalBatchSize: 1536,
-    microBatchSize: 1,
-    recompute: 'FULL',
-    flashAttention: false,
-  });
+  const layout = resolveLayout(gpt3, cluster, STANDARD_CASE_LAYOUT);
   const standard = evaluatePlan(gpt3, computeModelCounts(gpt3), cluster, layout, {
     trainingTokens: 300e9,
     overlapPipelineCommunication: false,

@@ -25,6 +25,7 @@ import { findModelPreset } from '../src/core/presets.js';
 import { searchPlans, type PlanSearchOptions, type PlanSearchOutcome } from '../src/core/search.js';
 import type { ParallelLayout } from '../src/core/types.js';
 import { closeSearchWorkers, runPlanSearch } from '../src/server/search-runner.js';
+import { MEGATRON_LM_2021_SEARCH } from '../test/core/search-fixtures.js';
 import type { Report } from './run.js';
 
 const now = (): number => performance.now() / 1000;
@@ -85,20 +86,7 @@ export async function run(report: Report): Promise<void> {
   report('search.gpt3MinGpus', fewest[0]!.outcome.best[0]!.gpus);
   report('search.gpt3MinGpusBest', describe(fewest[0]!.outcome.best[0]!.layout));
 
-  const megatron = timed({
-    globalBatchSize: 1536,
-    // Every layer recomputed, as Megatron-LM's --checkpoint-activations then did (no partial share).
-    recomputeModes: ['FULL'],
-    recomputeLayerFractions: [],
-    sequenceParallel: [false],
-    flashAttention: [false],
-    zeroStages: [0],
-    offloads: ['NONE'],
-    precision: 'FP16',
-    pipelineInterleaves: [1],
-    planOptions: { overlapPipelineCommunication: false, overlapDataParallelCommunication: false },
-    top: 60,
-  }).outcome;
+  const megatron = timed(MEGATRON_LM_2021_SEARCH).outcome;
   report('search.gpt3Megatron2021Best', describe(megatron.best[0]!.layout));
   report('search.gpt3Megatron2021BestHardwareTflopsPerGpu', megatron.best[0]!.estimate.performance.hardwareFlopsPerSecondPerGpu / 1e12);
   report('search.gpt3Megatron2021NearOptimal', megatron.nearOptimal);

@@ -24,7 +24,7 @@ import {
   type SearchCandidate,
 } from '../../src/core/search.js';
 import type { ClusterSpec, GpuSpec, ModelArchitecture, OffloadTarget, ParallelLayout, PlanOptions, RecomputeMode, ZeroStage } from '../../src/core/types.js';
-import { a100, cluster1024, gpt3, gpt3Counts } from './search-fixtures.js';
+import { a100, cluster1024, gpt3, gpt3Counts, MEGATRON_LM_2021_SEARCH } from './search-fixtures.js';
 
 
 function fieldOf(fn: () => unknown): string {
@@ -373,20 +373,7 @@ describe('GPT-3 175B on 1,024 A100-80GB, global batch 1,536', () => {
   // FlashAttention (2022), no distributed optimizer (ZeRO 0), synchronous pipeline send/receive, gradients all-reduced
   // after the backward (local DDP), plain 1F1B (the interleaved schedule was added in February 2021).
   const publishedTflops = 140;
-  const recipe2021: PlanSearchOptions = {
-    globalBatchSize: 1536,
-    // Every layer recomputed (2021's --checkpoint-activations; recompute_method block came with Megatron-Core).
-    recomputeModes: ['FULL'],
-    recomputeLayerFractions: [],
-    sequenceParallel: [false],
-    flashAttention: [false],
-    zeroStages: [0],
-    offloads: ['NONE'],
-    precision: 'FP16',
-    pipelineInterleaves: [1],
-    planOptions: { overlapPipelineCommunication: false, overlapDataParallelCommunication: false },
-    top: 60,
-  };
+  const recipe2021: PlanSearchOptions = MEGATRON_LM_2021_SEARCH;
   const restricted = searchPlans(gpt3, gpt3Counts, cluster1024, recipe2021);
   // The paper's own interleaved schedule (April 2021) on top of that recipe.
   const interleaved = searchPlans(gpt3, gpt3Counts, cluster1024, { ...recipe2021, pipelineInterleaves: undefined });
