@@ -32,9 +32,17 @@ export const INTRA_NODE_COLLECTIVE_EFFICIENCY_BY_GENERATION: Readonly<Record<Gpu
 /** The default for GPUs of no measured generation (custom GPUs, MI300X, V100). */
 export const DEFAULT_INTRA_NODE_COLLECTIVE_EFFICIENCY = INTRA_NODE_COLLECTIVE_EFFICIENCY_BY_GENERATION.OTHER;
 
+// One-entry cache: a plan evaluation asks this for every collective, a search for one GPU thousands of times.
+let cachedGpuId = '';
+let cachedEfficiency = DEFAULT_INTRA_NODE_COLLECTIVE_EFFICIENCY;
+
 /** The NVLink efficiency a plan on `gpuId` assumes unless options.intraNodeCollectiveEfficiency sets one. */
 export function defaultIntraNodeCollectiveEfficiency(gpuId: string): number {
-  return INTRA_NODE_COLLECTIVE_EFFICIENCY_BY_GENERATION[gpuGenerationOf(gpuId)];
+  if (gpuId !== cachedGpuId) {
+    cachedEfficiency = INTRA_NODE_COLLECTIVE_EFFICIENCY_BY_GENERATION[gpuGenerationOf(gpuId)];
+    cachedGpuId = gpuId;
+  }
+  return cachedEfficiency;
 }
 /** Default achieved fraction of InfiniBand/RoCE line rate across nodes (≈ 20 of 25 GB/s per HDR NIC): 0.8. */
 export const DEFAULT_INTER_NODE_COLLECTIVE_EFFICIENCY = 0.8;
