@@ -42,8 +42,8 @@ query PlanOnB200 {
 
 # Qwen3 235B-A22B on 256 GB200s — four NVL72 racks, 64 GPUs each in one NVLink domain — with expert parallelism 32 inside
 # a rack, as Megatron-Bridge 26.04.01 ran it in MXFP8 (fp8Scaling BLOCK: its experts' casts are no per-expert host work;
-# 5,680 tokens/s per GPU published; this plan ≈ 5,230, the validation row — asked with the run's BF16 gradients and
-# fused cross entropy — 5,502). The terms show the all-to-all on NVLink and the host work of per-expert launches
+# 5,680 tokens/s per GPU published; this plan ≈ 5,240, the validation row — asked with the run's BF16 gradients and
+# fused cross entropy — 5,514). The terms show the all-to-all on NVLink and the host work of per-expert launches
 # (EXPERT_HOST) apart.
 query PlanOnGB200NVL72 {
   trainingPlan(
