@@ -330,6 +330,7 @@ export function architectureFromHuggingFaceConfig(text: string): ModelArchitectu
           expertsPerToken: expertsPerToken ? asPositiveInteger(expertsPerToken.key, expertsPerToken.value) : 2,
           ...groupLimitedRoutingFromConfig(config),
           ...multiTokenPredictionFromConfig(config),
+          ...activationClampFromConfig(config),
           sharedExperts: sharedExperts
             ? asPositiveInteger(sharedExperts.key, sharedExperts.value, 0)
             : sharedWidth && ffn
@@ -354,6 +355,16 @@ function groupLimitedRoutingFromConfig(config: Json): Pick<ModelArchitecture, 'e
   const expertGroups = asPositiveInteger(groups.key, groups.value);
   const expertGroupsPerToken = asPositiveInteger(perToken.key, perToken.value);
   return expertGroupsPerToken < expertGroups ? { expertGroups, expertGroupsPerToken } : {};
+}
+
+/** gpt-oss's swiglu_limit (7.0 in its config.json): the clamp on its gated MLP's inputs (ModelArchitecture.activationClamp). */
+function activationClampFromConfig(config: Json): Pick<ModelArchitecture, 'activationClamp'> {
+  const limit = pick(config, ['swiglu_limit']);
+  if (limit === undefined) return {};
+  if (typeof limit.value !== 'number' || !Number.isFinite(limit.value) || limit.value <= 0) {
+    throw new InvalidInputError(`config.${limit.key}`, limit.value, 'a positive number (the clamp on the gated MLP\'s inputs)');
+  }
+  return { activationClamp: limit.value };
 }
 
 /**

@@ -14,7 +14,7 @@
  *   which the report says works alone once the MTP modules are discarded (§2.2) and which published MFU figures count.
  * - Kaplan's / the GPT-3 paper's C = 6·N·D (no attention, all parameters) is `sixNDComputeFlops` in scaling.ts.
  */
-import { InvalidInputError, requireInteger } from './errors.js';
+import { InvalidInputError, requireFinite, requireInteger } from './errors.js';
 import type { LatentAttention, ModelArchitecture, ModelCounts, RecomputeMode } from './types.js';
 
 /** Rejects architectures that cannot exist; messages name the field, the value and what is allowed. */
@@ -64,6 +64,12 @@ export function validateArchitecture(arch: ModelArchitecture, path = 'model'): v
   if (arch.denseFfnHiddenSize !== undefined) requireInteger(`${path}.denseFfnHiddenSize`, arch.denseFfnHiddenSize, 1, 100_000_000);
   if (arch.multiTokenPredictionDepth !== undefined) {
     requireInteger(`${path}.multiTokenPredictionDepth`, arch.multiTokenPredictionDepth, 0, 16);
+  }
+  if (arch.activationClamp !== undefined) {
+    if (!arch.gatedMlp) {
+      throw new InvalidInputError(`${path}.activationClamp`, arch.activationClamp, 'to be given only for a gated MLP (gatedMlp: true): it clamps the gate and the linear half');
+    }
+    requireFinite(`${path}.activationClamp`, arch.activationClamp, Number.MIN_VALUE, 1e6);
   }
   // Without an explicit head width the heads split the model width (MLA sets its own widths).
   if (arch.headDim === undefined && mla === undefined && arch.hiddenSize % arch.attentionHeads !== 0) {
@@ -415,6 +421,7 @@ export function architectureWithDefaults(
     denseLayers: partial.denseLayers,
     denseFfnHiddenSize: partial.denseFfnHiddenSize,
     multiTokenPredictionDepth: partial.multiTokenPredictionDepth,
+    activationClamp: partial.activationClamp,
     source: partial.source,
     publishedParameters: partial.publishedParameters,
   };

@@ -113,11 +113,12 @@ export interface ModelArchitecture {
   /**
    * Multi-token-prediction modules trained beside the model (DeepSeek-V3 §2.2: depth D, 1 for V3): each one more
    * Transformer block (an MoE block in an MoE model) after a 2h → h projection of the previous depth's output and the
-   * next token's embedding, sharing the embedding and the output head. They live with the head (§3.2.3) and cost its
-   * rank compute, communication and memory; the model's parameter and FLOP counts leave them out (as the report's
-   * "671B total, 37B activated"). Default 0.
+   * next token's embedding, sharing the embedding and the head; on the head's rank (§3.2.3), its compute and memory,
+   * outside the model's parameter and FLOP counts (the report's "671B total, 37B activated"). Default 0.
    */
   multiTokenPredictionDepth?: number;
+  /** Clamp on a gated MLP's inputs before the activation: gate ≤ it, linear half ± it (gpt-oss swiglu_limit 7.0). */
+  activationClamp?: number;
   /** LayerNorm right after the token embedding (BLOOM: Le Scao et al. 2022 §3.2.4); counted with the input embedding. Default false. */
   embeddingNorm?: boolean;
   /** Extra rows of a LEARNED position table beyond sequenceLength (OPT reserves 2 for its padding offset). Default 0. */

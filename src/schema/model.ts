@@ -182,6 +182,10 @@ export const ModelInputRef = builder.inputType('ModelInput', {
       description:
         'Multi-token prediction modules trained beside the model (DeepSeek-V3 §2.2, D = 1; Hugging Face num_nextn_predict_layers): each one more Transformer block and a 2h → h projection sharing the embedding and head, on the head\'s pipeline rank. Default 0.',
     }),
+    activationClamp: t.float({
+      description:
+        "The clamp a gated MLP puts on its inputs before the activation: the gate to at most this value, the linear half to ± it (gpt-oss: 7, its config's swiglu_limit; Megatron-Core's activation_func_clamp_value). Where a framework runs the clamps as separate operators (Megatron-Core's grouped experts, options.expertGemmLaunch PER_EXPERT) they cost element-wise passes. Needs gatedMlp. Default none.",
+    }),
     expertGroups: t.int({
       description:
         'Group-limited routing (DeepSeek-V3 §2.1.2 node-limited routing; Hugging Face n_group): the routed experts split into this many equal groups (a divisor of experts). Give it with expertGroupsPerToken; omit both for routing to any expert.',
@@ -293,6 +297,11 @@ export const ModelRef = builder.objectRef<ModelView>('Model').implement({
     multiTokenPredictionDepth: t.int({
       description: 'Multi-token prediction modules (DeepSeek-V3 §2.2); their parameters are not in parameters/activeParameters.',
       resolve: (m) => m.arch.multiTokenPredictionDepth ?? 0,
+    }),
+    activationClamp: t.float({
+      nullable: true,
+      description: "The clamp on the gated MLP's inputs before the activation (gpt-oss: 7); null = none.",
+      resolve: (m) => m.arch.activationClamp ?? null,
     }),
     expertGroups: t.int({
       nullable: true,

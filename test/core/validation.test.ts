@@ -188,9 +188,14 @@ const report = runValidation();
 // as before): 0.0917 / 0.7033 / 0.0930 at the shipped constants, the Hopper fit 0.7992 → 0.7916 (0.95 %: refitted), then
 // the host time's fit 49.8 µs (0.6 % from 49.5: kept): 0.0911 / 0.7033 / 0.0930 (dense 0.0571 / 0.1918); stated
 // accuracies dense 3.77 % (4 %), MoE 8.56 % (9 %), Blackwell dense 12.0 % (13 %), Blackwell MoE 18.1 % (19 %).
-const MEAN_ABS_ERROR_BOUND = 0.092;
-const MAX_ABS_ERROR_BOUND = 0.71;
-const LEAVE_ONE_FAMILY_OUT_BOUND = 0.094;
+// Lowered to 0.087 / 0.56 / 0.089 when gpt-oss's clamped SwiGLU paid the eager clamps and concatenation Megatron-Core's
+// grouped experts run before the fused activation (compute.ts eagerActivationClampBytes: 8 B forward, 10 backward per
+// fc1-output element, the forward again under the moe_act recompute); seven PER_EXPERT gpt-oss rows 3.9–17.5 points
+// closer (GB200 +70.3 → +52.8 %), no constant, the host time's fit 49.8 µs kept: 0.0862 / 0.5505 / 0.0881; stated
+// accuracies MoE 8.22 % (9 %), Blackwell MoE 16.3 % (19 → 17 %).
+const MEAN_ABS_ERROR_BOUND = 0.087;
+const MAX_ABS_ERROR_BOUND = 0.56;
+const LEAVE_ONE_FAMILY_OUT_BOUND = 0.089;
 const DENSE_MEAN_ABS_ERROR_BOUND = 0.058;
 const DENSE_MAX_ABS_ERROR_BOUND = 0.192;
 

@@ -158,6 +158,8 @@ export type LatentAttentionInput = {
 
 /** A transformer architecture. Omitted fields take the usual defaults: kvHeads = attentionHeads, ffnHiddenSize = 4·hiddenSize (8/3·hiddenSize when gatedMlp), tiedEmbeddings = !gatedMlp, dense (experts = 1). */
 export type ModelInput = {
+  /** The clamp a gated MLP puts on its inputs before the activation: the gate to at most this value, the linear half to ± it (gpt-oss: 7, its config's swiglu_limit; Megatron-Core's activation_func_clamp_value). Where a framework runs the clamps as separate operators (Megatron-Core's grouped experts, options.expertGemmLaunch PER_EXPERT) they cost element-wise passes. Needs gatedMlp. Default none. */
+  activationClamp?: number | null | undefined;
   /** Query heads. */
   attentionHeads: number;
   /** Inner width of those dense MLPs (DeepSeek-V3: 18,432). Default: ffnHiddenSize. */

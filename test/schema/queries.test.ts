@@ -17,7 +17,7 @@ import {
   ModelStateMemoryDocument,
   ScalingLawLossDocument,
 } from '../gql/graphql.js';
-import { execute, onlyError, relativeError } from '../server/helpers.js';
+import { execute, onlyError, post, relativeError } from '../server/helpers.js';
 import { useSharedTestApp } from '../server/tservers.js';
 
 const t = useSharedTestApp();
@@ -75,6 +75,16 @@ describe('models and model', () => {
     expect(m.activeParameters).toBe(m.parameters);
     expect(m.preset).toBe(true);
     expect(m.createdAt).toBeNull();
+  });
+
+  it("gpt-oss-120b says its SwiGLU clamp (the config's swiglu_limit 7); a model without one says null; a custom model can set it", async () => {
+    const Q = `query { a: model(id: "gpt-oss-120b") { activationClamp } b: model(id: "llama3-8b") { activationClamp }
+      trainingPlan(input: { modelSpec: { name: "clamped", layers: 2, hiddenSize: 256, attentionHeads: 4, vocabSize: 1000, sequenceLength: 512, gatedMlp: true, activationClamp: 7 }, clusterSpec: { gpu: "a100-80gb", gpusPerNode: 8, nodes: 1 }, globalBatchSize: 8 }) { model { activationClamp } } }`;
+    const r = await post<{ a: { activationClamp: number }; b: { activationClamp: number | null }; trainingPlan: { model: { activationClamp: number } } }>(t.app, { query: Q });
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.a.activationClamp).toBe(7);
+    expect(r.data!.b.activationClamp).toBeNull();
+    expect(r.data!.trainingPlan.model.activationClamp).toBe(7);
   });
 
   it('returns null for an unknown id', async () => {

@@ -113,6 +113,27 @@ function expertBiasBytes(ctx: StepContext): number {
   return routedElements * ((1 + ctx.recomputed) * EXPERT_BIAS_BYTES_FORWARD + EXPERT_BIAS_BYTES_BACKWARD);
 }
 
+/**
+ * Bytes per element of the routed experts' fc1 output (the gate and linear halves, 2·f wide) that Megatron-Core's
+ * grouped experts spend clamping it before their fused activation (transformer/moe/experts.py → fusions/
+ * fused_bias_geglu.py weighted_bias_quick_geglu_impl, core_v0.15–v0.17, under activation_func_clamp_value): the input
+ * chunked into its halves, each clamped as its own operator (read 2, write 2) and torch.cat'ed back (read 2, write 2)
+ * — 8 forward; backward, each clamp's gradient masked by its saved input (read 2 + 2, write 2) and the chunk's gradient
+ * concatenated (read 2, write 2) — 10. The forward runs again on the recomputed share and under the MoE activation's
+ * recompute (recompute_modules moe_act: cheapRecompute).
+ */
+const EAGER_CLAMP_BYTES_FORWARD = 8;
+const EAGER_CLAMP_BYTES_BACKWARD = 10;
+
+/** The eager clamp of a clamped gated MLP's routed experts (arch.activationClamp, PER_EXPERT launches): HBM bytes per layer and micro-batch. */
+function eagerActivationClampBytes(ctx: StepContext): number {
+  const { arch, moe, moeShare, k, tokens, t } = ctx;
+  if (!moe || arch.activationClamp === undefined || ctx.options?.expertGemmLaunch !== 'PER_EXPERT') return 0;
+  const fc1OutputElements = (moeShare * k * tokens * 2 * arch.ffnHiddenSize) / t;
+  const forwards = 1 + ctx.recomputed + (cheapRecomputeOn(ctx) ? 1 : 0);
+  return fc1OutputElements * (forwards * EAGER_CLAMP_BYTES_FORWARD + EAGER_CLAMP_BYTES_BACKWARD);
+}
+
 /** Whether the cheap operators (norms, MLA up-projections, SwiGLU output) are recomputed on top of `recompute`. */
 function cheapRecomputeOn(ctx: StepContext): boolean {
   return ctx.layout.cheapRecompute === true && ctx.layout.recompute !== 'FULL';
@@ -293,7 +314,8 @@ function layerElementwiseBytes(ctx: StepContext): number {
         softmaxPasses * softmaxBytes +
         cheapRecomputeBytes(ctx, mlpWidth)) +
     elementwisePasses * castBytes +
-    expertBiasBytes(ctx)
+    expertBiasBytes(ctx) +
+    eagerActivationClampBytes(ctx)
   );
 }
 
