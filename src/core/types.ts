@@ -324,8 +324,8 @@ export type ExpertGemmLaunch = 'GROUPED_KERNEL' | 'PER_EXPERT';
 export const EXPERT_GEMM_LAUNCHES: readonly ExpertGemmLaunch[] = ['GROUPED_KERNEL', 'PER_EXPERT'];
 
 /** How the element-wise operators around the GEMMs run (PlanOptions.elementwiseKernels). */
-export type ElementwiseKernels = 'FUSED' | 'EAGER' | 'EAGER_FUSED_EXPERTS';
-export const ELEMENTWISE_KERNELS: readonly ElementwiseKernels[] = ['FUSED', 'EAGER', 'EAGER_FUSED_EXPERTS'];
+export type ElementwiseKernels = 'FUSED' | 'EAGER' | 'EAGER_FUSED_EXPERTS' | 'EAGER_ROPE';
+export const ELEMENTWISE_KERNELS: readonly ElementwiseKernels[] = ['FUSED', 'EAGER', 'EAGER_FUSED_EXPERTS', 'EAGER_ROPE'];
 
 /** How context-parallel ranks exchange K and V (PlanOptions.contextParallelCommunication). */
 export type ContextParallelCommunication = 'ALL_GATHER' | 'RING';
@@ -437,7 +437,8 @@ export interface PlanOptions {
    * without torch.compile — RoPE as an fp32 complex multiply, SwiGLU as silu then multiply — more HBM traffic in the
    * compute term (performance/compute.ts eagerElementwiseBytes). EAGER_FUSED_EXPERTS: the same, except the routed
    * experts' SwiGLU, which runs fused (NeMo AutoModel's MoE models: eager RoPE and dense/shared MLPs, DeepEP experts
-   * through weighted_bias_swiglu_impl).
+   * through weighted_bias_swiglu_impl). EAGER_ROPE: only RoPE eager, as Megatron-Core's unfused rotate-half form (a
+   * YaRN model such as gpt-oss, whose concentration factor TE's fused RoPE refuses); the rest fused.
    */
   elementwiseKernels?: ElementwiseKernels;
   /**

@@ -231,6 +231,10 @@ export const ElementwiseKernelsEnum = builder.enumType('ElementwiseKernels', {
       description:
         "As EAGER, except the routed experts' SwiGLU, which runs fused: NeMo AutoModel's MoE models (eager RoPE and dense or shared MLPs; DeepEP experts through weighted_bias_swiglu_impl).",
     },
+    EAGER_ROPE: {
+      description:
+        "Only the rotary embedding eager, in Megatron-Core's unfused rotate-half form (20 more bytes per query and key element forward, 16 backward); everything else fused. Megatron-Core falls back to it for YaRN models (gpt-oss) whose concentration factor Transformer Engine's fused RoPE does not take.",
+    },
   } satisfies Record<ElementwiseKernels, { description: string }>,
 });
 

@@ -127,9 +127,9 @@ describe("Megatron-Bridge's DGX-B200 MoE rows", () => {
     // 30B-A3B on 8, MXFP8 (asked as FP8 with block scaling), EP 8, micro-batch 4, 27,136. Session 15: +38.6 % and
     // −25.4 %; session 17, the MXFP8 casts out of the per-expert host work: −7.6 %, and gpt-oss's fc2 bias added outside
     // the grouped GEMM: +35.4 %; session 18, FlashAttention's rate over the keys per query and Blackwell's measured
-    // element-wise bandwidth: +31.1 % and −12.7 %; session 19, gpt-oss's eager clamp before its fused activation: +24.1 %.
+    // element-wise bandwidth: +31.1 % and −12.7 %; session 19, gpt-oss's eager clamp before its fused activation and its unfused RoPE: +22.2 %.
     // Pinned so that a change to the MoE terms shows what it does to them (± 3 points).
-    expect(Math.abs(error('megatron-bridge-26.04-b200-gpt-oss-120b') - 0.241)).toBeLessThanOrEqual(0.03);
+    expect(Math.abs(error('megatron-bridge-26.04-b200-gpt-oss-120b') - 0.222)).toBeLessThanOrEqual(0.03);
     expect(Math.abs(error('megatron-bridge-26.04-b200-qwen3-30b-a3b') + 0.127)).toBeLessThanOrEqual(0.03);
     // The same row with per-tensor scales (as it was asked before): the four casts per expert back in the host work
     // (−25.4 % before session 18, −28.4 % after).
@@ -183,17 +183,19 @@ describe('what a plan says about the GPU it runs on', () => {
     // B300, DeepSeek-V3 on GB200 and GB300; Bridge 26.02: Qwen3 30B-A3B (micro-batch 1), Qwen3 235B-A22B and DeepSeek-V3 on
     // B200, Qwen3 235B-A22B on B300, gpt-oss-120b with EP 64 on B200 and B300; Bridge 26.08: Qwen3 30B-A3B, Qwen3 235B-A22B,
     // DeepSeek-V3 and gpt-oss-120b on GB200 and GB300. Some within H100's MoE accuracy; the suite's
-    // six largest errors all Blackwell MoE rows — five gpt-oss's and 26.02's B300 Qwen3 235B (VP 4, the all-to-all
-    // overlapped), published at 71 % of the B200 row's speed; their mean (the stated figure) 1.8 × H100's (2.0 × before
-    // session 19 charged gpt-oss's eager clamp).
+    // largest errors Blackwell MoE rows — gpt-oss's and 26.02's B300 Qwen3 235B (VP 4, the all-to-all
+    // overlapped), published at 71 % of the B200 row's speed; their mean (the stated figure) 1.7 × H100's (2.0 × before
+    // session 19 charged gpt-oss's eager clamp and unfused RoPE).
     expect(blackwellMoe).toHaveLength(27);
     const errors = blackwellMoe.map((r) => Math.abs(error(r.id)));
     expect(Math.min(...errors)).toBeLessThan(MOE_STEP_TIME_MODEL_ACCURACY_FRACTION);
-    expect(errors.reduce((a, e) => a + e, 0) / errors.length).toBeGreaterThan(1.75 * MOE_STEP_TIME_MODEL_ACCURACY_FRACTION);
-    const sixLargest = VALIDATION_RUNS.map((r) => ({ run: r, e: Math.abs(error(r.id)) })).sort((a, b) => b.e - a.e).slice(0, 6);
-    expect(sixLargest.map((x) => x.e)).toEqual(largest.slice(0, 6));
-    expect(sixLargest.every((x) => blackwellMoe.includes(x.run))).toBe(true);
-    expect(sixLargest.filter((x) => x.run.model === 'gpt-oss-120b')).toHaveLength(5);
+    expect(errors.reduce((a, e) => a + e, 0) / errors.length).toBeGreaterThan(1.6 * MOE_STEP_TIME_MODEL_ACCURACY_FRACTION);
+    // Since session 19 (gpt-oss's eager clamp and unfused RoPE) the five largest: three gpt-oss rows and two B300 Qwen3
+    // 235B rows; the sixth is H100's 26.02 Qwen3 30B (+25.6 %).
+    const fiveLargest = VALIDATION_RUNS.map((r) => ({ run: r, e: Math.abs(error(r.id)) })).sort((a, b) => b.e - a.e).slice(0, 5);
+    expect(fiveLargest.map((x) => x.e)).toEqual(largest.slice(0, 5));
+    expect(fiveLargest.every((x) => blackwellMoe.includes(x.run))).toBe(true);
+    expect(fiveLargest.filter((x) => x.run.model === 'gpt-oss-120b')).toHaveLength(3);
   });
 
   it("every plan's gemmEfficiencyLaw assumption says which law it ran on, with the numbers the core uses", () => {

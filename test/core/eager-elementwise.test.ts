@@ -16,6 +16,7 @@ import type { ElementwiseKernels, GpuSpec, ModelArchitecture, PlanOptions } from
 
 type LayoutInput = Parameters<typeof resolveLayout>[2];
 import { InvalidInputError } from '../../src/core/errors.js';
+import { VALIDATION_RUNS } from '../../src/core/validation/runs.js';
 
 const a100 = findGpu('a100-80gb') as GpuSpec;
 const cluster = makeCluster({ gpu: a100, gpusPerNode: 8, nodes: 8 });
@@ -133,5 +134,28 @@ describe('EAGER element-wise kernels', () => {
     }
     expect(error).toBeInstanceOf(InvalidInputError);
     expect(String((error as Error).message)).toMatch(/options\.elementwiseKernels.*COMPILED.*FUSED.*EAGER.*EAGER_FUSED_EXPERTS/);
+  });
+});
+
+/**
+ * EAGER_ROPE: Megatron-Core's unfused rotate-half RoPE (rope_utils.py _apply_rotary_pos_emb_bshd), the rest fused — 24 B
+ * per query and key element forward and 20 backward against the fused kernel's 4 each: 20 + 16 more. Megatron-Core takes
+ * it for gpt-oss, whose YaRN concentration factor (1 + 0.1·ln 32 = 1.35) TE's fused RoPE does not take.
+ */
+describe('EAGER_ROPE element-wise kernels (Megatron-Core\'s unfused RoPE)', () => {
+  // Llama 2 13B on the same 64 A100: Q = K = 5,120 wide, one micro-batch of 2 × 4,096 tokens, 40 layers.
+  const llama13 = findModelPreset('llama2-13b') as ModelArchitecture;
+  const layout: LayoutInput = { globalBatchSize: 128, microBatchSize: 2, zeroStage: 3 };
+  it('adds 20 B forward and 16 backward per query and key element, and nothing for SwiGLU', () => {
+    const extra = computeSeconds(llama13, layout, 'EAGER_ROPE') - computeSeconds(llama13, layout, 'FUSED');
+    expect(extra).toBeCloseTo((40 * 2 * 4096 * (20 + 16) * (5120 + 5120)) / hbm, 9);
+    // Less than EAGER's RoPE and SwiGLU together.
+    expect(computeSeconds(llama13, layout, 'EAGER')).toBeGreaterThan(computeSeconds(llama13, layout, 'EAGER_ROPE'));
+  });
+
+  it('is how the suite asks every Megatron-Core gpt-oss row', () => {
+    const gptOssRows = VALIDATION_RUNS.filter((r) => r.model === 'gpt-oss-120b');
+    expect(gptOssRows.length).toBe(9);
+    for (const r of gptOssRows) expect(r.options?.elementwiseKernels, r.id).toBe('EAGER_ROPE');
   });
 });

@@ -193,9 +193,12 @@ const report = runValidation();
 // fc1-output element, the forward again under the moe_act recompute); seven PER_EXPERT gpt-oss rows 3.9–17.5 points
 // closer (GB200 +70.3 → +52.8 %), no constant, the host time's fit 49.8 µs kept: 0.0862 / 0.5505 / 0.0881; stated
 // accuracies MoE 8.22 % (9 %), Blackwell MoE 16.3 % (19 → 17 %).
-const MEAN_ABS_ERROR_BOUND = 0.087;
-const MAX_ABS_ERROR_BOUND = 0.56;
-const LEAVE_ONE_FAMILY_OUT_BOUND = 0.089;
+// Lowered to 0.084 / 0.53 / 0.086 when every Megatron-Core gpt-oss row ran its RoPE unfused, as rope_utils.py falls back
+// for YaRN's concentration factor 1.35 (elementwiseKernels EAGER_ROPE: 20 B forward, 16 backward per query and key
+// element): nine rows 1.0–5.6 points closer, no constant: 0.0837 / 0.5282 / 0.0857; Blackwell MoE 15.3 % (17 → 16 %).
+const MEAN_ABS_ERROR_BOUND = 0.084;
+const MAX_ABS_ERROR_BOUND = 0.53;
+const LEAVE_ONE_FAMILY_OUT_BOUND = 0.086;
 const DENSE_MEAN_ABS_ERROR_BOUND = 0.058;
 const DENSE_MAX_ABS_ERROR_BOUND = 0.192;
 

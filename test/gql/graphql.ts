@@ -88,6 +88,8 @@ export type ElementwiseKernels =
   | 'EAGER'
   /** As EAGER, except the routed experts' SwiGLU, which runs fused: NeMo AutoModel's MoE models (eager RoPE and dense or shared MLPs; DeepEP experts through weighted_bias_swiglu_impl). */
   | 'EAGER_FUSED_EXPERTS'
+  /** Only the rotary embedding eager, in Megatron-Core's unfused rotate-half form (20 more bytes per query and key element forward, 16 backward); everything else fused. Megatron-Core falls back to it for YaRN models (gpt-oss) whose concentration factor Transformer Engine's fused RoPE does not take. */
+  | 'EAGER_ROPE'
   /** One kernel each: Megatron-Core/Transformer Engine's fused RoPE and SwiGLU, or torch.compile (the default). */
   | 'FUSED';
 
@@ -282,7 +284,7 @@ export type PlanOptionsInput = {
   contextParallelCommunication?: ContextParallelCommunication | null | undefined;
   /** How the output head's cross entropy runs, in HBM bytes per logit on the head's stage (default UNFUSED: Megatron-Core's operator-by-operator fp32 cross entropy, 52 B; NATIVE: its fused implementation, 28 B; TE: Transformer Engine's, 10 B — what Megatron-Bridge's performance configs run). */
   crossEntropyFusion?: CrossEntropyFusion | null | undefined;
-  /** How RoPE and SwiGLU run (default FUSED: fused kernels, Megatron-Core/Transformer Engine or torch.compile; EAGER: PyTorch operators one by one, as torchtitan without torch.compile — more HBM traffic in COMPUTE; EAGER_FUSED_EXPERTS: the same with the routed experts' SwiGLU fused, as NeMo AutoModel's MoE models). The recipe TORCHTITAN_FSDP2 sets EAGER. */
+  /** How RoPE and SwiGLU run (default FUSED: fused kernels, Megatron-Core/Transformer Engine or torch.compile; EAGER: PyTorch operators one by one, as torchtitan without torch.compile — more HBM traffic in COMPUTE; EAGER_FUSED_EXPERTS: the same with the routed experts' SwiGLU fused, as NeMo AutoModel's MoE models; EAGER_ROPE: only RoPE eager, Megatron-Core's unfused form, as it runs YaRN models like gpt-oss). The recipe TORCHTITAN_FSDP2 sets EAGER. */
   elementwiseKernels?: ElementwiseKernels | null | undefined;
   /** How the MoE dispatch/combine crosses nodes (default ALL_TO_ALL; NODE_DEDUPLICATED: DeepSeek-V3 §3.2.2, DeepEP). Acts on MoE models with expertParallel > 1. */
   expertDispatch?: ExpertDispatch | null | undefined;

@@ -71,6 +71,18 @@ const EAGER_ROPE_EXTRA_BYTES_PER_ELEMENT = 16;
  */
 const EAGER_SWIGLU_EXTRA_BYTES_FORWARD = 4;
 const EAGER_SWIGLU_EXTRA_BYTES_BACKWARD = 8;
+/**
+ * Megatron-Core's unfused RoPE over TE's fused kernel, bytes per query and key element (models/common/embeddings/
+ * rope_utils.py _apply_rotary_pos_emb_bshd, core_v0.16–v0.18, read op by op): forward — rotate-half's negation of one
+ * half (read 1, write 1) and concatenation (2 + 2), t·cos (2 + 2), rotate-half·sin (2 + 2), their sum (4 + 2) and the
+ * final concatenation with the empty pass-through part (2 + 2): 24 against the fused kernel's 4; backward — the two
+ * products' gradients (2 + 2 each), the negation's (1 + 1), the chunk's concatenation (2 + 2) and the two paths' sum
+ * (4 + 2): 20 against 4. Megatron-Core takes this path for a YaRN model whose concentration factor is not 1 (gpt-oss:
+ * 1 + 0.1·ln 32), which TE's fused RoPE does not take ("mscale … is not supported by TE's fused RoPE. Using unfused
+ * implementation.").
+ */
+const MEGATRON_UNFUSED_ROPE_EXTRA_BYTES_FORWARD = 20;
+const MEGATRON_UNFUSED_ROPE_EXTRA_BYTES_BACKWARD = 16;
 
 /**
  * Weights of MLA's up-projections (DeepSeek-V2 §2.1.2), what DeepSeek-V3's cheap recompute runs again in the backward
@@ -324,12 +336,13 @@ function layerElementwiseBytes(ctx: StepContext): number {
  * torch.compile) adds to a layer's HBM traffic per micro-batch over fused kernels: the forward's extra bytes once, and
  * again on the recomputed share, plus the backward's. RoPE acts on the rotary models' queries and keys (with MLA only
  * on their decoupled rotary parts: every head's and the one shared key's), SwiGLU on a gated MLP's width — under
- * EAGER_FUSED_EXPERTS without the routed experts' share of it; `keyWidth` is the key width one rank holds, `mlpWidth`
+ * EAGER_FUSED_EXPERTS without the routed experts' share of it, under EAGER_ROPE none of it (RoPE alone, in Megatron-Core's
+ * unfused form); `keyWidth` is the key width one rank holds, `mlpWidth`
  * its MLP width (mean over dense and MoE layers, routed and shared experts included), `routedWidth` the routed part.
  */
 function eagerElementwiseBytes(ctx: StepContext, keyWidth: number, mlpWidth: number, routedWidth: number): number {
   const kernels = ctx.options?.elementwiseKernels;
-  if (kernels !== 'EAGER' && kernels !== 'EAGER_FUSED_EXPERTS') return 0;
+  if (kernels !== 'EAGER' && kernels !== 'EAGER_FUSED_EXPERTS' && kernels !== 'EAGER_ROPE') return 0;
   const { arch, t } = ctx;
   const eagerMlpWidth = kernels === 'EAGER_FUSED_EXPERTS' ? mlpWidth - routedWidth : mlpWidth;
   const swigluWidth = arch.gatedMlp === true ? eagerMlpWidth : 0;
@@ -340,6 +353,11 @@ function eagerElementwiseBytes(ctx: StepContext, keyWidth: number, mlpWidth: num
       : mla !== undefined
         ? ((arch.attentionHeads / t) + 1) * mla.qkRopeHeadDim
         : ctx.counts.queryWidth / t + keyWidth;
+  if (kernels === 'EAGER_ROPE') {
+    // Megatron-Core's unfused rotate-half RoPE; SwiGLU and the rest fused.
+    const forward = MEGATRON_UNFUSED_ROPE_EXTRA_BYTES_FORWARD * rotaryWidth;
+    return ctx.tokens * ((1 + ctx.recomputed) * forward + MEGATRON_UNFUSED_ROPE_EXTRA_BYTES_BACKWARD * rotaryWidth);
+  }
   const rope = EAGER_ROPE_EXTRA_BYTES_PER_ELEMENT * rotaryWidth;
   const forward = rope + EAGER_SWIGLU_EXTRA_BYTES_FORWARD * swigluWidth;
   const backward = rope + EAGER_SWIGLU_EXTRA_BYTES_BACKWARD * swigluWidth;

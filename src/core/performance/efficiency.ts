@@ -194,7 +194,7 @@ export const MOE_STEP_TIME_MODEL_ACCURACY_FRACTION = 0.09;
  * rounded up.
  */
 export const BLACKWELL_STEP_TIME_MODEL_ACCURACY_FRACTION = 0.13;
-export const BLACKWELL_MOE_STEP_TIME_MODEL_ACCURACY_FRACTION = 0.17;
+export const BLACKWELL_MOE_STEP_TIME_MODEL_ACCURACY_FRACTION = 0.16;
 
 /**
  * The stated accuracy of a plan: its class (MoE or dense) on its GPU's generation — Blackwell's own figures, else those

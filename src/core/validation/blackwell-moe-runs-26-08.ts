@@ -12,7 +12,7 @@
  * tokens beyond it dropped) is a cap forced balance never reaches. Predicted, never fitted.
  * The 26.06.01 table measured the same layouts within 2.6 % (gpt-oss there under a known cuDNN regression).
  */
-import { BRIDGE_CROSS_ENTROPY, MEGATRON_BRIDGE_26_08_GB200_GB300 } from './sources.js';
+import { BRIDGE_CROSS_ENTROPY, GPT_OSS_UNFUSED_ROPE, MEGATRON_BRIDGE_26_08_GB200_GB300 } from './sources.js';
 import type { ValidationRun } from './types.js';
 
 /** What every row shares (the recipes' HybridEP full-iteration MXFP8 settings), see the file comment. */
@@ -46,7 +46,7 @@ function bridge2608Row(
     model: row.model,
     ...(row.model === 'gpt-oss-120b' ? { modelChanges: { sequenceLength: 4096 } } : {}),
     layout: { tensorParallel: 1, expertTensorParallel: 1, precision: 'FP8', recompute: 'NONE', gradientPrecision: 'BF16', ...row.layout },
-    options: FULL_ITERATION_MXFP8,
+    options: row.model === 'gpt-oss-120b' ? { ...FULL_ITERATION_MXFP8, elementwiseKernels: 'EAGER_ROPE' } : FULL_ITERATION_MXFP8,
     trainingRecipe: 'MEGATRON_CORE',
     recipe: `Megatron-Bridge 0.6.0 (Megatron-Core) on DGX-${row.gpu.toUpperCase()}: MXFP8, ${row.recipe}, full-iteration CUDA graphs, the fused grouped MLP, HybridEP overlapped, BF16 gradient reduction, forced balance, Transformer Engine's fused cross entropy, sequence 4,096`,
     assumed: `${ASSUMED}${row.assumed === undefined ? '' : `; ${row.assumed}`}`,
@@ -119,7 +119,7 @@ export const BLACKWELL_MOE_RUNS_26_08: readonly ValidationRun[] = [
       slug: 'gpt-oss-120b',
       layout: { expertParallel, globalBatchSize: 1280, microBatchSize: 4 },
       recipe: `EP ${expertParallel} inside the rack, micro-batch 4, no recompute`,
-      assumed: "the released model's vocabulary (201,088); its banded attention as a 128-token window on half the layers; attention sinks not modelled",
+      assumed: `the released model's vocabulary (201,088); its banded attention as a 128-token window on half the layers; attention sinks not modelled; ${GPT_OSS_UNFUSED_ROPE}`,
       published,
     }),
   ),

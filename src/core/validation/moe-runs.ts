@@ -8,7 +8,7 @@
 import { BLACKWELL_MOE_RUNS } from './blackwell-moe-runs.js';
 import { BLACKWELL_MOE_RUNS_26_02 } from './blackwell-moe-runs-26-02.js';
 import { BLACKWELL_MOE_RUNS_26_08 } from './blackwell-moe-runs-26-08.js';
-import { BRIDGE_CROSS_ENTROPY, MEGATRON_BRIDGE_26_04 } from './sources.js';
+import { BRIDGE_CROSS_ENTROPY, GPT_OSS_UNFUSED_ROPE, MEGATRON_BRIDGE_26_04 } from './sources.js';
 import type { ValidationRun } from './types.js';
 
 /** Megatron-Bridge's MoE communication-overlap card: a controlled A/B on one layout, with its nsys profile. */
@@ -44,6 +44,7 @@ const MEGATRON_MOE_MODEL_ZOO_MIXTRAL =
  * (moe/layers.py MLP: F.silu(gate_proj(x)) * up_proj(x)), the DeepEP routed experts fused (weighted_bias_swiglu_impl).
  */
 const AUTOMODEL_KERNELS = { elementwiseKernels: 'EAGER_FUSED_EXPERTS' } as const;
+
 
 const AUTOMODEL_STATES = {
   microBatchSize: 1,
@@ -255,10 +256,10 @@ export const MOE_VALIDATION_RUNS: readonly ValidationRun[] = [
       cheapRecompute: true,
       gradientPrecision: 'BF16',
     },
-    options: { expertDispatch: 'ALL_TO_ALL', crossEntropyFusion: BRIDGE_CROSS_ENTROPY },
+    options: { expertDispatch: 'ALL_TO_ALL', crossEntropyFusion: BRIDGE_CROSS_ENTROPY, elementwiseKernels: 'EAGER_ROPE' },
     trainingRecipe: 'MEGATRON_CORE',
     recipe: 'Megatron-Bridge (Megatron-Core): BF16, NCCL all-to-all dispatcher, recompute of norms and the MoE activation, BF16 gradient reduction, forced balance, Transformer Engine\'s fused cross entropy, sequence 4,096',
-    assumed: 'the released model\'s vocabulary (201,088) for the embedding and head (the recipe\'s mock-data tokenizer is a NullTokenizer); its banded attention as a 128-token window on half the layers; attention sinks not modelled',
+    assumed: `the released model's vocabulary (201,088) for the embedding and head (the recipe's mock-data tokenizer is a NullTokenizer); its banded attention as a 128-token window on half the layers; attention sinks not modelled; ${GPT_OSS_UNFUSED_ROPE}`,
     published: 5824,
     kind: 'TOKENS_PER_SECOND_PER_GPU',
   },

@@ -35,6 +35,13 @@ export const MEGATRON_BRIDGE_26_08_GB200_GB300 =
  */
 export const BRIDGE_CROSS_ENTROPY = 'TE' as const;
 
+/**
+ * Every Megatron-Core gpt-oss row runs its RoPE unfused: YaRN's concentration factor (1 + 0.1·ln 32 = 1.35, the
+ * provider's yarn_mscale None) is not what TE's fused RoPE takes, so rope_utils.py falls back to its rotate-half form
+ * (core_v0.16–v0.18) although the perf configs ask for apply_rope_fusion — asked as elementwiseKernels EAGER_ROPE.
+ */
+export const GPT_OSS_UNFUSED_ROPE = "RoPE in Megatron-Core's unfused form (elementwiseKernels EAGER_ROPE: YaRN's concentration factor 1.35, which TE's fused RoPE does not take)";
+
 /** NeMo Framework's performance summary as published for its 25.02 container: its DGX-B200 FP8 pre-training table. */
 export const NEMO_25_02_B200 =
   'NVIDIA NeMo Framework 25.02 performance summary, DGX-B200 FP8 pre-training (docs.nvidia.com/nemo-framework/user-guide/latest/performance/performance_summary.html, as published for the 25.02 container)';

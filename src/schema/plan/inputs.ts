@@ -109,7 +109,7 @@ export const PlanOptionsInputRef = builder.inputType('PlanOptionsInput', {
     elementwiseKernels: t.field({
       type: ElementwiseKernelsEnum,
       description:
-        'How RoPE and SwiGLU run (default FUSED: fused kernels, Megatron-Core/Transformer Engine or torch.compile; EAGER: PyTorch operators one by one, as torchtitan without torch.compile — more HBM traffic in COMPUTE; EAGER_FUSED_EXPERTS: the same with the routed experts\' SwiGLU fused, as NeMo AutoModel\'s MoE models). The recipe TORCHTITAN_FSDP2 sets EAGER.',
+        'How RoPE and SwiGLU run (default FUSED: fused kernels, Megatron-Core/Transformer Engine or torch.compile; EAGER: PyTorch operators one by one, as torchtitan without torch.compile — more HBM traffic in COMPUTE; EAGER_FUSED_EXPERTS: the same with the routed experts\' SwiGLU fused, as NeMo AutoModel\'s MoE models; EAGER_ROPE: only RoPE eager, Megatron-Core\'s unfused form, as it runs YaRN models like gpt-oss). The recipe TORCHTITAN_FSDP2 sets EAGER.',
     }),
     crossEntropyFusion: t.field({
       type: CrossEntropyFusionEnum,
