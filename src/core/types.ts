@@ -437,8 +437,7 @@ export interface PlanOptions {
    * without torch.compile — RoPE as an fp32 complex multiply, SwiGLU as silu then multiply — more HBM traffic in the
    * compute term (performance/compute.ts eagerElementwiseBytes). EAGER_FUSED_EXPERTS: the same, except the routed
    * experts' SwiGLU, which runs fused (NeMo AutoModel's MoE models: eager RoPE and dense/shared MLPs, DeepEP experts
-   * through weighted_bias_swiglu_impl). EAGER_ROPE: only RoPE eager, as Megatron-Core's unfused rotate-half form (a
-   * YaRN model such as gpt-oss, whose concentration factor TE's fused RoPE refuses); the rest fused.
+   * through weighted_bias_swiglu_impl). EAGER_ROPE: only RoPE, in Megatron-Core's unfused form (YaRN models: gpt-oss).
    */
   elementwiseKernels?: ElementwiseKernels;
   /**
