@@ -14,7 +14,7 @@
  *   which the report says works alone once the MTP modules are discarded (§2.2) and which published MFU figures count.
  * - Kaplan's / the GPT-3 paper's C = 6·N·D (no attention, all parameters) is `sixNDComputeFlops` in scaling.ts.
  */
-import { InvalidInputError, requireFinite, requireInteger } from './errors.js';
+import { InvalidInputError, requireInteger } from './errors.js';
 import type { LatentAttention, ModelArchitecture, ModelCounts, RecomputeMode } from './types.js';
 
 /** Rejects architectures that cannot exist; messages name the field, the value and what is allowed. */
@@ -69,7 +69,9 @@ export function validateArchitecture(arch: ModelArchitecture, path = 'model'): v
     if (!arch.gatedMlp) {
       throw new InvalidInputError(`${path}.activationClamp`, arch.activationClamp, 'to be given only for a gated MLP (gatedMlp: true): it clamps the gate and the linear half');
     }
-    requireFinite(`${path}.activationClamp`, arch.activationClamp, Number.MIN_VALUE, 1e6);
+    if (!Number.isFinite(arch.activationClamp) || arch.activationClamp <= 0 || arch.activationClamp > 1e6) {
+      throw new InvalidInputError(`${path}.activationClamp`, arch.activationClamp, 'a positive number up to 1000000 (gpt-oss: 7)');
+    }
   }
   // Without an explicit head width the heads split the model width (MLA sets its own widths).
   if (arch.headDim === undefined && mla === undefined && arch.hiddenSize % arch.attentionHeads !== 0) {
