@@ -16,7 +16,7 @@ import { memoryByPipelineStage } from '../src/core/memory.js';
 import { architectureWithDefaults, computeModelCounts } from '../src/core/model.js';
 import { evaluatePlan, resolveLayout } from '../src/core/plan.js';
 import { findModelPreset } from '../src/core/presets.js';
-import { applyRecipe, recipeLayoutDefault, recipeSearchPins, type TrainingRecipe } from '../src/core/recipes.js';
+import { applyRecipe, applyRecipeToSearch, type TrainingRecipe } from '../src/core/recipes.js';
 import { type PlanSearchOptions, searchPlans } from '../src/core/search.js';
 import type { GpuSpec, LowRankAdapter, ModelArchitecture } from '../src/core/types.js';
 import { LLAMA3_LAYOUT } from '../src/core/validation/runs.js';
@@ -227,33 +227,19 @@ const rowError = (id: string): string => {
 }
 
 /**
- * What planSearch's resolver (src/schema/search.ts resolveSearchInput) hands the core for an input with a recipe and no
- * pins of the recipe's fields: GraphQL's defaults (objective TIME, no TP across nodes, uneven stages allowed), the
- * API's candidate cap (MAX_API_SEARCH_CANDIDATES), the recipe's pins, and the recipe's plan options.
+ * What planSearch's resolver hands the core for an input with a recipe and no pins of the recipe's fields: GraphQL's
+ * defaults (objective TIME, no TP across nodes, uneven stages allowed), the API's candidate cap, then the recipe's pins
+ * and plan options through the resolver's own applyRecipeToSearch (src/core/recipes.ts).
  */
 function searchOptionsAsTheResolverBuildsThem(recipe: TrainingRecipe, asked: PlanSearchOptions): PlanSearchOptions {
   const options: PlanSearchOptions = {
     objective: 'TIME',
     allowTensorParallelAcrossNodes: false,
     evenPipelineStages: false,
-    maxCandidates: 20_000_000,
+    maxCandidates: 20_000_000, // src/schema/search.ts MAX_API_SEARCH_CANDIDATES (the schema module is not loaded here)
     ...asked,
   };
-  const pins = recipeSearchPins(recipe);
-  if (pins.flashAttention !== undefined) options.flashAttention = [pins.flashAttention];
-  if (pins.zeroStage !== undefined) options.zeroStages = [pins.zeroStage];
-  if (pins.recompute !== undefined) options.recomputeModes = [pins.recompute];
-  options.optimizerMomentPrecision = pins.optimizerMomentPrecision;
-  options.cheapRecompute = pins.cheapRecompute;
-  options.pipelineSchedule = pins.pipelineSchedule;
-  if (pins.precision !== undefined) options.precision = pins.precision;
-  if (pins.gradientPrecision !== undefined) options.gradientPrecision = pins.gradientPrecision;
-  if (pins.activationStorage !== undefined && (options.precision === undefined || options.precision === 'FP8')) {
-    options.activationStorage = pins.activationStorage;
-  } else {
-    options.activationStorage = recipeLayoutDefault(recipe, 'activationStorage', options.precision)?.value;
-  }
-  options.planOptions = applyRecipe(recipe, {}, {}).options;
+  applyRecipeToSearch(recipe, options, {});
   return options;
 }
 

@@ -21,6 +21,7 @@ import {
   OVERLAP_COMPUTE_SLOWDOWN,
 } from './performance.js';
 import { gradientBytesOf, gradientReduceBytesOf, keepsMasterWeights, optimizerStateBytesOf } from './precision.js';
+import type { PlanSearchOptions } from './search/types.js';
 import type { ModelArchitecture, ParallelLayout, PlanOptions } from './types.js';
 
 export type TrainingRecipe = 'CUSTOM' | 'MEGATRON_LM_2021' | 'MEGATRON_CORE' | 'TORCHTITAN_FSDP2' | 'DEEPSPEED_ZERO' | 'DEEPSEEK_V3';
@@ -430,7 +431,7 @@ export function kernelRateAssumptions(gpuId: string, arch: ModelArchitecture, la
           ? String(options.intraNodeCollectiveEfficiency)
           : `${defaultIntraNodeCollectiveEfficiency(gpuId)} of NVLink bandwidth (${generation})`,
       origin: options?.intraNodeCollectiveEfficiency !== undefined ? 'USER' : 'DEFAULT',
-      source: options?.intraNodeCollectiveEfficiency !== undefined ? USER : measured || generation === 'AMPERE' ? NVLINK_BENCHMARK_SOURCE : 'no published measurement on this generation: DGX A100\'s all-reduce rounded down',
+      source: options?.intraNodeCollectiveEfficiency !== undefined ? USER : generation !== 'OTHER' ? NVLINK_BENCHMARK_SOURCE : 'no published measurement on this generation: DGX A100\'s all-reduce rounded down',
     },
   ];
   if (!layout.flashAttention) return assumptions;
@@ -481,4 +482,59 @@ export function recipeSearchPins(recipe: TrainingRecipe | undefined): {
     ...(l.cheapRecompute ? { cheapRecompute: l.cheapRecompute.value } : {}),
     ...(l.pipelineSchedule ? { pipelineSchedule: l.pipelineSchedule.value } : {}),
   };
+}
+
+/**
+ * What a recipe pins in a plan search where the user did not (planSearch's resolver; scripts/readme-figures.ts asks the
+ * core the same way): FlashAttention, ZeRO stage and recompute as one-value lists, the carried layout fields, the
+ * recipe's FP8 activation storage and its plan options over the user's. Fills `options` in place; returns the layout
+ * fields the user pinned (for the plans' assumptions) and those the search chooses among several the user listed.
+ */
+export function applyRecipeToSearch(
+  recipe: TrainingRecipe | undefined,
+  options: PlanSearchOptions,
+  userOptions: PlanOptions,
+): { userLayout: Partial<ParallelLayout>; chosen: string[] } {
+  const pins = recipeSearchPins(recipe);
+  const userLayout: Partial<ParallelLayout> = {};
+  if (pins.flashAttention !== undefined) {
+    if (options.flashAttention === undefined) options.flashAttention = [pins.flashAttention];
+    else userLayout.flashAttention = options.flashAttention[0];
+  }
+  if (pins.zeroStage !== undefined) {
+    if (options.zeroStages === undefined) options.zeroStages = [pins.zeroStage];
+    else userLayout.zeroStage = options.zeroStages[0];
+  }
+  if (pins.recompute !== undefined) {
+    if (options.recomputeModes === undefined) options.recomputeModes = [pins.recompute];
+    else userLayout.recompute = options.recomputeModes[0];
+  }
+  // Carried by every candidate: the user's value, else the recipe's.
+  if (options.optimizerMomentPrecision !== undefined) userLayout.optimizerMomentPrecision = options.optimizerMomentPrecision;
+  else options.optimizerMomentPrecision = pins.optimizerMomentPrecision;
+  if (options.masterWeights !== undefined) userLayout.masterWeights = options.masterWeights;
+  if (options.gradientReducePrecision !== undefined) userLayout.gradientReducePrecision = options.gradientReducePrecision;
+  if (options.cheapRecompute !== undefined) userLayout.cheapRecompute = options.cheapRecompute;
+  else options.cheapRecompute = pins.cheapRecompute;
+  // pipelineSchedules: one schedule is the user's; several are the search's choice (the recipe's is not applied).
+  const chosen: string[] = [];
+  const listed = options.pipelineSchedules === undefined ? 0 : new Set(options.pipelineSchedules).size;
+  if (options.pipelineSchedule !== undefined) userLayout.pipelineSchedule = options.pipelineSchedule;
+  else if (listed === 1) userLayout.pipelineSchedule = options.pipelineSchedules![0];
+  else if (listed > 1) chosen.push('pipelineSchedule');
+  else if (options.pipelineSchedules === undefined) options.pipelineSchedule = pins.pipelineSchedule;
+  if (options.precision !== undefined) userLayout.precision = options.precision;
+  else if (pins.precision !== undefined) options.precision = pins.precision;
+  // The optimizer has no GraphQL default here: given is the user's (the optimizerStates assumption says so).
+  if (options.optimizer !== undefined) userLayout.optimizer = options.optimizer;
+  if (pins.gradientPrecision !== undefined) options.gradientPrecision = pins.gradientPrecision;
+  // FP8 caching needs FP8 training: a user's own non-FP8 precision drops it rather than emptying the space.
+  if (pins.activationStorage !== undefined && (options.precision === undefined || options.precision === 'FP8')) {
+    options.activationStorage = pins.activationStorage;
+  } else if (options.activationStorage === undefined) {
+    // A recipe's FP8-mode default (Megatron-Core through Transformer Engine caches FP8 GEMM inputs: recipes.ts).
+    options.activationStorage = recipeLayoutDefault(recipe, 'activationStorage', options.precision)?.value;
+  }
+  if (recipe !== undefined && recipe !== 'CUSTOM') options.planOptions = applyRecipe(recipe, {}, userOptions).options;
+  return { userLayout, chosen };
 }

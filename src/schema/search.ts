@@ -15,7 +15,7 @@ import {
   type SearchCandidate,
   type WinnerComparison,
 } from '../core/search.js';
-import { applyRecipe, planAssumptions, recipeLayoutDefault, recipeSearchPins, type TrainingRecipe } from '../core/recipes.js';
+import { applyRecipeToSearch, planAssumptions, type TrainingRecipe } from '../core/recipes.js';
 import type { ParallelLayout, PlanOptions, ZeroStage } from '../core/types.js';
 import type { PlanSearchJob, PlanSearchService } from '../services/contracts.js';
 import { builder } from './builder.js';
@@ -243,47 +243,7 @@ async function resolveSearchInput(ctx: SchemaContext, input: PlanSearchInputShap
   }
   // A recipe pins what the framework does unless the user pinned it (recipes.ts).
   const recipe = input.recipe ?? undefined;
-  const pins = recipeSearchPins(recipe);
-  const userLayout: Partial<ParallelLayout> = {};
-  if (pins.flashAttention !== undefined) {
-    if (options.flashAttention === undefined) options.flashAttention = [pins.flashAttention];
-    else userLayout.flashAttention = options.flashAttention[0];
-  }
-  if (pins.zeroStage !== undefined) {
-    if (options.zeroStages === undefined) options.zeroStages = [pins.zeroStage];
-    else userLayout.zeroStage = options.zeroStages[0];
-  }
-  if (pins.recompute !== undefined) {
-    if (options.recomputeModes === undefined) options.recomputeModes = [pins.recompute];
-    else userLayout.recompute = options.recomputeModes[0];
-  }
-  // Carried by every candidate: the user's value, else the recipe's.
-  if (options.optimizerMomentPrecision !== undefined) userLayout.optimizerMomentPrecision = options.optimizerMomentPrecision;
-  else options.optimizerMomentPrecision = pins.optimizerMomentPrecision;
-  if (options.masterWeights !== undefined) userLayout.masterWeights = options.masterWeights;
-  if (options.gradientReducePrecision !== undefined) userLayout.gradientReducePrecision = options.gradientReducePrecision;
-  if (options.cheapRecompute !== undefined) userLayout.cheapRecompute = options.cheapRecompute;
-  else options.cheapRecompute = pins.cheapRecompute;
-  // pipelineSchedules: one schedule is the user's; several are the search's choice (the recipe's is not applied).
-  const chosen: string[] = [];
-  const listed = options.pipelineSchedules === undefined ? 0 : new Set(options.pipelineSchedules).size;
-  if (options.pipelineSchedule !== undefined) userLayout.pipelineSchedule = options.pipelineSchedule;
-  else if (listed === 1) userLayout.pipelineSchedule = options.pipelineSchedules![0];
-  else if (listed > 1) chosen.push('pipelineSchedule');
-  else if (options.pipelineSchedules === undefined) options.pipelineSchedule = pins.pipelineSchedule;
-  if (options.precision !== undefined) userLayout.precision = options.precision;
-  else if (pins.precision !== undefined) options.precision = pins.precision;
-  // The optimizer has no GraphQL default here: given is the user's (the optimizerStates assumption says so).
-  if (options.optimizer !== undefined) userLayout.optimizer = options.optimizer;
-  if (pins.gradientPrecision !== undefined) options.gradientPrecision = pins.gradientPrecision;
-  // FP8 caching needs FP8 training: a user's own non-FP8 precision drops it rather than emptying the space.
-  if (pins.activationStorage !== undefined && (options.precision === undefined || options.precision === 'FP8')) {
-    options.activationStorage = pins.activationStorage;
-  } else if (options.activationStorage === undefined) {
-    // A recipe's FP8-mode default (Megatron-Core through Transformer Engine caches FP8 GEMM inputs: recipes.ts).
-    options.activationStorage = recipeLayoutDefault(recipe, 'activationStorage', options.precision)?.value;
-  }
-  if (recipe !== undefined && recipe !== 'CUSTOM') options.planOptions = applyRecipe(recipe, {}, userOptions).options;
+  const { userLayout, chosen } = applyRecipeToSearch(recipe, options, userOptions);
   return {
     model,
     cluster,

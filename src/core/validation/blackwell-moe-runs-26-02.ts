@@ -5,7 +5,7 @@
  * scripts/performance/configs/{qwen,deepseek,gpt_oss}/*_workload_base_configs.py (the V2 variants: 256 GPUs and batch
  * 8,192 / 4,096, or batch 1,280 for gpt-oss; V1 for Qwen3 30B-A3B) and *_llm_pretrain.py. Predicted, never fitted.
  */
-import { BRIDGE_CROSS_ENTROPY, GPT_OSS_UNFUSED_ROPE, MEGATRON_BRIDGE_26_02_B200_B300 } from './sources.js';
+import { BRIDGE_CROSS_ENTROPY, GPT_OSS_ASSUMED, MEGATRON_BRIDGE_26_02_B200_B300 } from './sources.js';
 import type { ValidationRun } from './types.js';
 
 /** What every row shares: Megatron-Core's recipe, expert TP 1, BF16 gradient reduction, forced balance, TE's cross entropy. */
@@ -130,7 +130,7 @@ export const BLACKWELL_MOE_RUNS_26_02: readonly ValidationRun[] = [
       layout: { expertParallel: 64, globalBatchSize: 1280, microBatchSize: 4, precision: 'BF16', ...recompute },
       options: { expertDispatch: 'ALL_TO_ALL', elementwiseKernels: 'EAGER_ROPE' },
       recipe: `BF16, EP 64 over eight servers, the NCCL all-to-all dispatcher, ${recipe}`,
-      assumed: `the released model's vocabulary (201,088); its banded attention as a 128-token window on half the layers; attention sinks not modelled; ${GPT_OSS_UNFUSED_ROPE}`,
+      assumed: GPT_OSS_ASSUMED,
       published,
     }),
   ),

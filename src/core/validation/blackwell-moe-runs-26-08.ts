@@ -12,7 +12,7 @@
  * tokens beyond it dropped) is a cap forced balance never reaches. Predicted, never fitted.
  * The 26.06.01 table measured the same layouts within 2.6 % (gpt-oss there under a known cuDNN regression).
  */
-import { BRIDGE_CROSS_ENTROPY, GPT_OSS_UNFUSED_ROPE, MEGATRON_BRIDGE_26_08_GB200_GB300 } from './sources.js';
+import { BRIDGE_CROSS_ENTROPY, GPT_OSS_ASSUMED, MEGATRON_BRIDGE_26_08_GB200_GB300 } from './sources.js';
 import type { ValidationRun } from './types.js';
 
 /** What every row shares (the recipes' HybridEP full-iteration MXFP8 settings), see the file comment. */
@@ -119,7 +119,7 @@ export const BLACKWELL_MOE_RUNS_26_08: readonly ValidationRun[] = [
       slug: 'gpt-oss-120b',
       layout: { expertParallel, globalBatchSize: 1280, microBatchSize: 4 },
       recipe: `EP ${expertParallel} inside the rack, micro-batch 4, no recompute`,
-      assumed: `the released model's vocabulary (201,088); its banded attention as a 128-token window on half the layers; attention sinks not modelled; ${GPT_OSS_UNFUSED_ROPE}`,
+      assumed: GPT_OSS_ASSUMED,
       published,
     }),
   ),

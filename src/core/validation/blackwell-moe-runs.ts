@@ -3,7 +3,7 @@
  * these in place): Megatron-Bridge 26.04.01's rows on B200, B300, GB200 NVL72 and GB300 NVL72, each asked as its
  * release's performance config sets it. Predicted, never fitted: Blackwell fits neither the GEMM share nor the host time.
  */
-import { BRIDGE_CROSS_ENTROPY, GPT_OSS_UNFUSED_ROPE, MEGATRON_BRIDGE_26_04_B200, MEGATRON_BRIDGE_26_04_GB200_B300 } from './sources.js';
+import { BRIDGE_CROSS_ENTROPY, GPT_OSS_ASSUMED, MEGATRON_BRIDGE_26_04_B200, MEGATRON_BRIDGE_26_04_GB200_B300 } from './sources.js';
 import type { ValidationRun } from './types.js';
 
 /** What Megatron-Bridge 26.04.01's gpt-oss-120b rows share (its V2 configs: 64 GPUs, micro-batch 4). */
@@ -80,7 +80,7 @@ export const BLACKWELL_MOE_RUNS: readonly ValidationRun[] = [
       recipe: `Megatron-Bridge (Megatron-Core) on DGX-${row.gpu.toUpperCase()}: ${row.recipe}, BF16 gradient reduction, no recompute otherwise, forced balance, Transformer Engine's fused cross entropy, sequence 4,096`,
       assumed:
         (row.model === 'gpt-oss-120b'
-          ? `the released model's vocabulary (201,088); its banded attention as a 128-token window on half the layers; attention sinks not modelled; ${GPT_OSS_UNFUSED_ROPE}`
+          ? GPT_OSS_ASSUMED
           : 'MXFP8 asked as FP8 with block scaling (fp8Scaling BLOCK: the FP8 GEMM rate, the experts\' casts in one bulk split_quantize, no per-expert host work)') +
         '; the experts launched per expert (Transformer Engine\'s GroupedLinear) with the host time fitted on H100 rows; CUDA graphs not modelled',
       published: row.tokens,

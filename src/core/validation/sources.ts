@@ -42,6 +42,9 @@ export const BRIDGE_CROSS_ENTROPY = 'TE' as const;
  */
 export const GPT_OSS_UNFUSED_ROPE = "RoPE in Megatron-Core's unfused form (elementwiseKernels EAGER_ROPE: YaRN's concentration factor 1.35, which TE's fused RoPE does not take)";
 
+/** What every Blackwell gpt-oss-120b row assumes of the model and how Megatron-Core runs it. */
+export const GPT_OSS_ASSUMED = `the released model's vocabulary (201,088); its banded attention as a 128-token window on half the layers; attention sinks not modelled; ${GPT_OSS_UNFUSED_ROPE}`;
+
 /** NeMo Framework's performance summary as published for its 25.02 container: its DGX-B200 FP8 pre-training table. */
 export const NEMO_25_02_B200 =
   'NVIDIA NeMo Framework 25.02 performance summary, DGX-B200 FP8 pre-training (docs.nvidia.com/nemo-framework/user-guide/latest/performance/performance_summary.html, as published for the 25.02 container)';
