@@ -19,7 +19,7 @@
  */
 import { InvalidInputError } from './errors.js';
 import { parseJsonInput } from './json-input.js';
-import { architectureWithDefaults } from './model.js';
+import { architectureWithDefaults, yarnAttentionFactor } from './model.js';
 import { sanitizeName } from './names.js';
 import type { ModelArchitecture } from './types.js';
 
@@ -317,6 +317,7 @@ export function architectureFromHuggingFaceConfig(text: string): ModelArchitectu
     // configs (GemmaConfig default true) leave it out.
     tiedEmbeddings: tie ? asBoolean(tie.key, tie.value) : isGpt2Style || !gatedMlp || modelType.startsWith('gemma'),
     positionEmbedding: isGpt2Style || modelType === 'opt' ? 'LEARNED' : modelType === 'bloom' ? 'ALIBI' : 'ROTARY',
+    ...(isGpt2Style || modelType === 'opt' || modelType === 'bloom' ? {} : ropeAttentionFactorFromConfig(config)),
     normalization: gatedMlp ? 'RMSNORM' : 'LAYERNORM',
     linearBiases: bias ? asBoolean(bias.key, bias.value) : !gatedMlp,
     ...(dropout === undefined ? {} : { dropout }),
@@ -355,6 +356,41 @@ function groupLimitedRoutingFromConfig(config: Json): Pick<ModelArchitecture, 'e
   const expertGroups = asPositiveInteger(groups.key, groups.value);
   const expertGroupsPerToken = asPositiveInteger(perToken.key, perToken.value);
   return expertGroupsPerToken < expertGroups ? { expertGroups, expertGroupsPerToken } : {};
+}
+
+/**
+ * YaRN's attention factor from rope_scaling (transformers ≥ 5: rope_parameters), as transformers computes it
+ * (_compute_yarn_parameters): attention_factor when given, else get_mscale(factor, mscale) / get_mscale(factor,
+ * mscale_all_dim) when both are given (DeepSeek-V3 and Kimi K2: 1), else get_mscale(factor) (gpt-oss: 1.347). Other
+ * rope types, and a factor of exactly 1: nothing (cos and sin unscaled).
+ */
+function ropeAttentionFactorFromConfig(config: Json): Pick<ModelArchitecture, 'ropeAttentionFactor'> {
+  const scaling = pick(config, ['rope_scaling', 'rope_parameters']);
+  if (scaling === undefined || typeof scaling.value !== 'object' || Array.isArray(scaling.value)) return {};
+  const rope = scaling.value as Json;
+  if ((rope.rope_type ?? rope.type) !== 'yarn') return {};
+  // 0 counts as absent for mscale and mscale_all_dim, as transformers' truthiness test reads it.
+  const positive = (key: string, zeroIsAbsent = false): number | undefined => {
+    const value = rope[key];
+    if (value === undefined || value === null || (zeroIsAbsent && value === 0)) return undefined;
+    if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value > 1e6) {
+      throw new InvalidInputError(`config.${scaling.key}.${key}`, value, `a positive number up to 1000000${zeroIsAbsent ? ' (or 0: none)' : ''}`);
+    }
+    return value;
+  };
+  const given = positive('attention_factor');
+  let factor = given;
+  if (factor === undefined) {
+    const extension = positive('factor');
+    if (extension === undefined) throw new InvalidInputError(`config.${scaling.key}.factor`, rope.factor, 'a positive number (YaRN\'s context extension)');
+    const mscale = positive('mscale', true);
+    const mscaleAllDim = positive('mscale_all_dim', true);
+    factor =
+      mscale !== undefined && mscaleAllDim !== undefined
+        ? yarnAttentionFactor(extension, mscale) / yarnAttentionFactor(extension, mscaleAllDim)
+        : yarnAttentionFactor(extension);
+  }
+  return Math.abs(factor - 1) < 1e-12 ? {} : { ropeAttentionFactor: factor };
 }
 
 /** gpt-oss's swiglu_limit (7.0 in its config.json): the clamp on its gated MLP's inputs (ModelArchitecture.activationClamp). */

@@ -73,6 +73,14 @@ export function validateArchitecture(arch: ModelArchitecture, path = 'model'): v
       throw new InvalidInputError(`${path}.activationClamp`, arch.activationClamp, 'a positive number up to 1000000 (gpt-oss: 7)');
     }
   }
+  if (arch.ropeAttentionFactor !== undefined) {
+    if (arch.positionEmbedding !== 'ROTARY') {
+      throw new InvalidInputError(`${path}.ropeAttentionFactor`, arch.ropeAttentionFactor, 'to be given only for rotary position embeddings (positionEmbedding: ROTARY): it scales RoPE\'s cos and sin');
+    }
+    if (!Number.isFinite(arch.ropeAttentionFactor) || arch.ropeAttentionFactor <= 0 || arch.ropeAttentionFactor > 100) {
+      throw new InvalidInputError(`${path}.ropeAttentionFactor`, arch.ropeAttentionFactor, 'a positive number up to 100 (YaRN: 0.1·ln(factor) + 1, gpt-oss 1.347; 1 = unscaled)');
+    }
+  }
   // Without an explicit head width the heads split the model width (MLA sets its own widths).
   if (arch.headDim === undefined && mla === undefined && arch.hiddenSize % arch.attentionHeads !== 0) {
     throw new InvalidInputError(
@@ -383,6 +391,15 @@ export function hardwareFlopsPerToken(
   return counts.modelFlopsPerToken + arch.layers * recomputed + depth * module;
 }
 
+/**
+ * YaRN's attention factor (the "concentration factor" on RoPE's cos and sin) for a context extension by `factor`:
+ * 0.1·mscale·ln(factor) + 1 (Peng et al. 2023, YaRN §3.4 with √(1/t) = 0.1·ln s + 1; transformers get_mscale, Megatron-Core
+ * _yarn_get_mscale); 1 for no extension.
+ */
+export function yarnAttentionFactor(factor: number, mscale = 1): number {
+  return factor <= 1 ? 1 : 0.1 * mscale * Math.log(factor) + 1;
+}
+
 /** Fill the optional architecture fields with the usual defaults (GPT-style dense model). */
 export function architectureWithDefaults(
   partial: Partial<ModelArchitecture> &
@@ -424,6 +441,7 @@ export function architectureWithDefaults(
     denseFfnHiddenSize: partial.denseFfnHiddenSize,
     multiTokenPredictionDepth: partial.multiTokenPredictionDepth,
     activationClamp: partial.activationClamp,
+    ropeAttentionFactor: partial.ropeAttentionFactor,
     source: partial.source,
     publishedParameters: partial.publishedParameters,
   };

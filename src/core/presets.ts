@@ -6,7 +6,7 @@
  * rounded number; where the owner released checkpoints, the exact checkpoint count is the published figure and
  * the paper's nominal size is named in `source`.
  */
-import { architectureWithDefaults } from './model.js';
+import { architectureWithDefaults, yarnAttentionFactor } from './model.js';
 import type { ModelArchitecture } from './types.js';
 
 const GPT2_VOCAB = 50_257;
@@ -60,6 +60,9 @@ function gptStyle(
  * released Llama 2/3 and Mixtral configs set attention_dropout 0.0 (the papers list no dropout among their
  * hyper-parameters). Every llamaStyle preset below is one of these.
  */
+/** gpt-oss's rope_scaling: YaRN with factor 32 (4,096 → 131,072 tokens), neither mscale nor attention_factor given: ≈ 1.347. */
+const GPT_OSS_YARN_ATTENTION_FACTOR = yarnAttentionFactor(32);
+
 function llamaStyle(
   id: string,
   name: string,
@@ -171,8 +174,10 @@ export const MODEL_PRESETS: readonly ModelArchitecture[] = Object.freeze(
       { experts: 8, expertsPerToken: 2 }),
     llamaStyle('gpt-oss-120b', 'gpt-oss-120b', 36, 2880, 64, 8, 2880, 201_088, 131072, 116.8e9,
       'OpenAI 2025, gpt-oss-120b & gpt-oss-20b model card (36 layers, 116.8B total and 5.1B active parameters, 128 experts, 4 active, residual width 2,880, attention alternating dense and banded) and the released config.json (64 query heads of head_dim 64, 8 KV heads, intermediate_size 2,880, sliding_window 128 on every other layer, vocab_size 201,088, biases in attention and experts); its attention sinks (one scalar per head) are not counted',
-      // The released config.json's swiglu_limit 7.0: the gate clamped to at most 7, the linear half to ±7.
-      { experts: 128, expertsPerToken: 4, headDim: 64, linearBiases: true, slidingWindow: 128, slidingWindowLayers: 18, activationClamp: 7 }),
+      // The released config.json's swiglu_limit 7.0: the gate clamped to at most 7, the linear half to ±7. Its rope_scaling
+      // (YaRN, factor 32, no mscale): attention factor 0.1·ln 32 + 1 (transformers _compute_yarn_parameters).
+      { experts: 128, expertsPerToken: 4, headDim: 64, linearBiases: true, slidingWindow: 128, slidingWindowLayers: 18, activationClamp: 7,
+        ropeAttentionFactor: GPT_OSS_YARN_ATTENTION_FACTOR }),
     // DeepSeek: multi-head latent attention, fine-grained routed experts + shared experts, first layers dense.
     llamaStyle('deepseek-v2', 'DeepSeek-V2', 60, 5120, 128, 128, 1536, 102_400, 4096, 236e9,
       'DeepSeek-AI 2024 (DeepSeek-V2), §3.1.2: 60 layers, d 5,120, 128 heads, d_c 512, d_c\' 1,536, d_h 128, d_R 64; all FFNs but the first MoE with 2 shared + 160 routed experts of 1,536, top-6; "236B total parameters, of which 21B are activated"',

@@ -84,7 +84,12 @@ interface RecipeSpec {
   /** Layout defaults that hold only when the plan trains in FP8 (what a framework does in its FP8 mode). */
   fp8Layout?: { [K in RecipeLayoutField]?: RecipeDefault<NonNullable<ParallelLayout[K]>> };
   options: { [K in RecipeOptionField]?: RecipeDefault<NonNullable<PlanOptions[K]>> };
+  /** Option defaults that hold only for some architectures (what the framework does with them), over `options`. */
+  archOptions?: { [K in RecipeOptionField]?: RecipeDefault<NonNullable<PlanOptions[K]>> & { when: (arch: RecipeArchitecture) => boolean } };
 }
+
+/** What of a model a recipe's architecture-dependent defaults read. */
+export type RecipeArchitecture = Pick<ModelArchitecture, 'ropeAttentionFactor'>;
 
 const MEGATRON_MAIN_GRAD =
   "Megatron-LM fp32 main_grad buffer (arguments.py: bf16 forces --accumulate-allreduce-grads-in-fp32; DistributedOptimizer docs: 6 + 12/d bytes per parameter): 18 B per parameter with Adam";
@@ -137,6 +142,14 @@ const RECIPES: Record<Exclude<TrainingRecipe, 'CUSTOM'>, RecipeSpec> = {
         value: 'PER_EXPERT',
         source:
           'Megatron-Core moe_grouped_gemm: TEGroupedMLP → Transformer Engine GroupedLinear(inp, m_splits: List[int]) (transformer_engine/pytorch/module/grouped_linear.py): one GEMM per local expert from split sizes on the host, which the token dispatcher copies there (Megatron-LM docs: one host-device sync remains "to get the tokens per expert information")',
+      },
+    },
+    archOptions: {
+      elementwiseKernels: {
+        value: 'EAGER_ROPE',
+        when: (arch) => arch.ropeAttentionFactor !== undefined && arch.ropeAttentionFactor !== 1,
+        source:
+          'Megatron-Core models/common/embeddings/rope_utils.py apply_rotary_pos_emb (core_v0.15–v0.18): with apply_rope_fusion, a YaRN concentration factor (mscale) other than 1 "is not supported by TE\'s fused RoPE" and RoPE runs unfused (_apply_rotary_pos_emb_bshd, rotate-half operator by operator): the model\'s ropeAttentionFactor (gpt-oss 1.347)',
       },
     },
   },
@@ -226,6 +239,8 @@ export function applyRecipe<L extends Partial<ParallelLayout>>(
   recipe: TrainingRecipe | undefined,
   layout: L,
   options: PlanOptions,
+  /** The model, for the recipe's architecture-dependent defaults (Megatron-Core's unfused RoPE under YaRN). */
+  arch?: RecipeArchitecture,
 ): { layout: L; options: PlanOptions } {
   if (recipe === undefined || recipe === 'CUSTOM') return { layout, options };
   const spec = RECIPES[recipe];
@@ -236,6 +251,12 @@ export function applyRecipe<L extends Partial<ParallelLayout>>(
   const outOptions: PlanOptions = { ...options };
   for (const key of Object.keys(spec.options) as RecipeOptionField[]) {
     if (outOptions[key] === undefined) (outOptions as Record<string, unknown>)[key] = spec.options[key]!.value;
+  }
+  if (arch !== undefined && spec.archOptions !== undefined) {
+    for (const key of Object.keys(spec.archOptions) as RecipeOptionField[]) {
+      const entry = spec.archOptions[key]!;
+      if (options[key] === undefined && entry.when(arch)) (outOptions as Record<string, unknown>)[key] = entry.value;
+    }
   }
   if (recipe === 'DEEPSPEED_ZERO' && options.overlapDataParallelCommunication === undefined && outLayout.zeroStage === 3) {
     outOptions.overlapDataParallelCommunication = true;
@@ -363,7 +384,9 @@ export function planAssumptions(
   });
   const optionEntry = (key: keyof PlanOptions, fallback: number | boolean | string): void => {
     const name = `options.${key}`;
-    const fromRecipe = spec?.options[key as RecipeOptionField];
+    // The recipe's architecture-dependent default where it set the value (applyRecipe), else its plain one.
+    const forArch = spec?.archOptions?.[key as RecipeOptionField];
+    const fromRecipe = forArch !== undefined && userOptions[key] === undefined && options[key] === forArch.value ? forArch : spec?.options[key as RecipeOptionField];
     const origin: AssumptionOrigin = userOptions[key] !== undefined ? 'USER' : fromRecipe !== undefined ? 'RECIPE' : 'DEFAULT';
     const value = options[key] ?? fallback;
     out.push({ name, value: String(value), origin, source: origin === 'USER' ? USER : origin === 'RECIPE' ? fromRecipe!.source : DEFAULT_SOURCES[name]! });
@@ -494,6 +517,7 @@ export function applyRecipeToSearch(
   recipe: TrainingRecipe | undefined,
   options: PlanSearchOptions,
   userOptions: PlanOptions,
+  arch?: RecipeArchitecture,
 ): { userLayout: Partial<ParallelLayout>; chosen: string[] } {
   const pins = recipeSearchPins(recipe);
   const userLayout: Partial<ParallelLayout> = {};
@@ -535,6 +559,6 @@ export function applyRecipeToSearch(
     // A recipe's FP8-mode default (Megatron-Core through Transformer Engine caches FP8 GEMM inputs: recipes.ts).
     options.activationStorage = recipeLayoutDefault(recipe, 'activationStorage', options.precision)?.value;
   }
-  if (recipe !== undefined && recipe !== 'CUSTOM') options.planOptions = applyRecipe(recipe, {}, userOptions).options;
+  if (recipe !== undefined && recipe !== 'CUSTOM') options.planOptions = applyRecipe(recipe, {}, userOptions, arch).options;
   return { userLayout, chosen };
 }

@@ -119,9 +119,11 @@ export interface ModelArchitecture {
   multiTokenPredictionDepth?: number;
   /** Clamp on a gated MLP's inputs before the activation: gate ≤ it, linear half ± it (gpt-oss swiglu_limit 7.0). */
   activationClamp?: number;
+  /** YaRN's attention factor on RoPE's cos/sin (HF rope_scaling attention_factor, Megatron's concentration factor; gpt-oss 1.347). Default 1. */
+  ropeAttentionFactor?: number;
   /** LayerNorm right after the token embedding (BLOOM: Le Scao et al. 2022 §3.2.4); counted with the input embedding. Default false. */
   embeddingNorm?: boolean;
-  /** Extra rows of a LEARNED position table beyond sequenceLength (OPT reserves 2 for its padding offset). Default 0. */
+  /** Extra rows of a LEARNED position table beyond sequenceLength (OPT: 2 for its padding offset). Default 0. */
   positionOffset?: number;
   /**
    * Whether training applies dropout (attention-probability and hidden dropout), so that its masks are stored for the
@@ -565,9 +567,7 @@ export interface RunEstimate {
   /** Total training compute, model FLOPs convention. */
   modelFlops: number;
 }
-
 export type DiagnosticSeverity = 'INFO' | 'WARNING' | 'ERROR';
-
 export interface Diagnostic {
   severity: DiagnosticSeverity;
   /** Stable machine code, e.g. `OUT_OF_MEMORY`, `TP_ACROSS_NODES`. */

@@ -186,6 +186,10 @@ export const ModelInputRef = builder.inputType('ModelInput', {
       description:
         "The clamp a gated MLP puts on its inputs before the activation: the gate to at most this value, the linear half to ± it (gpt-oss: 7, its config's swiglu_limit; Megatron-Core's activation_func_clamp_value). Where a framework runs the clamps as separate operators (Megatron-Core's grouped experts, options.expertGemmLaunch PER_EXPERT) they cost element-wise passes. Needs gatedMlp. Default none.",
     }),
+    ropeAttentionFactor: t.float({
+      description:
+        "YaRN's attention factor on the rotary embedding's cos and sin (Hugging Face rope_scaling attention_factor, else 0.1·ln(factor) + 1 or the mscale ratio; Megatron-Core's concentration factor): gpt-oss 1.347. Megatron-Core cannot fuse RoPE with a factor other than 1, so the MEGATRON_CORE recipe runs it unfused (options.elementwiseKernels EAGER_ROPE). Needs positionEmbedding ROTARY. Default 1 (none).",
+    }),
     expertGroups: t.int({
       description:
         'Group-limited routing (DeepSeek-V3 §2.1.2 node-limited routing; Hugging Face n_group): the routed experts split into this many equal groups (a divisor of experts). Give it with expertGroupsPerToken; omit both for routing to any expert.',
@@ -302,6 +306,11 @@ export const ModelRef = builder.objectRef<ModelView>('Model').implement({
       nullable: true,
       description: "The clamp on the gated MLP's inputs before the activation (gpt-oss: 7); null = none.",
       resolve: (m) => m.arch.activationClamp ?? null,
+    }),
+    ropeAttentionFactor: t.float({
+      nullable: true,
+      description: "YaRN's attention factor on the rotary embedding's cos and sin (gpt-oss: 1.347); null = none (1).",
+      resolve: (m) => m.arch.ropeAttentionFactor ?? null,
     }),
     expertGroups: t.int({
       nullable: true,

@@ -243,7 +243,7 @@ async function resolveSearchInput(ctx: SchemaContext, input: PlanSearchInputShap
   }
   // A recipe pins what the framework does unless the user pinned it (recipes.ts).
   const recipe = input.recipe ?? undefined;
-  const { userLayout, chosen } = applyRecipeToSearch(recipe, options, userOptions);
+  const { userLayout, chosen } = applyRecipeToSearch(recipe, options, userOptions, model.arch);
   return {
     model,
     cluster,

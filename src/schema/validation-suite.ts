@@ -51,7 +51,7 @@ const MODEL_INPUT_FIELDS = [
   'name', 'layers', 'hiddenSize', 'attentionHeads', 'kvHeads', 'headDim', 'ffnHiddenSize', 'gatedMlp', 'vocabSize', 'sequenceLength',
   'tiedEmbeddings', 'positionEmbedding', 'normalization', 'linearBiases', 'dropout', 'experts', 'expertsPerToken', 'sharedExperts',
   'expertGroups', 'expertGroupsPerToken', 'denseLayers', 'denseFfnHiddenSize', 'slidingWindow', 'slidingWindowLayers',
-  'latentAttention', 'multiTokenPredictionDepth', 'activationClamp',
+  'latentAttention', 'multiTokenPredictionDepth', 'activationClamp', 'ropeAttentionFactor',
 ] as const satisfies readonly (keyof ModelArchitecture)[];
 
 /**

@@ -8,14 +8,17 @@
 import { describe, expect, it } from 'vitest';
 import { findGpu, makeCluster } from '../../src/core/hardware.js';
 import { computeModelCounts } from '../../src/core/model.js';
-import { ELEMENTWISE_BANDWIDTH_EFFICIENCY } from '../../src/core/performance/efficiency.js';
+import { ELEMENTWISE_BANDWIDTH_EFFICIENCY, ELEMENTWISE_BANDWIDTH_EFFICIENCY_BY_GENERATION } from '../../src/core/performance/efficiency.js';
 import { evaluatePlan, resolveLayout } from '../../src/core/plan.js';
 import { findModelPreset } from '../../src/core/presets.js';
-import { applyRecipe, planAssumptions } from '../../src/core/recipes.js';
+import { applyRecipe, applyRecipeToSearch, planAssumptions } from '../../src/core/recipes.js';
+import type { PlanSearchOptions } from '../../src/core/search/types.js';
 import type { ElementwiseKernels, GpuSpec, ModelArchitecture, PlanOptions } from '../../src/core/types.js';
 
 type LayoutInput = Parameters<typeof resolveLayout>[2];
 import { InvalidInputError } from '../../src/core/errors.js';
+import { architectureFromHuggingFaceConfig } from '../../src/core/huggingface.js';
+import { architectureWithDefaults, validateArchitecture } from '../../src/core/model.js';
 import { VALIDATION_RUNS } from '../../src/core/validation/runs.js';
 
 const a100 = findGpu('a100-80gb') as GpuSpec;
@@ -153,9 +156,96 @@ describe('EAGER_ROPE element-wise kernels (Megatron-Core\'s unfused RoPE)', () =
     expect(computeSeconds(llama13, layout, 'EAGER')).toBeGreaterThan(computeSeconds(llama13, layout, 'EAGER_ROPE'));
   });
 
-  it('is how the suite asks every Megatron-Core gpt-oss row', () => {
+  it('is how the MEGATRON_CORE recipe runs every gpt-oss row of the suite, by the preset\'s ropeAttentionFactor (no row asks it)', () => {
+    const gptOss = findModelPreset('gpt-oss-120b') as ModelArchitecture;
     const gptOssRows = VALIDATION_RUNS.filter((r) => r.model === 'gpt-oss-120b');
     expect(gptOssRows.length).toBe(9);
-    for (const r of gptOssRows) expect(r.options?.elementwiseKernels, r.id).toBe('EAGER_ROPE');
+    for (const r of gptOssRows) {
+      expect(r.trainingRecipe, r.id).toBe('MEGATRON_CORE');
+      expect(r.options?.elementwiseKernels, r.id).toBeUndefined();
+      expect(applyRecipe(r.trainingRecipe, r.layout, r.options ?? {}, gptOss).options.elementwiseKernels, r.id).toBe('EAGER_ROPE');
+    }
+  });
+});
+
+/**
+ * ropeAttentionFactor: YaRN's attention ("concentration") factor on RoPE's cos and sin. Megatron-Core's rope_utils.py
+ * (apply_rotary_pos_emb, core_v0.15–v0.18) falls back to its unfused RoPE when that factor is not 1, whatever
+ * apply_rope_fusion asks; the MEGATRON_CORE recipe says so for such a model. gpt-oss: rope_scaling YaRN with factor 32
+ * and no mscale: 0.1·ln 32 + 1 = 1.34657 (transformers _compute_yarn_parameters); DeepSeek-V3 (mscale = mscale_all_dim
+ * = 1): exactly 1, so fused.
+ */
+describe('ropeAttentionFactor and Megatron-Core\'s RoPE fusion', () => {
+  const gptOss = findModelPreset('gpt-oss-120b') as ModelArchitecture;
+  const h100 = findGpu('h100-sxm') as GpuSpec;
+  const h100Cluster = makeCluster({ gpu: h100, gpusPerNode: 8, nodes: 8 });
+  // Megatron-Bridge's H100 gpt-oss layout (the suite's megatron-bridge-26.04-gpt-oss-120b): PP 4, EP 8, sequence 4,096.
+  const arch: ModelArchitecture = { ...gptOss, sequenceLength: 4096 };
+  const layout = resolveLayout(arch, h100Cluster, { pipelineParallel: 4, expertParallel: 8, expertTensorParallel: 1, globalBatchSize: 1280, microBatchSize: 1, flashAttention: true, zeroStage: 1 });
+  const stepSeconds = (options: PlanOptions) => evaluatePlan(arch, computeModelCounts(arch), h100Cluster, layout, options).performance.stepSeconds;
+
+  it('is 0.1·ln 32 + 1 = 1.3466 on the gpt-oss preset (its rope_scaling), absent on Llama 3 and DeepSeek-V3', () => {
+    expect(gptOss.ropeAttentionFactor).toBeCloseTo(1.34657, 5);
+    expect(findModelPreset('llama3-8b')!.ropeAttentionFactor).toBeUndefined();
+    expect(findModelPreset('deepseek-v3')!.ropeAttentionFactor).toBeUndefined();
+  });
+
+  it('makes MEGATRON_CORE run RoPE unfused, with the source in the plan\'s assumptions; a user\'s FUSED wins, other recipes and models keep theirs', () => {
+    const applied = applyRecipe('MEGATRON_CORE', {}, {}, gptOss);
+    expect(applied.options.elementwiseKernels).toBe('EAGER_ROPE');
+    const assumption = planAssumptions('MEGATRON_CORE', {}, {}, layout, applied.options).find((a) => a.name === 'options.elementwiseKernels')!;
+    expect(assumption).toMatchObject({ value: 'EAGER_ROPE', origin: 'RECIPE' });
+    expect(assumption.source).toMatch(/rope_utils\.py.*not supported by TE's fused RoPE/);
+    expect(applyRecipe('MEGATRON_CORE', {}, { elementwiseKernels: 'FUSED' }, gptOss).options.elementwiseKernels).toBe('FUSED');
+    expect(planAssumptions('MEGATRON_CORE', {}, { elementwiseKernels: 'FUSED' }, layout, { elementwiseKernels: 'FUSED' }).find((a) => a.name === 'options.elementwiseKernels')!.origin).toBe('USER');
+    expect(applyRecipe('MEGATRON_CORE', {}, {}, findModelPreset('llama3-8b')!).options.elementwiseKernels).toBeUndefined();
+    expect(applyRecipe('MEGATRON_CORE', {}, {}, { ropeAttentionFactor: 1 }).options.elementwiseKernels).toBeUndefined();
+    expect(applyRecipe('TORCHTITAN_FSDP2', {}, {}, gptOss).options.elementwiseKernels).toBe('EAGER');
+    expect(applyRecipe('CUSTOM', {}, {}, gptOss).options.elementwiseKernels).toBeUndefined();
+    // planSearch's candidates carry the same (applyRecipeToSearch fills their plan options).
+    const search: PlanSearchOptions = { globalBatchSize: 1280 };
+    applyRecipeToSearch('MEGATRON_CORE', search, {}, gptOss);
+    expect(search.planOptions?.elementwiseKernels).toBe('EAGER_ROPE');
+  });
+
+  it('costs what EAGER_ROPE costs: 20 B forward and 16 backward per query and key element over fused RoPE', () => {
+    const recipe = stepSeconds(applyRecipe('MEGATRON_CORE', {}, {}, gptOss).options);
+    const fused = stepSeconds(applyRecipe('MEGATRON_CORE', {}, { elementwiseKernels: 'FUSED' }, gptOss).options);
+    expect(recipe).toBe(stepSeconds(applyRecipe('MEGATRON_CORE', {}, { elementwiseKernels: 'EAGER_ROPE' }, gptOss).options));
+    // gpt-oss: Q 64 × 64 = 4,096 and K 8 × 64 = 512 wide; 36 layers over 4 stages, 9 each; 64 GPUs / PP 4 = DP 16, so
+    // 1,280 / 16 = 80 micro-batches of 4,096 tokens, each 9 × 4,096 × 36 × 4,608 B = 6.1 GB more on a stage at H100's
+    // element-wise bandwidth (0.75 × 3.35 TB/s): 2.43 ms; the step grows by 80 of them, and by at most the p − 1 = 3 of the
+    // pipeline's fill and drain.
+    const perMicroBatch = (9 * 4096 * (20 + 16) * (4096 + 512)) / (h100.memoryBandwidthBytesPerSecond * ELEMENTWISE_BANDWIDTH_EFFICIENCY_BY_GENERATION.HOPPER);
+    expect(perMicroBatch).toBeCloseTo(2.434e-3, 6);
+    expect(recipe - fused).toBeGreaterThanOrEqual(80 * perMicroBatch);
+    expect(recipe - fused).toBeLessThanOrEqual(83 * perMicroBatch);
+  });
+
+  it('comes from a Hugging Face config\'s YaRN rope_scaling as transformers computes it, and only a positive factor on a rotary model is accepted', () => {
+    const config = {
+      architectures: ['GptOssForCausalLM'], num_hidden_layers: 36, hidden_size: 2880, num_attention_heads: 64, num_key_value_heads: 8,
+      head_dim: 64, intermediate_size: 2880, vocab_size: 201088, max_position_embeddings: 131072, num_local_experts: 128,
+      num_experts_per_tok: 4, hidden_act: 'silu',
+      rope_scaling: { rope_type: 'yarn', factor: 32.0, beta_fast: 32.0, beta_slow: 1.0, original_max_position_embeddings: 4096, truncate: false },
+    };
+    const fromConfig = (rope: unknown) => architectureFromHuggingFaceConfig(JSON.stringify({ ...config, rope_scaling: rope })).ropeAttentionFactor;
+    expect(fromConfig(config.rope_scaling)).toBeCloseTo(1 + 0.1 * Math.log(32), 12);
+    // DeepSeek-V3's: factor 40, mscale = mscale_all_dim = 1 → the ratio 1: nothing.
+    expect(fromConfig({ type: 'yarn', factor: 40, mscale: 1.0, mscale_all_dim: 1.0, original_max_position_embeddings: 4096 })).toBeUndefined();
+    // Equal mscales (DeepSeek-V2-Lite's are 0.707 each) likewise; mscale 1 over mscale_all_dim 0.5: (0.1·ln 40 + 1) / (0.05·ln 40 + 1).
+    expect(fromConfig({ type: 'yarn', factor: 40, mscale: 0.75, mscale_all_dim: 0.75 })).toBeUndefined();
+    expect(fromConfig({ type: 'yarn', factor: 40, mscale: 1, mscale_all_dim: 0.5 })).toBeCloseTo((0.1 * Math.log(40) + 1) / (0.05 * Math.log(40) + 1), 12);
+    // mscale_all_dim 0 counts as absent (transformers tests truthiness): the plain 0.1·ln(factor) + 1.
+    expect(fromConfig({ type: 'yarn', factor: 40, mscale: 1, mscale_all_dim: 0 })).toBeCloseTo(0.1 * Math.log(40) + 1, 12);
+    expect(fromConfig({ rope_type: 'yarn', factor: 4, attention_factor: 1.2 })).toBe(1.2);
+    expect(fromConfig({ rope_type: 'llama3', factor: 8, low_freq_factor: 1, high_freq_factor: 4 })).toBeUndefined();
+    expect(fromConfig(null)).toBeUndefined();
+    expect(() => fromConfig({ rope_type: 'yarn', factor: 'x' })).toThrow(/config\.rope_scaling\.factor.*positive number/);
+    expect(() => fromConfig({ rope_type: 'yarn' })).toThrow(/config\.rope_scaling\.factor/);
+    const learned = architectureWithDefaults({ layers: 2, hiddenSize: 64, attentionHeads: 4, vocabSize: 100, sequenceLength: 16, ropeAttentionFactor: 1.3 });
+    expect(() => validateArchitecture(learned, 'model')).toThrow(/model\.ropeAttentionFactor.*rotary position embeddings/);
+    const negative = architectureWithDefaults({ layers: 2, hiddenSize: 64, attentionHeads: 4, vocabSize: 100, sequenceLength: 16, gatedMlp: true, ropeAttentionFactor: -1 });
+    expect(() => validateArchitecture(negative, 'model')).toThrow(/model\.ropeAttentionFactor = -1 is invalid: expected a positive number up to 100/);
   });
 });

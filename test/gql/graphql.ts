@@ -202,6 +202,8 @@ export type ModelInput = {
   normalization?: Normalization | null | undefined;
   /** Position encoding. Default: ROTARY when gatedMlp, else LEARNED. */
   positionEmbedding?: PositionEmbedding | null | undefined;
+  /** YaRN's attention factor on the rotary embedding's cos and sin (Hugging Face rope_scaling attention_factor, else 0.1·ln(factor) + 1 or the mscale ratio; Megatron-Core's concentration factor): gpt-oss 1.347. Megatron-Core cannot fuse RoPE with a factor other than 1, so the MEGATRON_CORE recipe runs it unfused (options.elementwiseKernels EAGER_ROPE). Needs positionEmbedding ROTARY. Default 1 (none). */
+  ropeAttentionFactor?: number | null | undefined;
   /** Training context length in tokens. */
   sequenceLength: number;
   /** Always-on shared experts per MoE layer (DeepSeek-style). Default 0. */

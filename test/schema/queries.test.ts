@@ -87,6 +87,24 @@ describe('models and model', () => {
     expect(r.data!.trainingPlan.model.activationClamp).toBe(7);
   });
 
+  it("gpt-oss-120b says its YaRN attention factor (0.1·ln 32 + 1); MEGATRON_CORE then runs RoPE unfused and says why; a bad factor names the field", async () => {
+    const Q = `query { a: model(id: "gpt-oss-120b") { ropeAttentionFactor } b: model(id: "llama3-8b") { ropeAttentionFactor }
+      trainingPlan(input: { model: "gpt-oss-120b", clusterSpec: { gpu: "h100-sxm", gpusPerNode: 8, nodes: 8 }, globalBatchSize: 1280, microBatchSize: 1, pipelineParallel: 4, expertParallel: 8, expertTensorParallel: 1, recipe: MEGATRON_CORE }) {
+        assumptions { name value origin source } } }`;
+    const r = await post<{ a: { ropeAttentionFactor: number }; b: { ropeAttentionFactor: number | null }; trainingPlan: { assumptions: { name: string; value: string; origin: string; source: string }[] } }>(t.app, { query: Q });
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.a.ropeAttentionFactor).toBeCloseTo(1.34657, 5);
+    expect(r.data!.b.ropeAttentionFactor).toBeNull();
+    const kernels = r.data!.trainingPlan.assumptions.find((a) => a.name === 'options.elementwiseKernels')!;
+    expect(kernels).toMatchObject({ value: 'EAGER_ROPE', origin: 'RECIPE' });
+    expect(kernels.source).toMatch(/rope_utils\.py/);
+    const bad = await post(t.app, {
+      query: `{ trainingPlan(input: { modelSpec: { name: "x", layers: 2, hiddenSize: 256, attentionHeads: 4, vocabSize: 1000, sequenceLength: 512, gatedMlp: true, ropeAttentionFactor: -1 }, clusterSpec: { gpu: "a100-80gb", gpusPerNode: 8, nodes: 1 }, globalBatchSize: 8 }) { model { name } } }`,
+    });
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(bad.errors?.[0]?.message).toMatch(/input\.modelSpec\.ropeAttentionFactor = -1 is invalid: expected a positive number up to 100/);
+  });
+
   it('returns null for an unknown id', async () => {
     const { data, errors } = await execute(t.app, ModelDocument, { id: 'gpt5-9000b' });
     expect(errors).toBeUndefined();

@@ -128,7 +128,7 @@ export const BLACKWELL_MOE_RUNS_26_02: readonly ValidationRun[] = [
       model: 'gpt-oss-120b',
       slug: 'gpt-oss-120b-ep64',
       layout: { expertParallel: 64, globalBatchSize: 1280, microBatchSize: 4, precision: 'BF16', ...recompute },
-      options: { expertDispatch: 'ALL_TO_ALL', elementwiseKernels: 'EAGER_ROPE' },
+      options: { expertDispatch: 'ALL_TO_ALL' },
       recipe: `BF16, EP 64 over eight servers, the NCCL all-to-all dispatcher, ${recipe}`,
       assumed: GPT_OSS_ASSUMED,
       published,

@@ -46,7 +46,7 @@ function bridge2608Row(
     model: row.model,
     ...(row.model === 'gpt-oss-120b' ? { modelChanges: { sequenceLength: 4096 } } : {}),
     layout: { tensorParallel: 1, expertTensorParallel: 1, precision: 'FP8', recompute: 'NONE', gradientPrecision: 'BF16', ...row.layout },
-    options: row.model === 'gpt-oss-120b' ? { ...FULL_ITERATION_MXFP8, elementwiseKernels: 'EAGER_ROPE' } : FULL_ITERATION_MXFP8,
+    options: FULL_ITERATION_MXFP8,
     trainingRecipe: 'MEGATRON_CORE',
     recipe: `Megatron-Bridge 0.6.0 (Megatron-Core) on DGX-${row.gpu.toUpperCase()}: MXFP8, ${row.recipe}, full-iteration CUDA graphs, the fused grouped MLP, HybridEP overlapped, BF16 gradient reduction, forced balance, Transformer Engine's fused cross entropy, sequence 4,096`,
     assumed: `${ASSUMED}${row.assumed === undefined ? '' : `; ${row.assumed}`}`,

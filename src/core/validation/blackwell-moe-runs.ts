@@ -73,7 +73,6 @@ export const BLACKWELL_MOE_RUNS: readonly ValidationRun[] = [
       options: {
         expertDispatch: 'NODE_DEDUPLICATED',
         crossEntropyFusion: BRIDGE_CROSS_ENTROPY,
-        ...(row.model === 'gpt-oss-120b' ? { elementwiseKernels: 'EAGER_ROPE' } : {}),
         ...row.options,
       },
       trainingRecipe: 'MEGATRON_CORE',

@@ -256,7 +256,7 @@ export const MOE_VALIDATION_RUNS: readonly ValidationRun[] = [
       cheapRecompute: true,
       gradientPrecision: 'BF16',
     },
-    options: { expertDispatch: 'ALL_TO_ALL', crossEntropyFusion: BRIDGE_CROSS_ENTROPY, elementwiseKernels: 'EAGER_ROPE' },
+    options: { expertDispatch: 'ALL_TO_ALL', crossEntropyFusion: BRIDGE_CROSS_ENTROPY },
     trainingRecipe: 'MEGATRON_CORE',
     recipe: 'Megatron-Bridge (Megatron-Core): BF16, NCCL all-to-all dispatcher, recompute of norms and the MoE activation, BF16 gradient reduction, forced balance, Transformer Engine\'s fused cross entropy, sequence 4,096',
     assumed: `the released model's vocabulary (201,088) for the embedding and head (the recipe's mock-data tokenizer is a NullTokenizer); its banded attention as a 128-token window on half the layers; attention sinks not modelled; ${GPT_OSS_UNFUSED_ROPE}`,

@@ -38,9 +38,10 @@ export const BRIDGE_CROSS_ENTROPY = 'TE' as const;
 /**
  * Every Megatron-Core gpt-oss row runs its RoPE unfused: YaRN's concentration factor (1 + 0.1·ln 32 = 1.35, the
  * provider's yarn_mscale None) is not what TE's fused RoPE takes, so rope_utils.py falls back to its rotate-half form
- * (core_v0.16–v0.18) although the perf configs ask for apply_rope_fusion — asked as elementwiseKernels EAGER_ROPE.
+ * (core_v0.16–v0.18) although the perf configs ask for apply_rope_fusion. The MEGATRON_CORE recipe sets
+ * elementwiseKernels EAGER_ROPE itself for a model with ropeAttentionFactor ≠ 1 (recipes.ts archOptions).
  */
-export const GPT_OSS_UNFUSED_ROPE = "RoPE in Megatron-Core's unfused form (elementwiseKernels EAGER_ROPE: YaRN's concentration factor 1.35, which TE's fused RoPE does not take)";
+export const GPT_OSS_UNFUSED_ROPE = "RoPE in Megatron-Core's unfused form (the MEGATRON_CORE recipe's EAGER_ROPE for the preset's ropeAttentionFactor 1.347: YaRN's concentration factor, which TE's fused RoPE does not take)";
 
 /** What every Blackwell gpt-oss-120b row assumes of the model and how Megatron-Core runs it. */
 export const GPT_OSS_ASSUMED = `the released model's vocabulary (201,088); its banded attention as a 128-token window on half the layers; attention sinks not modelled; ${GPT_OSS_UNFUSED_ROPE}`;

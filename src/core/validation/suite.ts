@@ -90,7 +90,7 @@ export function predictRun(run: ValidationRun, scales: EfficiencyScales = {}): R
   const gpusPerNode = validationGpusPerNode(run);
   const cluster = makeCluster({ gpu, gpusPerNode, nodes: run.gpus / gpusPerNode });
   // The named recipe fills what the run leaves unset (explicit knobs win), as trainingPlan does.
-  const withRecipe = applyRecipe(run.trainingRecipe, run.layout, run.options ?? {});
+  const withRecipe = applyRecipe(run.trainingRecipe, run.layout, run.options ?? {}, arch);
   const layout = resolveLayout(arch, cluster, withRecipe.layout, `validation.${run.id}`);
   const scale = scales[generation] ?? 1;
   const options: PlanOptions = { ...withRecipe.options, ...(scale !== 1 ? { computeEfficiencyScale: scale } : {}) };
@@ -280,7 +280,7 @@ export function expertHostCalibrationRuns(runs: readonly ValidationRun[]): reado
   const own = generationsWithOwnShare(runs);
   return runs.filter((run) => {
     if (isDenseRun(run) || !hasOwnShare(run, own)) return false;
-    const { layout, options } = applyRecipe(run.trainingRecipe, run.layout, run.options ?? {});
+    const { layout, options } = applyRecipe(run.trainingRecipe, run.layout, run.options ?? {}, archOf(run));
     return options.expertGemmLaunch === 'PER_EXPERT' && layout.precision === 'BF16' && options.overlapExpertParallelCommunication !== true;
   });
 }

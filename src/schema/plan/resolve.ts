@@ -112,7 +112,7 @@ export function resolvePlanParts(model: ModelView, cluster: ClusterView, input: 
   if (given.precision === 'BF16') delete given.precision;
   if (given.optimizer === 'ADAM') delete given.optimizer;
   const withRecipe = recipe !== undefined && recipe !== 'CUSTOM';
-  const applied = withInputPath(path, () => applyRecipe(requireRecipe(`${path}.recipe`, recipe ?? 'CUSTOM'), withRecipe ? given : partial, options));
+  const applied = withInputPath(path, () => applyRecipe(requireRecipe(`${path}.recipe`, recipe ?? 'CUSTOM'), withRecipe ? given : partial, options, model.arch));
   const layout = withInputPath(path, () => resolveLayout(model.arch, cluster.spec, applied.layout, path));
   const assumptions = planAssumptions(recipe, given, options, layout, applied.options);
   return { model, cluster, layout, options: applied.options, assumptions };
