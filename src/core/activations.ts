@@ -102,9 +102,11 @@ export function activationBytesPerLayer(
   recompute: RecomputeMode = layout.recompute,
   /** The busiest EP rank's routed tokens over the mean (moe-load.ts): its routed experts' activations grow with it. */
   expertLoad = 1,
+  /** The routed experts clamp their gated inputs as separate operators (arch.activationClamp under PER_EXPERT launches). */
+  eagerClamp = false,
 ): number {
   const c = layout.contextParallel ?? 1;
-  const local = activationBytesPerLayerLocal(arch, layout, recompute, expertLoad);
+  const local = activationBytesPerLayerLocal(arch, layout, recompute, expertLoad, eagerClamp);
   if (c === 1) return local;
   const t = layout.tensorParallel;
   const kvHiddenPerRank = headDimOf(arch) * kvHeadsPerRank(arch.kvHeads, t);
@@ -115,7 +117,7 @@ export function activationBytesPerLayer(
   return local / c + gatheredKv;
 }
 
-function activationBytesPerLayerLocal(arch: ModelArchitecture, layout: ParallelLayout, recompute: RecomputeMode, expertLoad: number): number {
+function activationBytesPerLayerLocal(arch: ModelArchitecture, layout: ParallelLayout, recompute: RecomputeMode, expertLoad: number, eagerClamp: boolean): number {
   const moe = arch.experts > 1;
   const moeLayers = moeLayersOf(arch);
   const sb = arch.sequenceLength * layout.microBatchSize;
@@ -129,11 +131,25 @@ function activationBytesPerLayerLocal(arch: ModelArchitecture, layout: ParallelL
       : (activationElementBytesFor(layout.precision) / 2) *
         sb *
         (latentBytes * (arch.latentAttention.queryRank + arch.latentAttention.kvRank) + 2 * arch.latentAttention.qkRopeHeadDim);
-  const moeLayer = activationBytesPerLayerUniform(arch, layout, recompute, moe, arch.ffnHiddenSize, expertLoad);
+  const moeLayer = activationBytesPerLayerUniform(arch, layout, recompute, moe, arch.ffnHiddenSize, expertLoad) + eagerClampCopyBytes(arch, layout, recompute, expertLoad, eagerClamp);
   if (!moe || moeLayers === arch.layers) return moeLayer + latents;
   // An MoE model with dense layers: the mean layer.
   const denseLayer = activationBytesPerLayerUniform(arch, layout, recompute, false, arch.denseFfnHiddenSize ?? arch.ffnHiddenSize, 1);
   return (moeLayers * moeLayer + (arch.layers - moeLayers) * denseLayer) / arch.layers + latents;
+}
+
+/**
+ * A clamped gated MLP's routed experts in Megatron-Core's grouped path (fusions/fused_bias_geglu.py
+ * weighted_bias_quick_geglu_impl, core_v0.15–v0.17: chunk the fc1 output, clamp each half, concatenate, then the fused
+ * activation): the clamps keep their input — the fc1 output — for their backward, and the fused activation its own
+ * input, the concatenated clamped copy: one more 2·f-wide 16-bit tensor per routed copy of a token, at the fc1 output's
+ * split over t. None under FULL recompute or the MoE activation's recompute (cheapRecompute: the clamp runs inside the
+ * checkpointed function, which keeps only the fc1 output).
+ */
+function eagerClampCopyBytes(arch: ModelArchitecture, layout: ParallelLayout, recompute: RecomputeMode, expertLoad: number, eagerClamp: boolean): number {
+  if (!eagerClamp || arch.activationClamp === undefined || arch.experts <= 1 || recompute === 'FULL' || layout.cheapRecompute === true) return 0;
+  const sb = arch.sequenceLength * layout.microBatchSize;
+  return (activationElementBytesFor(layout.precision) / 2) * ((arch.expertsPerToken * expertLoad * 4 * sb * arch.ffnHiddenSize) / layout.tensorParallel);
 }
 
 function activationBytesPerLayerUniform(

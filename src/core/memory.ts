@@ -275,6 +275,11 @@ function offloadStates(states: StageStates, layout: ParallelLayout): void {
   }
 }
 
+/** Whether a clamped gated MLP's experts run their clamps as separate operators: Megatron-Core's per-expert (grouped MLP) path. */
+export function runsEagerClamp(arch: ModelArchitecture, options: PlanOptions | undefined): boolean {
+  return arch.activationClamp !== undefined && options?.expertGemmLaunch === 'PER_EXPERT';
+}
+
 /** Activations of stage `stage`: in-flight layer-micro-batches × per-layer bytes, plus the one layer being recomputed. */
 function stageActivationBytes(
   arch: ModelArchitecture,
@@ -283,10 +288,11 @@ function stageActivationBytes(
   perLayerBytes: number | undefined,
   perLayerNoRecomputeBytes: number | undefined,
   expertLoad: number,
+  eagerClamp: boolean,
 ): number {
   const p = layout.pipelineParallel;
   const microBatches = layout.globalBatchSize / (layout.microBatchSize * layout.dataParallel);
-  const perLayer = perLayerBytes ?? activationBytesPerLayer(arch, layout, layout.recompute, expertLoad);
+  const perLayer = perLayerBytes ?? activationBytesPerLayer(arch, layout, layout.recompute, expertLoad, eagerClamp);
   const inFlight =
     layout.pipelineSchedule === 'DUALPIPE'
       ? // DeepSeek-V3 report Table 2: DualPipe keeps PP + 1 micro-batches of a stage per device (1F1B: PP); a stage here
@@ -304,18 +310,18 @@ function stageActivationBytes(
   const recomputed = recomputedLayerFraction(arch.layers, layout);
   const inFlightPerLayer =
     layout.recompute === 'FULL' && recomputed < 1
-      ? recomputed * perLayer + (1 - recomputed) * (perLayerNoRecomputeBytes ?? activationBytesPerLayer(arch, layout, 'NONE', expertLoad))
+      ? recomputed * perLayer + (1 - recomputed) * (perLayerNoRecomputeBytes ?? activationBytesPerLayer(arch, layout, 'NONE', expertLoad, eagerClamp))
       : perLayer;
   let activationsBytes = (inFlight + mtpDepth * mtpMicroBatches) * inFlightPerLayer;
   if (layout.recompute !== 'NONE') {
     // During backward one layer is rebuilt in full around what it stored (Korthikanti §5): FULL rebuilds everything
     // but its input, SELECTIVE the attention scores (nothing with FlashAttention, where NONE = SELECTIVE).
-    activationsBytes += (perLayerNoRecomputeBytes ?? activationBytesPerLayer(arch, layout, 'NONE', expertLoad)) - perLayer;
+    activationsBytes += (perLayerNoRecomputeBytes ?? activationBytesPerLayer(arch, layout, 'NONE', expertLoad, eagerClamp)) - perLayer;
   }
   if (layout.cheapRecompute === true) {
     // The same for the cheap operators: one layer's norm outputs, up-projections and SwiGLU output exist at a time.
-    const stored = layout.recompute === 'NONE' ? perLayer : (perLayerNoRecomputeBytes ?? activationBytesPerLayer(arch, layout, 'NONE', expertLoad));
-    activationsBytes += activationBytesPerLayer(arch, { ...layout, cheapRecompute: false }, 'NONE', expertLoad) - stored;
+    const stored = layout.recompute === 'NONE' ? perLayer : (perLayerNoRecomputeBytes ?? activationBytesPerLayer(arch, layout, 'NONE', expertLoad, eagerClamp));
+    activationsBytes += activationBytesPerLayer(arch, { ...layout, cheapRecompute: false }, 'NONE', expertLoad, eagerClamp) - stored;
   }
   return activationsBytes;
 }
@@ -372,7 +378,7 @@ export function stageMemory(
 ): StageMemory {
   const states = stageStates(arch, counts, layout, stage, keepsParametersGathered(layout, options));
   offloadStates(states, layout);
-  const activationsBytes = stageActivationBytes(arch, layout, stage, perLayerBytes, perLayerNoRecomputeBytes, expertLoadFor(arch, layout, options));
+  const activationsBytes = stageActivationBytes(arch, layout, stage, perLayerBytes, perLayerNoRecomputeBytes, expertLoadFor(arch, layout, options), runsEagerClamp(arch, options));
   const temporaryBytes = stageTemporaryBytes(arch, layout, stage, states);
   const overheadBytes = options?.frameworkOverheadBytes ?? DEFAULT_FRAMEWORK_OVERHEAD_BYTES;
   const { parametersBytes, gradientsBytes, optimizerStatesBytes } = states;
@@ -451,8 +457,9 @@ export function estimateMemory(
   options?: PlanOptions,
 ): MemoryEstimate {
   const load = expertLoadFor(arch, layout, options);
-  const perLayer = activationBytesPerLayer(arch, layout, layout.recompute, load);
-  const perLayerNone = layout.recompute === 'NONE' ? perLayer : activationBytesPerLayer(arch, layout, 'NONE', load);
+  const eagerClamp = runsEagerClamp(arch, options);
+  const perLayer = activationBytesPerLayer(arch, layout, layout.recompute, load, eagerClamp);
+  const perLayerNone = layout.recompute === 'NONE' ? perLayer : activationBytesPerLayer(arch, layout, 'NONE', load, eagerClamp);
   const firstStage = stageMemory(arch, counts, cluster, layout, options, 0, perLayer, perLayerNone);
   const p = layout.pipelineParallel;
   let worst = firstStage;

@@ -8,12 +8,15 @@
  * launches (grouped kernels fuse it).
  */
 import { describe, expect, it } from 'vitest';
+import { activationBytesPerLayer } from '../../src/core/activations.js';
 import { findGpu, makeCluster } from '../../src/core/hardware.js';
+import { estimateMemory, runsEagerClamp } from '../../src/core/memory.js';
 import { architectureFromHuggingFaceConfig } from '../../src/core/huggingface.js';
 import { architectureWithDefaults, computeModelCounts, validateArchitecture } from '../../src/core/model.js';
 import { ELEMENTWISE_BANDWIDTH_EFFICIENCY_BY_GENERATION } from '../../src/core/performance/efficiency.js';
 import { evaluatePlan, resolveLayout } from '../../src/core/plan.js';
 import { findModelPreset } from '../../src/core/presets.js';
+import { applyRecipe } from '../../src/core/recipes.js';
 import type { GpuSpec, ModelArchitecture, PlanOptions } from '../../src/core/types.js';
 
 const b200 = findGpu('b200') as GpuSpec;
@@ -65,5 +68,46 @@ describe("gpt-oss's eager clamp before the fused activation (arch.activationClam
     expect(() => validateArchitecture(plainMlp, 'model')).toThrow(/model\.activationClamp.*gated MLP/);
     const negative = architectureWithDefaults({ layers: 2, hiddenSize: 64, attentionHeads: 4, vocabSize: 100, sequenceLength: 16, gatedMlp: true, activationClamp: 0 });
     expect(() => validateArchitecture(negative, 'model')).toThrow(/model\.activationClamp = 0 is invalid: expected a positive number up to 1000000/);
+  });
+});
+
+/**
+ * What the eager clamp keeps for the backward (torch.clamp saves its input; the fused activation its own input): the fc1
+ * output and the concatenated clamped copy — one more 2·f-wide 16-bit tensor per routed copy of a token than the fused
+ * activation alone keeps. Not under the MoE activation's recompute (the clamp runs inside the checkpointed function) or
+ * FULL recompute, not with grouped kernels, not without a clamp.
+ */
+describe("gpt-oss's eager clamp in memory (the clamped copy saved beside the fc1 output)", () => {
+  // As Megatron-Bridge runs it (the MEGATRON_CORE recipe: distributed optimizer; BF16 gradient reduction as its configs set).
+  const layoutOf = (cheapRecompute: boolean, recompute: 'NONE' | 'FULL' = 'NONE') =>
+    resolveLayout(
+      gptOss,
+      cluster,
+      applyRecipe('MEGATRON_CORE', { expertParallel: 8, expertTensorParallel: 1, globalBatchSize: 1280, microBatchSize: 4, precision: 'BF16' as const, recompute, cheapRecompute, gradientPrecision: 'BF16' as const }, {}).layout,
+    );
+  // Per layer and micro-batch: 16,384 tokens × 4 routed copies × 2 × 2,880 wide × 2 B = 754,974,720 B.
+  const copyBytesPerLayer = 16_384 * 4 * 2 * 2880 * 2;
+
+  it('adds 2 B per fc1-output element per layer under PER_EXPERT launches, nothing otherwise', () => {
+    const layout = layoutOf(false);
+    expect(activationBytesPerLayer(gptOss, layout, 'NONE', 1, true) - activationBytesPerLayer(gptOss, layout, 'NONE', 1, false)).toBe(copyBytesPerLayer);
+    expect(activationBytesPerLayer(unclamped, layout, 'NONE', 1, true)).toBe(activationBytesPerLayer(unclamped, layout, 'NONE', 1, false));
+    expect(activationBytesPerLayer(gptOss, layoutOf(true), 'NONE', 1, true)).toBe(activationBytesPerLayer(gptOss, layoutOf(true), 'NONE', 1, false));
+    expect(activationBytesPerLayer(gptOss, layoutOf(false, 'FULL'), 'FULL', 1, true)).toBe(activationBytesPerLayer(gptOss, layoutOf(false, 'FULL'), 'FULL', 1, false));
+    expect(runsEagerClamp(gptOss, { expertGemmLaunch: 'PER_EXPERT' })).toBe(true);
+    expect(runsEagerClamp(gptOss, { expertGemmLaunch: 'GROUPED_KERNEL' })).toBe(false);
+    expect(runsEagerClamp(unclamped, { expertGemmLaunch: 'PER_EXPERT' })).toBe(false);
+  });
+
+  it('is 36 × 0.755 GB = 27.2 GB more on a B200 without the MoE activation recompute — which the published B200 layout could not hold, and recomputes', () => {
+    const memory = (cheapRecompute: boolean, options: PlanOptions) => estimateMemory(gptOss, computeModelCounts(gptOss), cluster, layoutOf(cheapRecompute), options).totalBytes;
+    // No pipeline: one micro-batch's 36 layers in flight.
+    expect(memory(false, { expertGemmLaunch: 'PER_EXPERT' }) - memory(false, { expertGemmLaunch: 'GROUPED_KERNEL' })).toBe(36 * copyBytesPerLayer);
+    // With the recompute only the layer being rebuilt holds the copy: one layer's.
+    expect(memory(true, { expertGemmLaunch: 'PER_EXPERT' }) - memory(true, { expertGemmLaunch: 'GROUPED_KERNEL' })).toBe(copyBytesPerLayer);
+    // Megatron-Bridge 26.04.01 runs this layout on B200 (180 GB) with recompute_modules [layernorm, moe_act]: without them
+    // the clamp's copies would not fit; with them they do.
+    expect(memory(false, { expertGemmLaunch: 'PER_EXPERT' })).toBeGreaterThan(b200.memoryBytes);
+    expect(memory(true, { expertGemmLaunch: 'PER_EXPERT' })).toBeLessThan(b200.memoryBytes);
   });
 });
