@@ -4,6 +4,8 @@
  * H100s (Chinchilla, Llama-shaped, Llama 3's reliability preset). Goal < 10 s each.
  * - budget.planSecondsAt<budget>: wall time (median of 3 after one warm-up run).
  * - budget.parametersAt<budget>, budget.daysAt<budget>, budget.mfuAt<budget>: the answer, to follow across commits.
+ * - budget.planSecondsAt10TOn64: $10¹³ on 64 H100 — memory caps the size, and the grid's larger sizes (to 10¹⁵
+ *   parameters) end at the fleet-memory bound without a layout search (budget-candidates.ts modelStatesCouldFit).
  */
 import { planBudget } from '../src/core/budget.js';
 import { findGpu, makeCluster } from '../src/core/hardware.js';
@@ -34,4 +36,13 @@ export function run(report: Report): void {
     report(`budget.mfuAt${label}`, b.candidate.modelFlopsUtilization);
     report(`budget.gpusAt${label}`, b.candidate.gpus);
   }
+  const small = makeCluster({ gpu: findGpu('h100-sxm')!, gpusPerNode: 8, nodes: 8 });
+  const times: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const t0 = now();
+    planBudget({ budgetUsd: 1e13, cluster: small, law: 'CHINCHILLA', family: { kind: 'LLAMA' } }, { now });
+    times.push(now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  report('budget.planSecondsAt10TOn64', times[1]!);
 }

@@ -5,6 +5,7 @@
 import { validateFamily } from './architecture-sizing.js';
 import { InvalidInputError, requireFinite } from './errors.js';
 import { makeCluster, peakFlopsFor } from './hardware.js';
+import { gradientBytesFor, optimizerStateBytesFor, parameterBytesFor } from './precision.js';
 import { predictedLoss, SCALING_LAW_NAMES } from './scaling.js';
 import { searchPlans } from './search.js';
 import { allocationComputeFor, effectiveTokens, lawParametersOf } from './budget-loss.js';
@@ -86,6 +87,18 @@ function clusterOf(fleet: ClusterSpec, gpus: number): ClusterSpec {
   });
 }
 
+/**
+ * Whether a model's weights, gradients and Adam states could fit on `gpus` GPUs at all: spread perfectly over every GPU
+ * (ZeRO §3.1: 2 + 2 + 12 bytes a parameter under mixed precision, 4 + 4 + 8 in FP32), before any activation — a bound no
+ * layout of the budget's search (ZeRO-1, no offload) can beat. A size past it is answered "does not fit" without a layout
+ * search: the budget grid reaches 10¹⁵ parameters, and a search that finds nothing on a small fleet costs as much as one
+ * that finds a layout.
+ */
+export function modelStatesCouldFit(totalParameters: number, gpus: number, precision: ParallelLayout['precision'], gpuMemoryBytes: number): boolean {
+  const bytesPerParameter = parameterBytesFor(precision) + gradientBytesFor(precision) + optimizerStateBytesFor('ADAM', precision);
+  return (bytesPerParameter * totalParameters) / gpus <= gpuMemoryBytes;
+}
+
 /** Shape `target` law-parameters into the family and find its best layout on `gpus` GPUs. */
 export function evaluateCandidate(
   r: NormalizedRequest,
@@ -103,7 +116,7 @@ export function evaluateCandidate(
   const peak = peakFlopsFor(r.cluster.gpu, r.precision);
   let layout: ParallelLayout | null = null;
   let estimate: PlanEstimate | null = null;
-  if (gpus % cluster.gpusPerNode === 0 || gpus < cluster.gpusPerNode) {
+  if ((gpus % cluster.gpusPerNode === 0 || gpus < cluster.gpusPerNode) && modelStatesCouldFit(counts.totalParameters, gpus, r.precision, cluster.gpu.memoryBytes)) {
     const outcome = searchPlans(
       arch,
       counts,

@@ -2,9 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sizeArchitecture } from '../../src/core/architecture-sizing.js';
 import { budgetGrid, effectiveTokens, failureCost, lossOptimalParameters, planBudget, type BudgetPlanRequest } from '../../src/core/budget.js';
+import { modelStatesCouldFit } from '../../src/core/budget-candidates.js';
 import { InvalidInputError } from '../../src/core/errors.js';
 import { extrapolateNextGeneration } from '../../src/core/extrapolation.js';
 import { findGpu, makeCluster, peakFlopsFor } from '../../src/core/hardware.js';
+import { searchPlans } from '../../src/core/search.js';
 import { computeOptimalAllocation, PF_DAY_FLOPS, predictedLoss, SCALING_LAW_NAMES, type ScalingLawName } from '../../src/core/scaling.js';
 import { budgetFailureModel, simulateBudgetRun } from '../../src/simulation/budget-failures.js';
 import { presetParams } from '../../src/simulation/presets.js';
@@ -281,5 +283,46 @@ describe("the article's question through budgetPlan", () => {
     // A year of 16,384 H100s costs far less than $8.6B at $2.5/h: the deadline binds.
     expect(today.bindingConstraint).toBe('DEADLINE');
     expect(t.computeFlops).toBeGreaterThan(10 * 3.14e23);
+  });
+});
+
+/**
+ * Sizes no layout could hold are answered without a layout search (budget-candidates.ts modelStatesCouldFit): weights,
+ * gradients and Adam states spread over every GPU (ZeRO §3.1: 16 B a parameter under mixed precision) already exceed one
+ * GPU's memory. The bound must never skip a size a search would have placed.
+ */
+describe('sizes past the fleet\'s memory are skipped without a search', () => {
+  it('is 16 B a parameter over every GPU against one GPU\'s memory: 3.2 × 10¹¹ parameters on 64 H100 (80 GB)', () => {
+    expect(modelStatesCouldFit(3.2e11, 64, 'BF16', 80e9)).toBe(true);
+    expect(modelStatesCouldFit(3.21e11, 64, 'BF16', 80e9)).toBe(false);
+    // FP32 training: 4 + 4 + 8 = 16 B as well.
+    expect(modelStatesCouldFit(3.21e11, 64, 'FP32', 80e9)).toBe(false);
+  });
+
+  it('never skips a size the layout search places: on 64 H100 every Llama-shaped size the search fits is within the bound, and the first size past it has no layout', () => {
+    const sizes = [1e11, 2e11, 2.8e11, 3.3e11, 4e11].map((n) => sizeArchitecture({ kind: 'LLAMA' }, n, (c) => c.totalParameters));
+    let placed = 0;
+    let past = 0;
+    for (const sized of sizes) {
+      const outcome = searchPlans(sized.arch, sized.counts, makeCluster({ gpu: h100, gpusPerNode: 8, nodes: 8 }), {
+        globalBatchSize: 512, objective: 'TIME', top: 1, gpuBudgetMode: 'EXACT', zeroStages: [1], offloads: ['NONE'], flashAttention: [true], timeLimitSeconds: 5,
+      });
+      if (outcome.best.length > 0) expect(modelStatesCouldFit(sized.counts.totalParameters, 64, 'BF16', h100.memoryBytes), `${sized.counts.totalParameters}`).toBe(true);
+      if (!modelStatesCouldFit(sized.counts.totalParameters, 64, 'BF16', h100.memoryBytes)) expect(outcome.best).toHaveLength(0);
+      if (outcome.best.length > 0) placed++;
+      if (!modelStatesCouldFit(sized.counts.totalParameters, 64, 'BF16', h100.memoryBytes)) past++;
+    }
+    // Both sides of the bound are exercised.
+    expect(placed).toBeGreaterThan(0);
+    expect(past).toBeGreaterThan(0);
+  });
+
+  it('answers 10¹³ USD on 64 H100 as before: memory caps the size (2.7 × 10¹¹ law parameters), and the sizes past the bound cost no search', () => {
+    const answer = planBudget({ budgetUsd: 1e13, cluster: fleet(h100, 64), law: 'CHINCHILLA', family: { kind: 'LLAMA' } });
+    expect(answer.bindingConstraint).toBe('MEMORY');
+    expect(answer.best!.candidate.lawParameters).toBeGreaterThan(2.5e11);
+    expect(answer.best!.candidate.lawParameters).toBeLessThan(3e11);
+    const pastBound = answer.sizes.filter((s) => !s.fits);
+    expect(pastBound.length).toBeGreaterThan(40);
   });
 });
