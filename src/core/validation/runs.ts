@@ -14,7 +14,7 @@ import { findModelPreset } from '../presets.js';
 import type { ModelArchitecture, PlanOptions } from '../types.js';
 import { MEGATRON_CORE_08_RUNS } from './held-back.js';
 import { MOE_VALIDATION_RUNS } from './moe-runs.js';
-import { BRIDGE_CROSS_ENTROPY, MEGATRON_BRIDGE_25_11_B200, MEGATRON_BRIDGE_26_04, MEGATRON_BRIDGE_26_04_GB200_B300, NEMO_25_02_B200, NEMO_LONG_SEQUENCE_B200 } from './sources.js';
+import { BRIDGE_CROSS_ENTROPY, MEGATRON_BRIDGE_25_11_B200, MEGATRON_BRIDGE_25_11_GB200, MEGATRON_BRIDGE_26_04, MEGATRON_BRIDGE_26_04_GB200_B300, NEMO_25_02_B200, NEMO_LONG_SEQUENCE_B200 } from './sources.js';
 import type { ValidationRun } from './types.js';
 
 export { FAMILY_NAMES, type PublishedKind, THROUGHPUT_KINDS, type ValidationFamily, type ValidationRun } from './types.js';
@@ -370,22 +370,28 @@ export const VALIDATION_RUNS: readonly ValidationRun[] = Object.freeze([
   // CP 2, VP 8, batch 64; llama3{,1}_llm_pretrain.py: grad_reduce_in_fp32 False, TP overlap with userbuffers at TP > 1;
   // no recompute). Predicted, never fitted: they are FP8, and Blackwell has no 16-bit dense run to fit a share of its own
   // (efficiency.ts). The 25.09 table measured the same layouts at 29,994 and 664 (−2.1 % and +0.5 % from these).
+  // The same table's Llama 3 8B on 8 GB200 (session 20): LLAMA3_8B_GB200_FP8_CS_BASE_CONFIG at v0.2.0 is the B200's —
+  // micro-batch 2, CUDA graphs over the full iteration — and llama3_8b_gb200_config the B200's function line for line;
+  // the table agrees (31,508; the 25.09 table's 31,357 is the same layout again, not added twice). Its GB300 row (table
+  // micro-batch 2, config 4) and both 405B rows (table 256 GPUs; config 128 with Megatron FSDP and CPU offloading) disagree
+  // with their configs and are not used.
   ...([
-    ['llama3-8b', 'llama3-8b', 8, 128, 2, { tensorParallel: 1 }, 30624],
-    ['llama3.1-405b', 'llama3-405b', 128, 64, 1, { tensorParallel: 4, pipelineParallel: 8, pipelineInterleave: 8, contextParallel: 2 }, 661],
+    ['b200', 'llama3-8b', 'llama3-8b', 8, 128, 2, { tensorParallel: 1 }, 30624],
+    ['b200', 'llama3.1-405b', 'llama3-405b', 128, 64, 1, { tensorParallel: 4, pipelineParallel: 8, pipelineInterleave: 8, contextParallel: 2 }, 661],
+    ['gb200', 'llama3-8b', 'llama3-8b', 8, 128, 2, { tensorParallel: 1 }, 31508],
   ] as const).map(
-    ([name, model, gpus, B, mb, parallel, tokens]): ValidationRun => ({
-      id: `megatron-bridge-25.11-b200-${name}`,
-      source: MEGATRON_BRIDGE_25_11_B200,
+    ([gpu, name, model, gpus, B, mb, parallel, tokens]): ValidationRun => ({
+      id: `megatron-bridge-25.11-${gpu}-${name}`,
+      source: gpu === 'b200' ? MEGATRON_BRIDGE_25_11_B200 : MEGATRON_BRIDGE_25_11_GB200,
       family: 'B200_MODERN_RECIPES',
-      gpu: 'b200',
+      gpu,
       gpus,
       model,
       layout: { ...parallel, globalBatchSize: B, microBatchSize: mb, precision: 'FP8', recompute: 'NONE', gradientPrecision: 'BF16' },
       options: { crossEntropyFusion: BRIDGE_CROSS_ENTROPY },
       trainingRecipe: 'MEGATRON_CORE',
       recipe: 'Megatron-Bridge 0.2.0 (Megatron-Core): FP8 current scaling (Transformer Engine), distributed optimizer, SP and TP overlap where TP > 1, BF16 gradient reduction, Transformer Engine\'s fused cross entropy, sequence 8,192' + (gpus === 8 ? ', CUDA graphs over the full iteration' : ''),
-      assumed: 'no recompute (the B200 FP8 workload configs set none); the FSDP column is 0 (DDP with the distributed optimizer); Llama 3.1 405B as the Llama 3 405B preset (the same layers and widths)',
+      assumed: `no recompute (the ${gpu === 'b200' ? 'B200' : 'GB200'} FP8 workload configs set none); the FSDP column is 0 (DDP with the distributed optimizer)${name === 'llama3.1-405b' ? '; Llama 3.1 405B as the Llama 3 405B preset (the same layers and widths)' : ''}${gpu === 'gb200' ? '; its 8 GPUs in one NVLink domain (one NVL72 rack)' : ''}`,
       published: tokens,
       kind: 'TOKENS_PER_SECOND_PER_GPU',
     }),

@@ -16,6 +16,10 @@ export const MEGATRON_BRIDGE_26_04_GB200_B300 =
 export const MEGATRON_BRIDGE_25_11_B200 =
   'NVIDIA Megatron-Bridge performance summary archive, 25.11 NeMo container (Megatron-Bridge 0.2.0), DGX-B200 pre-training (docs.nvidia.com/nemo/megatron-bridge/latest/performance-summary-archive.html)';
 
+/** The same section's DGX-GB200 table (NVL72 racks; its Llama 3 8B row on 8 GPUs of one rack). */
+export const MEGATRON_BRIDGE_25_11_GB200 =
+  'NVIDIA Megatron-Bridge performance summary archive, 25.11 NeMo container (Megatron-Bridge 0.2.0), DGX-GB200 pre-training (docs.nvidia.com/nemo/megatron-bridge/latest/performance-summary-archive.html)';
+
 /** The same archive's 26.02 section (Megatron-Bridge 0.3.0, Transformer Engine 2.12), its DGX-B200 and DGX-B300 rows. */
 export const MEGATRON_BRIDGE_26_02_B200_B300 =
   'NVIDIA Megatron-Bridge performance summary archive, 26.02 NeMo container (Megatron-Bridge 0.3.0), DGX-B200 and DGX-B300 pre-training (docs.nvidia.com/nemo/megatron-bridge/latest/performance-summary-archive.html)';
