@@ -14,7 +14,8 @@ import { findModelPreset } from '../presets.js';
 import type { ModelArchitecture, PlanOptions } from '../types.js';
 import { MEGATRON_CORE_08_RUNS } from './held-back.js';
 import { MOE_VALIDATION_RUNS } from './moe-runs.js';
-import { BRIDGE_CROSS_ENTROPY, MEGATRON_BRIDGE_25_11_B200, MEGATRON_BRIDGE_25_11_GB200, MEGATRON_BRIDGE_26_04, MEGATRON_BRIDGE_26_04_GB200_B300, NEMO_25_02_B200, NEMO_LONG_SEQUENCE_B200 } from './sources.js';
+import { BLACKWELL_DENSE_RUNS_26_04 } from './blackwell-dense-runs.js';
+import { BRIDGE_CROSS_ENTROPY, MEGATRON_BRIDGE_25_11_B200, MEGATRON_BRIDGE_25_11_GB200, MEGATRON_BRIDGE_26_04, NEMO_25_02_B200, NEMO_LONG_SEQUENCE_B200 } from './sources.js';
 import type { ValidationRun } from './types.js';
 
 export { FAMILY_NAMES, type PublishedKind, THROUGHPUT_KINDS, type ValidationFamily, type ValidationRun } from './types.js';
@@ -344,7 +345,9 @@ export const VALIDATION_RUNS: readonly ValidationRun[] = Object.freeze([
   // same framework two years on (its MoE rows are in the MoE family below).
   ...([
     ['llama3-70b', 'llama3-70b', 64, 256, { tensorParallel: 4, pipelineParallel: 8, pipelineInterleave: 5 }, 1664],
-    ['llama3.1-405b', 'llama3-405b', 1024, 1536, { tensorParallel: 8, pipelineParallel: 8, pipelineInterleave: 8, contextParallel: 2 }, 328],
+    // recipes/llama/llama3.py llama31_405b_pretrain_config: account_for_embedding/loss_in_pipeline_split — 126 layers + 2
+    // over the virtual stages, the first and the last one layer fewer (the same in the 405B rows below).
+    ['llama3.1-405b', 'llama3-405b', 1024, 1536, { tensorParallel: 8, pipelineParallel: 8, pipelineInterleave: 8, contextParallel: 2, pipelineLayerSplit: 'FIRST_LAST_ONE_FEWER' }, 328],
   ] as const).map(
     ([name, model, gpus, B, parallel, tokens]): ValidationRun => ({
       id: `megatron-bridge-26.04-${name}`,
@@ -377,7 +380,7 @@ export const VALIDATION_RUNS: readonly ValidationRun[] = Object.freeze([
   // with their configs and are not used.
   ...([
     ['b200', 'llama3-8b', 'llama3-8b', 8, 128, 2, { tensorParallel: 1 }, 30624],
-    ['b200', 'llama3.1-405b', 'llama3-405b', 128, 64, 1, { tensorParallel: 4, pipelineParallel: 8, pipelineInterleave: 8, contextParallel: 2 }, 661],
+    ['b200', 'llama3.1-405b', 'llama3-405b', 128, 64, 1, { tensorParallel: 4, pipelineParallel: 8, pipelineInterleave: 8, contextParallel: 2, pipelineLayerSplit: 'FIRST_LAST_ONE_FEWER' }, 661],
     ['gb200', 'llama3-8b', 'llama3-8b', 8, 128, 2, { tensorParallel: 1 }, 31508],
   ] as const).map(
     ([gpu, name, model, gpus, B, mb, parallel, tokens]): ValidationRun => ({
@@ -396,41 +399,7 @@ export const VALIDATION_RUNS: readonly ValidationRun[] = Object.freeze([
       kind: 'TOKENS_PER_SECOND_PER_GPU',
     }),
   ),
-  // Megatron-Bridge 26.04.01's Llama 3.1 405B on 256 GB200 and 256 GB300 (NVL72 racks), asked as LLAMA31_405B_PRETRAIN
-  // _CONFIG_{GB200,GB300}_FP8_CS_V2 set them (scripts/performance/configs/llama at v0.4.1: TP 4, PP 16 / 8, VP 4, CP 1,
-  // batch 1,536, no Megatron FSDP, no activation offload; llama31_llm_pretrain.py as on B200: BF16 gradient reduction,
-  // userbuffers TP overlap). Predicted on the catalog's GB200 / GB300 (their own microbenchmark ceiling), never fitted.
-  ...([
-    ['gb200', 16, 864],
-    ['gb300', 8, 1024],
-  ] as const).map(
-    ([gpu, pipelineParallel, tokens]): ValidationRun => ({
-      id: `megatron-bridge-26.04-${gpu}-llama3.1-405b`,
-      source: MEGATRON_BRIDGE_26_04_GB200_B300,
-      family: 'B200_MODERN_RECIPES',
-      gpu,
-      gpus: 256,
-      gpusPerNode: 64,
-      model: 'llama3-405b',
-      layout: {
-        tensorParallel: 4,
-        pipelineParallel,
-        pipelineInterleave: 4,
-        globalBatchSize: 1536,
-        microBatchSize: 1,
-        precision: 'FP8',
-        recompute: 'NONE',
-        gradientPrecision: 'BF16',
-      },
-      options: { crossEntropyFusion: BRIDGE_CROSS_ENTROPY },
-      trainingRecipe: 'MEGATRON_CORE',
-      recipe: `Megatron-Bridge (Megatron-Core) on DGX-${gpu.toUpperCase()}: FP8 current scaling (Transformer Engine), distributed optimizer, SP and userbuffers TP overlap, BF16 gradient reduction, Transformer Engine's fused cross entropy, sequence 8,192`,
-      assumed:
-        'no recompute (the config sets none); 64 GPUs of each NVL72 rack in one NVLink domain (four racks; the table gives 256 GPUs, not their placement); Llama 3.1 405B as the Llama 3 405B preset',
-      published: tokens,
-      kind: 'TOKENS_PER_SECOND_PER_GPU',
-    }),
-  ),
+  ...BLACKWELL_DENSE_RUNS_26_04,
   // NeMo 25.02's DGX-B200 FP8 table (NeMo 2.0; NVIDIA's docs site, performance_summary.html as published for the 25.02
   // container): early B200 software — the same Llama 3 8B layout ran 26,006 tokens/s/GPU there and 30,624 in
   // Megatron-Bridge 25.11. Asked with that release's performance scripts (NVIDIA/NeMo scripts/llm/performance at
