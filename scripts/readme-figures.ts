@@ -231,7 +231,7 @@ const rowError = (id: string): string => {
  * defaults (objective TIME, no TP across nodes, uneven stages allowed), the API's candidate cap, then the recipe's pins
  * and plan options through the resolver's own applyRecipeToSearch (src/core/recipes.ts).
  */
-function searchOptionsAsTheResolverBuildsThem(recipe: TrainingRecipe, asked: PlanSearchOptions): PlanSearchOptions {
+function searchOptionsAsTheResolverBuildsThem(recipe: TrainingRecipe, arch: ModelArchitecture, asked: PlanSearchOptions): PlanSearchOptions {
   const options: PlanSearchOptions = {
     objective: 'TIME',
     allowTensorParallelAcrossNodes: false,
@@ -239,7 +239,7 @@ function searchOptionsAsTheResolverBuildsThem(recipe: TrainingRecipe, asked: Pla
     maxCandidates: 20_000_000, // src/schema/search.ts MAX_API_SEARCH_CANDIDATES (the schema module is not loaded here)
     ...asked,
   };
-  applyRecipeToSearch(recipe, options, {});
+  applyRecipeToSearch(recipe, options, {}, arch);
   return options;
 }
 
@@ -249,7 +249,7 @@ function searchOptionsAsTheResolverBuildsThem(recipe: TrainingRecipe, asked: Pla
 // flopsPerTokenCausal / flopsPerToken), through the core calls its resolver makes.
 {
   const cluster = makeCluster({ gpu: h100, gpusPerNode: 8, nodes: 1024 });
-  const options = searchOptionsAsTheResolverBuildsThem('MEGATRON_CORE', {
+  const options = searchOptionsAsTheResolverBuildsThem('MEGATRON_CORE', llama405b, {
     globalBatchSize: 2048,
     tensorParallel: [8],
     pipelineParallel: [16],

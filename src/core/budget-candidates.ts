@@ -92,7 +92,8 @@ function clusterOf(fleet: ClusterSpec, gpus: number): ClusterSpec {
  * (ZeRO §3.1: 2 + 2 + 12 bytes a parameter under mixed precision, 4 + 4 + 8 in FP32), before any activation — a bound no
  * layout of the budget's search (ZeRO-1, no offload) can beat. A size past it is answered "does not fit" without a layout
  * search: the budget grid reaches 10¹⁵ parameters, and a search that finds nothing on a small fleet costs as much as one
- * that finds a layout.
+ * that finds a layout. Adam's 12 B because the budget's search leaves the optimizer at its default (ADAM): a lighter
+ * optimizer there would need its own bytes here.
  */
 export function modelStatesCouldFit(totalParameters: number, gpus: number, precision: ParallelLayout['precision'], gpuMemoryBytes: number): boolean {
   const bytesPerParameter = parameterBytesFor(precision) + gradientBytesFor(precision) + optimizerStateBytesFor('ADAM', precision);

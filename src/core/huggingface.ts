@@ -359,10 +359,12 @@ function groupLimitedRoutingFromConfig(config: Json): Pick<ModelArchitecture, 'e
 }
 
 /**
- * YaRN's attention factor from rope_scaling (transformers ≥ 5: rope_parameters), as transformers computes it
+ * YaRN's attention factor from rope_scaling (transformers ≥ 5: rope_parameters), as transformers 5 computes it
  * (_compute_yarn_parameters): attention_factor when given, else get_mscale(factor, mscale) / get_mscale(factor,
- * mscale_all_dim) when both are given (DeepSeek-V3 and Kimi K2: 1), else get_mscale(factor) (gpt-oss: 1.347). Other
- * rope types, and a factor of exactly 1: nothing (cos and sin unscaled).
+ * mscale_all_dim) when both are given (DeepSeek-V3 and Kimi K2: 1), else get_mscale(factor) (gpt-oss: 1.347); the
+ * factor as the config gives it, or max_position_embeddings / original_max_position_embeddings when it gives none
+ * (transformers 4.5x took that ratio whenever original_max_position_embeddings was present: the same for gpt-oss and
+ * DeepSeek, whose factor is that ratio). Other rope types, and a factor of exactly 1: nothing (cos and sin unscaled).
  */
 function ropeAttentionFactorFromConfig(config: Json): Pick<ModelArchitecture, 'ropeAttentionFactor'> {
   const scaling = pick(config, ['rope_scaling', 'rope_parameters']);
@@ -370,18 +372,22 @@ function ropeAttentionFactorFromConfig(config: Json): Pick<ModelArchitecture, 'r
   const rope = scaling.value as Json;
   if ((rope.rope_type ?? rope.type) !== 'yarn') return {};
   // 0 counts as absent for mscale and mscale_all_dim, as transformers' truthiness test reads it.
-  const positive = (key: string, zeroIsAbsent = false): number | undefined => {
+  const positive = (key: string, zeroIsAbsent = false, max = 1e6): number | undefined => {
     const value = rope[key];
     if (value === undefined || value === null || (zeroIsAbsent && value === 0)) return undefined;
-    if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value > 1e6) {
-      throw new InvalidInputError(`config.${scaling.key}.${key}`, value, `a positive number up to 1000000${zeroIsAbsent ? ' (or 0: none)' : ''}`);
+    if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value > max) {
+      throw new InvalidInputError(`config.${scaling.key}.${key}`, value, `a positive number up to ${max}${zeroIsAbsent ? ' (or 0: none)' : ''}`);
     }
     return value;
   };
-  const given = positive('attention_factor');
+  // The architecture takes at most 100 (model.ts); say so on the config's own key.
+  const given = positive('attention_factor', false, 100);
   let factor = given;
   if (factor === undefined) {
-    const extension = positive('factor');
+    const original = positive('original_max_position_embeddings');
+    const longest = config.max_position_embeddings;
+    const extension =
+      positive('factor') ?? (original !== undefined && typeof longest === 'number' && Number.isFinite(longest) && longest > 0 ? longest / original : undefined);
     if (extension === undefined) throw new InvalidInputError(`config.${scaling.key}.factor`, rope.factor, 'a positive number (YaRN\'s context extension)');
     const mscale = positive('mscale', true);
     const mscaleAllDim = positive('mscale_all_dim', true);
@@ -390,6 +396,7 @@ function ropeAttentionFactorFromConfig(config: Json): Pick<ModelArchitecture, 'r
         ? yarnAttentionFactor(extension, mscale) / yarnAttentionFactor(extension, mscaleAllDim)
         : yarnAttentionFactor(extension);
   }
+  if (factor > 100) throw new InvalidInputError(`config.${scaling.key}.mscale`, rope.mscale, `mscales whose attention factor is at most 100 (these give ${factor.toPrecision(4)})`);
   return Math.abs(factor - 1) < 1e-12 ? {} : { ropeAttentionFactor: factor };
 }
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sizeArchitecture } from '../../src/core/architecture-sizing.js';
 import { budgetGrid, effectiveTokens, failureCost, lossOptimalParameters, planBudget, type BudgetPlanRequest } from '../../src/core/budget.js';
-import { modelStatesCouldFit } from '../../src/core/budget-candidates.js';
+import { evaluateCandidate, modelStatesCouldFit, normalize } from '../../src/core/budget-candidates.js';
 import { InvalidInputError } from '../../src/core/errors.js';
 import { extrapolateNextGeneration } from '../../src/core/extrapolation.js';
 import { findGpu, makeCluster, peakFlopsFor } from '../../src/core/hardware.js';
@@ -295,12 +295,16 @@ describe('sizes past the fleet\'s memory are skipped without a search', () => {
   it('is 16 B a parameter over every GPU against one GPU\'s memory: 3.2 × 10¹¹ parameters on 64 H100 (80 GB)', () => {
     expect(modelStatesCouldFit(3.2e11, 64, 'BF16', 80e9)).toBe(true);
     expect(modelStatesCouldFit(3.21e11, 64, 'BF16', 80e9)).toBe(false);
-    // FP32 training: 4 + 4 + 8 = 16 B as well.
+    // FP32 training: 4 + 4 + 8 = 16 B as well; FP8 keeps BF16 weights and gradients and the fp32 master: 16 B.
+    expect(modelStatesCouldFit(3.2e11, 64, 'FP32', 80e9)).toBe(true);
     expect(modelStatesCouldFit(3.21e11, 64, 'FP32', 80e9)).toBe(false);
+    expect(modelStatesCouldFit(3.2e11, 64, 'FP8', 80e9)).toBe(true);
+    expect(modelStatesCouldFit(3.21e11, 64, 'FP8', 80e9)).toBe(false);
   });
 
   it('never skips a size the layout search places: on 64 H100 every Llama-shaped size the search fits is within the bound, and the first size past it has no layout', () => {
-    const sizes = [1e11, 2e11, 2.8e11, 3.3e11, 4e11].map((n) => sizeArchitecture({ kind: 'LLAMA' }, n, (c) => c.totalParameters));
+    // Up to the bound (3.2 × 10¹¹) and past it.
+    const sizes = [1e11, 2e11, 2.8e11, 3.1e11, 3.3e11, 4e11].map((n) => sizeArchitecture({ kind: 'LLAMA' }, n, (c) => c.totalParameters));
     let placed = 0;
     let past = 0;
     for (const sized of sizes) {
@@ -324,5 +328,23 @@ describe('sizes past the fleet\'s memory are skipped without a search', () => {
     expect(answer.best!.candidate.lawParameters).toBeLessThan(3e11);
     const pastBound = answer.sizes.filter((s) => !s.fits);
     expect(pastBound.length).toBeGreaterThan(40);
+  });
+
+  it('runs no layout search for a size past the bound (the search polls shouldStop; it is never called), and does for one within it', () => {
+    const request = normalize({ budgetUsd: 1e7, cluster: fleet(h100, 64), law: 'CHINCHILLA', family: { kind: 'LLAMA' } });
+    const polls = (parameters: number) => {
+      let calls = 0;
+      const candidate = evaluateCandidate(request, sizeArchitecture({ kind: 'LLAMA' }, parameters, (c) => c.totalParameters), 64, {
+        shouldStop: () => {
+          calls++;
+          return false;
+        },
+      });
+      return { calls, fits: candidate.fits };
+    };
+    expect(polls(4e11)).toEqual({ calls: 0, fits: false });
+    const within = polls(1e11);
+    expect(within.calls).toBeGreaterThan(0);
+    expect(within.fits).toBe(true);
   });
 });

@@ -103,6 +103,13 @@ describe('models and model', () => {
     });
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(bad.errors?.[0]?.message).toMatch(/input\.modelSpec\.ropeAttentionFactor = -1 is invalid: expected a positive number up to 100/);
+    // planSearch's candidates carry the same: its resolver hands the model to the recipe too.
+    const searched = await post<{ planSearch: { best: { assumptions: { name: string; value: string; origin: string }[] }[] } }>(t.app, {
+      query: `{ planSearch(input: { model: "gpt-oss-120b", clusterSpec: { gpu: "h100-sxm", gpusPerNode: 8, nodes: 8 }, globalBatchSize: 1280, recipe: MEGATRON_CORE,
+        expertParallel: [8], top: 1 }) { best { assumptions { name value origin } } } }`,
+    });
+    expect(searched.errors).toBeUndefined();
+    expect(searched.data!.planSearch.best[0]!.assumptions.find((a) => a.name === 'options.elementwiseKernels')).toMatchObject({ value: 'EAGER_ROPE', origin: 'RECIPE' });
   });
 
   it('returns null for an unknown id', async () => {

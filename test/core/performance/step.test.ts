@@ -17,7 +17,7 @@ function stepOf(id: string) {
   const gpu = { ...findGpu(run.gpu)!, ...run.gpuChanges };
   const arch = { ...findModelPreset(run.model)!, ...run.modelChanges };
   const cluster = makeCluster({ gpu, gpusPerNode: 8, nodes: run.gpus / 8 });
-  const withRecipe = applyRecipe(run.trainingRecipe, run.layout, run.options ?? {});
+  const withRecipe = applyRecipe(run.trainingRecipe, run.layout, run.options ?? {}, arch);
   const layout = resolveLayout(arch, cluster, withRecipe.layout, 'test');
   return estimateStep(arch, computeModelCounts(arch), cluster, layout, withRecipe.options);
 }
