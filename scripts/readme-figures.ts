@@ -499,8 +499,9 @@ function searchOptionsAsTheResolverBuildsThem(recipe: TrainingRecipe, arch: Mode
   print('validation.nemo_25_02_b200_nemotron_4_340b.error_pct', errors('nemo-25.02-b200-nemotron-4-340b'));
   print(
     'validation.nemo_25_04_b200_long_sequence.error_range_pct',
-    range(all.filter((p) => p.run.id.startsWith('nemo-25.04-b200-'))),
+    range(all.filter((p) => p.run.id.startsWith('nemo-25.04-b200-') && p.run.family === 'LONG_CONTEXT')),
   );
+  print('validation.nemo_25_04_b200_8k_16k_without_cp.error_pct', errors('nemo-25.04-b200-llama3-8b-8k', 'nemo-25.04-b200-llama3-8b-16k'));
 
   // "mixture of experts (48): mean 13.9 % — on Blackwell (27: 18.1 %; the current 26.08 recipes on GB300 / GB200: …)".
   const moe = all.filter(isMoe);

@@ -202,10 +202,13 @@ const report = runValidation();
 // (121 runs; as their V2 configs set them): +3.3 / −16.2 % and −1.7 / −12.3 % — GB300 reads slow as its FP8 405B row
 // does; with them the four Megatron-Bridge FP8 405B rows' account_for_embedding/loss split: 0.0832 / 0.5282 / 0.0851
 // (dense 0.0565 → 0.0580 / 0.1918); Blackwell dense 11.4 → 10.8 % (12 → 11 %).
-const MEAN_ABS_ERROR_BOUND = 0.084;
+// Lowered to 0.083 / 0.53 / 0.085 (dense 0.058) when NeMo 25.04's long-sequence table's two rows without context
+// parallelism joined (Llama 3 8B at 8K and 16K on 2 / 4 B200, +2.3 / +1.9 %: 123 runs): 0.0822 / 0.5282 / 0.0840 (dense
+// 0.0570 / 0.1918); Blackwell dense 10.8 → 10.1 % (11 %).
+const MEAN_ABS_ERROR_BOUND = 0.083;
 const MAX_ABS_ERROR_BOUND = 0.53;
-const LEAVE_ONE_FAMILY_OUT_BOUND = 0.086;
-const DENSE_MEAN_ABS_ERROR_BOUND = 0.059;
+const LEAVE_ONE_FAMILY_OUT_BOUND = 0.085;
+const DENSE_MEAN_ABS_ERROR_BOUND = 0.058;
 const DENSE_MAX_ABS_ERROR_BOUND = 0.192;
 
 describe('the validation suite', () => {

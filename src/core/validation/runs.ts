@@ -547,4 +547,28 @@ export const VALIDATION_RUNS: readonly ValidationRun[] = Object.freeze([
       kind: 'MODEL_TFLOPS_PER_GPU',
     }),
   ),
+  // The same table's two rows without context parallelism (session 20; its April 2025 version lists them in the same
+  // table, GPUs = TP × CP × DP): 8K on 2 GPUs (batch 512, DP 2) and 16K on 4 (batch 256, DP 4), TP 1, asked like the rows
+  // above. Family B200_MODERN_RECIPES: no CP, dense B200 at 8K and 16K tokens.
+  ...([
+    [8, 512, 2, 1671],
+    [16, 256, 4, 1717],
+  ] as const).map(
+    ([k, B, dp, tflops]): ValidationRun => ({
+      id: `nemo-25.04-b200-llama3-8b-${k}k`,
+      source: NEMO_LONG_SEQUENCE_B200,
+      family: 'B200_MODERN_RECIPES',
+      gpu: 'b200',
+      gpus: dp,
+      model: 'llama3-8b',
+      modelChanges: { sequenceLength: k * 1024 },
+      layout: { tensorParallel: 1, globalBatchSize: B, microBatchSize: 1, precision: 'FP8', recompute: 'NONE', gradientPrecision: 'BF16' },
+      options: { crossEntropyFusion: 'NATIVE' },
+      trainingRecipe: 'MEGATRON_CORE',
+      recipe: `NeMo 25.04 (Megatron-Core): FP8 current scaling, no context parallelism, distributed optimizer, BF16 gradient reduction, no recompute, native fused cross entropy, sequence ${k}K`,
+      assumed: 'GPUs = TP × CP × DP as the table\'s April 2025 version lists them; micro-batch 1 and no recompute, as NeMo\'s long-context recipes set them; BF16 gradient reduction as NeMo\'s FP8 performance configs',
+      published: tflops,
+      kind: 'MODEL_TFLOPS_PER_GPU',
+    }),
+  ),
 ]);

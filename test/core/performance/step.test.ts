@@ -11,12 +11,14 @@ import { resolveLayout } from '../../../src/core/plan.js';
 import { findModelPreset } from '../../../src/core/presets.js';
 import { applyRecipe } from '../../../src/core/recipes.js';
 import { VALIDATION_RUNS } from '../../../src/core/validation/runs.js';
+import { validationGpusPerNode } from '../../../src/core/validation/suite.js';
 
 function stepOf(id: string) {
   const run = VALIDATION_RUNS.find((r) => r.id === id)!;
   const gpu = { ...findGpu(run.gpu)!, ...run.gpuChanges };
   const arch = { ...findModelPreset(run.model)!, ...run.modelChanges };
-  const cluster = makeCluster({ gpu, gpusPerNode: 8, nodes: run.gpus / 8 });
+  const gpusPerNode = validationGpusPerNode(run);
+  const cluster = makeCluster({ gpu, gpusPerNode, nodes: run.gpus / gpusPerNode });
   const withRecipe = applyRecipe(run.trainingRecipe, run.layout, run.options ?? {}, arch);
   const layout = resolveLayout(arch, cluster, withRecipe.layout, 'test');
   return estimateStep(arch, computeModelCounts(arch), cluster, layout, withRecipe.options);
