@@ -5,7 +5,7 @@
  */
 import { headDimOf, kvHeadsPerRank, moeLayersOf } from './model.js';
 import { activationElementBytesFor } from './precision.js';
-import type { ModelArchitecture, ParallelLayout, RecomputeMode } from './types.js';
+import type { ModelArchitecture, ParallelLayout, PlanOptions, RecomputeMode } from './types.js';
 
 /**
  * Activation bytes one transformer layer stores for one micro-batch, generalised from Korthikanti et al. 2022 §4.1
@@ -136,6 +136,14 @@ function activationBytesPerLayerLocal(arch: ModelArchitecture, layout: ParallelL
   // An MoE model with dense layers: the mean layer.
   const denseLayer = activationBytesPerLayerUniform(arch, layout, recompute, false, arch.denseFfnHiddenSize ?? arch.ffnHiddenSize, 1);
   return (moeLayers * moeLayer + (arch.layers - moeLayers) * denseLayer) / arch.layers + latents;
+}
+
+/**
+ * Whether a clamped gated MLP's experts run their clamps as separate operators: Megatron-Core's per-expert (grouped MLP)
+ * path. The step time (compute.ts) and the memory (below) both ask it.
+ */
+export function runsEagerClamp(arch: Pick<ModelArchitecture, 'activationClamp'>, options: Pick<PlanOptions, 'expertGemmLaunch'> | undefined): boolean {
+  return arch.activationClamp !== undefined && options?.expertGemmLaunch === 'PER_EXPERT';
 }
 
 /**

@@ -5,7 +5,7 @@
 import { validateFamily } from './architecture-sizing.js';
 import { InvalidInputError, requireFinite } from './errors.js';
 import { makeCluster, peakFlopsFor } from './hardware.js';
-import { gradientBytesFor, optimizerStateBytesFor, parameterBytesFor } from './precision.js';
+import { modelStateBytesPerParameter } from './model-states.js';
 import { predictedLoss, SCALING_LAW_NAMES } from './scaling.js';
 import { searchPlans } from './search.js';
 import { allocationComputeFor, effectiveTokens, lawParametersOf } from './budget-loss.js';
@@ -96,8 +96,8 @@ function clusterOf(fleet: ClusterSpec, gpus: number): ClusterSpec {
  * optimizer there would need its own bytes here.
  */
 export function modelStatesCouldFit(totalParameters: number, gpus: number, precision: ParallelLayout['precision'], gpuMemoryBytes: number): boolean {
-  const bytesPerParameter = parameterBytesFor(precision) + gradientBytesFor(precision) + optimizerStateBytesFor('ADAM', precision);
-  return (bytesPerParameter * totalParameters) / gpus <= gpuMemoryBytes;
+  // ZeRO-3 over every GPU: the most any layout could shard the states.
+  return modelStateBytesPerParameter(3, gpus, 'ADAM', precision) * totalParameters <= gpuMemoryBytes;
 }
 
 /** Shape `target` law-parameters into the family and find its best layout on `gpus` GPUs. */

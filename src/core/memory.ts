@@ -15,7 +15,7 @@
  * - ZeRO (Rajbhandari et al. 2020 §5): stage 1 shards the optimizer states, 2 also the gradients, 3 also the
  *   16-bit parameters, each over the data-parallel group.
  */
-import { activationBytesPerLayer, activationBytesPerLayerFor } from './activations.js';
+import { activationBytesPerLayer, activationBytesPerLayerFor, runsEagerClamp } from './activations.js';
 import { adapterParametersPerLayer, frozenLayerBytesPerParameter, frozenWeightBytes } from './adapter.js';
 import { InvalidInputError, requireInteger } from './errors.js';
 import { hostMemoryBytesPerNodeOf, nvmeBytesPerNodeOf } from './hardware.js';
@@ -273,11 +273,6 @@ function offloadStates(states: StageStates, layout: ParallelLayout): void {
     states.gradientsBytes = 0;
     states.optimizerStatesBytes = 0;
   }
-}
-
-/** Whether a clamped gated MLP's experts run their clamps as separate operators: Megatron-Core's per-expert (grouped MLP) path. */
-export function runsEagerClamp(arch: ModelArchitecture, options: PlanOptions | undefined): boolean {
-  return arch.activationClamp !== undefined && options?.expertGemmLaunch === 'PER_EXPERT';
 }
 
 /** Activations of stage `stage`: in-flight layer-micro-batches × per-layer bytes, plus the one layer being recomputed. */

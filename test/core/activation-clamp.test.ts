@@ -8,9 +8,9 @@
  * launches (grouped kernels fuse it).
  */
 import { describe, expect, it } from 'vitest';
-import { activationBytesPerLayer } from '../../src/core/activations.js';
+import { activationBytesPerLayer, runsEagerClamp } from '../../src/core/activations.js';
 import { findGpu, makeCluster } from '../../src/core/hardware.js';
-import { estimateMemory, runsEagerClamp } from '../../src/core/memory.js';
+import { estimateMemory } from '../../src/core/memory.js';
 import { architectureFromHuggingFaceConfig } from '../../src/core/huggingface.js';
 import { architectureWithDefaults, computeModelCounts, validateArchitecture } from '../../src/core/model.js';
 import { ELEMENTWISE_BANDWIDTH_EFFICIENCY_BY_GENERATION } from '../../src/core/performance/efficiency.js';

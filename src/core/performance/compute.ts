@@ -15,6 +15,7 @@
  * PlanOptions.computeEfficiencyOverride (a fixed fraction of peak for all FLOPs, nothing else) or scale with
  * computeEfficiencyScale.
  */
+import { runsEagerClamp } from '../activations.js';
 import { adapterParametersPerLayer } from '../adapter.js';
 import { causalKeysPerQueryByLayerKind, headDimOf, kvHeadsPerRank, latentUpProjectionWeightsOf, replicatedKvParametersPerRank } from '../model.js';
 import type { CrossEntropyFusion, ModelArchitecture, ParallelLayout, PlanOptions } from '../types.js';
@@ -140,7 +141,7 @@ const EAGER_CLAMP_BYTES_BACKWARD = 10;
 /** The eager clamp of a clamped gated MLP's routed experts (arch.activationClamp, PER_EXPERT launches): HBM bytes per layer and micro-batch. */
 function eagerActivationClampBytes(ctx: StepContext): number {
   const { arch, moe, moeShare, k, tokens, t } = ctx;
-  if (!moe || arch.activationClamp === undefined || ctx.options?.expertGemmLaunch !== 'PER_EXPERT') return 0;
+  if (!moe || !runsEagerClamp(arch, ctx.options)) return 0;
   const fc1OutputElements = (moeShare * k * tokens * 2 * arch.ffnHiddenSize) / t;
   const forwards = 1 + ctx.recomputed + (cheapRecomputeOn(ctx) ? 1 : 0);
   return fc1OutputElements * (forwards * EAGER_CLAMP_BYTES_FORWARD + EAGER_CLAMP_BYTES_BACKWARD);
