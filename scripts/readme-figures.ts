@@ -472,7 +472,7 @@ function searchOptionsAsTheResolverBuildsThem(recipe: TrainingRecipe, arch: Mode
   );
   print('validation.megatron_bridge_llama3_70b.error_pct', errors('megatron-bridge-26.04-llama3-70b'));
   print('validation.automodel_llama3_1_70b.error_pct', errors('automodel-llama3.1-70b-64'));
-  print('validation.torchtitan_a100.error_range_pct', range(all.filter((p) => p.run.id.startsWith('torchtitan-'))));
+  print('validation.torchtitan_a100.error_range_pct', range(all.filter((p) => p.run.id.startsWith('torchtitan-') && p.run.gpu === 'a100-80gb')));
 
   // "dense runs on Blackwell (16 …): mean 12.0 % — Megatron-Bridge 25.11's Llama 3 8B −2.5 % and Llama 3.1 405B +5.0 %
   // on B200, 26.04.01's Llama 3.1 405B on 256 GB200 / GB300 −9.2 / −18.3 %, NeMo 25.02's early-software rows −0.7 …

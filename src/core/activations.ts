@@ -4,6 +4,7 @@
  * Units: bytes. Pure; hot path (no allocation).
  */
 import { headDimOf, kvHeadsPerRank, moeLayersOf } from './model.js';
+import { operatorRecomputeActivationBytes } from './operator-recompute.js';
 import { activationElementBytesFor } from './precision.js';
 import type { ModelArchitecture, ParallelLayout, PlanOptions, RecomputeMode } from './types.js';
 
@@ -94,7 +95,8 @@ export function activationBytesPerLayerFor(
  * Activation bytes per layer and micro-batch for an architecture and layout (hot path; no allocation). With context
  * parallelism c each rank holds s/c of every sequence, so every term (the s² scores too: local queries × all keys)
  * is 1/c; attention also keeps the K and V it gathered from the other c − 1 ranks for its backward (Llama 3 paper
- * §3.3.2, all-gather CP) unless the whole layer is recomputed.
+ * §3.3.2, all-gather CP) unless the whole layer is recomputed (or rebuilt from torchtitan's per-operator cache, whose
+ * saved outputs hold no gathered K/V).
  */
 export function activationBytesPerLayer(
   arch: ModelArchitecture,
@@ -111,13 +113,19 @@ export function activationBytesPerLayer(
   const t = layout.tensorParallel;
   const kvHiddenPerRank = headDimOf(arch) * kvHeadsPerRank(arch.kvHeads, t);
   const gatheredKv =
-    recompute === 'FULL'
+    recompute === 'FULL' || recompute === 'SELECTIVE_OPERATORS'
       ? 0
       : 2 * arch.sequenceLength * layout.microBatchSize * kvHiddenPerRank * activationElementBytesFor(layout.precision) * (1 - 1 / c);
   return local / c + gatheredKv;
 }
 
 function activationBytesPerLayerLocal(arch: ModelArchitecture, layout: ParallelLayout, recompute: RecomputeMode, expertLoad: number, eagerClamp: boolean): number {
+  if (recompute === 'SELECTIVE_OPERATORS') {
+    // torchtitan's per-operator policy keeps its saved operators' outputs (dense models only: plan.ts refuses the rest).
+    const tokens = arch.sequenceLength * layout.microBatchSize;
+    const elementBytes = activationElementBytesFor(layout.precision);
+    return operatorRecomputeActivationBytes(arch, tokens, layout.tensorParallel, layout.sequenceParallel, layout.precision, elementBytes);
+  }
   const moe = arch.experts > 1;
   const moeLayers = moeLayersOf(arch);
   const sb = arch.sequenceLength * layout.microBatchSize;

@@ -8,7 +8,7 @@
  */
 import { InvalidInputError, requireInteger } from './errors.js';
 import { headDimOf, queryWidthOf } from './model.js';
-import type { AdapterTargets, LowRankAdapter, ModelArchitecture, ModelCounts, OffloadTarget } from './types.js';
+import type { AdapterTargets, LowRankAdapter, ModelArchitecture, ModelCounts, OffloadTarget, RecomputeMode } from './types.js';
 
 export const ADAPTER_TARGETS: readonly AdapterTargets[] = ['ATTENTION_QV', 'ATTENTION', 'ALL_LINEAR'];
 
@@ -88,7 +88,7 @@ export function adapterFlopsPerToken(
   arch: ModelArchitecture,
   counts: Pick<ModelCounts, 'forwardFlopsPerTokenPerLayer' | 'forwardFlopsPerTokenHead' | 'attentionScoreFlopsPerTokenPerLayer'>,
   adapter: LowRankAdapter,
-  recompute: 'NONE' | 'SELECTIVE' | 'FULL',
+  recompute: RecomputeMode,
   recomputedShare = recompute === 'FULL' ? 1 : 0,
 ): { model: number; hardware: number } {
   const L = arch.layers;

@@ -28,6 +28,7 @@
  * options.overlapComputeSlowdown (default 0.189).
  */
 import { validateAdapter } from './adapter.js';
+import { operatorRecomputeUnsupported } from './operator-recompute.js';
 import { InvalidInputError, requireFinite, requireInteger } from './errors.js';
 import { planDiagnostics } from './diagnostics.js';
 import { DEFAULT_FRAMEWORK_OVERHEAD_BYTES, DEFAULT_MEMORY_HEADROOM_FRACTION, estimateMemory, layoutGpus, offloadFits } from './memory.js';
@@ -59,7 +60,7 @@ export { COMMUNICATION_BOUND_FRACTION, EXPERT_HOST_BOUND_FRACTION, LARGE_BUBBLE_
 
 const PRECISIONS: readonly Precision[] = ['FP32', 'FP16', 'BF16', 'FP8'];
 const OPTIMIZERS: readonly OptimizerKind[] = ['ADAM', 'ADAMW', 'SGD_MOMENTUM', 'ADAFACTOR', 'ADAM_8BIT'];
-const RECOMPUTES: readonly RecomputeMode[] = ['NONE', 'SELECTIVE', 'FULL'];
+const RECOMPUTES: readonly RecomputeMode[] = ['NONE', 'SELECTIVE', 'SELECTIVE_OPERATORS', 'FULL'];
 const GRADIENT_PRECISIONS: readonly GradientPrecision[] = ['FP32', 'BF16', 'FP16'];
 const ACTIVATION_STORAGES: readonly ActivationStorage[] = ['FP8'];
 const MOMENT_PRECISIONS: readonly OptimizerMomentPrecision[] = ['FP32', 'BF16'];
@@ -284,6 +285,18 @@ export function resolveLayout(arch: ModelArchitecture, cluster: ClusterSpec, inp
   const sequenceParallel = requireBoolean(f('sequenceParallel'), input.sequenceParallel ?? false) && tensorParallel > 1;
   const flashAttention = requireBoolean(f('flashAttention'), input.flashAttention ?? true);
   const adapter = input.adapter === undefined ? undefined : validateAdapter(arch, input.adapter, offload, f('adapter'));
+  if (recompute === 'SELECTIVE_OPERATORS') {
+    const unsupported =
+      operatorRecomputeUnsupported(arch) ??
+      (adapter !== undefined ? 'adapter fine-tuning' : input.cheapRecompute === true ? 'cheapRecompute (a recompute of its own)' : undefined);
+    if (unsupported !== undefined) {
+      throw new InvalidInputError(
+        f('recompute'),
+        recompute,
+        `NONE, SELECTIVE or FULL for ${unsupported}: SELECTIVE_OPERATORS models torchtitan's per-operator policy on dense attention and MLP blocks`,
+      );
+    }
+  }
   const gradientPrecision = input.gradientPrecision === undefined ? undefined : requireOneOf(f('gradientPrecision'), input.gradientPrecision, GRADIENT_PRECISIONS);
   if (gradientPrecision !== undefined && precision === 'FP32' && gradientPrecision !== 'FP32') {
     throw new InvalidInputError(f('gradientPrecision'), gradientPrecision, 'FP32 in FP32 training (gradients are never narrower than the weights)');

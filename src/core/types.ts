@@ -11,7 +11,7 @@ export type Precision = 'FP32' | 'FP16' | 'BF16' | 'FP8';
 export type OptimizerKind = 'ADAM' | 'ADAMW' | 'SGD_MOMENTUM' | 'ADAFACTOR' | 'ADAM_8BIT';
 
 /** Activation recomputation (Korthikanti et al. 2022). */
-export type RecomputeMode = 'NONE' | 'SELECTIVE' | 'FULL';
+export type RecomputeMode = 'NONE' | 'SELECTIVE' | 'SELECTIVE_OPERATORS' | 'FULL';
 
 /**
  * What lives off the GPU (ZeRO-Offload / ZeRO-Infinity).

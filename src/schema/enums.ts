@@ -48,6 +48,10 @@ export const RecomputeModeEnum = builder.enumType('RecomputeMode', {
   values: {
     NONE: { description: 'Keep every activation for the backward pass.' },
     SELECTIVE: { description: 'Recompute only the attention-score part (small FLOP cost, large memory saving).' },
+    SELECTIVE_OPERATORS: {
+      description:
+        "torchtitan's per-operator selective checkpointing (selective_ac_option \"op\"): saves the attention output and every other matmul's output (q, v, the MLP's first and last in BF16; none of the float8 linears under FP8), recomputes the rest (k, o, the MLP's middle matmul, norms, RoPE, activations). Dense models only.",
+    },
     FULL: { description: 'Keep only layer inputs and recompute each layer forward (one extra forward pass).' },
   } satisfies Record<RecomputeMode, { description: string }>,
 });

@@ -12,6 +12,7 @@ import {
   validateArchitecture,
 } from '../core/model.js';
 import { findModelPreset, MODEL_PRESETS } from '../core/presets.js';
+import { operatorRecomputeGemmShare } from '../core/operator-recompute.js';
 import type { LatentAttention, ModelArchitecture, ModelCounts } from '../core/types.js';
 import { builder } from './builder.js';
 import { idSchema, nameSchema, specNameSchema } from './validation.js';
@@ -244,9 +245,14 @@ export const ModelRef = builder.objectRef<ModelView>('Model').implement({
       resolve: (m) => m.counts.modelFlopsPerTokenCausal,
     }),
     hardwareFlopsPerToken: t.float({
-      description: 'Training FLOPs per token the GPUs execute, i.e. flopsPerToken plus what `recompute` re-runs and the multi-token-prediction modules (multiTokenPredictionDepth).',
+      description:
+        'Training FLOPs per token the GPUs execute, i.e. flopsPerToken plus what `recompute` re-runs (SELECTIVE_OPERATORS with 16-bit linears; under FP8 it re-runs every matmul, as FULL does but the attention) and the multi-token-prediction modules (multiTokenPredictionDepth).',
       args: { recompute: t.arg({ type: RecomputeModeEnum, defaultValue: 'NONE', description: 'Recomputation mode.' }) },
-      resolve: (m, { recompute }) => hardwareFlopsPerToken(m.counts, m.arch, recompute ?? 'NONE'),
+      resolve: (m, { recompute }) => {
+        const mode = recompute ?? 'NONE';
+        const operatorShare = mode === 'SELECTIVE_OPERATORS' ? operatorRecomputeGemmShare(m.arch, 'BF16') : 0;
+        return hardwareFlopsPerToken(m.counts, m.arch, mode, false, mode === 'FULL' ? 1 : 0, operatorShare);
+      },
     }),
     sixNFlopsPerToken: t.float({
       description: 'Kaplan\'s rule of thumb 6·N FLOPs per token (N = active parameters), for comparison with flopsPerToken.',

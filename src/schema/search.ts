@@ -149,7 +149,10 @@ const PlanSearchInputRef = builder.inputType('PlanSearchInput', {
     }),
     microBatchSizes: t.intList({ description: 'Only these micro-batch sizes.', validate: intList(1, 100_000_000) }),
     zeroStages: t.intList({ description: 'Only these ZeRO stages (0–3), e.g. [3] for "ZeRO-3 only".', validate: intList(0, 3) }),
-    recomputeModes: t.field({ type: [RecomputeModeEnum], description: 'Only these recompute modes.' }),
+    recomputeModes: t.field({
+      type: [RecomputeModeEnum],
+      description: 'Only these recompute modes (default NONE, SELECTIVE and FULL; torchtitan\'s SELECTIVE_OPERATORS when listed here, for dense models).',
+    }),
     recomputeLayerFractions: t.floatList({
       description:
         "Under FULL recompute, also try recomputing only this share of each virtual pipeline stage's layers (recomputeLayers = ⌊share × the largest stage's layers⌋, where that leaves whole layers on both sides; Megatron-Core recompute_method block). Default [0.5]; [] = FULL always recomputes every layer. At most 16 shares, each in (0, 1).",

@@ -45,7 +45,7 @@ describe('the Blackwell (B200) GEMM law', () => {
       12,
     );
     expect(matmulEfficiency(1e12, 1e12, 'BLACKWELL')).toBeCloseTo(MATMUL_EFFICIENCY_BY_GENERATION.BLACKWELL.max, 6);
-    // Below the 2021 fit's 0.68 that B200 plans took before it had a generation (≈ 0.632).
+    // Below the 2021 fit's 0.68 that B200 plans took before it had a generation (≈ 0.628).
     expect(MATMUL_EFFICIENCY_BY_GENERATION.BLACKWELL.max).toBeLessThan(MATMUL_EFFICIENCY_BY_GENERATION.OTHER.max);
   });
 

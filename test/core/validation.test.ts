@@ -205,11 +205,15 @@ const report = runValidation();
 // Lowered to 0.083 / 0.53 / 0.085 (dense 0.058) when NeMo 25.04's long-sequence table's two rows without context
 // parallelism joined (Llama 3 8B at 8K and 16K on 2 / 4 B200, +2.3 / +1.9 %: 123 runs): 0.0822 / 0.5282 / 0.0840 (dense
 // 0.0570 / 0.1918); Blackwell dense 10.8 → 10.1 % (11 %).
-const MEAN_ABS_ERROR_BOUND = 0.083;
+// Session 21: lowered to 0.081 / 0.53 / 0.084 (dense 0.056 / 0.189) when torchtitan's per-operator checkpointing became
+// a recompute mode (SELECTIVE_OPERATORS) and five torchtitan rows joined — its 2024 A100 "selective op" rows +4.9 / +3.9
+// / +8.7 %, Trainy's H200 rows −1.7 / −0.2 % (128 runs) — and the pooled Blackwell share was refitted 0.8147 → 0.8092
+// by the 0.5 % rule: 0.0801 / 0.5249 / 0.0835 (dense 0.0553 / 0.1882); Blackwell dense 10.1 → 9.9 % (11 → 10 %).
+const MEAN_ABS_ERROR_BOUND = 0.081;
 const MAX_ABS_ERROR_BOUND = 0.53;
-const LEAVE_ONE_FAMILY_OUT_BOUND = 0.085;
-const DENSE_MEAN_ABS_ERROR_BOUND = 0.058;
-const DENSE_MAX_ABS_ERROR_BOUND = 0.192;
+const LEAVE_ONE_FAMILY_OUT_BOUND = 0.084;
+const DENSE_MEAN_ABS_ERROR_BOUND = 0.056;
+const DENSE_MAX_ABS_ERROR_BOUND = 0.189;
 
 describe('the validation suite', () => {
   it('has at least 30 published runs from at least 8 independent sources, with unique ids', () => {

@@ -202,6 +202,12 @@ describe('trainingPlan', () => {
       /= 1e\+30 is invalid: expected a finite number in \[1, 1e16\]/,
     ],
     ['ZeRO stage 5', { zeroStage: 5 }, 'input.zeroStage', /expected an integer in \[0, 3\]/],
+    [
+      'torchtitan’s per-operator checkpointing on a mixture of experts',
+      { model: 'mixtral-8x7b', cluster: 'h100-sxm-x8', tensorParallel: 1, pipelineParallel: 1, globalBatchSize: 8, recompute: 'SELECTIVE_OPERATORS' },
+      'input.recompute',
+      /= "SELECTIVE_OPERATORS" is invalid: expected NONE, SELECTIVE or FULL for a mixture of experts/,
+    ],
     ['an unknown model', { model: 'gpt-9' }, 'input.model', /"gpt-9" was not found/],
     ['an unknown cluster', { cluster: 'moon-base' }, 'input.cluster', /"moon-base" was not found/],
     [
@@ -755,7 +761,7 @@ describe('trainingPlan: recipe and assumptions', () => {
     });
     expect(b200.errors).toBeUndefined();
     const law = b200.data!.trainingPlan.assumptions.find((a) => a.name === 'gemmEfficiencyLaw')!;
-    expect(law.value).toMatch(/^BLACKWELL: at most 0\.632 of peak × FP8 factor 0\.803 .*pooled/);
+    expect(law.value).toMatch(/^BLACKWELL: at most 0\.628 of peak × FP8 factor 0\.803 .*pooled/);
     expect(law.origin).toBe('DEFAULT');
     expect(b200.data!.trainingPlan.diagnostics).toContainEqual({ severity: 'INFO', code: 'UNCALIBRATED_GPU' });
     const h100 = await post<B200>(t.app, {

@@ -267,10 +267,11 @@ export function layerFlops(ctx: StepContext): LayerFlops {
   const expertFlopsPerToken = moe ? moeShare * 2 * k * oneMlpMatmul : 0;
   const denseFlopsPerToken = counts.forwardFlopsPerTokenPerLayer - scoreFlopsPerToken - expertFlopsPerToken;
   // Backward = 2 × forward; FULL recompute re-runs the forward (Narayanan et al. 2021 eq. 3: 4× instead of 3×);
-  // SELECTIVE re-runs only the attention scores (Korthikanti et al. 2022 §5).
+  // SELECTIVE re-runs only the attention scores (Korthikanti et al. 2022 §5); SELECTIVE_OPERATORS its policy's matmuls
+  // (operator-recompute.ts; torchtitan parallelize_llama.py _save_list), not the attention.
   // With frozen base weights (adapter fine-tuning) the backward computes input gradients only: one pass fewer.
   const adapter = layout.adapter;
-  const matmulPasses = matmulPassesOf(layout, ctx.recomputed);
+  const matmulPasses = matmulPassesOf(layout, ctx.recomputedGemms);
   const scorePasses = scorePassesOf(ctx);
   // Adapters are trained: forward, input and weight gradients (+ the recomputed forward), 2 FLOPs per weight each.
   const adapterPerLayer = adapter === undefined ? 0 : adapterParametersPerLayer(arch, adapter);
@@ -317,7 +318,7 @@ function layerElementwiseBytes(ctx: StepContext): number {
   // FP8: quantise the inputs of QKV and fc1 (h wide, replicated without SP), the projection (h/t) and fc2 (f/t).
   const castBytes =
     layout.precision === 'FP8' ? FP8_CAST_BYTES_PER_ELEMENT * tokens * ((2 * h) / spDivisor + (queryWidth + mlpWidth) / t) : 0;
-  const elementwisePasses = 3 + ctx.recomputed;
+  const elementwisePasses = 3 + ctx.recomputedElementwise;
   const softmaxPasses = scorePassesOf(ctx);
   return (
     elementScale *
@@ -357,12 +358,12 @@ function eagerElementwiseBytes(ctx: StepContext, keyWidth: number, mlpWidth: num
   if (kernels === 'EAGER_ROPE') {
     // Megatron-Core's unfused rotate-half RoPE; SwiGLU and the rest fused.
     const forward = MEGATRON_UNFUSED_ROPE_EXTRA_BYTES_FORWARD * rotaryWidth;
-    return ctx.tokens * ((1 + ctx.recomputed) * forward + MEGATRON_UNFUSED_ROPE_EXTRA_BYTES_BACKWARD * rotaryWidth);
+    return ctx.tokens * ((1 + ctx.recomputedElementwise) * forward + MEGATRON_UNFUSED_ROPE_EXTRA_BYTES_BACKWARD * rotaryWidth);
   }
   const rope = EAGER_ROPE_EXTRA_BYTES_PER_ELEMENT * rotaryWidth;
   const forward = rope + EAGER_SWIGLU_EXTRA_BYTES_FORWARD * swigluWidth;
   const backward = rope + EAGER_SWIGLU_EXTRA_BYTES_BACKWARD * swigluWidth;
-  return ctx.tokens * ((1 + ctx.recomputed) * forward + backward);
+  return ctx.tokens * ((1 + ctx.recomputedElementwise) * forward + backward);
 }
 
 /**

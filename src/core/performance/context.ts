@@ -6,6 +6,7 @@ import { InvalidInputError } from '../errors.js';
 import { peakFlopsFor } from '../hardware.js';
 import { expertTensorParallelOf, layoutGpus } from '../memory.js';
 import { moeLayersOf } from '../model.js';
+import { operatorRecomputeGemmShare } from '../operator-recompute.js';
 import { recomputedLayerFraction } from '../pipeline.js';
 import { expertLoadFor } from '../moe-load.js';
 import { activationElementBytesFor } from '../precision.js';
@@ -80,6 +81,15 @@ export interface StepContext {
    * 0 otherwise, N layers per virtual stage with recomputeLayers): per-layer figures are means over the layers.
    */
   recomputed: number;
+  /**
+   * What the backward runs again of a layer's forward: its GEMM FLOPs' share (the `recomputed` layers under FULL; under
+   * SELECTIVE_OPERATORS the policy's matmuls, operator-recompute.ts), its element-wise operators' share, and its TP
+   * collectives (FULL: both, on the recomputed layers; SELECTIVE_OPERATORS: the all-gathers — reduce-scatter outputs
+   * are saved —, or both all-reduces without SP).
+   */
+  recomputedGemms: number;
+  recomputedElementwise: number;
+  recomputedCollectives: number;
 }
 
 export function stepContext(
@@ -98,6 +108,8 @@ export function stepContext(
   // Context parallel: each rank holds s/c tokens of every sequence (Megatron-Core CP).
   const c = layout.contextParallel ?? 1;
   const sp = layout.sequenceParallel && t > 1;
+  const recomputed = recomputedLayerFraction(arch.layers, layout);
+  const operatorRecompute = layout.recompute === 'SELECTIVE_OPERATORS';
   const moe = arch.experts > 1;
   const m = layout.globalBatchSize / (b * d);
   const flushes = options?.pipelineFlushesPerStep ?? 1;
@@ -153,7 +165,10 @@ export function stepContext(
     slowdown,
     expertParallelSlowdown: reservedSmSlowdown(gpu.streamingMultiprocessors, options?.communicationStreamingMultiprocessors) ?? slowdown,
     expertLoad: expertLoadFor(arch, layout, options),
-    recomputed: recomputedLayerFraction(arch.layers, layout),
+    recomputed,
+    recomputedGemms: operatorRecompute ? operatorRecomputeGemmShare(arch, layout.precision) : recomputed,
+    recomputedElementwise: operatorRecompute ? 1 : recomputed,
+    recomputedCollectives: operatorRecompute ? (sp ? 1 : 2) : 2 * recomputed,
   };
 }
 

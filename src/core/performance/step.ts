@@ -126,7 +126,7 @@ export function estimateStep(
   const adapterFlops = layout.adapter === undefined ? null : adapterFlopsPerToken(arch, counts, layout.adapter, layout.recompute, ctx.recomputed);
   const modelFlopsPerStep = (adapterFlops === null ? counts.modelFlopsPerToken : adapterFlops.model) * tokensPerStep;
   const hardwareFlopsPerStep =
-    (adapterFlops === null ? hardwareFlopsPerToken(counts, arch, layout.recompute, layout.cheapRecompute === true, ctx.recomputed) : adapterFlops.hardware) *
+    (adapterFlops === null ? hardwareFlopsPerToken(counts, arch, layout.recompute, layout.cheapRecompute === true, ctx.recomputed, ctx.recomputedGemms) : adapterFlops.hardware) *
     tokensPerStep;
   const modelFlopsPerSecondPerGpu = modelFlopsPerStep / (stepSeconds * gpus);
   const hardwareFlopsPerSecondPerGpu = hardwareFlopsPerStep / (stepSeconds * gpus);

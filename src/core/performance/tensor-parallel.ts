@@ -20,8 +20,9 @@ export function tensorParallelPerLayer(ctx: StepContext): TensorParallelLayer {
   // fc1) for their weight gradients — the forward kept only the 1/t shard (Korthikanti et al. 2022 §4.2.2, Fig. 5:
   // ḡ's backward; Megatron-LM LinearWithGradAccumulationAndAsyncCommunication all-gathers its input again): two
   // all-gathers = one all-reduce's bytes more per layer.
-  // A recomputed forward runs its two collectives again (on the recomputed share of the layers).
-  const collectivesPerLayer = 4 + 2 * ctx.recomputed + (sp ? 1 : 0);
+  // A recomputed forward runs its two collectives again (on the recomputed share of the layers; torchtitan's
+  // per-operator policy only the all-gathers: context.ts recomputedCollectives).
+  const collectivesPerLayer = 4 + ctx.recomputedCollectives + (sp ? 1 : 0);
   const messageBytes = tokens * h * elementBytes;
   // TP ranks are adjacent (stride 1); a group straddling two nodes runs its collectives partly over the network.
   const perNode = groupMembersPerNode(t, 1, ctx.gpusPerNode);
@@ -67,7 +68,7 @@ export function tensorParallelCostPerMicroBatch(
   if (overlapped) return overlappedCostSeconds(secondsPerMicroBatch, computePerMicroBatch, ctx.slowdown);
   if (!asyncBackward) return secondsPerMicroBatch;
   const asyncBackwardSeconds = (2 / perLayer.collectivesPerLayer) * secondsPerMicroBatch;
-  const recomputePasses = ctx.recomputed;
+  const recomputePasses = ctx.recomputedGemms;
   const backwardMatmulWindow = (computePerMicroBatch * (matmulPasses - 1 - recomputePasses)) / matmulPasses / 2;
   return secondsPerMicroBatch - asyncBackwardSeconds + overlappedCostSeconds(asyncBackwardSeconds, backwardMatmulWindow, ctx.slowdown);
 }

@@ -16,6 +16,7 @@ import { divisorsOf, representableGpus } from './space.js';
 import {
   ALL_OFFLOAD_TARGETS,
   ALL_RECOMPUTE_MODES,
+  PINNABLE_RECOMPUTE_MODES,
   ALL_ZERO_STAGES,
   DEFAULT_MAX_PARETO,
   DEFAULT_MAX_SEARCH_CANDIDATES,
@@ -26,8 +27,8 @@ import {
   SEARCH_OBJECTIVES,
 } from './types.js';
 
-function pinList<T>(field: string, values: readonly T[] | undefined, all: readonly T[], describe: string): T[] {
-  if (values === undefined || values === null) return [...all];
+function pinList<T>(field: string, values: readonly T[] | undefined, all: readonly T[], describe: string, defaults: readonly T[] = all): T[] {
+  if (values === undefined || values === null) return [...defaults];
   if (!Array.isArray(values) || values.length === 0) {
     throw new InvalidInputError(field, values, `a non-empty list of ${describe}`);
   }
@@ -174,7 +175,7 @@ export function normalizeOptions(arch: ModelArchitecture, cluster: ClusterSpec, 
     microBatchSizes: integerPins('microBatchSizes', input.microBatchSizes, 100_000_000),
     pipelineInterleaves: integerPins('pipelineInterleaves', input.pipelineInterleaves, 1_000_000),
     zeroStages: pinList('zeroStages', input.zeroStages, ALL_ZERO_STAGES, 'ZeRO stages 0–3'),
-    recomputeModes: pinList('recomputeModes', input.recomputeModes, ALL_RECOMPUTE_MODES, 'recompute modes'),
+    recomputeModes: pinList('recomputeModes', input.recomputeModes, PINNABLE_RECOMPUTE_MODES, 'recompute modes', ALL_RECOMPUTE_MODES),
     recomputeLayerFractions: recomputeLayerFractionsOf(input.recomputeLayerFractions, input.cheapRecompute === true),
     sequenceParallel: pinList('sequenceParallel', input.sequenceParallel, [false, true], 'booleans'),
     offloads,

@@ -22,6 +22,8 @@ export type SearchStopReason = 'COMPLETE' | 'TIME_LIMIT' | 'CANCELLED';
 export const SEARCH_OBJECTIVES: readonly SearchObjective[] = ['TIME', 'COST', 'MFU', 'TIME_WITHIN_BUDGET', 'MIN_GPUS'];
 export const ALL_ZERO_STAGES: readonly ZeroStage[] = [0, 1, 2, 3];
 export const ALL_RECOMPUTE_MODES: readonly RecomputeMode[] = ['NONE', 'SELECTIVE', 'FULL'];
+/** What `recomputeModes` may pin: torchtitan's per-operator policy only when asked (dense models; plan.ts refuses the rest). */
+export const PINNABLE_RECOMPUTE_MODES: readonly RecomputeMode[] = ['NONE', 'SELECTIVE', 'SELECTIVE_OPERATORS', 'FULL'];
 export const ALL_OFFLOAD_TARGETS: readonly OffloadTarget[] = [
   'NONE',
   'OPTIMIZER_CPU',

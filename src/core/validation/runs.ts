@@ -15,6 +15,7 @@ import type { ModelArchitecture, PlanOptions } from '../types.js';
 import { MEGATRON_CORE_08_RUNS } from './held-back.js';
 import { MOE_VALIDATION_RUNS } from './moe-runs.js';
 import { BLACKWELL_DENSE_RUNS_26_04 } from './blackwell-dense-runs.js';
+import { TORCHTITAN_H200_RUNS } from './torchtitan-runs.js';
 import { BRIDGE_CROSS_ENTROPY, MEGATRON_BRIDGE_25_11_B200, MEGATRON_BRIDGE_25_11_GB200, MEGATRON_BRIDGE_26_04, NEMO_25_02_B200, NEMO_LONG_SEQUENCE_B200 } from './sources.js';
 import type { ValidationRun } from './types.js';
 
@@ -176,7 +177,7 @@ function fsdp(
   gpus: number,
   B: number,
   b: number,
-  recompute: 'NONE' | 'FULL',
+  recompute: 'NONE' | 'FULL' | 'SELECTIVE_OPERATORS',
   tokens: number,
   /** torchtitan's "selective layer" checkpointing: every other layer recomputed (recomputeLayers = half of them). */
   everyOtherLayer = false,
@@ -192,7 +193,7 @@ function fsdp(
     gpus,
     model,
     layout: { globalBatchSize: B, microBatchSize: b, recompute, zeroStage: 3, ...(everyOtherLayer ? { recomputeLayers: layers } : {}) },
-    recipe: `PyTorch FSDP (ZeRO-3), BF16, FlashAttention (SDPA), ${everyOtherLayer ? 'selective layer checkpointing (every other layer)' : recompute === 'FULL' ? 'full activation checkpointing' : 'no checkpointing'}${torchtitan ? ', no torch.compile (its configs: compile = false): RoPE and SwiGLU as eager operators, the RMSNorm fused (norm_type fused_rmsnorm)' : ''}`,
+    recipe: `PyTorch FSDP (ZeRO-3), BF16, FlashAttention (SDPA), ${everyOtherLayer ? 'selective layer checkpointing (every other layer)' : recompute === 'FULL' ? 'full activation checkpointing' : recompute === 'SELECTIVE_OPERATORS' ? 'selective op checkpointing (every other matmul and the element-wise operators recomputed)' : 'no checkpointing'}${torchtitan ? ', no torch.compile (its configs: compile = false): RoPE and SwiGLU as eager operators, the RMSNorm fused (norm_type fused_rmsnorm)' : ''}`,
     assumed: `default A100 cluster network (8 × HDR per node)${everyOtherLayer ? '; every other layer recomputed (selective_ac_option 2) asked as FULL on half the layers of the one pipeline stage — the same share, compute and memory in the model' : ''}${torchtitan ? "; eager operators as the recipe's elementwiseKernels EAGER counts them (RoPE, SwiGLU); the 2024 model also copied GQA's keys and values per query head (repeat_kv), not counted (0.3 points on Llama 3 8B)" : ''}`,
     published: tokens,
     kind: 'TOKENS_PER_SECOND_PER_GPU',
@@ -318,9 +319,13 @@ export const VALIDATION_RUNS: readonly ValidationRun[] = Object.freeze([
   fsdp('torchtitan-llama2-70b', 'pytorch/torchtitan docs/performance.md (2024)', 'llama2-70b', 64, 128, 2, 'FULL', 353),
   fsdp('torchtitan-llama2-13b', 'pytorch/torchtitan docs/performance.md (2024)', 'llama2-13b', 64, 128, 2, 'NONE', 2162),
   // The same table's "selective layer" rows (every other layer checkpointed), expressible since partial full recompute
-  // (session 11); its "selective op" rows (every other matmul recomputed) are not a mode of the model.
+  // (session 11), and its "selective op" rows (torchtitan's per-operator policy: recompute SELECTIVE_OPERATORS, session
+  // 21) — the 2024-04 table's Llama 2 70B at batch 1 (at batch 2 the table reads OOM, as the memory model does).
   fsdp('torchtitan-llama3-8b-selective-layer', 'pytorch/torchtitan docs/performance.md (2024)', 'llama3-8b', 64, 64, 1, 'FULL', 2904, true),
   fsdp('torchtitan-llama2-13b-selective-layer', 'pytorch/torchtitan docs/performance.md (2024)', 'llama2-13b', 64, 128, 2, 'FULL', 1914, true),
+  fsdp('torchtitan-llama3-8b-selective-op', 'pytorch/torchtitan docs/performance.md (2024)', 'llama3-8b', 64, 64, 1, 'SELECTIVE_OPERATORS', 2973),
+  fsdp('torchtitan-llama2-13b-selective-op', 'pytorch/torchtitan docs/performance.md (2024)', 'llama2-13b', 64, 128, 2, 'SELECTIVE_OPERATORS', 1904),
+  fsdp('torchtitan-llama2-70b-selective-op', 'pytorch/torchtitan docs/performance.md (2024)', 'llama2-70b', 64, 64, 1, 'SELECTIVE_OPERATORS', 355),
   fsdp('fms-fsdp-llama2-70b', 'foundation-model-stack/fms-fsdp README (2024)', 'llama2-70b', 128, 768, 6, 'FULL', 380),
 
   // --- H100, modern recipes ---------------------------------------------------------------------------------------
@@ -341,6 +346,7 @@ export const VALIDATION_RUNS: readonly ValidationRun[] = Object.freeze([
   // points with it, and the five pipelined rows (the README's pipeline-communication overlap implies the interleaved
   // schedule, its size unpublished) by 7–15 points with the interleave alone: checked, not expressible as published.
   ...MEGATRON_CORE_08_RUNS,
+  ...TORCHTITAN_H200_RUNS,
   // Megatron-Bridge's published H100 FP8 rows of the 26.04.01 NeMo container (performance-summary-archive.md): the
   // same framework two years on (its MoE rows are in the MoE family below).
   ...([

@@ -478,7 +478,7 @@ export type PlanSearchInput = {
   recipe?: TrainingRecipe | null | undefined;
   /** Under FULL recompute, also try recomputing only this share of each virtual pipeline stage's layers (recomputeLayers = ⌊share × the largest stage's layers⌋, where that leaves whole layers on both sides; Megatron-Core recompute_method block). Default [0.5]; [] = FULL always recomputes every layer. At most 16 shares, each in (0, 1). */
   recomputeLayerFractions?: Array<number> | null | undefined;
-  /** Only these recompute modes. */
+  /** Only these recompute modes (default NONE, SELECTIVE and FULL; torchtitan's SELECTIVE_OPERATORS when listed here, for dense models). */
   recomputeModes?: Array<RecomputeMode> | null | undefined;
   /** Sequence parallel off/on (default both where TP > 1). */
   sequenceParallel?: Array<boolean> | null | undefined;
@@ -542,7 +542,9 @@ export type RecomputeMode =
   /** Keep every activation for the backward pass. */
   | 'NONE'
   /** Recompute only the attention-score part (small FLOP cost, large memory saving). */
-  | 'SELECTIVE';
+  | 'SELECTIVE'
+  /** torchtitan's per-operator selective checkpointing (selective_ac_option "op"): saves the attention output and every other matmul's output (q, v, the MLP's first and last in BF16; none of the float8 linears under FP8), recomputes the rest (k, o, the MLP's middle matmul, norms, RoPE, activations). Dense models only. */
+  | 'SELECTIVE_OPERATORS';
 
 /** A reliability preset (default `llama3-405b`) and any overrides of its parameters. */
 export type ReliabilityInput = {

@@ -349,7 +349,7 @@ export function LayoutFields(props: { state: PlanState; set: Setter }): preact.J
       <NumberField name="vpp" label="Pipeline interleave (v)" value={state.pipelineInterleave} onChange={(v) => set('pipelineInterleave', int(v))} />
       <NumberField name="split" label="Layers per virtual stage" value={state.stageLayers} onChange={(v) => set('stageLayers', v)} hint="comma-separated, PP × v entries; empty: even" placeholder="even" />
       <Select name="zero" label="ZeRO stage" value={String(state.zeroStage)} options={['0', '1', '2', '3'].map((z) => ({ value: z, label: `ZeRO-${z}` }))} onChange={(v) => set('zeroStage', Number(v))} />
-      <Select<RecomputeMode> name="recompute" label="Recompute" value={state.recompute} options={[{ value: 'NONE', label: 'none' }, { value: 'SELECTIVE', label: 'selective' }, { value: 'FULL', label: 'full' }]} onChange={(v) => set('recompute', v)} />
+      <Select<RecomputeMode> name="recompute" label="Recompute" value={state.recompute} options={[{ value: 'NONE', label: 'none' }, { value: 'SELECTIVE', label: 'selective' }, { value: 'SELECTIVE_OPERATORS', label: 'selective op (torchtitan)' }, { value: 'FULL', label: 'full' }]} onChange={(v) => set('recompute', v)} />
       {state.recompute === 'FULL' && (
         <OptionalCountField
           name="rl"

@@ -1,0 +1,67 @@
+/**
+ * torchtitan's per-operator selective activation checkpointing (`recompute: SELECTIVE_OPERATORS`; torchtitan's
+ * activation_checkpoint mode "selective" with selective_ac_option "op", the default of its Llama train configs).
+ * What its policy saves and what it runs again in the backward, per transformer block, as
+ * models/llama3/parallelize_llama.py `_save_list` / `_apply_ac_to_transformer_block` define it at torchtitan 9dec370
+ * (2024-12, the H100 benchmarks) and e7c0cae (2025-06): the outputs of aten.mm, of the flash / efficient SDPA kernels,
+ * of reduce-scatters and of `max` are saved, "except every second mm"; every other operator (norms, RoPE, the SwiGLU
+ * product, casts, all-gathers) is recomputed from the block's input. Float8 linears (torchao, `converters =
+ * ["float8"]`) run torch._scaled_mm, which that list does not hold: under FP8 every linear is recomputed, the attention
+ * output still saved. Modelled for dense blocks (q, k, v and o projections, then the MLP's matmuls); Pure, no I/O.
+ */
+import { headDimOf, kvHeadsPerRank } from './model.js';
+import type { ModelArchitecture, Precision } from './types.js';
+
+/**
+ * Share of a dense block's forward GEMM FLOPs the policy runs again in the backward: the even-numbered matmuls in
+ * forward order — wq (saved), wk, wv (saved), wo, then w1 (saved), w3, w2 (saved) for a gated MLP, fc1 (saved), fc2
+ * for a plain one: k, o and the MLP's second matmul (torchtitan parallelize_llama.py `_custom_policy`: mm_count % 2 ==
+ * 0 → PREFER_RECOMPUTE). Every linear under FP8 (torch._scaled_mm is not in `_save_list`).
+ */
+export function operatorRecomputeGemmShare(arch: ModelArchitecture, precision: Precision): number {
+  if (precision === 'FP8') return 1;
+  const h = arch.hiddenSize;
+  const queryWidth = arch.attentionHeads * headDimOf(arch);
+  const kvWidth = arch.kvHeads * headDimOf(arch);
+  const f = arch.ffnHiddenSize;
+  const recomputed = h * kvWidth + queryWidth * h + h * f;
+  const all = 2 * h * queryWidth + 2 * h * kvWidth + (arch.gatedMlp ? 3 : 2) * h * f;
+  return recomputed / all;
+}
+
+/**
+ * Activation bytes a block keeps per micro-batch on one rank under the policy (16-bit elements; `tokens` = the rank's
+ * s·b/c): its input (sequence-sharded with SP), the attention output and its log-sum-exp (fp32 per head), the
+ * reduce-scatters' outputs under TP with SP, and — BF16 only — the saved matmuls' outputs: Q, V, the MLP's first
+ * matmul and, for a gated MLP, w2's (the row-parallel partial sum, full width before its reduce-scatter).
+ */
+export function operatorRecomputeActivationBytes(
+  arch: ModelArchitecture,
+  tokens: number,
+  tensorParallel: number,
+  sequenceParallel: boolean,
+  precision: Precision,
+  elementBytes: number,
+): number {
+  const t = tensorParallel;
+  const h = arch.hiddenSize;
+  const queryWidthPerRank = (arch.attentionHeads * headDimOf(arch)) / t;
+  const sp = sequenceParallel && t > 1;
+  const input = h / (sp ? t : 1);
+  const attentionOutput = queryWidthPerRank;
+  const reduceScatterOutputs = sp ? (2 * h) / t : 0;
+  const savedMatmuls =
+    precision === 'FP8'
+      ? 0
+      : queryWidthPerRank + headDimOf(arch) * kvHeadsPerRank(arch.kvHeads, t) + arch.ffnHiddenSize / t + (arch.gatedMlp ? h : 0);
+  const logSumExpBytes = (4 * arch.attentionHeads) / t;
+  return tokens * (elementBytes * (input + attentionOutput + reduceScatterOutputs + savedMatmuls) + logSumExpBytes);
+}
+
+/** Why a model cannot run the policy as modelled (undefined when it can): dense attention + MLP blocks only. */
+export function operatorRecomputeUnsupported(arch: ModelArchitecture): string | undefined {
+  if (arch.experts > 1) return `a mixture of experts (${arch.experts} experts): its grouped expert matmuls are not aten.mm`;
+  if (arch.latentAttention !== undefined) return 'multi-head latent attention (its down- and up-projections are another matmul order)';
+  if ((arch.multiTokenPredictionDepth ?? 0) > 0) return 'multi-token prediction modules';
+  return undefined;
+}

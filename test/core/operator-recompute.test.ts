@@ -1,0 +1,138 @@
+/**
+ * torchtitan's per-operator selective checkpointing (recompute SELECTIVE_OPERATORS; torchtitan parallelize_llama.py
+ * `_save_list` and `_custom_policy` at 9dec370 / e7c0cae): the matmuls it re-runs, what a block keeps, and the published
+ * torchtitan figures it reproduces — docs/performance.md (2024-04 and 2024-08 versions, 64 A100 80GB, FSDP, BF16, no
+ * torch.compile) and Trainy's H200 baseline in torchtitan's benchmarks folder (June 2025, compile + Float8).
+ */
+import { describe, expect, it } from 'vitest';
+import { findGpu, makeCluster } from '../../src/core/hardware.js';
+import { computeModelCounts, hardwareFlopsPerToken } from '../../src/core/model.js';
+import { operatorRecomputeActivationBytes, operatorRecomputeGemmShare } from '../../src/core/operator-recompute.js';
+import { evaluatePlan, resolveLayout } from '../../src/core/plan.js';
+import { findModelPreset } from '../../src/core/presets.js';
+import { applyRecipe } from '../../src/core/recipes.js';
+import { searchPlans } from '../../src/core/search/index.js';
+import type { GpuSpec, ModelArchitecture, RecomputeMode } from '../../src/core/types.js';
+import { predictRun } from '../../src/core/validation/suite.js';
+import { VALIDATION_RUNS } from '../../src/core/validation/runs.js';
+import { fieldOf } from './field-of.js';
+
+const preset = (id: string) => findModelPreset(id) as ModelArchitecture;
+const a100 = findGpu('a100-80gb') as GpuSpec;
+
+describe('the matmuls the policy re-runs', () => {
+  it('every second mm in forward order — wk, wo, w3 of a Llama block — and every linear under Float8', () => {
+    // Llama 3 8B: h 4,096, 32 query heads and 8 K/V heads of 128, SwiGLU 14,336. Forward order wq (saved), wk, wv (saved),
+    // wo, w1 (saved), w3, w2 (saved): recomputed 4,096·1,024 + 4,096·4,096 + 4,096·14,336 of 2·4,096² + 2·4,096·1,024 + 3·4,096·14,336.
+    const llama = preset('llama3-8b');
+    expect(operatorRecomputeGemmShare(llama, 'BF16')).toBeCloseTo((1024 + 4096 + 14336) / (2 * 4096 + 2 * 1024 + 3 * 14336), 12);
+    expect(operatorRecomputeGemmShare(llama, 'BF16')).toBeCloseTo(0.3654, 4);
+    // torch._scaled_mm (torchao's Float8 linears) is not in the save list: all seven re-run, as under FULL.
+    expect(operatorRecomputeGemmShare(llama, 'FP8')).toBe(1);
+  });
+
+  it('hardware FLOPs per token: the model FLOPs plus that share of each layer’s matmuls, never the attention scores', () => {
+    const llama = preset('llama3-8b');
+    const counts = computeModelCounts(llama);
+    const share = operatorRecomputeGemmShare(llama, 'BF16');
+    const matmulsPerLayer = counts.forwardFlopsPerTokenPerLayer - counts.attentionScoreFlopsPerTokenPerLayer;
+    expect(hardwareFlopsPerToken(counts, llama, 'SELECTIVE_OPERATORS', false, 0, share)).toBeCloseTo(
+      counts.modelFlopsPerToken + llama.layers * share * matmulsPerLayer,
+      0,
+    );
+    expect(hardwareFlopsPerToken(counts, llama, 'SELECTIVE_OPERATORS', false, 0, 1)).toBeLessThan(hardwareFlopsPerToken(counts, llama, 'FULL'));
+  });
+});
+
+describe('what a block keeps', () => {
+  it('BF16: the input, Q, V, the attention output and its log-sum-exp, w1’s and w2’s outputs; FP8: the input and the attention output', () => {
+    const llama = preset('llama3-8b');
+    const tokens = 8192;
+    // 2 B × (4,096 input + 4,096 Q + 1,024 V + 4,096 attention output + 14,336 w1 + 4,096 w2) + 4 B × 32 heads, per token.
+    expect(operatorRecomputeActivationBytes(llama, tokens, 1, false, 'BF16', 2)).toBe(tokens * (2 * (4096 * 4 + 1024 + 14336) + 4 * 32));
+    expect(operatorRecomputeActivationBytes(llama, tokens, 1, false, 'FP8', 2)).toBe(tokens * (2 * 2 * 4096 + 4 * 32));
+  });
+
+  it('between FULL and NONE in memory and in step time, on the same layout', () => {
+    const llama = preset('llama3-8b');
+    const cluster = makeCluster({ gpu: a100, gpusPerNode: 8, nodes: 8 });
+    const plan = (recompute: RecomputeMode) => {
+      const layout = resolveLayout(llama, cluster, { globalBatchSize: 64, microBatchSize: 1, zeroStage: 3, recompute });
+      return evaluatePlan(llama, computeModelCounts(llama), cluster, layout);
+    };
+    const [none, op, full] = [plan('NONE'), plan('SELECTIVE_OPERATORS'), plan('FULL')];
+    expect(op.memory.activationsBytes).toBeLessThan(none.memory.activationsBytes);
+    expect(op.memory.activationsBytes).toBeGreaterThan(full.memory.activationsBytes);
+    expect(op.performance.stepSeconds).toBeGreaterThan(none.performance.stepSeconds);
+    expect(op.performance.stepSeconds).toBeLessThan(full.performance.stepSeconds);
+  });
+});
+
+describe('torchtitan’s published figures (docs/performance.md, 64 A100 80GB, FSDP, BF16)', () => {
+  const run = (id: string) => predictRun(VALIDATION_RUNS.find((r) => r.id === id)!);
+
+  it('Llama 2 70B: selective op at local batch 2 is out of memory, at batch 1 it runs (2024-04 table: OOM; 355 tokens/s, +8.7 % predicted)', () => {
+    const arch = preset('llama2-70b');
+    const cluster = makeCluster({ gpu: a100, gpusPerNode: 8, nodes: 8 });
+    const fits = (microBatchSize: number) => {
+      const input: Parameters<typeof resolveLayout>[2] = { globalBatchSize: 64 * microBatchSize, microBatchSize, zeroStage: 3, recompute: 'SELECTIVE_OPERATORS' };
+      const { layout, options } = applyRecipe('TORCHTITAN_FSDP2', input, {}, arch);
+      return evaluatePlan(arch, computeModelCounts(arch), cluster, resolveLayout(arch, cluster, layout), options).fits;
+    };
+    expect(fits(2)).toBe(false);
+    expect(fits(1)).toBe(true);
+    const p = run('torchtitan-llama2-70b-selective-op');
+    expect(p.fits).toBe(true);
+    expect(Math.abs(p.error)).toBeLessThanOrEqual(0.1);
+  });
+
+  it('Llama 2 13B at batch 2: selective op costs 12 % of the speed without checkpointing (1,904 / 2,162), within 1.5 points', () => {
+    const op = run('torchtitan-llama2-13b-selective-op');
+    const none = run('torchtitan-llama2-13b');
+    expect(op.predicted / none.predicted).toBeCloseTo(1904 / 2162, 1);
+    expect(Math.abs(op.predicted / none.predicted - 1904 / 2162)).toBeLessThanOrEqual(0.015);
+    expect(Math.abs(op.error)).toBeLessThanOrEqual(0.05);
+  });
+
+  it('Llama 3 8B at batch 1: 2,973 tokens/s/GPU within 5 %', () => {
+    expect(Math.abs(run('torchtitan-llama3-8b-selective-op').error)).toBeLessThanOrEqual(0.05);
+  });
+
+  it('Trainy’s H200 rows (compile, Float8, selective op): 10,938 and 10,753 tokens/s/GPU on 32 and 64 GPUs within 3 %', () => {
+    expect(Math.abs(run('torchtitan-trainy-h200-llama3-8b-32').error)).toBeLessThanOrEqual(0.03);
+    expect(Math.abs(run('torchtitan-trainy-h200-llama3-8b-64').error)).toBeLessThanOrEqual(0.03);
+  });
+});
+
+describe('where the policy is not modelled', () => {
+  const cluster = makeCluster({ gpu: findGpu('h100-sxm') as GpuSpec, gpusPerNode: 8, nodes: 8 });
+  it('a mixture of experts, latent attention or an adapter: plan.recompute refused, naming what is allowed', () => {
+    for (const id of ['mixtral-8x7b', 'deepseek-v3']) {
+      const arch = preset(id);
+      expect(fieldOf(() => resolveLayout(arch, cluster, { globalBatchSize: 64, recompute: 'SELECTIVE_OPERATORS', expertParallel: 8 }))).toBe('plan.recompute');
+    }
+    const llama = preset('llama3-8b');
+    expect(fieldOf(() => resolveLayout(llama, cluster, { globalBatchSize: 64, recompute: 'SELECTIVE_OPERATORS', adapter: { method: 'LORA', rank: 16, targets: 'ALL_LINEAR' } }))).toBe('plan.recompute');
+    expect(fieldOf(() => resolveLayout(llama, cluster, { globalBatchSize: 64, recompute: 'SELECTIVE_OPERATORS', cheapRecompute: true }))).toBe('plan.recompute');
+    expect(fieldOf(() => resolveLayout(llama, cluster, { globalBatchSize: 64, recompute: 'SELECTIVE_OPERATORS' }))).toBeUndefined();
+  });
+});
+
+describe('planSearch', () => {
+  const cluster = makeCluster({ gpu: a100, gpusPerNode: 8, nodes: 8 });
+  it('searches it only when recomputeModes pins it; a model it does not fit gets no such candidate', () => {
+    const llama = preset('llama3-8b');
+    const counts = computeModelCounts(llama);
+    const byDefault = searchPlans(llama, counts, cluster, { globalBatchSize: 64, tensorParallel: [1], pipelineParallel: [1], microBatchSizes: [1] });
+    expect(byDefault.best.every((c) => c.layout.recompute !== 'SELECTIVE_OPERATORS')).toBe(true);
+    const pinned = searchPlans(llama, counts, cluster, {
+      globalBatchSize: 64, tensorParallel: [1], pipelineParallel: [1], microBatchSizes: [1], recomputeModes: ['SELECTIVE_OPERATORS'],
+    });
+    expect(pinned.best.length).toBeGreaterThan(0);
+    expect(pinned.best.every((c) => c.layout.recompute === 'SELECTIVE_OPERATORS')).toBe(true);
+    const mixtral = preset('mixtral-8x7b');
+    const none = searchPlans(mixtral, computeModelCounts(mixtral), cluster, { globalBatchSize: 64, recomputeModes: ['SELECTIVE_OPERATORS'] });
+    expect(none.candidates).toBe(0);
+  });
+});
+
