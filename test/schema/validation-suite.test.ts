@@ -143,11 +143,11 @@ describe('ValidationReport.heldBack', () => {
   const HELD = `{ validation { summary { runs } runs { id } heldBack { id source reason readings { name run {
     id published publishedKind predicted error microBatchSize pipelineInterleave predictedStepSeconds trainingPlanInput } } } } }`;
   type Held = { id: string; source: string; reason: string; readings: { name: string; run: { id: string; published: number; publishedKind: string; predicted: number; error: number; microBatchSize: number; pipelineInterleave: number; predictedStepSeconds: number; trainingPlanInput: string } }[] };
-  it('lists the seven held-back runs under two readings each, not among the runs; each reading replays to 1e-9', async () => {
+  it('lists the thirty-six held-back runs under two readings each, not among the runs; each reading replays to 1e-9', async () => {
     const r = await post<{ validation: { summary: { runs: number }; runs: { id: string }[]; heldBack: Held[] } }>(t.app, { query: HELD });
     expect(r.errors).toBeUndefined();
     const v = r.data!.validation;
-    expect(v.heldBack).toHaveLength(7);
+    expect(v.heldBack).toHaveLength(36);
     const suiteIds = new Set(v.runs.map((x) => x.id));
     const thirtyTwo = v.heldBack.find((h) => h.id === 'megatron-core-0.8-32b')!;
     // Published: 459.6 model TFLOP/s per GPU on 384 H100 (TP 8, DP 48, batch 192).

@@ -13,6 +13,7 @@
  * pipeline-communication overlap holds in r0.8.0 only for the interleaved schedule (arguments.py switches
  * overlap_p2p_comm off without it), so the pipelined runs were interleaved, to an unknown depth.
  */
+import { TORCHTITAN_H100_HELD_BACK } from './torchtitan-runs.js';
 import type { HeldBackRun, ValidationRun } from './types.js';
 
 const MEGATRON_CORE_08_SOURCE =
@@ -70,7 +71,7 @@ export const MEGATRON_CORE_08_RUNS: readonly ValidationRun[] = ['1.7b', '7.1b'].
  * sequences a rank has: the DP overlap window of 4 micro-batches or 1); with it the interleave (Megatron's default, none,
  * or one layer per virtual stage), at micro-batch 1 (the batch rule's 4 × PP micro-batches a rank).
  */
-export const HELD_BACK_RUNS: readonly HeldBackRun[] = TABLE.filter((row) => !['1.7b', '7.1b'].includes(row[0])).map((row) => {
+const MEGATRON_CORE_08_HELD_BACK: readonly HeldBackRun[] = TABLE.filter((row) => !['1.7b', '7.1b'].includes(row[0])).map((row) => {
   const [name, , , layers, , pp] = row;
   const pipelined = pp > 1;
   const readings = pipelined
@@ -91,3 +92,71 @@ export const HELD_BACK_RUNS: readonly HeldBackRun[] = TABLE.filter((row) => !['1
     readings,
   };
 });
+
+/**
+ * NeMo's long-sequence table on DGX-H100 (NVIDIA/NeMo docs/source/performance/performance_long_sequence.md, its first
+ * table: Llama 2 7B, FP8, container 24.03.01): "TFLOPS / GPU" of the with-CP layouts, 4K to 1M tokens on as many GPUs
+ * as thousands of tokens (TP × PP × DP × CP). The page gives neither its FLOP count nor the batch: held back under
+ * both counts of the attention — the full s × s of Megatron's num_floating_point_operations (the model's own count, and
+ * NeMo 25.04's for the same page's B200 table) and the causal half. The batch is asked as 4M tokens a step (the B200
+ * table's); 1M or 4M tokens move a row by 2 points at most. Megatron-Core of that container runs context parallelism as
+ * Transformer Engine's P2P ring (MEGATRON_CORE's RING); micro-batch 1, no recompute, as NeMo's long-context configs.
+ */
+const NEMO_LONG_SEQUENCE_H100_SOURCE =
+  'NVIDIA/NeMo docs/source/performance/performance_long_sequence.md, Llama 2 7B FP8 on DGX-H100 with context parallelism (NeMo 24.03.01)';
+
+/** [thousands of tokens, TP, PP, DP, CP, TFLOP/s per GPU] of the table's with-CP columns. */
+const NEMO_LONG_SEQUENCE_H100: readonly (readonly [number, number, number, number, number, number])[] = [
+  [4, 1, 1, 4, 1, 768],
+  [8, 1, 2, 4, 1, 730],
+  [16, 2, 1, 8, 1, 660],
+  [32, 2, 1, 8, 2, 610],
+  [64, 4, 1, 8, 2, 574],
+  [128, 4, 1, 8, 4, 555],
+  [256, 4, 1, 8, 8, 549],
+  [512, 8, 1, 4, 16, 549],
+  [1024, 8, 1, 4, 32, 536],
+];
+
+function nemoLongSequenceH100Run([k, tp, pp, dp, cp, tflops]: (typeof NEMO_LONG_SEQUENCE_H100)[number], causal: boolean): ValidationRun {
+  return {
+    id: `nemo-24.03-h100-llama2-7b-${k}k`,
+    source: NEMO_LONG_SEQUENCE_H100_SOURCE,
+    family: 'LONG_CONTEXT',
+    gpu: 'h100-sxm',
+    gpus: tp * pp * dp * cp,
+    model: 'llama2-7b',
+    modelChanges: { sequenceLength: k * 1024 },
+    layout: {
+      tensorParallel: tp,
+      pipelineParallel: pp,
+      contextParallel: cp,
+      globalBatchSize: Math.max(dp, (4 * 1024) / k),
+      microBatchSize: 1,
+      precision: 'FP8',
+      recompute: 'NONE',
+    },
+    trainingRecipe: 'MEGATRON_CORE',
+    recipe: `NeMo 24.03.01 (Megatron-Core): FP8, context parallel ${cp} as the P2P ring, SP where TP > 1, distributed optimizer, micro-batch 1, no recompute, sequence ${k}K`,
+    assumed: `${causal ? 'causal attention FLOPs (half of s × s)' : "full s × s attention FLOPs (Megatron's count)"}; a batch of 4M tokens a step (not published)`,
+    published: tflops,
+    kind: 'MODEL_TFLOPS_PER_GPU',
+    ...(causal ? { attentionFlops: 'CAUSAL' as const } : {}),
+  };
+}
+
+const NEMO_LONG_SEQUENCE_H100_HELD_BACK: readonly HeldBackRun[] = NEMO_LONG_SEQUENCE_H100.map((row) => ({
+  id: `nemo-24.03-h100-llama2-7b-${row[0]}k`,
+  source: NEMO_LONG_SEQUENCE_H100_SOURCE,
+  reason: 'the page gives no FLOP convention (full or causal attention) for its TFLOPS / GPU, nor the batch',
+  readings: [
+    { name: 'full s × s attention FLOPs', run: nemoLongSequenceH100Run(row, false) },
+    { name: 'causal attention FLOPs', run: nemoLongSequenceH100Run(row, true) },
+  ],
+}));
+
+/**
+ * Every held-back run: Megatron-Core r0.8.0's seven, torchtitan's Grand Teton H100 rows (torchtitan-runs.ts), NeMo's
+ * H100 long-sequence table.
+ */
+export const HELD_BACK_RUNS: readonly HeldBackRun[] = [...MEGATRON_CORE_08_HELD_BACK, ...TORCHTITAN_H100_HELD_BACK, ...NEMO_LONG_SEQUENCE_H100_HELD_BACK];

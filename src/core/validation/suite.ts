@@ -93,7 +93,9 @@ export function predictRun(run: ValidationRun, scales: EfficiencyScales = {}): R
   const withRecipe = applyRecipe(run.trainingRecipe, run.layout, run.options ?? {}, arch);
   const layout = resolveLayout(arch, cluster, withRecipe.layout, `validation.${run.id}`);
   const scale = scales[generation] ?? 1;
-  const options: PlanOptions = { ...withRecipe.options, ...(scale !== 1 ? { computeEfficiencyScale: scale } : {}) };
+  // A run's own efficiency scale (a reading of an unpublished peak) composes with the calibration's.
+  const ownScale = withRecipe.options.computeEfficiencyScale ?? 1;
+  const options: PlanOptions = { ...withRecipe.options, ...(scale !== 1 ? { computeEfficiencyScale: scale * ownScale } : {}) };
   const counts = computeModelCounts(arch);
   const evaluation = evaluatePlan(arch, counts, cluster, layout, options);
   const performance = evaluation.performance;
