@@ -75,9 +75,10 @@ export function signedPercent(fraction: number, digits = 1): string {
   return `${n.format(fraction * 100)} %`;
 }
 
-/** "no recompute", "selective recompute", "full recompute", or "full recompute of N layers per stage" (recomputeLayers). */
+/** "no recompute", "selective recompute", torchtitan's "selective op recompute", "full recompute", or "full recompute of N layers per stage" (recomputeLayers). */
 export function recomputeText(p: { recompute: string; recomputeLayers?: number | null }): string {
   if (p.recompute === 'NONE') return 'no recompute';
+  if (p.recompute === 'SELECTIVE_OPERATORS') return 'selective op recompute (torchtitan)';
   if (p.recompute === 'FULL' && p.recomputeLayers != null) {
     return `full recompute of ${p.recomputeLayers} layer${p.recomputeLayers === 1 ? '' : 's'} per stage`;
   }
