@@ -124,7 +124,7 @@ function activationBytesPerLayerLocal(arch: ModelArchitecture, layout: ParallelL
     // torchtitan's per-operator policy keeps its saved operators' outputs (dense models only: plan.ts refuses the rest).
     const tokens = arch.sequenceLength * layout.microBatchSize;
     const elementBytes = activationElementBytesFor(layout.precision);
-    return operatorRecomputeActivationBytes(arch, tokens, layout.tensorParallel, layout.sequenceParallel, layout.precision, elementBytes);
+    return operatorRecomputeActivationBytes(arch, tokens, layout.tensorParallel, layout.sequenceParallel, elementBytes);
   }
   const moe = arch.experts > 1;
   const moeLayers = moeLayersOf(arch);

@@ -367,7 +367,7 @@ export function latentUpProjectionWeightsOf(arch: ModelArchitecture): number {
  * FULL re-runs every layer's forward (Narayanan et al. 2021 eq. 3: 4 × forward instead of 3) — the `recomputed` share of
  * them with recomputeLayers (pipeline.ts recomputedLayerFraction; 1 by default);
  * SELECTIVE re-runs only the attention-score part, 4·s·h per layer (Korthikanti et al. 2022 §5, Table 4);
- * SELECTIVE_OPERATORS its policy's share of the layer's matmuls, all of them under FP8 (operator-recompute.ts).
+ * SELECTIVE_OPERATORS its policy's share of the layer's matmuls (operator-recompute.ts).
  * `cheapRecompute` (layout.cheapRecompute; FULL re-runs them anyway): the MLA up-projections once more, 2·W_up per
  * layer (DeepSeek-V3 §3.2.3). Multi-token prediction (DeepSeek-V3 §2.2): per depth one more block (a mean layer, with
  * the same recompute), the projection M_k of [h; Emb] (2h → h, with the layers' GEMM passes) and the shared output head

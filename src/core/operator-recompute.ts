@@ -5,21 +5,22 @@
  * models/llama3/parallelize_llama.py `_save_list` / `_apply_ac_to_transformer_block` define it at torchtitan 9dec370
  * (2024-12, the H100 benchmarks) and e7c0cae (2025-06): the outputs of aten.mm, of the flash / efficient SDPA kernels,
  * of reduce-scatters and of `max` are saved, "except every second mm"; every other operator (norms, RoPE, the SwiGLU
- * product, casts, all-gathers) is recomputed from the block's input. Float8 linears (torchao, `converters =
- * ["float8"]`) run torch._scaled_mm, which that list does not hold: under FP8 every linear is recomputed, the attention
- * output still saved. Modelled for dense blocks (q, k, v and o projections, then the MLP's matmuls); Pure, no I/O.
+ * product, casts, all-gathers) is recomputed from the block's input. Float8 linears (torchao) run the same policy: their
+ * Float8Tensor operands reach the checkpoint's dispatch mode as aten.mm before the subclass turns it into
+ * torch._scaled_mm — PyTorch dispatches to modes before subclasses (python_arg_parser.cpp, "Note [__torch_dispatch__
+ * dispatching order]") — and `max`, the amax of their dynamic scales, is on the list for them. Modelled for dense
+ * blocks (q, k, v and o projections, then the MLP's matmuls). Pure, no I/O.
  */
 import { headDimOf, kvHeadsPerRank } from './model.js';
-import type { ModelArchitecture, Precision } from './types.js';
+import type { ModelArchitecture } from './types.js';
 
 /**
  * Share of a dense block's forward GEMM FLOPs the policy runs again in the backward: the even-numbered matmuls in
  * forward order — wq (saved), wk, wv (saved), wo, then w1 (saved), w3, w2 (saved) for a gated MLP, fc1 (saved), fc2
  * for a plain one: k, o and the MLP's second matmul (torchtitan parallelize_llama.py `_custom_policy`: mm_count % 2 ==
- * 0 → PREFER_RECOMPUTE). Every linear under FP8 (torch._scaled_mm is not in `_save_list`).
+ * 0 → PREFER_RECOMPUTE), in BF16 and under Float8 alike.
  */
-export function operatorRecomputeGemmShare(arch: ModelArchitecture, precision: Precision): number {
-  if (precision === 'FP8') return 1;
+export function operatorRecomputeGemmShare(arch: ModelArchitecture): number {
   const h = arch.hiddenSize;
   const queryWidth = arch.attentionHeads * headDimOf(arch);
   const kvWidth = arch.kvHeads * headDimOf(arch);
@@ -30,17 +31,17 @@ export function operatorRecomputeGemmShare(arch: ModelArchitecture, precision: P
 }
 
 /**
- * Activation bytes a block keeps per micro-batch on one rank under the policy (16-bit elements; `tokens` = the rank's
- * s·b/c): its input (sequence-sharded with SP), the attention output and its log-sum-exp (fp32 per head), the
- * reduce-scatters' outputs under TP with SP, and — BF16 only — the saved matmuls' outputs: Q, V, the MLP's first
- * matmul and, for a gated MLP, w2's (the row-parallel partial sum, full width before its reduce-scatter).
+ * Activation bytes a block keeps per micro-batch on one rank under the policy (`elementBytes` per element, 2 in BF16
+ * and under Float8, whose matmuls write 16-bit outputs; `tokens` = the rank's s·b/c): its input (sequence-sharded with
+ * SP), the attention output and its log-sum-exp (fp32 per head), the reduce-scatters' outputs under TP with SP, and the
+ * saved matmuls' outputs: Q, V, the MLP's first matmul and, for a gated MLP, w2's (the row-parallel partial sum, full
+ * width before its reduce-scatter).
  */
 export function operatorRecomputeActivationBytes(
   arch: ModelArchitecture,
   tokens: number,
   tensorParallel: number,
   sequenceParallel: boolean,
-  precision: Precision,
   elementBytes: number,
 ): number {
   const t = tensorParallel;
@@ -50,10 +51,7 @@ export function operatorRecomputeActivationBytes(
   const input = h / (sp ? t : 1);
   const attentionOutput = queryWidthPerRank;
   const reduceScatterOutputs = sp ? (2 * h) / t : 0;
-  const savedMatmuls =
-    precision === 'FP8'
-      ? 0
-      : queryWidthPerRank + headDimOf(arch) * kvHeadsPerRank(arch.kvHeads, t) + arch.ffnHiddenSize / t + (arch.gatedMlp ? h : 0);
+  const savedMatmuls = queryWidthPerRank + headDimOf(arch) * kvHeadsPerRank(arch.kvHeads, t) + arch.ffnHiddenSize / t + (arch.gatedMlp ? h : 0);
   const logSumExpBytes = (4 * arch.attentionHeads) / t;
   return tokens * (elementBytes * (input + attentionOutput + reduceScatterOutputs + savedMatmuls) + logSumExpBytes);
 }

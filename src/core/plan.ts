@@ -28,6 +28,7 @@
  * options.overlapComputeSlowdown (default 0.189).
  */
 import { validateAdapter } from './adapter.js';
+import { ATTENTION_KERNELS } from './attention-kernel.js';
 import { operatorRecomputeUnsupported } from './operator-recompute.js';
 import { InvalidInputError, requireFinite, requireInteger } from './errors.js';
 import { planDiagnostics } from './diagnostics.js';
@@ -440,6 +441,7 @@ function checkOptions(options: PlanOptions): void {
   if (options.overlapComputeSlowdown !== undefined) requireFinite('options.overlapComputeSlowdown', options.overlapComputeSlowdown, 0, 1);
   if (options.expertGemmLaunch !== undefined) requireOneOf('options.expertGemmLaunch', options.expertGemmLaunch, EXPERT_GEMM_LAUNCHES);
   if (options.elementwiseKernels !== undefined) requireOneOf('options.elementwiseKernels', options.elementwiseKernels, ELEMENTWISE_KERNELS);
+  if (options.attentionKernel !== undefined) requireOneOf('options.attentionKernel', options.attentionKernel, ATTENTION_KERNELS);
   if (options.crossEntropyFusion !== undefined) requireOneOf('options.crossEntropyFusion', options.crossEntropyFusion, CROSS_ENTROPY_FUSIONS);
   if (options.fp8Scaling !== undefined) requireOneOf('options.fp8Scaling', options.fp8Scaling, FP8_SCALINGS);
   if (options.contextParallelCommunication !== undefined) {

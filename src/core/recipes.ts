@@ -4,6 +4,7 @@
  * default). Explicit user inputs always override a recipe. CUSTOM (or no recipe) keeps the planner's defaults, so
  * every earlier figure holds. Pure: no I/O.
  */
+import { attentionKernelRateScale } from './attention-kernel.js';
 import { defaultIntraNodeCollectiveEfficiency } from './communication.js';
 import { InvalidInputError } from './errors.js';
 import { DEFAULT_FRAMEWORK_OVERHEAD_BYTES, DEFAULT_MEMORY_HEADROOM_FRACTION } from './memory.js';
@@ -71,6 +72,7 @@ type RecipeOptionField =
   | 'expertDispatch'
   | 'expertGemmLaunch'
   | 'elementwiseKernels'
+  | 'attentionKernel'
   | 'pipelineFlushesPerStep'
   | 'communicationStreamingMultiprocessors';
 
@@ -166,6 +168,11 @@ const RECIPES: Record<Exclude<TrainingRecipe, 'CUSTOM'>, RecipeSpec> = {
     options: {
       overlapDataParallelCommunication: { value: true, source: 'FSDP2 prefetches the next all-gather and overlaps reduce-scatter with the backward' },
       overlapPipelineCommunication: { value: true, source: 'torch.distributed.pipelining schedules issue p2p asynchronously' },
+      attentionKernel: {
+        value: 'PYTORCH_SDPA',
+        source:
+          "torchtitan calls PyTorch's scaled_dot_product_attention with FLASH, EFFICIENT and MATH only, cuDNN first on sm100 (models/attention.py ScaledDotProductAttention._init_backend at e7c0cae; at 9dec370 ATen's default priority, flash first, cuDNN last): FlashAttention-2 on A100 and Hopper",
+      },
       elementwiseKernels: {
         value: 'EAGER',
         source:
@@ -307,6 +314,7 @@ const DEFAULT_SOURCES: Record<string, string> = {
   'options.expertGemmLaunch': 'planner default: GROUPED_KERNEL, the local experts in one grouped kernel (no host work per expert)',
   'options.expertGradientReducePrecision': 'planner default: the routed experts reduce their gradients at the dense weights\' precision (gradientReducePrecision)',
   'options.elementwiseKernels': 'planner default: FUSED, fused RoPE and SwiGLU kernels (Megatron-Core/Transformer Engine, or torch.compile)',
+  'options.attentionKernel': "planner default: CUDNN, cuDNN's fused attention as Transformer Engine runs it (the kernel cuDNN's SDPA benchmark times)",
   'options.fp8Scaling':
     'planner default: PER_TENSOR, one scale per tensor (Transformer Engine\'s delayed or current scaling, Hopper\'s FP8 recipes): under PER_EXPERT launches each expert\'s quantisation is host work; acts on FP8 plans',
   'options.crossEntropyFusion': 'planner default: UNFUSED, Megatron-Core\'s VocabParallelCrossEntropy operator by operator (--cross-entropy-loss-fusion off, its default)',
@@ -401,6 +409,7 @@ export function planAssumptions(
   optionEntry('expertDispatch', 'ALL_TO_ALL');
   optionEntry('expertGemmLaunch', 'GROUPED_KERNEL');
   optionEntry('elementwiseKernels', 'FUSED');
+  optionEntry('attentionKernel', 'CUDNN');
   optionEntry('crossEntropyFusion', 'UNFUSED');
   optionEntry('fp8Scaling', 'PER_TENSOR');
   optionEntry('expertGradientReducePrecision', 'as the dense weights');
@@ -461,6 +470,7 @@ export function kernelRateAssumptions(gpuId: string, arch: ModelArchitecture, la
   const calls = flashAttentionCallsPerPass(layout.contextParallel ?? 1, options);
   const { global, windowed } = causalKeysPerQueryByLayerKind(arch);
   const overMeasured = attentionRateOverMeasuredGpu(gpuId);
+  const kernelScale = attentionKernelRateScale(options?.attentionKernel, generation);
   const kinds = [`${Math.round(global.keys / calls)} keys a query per call on global layers: ${flashAttentionRateFraction(global.keys / calls).toFixed(3)}`];
   if (windowed.share > 0) {
     const keys = windowed.keys / calls;
@@ -468,9 +478,9 @@ export function kernelRateAssumptions(gpuId: string, arch: ModelArchitecture, la
   }
   assumptions.push({
     name: 'attentionKernelRate',
-    value: `keys / (keys + ${FLASH_ATTENTION_HALF_RATE_KEYS_PER_QUERY}) of the head-dim ceiling — ${kinds.join('; ')}${overMeasured === undefined ? '' : `; the ceiling ${overMeasured.ratio} × ${overMeasured.over.toUpperCase()}'s (Blackwell Ultra's doubled exponential throughput)`}`,
+    value: `keys / (keys + ${FLASH_ATTENTION_HALF_RATE_KEYS_PER_QUERY}) of the head-dim ceiling — ${kinds.join('; ')}${overMeasured === undefined ? '' : `; the ceiling ${overMeasured.ratio} × ${overMeasured.over.toUpperCase()}'s (Blackwell Ultra's doubled exponential throughput)`}${kernelScale === 1 ? '' : `; FlashAttention-2 (PyTorch's SDPA) at ${kernelScale} × cuDNN's rate`}`,
     origin: 'DEFAULT',
-    source: SDPA_BENCHMARK_SOURCE,
+    source: kernelScale === 1 ? SDPA_BENCHMARK_SOURCE : `${SDPA_BENCHMARK_SOURCE}; FlashAttention-2 over cuDNN on Hopper: NVIDIA/cudnn-frontend benchmark/sdpa_benchmark (benchmark_results.csv, median of ten shapes)`,
   });
   return assumptions;
 }

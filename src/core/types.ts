@@ -1,8 +1,8 @@
 /**
- * The shared vocabulary of the zeroplan core. Pure data: no GraphQL, no I/O, no clock.
- * Units are in the names: `…Bytes` (bytes, not GB), `…Seconds`, `…Flops` (floating-point operations),
- * `…FlopsPerSecond`, `…Usd`, `…Watts`. Counts of parameters and tokens are plain numbers.
+ * The shared vocabulary of the zeroplan core. Pure data: no GraphQL, no I/O, no clock. Units are in the names: `…Bytes`
+ * (bytes, not GB), `…Seconds`, `…Flops` (floating-point operations), `…FlopsPerSecond`, `…Usd`, `…Watts`; counts plain.
  */
+import type { AttentionKernel } from './attention-kernel.js';
 
 /** Numeric format of weights/activations in the forward and backward pass (mixed precision keeps fp32 masters). */
 export type Precision = 'FP32' | 'FP16' | 'BF16' | 'FP8';
@@ -14,9 +14,8 @@ export type OptimizerKind = 'ADAM' | 'ADAMW' | 'SGD_MOMENTUM' | 'ADAFACTOR' | 'A
 export type RecomputeMode = 'NONE' | 'SELECTIVE' | 'SELECTIVE_OPERATORS' | 'FULL';
 
 /**
- * What lives off the GPU (ZeRO-Offload / ZeRO-Infinity).
- * OPTIMIZER_*: fp32 optimizer states (and their update) on the host.
- * PARAMETERS_*: optimizer states and the 16-bit parameters (requires ZeRO stage 3, as ZeRO-Infinity does).
+ * What lives off the GPU (ZeRO-Offload / ZeRO-Infinity). OPTIMIZER_*: fp32 optimizer states (and their update) on the
+ * host. PARAMETERS_*: optimizer states and the 16-bit parameters (requires ZeRO stage 3, as ZeRO-Infinity does).
  */
 export type OffloadTarget = 'NONE' | 'OPTIMIZER_CPU' | 'OPTIMIZER_NVME' | 'PARAMETERS_CPU' | 'PARAMETERS_NVME';
 
@@ -396,11 +395,10 @@ export interface PlanOptions {
    */
   overlapExpertParallelCommunication?: boolean;
   /**
-   * ZeRO-3 / FSDP: whether a layer's gathered parameters are freed after its forward (PyTorch FSDP2
-   * `fully_shard(reshard_after_forward=True)`, the default; DeepSpeed ZeRO-3 releases them after use) and gathered again
-   * for its backward, or kept until the backward (`reshard_after_forward=False`): one all-gather per micro-batch
-   * instead of two, and the stage's parameters whole on the device from forward to backward (peak as ZeRO-2's). Acts
-   * under ZeRO-3 without parameter offload. Default true.
+   * ZeRO-3 / FSDP: whether a layer's gathered parameters are freed after its forward (PyTorch FSDP2 `fully_shard(
+   * reshard_after_forward=True)`, the default; DeepSpeed ZeRO-3 releases them after use) and gathered again for its
+   * backward, or kept until the backward (`reshard_after_forward=False`): one all-gather per micro-batch instead of two,
+   * and the stage's parameters whole from forward to backward (peak as ZeRO-2's). Under ZeRO-3 without offload; default true.
    */
   reshardAfterForward?: boolean;
   /**
@@ -411,6 +409,8 @@ export interface PlanOptions {
    * cannot hide (and the contention share, overlapComputeSlowdown) counts.
    */
   contextParallelCommunication?: ContextParallelCommunication;
+  /** The FlashAttention kernel (attention-kernel.ts): CUDNN by default; PYTORCH_SDPA as torchtitan calls it (FlashAttention-2 on Hopper). */
+  attentionKernel?: AttentionKernel;
   /**
    * How the MoE dispatch/combine moves tokens between nodes. ALL_TO_ALL (default): one copy per routed expert over
    * the network (NCCL all-to-all). NODE_DEDUPLICATED: DeepEP's normal kernels / DeepSeek-V3 §3.2.2 — a token crosses

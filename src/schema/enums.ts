@@ -1,4 +1,5 @@
 /** Enums shared by several type families. Values are the core's string literals, so no mapping is needed. */
+import { type AttentionKernel, FLASH_ATTENTION_2_RATE_OVER_CUDNN_HOPPER } from '../core/attention-kernel.js';
 import type { PipelineLayerSplit } from '../core/pipeline.js';
 import type { AssumptionOrigin, TrainingRecipe } from '../core/recipes.js';
 import type {
@@ -50,7 +51,7 @@ export const RecomputeModeEnum = builder.enumType('RecomputeMode', {
     SELECTIVE: { description: 'Recompute only the attention-score part (small FLOP cost, large memory saving).' },
     SELECTIVE_OPERATORS: {
       description:
-        "torchtitan's per-operator selective checkpointing (selective_ac_option \"op\"): saves the attention output and every other matmul's output (q, v, the MLP's first and last in BF16; none of the float8 linears under FP8), recomputes the rest (k, o, the MLP's middle matmul, norms, RoPE, activations). Dense models only.",
+        "torchtitan's per-operator selective checkpointing (selective_ac_option \"op\"): saves the attention output and every other matmul's output (q, v, the MLP's first and last; Float8 linears alike), recomputes the rest (k, o, the MLP's middle matmul, norms, RoPE, activations). Dense models only.",
     },
     FULL: { description: 'Keep only layer inputs and recompute each layer forward (one extra forward pass).' },
   } satisfies Record<RecomputeMode, { description: string }>,
@@ -219,6 +220,16 @@ export const ExpertGemmLaunchEnum = builder.enumType('ExpertGemmLaunch', {
         `Transformer Engine's GroupedLinear (Megatron-Core): one GEMM per local expert from host split sizes; the GPU waits on host work per expert after the dispatcher's sync (${(EXPERT_HOST_SECONDS_PER_OPERATION * 1e6).toFixed(1)} µs per GEMM or per-tensor-scaled FP8 cast, calibrated: options.expertHostSecondsPerOperation).`,
     },
   } satisfies Record<ExpertGemmLaunch, { description: string }>,
+});
+
+export const AttentionKernelEnum = builder.enumType('AttentionKernel', {
+  description: 'Which FlashAttention kernel the attention runs (options.attentionKernel).',
+  values: {
+    CUDNN: { description: "cuDNN's fused attention, as Transformer Engine runs it under Megatron-Core and NeMo (the default; the rate cuDNN's SDPA benchmark measures)." },
+    PYTORCH_SDPA: {
+      description: `PyTorch's scaled_dot_product_attention as torchtitan calls it: FlashAttention-2 on A100 and Hopper — on Hopper at ${FLASH_ATTENTION_2_RATE_OVER_CUDNN_HOPPER} × cuDNN's rate (NVIDIA's comparison, cudnn-frontend benchmark/sdpa_benchmark) — and cuDNN on Blackwell.`,
+    },
+  } satisfies Record<AttentionKernel, { description: string }>,
 });
 
 export const ElementwiseKernelsEnum = builder.enumType('ElementwiseKernels', {

@@ -246,11 +246,11 @@ export const ModelRef = builder.objectRef<ModelView>('Model').implement({
     }),
     hardwareFlopsPerToken: t.float({
       description:
-        'Training FLOPs per token the GPUs execute, i.e. flopsPerToken plus what `recompute` re-runs (SELECTIVE_OPERATORS with 16-bit linears; under FP8 it re-runs every matmul, as FULL does but the attention) and the multi-token-prediction modules (multiTokenPredictionDepth).',
+        'Training FLOPs per token the GPUs execute, i.e. flopsPerToken plus what `recompute` re-runs (SELECTIVE_OPERATORS: every second matmul of each layer) and the multi-token-prediction modules (multiTokenPredictionDepth).',
       args: { recompute: t.arg({ type: RecomputeModeEnum, defaultValue: 'NONE', description: 'Recomputation mode.' }) },
       resolve: (m, { recompute }) => {
         const mode = recompute ?? 'NONE';
-        const operatorShare = mode === 'SELECTIVE_OPERATORS' ? operatorRecomputeGemmShare(m.arch, 'BF16') : 0;
+        const operatorShare = mode === 'SELECTIVE_OPERATORS' ? operatorRecomputeGemmShare(m.arch) : 0;
         return hardwareFlopsPerToken(m.counts, m.arch, mode, false, mode === 'FULL' ? 1 : 0, operatorShare);
       },
     }),

@@ -102,12 +102,13 @@ describe('the Blackwell (B200) GEMM law', () => {
     expect(Math.max(...rows) - Math.min(...rows)).toBeLessThan(0.09);
   });
 
-  it('reads the same table\'s rows without context parallelism within 3 %: the long rows\' offset comes with the CP ring', () => {
+  it('reads the same table\'s rows without context parallelism within 4 %: the long rows\' offset comes with the CP ring', () => {
     // The table's 8K (2 B200, DP 2) and 16K (4 B200, DP 4) rows, TP 1, no CP: 1,671 / 1,717 model TFLOP/s per GPU (session
-    // 20): +2.3 / +1.9 %, against +8.8 % at 32K over CP 2 — where FlashAttention's calls meet the same 8K keys a query as
-    // at 16K without CP. What the model misses at 32K–1M arrives with the ring, not with the length or the kernel.
+    // 20): +3.3 / +2.6 % (session 21's FP8 factor; +2.3 / +1.9 % before), against +9.2 % at 32K over CP 2 — where
+    // FlashAttention's calls meet the same 8K keys a query as at 16K without CP. What the model misses at 32K–1M arrives
+    // with the ring, not with the length or the kernel.
     const short = ['nemo-25.04-b200-llama3-8b-8k', 'nemo-25.04-b200-llama3-8b-16k'].map((id) => predictRun(VALIDATION_RUNS.find((r) => r.id === id)!).error);
-    for (const e of short) expect(Math.abs(e)).toBeLessThan(0.03);
+    for (const e of short) expect(Math.abs(e)).toBeLessThan(0.04);
     const ring32k = predictRun(VALIDATION_RUNS.find((r) => r.id === 'nemo-25.04-b200-llama3-8b-32k')!).error;
     expect(ring32k - Math.max(...short)).toBeGreaterThan(0.05);
   });
@@ -200,11 +201,12 @@ describe('what a plan says about the GPU it runs on', () => {
     const errors = blackwellMoe.map((r) => Math.abs(error(r.id)));
     expect(Math.min(...errors)).toBeLessThan(MOE_STEP_TIME_MODEL_ACCURACY_FRACTION);
     expect(errors.reduce((a, e) => a + e, 0) / errors.length).toBeGreaterThan(1.6 * MOE_STEP_TIME_MODEL_ACCURACY_FRACTION);
-    // Since session 19 (gpt-oss's eager clamp and unfused RoPE) the five largest: three gpt-oss rows and two B300 Qwen3
-    // 235B rows; the sixth is H100's 26.02 Qwen3 30B (+25.6 %).
+    // Since session 21's FP8 factor (0.826) the five largest: three gpt-oss rows and 26.02's B300 Qwen3 235B on Blackwell,
+    // then H100's 26.02 Qwen3 30B (+26.0 %); 26.04.01's B300 Qwen3 235B (−25.7 %) sixth. All MoE.
     const fiveLargest = VALIDATION_RUNS.map((r) => ({ run: r, e: Math.abs(error(r.id)) })).sort((a, b) => b.e - a.e).slice(0, 5);
     expect(fiveLargest.map((x) => x.e)).toEqual(largest.slice(0, 5));
-    expect(fiveLargest.every((x) => blackwellMoe.includes(x.run))).toBe(true);
+    expect(fiveLargest.filter((x) => blackwellMoe.includes(x.run))).toHaveLength(4);
+    expect(fiveLargest.every((x) => x.run.family === 'MOE')).toBe(true);
     expect(fiveLargest.filter((x) => x.run.model === 'gpt-oss-120b')).toHaveLength(3);
   });
 

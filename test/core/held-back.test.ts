@@ -47,11 +47,11 @@ describe("torchtitan's Grand Teton H100 rows (500 W, a peak between SXM and NVL)
   const held = predictHeldBack().filter((h) => h.run.id.startsWith('torchtitan-grand-teton-'));
   const readingsOf = (id: string) => held.find((h) => h.run.id === `torchtitan-grand-teton-${id}`)!.readings.map((r) => r.prediction.error);
 
-  it('without async TP, the 70B rows lie at the NVL reading, within 4 % (TP 8 × FSDP 32: 829, 597.3 and 809.8 tokens/s/GPU), and below the SXM one', () => {
+  it('without async TP, the 70B rows lie between the two readings (TP 8 × FSDP 32: 829, 597.3 and 809.8 tokens/s/GPU)', () => {
     for (const id of ['llama3-70b-256-tp8-float8', 'async-tp-page-llama3-70b-bf16', 'async-tp-page-llama3-70b-float8']) {
       const [sxm, nvl] = readingsOf(id);
-      expect(sxm, id).toBeGreaterThan(0.05);
-      expect(Math.abs(nvl!), id).toBeLessThan(0.04);
+      expect(sxm, id).toBeGreaterThan(0);
+      expect(nvl, id).toBeLessThan(0);
     }
   });
 

@@ -761,7 +761,7 @@ describe('trainingPlan: recipe and assumptions', () => {
     });
     expect(b200.errors).toBeUndefined();
     const law = b200.data!.trainingPlan.assumptions.find((a) => a.name === 'gemmEfficiencyLaw')!;
-    expect(law.value).toMatch(/^BLACKWELL: at most 0\.628 of peak × FP8 factor 0\.803 .*pooled/);
+    expect(law.value).toMatch(/^BLACKWELL: at most 0\.628 of peak × FP8 factor 0\.826 .*pooled/);
     expect(law.origin).toBe('DEFAULT');
     expect(b200.data!.trainingPlan.diagnostics).toContainEqual({ severity: 'INFO', code: 'UNCALIBRATED_GPU' });
     const h100 = await post<B200>(t.app, {

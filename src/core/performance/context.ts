@@ -5,6 +5,7 @@
 import { InvalidInputError } from '../errors.js';
 import { peakFlopsFor } from '../hardware.js';
 import { expertTensorParallelOf, layoutGpus } from '../memory.js';
+import { attentionKernelRateScale } from '../attention-kernel.js';
 import { moeLayersOf } from '../model.js';
 import { operatorRecomputeGemmShare } from '../operator-recompute.js';
 import { recomputedLayerFraction } from '../pipeline.js';
@@ -133,7 +134,8 @@ export function stepContext(
     options,
     generation,
     matmulCeilingScale: matmulCeilingScaleOf(gpu.id, generation),
-    attentionCeilingScale: attentionCeilingScaleOf(gpu.id, generation),
+    // The kernel's own rate (attention-kernel.ts): FlashAttention-2 under PyTorch's SDPA on Hopper.
+    attentionCeilingScale: attentionCeilingScaleOf(gpu.id, generation) * attentionKernelRateScale(options?.attentionKernel, generation),
     gpusPerNode: cluster.gpusPerNode,
     t,
     p,
@@ -166,7 +168,7 @@ export function stepContext(
     expertParallelSlowdown: reservedSmSlowdown(gpu.streamingMultiprocessors, options?.communicationStreamingMultiprocessors) ?? slowdown,
     expertLoad: expertLoadFor(arch, layout, options),
     recomputed,
-    recomputedGemms: operatorRecompute ? operatorRecomputeGemmShare(arch, layout.precision) : recomputed,
+    recomputedGemms: operatorRecompute ? operatorRecomputeGemmShare(arch) : recomputed,
     recomputedElementwise: operatorRecompute ? 1 : recomputed,
     recomputedCollectives: operatorRecompute ? (sp ? 1 : 2) : 2 * recomputed,
   };

@@ -24,7 +24,7 @@ function trainyH200(hosts: number, tokensPerSecondPerGpu: number): ValidationRun
     options: { elementwiseKernels: 'FUSED' },
     trainingRecipe: 'TORCHTITAN_FSDP2',
     recipe:
-      'torchtitan FSDP2 (ZeRO-3, fp32 gradient reduction: mixed_precision_reduce default), --training.compile (element-wise kernels fused), Float8 linears (torchao tensorwise), per-operator selective checkpointing: under Float8 every linear is recomputed (torch._scaled_mm is not in the policy\'s save list), the attention output kept',
+      'torchtitan FSDP2 (ZeRO-3, fp32 gradient reduction: mixed_precision_reduce default), --training.compile (element-wise kernels fused), Float8 linears (torchao tensorwise), per-operator selective checkpointing: every second matmul recomputed, Float8 linears alike (they reach the policy as aten.mm), the attention output kept',
     assumed:
       'Llama 3.1 8B as the preset (its 128K-context RoPE scaling does not change the FLOPs); the FSDP Float8 all-gather of the weights (half the gather bytes) not modelled — the gathers hide under the step either way; the output head in BF16 (torchtitan filter_fqns ["output"]), as the FP8 recipe keeps it',
     published: tokensPerSecondPerGpu,

@@ -9,6 +9,7 @@ import {
   AdapterTargetsEnum,
   CrossEntropyFusionEnum,
   Fp8ScalingEnum,
+  AttentionKernelEnum,
   ElementwiseKernelsEnum,
   ContextParallelCommunicationEnum,
   ExpertDispatchEnum,
@@ -105,6 +106,11 @@ export const PlanOptionsInputRef = builder.inputType('PlanOptionsInput', {
       type: ExpertGemmLaunchEnum,
       description:
         "How a rank launches its local experts' GEMMs (default GROUPED_KERNEL; PER_EXPERT: Transformer Engine's GroupedLinear, Megatron-Core — the host work per expert after the dispatcher's sync is the EXPERT_HOST term, performance.expertHostSeconds). MoE models only.",
+    }),
+    attentionKernel: t.field({
+      type: AttentionKernelEnum,
+      description:
+        "Which FlashAttention kernel runs (default CUDNN: cuDNN's fused attention, as Transformer Engine; PYTORCH_SDPA: PyTorch's scaled_dot_product_attention as torchtitan calls it — FlashAttention-2 on A100 and Hopper, cuDNN on Blackwell). The recipe TORCHTITAN_FSDP2 sets PYTORCH_SDPA.",
     }),
     elementwiseKernels: t.field({
       type: ElementwiseKernelsEnum,

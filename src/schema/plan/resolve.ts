@@ -177,7 +177,7 @@ const BOOLEAN_OPTIONS = [
   'overlapTensorParallelBackward', 'overlapExpertParallelCommunication', 'reshardAfterForward',
 ] as const satisfies readonly (Exclude<keyof PlanOptionsInputFields, keyof PlanOptionsInputShape> & keyof PlanOptions)[];
 
-const ENUM_OPTIONS = ['contextParallelCommunication', 'expertDispatch', 'expertGemmLaunch', 'elementwiseKernels', 'crossEntropyFusion', 'fp8Scaling', 'expertGradientReducePrecision'] as const satisfies readonly (keyof PlanOptionsInputFields & keyof PlanOptions)[];
+const ENUM_OPTIONS = ['contextParallelCommunication', 'expertDispatch', 'expertGemmLaunch', 'elementwiseKernels', 'attentionKernel', 'crossEntropyFusion', 'fp8Scaling', 'expertGradientReducePrecision'] as const satisfies readonly (keyof PlanOptionsInputFields & keyof PlanOptions)[];
 
 // Every PlanOptionsInput field is copied: a field added to the input but not to one of the lists fails to compile here.
 type Uncopied = Exclude<

@@ -55,6 +55,13 @@ export type AssumptionOrigin =
   /** An explicit input. */
   | 'USER';
 
+/** Which FlashAttention kernel the attention runs (options.attentionKernel). */
+export type AttentionKernel =
+  /** cuDNN's fused attention, as Transformer Engine runs it under Megatron-Core and NeMo (the default; the rate cuDNN's SDPA benchmark measures). */
+  | 'CUDNN'
+  /** PyTorch's scaled_dot_product_attention as torchtitan calls it: FlashAttention-2 on A100 and Hopper — on Hopper at 0.574 × cuDNN's rate (NVIDIA's comparison, cudnn-frontend benchmark/sdpa_benchmark) — and cuDNN on Blackwell. */
+  | 'PYTORCH_SDPA';
+
 /** What limits the answer. */
 export type BindingConstraint =
   /** The dollars: the deadline would allow more tokens. */
@@ -354,6 +361,8 @@ export type PipelineSchedule =
 
 /** Planner knobs; every one has a documented default (docs/api.md and src/core/plan.ts). */
 export type PlanOptionsInput = {
+  /** Which FlashAttention kernel runs (default CUDNN: cuDNN's fused attention, as Transformer Engine; PYTORCH_SDPA: PyTorch's scaled_dot_product_attention as torchtitan calls it — FlashAttention-2 on A100 and Hopper, cuDNN on Blackwell). The recipe TORCHTITAN_FSDP2 sets PYTORCH_SDPA. */
+  attentionKernel?: AttentionKernel | null | undefined;
   /** Streaming multiprocessors the overlapped MoE all-to-all kernels hold (DeepSeek-V3 §3.2.2: 20 of the H800's 132; DeepEP's default 20): compute beside an overlapped all-to-all runs on the others, in place of overlapComputeSlowdown. 1 to the GPU's SM count − 1. Default: none reserved. */
   communicationStreamingMultiprocessors?: number | null | undefined;
   /** Replaces the efficiency model by a fixed fraction of peak (0.01–1). */
@@ -543,7 +552,7 @@ export type RecomputeMode =
   | 'NONE'
   /** Recompute only the attention-score part (small FLOP cost, large memory saving). */
   | 'SELECTIVE'
-  /** torchtitan's per-operator selective checkpointing (selective_ac_option "op"): saves the attention output and every other matmul's output (q, v, the MLP's first and last in BF16; none of the float8 linears under FP8), recomputes the rest (k, o, the MLP's middle matmul, norms, RoPE, activations). Dense models only. */
+  /** torchtitan's per-operator selective checkpointing (selective_ac_option "op"): saves the attention output and every other matmul's output (q, v, the MLP's first and last; Float8 linears alike), recomputes the rest (k, o, the MLP's middle matmul, norms, RoPE, activations). Dense models only. */
   | 'SELECTIVE_OPERATORS';
 
 /** A reliability preset (default `llama3-405b`) and any overrides of its parameters. */
