@@ -570,6 +570,9 @@ export function maxTrainableParameters(input: {
   const s = requireInteger('includeActivations.sequenceLength', act.sequenceLength, 1);
   const b = requireInteger('includeActivations.microBatchSize', act.microBatchSize ?? 1, 1);
   const recompute = act.recompute ?? 'NONE';
+  if (recompute === 'SELECTIVE_OPERATORS') {
+    throw new InvalidInputError('includeActivations.recompute', recompute, "NONE, SELECTIVE or FULL (torchtitan's per-operator policy needs a model's own matmul widths: trainingPlan)");
+  }
   const sp = (act.sequenceParallel ?? false) && t > 1;
   const flash = act.flashAttention ?? false;
   const elementBytes = activationElementBytesFor(precision);

@@ -61,5 +61,7 @@ export function operatorRecomputeUnsupported(arch: ModelArchitecture): string | 
   if (arch.experts > 1) return `a mixture of experts (${arch.experts} experts): its grouped expert matmuls are not aten.mm`;
   if (arch.latentAttention !== undefined) return 'multi-head latent attention (its down- and up-projections are another matmul order)';
   if ((arch.multiTokenPredictionDepth ?? 0) > 0) return 'multi-token prediction modules';
+  // F.linear with a bias dispatches aten.addmm, which the policy neither saves nor counts among its matmuls.
+  if (arch.linearBiases === true) return 'linear biases (their linears dispatch as aten.addmm, which the policy neither saves nor counts)';
   return undefined;
 }

@@ -289,7 +289,15 @@ export function resolveLayout(arch: ModelArchitecture, cluster: ClusterSpec, inp
   if (recompute === 'SELECTIVE_OPERATORS') {
     const unsupported =
       operatorRecomputeUnsupported(arch) ??
-      (adapter !== undefined ? 'adapter fine-tuning' : input.cheapRecompute === true ? 'cheapRecompute (a recompute of its own)' : undefined);
+      (adapter !== undefined
+        ? 'adapter fine-tuning'
+        : input.cheapRecompute === true
+          ? 'cheapRecompute (a recompute of its own)'
+          : !flashAttention
+            ? 'flashAttention false (the policy saves only the fused SDPA kernels\' outputs)'
+            : input.activationStorage === 'FP8'
+              ? 'activationStorage FP8 (the policy keeps 16-bit matmul outputs)'
+              : undefined);
     if (unsupported !== undefined) {
       throw new InvalidInputError(
         f('recompute'),

@@ -12,8 +12,9 @@ import {
   validateArchitecture,
 } from '../core/model.js';
 import { findModelPreset, MODEL_PRESETS } from '../core/presets.js';
-import { operatorRecomputeGemmShare } from '../core/operator-recompute.js';
-import type { LatentAttention, ModelArchitecture, ModelCounts } from '../core/types.js';
+import { InvalidInputError } from '../core/errors.js';
+import { operatorRecomputeGemmShare, operatorRecomputeUnsupported } from '../core/operator-recompute.js';
+import type { LatentAttention, ModelArchitecture, ModelCounts, RecomputeMode } from '../core/types.js';
 import { builder } from './builder.js';
 import { idSchema, nameSchema, specNameSchema } from './validation.js';
 import type { SavedRecord, SchemaContext } from './context.js';
@@ -82,6 +83,16 @@ function withoutNulls<T extends object>(obj: T): { [K in keyof T]?: Exclude<T[K]
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(obj)) if (value !== null && value !== undefined) out[key] = value;
   return out as { [K in keyof T]?: Exclude<T[K], null> };
+}
+
+/** Model.hardwareFlopsPerToken: what `mode` re-runs; torchtitan's per-operator policy only where trainingPlan accepts it. */
+function hardwareFlopsPerTokenUnder(arch: ModelArchitecture, counts: ModelCounts, mode: RecomputeMode): number {
+  const unsupported = mode === 'SELECTIVE_OPERATORS' ? operatorRecomputeUnsupported(arch) : undefined;
+  if (unsupported !== undefined) {
+    throw new InvalidInputError('recompute', mode, `NONE, SELECTIVE or FULL for ${unsupported}: SELECTIVE_OPERATORS models torchtitan's per-operator policy on dense attention and MLP blocks`);
+  }
+  const operatorShare = mode === 'SELECTIVE_OPERATORS' ? operatorRecomputeGemmShare(arch) : 0;
+  return hardwareFlopsPerToken(counts, arch, mode, false, mode === 'FULL' ? 1 : 0, operatorShare);
 }
 
 /** ModelInput → validated architecture + counts (errors name `${path}.<field>`). */
@@ -248,11 +259,7 @@ export const ModelRef = builder.objectRef<ModelView>('Model').implement({
       description:
         'Training FLOPs per token the GPUs execute, i.e. flopsPerToken plus what `recompute` re-runs (SELECTIVE_OPERATORS: every second matmul of each layer) and the multi-token-prediction modules (multiTokenPredictionDepth).',
       args: { recompute: t.arg({ type: RecomputeModeEnum, defaultValue: 'NONE', description: 'Recomputation mode.' }) },
-      resolve: (m, { recompute }) => {
-        const mode = recompute ?? 'NONE';
-        const operatorShare = mode === 'SELECTIVE_OPERATORS' ? operatorRecomputeGemmShare(m.arch) : 0;
-        return hardwareFlopsPerToken(m.counts, m.arch, mode, false, mode === 'FULL' ? 1 : 0, operatorShare);
-      },
+      resolve: (m, { recompute }) => hardwareFlopsPerTokenUnder(m.arch, m.counts, recompute ?? 'NONE'),
     }),
     sixNFlopsPerToken: t.float({
       description: 'Kaplan\'s rule of thumb 6·N FLOPs per token (N = active parameters), for comparison with flopsPerToken.',

@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { attentionKernelRateScale, FLASH_ATTENTION_2_RATE_OVER_CUDNN_HOPPER } from '../../src/core/attention-kernel.js';
 import { findGpu, makeCluster } from '../../src/core/hardware.js';
 import { computeModelCounts } from '../../src/core/model.js';
+import { layerCompute } from '../../src/core/performance/compute.js';
+import { stepContext } from '../../src/core/performance/context.js';
 import { evaluatePlan, resolveLayout } from '../../src/core/plan.js';
 import { findModelPreset } from '../../src/core/presets.js';
 import { applyRecipe, kernelRateAssumptions, planAssumptions } from '../../src/core/recipes.js';
@@ -37,13 +39,15 @@ describe('FlashAttention-2 against cuDNN on Hopper', () => {
     const cluster = makeCluster({ gpu: findGpu(gpu) as GpuSpec, gpusPerNode: 8, nodes: 1 });
     const layout = resolveLayout(llama, cluster, { globalBatchSize: 8, microBatchSize: 1 });
     const plan = evaluatePlan(llama, counts, cluster, layout, options);
-    return { plan, compute: plan.terms.find((t) => t.name === 'COMPUTE')!.seconds };
+    const layer = layerCompute(stepContext(llama, counts, cluster, layout, options));
+    return { plan, compute: plan.terms.find((t) => t.name === 'COMPUTE')!.seconds, attention: layer.attentionSeconds, layer: layer.layerSeconds };
   };
 
-  it('a Llama 3 8B step on 8 H100: the attention’s part of COMPUTE grows by 1/0.574, nothing else moves; on A100 nothing moves', () => {
+  it('a Llama 3 8B step on 8 H100: the attention’s seconds grow by 1/0.574 and COMPUTE by exactly that difference, memory not at all; on A100 nothing moves', () => {
     const cudnn = attentionSeconds('h100-sxm', {});
     const fa2 = attentionSeconds('h100-sxm', { attentionKernel: 'PYTORCH_SDPA' });
-    expect(fa2.compute).toBeGreaterThan(cudnn.compute * 1.05);
+    expect(fa2.attention / cudnn.attention).toBeCloseTo(1 / FLASH_ATTENTION_2_RATE_OVER_CUDNN_HOPPER, 9);
+    expect(fa2.layer - cudnn.layer).toBeCloseTo(fa2.attention - cudnn.attention, 12);
     expect(fa2.plan.memory.totalBytes).toBe(cudnn.plan.memory.totalBytes);
     expect(attentionSeconds('a100-80gb', { attentionKernel: 'PYTORCH_SDPA' }).compute).toBe(attentionSeconds('a100-80gb', {}).compute);
   });

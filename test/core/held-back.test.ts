@@ -67,8 +67,8 @@ describe("torchtitan's Grand Teton H100 rows (500 W, a peak between SXM and NVL)
     for (const [id, published] of pairs) {
       const vanilla = held.find((h) => h.run.id === `torchtitan-grand-teton-${id}`)!.readings[0]!.prediction.predicted;
       const overlapped = held.find((h) => h.run.id.startsWith(`torchtitan-grand-teton-${id}`) && h.run.id.endsWith('-async-tp'))!.readings[0]!.prediction.predicted;
-      expect(published).toBeLessThan(1.17);
-      expect(overlapped / vanilla, id).toBeGreaterThan(published);
+      // The gap the model's TE-style overlap leaves over torchtitan's async TP: at least 10 points on every page.
+      expect(overlapped / vanilla - published, id).toBeGreaterThan(0.1);
     }
   });
 });

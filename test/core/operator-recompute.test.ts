@@ -27,8 +27,9 @@ describe('the matmuls the policy re-runs', () => {
     const llama = preset('llama3-8b');
     expect(operatorRecomputeGemmShare(llama)).toBeCloseTo((1024 + 4096 + 14336) / (2 * 4096 + 2 * 1024 + 3 * 14336), 12);
     expect(operatorRecomputeGemmShare(llama)).toBeCloseTo(0.3654, 4);
-    // A plain (GELU) MLP: fc1 saved, fc2 recomputed — GPT-3 175B's k, o and fc2 of 2·h² + 2·h² + 8·h² (MHA, f = 4h).
-    expect(operatorRecomputeGemmShare(preset('gpt3-175b'))).toBeCloseTo(6 / 12, 12);
+    // A plain (GELU) MLP: fc1 saved, fc2 recomputed — GPT-3 175B's shape without biases: k, o and fc2 of 2·h² + 2·h² + 8·h²
+    // (MHA, f = 4h). (With its biases the linears dispatch as aten.addmm, which the policy does not count: refused below.)
+    expect(operatorRecomputeGemmShare({ ...preset('gpt3-175b'), linearBiases: false })).toBeCloseTo(6 / 12, 12);
   });
 
   it('hardware FLOPs per token: the model FLOPs plus that share of each layer’s matmuls, never the attention scores', () => {
@@ -91,7 +92,6 @@ describe('torchtitan’s published figures (docs/performance.md, 64 A100 80GB, F
   it('Llama 2 13B at batch 2: selective op costs 12 % of the speed without checkpointing (1,904 / 2,162), within 1.5 points', () => {
     const op = run('torchtitan-llama2-13b-selective-op');
     const none = run('torchtitan-llama2-13b');
-    expect(op.predicted / none.predicted).toBeCloseTo(1904 / 2162, 1);
     expect(Math.abs(op.predicted / none.predicted - 1904 / 2162)).toBeLessThanOrEqual(0.015);
     expect(Math.abs(op.error)).toBeLessThanOrEqual(0.05);
   });
@@ -108,7 +108,11 @@ describe('torchtitan’s published figures (docs/performance.md, 64 A100 80GB, F
 
 describe('where the policy is not modelled', () => {
   const cluster = makeCluster({ gpu: findGpu('h100-sxm') as GpuSpec, gpusPerNode: 8, nodes: 8 });
-  it('a mixture of experts, latent attention or an adapter: plan.recompute refused, naming what is allowed', () => {
+  it('a mixture of experts, latent attention, linear biases, an adapter, no FlashAttention or FP8 activation storage: plan.recompute refused, naming what is allowed', () => {
+    expect(fieldOf(() => resolveLayout(preset('gpt3-175b'), cluster, { globalBatchSize: 64, tensorParallel: 8, recompute: 'SELECTIVE_OPERATORS' }))).toBe('plan.recompute');
+    const llama8b = preset('llama3-8b');
+    expect(fieldOf(() => resolveLayout(llama8b, cluster, { globalBatchSize: 64, recompute: 'SELECTIVE_OPERATORS', flashAttention: false }))).toBe('plan.recompute');
+    expect(fieldOf(() => resolveLayout(llama8b, cluster, { globalBatchSize: 64, recompute: 'SELECTIVE_OPERATORS', precision: 'FP8', activationStorage: 'FP8' }))).toBe('plan.recompute');
     for (const id of ['mixtral-8x7b', 'deepseek-v3']) {
       const arch = preset(id);
       expect(fieldOf(() => resolveLayout(arch, cluster, { globalBatchSize: 64, recompute: 'SELECTIVE_OPERATORS', expertParallel: 8 }))).toBe('plan.recompute');
@@ -133,8 +137,37 @@ describe('planSearch', () => {
     expect(pinned.best.length).toBeGreaterThan(0);
     expect(pinned.best.every((c) => c.layout.recompute === 'SELECTIVE_OPERATORS')).toBe(true);
     const mixtral = preset('mixtral-8x7b');
-    const none = searchPlans(mixtral, computeModelCounts(mixtral), cluster, { globalBatchSize: 64, recomputeModes: ['SELECTIVE_OPERATORS'] });
-    expect(none.candidates).toBe(0);
+    expect(fieldOf(() => searchPlans(mixtral, computeModelCounts(mixtral), cluster, { globalBatchSize: 64, recomputeModes: ['SELECTIVE_OPERATORS'] }))).toBe('recomputeModes');
+  });
+});
+
+describe('the collectives the policy re-runs', () => {
+  const llama = preset('llama3-8b');
+  const counts = computeModelCounts(llama);
+  const h100 = findGpu('h100-sxm') as GpuSpec;
+  const term = (layout: Parameters<typeof resolveLayout>[2], name: string, options = {}) => {
+    const cluster = makeCluster({ gpu: h100, gpusPerNode: 8, nodes: 2 });
+    const plan = evaluatePlan(llama, counts, cluster, resolveLayout(llama, cluster, layout), options);
+    return plan.terms.find((t) => t.name === name)!.seconds;
+  };
+
+  it('TP with sequence parallel: the re-run all-gathers are the backward re-gather SP pays anyway — as many collectives as NONE, fewer than FULL', () => {
+    const tp = (recompute: RecomputeMode) => term({ globalBatchSize: 16, tensorParallel: 4, sequenceParallel: true, recompute }, 'TENSOR_PARALLEL');
+    expect(tp('SELECTIVE_OPERATORS')).toBeCloseTo(tp('NONE'), 12);
+    expect(tp('FULL') / tp('NONE')).toBeCloseTo(7 / 5, 12);
+  });
+
+  it('TP without it: the all-reduces re-run, as under FULL', () => {
+    const tp = (recompute: RecomputeMode) => term({ globalBatchSize: 16, tensorParallel: 4, recompute }, 'TENSOR_PARALLEL');
+    expect(tp('SELECTIVE_OPERATORS')).toBeCloseTo(tp('FULL'), 12);
+  });
+
+  it('all-gather CP: K/V gathered again for the backward (the policy keeps the attention output, not the gathered K/V); the ring passes them anyway', () => {
+    const cp = (recompute: RecomputeMode, ring: boolean) =>
+      term({ globalBatchSize: 16, contextParallel: 2, recompute }, 'CONTEXT_PARALLEL', ring ? { contextParallelCommunication: 'RING' } : {});
+    expect(cp('SELECTIVE_OPERATORS', false) / cp('NONE', false)).toBeCloseTo(3 / 2, 12);
+    expect(cp('SELECTIVE_OPERATORS', false)).toBeCloseTo(cp('FULL', false), 12);
+    expect(cp('SELECTIVE_OPERATORS', true)).toBeCloseTo(cp('NONE', true), 12);
   });
 });
 

@@ -474,7 +474,7 @@ export type RecomputeMode =
   | 'NONE'
   /** Recompute only the attention-score part (small FLOP cost, large memory saving). */
   | 'SELECTIVE'
-  /** torchtitan's per-operator selective checkpointing (selective_ac_option "op"): saves the attention output and every other matmul's output (q, v, the MLP's first and last; Float8 linears alike), recomputes the rest (k, o, the MLP's middle matmul, norms, RoPE, activations). Dense models only. */
+  /** torchtitan's per-operator selective checkpointing (selective_ac_option "op"): saves the attention output and every other matmul's output in forward order (q, v, then w1 and w2 of a gated MLP or fc1 of a plain one; Float8 linears alike) and recomputes the rest (k, o, w3 or fc2, norms, RoPE, activations). Dense models without linear biases, with FlashAttention. */
   | 'SELECTIVE_OPERATORS';
 
 /** A plan to save: its name and its TrainingPlanInput. */

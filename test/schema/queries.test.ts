@@ -22,6 +22,32 @@ import { useSharedTestApp } from '../server/tservers.js';
 
 const t = useSharedTestApp();
 
+describe("torchtitan's per-operator checkpointing and attention kernel over GraphQL", () => {
+  it('Model.hardwareFlopsPerToken(recompute: SELECTIVE_OPERATORS): the matmul share on a dense model, BAD_USER_INPUT naming the field on an MoE one', async () => {
+    const Q = '{ dense: model(id: "llama3-8b") { op: hardwareFlopsPerToken(recompute: SELECTIVE_OPERATORS) none: hardwareFlopsPerToken(recompute: NONE) full: hardwareFlopsPerToken(recompute: FULL) } }';
+    const r = await post<{ dense: { op: number; none: number; full: number } }>(t.app, { query: Q });
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.dense.op).toBeGreaterThan(r.data!.dense.none);
+    expect(r.data!.dense.op).toBeLessThan(r.data!.dense.full);
+    const moe = onlyError(await post(t.app, { query: '{ model(id: "mixtral-8x7b") { hardwareFlopsPerToken(recompute: SELECTIVE_OPERATORS) } }' }));
+    expect(moe.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'recompute' });
+    expect(moe.message).toMatch(/SELECTIVE_OPERATORS.*expected NONE, SELECTIVE or FULL for a mixture of experts/);
+  });
+
+  it('trainingPlan options.attentionKernel PYTORCH_SDPA: a longer step on H100 with the assumption named; the TORCHTITAN_FSDP2 recipe sets it', async () => {
+    const Q = `query ($o: PlanOptionsInput, $r: TrainingRecipe) { trainingPlan(input: { model: "llama3-8b", cluster: "h100-sxm-x8", globalBatchSize: 8, recipe: $r, options: $o }) {
+      performance { stepSeconds } assumptions { name value origin } } }`;
+    type Plan = { trainingPlan: { performance: { stepSeconds: number }; assumptions: { name: string; value: string; origin: string }[] } };
+    const cudnn = (await post<Plan>(t.app, { query: Q, variables: {} })).data!.trainingPlan;
+    const fa2 = (await post<Plan>(t.app, { query: Q, variables: { o: { attentionKernel: 'PYTORCH_SDPA' } } })).data!.trainingPlan;
+    expect(fa2.performance.stepSeconds).toBeGreaterThan(cudnn.performance.stepSeconds);
+    expect(fa2.assumptions.find((a) => a.name === 'options.attentionKernel')).toMatchObject({ value: 'PYTORCH_SDPA', origin: 'USER' });
+    expect(fa2.assumptions.find((a) => a.name === 'attentionKernelRate')!.value).toMatch(/FlashAttention-2/);
+    const recipe = (await post<Plan>(t.app, { query: Q, variables: { r: 'TORCHTITAN_FSDP2' } })).data!.trainingPlan;
+    expect(recipe.assumptions.find((a) => a.name === 'options.attentionKernel')).toMatchObject({ value: 'PYTORCH_SDPA', origin: 'RECIPE' });
+  });
+});
+
 describe('gpus and gpu', () => {
   it('lists the catalog with datasheet figures', async () => {
     const { data, errors } = await execute(t.app, GpusDocument);

@@ -31,8 +31,8 @@ export function contextParallelPerLayer(ctx: StepContext, attentionSecondsPerLay
   const kvBytes = 2 * s * b * kvHiddenPerRank * elementBytes;
   const ring = options?.contextParallelCommunication === 'RING';
   // All-gather: gather forward, reduce-scatter backward. Ring: K/V forward, K/V and their gradients backward. A
-  // recomputed forward moves its K and V again (on the recomputed share of the layers).
-  const collectivesPerLayer = (ring ? 3 : 2) + ctx.recomputed;
+  // recomputed forward moves its K and V again (on the recomputed share of the layers; context.ts recomputedContextCollectives).
+  const collectivesPerLayer = (ring ? 3 : 2) + ctx.recomputedContextCollectives;
   const transferSecondsPerLayer =
     c > 1 ? collectivesPerLayer * collectiveSeconds(kvBytes, c, groupMembersPerNode(c, t, ctx.gpusPerNode), 1, cluster, options) : 0;
   const secondsPerLayer = ring && c > 1 ? overlappedCostSeconds(transferSecondsPerLayer, attentionSecondsPerLayer, ctx.slowdown) : transferSecondsPerLayer;

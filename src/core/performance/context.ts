@@ -91,6 +91,8 @@ export interface StepContext {
   recomputedGemms: number;
   recomputedElementwise: number;
   recomputedCollectives: number;
+  /** Context-parallel K/V exchanges per layer the backward adds for the recompute (context-parallel.ts). */
+  recomputedContextCollectives: number;
 }
 
 export function stepContext(
@@ -170,7 +172,13 @@ export function stepContext(
     recomputed,
     recomputedGemms: operatorRecompute ? operatorRecomputeGemmShare(arch) : recomputed,
     recomputedElementwise: operatorRecompute ? 1 : recomputed,
-    recomputedCollectives: operatorRecompute ? (sp ? 1 : 2) : 2 * recomputed,
+    // torchtitan's policy re-runs the TP all-gathers (reduce-scatter outputs are saved); with SP they rebuild the very
+    // gathered inputs the weight gradients need, which tensor-parallel.ts otherwise charges as SP's backward re-gather:
+    // counted once there. Without SP its all-reduces re-run.
+    recomputedCollectives: operatorRecompute ? (sp ? 0 : 2) : 2 * recomputed,
+    // CP: FULL re-runs the forward's K/V exchange; under the per-operator policy the attention output is saved but not
+    // the gathered K/V (activations.ts), so an all-gather CP gathers them again for the backward; the ring passes them anyway.
+    recomputedContextCollectives: operatorRecompute ? (options?.contextParallelCommunication === 'RING' ? 0 : 1) : recomputed,
   };
 }
 

@@ -187,7 +187,7 @@ export const MOE_STEP_TIME_MODEL_ACCURACY_FRACTION = 0.09;
 
 /**
  * On Blackwell (predicted on a pooled share, nothing fitted on it): the mean |error| over the suite's dense Blackwell
- * runs (Megatron-Bridge 25.11: 2 on B200 and 1 on GB200; NeMo 25.02: 6; NeMo 25.04's long-sequence rows: 6; Megatron-Bridge 26.04.01: 3
+ * runs (Megatron-Bridge 25.11: 2 on B200 and 1 on GB200; NeMo 25.02: 6; NeMo 25.04's long-sequence rows: 8; Megatron-Bridge 26.04.01: 3
  * each on GB200 and GB300 — Llama 3.1 405B in FP8 and MXFP8, Llama 3 70B in MXFP8) and its MoE Blackwell runs (Megatron-Bridge 26.04.01: gpt-oss-120b and Qwen3 30B-A3B on
  * B200, GB200, B300 and GB300, Qwen3 235B-A22B on GB200, GB300 and B300, DeepSeek-V3 on GB200 and GB300; Megatron-Bridge
  * 26.02: Qwen3 30B-A3B, Qwen3 235B-A22B and DeepSeek-V3 on B200, Qwen3 235B-A22B on B300, gpt-oss-120b with EP 64 on

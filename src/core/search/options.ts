@@ -2,6 +2,7 @@
 import { validateAdapter } from '../adapter.js';
 import { InvalidInputError, requireFinite, requireInteger } from '../errors.js';
 import { computeModelCounts } from '../model.js';
+import { operatorRecomputeUnsupported } from '../operator-recompute.js';
 import { OVERLAP_COMPUTE_SLOWDOWN } from '../performance.js';
 import { headLayerEquivalents } from '../pipeline.js';
 import type {
@@ -11,6 +12,7 @@ import type {
   PipelineSchedule,
   PlanOptions,
   Precision,
+  RecomputeMode,
 } from '../types.js';
 import { divisorsOf, representableGpus } from './space.js';
 import {
@@ -37,6 +39,16 @@ function pinList<T>(field: string, values: readonly T[] | undefined, all: readon
   }
   // Keep the dimension's canonical order (the enumeration order), without duplicates.
   return all.filter((value) => values.includes(value));
+}
+
+/** The recompute modes to search: the pins (SELECTIVE_OPERATORS only for the dense models plan.ts accepts it on), else the default three. */
+function recomputeModesOf(arch: ModelArchitecture, values: readonly RecomputeMode[] | undefined): RecomputeMode[] {
+  const modes = pinList('recomputeModes', values, PINNABLE_RECOMPUTE_MODES, 'recompute modes', ALL_RECOMPUTE_MODES);
+  const unsupported = modes.includes('SELECTIVE_OPERATORS') ? operatorRecomputeUnsupported(arch) : undefined;
+  if (unsupported !== undefined) {
+    throw new InvalidInputError('recomputeModes', 'SELECTIVE_OPERATORS', `NONE, SELECTIVE or FULL for ${unsupported}: SELECTIVE_OPERATORS models torchtitan's per-operator policy on dense attention and MLP blocks`);
+  }
+  return modes;
 }
 
 /**
@@ -175,7 +187,7 @@ export function normalizeOptions(arch: ModelArchitecture, cluster: ClusterSpec, 
     microBatchSizes: integerPins('microBatchSizes', input.microBatchSizes, 100_000_000),
     pipelineInterleaves: integerPins('pipelineInterleaves', input.pipelineInterleaves, 1_000_000),
     zeroStages: pinList('zeroStages', input.zeroStages, ALL_ZERO_STAGES, 'ZeRO stages 0–3'),
-    recomputeModes: pinList('recomputeModes', input.recomputeModes, PINNABLE_RECOMPUTE_MODES, 'recompute modes', ALL_RECOMPUTE_MODES),
+    recomputeModes: recomputeModesOf(arch, input.recomputeModes),
     recomputeLayerFractions: recomputeLayerFractionsOf(input.recomputeLayerFractions, input.cheapRecompute === true),
     sequenceParallel: pinList('sequenceParallel', input.sequenceParallel, [false, true], 'booleans'),
     offloads,
