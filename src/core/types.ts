@@ -325,16 +325,16 @@ export type ExpertGemmLaunch = 'GROUPED_KERNEL' | 'PER_EXPERT';
 export const EXPERT_GEMM_LAUNCHES: readonly ExpertGemmLaunch[] = ['GROUPED_KERNEL', 'PER_EXPERT'];
 
 /** How the element-wise operators around the GEMMs run (PlanOptions.elementwiseKernels). */
-export type ElementwiseKernels = 'FUSED' | 'EAGER' | 'EAGER_FUSED_EXPERTS' | 'EAGER_ROPE';
-export const ELEMENTWISE_KERNELS: readonly ElementwiseKernels[] = ['FUSED', 'EAGER', 'EAGER_FUSED_EXPERTS', 'EAGER_ROPE'];
+export type ElementwiseKernels = 'FUSED' | 'EAGER' | 'EAGER_NORMS' | 'EAGER_FUSED_EXPERTS' | 'EAGER_ROPE';
+export const ELEMENTWISE_KERNELS: readonly ElementwiseKernels[] = ['FUSED', 'EAGER', 'EAGER_NORMS', 'EAGER_FUSED_EXPERTS', 'EAGER_ROPE'];
 
 /** How context-parallel ranks exchange K and V (PlanOptions.contextParallelCommunication). */
 export type ContextParallelCommunication = 'ALL_GATHER' | 'RING';
 export const CONTEXT_PARALLEL_COMMUNICATIONS: readonly ContextParallelCommunication[] = ['ALL_GATHER', 'RING'];
 
 /** How the output head's cross entropy runs (PlanOptions.crossEntropyFusion; Megatron-Core's --cross-entropy-loss-fusion and --cross-entropy-fusion-impl). */
-export type CrossEntropyFusion = 'UNFUSED' | 'NATIVE' | 'TE';
-export const CROSS_ENTROPY_FUSIONS: readonly CrossEntropyFusion[] = ['UNFUSED', 'NATIVE', 'TE'];
+export type CrossEntropyFusion = 'UNFUSED' | 'NATIVE' | 'TE' | 'PYTORCH';
+export const CROSS_ENTROPY_FUSIONS: readonly CrossEntropyFusion[] = ['UNFUSED', 'NATIVE', 'TE', 'PYTORCH'];
 
 /**
  * How FP8 tensors are scaled (PlanOptions.fp8Scaling): one scale per tensor (Transformer Engine's delayed or current

@@ -242,6 +242,10 @@ export const ElementwiseKernelsEnum = builder.enumType('ElementwiseKernels', {
       description:
         "PyTorch operators one by one, as torchtitan without torch.compile: RoPE as an fp32 complex multiply (16 more bytes per query and key element each way), SwiGLU as silu then multiply (4 more bytes per MLP element forward, 8 backward).",
     },
+    EAGER_NORMS: {
+      description:
+        "As EAGER, and the RMSNorms too, operator by operator in fp32 (Hugging Face transformers' LlamaRMSNorm, torchtitan's norm_type \"rmsnorm\"): 32 more bytes per hidden element forward and 64 backward for each of a layer's two norms.",
+    },
     EAGER_FUSED_EXPERTS: {
       description:
         "As EAGER, except the routed experts' SwiGLU, which runs fused: NeMo AutoModel's MoE models (eager RoPE and dense or shared MLPs; DeepEP experts through weighted_bias_swiglu_impl).",
@@ -265,6 +269,9 @@ export const CrossEntropyFusionEnum = builder.enumType('CrossEntropyFusion', {
     TE: {
       description:
         `Transformer Engine's parallel cross entropy (--cross-entropy-fusion-impl te; Megatron-Bridge's performance configs): online softmax, the gradient written over the 16-bit logits, ${CROSS_ENTROPY_BYTES_PER_LOGIT.TE} bytes per logit.`,
+    },
+    PYTORCH: {
+      description: `PyTorch's F.cross_entropy on 16-bit logits (log_softmax and nll_loss, as Hugging Face transformers computes the loss): ${CROSS_ENTROPY_BYTES_PER_LOGIT.PYTORCH} bytes per logit.`,
     },
   } satisfies Record<CrossEntropyFusion, { description: string }>,
 });

@@ -64,6 +64,17 @@ describe('EAGER element-wise kernels', () => {
     expect(eagerHalf - fusedHalf - (eagerNone - fusedNone)).toBeCloseTo((20 * tokens * forward) / hbm, 12);
   });
 
+  it('EAGER_NORMS adds the two RMSNorms’ fp32 operators: 32 more bytes per hidden element forward, 64 backward, each', () => {
+    // Llama 2 13B: h = 5,120, two norms a layer: (32 + 64) × 2 × 5,120 = 983,040 B per token and layer over EAGER.
+    const eager = computeSeconds(llama13, { ...layout, recompute: 'NONE' }, 'EAGER');
+    const eagerNorms = computeSeconds(llama13, { ...layout, recompute: 'NONE' }, 'EAGER_NORMS');
+    expect(eagerNorms - eager).toBeCloseTo((40 * tokens * (32 + 64) * 2 * 5120) / hbm, 12);
+    // FULL runs the norms' forward again.
+    const eagerFull = computeSeconds(llama13, { ...layout, recompute: 'FULL' }, 'EAGER');
+    const eagerNormsFull = computeSeconds(llama13, { ...layout, recompute: 'FULL' }, 'EAGER_NORMS');
+    expect(eagerNormsFull - eagerFull).toBeCloseTo((40 * tokens * (2 * 32 + 64) * 2 * 5120) / hbm, 12);
+  });
+
   it('touches nothing a model does not run: GPT-3 has learned positions and a GELU MLP', () => {
     const gpt3 = findModelPreset('gpt3-6.7b') as ModelArchitecture;
     const input: LayoutInput = { globalBatchSize: 64, microBatchSize: 1, zeroStage: 3 };

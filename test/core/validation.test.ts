@@ -216,10 +216,15 @@ const report = runValidation();
 // −4.1 % — which moved the FP8 factor's fit 2.3 % (± 2 % rule): refitted 0.803 → 0.826, every FP8 row ≈ 2.9 % faster
 // (NeMo 25.02's Nemotron-4 15B on B200 +18.5 → +20.5 %, the dense worst): 0.0809 / 0.5249 / 0.0845 (dense 0.0567 /
 // 0.2048); leave-one-family-out bound raised to 0.085, dense worst to 0.205; Blackwell dense 9.9 → 10.0 % (10 → 11 %).
-const MEAN_ABS_ERROR_BOUND = 0.081;
+// Lowered to 0.076 / 0.53 / 0.079 (dense 0.053) when NVIDIA's Llama 3.2 1B training benchmark on one H200 joined (twelve
+// rows: Hugging Face transformers' eager model under cuDNN's and FlashAttention-2's SDPA, asked with its fp32 eager
+// RMSNorm, elementwiseKernels EAGER_NORMS, and PyTorch's 12-byte cross entropy; −1.2 … +1.5 % and +0.7 … +9.3 %):
+// 0.0758 / 0.5249 / 0.0790 (dense 0.0521 / 0.2048) over 140 runs — the leave-one-family-out under 8 % carried by them
+// (0.0845 without).
+const MEAN_ABS_ERROR_BOUND = 0.076;
 const MAX_ABS_ERROR_BOUND = 0.53;
-const LEAVE_ONE_FAMILY_OUT_BOUND = 0.085;
-const DENSE_MEAN_ABS_ERROR_BOUND = 0.057;
+const LEAVE_ONE_FAMILY_OUT_BOUND = 0.079;
+const DENSE_MEAN_ABS_ERROR_BOUND = 0.053;
 const DENSE_MAX_ABS_ERROR_BOUND = 0.205;
 
 describe('the validation suite', () => {

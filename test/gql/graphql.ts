@@ -75,6 +75,8 @@ export type ContextParallelCommunication =
 export type CrossEntropyFusion =
   /** Megatron-Core's fused cross entropy, native implementation: the same steps compiled into four fused kernels, 28 bytes per logit. */
   | 'NATIVE'
+  /** PyTorch's F.cross_entropy on 16-bit logits (log_softmax and nll_loss, as Hugging Face transformers computes the loss): 12 bytes per logit. */
+  | 'PYTORCH'
   /** Transformer Engine's parallel cross entropy (--cross-entropy-fusion-impl te; Megatron-Bridge's performance configs): online softmax, the gradient written over the 16-bit logits, 10 bytes per logit. */
   | 'TE'
   /** Megatron-Core's VocabParallelCrossEntropy operator by operator in fp32: 52 bytes of HBM traffic per logit (the default). */
@@ -95,6 +97,8 @@ export type ElementwiseKernels =
   | 'EAGER'
   /** As EAGER, except the routed experts' SwiGLU, which runs fused: NeMo AutoModel's MoE models (eager RoPE and dense or shared MLPs; DeepEP experts through weighted_bias_swiglu_impl). */
   | 'EAGER_FUSED_EXPERTS'
+  /** As EAGER, and the RMSNorms too, operator by operator in fp32 (Hugging Face transformers' LlamaRMSNorm, torchtitan's norm_type "rmsnorm"): 32 more bytes per hidden element forward and 64 backward for each of a layer's two norms. */
+  | 'EAGER_NORMS'
   /** Only the rotary embedding eager, in Megatron-Core's unfused rotate-half form (20 more bytes per query and key element forward, 16 backward); everything else fused. Megatron-Core falls back to it for YaRN models (gpt-oss) whose concentration factor Transformer Engine's fused RoPE does not take. */
   | 'EAGER_ROPE'
   /** One kernel each: Megatron-Core/Transformer Engine's fused RoPE and SwiGLU, or torch.compile (the default). */
@@ -293,9 +297,9 @@ export type PlanOptionsInput = {
   computeEfficiencyScale?: number | null | undefined;
   /** How context-parallel ranks exchange K and V (default ALL_GATHER, Llama 3's, exposed; RING: Megatron-Core's default p2p ring, hidden under the attention where it can be — the MEGATRON_CORE recipe sets it). Acts with contextParallel > 1. */
   contextParallelCommunication?: ContextParallelCommunication | null | undefined;
-  /** How the output head's cross entropy runs, in HBM bytes per logit on the head's stage (default UNFUSED: Megatron-Core's operator-by-operator fp32 cross entropy, 52 B; NATIVE: its fused implementation, 28 B; TE: Transformer Engine's, 10 B — what Megatron-Bridge's performance configs run). */
+  /** How the output head's cross entropy runs, in HBM bytes per logit on the head's stage (default UNFUSED: Megatron-Core's operator-by-operator fp32 cross entropy, 52 B; NATIVE: its fused implementation, 28 B; TE: Transformer Engine's, 10 B — what Megatron-Bridge's performance configs run; PYTORCH: F.cross_entropy on 16-bit logits, as Hugging Face transformers, 12 B). */
   crossEntropyFusion?: CrossEntropyFusion | null | undefined;
-  /** How RoPE and SwiGLU run (default FUSED: fused kernels, Megatron-Core/Transformer Engine or torch.compile; EAGER: PyTorch operators one by one, as torchtitan without torch.compile — more HBM traffic in COMPUTE; EAGER_FUSED_EXPERTS: the same with the routed experts' SwiGLU fused, as NeMo AutoModel's MoE models; EAGER_ROPE: only RoPE eager, Megatron-Core's unfused form, as it runs YaRN models like gpt-oss). The recipe TORCHTITAN_FSDP2 sets EAGER. */
+  /** How RoPE and SwiGLU run (default FUSED: fused kernels, Megatron-Core/Transformer Engine or torch.compile; EAGER: PyTorch operators one by one, as torchtitan without torch.compile — more HBM traffic in COMPUTE; EAGER_NORMS: the same and the RMSNorms in fp32 op by op, as Hugging Face transformers and torchtitan's norm_type "rmsnorm"; EAGER_FUSED_EXPERTS: the same with the routed experts' SwiGLU fused, as NeMo AutoModel's MoE models; EAGER_ROPE: only RoPE eager, Megatron-Core's unfused form, as it runs YaRN models like gpt-oss). The recipe TORCHTITAN_FSDP2 sets EAGER. */
   elementwiseKernels?: ElementwiseKernels | null | undefined;
   /** How the MoE dispatch/combine crosses nodes (default ALL_TO_ALL; NODE_DEDUPLICATED: DeepSeek-V3 §3.2.2, DeepEP). Acts on MoE models with expertParallel > 1. */
   expertDispatch?: ExpertDispatch | null | undefined;

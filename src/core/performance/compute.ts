@@ -56,6 +56,10 @@ export const CROSS_ENTROPY_BYTES_PER_LOGIT: Readonly<Record<CrossEntropyFusion, 
   // pass (read 2), a pass that writes the gradient over the 16-bit logits (read 2, write 2), and the backward's scaling
   // by the per-token loss gradient in place (2 + 2): 10.
   TE: 10,
+  // PyTorch's F.cross_entropy on 16-bit logits (Hugging Face transformers' loss when the logits stay 16-bit): log_softmax
+  // (read 2, write 2), nll_loss's gather; backward — nll_loss_backward writes the logits-sized gradient (2), and
+  // log_softmax_backward reads it and the saved output and writes the input gradient (2 + 2 + 2): 12.
+  PYTORCH: 12,
 };
 
 /**
@@ -65,6 +69,18 @@ export const CROSS_ENTROPY_BYTES_PER_LOGIT: Readonly<Record<CrossEntropyFusion, 
  * backward runs the same three operators' gradients.
  */
 const EAGER_ROPE_EXTRA_BYTES_PER_ELEMENT = 16;
+
+/**
+ * Eager RMSNorm over fused, bytes per element of each of a layer's two norms (Hugging Face transformers LlamaRMSNorm,
+ * torchtitan's RMSNorm under norm_type "rmsnorm", read op by op): forward — cast to fp32 (read 2, write 4), square
+ * (4 + 4), mean (read 4), scale by the reciprocal root (4 + 4), cast back (4 + 2), times the weight (2 + 2) — 36 against
+ * a fused kernel's read 2, write 2: 32 more; backward — the weight's product and its gradient's reduction (8), the cast's
+ * (6), the scale's two products (16), the square's gradient (12), the two paths summed (12), the cast back (6) — 60,
+ * against a fused backward's ≈ 6 (read the input and the gradient, write the input's gradient): 64 more with rounding up
+ * the per-token reductions.
+ */
+const EAGER_RMSNORM_EXTRA_BYTES_FORWARD = 32;
+const EAGER_RMSNORM_EXTRA_BYTES_BACKWARD = 64;
 /**
  * Eager SwiGLU over fused, bytes per element of the MLP width: forward F.silu (read 2, write 2) then multiply (read 4,
  * write 2) — 10 — against a fused kernel's read 4, write 2; backward the multiply's two gradients (read 4, write 2 each)
@@ -344,7 +360,7 @@ function layerElementwiseBytes(ctx: StepContext): number {
  */
 function eagerElementwiseBytes(ctx: StepContext, keyWidth: number, mlpWidth: number, routedWidth: number): number {
   const kernels = ctx.options?.elementwiseKernels;
-  if (kernels !== 'EAGER' && kernels !== 'EAGER_FUSED_EXPERTS' && kernels !== 'EAGER_ROPE') return 0;
+  if (kernels !== 'EAGER' && kernels !== 'EAGER_NORMS' && kernels !== 'EAGER_FUSED_EXPERTS' && kernels !== 'EAGER_ROPE') return 0;
   const { arch, t } = ctx;
   const eagerMlpWidth = kernels === 'EAGER_FUSED_EXPERTS' ? mlpWidth - routedWidth : mlpWidth;
   const swigluWidth = arch.gatedMlp === true ? eagerMlpWidth : 0;
@@ -361,8 +377,10 @@ function eagerElementwiseBytes(ctx: StepContext, keyWidth: number, mlpWidth: num
     return ctx.tokens * ((1 + ctx.recomputedElementwise) * forward + MEGATRON_UNFUSED_ROPE_EXTRA_BYTES_BACKWARD * rotaryWidth);
   }
   const rope = EAGER_ROPE_EXTRA_BYTES_PER_ELEMENT * rotaryWidth;
-  const forward = rope + EAGER_SWIGLU_EXTRA_BYTES_FORWARD * swigluWidth;
-  const backward = rope + EAGER_SWIGLU_EXTRA_BYTES_BACKWARD * swigluWidth;
+  // EAGER_NORMS: the layer's two RMSNorms too, over the hidden state (sequence-sharded with SP).
+  const normWidth = kernels === 'EAGER_NORMS' ? (2 * ctx.h) / ctx.spDivisor : 0;
+  const forward = rope + EAGER_SWIGLU_EXTRA_BYTES_FORWARD * swigluWidth + EAGER_RMSNORM_EXTRA_BYTES_FORWARD * normWidth;
+  const backward = rope + EAGER_SWIGLU_EXTRA_BYTES_BACKWARD * swigluWidth + EAGER_RMSNORM_EXTRA_BYTES_BACKWARD * normWidth;
   return ctx.tokens * ((1 + ctx.recomputedElementwise) * forward + backward);
 }
 

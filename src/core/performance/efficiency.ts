@@ -169,8 +169,8 @@ export const ELEMENTWISE_BANDWIDTH_EFFICIENCY_BY_GENERATION: Readonly<Record<Gpu
 /**
  * How close the step-time model comes to published measurements of dense models on the generations it is fitted on
  * (A100, H100/H200/H800): the mean |predicted / published − 1| over the validation suite's dense runs on them
- * (src/core/validation/runs.ts: 57 of its 128 published figures, from Megatron-LM 2021–22 and its 2024 H100 table, BLOOM,
- * OPT, MegaScale, FSDP and torchtitan, NeMo, Megatron-Bridge, NeMo AutoModel, Nemotron-4, Llama 3), rounded up to a percent;
+ * (src/core/validation/runs.ts: 69 of its 140 published figures, from Megatron-LM 2021–22 and its 2024 H100 table, BLOOM,
+ * OPT, MegaScale, FSDP and torchtitan, NVIDIA's Llama 3.2 1B benchmark, NeMo, Megatron-Bridge, NeMo AutoModel, Nemotron-4, Llama 3), rounded up;
  * test/core/validation.test.ts keeps it equal to the suite's figure. Two layouts whose times differ by less than this
  * cannot be ranked by the model; the plan search reports them as near-optimal instead of pretending.
  */

@@ -15,6 +15,7 @@ import type { ModelArchitecture, PlanOptions } from '../types.js';
 import { MEGATRON_CORE_08_RUNS } from './held-back.js';
 import { MOE_VALIDATION_RUNS } from './moe-runs.js';
 import { BLACKWELL_DENSE_RUNS_26_04 } from './blackwell-dense-runs.js';
+import { HF_LLAMA_H200_RUNS } from './single-gpu-runs.js';
 import { TORCHTITAN_H200_RUNS } from './torchtitan-runs.js';
 import { BRIDGE_CROSS_ENTROPY, MEGATRON_BRIDGE_25_11_B200, MEGATRON_BRIDGE_25_11_GB200, MEGATRON_BRIDGE_26_04, NEMO_25_02_B200, NEMO_LONG_SEQUENCE_B200 } from './sources.js';
 import type { ValidationRun } from './types.js';
@@ -347,6 +348,7 @@ export const VALIDATION_RUNS: readonly ValidationRun[] = Object.freeze([
   // schedule, its size unpublished) by 7–15 points with the interleave alone: checked, not expressible as published.
   ...MEGATRON_CORE_08_RUNS,
   ...TORCHTITAN_H200_RUNS,
+  ...HF_LLAMA_H200_RUNS,
   // Megatron-Bridge's published H100 FP8 rows of the 26.04.01 NeMo container (performance-summary-archive.md): the
   // same framework two years on (its MoE rows are in the MoE family below).
   ...([

@@ -43,8 +43,8 @@ export const TORCHTITAN_H200_RUNS: readonly ValidationRun[] = [trainyH200(4, 109
  * peak. Each is predicted under both ends, the H100 SXM's (989 TFLOP/s BF16) and the H100 NVL's (835.5, the NVL
  * datasheet's 1,671 sparse). Asked as the pages and the 9dec370 configs set them:
  * Llama 3.1 8B / 70B at 8,192 tokens, FSDP with fp32 reduction (TORCHTITAN_FSDP2), per-operator selective checkpointing
- * where the page says "selective", torch.compile as element-wise kernels fused (without it the 8B config's eager
- * RMSNorm — norm_type "rmsnorm" — is one more unfused operator the model does not count), Float8 tensorwise as FP8,
+ * where the page says "selective", torch.compile as element-wise kernels fused (without it RoPE, SwiGLU and the 8B config's
+ * norm_type "rmsnorm" run operator by operator: EAGER_NORMS), Float8 tensorwise as FP8,
  * TP with sequence-parallel norms, async TP as the model's TP overlap. Not asked: the 405B pipeline tables (the
  * micro-batch count and the stages per rank are not given) and rowwise Float8 (not a recipe of the model).
  */
@@ -100,7 +100,8 @@ function grandTetonRun(row: GrandTetonRow, bf16Peak: number): ValidationRun {
 
 const OP = { recompute: 'SELECTIVE_OPERATORS' } as const;
 const FP8_OP = { recompute: 'SELECTIVE_OPERATORS', precision: 'FP8' } as const;
-const EAGER = { elementwiseKernels: 'EAGER' } as const;
+// Without torch.compile the 9dec370 configs run RoPE, SwiGLU and their norm_type "rmsnorm" operator by operator.
+const EAGER = { elementwiseKernels: 'EAGER_NORMS' } as const;
 const COMPILED = { elementwiseKernels: 'FUSED' } as const;
 const TP8 = { tensorParallel: 8, sequenceParallel: true } as const;
 const ASYNC_TP = { elementwiseKernels: 'FUSED', overlapTensorParallelCommunication: true } as const;

@@ -115,12 +115,12 @@ export const PlanOptionsInputRef = builder.inputType('PlanOptionsInput', {
     elementwiseKernels: t.field({
       type: ElementwiseKernelsEnum,
       description:
-        'How RoPE and SwiGLU run (default FUSED: fused kernels, Megatron-Core/Transformer Engine or torch.compile; EAGER: PyTorch operators one by one, as torchtitan without torch.compile — more HBM traffic in COMPUTE; EAGER_FUSED_EXPERTS: the same with the routed experts\' SwiGLU fused, as NeMo AutoModel\'s MoE models; EAGER_ROPE: only RoPE eager, Megatron-Core\'s unfused form, as it runs YaRN models like gpt-oss). The recipe TORCHTITAN_FSDP2 sets EAGER.',
+        'How RoPE and SwiGLU run (default FUSED: fused kernels, Megatron-Core/Transformer Engine or torch.compile; EAGER: PyTorch operators one by one, as torchtitan without torch.compile — more HBM traffic in COMPUTE; EAGER_NORMS: the same and the RMSNorms in fp32 op by op, as Hugging Face transformers and torchtitan\'s norm_type "rmsnorm"; EAGER_FUSED_EXPERTS: the same with the routed experts\' SwiGLU fused, as NeMo AutoModel\'s MoE models; EAGER_ROPE: only RoPE eager, Megatron-Core\'s unfused form, as it runs YaRN models like gpt-oss). The recipe TORCHTITAN_FSDP2 sets EAGER.',
     }),
     crossEntropyFusion: t.field({
       type: CrossEntropyFusionEnum,
       description:
-        `How the output head's cross entropy runs, in HBM bytes per logit on the head's stage (default UNFUSED: Megatron-Core's operator-by-operator fp32 cross entropy, ${CROSS_ENTROPY_BYTES_PER_LOGIT.UNFUSED} B; NATIVE: its fused implementation, ${CROSS_ENTROPY_BYTES_PER_LOGIT.NATIVE} B; TE: Transformer Engine's, ${CROSS_ENTROPY_BYTES_PER_LOGIT.TE} B — what Megatron-Bridge's performance configs run).`,
+        `How the output head's cross entropy runs, in HBM bytes per logit on the head's stage (default UNFUSED: Megatron-Core's operator-by-operator fp32 cross entropy, ${CROSS_ENTROPY_BYTES_PER_LOGIT.UNFUSED} B; NATIVE: its fused implementation, ${CROSS_ENTROPY_BYTES_PER_LOGIT.NATIVE} B; TE: Transformer Engine's, ${CROSS_ENTROPY_BYTES_PER_LOGIT.TE} B — what Megatron-Bridge's performance configs run; PYTORCH: F.cross_entropy on 16-bit logits, as Hugging Face transformers, ${CROSS_ENTROPY_BYTES_PER_LOGIT.PYTORCH} B).`,
     }),
     fp8Scaling: t.field({
       type: Fp8ScalingEnum,
