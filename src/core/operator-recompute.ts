@@ -11,6 +11,7 @@
  * dispatching order]") — and `max`, the amax of their dynamic scales, is on the list for them. Modelled for dense
  * blocks (q, k, v and o projections, then the MLP's matmuls). Pure, no I/O.
  */
+import { InvalidInputError } from './errors.js';
 import { headDimOf, kvHeadsPerRank } from './model.js';
 import type { ModelArchitecture } from './types.js';
 
@@ -64,4 +65,18 @@ export function operatorRecomputeUnsupported(arch: ModelArchitecture): string | 
   // F.linear with a bias dispatches aten.addmm, which the policy neither saves nor counts among its matmuls.
   if (arch.linearBiases === true) return 'linear biases (their linears dispatch as aten.addmm, which the policy neither saves nor counts)';
   return undefined;
+}
+
+/**
+ * Refuses SELECTIVE_OPERATORS on `field` where the policy is not what runs: the model's reasons
+ * (operatorRecomputeUnsupported) or the caller's own (`alsoUnsupported`: a plan's adapter, recompute or attention).
+ */
+export function requireOperatorRecompute(field: string, arch: ModelArchitecture, alsoUnsupported?: string): void {
+  const unsupported = operatorRecomputeUnsupported(arch) ?? alsoUnsupported;
+  if (unsupported === undefined) return;
+  throw new InvalidInputError(
+    field,
+    'SELECTIVE_OPERATORS',
+    `NONE, SELECTIVE or FULL for ${unsupported}: SELECTIVE_OPERATORS models torchtitan's per-operator policy on dense attention and MLP blocks`,
+  );
 }

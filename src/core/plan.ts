@@ -29,7 +29,7 @@
  */
 import { validateAdapter } from './adapter.js';
 import { ATTENTION_KERNELS } from './attention-kernel.js';
-import { operatorRecomputeUnsupported } from './operator-recompute.js';
+import { requireOperatorRecompute } from './operator-recompute.js';
 import { InvalidInputError, requireFinite, requireInteger } from './errors.js';
 import { planDiagnostics } from './diagnostics.js';
 import { DEFAULT_FRAMEWORK_OVERHEAD_BYTES, DEFAULT_MEMORY_HEADROOM_FRACTION, estimateMemory, layoutGpus, offloadFits } from './memory.js';
@@ -287,9 +287,10 @@ export function resolveLayout(arch: ModelArchitecture, cluster: ClusterSpec, inp
   const flashAttention = requireBoolean(f('flashAttention'), input.flashAttention ?? true);
   const adapter = input.adapter === undefined ? undefined : validateAdapter(arch, input.adapter, offload, f('adapter'));
   if (recompute === 'SELECTIVE_OPERATORS') {
-    const unsupported =
-      operatorRecomputeUnsupported(arch) ??
-      (adapter !== undefined
+    requireOperatorRecompute(
+      f('recompute'),
+      arch,
+      adapter !== undefined
         ? 'adapter fine-tuning'
         : input.cheapRecompute === true
           ? 'cheapRecompute (a recompute of its own)'
@@ -297,14 +298,8 @@ export function resolveLayout(arch: ModelArchitecture, cluster: ClusterSpec, inp
             ? 'flashAttention false (the policy saves only the fused SDPA kernels\' outputs)'
             : input.activationStorage === 'FP8'
               ? 'activationStorage FP8 (the policy keeps 16-bit matmul outputs)'
-              : undefined);
-    if (unsupported !== undefined) {
-      throw new InvalidInputError(
-        f('recompute'),
-        recompute,
-        `NONE, SELECTIVE or FULL for ${unsupported}: SELECTIVE_OPERATORS models torchtitan's per-operator policy on dense attention and MLP blocks`,
-      );
-    }
+              : undefined,
+    );
   }
   const gradientPrecision = input.gradientPrecision === undefined ? undefined : requireOneOf(f('gradientPrecision'), input.gradientPrecision, GRADIENT_PRECISIONS);
   if (gradientPrecision !== undefined && precision === 'FP32' && gradientPrecision !== 'FP32') {

@@ -12,8 +12,7 @@ import {
   validateArchitecture,
 } from '../core/model.js';
 import { findModelPreset, MODEL_PRESETS } from '../core/presets.js';
-import { InvalidInputError } from '../core/errors.js';
-import { operatorRecomputeGemmShare, operatorRecomputeUnsupported } from '../core/operator-recompute.js';
+import { operatorRecomputeGemmShare, requireOperatorRecompute } from '../core/operator-recompute.js';
 import type { LatentAttention, ModelArchitecture, ModelCounts, RecomputeMode } from '../core/types.js';
 import { builder } from './builder.js';
 import { idSchema, nameSchema, specNameSchema } from './validation.js';
@@ -87,10 +86,7 @@ function withoutNulls<T extends object>(obj: T): { [K in keyof T]?: Exclude<T[K]
 
 /** Model.hardwareFlopsPerToken: what `mode` re-runs; torchtitan's per-operator policy only where trainingPlan accepts it. */
 function hardwareFlopsPerTokenUnder(arch: ModelArchitecture, counts: ModelCounts, mode: RecomputeMode): number {
-  const unsupported = mode === 'SELECTIVE_OPERATORS' ? operatorRecomputeUnsupported(arch) : undefined;
-  if (unsupported !== undefined) {
-    throw new InvalidInputError('recompute', mode, `NONE, SELECTIVE or FULL for ${unsupported}: SELECTIVE_OPERATORS models torchtitan's per-operator policy on dense attention and MLP blocks`);
-  }
+  if (mode === 'SELECTIVE_OPERATORS') requireOperatorRecompute('recompute', arch);
   const operatorShare = mode === 'SELECTIVE_OPERATORS' ? operatorRecomputeGemmShare(arch) : 0;
   return hardwareFlopsPerToken(counts, arch, mode, false, mode === 'FULL' ? 1 : 0, operatorShare);
 }

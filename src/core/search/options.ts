@@ -2,7 +2,7 @@
 import { validateAdapter } from '../adapter.js';
 import { InvalidInputError, requireFinite, requireInteger } from '../errors.js';
 import { computeModelCounts } from '../model.js';
-import { operatorRecomputeUnsupported } from '../operator-recompute.js';
+import { requireOperatorRecompute } from '../operator-recompute.js';
 import { OVERLAP_COMPUTE_SLOWDOWN } from '../performance.js';
 import { headLayerEquivalents } from '../pipeline.js';
 import type {
@@ -44,10 +44,7 @@ function pinList<T>(field: string, values: readonly T[] | undefined, all: readon
 /** The recompute modes to search: the pins (SELECTIVE_OPERATORS only for the dense models plan.ts accepts it on), else the default three. */
 function recomputeModesOf(arch: ModelArchitecture, values: readonly RecomputeMode[] | undefined): RecomputeMode[] {
   const modes = pinList('recomputeModes', values, PINNABLE_RECOMPUTE_MODES, 'recompute modes', ALL_RECOMPUTE_MODES);
-  const unsupported = modes.includes('SELECTIVE_OPERATORS') ? operatorRecomputeUnsupported(arch) : undefined;
-  if (unsupported !== undefined) {
-    throw new InvalidInputError('recomputeModes', 'SELECTIVE_OPERATORS', `NONE, SELECTIVE or FULL for ${unsupported}: SELECTIVE_OPERATORS models torchtitan's per-operator policy on dense attention and MLP blocks`);
-  }
+  if (modes.includes('SELECTIVE_OPERATORS')) requireOperatorRecompute('recomputeModes', arch);
   return modes;
 }
 
